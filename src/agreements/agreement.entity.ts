@@ -1,0 +1,16 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('agreement')
+export class AgreementEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ name: 'purchasing_unit_id' }) purchasingUnitId: number;
+  @Column({ name: 'supplier_id' }) supplierId: number;
+  @Column() reference: string;
+  @Column() title: string;
+  /** ISO dates (YYYY-MM-DD); in force when today lies within [validFrom, validTo]. */
+  @Column({ name: 'valid_from', type: 'date' }) validFrom: string;
+  @Column({ name: 'valid_to', type: 'date' }) validTo: string;
+  @Column() mandatory: boolean;
+  @Column({ type: 'char', length: 3 }) currency: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,64 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ClassificationService } from '../classification/classification.service';
+import { UnspscNode } from '../classification/classification.types';
+import { IdentityService } from '../identity/identity.service';
+import { Organisation } from '../identity/identity.types';
+import { Allow, Authenticated } from '../platform/auth/access.decorators';
+import { Ctx } from '../platform/auth/ctx.decorator';
+import { RequestContext, Role } from '../platform/context/request-context';
+import { PageArgs } from '../platform/graphql/connection';
+import { Agreement, AgreementConnection, CreateAgreementInput } from './agreements.types';
+import { AgreementsService } from './agreements.service';
+
+@Resolver(() => Agreement)
+export class AgreementsResolver {
+  constructor(
+    private readonly agreementsService: AgreementsService,
+    private readonly identity: IdentityService,
+    private readonly classification: ClassificationService,
+  ) {}
+
+  @Allow(Role.PURCHASER)
+  @Mutation(() => Agreement, { description: 'Creates a framework agreement (PURCHASER of a purchasing unit).' })
+  createAgreement(@Ctx() ctx: RequestContext, @Args('input') input: CreateAgreementInput) {
+    return this.agreementsService.create(ctx, input);
+  }
+
+  @Authenticated()
+  @Query(() => Agreement, { description: 'One agreement the caller is party to.' })
+  agreement(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number) {
+    return this.agreementsService.get(ctx, id);
+  }
+
+  @Authenticated()
+  @Query(() => AgreementConnection, { description: 'Agreements the caller is party to, newest first.' })
+  agreements(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Args('inForceOnly', { defaultValue: false, description: 'Only agreements in force today.' }) inForceOnly: boolean) {
+    return this.agreementsService.list(ctx, inForceOnly, page.first, page.after);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether today lies within the validity period.' })
+  inForce(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    return this.agreementsService.isInForce(ctx, a.id);
+  }
+
+  @ResolveField(() => Organisation, { description: 'The supplier.' })
+  supplier(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    return this.identity.organisation(ctx, a.supplierId);
+  }
+
+  @ResolveField(() => Organisation, { description: 'The purchasing unit.' })
+  purchasingUnit(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    return this.identity.organisation(ctx, a.purchasingUnitId);
+  }
+
+  @ResolveField(() => [Organisation], { description: 'Participating buyer organisations.' })
+  participants(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    return this.agreementsService.participants(ctx, a.id);
+  }
+
+  @ResolveField(() => [UnspscNode], { description: 'UNSPSC codes the agreement covers (any level).' })
+  async scope(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    const codes = await this.agreementsService.scope(ctx, a.id);
+    return Promise.all(codes.map((c) => this.classification.node(ctx, c)));
+  }
+}

@@ -1,0 +1,40 @@
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ConnectionType } from '../platform/graphql/connection';
+
+@ObjectType({ description: 'A framework agreement (rammeavtale) between a purchasing unit and a supplier.' })
+export class Agreement {
+  @Field(() => Int, { description: 'Torg id.' }) id: number;
+  @Field({ description: 'The purchasing unit’s reference number, unique within that unit.' }) reference: string;
+  @Field({ description: 'Title.' }) title: string;
+  @Field({ description: 'First day in force (YYYY-MM-DD).' }) validFrom: string;
+  @Field({ description: 'Last day in force (YYYY-MM-DD).' }) validTo: string;
+  @Field({ description: 'Whether participants must use this agreement (bindende) rather than it being voluntary.' }) mandatory: boolean;
+  @Field({ description: 'ISO 4217 currency of the agreed prices.' }) currency: string;
+  @Field(() => Int, { description: 'The purchasing unit that manages the agreement.' }) purchasingUnitId: number;
+  @Field(() => Int, { description: 'The supplier.' }) supplierId: number;
+}
+
+@ObjectType({ description: 'A page of agreements.' })
+export class AgreementConnection extends ConnectionType(Agreement, 'Agreement') {}
+
+@InputType({ description: 'A new framework agreement, created by a PURCHASER of a purchasing unit.' })
+export class CreateAgreementInput {
+  @Field(() => Int, { description: 'Supplier organisation id.' }) @IsInt() supplierId: number;
+  @Field({ description: 'Reference number (e.g. "2025-014"), unique within the purchasing unit.' }) @IsString() @Length(1, 60) reference: string;
+  @Field({ description: 'Title.' }) @IsString() @Length(2, 300) title: string;
+  @Field({ description: 'First day in force, YYYY-MM-DD.' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be YYYY-MM-DD' }) validFrom: string;
+  @Field({ description: 'Last day in force, YYYY-MM-DD.' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validTo must be YYYY-MM-DD' }) validTo: string;
+  @Field(() => [Int], { description: 'Buyer organisations that may use the agreement (joint purchasing); children of a participant take part through it.' })
+  @ArrayNotEmpty()
+  @ArrayMaxSize(1000)
+  @IsInt({ each: true })
+  participantIds: number[];
+  @Field(() => [String], { description: 'UNSPSC codes at any level that the agreement covers.' })
+  @ArrayNotEmpty()
+  @ArrayMaxSize(5000)
+  @Matches(/^\d{8}$/, { each: true, message: 'each scope code must be an 8-digit UNSPSC code' })
+  scope: string[];
+  @Field({ defaultValue: false, description: 'Mandatory (bindende) for the participants.' }) @IsBoolean() mandatory: boolean;
+  @Field({ defaultValue: 'NOK', description: 'ISO 4217 currency of the prices.' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as NOK' }) currency: string;
+}

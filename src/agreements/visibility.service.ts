@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../platform/context/request-context';
+
+export interface Visibility {
+  /** Agreements whose published catalogues the caller may see. */
+  agreementIds: number[];
+  /** Of those, the ones mandatory for the caller (their items are marked and ranked first). */
+  mandatoryIds: number[];
+}
+
+/** Today's date where Torg's users are; agreements run from and to whole days. */
+export const TODAY_SQL = `(now() AT TIME ZONE 'Europe/Oslo')::date`;
+
+/**
+ * Who sees which agreements' catalogues. Buyers: agreements in force today in which their
+ * organisation or one above it participates. Purchasing units: the agreements they manage
+ * that are in force. Suppliers: their own agreements.
+ */
+@Injectable()
+export class VisibilityService {
+  async forCaller(ctx: RequestContext): Promise<Visibility> {
+    const { organisationId } = ctx.user;
+    const rows: { id: number; mandatory: boolean }[] = await ctx.manager.query(
+      `WITH RECURSIVE me AS (SELECT id, kind FROM organisation WHERE id = $1),
+       up AS (SELECT id, parent_id, 0 AS depth FROM organisation WHERE id = $1
+              UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id WHERE up.depth < 20)
+       SELECT a.id, a.mandatory FROM agreement a, me
+        WHERE (me.kind = 'SUPPLIER' AND a.supplier_id = me.id)
+           OR (me.kind = 'PURCHASING_UNIT' AND a.purchasing_unit_id = me.id AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to)
+           OR (me.kind <> 'SUPPLIER' AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to
+               AND EXISTS (SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id IN (SELECT id FROM up)))
+        ORDER BY a.id`,
+      [organisationId],
+    );
+    const kind = await this.kindOf(ctx, organisationId);
+    return {
+      agreementIds: rows.map((r) => r.id),
+      mandatoryIds: kind === 'SUPPLIER' ? [] : rows.filter((r) => r.mandatory).map((r) => r.id),
+    };
+  }
+
+  private async kindOf(ctx: RequestContext, organisationId: number): Promise<string> {
+    const [row] = await ctx.manager.query('SELECT kind FROM organisation WHERE id = $1', [organisationId]);
+    return row?.kind;
+  }
+}

@@ -1,0 +1,81 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Logger, Module, ValidationPipe } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AgreementsModule } from './agreements/agreements.module';
+import { CatalogsModule } from './catalogs/catalogs.module';
+import { ClassificationModule } from './classification/classification.module';
+import { IdentityModule } from './identity/identity.module';
+import { TorgConfig } from './platform/config/config';
+import { ConfigModule } from './platform/config/config.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { badInput } from './platform/errors/domain-error';
+import { formatGraphQLError } from './platform/errors/graphql-error-format';
+import { depthAndSizeLimit } from './platform/graphql/depth-limit';
+import { HealthController } from './platform/health/health.controller';
+import { PlatformModule } from './platform/platform.module';
+import { SearchModule } from './search/search.module';
+
+const graphqlLogger = new Logger('GraphQL');
+
+@Module({})
+export class AppModule {
+  static forRoot(config: TorgConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const id = (req.headers['x-request-id'] as string) || randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+          },
+        }),
+        DatabaseModule,
+        PlatformModule,
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          // Apollo's sandbox landing page outside production; introspection likewise.
+          playground: false,
+          introspection: config.env !== 'production',
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          validationRules: [depthAndSizeLimit(12, 400)],
+          formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => graphqlLogger.error(e)),
+        }),
+        IdentityModule,
+        ClassificationModule,
+        AgreementsModule,
+        SearchModule,
+        CatalogsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidUnknownValues: false,
+            exceptionFactory: (errors) => {
+              const flat = errors.flatMap(function walk(e): string[] {
+                return [...Object.values(e.constraints ?? {}), ...(e.children ?? []).flatMap(walk)];
+              });
+              return badInput(flat.join('; ') || 'Invalid input', { fields: errors.map((e) => e.property) });
+            },
+          }),
+        },
+      ],
+    };
+  }
+}

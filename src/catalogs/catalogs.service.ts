@@ -1,0 +1,366 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AgreementEntity } from '../agreements/agreement.entity';
+import { AgreementsService } from '../agreements/agreements.service';
+import { AuditService } from '../platform/audit/audit.service';
+import { RequestContext } from '../platform/context/request-context';
+import { inTransaction } from '../platform/database/transaction';
+import { badInput, conflict, forbidden, notFound } from '../platform/errors/domain-error';
+import { decodeOffset, toConnection } from '../platform/graphql/connection';
+import { catalogueUploads } from '../platform/health/metrics';
+import { SearchOutbox } from '../search/search-outbox';
+import { CatalogueHeader, CatalogueItemInput, CatalogueProblem } from './catalogue-line';
+import { CatalogueFormat, ProblemReport, readCatalogueFile } from './catalogue-import';
+import { CatalogueStatus, CatalogueTransition, nextCatalogueStatus } from './catalogue-status';
+import { CatalogueVersionEntity } from './catalogue-version.entity';
+import { CatalogueStateError } from './catalogs.types';
+import { LineRules, validateLine } from './validation/line-validator';
+
+export interface UploadResult {
+  version?: CatalogueVersionEntity;
+  lineCount: number;
+  problemCount: number;
+  problems: CatalogueProblem[];
+}
+
+const BATCH = 2000;
+
+/** Thrown inside the upload transaction to roll it back when the file has errors. */
+class InvalidCatalogue extends Error {}
+
+@Injectable()
+export class CatalogsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly agreements: AgreementsService,
+    private readonly audit: AuditService,
+    private readonly outbox: SearchOutbox,
+  ) {}
+
+  /**
+   * Reads, validates and stores an uploaded catalogue as a new DRAFT version, in one
+   * transaction. Any bad line rolls everything back and the full report is returned instead.
+   */
+  async upload(ctx: RequestContext, agreementId: number, path: string, fileName: string, format: CatalogueFormat): Promise<UploadResult> {
+    const caller = ctx.user;
+    const agreement = await ctx.manager.findOneBy(AgreementEntity, { id: agreementId });
+    if (!agreement || agreement.supplierId !== caller.organisationId) throw notFound('Agreement', agreementId);
+    const report = new ProblemReport();
+    let lineCount = 0;
+    try {
+      const version = await inTransaction(this.ds, ctx, async (tx) => {
+        const m = tx.manager;
+        // One upload at a time per agreement, so version numbers and bases stay consistent.
+        await m.query('SELECT id FROM agreement WHERE id = $1 FOR UPDATE', [agreementId]);
+        const rules = await this.rulesFor(m, agreement);
+        const [{ next }] = await m.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM catalogue_version WHERE agreement_id = $1', [agreementId]);
+        let header: CatalogueHeader | undefined;
+        let version: CatalogueVersionEntity | undefined;
+        const seen = new Map<string, number>();
+        let batch: CatalogueItemInput[] = [];
+
+        const start = async (h: CatalogueHeader) => {
+          header = h;
+          this.checkHeader(h, agreement, report);
+          const base = h.action === 'Update' ? await this.published(m, agreementId) : null;
+          if (h.action === 'Update' && !base) report.add({ line: null, location: '/Catalogue/cbc:ActionCode', field: 'ActionCode', reason: 'Update needs a published catalogue to apply the changes to; send the full catalogue with Add or Replace' });
+          version = await m.save(
+            CatalogueVersionEntity,
+            m.create(CatalogueVersionEntity, {
+              agreementId,
+              supplierId: agreement.supplierId,
+              versionNo: Number(next),
+              status: CatalogueStatus.DRAFT,
+              sourceFormat: format,
+              fileName,
+              headerAction: h.action,
+              documentId: h.documentId ?? null,
+              basedOnId: base?.id ?? null,
+              itemCount: 0,
+              createdBy: caller.userId,
+            }),
+          );
+          if (base) {
+            await m.query(
+              `INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, description, unspsc_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, valid_from, valid_to)
+               SELECT $1, line_no, seller_item_id, name, description, unspsc_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, valid_from, valid_to
+                 FROM catalogue_item WHERE version_id = $2`,
+              [version.id, base.id],
+            );
+          }
+        };
+        const flush = async () => {
+          if (!batch.length) return;
+          if (report.count === 0) await this.applyBatch(m, version!, header!, batch, report);
+          batch = [];
+        };
+
+        for await (const raw of readCatalogueFile(path, format, (h) => (header = h))) {
+          if (!version) await start(header!);
+          lineCount++;
+          const { item, problems } = validateLine(raw, rules);
+          report.add(...problems);
+          if (!item) continue;
+          if (header!.action === 'Delete') continue;
+          const key = item.sellerItemId || `gtin:${item.gtin}`;
+          const firstLine = seen.get(key);
+          if (firstLine !== undefined) {
+            report.add({ line: raw.lineNo, location: raw.location, field: raw.paths?.sellerItemId ?? 'sellerItemId', reason: `duplicate seller item id (first on line ${firstLine})`, value: item.sellerItemId });
+            continue;
+          }
+          seen.set(key, raw.lineNo);
+          batch.push(item);
+          if (batch.length >= BATCH) await flush();
+        }
+        if (!version) await start(header ?? { action: 'Replace' });
+        await flush();
+        if (lineCount === 0 && header!.action !== 'Delete') report.add({ line: null, location: 'file', field: null, reason: 'The catalogue holds no lines' });
+        if (report.count > 0) throw new InvalidCatalogue();
+        const [{ n }] = await m.query('SELECT count(*)::int AS n FROM catalogue_item WHERE version_id = $1', [version!.id]);
+        version!.itemCount = n;
+        await m.update(CatalogueVersionEntity, version!.id, { itemCount: n });
+        await this.audit.record(tx, 'catalogue.uploaded', 'catalogue_version', version!.id, { agreementId, fileName, format, lines: lineCount, items: n, headerAction: header!.action });
+        return version!;
+      });
+      catalogueUploads.inc({ format, outcome: 'accepted' });
+      return { version, lineCount, problemCount: 0, problems: [] };
+    } catch (e) {
+      if (!(e instanceof InvalidCatalogue)) {
+        catalogueUploads.inc({ format, outcome: 'malformed' });
+        throw e;
+      }
+      catalogueUploads.inc({ format, outcome: 'invalid' });
+      return { lineCount, problemCount: report.count, problems: report.problems };
+    }
+  }
+
+  private checkHeader(h: CatalogueHeader, agreement: AgreementEntity, report: ProblemReport) {
+    if (h.contractId && h.contractId !== agreement.reference) {
+      report.add({ line: null, location: '/Catalogue/cac:ReferencedContract/cbc:ID', field: 'ReferencedContract', reason: `names contract ${h.contractId}, but the upload is for agreement ${agreement.reference}`, value: h.contractId });
+    }
+  }
+
+  private async rulesFor(m: EntityManager, agreement: AgreementEntity): Promise<LineRules> {
+    const scopeRows: { unspsc_code: string }[] = await m.query('SELECT unspsc_code FROM agreement_scope WHERE agreement_id = $1', [agreement.id]);
+    // The code set is small enough (≈160k codes) to check every line against it in memory.
+    const codes: { code: string }[] = await m.query('SELECT code FROM unspsc_node');
+    const known = new Set(codes.map((c) => c.code));
+    return {
+      agreementValidFrom: agreement.validFrom,
+      agreementValidTo: agreement.validTo,
+      agreementCurrency: agreement.currency,
+      scope: scopeRows.map((r) => r.unspsc_code),
+      unspscExists: (c) => known.has(c),
+    };
+  }
+
+  /** Writes one batch of valid lines: inserts for full catalogues, Add/Update/Delete for UBL Update. */
+  private async applyBatch(m: EntityManager, version: CatalogueVersionEntity, header: CatalogueHeader, items: CatalogueItemInput[], report: ProblemReport) {
+    if (header.action !== 'Update') {
+      await this.insertItems(m, version.id, items.filter((i) => i.action !== 'Delete'), false);
+      return;
+    }
+    const deletes = items.filter((i) => i.action === 'Delete');
+    for (const d of deletes) {
+      const res = await m.query('DELETE FROM catalogue_item WHERE version_id = $1 AND (seller_item_id = $2 OR ($2 = \'\' AND gtin = $3)) RETURNING id', [version.id, d.sellerItemId, d.gtin]);
+      if (!res[1] && !(Array.isArray(res[0]) && res[0].length)) {
+        report.add({ line: d.lineNo, location: `/Catalogue/CatalogueLine[${d.lineNo}]`, field: 'cac:Item', reason: `Delete: no item ${d.sellerItemId || 'with GTIN ' + d.gtin} in the catalogue in force` });
+      }
+    }
+    const upserts = items.filter((i) => i.action !== 'Delete');
+    if (!upserts.length) return;
+    const existing: { seller_item_id: string }[] = await m.query('SELECT seller_item_id FROM catalogue_item WHERE version_id = $1 AND seller_item_id = ANY($2)', [version.id, upserts.map((u) => u.sellerItemId)]);
+    const present = new Set(existing.map((e) => e.seller_item_id));
+    for (const u of upserts) {
+      if (u.action === 'Update' && !present.has(u.sellerItemId)) {
+        report.add({ line: u.lineNo, location: `/Catalogue/CatalogueLine[${u.lineNo}]`, field: 'cbc:ActionCode', reason: `Update: item ${u.sellerItemId} is not in the catalogue in force (use Add)`, value: u.sellerItemId });
+      }
+    }
+    if (report.count === 0) await this.insertItems(m, version.id, upserts, true);
+  }
+
+  private async insertItems(m: EntityManager, versionId: number, items: CatalogueItemInput[], upsert: boolean) {
+    if (!items.length) return;
+    await m.query(
+      `INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, description, unspsc_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, valid_from, valid_to)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::char(8)[], $7::numeric[], $8::char(3)[], $9::numeric[], $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::date[], $15::date[])
+       ${upsert ? `ON CONFLICT (version_id, seller_item_id) DO UPDATE SET line_no = EXCLUDED.line_no, name = EXCLUDED.name, description = EXCLUDED.description, unspsc_code = EXCLUDED.unspsc_code,
+           price = EXCLUDED.price, currency = EXCLUDED.currency, vat_rate = EXCLUDED.vat_rate, unit_code = EXCLUDED.unit_code, gtin = EXCLUDED.gtin, manufacturer = EXCLUDED.manufacturer,
+           attributes = EXCLUDED.attributes, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to` : ''}`,
+      [
+        versionId,
+        items.map((i) => i.lineNo),
+        items.map((i) => i.sellerItemId),
+        items.map((i) => i.name),
+        items.map((i) => i.description),
+        items.map((i) => i.unspsc),
+        items.map((i) => i.price),
+        items.map((i) => i.currency),
+        items.map((i) => i.vatRate),
+        items.map((i) => i.unitCode),
+        items.map((i) => i.gtin),
+        items.map((i) => i.manufacturer),
+        items.map((i) => JSON.stringify(i.attributes)),
+        items.map((i) => i.validFrom),
+        items.map((i) => i.validTo),
+      ],
+    );
+  }
+
+  private async published(m: EntityManager, agreementId: number): Promise<CatalogueVersionEntity | null> {
+    return m.findOneBy(CatalogueVersionEntity, { agreementId, status: CatalogueStatus.PUBLISHED });
+  }
+
+  /** A version the caller may see: the supplier’s own, or one of the purchasing unit’s agreements. */
+  async version(ctx: RequestContext, id: number): Promise<CatalogueVersionEntity> {
+    const version = await ctx.manager.findOneBy(CatalogueVersionEntity, { id });
+    if (!version) throw notFound('Catalogue version', id);
+    const agreement = await ctx.manager.findOneByOrFail(AgreementEntity, { id: version.agreementId });
+    const org = ctx.user.organisationId;
+    if (agreement.supplierId !== org && agreement.purchasingUnitId !== org) throw notFound('Catalogue version', id);
+    return version;
+  }
+
+  async versions(ctx: RequestContext, agreementId: number, first: number, after?: string) {
+    const agreement = await this.agreements.get(ctx, agreementId);
+    const org = ctx.user.organisationId;
+    if (agreement.supplierId !== org && agreement.purchasingUnitId !== org) throw forbidden('Only the supplier and the purchasing unit see catalogue versions');
+    const offset = decodeOffset(after);
+    const [rows, total] = await ctx.manager.findAndCount(CatalogueVersionEntity, { where: { agreementId }, order: { versionNo: 'DESC' }, skip: offset, take: first });
+    return toConnection(rows, offset, first, total);
+  }
+
+  async items(ctx: RequestContext, versionId: number, first: number, after?: string) {
+    await this.version(ctx, versionId);
+    const offset = decodeOffset(after);
+    const [{ total }] = await ctx.manager.query('SELECT count(*)::int AS total FROM catalogue_item WHERE version_id = $1', [versionId]);
+    const rows = await ctx.manager.query(
+      `SELECT id::text, line_no AS "lineNo", seller_item_id AS "sellerItemId", name, description, unspsc_code AS "unspscCode", price::text, currency, vat_rate::text AS "vatRate",
+              unit_code AS "unitCode", gtin, manufacturer, attributes, to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
+         FROM catalogue_item WHERE version_id = $1 ORDER BY line_no, id OFFSET $2 LIMIT $3`,
+      [versionId, offset, first],
+    );
+    return toConnection(rows, offset, first, total);
+  }
+
+  submit(ctx: RequestContext, versionId: number) {
+    return this.transition(ctx, versionId, 'submit', 'supplier');
+  }
+
+  publish(ctx: RequestContext, versionId: number) {
+    return this.transition(ctx, versionId, 'publish', 'purchaser');
+  }
+
+  reject(ctx: RequestContext, versionId: number, reason: string) {
+    return this.transition(ctx, versionId, 'reject', 'purchaser', reason);
+  }
+
+  /**
+   * Moves a version through its state machine. Publishing supersedes the version in force in the
+   * same transaction and writes the outbox row that brings the search index along.
+   */
+  private async transition(ctx: RequestContext, versionId: number, step: CatalogueTransition, actor: 'supplier' | 'purchaser', reason?: string): Promise<CatalogueVersionEntity | CatalogueStateError> {
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const m = tx.manager;
+      const [locked] = await m.query('SELECT agreement_id FROM catalogue_version WHERE id = $1', [versionId]);
+      if (!locked) throw notFound('Catalogue version', versionId);
+      await m.query('SELECT id FROM agreement WHERE id = $1 FOR UPDATE', [locked.agreement_id]);
+      const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: versionId });
+      const agreement = await m.findOneByOrFail(AgreementEntity, { id: version.agreementId });
+      const org = tx.user.organisationId;
+      const party = actor === 'supplier' ? agreement.supplierId : agreement.purchasingUnitId;
+      if (party !== org) {
+        if (agreement.supplierId === org || agreement.purchasingUnitId === org) throw forbidden(actor === 'supplier' ? 'Only the supplier submits its catalogue' : 'Only the purchasing unit of the agreement decides on its catalogue');
+        throw notFound('Catalogue version', versionId);
+      }
+      const next = nextCatalogueStatus(version.status, step);
+      if (!next) {
+        const error = new CatalogueStateError();
+        error.message = `Version ${version.versionNo} is ${version.status} and cannot be ${step === 'submit' ? 'submitted' : step === 'publish' ? 'published' : 'rejected'}`;
+        error.status = version.status;
+        return error;
+      }
+      const now = new Date();
+      if (step === 'submit') Object.assign(version, { status: next, submittedAt: now });
+      if (step === 'reject') Object.assign(version, { status: next, decidedAt: now, decidedBy: tx.user.userId, rejectionReason: reason ?? null });
+      if (step === 'publish') {
+        const current = await this.published(m, version.agreementId);
+        if (current) {
+          if (version.basedOnId && current.id !== version.basedOnId) {
+            throw conflict(`Version ${version.versionNo} holds changes to version ${version.basedOnId}, but version ${current.versionNo} has been published since; ask the supplier for a new Update`);
+          }
+          await m.update(CatalogueVersionEntity, current.id, { status: CatalogueStatus.SUPERSEDED, supersededAt: now });
+          await this.audit.record(tx, 'catalogue.superseded', 'catalogue_version', current.id, { by: version.id });
+        }
+        Object.assign(version, { status: next, decidedAt: now, decidedBy: tx.user.userId, publishedAt: now });
+        await this.outbox.enqueue(m, version.agreementId, version.id);
+      }
+      await m.save(CatalogueVersionEntity, version);
+      await this.audit.record(tx, `catalogue.${step === 'submit' ? 'submitted' : step === 'publish' ? 'published' : 'rejected'}`, 'catalogue_version', version.id, reason ? { reason } : {});
+      return version;
+    });
+  }
+
+  /** Counts and item-by-item differences against the version in force. */
+  async review(ctx: RequestContext, versionId: number, first: number, after?: string) {
+    const version = await this.version(ctx, versionId);
+    const current = version.status === CatalogueStatus.PUBLISHED ? null : await this.published(ctx.manager, version.agreementId);
+    const diffSql = `
+      WITH n AS (SELECT * FROM catalogue_item WHERE version_id = $1),
+           o AS (SELECT * FROM catalogue_item WHERE version_id = $2),
+           d AS (
+             SELECT coalesce(n.seller_item_id, o.seller_item_id) AS seller_item_id,
+                    CASE WHEN o.id IS NULL THEN 'ADDED' WHEN n.id IS NULL THEN 'REMOVED' ELSE 'CHANGED' END AS change,
+                    coalesce(n.name, o.name) AS name, o.price AS old_price, n.price AS new_price,
+                    CASE WHEN o.price IS NOT NULL AND n.price IS NOT NULL AND o.price <> n.price THEN round((n.price - o.price) / o.price * 100, 2) END AS pct,
+                    array_remove(ARRAY[
+                      CASE WHEN n.name IS DISTINCT FROM o.name THEN 'name' END,
+                      CASE WHEN n.price IS DISTINCT FROM o.price THEN 'price' END,
+                      CASE WHEN n.unspsc_code IS DISTINCT FROM o.unspsc_code THEN 'unspscCode' END,
+                      CASE WHEN n.vat_rate IS DISTINCT FROM o.vat_rate THEN 'vatRate' END,
+                      CASE WHEN n.unit_code IS DISTINCT FROM o.unit_code THEN 'unitCode' END,
+                      CASE WHEN n.gtin IS DISTINCT FROM o.gtin THEN 'gtin' END,
+                      CASE WHEN n.description IS DISTINCT FROM o.description THEN 'description' END,
+                      CASE WHEN n.attributes IS DISTINCT FROM o.attributes THEN 'attributes' END], NULL) AS fields
+               FROM n FULL JOIN o ON o.seller_item_id = n.seller_item_id)
+      SELECT * FROM d WHERE change <> 'CHANGED' OR cardinality(fields) > 0`;
+    const params = [version.id, current?.id ?? -1];
+    const [summary] = await ctx.manager.query(
+      `SELECT count(*) FILTER (WHERE change = 'ADDED')::int AS added, count(*) FILTER (WHERE change = 'REMOVED')::int AS removed,
+              count(*) FILTER (WHERE change = 'CHANGED')::int AS changed, count(pct)::int AS "priceChanges", round(avg(pct), 2)::float AS "averagePct", count(*)::int AS total
+         FROM (${diffSql}) x`,
+      params,
+    );
+    const offset = decodeOffset(after);
+    const rows = await ctx.manager.query(
+      `${diffSql} ORDER BY abs(pct) DESC NULLS LAST, change, seller_item_id OFFSET $3 LIMIT $4`,
+      [...params, offset, first],
+    );
+    const changes = rows.map((r: Record<string, unknown>) => ({
+      sellerItemId: r.seller_item_id,
+      change: r.change,
+      name: r.name,
+      oldPrice: r.old_price,
+      newPrice: r.new_price,
+      priceChangePercent: r.pct === null ? null : Number(r.pct),
+      changedFields: r.change === 'CHANGED' ? r.fields : [],
+    }));
+    return {
+      version,
+      current,
+      added: summary.added,
+      removed: summary.removed,
+      changed: summary.changed,
+      priceChanges: summary.priceChanges,
+      averagePriceChangePercent: summary.averagePct,
+      changes: toConnection(changes, offset, first, summary.total),
+    };
+  }
+
+  /** Rejects an upload request early when the agreement is not the caller’s. */
+  async assertUploadAllowed(ctx: RequestContext, agreementId: number) {
+    if (!Number.isInteger(agreementId) || agreementId <= 0) throw badInput('agreementId must be a positive whole number', { field: 'agreementId' });
+    const agreement = await ctx.manager.findOneBy(AgreementEntity, { id: agreementId });
+    if (!agreement || agreement.supplierId !== ctx.user.organisationId) throw notFound('Agreement', agreementId);
+  }
+}

@@ -1,0 +1,113 @@
+import { createUnionType, Field, Float, InputType, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsString, Length } from 'class-validator';
+import GraphQLJSON from '../platform/graphql/json.scalar';
+import { ConnectionType } from '../platform/graphql/connection';
+import { CatalogueStatus } from './catalogue-status';
+
+@ObjectType({ description: 'One version of a supplier’s catalogue for one agreement. Published versions never change.' })
+export class CatalogueVersion {
+  @Field(() => Int, { description: 'Torg id.' }) id: number;
+  @Field(() => Int, { description: 'The agreement.' }) agreementId: number;
+  @Field(() => Int, { description: 'The supplier.' }) supplierId: number;
+  @Field(() => Int, { description: 'Running number within the agreement (1, 2, …).' }) versionNo: number;
+  @Field(() => CatalogueStatus, { description: 'Where the version stands.' }) status: CatalogueStatus;
+  @Field({ description: 'csv, xlsx or ubl.' }) sourceFormat: string;
+  @Field(() => String, { nullable: true, description: 'Uploaded file name.' }) fileName: string | null;
+  @Field({ description: 'UBL header action (Add, Replace, Update, Delete); CSV/XLSX are Replace.' }) headerAction: string;
+  @Field(() => String, { nullable: true, description: 'The UBL Catalogue ID, when uploaded as UBL.' }) documentId: string | null;
+  @Field(() => Int, { nullable: true, description: 'For UBL Update: the version the changes were applied to.' }) basedOnId: number | null;
+  @Field(() => Int, { description: 'How many items the version holds.' }) itemCount: number;
+  @Field({ description: 'When it was uploaded.' }) createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the supplier submitted it for review.' }) submittedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the purchasing unit published or rejected it.' }) decidedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'The purchaser’s reason for rejecting it.' }) rejectionReason: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was published.' }) publishedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When a newer version replaced it.' }) supersededAt: Date | null;
+}
+
+@ObjectType({ description: 'A page of catalogue versions.' })
+export class CatalogueVersionConnection extends ConnectionType(CatalogueVersion, 'CatalogueVersion') {}
+
+@ObjectType({ description: 'An item of a catalogue version.' })
+export class CatalogueItem {
+  @Field({ description: 'Torg id.' }) id: string;
+  @Field(() => Int, { description: 'Line number (or UBL line ordinal) in the uploaded file.' }) lineNo: number;
+  @Field({ description: 'The supplier’s item number.' }) sellerItemId: string;
+  @Field({ description: 'Item name.' }) name: string;
+  @Field(() => String, { nullable: true, description: 'Longer description.' }) description: string | null;
+  @Field({ description: 'UNSPSC code (any level).' }) unspscCode: string;
+  @Field(() => String, { description: 'Agreed unit price, excluding VAT (decimal string).' }) price: string;
+  @Field({ description: 'ISO 4217 currency.' }) currency: string;
+  @Field(() => String, { description: 'VAT rate in percent (25, 15, 12 or 0).' }) vatRate: string;
+  @Field({ description: 'UN/ECE Rec 20 unit code (EA, PK, BX …).' }) unitCode: string;
+  @Field(() => String, { nullable: true, description: 'GTIN (EAN).' }) gtin: string | null;
+  @Field(() => String, { nullable: true, description: 'Manufacturer.' }) manufacturer: string | null;
+  @Field(() => GraphQLJSON, { description: 'Category-specific attributes, e.g. {"ecolabel": "Svanemerket"}.' }) attributes: Record<string, string>;
+  @Field(() => String, { nullable: true, description: 'Price valid from (YYYY-MM-DD).' }) validFrom: string | null;
+  @Field(() => String, { nullable: true, description: 'Price valid to (YYYY-MM-DD).' }) validTo: string | null;
+}
+
+@ObjectType({ description: 'A page of catalogue items.' })
+export class CatalogueItemConnection extends ConnectionType(CatalogueItem, 'CatalogueItem') {}
+
+@ObjectType({ description: 'One problem in an uploaded catalogue.' })
+export class CatalogueProblemType {
+  @Field(() => Int, { nullable: true, description: 'Line number (CSV/XLSX) or CatalogueLine ordinal (UBL).' }) line: number | null;
+  @Field({ description: '"line 12" or an XML path such as /Catalogue/CatalogueLine[3].' }) location: string;
+  @Field(() => String, { nullable: true, description: 'The field (or XML path of the element) at fault.' }) field: string | null;
+  @Field({ description: 'Why it is wrong.' }) reason: string;
+  @Field(() => String, { nullable: true, description: 'The offending value, as written.' }) value?: string;
+}
+
+@ObjectType({ description: 'How one item differs between the version in force and the version under review.' })
+export class CatalogueItemChange {
+  @Field({ description: 'The supplier’s item number.' }) sellerItemId: string;
+  @Field({ description: 'ADDED, REMOVED or CHANGED.' }) change: string;
+  @Field(() => String, { nullable: true, description: 'Name in the new version (or the removed item’s name).' }) name: string | null;
+  @Field(() => String, { nullable: true, description: 'Price in the version in force.' }) oldPrice: string | null;
+  @Field(() => String, { nullable: true, description: 'Price in the version under review.' }) newPrice: string | null;
+  @Field(() => Float, { nullable: true, description: 'Price change in percent, rounded to two decimals (positive = dearer).' }) priceChangePercent: number | null;
+  @Field(() => [String], { description: 'Which fields changed (name, price, unspscCode, vatRate, unitCode, gtin, description, attributes).' }) changedFields: string[];
+}
+
+@ObjectType({ description: 'A page of item changes.' })
+export class CatalogueItemChangeConnection extends ConnectionType(CatalogueItemChange, 'CatalogueItemChange') {}
+
+@ObjectType({ description: 'What publishing a version would change, against the version in force.' })
+export class CatalogueReview {
+  @Field(() => CatalogueVersion, { description: 'The version under review.' }) version: CatalogueVersion;
+  @Field(() => CatalogueVersion, { nullable: true, description: 'The version in force, if any.' }) current: CatalogueVersion | null;
+  @Field(() => Int, { description: 'Items that are new.' }) added: number;
+  @Field(() => Int, { description: 'Items that would disappear.' }) removed: number;
+  @Field(() => Int, { description: 'Items that changed.' }) changed: number;
+  @Field(() => Int, { description: 'Items whose price changed.' }) priceChanges: number;
+  @Field(() => Float, { nullable: true, description: 'Average price change in percent over the items whose price changed.' }) averagePriceChangePercent: number | null;
+  @Field(() => CatalogueItemChangeConnection, { description: 'The changes, item by item (added, removed and changed; largest price changes first).' })
+  changes: unknown;
+}
+
+@InterfaceType('ErrorResult', { description: 'An expected business failure, returned as data.' })
+export abstract class ErrorResult {
+  @Field({ description: 'Machine-readable code.' }) errorCode: string;
+  @Field({ description: 'What went wrong, for people.' }) message: string;
+}
+
+@ObjectType({ implements: () => [ErrorResult], description: 'The version is not in a state that allows this step.' })
+export class CatalogueStateError implements ErrorResult {
+  errorCode = 'INVALID_STATE';
+  message: string;
+  @Field(() => CatalogueStatus, { description: 'The state the version is in.' }) status: CatalogueStatus;
+}
+
+export const CatalogueVersionResult = createUnionType({
+  name: 'CatalogueVersionResult',
+  description: 'The version after the step, or why the step was not possible.',
+  types: () => [CatalogueVersion, CatalogueStateError] as const,
+  resolveType: (value) => ('errorCode' in value ? CatalogueStateError : CatalogueVersion),
+});
+
+@InputType({ description: 'Reject a submitted version.' })
+export class RejectCatalogueInput {
+  @Field(() => Int, { description: 'Version id.' }) @IsInt() versionId: number;
+  @Field({ description: 'Why, for the supplier.' }) @IsString() @Length(3, 2000) reason: string;
+}

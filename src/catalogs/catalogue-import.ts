@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { badInput } from '../platform/errors/domain-error';
+import { readTabular } from '../platform/files/tabular-reader';
+import { readUblCatalogue, UblError } from '../peppol/ubl-catalogue-reader';
+import { CatalogueHeader, CatalogueProblem, RawCatalogueLine } from './catalogue-line';
+import { mapTemplateHeaders, tabularRowToLine, TemplateMapping } from './formats/tabular-catalogue';
+import { ublHeader, ublLineToRaw } from './formats/ubl-catalogue-line';
+
+export type CatalogueFormat = 'csv' | 'xlsx' | 'ubl';
+
+/** The format from the file name (and, failing that, the first bytes the caller peeked at). */
+export function catalogueFormatOf(fileName: string, head?: Buffer): CatalogueFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.xml')) return 'ubl';
+  if (head) {
+    if (head[0] === 0x50 && head[1] === 0x4b) return 'xlsx'; // zip
+    if (/^\s*(\xef\xbb\xbf)?<\?xml|^\s*</.test(head.subarray(0, 100).toString('latin1'))) return 'ubl';
+    return 'csv';
+  }
+  throw badInput(`Cannot tell the format of "${fileName}": use .csv, .xlsx or .xml (UBL Catalogue)`);
+}
+
+/**
+ * Reads a catalogue file of any format as (header, lines). File-level problems (malformed XML,
+ * missing columns) are thrown as BAD_USER_INPUT with a precise reason; line problems are left to
+ * the validator.
+ */
+export async function* readCatalogueFile(path: string, format: CatalogueFormat, onHeader: (h: CatalogueHeader) => void): AsyncGenerator<RawCatalogueLine> {
+  if (format === 'ubl') {
+    try {
+      for await (const event of readUblCatalogue(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
+        if (event.type === 'header') {
+          const header = ublHeader(event.header);
+          if (!header) throw badInput(`The Catalogue ActionCode "${event.header.actionCode}" is not Add, Replace, Update or Delete`, { location: '/Catalogue/cbc:ActionCode' });
+          onHeader(header);
+        } else yield ublLineToRaw(event.ordinal, event.node);
+      }
+    } catch (e) {
+      if (e instanceof UblError) throw badInput(e.message + (e.xmlLine ? ` (XML line ${e.xmlLine})` : ''), { line: e.xmlLine });
+      throw e;
+    }
+    return;
+  }
+  onHeader({ action: 'Replace' });
+  let mapping: TemplateMapping | undefined;
+  for await (const row of readTabular(path, format)) {
+    if (!mapping) {
+      const mapped = mapTemplateHeaders(Object.keys(row.cells));
+      if (mapped.missing.length) {
+        throw badInput(`The ${format.toUpperCase()} file lacks the required column(s) ${mapped.missing.join(', ')} (see the catalogue template in README)`, { missingColumns: mapped.missing });
+      }
+      mapping = mapped.mapping;
+    }
+    yield tabularRowToLine(row, mapping);
+  }
+}
+
+/** Keeps the first N problems in full and counts the rest, so a 1M-line disaster stays readable. */
+export class ProblemReport {
+  readonly problems: CatalogueProblem[] = [];
+  count = 0;
+  constructor(private readonly keep = 1000) {}
+  add(...problems: CatalogueProblem[]) {
+    for (const p of problems) {
+      this.count++;
+      if (this.problems.length < this.keep) this.problems.push(p);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum CatalogueStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  PUBLISHED = 'PUBLISHED',
+  REJECTED = 'REJECTED',
+  SUPERSEDED = 'SUPERSEDED',
+}
+
+registerEnumType(CatalogueStatus, {
+  name: 'CatalogueStatus',
+  description:
+    'DRAFT: uploaded and valid, not yet sent for review; SUBMITTED: awaiting the purchasing unit; PUBLISHED: in force; REJECTED: refused with a reason; SUPERSEDED: replaced by a newer published version.',
+});
+
+export type CatalogueTransition = 'submit' | 'publish' | 'reject' | 'supersede';
+
+/** The catalogue-version state machine as a table: from-state → allowed transitions → to-state. */
+export const CATALOGUE_TRANSITIONS: Record<CatalogueStatus, Partial<Record<CatalogueTransition, CatalogueStatus>>> = {
+  [CatalogueStatus.DRAFT]: { submit: CatalogueStatus.SUBMITTED },
+  [CatalogueStatus.SUBMITTED]: { publish: CatalogueStatus.PUBLISHED, reject: CatalogueStatus.REJECTED },
+  [CatalogueStatus.PUBLISHED]: { supersede: CatalogueStatus.SUPERSEDED },
+  [CatalogueStatus.REJECTED]: {},
+  [CatalogueStatus.SUPERSEDED]: {},
+};
+
+/** The state after `transition`, or null when the transition is not allowed from `from`. */
+export function nextCatalogueStatus(from: CatalogueStatus, transition: CatalogueTransition): CatalogueStatus | null {
+  return CATALOGUE_TRANSITIONS[from]?.[transition] ?? null;
+}

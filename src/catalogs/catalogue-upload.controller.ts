@@ -1,0 +1,49 @@
+import { Controller, HttpCode, Inject, Param, ParseIntPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { Allow } from '../platform/auth/access.decorators';
+import { Ctx } from '../platform/auth/ctx.decorator';
+import { RequestContext, Role } from '../platform/context/request-context';
+import { badInput } from '../platform/errors/domain-error';
+import { catalogueFormatOf } from './catalogue-import';
+import { CatalogsService } from './catalogs.service';
+
+/** Multer settings are fixed when the module loads; the limit comes from UPLOAD_MAX_BYTES. */
+const uploadLimit = Number(process.env.UPLOAD_MAX_BYTES) > 0 ? Number(process.env.UPLOAD_MAX_BYTES) : 200 * 1024 * 1024;
+
+/**
+ * REST upload of catalogue files (multipart field "file"). The body is streamed to a temporary
+ * file (never held in memory) and read from there line by line.
+ */
+@Controller('agreements/:agreementId/catalogue')
+export class CatalogueUploadController {
+  constructor(@Inject(CatalogsService) private readonly catalogs: CatalogsService) {}
+
+  @Allow(Role.SUPPLIER_ADMIN)
+  @Post()
+  @HttpCode(201)
+  @UseInterceptors(FileInterceptor('file', { dest: tmpdir(), limits: { fileSize: uploadLimit, files: 1, fields: 10 } }))
+  async upload(@Ctx() ctx: RequestContext, @Param('agreementId', ParseIntPipe) agreementId: number, @UploadedFile() file: Express.Multer.File | undefined, @Res() res: Response) {
+    if (!file) throw badInput('Send the catalogue as multipart/form-data in a field named "file"');
+    try {
+      const format = catalogueFormatOf(file.originalname || 'upload');
+      const result = await this.catalogs.upload(ctx, agreementId, file.path, file.originalname, format);
+      if (!result.version) {
+        res.status(422).json({
+          code: 'CATALOGUE_INVALID',
+          message: `The catalogue has ${result.problemCount} problem(s); nothing was stored`,
+          lineCount: result.lineCount,
+          problemCount: result.problemCount,
+          problems: result.problems,
+        });
+        return;
+      }
+      res.status(201).json({ version: result.version, lineCount: result.lineCount, problemCount: 0, problems: [] });
+    } finally {
+      await unlink(file.path).catch(() => undefined);
+    }
+  }
+}
+

@@ -1,0 +1,22 @@
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { VisibilityService } from '../agreements/visibility.service';
+import { ClassificationService } from '../classification/classification.service';
+import { UnspscNode } from '../classification/classification.types';
+import { Ctx } from '../platform/auth/ctx.decorator';
+import { RequestContext } from '../platform/context/request-context';
+
+/** Item counts on the UNSPSC tree, among the published catalogues the caller may see. */
+@Resolver(() => UnspscNode)
+export class UnspscItemCountResolver {
+  constructor(
+    private readonly classification: ClassificationService,
+    private readonly visibility: VisibilityService,
+  ) {}
+
+  @ResolveField(() => Int, { description: 'Items under this node in the published catalogues the caller may see.' })
+  async itemCount(@Ctx() ctx: RequestContext, @Parent() node: UnspscNode) {
+    const { agreementIds } = await this.visibility.forCaller(ctx);
+    const counts = await this.classification.itemCounts(ctx.manager, [node.code], agreementIds);
+    return counts.get(node.code) ?? 0;
+  }
+}

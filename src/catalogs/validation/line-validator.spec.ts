@@ -1,0 +1,79 @@
+import { RawCatalogueLine } from '../catalogue-line';
+import { gtinProblem } from './gtin';
+import { LineRules, validateLine } from './line-validator';
+
+const rules: LineRules = {
+  agreementValidFrom: '2025-01-01',
+  agreementValidTo: '2027-12-31',
+  agreementCurrency: 'NOK',
+  scope: ['44120000', '14111500'],
+  unspscExists: (c) => ['44121704', '14111507', '43211708', '44120000'].includes(c),
+};
+
+const good: RawCatalogueLine = {
+  lineNo: 2,
+  location: 'line 2',
+  action: 'Add',
+  sellerItemId: 'K-100',
+  name: 'Kulepenn blå',
+  unspsc: '44121704',
+  price: '12.50',
+  currency: 'NOK',
+  vatRate: '25',
+  unitCode: 'EA',
+  gtin: '7038010009457',
+  attributes: {},
+};
+
+describe('validateLine', () => {
+  it('accepts a good line and keeps the price exact', () => {
+    const { item, problems } = validateLine(good, rules);
+    expect(problems).toEqual([]);
+    expect(item).toMatchObject({ sellerItemId: 'K-100', price: '12.5', vatRate: '25', unitCode: 'EA' });
+  });
+
+  it('reports every problem of a line with field and reason', () => {
+    const { item, problems } = validateLine(
+      { ...good, sellerItemId: '', unspsc: '43211708', price: '-3', currency: 'XXX', vatRate: '18', unitCode: 'FOO', gtin: '7038010009458' },
+      rules,
+    );
+    expect(item).toBeUndefined();
+    const byField = Object.fromEntries(problems.map((p) => [p.field, p.reason]));
+    expect(byField.sellerItemId).toBe('is required');
+    expect(byField.unspsc).toMatch(/outside the agreement scope/);
+    expect(byField.price).toMatch(/positive decimal/);
+    expect(byField.currency).toMatch(/ISO 4217/);
+    expect(byField.vatRate).toMatch(/Norwegian VAT rate/);
+    expect(byField.unitCode).toMatch(/Recommendation 20/);
+    expect(byField.gtin).toMatch(/check digit \(expected 7\)/);
+    expect(problems.every((p) => p.line === 2)).toBe(true);
+  });
+
+  it('refuses unknown UNSPSC codes and dates outside the agreement', () => {
+    const { problems } = validateLine({ ...good, unspsc: '44121799', validFrom: '2024-06-01', validTo: '2028-01-01' }, rules);
+    expect(problems.map((p) => p.field).sort()).toEqual(['unspsc', 'validFrom', 'validTo']);
+    expect(problems.find((p) => p.field === 'unspsc')!.reason).toBe('is not a known UNSPSC code');
+  });
+
+  it('divides the price by the UBL base quantity', () => {
+    const { item } = validateLine({ ...good, price: '100', baseQuantity: '8' }, rules);
+    expect(item!.price).toBe('12.5');
+  });
+
+  it('accepts items classified at family level inside the scope', () => {
+    expect(validateLine({ ...good, unspsc: '44120000' }, rules).problems).toEqual([]);
+  });
+
+  it('needs only an identifier for Delete lines', () => {
+    expect(validateLine({ lineNo: 3, location: 'x', action: 'Delete', gtin: '05790000436040', attributes: {} }, rules).problems).toEqual([]);
+  });
+});
+
+describe('gtinProblem', () => {
+  it('checks GS1 check digits', () => {
+    expect(gtinProblem('7038010009457')).toBeNull();
+    expect(gtinProblem('05790000436057')).toBeNull();
+    expect(gtinProblem('7038010009458')).toMatch(/expected 7/);
+    expect(gtinProblem('12345')).toMatch(/8, 12, 13 or 14/);
+  });
+});

@@ -1,0 +1,132 @@
+import Decimal from 'decimal.js';
+import { unspscCovers } from '../../classification/unspsc-code';
+import { CatalogueItemInput, CatalogueProblem, RawCatalogueLine } from '../catalogue-line';
+import { isUnitCode, ISO_4217, NORWEGIAN_VAT_RATES } from './code-lists';
+import { gtinProblem } from './gtin';
+
+/** What a line is checked against: the agreement and the UNSPSC codes that exist. */
+export interface LineRules {
+  agreementValidFrom: string;
+  agreementValidTo: string;
+  agreementCurrency: string;
+  scope: string[];
+  unspscExists: (code: string) => boolean;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_PRICE_DECIMALS = 4;
+
+function isRealDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const d = new Date(text + 'T00:00:00Z');
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/**
+ * Checks one line and returns either the clean item or every problem it has (never only the
+ * first). Delete lines only need an identifier. Pure: the same input always gives the same report.
+ */
+export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: CatalogueItemInput; problems: CatalogueProblem[] } {
+  const problems: CatalogueProblem[] = [];
+  const at = (field: string) => raw.paths?.[field] ?? field;
+  const problem = (field: string, reason: string, value?: string) =>
+    problems.push({ line: raw.lineNo, location: raw.location, field: at(field), reason, ...(value !== undefined ? { value } : {}) });
+  const text = (v?: string) => (v ?? '').trim();
+
+  const action = text(raw.action) || 'Add';
+  if (!['Add', 'Update', 'Delete'].includes(action)) problem('action', 'must be Add, Update or Delete', action);
+  const sellerItemId = text(raw.sellerItemId);
+  const gtin = text(raw.gtin).replace(/\s/g, '');
+  if (gtin) {
+    const p = gtinProblem(gtin);
+    if (p) problem('gtin', `GTIN ${p}`, gtin);
+  }
+  if (action === 'Delete') {
+    if (!sellerItemId && !gtin) problem('sellerItemId', 'a Delete line needs the seller’s item id (or a GTIN)');
+    const item = problems.length ? undefined : emptyDelete(raw.lineNo, sellerItemId, gtin);
+    return { item, problems };
+  }
+
+  if (!sellerItemId) problem('sellerItemId', 'is required');
+  else if (sellerItemId.length > 100) problem('sellerItemId', 'must be at most 100 characters', sellerItemId.slice(0, 40) + '…');
+  const name = text(raw.name).replace(/\s+/g, ' ');
+  if (!name) problem('name', 'is required');
+  else if (name.length > 500) problem('name', 'must be at most 500 characters');
+
+  const unspsc = text(raw.unspsc).replace(/\.0+$/, '');
+  if (raw.unspscListId !== undefined && !['MP', 'TST'].includes(raw.unspscListId)) {
+    problem('unspsc', `classification listID "${raw.unspscListId}" is not UNSPSC (expected MP or TST)`, unspsc);
+  } else if (!unspsc) problem('unspsc', 'is required');
+  else if (!/^\d{8}$/.test(unspsc)) problem('unspsc', 'must be an 8-digit UNSPSC code', unspsc);
+  else if (!rules.unspscExists(unspsc)) problem('unspsc', 'is not a known UNSPSC code', unspsc);
+  else if (!rules.scope.some((s) => unspscCovers(s, unspsc))) problem('unspsc', `lies outside the agreement scope (${rules.scope.join(', ')})`, unspsc);
+
+  let price: string | undefined;
+  const priceText = text(raw.price).replace(',', '.');
+  if (!priceText) problem('price', 'is required');
+  else if (!/^\d+(\.\d+)?$/.test(priceText)) problem('price', 'must be a positive decimal number such as 149.90', raw.price);
+  else {
+    let value = new Decimal(priceText);
+    const base = text(raw.baseQuantity).replace(',', '.');
+    if (base) {
+      if (!/^\d+(\.\d+)?$/.test(base) || new Decimal(base).isZero()) problem('baseQuantity', 'must be a positive number', raw.baseQuantity);
+      else value = value.div(base);
+    }
+    if (value.lte(0)) problem('price', 'must be greater than zero', raw.price);
+    else if (value.decimalPlaces() > MAX_PRICE_DECIMALS) problem('price', `may have at most ${MAX_PRICE_DECIMALS} decimals (per unit)`, raw.price);
+    else price = value.toFixed();
+  }
+
+  const currency = text(raw.currency).toUpperCase() || rules.agreementCurrency;
+  if (!ISO_4217.has(currency)) problem('currency', 'is not an ISO 4217 currency code', raw.currency);
+  else if (currency !== rules.agreementCurrency) problem('currency', `must be the agreement currency ${rules.agreementCurrency}`, currency);
+
+  const vatText = text(raw.vatRate).replace('%', '').replace(',', '.').trim();
+  let vatRate: string | undefined;
+  if (!vatText) problem('vatRate', 'is required');
+  else if (!/^\d+(\.\d+)?$/.test(vatText) || !NORWEGIAN_VAT_RATES.includes(new Decimal(vatText).toFixed())) {
+    problem('vatRate', `must be a Norwegian VAT rate (${NORWEGIAN_VAT_RATES.join(', ')} %)`, raw.vatRate);
+  } else vatRate = new Decimal(vatText).toFixed();
+
+  const unitCode = text(raw.unitCode).toUpperCase();
+  if (!unitCode) problem('unitCode', 'is required');
+  else if (!isUnitCode(unitCode)) problem('unitCode', 'is not a UN/ECE Recommendation 20 unit code (e.g. EA, PK, BX, KGM, LTR)', raw.unitCode);
+
+  const validFrom = text(raw.validFrom) || null;
+  const validTo = text(raw.validTo) || null;
+  if (validFrom && !isRealDate(validFrom)) problem('validFrom', 'must be a date YYYY-MM-DD', validFrom);
+  if (validTo && !isRealDate(validTo)) problem('validTo', 'must be a date YYYY-MM-DD', validTo);
+  if (validFrom && validTo && isRealDate(validFrom) && isRealDate(validTo) && validTo < validFrom) problem('validTo', `is before validFrom ${validFrom}`, validTo);
+  if (validFrom && isRealDate(validFrom) && (validFrom < rules.agreementValidFrom || validFrom > rules.agreementValidTo)) {
+    problem('validFrom', `lies outside the agreement period ${rules.agreementValidFrom} – ${rules.agreementValidTo}`, validFrom);
+  }
+  if (validTo && isRealDate(validTo) && (validTo > rules.agreementValidTo || validTo < rules.agreementValidFrom)) {
+    problem('validTo', `lies outside the agreement period ${rules.agreementValidFrom} – ${rules.agreementValidTo}`, validTo);
+  }
+
+  if (problems.length) return { problems };
+  return {
+    problems,
+    item: {
+      lineNo: raw.lineNo,
+      action: action as 'Add' | 'Update',
+      sellerItemId,
+      name,
+      description: text(raw.description) || null,
+      unspsc,
+      price: price!,
+      currency,
+      vatRate: vatRate!,
+      unitCode,
+      gtin: gtin || null,
+      manufacturer: text(raw.manufacturer) || null,
+      validFrom,
+      validTo,
+      attributes: raw.attributes,
+    },
+  };
+}
+
+function emptyDelete(lineNo: number, sellerItemId: string, gtin: string): CatalogueItemInput {
+  return { lineNo, action: 'Delete', sellerItemId, name: '', description: null, unspsc: '', price: '0', currency: '', vatRate: '0', unitCode: '', gtin: gtin || null, manufacturer: null, validFrom: null, validTo: null, attributes: {} };
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../platform/audit/audit.service';
+import { TokenService } from '../platform/auth/token.service';
+import { RequestContext, Role } from '../platform/context/request-context';
+import { inTransaction } from '../platform/database/transaction';
+import { badInput, conflict, notFound, unauthenticated } from '../platform/errors/domain-error';
+import { decodeOffset, toConnection } from '../platform/graphql/connection';
+import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, OrganisationFilter } from './identity.types';
+import { MembershipEntity } from './membership.entity';
+import { normaliseOrgNumber, orgNumberProblem } from './org-number';
+import { OrganisationEntity, OrganisationKind } from './organisation.entity';
+import { UserEntity } from './user.entity';
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Outside production: a token for a seeded user (optionally for one of several organisations). */
+  async devLogin(ctx: RequestContext, email: string, organisationId?: number): Promise<AuthPayload> {
+    if (!this.tokens.devTokensEnabled) throw unauthenticated('devLogin is disabled in production');
+    const user = await ctx.manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
+    if (!user) throw unauthenticated(`No user with e-mail ${email}`);
+    const memberships = await ctx.manager.find(MembershipEntity, { where: { userId: user.id }, order: { organisationId: 'ASC' } });
+    const membership = organisationId === undefined ? memberships[0] : memberships.find((m) => m.organisationId === organisationId);
+    if (!membership) throw unauthenticated(organisationId === undefined ? `${email} belongs to no organisation` : `${email} is not a member of organisation ${organisationId}`);
+    const organisation = await ctx.manager.findOneByOrFail(OrganisationEntity, { id: membership.organisationId });
+    return {
+      token: this.tokens.signDevToken(user.id, user.email, organisation.id),
+      me: { userId: user.id, email: user.email, name: user.name, organisation, roles: membership.roles },
+    };
+  }
+
+  async me(ctx: RequestContext): Promise<Me> {
+    const caller = ctx.user;
+    const user = await ctx.manager.findOneByOrFail(UserEntity, { id: caller.userId });
+    const organisation = await ctx.manager.findOneByOrFail(OrganisationEntity, { id: caller.organisationId });
+    return { userId: user.id, email: user.email, name: user.name, organisation, roles: caller.roles };
+  }
+
+  async organisation(ctx: RequestContext, id: number): Promise<OrganisationEntity> {
+    const org = await ctx.manager.findOneBy(OrganisationEntity, { id });
+    if (!org) throw notFound('Organisation', id);
+    return org;
+  }
+
+  /** Organisations are a public register (names and numbers); everyone signed in may list them. */
+  async organisations(ctx: RequestContext, filter: OrganisationFilter | undefined, first: number, after?: string) {
+    const offset = decodeOffset(after);
+    const qb = ctx.manager.createQueryBuilder(OrganisationEntity, 'o').orderBy('o.id');
+    if (filter?.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter?.parentId !== undefined) qb.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });
+    const [rows, total] = await qb.skip(offset).take(first).getManyAndCount();
+    return toConnection(rows, offset, first, total);
+  }
+
+  async createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<OrganisationEntity> {
+    const orgNumber = normaliseOrgNumber(input.orgNumber);
+    const problem = orgNumberProblem(orgNumber);
+    if (problem) throw badInput(`orgNumber ${input.orgNumber} ${problem}`, { field: 'orgNumber' });
+    return inTransaction(this.ds, ctx, async (tx) => {
+      if (await tx.manager.existsBy(OrganisationEntity, { orgNumber })) throw conflict(`An organisation with number ${orgNumber} exists already`, { field: 'orgNumber' });
+      if (input.parentId !== undefined && !(await tx.manager.existsBy(OrganisationEntity, { id: input.parentId }))) {
+        throw badInput(`Parent organisation ${input.parentId} does not exist`, { field: 'parentId' });
+      }
+      const org = await tx.manager.save(OrganisationEntity, tx.manager.create(OrganisationEntity, { name: input.name.trim(), orgNumber, kind: input.kind, parentId: input.parentId ?? null }));
+      await this.audit.record(tx, 'organisation.created', 'organisation', org.id, { name: org.name, orgNumber, kind: org.kind });
+      return org;
+    });
+  }
+
+  async grantMembership(ctx: RequestContext, input: GrantMembershipInput): Promise<Me> {
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const organisation = await this.organisation(tx, input.organisationId);
+      checkRolesFit(organisation.kind, input.roles);
+      const email = input.email.trim().toLowerCase();
+      let user = await tx.manager.findOneBy(UserEntity, { email });
+      if (!user) user = await tx.manager.save(UserEntity, tx.manager.create(UserEntity, { email, name: input.name.trim(), externalSubject: null }));
+      await tx.manager.upsert(MembershipEntity, { userId: user.id, organisationId: organisation.id, roles: input.roles }, ['userId', 'organisationId']);
+      await this.audit.record(tx, 'membership.granted', 'user', user.id, { organisationId: organisation.id, roles: input.roles });
+      return { userId: user.id, email: user.email, name: user.name, organisation, roles: input.roles };
+    });
+  }
+
+  /** This organisation and every organisation above it (a school participates through its municipality). */
+  async organisationWithAncestors(ctx: RequestContext, organisationId: number): Promise<number[]> {
+    const rows: { id: number }[] = await ctx.manager.query(
+      `WITH RECURSIVE up AS (SELECT id, parent_id, 0 AS depth FROM organisation WHERE id = $1
+         UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id WHERE up.depth < 20)
+       SELECT id FROM up`,
+      [organisationId],
+    );
+    return rows.map((r) => r.id);
+  }
+}
+
+const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
+  [OrganisationKind.BUYER]: [Role.REQUESTER, Role.APPROVER, Role.PURCHASER, Role.ADMIN],
+  [OrganisationKind.PURCHASING_UNIT]: [Role.PURCHASER, Role.APPROVER, Role.REQUESTER, Role.ADMIN],
+  [OrganisationKind.SUPPLIER]: [Role.SUPPLIER_ADMIN],
+};
+
+/** Supplier staff cannot order and buyers cannot upload catalogues. */
+export function checkRolesFit(kind: OrganisationKind, roles: Role[]) {
+  const wrong = roles.filter((r) => !ROLES_BY_KIND[kind].includes(r));
+  if (wrong.length) throw badInput(`Role(s) ${wrong.join(', ')} do not fit an organisation of kind ${kind}`, { field: 'roles' });
+}

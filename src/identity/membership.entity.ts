@@ -1,0 +1,10 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../platform/context/request-context';
+
+@Entity('membership')
+export class MembershipEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ name: 'user_id' }) userId: number;
+  @Column({ name: 'organisation_id' }) organisationId: number;
+  @Column({ type: 'text', array: true }) roles: Role[];
+}

@@ -1,0 +1,75 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { Caller, RequestContext, Role } from '../context/request-context';
+import { forbidden, unauthenticated } from '../errors/domain-error';
+import { ACCESS_RULE, AccessRule } from './access.decorators';
+import { TokenService } from './token.service';
+
+export type TorgRequest = Request & { torgContext?: RequestContext; id?: string | number };
+
+export function requestOf(context: ExecutionContext): TorgRequest {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ req: TorgRequest }>().req;
+  return context.switchToHttp().getRequest<TorgRequest>();
+}
+
+/**
+ * The global guard. Authenticates the bearer token, resolves the caller's organisation and
+ * roles, attaches the RequestContext, and refuses any operation that declares no access rule.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly ds: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const req = requestOf(context);
+    if (!rule) throw forbidden(`Operation ${context.getClass().name}.${context.getHandler().name} declares no access rule and is refused`);
+    const caller = await this.authenticate(req);
+    req.torgContext = new RequestContext(caller, this.ds.manager, req.id !== undefined ? String(req.id) : undefined);
+    if (rule.kind === 'public') return true;
+    if (!caller) throw unauthenticated();
+    if (rule.kind === 'roles' && !rule.roles.some((r) => caller.roles.includes(r))) {
+      throw forbidden(`This needs one of the roles ${rule.roles.join(', ')} in your organisation`);
+    }
+    return true;
+  }
+
+  private async authenticate(req: TorgRequest): Promise<Caller | undefined> {
+    const header = req.headers.authorization;
+    if (!header) return undefined;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    const claims = await this.tokens.verify(match[1]);
+    const users: { id: number; email: string }[] = claims.dev
+      ? await this.ds.query('SELECT id, email FROM app_user WHERE id = $1', [Number(claims.sub.replace(/^user:/, ''))])
+      : await this.findOidcUser(claims.sub, claims.email);
+    if (!users.length) throw unauthenticated('The token names no known Torg user');
+    const user = users[0];
+    const wanted = claims.org ?? (req.headers['x-torg-organisation'] ? Number(req.headers['x-torg-organisation']) : undefined);
+    const memberships: { organisation_id: number; roles: Role[] }[] = await this.ds.query(
+      'SELECT organisation_id, roles FROM membership WHERE user_id = $1 ORDER BY organisation_id',
+      [user.id],
+    );
+    const membership = wanted === undefined ? (memberships.length === 1 ? memberships[0] : undefined) : memberships.find((m) => m.organisation_id === wanted);
+    if (!membership) {
+      throw unauthenticated(
+        wanted === undefined ? 'You belong to several organisations: choose one with the X-Torg-Organisation header' : `You are not a member of organisation ${wanted}`,
+      );
+    }
+    return { userId: user.id, email: user.email, organisationId: membership.organisation_id, roles: membership.roles };
+  }
+
+  /** OIDC users are matched on their subject, or on first login by e-mail (then linked). */
+  private async findOidcUser(sub: string, email?: string) {
+    const bySubject = await this.ds.query('SELECT id, email FROM app_user WHERE external_subject = $1', [sub]);
+    if (bySubject.length || !email) return bySubject;
+    return this.ds.query('UPDATE app_user SET external_subject = $1 WHERE email = $2 AND external_subject IS NULL RETURNING id, email', [sub, email]);
+  }
+}

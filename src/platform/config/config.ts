@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+/** Everything Torg reads from its environment, validated once at boot. */
+export interface TorgConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  /** Where the embedded PostgreSQL keeps its data when no DATABASE_URL is set. */
+  dataDir: string;
+  /** External PostgreSQL; when absent an embedded server is started under dataDir. */
+  databaseUrl?: string;
+  embeddedPgPort: number;
+  searchEngine: 'postgres' | 'meilisearch';
+  meiliHost?: string;
+  meiliApiKey?: string;
+  /** HS256 secret for tokens Torg issues itself (development and test only). */
+  devJwtSecret: string;
+  oidc?: { issuer: string; jwksUri: string; audience?: string };
+  /** Seed demo organisations, users, agreements and catalogues into an empty database. */
+  seedDemo: boolean;
+  uploadMaxBytes: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intVar(env: Env, name: string, fallback: number, problems: string[], min = 1, max = 65535): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name}=${JSON.stringify(raw)}: must be a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return n;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  problems.push(`${name}=${JSON.stringify(raw)}: must be true or false`);
+  return fallback;
+}
+
+function urlVar(env: Env, name: string, protocols: string[], problems: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    const u = new URL(raw);
+    if (!protocols.includes(u.protocol)) throw new Error();
+    return raw;
+  } catch {
+    problems.push(`${name}: must be a ${protocols.join(' or ')} URL`);
+    return undefined;
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env): TorgConfig {
+  const problems: string[] = [];
+  const nodeEnv = env.NODE_ENV || 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnv)) {
+    problems.push(`NODE_ENV=${JSON.stringify(nodeEnv)}: must be development, test or production`);
+  }
+  const production = nodeEnv === 'production';
+  const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], problems);
+  const meiliHost = urlVar(env, 'MEILI_HOST', ['http:', 'https:'], problems);
+  const engine = env.SEARCH_ENGINE || (meiliHost ? 'meilisearch' : 'postgres');
+  if (engine !== 'postgres' && engine !== 'meilisearch') {
+    problems.push(`SEARCH_ENGINE=${JSON.stringify(engine)}: must be postgres or meilisearch`);
+  } else if (engine === 'meilisearch' && !meiliHost) {
+    problems.push('SEARCH_ENGINE=meilisearch needs MEILI_HOST');
+  }
+  let devJwtSecret = env.JWT_DEV_SECRET || '';
+  if (devJwtSecret && devJwtSecret.length < 32) problems.push('JWT_DEV_SECRET: must be at least 32 characters');
+  if (!devJwtSecret) devJwtSecret = randomBytes(32).toString('hex');
+  const issuer = urlVar(env, 'OIDC_ISSUER', ['https:', 'http:'], problems);
+  const jwksUri = urlVar(env, 'OIDC_JWKS_URI', ['https:', 'http:'], problems);
+  if (Boolean(issuer) !== Boolean(jwksUri)) problems.push('OIDC_ISSUER and OIDC_JWKS_URI must be set together');
+  if (production && !issuer) problems.push('OIDC_ISSUER: required in production (Torg issues no tokens of its own there)');
+  if (production && !databaseUrl) problems.push('DATABASE_URL: required in production (the embedded database is for development)');
+  const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  const config: TorgConfig = {
+    env: nodeEnv as TorgConfig['env'],
+    port: intVar(env, 'PORT', 3000, problems, 0),
+    dataDir: resolve(env.TORG_DATA_DIR || '.data'),
+    databaseUrl,
+    embeddedPgPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, problems),
+    searchEngine: engine as TorgConfig['searchEngine'],
+    meiliHost,
+    meiliApiKey: env.MEILI_API_KEY || undefined,
+    devJwtSecret,
+    oidc: issuer && jwksUri ? { issuer, jwksUri, audience: env.OIDC_AUDIENCE || undefined } : undefined,
+    seedDemo: boolVar(env, 'SEED_DEMO', !production, problems),
+    uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, problems, 1024, 2 ** 31 - 1),
+    logLevel,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export const TORG_CONFIG = Symbol('TORG_CONFIG');

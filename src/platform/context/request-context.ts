@@ -1,0 +1,51 @@
+import type { EntityManager } from 'typeorm';
+import { forbidden, unauthenticated } from '../errors/domain-error';
+
+export enum Role {
+  REQUESTER = 'REQUESTER',
+  APPROVER = 'APPROVER',
+  PURCHASER = 'PURCHASER',
+  SUPPLIER_ADMIN = 'SUPPLIER_ADMIN',
+  ADMIN = 'ADMIN',
+}
+
+export interface Caller {
+  userId: number;
+  email: string;
+  organisationId: number;
+  roles: Role[];
+}
+
+/**
+ * Travels first into every service call: who is calling, for which organisation, and the
+ * transaction (EntityManager) the work must run in. Services never reach for a global manager.
+ */
+export class RequestContext {
+  constructor(
+    readonly caller: Caller | undefined,
+    readonly manager: EntityManager,
+    readonly requestId?: string,
+  ) {}
+
+  withManager(manager: EntityManager): RequestContext {
+    return new RequestContext(this.caller, manager, this.requestId);
+  }
+
+  /** The authenticated caller, or UNAUTHENTICATED. */
+  get user(): Caller {
+    if (!this.caller) throw unauthenticated();
+    return this.caller;
+  }
+
+  hasRole(...roles: Role[]): boolean {
+    return !!this.caller && roles.some((r) => this.caller!.roles.includes(r));
+  }
+
+  requireRole(...roles: Role[]): Caller {
+    const caller = this.user;
+    if (!roles.some((r) => caller.roles.includes(r))) {
+      throw forbidden(`This needs one of the roles ${roles.join(', ')} in your organisation`);
+    }
+    return caller;
+  }
+}

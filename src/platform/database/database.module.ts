@@ -1,0 +1,48 @@
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TORG_CONFIG, TorgConfig } from '../config/config';
+import { createDataSource } from './data-source';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
+
+export const EMBEDDED_DATABASE = Symbol('EMBEDDED_DATABASE');
+
+/**
+ * Provides the DataSource. Without DATABASE_URL an embedded PostgreSQL is started first; the
+ * schema is brought up to date by the migrations at boot.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EMBEDDED_DATABASE,
+      inject: [TORG_CONFIG],
+      useFactory: async (config: TorgConfig): Promise<EmbeddedDatabase | null> => {
+        if (config.databaseUrl) return null;
+        const logger = new Logger('Database');
+        return startEmbeddedDatabase(config.dataDir, config.embeddedPgPort, (m) => logger.log(m));
+      },
+    },
+    {
+      provide: DataSource,
+      inject: [TORG_CONFIG, EMBEDDED_DATABASE],
+      useFactory: async (config: TorgConfig, embedded: EmbeddedDatabase | null) => {
+        const ds = createDataSource(config.databaseUrl ?? embedded!.url);
+        await ds.initialize();
+        await ds.runMigrations({ transaction: 'each' });
+        return ds;
+      },
+    },
+  ],
+  exports: [DataSource],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(EMBEDDED_DATABASE) private readonly embedded: EmbeddedDatabase | null,
+  ) {}
+
+  async onApplicationShutdown() {
+    if (this.ds.isInitialized) await this.ds.destroy();
+    if (this.embedded) await this.embedded.stop();
+  }
+}

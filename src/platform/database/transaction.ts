@@ -1,0 +1,21 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { RequestContext } from '../context/request-context';
+
+const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+/**
+ * Runs `work` in one transaction (the caller's if it already has one) and retries the whole
+ * unit on serialization failures and deadlocks, so a mutation commits or rolls back as a whole.
+ */
+export async function inTransaction<T>(ds: DataSource, ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>, attempts = 3): Promise<T> {
+  if (ctx.manager.queryRunner?.isTransactionActive) return work(ctx);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ds.transaction((manager: EntityManager) => work(ctx.withManager(manager)));
+    } catch (e) {
+      const code = (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
+      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw e;
+      await new Promise((r) => setTimeout(r, 20 * attempt));
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, HTTP_STATUS } from './domain-error';
+
+/**
+ * REST side of the error mapping (GraphQL errors go through formatGraphQLError). Only HTTP
+ * requests reach this filter; for GraphQL the exception is rethrown for Apollo to format.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<string>() !== 'http') throw exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof DomainError) {
+      res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message, ...(exception.details ?? {}) });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+      res.status(status).json({ code: status === 413 ? 'PAYLOAD_TOO_LARGE' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT', message });
+      return;
+    }
+    this.logger.error(exception);
+    res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+  }
+}

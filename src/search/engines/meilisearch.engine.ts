@@ -1,0 +1,209 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { unspscLevel } from '../../classification/unspsc-code';
+import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
+
+type MeiliModule = typeof import('meilisearch');
+type MeiliClient = InstanceType<MeiliModule['Meilisearch']>;
+type Task = { status: string; error?: { message?: string } | null; uid: number };
+
+const INDEX = 'torg_items';
+const BATCH = 10000;
+const TASK_TIMEOUT_MS = 120_000;
+
+/** Index settings, declared in code so every deployment gets the same behaviour. */
+export const MEILI_SETTINGS = {
+  searchableAttributes: ['name', 'sellerItemId', 'gtin', 'unspscCode', 'manufacturer', 'description'],
+  filterableAttributes: ['agreementId', 'versionId', 'supplierId', 'segmentCode', 'familyCode', 'classCode', 'unspscCode', 'price', 'attrFacets'],
+  sortableAttributes: ['price', 'name'],
+  rankingRules: ['mandatory:desc', 'words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+  typoTolerance: { enabled: true, disableOnAttributes: ['sellerItemId', 'gtin', 'unspscCode'], disableOnNumbers: true },
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
+};
+
+/** Quotes a filter value for Meilisearch's filter syntax. */
+export const meiliQuote = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * The Meilisearch engine (when MEILI_HOST is set). Documents are batched, every task is awaited
+ * and checked (the client returns failed tasks rather than throwing), and an agreement's new
+ * version becomes visible in one step: searches filter on the version recorded as fully indexed.
+ */
+export class MeilisearchEngine extends ProductSearch {
+  readonly engine = 'meilisearch' as const;
+  private readonly logger = new Logger('MeilisearchEngine');
+  private clientPromise?: Promise<MeiliClient>;
+  private settingsApplied = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly host: string,
+    private readonly apiKey?: string,
+    private readonly indexName = INDEX,
+  ) {
+    super();
+  }
+
+  private client(): Promise<MeiliClient> {
+    // The official client is ESM-only; a dynamic import loads it from this CommonJS build.
+    this.clientPromise ??= import('meilisearch').then((m) => new m.Meilisearch({ host: this.host, apiKey: this.apiKey }));
+    return this.clientPromise;
+  }
+
+  private async check(promise: { waitTask: (o?: { timeout?: number }) => Promise<Task> }, what: string) {
+    const task = await promise.waitTask({ timeout: TASK_TIMEOUT_MS });
+    if (task.status !== 'succeeded') throw new Error(`Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? 'no reason given'}`);
+  }
+
+  private async ensureIndex(name = this.indexName) {
+    if (this.settingsApplied && name === this.indexName) return;
+    const client = await this.client();
+    const exists = await client.getIndex(name).then(() => true, () => false);
+    if (!exists) await this.check(client.createIndex(name, { primaryKey: 'id' }), `create ${name}`);
+    await this.check(client.index(name).updateSettings(MEILI_SETTINGS), `settings of ${name}`);
+    if (name === this.indexName) this.settingsApplied = true;
+  }
+
+  async health() {
+    const client = await this.client();
+    await client.health();
+    return { status: 'up' as const };
+  }
+
+  async syncAgreement(agreementId: number): Promise<void> {
+    await this.ensureIndex();
+    const client = await this.client();
+    const index = client.index(this.indexName);
+    const [published] = await this.ds.query(`SELECT id FROM catalogue_version WHERE agreement_id = $1 AND status = 'PUBLISHED'`, [agreementId]);
+    if (published) await this.addVersionDocuments(this.indexName, published.id);
+    // The switch: from now on searches use the new version's documents.
+    await this.ds.query(
+      `INSERT INTO search_index_state (engine, agreement_id, version_id) VALUES ('meilisearch', $1, $2)
+       ON CONFLICT (engine, agreement_id) DO UPDATE SET version_id = EXCLUDED.version_id, indexed_at = now()`,
+      [agreementId, published?.id ?? null],
+    );
+    const keep = published ? ` AND versionId != ${Number(published.id)}` : '';
+    await this.check(index.deleteDocuments({ filter: `agreementId = ${Number(agreementId)}${keep}` }), `remove old documents of agreement ${agreementId}`);
+  }
+
+  private async addVersionDocuments(indexName: string, versionId: number): Promise<number> {
+    const client = await this.client();
+    let last = '0';
+    let count = 0;
+    for (;;) {
+      const rows = await this.ds.query(
+        `SELECT ci.id::text AS id, cv.id AS "versionId", cv.agreement_id AS "agreementId", cv.supplier_id AS "supplierId", a.mandatory,
+                ci.seller_item_id AS "sellerItemId", ci.name, ci.description, ci.unspsc_code AS "unspscCode", ci.price::float8 AS price, ci.price::text AS "priceText",
+                ci.currency, ci.vat_rate::text AS "vatRate", ci.unit_code AS "unitCode", ci.gtin, ci.manufacturer, ci.attributes
+           FROM catalogue_item ci JOIN catalogue_version cv ON cv.id = ci.version_id JOIN agreement a ON a.id = cv.agreement_id
+          WHERE ci.version_id = $1 AND ci.id > $2 ORDER BY ci.id LIMIT ${BATCH}`,
+        [versionId, last],
+      );
+      if (!rows.length) return count;
+      const docs = rows.map((r: Record<string, unknown> & { unspscCode: string; attributes: Record<string, string> }) => ({
+        ...r,
+        segmentCode: r.unspscCode.slice(0, 2) + '000000',
+        familyCode: unspscLevel(r.unspscCode) >= 2 ? r.unspscCode.slice(0, 4) + '0000' : null,
+        classCode: unspscLevel(r.unspscCode) >= 3 ? r.unspscCode.slice(0, 6) + '00' : null,
+        attrFacets: Object.entries(r.attributes ?? {}).map(([k, v]) => `${k.toLowerCase()}=${String(v).toLowerCase()}`),
+      }));
+      await this.check(client.index(indexName).addDocuments(docs, { primaryKey: 'id' }), `add ${docs.length} documents`);
+      count += docs.length;
+      last = rows[rows.length - 1].id;
+    }
+  }
+
+  /** Builds a fresh index and swaps it in, so searches never see a half-built index. */
+  async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
+    const client = await this.client();
+    await this.ensureIndex();
+    const fresh = `${this.indexName}_rebuild`;
+    await client.deleteIndexIfExists(fresh);
+    await this.ensureIndex(fresh);
+    const versions: { id: number; agreement_id: number }[] = await this.ds.query(`SELECT id, agreement_id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY agreement_id`);
+    let total = 0;
+    for (const [i, v] of versions.entries()) {
+      total += await this.addVersionDocuments(fresh, v.id);
+      onProgress?.(i + 1, versions.length);
+    }
+    await this.check(client.swapIndexes([{ indexes: [this.indexName, fresh], rename: false }]), 'swap indexes');
+    await this.ds.transaction(async (m) => {
+      await m.query(`DELETE FROM search_index_state WHERE engine = 'meilisearch'`);
+      for (const v of versions) await m.query(`INSERT INTO search_index_state (engine, agreement_id, version_id) VALUES ('meilisearch', $1, $2)`, [v.agreement_id, v.id]);
+    });
+    await this.check(client.deleteIndex(fresh), 'drop old index');
+    return total;
+  }
+
+  async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
+    const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] } };
+    const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
+    if (!agreementIds.length) return empty;
+    const states: { version_id: number }[] = await this.ds.query(
+      `SELECT version_id FROM search_index_state WHERE engine = 'meilisearch' AND agreement_id = ANY($1) AND version_id IS NOT NULL`,
+      [agreementIds],
+    );
+    if (!states.length) return empty;
+    const filter: string[] = [`versionId IN [${states.map((s) => Number(s.version_id)).join(', ')}]`];
+    if (query.unspsc?.length) {
+      const column = { 1: 'segmentCode', 2: 'familyCode', 3: 'classCode', 4: 'unspscCode' } as const;
+      filter.push(`(${query.unspsc.map((c) => `${column[unspscLevel(c)]} = ${meiliQuote(c)}`).join(' OR ')})`);
+    }
+    if (query.supplierIds?.length) filter.push(`supplierId IN [${query.supplierIds.map(Number).join(', ')}]`);
+    if (query.priceMin) filter.push(`price >= ${Number(query.priceMin)}`);
+    if (query.priceMax) filter.push(`price <= ${Number(query.priceMax)}`);
+    for (const a of query.attributes ?? []) filter.push(`attrFacets IN [${a.values.map((v) => meiliQuote(`${a.name.toLowerCase()}=${v.toLowerCase()}`)).join(', ')}]`);
+    const client = await this.client();
+    const res = await client.index(this.indexName).search(query.text ?? '', {
+      filter: filter.join(' AND '),
+      offset: query.offset,
+      limit: query.limit,
+      sort: query.sort === 'PRICE_ASC' ? ['price:asc'] : query.sort === 'PRICE_DESC' ? ['price:desc'] : undefined,
+      facets: ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'],
+      attributesToHighlight: ['name', 'description'],
+      highlightPreTag: '<mark>',
+      highlightPostTag: '</mark>',
+    });
+    const mandatory = new Set(scope.mandatoryIds);
+    const hits: SearchHit[] = res.hits.map((h: Record<string, any>) => ({
+      itemId: String(h.id),
+      agreementId: h.agreementId,
+      supplierId: h.supplierId,
+      sellerItemId: h.sellerItemId,
+      name: h.name,
+      description: h.description ?? null,
+      unspscCode: h.unspscCode,
+      price: h.priceText,
+      currency: h.currency,
+      vatRate: h.vatRate,
+      unitCode: h.unitCode,
+      gtin: h.gtin ?? null,
+      manufacturer: h.manufacturer ?? null,
+      attributes: h.attributes ?? {},
+      mandatory: mandatory.has(h.agreementId),
+      highlightedName: h._formatted?.name ?? h.name,
+      highlightedDescription: h._formatted?.description ?? h.description ?? null,
+    }));
+    const dist = (res.facetDistribution ?? {}) as Record<string, Record<string, number>>;
+    const list = (name: string) =>
+      Object.entries(dist[name] ?? {})
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const attrs = new Map<string, { value: string; count: number }[]>();
+    for (const { value, count } of list('attrFacets')) {
+      const [name, ...rest] = value.split('=');
+      if (!attrs.has(name)) attrs.set(name, []);
+      attrs.get(name)!.push({ value: rest.join('='), count });
+    }
+    const facets: SearchFacets = {
+      segment: list('segmentCode'),
+      family: list('familyCode'),
+      class: list('classCode'),
+      supplier: list('supplierId'),
+      attributes: [...attrs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, values]) => ({ name, values })),
+    };
+    const total = res.estimatedTotalHits ?? hits.length;
+    return { hits, totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets };
+  }
+}

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { unspscLevel } from '../../classification/unspsc-code';
+import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
+import { buildTsQuery, queryWords, WordGroup } from './search-text';
+
+/** The SELECT list that turns catalogue rows into search rows (shared by sync and rebuild). */
+export const PROJECTION_SQL = `
+  SELECT ci.id, cv.id, cv.agreement_id, cv.supplier_id, ci.seller_item_id, ci.name, ci.description, ci.unspsc_code,
+         substr(ci.unspsc_code, 1, 2) || '000000',
+         CASE WHEN ci.unspsc_code LIKE '__000000' THEN NULL ELSE substr(ci.unspsc_code, 1, 4) || '0000' END,
+         CASE WHEN ci.unspsc_code LIKE '____0000' THEN NULL ELSE substr(ci.unspsc_code, 1, 6) || '00' END,
+         ci.price, ci.currency, ci.vat_rate, ci.unit_code, ci.gtin, ci.manufacturer, ci.attributes,
+         coalesce((SELECT array_agg(lower(k) || '=' || lower(v)) FROM jsonb_each_text(ci.attributes) AS a(k, v)), '{}')
+    FROM catalogue_item ci
+    JOIN catalogue_version cv ON cv.id = ci.version_id AND cv.status = 'PUBLISHED'`;
+
+const INSERT_SQL = `INSERT INTO search_item (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code,
+  segment_code, family_code, class_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, attr_facets)`;
+
+/** Words of names, descriptions and manufacturers, as the 'simple' configuration sees them. */
+const WORDS_SQL = (where: string) => `
+  INSERT INTO search_word (word)
+  SELECT DISTINCT w FROM search_item s,
+    unnest(tsvector_to_array(to_tsvector('simple', torg_unaccent(s.name || ' ' || coalesce(s.description, '') || ' ' || coalesce(s.manufacturer, ''))))) AS w
+   WHERE ${where} AND length(w) >= 3 AND w !~ '^[0-9]+$'
+  ON CONFLICT DO NOTHING`;
+
+const FACET_LIMIT = 30;
+const EXPANSIONS_PER_WORD = 12;
+
+/**
+ * The PostgreSQL engine: a denormalised search table kept per agreement, a stored weighted
+ * tsvector, and a trigram-indexed word list that expands each query word to the index words it
+ * may mean (typos, compounds: "stol" → "kontorstol", "hanskr" → "nitrilhansker").
+ */
+@Injectable()
+export class PostgresSearchEngine extends ProductSearch {
+  readonly engine = 'postgres' as const;
+
+  constructor(private readonly ds: DataSource) {
+    super();
+  }
+
+  async health() {
+    await this.ds.query('SELECT 1 FROM search_item LIMIT 1');
+    return { status: 'up' as const };
+  }
+
+  async syncAgreement(agreementId: number): Promise<void> {
+    // One transaction: readers see the old rows or the new ones, never a mix.
+    await this.ds.transaction(async (m) => {
+      await m.query('DELETE FROM search_item WHERE agreement_id = $1', [agreementId]);
+      await m.query(`${INSERT_SQL} ${PROJECTION_SQL} WHERE cv.agreement_id = $1`, [agreementId]);
+      await m.query(WORDS_SQL('s.agreement_id = $1'), [agreementId]);
+    });
+  }
+
+  async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const agreements: { agreement_id: number }[] = await m.query(`SELECT agreement_id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY agreement_id`);
+      await m.query('TRUNCATE search_item, search_word');
+      let done = 0;
+      for (const { agreement_id } of agreements) {
+        await m.query(`${INSERT_SQL} ${PROJECTION_SQL} WHERE cv.agreement_id = $1`, [agreement_id]);
+        onProgress?.(++done, agreements.length);
+      }
+      await m.query(WORDS_SQL('true'));
+      const [{ n }] = await m.query('SELECT count(*)::int AS n FROM search_item');
+      return n;
+    }).then(async (n) => {
+      await this.ds.query('ANALYZE search_item');
+      await this.ds.query('ANALYZE search_word');
+      return n;
+    });
+  }
+
+  /** For each query word, the index words it may stand for. */
+  private async expand(m: EntityManager, words: string[]): Promise<WordGroup[]> {
+    const textWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
+    const expansions = new Map<string, string[]>();
+    if (textWords.length) {
+      const rows: { word: string; expansions: string[] }[] = await m.query(
+        `SELECT q.word, coalesce(array_agg(x.word) FILTER (WHERE x.word IS NOT NULL), '{}') AS expansions
+           FROM unnest($1::text[]) AS q(word)
+           LEFT JOIN LATERAL (
+             SELECT w.word FROM search_word w
+              WHERE w.word LIKE q.word || '%'
+                 OR (length(q.word) >= 3 AND w.word LIKE '%' || q.word || '%')
+                 OR (length(q.word) >= 4 AND q.word <% w.word)
+              ORDER BY (w.word = q.word) DESC, (w.word LIKE q.word || '%') DESC, word_similarity(q.word, w.word) DESC, length(w.word)
+              LIMIT $2) x ON true
+          GROUP BY q.word`,
+        [textWords, EXPANSIONS_PER_WORD],
+      );
+      for (const r of rows) expansions.set(r.word, r.expansions);
+    }
+    return words.map((word) => ({ word, expansions: expansions.get(word) ?? [] }));
+  }
+
+  async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
+    const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] } };
+    if (!scope.agreementIds.length) return empty;
+    const m = this.ds.manager;
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
+    if (!agreementIds.length) return empty;
+    const where: string[] = [`s.agreement_id = ANY(${p(agreementIds)}::int[])`];
+    let tsq: string | null = null;
+    let tsqRef = '';
+    const words = query.text ? queryWords(query.text) : [];
+    if (words.length) {
+      tsq = buildTsQuery(await this.expand(m, words));
+      if (!tsq) return empty;
+      tsqRef = p(tsq);
+      where.push(`s.doc @@ to_tsquery('simple', ${tsqRef})`);
+    }
+    if (query.unspsc?.length) {
+      const byLevel: Record<number, string[]> = { 1: [], 2: [], 3: [], 4: [] };
+      for (const code of query.unspsc) byLevel[unspscLevel(code)].push(code);
+      const column = { 1: 'segment_code', 2: 'family_code', 3: 'class_code', 4: 'unspsc_code' } as Record<number, string>;
+      const ors = Object.entries(byLevel)
+        .filter(([, codes]) => codes.length)
+        .map(([level, codes]) => `s.${column[Number(level)]} = ANY(${p(codes)}::char(8)[])`);
+      where.push(`(${ors.join(' OR ')})`);
+    }
+    if (query.supplierIds?.length) where.push(`s.supplier_id = ANY(${p(query.supplierIds)}::int[])`);
+    if (query.priceMin) where.push(`s.price >= ${p(query.priceMin)}::numeric`);
+    if (query.priceMax) where.push(`s.price <= ${p(query.priceMax)}::numeric`);
+    for (const attr of query.attributes ?? []) {
+      const values = attr.values.map((v) => `${attr.name.toLowerCase()}=${v.toLowerCase()}`);
+      where.push(`s.attr_facets && ${p(values)}::text[]`);
+    }
+    const whereSql = where.join(' AND ');
+    const mandatory = `s.agreement_id = ANY(${p(scope.mandatoryIds)}::int[])`;
+    const rank = tsq ? `ts_rank_cd(s.doc, to_tsquery('simple', ${tsqRef}), 1)` : '0';
+    const order =
+      query.sort === 'PRICE_ASC' ? 's.price ASC, s.item_id' : query.sort === 'PRICE_DESC' ? 's.price DESC, s.item_id' : `${mandatory} DESC, ${rank} DESC, s.name, s.item_id`;
+    const headline = (col: string) =>
+      tsq ? `ts_headline('simple', ${col}, to_tsquery('simple', ${tsqRef}), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')` : col;
+
+    const hitsSql = `
+      SELECT s.item_id::text AS "itemId", s.agreement_id AS "agreementId", s.supplier_id AS "supplierId", s.seller_item_id AS "sellerItemId",
+             s.name, s.description, s.unspsc_code AS "unspscCode", s.price::text AS price, s.currency, s.vat_rate::text AS "vatRate",
+             s.unit_code AS "unitCode", s.gtin, s.manufacturer, s.attributes, ${mandatory} AS mandatory,
+             ${headline('s.name')} AS "highlightedName", CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END AS "highlightedDescription"
+        FROM search_item s WHERE ${whereSql}
+       ORDER BY ${order} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)}`;
+    const hitsPromise = m.query(hitsSql, params);
+    // The count and facets share the filter parameters (everything before the mandatory list).
+    const countParams = params.slice(0, params.length - 3);
+    const countPromise = m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_item s WHERE ${whereSql} LIMIT ${MAX_TOTAL_HITS + 1}) x`, countParams);
+    const facetsPromise = this.facets(m, whereSql, countParams);
+    const [hits, [{ n }], facets] = await Promise.all([hitsPromise, countPromise, facetsPromise]);
+    return { hits: hits as SearchHit[], totalHits: Math.min(n, MAX_TOTAL_HITS), totalHitsCapped: n > MAX_TOTAL_HITS, facets };
+  }
+
+  private async facets(m: EntityManager, whereSql: string, params: unknown[]): Promise<SearchFacets> {
+    const rows: { facet: string; value: string; count: number }[] = await m.query(
+      `WITH hits AS (SELECT s.segment_code, s.family_code, s.class_code, s.supplier_id, s.attr_facets FROM search_item s WHERE ${whereSql}),
+       grouped AS (
+         SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
+                     WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
+                coalesce(segment_code, family_code, class_code, supplier_id::text) AS value, count(*)::int AS count
+           FROM hits GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))
+         UNION ALL
+         SELECT 'attr', a, count(*)::int FROM hits, unnest(attr_facets) AS a GROUP BY a),
+       ranked AS (SELECT *, row_number() OVER (PARTITION BY facet, CASE WHEN facet = 'attr' THEN split_part(value, '=', 1) END ORDER BY count DESC, value) AS r
+                    FROM grouped WHERE value IS NOT NULL)
+       SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet, count DESC, value`,
+      params,
+    );
+    const facets: SearchFacets = { segment: [], family: [], class: [], supplier: [], attributes: [] };
+    const attrs = new Map<string, { value: string; count: number }[]>();
+    for (const r of rows) {
+      if (r.facet === 'attr') {
+        const [name, ...rest] = r.value.split('=');
+        if (!attrs.has(name)) attrs.set(name, []);
+        attrs.get(name)!.push({ value: rest.join('='), count: r.count });
+      } else facets[r.facet as 'segment' | 'family' | 'class' | 'supplier'].push({ value: r.value.trim(), count: r.count });
+    }
+    facets.attributes = [...attrs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, values]) => ({ name, values }));
+    return facets;
+  }
+}

@@ -1,0 +1,22 @@
+import { buildTsQuery, queryWords } from './search-text';
+
+describe('search text helpers', () => {
+  it('folds Norwegian letters and accents like unaccent and splits words', () => {
+    expect(queryWords('Blå Kontorstol, Ærlig  Café')).toEqual(['bla', 'kontorstol', 'aerlig', 'cafe']);
+  });
+  it('keeps no tsquery syntax from user input', () => {
+    expect(queryWords("a & b | !c:* 'd'")).toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('ANDs the words and ORs each word’s expansions', () => {
+    expect(
+      buildTsQuery([
+        { word: 'nitril', expansions: ['nitrilhansker'] },
+        { word: 'hanskr', expansions: ['hansker', 'nitrilhansker'] },
+      ]),
+    ).toBe('(nitril:* | nitrilhansker) & (hanskr:* | hansker | nitrilhansker)');
+  });
+  it('drops anything that is not a plain word', () => {
+    expect(buildTsQuery([{ word: 'ok', expansions: ["x' | y", 'fine'] }])).toBe('(ok:* | fine)');
+    expect(buildTsQuery([])).toBeNull();
+  });
+});

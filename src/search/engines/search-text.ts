@@ -1,0 +1,37 @@
+/**
+ * Building a PostgreSQL tsquery from query words and their expansions. Words reach here only
+ * after normalisation to [a-z0-9], so nothing a user types is ever parsed as tsquery syntax.
+ */
+
+const SAFE_WORD = /^[a-z0-9]+$/;
+
+/** One query word and the index words it may stand for (typo fixes, compounds, prefixes). */
+export interface WordGroup {
+  word: string;
+  expansions: string[];
+}
+
+/** (exp1 | exp2 | word:*) & (…) — every query word must match, each in any of its forms. */
+export function buildTsQuery(groups: WordGroup[]): string | null {
+  const parts = groups
+    .map((g) => {
+      const alternatives = new Set<string>();
+      if (SAFE_WORD.test(g.word)) alternatives.add(`${g.word}:*`);
+      for (const e of g.expansions) if (SAFE_WORD.test(e)) alternatives.add(e);
+      return alternatives.size ? `(${[...alternatives].join(' | ')})` : null;
+    })
+    .filter((p): p is string => p !== null);
+  return parts.length ? parts.join(' & ') : null;
+}
+
+/** Lower case, Norwegian/Danish letters folded the way unaccent folds them, split into words. */
+export function queryWords(text: string): string[] {
+  const folded = text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return [...new Set(folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0))].slice(0, 10);
+}

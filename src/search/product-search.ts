@@ -1,0 +1,84 @@
+/**
+ * The search port. Two engines implement it (PostgreSQL, Meilisearch); one contract test-suite
+ * (test/search-contract.ts) runs against each engine available.
+ */
+
+export type SearchSort = 'RELEVANCE' | 'PRICE_ASC' | 'PRICE_DESC';
+
+export interface SearchQuery {
+  text?: string;
+  /** UNSPSC codes at any level; an item matches when it lies under any of them. */
+  unspsc?: string[];
+  supplierIds?: number[];
+  agreementIds?: number[];
+  priceMin?: string;
+  priceMax?: string;
+  /** Attribute filters: every named attribute must have one of the listed values. */
+  attributes?: { name: string; values: string[] }[];
+  sort?: SearchSort;
+  offset: number;
+  limit: number;
+}
+
+/** Which agreements the caller may see, and which of them are mandatory for the caller. */
+export interface SearchScope {
+  agreementIds: number[];
+  mandatoryIds: number[];
+}
+
+export interface SearchHit {
+  itemId: string;
+  agreementId: number;
+  supplierId: number;
+  sellerItemId: string;
+  name: string;
+  description: string | null;
+  unspscCode: string;
+  price: string;
+  currency: string;
+  vatRate: string;
+  unitCode: string;
+  gtin: string | null;
+  manufacturer: string | null;
+  attributes: Record<string, string>;
+  mandatory: boolean;
+  /** Name and description with matched words wrapped in <mark>…</mark>. */
+  highlightedName: string;
+  highlightedDescription: string | null;
+}
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface SearchFacets {
+  segment: FacetValue[];
+  family: FacetValue[];
+  class: FacetValue[];
+  supplier: FacetValue[];
+  attributes: { name: string; values: FacetValue[] }[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Number of matching items, counted up to MAX_TOTAL_HITS. */
+  totalHits: number;
+  /** True when there are more than MAX_TOTAL_HITS matches (totalHits is then a lower bound). */
+  totalHitsCapped: boolean;
+  facets: SearchFacets;
+}
+
+/** Like Meilisearch's maxTotalHits: counting stops here so broad queries stay fast. */
+export const MAX_TOTAL_HITS = 1000;
+
+/** Every engine applies catalogue changes per agreement and can rebuild from the database. */
+export abstract class ProductSearch {
+  abstract readonly engine: 'postgres' | 'meilisearch';
+  abstract health(): Promise<{ status: 'up' | 'down'; error?: string }>;
+  /** Makes the index hold exactly the items of the agreement's published version (none if there is none). */
+  abstract syncAgreement(agreementId: number): Promise<void>;
+  /** Rebuilds the whole index from the database; returns the number of items indexed. */
+  abstract rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
+  abstract search(query: SearchQuery, scope: SearchScope): Promise<SearchResult>;
+}

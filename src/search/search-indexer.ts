@@ -1,0 +1,90 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { TORG_CONFIG } from '../platform/config/config';
+import type { TorgConfig } from '../platform/config/config';
+import { ProductSearch } from './product-search';
+import { SearchOutbox } from './search-outbox';
+
+const POLL_MS = 2000;
+const MAX_BACKOFF_S = 300;
+
+/**
+ * Delivers outbox rows to the search engine, retrying with back-off until the engine confirms.
+ * Rows are claimed with SKIP LOCKED, so several replicas can run indexers side by side.
+ */
+@Injectable()
+export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SearchIndexer');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private stopped = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly search: ProductSearch,
+    outbox: SearchOutbox,
+    @Inject(TORG_CONFIG) private readonly config: TorgConfig,
+  ) {
+    outbox.onEnqueue(() => void this.runOnce());
+  }
+
+  onApplicationBootstrap() {
+    this.timer = setInterval(() => void this.runOnce(), POLL_MS);
+    this.timer.unref();
+    void this.runOnce();
+  }
+
+  async onApplicationShutdown() {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Processes what is due now; concurrent calls share one run. Returns rows delivered. */
+  runOnce(): Promise<number> {
+    if (this.stopped) return Promise.resolve(0);
+    if (!this.running) {
+      this.running = this.process().finally(() => (this.running = undefined));
+    }
+    return this.running;
+  }
+
+  /** Waits until no due outbox row is left (tests and the CLI use it). */
+  async drain(): Promise<void> {
+    for (let i = 0; i < 1000; i++) {
+      await this.running?.catch(() => undefined);
+      await this.runOnce();
+      const [{ n }] = await this.ds.query('SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL AND available_at <= now()');
+      if (n === 0 && !this.running) return;
+    }
+  }
+
+  private async process(): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      if (this.stopped || !this.ds.isInitialized) return delivered;
+      const done = await this.ds.transaction(async (m) => {
+        const [row] = await m.query(
+          `SELECT id, agreement_id, attempts FROM search_outbox WHERE processed_at IS NULL AND available_at <= now()
+            ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        );
+        if (!row) return false;
+        try {
+          await this.search.syncAgreement(row.agreement_id);
+          // Older rows for the same agreement are covered by this sync.
+          await m.query('UPDATE search_outbox SET processed_at = now() WHERE agreement_id = $1 AND processed_at IS NULL AND id <= $2', [row.agreement_id, row.id]);
+        } catch (e) {
+          const backoff = Math.min(MAX_BACKOFF_S, 2 ** Math.min(row.attempts, 8));
+          this.logger.warn(`search sync of agreement ${row.agreement_id} failed (attempt ${row.attempts + 1}, retry in ${backoff}s): ${(e as Error).message}`);
+          await m.query(`UPDATE search_outbox SET attempts = attempts + 1, last_error = $2, available_at = now() + make_interval(secs => $3) WHERE id = $1`, [row.id, String((e as Error).message).slice(0, 2000), backoff]);
+        }
+        return true;
+      }).catch((e) => {
+        if (!this.stopped) this.logger.error(`indexer: ${(e as Error).message}`);
+        return false;
+      });
+      if (!done) return delivered;
+      delivered++;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { TORG_CONFIG, TorgConfig } from '../platform/config/config';
+import { MeilisearchEngine } from './engines/meilisearch.engine';
+import { PostgresSearchEngine } from './engines/postgres-search.engine';
+import { ProductSearch } from './product-search';
+import { SearchIndexer } from './search-indexer';
+import { SearchOutbox } from './search-outbox';
+import { SearchResolver } from './search.resolver';
+import { SearchService } from './search.service';
+
+/** The search port with the engine chosen by config (postgres by default, meilisearch with MEILI_HOST). */
+@Global()
+@Module({
+  imports: [AgreementsModule],
+  providers: [
+    {
+      provide: ProductSearch,
+      inject: [DataSource, TORG_CONFIG],
+      useFactory: (ds: DataSource, config: TorgConfig) =>
+        config.searchEngine === 'meilisearch' ? new MeilisearchEngine(ds, config.meiliHost!, config.meiliApiKey) : new PostgresSearchEngine(ds),
+    },
+    SearchOutbox,
+    SearchIndexer,
+    SearchService,
+    SearchResolver,
+  ],
+  exports: [ProductSearch, SearchOutbox, SearchIndexer],
+})
+export class SearchModule {}

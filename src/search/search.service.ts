@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { VisibilityService } from '../agreements/visibility.service';
+import { RequestContext } from '../platform/context/request-context';
+import { badInput } from '../platform/errors/domain-error';
+import { decodeOffset, encodeOffset } from '../platform/graphql/connection';
+import { searchDuration } from '../platform/health/metrics';
+import { FacetValue, ProductSearch, SearchFacets } from './product-search';
+import { ProductSearchInput, ProductSearchResult } from './search.types';
+
+/** Product search for a caller: visibility first, then the engine, then readable facet labels. */
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly engine: ProductSearch,
+    private readonly visibility: VisibilityService,
+  ) {}
+
+  async search(ctx: RequestContext, input: ProductSearchInput): Promise<ProductSearchResult> {
+    if (input.priceMin && input.priceMax && Number(input.priceMin) > Number(input.priceMax)) throw badInput('priceMin is above priceMax', { field: 'priceMin' });
+    const scope = await this.visibility.forCaller(ctx);
+    const offset = decodeOffset(input.after);
+    const stop = searchDuration.startTimer({ engine: this.engine.engine });
+    const result = await this.engine.search({ ...input, offset, limit: input.first }, scope);
+    stop();
+    const facets = await this.label(ctx, result.facets);
+    return {
+      edges: result.hits.map((node, i) => ({ node, cursor: encodeOffset(offset + i) })),
+      pageInfo: {
+        hasNextPage: offset + result.hits.length < result.totalHits,
+        endCursor: result.hits.length ? encodeOffset(offset + result.hits.length - 1) : null,
+      },
+      totalCount: result.totalHits,
+      totalCountCapped: result.totalHitsCapped,
+      facets,
+      engine: this.engine.engine,
+    };
+  }
+
+  private async label(ctx: RequestContext, facets: SearchFacets) {
+    const codes = [...facets.segment, ...facets.family, ...facets.class].map((f) => f.value);
+    const supplierIds = facets.supplier.map((f) => Number(f.value));
+    const [titles, names] = await Promise.all([
+      codes.length ? ctx.manager.query('SELECT code, title FROM unspsc_node WHERE code = ANY($1::char(8)[])', [codes]) : [],
+      supplierIds.length ? ctx.manager.query('SELECT id::text AS code, name AS title FROM organisation WHERE id = ANY($1)', [supplierIds]) : [],
+    ]);
+    const labels = new Map<string, string>([...titles, ...names].map((r: { code: string; title: string }) => [r.code, r.title]));
+    const withLabels = (values: FacetValue[]) => values.map((v) => ({ ...v, label: labels.get(v.value) ?? null }));
+    return {
+      segment: withLabels(facets.segment),
+      family: withLabels(facets.family),
+      class: withLabels(facets.class),
+      supplier: withLabels(facets.supplier),
+      attributes: facets.attributes,
+    };
+  }
+}

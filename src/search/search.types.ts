@@ -1,0 +1,104 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import GraphQLJSON from '../platform/graphql/json.scalar';
+import { PageInfo } from '../platform/graphql/connection';
+
+export enum SearchSortEnum {
+  RELEVANCE = 'RELEVANCE',
+  PRICE_ASC = 'PRICE_ASC',
+  PRICE_DESC = 'PRICE_DESC',
+}
+registerEnumType(SearchSortEnum, { name: 'SearchSort', description: 'RELEVANCE ranks mandatory-agreement items first, then the best matches; or by price.' });
+
+@InputType({ description: 'Filter on one attribute: the item must have one of the values.' })
+export class AttributeFilter {
+  @Field({ description: 'Attribute name, e.g. "ecolabel".' }) @IsString() @MaxLength(100) name: string;
+  @Field(() => [String], { description: 'Accepted values.' }) @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) values: string[];
+}
+
+@InputType({ description: 'A product search. Only items the caller’s organisation may buy are ever returned.' })
+export class ProductSearchInput {
+  @Field({ nullable: true, description: 'Free text; typos and parts of compound words are tolerated ("kopipapri", "stol").' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  text?: string;
+  @Field(() => [String], { nullable: true, description: 'UNSPSC codes at any level (segment, family, class or commodity).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @Matches(/^\d{8}$/, { each: true, message: 'each unspsc filter must be an 8-digit UNSPSC code' })
+  unspsc?: string[];
+  @Field(() => [Int], { nullable: true, description: 'Only these suppliers.' }) @IsOptional() @ArrayMaxSize(100) @IsInt({ each: true }) supplierIds?: number[];
+  @Field(() => [Int], { nullable: true, description: 'Only these agreements.' }) @IsOptional() @ArrayMaxSize(100) @IsInt({ each: true }) agreementIds?: number[];
+  @Field({ nullable: true, description: 'Lowest unit price (decimal string).' }) @IsOptional() @Matches(/^\d+(\.\d+)?$/, { message: 'priceMin must be a decimal such as 10 or 10.50' }) priceMin?: string;
+  @Field({ nullable: true, description: 'Highest unit price (decimal string).' }) @IsOptional() @Matches(/^\d+(\.\d+)?$/, { message: 'priceMax must be a decimal such as 10 or 10.50' }) priceMax?: string;
+  @Field(() => [AttributeFilter], { nullable: true, description: 'Attribute filters, e.g. ecolabel = Svanemerket.' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AttributeFilter)
+  attributes?: AttributeFilter[];
+  @Field(() => SearchSortEnum, { defaultValue: SearchSortEnum.RELEVANCE, description: 'Order of the results.' }) @IsEnum(SearchSortEnum) sort: SearchSortEnum;
+  @Field(() => Int, { defaultValue: 20, description: 'Page size (1–100).' }) @IsInt() @Min(1) @Max(100) first: number;
+  @Field({ nullable: true, description: 'Cursor from a previous page’s pageInfo.endCursor.' }) @IsOptional() @IsString() after?: string;
+}
+
+@ObjectType({ description: 'An item found by search.' })
+export class ProductHit {
+  @Field({ description: 'Catalogue item id.' }) itemId: string;
+  @Field(() => Int, { description: 'The agreement the item is sold under.' }) agreementId: number;
+  @Field(() => Int, { description: 'The supplier.' }) supplierId: number;
+  @Field({ description: 'The supplier’s item number.' }) sellerItemId: string;
+  @Field({ description: 'Name.' }) name: string;
+  @Field(() => String, { nullable: true, description: 'Description.' }) description: string | null;
+  @Field({ description: 'UNSPSC code.' }) unspscCode: string;
+  @Field({ description: 'Agreed unit price excluding VAT (decimal string).' }) price: string;
+  @Field({ description: 'ISO 4217 currency.' }) currency: string;
+  @Field({ description: 'VAT rate in percent.' }) vatRate: string;
+  @Field({ description: 'UN/ECE Rec 20 unit.' }) unitCode: string;
+  @Field(() => String, { nullable: true, description: 'GTIN.' }) gtin: string | null;
+  @Field(() => String, { nullable: true, description: 'Manufacturer.' }) manufacturer: string | null;
+  @Field(() => GraphQLJSON, { description: 'Attributes, e.g. {"ecolabel": "Svanemerket"}.' }) attributes: Record<string, string>;
+  @Field({ description: 'True when the agreement is mandatory for the caller’s organisation.' }) mandatory: boolean;
+  @Field({ description: 'Name with matched words in <mark>…</mark>.' }) highlightedName: string;
+  @Field(() => String, { nullable: true, description: 'Description with matched words in <mark>…</mark>.' }) highlightedDescription: string | null;
+}
+
+@ObjectType({ description: 'A search hit with its cursor.' })
+export class ProductHitEdge {
+  @Field(() => ProductHit, { description: 'The hit.' }) node: ProductHit;
+  @Field({ description: 'Cursor.' }) cursor: string;
+}
+
+@ObjectType({ description: 'One value of a facet and how many hits have it.' })
+export class FacetCount {
+  @Field({ description: 'The value (a UNSPSC code, supplier id or attribute value).' }) value: string;
+  @Field(() => String, { nullable: true, description: 'A readable label (UNSPSC title, supplier name).' }) label?: string | null;
+  @Field(() => Int, { description: 'Number of hits with this value.' }) count: number;
+}
+
+@ObjectType({ description: 'Counts for one attribute.' })
+export class AttributeFacet {
+  @Field({ description: 'Attribute name.' }) name: string;
+  @Field(() => [FacetCount], { description: 'Values, most common first.' }) values: FacetCount[];
+}
+
+@ObjectType({ description: 'Facet counts over all hits (not only the page).' })
+export class SearchFacetsType {
+  @Field(() => [FacetCount], { description: 'By UNSPSC segment.' }) segment: FacetCount[];
+  @Field(() => [FacetCount], { description: 'By UNSPSC family.' }) family: FacetCount[];
+  @Field(() => [FacetCount], { description: 'By UNSPSC class.' }) class: FacetCount[];
+  @Field(() => [FacetCount], { description: 'By supplier.' }) supplier: FacetCount[];
+  @Field(() => [AttributeFacet], { description: 'By attribute.' }) attributes: AttributeFacet[];
+}
+
+@ObjectType({ description: 'A page of search results with counts and facets.' })
+export class ProductSearchResult {
+  @Field(() => [ProductHitEdge], { description: 'Hits of this page.' }) edges: ProductHitEdge[];
+  @Field(() => PageInfo, { description: 'Paging.' }) pageInfo: PageInfo;
+  @Field(() => Int, { description: 'Matching items, counted up to 1000.' }) totalCount: number;
+  @Field({ description: 'True when more than 1000 items match (totalCount is then 1000).' }) totalCountCapped: boolean;
+  @Field(() => SearchFacetsType, { description: 'Facet counts.' }) facets: SearchFacetsType;
+  @Field({ description: 'The engine that answered (postgres or meilisearch).' }) engine: string;
+}

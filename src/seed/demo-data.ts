@@ -1,0 +1,93 @@
+import { OrganisationKind } from '../identity/organisation.entity';
+import { Role } from '../platform/context/request-context';
+
+/**
+ * The demo world: one municipality with a school and a nursing home, a purchasing unit, three
+ * suppliers, and a second municipality with no agreements (to show tenants are apart).
+ * Organisation numbers are made up but pass the mod-11 check.
+ */
+export const DEMO_ORGANISATIONS = [
+  { key: 'kommune', name: 'Storby kommune', orgNumber: '964000018', kind: OrganisationKind.BUYER },
+  { key: 'skole', name: 'Nordby skole', orgNumber: '911000024', kind: OrganisationKind.BUYER, parent: 'kommune' },
+  { key: 'sykehjem', name: 'Storby sykehjem', orgNumber: '921000030', kind: OrganisationKind.BUYER, parent: 'kommune' },
+  { key: 'innkjop', name: 'Storby innkjøpssenter', orgNumber: '931000047', kind: OrganisationKind.PURCHASING_UNIT },
+  { key: 'kontorland', name: 'Kontorland AS', orgNumber: '981000056', kind: OrganisationKind.SUPPLIER },
+  { key: 'medisinsk', name: 'Medisinsk Forsyning AS', orgNumber: '982000068', kind: OrganisationKind.SUPPLIER },
+  { key: 'datautstyr', name: 'Datautstyr Norge AS', orgNumber: '983000088', kind: OrganisationKind.SUPPLIER },
+  { key: 'vestby', name: 'Vestby kommune', orgNumber: '971000082', kind: OrganisationKind.BUYER },
+] as const;
+
+export type DemoOrgKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
+
+/** Demo users; README lists them. devLogin(email) gives a token for each. */
+export const DEMO_USERS: { email: string; name: string; org: DemoOrgKey; roles: Role[] }[] = [
+  { email: 'admin@torg.example', name: 'Ada Admin', org: 'innkjop', roles: [Role.ADMIN, Role.PURCHASER] },
+  { email: 'innkjoper@storby.example', name: 'Ingrid Innkjøper', org: 'innkjop', roles: [Role.PURCHASER] },
+  { email: 'bestiller@nordby.example', name: 'Bjørn Bestiller', org: 'skole', roles: [Role.REQUESTER] },
+  { email: 'attestant@nordby.example', name: 'Astrid Attestant', org: 'skole', roles: [Role.APPROVER, Role.REQUESTER] },
+  { email: 'bestiller@sykehjem.example', name: 'Siri Sykepleier', org: 'sykehjem', roles: [Role.REQUESTER] },
+  { email: 'bestiller@vestby.example', name: 'Vegard Vestby', org: 'vestby', roles: [Role.REQUESTER] },
+  { email: 'katalog@kontorland.example', name: 'Kari Kontorland', org: 'kontorland', roles: [Role.SUPPLIER_ADMIN] },
+  { email: 'katalog@medisinsk.example', name: 'Morten Medisinsk', org: 'medisinsk', roles: [Role.SUPPLIER_ADMIN] },
+  { email: 'katalog@datautstyr.example', name: 'Dina Datautstyr', org: 'datautstyr', roles: [Role.SUPPLIER_ADMIN] },
+];
+
+export interface DemoAgreement {
+  reference: string;
+  title: string;
+  supplier: DemoOrgKey;
+  participants: DemoOrgKey[];
+  scope: string[];
+  mandatory: boolean;
+  validFrom: string;
+  validTo: string;
+  /** File in catalogs/ uploaded and published for this agreement. */
+  catalogue: string;
+}
+
+export const DEMO_AGREEMENTS: DemoAgreement[] = [
+  {
+    reference: '2025-001',
+    title: 'Kontorrekvisita, papir og kontorstoler',
+    supplier: 'kontorland',
+    participants: ['kommune'],
+    scope: ['14110000', '44110000', '44120000', '56110000'],
+    mandatory: true,
+    validFrom: '2025-01-01',
+    validTo: '2028-12-31',
+    catalogue: 'kontorland-kontorrekvisita.csv',
+  },
+  {
+    reference: '2025-002',
+    title: 'Medisinske forbruksvarer og renhold',
+    supplier: 'medisinsk',
+    participants: ['sykehjem'],
+    scope: ['42130000', '42140000', '42310000', '46180000', '47120000', '47130000', '14111700'],
+    mandatory: false,
+    validFrom: '2025-01-01',
+    validTo: '2028-12-31',
+    catalogue: 'medisinsk-forsyning-forbruk.xml',
+  },
+  {
+    reference: '2025-003',
+    title: 'IT-tilbehør',
+    supplier: 'datautstyr',
+    participants: ['kommune'],
+    scope: ['43200000', '43210000'],
+    mandatory: false,
+    validFrom: '2025-01-01',
+    validTo: '2028-12-31',
+    catalogue: 'datautstyr-it-tilbehor.xlsx',
+  },
+  {
+    reference: '2021-007',
+    title: 'IT-tilbehør 2021–2023 (utløpt)',
+    supplier: 'datautstyr',
+    participants: ['kommune'],
+    scope: ['43200000', '43210000'],
+    mandatory: false,
+    validFrom: '2021-01-01',
+    validTo: '2023-12-31',
+    catalogue: 'datautstyr-it-tilbehor.xlsx',
+  },
+];

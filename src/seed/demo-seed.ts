@@ -1,0 +1,80 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AgreementsService } from '../agreements/agreements.service';
+import { catalogueFormatOf } from '../catalogs/catalogue-import';
+import { CatalogsService } from '../catalogs/catalogs.service';
+import { ClassificationService } from '../classification/classification.service';
+import { IdentityService } from '../identity/identity.service';
+import { RequestContext } from '../platform/context/request-context';
+import { projectRoot } from '../platform/files/project-root';
+import { SearchIndexer } from '../search/search-indexer';
+import { DEMO_AGREEMENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
+
+export interface DemoWorld {
+  orgs: Record<DemoOrgKey, number>;
+  agreements: Record<string, number>;
+  users: Record<string, { userId: number; organisationId: number }>;
+}
+
+/**
+ * Seeds the demo world into an empty database through the same services the API uses (so the
+ * demo catalogues are validated, reviewed and published like any upload). Does nothing when
+ * organisations exist already. Tests use it too.
+ */
+export async function seedDemo(app: INestApplicationContext, catalogueDir = join(projectRoot(), 'catalogs')): Promise<DemoWorld | null> {
+  const ds = app.get(DataSource);
+  const logger = new Logger('DemoSeed');
+  const classification = app.get(ClassificationService);
+  const loaded = await classification.ensureBuiltinSubset();
+  if (loaded) logger.log(`loaded the built-in UNSPSC subset (${loaded} codes); import the full code set with "npm run cli -- import-unspsc <file>"`);
+  const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM organisation');
+  if (n > 0) return null;
+
+  const identity = app.get(IdentityService);
+  const agreements = app.get(AgreementsService);
+  const catalogs = app.get(CatalogsService);
+  const system = new RequestContext(undefined, ds.manager);
+
+  const orgs = {} as Record<DemoOrgKey, number>;
+  for (const o of DEMO_ORGANISATIONS) {
+    const parentKey = 'parent' in o ? o.parent : undefined;
+    const created = await identity.createOrganisation(system, { name: o.name, orgNumber: o.orgNumber, kind: o.kind, parentId: parentKey ? orgs[parentKey] : undefined });
+    orgs[o.key] = created.id;
+  }
+  const users: DemoWorld['users'] = {};
+  for (const u of DEMO_USERS) {
+    const me = await identity.grantMembership(system, { email: u.email, name: u.name, organisationId: orgs[u.org], roles: u.roles });
+    users[u.email] = { userId: me.userId, organisationId: orgs[u.org] };
+  }
+  const as = (email: string) => {
+    const u = DEMO_USERS.find((x) => x.email === email)!;
+    return new RequestContext({ userId: users[email].userId, email, organisationId: orgs[u.org], roles: u.roles }, ds.manager);
+  };
+  const purchaser = as('innkjoper@storby.example');
+  const supplierUser: Record<string, string> = { kontorland: 'katalog@kontorland.example', medisinsk: 'katalog@medisinsk.example', datautstyr: 'katalog@datautstyr.example' };
+
+  const agreementIds: Record<string, number> = {};
+  for (const a of DEMO_AGREEMENTS) {
+    const agreement = await agreements.create(purchaser, {
+      supplierId: orgs[a.supplier],
+      reference: a.reference,
+      title: a.title,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      participantIds: a.participants.map((p) => orgs[p]),
+      scope: a.scope,
+      mandatory: a.mandatory,
+      currency: 'NOK',
+    });
+    agreementIds[a.reference] = agreement.id;
+    const supplier = as(supplierUser[a.supplier]);
+    const result = await catalogs.upload(supplier, agreement.id, join(catalogueDir, a.catalogue), a.catalogue, catalogueFormatOf(a.catalogue));
+    if (!result.version) throw new Error(`demo catalogue ${a.catalogue} is invalid: ${JSON.stringify(result.problems.slice(0, 5))}`);
+    await catalogs.submit(supplier, result.version.id);
+    await catalogs.publish(purchaser, result.version.id);
+    logger.log(`agreement ${a.reference} "${a.title}": published ${result.version.itemCount} items from ${a.catalogue}`);
+  }
+  await app.get(SearchIndexer).drain();
+  return { orgs, agreements: agreementIds, users };
+}
