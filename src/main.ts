@@ -8,7 +8,7 @@ import { seedDemo } from './seed/demo-seed';
 
 /** Builds the Nest application (shared by main, the CLI and the tests). */
 export async function createApp(config: TorgConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: '1mb' });

@@ -2,16 +2,12 @@ import { Controller, HttpCode, Inject, Param, ParseIntPipe, Post, Res, UploadedF
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { Allow } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext, Role } from '../platform/context/request-context';
 import { badInput } from '../platform/errors/domain-error';
 import { catalogueFormatOf } from './catalogue-import';
 import { CatalogsService } from './catalogs.service';
-
-/** Multer settings are fixed when the module loads; the limit comes from UPLOAD_MAX_BYTES. */
-const uploadLimit = Number(process.env.UPLOAD_MAX_BYTES) > 0 ? Number(process.env.UPLOAD_MAX_BYTES) : 200 * 1024 * 1024;
 
 /**
  * REST upload of catalogue files (multipart field "file"). The body is streamed to a temporary
@@ -24,7 +20,7 @@ export class CatalogueUploadController {
   @Allow(Role.SUPPLIER_ADMIN)
   @Post()
   @HttpCode(201)
-  @UseInterceptors(FileInterceptor('file', { dest: tmpdir(), limits: { fileSize: uploadLimit, files: 1, fields: 10 } }))
+  @UseInterceptors(FileInterceptor('file'))
   async upload(@Ctx() ctx: RequestContext, @Param('agreementId', ParseIntPipe) agreementId: number, @UploadedFile() file: Express.Multer.File | undefined, @Res() res: Response) {
     if (!file) throw badInput('Send the catalogue as multipart/form-data in a field named "file"');
     try {

@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/main';
 import { loadConfig } from '../../src/platform/config/config';
 import { SearchIndexer } from '../../src/search/search-indexer';
@@ -16,6 +17,8 @@ export interface TestApp {
   login(email: string): Promise<string>;
   /** POST /graphql as the given token; returns the parsed body. */
   gql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, any> }[] }>;
+  /** Runs SQL against the test database (for assertions on what was stored). */
+  sql<T = any>(query: string, params?: unknown[]): Promise<T[]>;
   /** Waits until the search indexer has delivered every outbox row. */
   indexed(): Promise<void>;
   close(): Promise<void>;
@@ -64,6 +67,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       }
       return tokens.get(email)!;
     },
+    sql: (query, params) => app.get(DataSource).query(query, params),
     indexed: () => app.get(SearchIndexer).drain(),
     close: () => app.close(),
   };
