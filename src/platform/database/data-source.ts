@@ -12,7 +12,7 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     migrationsTableName: 'torg_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: false,
     extra: { max: poolSize, application_name: 'torg' },
   });
 }

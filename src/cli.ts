@@ -1,0 +1,123 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { SingleBar, Presets } from 'cli-progress';
+import { existsSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { AppModule } from './app.module';
+import { ClassificationService } from './classification/classification.service';
+import { ConfigError, loadConfig, TorgConfig } from './platform/config/config';
+import { RequestContext } from './platform/context/request-context';
+import { DataSource } from 'typeorm';
+import { DomainError } from './platform/errors/domain-error';
+import { ProductSearch } from './search/product-search';
+import { seedDemo } from './seed/demo-seed';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  import-unspsc <file.csv|file.xlsx> [--version V]   Import the UNSPSC code set (official layout: segment,
+                                                      segment title, family, family title, class, class title,
+                                                      commodity, commodity title). Re-import updates titles and
+                                                      keeps codes that items or agreements use.
+  reindex                                             Rebuild the search index from the database.
+  seed                                                Seed the demo data into an empty database.
+
+The database is DATABASE_URL, or the embedded one under TORG_DATA_DIR (default .data).`;
+
+function progressBar(label: string, quiet: boolean) {
+  if (quiet) return { start: () => {}, update: () => {}, stop: () => {} };
+  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} {unit} | {duration_formatted}`, stream: process.stderr }, Presets.shades_classic);
+  return {
+    start: (total: number, unit: string) => bar.start(total, 0, { unit }),
+    update: (value: number, total?: number) => {
+      if (total !== undefined) bar.setTotal(total);
+      bar.update(value);
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+/** Runs one CLI command against an application context; returns the exit code. */
+export async function runCli(args: string[], config: TorgConfig, out: (line: string) => void = (l) => console.log(l), quiet = !process.stderr.isTTY): Promise<number> {
+  const [command, ...rest] = args;
+  if (!command || command === 'help' || command === '--help') {
+    out(USAGE);
+    return command ? 0 : 64;
+  }
+  if (!['import-unspsc', 'reindex', 'seed'].includes(command)) {
+    out(`Unknown command "${command}".\n\n${USAGE}`);
+    return 64;
+  }
+  let app: INestApplicationContext | undefined;
+  try {
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+    if (command === 'import-unspsc') {
+      const file = rest.find((a) => !a.startsWith('--'));
+      const versionFlag = rest.indexOf('--version');
+      if (!file) {
+        out('import-unspsc needs a file: npm run cli -- import-unspsc path/to/unspsc.csv');
+        return 64;
+      }
+      if (!existsSync(file)) {
+        out(`No such file: ${file}`);
+        return 66;
+      }
+      const ext = extname(file).toLowerCase();
+      if (ext !== '.csv' && ext !== '.xlsx') {
+        out(`${file}: the code set must be .csv or .xlsx`);
+        return 65;
+      }
+      const version = versionFlag >= 0 ? rest[versionFlag + 1] : basename(file, ext);
+      const bar = progressBar('UNSPSC', quiet);
+      bar.start(1, 'bytes');
+      const started = Date.now();
+      const ctx = new RequestContext(undefined, app.get(DataSource).manager);
+      const result = await app.get(ClassificationService).importFile(ctx, file, ext === '.csv' ? 'csv' : 'xlsx', version, (read, total) => bar.update(read, total));
+      bar.stop();
+      out(
+        `Imported ${result.nodes} UNSPSC codes (${result.commodities} commodities) as version ${result.version} in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+          `${result.removed} unused codes removed, ${result.deprecated} kept as deprecated because items or agreements use them.`,
+      );
+      return 0;
+    }
+    if (command === 'reindex') {
+      const search = app.get(ProductSearch);
+      const bar = progressBar('Reindex', quiet);
+      bar.start(1, 'agreements');
+      const started = Date.now();
+      const items = await search.rebuild((done, total) => bar.update(done, total));
+      bar.stop();
+      out(`Reindexed ${items} items into the ${search.engine} engine in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    }
+    const world = await seedDemo(app);
+    out(world ? `Seeded the demo data: ${Object.keys(world.agreements).length} agreements.` : 'The database has organisations already; nothing seeded.');
+    return 0;
+  } catch (e) {
+    if (e instanceof DomainError) {
+      out(`Error: ${e.message}`);
+      return 65;
+    }
+    throw e;
+  } finally {
+    await app?.close();
+  }
+}
+
+if (require.main === module) {
+  let config: TorgConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    console.error(e instanceof ConfigError ? e.message : e);
+    process.exit(78);
+  }
+  runCli(process.argv.slice(2), config).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
