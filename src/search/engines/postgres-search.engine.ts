@@ -87,7 +87,9 @@ export class PostgresSearchEngine extends ProductSearch {
              SELECT w.word FROM search_word w
               WHERE w.word LIKE q.word || '%'
                  OR (length(q.word) >= 3 AND w.word LIKE '%' || q.word || '%')
-                 OR (length(q.word) >= 4 AND q.word <% w.word)
+                 OR (length(q.word) >= 4 AND q.word <% w.word
+                     -- longer words share more trigrams by chance ("kopipapir" ~ "torkepapir"), so ask more of them
+                     AND word_similarity(q.word, w.word) >= CASE WHEN length(q.word) >= 7 THEN 0.55 ELSE 0.4 END)
               ORDER BY (w.word = q.word) DESC, (w.word LIKE q.word || '%') DESC, word_similarity(q.word, w.word) DESC, length(w.word)
               LIMIT $2) x ON true
           GROUP BY q.word`,
@@ -113,11 +115,14 @@ export class PostgresSearchEngine extends ProductSearch {
     let tsq: string | null = null;
     let tsqRef = '';
     const words = query.text ? queryWords(query.text) : [];
+    let exactRef = '';
     if (words.length) {
       tsq = buildTsQuery(await this.expand(m, words));
       if (!tsq) return empty;
       tsqRef = p(tsq);
-      where.push(`s.doc @@ to_tsquery('simple', ${tsqRef})`);
+      // A supplier item number or GTIN typed as it is written finds that item first.
+      exactRef = p(query.text!.trim().toLowerCase());
+      where.push(`(s.doc @@ to_tsquery('simple', ${tsqRef}) OR lower(s.seller_item_id) = ${exactRef} OR s.gtin = ${exactRef})`);
     }
     if (query.unspsc?.length) {
       const byLevel: Record<number, string[]> = { 1: [], 2: [], 3: [], 4: [] };
@@ -137,9 +142,9 @@ export class PostgresSearchEngine extends ProductSearch {
     }
     const whereSql = where.join(' AND ');
     const mandatory = `s.agreement_id = ANY(${p(scope.mandatoryIds)}::int[])`;
-    const rank = tsq ? `ts_rank_cd(s.doc, to_tsquery('simple', ${tsqRef}), 1)` : '0';
+    const rank = tsq ? `(lower(s.seller_item_id) = ${exactRef} OR s.gtin = ${exactRef}) DESC, ts_rank_cd(s.doc, to_tsquery('simple', ${tsqRef}), 1) DESC, ` : '';
     const order =
-      query.sort === 'PRICE_ASC' ? 's.price ASC, s.item_id' : query.sort === 'PRICE_DESC' ? 's.price DESC, s.item_id' : `${mandatory} DESC, ${rank} DESC, s.name, s.item_id`;
+      query.sort === 'PRICE_ASC' ? 's.price ASC, s.item_id' : query.sort === 'PRICE_DESC' ? 's.price DESC, s.item_id' : `${mandatory} DESC, ${rank}s.name, s.item_id`;
     const headline = (col: string) =>
       tsq ? `ts_headline('simple', ${col}, to_tsquery('simple', ${tsqRef}), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')` : col;
 

@@ -1,0 +1,15 @@
+import { searchContract } from './support/search-contract';
+
+/**
+ * The same contract against a real Meilisearch server. No server can run on the development
+ * machines, so this runs only where MEILI_HOST points at one (docker compose up provides it).
+ */
+const host = process.env.MEILI_HOST;
+if (!host) {
+  // eslint-disable-next-line no-console
+  console.warn('SKIPPED: Meilisearch contract tests need MEILI_HOST (e.g. MEILI_HOST=http://localhost:7700 with `docker compose up meilisearch`).');
+  describe.skip('search contract: Meilisearch engine (set MEILI_HOST to run)', () => it('needs MEILI_HOST', () => undefined));
+} else {
+  describe('search contract: Meilisearch engine', () =>
+    searchContract('meilisearch', { SEARCH_ENGINE: 'meilisearch', MEILI_HOST: host, ...(process.env.MEILI_API_KEY ? { MEILI_API_KEY: process.env.MEILI_API_KEY } : {}) }));
+}

@@ -1,0 +1,164 @@
+import { createAgreement, publishFile } from './fixtures';
+import { startTestApp, TestApp } from './test-app';
+
+/**
+ * The contract every ProductSearch engine must meet, run over HTTP against the real app with
+ * the demo world seeded. Each engine's spec file calls this with the environment that selects it.
+ */
+export function searchContract(engine: string, env: Record<string, string>) {
+  let t: TestApp;
+  const SEARCH = `query($i: ProductSearchInput!) { searchProducts(input: $i) {
+    engine totalCount totalCountCapped pageInfo { hasNextPage endCursor }
+    edges { node { itemId agreementId supplierId sellerItemId name price unspscCode mandatory attributes highlightedName } }
+    facets { segment { value label count } family { value count } class { value count } supplier { value label count } attributes { name values { value count } } } } }`;
+  const search = async (email: string, input: Record<string, unknown>) => {
+    const res = await t.gql(await t.login(email), SEARCH, { i: input });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data.searchProducts;
+  };
+  const names = (r: any) => r.edges.map((e: any) => e.node.name as string);
+  const SKOLE = 'bestiller@nordby.example';
+  const SYKEHJEM = 'bestiller@sykehjem.example';
+  const VESTBY = 'bestiller@vestby.example';
+
+  beforeAll(async () => {
+    t = await startTestApp(env);
+  });
+  afterAll(() => t?.close());
+
+  it(`answers from the ${engine} engine`, async () => {
+    expect((await search(SKOLE, { text: 'kopipapir' })).engine).toBe(engine);
+  });
+
+  describe('typo tolerance in every word, compounds and prefixes', () => {
+    it('"kopipapri" finds "kopipapir"', async () => {
+      const r = await search(SKOLE, { text: 'kopipapri' });
+      expect(r.totalCount).toBeGreaterThan(0);
+      expect(names(r).every((n: string) => /kopipapir/i.test(n))).toBe(true);
+    });
+    it('"nitril hanskr" finds nitrile gloves (typo in the second word)', async () => {
+      const r = await search(SYKEHJEM, { text: 'nitril hanskr' });
+      expect(r.totalCount).toBeGreaterThan(0);
+      expect(names(r).some((n: string) => /^Nitrilhansker/.test(n))).toBe(true);
+      expect(names(r).every((n: string) => /nitril/i.test(n))).toBe(true); // no vinyl or latex gloves
+    });
+    it('"stol" finds "kontorstol" (part of a compound word)', async () => {
+      const r = await search(SKOLE, { text: 'stol', first: 50 });
+      expect(names(r).some((n: string) => /^Kontorstol/.test(n))).toBe(true);
+      expect(names(r).some((n: string) => /^Konferansestol/.test(n))).toBe(true);
+    });
+    it('finds by supplier item number and GTIN', async () => {
+      const r = await search(SKOLE, { text: 'KL-100' });
+      expect(r.edges[0].node.sellerItemId).toBe('KL-100');
+      const [{ gtin }] = await t.sql(`SELECT gtin FROM catalogue_item WHERE seller_item_id = 'KL-120' LIMIT 1`);
+      const byGtin = await search(SKOLE, { text: gtin });
+      expect(byGtin.edges[0].node.sellerItemId).toBe('KL-120');
+    });
+    it('highlights the matched words', async () => {
+      const r = await search(SKOLE, { text: 'ringperm' });
+      expect(r.edges[0].node.highlightedName).toMatch(/<mark>Ringperm<\/mark>/i);
+    });
+    it('finds nothing for nonsense, without error', async () => {
+      const r = await search(SKOLE, { text: 'qqqzzzxxyy' });
+      expect(r.totalCount).toBe(0);
+      expect(r.edges).toEqual([]);
+    });
+  });
+
+  describe('filters, facets, sorting and pagination', () => {
+    it('filters by UNSPSC at any level and counts facets over all hits', async () => {
+      const bySegment = await search(SKOLE, { unspsc: ['43000000'], first: 5 });
+      expect(bySegment.totalCount).toBeGreaterThan(50);
+      expect(bySegment.facets.segment).toEqual([{ value: '43000000', label: 'Information Technology Broadcasting and Telecommunications', count: bySegment.totalCount }]);
+      const byClass = await search(SKOLE, { unspsc: ['43211700'] });
+      expect(byClass.edges.every((e: any) => e.node.unspscCode.startsWith('432117'))).toBe(true);
+      const familyCounts = Object.fromEntries(bySegment.facets.family.map((f: any) => [f.value, f.count]));
+      expect(familyCounts['43210000'] + (familyCounts['43200000'] ?? 0)).toBe(bySegment.totalCount);
+    });
+    it('filters by attribute (eco-label) and price range, and sorts by price', async () => {
+      const eco = await search(SKOLE, { text: 'kopipapir', attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }], first: 100 });
+      expect(eco.totalCount).toBeGreaterThan(0);
+      expect(eco.edges.every((e: any) => e.node.attributes.ecolabel === 'Svanemerket')).toBe(true);
+      const cheap = await search(SKOLE, { text: 'kopipapir', priceMax: '100', sort: 'PRICE_ASC', first: 100 });
+      const prices = cheap.edges.map((e: any) => Number(e.node.price));
+      expect(prices.every((p: number) => p <= 100)).toBe(true);
+      expect([...prices].sort((a, b) => a - b)).toEqual(prices);
+      const dear = await search(SKOLE, { text: 'kopipapir', priceMin: '100', sort: 'PRICE_DESC' });
+      expect(dear.edges.every((e: any) => Number(e.node.price) >= 100)).toBe(true);
+    });
+    it('offers attribute and supplier facets with labels', async () => {
+      const r = await search(SKOLE, { text: 'kopipapir' });
+      const eco = r.facets.attributes.find((a: any) => a.name === 'ecolabel');
+      expect(eco.values.map((v: any) => v.value)).toContain('svanemerket');
+      expect(r.facets.supplier).toEqual([{ value: String(t.world.orgs.kontorland), label: 'Kontorland AS', count: r.totalCount }]);
+    });
+    it('pages with cursors without repeating or losing items', async () => {
+      const all = await search(SKOLE, { unspsc: ['43000000'], first: 100 });
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 20; page++) {
+        const r = await search(SKOLE, { unspsc: ['43000000'], first: 7, after });
+        seen.push(...r.edges.map((e: any) => e.node.itemId));
+        if (!r.pageInfo.hasNextPage) break;
+        after = r.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(all.edges.map((e: any) => e.node.itemId));
+      expect(new Set(seen).size).toBe(all.totalCount);
+    });
+    it('refuses a bad cursor and contradictory prices with BAD_USER_INPUT', async () => {
+      const token = await t.login(SKOLE);
+      const cursor = await t.gql(token, SEARCH, { i: { text: 'x', after: 'not-a-cursor' } });
+      expect(cursor.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      const prices = await t.gql(token, SEARCH, { i: { priceMin: '10', priceMax: '5' } });
+      expect(prices.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      const code = await t.gql(token, SEARCH, { i: { unspsc: ['44'] } });
+      expect(code.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('visibility: only what the caller’s agreements allow', () => {
+    it('marks mandatory-agreement items and ranks them first', async () => {
+      // Kontorland's agreement is mandatory for the municipality; Datautstyr's is voluntary.
+      const r = await search(SKOLE, { text: 'usb', first: 100 });
+      const flags = r.edges.map((e: any) => e.node.mandatory);
+      expect(flags.every((f: boolean) => f === false)).toBe(true);
+      // "svart" matches black binders (mandatory agreement) and black keyboards (voluntary).
+      const mixed = await search(SKOLE, { text: 'svart', first: 100 });
+      const first = mixed.edges.map((e: any) => e.node.mandatory);
+      expect(first).toContain(true);
+      expect(first).toContain(false);
+      expect(first.indexOf(false)).toBeGreaterThan(first.lastIndexOf(true));
+    });
+    it('shows a school its municipality’s agreements and not the nursing home’s', async () => {
+      const r = await search(SKOLE, { text: 'nitrilhansker' });
+      expect(r.totalCount).toBe(0);
+      expect((await search(SYKEHJEM, { text: 'nitrilhansker' })).totalCount).toBeGreaterThan(0);
+      // The nursing home also takes part through the municipality.
+      expect((await search(SYKEHJEM, { text: 'kopipapir' })).totalCount).toBeGreaterThan(0);
+    });
+    it('shows another municipality nothing at all, not even in counts or facets', async () => {
+      const r = await search(VESTBY, {});
+      expect(r.totalCount).toBe(0);
+      expect(r.facets).toEqual({ segment: [], family: [], class: [], supplier: [], attributes: [] });
+    });
+    it('hides catalogues of expired agreements', async () => {
+      const expired = t.world.agreements['2021-007'];
+      const r = await search(SKOLE, { agreementIds: [expired] });
+      expect(r.totalCount).toBe(0);
+      const all = await search(SKOLE, { unspsc: ['43000000'], first: 100 });
+      expect(all.edges.every((e: any) => e.node.agreementId !== expired)).toBe(true);
+    });
+    it('shows a supplier its own catalogues only', async () => {
+      const r = await search('katalog@medisinsk.example', { first: 100 });
+      expect(r.totalCount).toBeGreaterThan(0);
+      expect(r.edges.every((e: any) => e.node.supplierId === t.world.orgs.medisinsk)).toBe(true);
+      expect((await search('katalog@medisinsk.example', { text: 'kopipapir' })).totalCount).toBe(0);
+    });
+    it('picks up a newly published catalogue after indexing', async () => {
+      const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
+      await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nN-1,Zebramønstret blyant,44121706,9.90,25,EA\n'), 'n.csv');
+      const r = await search(SKOLE, { text: 'zebramonstret' });
+      expect(names(r)).toEqual(['Zebramønstret blyant']);
+    });
+  });
+}
