@@ -64,7 +64,7 @@ export class IdentityService {
     if (problem) throw badInput(`orgNumber ${input.orgNumber} ${problem}`, { field: 'orgNumber' });
     return inTransaction(this.ds, ctx, async (tx) => {
       if (await tx.manager.existsBy(OrganisationEntity, { orgNumber })) throw conflict(`An organisation with number ${orgNumber} exists already`, { field: 'orgNumber' });
-      if (input.parentId !== undefined && !(await tx.manager.existsBy(OrganisationEntity, { id: input.parentId }))) {
+      if (input.parentId != null && !(await tx.manager.existsBy(OrganisationEntity, { id: input.parentId }))) {
         throw badInput(`Parent organisation ${input.parentId} does not exist`, { field: 'parentId' });
       }
       const org = await tx.manager.save(OrganisationEntity, tx.manager.create(OrganisationEntity, { name: input.name.trim(), orgNumber, kind: input.kind, parentId: input.parentId ?? null }));

@@ -25,6 +25,8 @@ export function depthAndSizeLimit(max: number, maxFields: number) {
     };
     return {
       OperationDefinition(node) {
+        // Introspection (tools, the sandbox) is deep by nature and bounded by the schema itself.
+        if (node.selectionSet.selections.every((sel) => sel.kind === Kind.FIELD && sel.name.value.startsWith('__'))) return;
         const count = { n: 0 };
         const depth = measure(node.selectionSet, 0, new Set(), count);
         if (depth > max) context.reportError(new GraphQLError(`The query is nested ${depth} levels deep; at most ${max} are allowed`, { nodes: [node], extensions: { code: 'BAD_USER_INPUT' } }));
