@@ -1,0 +1,316 @@
+/**
+ * npm run bench [-- --items N] [--agreements A] [--keep]
+ *
+ * Measures, on the same generated rows: catalogue ingest from upload to searchable (beside a raw
+ * COPY and a hand-written bulk load of the search table), search latency over HTTP at 1, 16 and
+ * 64 concurrent clients (beside the engine's SQL run directly and a naive ILIKE), and the
+ * service's memory. Everything runs on this machine: an embedded PostgreSQL and the service as a
+ * child process on loopback. Prints one table.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { runCli } from '../../src/cli';
+import { loadConfig } from '../../src/platform/config/config';
+import { createDataSource } from '../../src/platform/database/data-source';
+import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
+import { PostgresSearchEngine } from '../../src/search/engines/postgres-search.engine';
+import { projectRoot } from '../../src/platform/files/project-root';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const ITEMS = flag('items', 100_000);
+const AGREEMENTS = flag('agreements', 200);
+const VISIBLE = 10;
+const SUPPLIERS = 20;
+const ROOT = projectRoot();
+const SHARED_UNSPSC = join(ROOT, '..', 'shared', 'data', 'unspsc', 'unspsc.csv');
+
+let rnd = 12345;
+const random = () => (rnd = (rnd * 16807) % 2147483647) / 2147483647;
+const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function orgNumber(seed: number): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  for (let n = seed; ; n++) {
+    const base = String(n).padStart(8, '0').slice(-8);
+    const r = weights.reduce((a, w, i) => a + w * Number(base[i]), 0) % 11;
+    const check = r === 0 ? 0 : 11 - r;
+    if (check !== 10) return base + check;
+  }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+class Api {
+  constructor(readonly base: string) {}
+  async gql(token: string | null, query: string, variables?: Record<string, unknown>) {
+    const res = await fetch(`${this.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: any[] };
+    if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors).slice(0, 500)}`);
+    return body.data;
+  }
+  async login(email: string) {
+    return (await this.gql(null, 'mutation($e: String!) { devLogin(email: $e) { token } }', { e: email })).devLogin.token as string;
+  }
+}
+
+function rss(pid: number): { rss: number; peak: number } {
+  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+async function main() {
+  const work = await mkdtemp(join(tmpdir(), 'torg-bench-'));
+  const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+  log(`${ITEMS} items over ${AGREEMENTS} agreements; buyer sees ${VISIBLE}; work dir ${work}`);
+  const pgPort = await freePort();
+  const db = await startEmbeddedDatabase(join(work, 'data'), pgPort, log);
+  let service: ChildProcess | undefined;
+  const rows: [string, string, string][] = [];
+  try {
+    // 1. The code set (full one when ../shared has it), then the service on the same database.
+    const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: 'false' });
+    if (existsSync(SHARED_UNSPSC)) {
+      const started = Date.now();
+      await runCli(['import-unspsc', SHARED_UNSPSC, '--version', 'bench'], config, () => undefined, true);
+      rows.push(['UNSPSC import (156,510 codes, CLI)', `${((Date.now() - started) / 1000).toFixed(1)} s`, 'target: well under a minute']);
+    } else log('shared UNSPSC file not found: using the built-in subset as vocabulary');
+    const port = await freePort();
+    service = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', UPLOAD_MAX_BYTES: String(2 ** 31 - 1) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const api = new Api(`http://127.0.0.1:${port}`);
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`${api.base}/health`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (i > 300) throw new Error('service did not become healthy');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const rssIdle = rss(service.pid!);
+
+    // 2. The bench world through the API: suppliers, a buyer, agreements.
+    const admin = await api.login('admin@torg.example');
+    const buyer = (await api.gql(admin, `mutation($n: String!) { createOrganisation(input: { name: "Bench kommune", orgNumber: $n, kind: BUYER }) { id } }`, { n: orgNumber(40000000) })).createOrganisation.id;
+    await api.gql(admin, `mutation($o: Int!) { grantMembership(input: { email: "buyer@bench.example", name: "Bench", organisationId: $o, roles: [REQUESTER] }) { userId } }`, { o: buyer });
+    const suppliers: { id: number; email: string }[] = [];
+    for (let s = 0; s < SUPPLIERS; s++) {
+      const id = (await api.gql(admin, `mutation($n: String!, $name: String!) { createOrganisation(input: { name: $name, orgNumber: $n, kind: SUPPLIER }) { id } }`, { n: orgNumber(50000000 + s * 1000), name: `Bench supplier ${s}` })).createOrganisation.id;
+      const email = `supplier${s}@bench.example`;
+      await api.gql(admin, `mutation($o: Int!, $e: String!) { grantMembership(input: { email: $e, name: "S", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }`, { o: id, e: email });
+      suppliers.push({ id, email });
+    }
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    const commodities: { code: string; title: string }[] = (await pg.query(`SELECT code, title FROM unspsc_node WHERE level = 4 AND code NOT LIKE '85%' AND code NOT LIKE '50%'`)).rows;
+    const bySegment = new Map<string, { code: string; title: string }[]>();
+    for (const c of commodities) {
+      const seg = c.code.slice(0, 2) + '000000';
+      if (!bySegment.has(seg)) bySegment.set(seg, []);
+      bySegment.get(seg)!.push(c);
+    }
+    const segments = [...bySegment.keys()].filter((s) => bySegment.get(s)!.length >= 20);
+    const agreements: { id: number; segment: string; supplier: { id: number; email: string } }[] = [];
+    const purchaser = admin;
+    for (let a = 0; a < AGREEMENTS; a++) {
+      const segment = segments[a % segments.length];
+      const supplier = suppliers[a % SUPPLIERS];
+      const participants = a < VISIBLE ? [buyer] : [1];
+      const id = (
+        await api.gql(purchaser, `mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { id } }`, {
+          i: { supplierId: supplier.id, reference: `B-${a}`, title: `Bench ${a}`, validFrom: '2025-01-01', validTo: '2030-12-31', participantIds: participants, scope: [segment], mandatory: a % 5 === 0 },
+        })
+      ).createAgreement.id;
+      agreements.push({ id, segment, supplier });
+    }
+
+    // 3. Catalogue files: N lines from UNSPSC titles, spread over the agreements.
+    const adjectives = ['standard', 'premium', 'eco', 'compact', 'heavy duty', 'disposable', 'sterile', 'blue', 'black', 'white', 'large', 'small'];
+    const perAgreement = Math.ceil(ITEMS / AGREEMENTS);
+    const files: string[] = [];
+    let written = 0;
+    for (const [i, a] of agreements.entries()) {
+      const file = join(work, `catalogue-${i}.csv`);
+      const out = createWriteStream(file);
+      out.write('seller_item_id,name,description,unspsc,price,vat_rate,unit,attr_ecolabel,attr_size\n');
+      const pool = bySegment.get(a.segment)!;
+      for (let l = 0; l < perAgreement && written < ITEMS; l++, written++) {
+        const c = pick(pool);
+        const name = `${c.title} ${pick(adjectives)} ${1 + Math.floor(random() * 500)}`.replace(/[",]/g, ' ');
+        out.write(`B${i}-${l},${name},${c.title.replace(/[",]/g, ' ')} for professional use,${c.code},${(1 + random() * 5000).toFixed(2)},25,EA,${random() < 0.3 ? 'Svanemerket' : ''},${pick(['S', 'M', 'L', ''])}\n`);
+      }
+      await new Promise((r) => out.end(r));
+      files.push(file);
+    }
+
+    // 4. Ingest through the service: upload → submit → publish → indexed, two agreements at a time.
+    const tokens = new Map<string, string>();
+    const tokenFor = async (email: string) => tokens.get(email) ?? tokens.set(email, await api.login(email)).get(email)!;
+    const ingestStart = Date.now();
+    let next = 0;
+    let rssPeakIngest = 0;
+    const worker = async () => {
+      while (next < agreements.length) {
+        const i = next++;
+        const a = agreements[i];
+        const token = await tokenFor(a.supplier.email);
+        const form = new FormData();
+        form.append('file', new Blob([await readFile(files[i])]), `catalogue-${i}.csv`);
+        const res = await fetch(`${api.base}/agreements/${a.id}/catalogue`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+        const body = (await res.json()) as any;
+        if (res.status !== 201) throw new Error(`upload ${i}: ${res.status} ${JSON.stringify(body).slice(0, 400)}`);
+        await api.gql(token, `mutation($id: Int!) { submitCatalogueVersion(versionId: $id) { __typename } }`, { id: body.version.id });
+        await api.gql(purchaser, `mutation($id: Int!) { publishCatalogueVersion(versionId: $id) { __typename } }`, { id: body.version.id });
+        rssPeakIngest = Math.max(rssPeakIngest, rss(service!.pid!).rss);
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    for (;;) {
+      const { rows: pending } = await pg.query('SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL');
+      if (pending[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const ingestSeconds = (Date.now() - ingestStart) / 1000;
+    const { rows: indexed } = await pg.query('SELECT count(*)::int AS n FROM search_item');
+    await pg.query('ANALYZE');
+
+    // (a) the floor: raw COPY of the same lines into a plain table.
+    await pg.query('CREATE TABLE bench_copy (seller_item_id text, name text, description text, unspsc text, price numeric, vat_rate numeric, unit text, ecolabel text, size text)');
+    const copyStart = Date.now();
+    for (const f of files) await pipeline(createReadStream(f), pg.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    const copySeconds = (Date.now() - copyStart) / 1000;
+    // (b) the practical limit for this schema: COPY into the search table, then stored tsvector and indexes in bulk.
+    await pg.query(`CREATE TABLE bench_search (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED)`);
+    const bulkStart = Date.now();
+    await pg.query(`INSERT INTO bench_search (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code, segment_code, family_code, class_code, price, currency, vat_rate, unit_code, attributes, attr_facets)
+      SELECT row_number() OVER (), 0, 0, 0, seller_item_id, name, description, unspsc, substr(unspsc,1,2)||'000000', substr(unspsc,1,4)||'0000', substr(unspsc,1,6)||'00', price, 'NOK', vat_rate, unit,
+             jsonb_build_object('ecolabel', ecolabel), CASE WHEN ecolabel <> '' THEN ARRAY['ecolabel=' || lower(ecolabel)] ELSE '{}' END FROM bench_copy`);
+    await pg.query('CREATE INDEX ON bench_search USING gin (agreement_id, doc)');
+    await pg.query('CREATE INDEX ON bench_search USING gin (attr_facets)');
+    await pg.query('CREATE INDEX ON bench_search (agreement_id)');
+    const bulkSeconds = (Date.now() - bulkStart) / 1000 + copySeconds;
+    const ingestRate = ITEMS / ingestSeconds;
+    const bulkRate = ITEMS / bulkSeconds;
+    rows.push(['ingest: upload → searchable (service)', `${Math.round(ingestRate).toLocaleString('en')} lines/s`, `${indexed[0].n} items in ${ingestSeconds.toFixed(1)} s; ${(ingestRate / bulkRate).toFixed(2)} of (b); target ≥ 20k/s and ≥ 0.8 of (b)`]);
+    rows.push(['ingest (a): raw COPY, plain table', `${Math.round(ITEMS / copySeconds).toLocaleString('en')} lines/s`, `${copySeconds.toFixed(1)} s (the floor)`]);
+    rows.push(['ingest (b): COPY + tsvector + GIN in bulk', `${Math.round(bulkRate).toLocaleString('en')} lines/s`, `${bulkSeconds.toFixed(1)} s (practical limit)`]);
+
+    // 5. Search latency over HTTP as the buyer who sees VISIBLE agreements.
+    const visibleWords = (await pg.query(`SELECT w FROM (SELECT DISTINCT lower(split_part(name, ' ', 1)) AS w FROM search_item WHERE agreement_id = ANY($1)) x WHERE length(w) >= 5 ORDER BY w`, [agreements.slice(0, VISIBLE).map((a) => a.id)])).rows.map((r) => r.w as string);
+    const typo = (w: string) => w.slice(0, 2) + w[3] + w[2] + w.slice(4);
+    const words = [0, 1, 2, 3, 4, 5].map((i) => visibleWords[Math.floor((i * visibleWords.length) / 6)]);
+    const mix: Record<string, unknown>[] = [
+      { text: words[0] },
+      { text: words[1] },
+      { text: `${words[2]} ${words[3]}` },
+      { text: typo(words[4]) },
+      { text: `${typo(words[5])} ${words[0]}` },
+      { text: words[1].slice(0, 4) },
+      { text: words[2], unspsc: [agreements[0].segment] },
+      { text: words[3], priceMax: '1000', sort: 'PRICE_ASC' },
+      { text: words[0], attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }] },
+      { unspsc: [agreements[1].segment] },
+      { text: 'standard' },
+      { text: 'qqqzzyx' },
+    ];
+    const QUERY = `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount totalCountCapped edges { node { itemId name price highlightedName } }
+      facets { segment { value count } family { value count } class { value count } supplier { value count } attributes { name values { value count } } } } }`;
+    const buyerToken = await api.login('buyer@bench.example');
+    const runLoad = async (concurrency: number, total: number) => {
+      const latencies: number[] = [];
+      let issued = 0;
+      const started = Date.now();
+      const client = async () => {
+        while (issued < total && Date.now() - started < 120_000) {
+          const q = mix[issued++ % mix.length];
+          const t0 = performance.now();
+          await api.gql(buyerToken, QUERY, { i: { ...q, first: 20 } });
+          latencies.push(performance.now() - t0);
+        }
+      };
+      await Promise.all(Array.from({ length: concurrency }, client));
+      const seconds = (Date.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / seconds, n: latencies.length };
+    };
+    await runLoad(4, mix.length * 2); // warm-up
+    let rssPeakSearch = 0;
+    for (const [c, n] of [[1, 240], [16, 960], [64, 1920]] as const) {
+      const r = await runLoad(c, n);
+      rssPeakSearch = Math.max(rssPeakSearch, rss(service.pid!).rss);
+      rows.push([`search over HTTP, ${c} client${c > 1 ? 's' : ''}`, `p50 ${ms(r.p50)}`, `p95 ${ms(r.p95)}, p99 ${ms(r.p99)}, ${r.rps.toFixed(0)} req/s (${r.n} requests)`]);
+    }
+
+    // The same engine's SQL run directly (in this process), and a naive ILIKE query.
+    const ds = createDataSource(db.url, 4);
+    await ds.initialize();
+    const engine = new PostgresSearchEngine(ds);
+    const visibleIds = agreements.slice(0, VISIBLE).map((a) => a.id);
+    const scope = { agreementIds: visibleIds, mandatoryIds: agreements.slice(0, VISIBLE).filter((_, i) => i % 5 === 0).map((a) => a.id) };
+    const direct: number[] = [];
+    const naive: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      for (const q of mix) {
+        const t0 = performance.now();
+        await engine.search({ ...(q as object), offset: 0, limit: 20 } as any, scope);
+        direct.push(performance.now() - t0);
+        const text = typeof q.text === 'string' ? q.text.split(' ')[0] : '';
+        const t1 = performance.now();
+        await pg.query(`SELECT item_id, name, price FROM search_item WHERE agreement_id = ANY($1) AND (name ILIKE $2 OR description ILIKE $2) ORDER BY name LIMIT 20`, [visibleIds, `%${text}%`]);
+        await pg.query(`SELECT count(*) FROM search_item WHERE agreement_id = ANY($1) AND (name ILIKE $2 OR description ILIKE $2)`, [visibleIds, `%${text}%`]);
+        naive.push(performance.now() - t1);
+      }
+    }
+    await ds.destroy();
+    direct.sort((a, b) => a - b);
+    naive.sort((a, b) => a - b);
+    rows.push(['search: engine SQL directly, 1 client', `p50 ${ms(percentile(direct, 50))}`, `p95 ${ms(percentile(direct, 95))} (results + capped count + facets)`]);
+    rows.push(['search: naive ILIKE, 1 client', `p50 ${ms(percentile(naive, 50))}`, `p95 ${ms(percentile(naive, 95))} (results + count, no typos, no facets)`]);
+    const end = rss(service.pid!);
+    rows.push(['service memory (RSS)', `${end.rss.toFixed(0)} MB`, `idle ${rssIdle.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB (ingest ${rssPeakIngest.toFixed(0)}, search ${rssPeakSearch.toFixed(0)}); target ≤ 400 MB`]);
+    await pg.end();
+  } finally {
+    service?.kill('SIGTERM');
+    await new Promise((r) => (service ? service.once('exit', r) : r(undefined)));
+    await db.stop();
+    if (!args.includes('--keep')) await rm(work, { recursive: true, force: true });
+  }
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'figure', 'detail'][i].length));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\nTorg benchmark: ${ITEMS.toLocaleString('en')} items, ${AGREEMENTS} agreements, buyer sees ${VISIBLE}; PostgreSQL engine; ${require('node:os').cpus().length} cores\n`);
+  console.log(line(['measure', 'figure', 'detail']));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
