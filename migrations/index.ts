@@ -1,4 +1,5 @@
 import { Initial1763800000000 } from './1763800000000-Initial';
+import { SearchWordExpansion1763800000001 } from './1763800000001-SearchWordExpansion';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
-export const MIGRATIONS = [Initial1763800000000];
+export const MIGRATIONS = [Initial1763800000000, SearchWordExpansion1763800000001];

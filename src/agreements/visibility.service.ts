@@ -20,27 +20,24 @@ export const TODAY_SQL = `(now() AT TIME ZONE 'Europe/Oslo')::date`;
 export class VisibilityService {
   async forCaller(ctx: RequestContext): Promise<Visibility> {
     const { organisationId } = ctx.user;
-    const rows: { id: number; mandatory: boolean }[] = await ctx.manager.query(
+    const rows: { id: number | null; mandatory: boolean; kind: string }[] = await ctx.manager.query(
       `WITH RECURSIVE me AS (SELECT id, kind FROM organisation WHERE id = $1),
        up AS (SELECT id, parent_id, 0 AS depth FROM organisation WHERE id = $1
               UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id WHERE up.depth < 20)
-       SELECT a.id, a.mandatory FROM agreement a, me
-        WHERE (me.kind = 'SUPPLIER' AND a.supplier_id = me.id)
+       SELECT a.id, a.mandatory, me.kind FROM me LEFT JOIN agreement a ON
+              (me.kind = 'SUPPLIER' AND a.supplier_id = me.id)
            OR (me.kind = 'PURCHASING_UNIT' AND a.purchasing_unit_id = me.id AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to)
            OR (me.kind <> 'SUPPLIER' AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to
                AND EXISTS (SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id IN (SELECT id FROM up)))
         ORDER BY a.id`,
       [organisationId],
     );
-    const kind = await this.kindOf(ctx, organisationId);
+    const found = rows.filter((r): r is { id: number; mandatory: boolean; kind: string } => r.id !== null);
+    const supplier = rows[0]?.kind === 'SUPPLIER';
     return {
-      agreementIds: rows.map((r) => r.id),
-      mandatoryIds: kind === 'SUPPLIER' ? [] : rows.filter((r) => r.mandatory).map((r) => r.id),
+      agreementIds: found.map((r) => r.id),
+      // Mandatory means something to buyers; a supplier's own items are not ranked by it.
+      mandatoryIds: supplier ? [] : found.filter((r) => r.mandatory).map((r) => r.id),
     };
-  }
-
-  private async kindOf(ctx: RequestContext, organisationId: number): Promise<string> {
-    const [row] = await ctx.manager.query('SELECT kind FROM organisation WHERE id = $1', [organisationId]);
-    return row?.kind;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
+import { ClassificationService } from '../classification/classification.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
@@ -9,7 +10,7 @@ import { badInput, conflict, forbidden, notFound } from '../platform/errors/doma
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { catalogueUploads } from '../platform/health/metrics';
 import { SearchOutbox } from '../search/search-outbox';
-import { CatalogueHeader, CatalogueItemInput, CatalogueProblem } from './catalogue-line';
+import { CatalogueHeader, CatalogueItemInput, CatalogueProblem, RawCatalogueLine } from './catalogue-line';
 import { CatalogueFormat, ProblemReport, readCatalogueFile } from './catalogue-import';
 import { CatalogueStatus, CatalogueTransition, nextCatalogueStatus } from './catalogue-status';
 import { CatalogueVersionEntity } from './catalogue-version.entity';
@@ -35,6 +36,7 @@ export class CatalogsService {
     private readonly agreements: AgreementsService,
     private readonly audit: AuditService,
     private readonly outbox: SearchOutbox,
+    private readonly classification: ClassificationService,
   ) {}
 
   /**
@@ -95,25 +97,37 @@ export class CatalogsService {
           batch = [];
         };
 
+        // Lines are validated in batches, so each batch needs one look-up of its UNSPSC codes.
+        let pending: RawCatalogueLine[] = [];
+        const validatePending = async () => {
+          const codes = [...new Set(pending.map((r) => (r.unspsc ?? '').trim().replace(/\.0+$/, '')).filter((c) => /^\d{8}$/.test(c)))];
+          const known = await this.classification.existing(m, codes);
+          const batchRules: LineRules = { ...rules, unspscExists: (c) => known.has(c) };
+          for (const raw of pending) {
+            const { item, problems } = validateLine(raw, batchRules);
+            report.add(...problems);
+            if (!item || header!.action === 'Delete') continue;
+            const key = item.sellerItemId || `gtin:${item.gtin}`;
+            const firstLine = seen.get(key);
+            if (firstLine !== undefined) {
+              report.add({ line: raw.lineNo, location: raw.location, field: raw.paths?.sellerItemId ?? 'sellerItemId', reason: `duplicate seller item id (first on line ${firstLine})`, value: item.sellerItemId });
+              continue;
+            }
+            seen.set(key, raw.lineNo);
+            batch.push(item);
+          }
+          pending = [];
+          await flush();
+        };
+
         for await (const raw of readCatalogueFile(path, format, (h) => (header = h))) {
           if (!version) await start(header!);
           lineCount++;
-          const { item, problems } = validateLine(raw, rules);
-          report.add(...problems);
-          if (!item) continue;
-          if (header!.action === 'Delete') continue;
-          const key = item.sellerItemId || `gtin:${item.gtin}`;
-          const firstLine = seen.get(key);
-          if (firstLine !== undefined) {
-            report.add({ line: raw.lineNo, location: raw.location, field: raw.paths?.sellerItemId ?? 'sellerItemId', reason: `duplicate seller item id (first on line ${firstLine})`, value: item.sellerItemId });
-            continue;
-          }
-          seen.set(key, raw.lineNo);
-          batch.push(item);
-          if (batch.length >= BATCH) await flush();
+          pending.push(raw);
+          if (pending.length >= BATCH) await validatePending();
         }
         if (!version) await start(header ?? { action: 'Replace' });
-        await flush();
+        await validatePending();
         if (lineCount === 0 && header!.action !== 'Delete') report.add({ line: null, location: 'file', field: null, reason: 'The catalogue holds no lines' });
         if (report.count > 0) throw new InvalidCatalogue();
         const [{ n }] = await m.query('SELECT count(*)::int AS n FROM catalogue_item WHERE version_id = $1', [version!.id]);
@@ -140,17 +154,14 @@ export class CatalogsService {
     }
   }
 
-  private async rulesFor(m: EntityManager, agreement: AgreementEntity): Promise<LineRules> {
+  /** The agreement's rules; `unspscExists` is filled in per batch of lines. */
+  private async rulesFor(m: EntityManager, agreement: AgreementEntity): Promise<Omit<LineRules, 'unspscExists'>> {
     const scopeRows: { unspsc_code: string }[] = await m.query('SELECT unspsc_code FROM agreement_scope WHERE agreement_id = $1', [agreement.id]);
-    // The code set is small enough (≈160k codes) to check every line against it in memory.
-    const codes: { code: string }[] = await m.query('SELECT code FROM unspsc_node');
-    const known = new Set(codes.map((c) => c.code));
     return {
       agreementValidFrom: agreement.validFrom,
       agreementValidTo: agreement.validTo,
       agreementCurrency: agreement.currency,
       scope: scopeRows.map((r) => r.unspsc_code),
-      unspscExists: (c) => known.has(c),
     };
   }
 

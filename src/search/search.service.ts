@@ -39,11 +39,15 @@ export class SearchService {
   private async label(ctx: RequestContext, facets: SearchFacets) {
     const codes = [...facets.segment, ...facets.family, ...facets.class].map((f) => f.value);
     const supplierIds = facets.supplier.map((f) => Number(f.value));
-    const [titles, names] = await Promise.all([
-      codes.length ? ctx.manager.query('SELECT code, title FROM unspsc_node WHERE code = ANY($1::char(8)[])', [codes]) : [],
-      supplierIds.length ? ctx.manager.query('SELECT id::text AS code, name AS title FROM organisation WHERE id = ANY($1)', [supplierIds]) : [],
-    ]);
-    const labels = new Map<string, string>([...titles, ...names].map((r: { code: string; title: string }) => [r.code, r.title]));
+    const rows: { code: string; title: string }[] =
+      codes.length || supplierIds.length
+        ? await ctx.manager.query(
+            `SELECT code::text AS code, title FROM unspsc_node WHERE code = ANY($1::char(8)[])
+             UNION ALL SELECT id::text, name FROM organisation WHERE id = ANY($2::int[])`,
+            [codes, supplierIds],
+          )
+        : [];
+    const labels = new Map<string, string>(rows.map((r) => [r.code, r.title]));
     const withLabels = (values: FacetValue[]) => values.map((v) => ({ ...v, label: labels.get(v.value) ?? null }));
     return {
       segment: withLabels(facets.segment),

@@ -47,17 +47,18 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     const claims = await this.tokens.verify(match[1]);
-    const users: { id: number; email: string }[] = claims.dev
-      ? await this.ds.query('SELECT id, email FROM app_user WHERE id = $1', [Number(claims.sub.replace(/^user:/, ''))])
-      : await this.findOidcUser(claims.sub, claims.email);
-    if (!users.length) throw unauthenticated('The token names no known Torg user');
-    const user = users[0];
+    const userId = claims.dev ? Number(claims.sub.replace(/^user:/, '')) : await this.findOidcUser(claims.sub, claims.email);
+    // The user and all their memberships in one round trip.
+    const rows: { email: string; organisation_id: number | null; roles: Role[] | null }[] =
+      userId === undefined || !Number.isInteger(userId)
+        ? []
+        : await this.ds.query('SELECT u.email, m.organisation_id, m.roles FROM app_user u LEFT JOIN membership m ON m.user_id = u.id WHERE u.id = $1 ORDER BY m.organisation_id', [userId]);
+    if (!rows.length) throw unauthenticated('The token names no known Torg user');
+    const user = { id: userId!, email: rows[0].email };
     const wanted = claims.org ?? (req.headers['x-torg-organisation'] ? Number(req.headers['x-torg-organisation']) : undefined);
-    const memberships: { organisation_id: number; roles: Role[] }[] = await this.ds.query(
-      'SELECT organisation_id, roles FROM membership WHERE user_id = $1 ORDER BY organisation_id',
-      [user.id],
-    );
+    const memberships = rows.filter((r) => r.organisation_id !== null) as { organisation_id: number; roles: Role[] }[];
     const membership = wanted === undefined ? (memberships.length === 1 ? memberships[0] : undefined) : memberships.find((m) => m.organisation_id === wanted);
+    if (!memberships.length) throw unauthenticated('You belong to no organisation in Torg');
     if (!membership) {
       throw unauthenticated(
         wanted === undefined ? 'You belong to several organisations: choose one with the X-Torg-Organisation header' : `You are not a member of organisation ${wanted}`,
@@ -67,9 +68,10 @@ export class AccessGuard implements CanActivate {
   }
 
   /** OIDC users are matched on their subject, or on first login by e-mail (then linked). */
-  private async findOidcUser(sub: string, email?: string) {
-    const bySubject = await this.ds.query('SELECT id, email FROM app_user WHERE external_subject = $1', [sub]);
-    if (bySubject.length || !email) return bySubject;
-    return this.ds.query('UPDATE app_user SET external_subject = $1 WHERE email = $2 AND external_subject IS NULL RETURNING id, email', [sub, email]);
+  private async findOidcUser(sub: string, email?: string): Promise<number | undefined> {
+    const bySubject: { id: number }[] = await this.ds.query('SELECT id FROM app_user WHERE external_subject = $1', [sub]);
+    if (bySubject.length || !email) return bySubject[0]?.id;
+    const [linked] = await this.ds.query('UPDATE app_user SET external_subject = $1 WHERE email = $2 AND external_subject IS NULL RETURNING id', [sub, email]);
+    return (linked as { id: number }[] | undefined)?.[0]?.id;
   }
 }

@@ -18,13 +18,16 @@ export const PROJECTION_SQL = `
 const INSERT_SQL = `INSERT INTO search_item (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code,
   segment_code, family_code, class_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, attr_facets)`;
 
-/** Words of names, descriptions and manufacturers, as the 'simple' configuration sees them. */
+/** Adds the words of names, descriptions and manufacturers ('simple' configuration) to the word list; returns how many were new. */
 const WORDS_SQL = (where: string) => `
-  INSERT INTO search_word (word)
-  SELECT DISTINCT w FROM search_item s,
-    unnest(tsvector_to_array(to_tsvector('simple', torg_unaccent(s.name || ' ' || coalesce(s.description, '') || ' ' || coalesce(s.manufacturer, ''))))) AS w
-   WHERE ${where} AND length(w) >= 3 AND w !~ '^[0-9]+$'
-  ON CONFLICT DO NOTHING`;
+  WITH added AS (
+    INSERT INTO search_word (word)
+    SELECT DISTINCT w FROM search_item s,
+      unnest(tsvector_to_array(to_tsvector('simple', torg_unaccent(s.name || ' ' || coalesce(s.description, '') || ' ' || coalesce(s.manufacturer, ''))))) AS w
+     WHERE ${where} AND length(w) >= 3 AND w !~ '^[0-9]+$'
+    ON CONFLICT DO NOTHING
+    RETURNING 1)
+  SELECT count(*)::int AS n FROM added`;
 
 const FACET_LIMIT = 30;
 const EXPANSIONS_PER_WORD = 12;
@@ -52,14 +55,16 @@ export class PostgresSearchEngine extends ProductSearch {
     await this.ds.transaction(async (m) => {
       await m.query('DELETE FROM search_item WHERE agreement_id = $1', [agreementId]);
       await m.query(`${INSERT_SQL} ${PROJECTION_SQL} WHERE cv.agreement_id = $1`, [agreementId]);
-      await m.query(WORDS_SQL('s.agreement_id = $1'), [agreementId]);
+      const [{ n }] = await m.query(WORDS_SQL('s.agreement_id = $1'), [agreementId]);
+      // New words can be expansions of words looked up before: forget remembered expansions.
+      if (n > 0) await m.query('DELETE FROM search_word_expansion');
     });
   }
 
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
     return this.ds.transaction(async (m) => {
       const agreements: { agreement_id: number }[] = await m.query(`SELECT agreement_id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY agreement_id`);
-      await m.query('TRUNCATE search_item, search_word');
+      await m.query('TRUNCATE search_item, search_word, search_word_expansion');
       let done = 0;
       for (const { agreement_id } of agreements) {
         await m.query(`${INSERT_SQL} ${PROJECTION_SQL} WHERE cv.agreement_id = $1`, [agreement_id]);
@@ -80,21 +85,7 @@ export class PostgresSearchEngine extends ProductSearch {
     const textWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
     const expansions = new Map<string, string[]>();
     if (textWords.length) {
-      const rows: { word: string; expansions: string[] }[] = await m.query(
-        `SELECT q.word, coalesce(array_agg(x.word) FILTER (WHERE x.word IS NOT NULL), '{}') AS expansions
-           FROM unnest($1::text[]) AS q(word)
-           LEFT JOIN LATERAL (
-             SELECT w.word FROM search_word w
-              WHERE w.word LIKE q.word || '%'
-                 OR (length(q.word) >= 3 AND w.word LIKE '%' || q.word || '%')
-                 OR (length(q.word) >= 4 AND q.word <% w.word
-                     -- longer words share more trigrams by chance ("kopipapir" ~ "torkepapir"), so ask more of them
-                     AND word_similarity(q.word, w.word) >= CASE WHEN length(q.word) >= 7 THEN 0.55 ELSE 0.4 END)
-              ORDER BY (w.word = q.word) DESC, (w.word LIKE q.word || '%') DESC, word_similarity(q.word, w.word) DESC, length(w.word)
-              LIMIT $2) x ON true
-          GROUP BY q.word`,
-        [textWords, EXPANSIONS_PER_WORD],
-      );
+      const rows: { word: string; expansions: string[] }[] = await m.query('SELECT word, expansions FROM torg_expand_words($1::text[], $2)', [textWords, EXPANSIONS_PER_WORD]);
       for (const r of rows) expansions.set(r.word, r.expansions);
     }
     return words.map((word) => ({ word, expansions: expansions.get(word) ?? [] }));
@@ -155,16 +146,14 @@ export class PostgresSearchEngine extends ProductSearch {
              ${headline('s.name')} AS "highlightedName", CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END AS "highlightedDescription"
         FROM search_item s WHERE ${whereSql}
        ORDER BY ${order} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)}`;
-    const hitsPromise = m.query(hitsSql, params);
-    // The count and facets share the filter parameters (everything before the mandatory list).
-    const countParams = params.slice(0, params.length - 3);
-    const countPromise = m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_item s WHERE ${whereSql} LIMIT ${MAX_TOTAL_HITS + 1}) x`, countParams);
-    const facetsPromise = this.facets(m, whereSql, countParams);
-    const [hits, [{ n }], facets] = await Promise.all([hitsPromise, countPromise, facetsPromise]);
-    return { hits: hits as SearchHit[], totalHits: Math.min(n, MAX_TOTAL_HITS), totalHitsCapped: n > MAX_TOTAL_HITS, facets };
+    // The filter parameters are everything before the mandatory list; facets and the total share them.
+    const filterParams = params.slice(0, params.length - 3);
+    const [hits, { facets, total }] = await Promise.all([m.query(hitsSql, params), this.facets(m, whereSql, filterParams)]);
+    return { hits: hits as SearchHit[], totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets };
   }
 
-  private async facets(m: EntityManager, whereSql: string, params: unknown[]): Promise<SearchFacets> {
+  /** Facet counts and the number of hits, in one pass over the hits. */
+  private async facets(m: EntityManager, whereSql: string, params: unknown[]): Promise<{ facets: SearchFacets; total: number }> {
     const rows: { facet: string; value: string; count: number }[] = await m.query(
       `WITH hits AS (SELECT s.segment_code, s.family_code, s.class_code, s.supplier_id, s.attr_facets FROM search_item s WHERE ${whereSql}),
        grouped AS (
@@ -173,7 +162,9 @@ export class PostgresSearchEngine extends ProductSearch {
                 coalesce(segment_code, family_code, class_code, supplier_id::text) AS value, count(*)::int AS count
            FROM hits GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))
          UNION ALL
-         SELECT 'attr', a, count(*)::int FROM hits, unnest(attr_facets) AS a GROUP BY a),
+         SELECT 'attr', a, count(*)::int FROM hits, unnest(attr_facets) AS a GROUP BY a
+         UNION ALL
+         SELECT 'total', 'all', count(*)::int FROM hits),
        ranked AS (SELECT *, row_number() OVER (PARTITION BY facet, CASE WHEN facet = 'attr' THEN split_part(value, '=', 1) END ORDER BY count DESC, value) AS r
                     FROM grouped WHERE value IS NOT NULL)
        SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet, count DESC, value`,
@@ -181,14 +172,16 @@ export class PostgresSearchEngine extends ProductSearch {
     );
     const facets: SearchFacets = { segment: [], family: [], class: [], supplier: [], attributes: [] };
     const attrs = new Map<string, { value: string; count: number }[]>();
+    let total = 0;
     for (const r of rows) {
-      if (r.facet === 'attr') {
+      if (r.facet === 'total') total = r.count;
+      else if (r.facet === 'attr') {
         const [name, ...rest] = r.value.split('=');
         if (!attrs.has(name)) attrs.set(name, []);
         attrs.get(name)!.push({ value: rest.join('='), count: r.count });
       } else facets[r.facet as 'segment' | 'family' | 'class' | 'supplier'].push({ value: r.value.trim(), count: r.count });
     }
     facets.attributes = [...attrs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, values]) => ({ name, values }));
-    return facets;
+    return { facets, total };
   }
 }
