@@ -188,7 +188,8 @@ export class Initial1763800000000 implements MigrationInterface {
         attr_facets     text[] NOT NULL DEFAULT '{}',
         doc tsvector GENERATED ALWAYS AS (
           setweight(to_tsvector('norwegian'::regconfig, torg_unaccent(name)), 'A') ||
-          setweight(to_tsvector('simple'::regconfig, lower(seller_item_id) || ' ' || coalesce(gtin, '') || ' ' || unspsc_code), 'A') ||
+          -- item numbers also split at punctuation: the parser reads "KL-100" as "kl" and "-100"
+          setweight(to_tsvector('simple'::regconfig, lower(seller_item_id) || ' ' || regexp_replace(lower(seller_item_id), '[^a-z0-9]+', ' ', 'g') || ' ' || coalesce(gtin, '') || ' ' || unspsc_code), 'A') ||
           setweight(to_tsvector('simple'::regconfig, torg_unaccent(name)), 'B') ||
           setweight(to_tsvector('norwegian'::regconfig, torg_unaccent(coalesce(manufacturer, '') || ' ' || coalesce(description, ''))), 'C') ||
           setweight(to_tsvector('simple'::regconfig, torg_unaccent(coalesce(manufacturer, '') || ' ' || coalesce(description, ''))), 'D')

@@ -1,5 +1,6 @@
 import { Initial1763800000000 } from './1763800000000-Initial';
 import { SearchWordExpansion1763800000001 } from './1763800000001-SearchWordExpansion';
+import { SearchCodeIndexes1763800000002 } from './1763800000002-SearchCodeIndexes';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
-export const MIGRATIONS = [Initial1763800000000, SearchWordExpansion1763800000001];
+export const MIGRATIONS = [Initial1763800000000, SearchWordExpansion1763800000001, SearchCodeIndexes1763800000002];

@@ -192,6 +192,7 @@ async function main() {
       }
     };
     await Promise.all([worker(), worker()]);
+    const uploadMs = Date.now() - ingestStart;
     for (;;) {
       const { rows: pending } = await pg.query('SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL');
       if (pending[0].n === 0) break;
@@ -218,7 +219,7 @@ async function main() {
     const bulkSeconds = (Date.now() - bulkStart) / 1000 + copySeconds;
     const ingestRate = ITEMS / ingestSeconds;
     const bulkRate = ITEMS / bulkSeconds;
-    rows.push(['ingest: upload → searchable (service)', `${Math.round(ingestRate).toLocaleString('en')} lines/s`, `${indexed[0].n} items in ${ingestSeconds.toFixed(1)} s; ${(ingestRate / bulkRate).toFixed(2)} of (b); target ≥ 20k/s and ≥ 0.8 of (b)`]);
+    rows.push(['ingest: upload → searchable (service)', `${Math.round(ingestRate).toLocaleString('en')} lines/s`, `${indexed[0].n} items in ${ingestSeconds.toFixed(1)} s (uploads and publishing ${(uploadMs / 1000).toFixed(1)} s, then indexing); ${(ingestRate / bulkRate).toFixed(2)} of (b); target ≥ 20k/s and ≥ 0.8 of (b)`]);
     rows.push(['ingest (a): raw COPY, plain table', `${Math.round(ITEMS / copySeconds).toLocaleString('en')} lines/s`, `${copySeconds.toFixed(1)} s (the floor)`]);
     rows.push(['ingest (b): COPY + tsvector + GIN in bulk', `${Math.round(bulkRate).toLocaleString('en')} lines/s`, `${bulkSeconds.toFixed(1)} s (practical limit)`]);
 

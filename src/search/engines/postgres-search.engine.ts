@@ -111,9 +111,7 @@ export class PostgresSearchEngine extends ProductSearch {
       tsq = buildTsQuery(await this.expand(m, words));
       if (!tsq) return empty;
       tsqRef = p(tsq);
-      // A supplier item number or GTIN typed as it is written finds that item first.
-      exactRef = p(query.text!.trim().toLowerCase());
-      where.push(`(s.doc @@ to_tsquery('simple', ${tsqRef}) OR lower(s.seller_item_id) = ${exactRef} OR s.gtin = ${exactRef})`);
+      where.push(`s.doc @@ to_tsquery('simple', ${tsqRef})`);
     }
     if (query.unspsc?.length) {
       const byLevel: Record<number, string[]> = { 1: [], 2: [], 3: [], 4: [] };
@@ -132,8 +130,13 @@ export class PostgresSearchEngine extends ProductSearch {
       where.push(`s.attr_facets && ${p(values)}::text[]`);
     }
     const whereSql = where.join(' AND ');
+    // Facets and the total use the filter parameters only; what follows is for ranking and paging.
+    const filterParams = params.slice();
+    // Item numbers and GTINs are in the document too; one typed as written is ranked first.
+    const relevance = query.sort !== 'PRICE_ASC' && query.sort !== 'PRICE_DESC';
+    if (tsq && relevance) exactRef = p(query.text!.trim().toLowerCase());
     const mandatory = `s.agreement_id = ANY(${p(scope.mandatoryIds)}::int[])`;
-    const rank = tsq ? `(lower(s.seller_item_id) = ${exactRef} OR s.gtin = ${exactRef}) DESC, ts_rank_cd(s.doc, to_tsquery('simple', ${tsqRef}), 1) DESC, ` : '';
+    const rank = tsq && relevance ? `(lower(s.seller_item_id) = ${exactRef} OR s.gtin = ${exactRef}) DESC, ts_rank(s.doc, to_tsquery('simple', ${tsqRef})) DESC, ` : '';
     const order =
       query.sort === 'PRICE_ASC' ? 's.price ASC, s.item_id' : query.sort === 'PRICE_DESC' ? 's.price DESC, s.item_id' : `${mandatory} DESC, ${rank}s.name, s.item_id`;
     const headline = (col: string) =>
@@ -146,8 +149,6 @@ export class PostgresSearchEngine extends ProductSearch {
              ${headline('s.name')} AS "highlightedName", CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END AS "highlightedDescription"
         FROM search_item s WHERE ${whereSql}
        ORDER BY ${order} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)}`;
-    // The filter parameters are everything before the mandatory list; facets and the total share them.
-    const filterParams = params.slice(0, params.length - 3);
     const [hits, { facets, total }] = await Promise.all([m.query(hitsSql, params), this.facets(m, whereSql, filterParams)]);
     return { hits: hits as SearchHit[], totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets };
   }
