@@ -37,8 +37,8 @@ export class AgreementsResolver {
   }
 
   @ResolveField(() => Boolean, { description: 'Whether today lies within the validity period.' })
-  inForce(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
-    return this.agreementsService.isInForce(ctx, a.id);
+  inForce(@Parent() a: Agreement) {
+    return this.agreementsService.isInForce(a);
   }
 
   @ResolveField(() => Organisation, { description: 'The supplier.' })
@@ -58,7 +58,6 @@ export class AgreementsResolver {
 
   @ResolveField(() => [UnspscNode], { description: 'UNSPSC codes the agreement covers (any level).' })
   async scope(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
-    const codes = await this.agreementsService.scope(ctx, a.id);
-    return Promise.all(codes.map((c) => this.classification.node(ctx, c)));
+    return this.classification.nodes(ctx, await this.agreementsService.scope(ctx, a.id));
   }
 }

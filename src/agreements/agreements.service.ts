@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ClassificationService } from '../classification/classification.service';
 import { OrganisationEntity, OrganisationKind } from '../identity/organisation.entity';
+import { selfAndAncestorsSql } from '../identity/organisation-tree';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, forbidden, notFound } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
+import { byKey, requestLoader } from '../platform/graphql/request-loader';
 import { AgreementEntity } from './agreement.entity';
 import { CreateAgreementInput } from './agreements.types';
-import { TODAY_SQL } from './visibility.service';
+import { osloToday, TODAY_SQL } from './visibility.service';
 
 @Injectable()
 export class AgreementsService {
@@ -72,9 +74,7 @@ export class AgreementsService {
     const org = ctx.user.organisationId;
     if (agreement.purchasingUnitId === org || agreement.supplierId === org) return true;
     const rows = await ctx.manager.query(
-      `WITH RECURSIVE up AS (SELECT id, parent_id, 0 AS depth FROM organisation WHERE id = $2
-         UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id WHERE up.depth < 20)
-       SELECT 1 FROM agreement_participant WHERE agreement_id = $1 AND organisation_id IN (SELECT id FROM up) LIMIT 1`,
+      `SELECT 1 FROM agreement_participant WHERE agreement_id = $1 AND organisation_id IN (${selfAndAncestorsSql('$2')}) LIMIT 1`,
       [agreement.id, org],
     );
     return rows.length > 0;
@@ -85,10 +85,7 @@ export class AgreementsService {
     const offset = decodeOffset(after);
     const org = ctx.user.organisationId;
     const where = `(a.purchasing_unit_id = $1 OR a.supplier_id = $1 OR EXISTS (
-        SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id IN (
-          WITH RECURSIVE up AS (SELECT id, parent_id, 0 AS depth FROM organisation WHERE id = $1
-            UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id WHERE up.depth < 20)
-          SELECT id FROM up)))
+        SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id IN (${selfAndAncestorsSql('$1')})))
       ${inForceOnly ? `AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to` : ''}`;
     const [{ total }] = await ctx.manager.query(`SELECT count(*)::int AS total FROM agreement a WHERE ${where}`, [org]);
     const ids: { id: number }[] = await ctx.manager.query(`SELECT a.id FROM agreement a WHERE ${where} ORDER BY a.id DESC OFFSET $2 LIMIT $3`, [org, offset, first]);
@@ -96,22 +93,31 @@ export class AgreementsService {
     return toConnection(rows, offset, first, total);
   }
 
-  async scope(ctx: RequestContext, agreementId: number): Promise<string[]> {
-    const rows: { unspsc_code: string }[] = await ctx.manager.query('SELECT unspsc_code FROM agreement_scope WHERE agreement_id = $1 ORDER BY unspsc_code', [agreementId]);
-    return rows.map((r) => r.unspsc_code);
+  /** UNSPSC codes of the agreement's scope (batched over the agreements of a request). */
+  scope(ctx: RequestContext, agreementId: number): Promise<string[]> {
+    return requestLoader<number, string[]>(ctx, 'agreementScope', async (ids) => {
+      const rows: { agreement_id: number; unspsc_code: string }[] = await ctx.manager.query(
+        'SELECT agreement_id, unspsc_code FROM agreement_scope WHERE agreement_id = ANY($1) ORDER BY unspsc_code',
+        [[...ids]],
+      );
+      return byKey(ids, rows, (r) => r.agreement_id, (rs) => rs.map((r) => r.unspsc_code), []);
+    }).load(agreementId);
   }
 
-  async participants(ctx: RequestContext, agreementId: number): Promise<OrganisationEntity[]> {
-    return ctx.manager
-      .getRepository(OrganisationEntity)
-      .createQueryBuilder('o')
-      .where('o.id IN (SELECT organisation_id FROM agreement_participant WHERE agreement_id = :id)', { id: agreementId })
-      .orderBy('o.id')
-      .getMany();
+  /** Participating organisations (batched over the agreements of a request). */
+  participants(ctx: RequestContext, agreementId: number): Promise<OrganisationEntity[]> {
+    return requestLoader<number, OrganisationEntity[]>(ctx, 'agreementParticipants', async (ids) => {
+      const rows: (OrganisationEntity & { agreementId: number })[] = await ctx.manager.query(
+        `SELECT p.agreement_id AS "agreementId", o.id, o.name, o.org_number AS "orgNumber", o.kind, o.parent_id AS "parentId"
+           FROM agreement_participant p JOIN organisation o ON o.id = p.organisation_id WHERE p.agreement_id = ANY($1) ORDER BY o.id`,
+        [[...ids]],
+      );
+      return byKey(ids, rows, (r) => r.agreementId, (rs) => rs, []);
+    }).load(agreementId);
   }
 
-  async isInForce(ctx: RequestContext, agreementId: number): Promise<boolean> {
-    const rows = await ctx.manager.query(`SELECT 1 FROM agreement WHERE id = $1 AND ${TODAY_SQL} BETWEEN valid_from AND valid_to`, [agreementId]);
-    return rows.length > 0;
+  /** In force = today (in Norway) within the validity period. */
+  isInForce(agreement: Pick<AgreementEntity, 'validFrom' | 'validTo'>, today = osloToday()): boolean {
+    return agreement.validFrom <= today && today <= agreement.validTo;
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { selfAndAncestorsSql } from '../identity/organisation-tree';
 import { RequestContext } from '../platform/context/request-context';
 
 export interface Visibility {
@@ -11,6 +12,9 @@ export interface Visibility {
 /** Today's date where Torg's users are; agreements run from and to whole days. */
 export const TODAY_SQL = `(now() AT TIME ZONE 'Europe/Oslo')::date`;
 
+/** The same date in code, YYYY-MM-DD. */
+export const osloToday = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+
 /**
  * Who sees which agreements' catalogues. Buyers: agreements in force today in which their
  * organisation or one above it participates. Purchasing units: the agreements they manage
@@ -21,14 +25,12 @@ export class VisibilityService {
   async forCaller(ctx: RequestContext): Promise<Visibility> {
     const { organisationId } = ctx.user;
     const rows: { id: number | null; mandatory: boolean; kind: string }[] = await ctx.manager.query(
-      `WITH RECURSIVE me AS (SELECT id, kind FROM organisation WHERE id = $1),
-       up AS (SELECT id, parent_id, 0 AS depth FROM organisation WHERE id = $1
-              UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id WHERE up.depth < 20)
+      `WITH me AS (SELECT id, kind FROM organisation WHERE id = $1)
        SELECT a.id, a.mandatory, me.kind FROM me LEFT JOIN agreement a ON
               (me.kind = 'SUPPLIER' AND a.supplier_id = me.id)
            OR (me.kind = 'PURCHASING_UNIT' AND a.purchasing_unit_id = me.id AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to)
            OR (me.kind <> 'SUPPLIER' AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to
-               AND EXISTS (SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id IN (SELECT id FROM up)))
+               AND EXISTS (SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id IN (${selfAndAncestorsSql('$1')})))
         ORDER BY a.id`,
       [organisationId],
     );

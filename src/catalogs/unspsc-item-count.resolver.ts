@@ -4,6 +4,7 @@ import { ClassificationService } from '../classification/classification.service'
 import { UnspscNode } from '../classification/classification.types';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
+import { requestLoader } from '../platform/graphql/request-loader';
 
 /** Item counts on the UNSPSC tree, among the published catalogues the caller may see. */
 @Resolver(() => UnspscNode)
@@ -14,9 +15,12 @@ export class UnspscItemCountResolver {
   ) {}
 
   @ResolveField(() => Int, { description: 'Items under this node in the published catalogues the caller may see.' })
-  async itemCount(@Ctx() ctx: RequestContext, @Parent() node: UnspscNode) {
-    const { agreementIds } = await this.visibility.forCaller(ctx);
-    const counts = await this.classification.itemCounts(ctx.manager, [node.code], agreementIds);
-    return counts.get(node.code) ?? 0;
+  itemCount(@Ctx() ctx: RequestContext, @Parent() node: UnspscNode) {
+    // One visibility look-up and one count query for all the nodes of a request.
+    return requestLoader<string, number>(ctx, 'unspscItemCount', async (codes) => {
+      const { agreementIds } = await this.visibility.forCaller(ctx);
+      const counts = await this.classification.itemCounts(ctx.manager, [...codes], agreementIds);
+      return codes.map((c) => counts.get(c) ?? 0);
+    }).load(node.code);
   }
 }

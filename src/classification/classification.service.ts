@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
@@ -112,6 +112,14 @@ export class ClassificationService {
     const node = await ctx.manager.findOneBy(UnspscNodeEntity, { code });
     if (!node) throw notFound('UNSPSC code', code);
     return node;
+  }
+
+  /** Several nodes by code, in the order given (unknown codes are left out). */
+  async nodes(ctx: RequestContext, codes: string[]): Promise<UnspscNodeEntity[]> {
+    if (!codes.length) return [];
+    const rows = await ctx.manager.findBy(UnspscNodeEntity, { code: In(codes) });
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    return codes.map((c) => byCode.get(c)).filter((n): n is UnspscNodeEntity => !!n);
   }
 
   /** The node and its ancestors, segment first. */

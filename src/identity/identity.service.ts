@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { TokenService } from '../platform/auth/token.service';
 import { RequestContext, Role } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, notFound, unauthenticated } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
+import { byKey, requestLoader } from '../platform/graphql/request-loader';
 import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, OrganisationFilter } from './identity.types';
 import { MembershipEntity } from './membership.entity';
 import { normaliseOrgNumber, orgNumberProblem } from './org-number';
@@ -43,7 +44,10 @@ export class IdentityService {
   }
 
   async organisation(ctx: RequestContext, id: number): Promise<OrganisationEntity> {
-    const org = await ctx.manager.findOneBy(OrganisationEntity, { id });
+    const org = await requestLoader<number, OrganisationEntity | null>(ctx, 'organisation', async (ids) => {
+      const rows = await ctx.manager.findBy(OrganisationEntity, { id: In([...ids]) });
+      return byKey(ids, rows, (r) => r.id, (rs) => rs[0], null);
+    }).load(id);
     if (!org) throw notFound('Organisation', id);
     return org;
   }
@@ -84,17 +88,6 @@ export class IdentityService {
       await this.audit.record(tx, 'membership.granted', 'user', user.id, { organisationId: organisation.id, roles: input.roles });
       return { userId: user.id, email: user.email, name: user.name, organisation, roles: input.roles };
     });
-  }
-
-  /** This organisation and every organisation above it (a school participates through its municipality). */
-  async organisationWithAncestors(ctx: RequestContext, organisationId: number): Promise<number[]> {
-    const rows: { id: number }[] = await ctx.manager.query(
-      `WITH RECURSIVE up AS (SELECT id, parent_id, 0 AS depth FROM organisation WHERE id = $1
-         UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id WHERE up.depth < 20)
-       SELECT id FROM up`,
-      [organisationId],
-    );
-    return rows.map((r) => r.id);
   }
 }
 

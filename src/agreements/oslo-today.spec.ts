@@ -1,0 +1,9 @@
+import { osloToday } from './visibility.service';
+
+describe('osloToday', () => {
+  it('gives the date in Norway, not in UTC', () => {
+    expect(osloToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(osloToday(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+    expect(osloToday(new Date('2026-07-01T22:01:00Z'))).toBe('2026-07-02');
+  });
+});
