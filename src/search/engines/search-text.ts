@@ -11,12 +11,16 @@ export interface WordGroup {
   expansions: string[];
 }
 
-/** (exp1 | exp2 | word:*) & (…) — every query word must match, each in any of its forms. */
+/**
+ * (exp1 | exp2 | word:*) & (…) — every query word must match, each in any of its forms. Short
+ * numbers ("2" in "1-phenyl-2-propanone", "80" in "80 g") match exactly: as prefixes they would
+ * match nearly every item. Longer numbers (item numbers, GTINs, UNSPSC codes) match as prefixes.
+ */
 export function buildTsQuery(groups: WordGroup[]): string | null {
   const parts = groups
     .map((g) => {
       const alternatives = new Set<string>();
-      if (SAFE_WORD.test(g.word)) alternatives.add(`${g.word}:*`);
+      if (SAFE_WORD.test(g.word)) alternatives.add(/^\d{1,4}$/.test(g.word) ? g.word : `${g.word}:*`);
       for (const e of g.expansions) if (SAFE_WORD.test(e)) alternatives.add(e);
       return alternatives.size ? `(${[...alternatives].join(' | ')})` : null;
     })
