@@ -1,3 +1,4 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module, ValidationPipe } from '@nestjs/common';
 import { APP_PIPE, DiscoveryModule } from '@nestjs/core';
@@ -47,8 +48,9 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           path: '/graphql',
-          // Apollo's sandbox landing page outside production; introspection likewise.
+          // Apollo Sandbox as the landing page outside production; introspection likewise.
           playground: false,
+          plugins: config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
           introspection: config.env !== 'production',
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           validationRules: [depthAndSizeLimit(12, 400)],

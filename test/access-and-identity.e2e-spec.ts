@@ -226,6 +226,12 @@ describe('operations endpoints', () => {
     expect(res.text).toMatch(/torg_process_resident_memory_bytes/);
   });
 
+  it('serves the Apollo Sandbox landing page to browsers outside production', async () => {
+    const res = await t.http.get('/graphql').set('Accept', 'text/html');
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/apollo/i);
+  });
+
   it('refuses over-deep queries before running them', async () => {
     const deep = '{ me { organisation { id } } ' + '}';
     expect((await t.gql(await t.login('bestiller@nordby.example'), deep)).errors).toBeUndefined();
