@@ -2,6 +2,8 @@ import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
+import { runCli } from '../src/cli';
+import { loadConfig } from '../src/platform/config/config';
 import { createAgreement, publishFile } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -107,8 +109,6 @@ describe('search-engine trouble never blocks catalogue work', () => {
     await t.sql('DELETE FROM search_item');
     const empty = await t.gql(await t.login('bestiller@nordby.example'), '{ searchProducts(input: { text: "kopipapir" }) { totalCount } }');
     expect(empty.data.searchProducts.totalCount).toBe(0);
-    const { runCli } = await import('../src/cli');
-    const { loadConfig } = await import('../src/platform/config/config');
     const lines: string[] = [];
     expect(await runCli(['reindex'], loadConfig({ NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' }), (l) => lines.push(l), true)).toBe(0);
     expect(lines[0]).toMatch(/Reindexed \d+ items into the postgres engine/);

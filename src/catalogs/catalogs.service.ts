@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import { ClassificationService } from '../classification/classification.service';
+import { isUnspscCode, normaliseUnspsc } from '../classification/unspsc-code';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
@@ -100,7 +101,7 @@ export class CatalogsService {
         // Lines are validated in batches, so each batch needs one look-up of its UNSPSC codes.
         let pending: RawCatalogueLine[] = [];
         const validatePending = async () => {
-          const codes = [...new Set(pending.map((r) => (r.unspsc ?? '').trim().replace(/\.0+$/, '')).filter((c) => /^\d{8}$/.test(c)))];
+          const codes = [...new Set(pending.map((r) => normaliseUnspsc(r.unspsc ?? '')).filter(isUnspscCode))];
           const known = await this.classification.existing(m, codes);
           const batchRules: LineRules = { ...rules, unspscExists: (c) => known.has(c) };
           for (const raw of pending) {
@@ -366,12 +367,5 @@ export class CatalogsService {
       averagePriceChangePercent: summary.averagePct,
       changes: toConnection(changes, offset, first, summary.total),
     };
-  }
-
-  /** Rejects an upload request early when the agreement is not the caller’s. */
-  async assertUploadAllowed(ctx: RequestContext, agreementId: number) {
-    if (!Number.isInteger(agreementId) || agreementId <= 0) throw badInput('agreementId must be a positive whole number', { field: 'agreementId' });
-    const agreement = await ctx.manager.findOneBy(AgreementEntity, { id: agreementId });
-    if (!agreement || agreement.supplierId !== ctx.user.organisationId) throw notFound('Agreement', agreementId);
   }
 }

@@ -1,4 +1,4 @@
-import { isUnspscCode, unspscLevel, unspscParent } from './unspsc-code';
+import { isUnspscCode, normaliseUnspsc, unspscLevel, unspscParent } from './unspsc-code';
 import { TabularRow } from '../platform/files/tabular-reader';
 
 /** The columns of the official code-set layout, after header normalisation, with accepted synonyms. */
@@ -48,7 +48,7 @@ export function collectUnspscRow(row: TabularRow, map: UnspscColumnMap, nodes: M
     [row.cells[map.commodity], row.cells[map.commodityTitle]],
   ];
   for (const [rawCode, rawTitle] of pairs) {
-    const code = (rawCode ?? '').trim().replace(/\.0+$/, '');
+    const code = normaliseUnspsc(rawCode ?? '');
     if (!code) continue; // rows for higher levels leave lower columns empty
     if (!isUnspscCode(code)) return `line ${row.line}: "${rawCode}" is not an 8-digit UNSPSC code`;
     const title = (rawTitle ?? '').replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { unspscCovers } from '../../classification/unspsc-code';
+import { normaliseUnspsc, unspscCovers } from '../../classification/unspsc-code';
 import { CatalogueItemInput, CatalogueProblem, RawCatalogueLine } from '../catalogue-line';
 import { isUnitCode, ISO_4217, NORWEGIAN_VAT_RATES } from './code-lists';
 import { gtinProblem } from './gtin';
@@ -53,7 +53,7 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
   if (!name) problem('name', 'is required');
   else if (name.length > 500) problem('name', 'must be at most 500 characters');
 
-  const unspsc = text(raw.unspsc).replace(/\.0+$/, '');
+  const unspsc = normaliseUnspsc(text(raw.unspsc));
   if (raw.unspscListId !== undefined && !['MP', 'TST'].includes(raw.unspscListId)) {
     problem('unspsc', `classification listID "${raw.unspscListId}" is not UNSPSC (expected MP or TST)`, unspsc);
   } else if (!unspsc) problem('unspsc', 'is required');
