@@ -57,6 +57,20 @@ describe('deny by default', () => {
     expect(walked).toBeGreaterThanOrEqual(15);
   });
 
+  it('types every price as the Decimal scalar, never Float, and documents every public field', async () => {
+    const s = await schema();
+    const typeOf = (type: string, field: string) => (s.getType(type) as GraphQLObjectType).getFields()[field].type.toString();
+    expect(typeOf('ProductHit', 'price')).toBe('Decimal!');
+    expect(typeOf('CatalogueItem', 'price')).toBe('Decimal!');
+    expect(typeOf('CatalogueItemChange', 'newPrice')).toBe('Decimal');
+    const undocumented: string[] = [];
+    for (const type of Object.values(s.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInputObjectType(type))) continue;
+      for (const field of Object.values(type.getFields())) if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+    }
+    expect(undocumented).toEqual([]);
+  });
+
   it('has an explicit access rule on every resolver operation and REST route', () => {
     const discovery = t.app.get(DiscoveryService);
     const scanner = t.app.get(MetadataScanner);

@@ -1,4 +1,5 @@
 import { createUnionType, Field, Float, InputType, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
+import Decimal from 'decimal.js';
 import { IsInt, IsString, Length } from 'class-validator';
 import GraphQLJSON from '../platform/graphql/json.scalar';
 import { ConnectionType } from '../platform/graphql/connection';
@@ -36,9 +37,9 @@ export class CatalogueItem {
   @Field({ description: 'Item name.' }) name: string;
   @Field(() => String, { nullable: true, description: 'Longer description.' }) description: string | null;
   @Field({ description: 'UNSPSC code (any level).' }) unspscCode: string;
-  @Field(() => String, { description: 'Agreed unit price, excluding VAT (decimal string).' }) price: string;
+  @Field(() => Decimal, { description: 'Agreed unit price, excluding VAT.' }) price: string;
   @Field({ description: 'ISO 4217 currency.' }) currency: string;
-  @Field(() => String, { description: 'VAT rate in percent (25, 15, 12 or 0).' }) vatRate: string;
+  @Field(() => Decimal, { description: 'VAT rate in percent (25, 15, 12 or 0).' }) vatRate: string;
   @Field({ description: 'UN/ECE Rec 20 unit code (EA, PK, BX …).' }) unitCode: string;
   @Field(() => String, { nullable: true, description: 'GTIN (EAN).' }) gtin: string | null;
   @Field(() => String, { nullable: true, description: 'Manufacturer.' }) manufacturer: string | null;
@@ -64,8 +65,8 @@ export class CatalogueItemChange {
   @Field({ description: 'The supplier’s item number.' }) sellerItemId: string;
   @Field({ description: 'ADDED, REMOVED or CHANGED.' }) change: string;
   @Field(() => String, { nullable: true, description: 'Name in the new version (or the removed item’s name).' }) name: string | null;
-  @Field(() => String, { nullable: true, description: 'Price in the version in force.' }) oldPrice: string | null;
-  @Field(() => String, { nullable: true, description: 'Price in the version under review.' }) newPrice: string | null;
+  @Field(() => Decimal, { nullable: true, description: 'Price in the version in force.' }) oldPrice: string | null;
+  @Field(() => Decimal, { nullable: true, description: 'Price in the version under review.' }) newPrice: string | null;
   @Field(() => Float, { nullable: true, description: 'Price change in percent, rounded to two decimals (positive = dearer).' }) priceChangePercent: number | null;
   @Field(() => [String], { description: 'Which fields changed (name, price, unspscCode, vatRate, unitCode, gtin, description, attributes).' }) changedFields: string[];
 }

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
+import Decimal from 'decimal.js';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import GraphQLJSON from '../platform/graphql/json.scalar';
 import { PageInfo } from '../platform/graphql/connection';
@@ -53,9 +54,9 @@ export class ProductHit {
   @Field({ description: 'Name.' }) name: string;
   @Field(() => String, { nullable: true, description: 'Description.' }) description: string | null;
   @Field({ description: 'UNSPSC code.' }) unspscCode: string;
-  @Field({ description: 'Agreed unit price excluding VAT (decimal string).' }) price: string;
+  @Field(() => Decimal, { description: 'Agreed unit price excluding VAT.' }) price: string;
   @Field({ description: 'ISO 4217 currency.' }) currency: string;
-  @Field({ description: 'VAT rate in percent.' }) vatRate: string;
+  @Field(() => Decimal, { description: 'VAT rate in percent.' }) vatRate: string;
   @Field({ description: 'UN/ECE Rec 20 unit.' }) unitCode: string;
   @Field(() => String, { nullable: true, description: 'GTIN.' }) gtin: string | null;
   @Field(() => String, { nullable: true, description: 'Manufacturer.' }) manufacturer: string | null;

@@ -14,6 +14,8 @@ export class DecimalScalar implements CustomScalar<string, Decimal> {
 
   serialize(value: unknown): string {
     if (value instanceof Decimal) return value.toString();
+    // numeric columns arrive as exact strings ("49.9000"): pass them on as written.
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return value;
     if (typeof value === 'string' || typeof value === 'number') return new Decimal(value).toString();
     throw new Error('Decimal cannot represent ' + typeof value);
   }
