@@ -18,6 +18,8 @@ export interface SearchQuery {
   sort?: SearchSort;
   offset: number;
   limit: number;
+  /** Whether to count facets (they cost a pass over all hits); false gives empty facets. */
+  facets?: boolean;
 }
 
 /** Which agreements the caller may see, and which of them are mandatory for the caller. */

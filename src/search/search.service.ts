@@ -15,12 +15,12 @@ export class SearchService {
     private readonly visibility: VisibilityService,
   ) {}
 
-  async search(ctx: RequestContext, input: ProductSearchInput): Promise<ProductSearchResult> {
+  async search(ctx: RequestContext, input: ProductSearchInput, wantFacets = true): Promise<ProductSearchResult> {
     if (input.priceMin && input.priceMax && Number(input.priceMin) > Number(input.priceMax)) throw badInput('priceMin is above priceMax', { field: 'priceMin' });
     const scope = await this.visibility.forCaller(ctx);
     const offset = decodeOffset(input.after);
     const stop = searchDuration.startTimer({ engine: this.engine.engine });
-    const result = await this.engine.search({ ...input, offset, limit: input.first }, scope);
+    const result = await this.engine.search({ ...input, offset, limit: input.first, facets: wantFacets }, scope);
     stop();
     const facets = await this.label(ctx, result.facets);
     return {

@@ -92,6 +92,12 @@ export function searchContract(engine: string, env: Record<string, string>) {
       expect(eco.values.map((v: any) => v.value)).toContain('svanemerket');
       expect(r.facets.supplier).toEqual([{ value: String(t.world.orgs.kontorland), label: 'Kontorland AS', count: r.totalCount }]);
     });
+    it('counts the same hits when facets are not asked for (and then skips counting them)', async () => {
+      const withFacets = await search(SKOLE, { text: 'kopipapir' });
+      const res = await t.gql(await t.login(SKOLE), `{ searchProducts(input: { text: "kopipapir" }) { totalCount edges { node { itemId } } } }`);
+      expect(res.data.searchProducts.totalCount).toBe(withFacets.totalCount);
+      expect(res.data.searchProducts.edges.map((e: any) => e.node.itemId)).toEqual(withFacets.edges.map((e: any) => e.node.itemId));
+    });
     it('pages with cursors without repeating or losing items', async () => {
       const all = await search(SKOLE, { unspsc: ['43000000'], first: 100 });
       const seen: string[] = [];

@@ -160,7 +160,7 @@ export class MeilisearchEngine extends ProductSearch {
       offset: query.offset,
       limit: query.limit,
       sort: query.sort === 'PRICE_ASC' ? ['price:asc'] : query.sort === 'PRICE_DESC' ? ['price:desc'] : undefined,
-      facets: ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'],
+      facets: query.facets === false ? undefined : ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'],
       attributesToHighlight: ['name', 'description'],
       highlightPreTag: '<mark>',
       highlightPostTag: '</mark>',

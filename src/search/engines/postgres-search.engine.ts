@@ -149,7 +149,13 @@ export class PostgresSearchEngine extends ProductSearch {
              ${headline('s.name')} AS "highlightedName", CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END AS "highlightedDescription"
         FROM search_item s WHERE ${whereSql}
        ORDER BY ${order} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)}`;
-    const [hits, { facets, total }] = await Promise.all([m.query(hitsSql, params), this.facets(m, whereSql, filterParams)]);
+    const counted =
+      query.facets === false
+        ? m
+            .query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_item s WHERE ${whereSql} LIMIT ${MAX_TOTAL_HITS + 1}) x`, filterParams)
+            .then(([{ n }]: { n: number }[]) => ({ facets: empty.facets, total: n }))
+        : this.facets(m, whereSql, filterParams);
+    const [hits, { facets, total }] = await Promise.all([m.query(hitsSql, params), counted]);
     return { hits: hits as SearchHit[], totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets };
   }
 
