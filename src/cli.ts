@@ -53,8 +53,13 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
   try {
     app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
     if (command === 'import-unspsc') {
-      const file = rest.find((a) => !a.startsWith('--'));
-      const versionFlag = rest.indexOf('--version');
+      const versionAt = rest.indexOf('--version');
+      if (versionAt >= 0 && !rest[versionAt + 1]) {
+        out('--version needs a value, e.g. --version UNv26.0801');
+        return 64;
+      }
+      // The file is the argument that is neither a flag nor the value of --version.
+      const file = rest.find((a, i) => !a.startsWith('--') && (versionAt < 0 || i !== versionAt + 1));
       if (!file) {
         out('import-unspsc needs a file: npm run cli -- import-unspsc path/to/unspsc.csv');
         return 64;
@@ -68,7 +73,7 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
         out(`${file}: the code set must be .csv or .xlsx`);
         return 65;
       }
-      const version = versionFlag >= 0 ? rest[versionFlag + 1] : basename(file, ext);
+      const version = versionAt >= 0 ? rest[versionAt + 1] : basename(file, ext);
       const bar = progressBar('UNSPSC', quiet);
       bar.start(1, 'bytes');
       const started = Date.now();

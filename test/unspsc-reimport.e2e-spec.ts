@@ -29,7 +29,10 @@ it('re-imports from XLSX: updates titles, removes unused codes, keeps used ones 
   ]);
   const lines: string[] = [];
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' });
-  expect(await runCli(['import-unspsc', file, '--version', 'small'], config, (l) => lines.push(l), true)).toBe(0);
+  expect(await runCli(['import-unspsc', file, '--version'], config, (l) => lines.push(l), true)).toBe(64);
+  expect(lines.pop()).toMatch(/--version needs a value/);
+  // The flag may come before the file.
+  expect(await runCli(['import-unspsc', '--version', 'small', file], config, (l) => lines.push(l), true)).toBe(0);
   expect(lines[0]).toMatch(/Imported 5 UNSPSC codes \(2 commodities\) as version small/);
 
   const node = async (code: string) => (await t.sql('SELECT title, deprecated, version FROM unspsc_node WHERE code = $1', [code]))[0];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
 import { VisibilityService } from '../agreements/visibility.service';
 import { RequestContext } from '../platform/context/request-context';
 import { badInput } from '../platform/errors/domain-error';
@@ -16,7 +17,7 @@ export class SearchService {
   ) {}
 
   async search(ctx: RequestContext, input: ProductSearchInput, wantFacets = true): Promise<ProductSearchResult> {
-    if (input.priceMin && input.priceMax && Number(input.priceMin) > Number(input.priceMax)) throw badInput('priceMin is above priceMax', { field: 'priceMin' });
+    if (input.priceMin && input.priceMax && new Decimal(input.priceMin).gt(input.priceMax)) throw badInput('priceMin is above priceMax', { field: 'priceMin' });
     const scope = await this.visibility.forCaller(ctx);
     const offset = decodeOffset(input.after);
     const stop = searchDuration.startTimer({ engine: this.engine.engine });
@@ -39,21 +40,21 @@ export class SearchService {
   private async label(ctx: RequestContext, facets: SearchFacets) {
     const codes = [...facets.segment, ...facets.family, ...facets.class].map((f) => f.value);
     const supplierIds = facets.supplier.map((f) => Number(f.value));
-    const rows: { code: string; title: string }[] =
+    const rows: { key: string; title: string }[] =
       codes.length || supplierIds.length
         ? await ctx.manager.query(
-            `SELECT code::text AS code, title FROM unspsc_node WHERE code = ANY($1::char(8)[])
-             UNION ALL SELECT id::text, name FROM organisation WHERE id = ANY($2::int[])`,
+            `SELECT 'unspsc:' || code AS key, title FROM unspsc_node WHERE code = ANY($1::char(8)[])
+             UNION ALL SELECT 'org:' || id, name FROM organisation WHERE id = ANY($2::int[])`,
             [codes, supplierIds],
           )
         : [];
-    const labels = new Map<string, string>(rows.map((r) => [r.code, r.title]));
-    const withLabels = (values: FacetValue[]) => values.map((v) => ({ ...v, label: labels.get(v.value) ?? null }));
+    const labels = new Map<string, string>(rows.map((r) => [r.key, r.title]));
+    const withLabels = (kind: 'unspsc' | 'org', values: FacetValue[]) => values.map((v) => ({ ...v, label: labels.get(`${kind}:${v.value}`) ?? null }));
     return {
-      segment: withLabels(facets.segment),
-      family: withLabels(facets.family),
-      class: withLabels(facets.class),
-      supplier: withLabels(facets.supplier),
+      segment: withLabels('unspsc', facets.segment),
+      family: withLabels('unspsc', facets.family),
+      class: withLabels('unspsc', facets.class),
+      supplier: withLabels('org', facets.supplier),
       attributes: facets.attributes,
     };
   }

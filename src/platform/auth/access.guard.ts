@@ -55,7 +55,9 @@ export class AccessGuard implements CanActivate {
         : await this.ds.query('SELECT u.email, m.organisation_id, m.roles FROM app_user u LEFT JOIN membership m ON m.user_id = u.id WHERE u.id = $1 ORDER BY m.organisation_id', [userId]);
     if (!rows.length) throw unauthenticated('The token names no known Torg user');
     const user = { id: userId!, email: rows[0].email };
-    const wanted = claims.org ?? (req.headers['x-torg-organisation'] ? Number(req.headers['x-torg-organisation']) : undefined);
+    const chosen = req.headers['x-torg-organisation'];
+    if (chosen !== undefined && !/^[1-9]\d{0,9}$/.test(String(chosen))) throw unauthenticated('X-Torg-Organisation must be an organisation id (a whole number)');
+    const wanted = claims.org ?? (chosen !== undefined ? Number(chosen) : undefined);
     const memberships = rows.filter((r) => r.organisation_id !== null) as { organisation_id: number; roles: Role[] }[];
     const membership = wanted === undefined ? (memberships.length === 1 ? memberships[0] : undefined) : memberships.find((m) => m.organisation_id === wanted);
     if (!memberships.length) throw unauthenticated('You belong to no organisation in Torg');
