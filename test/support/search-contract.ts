@@ -42,6 +42,11 @@ export function searchContract(engine: string, env: Record<string, string>) {
       expect(names(r).some((n: string) => /^Nitrilhansker/.test(n))).toBe(true);
       expect(names(r).every((n: string) => /nitril/i.test(n))).toBe(true); // no vinyl or latex gloves
     });
+    it('"kontrostol" finds "kontorstol" (two neighbouring letters swapped in a long word)', async () => {
+      const r = await search(SKOLE, { text: 'kontrostol' });
+      expect(r.totalCount).toBeGreaterThan(0);
+      expect(names(r).every((n: string) => /^Kontorstol/.test(n))).toBe(true);
+    });
     it('"stol" finds "kontorstol" (part of a compound word)', async () => {
       const r = await search(SKOLE, { text: 'stol', first: 50 });
       expect(names(r).some((n: string) => /^Kontorstol/.test(n))).toBe(true);
@@ -162,9 +167,11 @@ export function searchContract(engine: string, env: Record<string, string>) {
     });
     it('picks up a newly published catalogue after indexing', async () => {
       const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
-      await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nN-1,Zebramønstret blyant,44121706,9.90,25,EA\n'), 'n.csv');
+      await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nN-1,Zebramønstret blyant,44121706,9.90,25,EA\nZP-A,Zebrapenn Z-2,44121706,12.50,25,EA\n'), 'n.csv');
       const r = await search(SKOLE, { text: 'zebramonstret' });
       expect(names(r)).toEqual(['Zebramønstret blyant']);
+      // A number after a hyphen is a word of its own ("Z-2" is found by "z 2" and "zebrapenn 2").
+      expect(names(await search(SKOLE, { text: 'zebrapenn 2' }))).toEqual(['Zebrapenn Z-2']);
     });
   });
 }

@@ -16,7 +16,7 @@ describe('search text helpers', () => {
     ).toBe('(nitril:* | nitrilhansker) & (hanskr:* | hansker | nitrilhansker)');
   });
   it('matches short numbers exactly and longer ones as prefixes', () => {
-    expect(buildTsQuery([{ word: '2', expansions: [] }, { word: 'propanone', expansions: [] }])).toBe('(2) & (propanone:*)');
+    expect(buildTsQuery([{ word: '2', expansions: [] }, { word: 'propanone', expansions: [] }])).toBe("(2 | '-2') & (propanone:*)");
     expect(buildTsQuery([{ word: '70900000', expansions: [] }])).toBe('(70900000:*)');
   });
   it('drops anything that is not a plain word', () => {

@@ -14,13 +14,16 @@ export interface WordGroup {
 /**
  * (exp1 | exp2 | word:*) & (…) — every query word must match, each in any of its forms. Short
  * numbers ("2" in "1-phenyl-2-propanone", "80" in "80 g") match exactly: as prefixes they would
- * match nearly every item. Longer numbers (item numbers, GTINs, UNSPSC codes) match as prefixes.
+ * match nearly every item. PostgreSQL's parser reads a number after a hyphen as signed ("-2" in
+ * "1-phenyl-2-propanone", "-14" in "12-14"), so the signed form is an alternative too. Longer
+ * numbers (item numbers, GTINs, UNSPSC codes) match as prefixes.
  */
 export function buildTsQuery(groups: WordGroup[]): string | null {
   const parts = groups
     .map((g) => {
       const alternatives = new Set<string>();
-      if (SAFE_WORD.test(g.word)) alternatives.add(/^\d{1,4}$/.test(g.word) ? g.word : `${g.word}:*`);
+      if (/^\d{1,4}$/.test(g.word)) alternatives.add(g.word).add(`'-${g.word}'`);
+      else if (SAFE_WORD.test(g.word)) alternatives.add(`${g.word}:*`);
       for (const e of g.expansions) if (SAFE_WORD.test(e)) alternatives.add(e);
       return alternatives.size ? `(${[...alternatives].join(' | ')})` : null;
     })
