@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { createAgreement, fixture, upload } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -51,8 +52,15 @@ describe('catalogue upload', () => {
     expect(await counts(a.id)).toEqual({ versions: 0, items: 0 });
   });
 
+  it('reports a NUL byte in a CSV cell as a line problem, not a server error', async () => {
+    const a = await createAgreement(t);
+    const res = await upload(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nN-1,Kule\u0000penn,44121704,9.90,25,EA\n'), 'nul.csv');
+    expect(res.status).toBe(422);
+    expect(res.body.problems).toEqual([expect.objectContaining({ line: 2, field: 'name', reason: 'contains the control character U+0000' })]);
+    expect(await counts(a.id)).toEqual({ versions: 0, items: 0 });
+  });
+
   it('reads XLSX with the same columns', async () => {
-    const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Ark1');
     ws.addRow(['Seller Item ID', 'Name', 'UNSPSC', 'Price', 'VAT rate', 'Unit', 'attr_farge']);
@@ -66,7 +74,6 @@ describe('catalogue upload', () => {
   });
 
   it('reports bad XLSX cells by row', async () => {
-    const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Ark1');
     ws.addRow(['seller_item_id', 'name', 'unspsc', 'price', 'vat_rate', 'unit']);

@@ -6,6 +6,7 @@ import { ClassificationService } from '../classification/classification.service'
 import { isUnspscCode, normaliseUnspsc } from '../classification/unspsc-code';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
+import { copyRows } from '../platform/database/copy-rows';
 import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, forbidden, notFound } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
@@ -26,6 +27,8 @@ export interface UploadResult {
 }
 
 const BATCH = 2000;
+/** The stored columns of a catalogue item, in the order the writers below give them. */
+const ITEM_COLUMNS = ['version_id', 'line_no', 'seller_item_id', 'name', 'description', 'unspsc_code', 'price', 'currency', 'vat_rate', 'unit_code', 'gtin', 'manufacturer', 'attributes', 'valid_from', 'valid_to'];
 
 /** Thrown inside the upload transaction to roll it back when the file has errors. */
 class InvalidCatalogue extends Error {}
@@ -85,7 +88,7 @@ export class CatalogsService {
           );
           if (base) {
             await m.query(
-              `INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, description, unspsc_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, valid_from, valid_to)
+              `INSERT INTO catalogue_item (${ITEM_COLUMNS.join(', ')})
                SELECT $1, line_no, seller_item_id, name, description, unspsc_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, valid_from, valid_to
                  FROM catalogue_item WHERE version_id = $2`,
               [version.id, base.id],
@@ -193,12 +196,18 @@ export class CatalogsService {
 
   private async insertItems(m: EntityManager, versionId: number, items: CatalogueItemInput[], upsert: boolean) {
     if (!items.length) return;
+    if (!upsert) {
+      await copyRows(m, 'catalogue_item', ITEM_COLUMNS, items.map((i) => [
+        versionId, i.lineNo, i.sellerItemId, i.name, i.description, i.unspsc, i.price, i.currency, i.vatRate, i.unitCode, i.gtin, i.manufacturer, JSON.stringify(i.attributes), i.validFrom, i.validTo,
+      ]));
+      return;
+    }
     await m.query(
-      `INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, description, unspsc_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, valid_from, valid_to)
+      `INSERT INTO catalogue_item (${ITEM_COLUMNS.join(', ')})
        SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::char(8)[], $7::numeric[], $8::char(3)[], $9::numeric[], $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::date[], $15::date[])
-       ${upsert ? `ON CONFLICT (version_id, seller_item_id) DO UPDATE SET line_no = EXCLUDED.line_no, name = EXCLUDED.name, description = EXCLUDED.description, unspsc_code = EXCLUDED.unspsc_code,
+       ON CONFLICT (version_id, seller_item_id) DO UPDATE SET line_no = EXCLUDED.line_no, name = EXCLUDED.name, description = EXCLUDED.description, unspsc_code = EXCLUDED.unspsc_code,
            price = EXCLUDED.price, currency = EXCLUDED.currency, vat_rate = EXCLUDED.vat_rate, unit_code = EXCLUDED.unit_code, gtin = EXCLUDED.gtin, manufacturer = EXCLUDED.manufacturer,
-           attributes = EXCLUDED.attributes, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to` : ''}`,
+           attributes = EXCLUDED.attributes, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to`,
       [
         versionId,
         items.map((i) => i.lineNo),

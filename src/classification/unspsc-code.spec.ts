@@ -1,4 +1,4 @@
-import { normaliseUnspsc, unspscCovers, unspscLevel, unspscParent, unspscPath, unspscPrefix } from './unspsc-code';
+import { normaliseUnspsc, unspscCovers, unspscLevel, unspscParent, unspscPath, unspscPrefix, unspscRange } from './unspsc-code';
 
 describe('UNSPSC code helpers', () => {
   it('reads the level from the trailing zeros', () => {
@@ -20,6 +20,12 @@ describe('UNSPSC code helpers', () => {
     expect(unspscCovers('44121618', '44121618')).toBe(true);
     expect(unspscCovers('44121600', '44121700')).toBe(false);
     expect(unspscCovers('43000000', '44121618')).toBe(false);
+  });
+  it('gives a node’s subtree as a range of codes', () => {
+    expect(unspscRange('44000000')).toEqual(['44000000', '44999999']);
+    expect(unspscRange('44120000')).toEqual(['44120000', '44129999']);
+    expect(unspscRange('44121600')).toEqual(['44121600', '44121699']);
+    expect(unspscRange('44121618')).toEqual(['44121618', '44121618']);
   });
   it('repairs spreadsheet-mangled codes', () => {
     expect(normaliseUnspsc('43211503.0')).toBe('43211503');

@@ -22,6 +22,12 @@ export function unspscParent(code: string): string | null {
 /** The significant digits: a code covers every code that starts with its prefix. */
 export const unspscPrefix = (code: string) => code.slice(0, unspscLevel(code) * 2);
 
+/** The first and last code of the node's subtree ("44120000" → 44120000..44129999), for range look-ups. */
+export function unspscRange(code: string): [string, string] {
+  const prefix = unspscPrefix(code);
+  return [prefix.padEnd(8, '0'), prefix.padEnd(8, '9')];
+}
+
 /** The codes of the node and its ancestors, segment first. */
 export function unspscPath(code: string): string[] {
   const path: string[] = [];

@@ -7,10 +7,13 @@ import { SearchOutbox } from './search-outbox';
 
 const POLL_MS = 2000;
 const MAX_BACKOFF_S = 300;
+/** Advisory-lock namespace: one sync per agreement at a time, across workers and replicas. */
+const AGREEMENT_SYNC_LOCK = 7301;
 
 /**
  * Delivers outbox rows to the search engine, retrying with back-off until the engine confirms.
- * Rows are claimed with SKIP LOCKED, so several replicas can run indexers side by side.
+ * Rows are claimed with SKIP LOCKED, so several workers (SEARCH_INDEXER_CONCURRENCY) and
+ * replicas run side by side; an advisory lock keeps two of them off the same agreement.
  */
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -60,6 +63,11 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async process(): Promise<number> {
+    const workers = Array.from({ length: this.config.indexerConcurrency }, () => this.work());
+    return (await Promise.all(workers)).reduce((a, b) => a + b, 0);
+  }
+
+  private async work(): Promise<number> {
     let delivered = 0;
     for (;;) {
       if (this.stopped || !this.ds.isInitialized) return delivered;
@@ -69,10 +77,17 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
         );
         if (!row) return false;
+        // A second row for an agreement being synced waits here, then syncs what is newer.
+        await m.query('SELECT pg_advisory_xact_lock($1, $2)', [AGREEMENT_SYNC_LOCK, row.agreement_id]);
         try {
           await this.search.syncAgreement(row.agreement_id);
           // Older rows for the same agreement are covered by this sync.
-          await m.query('UPDATE search_outbox SET processed_at = now() WHERE agreement_id = $1 AND processed_at IS NULL AND id <= $2', [row.agreement_id, row.id]);
+          // (Rows another worker holds are skipped: it is waiting for this agreement and will mark its own.)
+          await m.query(
+            `UPDATE search_outbox SET processed_at = now() WHERE id IN (
+               SELECT id FROM search_outbox WHERE agreement_id = $1 AND processed_at IS NULL AND id <= $2 FOR UPDATE SKIP LOCKED)`,
+            [row.agreement_id, row.id],
+          );
         } catch (e) {
           const backoff = Math.min(MAX_BACKOFF_S, 2 ** Math.min(row.attempts, 8));
           this.logger.warn(`search sync of agreement ${row.agreement_id} failed (attempt ${row.attempts + 1}, retry in ${backoff}s): ${(e as Error).message}`);

@@ -32,6 +32,16 @@ describe('validateLine', () => {
     expect(item).toMatchObject({ sellerItemId: 'K-100', price: '12.5', vatRate: '25', unitCode: 'EA' });
   });
 
+  it('refuses control characters such as NUL, but keeps tabs and line breaks in descriptions', () => {
+    const { item, problems } = validateLine({ ...good, name: 'Kule\u0000penn', attributes: { farge: 'bl\u0007' } }, rules);
+    expect(item).toBeUndefined();
+    expect(problems.map((p) => [p.field, p.reason])).toEqual([
+      ['name', 'contains the control character U+0000'],
+      ['attributes.farge', 'contains the control character U+0007'],
+    ]);
+    expect(validateLine({ ...good, description: 'Linje 1\r\nLinje 2\tslutt' }, rules).problems).toEqual([]);
+  });
+
   it('reports every problem of a line with field and reason', () => {
     const { item, problems } = validateLine(
       { ...good, sellerItemId: '', unspsc: '43211708', price: '-3', currency: 'XXX', vatRate: '18', unitCode: 'FOO', gtin: '7038010009458' },

@@ -14,6 +14,8 @@ export interface LineRules {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** C0 control characters other than tab and line breaks: PostgreSQL cannot store NUL, and none belongs in a catalogue. */
+const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const MAX_PRICE_DECIMALS = 4;
 
 function isRealDate(text: string): boolean {
@@ -47,6 +49,14 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
     return { item, problems };
   }
 
+  const texts: [string, string | undefined][] = [
+    ['sellerItemId', raw.sellerItemId], ['name', raw.name], ['description', raw.description], ['manufacturer', raw.manufacturer],
+    ...Object.entries(raw.attributes).flatMap(([k, v]): [string, string][] => [[`attributes.${k}`, k + v]]),
+  ];
+  for (const [field, value] of texts) {
+    const bad = value !== undefined ? CONTROL_CHAR.exec(value) : null;
+    if (bad) problem(field, `contains the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  }
   if (!sellerItemId) problem('sellerItemId', 'is required');
   else if (sellerItemId.length > 100) problem('sellerItemId', 'must be at most 100 characters', sellerItemId.slice(0, 40) + '…');
   const name = text(raw.name).replace(/\s+/g, ' ');

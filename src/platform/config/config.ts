@@ -19,6 +19,8 @@ export interface TorgConfig {
   /** Seed demo organisations, users, agreements and catalogues into an empty database. */
   seedDemo: boolean;
   uploadMaxBytes: number;
+  /** How many agreements the search indexer brings up to date at the same time. */
+  indexerConcurrency: number;
   logLevel: string;
 }
 
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     oidc: issuer && jwksUri ? { issuer, jwksUri, audience: env.OIDC_AUDIENCE || undefined } : undefined,
     seedDemo: boolVar(env, 'SEED_DEMO', !production, problems),
     uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, problems, 1024, 2 ** 31 - 1),
+    indexerConcurrency: intVar(env, 'SEARCH_INDEXER_CONCURRENCY', 2, problems, 1, 16),
     logLevel,
   };
   if (problems.length) throw new ConfigError(problems);

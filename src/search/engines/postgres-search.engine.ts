@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { unspscLevel } from '../../classification/unspsc-code';
+import { unspscRange } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
 import { buildTsQuery, queryWords, WordGroup } from './search-text';
 
@@ -18,13 +18,20 @@ export const PROJECTION_SQL = `
 const INSERT_SQL = `INSERT INTO search_item (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code,
   segment_code, family_code, class_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, attr_facets)`;
 
-/** Adds the words of names, descriptions and manufacturers ('simple' configuration) to the word list; returns how many were new. */
+/**
+ * Adds the words of names, descriptions and manufacturers to the word list; returns how many were
+ * new. They are the document's 'simple' lexemes (weights B and D), so no text is parsed twice.
+ * Sorted, so concurrent indexers insert in the same order and wait for each other instead of
+ * deadlocking.
+ */
 const WORDS_SQL = (where: string) => `
   WITH added AS (
     INSERT INTO search_word (word)
-    SELECT DISTINCT w FROM search_item s,
-      unnest(tsvector_to_array(to_tsvector('simple', torg_unaccent(s.name || ' ' || coalesce(s.description, '') || ' ' || coalesce(s.manufacturer, ''))))) AS w
-     WHERE ${where} AND length(w) >= 3 AND w !~ '^[0-9]+$'
+    SELECT w FROM (
+      SELECT DISTINCT u.lexeme AS w FROM search_item s, unnest(s.doc) AS u
+       WHERE ${where} AND u.weights && '{B,D}'::text[] AND length(u.lexeme) >= 3 AND u.lexeme ~ '^[a-z0-9]*[a-z][a-z0-9]*$') x
+     WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = x.w)
+     ORDER BY w
     ON CONFLICT DO NOTHING
     RETURNING 1)
   SELECT count(*)::int AS n FROM added`;
@@ -114,13 +121,9 @@ export class PostgresSearchEngine extends ProductSearch {
       where.push(`s.doc @@ to_tsquery('simple', ${tsqRef})`);
     }
     if (query.unspsc?.length) {
-      const byLevel: Record<number, string[]> = { 1: [], 2: [], 3: [], 4: [] };
-      for (const code of query.unspsc) byLevel[unspscLevel(code)].push(code);
-      const column = { 1: 'segment_code', 2: 'family_code', 3: 'class_code', 4: 'unspsc_code' } as Record<number, string>;
-      const ors = Object.entries(byLevel)
-        .filter(([, codes]) => codes.length)
-        .map(([level, codes]) => `s.${column[Number(level)]} = ANY(${p(codes)}::char(8)[])`);
-      where.push(`(${ors.join(' OR ')})`);
+      // A node covers the codes that start with its prefix: one range each on the (agreement, code) index.
+      const ranges = query.unspsc.map(unspscRange);
+      where.push(`(${ranges.map(([lo, hi]) => `s.unspsc_code BETWEEN ${p(lo)}::char(8) AND ${p(hi)}::char(8)`).join(' OR ')})`);
     }
     if (query.supplierIds?.length) where.push(`s.supplier_id = ANY(${p(query.supplierIds)}::int[])`);
     if (query.priceMin) where.push(`s.price >= ${p(query.priceMin)}::numeric`);
