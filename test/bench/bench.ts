@@ -213,9 +213,9 @@ async function main() {
     await pg.query(`INSERT INTO bench_search (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code, segment_code, family_code, class_code, price, currency, vat_rate, unit_code, attributes, attr_facets)
       SELECT row_number() OVER (), 0, 0, 0, seller_item_id, name, description, unspsc, substr(unspsc,1,2)||'000000', substr(unspsc,1,4)||'0000', substr(unspsc,1,6)||'00', price, 'NOK', vat_rate, unit,
              jsonb_build_object('ecolabel', ecolabel), CASE WHEN ecolabel <> '' THEN ARRAY['ecolabel=' || lower(ecolabel)] ELSE '{}' END FROM bench_copy`);
-    await pg.query('CREATE INDEX ON bench_search USING gin (agreement_id, doc)');
-    await pg.query('CREATE INDEX ON bench_search USING gin (attr_facets)');
-    await pg.query('CREATE INDEX ON bench_search (agreement_id)');
+    // The same indexes as the service's search table, built in bulk.
+    const { rows: indexDefs } = await pg.query(`SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = 'search_item'::regclass`);
+    for (const { def } of indexDefs) await pg.query((def as string).replace(/^CREATE (UNIQUE )?INDEX \S+ ON ONLY \S+/, 'CREATE $1INDEX ON bench_search'));
     const bulkSeconds = (Date.now() - bulkStart) / 1000 + copySeconds;
     const ingestRate = ITEMS / ingestSeconds;
     const bulkRate = ITEMS / bulkSeconds;

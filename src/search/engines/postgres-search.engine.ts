@@ -28,9 +28,8 @@ const WORDS_SQL = (where: string) => `
   WITH added AS (
     INSERT INTO search_word (word)
     SELECT w FROM (
-      SELECT DISTINCT u.lexeme AS w FROM search_item s, unnest(s.doc) AS u
-       WHERE ${where} AND u.weights && '{B,D}'::text[] AND length(u.lexeme) >= 3 AND u.lexeme ~ '^[a-z0-9]*[a-z][a-z0-9]*$') x
-     WHERE NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = x.w)
+      SELECT DISTINCT w FROM search_item s, unnest(tsvector_to_array(ts_filter(s.doc, '{b,d}'))) AS w WHERE ${where}) x
+     WHERE length(w) >= 3 AND w ~ '^[a-z0-9]*[a-z][a-z0-9]*$' AND NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = x.w)
      ORDER BY w
     ON CONFLICT DO NOTHING
     RETURNING 1)
