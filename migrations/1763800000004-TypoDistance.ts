@@ -6,7 +6,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * so its trigram similarity (≈ 0.45) falls below what keeps unrelated long words out (0.55).
  * Candidates now come from the trigram index at a looser 0.3 and are accepted when they are
  * within the typo budget Meilisearch also uses — one typo from 5 letters, two from 9, a swap of
- * neighbouring letters counting as one — or similar enough as before (compounds).
+ * neighbouring letters counting as one — or similar enough as before (compounds). Typos are
+ * looked for only when the word is not in the index: a known word means what it says, and
+ * broad typo expansions of common words made searches both noisier and slower. Every word also
+ * brings its Norwegian stem, which the stored document holds for names and descriptions.
  *
  * torg_typos(a, b): the optimal-string-alignment distance capped at 3 (Levenshtein from
  * fuzzystrmatch, with one adjacent transposition counted as one edit).
@@ -38,16 +41,21 @@ export class TypoDistance1763800000004 implements MigrationInterface {
           SELECT c.word FROM (
             SELECT w.word, 3 AS kind, 1.0::real AS sim, 0 AS typos FROM search_word w WHERE w.word = q.word
             UNION ALL
+            -- the Norwegian stem, which the stored document holds for names and descriptions ("kontorstoler" → "kontorstol")
+            SELECT st.stem, 3, 1.0, 0 FROM (SELECT (ts_lexize('norwegian_stem', q.word))[1] AS stem) st
+             WHERE st.stem <> q.word AND length(st.stem) >= 4
+            UNION ALL
             SELECT w.word, 2, word_similarity(q.word, w.word), 0 FROM search_word w
              WHERE length(q.word) >= 3 AND w.word LIKE '%' || q.word || '%'
             UNION ALL
-            -- the whole word, or (for a word the index does not know) its end: compounds put the
-            -- part searched for last ("hanskr" → "nitrilhansker")
+            -- typos, only for words the index does not know (a known word means what it says:
+            -- "standard" does not also search "stand"): the whole word, or its end, since
+            -- compounds put the part searched for last ("hanskr" → "nitrilhansker")
             SELECT w.word, 1, word_similarity(q.word, w.word),
-                   least(torg_typos(q.word, w.word), CASE WHEN q.known THEN 3 ELSE least(torg_typos(q.word, right(w.word, length(q.word))),
-                         torg_typos(q.word, right(w.word, length(q.word) + 1)), torg_typos(q.word, right(w.word, length(q.word) - 1))) END)
+                   least(torg_typos(q.word, w.word), torg_typos(q.word, right(w.word, length(q.word))),
+                         torg_typos(q.word, right(w.word, length(q.word) + 1)), torg_typos(q.word, right(w.word, length(q.word) - 1)))
               FROM search_word w
-             WHERE length(q.word) >= 4 AND q.word <% w.word
+             WHERE length(q.word) >= 4 AND NOT q.known AND q.word <% w.word
           ) c
           WHERE c.kind > 1
              OR c.typos <= q.budget

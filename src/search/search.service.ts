@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { VisibilityService } from '../agreements/visibility.service';
 import { RequestContext } from '../platform/context/request-context';
+import { TtlCache } from '../platform/cache/ttl-cache';
 import { badInput } from '../platform/errors/domain-error';
 import { decodeOffset, encodeOffset } from '../platform/graphql/connection';
 import { searchDuration } from '../platform/health/metrics';
@@ -11,6 +12,8 @@ import { ProductSearchInput, ProductSearchResult } from './search.types';
 /** Product search for a caller: visibility first, then the engine, then readable facet labels. */
 @Injectable()
 export class SearchService {
+  private readonly labels = new TtlCache<string | null>(60_000);
+
   constructor(
     private readonly engine: ProductSearch,
     private readonly visibility: VisibilityService,
@@ -37,19 +40,25 @@ export class SearchService {
     };
   }
 
+  /** Titles for UNSPSC facet values and names for supplier ids, remembered for a minute (display only). */
   private async label(ctx: RequestContext, facets: SearchFacets) {
-    const codes = [...facets.segment, ...facets.family, ...facets.class].map((f) => f.value);
-    const supplierIds = facets.supplier.map((f) => Number(f.value));
-    const rows: { key: string; title: string }[] =
-      codes.length || supplierIds.length
-        ? await ctx.manager.query(
-            `SELECT 'unspsc:' || code AS key, title FROM unspsc_node WHERE code = ANY($1::char(8)[])
-             UNION ALL SELECT 'org:' || id, name FROM organisation WHERE id = ANY($2::int[])`,
-            [codes, supplierIds],
-          )
-        : [];
-    const labels = new Map<string, string>(rows.map((r) => [r.key, r.title]));
-    const withLabels = (kind: 'unspsc' | 'org', values: FacetValue[]) => values.map((v) => ({ ...v, label: labels.get(`${kind}:${v.value}`) ?? null }));
+    const keys = [
+      ...[...facets.segment, ...facets.family, ...facets.class].map((f) => `unspsc:${f.value}`),
+      ...facets.supplier.map((f) => `org:${f.value}`),
+    ];
+    const missing = keys.filter((k) => this.labels.get(k) === undefined);
+    if (missing.length) {
+      const codes = missing.filter((k) => k.startsWith('unspsc:')).map((k) => k.slice(7));
+      const orgIds = missing.filter((k) => k.startsWith('org:')).map((k) => Number(k.slice(4)));
+      const rows: { key: string; title: string }[] = await ctx.manager.query(
+        `SELECT 'unspsc:' || code AS key, title FROM unspsc_node WHERE code = ANY($1::char(8)[])
+         UNION ALL SELECT 'org:' || id, name FROM organisation WHERE id = ANY($2::int[])`,
+        [codes, orgIds],
+      );
+      const found = new Map(rows.map((r) => [r.key, r.title]));
+      for (const k of missing) this.labels.set(k, found.get(k) ?? null);
+    }
+    const withLabels = (kind: 'unspsc' | 'org', values: FacetValue[]) => values.map((v) => ({ ...v, label: this.labels.get(`${kind}:${v.value}`) ?? null }));
     return {
       segment: withLabels('unspsc', facets.segment),
       family: withLabels('unspsc', facets.family),

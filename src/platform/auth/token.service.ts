@@ -1,3 +1,4 @@
+import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
@@ -22,9 +23,26 @@ const DEV_ISSUER = 'torg-dev';
 @Injectable()
 export class TokenService {
   private readonly jwks?: JwksClient;
+  /**
+   * Keys as KeyObjects, made once: given a string, jsonwebtoken parses it as a PEM public key on
+   * every call (and for an HS256 secret fails first) — about a millisecond per request.
+   */
+  private readonly devKey: KeyObject;
+  private readonly publicKeys = new Map<string, KeyObject>();
 
   constructor(@Inject(TORG_CONFIG) private readonly config: TorgConfig) {
     if (config.oidc) this.jwks = new JwksClient({ jwksUri: config.oidc.jwksUri, cache: true, rateLimit: true });
+    this.devKey = createSecretKey(Buffer.from(config.devJwtSecret));
+  }
+
+  private publicKey(pem: string): KeyObject {
+    let key = this.publicKeys.get(pem);
+    if (!key) {
+      if (this.publicKeys.size > 100) this.publicKeys.clear(); // key rotation leaves old keys behind
+      key = createPublicKey(pem);
+      this.publicKeys.set(pem, key);
+    }
+    return key;
   }
 
   get devTokensEnabled(): boolean {
@@ -33,7 +51,7 @@ export class TokenService {
 
   signDevToken(userId: number, email: string, organisationId: number, ttlSeconds = 8 * 3600): string {
     if (!this.devTokensEnabled) throw unauthenticated('Torg issues no tokens in production; log in through the OIDC provider');
-    return jwt.sign({ email, org: organisationId }, this.config.devJwtSecret, {
+    return jwt.sign({ email, org: organisationId }, this.devKey, {
       algorithm: 'HS256',
       subject: `user:${userId}`,
       issuer: DEV_ISSUER,
@@ -46,12 +64,12 @@ export class TokenService {
     if (!decoded || typeof decoded.payload === 'string') throw unauthenticated('The bearer token is not a JWT');
     try {
       if ((decoded.payload as jwt.JwtPayload).iss === DEV_ISSUER && this.devTokensEnabled) {
-        const claims = jwt.verify(token, this.config.devJwtSecret, { algorithms: ['HS256'], issuer: DEV_ISSUER }) as jwt.JwtPayload;
+        const claims = jwt.verify(token, this.devKey, { algorithms: ['HS256'], issuer: DEV_ISSUER }) as jwt.JwtPayload;
         return { sub: claims.sub!, email: claims.email, org: claims.org, dev: true };
       }
       if (!this.jwks || !this.config.oidc) throw unauthenticated('Tokens from an OIDC provider are not configured (OIDC_ISSUER)');
       const key = await this.jwks.getSigningKey(decoded.header.kid);
-      const claims = jwt.verify(token, key.getPublicKey(), {
+      const claims = jwt.verify(token, this.publicKey(key.getPublicKey()), {
         algorithms: ['RS256', 'ES256', 'PS256'],
         issuer: this.config.oidc.issuer,
         audience: this.config.oidc.audience,

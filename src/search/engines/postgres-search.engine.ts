@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { unspscRange } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { buildTsQuery, queryWords, WordGroup } from './search-text';
 
 /** The SELECT list that turns catalogue rows into search rows (shared by sync and rebuild). */
@@ -108,11 +109,11 @@ export class PostgresSearchEngine extends ProductSearch {
     };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
-    const where: string[] = [`s.agreement_id = ANY(${p(agreementIds)}::int[])`];
+    const agreementsRef = p(agreementIds);
+    const where: string[] = [`s.agreement_id = ANY(${agreementsRef}::int[])`];
     let tsq: string | null = null;
     let tsqRef = '';
     const words = query.text ? queryWords(query.text) : [];
-    let exactRef = '';
     if (words.length) {
       tsq = buildTsQuery(await this.expand(m, words));
       if (!tsq) return empty;
@@ -132,65 +133,74 @@ export class PostgresSearchEngine extends ProductSearch {
       where.push(`s.attr_facets && ${p(values)}::text[]`);
     }
     const whereSql = where.join(' AND ');
-    // Facets and the total use the filter parameters only; what follows is for ranking and paging.
-    const filterParams = params.slice();
-    // Item numbers and GTINs are in the document too; one typed as written is ranked first.
     const relevance = query.sort !== 'PRICE_ASC' && query.sort !== 'PRICE_DESC';
-    if (tsq && relevance) exactRef = p(query.text!.trim().toLowerCase());
-    const mandatory = `s.agreement_id = ANY(${p(scope.mandatoryIds)}::int[])`;
-    const rank = tsq && relevance ? `(lower(s.seller_item_id) = ${exactRef} OR s.gtin = ${exactRef}) DESC, ts_rank(s.doc, to_tsquery('simple', ${tsqRef})) DESC, ` : '';
-    const order =
-      query.sort === 'PRICE_ASC' ? 's.price ASC, s.item_id' : query.sort === 'PRICE_DESC' ? 's.price DESC, s.item_id' : `${mandatory} DESC, ${rank}s.name, s.item_id`;
+    // Item numbers and GTINs are in the document too; one typed as written is ranked first.
+    const typed = tsq && relevance ? p(query.text!.trim().toLowerCase()) : '';
+    const exact = typed ? `(lower(s.seller_item_id) = ${typed} OR s.gtin = ${typed})` : 'false';
+    const rank = tsq && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${tsqRef}))` : '0::real';
+    const mandatoryRef = p(scope.mandatoryIds);
+    const order = (h: string) =>
+      query.sort === 'PRICE_ASC' ? `${h}.price ASC, ${h}.item_id` : query.sort === 'PRICE_DESC' ? `${h}.price DESC, ${h}.item_id` : `${h}.mandatory DESC, ${h}.exact DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
     const headline = (col: string) =>
       tsq ? `ts_headline('simple', ${col}, to_tsquery('simple', ${tsqRef}), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')` : col;
+    const wantFacets = query.facets !== false;
 
-    const hitsSql = `
-      SELECT s.item_id::text AS "itemId", s.agreement_id AS "agreementId", s.supplier_id AS "supplierId", s.seller_item_id AS "sellerItemId",
-             s.name, s.description, s.unspsc_code AS "unspscCode", s.price::text AS price, s.currency, s.vat_rate::text AS "vatRate",
-             s.unit_code AS "unitCode", s.gtin, s.manufacturer, s.attributes, ${mandatory} AS mandatory,
-             ${headline('s.name')} AS "highlightedName", CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END AS "highlightedDescription"
-        FROM search_item s WHERE ${whereSql}
-       ORDER BY ${order} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)}`;
-    const counted =
-      query.facets === false
-        ? m
-            .query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_item s WHERE ${whereSql} LIMIT ${MAX_TOTAL_HITS + 1}) x`, filterParams)
-            .then(([{ n }]: { n: number }[]) => ({ facets: empty.facets, total: n }))
-        : this.facets(m, whereSql, filterParams);
-    const [hits, { facets, total }] = await Promise.all([m.query(hitsSql, params), counted]);
-    return { hits: hits as SearchHit[], totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets };
-  }
-
-  /** Facet counts and the number of hits, in one pass over the hits. */
-  private async facets(m: EntityManager, whereSql: string, params: unknown[]): Promise<{ facets: SearchFacets; total: number }> {
-    const rows: { facet: string; value: string; count: number }[] = await m.query(
-      `WITH hits AS (SELECT s.segment_code, s.family_code, s.class_code, s.supplier_id, s.attr_facets FROM search_item s WHERE ${whereSql}),
-       grouped AS (
-         SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
-                     WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
-                coalesce(segment_code, family_code, class_code, supplier_id::text) AS value, count(*)::int AS count
-           FROM hits GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))
-         UNION ALL
-         SELECT 'attr', a, count(*)::int FROM hits, unnest(attr_facets) AS a GROUP BY a
-         UNION ALL
-         SELECT 'total', 'all', count(*)::int FROM hits),
-       ranked AS (SELECT *, row_number() OVER (PARTITION BY facet, CASE WHEN facet = 'attr' THEN split_part(value, '=', 1) END ORDER BY count DESC, value) AS r
-                    FROM grouped WHERE value IS NOT NULL)
-       SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet, count DESC, value`,
+    // One pass over the hits: they are collected once (keys, sort keys, facet columns), the page
+    // is cut from them and joined back for its display columns, and facets and the total are
+    // counted from the same rows. Without facets, the total is counted only up to the cap.
+    const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number }>(
+      this.ds,
+      `WITH hits AS MATERIALIZED (
+         SELECT s.item_id, s.agreement_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
+                ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.supplier_id, s.attr_facets' : ''}
+           FROM search_item s WHERE ${whereSql}),
+       page AS (SELECT h.item_id, h.agreement_id, h.name, h.price, h.mandatory, h.exact, h.rank FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
+       SELECT
+         (SELECT coalesce(json_agg(x.hit ORDER BY ${order('x')}), '[]') FROM (
+            SELECT pg.*, json_build_object('itemId', s.item_id::text, 'agreementId', s.agreement_id, 'supplierId', s.supplier_id, 'sellerItemId', s.seller_item_id,
+                   'name', s.name, 'description', s.description, 'unspscCode', s.unspsc_code, 'price', s.price::text, 'currency', s.currency, 'vatRate', s.vat_rate::text,
+                   'unitCode', s.unit_code, 'gtin', s.gtin, 'manufacturer', s.manufacturer, 'attributes', s.attributes, 'mandatory', pg.mandatory,
+                   'highlightedName', ${headline('s.name')}, 'highlightedDescription', CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END) AS hit
+              FROM page pg JOIN search_item s ON s.item_id = pg.item_id AND s.agreement_id = pg.agreement_id
+             WHERE s.agreement_id = ANY(${agreementsRef}::int[])) x) AS hits,
+         ${wantFacets ? `(SELECT json_agg(f) FROM (${FACETS_SQL}) f)` : 'NULL'} AS facets,
+         ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total`,
       params,
     );
-    const facets: SearchFacets = { segment: [], family: [], class: [], supplier: [], attributes: [] };
-    const attrs = new Map<string, { value: string; count: number }[]>();
-    let total = 0;
-    for (const r of rows) {
-      if (r.facet === 'total') total = r.count;
-      else if (r.facet === 'attr') {
-        const [name, ...rest] = r.value.split('=');
-        if (!attrs.has(name)) attrs.set(name, []);
-        attrs.get(name)!.push({ value: rest.join('='), count: r.count });
-      } else facets[r.facet as 'segment' | 'family' | 'class' | 'supplier'].push({ value: r.value.trim(), count: r.count });
-    }
-    facets.attributes = [...attrs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, values]) => ({ name, values }));
-    return { facets, total };
+    const facets = row.facets ? facetsFrom(row.facets) : empty.facets;
+    return { hits: row.hits, totalHits: Math.min(row.total, MAX_TOTAL_HITS), totalHitsCapped: row.total > MAX_TOTAL_HITS, facets };
   }
+}
+
+interface FacetRow {
+  facet: string;
+  value: string;
+  count: number;
+}
+
+/** Facet counts over the `hits` CTE: UNSPSC levels and supplier as grouping sets, attributes unnested; the top FACET_LIMIT of each. */
+const FACETS_SQL = `
+  WITH grouped AS (
+    SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
+                WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
+           coalesce(segment_code, family_code, class_code, supplier_id::text) AS value, count(*)::int AS count
+      FROM hits GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))
+    UNION ALL
+    SELECT 'attr', a, count(*)::int FROM hits, unnest(attr_facets) AS a GROUP BY a),
+  ranked AS (SELECT *, row_number() OVER (PARTITION BY facet, CASE WHEN facet = 'attr' THEN split_part(value, '=', 1) END ORDER BY count DESC, value) AS r
+               FROM grouped WHERE value IS NOT NULL)
+  SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet, count DESC, value`;
+
+function facetsFrom(rows: FacetRow[]): SearchFacets {
+  const facets: SearchFacets = { segment: [], family: [], class: [], supplier: [], attributes: [] };
+  const attrs = new Map<string, { value: string; count: number }[]>();
+  for (const r of rows) {
+    if (r.facet === 'attr') {
+      const [name, ...rest] = r.value.split('=');
+      if (!attrs.has(name)) attrs.set(name, []);
+      attrs.get(name)!.push({ value: rest.join('='), count: r.count });
+    } else facets[r.facet as 'segment' | 'family' | 'class' | 'supplier'].push({ value: r.value.trim(), count: r.count });
+  }
+  facets.attributes = [...attrs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, values]) => ({ name, values }));
+  return facets;
 }

@@ -13,7 +13,12 @@ describe('search text helpers', () => {
         { word: 'nitril', expansions: ['nitrilhansker'] },
         { word: 'hanskr', expansions: ['hansker', 'nitrilhansker'] },
       ]),
-    ).toBe('(nitril:* | nitrilhansker) & (hanskr:* | hansker | nitrilhansker)');
+    ).toBe('(nitril | nitrilhansker) & (hanskr:* | hansker | nitrilhansker)');
+  });
+  it('takes only the last word as a prefix, and only when the index does not know it', () => {
+    expect(buildTsQuery([{ word: 'kopip', expansions: ['kopipapir'] }])).toBe('(kopip:* | kopipapir)');
+    expect(buildTsQuery([{ word: 'standard', expansions: ['standard', 'standards'] }])).toBe('(standard | standards)');
+    expect(buildTsQuery([{ word: 'kopip', expansions: [] }, { word: 'a4', expansions: ['a4'] }])).toBe('(kopip) & (a4)');
   });
   it('matches short numbers exactly and longer ones as prefixes', () => {
     expect(buildTsQuery([{ word: '2', expansions: [] }, { word: 'propanone', expansions: [] }])).toBe("(2 | '-2') & (propanone:*)");

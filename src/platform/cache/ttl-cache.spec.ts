@@ -1,0 +1,21 @@
+import { TtlCache } from './ttl-cache';
+
+describe('TtlCache', () => {
+  it('returns a value until it expires', () => {
+    let now = 1000;
+    const cache = new TtlCache<string>(50, 10, () => now);
+    cache.set('a', 'A');
+    expect(cache.get('a')).toBe('A');
+    now = 1049;
+    expect(cache.get('a')).toBe('A');
+    now = 1050;
+    expect(cache.get('a')).toBeUndefined();
+  });
+  it('starts over when full instead of growing', () => {
+    const cache = new TtlCache<number>(1000, 2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([undefined, undefined, 3]);
+  });
+});
