@@ -4,6 +4,7 @@ import { SearchCodeIndexes1763800000002 } from './1763800000002-SearchCodeIndexe
 import { PartitionSearchItems1763800000003 } from './1763800000003-PartitionSearchItems';
 import { TypoDistance1763800000004 } from './1763800000004-TypoDistance';
 import { LeanSearchIndexes1763800000005 } from './1763800000005-LeanSearchIndexes';
+import { StatementLevelItemReferences1763800000006 } from './1763800000006-StatementLevelItemReferences';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
-export const MIGRATIONS = [Initial1763800000000, SearchWordExpansion1763800000001, SearchCodeIndexes1763800000002, PartitionSearchItems1763800000003, TypoDistance1763800000004, LeanSearchIndexes1763800000005];
+export const MIGRATIONS = [Initial1763800000000, SearchWordExpansion1763800000001, SearchCodeIndexes1763800000002, PartitionSearchItems1763800000003, TypoDistance1763800000004, LeanSearchIndexes1763800000005, StatementLevelItemReferences1763800000006];

@@ -1,0 +1,36 @@
+import { createAgreement, upload } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** The references of catalogue items (version, UNSPSC code) hold as foreign keys would, checked per statement. */
+let t: TestApp;
+let versionId: number;
+beforeAll(async () => {
+  t = await startTestApp();
+  const a = await createAgreement(t);
+  const res = await upload(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nR-1,Kulepenn,44121704,9.90,25,EA\nR-2,Blyant,44121706,4.50,25,EA\n'), 'r.csv');
+  expect(res.status).toBe(201);
+  versionId = res.body.version.id;
+});
+afterAll(() => t?.close());
+
+const insertItem = (version: number, code: string, id: string) =>
+  t.sql(`INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, unspsc_code, price, currency, vat_rate, unit_code) VALUES ($1, 9, $3, 'x', $2, 1, 'NOK', 25, 'EA')`, [version, code, id]);
+
+it('refuses an item whose version or UNSPSC code does not exist, naming which', async () => {
+  await expect(insertItem(versionId, '99999999', 'R-9')).rejects.toMatchObject({ code: '23503', message: expect.stringMatching(/UNSPSC code 99999999/) });
+  await expect(insertItem(987654, '44121704', 'R-9')).rejects.toMatchObject({ code: '23503', message: expect.stringMatching(/version 987654/) });
+  await expect(t.sql(`UPDATE catalogue_item SET unspsc_code = '99999998' WHERE version_id = $1 AND seller_item_id = 'R-1'`, [versionId])).rejects.toMatchObject({ code: '23503' });
+  expect((await t.sql('SELECT count(*)::int AS n FROM catalogue_item WHERE version_id = $1', [versionId]))[0].n).toBe(2);
+});
+
+it('keeps a UNSPSC code that items use, and lets an unused one go', async () => {
+  await expect(t.sql(`DELETE FROM unspsc_node WHERE code = '44121704'`)).rejects.toMatchObject({ code: '23503', message: expect.stringMatching(/44121704 is used/) });
+  await t.sql(`INSERT INTO unspsc_node (code, title, level, parent_code, version) VALUES ('44121798', 'Unused test code', 4, '44121700', 'test')`);
+  await t.sql(`DELETE FROM unspsc_node WHERE code = '44121798'`);
+  expect(await t.sql(`SELECT code FROM unspsc_node WHERE code IN ('44121704', '44121798')`)).toEqual([{ code: '44121704' }]);
+});
+
+it('deletes a draft version’s items with the version', async () => {
+  await t.sql('DELETE FROM catalogue_version WHERE id = $1', [versionId]);
+  expect((await t.sql('SELECT count(*)::int AS n FROM catalogue_item WHERE version_id = $1', [versionId]))[0].n).toBe(0);
+});
