@@ -19,7 +19,8 @@ const AGREEMENT_SYNC_LOCK = 7301;
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SearchIndexer');
   private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  /** Workers now running; each claims rows until none is due, then ends. */
+  private readonly workers = new Set<Promise<number>>();
   private stopped = false;
 
   constructor(
@@ -40,31 +41,35 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown() {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+    await this.settled();
   }
 
-  /** Processes what is due now; concurrent calls share one run. Returns rows delivered. */
+  /**
+   * Tops the workers up to SEARCH_INDEXER_CONCURRENCY and waits for them; returns rows delivered.
+   * Topping up matters: a worker that found nothing due has ended, and a row enqueued while
+   * another worker is busy must not wait for that one to finish.
+   */
   runOnce(): Promise<number> {
     if (this.stopped) return Promise.resolve(0);
-    if (!this.running) {
-      this.running = this.process().finally(() => (this.running = undefined));
+    while (this.workers.size < this.config.indexerConcurrency) {
+      const worker: Promise<number> = this.work().finally(() => this.workers.delete(worker));
+      this.workers.add(worker);
     }
-    return this.running;
+    return Promise.all([...this.workers]).then((counts) => counts.reduce((a, b) => a + b, 0));
+  }
+
+  private async settled(): Promise<void> {
+    while (this.workers.size) await Promise.allSettled([...this.workers]);
   }
 
   /** Waits until no due outbox row is left (tests and the CLI use it). */
   async drain(): Promise<void> {
     for (let i = 0; i < 1000; i++) {
-      await this.running?.catch(() => undefined);
+      await this.settled();
       await this.runOnce();
       const [{ n }] = await this.ds.query('SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL AND available_at <= now()');
-      if (n === 0 && !this.running) return;
+      if (n === 0 && !this.workers.size) return;
     }
-  }
-
-  private async process(): Promise<number> {
-    const workers = Array.from({ length: this.config.indexerConcurrency }, () => this.work());
-    return (await Promise.all(workers)).reduce((a, b) => a + b, 0);
   }
 
   private async work(): Promise<number> {
