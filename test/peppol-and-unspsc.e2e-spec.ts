@@ -136,6 +136,7 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ location: '/Catalogue/cac:ReferencedContract/cbc:ID', reason: expect.stringMatching(/names contract CRT1387/) }),
+        expect.objectContaining({ location: '/Catalogue/cac:ValidityPeriod/cbc:StartDate', value: '2018-09-01', reason: 'lies outside the agreement period 2019-01-01 – 2028-12-31' }),
         expect.objectContaining({ location: '/Catalogue/CatalogueLine[1]', field: '/Catalogue/CatalogueLine[1]/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent', reason: expect.stringMatching(/Norwegian VAT rate/) }),
         expect.objectContaining({ location: '/Catalogue/CatalogueLine[1]', field: expect.stringMatching(/PriceAmount\/@currencyID$/), reason: 'must be the agreement currency NOK' }),
       ]),

@@ -17,6 +17,7 @@ import { CatalogueFormat, ProblemReport, readCatalogueFile } from './catalogue-i
 import { CatalogueStatus, CatalogueTransition, nextCatalogueStatus } from './catalogue-status';
 import { CatalogueVersionEntity } from './catalogue-version.entity';
 import { CatalogueStateError } from './catalogs.types';
+import { validateHeader } from './validation/header-validator';
 import { LineRules, validateLine } from './validation/line-validator';
 
 export interface UploadResult {
@@ -67,7 +68,10 @@ export class CatalogsService {
 
         const start = async (h: CatalogueHeader) => {
           header = h;
-          this.checkHeader(h, agreement, report);
+          const [{ org_number: supplierOrgNumber }] = await m.query('SELECT org_number FROM organisation WHERE id = $1', [agreement.supplierId]);
+          report.add(
+            ...validateHeader(h, { agreementReference: agreement.reference, agreementValidFrom: agreement.validFrom, agreementValidTo: agreement.validTo, supplierOrgNumber }),
+          );
           const base = h.action === 'Update' ? await this.published(m, agreementId) : null;
           if (h.action === 'Update' && !base) report.add({ line: null, location: '/Catalogue/cbc:ActionCode', field: 'ActionCode', reason: 'Update needs a published catalogue to apply the changes to; send the full catalogue with Add or Replace' });
           version = await m.save(
@@ -149,12 +153,6 @@ export class CatalogsService {
       }
       catalogueUploads.inc({ format, outcome: 'invalid' });
       return { lineCount, problemCount: report.count, problems: report.problems };
-    }
-  }
-
-  private checkHeader(h: CatalogueHeader, agreement: AgreementEntity, report: ProblemReport) {
-    if (h.contractId && h.contractId !== agreement.reference) {
-      report.add({ line: null, location: '/Catalogue/cac:ReferencedContract/cbc:ID', field: 'ReferencedContract', reason: `names contract ${h.contractId}, but the upload is for agreement ${agreement.reference}`, value: h.contractId });
     }
   }
 

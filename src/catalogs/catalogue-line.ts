@@ -63,6 +63,8 @@ export interface CatalogueHeader {
   name?: string;
   contractId?: string;
   providerEndpoint?: string;
+  /** The endpoint's scheme: 0192 is a Norwegian organisation number. */
+  providerEndpointScheme?: string;
   validFrom?: string;
   validTo?: string;
 }

@@ -72,5 +72,5 @@ const HEADER_ACTIONS: Record<string, CatalogueHeaderAction> = { add: 'Add', repl
 export function ublHeader(h: UblCatalogueHeader): CatalogueHeader | null {
   const action = h.actionCode ? HEADER_ACTIONS[h.actionCode.toLowerCase()] : 'Add';
   if (!action) return null;
-  return { action, documentId: h.id, name: h.name, contractId: h.contractId, providerEndpoint: h.providerEndpoint, validFrom: h.validFrom, validTo: h.validTo };
+  return { action, documentId: h.id, name: h.name, contractId: h.contractId, providerEndpoint: h.providerEndpoint, providerEndpointScheme: h.providerEndpointScheme, validFrom: h.validFrom, validTo: h.validTo };
 }

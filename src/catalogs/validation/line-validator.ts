@@ -18,7 +18,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const MAX_PRICE_DECIMALS = 4;
 
-function isRealDate(text: string): boolean {
+export function isRealDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   const d = new Date(text + 'T00:00:00Z');
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
