@@ -11,12 +11,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * results are remembered in search_word_expansion (shared by every replica, emptied whenever
  * the word list gains words).
  */
-export class SearchWordExpansion1763800000001 implements MigrationInterface {
-  name = 'SearchWordExpansion1763800000001';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE UNLOGGED TABLE search_word_expansion (word text PRIMARY KEY, expansions text[] NOT NULL)`);
-    await q.query(`
+/** The first version of the expansion function (migration 1763800000004 replaces it; its down() restores this). */
+export const COMPUTE_EXPANSIONS_SQL = `
       CREATE FUNCTION torg_compute_expansions(words text[], per_word int)
       RETURNS TABLE (word text, expansions text[])
       LANGUAGE sql STABLE
@@ -39,7 +35,14 @@ export class SearchWordExpansion1763800000001 implements MigrationInterface {
           ORDER BY max(c.kind) DESC, max(c.sim) DESC, length(c.word), c.word
           LIMIT per_word)
         FROM unnest(words) AS q(word)
-      $$`);
+      $$`;
+
+export class SearchWordExpansion1763800000001 implements MigrationInterface {
+  name = 'SearchWordExpansion1763800000001';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE UNLOGGED TABLE search_word_expansion (word text PRIMARY KEY, expansions text[] NOT NULL)`);
+    await q.query(COMPUTE_EXPANSIONS_SQL);
     await q.query(`
       CREATE FUNCTION torg_expand_words(words text[], per_word int)
       RETURNS TABLE (word text, expansions text[])

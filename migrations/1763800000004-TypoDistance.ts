@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { COMPUTE_EXPANSIONS_SQL } from './1763800000001-SearchWordExpansion';
 
 /**
  * Typos by edit distance, not only by shared trigrams. A swap of two letters in the middle of a
@@ -73,29 +74,7 @@ export class TypoDistance1763800000004 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE OR REPLACE FUNCTION torg_compute_expansions(words text[], per_word int)
-      RETURNS TABLE (word text, expansions text[])
-      LANGUAGE sql STABLE
-      SET enable_seqscan = off
-      SET pg_trgm.word_similarity_threshold = 0.4
-      AS $$
-        SELECT q.word, ARRAY(
-          SELECT c.word FROM (
-            SELECT w.word, 3 AS kind, 1.0::real AS sim FROM search_word w WHERE w.word = q.word
-            UNION ALL
-            SELECT w.word, 2, word_similarity(q.word, w.word) FROM search_word w
-             WHERE length(q.word) >= 3 AND w.word LIKE '%' || q.word || '%'
-            UNION ALL
-            SELECT w.word, 1, word_similarity(q.word, w.word) FROM search_word w
-             WHERE length(q.word) >= 4 AND q.word <% w.word
-          ) c
-          WHERE c.kind > 1 OR c.sim >= CASE WHEN length(q.word) >= 7 THEN 0.55 ELSE 0.4 END
-          GROUP BY c.word
-          ORDER BY max(c.kind) DESC, max(c.sim) DESC, length(c.word), c.word
-          LIMIT per_word)
-        FROM unnest(words) AS q(word)
-      $$`);
+    await q.query(COMPUTE_EXPANSIONS_SQL.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'));
     await q.query('DROP FUNCTION IF EXISTS torg_typos(text, text)');
     await q.query('DELETE FROM search_word_expansion');
   }
