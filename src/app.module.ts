@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module, ValidationPipe } from '@nestjs/common';
@@ -50,7 +51,9 @@ export class AppModule {
           path: '/graphql',
           // Apollo Sandbox as the landing page outside production; introspection likewise.
           playground: false,
-          plugins: config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
+          // Torg sets no cache hints; without the default cache-control plugin Apollo does not wrap
+          // every field resolver (a search answer has hundreds of fields).
+          plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
           introspection: config.env !== 'production',
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           validationRules: [depthAndSizeLimit(12, 400)],

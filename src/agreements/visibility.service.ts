@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { selfAndAncestorsSql } from '../identity/organisation-tree';
 import { RequestContext } from '../platform/context/request-context';
 
 export interface Visibility {
@@ -23,16 +22,10 @@ export const osloToday = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', 
 @Injectable()
 export class VisibilityService {
   async forCaller(ctx: RequestContext): Promise<Visibility> {
-    const { organisationId } = ctx.user;
+    // The rule itself is the SQL function torg_visible_agreements (migration 1763800000007).
     const rows: { id: number | null; mandatory: boolean; kind: string }[] = await ctx.manager.query(
-      `WITH me AS (SELECT id, kind FROM organisation WHERE id = $1)
-       SELECT a.id, a.mandatory, me.kind FROM me LEFT JOIN agreement a ON
-              (me.kind = 'SUPPLIER' AND a.supplier_id = me.id)
-           OR (me.kind = 'PURCHASING_UNIT' AND a.purchasing_unit_id = me.id AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to)
-           OR (me.kind <> 'SUPPLIER' AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to
-               AND EXISTS (SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id IN (${selfAndAncestorsSql('$1')})))
-        ORDER BY a.id`,
-      [organisationId],
+      'SELECT agreement_id AS id, is_mandatory AS mandatory, caller_kind AS kind FROM torg_visible_agreements($1)',
+      [ctx.user.organisationId],
     );
     const found = rows.filter((r): r is { id: number; mandatory: boolean; kind: string } => r.id !== null);
     const supplier = rows[0]?.kind === 'SUPPLIER';
