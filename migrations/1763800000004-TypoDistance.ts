@@ -40,7 +40,8 @@ export class TypoDistance1763800000004 implements MigrationInterface {
       AS $$
         SELECT q.word, ARRAY(
           SELECT c.word FROM (
-            SELECT w.word, 3 AS kind, 1.0::real AS sim, 0 AS typos FROM search_word w WHERE w.word = q.word
+            -- the word itself first (the engine reads "known" from it), then its stem
+            SELECT w.word, 4 AS kind, 1.0::real AS sim, 0 AS typos FROM search_word w WHERE w.word = q.word
             UNION ALL
             -- the Norwegian stem, which the stored document holds for names and descriptions ("kontorstoler" → "kontorstol")
             SELECT st.stem, 3, 1.0, 0 FROM (SELECT (ts_lexize('norwegian_stem', q.word))[1] AS stem) st
