@@ -63,7 +63,7 @@ export class PostgresSearchEngine extends ProductSearch {
       await m.query('DELETE FROM search_item WHERE agreement_id = $1', [agreementId]);
       await m.query(`${INSERT_SQL} ${PROJECTION_SQL} WHERE cv.agreement_id = $1`, [agreementId]);
       // New entries wait in the GIN indexes' pending lists, which every search reads linearly
-      // until autovacuum merges them (a freshly published agreement searched ~2× slower): merge now.
+      // until autovacuum merges them (a freshly published agreement searched ~1.5× slower): merge now.
       await m.query(
         `SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
           WHERE am.amname = 'gin' AND i.indrelid = (SELECT tableoid FROM search_item WHERE agreement_id = $1 LIMIT 1)`,
