@@ -49,13 +49,17 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
     return { item, problems };
   }
 
-  const texts: [string, string | undefined][] = [
-    ['sellerItemId', raw.sellerItemId], ['name', raw.name], ['description', raw.description], ['manufacturer', raw.manufacturer],
-    ...Object.entries(raw.attributes).flatMap(([k, v]): [string, string][] => [[`attributes.${k}`, k + v]]),
-  ];
-  for (const [field, value] of texts) {
-    const bad = value !== undefined ? CONTROL_CHAR.exec(value) : null;
-    if (bad) problem(field, `contains the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  // One test over all the text first: the line-by-line look only runs for a line that has one.
+  const attributeText = Object.entries(raw.attributes).map(([k, v]) => k + v);
+  if (CONTROL_CHAR.test([raw.sellerItemId, raw.name, raw.description, raw.manufacturer, ...attributeText].join(''))) {
+    const texts: [string, string | undefined][] = [
+      ['sellerItemId', raw.sellerItemId], ['name', raw.name], ['description', raw.description], ['manufacturer', raw.manufacturer],
+      ...Object.keys(raw.attributes).map((k, i): [string, string] => [`attributes.${k}`, attributeText[i]]),
+    ];
+    for (const [field, value] of texts) {
+      const bad = value !== undefined ? CONTROL_CHAR.exec(value) : null;
+      if (bad) problem(field, `contains the control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    }
   }
   if (!sellerItemId) problem('sellerItemId', 'is required');
   else if (sellerItemId.length > 100) problem('sellerItemId', 'must be at most 100 characters', sellerItemId.slice(0, 40) + '…');
