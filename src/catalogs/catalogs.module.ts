@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { TORG_CONFIG, TorgConfig } from '../platform/config/config';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { ClassificationModule } from '../classification/classification.module';
+import { IdentityModule } from '../identity/identity.module';
 import { CatalogueUploadController } from './catalogue-upload.controller';
 import { CatalogsResolver } from './catalogs.resolver';
 import { CatalogsService } from './catalogs.service';
@@ -13,6 +14,7 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
   imports: [
     AgreementsModule,
     ClassificationModule,
+    IdentityModule,
     // Uploads stream to a temporary file, capped at UPLOAD_MAX_BYTES (413 beyond that).
     MulterModule.registerAsync({
       inject: [TORG_CONFIG],

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
 import { ClassificationService } from '../classification/classification.service';
+import { IdentityService } from '../identity/identity.service';
 import { isUnspscCode, normaliseUnspsc } from '../classification/unspsc-code';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
@@ -42,6 +43,7 @@ export class CatalogsService {
     private readonly audit: AuditService,
     private readonly outbox: SearchOutbox,
     private readonly classification: ClassificationService,
+    private readonly identity: IdentityService,
   ) {}
 
   /**
@@ -68,9 +70,9 @@ export class CatalogsService {
 
         const start = async (h: CatalogueHeader) => {
           header = h;
-          const [{ org_number: supplierOrgNumber }] = await m.query('SELECT org_number FROM organisation WHERE id = $1', [agreement.supplierId]);
+          const supplier = await this.identity.organisation(ctx, agreement.supplierId);
           report.add(
-            ...validateHeader(h, { agreementReference: agreement.reference, agreementValidFrom: agreement.validFrom, agreementValidTo: agreement.validTo, supplierOrgNumber }),
+            ...validateHeader(h, { agreementReference: agreement.reference, agreementValidFrom: agreement.validFrom, agreementValidTo: agreement.validTo, supplierOrgNumber: supplier.orgNumber }),
           );
           const base = h.action === 'Update' ? await this.published(m, agreementId) : null;
           if (h.action === 'Update' && !base) report.add({ line: null, location: '/Catalogue/cbc:ActionCode', field: 'ActionCode', reason: 'Update needs a published catalogue to apply the changes to; send the full catalogue with Add or Replace' });

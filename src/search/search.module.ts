@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
+import { ClassificationModule } from '../classification/classification.module';
+import { IdentityModule } from '../identity/identity.module';
 import { TORG_CONFIG, TorgConfig } from '../platform/config/config';
 import { MeilisearchEngine } from './engines/meilisearch.engine';
 import { PostgresSearchEngine } from './engines/postgres-search.engine';
@@ -13,7 +15,7 @@ import { SearchService } from './search.service';
 /** The search port with the engine chosen by config (postgres by default, meilisearch with MEILI_HOST). */
 @Global()
 @Module({
-  imports: [AgreementsModule],
+  imports: [AgreementsModule, ClassificationModule, IdentityModule],
   providers: [
     {
       provide: ProductSearch,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { VisibilityService } from '../agreements/visibility.service';
+import { ClassificationService } from '../classification/classification.service';
+import { IdentityService } from '../identity/identity.service';
 import { RequestContext } from '../platform/context/request-context';
 import { TtlCache } from '../platform/cache/ttl-cache';
 import { badInput } from '../platform/errors/domain-error';
@@ -17,6 +19,8 @@ export class SearchService {
   constructor(
     private readonly engine: ProductSearch,
     private readonly visibility: VisibilityService,
+    private readonly classification: ClassificationService,
+    private readonly identity: IdentityService,
   ) {}
 
   async search(ctx: RequestContext, input: ProductSearchInput, wantFacets = true): Promise<ProductSearchResult> {
@@ -50,12 +54,8 @@ export class SearchService {
     if (missing.length) {
       const codes = missing.filter((k) => k.startsWith('unspsc:')).map((k) => k.slice(7));
       const orgIds = missing.filter((k) => k.startsWith('org:')).map((k) => Number(k.slice(4)));
-      const rows: { key: string; title: string }[] = await ctx.manager.query(
-        `SELECT 'unspsc:' || code AS key, title FROM unspsc_node WHERE code = ANY($1::char(8)[])
-         UNION ALL SELECT 'org:' || id, name FROM organisation WHERE id = ANY($2::int[])`,
-        [codes, orgIds],
-      );
-      const found = new Map(rows.map((r) => [r.key, r.title]));
+      const [nodes, orgs] = await Promise.all([this.classification.nodes(ctx, codes), Promise.all(orgIds.map((id) => this.identity.organisation(ctx, id)))]);
+      const found = new Map([...nodes.map((n): [string, string] => [`unspsc:${n.code}`, n.title]), ...orgs.map((o): [string, string] => [`org:${o.id}`, o.name])]);
       for (const k of missing) this.labels.set(k, found.get(k) ?? null);
     }
     const withLabels = (kind: 'unspsc' | 'org', values: FacetValue[]) => values.map((v) => ({ ...v, label: this.labels.get(`${kind}:${v.value}`) ?? null }));
