@@ -50,15 +50,20 @@ export class SearchService {
       ...[...facets.segment, ...facets.family, ...facets.class].map((f) => `unspsc:${f.value}`),
       ...facets.supplier.map((f) => `org:${f.value}`),
     ];
-    const missing = keys.filter((k) => this.labels.get(k) === undefined);
+    // Read each key from the cache once, so an entry expiring meanwhile cannot blank a label.
+    const labels = new Map(keys.map((k) => [k, this.labels.get(k)]));
+    const missing = keys.filter((k) => labels.get(k) === undefined);
     if (missing.length) {
       const codes = missing.filter((k) => k.startsWith('unspsc:')).map((k) => k.slice(7));
       const orgIds = missing.filter((k) => k.startsWith('org:')).map((k) => Number(k.slice(4)));
       const [nodes, orgs] = await Promise.all([this.classification.nodes(ctx, codes), Promise.all(orgIds.map((id) => this.identity.organisation(ctx, id)))]);
       const found = new Map([...nodes.map((n): [string, string] => [`unspsc:${n.code}`, n.title]), ...orgs.map((o): [string, string] => [`org:${o.id}`, o.name])]);
-      for (const k of missing) this.labels.set(k, found.get(k) ?? null);
+      for (const k of missing) {
+        labels.set(k, found.get(k) ?? null);
+        this.labels.set(k, found.get(k) ?? null);
+      }
     }
-    const withLabels = (kind: 'unspsc' | 'org', values: FacetValue[]) => values.map((v) => ({ ...v, label: this.labels.get(`${kind}:${v.value}`) ?? null }));
+    const withLabels = (kind: 'unspsc' | 'org', values: FacetValue[]) => values.map((v) => ({ ...v, label: labels.get(`${kind}:${v.value}`) ?? null }));
     return {
       segment: withLabels('unspsc', facets.segment),
       family: withLabels('unspsc', facets.family),
