@@ -83,4 +83,6 @@ export abstract class ProductSearch {
   /** Rebuilds the whole index from the database; returns the number of items indexed. */
   abstract rebuild(onProgress?: (done: number, total: number) => void): Promise<number>;
   abstract search(query: SearchQuery, scope: SearchScope): Promise<SearchResult>;
+  /** Periodic clean-up the engine needs besides syncing (the indexer calls it); nothing by default. */
+  async housekeeping(): Promise<void> {}
 }

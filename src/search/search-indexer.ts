@@ -6,6 +6,7 @@ import { ProductSearch } from './product-search';
 import { SearchOutbox } from './search-outbox';
 
 const POLL_MS = 2000;
+const HOUSEKEEPING_MS = 30_000;
 const MAX_BACKOFF_S = 300;
 /** Advisory-lock namespace: one sync per agreement at a time, across workers and replicas. */
 const AGREEMENT_SYNC_LOCK = 7301;
@@ -19,6 +20,7 @@ const AGREEMENT_SYNC_LOCK = 7301;
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SearchIndexer');
   private timer?: NodeJS.Timeout;
+  private housekeepingTimer?: NodeJS.Timeout;
   /** Workers now running; each claims rows until none is due, then ends. */
   private readonly workers = new Set<Promise<number>>();
   private stopped = false;
@@ -35,12 +37,15 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap() {
     this.timer = setInterval(() => void this.runOnce(), POLL_MS);
     this.timer.unref();
+    this.housekeepingTimer = setInterval(() => void this.housekeeping(), HOUSEKEEPING_MS);
+    this.housekeepingTimer.unref();
     void this.runOnce();
   }
 
   async onApplicationShutdown() {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.housekeepingTimer) clearInterval(this.housekeepingTimer);
     await this.settled();
   }
 
@@ -56,6 +61,11 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
       this.workers.add(worker);
     }
     return Promise.all([...this.workers]).then((counts) => counts.reduce((a, b) => a + b, 0));
+  }
+
+  private async housekeeping() {
+    if (this.stopped || !this.ds.isInitialized) return;
+    await this.search.housekeeping().catch((e) => this.logger.warn(`search housekeeping: ${(e as Error).message}`));
   }
 
   private async settled(): Promise<void> {

@@ -240,7 +240,9 @@ async function main() {
     await pg.query('VACUUM ANALYZE');
 
     // 5. Search latency over HTTP as the buyer who sees VISIBLE agreements.
-    const visibleWords = (await pg.query(`SELECT w FROM (SELECT DISTINCT lower(split_part(name, ' ', 1)) AS w FROM search_item WHERE agreement_id = ANY($1)) x WHERE length(w) >= 5 ORDER BY w`, [agreements.slice(0, VISIBLE).map((a) => a.id)])).rows.map((r) => r.w as string);
+    // The search table has a partition per version: name the visible versions, as the engine does.
+    const visibleVersions = (await pg.query(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = ANY($1)`, [agreements.slice(0, VISIBLE).map((a) => a.id)])).rows.map((r) => r.version_id as number);
+    const visibleWords = (await pg.query(`SELECT w FROM (SELECT DISTINCT lower(split_part(name, ' ', 1)) AS w FROM search_item WHERE version_id = ANY($1)) x WHERE length(w) >= 5 ORDER BY w`, [visibleVersions])).rows.map((r) => r.w as string);
     const typo = (w: string) => w.slice(0, 2) + w[3] + w[2] + w.slice(4);
     const words = [0, 1, 2, 3, 4, 5].map((i) => visibleWords[Math.floor((i * visibleWords.length) / 6)]);
     const mix: Record<string, unknown>[] = [
@@ -300,8 +302,8 @@ async function main() {
         direct.push(performance.now() - t0);
         const text = typeof q.text === 'string' ? q.text.split(' ')[0] : '';
         const t1 = performance.now();
-        await pg.query(`SELECT item_id, name, price FROM search_item WHERE agreement_id = ANY($1) AND (name ILIKE $2 OR description ILIKE $2) ORDER BY name LIMIT 20`, [visibleIds, `%${text}%`]);
-        await pg.query(`SELECT count(*) FROM search_item WHERE agreement_id = ANY($1) AND (name ILIKE $2 OR description ILIKE $2)`, [visibleIds, `%${text}%`]);
+        await pg.query(`SELECT item_id, name, price FROM search_item WHERE version_id = ANY($1) AND (name ILIKE $2 OR description ILIKE $2) ORDER BY name LIMIT 20`, [visibleVersions, `%${text}%`]);
+        await pg.query(`SELECT count(*) FROM search_item WHERE version_id = ANY($1) AND (name ILIKE $2 OR description ILIKE $2)`, [visibleVersions, `%${text}%`]);
         naive.push(performance.now() - t1);
       }
     }

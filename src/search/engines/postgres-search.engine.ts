@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { unspscRange } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
@@ -16,20 +16,26 @@ export const PROJECTION_SQL = `
     FROM catalogue_item ci
     JOIN catalogue_version cv ON cv.id = ci.version_id AND cv.status = 'PUBLISHED'`;
 
-const INSERT_SQL = `INSERT INTO search_item (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code,
+const insertInto = (table: string) => `INSERT INTO ${table} (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code,
   segment_code, family_code, class_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, attr_facets)`;
 
+/** The search table's partition for one catalogue version (see migration SearchPartitionPerVersion). */
+export const partitionName = (versionId: number) => `search_item_v${Math.trunc(Number(versionId))}`;
+
+/** How long a superseded version's partition stays searchable after the switch. */
+export const PARTITION_GRACE_S = 60;
+
 /**
- * Adds the words of names, descriptions and manufacturers to the word list; returns how many were
+ * Adds the words of a partition's names, descriptions and manufacturers to the word list; returns how many were
  * new. They are the document's 'simple' lexemes (weights B and D), so no text is parsed twice.
  * Sorted, so concurrent indexers insert in the same order and wait for each other instead of
  * deadlocking.
  */
-const WORDS_SQL = (where: string) => `
+const WORDS_SQL = (table: string) => `
   WITH added AS (
     INSERT INTO search_word (word)
     SELECT w FROM (
-      SELECT DISTINCT w FROM search_item s, unnest(tsvector_to_array(ts_filter(s.doc, '{b,d}'))) AS w WHERE ${where}) x
+      SELECT DISTINCT w FROM ${table} s, unnest(tsvector_to_array(ts_filter(s.doc, '{b,d}'))) AS w) x
      WHERE length(w) >= 3 AND w ~ '^[a-z0-9]*[a-z][a-z0-9]*$' AND NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = x.w)
      ORDER BY w
     ON CONFLICT DO NOTHING
@@ -47,6 +53,7 @@ const EXPANSIONS_PER_WORD = 12;
 @Injectable()
 export class PostgresSearchEngine extends ProductSearch {
   readonly engine = 'postgres' as const;
+  private readonly logger = new Logger('PostgresSearchEngine');
 
   constructor(private readonly ds: DataSource) {
     super();
@@ -57,34 +64,97 @@ export class PostgresSearchEngine extends ProductSearch {
     return { status: 'up' as const };
   }
 
+  /**
+   * Builds the published version's rows as a table of their own, indexes them in bulk while
+   * attaching it as the version's partition, and switches the agreement to it, in one
+   * transaction: readers see the old rows or the new ones, never a mix. The superseded partition
+   * is retired (dropped after PARTITION_GRACE_S). A version already searched is left as it is:
+   * published versions never change.
+   */
   async syncAgreement(agreementId: number): Promise<void> {
-    // One transaction: readers see the old rows or the new ones, never a mix.
     await this.ds.transaction(async (m) => {
-      await m.query('DELETE FROM search_item WHERE agreement_id = $1', [agreementId]);
-      await m.query(`${INSERT_SQL} ${PROJECTION_SQL} WHERE cv.agreement_id = $1`, [agreementId]);
-      // New entries wait in the GIN indexes' pending lists, which every search reads linearly
-      // until autovacuum merges them (a freshly published agreement searched ~1.5× slower): merge now.
-      await m.query(
-        `SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
-          WHERE am.amname = 'gin' AND i.indrelid = (SELECT tableoid FROM search_item WHERE agreement_id = $1 LIMIT 1)`,
-        [agreementId],
-      );
-      const [{ n }] = await m.query(WORDS_SQL('s.agreement_id = $1'), [agreementId]);
-      // New words can be expansions of words looked up before: forget remembered expansions.
-      if (n > 0) await m.query('DELETE FROM search_word_expansion');
+      const [published] = await m.query(`SELECT id FROM catalogue_version WHERE agreement_id = $1 AND status = 'PUBLISHED'`, [agreementId]);
+      const [current] = await m.query(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1 FOR UPDATE`, [agreementId]);
+      const versionId: number | null = published?.id ?? null;
+      if (current && current.version_id === versionId) return;
+      if (versionId !== null) await this.buildPartition(m, agreementId, versionId);
+      else await m.query(`DELETE FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1`, [agreementId]);
+      if (current?.version_id) await m.query('INSERT INTO search_retired_partition (version_id) VALUES ($1) ON CONFLICT DO NOTHING', [current.version_id]);
+      // Attaching locks the parent against other attaches until commit: the last statement, so
+      // a worker holding it never waits for another (on the word list, say).
+      if (versionId !== null) await m.query(`ALTER TABLE search_item ATTACH PARTITION ${partitionName(versionId)} FOR VALUES IN (${Number(versionId)})`);
     });
+    await this.dropRetiredPartitions();
   }
 
+  /** The version's rows, words and search state; the caller attaches the table. */
+  private async buildPartition(m: EntityManager, agreementId: number, versionId: number) {
+    const table = partitionName(versionId);
+    await m.query(`CREATE TABLE ${table} (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED)`);
+    await m.query(`${insertInto(table)} ${PROJECTION_SQL} WHERE cv.id = $1`, [versionId]);
+    const [{ n }] = await m.query(WORDS_SQL(table), []);
+    // New words can be expansions of words looked up before: forget remembered expansions.
+    if (n > 0) await m.query('DELETE FROM search_word_expansion');
+    await m.query(
+      `INSERT INTO search_index_state (engine, agreement_id, version_id) VALUES ('postgres', $1, $2)
+       ON CONFLICT (engine, agreement_id) DO UPDATE SET version_id = EXCLUDED.version_id, indexed_at = now()`,
+      [agreementId, versionId],
+    );
+  }
+
+  /**
+   * Detaches (concurrently, so searches are not blocked) and drops the partitions retired more
+   * than `graceSeconds` ago. A search looks its versions up just before it runs, so the grace
+   * period lets one that saw the old version finish on it. Safe to run from several workers: a
+   * partition another worker is detaching is skipped and tried again next time.
+   */
+  async dropRetiredPartitions(graceSeconds = PARTITION_GRACE_S): Promise<number> {
+    const due: { version_id: number }[] = await this.ds.query(
+      `SELECT version_id FROM search_retired_partition WHERE retired_at <= now() - make_interval(secs => $1) ORDER BY version_id`,
+      [graceSeconds],
+    );
+    let dropped = 0;
+    for (const { version_id } of due) {
+      const table = partitionName(version_id);
+      try {
+        const [state] = await this.ds.query(
+          `SELECT i.inhdetachpending AS pending FROM pg_class c LEFT JOIN pg_inherits i ON i.inhrelid = c.oid WHERE c.oid = to_regclass($1)`,
+          [table],
+        );
+        // A detach that was interrupted is finished; a missing table was dropped already.
+        if (state?.pending === true) await this.ds.query(`ALTER TABLE search_item DETACH PARTITION ${table} FINALIZE`);
+        else if (state?.pending === false) await this.ds.query(`ALTER TABLE search_item DETACH PARTITION ${table} CONCURRENTLY`);
+        await this.ds.transaction(async (m) => {
+          await m.query(`DROP TABLE IF EXISTS ${table}`);
+          await m.query('DELETE FROM search_retired_partition WHERE version_id = $1', [version_id]);
+        });
+        dropped++;
+      } catch (e) {
+        this.logger.debug(`retired partition ${table} not dropped yet: ${(e as Error).message}`);
+      }
+    }
+    return dropped;
+  }
+
+  async housekeeping(): Promise<void> {
+    await this.dropRetiredPartitions();
+  }
+
+  /** Rebuilds every partition from the catalogue tables, in one transaction (searches wait for it). */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const agreements: { agreement_id: number }[] = await m.query(`SELECT agreement_id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY agreement_id`);
-      await m.query('TRUNCATE search_item, search_word, search_word_expansion');
+      const published: { id: number; agreement_id: number }[] = await m.query(`SELECT id, agreement_id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY agreement_id`);
+      // Attached, retired or left behind by an interrupted drop: every version table goes.
+      const tables: { name: string }[] = await m.query(`SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relname ~ '^search_item_v[0-9]+$' AND relnamespace = current_schema()::regnamespace`);
+      for (const { name } of tables) await m.query(`DROP TABLE ${name}`);
+      await m.query(`DELETE FROM search_index_state WHERE engine = 'postgres'`);
+      await m.query('TRUNCATE search_word, search_word_expansion, search_retired_partition');
       let done = 0;
-      for (const { agreement_id } of agreements) {
-        await m.query(`${INSERT_SQL} ${PROJECTION_SQL} WHERE cv.agreement_id = $1`, [agreement_id]);
-        onProgress?.(++done, agreements.length);
+      for (const v of published) {
+        await this.buildPartition(m, v.agreement_id, v.id);
+        await m.query(`ALTER TABLE search_item ATTACH PARTITION ${partitionName(v.id)} FOR VALUES IN (${Number(v.id)})`);
+        onProgress?.(++done, published.length);
       }
-      await m.query(WORDS_SQL('true'));
       const [{ n }] = await m.query('SELECT count(*)::int AS n FROM search_item');
       return n;
     }).then(async (n) => {
@@ -116,8 +186,14 @@ export class PostgresSearchEngine extends ProductSearch {
     };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
-    const agreementsRef = p(agreementIds);
-    const where: string[] = [`s.agreement_id = ANY(${agreementsRef}::int[])`];
+    // The versions searched now, as values: the planner then reads only their partitions.
+    const versions: { version_id: number }[] = await m.query(
+      `SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = ANY($1::int[]) AND version_id IS NOT NULL ORDER BY version_id`,
+      [agreementIds],
+    );
+    if (!versions.length) return empty;
+    const versionsRef = p(versions.map((v) => v.version_id));
+    const where: string[] = [`s.version_id = ANY(${versionsRef}::int[])`];
     let tsq: string | null = null;
     let tsqRef = '';
     const words = query.text ? queryWords(query.text) : [];
@@ -158,18 +234,18 @@ export class PostgresSearchEngine extends ProductSearch {
     const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number }>(
       this.ds,
       `WITH hits AS MATERIALIZED (
-         SELECT s.item_id, s.agreement_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
+         SELECT s.item_id, s.version_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
                 ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.supplier_id, s.attr_facets' : ''}
            FROM search_item s WHERE ${whereSql}),
-       page AS (SELECT h.item_id, h.agreement_id, h.name, h.price, h.mandatory, h.exact, h.rank FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
+       page AS (SELECT h.item_id, h.version_id, h.name, h.price, h.mandatory, h.exact, h.rank FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
        SELECT
          (SELECT coalesce(json_agg(x.hit ORDER BY ${order('x')}), '[]') FROM (
             SELECT pg.*, json_build_object('itemId', s.item_id::text, 'agreementId', s.agreement_id, 'supplierId', s.supplier_id, 'sellerItemId', s.seller_item_id,
                    'name', s.name, 'description', s.description, 'unspscCode', s.unspsc_code, 'price', s.price::text, 'currency', s.currency, 'vatRate', s.vat_rate::text,
                    'unitCode', s.unit_code, 'gtin', s.gtin, 'manufacturer', s.manufacturer, 'attributes', s.attributes, 'mandatory', pg.mandatory,
                    'highlightedName', ${headline('s.name')}, 'highlightedDescription', CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END) AS hit
-              FROM page pg JOIN search_item s ON s.item_id = pg.item_id AND s.agreement_id = pg.agreement_id
-             WHERE s.agreement_id = ANY(${agreementsRef}::int[])) x) AS hits,
+              FROM page pg JOIN search_item s ON s.item_id = pg.item_id AND s.version_id = pg.version_id
+             WHERE s.version_id = ANY(${versionsRef}::int[])) x) AS hits,
          ${wantFacets ? `(SELECT json_agg(f) FROM (${FACETS_SQL}) f)` : 'NULL'} AS facets,
          ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total`,
       params,

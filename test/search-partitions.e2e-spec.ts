@@ -1,0 +1,84 @@
+import { PostgresSearchEngine } from '../src/search/engines/postgres-search.engine';
+import { ProductSearch } from '../src/search/product-search';
+import { createAgreement, publishFile } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+// The PostgreSQL engine keeps one partition of search_item per published catalogue version.
+let t: TestApp;
+let engine: PostgresSearchEngine;
+beforeAll(async () => {
+  t = await startTestApp({ SEARCH_ENGINE: 'postgres' });
+  engine = t.app.get(ProductSearch) as PostgresSearchEngine;
+});
+afterAll(() => t?.close());
+
+const csv = (rows: string[]) => Buffer.from(['seller_item_id,name,unspsc,price,vat_rate,unit', ...rows].join('\n') + '\n');
+const search = async (text: string, agreementId: number) =>
+  (await t.gql(await t.login('bestiller@nordby.example'), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount edges { node { sellerItemId } } } }`, { i: { text, agreementIds: [agreementId] } }))
+    .data.searchProducts;
+const partitions = async () =>
+  (await t.sql(`SELECT c.relname AS name, i.inhdetachpending AS pending FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'search_item'::regclass`)).map((r) => r.name as string);
+const tableExists = async (name: string) => (await t.sql('SELECT to_regclass($1) IS NOT NULL AS e', [name]))[0].e as boolean;
+const searchedVersion = async (agreementId: number) =>
+  (await t.sql(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1`, [agreementId]))[0]?.version_id ?? null;
+
+describe('search partitions per catalogue version', () => {
+  it('searches a new version in a partition of its own and drops the superseded one after the grace period', async () => {
+    const a = await createAgreement(t);
+    const v1 = await publishFile(t, a.id, csv(['P-1,Partisjonsblyant gammel,44121706,5.00,25,EA']), 'v1.csv');
+    await t.indexed();
+    expect(await searchedVersion(a.id)).toBe(v1);
+    expect(await partitions()).toContain(`search_item_v${v1}`);
+
+    const v2 = await publishFile(t, a.id, csv(['P-2,Partisjonsblyant ny,44121706,6.00,25,EA', 'P-3,Partisjonsblyant ny to,44121706,7.00,25,EA']), 'v2.csv');
+    await t.indexed();
+    expect(await searchedVersion(a.id)).toBe(v2);
+    expect((await search('partisjonsblyant', a.id)).edges.map((e: any) => e.node.sellerItemId).sort()).toEqual(['P-2', 'P-3']);
+    // Retired, but still attached: a search that looked up v1 a moment ago can finish on it.
+    expect(await partitions()).toEqual(expect.arrayContaining([`search_item_v${v1}`, `search_item_v${v2}`]));
+    expect(await t.sql('SELECT version_id FROM search_retired_partition WHERE version_id = ANY($1)', [[v1, v2]])).toEqual([{ version_id: v1 }]);
+    await engine.dropRetiredPartitions(); // within the grace period: v1 stays
+    expect(await tableExists(`search_item_v${v1}`)).toBe(true);
+
+    expect(await engine.dropRetiredPartitions(0)).toBeGreaterThanOrEqual(1);
+    expect(await tableExists(`search_item_v${v1}`)).toBe(false);
+    expect(await partitions()).toContain(`search_item_v${v2}`);
+    expect(await t.sql('SELECT version_id FROM search_retired_partition')).toEqual([]);
+    expect((await search('partisjonsblyant', a.id)).totalCount).toBe(2);
+  });
+
+  it('finishes the drop of a retired partition that was detached but not dropped', async () => {
+    const a = await createAgreement(t);
+    const v1 = await publishFile(t, a.id, csv(['D-1,Detasjertblyant,44121706,5.00,25,EA']), 'v1.csv');
+    await publishFile(t, a.id, csv(['D-2,Detasjertblyant ny,44121706,5.00,25,EA']), 'v2.csv');
+    await t.indexed();
+    await t.sql(`ALTER TABLE search_item DETACH PARTITION search_item_v${v1}`);
+    expect(await tableExists(`search_item_v${v1}`)).toBe(true);
+    expect(await engine.dropRetiredPartitions(0)).toBeGreaterThanOrEqual(1);
+    expect(await tableExists(`search_item_v${v1}`)).toBe(false);
+  });
+
+  it('leaves the partition of the version already searched as it is when the agreement is synced again', async () => {
+    const a = await createAgreement(t);
+    const v1 = await publishFile(t, a.id, csv(['S-1,Synkblyant,44121706,5.00,25,EA']), 'v1.csv');
+    await t.indexed();
+    const [before] = await t.sql('SELECT $1::regclass::oid AS oid', [`search_item_v${v1}`]);
+    await t.sql('INSERT INTO search_outbox (agreement_id, version_id) VALUES ($1, $2)', [a.id, v1]);
+    await t.indexed();
+    const [after] = await t.sql('SELECT $1::regclass::oid AS oid', [`search_item_v${v1}`]);
+    expect(after.oid).toBe(before.oid);
+    expect((await search('synkblyant', a.id)).totalCount).toBe(1);
+  });
+
+  it('rebuilds one partition per published version and removes every other version table', async () => {
+    await t.sql('CREATE TABLE search_item_v999999 (LIKE search_item)');
+    const items = await engine.rebuild();
+    const published = await t.sql(`SELECT id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY id`);
+    expect((await partitions()).sort()).toEqual(published.map((p) => `search_item_v${p.id}`).sort());
+    expect(await tableExists('search_item_v999999')).toBe(false);
+    const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM catalogue_item ci JOIN catalogue_version cv ON cv.id = ci.version_id WHERE cv.status = 'PUBLISHED'`);
+    expect(items).toBe(n);
+    const states = await t.sql(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' ORDER BY version_id`);
+    expect(states.map((s) => s.version_id)).toEqual(published.map((p) => p.id));
+  });
+});
