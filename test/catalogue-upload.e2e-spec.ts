@@ -60,6 +60,14 @@ describe('catalogue upload', () => {
     expect(await counts(a.id)).toEqual({ versions: 0, items: 0 });
   });
 
+  it('reports a price too large for the price column as a line problem, not a server error', async () => {
+    const a = await createAgreement(t);
+    const res = await upload(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nB-1,Kulepenn,44121704,123456789012345.50,25,EA\n'), 'big.csv');
+    expect(res.status).toBe(422);
+    expect(res.body.problems).toEqual([expect.objectContaining({ line: 2, field: 'price', reason: 'may have at most 14 digits before the decimal point' })]);
+    expect(await counts(a.id)).toEqual({ versions: 0, items: 0 });
+  });
+
   it('reads XLSX with the same columns', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Ark1');

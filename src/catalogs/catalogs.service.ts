@@ -130,10 +130,10 @@ export class CatalogsService {
           await flush();
         };
 
-        for await (const raw of readCatalogueFile(path, format, (h) => (header = h))) {
+        for await (const lines of readCatalogueFile(path, format, (h) => (header = h))) {
           if (!version) await start(header!);
-          lineCount++;
-          pending.push(raw);
+          lineCount += lines.length;
+          for (const raw of lines) pending.push(raw);
           if (pending.length >= BATCH) await validatePending();
         }
         if (!version) await start(header ?? { action: 'Replace' });

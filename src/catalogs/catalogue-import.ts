@@ -22,38 +22,51 @@ export function catalogueFormatOf(fileName: string, head?: Buffer): CatalogueFor
   throw badInput(`Cannot tell the format of "${fileName}": use .csv, .xlsx or .xml (UBL Catalogue)`);
 }
 
+/** UBL lines per batch (tabular files come in the reader's batches). */
+const UBL_BATCH = 500;
+
 /**
- * Reads a catalogue file of any format as (header, lines). File-level problems (malformed XML,
- * missing columns) are thrown as BAD_USER_INPUT with a precise reason; line problems are left to
- * the validator.
+ * Reads a catalogue file of any format as (header, batches of lines). File-level problems
+ * (malformed XML, missing columns) are thrown as BAD_USER_INPUT with a precise reason; line
+ * problems are left to the validator.
  */
-export async function* readCatalogueFile(path: string, format: CatalogueFormat, onHeader: (h: CatalogueHeader) => void): AsyncGenerator<RawCatalogueLine> {
+export async function* readCatalogueFile(path: string, format: CatalogueFormat, onHeader: (h: CatalogueHeader) => void): AsyncGenerator<RawCatalogueLine[]> {
   if (format === 'ubl') {
+    let lines: RawCatalogueLine[] = [];
     try {
       for await (const event of readUblCatalogue(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
         if (event.type === 'header') {
           const header = ublHeader(event.header);
           if (!header) throw badInput(`The Catalogue ActionCode "${event.header.actionCode}" is not Add, Replace, Update or Delete`, { location: '/Catalogue/cbc:ActionCode' });
           onHeader(header);
-        } else yield ublLineToRaw(event.ordinal, event.node);
+          continue;
+        }
+        lines.push(ublLineToRaw(event.ordinal, event.node));
+        if (lines.length >= UBL_BATCH) {
+          yield lines;
+          lines = [];
+        }
       }
     } catch (e) {
       if (e instanceof UblError) throw badInput(e.message + (e.xmlLine ? ` (XML line ${e.xmlLine})` : ''), { line: e.xmlLine });
       throw e;
     }
+    if (lines.length) yield lines;
     return;
   }
   onHeader({ action: 'Replace' });
   let mapping: TemplateMapping | undefined;
-  for await (const row of readTabular(path, format)) {
+  for await (const batch of readTabular(path, format)) {
     if (!mapping) {
-      const mapped = mapTemplateHeaders(Object.keys(row.cells));
+      const mapped = mapTemplateHeaders(batch.headers);
       if (mapped.missing.length) {
         throw badInput(`The ${format.toUpperCase()} file lacks the required column(s) ${mapped.missing.join(', ')} (see the catalogue template in README)`, { missingColumns: mapped.missing });
       }
       mapping = mapped.mapping;
     }
-    yield tabularRowToLine(row, mapping);
+    const lines = new Array<RawCatalogueLine>(batch.rows.length);
+    for (let i = 0; i < batch.rows.length; i++) lines[i] = tabularRowToLine(batch.rows[i], mapping);
+    yield lines;
   }
 }
 

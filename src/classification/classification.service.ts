@@ -48,17 +48,20 @@ export class ClassificationService {
     let read = 0;
     let total = 0;
     const problems: string[] = [];
-    for await (const row of readTabular(path, format, (r, t) => ((read = r), (total = t)))) {
+    for await (const batch of readTabular(path, format, (r, t) => ((read = r), (total = t)))) {
       if (!map) {
         try {
-          map = mapUnspscHeaders(Object.keys(row.cells));
+          map = mapUnspscHeaders(batch.headers);
         } catch (e) {
           throw badInput((e as Error).message);
         }
       }
-      const problem = collectUnspscRow(row, map, nodes);
-      if (problem && problems.length < 50) problems.push(problem);
-      if (++rows % 5000 === 0) onProgress?.(read, total, rows);
+      for (const row of batch.rows) {
+        const problem = collectUnspscRow(row, map, nodes);
+        if (problem && problems.length < 50) problems.push(problem);
+      }
+      rows += batch.rows.length;
+      onProgress?.(read, total, rows);
     }
     onProgress?.(total, total, rows);
     if (problems.length) throw badInput(`The UNSPSC file has ${problems.length} bad row(s):\n${problems.join('\n')}`, { problems });

@@ -14,7 +14,8 @@ const COLUMNS = {
 } as const;
 
 type Column = keyof typeof COLUMNS;
-export type UnspscColumnMap = Record<Column, string>;
+/** Column → its index in the row. */
+export type UnspscColumnMap = Record<Column, number>;
 
 /** Maps the file's headers onto the eight columns, or says which are missing. */
 export function mapUnspscHeaders(headers: string[]): UnspscColumnMap {
@@ -22,7 +23,7 @@ export function mapUnspscHeaders(headers: string[]): UnspscColumnMap {
   const missing: string[] = [];
   for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
     const found = names.find((n) => headers.includes(n));
-    if (found) map[column] = found;
+    if (found) map[column] = headers.indexOf(found);
     else missing.push(names[0]);
   }
   if (missing.length) throw new Error(`The UNSPSC file lacks the column(s) ${missing.join(', ')} (expected: segment, segment title, family, family title, class, class title, commodity, commodity title)`);
@@ -42,10 +43,10 @@ export interface UnspscNodeRow {
  */
 export function collectUnspscRow(row: TabularRow, map: UnspscColumnMap, nodes: Map<string, UnspscNodeRow>): string | null {
   const pairs: [string, string][] = [
-    [row.cells[map.segment], row.cells[map.segmentTitle]],
-    [row.cells[map.family], row.cells[map.familyTitle]],
-    [row.cells[map.class], row.cells[map.classTitle]],
-    [row.cells[map.commodity], row.cells[map.commodityTitle]],
+    [row.values[map.segment], row.values[map.segmentTitle]],
+    [row.values[map.family], row.values[map.familyTitle]],
+    [row.values[map.class], row.values[map.classTitle]],
+    [row.values[map.commodity], row.values[map.commodityTitle]],
   ];
   for (const [rawCode, rawTitle] of pairs) {
     const code = normaliseUnspsc(rawCode ?? '');

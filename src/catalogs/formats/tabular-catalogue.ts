@@ -27,8 +27,10 @@ export const REQUIRED_COLUMNS = ['sellerItemId', 'name', 'unspsc', 'price', 'vat
 type TemplateField = keyof typeof TEMPLATE_COLUMNS;
 
 export interface TemplateMapping {
-  columns: Partial<Record<TemplateField, string>>;
-  attributes: [header: string, attribute: string][];
+  /** Field → the column's index in the row. */
+  columns: Partial<Record<TemplateField, number>>;
+  /** Attribute columns: index and attribute name. */
+  attributes: [index: number, attribute: string][];
 }
 
 /** Maps headers to template fields; returns the missing required columns when there are any. */
@@ -36,39 +38,37 @@ export function mapTemplateHeaders(headers: string[]): { mapping: TemplateMappin
   const columns: TemplateMapping['columns'] = {};
   for (const [field, names] of Object.entries(TEMPLATE_COLUMNS) as [TemplateField, readonly string[]][]) {
     const found = names.find((n) => headers.includes(n));
-    if (found) columns[field] = found;
+    if (found) columns[field] = headers.indexOf(found);
   }
-  const attributes = headers.filter((h) => h.startsWith('attr') && h.length > 4).map((h) => [h, h.slice(4)] as [string, string]);
-  const missing = REQUIRED_COLUMNS.filter((f) => !columns[f]);
+  const attributes = headers.flatMap((h, i): [number, string][] => (h.startsWith('attr') && h.length > 4 ? [[i, h.slice(4)]] : []));
+  const missing = REQUIRED_COLUMNS.filter((f) => columns[f] === undefined);
   return { mapping: { columns, attributes }, missing };
 }
 
 export function tabularRowToLine(row: TabularRow, mapping: TemplateMapping): RawCatalogueLine {
-  const get = (field: TemplateField) => {
-    const header = mapping.columns[field];
-    return header ? row.cells[header] : undefined;
-  };
+  const { columns } = mapping;
+  const get = (index: number | undefined) => (index === undefined ? undefined : row.values[index]);
   const attributes: Record<string, string> = {};
-  for (const [header, attribute] of mapping.attributes) {
-    const v = (row.cells[header] ?? '').trim();
+  for (const [index, attribute] of mapping.attributes) {
+    const v = (row.values[index] ?? '').trim();
     if (v) attributes[attribute] = v;
   }
   return {
     lineNo: row.line,
     location: `line ${row.line}`,
-    action: get('action')?.trim() || 'Add',
-    sellerItemId: get('sellerItemId'),
-    name: get('name'),
-    description: get('description'),
-    unspsc: get('unspsc'),
-    price: get('price'),
-    currency: get('currency'),
-    vatRate: get('vatRate'),
-    unitCode: get('unitCode'),
-    gtin: get('gtin'),
-    manufacturer: get('manufacturer'),
-    validFrom: get('validFrom'),
-    validTo: get('validTo'),
+    action: get(columns.action)?.trim() || 'Add',
+    sellerItemId: get(columns.sellerItemId),
+    name: get(columns.name),
+    description: get(columns.description),
+    unspsc: get(columns.unspsc),
+    price: get(columns.price),
+    currency: get(columns.currency),
+    vatRate: get(columns.vatRate),
+    unitCode: get(columns.unitCode),
+    gtin: get(columns.gtin),
+    manufacturer: get(columns.manufacturer),
+    validFrom: get(columns.validFrom),
+    validTo: get(columns.validTo),
     attributes,
   };
 }

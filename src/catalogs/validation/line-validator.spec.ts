@@ -1,6 +1,7 @@
 import { RawCatalogueLine } from '../catalogue-line';
 import { gtinProblem } from './gtin';
-import { LineRules, validateLine } from './line-validator';
+import Decimal from 'decimal.js';
+import { LineRules, plainDecimal, validateLine } from './line-validator';
 
 const rules: LineRules = {
   agreementValidFrom: '2025-01-01',
@@ -63,6 +64,21 @@ describe('validateLine', () => {
     const { problems } = validateLine({ ...good, unspsc: '44121799', validFrom: '2024-06-01', validTo: '2028-01-01' }, rules);
     expect(problems.map((p) => p.field).sort()).toEqual(['unspsc', 'validFrom', 'validTo']);
     expect(problems.find((p) => p.field === 'unspsc')!.reason).toBe('is not a known UNSPSC code');
+  });
+
+  it('writes plain prices in their shortest exact form without arithmetic, like Decimal does', () => {
+    for (const [text, stored] of [['012.50', '12.5'], ['100', '100'], ['0.0100', '0.01'], ['7,25', '7.25'], ['99999999999999.9999', '99999999999999.9999']]) {
+      expect(validateLine({ ...good, price: text }, rules).item!.price).toBe(stored);
+      expect(plainDecimal(text.replace(',', '.'))).toBe(new Decimal(text.replace(',', '.')).toFixed());
+    }
+  });
+
+  it('refuses prices the price column cannot hold, and zero written with decimals', () => {
+    const big = validateLine({ ...good, price: '123456789012345' }, rules);
+    expect(big.problems[0]).toMatchObject({ field: 'price', reason: 'may have at most 14 digits before the decimal point' });
+    expect(validateLine({ ...good, price: '000000000000000012.5' }, rules).item!.price).toBe('12.5');
+    expect(validateLine({ ...good, price: '0.000' }, rules).problems[0]).toMatchObject({ field: 'price', reason: 'must be greater than zero' });
+    expect(validateLine({ ...good, price: '1.00001' }, rules).problems[0]).toMatchObject({ field: 'price', reason: 'may have at most 4 decimals (per unit)' });
   });
 
   it('divides the price by the UBL base quantity', () => {

@@ -17,11 +17,34 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** C0 control characters other than tab and line breaks: PostgreSQL cannot store NUL, and none belongs in a catalogue. */
 const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const MAX_PRICE_DECIMALS = 4;
+/** Prices are numeric(18,4): 14 digits before the decimal point. */
+const MAX_PRICE_INTEGER_DIGITS = 14;
+const PLAIN_PRICE = new RegExp(`^\\d+(\\.\\d{1,${MAX_PRICE_DECIMALS}})?$`);
+/** Accepted VAT texts → the rate as stored ("25.00" → "25"); null for a text that is no Norwegian rate. */
+const vatRates = new Map<string, string | null>();
 
 export function isRealDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   const d = new Date(text + 'T00:00:00Z');
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** A plain decimal text in its shortest form, as Decimal#toFixed() writes it ("012.50" → "12.5"). */
+export function plainDecimal(text: string): string {
+  const [whole, fraction = ''] = text.split('.');
+  const digits = whole.replace(/^0+(?=\d)/, '');
+  const decimals = fraction.replace(/0+$/, '');
+  return decimals ? `${digits}.${decimals}` : digits;
+}
+
+/** The Norwegian VAT rate a text means, or undefined; remembered, as a file repeats a handful of texts. */
+function norwegianVatRate(text: string): string | undefined {
+  let rate = vatRates.get(text);
+  if (rate === undefined) {
+    rate = /^\d+(\.\d+)?$/.test(text) && NORWEGIAN_VAT_RATES.includes(new Decimal(text).toFixed()) ? new Decimal(text).toFixed() : null;
+    if (vatRates.size < 1000) vatRates.set(text, rate);
+  }
+  return rate ?? undefined;
 }
 
 /**
@@ -77,11 +100,17 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
 
   let price: string | undefined;
   const priceText = text(raw.price).replace(',', '.');
+  const base = text(raw.baseQuantity).replace(',', '.');
   if (!priceText) problem('price', 'is required');
   else if (!/^\d+(\.\d+)?$/.test(priceText)) problem('price', 'must be a positive decimal number such as 149.90', raw.price);
-  else {
+  else if (priceText.replace(/^0+(?=\d)/, '').split('.')[0].length > MAX_PRICE_INTEGER_DIGITS) {
+    problem('price', `may have at most ${MAX_PRICE_INTEGER_DIGITS} digits before the decimal point`, raw.price);
+  } else if (!base && PLAIN_PRICE.test(priceText)) {
+    // The common case needs no arithmetic: an amount with at most four decimals, checked as text.
+    if (!/[1-9]/.test(priceText)) problem('price', 'must be greater than zero', raw.price);
+    else price = plainDecimal(priceText);
+  } else {
     let value = new Decimal(priceText);
-    const base = text(raw.baseQuantity).replace(',', '.');
     if (base) {
       if (!/^\d+(\.\d+)?$/.test(base) || new Decimal(base).isZero()) problem('baseQuantity', 'must be a positive number', raw.baseQuantity);
       else value = value.div(base);
@@ -98,9 +127,7 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
   const vatText = text(raw.vatRate).replace('%', '').replace(',', '.').trim();
   let vatRate: string | undefined;
   if (!vatText) problem('vatRate', 'is required');
-  else if (!/^\d+(\.\d+)?$/.test(vatText) || !NORWEGIAN_VAT_RATES.includes(new Decimal(vatText).toFixed())) {
-    problem('vatRate', `must be a Norwegian VAT rate (${NORWEGIAN_VAT_RATES.join(', ')} %)`, raw.vatRate);
-  } else vatRate = new Decimal(vatText).toFixed();
+  else if (!(vatRate = norwegianVatRate(vatText))) problem('vatRate', `must be a Norwegian VAT rate (${NORWEGIAN_VAT_RATES.join(', ')} %)`, raw.vatRate);
 
   const unitCode = text(raw.unitCode).toUpperCase();
   if (!unitCode) problem('unitCode', 'is required');
