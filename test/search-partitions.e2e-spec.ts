@@ -29,6 +29,16 @@ describe('search partitions per catalogue version', () => {
     await t.indexed();
     expect(await searchedVersion(a.id)).toBe(v1);
     expect(await partitions()).toContain(`search_item_v${v1}`);
+    // Its indexes were built before the attach and linked to the parent's, none built twice.
+    const indexes = await t.sql(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid))::int AS linked
+         FROM pg_index i WHERE i.indrelid = $1::regclass`,
+      [`search_item_v${v1}`],
+    );
+    const [{ n: parentIndexes }] = await t.sql(`SELECT count(*)::int AS n FROM pg_index WHERE indrelid = 'search_item'::regclass`);
+    expect(indexes).toEqual([{ n: parentIndexes, linked: parentIndexes }]);
+    expect((await search('partisjonsblyant', a.id)).totalCount).toBe(1);
+    expect(await t.sql(`SELECT word FROM search_word WHERE word = 'partisjonsblyant'`)).toEqual([{ word: 'partisjonsblyant' }]);
 
     const v2 = await publishFile(t, a.id, csv(['P-2,Partisjonsblyant ny,44121706,6.00,25,EA', 'P-3,Partisjonsblyant ny to,44121706,7.00,25,EA']), 'v2.csv');
     await t.indexed();

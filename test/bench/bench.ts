@@ -98,6 +98,31 @@ function rss(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
+/** CPU seconds (user + system) of one process, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = (require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string).split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks of 1/100 s
+  } catch {
+    return 0; // the process has ended
+  }
+}
+
+/** CPU seconds of every PostgreSQL process now running (server, backends, workers). */
+function postgresCpuSeconds(): number {
+  const fs = require('node:fs');
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc') as string[]) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if ((fs.readFileSync(`/proc/${pid}/comm`, 'utf8') as string).trim() === 'postgres') total += cpuSeconds(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'torg-bench-'));
   const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -186,6 +211,8 @@ async function main() {
     const tokens = new Map<string, string>();
     const tokenFor = async (email: string) => tokens.get(email) ?? tokens.set(email, await api.login(email)).get(email)!;
     const ingestStart = Date.now();
+    // Where the CPU goes while ingesting (backends that end meanwhile are not counted: a lower bound for PostgreSQL).
+    const cpuBefore = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
     let next = 0;
     let rssPeakIngest = 0;
     const worker = async () => {
@@ -211,6 +238,12 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
     }
     const ingestSeconds = (Date.now() - ingestStart) / 1000;
+    const benchCpu = process.cpuUsage(cpuBefore.bench);
+    const ingestCpu = {
+      service: cpuSeconds(service.pid!) - cpuBefore.service,
+      postgres: postgresCpuSeconds() - cpuBefore.postgres,
+      bench: (benchCpu.user + benchCpu.system) / 1e6,
+    };
     const { rows: indexed } = await pg.query('SELECT count(*)::int AS n FROM search_item');
     await pg.query('ANALYZE');
 
@@ -232,6 +265,12 @@ async function main() {
     const ingestRate = ITEMS / ingestSeconds;
     const bulkRate = ITEMS / bulkSeconds;
     rows.push(['ingest: upload → searchable (service)', `${Math.round(ingestRate).toLocaleString('en')} lines/s`, `${indexed[0].n} items in ${ingestSeconds.toFixed(1)} s (uploads and publishing ${(uploadMs / 1000).toFixed(1)} s, then indexing); ${(ingestRate / bulkRate).toFixed(2)} of (b); target ≥ 20k/s and ≥ 0.8 of (b)`]);
+    const perLine = (seconds: number) => `${((seconds / ITEMS) * 1e6).toFixed(0)} µs`;
+    rows.push([
+      'ingest: CPU per line',
+      perLine(ingestCpu.service + ingestCpu.postgres + ingestCpu.bench),
+      `service ${perLine(ingestCpu.service)}, PostgreSQL ≥ ${perLine(ingestCpu.postgres)}, this load client ${perLine(ingestCpu.bench)}; ${require('node:os').cpus().length} cores × ${ingestSeconds.toFixed(1)} s = ${perLine(require('node:os').cpus().length * ingestSeconds)} available`,
+    ]);
     rows.push(['ingest (a): raw COPY, plain table', `${Math.round(ITEMS / copySeconds).toLocaleString('en')} lines/s`, `${copySeconds.toFixed(1)} s (the floor)`]);
     rows.push(['ingest (b): COPY + tsvector + GIN in bulk', `${Math.round(bulkRate).toLocaleString('en')} lines/s`, `${bulkSeconds.toFixed(1)} s (practical limit)`]);
     // Search is measured in a settled database: without this, autovacuum works through the

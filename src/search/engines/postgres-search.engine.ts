@@ -65,41 +65,65 @@ export class PostgresSearchEngine extends ProductSearch {
   }
 
   /**
-   * Builds the published version's rows as a table of their own, indexes them in bulk while
-   * attaching it as the version's partition, and switches the agreement to it, in one
-   * transaction: readers see the old rows or the new ones, never a mix. The superseded partition
-   * is retired (dropped after PARTITION_GRACE_S). A version already searched is left as it is:
-   * published versions never change.
+   * Builds the published version's rows as a table of their own, indexes them in bulk, attaches
+   * it as the version's partition and switches the agreement to it, in one transaction: readers
+   * see the old rows or the new ones, never a mix. The superseded partition is retired (dropped
+   * after PARTITION_GRACE_S). A version already searched is left as it is: published versions
+   * never change.
    */
   async syncAgreement(agreementId: number): Promise<void> {
-    await this.ds.transaction(async (m) => {
+    const versionId = await this.ds.transaction(async (m): Promise<number | null> => {
       const [published] = await m.query(`SELECT id FROM catalogue_version WHERE agreement_id = $1 AND status = 'PUBLISHED'`, [agreementId]);
       const [current] = await m.query(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1 FOR UPDATE`, [agreementId]);
       const versionId: number | null = published?.id ?? null;
-      if (current && current.version_id === versionId) return;
+      if (current && current.version_id === versionId) return versionId;
       if (versionId !== null) await this.buildPartition(m, agreementId, versionId);
       else await m.query(`DELETE FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1`, [agreementId]);
       if (current?.version_id) await m.query('INSERT INTO search_retired_partition (version_id) VALUES ($1) ON CONFLICT DO NOTHING', [current.version_id]);
-      // Attaching locks the parent against other attaches until commit: the last statement, so
-      // a worker holding it never waits for another (on the word list, say).
+      // Attaching locks the parent against other attaches until commit: the last statement, and
+      // quick, as the table's indexes are built already.
       if (versionId !== null) await m.query(`ALTER TABLE search_item ATTACH PARTITION ${partitionName(versionId)} FOR VALUES IN (${Number(versionId)})`);
+      return versionId;
     });
+    // The words in a short transaction of their own: inserting a word waits for any other
+    // transaction inserting the same word, and two indexers building partitions at once shared
+    // new words often enough to run one after the other. (Also done when the version was
+    // searched already, in case an earlier attempt failed here.)
+    if (versionId !== null) await this.addWords(partitionName(versionId));
     await this.dropRetiredPartitions();
   }
 
-  /** The version's rows, words and search state; the caller attaches the table. */
+  /** The version's rows in a new table with the search table's indexes, and the search state; the caller attaches it. */
   private async buildPartition(m: EntityManager, agreementId: number, versionId: number) {
     const table = partitionName(versionId);
     await m.query(`CREATE TABLE ${table} (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED)`);
     await m.query(`${insertInto(table)} ${PROJECTION_SQL} WHERE cv.id = $1`, [versionId]);
-    const [{ n }] = await m.query(WORDS_SQL(table), []);
-    // New words can be expansions of words looked up before: forget remembered expansions.
-    if (n > 0) await m.query('DELETE FROM search_word_expansion');
+    // Built here in bulk, each one matching an index of the parent, so the attach only links them.
+    for (const statement of await this.partitionIndexes(m, table)) await m.query(statement);
     await m.query(
       `INSERT INTO search_index_state (engine, agreement_id, version_id) VALUES ('postgres', $1, $2)
        ON CONFLICT (engine, agreement_id) DO UPDATE SET version_id = EXCLUDED.version_id, indexed_at = now()`,
       [agreementId, versionId],
     );
+  }
+
+  /** The parent's indexes (migrations define them) as statements for one partition table. */
+  private async partitionIndexes(m: EntityManager, table: string): Promise<string[]> {
+    const rows: { def: string; pk: string | null }[] = await m.query(
+      `SELECT pg_get_indexdef(i.indexrelid) AS def, pg_get_constraintdef(c.oid) AS pk
+         FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.contype = 'p'
+        WHERE i.indrelid = 'search_item'::regclass ORDER BY i.indexrelid`,
+    );
+    return rows.map((r) => (r.pk ? `ALTER TABLE ${table} ADD ${r.pk}` : r.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON ONLY \S+/, `CREATE $1INDEX ON ${table}`)));
+  }
+
+  /** Adds a table's words to the word list and forgets remembered expansions when there were new ones. */
+  private async addWords(table: string) {
+    await this.ds.transaction(async (m) => {
+      const [{ n }] = await m.query(WORDS_SQL(table));
+      // New words can be expansions of words looked up before.
+      if (n > 0) await m.query('DELETE FROM search_word_expansion');
+    });
   }
 
   /**
@@ -155,6 +179,7 @@ export class PostgresSearchEngine extends ProductSearch {
         await m.query(`ALTER TABLE search_item ATTACH PARTITION ${partitionName(v.id)} FOR VALUES IN (${Number(v.id)})`);
         onProgress?.(++done, published.length);
       }
+      await m.query(WORDS_SQL('search_item'));
       const [{ n }] = await m.query('SELECT count(*)::int AS n FROM search_item');
       return n;
     }).then(async (n) => {
