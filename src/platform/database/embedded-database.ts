@@ -60,7 +60,9 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100'],
+    // A local server nothing replicates from: minimal WAL. A table created and filled in one
+    // transaction (the search indexer's partitions) then skips the WAL and is synced at commit.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
     onLog: () => {},
     onError: (e: unknown) => log(`embedded PostgreSQL: ${String(e)}`),
   });
