@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { createAgreement, upload } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -29,6 +30,40 @@ it('keeps a UNSPSC code that items use, and lets an unused one go', async () => 
   await t.sql(`DELETE FROM unspsc_node WHERE code = '44121798'`);
   expect(await t.sql(`SELECT code FROM unspsc_node WHERE code IN ('44121704', '44121798')`)).toEqual([{ code: '44121704' }]);
 });
+
+it('makes a code deletion wait for an upload in flight that uses the code, then refuse it', async () => {
+  await t.sql(`INSERT INTO unspsc_node (code, title, level, parent_code, version) VALUES ('44121797', 'Code used by an upload in flight', 4, '44121700', 'test')`);
+  const uploading = new Client({ connectionString: t.databaseUrl });
+  const deleting = new Client({ connectionString: t.databaseUrl });
+  await uploading.connect();
+  await deleting.connect();
+  try {
+    await uploading.query('BEGIN');
+    await uploading.query(`INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, unspsc_code, price, currency, vat_rate, unit_code) VALUES ($1, 9, 'R-8', 'x', '44121797', 1, 'NOK', 25, 'EA')`, [versionId]);
+    // Uncommitted, the item is invisible to others: without the lock the delete would pass.
+    let settled = false;
+    const deletion = deleting.query(`DELETE FROM unspsc_node WHERE code = '44121797'`).finally(() => (settled = true));
+    deletion.catch(() => undefined);
+    const [{ waiting }] = await pollUntil(() => t.sql(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM unspsc_node%'`), (r) => r[0].waiting > 0);
+    expect(waiting).toBe(1);
+    expect(settled).toBe(false);
+    await uploading.query('COMMIT');
+    await expect(deletion).rejects.toMatchObject({ code: '23503', message: expect.stringMatching(/44121797 is used/) });
+    expect(await t.sql(`SELECT code FROM unspsc_node WHERE code = '44121797'`)).toEqual([{ code: '44121797' }]);
+  } finally {
+    await uploading.end();
+    await deleting.end();
+  }
+  await t.sql(`DELETE FROM catalogue_item WHERE version_id = $1 AND seller_item_id = 'R-8'`, [versionId]);
+});
+
+async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
+  for (let i = 0; ; i++) {
+    const v = await read();
+    if (done(v) || i > 200) return v;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 it('deletes a draft version’s items with the version', async () => {
   await t.sql('DELETE FROM catalogue_version WHERE id = $1', [versionId]);

@@ -77,6 +77,9 @@ export class ClassificationService {
         await m.query('INSERT INTO unspsc_incoming SELECT unnest($1::char(8)[])', [all.slice(i, i + BATCH).map((n) => n.code)]);
       }
       await this.upsert(m, all, version);
+      // Uploads do not lock the codes they use; this keeps them out (and waits for those in
+      // flight) until the import commits, so "used" below sees every item.
+      await m.query('LOCK TABLE catalogue_item IN SHARE MODE');
       const used = `code IN (SELECT unspsc_code FROM catalogue_item UNION SELECT unspsc_code FROM agreement_scope)`;
       const deprecated = await m.query(`UPDATE unspsc_node SET deprecated = true WHERE code NOT IN (SELECT code FROM unspsc_incoming) AND ${used}`);
       // Delete unused absent codes from the leaves up, keeping parents of codes that stay.
