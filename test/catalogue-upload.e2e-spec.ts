@@ -89,7 +89,7 @@ describe('catalogue upload', () => {
     ws.addRow(['X-2', 'Kulepenn', 44121704, 0, 25, 'EA']);
     const a = await createAgreement(t);
     const res = await upload(t, a.id, Buffer.from(await wb.xlsx.writeBuffer()), 'k.xlsx');
-    expect(res.status).toBe(422);
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: 422 }); // the body says why, if not
     expect(res.body.problems).toEqual([expect.objectContaining({ line: 3, field: 'price', reason: 'must be greater than zero' })]);
   });
 

@@ -98,22 +98,26 @@ function rss(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
-/** CPU seconds (user + system) of one process, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) of one process, from /proc (Linux); with `reaped`, also of its ended children. */
+function cpuSeconds(pid: number, reaped = false): number {
   try {
     const fields = (require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string).split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks of 1/100 s
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (own + (reaped ? Number(fields[13]) + Number(fields[14]) : 0)) / 100; // clock ticks of 1/100 s
   } catch {
     return 0; // the process has ended
   }
 }
 
-/** CPU seconds of every PostgreSQL process now running (server, backends, workers). */
-function postgresCpuSeconds(): number {
+/**
+ * CPU seconds of PostgreSQL: every postgres process now running (server, backends, workers)
+ * plus the ones that ended (backends, autovacuum workers), which the server has reaped.
+ */
+function postgresCpuSeconds(postmasterPid: number): number {
   const fs = require('node:fs');
-  let total = 0;
+  let total = cpuSeconds(postmasterPid, true);
   for (const pid of fs.readdirSync('/proc') as string[]) {
-    if (!/^\d+$/.test(pid)) continue;
+    if (!/^\d+$/.test(pid) || Number(pid) === postmasterPid) continue;
     try {
       if ((fs.readFileSync(`/proc/${pid}/comm`, 'utf8') as string).trim() === 'postgres') total += cpuSeconds(Number(pid));
     } catch {
@@ -121,6 +125,14 @@ function postgresCpuSeconds(): number {
     }
   }
   return total;
+}
+
+/** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
+function machineCpu(): { busy: number; total: number } {
+  const [, ...ticks] = (require('node:fs').readFileSync('/proc/stat', 'utf8') as string).split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: busy / 100, total: (busy + idle + iowait) / 100 };
 }
 
 async function main() {
@@ -212,7 +224,8 @@ async function main() {
     const tokenFor = async (email: string) => tokens.get(email) ?? tokens.set(email, await api.login(email)).get(email)!;
     const ingestStart = Date.now();
     // Where the CPU goes while ingesting (backends that end meanwhile are not counted: a lower bound for PostgreSQL).
-    const cpuBefore = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
+    const postmasterPid = Number((await readFile(join(work, 'data', 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const cpuBefore = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid), bench: process.cpuUsage(), machine: machineCpu() };
     let next = 0;
     let rssPeakIngest = 0;
     const worker = async () => {
@@ -241,9 +254,11 @@ async function main() {
     const benchCpu = process.cpuUsage(cpuBefore.bench);
     const ingestCpu = {
       service: cpuSeconds(service.pid!) - cpuBefore.service,
-      postgres: postgresCpuSeconds() - cpuBefore.postgres,
+      postgres: postgresCpuSeconds(postmasterPid) - cpuBefore.postgres,
       bench: (benchCpu.user + benchCpu.system) / 1e6,
     };
+    const machineAfter = machineCpu();
+    const machineBusy = (machineAfter.busy - cpuBefore.machine.busy) / (machineAfter.total - cpuBefore.machine.total);
     const { rows: indexed } = await pg.query('SELECT count(*)::int AS n FROM search_item');
     await pg.query('ANALYZE');
 
@@ -269,7 +284,7 @@ async function main() {
     rows.push([
       'ingest: CPU per line',
       perLine(ingestCpu.service + ingestCpu.postgres + ingestCpu.bench),
-      `service ${perLine(ingestCpu.service)}, PostgreSQL ≥ ${perLine(ingestCpu.postgres)}, this load client ${perLine(ingestCpu.bench)}; ${require('node:os').cpus().length} cores × ${ingestSeconds.toFixed(1)} s = ${perLine(require('node:os').cpus().length * ingestSeconds)} available`,
+      `service ${perLine(ingestCpu.service)}, PostgreSQL ${perLine(ingestCpu.postgres)}, this load client ${perLine(ingestCpu.bench)}; ${require('node:os').cpus().length} cores × ${ingestSeconds.toFixed(1)} s = ${perLine(require('node:os').cpus().length * ingestSeconds)} available, machine ${(machineBusy * 100).toFixed(0)} % busy`,
     ]);
     rows.push(['ingest (a): raw COPY, plain table', `${Math.round(ITEMS / copySeconds).toLocaleString('en')} lines/s`, `${copySeconds.toFixed(1)} s (the floor)`]);
     rows.push(['ingest (b): COPY + tsvector + GIN in bulk', `${Math.round(bulkRate).toLocaleString('en')} lines/s`, `${bulkSeconds.toFixed(1)} s (practical limit)`]);
