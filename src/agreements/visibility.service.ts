@@ -22,7 +22,7 @@ export const osloToday = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', 
 @Injectable()
 export class VisibilityService {
   async forCaller(ctx: RequestContext): Promise<Visibility> {
-    // The rule itself is the SQL function torg_visible_agreements (migration 1763800000007).
+    // The rule itself is the SQL function torg_visible_agreements (migration 1763800000011).
     const rows: { id: number | null; mandatory: boolean; kind: string }[] = await ctx.manager.query(
       'SELECT agreement_id AS id, is_mandatory AS mandatory, caller_kind AS kind FROM torg_visible_agreements($1)',
       [ctx.user.organisationId],

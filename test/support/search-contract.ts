@@ -165,6 +165,17 @@ export function searchContract(engine: string, env: Record<string, string>) {
       expect(r.edges.every((e: any) => e.node.supplierId === t.world.orgs.medisinsk)).toBe(true);
       expect((await search('katalog@medisinsk.example', { text: 'kopipapir' })).totalCount).toBe(0);
     });
+    it('shows a purchasing unit the agreements it manages that are in force, without taking part in them', async () => {
+      const PURCHASER = 'innkjoper@storby.example';
+      const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
+      await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nPU-1,Purpurfarget hullemaskin,44121618,149,25,EA\n'), 'pu.csv');
+      const r = await search(PURCHASER, { text: 'purpurfarget' });
+      expect(names(r)).toEqual(['Purpurfarget hullemaskin']);
+      expect(r.edges[0].node.agreementId).toBe(a.id);
+      // Its expired agreement stays out, and so does nothing of the municipality that is not an agreement of its own.
+      expect((await search(PURCHASER, { agreementIds: [t.world.agreements['2021-007']] })).totalCount).toBe(0);
+      expect((await search(VESTBY, { text: 'purpurfarget' })).totalCount).toBe(0);
+    });
     it('picks up a newly published catalogue after indexing', async () => {
       const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
       await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nN-1,Zebramønstret blyant,44121706,9.90,25,EA\nZP-A,Zebrapenn Z-2,44121706,12.50,25,EA\n'), 'n.csv');
