@@ -254,23 +254,25 @@ export class PostgresSearchEngine extends ProductSearch {
     const wantFacets = query.facets !== false;
 
     // One pass over the hits: they are collected once (keys, sort keys, facet columns), the page
-    // is cut from them and joined back for its display columns, and facets and the total are
-    // counted from the same rows. Without facets, the total is counted only up to the cap.
+    // is cut from them and its display columns are read from the catalogue rows it projects
+    // (published items never change), and facets and the total are counted from the same rows.
+    // Joining the page back to catalogue_item rather than to the search table spares the planner
+    // a second walk over every searched partition (a quarter of the planning of a small search).
+    // Without facets, the total is counted only up to the cap.
     const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number }>(
       this.ds,
       `WITH hits AS MATERIALIZED (
-         SELECT s.item_id, s.version_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
-                ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.supplier_id, s.attr_facets' : ''}
+         SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
+                ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
            FROM search_item s WHERE ${whereSql}),
-       page AS (SELECT h.item_id, h.version_id, h.name, h.price, h.mandatory, h.exact, h.rank FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
+       page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
        SELECT
          (SELECT coalesce(json_agg(x.hit ORDER BY ${order('x')}), '[]') FROM (
-            SELECT pg.*, json_build_object('itemId', s.item_id::text, 'agreementId', s.agreement_id, 'supplierId', s.supplier_id, 'sellerItemId', s.seller_item_id,
+            SELECT pg.*, json_build_object('itemId', s.id::text, 'agreementId', pg.agreement_id, 'supplierId', pg.supplier_id, 'sellerItemId', s.seller_item_id,
                    'name', s.name, 'description', s.description, 'unspscCode', s.unspsc_code, 'price', s.price::text, 'currency', s.currency, 'vatRate', s.vat_rate::text,
                    'unitCode', s.unit_code, 'gtin', s.gtin, 'manufacturer', s.manufacturer, 'attributes', s.attributes, 'mandatory', pg.mandatory,
                    'highlightedName', ${headline('s.name')}, 'highlightedDescription', CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END) AS hit
-              FROM page pg JOIN search_item s ON s.item_id = pg.item_id AND s.version_id = pg.version_id
-             WHERE s.version_id = ANY(${versionsRef}::int[])) x) AS hits,
+              FROM page pg JOIN catalogue_item s ON s.id = pg.item_id) x) AS hits,
          ${wantFacets ? `(SELECT json_agg(f) FROM (${FACETS_SQL}) f)` : 'NULL'} AS facets,
          ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total`,
       params,
