@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { PostgresSearchEngine } from '../src/search/engines/postgres-search.engine';
 import { ProductSearch } from '../src/search/product-search';
 import { createAgreement, publishFile } from './support/fixtures';
@@ -67,6 +68,41 @@ describe('search partitions per catalogue version', () => {
     expect(await engine.dropRetiredPartitions(0)).toBeGreaterThanOrEqual(1);
     expect(await tableExists(`search_item_v${v1}`)).toBe(false);
   });
+
+  it('keeps indexing when a retired partition falls due while the indexer is at work', async () => {
+    // Finishing a detach waits for every transaction older than itself. The indexer once held a
+    // transaction open (the outbox row's lock) while it synced and then dropped due partitions,
+    // so the detach waited for the indexer and the indexer for the detach: indexing stopped for
+    // good (this test then timed out). Here the drop falls due during a sync.
+    const a = await createAgreement(t);
+    const v1 = await publishFile(t, a.id, csv(['H-1,Hengeblyant en,44121706,5.00,25,EA']), 'v1.csv');
+    await t.indexed();
+    await publishFile(t, a.id, csv(['H-2,Hengeblyant to,44121706,5.00,25,EA']), 'v2.csv');
+    await t.indexed();
+    await t.sql(`UPDATE search_retired_partition SET retired_at = now() - interval '1 hour' WHERE version_id = $1`, [v1]);
+    {
+      // Its detach was interrupted half-way (its wait cancelled, as a restart can leave it): the next drop finishes it.
+      const blocker = await t.app.get(DataSource).createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction('REPEATABLE READ');
+      await blocker.query('SELECT count(*) FROM search_item');
+      const detacher = await t.app.get(DataSource).createQueryRunner();
+      await detacher.query('SET statement_timeout = 500');
+      await expect(detacher.query(`ALTER TABLE search_item DETACH PARTITION search_item_v${v1} CONCURRENTLY`)).rejects.toThrow(/statement timeout/);
+      await detacher.query('RESET statement_timeout');
+      await detacher.release();
+      await blocker.commitTransaction();
+      await blocker.release();
+      expect((await t.sql(`SELECT inhdetachpending FROM pg_inherits WHERE inhrelid = $1::regclass`, [`search_item_v${v1}`]))[0].inhdetachpending).toBe(true);
+    }
+    const v3 = await publishFile(t, a.id, csv(['H-3,Hengeblyant tre,44121706,5.00,25,EA']), 'v3.csv');
+    await t.indexed();
+    expect(await searchedVersion(a.id)).toBe(v3);
+    expect((await search('hengeblyant', a.id)).edges.map((e: any) => e.node.sellerItemId)).toEqual(['H-3']);
+    // The due partition went, by the sync or by housekeeping after it.
+    await engine.dropRetiredPartitions();
+    expect(await tableExists(`search_item_v${v1}`)).toBe(false);
+  }, 60_000);
 
   it('leaves the partition of the version already searched as it is when the agreement is synced again', async () => {
     const a = await createAgreement(t);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { TORG_CONFIG } from '../platform/config/config';
 import type { TorgConfig } from '../platform/config/config';
 import { ProductSearch } from './product-search';
@@ -10,11 +10,13 @@ const HOUSEKEEPING_MS = 30_000;
 const MAX_BACKOFF_S = 300;
 /** Advisory-lock namespace: one sync per agreement at a time, across workers and replicas. */
 const AGREEMENT_SYNC_LOCK = 7301;
+/** Due rows looked at per claim: enough to find an agreement no other worker holds. */
+const CANDIDATES = 50;
 
 /**
  * Delivers outbox rows to the search engine, retrying with back-off until the engine confirms.
- * Rows are claimed with SKIP LOCKED, so several workers (SEARCH_INDEXER_CONCURRENCY) and
- * replicas run side by side; an advisory lock keeps two of them off the same agreement.
+ * Several workers (SEARCH_INDEXER_CONCURRENCY) and replicas run side by side; an advisory lock
+ * keeps two of them off the same agreement.
  */
 @Injectable()
 export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -86,35 +88,64 @@ export class SearchIndexer implements OnApplicationBootstrap, OnApplicationShutd
     let delivered = 0;
     for (;;) {
       if (this.stopped || !this.ds.isInitialized) return delivered;
-      const done = await this.ds.transaction(async (m) => {
-        const [row] = await m.query(
-          `SELECT id, agreement_id, attempts FROM search_outbox WHERE processed_at IS NULL AND available_at <= now()
-            ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        );
-        if (!row) return false;
-        // A second row for an agreement being synced waits here, then syncs what is newer.
-        await m.query('SELECT pg_advisory_xact_lock($1, $2)', [AGREEMENT_SYNC_LOCK, row.agreement_id]);
-        try {
-          await this.search.syncAgreement(row.agreement_id);
-          // Older rows for the same agreement are covered by this sync.
-          // (Rows another worker holds are skipped: it is waiting for this agreement and will mark its own.)
-          await m.query(
-            `UPDATE search_outbox SET processed_at = now() WHERE id IN (
-               SELECT id FROM search_outbox WHERE agreement_id = $1 AND processed_at IS NULL AND id <= $2 FOR UPDATE SKIP LOCKED)`,
-            [row.agreement_id, row.id],
-          );
-        } catch (e) {
-          const backoff = Math.min(MAX_BACKOFF_S, 2 ** Math.min(row.attempts, 8));
-          this.logger.warn(`search sync of agreement ${row.agreement_id} failed (attempt ${row.attempts + 1}, retry in ${backoff}s): ${(e as Error).message}`);
-          await m.query(`UPDATE search_outbox SET attempts = attempts + 1, last_error = $2, available_at = now() + make_interval(secs => $3) WHERE id = $1`, [row.id, String((e as Error).message).slice(0, 2000), backoff]);
-        }
-        return true;
-      }).catch((e) => {
+      const synced = await this.syncNextAgreement().catch((e) => {
         if (!this.stopped) this.logger.error(`indexer: ${(e as Error).message}`);
         return false;
       });
-      if (!done) return delivered;
+      if (!synced) return delivered;
       delivered++;
+    }
+  }
+
+  /**
+   * Syncs the agreement of the oldest due outbox row that no other worker is syncing, and marks
+   * its rows up to then as processed (or backs them off when the engine fails). No transaction
+   * stays open meanwhile: the agreement is held with a session-level advisory lock. Dropping a
+   * partition finishes its detach by waiting for every older transaction, so a transaction
+   * held open here (as the outbox row's lock once was) waited for a drop that waited for it.
+   */
+  private async syncNextAgreement(): Promise<boolean> {
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    try {
+      const due: { agreement_id: number }[] = await runner.query(
+        `SELECT agreement_id FROM search_outbox WHERE processed_at IS NULL AND available_at <= now() ORDER BY id LIMIT ${CANDIDATES}`,
+      );
+      for (const agreementId of new Set(due.map((r) => r.agreement_id))) {
+        const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1, $2) AS locked', [AGREEMENT_SYNC_LOCK, agreementId]);
+        if (!locked) continue; // another worker is syncing it, and will see rows added meanwhile
+        try {
+          // Looked at again under the lock: the worker that held it may have processed the rows.
+          const [rows] = await runner.query(
+            `SELECT max(id) AS upto, max(attempts)::int AS attempts FROM search_outbox WHERE agreement_id = $1 AND processed_at IS NULL AND available_at <= now()`,
+            [agreementId],
+          );
+          if (rows.upto === null) continue;
+          await this.syncAndMark(runner, agreementId, rows.upto, rows.attempts);
+          return true;
+        } finally {
+          await runner.query('SELECT pg_advisory_unlock($1, $2)', [AGREEMENT_SYNC_LOCK, agreementId]);
+        }
+      }
+      return false;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** One agreement's sync; its rows up to `upto` are covered by it (older ones too: the sync reads what is published now). */
+  private async syncAndMark(runner: QueryRunner, agreementId: number, upto: string, attempts: number) {
+    try {
+      await this.search.syncAgreement(agreementId);
+      await runner.query('UPDATE search_outbox SET processed_at = now() WHERE agreement_id = $1 AND processed_at IS NULL AND id <= $2', [agreementId, upto]);
+    } catch (e) {
+      const backoff = Math.min(MAX_BACKOFF_S, 2 ** Math.min(attempts, 8));
+      this.logger.warn(`search sync of agreement ${agreementId} failed (attempt ${attempts + 1}, retry in ${backoff}s): ${(e as Error).message}`);
+      await runner.query(
+        `UPDATE search_outbox SET attempts = attempts + 1, last_error = $3, available_at = now() + make_interval(secs => $4)
+          WHERE agreement_id = $1 AND processed_at IS NULL AND id <= $2`,
+        [agreementId, upto, String((e as Error).message).slice(0, 2000), backoff],
+      );
     }
   }
 }

@@ -67,8 +67,8 @@ export class PostgresSearchEngine extends ProductSearch {
   /**
    * Builds the published version's rows as a table of their own, indexes them in bulk, attaches
    * it as the version's partition and switches the agreement to it, in one transaction: readers
-   * see the old rows or the new ones, never a mix. The superseded partition is retired (dropped
-   * after PARTITION_GRACE_S). A version already searched is left as it is: published versions
+   * see the old rows or the new ones, never a mix. The superseded partition is retired (housekeeping
+   * drops it after PARTITION_GRACE_S). A version already searched is left as it is: published versions
    * never change.
    */
   async syncAgreement(agreementId: number): Promise<void> {
@@ -90,7 +90,6 @@ export class PostgresSearchEngine extends ProductSearch {
     // new words often enough to run one after the other. (Also done when the version was
     // searched already, in case an earlier attempt failed here.)
     if (versionId !== null) await this.addWords(partitionName(versionId));
-    await this.dropRetiredPartitions();
   }
 
   /** The version's rows in a new table with the search table's indexes, and the search state; the caller attaches it. */
@@ -130,7 +129,10 @@ export class PostgresSearchEngine extends ProductSearch {
    * Detaches (concurrently, so searches are not blocked) and drops the partitions retired more
    * than `graceSeconds` ago. A search looks its versions up just before it runs, so the grace
    * period lets one that saw the old version finish on it. Safe to run from several workers: a
-   * partition another worker is detaching is skipped and tried again next time.
+   * partition another worker is detaching is skipped and tried again next time. Runs from the
+   * indexer's housekeeping, not from a sync: finishing a detach waits for every older
+   * transaction, so the caller must hold none open, and a sync should not wait for unrelated
+   * long ones (an upload in progress).
    */
   async dropRetiredPartitions(graceSeconds = PARTITION_GRACE_S): Promise<number> {
     const due: { version_id: number }[] = await this.ds.query(
