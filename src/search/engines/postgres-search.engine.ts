@@ -22,6 +22,11 @@ const insertInto = (table: string) => `INSERT INTO ${table} (item_id, version_id
 /** The search table's partition for one catalogue version (see migration SearchPartitionPerVersion). */
 export const partitionName = (versionId: number) => `search_item_v${Math.trunc(Number(versionId))}`;
 
+/** The search table's columns whose statistics choose a search's access path (text index, code index or none). */
+const PLANNER_COLUMNS = ['version_id', 'doc', 'unspsc_code'];
+/** autovacuum_analyze_threshold for a partition that is analyzed when built and never changes. */
+const NEVER_AUTOANALYZE = 2_000_000_000;
+
 /** How long a superseded version's partition stays searchable after the switch. */
 export const PARTITION_GRACE_S = 60;
 
@@ -95,10 +100,18 @@ export class PostgresSearchEngine extends ProductSearch {
   /** The version's rows in a new table with the search table's indexes, and the search state; the caller attaches it. */
   private async buildPartition(m: EntityManager, agreementId: number, versionId: number) {
     const table = partitionName(versionId);
-    await m.query(`CREATE TABLE ${table} (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED)`);
+    // Its rows never change, so autovacuum need never analyze it again (it would, for the rows
+    // this transaction inserts, and over every column).
+    await m.query(`CREATE TABLE ${table} (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED) WITH (autovacuum_analyze_threshold = ${NEVER_AUTOANALYZE})`);
     await m.query(`${insertInto(table)} ${PROJECTION_SQL} WHERE cv.id = $1`, [versionId]);
     // Built here in bulk, each one matching an index of the parent, so the attach only links them.
     for (const statement of await this.partitionIndexes(m, table)) await m.query(statement);
+    // Statistics before it is searched: without them the planner guesses that a typo-tolerant
+    // query (a word OR'ed with a dozen expansions) matches several per cent of the rows and
+    // reads whole partitions instead of their text index (measured at 1M items: 56 instead of
+    // 6.5 ms for a four-letter prefix), until autovacuum gets round to them. Only the columns
+    // whose statistics choose between the indexes (a third of the cost of all columns).
+    await m.query(`ANALYZE ${table} (${PLANNER_COLUMNS.join(', ')})`);
     await m.query(
       `INSERT INTO search_index_state (engine, agreement_id, version_id) VALUES ('postgres', $1, $2)
        ON CONFLICT (engine, agreement_id) DO UPDATE SET version_id = EXCLUDED.version_id, indexed_at = now()`,
