@@ -1,5 +1,34 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The functions as this migration created them (migration 1763800000010 restores them on the way down). */
+export const CHECK_ITEM_REFERENCES_0006 = `
+      CREATE FUNCTION torg_check_item_references() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        missing text;
+      BEGIN
+        SELECT 'version ' || n.version_id INTO missing FROM (SELECT DISTINCT version_id FROM new_items) n
+         WHERE NOT EXISTS (SELECT 1 FROM catalogue_version v WHERE v.id = n.version_id) LIMIT 1;
+        IF missing IS NULL THEN
+          SELECT 'UNSPSC code ' || n.unspsc_code INTO missing FROM (SELECT DISTINCT unspsc_code FROM new_items) n
+           WHERE NOT EXISTS (SELECT 1 FROM unspsc_node u WHERE u.code = n.unspsc_code) LIMIT 1;
+        END IF;
+        IF missing IS NOT NULL THEN
+          RAISE EXCEPTION 'catalogue item refers to % that does not exist', missing USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        PERFORM 1 FROM catalogue_version v WHERE v.id IN (SELECT version_id FROM new_items) FOR KEY SHARE;
+        PERFORM 1 FROM unspsc_node u WHERE u.code IN (SELECT unspsc_code FROM new_items) FOR KEY SHARE;
+        RETURN NULL;
+      END $$`;
+
+export const KEEP_USED_UNSPSC_0006 = `
+      CREATE FUNCTION torg_keep_used_unspsc() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM catalogue_item WHERE unspsc_code = OLD.code) THEN
+          RAISE EXCEPTION 'UNSPSC code % is used by catalogue items', OLD.code USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $$`;
+
 /**
  * Catalogue items' references (version, UNSPSC code) checked once per statement instead of once
  * per row. A foreign key runs a look-up and a row lock for every inserted row: on a 5,000-line
@@ -17,37 +46,13 @@ export class StatementLevelItemReferences1763800000006 implements MigrationInter
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE catalogue_item DROP CONSTRAINT catalogue_item_version_id_fkey');
     await q.query('ALTER TABLE catalogue_item DROP CONSTRAINT catalogue_item_unspsc_code_fkey');
-    await q.query(`
-      CREATE FUNCTION torg_check_item_references() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        missing text;
-      BEGIN
-        SELECT 'version ' || n.version_id INTO missing FROM (SELECT DISTINCT version_id FROM new_items) n
-         WHERE NOT EXISTS (SELECT 1 FROM catalogue_version v WHERE v.id = n.version_id) LIMIT 1;
-        IF missing IS NULL THEN
-          SELECT 'UNSPSC code ' || n.unspsc_code INTO missing FROM (SELECT DISTINCT unspsc_code FROM new_items) n
-           WHERE NOT EXISTS (SELECT 1 FROM unspsc_node u WHERE u.code = n.unspsc_code) LIMIT 1;
-        END IF;
-        IF missing IS NOT NULL THEN
-          RAISE EXCEPTION 'catalogue item refers to % that does not exist', missing USING ERRCODE = 'foreign_key_violation';
-        END IF;
-        PERFORM 1 FROM catalogue_version v WHERE v.id IN (SELECT version_id FROM new_items) FOR KEY SHARE;
-        PERFORM 1 FROM unspsc_node u WHERE u.code IN (SELECT unspsc_code FROM new_items) FOR KEY SHARE;
-        RETURN NULL;
-      END $$`);
+    await q.query(CHECK_ITEM_REFERENCES_0006);
     await q.query(`CREATE TRIGGER catalogue_item_references_on_insert AFTER INSERT ON catalogue_item
       REFERENCING NEW TABLE AS new_items FOR EACH STATEMENT EXECUTE FUNCTION torg_check_item_references()`);
     await q.query(`CREATE TRIGGER catalogue_item_references_on_update AFTER UPDATE ON catalogue_item
       REFERENCING NEW TABLE AS new_items FOR EACH STATEMENT EXECUTE FUNCTION torg_check_item_references()`);
 
-    await q.query(`
-      CREATE FUNCTION torg_keep_used_unspsc() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM catalogue_item WHERE unspsc_code = OLD.code) THEN
-          RAISE EXCEPTION 'UNSPSC code % is used by catalogue items', OLD.code USING ERRCODE = 'foreign_key_violation';
-        END IF;
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-      END $$`);
+    await q.query(KEEP_USED_UNSPSC_0006);
     await q.query(`CREATE TRIGGER unspsc_node_used_by_items BEFORE DELETE OR UPDATE OF code ON unspsc_node
       FOR EACH ROW EXECUTE FUNCTION torg_keep_used_unspsc()`);
 

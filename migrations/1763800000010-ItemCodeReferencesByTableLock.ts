@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { CHECK_ITEM_REFERENCES_0006, KEEP_USED_UNSPSC_0006 } from './1763800000006-StatementLevelItemReferences';
 
 /**
  * Catalogue items no longer lock every UNSPSC code they use (FOR KEY SHARE, one row lock per
@@ -12,32 +13,7 @@ export class ItemCodeReferencesByTableLock1763800000010 implements MigrationInte
   name = 'ItemCodeReferencesByTableLock1763800000010';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(this.checkItemReferences(false));
     await q.query(`
-      CREATE OR REPLACE FUNCTION torg_keep_used_unspsc() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        LOCK TABLE catalogue_item IN SHARE MODE;
-        IF EXISTS (SELECT 1 FROM catalogue_item WHERE unspsc_code = OLD.code) THEN
-          RAISE EXCEPTION 'UNSPSC code % is used by catalogue items', OLD.code USING ERRCODE = 'foreign_key_violation';
-        END IF;
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-      END $$`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(this.checkItemReferences(true));
-    await q.query(`
-      CREATE OR REPLACE FUNCTION torg_keep_used_unspsc() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM catalogue_item WHERE unspsc_code = OLD.code) THEN
-          RAISE EXCEPTION 'UNSPSC code % is used by catalogue items', OLD.code USING ERRCODE = 'foreign_key_violation';
-        END IF;
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-      END $$`);
-  }
-
-  private checkItemReferences(lockCodes: boolean) {
-    return `
       CREATE OR REPLACE FUNCTION torg_check_item_references() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         missing text;
@@ -52,8 +28,22 @@ export class ItemCodeReferencesByTableLock1763800000010 implements MigrationInte
           RAISE EXCEPTION 'catalogue item refers to % that does not exist', missing USING ERRCODE = 'foreign_key_violation';
         END IF;
         PERFORM 1 FROM catalogue_version v WHERE v.id IN (SELECT version_id FROM new_items) FOR KEY SHARE;
-        ${lockCodes ? 'PERFORM 1 FROM unspsc_node u WHERE u.code IN (SELECT unspsc_code FROM new_items) FOR KEY SHARE;' : ''}
         RETURN NULL;
-      END $$`;
+      END $$`);
+    await q.query(`
+      CREATE OR REPLACE FUNCTION torg_keep_used_unspsc() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        LOCK TABLE catalogue_item IN SHARE MODE;
+        IF EXISTS (SELECT 1 FROM catalogue_item WHERE unspsc_code = OLD.code) THEN
+          RAISE EXCEPTION 'UNSPSC code % is used by catalogue items', OLD.code USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $$`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    const replace = (sql: string) => sql.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION');
+    await q.query(replace(CHECK_ITEM_REFERENCES_0006));
+    await q.query(replace(KEEP_USED_UNSPSC_0006));
   }
 }
