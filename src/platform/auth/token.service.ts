@@ -2,6 +2,7 @@ import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
+import { TtlCache } from '../cache/ttl-cache';
 import { TORG_CONFIG } from '../config/config';
 import type { TorgConfig } from '../config/config';
 import { unauthenticated } from '../errors/domain-error';
@@ -29,6 +30,13 @@ export class TokenService {
    */
   private readonly devKey: KeyObject;
   private readonly publicKeys = new Map<string, KeyObject>();
+  /**
+   * Claims of tokens verified lately, by the token itself, until the token expires (at most a
+   * minute): a client sends the same token with every call, and checking its signature again
+   * gives the same answer. A minute bounds how long a token signed with a key the provider has
+   * since withdrawn stays accepted.
+   */
+  private readonly verified = new TtlCache<Readonly<TokenClaims & { dev: boolean }>>(60_000, 10_000);
 
   constructor(@Inject(TORG_CONFIG) private readonly config: TorgConfig) {
     if (config.oidc) this.jwks = new JwksClient({ jwksUri: config.oidc.jwksUri, cache: true, rateLimit: true });
@@ -59,13 +67,22 @@ export class TokenService {
     });
   }
 
-  async verify(token: string): Promise<TokenClaims & { dev: boolean }> {
+  async verify(token: string): Promise<Readonly<TokenClaims & { dev: boolean }>> {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const { claims, expiresAt } = await this.verifySignature(token);
+    const frozen = Object.freeze(claims);
+    this.verified.set(token, frozen, expiresAt === undefined ? Infinity : expiresAt * 1000 - Date.now());
+    return frozen;
+  }
+
+  private async verifySignature(token: string): Promise<{ claims: TokenClaims & { dev: boolean }; expiresAt?: number }> {
     const decoded = jwt.decode(token, { complete: true });
     if (!decoded || typeof decoded.payload === 'string') throw unauthenticated('The bearer token is not a JWT');
     try {
       if ((decoded.payload as jwt.JwtPayload).iss === DEV_ISSUER && this.devTokensEnabled) {
         const claims = jwt.verify(token, this.devKey, { algorithms: ['HS256'], issuer: DEV_ISSUER }) as jwt.JwtPayload;
-        return { sub: claims.sub!, email: claims.email, org: claims.org, dev: true };
+        return { claims: { sub: claims.sub!, email: claims.email, org: claims.org, dev: true }, expiresAt: claims.exp };
       }
       if (!this.jwks || !this.config.oidc) throw unauthenticated('Tokens from an OIDC provider are not configured (OIDC_ISSUER)');
       const key = await this.jwks.getSigningKey(decoded.header.kid);
@@ -75,7 +92,7 @@ export class TokenService {
         audience: this.config.oidc.audience,
       }) as jwt.JwtPayload;
       if (!claims.sub) throw unauthenticated('The token has no subject');
-      return { sub: claims.sub, email: typeof claims.email === 'string' ? claims.email.toLowerCase() : undefined, dev: false };
+      return { claims: { sub: claims.sub, email: typeof claims.email === 'string' ? claims.email.toLowerCase() : undefined, dev: false }, expiresAt: claims.exp };
     } catch (e) {
       if (e instanceof jwt.JsonWebTokenError || e instanceof jwt.TokenExpiredError || e instanceof jwt.NotBeforeError) {
         throw unauthenticated(`The bearer token was refused: ${e.message}`);

@@ -1,6 +1,7 @@
 /**
- * A small in-process cache whose entries expire after a fixed time. For display data that may
- * lag for that long (facet labels: UNSPSC titles, supplier names), never for who may see what.
+ * A small in-process cache whose entries expire after a fixed time (or a shorter one given per
+ * entry). For data that may lag for that long (facet labels: UNSPSC titles, supplier names) or
+ * that cannot change (a token's verified claims), never for who may see what.
  * Bounded: when full it starts over rather than tracking recency.
  */
 export class TtlCache<V> {
@@ -22,8 +23,10 @@ export class TtlCache<V> {
     return entry.value;
   }
 
-  set(key: string, value: V): void {
+  /** Remembers a value for the cache's time, or for `ttlMs` when that is shorter. */
+  set(key: string, value: V, ttlMs = this.ttlMs): void {
+    if (ttlMs <= 0) return;
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { value, expires: this.now() + this.ttlMs });
+    this.entries.set(key, { value, expires: this.now() + Math.min(ttlMs, this.ttlMs) });
   }
 }
