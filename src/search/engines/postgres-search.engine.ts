@@ -204,21 +204,25 @@ export class PostgresSearchEngine extends ProductSearch {
     });
   }
 
-  /** For each query word, the index words it may stand for. */
-  private async expand(m: EntityManager, words: string[]): Promise<WordGroup[]> {
+  /**
+   * The versions searched now for these agreements and, for each query word, the index words it
+   * may stand for — in one round trip, as every search needs both before its main statement.
+   */
+  private async versionsAndWords(agreementIds: number[], words: string[]): Promise<{ versions: number[]; groups: WordGroup[] }> {
     const textWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
-    const expansions = new Map<string, string[]>();
-    if (textWords.length) {
-      const rows: { word: string; expansions: string[] }[] = await m.query('SELECT word, expansions FROM torg_expand_words($1::text[], $2)', [textWords, EXPANSIONS_PER_WORD]);
-      for (const r of rows) expansions.set(r.word, r.expansions);
-    }
-    return words.map((word) => ({ word, expansions: expansions.get(word) ?? [] }));
+    const [row]: { versions: number[]; expansions: { word: string; expansions: string[] }[] }[] = await this.ds.query(
+      `SELECT ARRAY(SELECT version_id FROM search_index_state
+                     WHERE engine = 'postgres' AND agreement_id = ANY($1::int[]) AND version_id IS NOT NULL ORDER BY version_id) AS versions,
+              ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions)) FROM torg_expand_words($2::text[], $3) e)` : 'NULL::json'} AS expansions`,
+      textWords.length ? [agreementIds, textWords, EXPANSIONS_PER_WORD] : [agreementIds],
+    );
+    const expansions = new Map((row.expansions ?? []).map((r) => [r.word, r.expansions]));
+    return { versions: row.versions, groups: words.map((word) => ({ word, expansions: expansions.get(word) ?? [] })) };
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
     const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] } };
     if (!scope.agreementIds.length) return empty;
-    const m = this.ds.manager;
     const params: unknown[] = [];
     const p = (v: unknown) => {
       params.push(v);
@@ -226,19 +230,16 @@ export class PostgresSearchEngine extends ProductSearch {
     };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
+    const words = query.text ? queryWords(query.text) : [];
     // The versions searched now, as values: the planner then reads only their partitions.
-    const versions: { version_id: number }[] = await m.query(
-      `SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = ANY($1::int[]) AND version_id IS NOT NULL ORDER BY version_id`,
-      [agreementIds],
-    );
+    const { versions, groups } = await this.versionsAndWords(agreementIds, words);
     if (!versions.length) return empty;
-    const versionsRef = p(versions.map((v) => v.version_id));
+    const versionsRef = p(versions);
     const where: string[] = [`s.version_id = ANY(${versionsRef}::int[])`];
     let tsq: string | null = null;
     let tsqRef = '';
-    const words = query.text ? queryWords(query.text) : [];
     if (words.length) {
-      tsq = buildTsQuery(await this.expand(m, words));
+      tsq = buildTsQuery(groups);
       if (!tsq) return empty;
       tsqRef = p(tsq);
       where.push(`s.doc @@ to_tsquery('simple', ${tsqRef})`);
