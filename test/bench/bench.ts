@@ -98,6 +98,34 @@ function rss(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
+interface ServerWork {
+  walBytes: number;
+  walFpi: number;
+  checkpoints: number;
+  autovacuums: number;
+}
+
+/**
+ * PostgreSQL's WAL position and its cumulative full-page-image, checkpoint and autovacuum
+ * counters (PostgreSQL 17+ views; the counters lag by up to a second).
+ */
+async function serverWork(pg: Client): Promise<ServerWork> {
+  const { rows } = await pg.query(`
+    SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::float8 AS "walBytes", (SELECT wal_fpi FROM pg_stat_wal)::float8 AS "walFpi",
+           (SELECT num_timed + num_requested FROM pg_stat_checkpointer)::int AS checkpoints,
+           (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables)::int AS autovacuums`);
+  return rows[0] as ServerWork;
+}
+
+function serverWorkSince(before: ServerWork, after: ServerWork): ServerWork {
+  return {
+    walBytes: after.walBytes - before.walBytes,
+    walFpi: after.walFpi - before.walFpi,
+    checkpoints: after.checkpoints - before.checkpoints,
+    autovacuums: after.autovacuums - before.autovacuums,
+  };
+}
+
 /** CPU seconds (user + system) of one process, from /proc (Linux); with `reaped`, also of its ended children. */
 function cpuSeconds(pid: number, reaped = false): number {
   try {
@@ -226,6 +254,7 @@ async function main() {
     // Where the CPU goes while ingesting (backends that end meanwhile are not counted: a lower bound for PostgreSQL).
     const postmasterPid = Number((await readFile(join(work, 'data', 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     const cpuBefore = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid), bench: process.cpuUsage(), machine: machineCpu() };
+    const serverBefore = await serverWork(pg);
     let next = 0;
     let rssPeakIngest = 0;
     const worker = async () => {
@@ -257,6 +286,7 @@ async function main() {
       postgres: postgresCpuSeconds(postmasterPid) - cpuBefore.postgres,
       bench: (benchCpu.user + benchCpu.system) / 1e6,
     };
+    const serverDuring = serverWorkSince(serverBefore, await serverWork(pg));
     const machineAfter = machineCpu();
     const machineBusy = (machineAfter.busy - cpuBefore.machine.busy) / (machineAfter.total - cpuBefore.machine.total);
     const { rows: indexed } = await pg.query('SELECT count(*)::int AS n FROM search_item');
@@ -285,6 +315,11 @@ async function main() {
       'ingest: CPU per line',
       perLine(ingestCpu.service + ingestCpu.postgres + ingestCpu.bench),
       `service ${perLine(ingestCpu.service)}, PostgreSQL ${perLine(ingestCpu.postgres)}, this load client ${perLine(ingestCpu.bench)}; ${require('node:os').cpus().length} cores × ${ingestSeconds.toFixed(1)} s = ${perLine(require('node:os').cpus().length * ingestSeconds)} available, machine ${(machineBusy * 100).toFixed(0)} % busy`,
+    ]);
+    rows.push([
+      'ingest: PostgreSQL background work',
+      `${Math.round(serverDuring.walBytes / ITEMS).toLocaleString('en')} B WAL/line`,
+      `${(serverDuring.walFpi / ITEMS).toFixed(2)} full-page images per line; checkpoints: ${serverDuring.checkpoints}; autovacuum/autoanalyze runs: ${serverDuring.autovacuums}`,
     ]);
     rows.push(['ingest (a): raw COPY, plain table', `${Math.round(ITEMS / copySeconds).toLocaleString('en')} lines/s`, `${copySeconds.toFixed(1)} s (the floor)`]);
     rows.push(['ingest (b): COPY + tsvector + GIN in bulk', `${Math.round(bulkRate).toLocaleString('en')} lines/s`, `${bulkSeconds.toFixed(1)} s (practical limit)`]);
