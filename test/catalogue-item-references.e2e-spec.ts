@@ -31,6 +31,17 @@ it('keeps a UNSPSC code that items use, and lets an unused one go', async () => 
   expect(await t.sql(`SELECT code FROM unspsc_node WHERE code IN ('44121704', '44121798')`)).toEqual([{ code: '44121704' }]);
 });
 
+it('keeps a used UNSPSC code from being renumbered, but lets its title change and an unused code be renumbered', async () => {
+  await expect(t.sql(`UPDATE unspsc_node SET code = '44121796' WHERE code = '44121704'`)).rejects.toMatchObject({ code: '23503', message: expect.stringMatching(/44121704 is used/) });
+  await t.sql(`UPDATE unspsc_node SET title = 'Ballpoint pens (renamed)' WHERE code = '44121704'`);
+  await t.sql(`INSERT INTO unspsc_node (code, title, level, parent_code, version) VALUES ('44121795', 'Unused test code', 4, '44121700', 'test')`);
+  await t.sql(`UPDATE unspsc_node SET code = '44121794' WHERE code = '44121795'`);
+  expect(await t.sql(`SELECT code, title FROM unspsc_node WHERE code IN ('44121704', '44121794', '44121795', '44121796') ORDER BY code`)).toEqual([
+    { code: '44121704', title: 'Ballpoint pens (renamed)' },
+    { code: '44121794', title: 'Unused test code' },
+  ]);
+});
+
 it('makes a code deletion wait for an upload in flight that uses the code, then refuse it', async () => {
   await t.sql(`INSERT INTO unspsc_node (code, title, level, parent_code, version) VALUES ('44121797', 'Code used by an upload in flight', 4, '44121700', 'test')`);
   const uploading = new Client({ connectionString: t.databaseUrl });
