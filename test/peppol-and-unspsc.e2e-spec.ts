@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
 import { loadConfig } from '../src/platform/config/config';
+import { attributeFacets } from '../src/search/attribute-facets';
 import { createAgreement, publishFile, upload } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -127,6 +128,10 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
     expect({ added: r.added, removed: r.removed }).toEqual({ added: 1, removed: 1 });
     const changes = Object.fromEntries(r.changes.edges.map((e: any) => [e.node.sellerItemId, e.node.change]));
     expect(changes).toMatchObject({ '2451027': 'ADDED', '2451037': 'REMOVED' });
+    // Items carried over from the version in force and items the update writes both keep their attribute facets.
+    const items = await t.sql('SELECT attributes, attr_facets FROM catalogue_item WHERE version_id = $1', [res.body.version.id]);
+    expect(items.some((i) => i.attr_facets.length > 0)).toBe(true);
+    for (const i of items) expect([...i.attr_facets].sort()).toEqual(attributeFacets(i.attributes).sort());
   });
 
   it.each(['Catalogue_Example.xml', 'ehf-Catalogue_Example.xml'])('reports %s precisely: EUR, VAT 18 %% and codes outside the agreement, by XML path', async (file) => {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { PostgresSearchEngine } from '../src/search/engines/postgres-search.engine';
 import { ProductSearch } from '../src/search/product-search';
-import { createAgreement, publishFile } from './support/fixtures';
+import { createAgreement, publishFile, PUBLISH, SUBMIT, upload } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 // The PostgreSQL engine keeps one partition of search_item per published catalogue version.
@@ -45,6 +45,10 @@ describe('search partitions per catalogue version', () => {
       'version_id',
     ]);
     expect((await t.sql(`SELECT reloptions FROM pg_class WHERE oid = $1::regclass`, [`search_item_v${v1}`]))[0].reloptions).toEqual(['autovacuum_analyze_threshold=2000000000']);
+    // Its bound as a CHECK, so the attach trusts it instead of scanning the rows.
+    expect(await t.sql(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'c'`, [`search_item_v${v1}`])).toEqual([
+      { def: `CHECK ((version_id = ${v1}))` },
+    ]);
     expect((await search('partisjonsblyant', a.id)).totalCount).toBe(1);
     expect(await t.sql(`SELECT word FROM search_word WHERE word = 'partisjonsblyant'`)).toEqual([{ word: 'partisjonsblyant' }]);
 
@@ -121,6 +125,45 @@ describe('search partitions per catalogue version', () => {
     const [after] = await t.sql('SELECT $1::regclass::oid AS oid', [`search_item_v${v1}`]);
     expect(after.oid).toBe(before.oid);
     expect((await search('synkblyant', a.id)).totalCount).toBe(1);
+  });
+
+  it('stores attribute facets at upload, filters on them, and derives them for items stored before the column existed', async () => {
+    const a = await createAgreement(t);
+    const file = Buffer.from(
+      [
+        'seller_item_id,name,unspsc,price,vat_rate,unit,attr_farge,attr_merke',
+        'F-1,Fasettblyant rød,44121706,5.00,25,EA,"Rød, blå","Say ""hi"" \\ ØKO"',
+        'F-2,Fasettblyant eldre,44121706,5.00,25,EA,Grønn,ØKO',
+      ].join('\n') + '\n',
+    );
+    const res = await upload(t, a.id, file, 'facets.csv');
+    expect(res.status).toBe(201);
+    const versionId = res.body.version.id;
+    const stored = await t.sql('SELECT seller_item_id, attr_facets FROM catalogue_item WHERE version_id = $1 ORDER BY seller_item_id', [versionId]);
+    expect(stored).toEqual([
+      { seller_item_id: 'F-1', attr_facets: ['farge=rød, blå', 'merke=say "hi" \\ øko'] },
+      { seller_item_id: 'F-2', attr_facets: ['farge=grønn', 'merke=øko'] },
+    ]);
+    // As an item stored before migration StoredAttributeFacets: no facets written.
+    await t.sql(`UPDATE catalogue_item SET attr_facets = NULL WHERE version_id = $1 AND seller_item_id = 'F-2'`, [versionId]);
+    expect((await t.gql(await t.login('katalog@kontorland.example'), SUBMIT, { id: versionId })).data.submitCatalogueVersion.status).toBe('SUBMITTED');
+    expect((await t.gql(await t.login('innkjoper@storby.example'), PUBLISH, { id: versionId })).data.publishCatalogueVersion.status).toBe('PUBLISHED');
+    await t.indexed();
+    const filtered = async (name: string, values: string[]) => {
+      const r = await t.gql(
+        await t.login('bestiller@nordby.example'),
+        `query($i: ProductSearchInput!) { searchProducts(input: $i) { edges { node { sellerItemId } } facets { attributes { name values { value count } } } } }`,
+        { i: { text: 'fasettblyant', agreementIds: [a.id], attributes: [{ name, values }] } },
+      );
+      return r.data.searchProducts;
+    };
+    expect((await filtered('Farge', ['RØD, BLÅ'])).edges).toEqual([{ node: { sellerItemId: 'F-1' } }]);
+    expect((await filtered('merke', ['say "hi" \\ øko'])).edges).toEqual([{ node: { sellerItemId: 'F-1' } }]);
+    const older = await filtered('farge', ['grønn']);
+    expect(older.edges).toEqual([{ node: { sellerItemId: 'F-2' } }]);
+    expect(older.facets.attributes).toEqual(
+      expect.arrayContaining([{ name: 'merke', values: [{ value: 'øko', count: 1 }] }, { name: 'farge', values: [{ value: 'grønn', count: 1 }] }]),
+    );
   });
 
   it('rebuilds one partition per published version and removes every other version table', async () => {

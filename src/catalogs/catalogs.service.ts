@@ -7,11 +7,13 @@ import { IdentityService } from '../identity/identity.service';
 import { isUnspscCode, normaliseUnspsc } from '../classification/unspsc-code';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
+import { textArrayLiteral } from '../platform/database/array-literal';
 import { copyRows } from '../platform/database/copy-rows';
 import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, forbidden, notFound } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { catalogueUploads } from '../platform/health/metrics';
+import { attributeFacets } from '../search/attribute-facets';
 import { SearchOutbox } from '../search/search-outbox';
 import { CatalogueHeader, CatalogueItemInput, CatalogueProblem, RawCatalogueLine } from './catalogue-line';
 import { CatalogueFormat, ProblemReport, readCatalogueFile } from './catalogue-import';
@@ -30,7 +32,7 @@ export interface UploadResult {
 
 const BATCH = 2000;
 /** The stored columns of a catalogue item, in the order the writers below give them. */
-const ITEM_COLUMNS = ['version_id', 'line_no', 'seller_item_id', 'name', 'description', 'unspsc_code', 'price', 'currency', 'vat_rate', 'unit_code', 'gtin', 'manufacturer', 'attributes', 'valid_from', 'valid_to'];
+const ITEM_COLUMNS = ['version_id', 'line_no', 'seller_item_id', 'name', 'description', 'unspsc_code', 'price', 'currency', 'vat_rate', 'unit_code', 'gtin', 'manufacturer', 'attributes', 'valid_from', 'valid_to', 'attr_facets'];
 
 /** Thrown inside the upload transaction to roll it back when the file has errors. */
 class InvalidCatalogue extends Error {}
@@ -95,7 +97,7 @@ export class CatalogsService {
           if (base) {
             await m.query(
               `INSERT INTO catalogue_item (${ITEM_COLUMNS.join(', ')})
-               SELECT $1, line_no, seller_item_id, name, description, unspsc_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, valid_from, valid_to
+               SELECT $1, line_no, seller_item_id, name, description, unspsc_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, valid_from, valid_to, attr_facets
                  FROM catalogue_item WHERE version_id = $2`,
               [version.id, base.id],
             );
@@ -199,15 +201,19 @@ export class CatalogsService {
     if (!upsert) {
       await copyRows(m, 'catalogue_item', ITEM_COLUMNS, items.map((i) => [
         versionId, i.lineNo, i.sellerItemId, i.name, i.description, i.unspsc, i.price, i.currency, i.vatRate, i.unitCode, i.gtin, i.manufacturer, JSON.stringify(i.attributes), i.validFrom, i.validTo,
+        textArrayLiteral(attributeFacets(i.attributes)),
       ]));
       return;
     }
     await m.query(
       `INSERT INTO catalogue_item (${ITEM_COLUMNS.join(', ')})
-       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::char(8)[], $7::numeric[], $8::char(3)[], $9::numeric[], $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::date[], $15::date[])
+       -- The facets travel as array literals: unnest would flatten a two-dimensional array.
+       SELECT $1, l, s, n, d, c, p, cur, vat, unit, g, man, a, vf, vt, f::text[]
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::char(8)[], $7::numeric[], $8::char(3)[], $9::numeric[], $10::text[], $11::text[], $12::text[], $13::jsonb[], $14::date[], $15::date[], $16::text[])
+              AS u(l, s, n, d, c, p, cur, vat, unit, g, man, a, vf, vt, f)
        ON CONFLICT (version_id, seller_item_id) DO UPDATE SET line_no = EXCLUDED.line_no, name = EXCLUDED.name, description = EXCLUDED.description, unspsc_code = EXCLUDED.unspsc_code,
            price = EXCLUDED.price, currency = EXCLUDED.currency, vat_rate = EXCLUDED.vat_rate, unit_code = EXCLUDED.unit_code, gtin = EXCLUDED.gtin, manufacturer = EXCLUDED.manufacturer,
-           attributes = EXCLUDED.attributes, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to`,
+           attributes = EXCLUDED.attributes, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, attr_facets = EXCLUDED.attr_facets`,
       [
         versionId,
         items.map((i) => i.lineNo),
@@ -224,6 +230,7 @@ export class CatalogsService {
         items.map((i) => JSON.stringify(i.attributes)),
         items.map((i) => i.validFrom),
         items.map((i) => i.validTo),
+        items.map((i) => textArrayLiteral(attributeFacets(i.attributes))),
       ],
     );
   }

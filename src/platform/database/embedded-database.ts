@@ -62,7 +62,10 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
     initdbFlags: ['--encoding=UTF8'],
     // A local server nothing replicates from: minimal WAL. A table created and filled in one
     // transaction (the search indexer's partitions) then skips the WAL and is synced at commit.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
+    // Room for 4 GB of WAL between checkpoints (default 1 GB): a 1M-line catalogue import writes
+    // about 1 GB, and each checkpoint inside it makes the next change of every page log the whole
+    // page again (half the WAL of an import was such full-page images at the default).
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0', '-c', 'max_wal_size=4GB'],
     onLog: () => {},
     onError: (e: unknown) => log(`embedded PostgreSQL: ${String(e)}`),
   });

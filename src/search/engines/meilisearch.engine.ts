@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { unspscLevel } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
+import { attributeFacet, attributeFacets } from '../attribute-facets';
 
 type MeiliModule = typeof import('meilisearch');
 type MeiliClient = InstanceType<MeiliModule['Meilisearch']>;
@@ -106,7 +107,7 @@ export class MeilisearchEngine extends ProductSearch {
         segmentCode: r.unspscCode.slice(0, 2) + '000000',
         familyCode: unspscLevel(r.unspscCode) >= 2 ? r.unspscCode.slice(0, 4) + '0000' : null,
         classCode: unspscLevel(r.unspscCode) >= 3 ? r.unspscCode.slice(0, 6) + '00' : null,
-        attrFacets: Object.entries(r.attributes ?? {}).map(([k, v]) => `${k.toLowerCase()}=${String(v).toLowerCase()}`),
+        attrFacets: attributeFacets(r.attributes),
       }));
       await this.check(client.index(indexName).addDocuments(docs, { primaryKey: 'id' }), `add ${docs.length} documents`);
       count += docs.length;
@@ -153,7 +154,7 @@ export class MeilisearchEngine extends ProductSearch {
     if (query.supplierIds?.length) filter.push(`supplierId IN [${query.supplierIds.map(Number).join(', ')}]`);
     if (query.priceMin) filter.push(`price >= ${Number(query.priceMin)}`);
     if (query.priceMax) filter.push(`price <= ${Number(query.priceMax)}`);
-    for (const a of query.attributes ?? []) filter.push(`attrFacets IN [${a.values.map((v) => meiliQuote(`${a.name.toLowerCase()}=${v.toLowerCase()}`)).join(', ')}]`);
+    for (const a of query.attributes ?? []) filter.push(`attrFacets IN [${a.values.map((v) => meiliQuote(attributeFacet(a.name, v))).join(', ')}]`);
     const client = await this.client();
     const res = await client.index(this.indexName).search(query.text ?? '', {
       filter: filter.join(' AND '),

@@ -4,6 +4,7 @@ import { unspscRange } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { buildTsQuery, queryWords, WordGroup } from './search-text';
+import { attributeFacet } from '../attribute-facets';
 
 /** The SELECT list that turns catalogue rows into search rows (shared by sync and rebuild). */
 export const PROJECTION_SQL = `
@@ -12,7 +13,8 @@ export const PROJECTION_SQL = `
          CASE WHEN ci.unspsc_code LIKE '__000000' THEN NULL ELSE substr(ci.unspsc_code, 1, 4) || '0000' END,
          CASE WHEN ci.unspsc_code LIKE '____0000' THEN NULL ELSE substr(ci.unspsc_code, 1, 6) || '00' END,
          ci.price, ci.currency, ci.vat_rate, ci.unit_code, ci.gtin, ci.manufacturer, ci.attributes,
-         coalesce((SELECT array_agg(lower(k) || '=' || lower(v)) FROM jsonb_each_text(ci.attributes) AS a(k, v)), '{}')
+         -- Written at upload; derived here only for items stored before the column existed.
+         coalesce(ci.attr_facets, (SELECT array_agg(lower(k) || '=' || lower(v)) FROM jsonb_each_text(ci.attributes) AS a(k, v)), '{}')
     FROM catalogue_item ci
     JOIN catalogue_version cv ON cv.id = ci.version_id AND cv.status = 'PUBLISHED'`;
 
@@ -101,8 +103,12 @@ export class PostgresSearchEngine extends ProductSearch {
   private async buildPartition(m: EntityManager, agreementId: number, versionId: number) {
     const table = partitionName(versionId);
     // Its rows never change, so autovacuum need never analyze it again (it would, for the rows
-    // this transaction inserts, and over every column).
-    await m.query(`CREATE TABLE ${table} (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED) WITH (autovacuum_analyze_threshold = ${NEVER_AUTOANALYZE})`);
+    // this transaction inserts, and over every column). The CHECK states the partition bound
+    // (version_id is NOT NULL already), so ATTACH trusts it instead of scanning every row.
+    await m.query(
+      `CREATE TABLE ${table} (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED, CHECK (version_id = ${Number(versionId)}))
+       WITH (autovacuum_analyze_threshold = ${NEVER_AUTOANALYZE})`,
+    );
     await m.query(`${insertInto(table)} ${PROJECTION_SQL} WHERE cv.id = $1`, [versionId]);
     // Built here in bulk, each one matching an index of the parent, so the attach only links them.
     for (const statement of await this.partitionIndexes(m, table)) await m.query(statement);
@@ -253,7 +259,7 @@ export class PostgresSearchEngine extends ProductSearch {
     if (query.priceMin) where.push(`s.price >= ${p(query.priceMin)}::numeric`);
     if (query.priceMax) where.push(`s.price <= ${p(query.priceMax)}::numeric`);
     for (const attr of query.attributes ?? []) {
-      const values = attr.values.map((v) => `${attr.name.toLowerCase()}=${v.toLowerCase()}`);
+      const values = attr.values.map((v) => attributeFacet(attr.name, v));
       where.push(`s.attr_facets && ${p(values)}::text[]`);
     }
     const whereSql = where.join(' AND ');
