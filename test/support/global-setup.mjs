@@ -41,5 +41,6 @@ export default async function globalSetup() {
   await pg.initialise();
   await pg.start();
   globalThis.__TORG_PG__ = pg;
+  globalThis.__TORG_PG_ROOT__ = root;
   process.env.TEST_PG_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }
