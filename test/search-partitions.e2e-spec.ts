@@ -127,7 +127,7 @@ describe('search partitions per catalogue version', () => {
     expect((await search('synkblyant', a.id)).totalCount).toBe(1);
   });
 
-  it('stores attribute facets at upload, filters on them, and derives them for items stored before the column existed', async () => {
+  it('stores attribute facets at upload, and filters and counts on them regardless of letter case', async () => {
     const a = await createAgreement(t);
     const file = Buffer.from(
       [
@@ -144,8 +144,6 @@ describe('search partitions per catalogue version', () => {
       { seller_item_id: 'F-1', attr_facets: ['farge=rød, blå', 'merke=say "hi" \\ øko'] },
       { seller_item_id: 'F-2', attr_facets: ['farge=grønn', 'merke=øko'] },
     ]);
-    // As an item stored before migration StoredAttributeFacets: no facets written.
-    await t.sql(`UPDATE catalogue_item SET attr_facets = NULL WHERE version_id = $1 AND seller_item_id = 'F-2'`, [versionId]);
     expect((await t.gql(await t.login('katalog@kontorland.example'), SUBMIT, { id: versionId })).data.submitCatalogueVersion.status).toBe('SUBMITTED');
     expect((await t.gql(await t.login('innkjoper@storby.example'), PUBLISH, { id: versionId })).data.publishCatalogueVersion.status).toBe('PUBLISHED');
     await t.indexed();
@@ -159,9 +157,9 @@ describe('search partitions per catalogue version', () => {
     };
     expect((await filtered('Farge', ['RØD, BLÅ'])).edges).toEqual([{ node: { sellerItemId: 'F-1' } }]);
     expect((await filtered('merke', ['say "hi" \\ øko'])).edges).toEqual([{ node: { sellerItemId: 'F-1' } }]);
-    const older = await filtered('farge', ['grønn']);
-    expect(older.edges).toEqual([{ node: { sellerItemId: 'F-2' } }]);
-    expect(older.facets.attributes).toEqual(
+    const green = await filtered('farge', ['grønn']);
+    expect(green.edges).toEqual([{ node: { sellerItemId: 'F-2' } }]);
+    expect(green.facets.attributes).toEqual(
       expect.arrayContaining([{ name: 'merke', values: [{ value: 'øko', count: 1 }] }, { name: 'farge', values: [{ value: 'grønn', count: 1 }] }]),
     );
   });

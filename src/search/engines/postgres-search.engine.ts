@@ -13,8 +13,7 @@ export const PROJECTION_SQL = `
          CASE WHEN ci.unspsc_code LIKE '__000000' THEN NULL ELSE substr(ci.unspsc_code, 1, 4) || '0000' END,
          CASE WHEN ci.unspsc_code LIKE '____0000' THEN NULL ELSE substr(ci.unspsc_code, 1, 6) || '00' END,
          ci.price, ci.currency, ci.vat_rate, ci.unit_code, ci.gtin, ci.manufacturer, ci.attributes,
-         -- Written at upload; derived here only for items stored before the column existed.
-         coalesce(ci.attr_facets, (SELECT array_agg(lower(k) || '=' || lower(v)) FROM jsonb_each_text(ci.attributes) AS a(k, v)), '{}')
+         ci.attr_facets
     FROM catalogue_item ci
     JOIN catalogue_version cv ON cv.id = ci.version_id AND cv.status = 'PUBLISHED'`;
 
