@@ -24,11 +24,11 @@ async function readAll(text: string) {
 }
 
 describe('readTabular (CSV)', () => {
-  it('numbers rows by the line they end on, across quoted line breaks and skipped empty lines', async () => {
+  it('numbers rows by the line they start on, across quoted line breaks and skipped empty lines', async () => {
     const { headers, rows } = await readAll('Seller Item ID,Name\nA-1,"Penn\nmed to linjer"\n\nA-2, Blyant \n');
     expect(headers).toEqual(['selleritemid', 'name']);
     expect(rows).toEqual([
-      { line: 3, values: ['A-1', 'Penn\nmed to linjer'] },
+      { line: 2, values: ['A-1', 'Penn\nmed to linjer'] },
       { line: 5, values: ['A-2', 'Blyant'] },
     ]);
   });
@@ -49,14 +49,14 @@ describe('readTabular (CSV)', () => {
 
   it('reports broken quoting deep in the file as a bad input with its line', async () => {
     const good = Array.from({ length: 20_000 }, (_, i) => `D-${i},Vare ${i}`);
-    // The open quote swallows the rest of the file, so the parser stops at the last line.
+    // The open quote swallows the rest of the file; the error names the line where it opens.
     await expect(readAll(['id,name', ...good, 'D-x,"open quote never closed', 'D-y,ok'].join('\n'))).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      message: expect.stringMatching(/malformed at line 20003: Quote Not Closed/),
+      message: expect.stringMatching(/malformed at line 20002: a quoted cell is never closed/),
     });
   });
 
   it('refuses a row with the wrong number of cells, naming the line', async () => {
-    await expect(readAll('id,name\nE-1,Saks\nE-2,Saks,ekstra\n')).rejects.toMatchObject({ message: expect.stringMatching(/malformed at line 3/) });
+    await expect(readAll('id,name\nE-1,Saks\nE-2,Saks,ekstra\n')).rejects.toMatchObject({ message: expect.stringMatching(/malformed at line 3: 3 cells where the first row has 2/) });
   });
 });

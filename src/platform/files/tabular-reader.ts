@@ -1,15 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Parser } from 'csv-parse';
-import { readBatches } from './read-batches';
+import { CsvChunks, CsvSyntaxError, TabularRow } from './csv-chunks';
 import ExcelJS from 'exceljs';
 import { badInput } from '../errors/domain-error';
 
-/** One data row of a CSV or XLSX file: its cell texts in header order, and its 1-based line (row) number. */
-export interface TabularRow {
-  line: number;
-  values: string[];
-}
+export type { TabularRow };
 
 /** Rows as they stream in, with the file's normalised header row (the same array in every batch). */
 export interface TabularBatch {
@@ -38,16 +33,6 @@ export async function* readTabular(path: string, format: TabularFormat, onBytes?
   else yield* readXlsx(path, total, onBytes);
 }
 
-/**
- * csv-parse's Parser, emitting each record with the line it ends on. The parser's `info` option
- * does the same by copying its whole state object per record, which cost more than the parsing.
- */
-class LineNumberedCsvParser extends Parser {
-  push(record: unknown, encoding?: BufferEncoding): boolean {
-    return super.push(record === null ? null : { line: this.info.lines, values: record }, encoding);
-  }
-}
-
 async function* readCsv(path: string, total: number, onBytes?: (read: number, total: number) => void): AsyncGenerator<TabularBatch> {
   let delimiter: string | undefined;
   // Peek at the first line to choose the delimiter (Excel in Norway writes semicolons).
@@ -56,25 +41,26 @@ async function* readCsv(path: string, total: number, onBytes?: (read: number, to
     delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
     break;
   }
-  const source = createReadStream(path, { highWaterMark: 256 * 1024 });
-  const parser = new LineNumberedCsvParser({ bom: true, delimiter: delimiter ?? ',', skip_empty_lines: true, trim: true, relax_column_count: false });
-  let read = 0;
-  if (onBytes) source.on('data', (chunk) => onBytes((read += chunk.length), total));
-  source.on('error', (e) => parser.destroy(e));
-  source.pipe(parser);
+  // Decoded as UTF-8 by the stream, so a character split between two chunks stays whole.
+  const source = createReadStream(path, { highWaterMark: 256 * 1024, encoding: 'utf8' });
+  const csv = new CsvChunks(delimiter ?? ',');
   let headers: string[] | undefined;
+  let read = 0;
+  const batch = function* (rows: TabularRow[]): Generator<TabularBatch> {
+    if (!headers && rows.length) headers = rows.shift()!.values.map(normaliseHeader);
+    if (headers && rows.length) yield { headers, rows };
+  };
   try {
-    for await (const records of readBatches<TabularRow>(parser)) {
-      if (!headers) headers = records.shift()!.values.map(normaliseHeader);
-      if (records.length) yield { headers, rows: records };
+    for await (const chunk of source as AsyncIterable<string>) {
+      if (onBytes) onBytes((read += Buffer.byteLength(chunk)), total);
+      yield* batch(csv.push(chunk));
     }
+    yield* batch(csv.end());
   } catch (e) {
-    const err = e as { code?: string; lines?: number; message: string };
-    if (err.code?.startsWith('CSV_')) throw badInput(`The CSV file is malformed at line ${err.lines ?? '?'}: ${err.message}`, { line: err.lines });
+    if (e instanceof CsvSyntaxError) throw badInput(`The CSV file is malformed at line ${e.line}: ${e.reason}`, { line: e.line });
     throw e;
   } finally {
     source.destroy();
-    parser.destroy();
   }
 }
 
