@@ -15,12 +15,19 @@ import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { badInput } from './platform/errors/domain-error';
 import { formatGraphQLError } from './platform/errors/graphql-error-format';
+import { costLimit } from './platform/graphql/cost-limit';
 import { depthAndSizeLimit } from './platform/graphql/depth-limit';
 import { HealthController } from './platform/health/health.controller';
 import { PlatformModule } from './platform/platform.module';
 import { SearchModule } from './search/search.module';
 
 const graphqlLogger = new Logger('GraphQL');
+/**
+ * Largest estimated cost of one GraphQL operation: a page of 100 search hits with facets costs
+ * about 3,000; 20,000 allows e.g. ten catalogue versions with 100 items each, but not lists of
+ * lists of lists at full page size.
+ */
+const MAX_QUERY_COST = 20_000;
 
 @Module({})
 export class AppModule {
@@ -53,7 +60,7 @@ export class AppModule {
           playground: false,
           // Torg sets no cache hints; without the default cache-control plugin Apollo does not wrap
           // every field resolver (a search answer has hundreds of fields).
-          plugins: [ApolloServerPluginCacheControlDisabled(), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+          plugins: [ApolloServerPluginCacheControlDisabled(), costLimit(MAX_QUERY_COST), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
           introspection: config.env !== 'production',
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           validationRules: [depthAndSizeLimit(12, 400)],

@@ -253,4 +253,17 @@ describe('operations endpoints', () => {
     const res = await t.gql(await t.login('bestiller@nordby.example'), nested);
     expect(res.errors![0].message).toMatch(/nested \d+ levels deep; at most 12/);
   });
+
+  it('refuses lists of lists whose estimated cost is too high, page sizes given as variables too', async () => {
+    const token = await t.login('bestiller@nordby.example');
+    const nested = `query($n: Int!) { unspscNode(code: "44000000") { ${'children(first: $n) { edges { node { '.repeat(3)} code title ${'} } }'.repeat(3)} } }`;
+    const small = await t.gql(token, nested, { n: 5 });
+    expect(small.errors).toBeUndefined();
+    expect(small.data.unspscNode.children.edges.length).toBeGreaterThan(0);
+    const res = await t.http.post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: nested, variables: { n: 100 } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(/estimated cost is \d+; at most 20000/);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.body.data).toBeUndefined();
+  });
 });
