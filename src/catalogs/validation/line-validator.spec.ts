@@ -43,6 +43,15 @@ describe('validateLine', () => {
     expect(validateLine({ ...good, description: 'Linje 1\r\nLinje 2\tslutt' }, rules).problems).toEqual([]);
   });
 
+  it('accepts every UN/ECE Rec 20 unit PEPPOL accepts, the older package codes and Rec 21 packages, nothing else', () => {
+    for (const unitCode of ['H87', 'KMQ', 'D63', '2N', 'MTK', 'PK', 'BX', 'XPK', 'xbx']) {
+      expect(validateLine({ ...good, unitCode }, rules).problems).toEqual([]);
+    }
+    for (const unitCode of ['FOO', 'X1234', 'KG', 'ABC1']) {
+      expect(validateLine({ ...good, unitCode }, rules).problems[0]).toMatchObject({ field: 'unitCode', value: unitCode });
+    }
+  });
+
   it('reports every problem of a line with field and reason', () => {
     const { item, problems } = validateLine(
       { ...good, sellerItemId: '', unspsc: '43211708', price: '-3', currency: 'XXX', vatRate: '18', unitCode: 'FOO', gtin: '7038010009458' },
