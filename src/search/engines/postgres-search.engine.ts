@@ -259,7 +259,12 @@ export class PostgresSearchEngine extends ProductSearch {
     if (query.priceMax) where.push(`s.price <= ${p(query.priceMax)}::numeric`);
     for (const attr of query.attributes ?? []) {
       const values = attr.values.map((v) => attributeFacet(attr.name, v));
-      where.push(`s.attr_facets && ${p(values)}::text[]`);
+      // With text, the text index finds the rows and the attributes are checked on them: the
+      // planner has no statistics on the facets (analyzing them would cost every upload), so
+      // it took a common attribute for a rare one, read a third of each partition through the
+      // facet index and matched the text on every row (30-60 instead of ~3 ms under load).
+      // coalesce() keeps the facet index out of that choice; without text it is the way in.
+      where.push(tsq ? `coalesce(s.attr_facets && ${p(values)}::text[], false)` : `s.attr_facets && ${p(values)}::text[]`);
     }
     const whereSql = where.join(' AND ');
     const relevance = query.sort !== 'PRICE_ASC' && query.sort !== 'PRICE_DESC';
