@@ -84,6 +84,10 @@ export function searchContract(engine: string, env: Record<string, string>) {
       const eco = await search(SKOLE, { text: 'kopipapir', attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }], first: 100 });
       expect(eco.totalCount).toBeGreaterThan(0);
       expect(eco.edges.every((e: any) => e.node.attributes.ecolabel === 'Svanemerket')).toBe(true);
+      // The same filter without text (the engine then finds the rows by the attribute alone).
+      const ecoOnly = await search(SKOLE, { attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }], first: 100 });
+      expect(ecoOnly.totalCount).toBeGreaterThan(eco.totalCount);
+      expect(ecoOnly.edges.every((e: any) => e.node.attributes.ecolabel === 'Svanemerket')).toBe(true);
       const cheap = await search(SKOLE, { text: 'kopipapir', priceMax: '100', sort: 'PRICE_ASC', first: 100 });
       const prices = cheap.edges.map((e: any) => Number(e.node.price));
       expect(prices.every((p: number) => p <= 100)).toBe(true);
