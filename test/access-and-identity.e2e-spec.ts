@@ -265,5 +265,8 @@ describe('operations endpoints', () => {
     expect(res.body.errors[0].message).toMatch(/estimated cost is \d+; at most 20000/);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(res.body.data).toBeUndefined();
+    // The same text again: small pages still pass, large ones are still refused.
+    expect((await t.gql(token, nested, { n: 5 })).errors).toBeUndefined();
+    expect((await t.gql(token, nested, { n: 100 })).errors![0].message).toMatch(/estimated cost/);
   });
 });

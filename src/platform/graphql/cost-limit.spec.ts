@@ -11,8 +11,8 @@ const schema = buildSchema(`
   type Result { hits: [Hit] total: Int }
   type Query { node: Node search(input: SearchInput!): Result }
 `);
-const cost = (query: string, variables: Record<string, unknown> = {}) =>
-  getComplexity({ schema, query: parse(query), variables, estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+const cost = (query: string, variables: Record<string, unknown> = {}, largest = false) =>
+  getComplexity({ schema, query: parse(query), variables, estimators: [pageSizeEstimator(largest), simpleEstimator({ defaultComplexity: 1 })] });
 
 describe('pageSizeEstimator', () => {
   it('multiplies a list by its page size, nested lists by each other', () => {
@@ -26,5 +26,10 @@ describe('pageSizeEstimator', () => {
     expect(cost('query($n: Int) { node { children(first: $n) { edges { node { code } } } } }', { n: 100 })).toBe(cost('{ node { children(first: 100) { edges { node { code } } } } }'));
     expect(cost('{ node { children { edges { node { code } } } } }')).toBe(cost('{ node { children(first: 20) { edges { node { code } } } } }'));
     expect(cost('{ search(input: { text: "x", first: 50 }) { hits { name price } total } }')).toBe(1 + 50 * 4);
+  });
+
+  it('counts every list at its largest page when asked for the bound', () => {
+    expect(cost('{ search(input: { text: "x", first: 5 }) { hits { name price } total } }', {}, true)).toBe(1 + 100 * 4);
+    expect(cost('{ node { children { edges { node { code } } } } }', {}, true)).toBe(cost('{ node { children(first: 100) { edges { node { code } } } } }'));
   });
 });
