@@ -1,7 +1,7 @@
 import { CsvChunks, CsvSyntaxError, MAX_RECORD_CHARS } from './csv-chunks';
 
 /** Feeds a text in pieces of `size` characters, as a file stream would, and collects every row. */
-function readInPieces(text: string, size: number, delimiter = ',') {
+function readInPieces(text: string, size: number, delimiter?: string) {
   const csv = new CsvChunks(delimiter);
   const rows = [];
   for (let i = 0; i < text.length; i += size) rows.push(...csv.push(text.slice(i, i + size)));
@@ -32,11 +32,12 @@ describe('CsvChunks', () => {
     expect(readInPieces(SAMPLE, size)).toEqual(EXPECTED);
   });
 
-  it('drops a byte-order mark, reads semicolons, LF and a last line without a break', () => {
-    expect(readInPieces('\ufeffvarenummer;navn\nB-1;Saks', 5, ';')).toEqual([
-      { line: 1, values: ['varenummer', 'navn'] },
-      { line: 2, values: ['B-1', 'Saks'] },
+  it('drops a byte-order mark, finds semicolons in the header line, reads LF and a last line without a break', () => {
+    expect(readInPieces('\ufeffvarenummer;navn;pris\nB-1;Saks, stor;12,50', 5)).toEqual([
+      { line: 1, values: ['varenummer', 'navn', 'pris'] },
+      { line: 2, values: ['B-1', 'Saks, stor', '12,50'] },
     ]);
+    expect(readInPieces('a;b\nc;d\n', 2, ',')[1]).toEqual({ line: 2, values: ['c;d'] });
   });
 
   it('reads old Mac line breaks (CR only)', () => {

@@ -27,7 +27,8 @@ export const MAX_RECORD_CHARS = 1024 * 1024;
  * low-level parser does the quoting (about five times faster than csv-parse on catalogue lines,
  * measured); this class keeps the incomplete last record of each chunk for the next one, counts
  * lines (quoted line breaks included), skips empty lines, trims cells, and refuses broken
- * quoting and rows whose cell count differs from the first row's, naming the line.
+ * quoting and rows whose cell count differs from the first row's, naming the line. The line
+ * break and, unless given, the delimiter are read off the first line.
  */
 export class CsvChunks {
   private parser?: Papa.Parser;
@@ -36,7 +37,8 @@ export class CsvChunks {
   private width?: number;
   private first = true;
 
-  constructor(private readonly delimiter: string) {}
+  /** `delimiter`: as given, or (undefined) chosen from the header line. */
+  constructor(private readonly delimiter?: string) {}
 
   /** The complete rows of this chunk and what was left over from the previous one. */
   push(chunk: string): TabularRow[] {
@@ -57,15 +59,15 @@ export class CsvChunks {
     const text = this.pending;
     if (!text) return [];
     if (!this.parser) {
-      // The line break is chosen from the first one in the file, so wait until one has arrived
-      // (a CR at the very end may be the first half of a CRLF).
+      // The line break and the delimiter are chosen from the first line, so wait until it has
+      // arrived (a CR at the very end may be the first half of a CRLF).
       const lf = text.indexOf('\n');
       const cr = text.indexOf('\r');
       if (!final && lf === -1 && (cr === -1 || cr === text.length - 1)) {
         this.refuseEndlessRecord();
         return [];
       }
-      this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: lineBreakOf(text), quoteChar: '"' });
+      this.parser = new Papa.Parser({ delimiter: this.delimiter ?? delimiterOf(text), newline: lineBreakOf(text), quoteChar: '"' });
     }
     const result: Papa.ParseResult<string[]> = this.parser.parse(text, 0, !final);
     const consumed = final ? text.length : result.meta.cursor;
@@ -110,6 +112,13 @@ function lineBreakOf(text: string): '\n' | '\r\n' | '\r' {
   if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
   if (lf === -1 && text.includes('\r')) return '\r';
   return '\n';
+}
+
+/** Semicolon when the header line has more of them than commas (Excel in Norway writes semicolons), else comma. */
+function delimiterOf(text: string): ',' | ';' {
+  const header = text.split(/\r\n|\n|\r/, 1)[0];
+  const count = (c: string) => header.split(c).length - 1;
+  return count(';') > count(',') ? ';' : ',';
 }
 
 function quoteProblem(code: string): string {

@@ -34,16 +34,9 @@ export async function* readTabular(path: string, format: TabularFormat, onBytes?
 }
 
 async function* readCsv(path: string, total: number, onBytes?: (read: number, total: number) => void): AsyncGenerator<TabularBatch> {
-  let delimiter: string | undefined;
-  // Peek at the first line to choose the delimiter (Excel in Norway writes semicolons).
-  for await (const chunk of createReadStream(path, { start: 0, end: 4095 })) {
-    const firstLine = String(chunk).split(/\r?\n/)[0];
-    delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-    break;
-  }
   // Decoded as UTF-8 by the stream, so a character split between two chunks stays whole.
   const source = createReadStream(path, { highWaterMark: 256 * 1024, encoding: 'utf8' });
-  const csv = new CsvChunks(delimiter ?? ',');
+  const csv = new CsvChunks();
   let headers: string[] | undefined;
   let read = 0;
   const batch = function* (rows: TabularRow[]): Generator<TabularBatch> {

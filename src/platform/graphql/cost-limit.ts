@@ -24,19 +24,22 @@ export const pageSizeEstimator =
  * lists multiply: three levels of UNSPSC children at 100 per page is a million rows. Computed
  * once the operation is resolved, so page sizes given as variables count too.
  *
- * An operation that stays under the limit even with every list at its largest page is
- * remembered (per parsed document, which Apollo reuses for the same query text) and not
- * estimated again: the estimate took ~0.2 ms, several per cent of a search's service time.
- * Documents with @skip/@include are always estimated, as their shape depends on variables.
+ * Whether an operation stays under the limit even with every list at its largest page is
+ * worked out once per parsed document (Apollo reuses it for the same query text): such an
+ * operation is not estimated again (the estimate took ~0.2 ms, several per cent of a search's
+ * service time); any other is estimated with each request's page sizes. Documents with
+ * @skip/@include are always estimated, as their shape depends on variables.
  */
 export function costLimit(max: number): ApolloServerPlugin {
-  const withinLimit = new WeakMap<DocumentNode, Set<string>>();
+  /** Per document and operation name: true when it is under the limit at every page size. */
+  const underLimitAtAnyPage = new WeakMap<DocumentNode, Map<string, boolean>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
           const operation = request.operationName ?? '';
-          if (withinLimit.get(document)?.has(operation)) return;
+          const known = underLimitAtAnyPage.get(document)?.get(operation);
+          if (known === true) return;
           const estimate = (largest: boolean) =>
             getComplexity({
               schema,
@@ -52,9 +55,9 @@ export function costLimit(max: number): ApolloServerPlugin {
             });
           }
           const conditional = /@(skip|include)\b/.test(document.loc?.source.body ?? '@skip');
-          if (!conditional && estimate(true) <= max) {
-            if (!withinLimit.has(document)) withinLimit.set(document, new Set());
-            withinLimit.get(document)!.add(operation);
+          if (known === undefined && !conditional) {
+            if (!underLimitAtAnyPage.has(document)) underLimitAtAnyPage.set(document, new Map());
+            underLimitAtAnyPage.get(document)!.set(operation, estimate(true) <= max);
           }
         },
       };
