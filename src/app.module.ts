@@ -62,6 +62,9 @@ export class AppModule {
           // every field resolver (a search answer has hundreds of fields).
           plugins: [ApolloServerPluginCacheControlDisabled(), costLimit(MAX_QUERY_COST), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
           introspection: config.env !== 'production',
+          // Let an error's extensions.http set the response status (only TooManyRequestsError
+          // has one: 429 with Retry-After, which clients and proxies know to back off on).
+          preserveHttpStatusForExecutionErrors: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           validationRules: [depthAndSizeLimit(12, 400)],
           formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => graphqlLogger.error(e)),

@@ -41,7 +41,8 @@ export async function createTestDatabase(): Promise<string> {
 /** The real app on a fresh database, with the demo world seeded through the real services. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', ...env });
+  // The rate limit is off unless a test sets it (rate-limit.e2e-spec.ts does).
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', ...env });
   const app = await createApp(config);
   await app.init();
   const world = (await seedDemo(app))!;

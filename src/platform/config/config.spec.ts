@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.dataDir).toMatch(/\.data$/);
     expect(c.seedDemo).toBe(true);
+    expect(c.rateLimitPerMinute).toBe(600);
   });
 
   it('chooses meilisearch when MEILI_HOST is set', () => {
@@ -16,7 +17,7 @@ describe('loadConfig', () => {
 
   it('names every bad variable and why', () => {
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEARCH_ENGINE: 'elastic', SEED_DEMO: 'maybe' });
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEARCH_ENGINE: 'elastic', SEED_DEMO: 'maybe', RATE_LIMIT_PER_MINUTE: '-1' });
       throw new Error('expected ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       expect(text).toContain('DATABASE_URL');
       expect(text).toContain('SEARCH_ENGINE="elastic"');
       expect(text).toContain('SEED_DEMO="maybe"');
+      expect(text).toContain('RATE_LIMIT_PER_MINUTE="-1": must be a whole number from 0');
     }
   });
 

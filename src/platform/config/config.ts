@@ -21,6 +21,8 @@ export interface TorgConfig {
   uploadMaxBytes: number;
   /** How many agreements the search indexer brings up to date at the same time. */
   indexerConcurrency: number;
+  /** Requests (GraphQL operations, uploads) one caller may make per minute; 0 turns the limit off. */
+  rateLimitPerMinute: number;
   logLevel: string;
 }
 
@@ -107,6 +109,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     seedDemo: boolVar(env, 'SEED_DEMO', !production, problems),
     uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, problems, 1024, 2 ** 31 - 1),
     indexerConcurrency: intVar(env, 'SEARCH_INDEXER_CONCURRENCY', 2, problems, 1, 16),
+    rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 0, 1_000_000),
     logLevel,
   };
   if (problems.length) throw new ConfigError(problems);

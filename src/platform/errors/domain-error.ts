@@ -3,7 +3,7 @@
  * One place (errors/graphql-error-format.ts and errors/http-exception.filter.ts) maps them to
  * GraphQL `extensions.code` and HTTP statuses, so a bad input never turns into a 500.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS';
 
 export class DomainError extends Error {
   constructor(
@@ -28,4 +28,17 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
 };
+
+/**
+ * The caller has used up their requests for now. `extensions.http` is how Apollo sets the HTTP
+ * status of a GraphQL response from an error thrown while executing (REST gets it from HTTP_STATUS).
+ */
+export class TooManyRequestsError extends DomainError {
+  readonly extensions = { http: { status: HTTP_STATUS.TOO_MANY_REQUESTS } };
+
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many requests: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}

@@ -1,11 +1,13 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { ProductSearch } from '../../search/product-search';
 import { metricsRegistry } from './metrics';
 
-/** Liveness/readiness (`status: ok` once the database answers) and Prometheus metrics. */
+/** Liveness/readiness (`status: ok` once the database answers) and Prometheus metrics; not rate limited (probes, scrapers). */
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(
