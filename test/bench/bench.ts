@@ -156,11 +156,18 @@ function postgresCpuSeconds(postmasterPid: number): number {
 }
 
 /** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
-function machineCpu(): { busy: number; total: number } {
+/** The machine's CPU time so far (seconds, all cores): busy, in all, and stolen by the host (a virtual machine's neighbours). */
+function machineCpu(): { busy: number; total: number; steal: number } {
   const [, ...ticks] = (require('node:fs').readFileSync('/proc/stat', 'utf8') as string).split('\n')[0].trim().split(/\s+/).map(Number);
   const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
   const busy = user + nice + system + irq + softirq + steal;
-  return { busy: busy / 100, total: (busy + idle + iowait) / 100 };
+  return { busy: busy / 100, total: (busy + idle + iowait) / 100, steal: steal / 100 };
+}
+
+/** Share of the machine's CPU time between two readings that was busy, and that the host took. */
+function machineShare(before: ReturnType<typeof machineCpu>, after: ReturnType<typeof machineCpu>) {
+  const total = after.total - before.total;
+  return { busy: (after.busy - before.busy) / total, stolen: (after.steal - before.steal) / total };
 }
 
 async function main() {
@@ -290,7 +297,7 @@ async function main() {
     };
     const serverDuring = serverWorkSince(serverBefore, await serverWork(pg));
     const machineAfter = machineCpu();
-    const machineBusy = (machineAfter.busy - cpuBefore.machine.busy) / (machineAfter.total - cpuBefore.machine.total);
+    const machine = machineShare(cpuBefore.machine, machineAfter);
     const { rows: indexed } = await pg.query('SELECT count(*)::int AS n FROM search_item');
     await pg.query('ANALYZE');
 
@@ -316,7 +323,7 @@ async function main() {
     rows.push([
       'ingest: CPU per line',
       perLine(ingestCpu.service + ingestCpu.postgres + ingestCpu.bench),
-      `service ${perLine(ingestCpu.service)}, PostgreSQL ${perLine(ingestCpu.postgres)}, this load client ${perLine(ingestCpu.bench)}; ${require('node:os').cpus().length} cores × ${ingestSeconds.toFixed(1)} s = ${perLine(require('node:os').cpus().length * ingestSeconds)} available, machine ${(machineBusy * 100).toFixed(0)} % busy`,
+      `service ${perLine(ingestCpu.service)}, PostgreSQL ${perLine(ingestCpu.postgres)}, this load client ${perLine(ingestCpu.bench)}; ${require('node:os').cpus().length} cores × ${ingestSeconds.toFixed(1)} s = ${perLine(require('node:os').cpus().length * ingestSeconds)} available, machine ${(machine.busy * 100).toFixed(0)} % busy (${(machine.stolen * 100).toFixed(0)} % stolen by the host)`,
     ]);
     rows.push([
       'ingest: PostgreSQL background work',
@@ -373,9 +380,18 @@ async function main() {
     await runLoad(4, mix.length * 2); // warm-up
     let rssPeakSearch = 0;
     for (const [c, n] of [[1, 240], [16, 960], [64, 1920]] as const) {
+      // CPU per request and the host's share beside the figures: throughput moves with the machine.
+      const before = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
       const r = await runLoad(c, n);
+      const msPerRequest = (seconds: number) => ((seconds * 1000) / r.n).toFixed(1);
+      const perRequest = `${msPerRequest(cpuSeconds(service.pid!) - before.service)} + ${msPerRequest(postgresCpuSeconds(postmasterPid) - before.postgres)} ms CPU per request (service + PostgreSQL)`;
+      const stolen = machineShare(before.machine, machineCpu()).stolen;
       rssPeakSearch = Math.max(rssPeakSearch, rss(service.pid!).rss);
-      rows.push([`search over HTTP, ${c} client${c > 1 ? 's' : ''}`, `p50 ${ms(r.p50)}`, `p95 ${ms(r.p95)}, p99 ${ms(r.p99)}, ${r.rps.toFixed(0)} req/s (${r.n} requests)`]);
+      rows.push([
+        `search over HTTP, ${c} client${c > 1 ? 's' : ''}`,
+        `p50 ${ms(r.p50)}`,
+        `p95 ${ms(r.p95)}, p99 ${ms(r.p99)}, ${r.rps.toFixed(0)} req/s (${r.n} requests); ${perRequest}; ${(stolen * 100).toFixed(0)} % stolen by the host`,
+      ]);
     }
 
     // The same engine's SQL run directly (in this process), and a naive ILIKE query.
