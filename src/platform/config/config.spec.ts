@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(c.dataDir).toMatch(/\.data$/);
     expect(c.seedDemo).toBe(true);
     expect(c.rateLimitPerMinute).toBe(600);
+    expect(c.databasePoolSize).toBe(10);
   });
 
   it('chooses meilisearch when MEILI_HOST is set', () => {
@@ -17,7 +18,7 @@ describe('loadConfig', () => {
 
   it('names every bad variable and why', () => {
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEARCH_ENGINE: 'elastic', SEED_DEMO: 'maybe', RATE_LIMIT_PER_MINUTE: '-1' });
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEARCH_ENGINE: 'elastic', SEED_DEMO: 'maybe', RATE_LIMIT_PER_MINUTE: '-1', DATABASE_POOL_SIZE: '1' });
       throw new Error('expected ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
       expect(text).toContain('SEARCH_ENGINE="elastic"');
       expect(text).toContain('SEED_DEMO="maybe"');
       expect(text).toContain('RATE_LIMIT_PER_MINUTE="-1": must be a whole number from 0');
+      expect(text).toContain('DATABASE_POOL_SIZE="1": must be a whole number from 2');
     }
   });
 

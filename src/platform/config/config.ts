@@ -9,6 +9,8 @@ export interface TorgConfig {
   dataDir: string;
   /** External PostgreSQL; when absent an embedded server is started under dataDir. */
   databaseUrl?: string;
+  /** Connections each replica keeps to PostgreSQL at most (uploads and indexing hold one each while they run). */
+  databasePoolSize: number;
   embeddedPgPort: number;
   searchEngine: 'postgres' | 'meilisearch';
   meiliHost?: string;
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     port: intVar(env, 'PORT', 3000, problems, 0),
     dataDir: resolve(env.TORG_DATA_DIR || '.data'),
     databaseUrl,
+    databasePoolSize: intVar(env, 'DATABASE_POOL_SIZE', 10, problems, 2, 1000),
     embeddedPgPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, problems),
     searchEngine: engine as TorgConfig['searchEngine'],
     meiliHost,

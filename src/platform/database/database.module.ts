@@ -26,7 +26,7 @@ export const EMBEDDED_DATABASE = Symbol('EMBEDDED_DATABASE');
       provide: DataSource,
       inject: [TORG_CONFIG, EMBEDDED_DATABASE],
       useFactory: async (config: TorgConfig, embedded: EmbeddedDatabase | null) => {
-        const ds = createDataSource(config.databaseUrl ?? embedded!.url);
+        const ds = createDataSource(config.databaseUrl ?? embedded!.url, config.databasePoolSize);
         await ds.initialize();
         await ds.runMigrations({ transaction: 'each' });
         return ds;
