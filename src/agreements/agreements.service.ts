@@ -11,7 +11,7 @@ import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
 import { AgreementEntity } from './agreement.entity';
 import { CreateAgreementInput } from './agreements.types';
-import { osloToday, TODAY_SQL } from './visibility.service';
+import { osloToday, TODAY_SQL, VisibilityService } from './visibility.service';
 
 @Injectable()
 export class AgreementsService {
@@ -19,11 +19,12 @@ export class AgreementsService {
     private readonly ds: DataSource,
     private readonly classification: ClassificationService,
     private readonly audit: AuditService,
+    private readonly visibility: VisibilityService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateAgreementInput): Promise<AgreementEntity> {
     const caller = ctx.user;
-    return inTransaction(this.ds, ctx, async (tx) => {
+    const created = await inTransaction(this.ds, ctx, async (tx) => {
       const m = tx.manager;
       const unit = await m.findOneByOrFail(OrganisationEntity, { id: caller.organisationId });
       if (unit.kind !== OrganisationKind.PURCHASING_UNIT) throw forbidden('Only a purchasing unit can create framework agreements');
@@ -61,6 +62,9 @@ export class AgreementsService {
       await this.audit.record(tx, 'agreement.created', 'agreement', agreement.id, { ...input });
       return agreement;
     });
+    // Its participants see it in their next search (this replica; the others within VISIBILITY_TTL_MS).
+    this.visibility.forget();
+    return created;
   }
 
   /** An agreement the caller is party to (its purchasing unit, its supplier, or a participant). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TtlCache } from '../platform/cache/ttl-cache';
 import { RequestContext } from '../platform/context/request-context';
 
 export interface Visibility {
@@ -11,8 +12,19 @@ export interface Visibility {
 /** Today's date where Torg's users are; agreements run from and to whole days. */
 export const TODAY_SQL = `(now() AT TIME ZONE 'Europe/Oslo')::date`;
 
+/** Made once: creating a DateTimeFormat costs far more than formatting with it. */
+const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
+
 /** The same date in code, YYYY-MM-DD. */
-export const osloToday = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+export const osloToday = (now = new Date()) => OSLO_DATE.format(now);
+
+/**
+ * How long an organisation's visible agreements are remembered by a replica. A new agreement is
+ * seen at once by the replica that created it (it forgets everything then) and within this time
+ * by the others; a published catalogue reaches the search index on a similar time scale. Looking
+ * the scope up cost about 0.7 ms of CPU per search at 16 clients (service and database: 6 %).
+ */
+export const VISIBILITY_TTL_MS = 5_000;
 
 /**
  * Who sees which agreements' catalogues. Buyers: agreements in force today in which their
@@ -21,7 +33,27 @@ export const osloToday = (now = new Date()) => new Intl.DateTimeFormat('sv-SE', 
  */
 @Injectable()
 export class VisibilityService {
+  /** Per organisation and Oslo date, so an agreement ends at midnight without waiting for expiry. */
+  private readonly remembered = new TtlCache<Visibility>(VISIBILITY_TTL_MS);
+
   async forCaller(ctx: RequestContext): Promise<Visibility> {
+    const key = `${ctx.user.organisationId}:${osloToday()}`;
+    const known = this.remembered.get(key);
+    if (known) return known;
+    // Shared by the requests that follow: frozen, so none can change it for the others.
+    const visibility = await this.lookUp(ctx);
+    Object.freeze(visibility.agreementIds);
+    Object.freeze(visibility.mandatoryIds);
+    this.remembered.set(key, Object.freeze(visibility));
+    return visibility;
+  }
+
+  /** After a change to agreements has committed: the next searches look the scope up again. */
+  forget(): void {
+    this.remembered.clear();
+  }
+
+  private async lookUp(ctx: RequestContext): Promise<Visibility> {
     // The rule itself is the SQL function torg_visible_agreements (migration 1763800000011).
     const rows: { id: number | null; mandatory: boolean; kind: string }[] = await ctx.manager.query(
       'SELECT agreement_id AS id, is_mandatory AS mandatory, caller_kind AS kind FROM torg_visible_agreements($1)',

@@ -180,6 +180,15 @@ export function searchContract(engine: string, env: Record<string, string>) {
       expect((await search(PURCHASER, { agreementIds: [t.world.agreements['2021-007']] })).totalCount).toBe(0);
       expect((await search(VESTBY, { text: 'purpurfarget' })).totalCount).toBe(0);
     });
+    it('shows a new agreement in its participants’ next search, though their scope was just looked up', async () => {
+      // The first search makes the service remember the school's scope; creating the agreement
+      // must make it forget (VISIBILITY_TTL_MS is longer than this test).
+      expect((await search(SKOLE, { text: 'oransjefarget' })).totalCount).toBe(0);
+      const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
+      await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nOR-1,Oransjefarget tusj,44121708,19,25,EA\n'), 'or.csv');
+      expect(names(await search(SKOLE, { text: 'oransjefarget' }))).toEqual(['Oransjefarget tusj']);
+      expect((await search(VESTBY, { text: 'oransjefarget' })).totalCount).toBe(0);
+    });
     it('picks up a newly published catalogue after indexing', async () => {
       const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
       await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nN-1,Zebramønstret blyant,44121706,9.90,25,EA\nZP-A,Zebrapenn Z-2,44121706,12.50,25,EA\n'), 'n.csv');

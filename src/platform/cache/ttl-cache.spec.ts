@@ -11,6 +11,13 @@ describe('TtlCache', () => {
     now = 1050;
     expect(cache.get('a')).toBeUndefined();
   });
+  it('forgets everything when cleared', () => {
+    const cache = new TtlCache<number>(1000);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.clear();
+    expect([cache.get('a'), cache.get('b')]).toEqual([undefined, undefined]);
+  });
   it('starts over when full instead of growing', () => {
     const cache = new TtlCache<number>(1000, 2);
     cache.set('a', 1);

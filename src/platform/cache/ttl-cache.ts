@@ -1,8 +1,9 @@
 /**
  * A small in-process cache whose entries expire after a fixed time (or a shorter one given per
- * entry). For data that may lag for that long (facet labels: UNSPSC titles, supplier names) or
- * that cannot change (a token's verified claims), never for who may see what.
- * Bounded: when full it starts over rather than tracking recency.
+ * entry). For data that may lag for that long (facet labels: UNSPSC titles, supplier names; a
+ * search's agreement scope for a few seconds, as the search index itself lags) or that cannot
+ * change (a token's verified claims). Never for a decision that writes: ordering checks an
+ * agreement in the database. Bounded: when full it starts over rather than tracking recency.
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>();
@@ -21,6 +22,11 @@ export class TtlCache<V> {
       return undefined;
     }
     return entry.value;
+  }
+
+  /** Forgets every entry. */
+  clear(): void {
+    this.entries.clear();
   }
 
   /** Remembers a value for the cache's time, or for `ttlMs` when that is shorter. */
