@@ -9,7 +9,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,31 @@ class Api {
     const body = JSON.parse(text) as { data?: any; errors?: any[] };
     if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors).slice(0, 500)}`);
     return body.data;
+  }
+  /**
+   * Uploads a file as multipart/form-data (field "file"), streamed from disk: building the form
+   * with fetch, FormData and a Blob cost the load generator about 4 µs per catalogue line.
+   */
+  async upload(path: string, token: string, filePath: string, fileName: string): Promise<{ status: number; body: any }> {
+    const boundary = `torg-bench-${Date.now()}`;
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const { size } = await stat(filePath);
+    return new Promise((resolve, reject) => {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + size + tail.length };
+      const req = http.request(`${this.base}${path}`, { method: 'POST', agent: this.agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.write(head);
+      const file = createReadStream(filePath);
+      file.on('error', reject);
+      file.on('end', () => req.end(tail));
+      file.pipe(req, { end: false });
+    });
   }
   async login(email: string) {
     return (await this.gql(null, 'mutation($e: String!) { devLogin(email: $e) { token } }', { e: email })).devLogin.token as string;
@@ -271,11 +296,8 @@ async function main() {
         const i = next++;
         const a = agreements[i];
         const token = await tokenFor(a.supplier.email);
-        const form = new FormData();
-        form.append('file', new Blob([await readFile(files[i])]), `catalogue-${i}.csv`);
-        const res = await fetch(`${api.base}/agreements/${a.id}/catalogue`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-        const body = (await res.json()) as any;
-        if (res.status !== 201) throw new Error(`upload ${i}: ${res.status} ${JSON.stringify(body).slice(0, 400)}`);
+        const { status, body } = await api.upload(`/agreements/${a.id}/catalogue`, token, files[i], `catalogue-${i}.csv`);
+        if (status !== 201) throw new Error(`upload ${i}: ${status} ${JSON.stringify(body).slice(0, 400)}`);
         await api.gql(token, `mutation($id: Int!) { submitCatalogueVersion(versionId: $id) { __typename } }`, { id: body.version.id });
         await api.gql(purchaser, `mutation($id: Int!) { publishCatalogueVersion(versionId: $id) { __typename } }`, { id: body.version.id });
         rssPeakIngest = Math.max(rssPeakIngest, rss(service!.pid!).rss);
