@@ -48,6 +48,14 @@ const WORDS_SQL = (table: string) => `
     RETURNING 1)
   SELECT count(*)::int AS n FROM added`;
 
+/**
+ * The indexer's transactions do not wait for their commit to reach the disk: they only write the
+ * projection, and the indexer marks the outbox rows done afterwards with an ordinary commit, which
+ * flushes the WAL written before it. A crash before that loses the projection and the mark
+ * together, and the rows are synced again.
+ */
+const PROJECTION_COMMIT = 'SET LOCAL synchronous_commit = off';
+
 const FACET_LIMIT = 30;
 const EXPANSIONS_PER_WORD = 12;
 
@@ -79,6 +87,7 @@ export class PostgresSearchEngine extends ProductSearch {
    */
   async syncAgreement(agreementId: number): Promise<void> {
     const versionId = await this.ds.transaction(async (m): Promise<number | null> => {
+      await m.query(PROJECTION_COMMIT);
       const [published] = await m.query(`SELECT id FROM catalogue_version WHERE agreement_id = $1 AND status = 'PUBLISHED'`, [agreementId]);
       const [current] = await m.query(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1 FOR UPDATE`, [agreementId]);
       const versionId: number | null = published?.id ?? null;
@@ -137,6 +146,7 @@ export class PostgresSearchEngine extends ProductSearch {
   /** Adds a table's words to the word list and forgets remembered expansions when there were new ones. */
   private async addWords(table: string) {
     await this.ds.transaction(async (m) => {
+      await m.query(PROJECTION_COMMIT);
       const [{ n }] = await m.query(WORDS_SQL(table));
       // New words can be expansions of words looked up before.
       if (n > 0) await m.query('DELETE FROM search_word_expansion');
