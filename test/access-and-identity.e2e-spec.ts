@@ -231,6 +231,12 @@ describe('operations endpoints', () => {
     expect(res.body).toEqual({ status: 'ok', details: { database: { status: 'up' }, search: { engine: 'postgres', status: 'up' } } });
   });
 
+  it('names a path that does not exist NOT_FOUND, with status 404', async () => {
+    const res = await t.http.get('/no-such-path');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('NOT_FOUND');
+  });
+
   it('exposes Prometheus metrics, including catalogue uploads and searches', async () => {
     await t.gql(await t.login('bestiller@nordby.example'), '{ searchProducts(input: { text: "penn" }) { totalCount } }');
     const res = await t.http.get('/metrics');

@@ -31,6 +31,16 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
+const CODE_OF_STATUS = new Map(Object.entries(HTTP_STATUS).map(([code, status]) => [status, code as ErrorCode]));
+
+/**
+ * The code a client sees for an HTTP status raised outside Torg's own errors (a Nest or library
+ * HttpException): the one HTTP_STATUS maps to it, INTERNAL_SERVER_ERROR for 5xx, else BAD_USER_INPUT.
+ */
+export function errorCodeForStatus(status: number): ErrorCode | 'INTERNAL_SERVER_ERROR' {
+  return CODE_OF_STATUS.get(status) ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT');
+}
+
 /**
  * The caller has used up their requests for now. `extensions.http` is how Apollo sets the HTTP
  * status of a GraphQL response from an error thrown while executing (REST gets it from HTTP_STATUS).

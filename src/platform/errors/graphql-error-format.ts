@@ -1,16 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode } from './domain-error';
-
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'BAD_USER_INPUT',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  429: 'TOO_MANY_REQUESTS',
-};
+import { DomainError, errorCodeForStatus } from './domain-error';
 
 /** Codes Apollo itself puts on errors about the request (parse, validation, variables). */
 const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
@@ -35,7 +25,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, message: original.message, extensions: { code: original.code, ...(original.details ?? {}) } };
   }
   if (original instanceof HttpException) {
-    const code = STATUS_CODES[original.getStatus()] ?? 'BAD_USER_INPUT';
+    const code = errorCodeForStatus(original.getStatus());
     const message = messagesOf(original.getResponse()) ?? original.message;
     return { ...formatted, message, extensions: { code } };
   }

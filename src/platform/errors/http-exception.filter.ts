@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError, HTTP_STATUS } from './domain-error';
+import { DomainError, errorCodeForStatus, HTTP_STATUS } from './domain-error';
 
 /**
  * REST side of the error mapping (GraphQL errors go through formatGraphQLError). Only HTTP
@@ -21,8 +21,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 429 ? 'TOO_MANY_REQUESTS' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT';
-      res.status(status).json({ code, message });
+      res.status(status).json({ code: errorCodeForStatus(status), message });
       return;
     }
     this.logger.error(exception);
