@@ -228,7 +228,7 @@ describe('operations endpoints', () => {
   it('reports health with the database and search engine', async () => {
     const res = await t.http.get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', details: { database: { status: 'up' }, search: { engine: 'postgres', status: 'up' } } });
+    expect(res.body).toEqual({ status: 'ok', details: { database: { status: 'up', pool: expect.objectContaining({ exhausted: false }) }, search: { engine: 'postgres', status: 'up' } } });
   });
 
   it('names a path that does not exist NOT_FOUND, with status 404', async () => {

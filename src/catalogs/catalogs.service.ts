@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgreementEntity } from '../agreements/agreement.entity';
 import { AgreementsService } from '../agreements/agreements.service';
@@ -6,25 +6,49 @@ import { ClassificationService } from '../classification/classification.service'
 import { IdentityService } from '../identity/identity.service';
 import { isUnspscCode, normaliseUnspsc } from '../classification/unspsc-code';
 import { AuditService } from '../platform/audit/audit.service';
+import { TORG_CONFIG } from '../platform/config/config';
+import type { TorgConfig } from '../platform/config/config';
 import { RequestContext } from '../platform/context/request-context';
 import { textArrayLiteral } from '../platform/database/array-literal';
+import { allowBulkWork } from '../platform/database/bulk-work';
 import { copyRows } from '../platform/database/copy-rows';
 import { inTransaction } from '../platform/database/transaction';
-import { badInput, conflict, forbidden, notFound } from '../platform/errors/domain-error';
+import { databaseErrorToDomain } from '../platform/errors/database-errors';
+import { conflict, DomainError, forbidden, notFound } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { catalogueUploads } from '../platform/health/metrics';
 import { attributeFacets } from '../search/attribute-facets';
 import { SearchOutbox } from '../search/search-outbox';
 import { CatalogueHeader, CatalogueItemInput, CatalogueProblem, RawCatalogueLine } from './catalogue-line';
 import { CatalogueFormat, ProblemReport, readCatalogueFile } from './catalogue-import';
-import { CatalogueStatus, CatalogueTransition, nextCatalogueStatus } from './catalogue-status';
+import { CatalogueStatus, CatalogueTransition, mayReplaceInForce, nextCatalogueStatus } from './catalogue-status';
 import { CatalogueVersionEntity } from './catalogue-version.entity';
-import { CatalogueStateError } from './catalogs.types';
+import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogs.types';
+import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
 import { validateHeader } from './validation/header-validator';
 import { LineRules, validateLine } from './validation/line-validator';
 
+/**
+ * What the supplier is told about a stored upload: the version and what it holds, without
+ * internal user ids (who uploaded is in the audit trail).
+ */
+export interface UploadedVersion {
+  id: number;
+  agreementId: number;
+  agreementReference: string;
+  versionNo: number;
+  status: CatalogueStatus;
+  sourceFormat: string;
+  fileName: string | null;
+  headerAction: string;
+  documentId: string | null;
+  basedOnId: number | null;
+  itemCount: number;
+  createdAt: Date;
+}
+
 export interface UploadResult {
-  version?: CatalogueVersionEntity;
+  version?: UploadedVersion;
   lineCount: number;
   problemCount: number;
   problems: CatalogueProblem[];
@@ -37,8 +61,14 @@ const ITEM_COLUMNS = ['version_id', 'line_no', 'seller_item_id', 'name', 'descri
 /** Thrown inside the upload transaction to roll it back when the file has errors. */
 class InvalidCatalogue extends Error {}
 
+/** Refusals that say "busy, try again", not "your file is bad". */
+const isRefusal = (e: unknown) =>
+  (e instanceof DomainError && ['CONFLICT', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE'].includes(e.code)) || databaseErrorToDomain(e) !== null;
+
 @Injectable()
 export class CatalogsService {
+  private readonly uploadGate: UploadGate;
+
   constructor(
     private readonly ds: DataSource,
     private readonly agreements: AgreementsService,
@@ -46,24 +76,34 @@ export class CatalogsService {
     private readonly outbox: SearchOutbox,
     private readonly classification: ClassificationService,
     private readonly identity: IdentityService,
-  ) {}
+    @Inject(TORG_CONFIG) config: TorgConfig,
+  ) {
+    this.uploadGate = new UploadGate(config.uploadConcurrency, config.uploadConcurrencyPerSupplier);
+  }
 
   /**
    * Reads, validates and stores an uploaded catalogue as a new DRAFT version, in one
    * transaction. Any bad line rolls everything back and the full report is returned instead.
+   * Every read runs on the transaction's connection: one that reached for another connection
+   * while holding the agreement lock deadlocked the pool once uploads had taken every other one.
    */
   async upload(ctx: RequestContext, agreementId: number, path: string, fileName: string, format: CatalogueFormat): Promise<UploadResult> {
     const caller = ctx.user;
-    const agreement = await ctx.manager.findOneBy(AgreementEntity, { id: agreementId });
-    if (!agreement || agreement.supplierId !== caller.organisationId) throw notFound('Agreement', agreementId);
     const report = new ProblemReport();
     let lineCount = 0;
+    let agreement: AgreementEntity | undefined;
+    let leaveGate: (() => void) | undefined;
     try {
+      leaveGate = this.uploadGate.enter(caller.organisationId);
       const version = await inTransaction(this.ds, ctx, async (tx) => {
         const m = tx.manager;
-        // One upload at a time per agreement, so version numbers and bases stay consistent.
-        await m.query('SELECT id FROM agreement WHERE id = $1 FOR UPDATE', [agreementId]);
-        const rules = await this.rulesFor(m, agreement);
+        await allowBulkWork(m);
+        const found = await m.findOneBy(AgreementEntity, { id: agreementId });
+        if (!found || found.supplierId !== caller.organisationId) throw notFound('Agreement', agreementId);
+        agreement = found;
+        // One upload at a time per agreement (across replicas), so version numbers and bases stay consistent.
+        await this.lockAgreement(m, found.id, `agreement ${found.reference}`, 'nowait');
+        const rules = await this.rulesFor(m, found);
         const [{ next }] = await m.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM catalogue_version WHERE agreement_id = $1', [agreementId]);
         let header: CatalogueHeader | undefined;
         let version: CatalogueVersionEntity | undefined;
@@ -72,17 +112,15 @@ export class CatalogsService {
 
         const start = async (h: CatalogueHeader) => {
           header = h;
-          const supplier = await this.identity.organisation(ctx, agreement.supplierId);
-          report.add(
-            ...validateHeader(h, { agreementReference: agreement.reference, agreementValidFrom: agreement.validFrom, agreementValidTo: agreement.validTo, supplierOrgNumber: supplier.orgNumber }),
-          );
+          const supplier = await this.identity.organisation(tx, found.supplierId);
+          report.add(...validateHeader(h, { agreementReference: found.reference, agreementValidFrom: found.validFrom, agreementValidTo: found.validTo, supplierOrgNumber: supplier.orgNumber }));
           const base = h.action === 'Update' ? await this.published(m, agreementId) : null;
           if (h.action === 'Update' && !base) report.add({ line: null, location: '/Catalogue/cbc:ActionCode', field: 'ActionCode', reason: 'Update needs a published catalogue to apply the changes to; send the full catalogue with Add or Replace' });
           version = await m.save(
             CatalogueVersionEntity,
             m.create(CatalogueVersionEntity, {
               agreementId,
-              supplierId: agreement.supplierId,
+              supplierId: found.supplierId,
               versionNo: Number(next),
               status: CatalogueStatus.DRAFT,
               sourceFormat: format,
@@ -149,14 +187,34 @@ export class CatalogsService {
         return version!;
       });
       catalogueUploads.inc({ format, outcome: 'accepted' });
-      return { version, lineCount, problemCount: 0, problems: [] };
+      return { version: uploadedVersion(version, agreement!), lineCount, problemCount: 0, problems: [] };
     } catch (e) {
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') throw e;
       if (!(e instanceof InvalidCatalogue)) {
-        catalogueUploads.inc({ format, outcome: 'malformed' });
+        catalogueUploads.inc({ format, outcome: isRefusal(e) ? 'refused' : 'malformed' });
         throw e;
       }
       catalogueUploads.inc({ format, outcome: 'invalid' });
       return { lineCount, problemCount: report.count, problems: report.problems };
+    } finally {
+      leaveGate?.();
+    }
+  }
+
+  /**
+   * Locks the agreement's row: uploads and the review steps of its catalogue take turns. An
+   * upload asks with NOWAIT (it may hold the lock for a minute, and a waiting upload would hold
+   * a connection meanwhile); a review step waits up to DATABASE_LOCK_TIMEOUT_MS. Either way a
+   * busy agreement is a 409 that says why.
+   */
+  private async lockAgreement(m: EntityManager, agreementId: number, label: string, mode: 'nowait' | 'wait') {
+    try {
+      await m.query(`SELECT id FROM agreement WHERE id = $1 FOR UPDATE${mode === 'nowait' ? ' NOWAIT' : ''}`, [agreementId]);
+    } catch (e) {
+      if ((e as { driverError?: { code?: string } }).driverError?.code !== '55P03') throw e;
+      throw conflict(`A catalogue upload to ${label}, or a step in the review of its catalogue, is running; nothing was changed. Try again when it has finished`, {
+        retryAfterSeconds: UPLOAD_RETRY_AFTER_SECONDS,
+      });
     }
   }
 
@@ -287,12 +345,18 @@ export class CatalogsService {
    * Moves a version through its state machine. Publishing supersedes the version in force in the
    * same transaction and writes the outbox row that brings the search index along.
    */
-  private async transition(ctx: RequestContext, versionId: number, step: CatalogueTransition, actor: 'supplier' | 'purchaser', reason?: string): Promise<CatalogueVersionEntity | CatalogueStateError> {
+  private async transition(
+    ctx: RequestContext,
+    versionId: number,
+    step: CatalogueTransition,
+    actor: 'supplier' | 'purchaser',
+    reason?: string,
+  ): Promise<CatalogueVersionEntity | CatalogueStateError | CatalogueVersionOutdatedError> {
     return inTransaction(this.ds, ctx, async (tx) => {
       const m = tx.manager;
       const [locked] = await m.query('SELECT agreement_id FROM catalogue_version WHERE id = $1', [versionId]);
       if (!locked) throw notFound('Catalogue version', versionId);
-      await m.query('SELECT id FROM agreement WHERE id = $1 FOR UPDATE', [locked.agreement_id]);
+      await this.lockAgreement(m, locked.agreement_id, `agreement ${locked.agreement_id}`, 'wait');
       const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: versionId });
       const agreement = await m.findOneByOrFail(AgreementEntity, { id: version.agreementId });
       const org = tx.user.organisationId;
@@ -313,6 +377,7 @@ export class CatalogsService {
       if (step === 'reject') Object.assign(version, { status: next, decidedAt: now, decidedBy: tx.user.userId, rejectionReason: reason ?? null });
       if (step === 'publish') {
         const current = await this.published(m, version.agreementId);
+        if (current && !mayReplaceInForce(version.versionNo, current.versionNo)) return CatalogueVersionOutdatedError.of(version, current);
         if (current) {
           if (version.basedOnId && current.id !== version.basedOnId) {
             throw conflict(`Version ${version.versionNo} holds changes to version ${version.basedOnId}, but version ${current.versionNo} has been published since; ask the supplier for a new Update`);
@@ -384,4 +449,21 @@ export class CatalogsService {
       changes: toConnection(changes, offset, first, summary.total),
     };
   }
+}
+
+function uploadedVersion(v: CatalogueVersionEntity, agreement: AgreementEntity): UploadedVersion {
+  return {
+    id: v.id,
+    agreementId: v.agreementId,
+    agreementReference: agreement.reference,
+    versionNo: v.versionNo,
+    status: v.status,
+    sourceFormat: v.sourceFormat,
+    fileName: v.fileName,
+    headerAction: v.headerAction,
+    documentId: v.documentId,
+    basedOnId: v.basedOnId,
+    itemCount: v.itemCount,
+    createdAt: v.createdAt,
+  };
 }

@@ -100,11 +100,27 @@ export class CatalogueStateError implements ErrorResult {
   @Field(() => CatalogueStatus, { description: 'The state the version is in.' }) status: CatalogueStatus;
 }
 
+@ObjectType({ implements: () => [ErrorResult], description: 'A newer version of the catalogue is in force already: publishing this older one would bring back what the supplier has replaced.' })
+export class CatalogueVersionOutdatedError implements ErrorResult {
+  errorCode = 'OUTDATED_VERSION';
+  message: string;
+  @Field(() => Int, { description: 'The version in force (newer than this one).' }) publishedVersionId: number;
+  @Field(() => Int, { description: 'Its running number within the agreement.' }) publishedVersionNo: number;
+
+  static of(version: { versionNo: number }, published: { id: number; versionNo: number }): CatalogueVersionOutdatedError {
+    const error = new CatalogueVersionOutdatedError();
+    error.message = `Version ${version.versionNo} is older than version ${published.versionNo}, which is published already; it cannot replace a newer catalogue (reject it, or have the supplier upload a new version)`;
+    error.publishedVersionId = published.id;
+    error.publishedVersionNo = published.versionNo;
+    return error;
+  }
+}
+
 export const CatalogueVersionResult = createUnionType({
   name: 'CatalogueVersionResult',
   description: 'The version after the step, or why the step was not possible.',
-  types: () => [CatalogueVersion, CatalogueStateError] as const,
-  resolveType: (value) => ('errorCode' in value ? CatalogueStateError : CatalogueVersion),
+  types: () => [CatalogueVersion, CatalogueStateError, CatalogueVersionOutdatedError] as const,
+  resolveType: (value) => (value instanceof CatalogueVersionOutdatedError ? CatalogueVersionOutdatedError : 'errorCode' in value ? CatalogueStateError : CatalogueVersion),
 });
 
 @InputType({ description: 'Reject a submitted version.' })

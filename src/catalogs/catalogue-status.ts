@@ -29,3 +29,12 @@ export const CATALOGUE_TRANSITIONS: Record<CatalogueStatus, Partial<Record<Catal
 export function nextCatalogueStatus(from: CatalogueStatus, transition: CatalogueTransition): CatalogueStatus | null {
   return CATALOGUE_TRANSITIONS[from]?.[transition] ?? null;
 }
+
+/**
+ * Publishing order: a version may replace the version in force only if it is newer (a higher
+ * version number). An older SUBMITTED version left behind by a newer publication would
+ * otherwise bring back the catalogue the supplier has since replaced; it can still be rejected.
+ */
+export function mayReplaceInForce(versionNo: number, inForceVersionNo: number): boolean {
+  return versionNo > inForceVersionNo;
+}

@@ -11,6 +11,11 @@ export interface TorgConfig {
   databaseUrl?: string;
   /** Connections each replica keeps to PostgreSQL at most (uploads and indexing hold one each while they run). */
   databasePoolSize: number;
+  /** How long a statement, a lock wait, an idle transaction and a wait for a pool connection may take. */
+  databaseTimeouts: DatabaseTimeouts;
+  /** Catalogue uploads one replica processes at the same time, in all and per supplier (more get 503 / 429 at once). */
+  uploadConcurrency: number;
+  uploadConcurrencyPerSupplier: number;
   embeddedPgPort: number;
   searchEngine: 'postgres' | 'meilisearch';
   meiliHost?: string;
@@ -26,6 +31,20 @@ export interface TorgConfig {
   /** Requests (GraphQL operations, uploads) one caller may make per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
   logLevel: string;
+}
+
+/**
+ * Limits on the database connections of the pool, in milliseconds (0: no limit, except for the
+ * acquire timeout). They turn a stall into a clear 503/409 instead of a hang: see
+ * platform/errors/database-errors.ts. Bulk work (catalogue import, search indexing, UNSPSC
+ * import) runs its statements and lock waits under `bulkStatementMs` instead (database/bulk-work.ts).
+ */
+export interface DatabaseTimeouts {
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
+  acquireMs: number;
+  bulkStatementMs: number;
 }
 
 export class ConfigError extends Error {
@@ -97,12 +116,26 @@ export function loadConfig(env: Env = process.env): TorgConfig {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: must be one of fatal, error, warn, info, debug, trace, silent`);
   }
+  const databasePoolSize = intVar(env, 'DATABASE_POOL_SIZE', 10, problems, 2, 1000);
+  const DAY_MS = 86_400_000;
+  // Uploads hold a connection for their whole run: they may take at most half the pool, so
+  // searches, the indexer and /health always find one.
+  const maxUploads = Math.max(1, Math.floor(databasePoolSize / 2));
   const config: TorgConfig = {
     env: nodeEnv as TorgConfig['env'],
     port: intVar(env, 'PORT', 3000, problems, 0),
     dataDir: resolve(env.TORG_DATA_DIR || '.data'),
     databaseUrl,
-    databasePoolSize: intVar(env, 'DATABASE_POOL_SIZE', 10, problems, 2, 1000),
+    databasePoolSize,
+    databaseTimeouts: {
+      statementMs: intVar(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 30_000, problems, 0, DAY_MS),
+      lockMs: intVar(env, 'DATABASE_LOCK_TIMEOUT_MS', 5_000, problems, 0, DAY_MS),
+      idleInTransactionMs: intVar(env, 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, problems, 0, DAY_MS),
+      acquireMs: intVar(env, 'DATABASE_ACQUIRE_TIMEOUT_MS', 10_000, problems, 100, DAY_MS),
+      bulkStatementMs: intVar(env, 'DATABASE_BULK_STATEMENT_TIMEOUT_MS', 600_000, problems, 0, DAY_MS),
+    },
+    uploadConcurrency: intVar(env, 'UPLOAD_CONCURRENCY', Math.max(1, Math.floor(databasePoolSize / 4)), problems, 1, maxUploads),
+    uploadConcurrencyPerSupplier: intVar(env, 'UPLOAD_CONCURRENCY_PER_SUPPLIER', 2, problems, 1, 1000),
     embeddedPgPort: intVar(env, 'EMBEDDED_PG_PORT', 54329, problems),
     searchEngine: engine as TorgConfig['searchEngine'],
     meiliHost,

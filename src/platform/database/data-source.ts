@@ -1,10 +1,31 @@
 import { DataSource } from 'typeorm';
+import type { DatabaseTimeouts } from '../config/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../../migrations';
 
-/** The one TypeORM data source: explicit entities and migrations, never `synchronize`. */
-export function createDataSource(url: string, poolSize = 10): DataSource {
-  return new DataSource({
+/** The timeouts each data source's connections run with (bulk-work.ts reads them). */
+const TIMEOUTS = new WeakMap<DataSource, DatabaseTimeouts>();
+
+/** The timeouts `ds` was created with, or undefined for one made without (migrations). */
+export const timeoutsOf = (ds: DataSource): DatabaseTimeouts | undefined => TIMEOUTS.get(ds);
+
+/**
+ * The one TypeORM data source: explicit entities and migrations, never `synchronize`. With
+ * `timeouts`, every connection of the pool starts with statement_timeout, lock_timeout and
+ * idle_in_transaction_session_timeout set, and a request waits at most `acquireMs` for a free
+ * connection: a stall then ends in an error that errors/database-errors.ts turns into a 503/409,
+ * instead of a hang that takes every tenant with it.
+ */
+export function createDataSource(url: string, poolSize = 10, timeouts?: DatabaseTimeouts): DataSource {
+  const limits = timeouts
+    ? {
+        statement_timeout: timeouts.statementMs,
+        lock_timeout: timeouts.lockMs,
+        idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+        connectionTimeoutMillis: timeouts.acquireMs,
+      }
+    : {};
+  const ds = new DataSource({
     type: 'postgres',
     url,
     entities: ENTITIES,
@@ -15,6 +36,8 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     logging: false,
     // Always plan with the actual values: the search runs as a prepared statement (see
     // prepared-query.ts), and a generic plan for it costs 200 ms instead of 27 for a common word.
-    extra: { max: poolSize, application_name: 'torg', options: '-c plan_cache_mode=force_custom_plan' },
+    extra: { max: poolSize, application_name: 'torg', options: '-c plan_cache_mode=force_custom_plan', ...limits },
   });
+  if (timeouts) TIMEOUTS.set(ds, timeouts);
+  return ds;
 }

@@ -26,9 +26,18 @@ export const EMBEDDED_DATABASE = Symbol('EMBEDDED_DATABASE');
       provide: DataSource,
       inject: [TORG_CONFIG, EMBEDDED_DATABASE],
       useFactory: async (config: TorgConfig, embedded: EmbeddedDatabase | null) => {
-        const ds = createDataSource(config.databaseUrl ?? embedded!.url, config.databasePoolSize);
+        const url = config.databaseUrl ?? embedded!.url;
+        // Migrations run on a connection of their own, without the pool's timeouts: rewriting a
+        // large table may take longer than any request should.
+        const migrator = createDataSource(url, 1);
+        await migrator.initialize();
+        try {
+          await migrator.runMigrations({ transaction: 'each' });
+        } finally {
+          await migrator.destroy();
+        }
+        const ds = createDataSource(url, config.databasePoolSize, config.databaseTimeouts);
         await ds.initialize();
-        await ds.runMigrations({ transaction: 'each' });
         return ds;
       },
     },

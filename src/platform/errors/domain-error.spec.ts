@@ -6,6 +6,6 @@ describe('errorCodeForStatus', () => {
   });
   it('calls other client errors bad input and server errors internal', () => {
     expect(errorCodeForStatus(405)).toBe('BAD_USER_INPUT');
-    expect(errorCodeForStatus(503)).toBe('INTERNAL_SERVER_ERROR');
+    expect(errorCodeForStatus(502)).toBe('INTERNAL_SERVER_ERROR');
   });
 });

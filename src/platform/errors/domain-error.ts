@@ -3,7 +3,7 @@
  * One place (errors/graphql-error-format.ts and errors/http-exception.filter.ts) maps them to
  * GraphQL `extensions.code` and HTTP statuses, so a bad input never turns into a 500.
  */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS' | 'SERVICE_UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(
@@ -19,6 +19,8 @@ export const badInput = (message: string, details?: Record<string, unknown>) => 
 export const notFound = (what: string, id: string | number) => new DomainError('NOT_FOUND', `${what} ${id} was not found`);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const conflict = (message: string, details?: Record<string, unknown>) => new DomainError('CONFLICT', message, details);
+/** Torg is too busy (or its database too slow) right now; `retryAfterSeconds` becomes a Retry-After header. */
+export const serviceUnavailable = (message: string, details?: Record<string, unknown>) => new DomainError('SERVICE_UNAVAILABLE', message, details);
 export const unauthenticated = (message = 'A valid bearer token is required') => new DomainError('UNAUTHENTICATED', message);
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -29,6 +31,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 const CODE_OF_STATUS = new Map(Object.entries(HTTP_STATUS).map(([code, status]) => [status, code as ErrorCode]));

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { databaseErrorToDomain } from './database-errors';
 import { DomainError, errorCodeForStatus } from './domain-error';
 
 /** Codes Apollo itself puts on errors about the request (parse, validation, variables). */
@@ -20,7 +21,8 @@ function messagesOf(response: unknown): string | undefined {
  * reported as INTERNAL_SERVER_ERROR without internals (and logged by the caller).
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, onUnexpected: (e: unknown) => void): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const raw = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = raw instanceof DomainError ? raw : (databaseErrorToDomain(raw) ?? raw);
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { code: original.code, ...(original.details ?? {}) } };
   }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { databaseErrorToDomain } from './database-errors';
 import { DomainError, errorCodeForStatus, HTTP_STATUS } from './domain-error';
 
 /**
@@ -13,8 +14,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost) {
     if (host.getType<string>() !== 'http') throw exception;
     const res = host.switchToHttp().getResponse<Response>();
-    if (exception instanceof DomainError) {
-      res.status(HTTP_STATUS[exception.code]).json({ code: exception.code, message: exception.message, ...(exception.details ?? {}) });
+    const domain = exception instanceof DomainError ? exception : databaseErrorToDomain(exception);
+    if (domain) {
+      const retryAfter = domain.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number' && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(retryAfter));
+      res.status(HTTP_STATUS[domain.code]).json({ code: domain.code, message: domain.message, ...(domain.details ?? {}) });
       return;
     }
     if (exception instanceof HttpException) {
