@@ -1,4 +1,4 @@
-import { CatalogueStatus as S, nextCatalogueStatus } from './catalogue-status';
+import { CatalogueStatus as S, mayReplaceInForce, nextCatalogueStatus } from './catalogue-status';
 
 describe('catalogue version state machine', () => {
   it('walks DRAFT → SUBMITTED → PUBLISHED → SUPERSEDED', () => {
@@ -15,5 +15,10 @@ describe('catalogue version state machine', () => {
     expect(nextCatalogueStatus(S.REJECTED, 'submit')).toBeNull();
     expect(nextCatalogueStatus(S.SUPERSEDED, 'publish')).toBeNull();
     expect(nextCatalogueStatus(S.PUBLISHED, 'submit')).toBeNull();
+  });
+  it('lets only a newer version replace the one in force', () => {
+    expect(mayReplaceInForce(3, 2)).toBe(true);
+    expect(mayReplaceInForce(2, 3)).toBe(false);
+    expect(mayReplaceInForce(2, 2)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
+import { allowBulkWork } from '../platform/database/bulk-work';
 import { inTransaction } from '../platform/database/transaction';
 import { badInput, notFound } from '../platform/errors/domain-error';
 import { readTabular, TabularFormat } from '../platform/files/tabular-reader';
@@ -71,6 +72,7 @@ export class ClassificationService {
 
     return inTransaction(this.ds, ctx, async (tx) => {
       const m = tx.manager;
+      await allowBulkWork(m); // 156,000 codes, and a wait for running uploads (below)
       await m.query('CREATE TEMP TABLE unspsc_incoming (code char(8) PRIMARY KEY) ON COMMIT DROP');
       const all = [...nodes.values()];
       for (let i = 0; i < all.length; i += BATCH) {

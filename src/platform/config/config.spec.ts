@@ -10,6 +10,17 @@ describe('loadConfig', () => {
     expect(c.seedDemo).toBe(true);
     expect(c.rateLimitPerMinute).toBe(600);
     expect(c.databasePoolSize).toBe(10);
+    expect(c.databaseTimeouts).toEqual({ statementMs: 30_000, lockMs: 5_000, idleInTransactionMs: 60_000, acquireMs: 10_000, bulkStatementMs: 600_000 });
+    expect(c.uploadConcurrency).toBe(2);
+    expect(c.uploadConcurrencyPerSupplier).toBe(2);
+  });
+
+  it('keeps uploads to at most half the pool', () => {
+    expect(loadConfig({ DATABASE_POOL_SIZE: '40' }).uploadConcurrency).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '2' }).uploadConcurrency).toBe(1);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '4', UPLOAD_CONCURRENCY: '3' })).toThrow('UPLOAD_CONCURRENCY="3": must be a whole number from 1 to 2');
+    expect(() => loadConfig({ DATABASE_ACQUIRE_TIMEOUT_MS: '0' })).toThrow('DATABASE_ACQUIRE_TIMEOUT_MS="0": must be a whole number from 100');
+    expect(loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '0' }).databaseTimeouts.statementMs).toBe(0);
   });
 
   it('chooses meilisearch when MEILI_HOST is set', () => {

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { unspscRange } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
+import { allowBulkWork } from '../../platform/database/bulk-work';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { buildTsQuery, queryWords, WordGroup } from './search-text';
 import { attributeFacet } from '../attribute-facets';
@@ -88,6 +89,7 @@ export class PostgresSearchEngine extends ProductSearch {
   async syncAgreement(agreementId: number): Promise<void> {
     const versionId = await this.ds.transaction(async (m): Promise<number | null> => {
       await m.query(PROJECTION_COMMIT);
+      await allowBulkWork(m);
       const [published] = await m.query(`SELECT id FROM catalogue_version WHERE agreement_id = $1 AND status = 'PUBLISHED'`, [agreementId]);
       const [current] = await m.query(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1 FOR UPDATE`, [agreementId]);
       const versionId: number | null = published?.id ?? null;
@@ -147,6 +149,7 @@ export class PostgresSearchEngine extends ProductSearch {
   private async addWords(table: string) {
     await this.ds.transaction(async (m) => {
       await m.query(PROJECTION_COMMIT);
+      await allowBulkWork(m);
       const [{ n }] = await m.query(WORDS_SQL(table));
       // New words can be expansions of words looked up before.
       if (n > 0) await m.query('DELETE FROM search_word_expansion');
@@ -197,6 +200,7 @@ export class PostgresSearchEngine extends ProductSearch {
   /** Rebuilds every partition from the catalogue tables, in one transaction (searches wait for it). */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
     return this.ds.transaction(async (m) => {
+      await allowBulkWork(m);
       const published: { id: number; agreement_id: number }[] = await m.query(`SELECT id, agreement_id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY agreement_id`);
       // Attached, retired or left behind by an interrupted drop: every version table goes.
       const tables: { name: string }[] = await m.query(`SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relname ~ '^search_item_v[0-9]+$' AND relnamespace = current_schema()::regnamespace`);
