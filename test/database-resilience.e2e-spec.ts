@@ -139,6 +139,23 @@ describe('stalls end in a clear answer (statement timeout 1.5 s, acquire timeout
     expect((await t.gql(await t.login(SUPPLIER), SUBMIT, { id: first.body.version.id })).data.submitCatalogueVersion.status).toBe('SUBMITTED');
   });
 
+  it('lets bulk work (an upload) wait past the short statement timeout: its limit is DATABASE_BULK_STATEMENT_TIMEOUT_MS', async () => {
+    const a = await createAgreement(t);
+    await side.query('BEGIN');
+    await side.query('LOCK TABLE unspsc_node IN ACCESS EXCLUSIVE MODE'); // the upload looks its codes up there
+    let unlocked = false;
+    const unlock = new Promise((r) => setTimeout(r, 2500)).then(async () => {
+      unlocked = true;
+      await side.query('ROLLBACK');
+    });
+    const res = await upload(t, a.id, csv('W', 5), 'waits.csv');
+    const answeredAfterUnlock = unlocked;
+    await unlock;
+    expect(res.status).toBe(201);
+    expect(answeredAfterUnlock).toBe(true);
+    expect(res.body.version.itemCount).toBe(5);
+  });
+
   it('answers 503 when no pool connection comes free in time, while /health says why within a second', async () => {
     const token = await t.login(BUYER);
     const ds = t.app.get(DataSource);
