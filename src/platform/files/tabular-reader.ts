@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CsvChunks, CsvSyntaxError, TabularRow } from './csv-chunks';
+import { InvalidUtf8Error, Utf8Stream, utf16Of } from './utf8-stream';
 import ExcelJS from 'exceljs';
 import { badInput } from '../errors/domain-error';
 
@@ -34,8 +35,9 @@ export async function* readTabular(path: string, format: TabularFormat, onBytes?
 }
 
 async function* readCsv(path: string, total: number, onBytes?: (read: number, total: number) => void): AsyncGenerator<TabularBatch> {
-  // Decoded as UTF-8 by the stream, so a character split between two chunks stays whole.
-  const source = createReadStream(path, { highWaterMark: 256 * 1024, encoding: 'utf8' });
+  const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // Strict UTF-8: a Latin-1 file is refused at its first bad byte rather than stored as U+FFFD.
+  const utf8 = new Utf8Stream();
   const csv = new CsvChunks();
   let headers: string[] | undefined;
   let read = 0;
@@ -44,16 +46,27 @@ async function* readCsv(path: string, total: number, onBytes?: (read: number, to
     if (headers && rows.length) yield { headers, rows };
   };
   try {
-    for await (const chunk of source as AsyncIterable<string>) {
-      if (onBytes) onBytes((read += Buffer.byteLength(chunk)), total);
-      yield* batch(csv.push(chunk));
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (read === 0) refuseUtf16(chunk);
+      if (onBytes) onBytes((read += chunk.length), total);
+      else read += chunk.length;
+      yield* batch(csv.push(utf8.decode(chunk)));
     }
+    utf8.end();
     yield* batch(csv.end());
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw badInput(`The CSV file is malformed at line ${e.line}: ${e.reason}`, { line: e.line });
+    if (e instanceof InvalidUtf8Error) throw badInput(`The CSV file is not UTF-8: ${e.message}`, { line: e.line, column: e.column });
     throw e;
   } finally {
     source.destroy();
+  }
+}
+
+function refuseUtf16(head: Buffer) {
+  const utf16 = utf16Of(head);
+  if (utf16) {
+    throw badInput(`The CSV file is encoded as ${utf16} ("Unicode text"); Torg reads CSV in UTF-8: save it as "CSV UTF-8 (comma delimited)"`, { encoding: utf16 });
   }
 }
 
