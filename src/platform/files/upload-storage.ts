@@ -1,0 +1,33 @@
+import type { Request } from 'express';
+import { diskStorage, StorageEngine } from 'multer';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Where multipart uploads are written: a folder of its own per request under the system's
+ * temporary folder (os.tmpdir(), i.e. TMPDIR), removed with everything in it once the response
+ * has closed: after success, after an error, and after the client hung up mid-upload (when a
+ * half-written file would otherwise stay behind).
+ */
+export function uploadStorage(): StorageEngine {
+  return diskStorage({
+    destination: (req: Request, _file, callback) => {
+      mkdtemp(join(tmpdir(), 'torg-upload-')).then(
+        (dir) => {
+          removeWhenClosed(req, dir);
+          callback(null, dir);
+        },
+        (e: Error) => callback(e, ''),
+      );
+    },
+  });
+}
+
+function removeWhenClosed(req: Request, dir: string) {
+  // Retries cover a write stream still creating its file while the folder is being removed.
+  const remove = () => void rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
+  const res = req.res;
+  if (!res || res.closed) return remove();
+  res.once('close', remove);
+}
