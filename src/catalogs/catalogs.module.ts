@@ -20,7 +20,7 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     // Latin-1, turned "Kåtålog" into "KÃ¥tÃ¥log").
     MulterModule.registerAsync({
       inject: [TORG_CONFIG],
-      useFactory: (config: TorgConfig) => ({ storage: uploadStorage(), defParamCharset: 'utf8', limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } }),
+      useFactory: (config: TorgConfig) => ({ storage: uploadStorage(config.uploadTmpDir), defParamCharset: 'utf8', limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } }),
     }),
   ],
   controllers: [CatalogueUploadController],

@@ -62,6 +62,15 @@ describe('readUblCatalogue bounds', () => {
     expect(e.tooLarge).toBe(true);
   });
 
+  it('refuses a start tag of too many attributes while the parser reads them, not after', async () => {
+    const limits = { ...UBL_LIMITS, maxLineElements: 1000 };
+    const attributes = Array.from({ length: 200_000 }, (_, i) => ` a${i}=""`).join('');
+    const { stream, stats } = pieces([OPEN + '<cac:CatalogueLine><cbc:Note' + attributes.slice(0, 500_000), attributes.slice(500_000) + '/></cac:CatalogueLine></Catalogue>']);
+    const e = await failure(stream, limits);
+    expect(e.message).toBe('CatalogueLine 1 holds more than 1000 elements and attributes, the most one line (or the header) may hold');
+    expect(stats.pulled).toBe(1);
+  });
+
   it('counts each line on its own: many lines of ordinary size pass', async () => {
     const limits = { ...UBL_LIMITS, maxLineElements: 10 };
     const events = await readAll(Readable.from([Buffer.from(OPEN + LINE('1').repeat(3000) + '</Catalogue>')]), limits);

@@ -126,31 +126,32 @@ export async function* readUblCatalogue(input: Readable, limits: UblLimits = UBL
   parser.on('error', (e) => {
     failure ??= new UblError(`The XML is not well-formed: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`, parser.line);
   });
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  // Counted as the parser meets them (an element's name, then each attribute), before it holds
+  // them all: a start tag of millions of attributes is refused as early as a line of millions of elements.
+  let inLine = false;
+  parser.on('opentagstart', (tag) => {
     const depth = 1 + headerPath.length + stack.length + (rootSeen ? 1 : 0);
     if (depth > limits.maxDepth) refuse(new UblError(`The XML nests deeper than ${limits.maxDepth} elements (at <${tag.name}>); no UBL Catalogue needs that`, parser.line));
-    let attrChars = 0;
-    let attrCount = 0;
-    for (const a in tag.attributes) {
-      attrCount++;
-      attrChars += tag.attributes[a].value.length;
+    const opensLine = rootSeen && stack.length === 0 && tag.name.slice(tag.name.indexOf(':') + 1) === 'CatalogueLine';
+    if (opensLine) {
+      line.elements = 0; // each line has its own budget
+      line.chars = 0;
     }
+    inLine = stack.length > 0 || opensLine;
+    count(inLine, 1, 0);
+  });
+  parser.on('attribute', (attr) => count(inLine, 1, attr.value.length));
+  parser.on('opentag', (tag: SaxesTagNS) => {
     if (!rootSeen) {
       rootSeen = true;
       if (tag.local !== 'Catalogue') failure ??= new UblError(`The root element is ${tag.local}, not a UBL Catalogue`, parser.line);
       else if (tag.uri !== CATALOGUE_NS) failure ??= new UblError(`The Catalogue element is not in the UBL namespace ${CATALOGUE_NS}`, parser.line);
       return;
     }
-    const opensLine = stack.length === 0 && tag.local === 'CatalogueLine';
-    if (opensLine) {
-      line.elements = 0; // each line has its own budget
-      line.chars = 0;
-      if (!headerSent) {
-        ready.push({ type: 'header', header: { ...header } });
-        headerSent = true;
-      }
+    if (stack.length === 0 && tag.local === 'CatalogueLine' && !headerSent) {
+      ready.push({ type: 'header', header: { ...header } });
+      headerSent = true;
     }
-    count(stack.length > 0 || opensLine, 1 + attrCount, attrChars);
     if (stack.length > 0 || tag.local === 'CatalogueLine') {
       const attrs: Record<string, string> = {};
       for (const [k, v] of Object.entries(tag.attributes)) attrs[v.local] = v.value;

@@ -1,19 +1,18 @@
 import type { Request } from 'express';
 import { diskStorage, StorageEngine } from 'multer';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Where multipart uploads are written: a folder of its own per request under the system's
- * temporary folder (os.tmpdir(), i.e. TMPDIR), removed with everything in it once the response
+ * Where multipart uploads are written: a folder of its own per request under `root`
+ * (UPLOAD_TMP_DIR, by default the system's temporary folder), removed with everything in it once the response
  * has closed: after success, after an error, and after the client hung up mid-upload (when a
  * half-written file would otherwise stay behind).
  */
-export function uploadStorage(): StorageEngine {
+export function uploadStorage(root: string): StorageEngine {
   return diskStorage({
     destination: (req: Request, _file, callback) => {
-      mkdtemp(join(tmpdir(), 'torg-upload-')).then(
+      mkdtemp(join(root, 'torg-upload-')).then(
         (dir) => {
           removeWhenClosed(req, dir);
           callback(null, dir);
