@@ -5,9 +5,10 @@ import { join } from 'node:path';
 
 /**
  * Where multipart uploads are written: a folder of its own per request under `root`
- * (UPLOAD_TMP_DIR, by default the system's temporary folder), removed with everything in it once the response
- * has closed: after success, after an error, and after the client hung up mid-upload (when a
- * half-written file would otherwise stay behind).
+ * (UPLOAD_TMP_DIR, by default the system's temporary folder), removed with everything in it
+ * once the response has closed: after success, after an error, after the client hung up
+ * mid-upload. The handler deletes its file and multer a half-written one, but a request that
+ * fails between the two (or a future path that forgets) leaves nothing behind either.
  */
 export function uploadStorage(root: string): StorageEngine {
   return diskStorage({
