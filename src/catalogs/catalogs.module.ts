@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { tmpdir } from 'node:os';
 import { TORG_CONFIG, TorgConfig } from '../platform/config/config';
+import { uploadStorage } from '../platform/files/upload-storage';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -15,10 +15,12 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     AgreementsModule,
     ClassificationModule,
     IdentityModule,
-    // Uploads stream to a temporary file, capped at UPLOAD_MAX_BYTES (413 beyond that).
+    // Uploads stream to a temporary file, capped at UPLOAD_MAX_BYTES (413 beyond that), in a
+    // folder removed when the response closes. File names arrive as UTF-8 (busboy's default,
+    // Latin-1, turned "Kåtålog" into "KÃ¥tÃ¥log").
     MulterModule.registerAsync({
       inject: [TORG_CONFIG],
-      useFactory: (config: TorgConfig) => ({ dest: tmpdir(), limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } }),
+      useFactory: (config: TorgConfig) => ({ storage: uploadStorage(config.uploadTmpDir), defParamCharset: 'utf8', limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } }),
     }),
   ],
   controllers: [CatalogueUploadController],

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { badInput } from '../platform/errors/domain-error';
+import { badInput, DomainError } from '../platform/errors/domain-error';
 import { readTabular } from '../platform/files/tabular-reader';
 import { readUblCatalogue, UblError } from '../peppol/ubl-catalogue-reader';
 import { CatalogueHeader, CatalogueProblem, RawCatalogueLine } from './catalogue-line';
@@ -48,7 +48,10 @@ export async function* readCatalogueFile(path: string, format: CatalogueFormat, 
         }
       }
     } catch (e) {
-      if (e instanceof UblError) throw badInput(e.message + (e.xmlLine ? ` (XML line ${e.xmlLine})` : ''), { line: e.xmlLine });
+      if (e instanceof UblError) {
+        const message = e.message + (e.xmlLine ? ` (XML line ${e.xmlLine})` : '');
+        throw e.tooLarge ? new DomainError('PAYLOAD_TOO_LARGE', message, { line: e.xmlLine }) : badInput(message, { line: e.xmlLine });
+      }
       throw e;
     }
     if (lines.length) yield lines;

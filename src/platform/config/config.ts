@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Everything Torg reads from its environment, validated once at boot. */
@@ -26,6 +27,8 @@ export interface TorgConfig {
   /** Seed demo organisations, users, agreements and catalogues into an empty database. */
   seedDemo: boolean;
   uploadMaxBytes: number;
+  /** Where uploads are written while they are read (a folder per upload, removed when its response closes). */
+  uploadTmpDir: string;
   /** How many agreements the search indexer brings up to date at the same time. */
   indexerConcurrency: number;
   /** Requests (GraphQL operations, uploads) one caller may make per minute; 0 turns the limit off. */
@@ -144,6 +147,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     oidc: issuer && jwksUri ? { issuer, jwksUri, audience: env.OIDC_AUDIENCE || undefined } : undefined,
     seedDemo: boolVar(env, 'SEED_DEMO', !production, problems),
     uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, problems, 1024, 2 ** 31 - 1),
+    uploadTmpDir: resolve(env.UPLOAD_TMP_DIR || tmpdir()),
     indexerConcurrency: intVar(env, 'SEARCH_INDEXER_CONCURRENCY', 2, problems, 1, 16),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 0, 1_000_000),
     logLevel,

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-async function readAll(text: string) {
+async function readAll(text: string | Buffer) {
   const file = join(dir, `f${Math.random().toString(36).slice(2)}.csv`);
   await writeFile(file, text);
   const rows: TabularRow[] = [];
@@ -58,5 +58,21 @@ describe('readTabular (CSV)', () => {
 
   it('refuses a row with the wrong number of cells, naming the line', async () => {
     await expect(readAll('id,name\nE-1,Saks\nE-2,Saks,ekstra\n')).rejects.toMatchObject({ message: expect.stringMatching(/malformed at line 3: 3 cells where the first row has 2/) });
+  });
+
+  it('refuses a Latin-1 file at its first non-UTF-8 byte, naming the line and byte', async () => {
+    const latin1 = Buffer.from('id,name\nF-1,Saks\nF-2,Bl\xe5 perm\n', 'latin1');
+    await expect(readAll(latin1)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: 'The CSV file is not UTF-8: byte 0xE5 at line 3, byte 7 of the line, is not UTF-8 (the file is most likely ISO-8859-1 or Windows-1252: save it as UTF-8)',
+      details: { line: 3, column: 7 },
+    });
+  });
+
+  it.each([
+    ['with a byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name\r\nG-1,Saks\r\n', 'utf16le')]), 'UTF-16LE'],
+    ['without one (NUL bytes between the letters)', Buffer.from('id,name\r\nG-1,Saks\r\n', 'utf16le').swap16(), 'UTF-16BE'],
+  ])('names UTF-16 %s', async (_what, bytes, encoding) => {
+    await expect(readAll(bytes)).rejects.toMatchObject({ message: `The CSV file is encoded as ${encoding} ("Unicode text"); Torg reads CSV in UTF-8: save it as "CSV UTF-8 (comma delimited)"` });
   });
 });

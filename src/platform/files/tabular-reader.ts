@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CsvChunks, CsvSyntaxError, TabularRow } from './csv-chunks';
-import ExcelJS from 'exceljs';
-import { badInput } from '../errors/domain-error';
+import { InvalidUtf8Error, Utf8Stream, utf16Of } from './utf8-stream';
+import { badInput, DomainError } from '../errors/domain-error';
+import { readXlsxRows, XLSX_LIMITS, XlsxError } from './xlsx-rows';
 
 export type { TabularRow };
 
@@ -34,8 +35,9 @@ export async function* readTabular(path: string, format: TabularFormat, onBytes?
 }
 
 async function* readCsv(path: string, total: number, onBytes?: (read: number, total: number) => void): AsyncGenerator<TabularBatch> {
-  // Decoded as UTF-8 by the stream, so a character split between two chunks stays whole.
-  const source = createReadStream(path, { highWaterMark: 256 * 1024, encoding: 'utf8' });
+  const source = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // Strict UTF-8: a Latin-1 file is refused at its first bad byte rather than stored as U+FFFD.
+  const utf8 = new Utf8Stream();
   const csv = new CsvChunks();
   let headers: string[] | undefined;
   let read = 0;
@@ -44,65 +46,56 @@ async function* readCsv(path: string, total: number, onBytes?: (read: number, to
     if (headers && rows.length) yield { headers, rows };
   };
   try {
-    for await (const chunk of source as AsyncIterable<string>) {
-      if (onBytes) onBytes((read += Buffer.byteLength(chunk)), total);
-      yield* batch(csv.push(chunk));
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (read === 0) refuseUtf16(chunk);
+      if (onBytes) onBytes((read += chunk.length), total);
+      else read += chunk.length;
+      yield* batch(csv.push(utf8.decode(chunk)));
     }
+    utf8.end();
     yield* batch(csv.end());
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw badInput(`The CSV file is malformed at line ${e.line}: ${e.reason}`, { line: e.line });
+    if (e instanceof InvalidUtf8Error) throw badInput(`The CSV file is not UTF-8: ${e.message}`, { line: e.line, column: e.column });
     throw e;
   } finally {
     source.destroy();
   }
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('result' in value) return value.result === undefined ? '' : String(value.result);
-    return '';
+function refuseUtf16(head: Buffer) {
+  const utf16 = utf16Of(head);
+  if (utf16) {
+    throw badInput(`The CSV file is encoded as ${utf16} ("Unicode text"); Torg reads CSV in UTF-8: save it as "CSV UTF-8 (comma delimited)"`, { encoding: utf16 });
   }
-  return String(value).trim();
 }
 
 async function* readXlsx(path: string, total: number, onBytes?: (read: number, total: number) => void): AsyncGenerator<TabularBatch> {
-  const stream = createReadStream(path);
   let read = 0;
-  stream.on('data', (c) => {
-    read += c.length;
-    onBytes?.(read, total);
-  });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  let headers: string[] | undefined;
+  let rows: TabularRow[] = [];
   try {
-    for await (const sheet of reader) {
-      let headers: string[] | undefined;
-      let rows: TabularRow[] = [];
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    for await (const sheetRows of readXlsxRows(path, XLSX_LIMITS, (bytes) => onBytes?.((read += bytes), total))) {
+      for (const row of sheetRows) {
         if (!headers) {
-          headers = values.map(normaliseHeader);
+          headers = row.values.map(normaliseHeader);
           continue;
         }
-        if (values.every((v) => v === '')) continue;
-        rows.push({ line: row.number, values });
+        if (row.values.every((v) => v === '')) continue;
+        rows.push(row);
         if (rows.length >= XLSX_BATCH) {
           yield { headers, rows };
           rows = [];
         }
       }
-      if (headers && rows.length) yield { headers, rows };
-      break; // only the first worksheet holds data
     }
+    if (headers && rows.length) yield { headers, rows };
   } catch (e) {
-    if (e instanceof Error && !(e as { code?: string }).code?.startsWith?.('BAD_USER')) {
-      throw badInput(`The XLSX file could not be read (${e.message}); save it again from Excel as .xlsx`);
+    if (e instanceof XlsxError) {
+      const details = e.row ? { line: e.row } : undefined;
+      if (e.tooLarge) throw new DomainError('PAYLOAD_TOO_LARGE', `The XLSX file is refused: ${e.message}`, details);
+      throw badInput(`The XLSX file could not be read: ${e.message}; save it again from Excel as .xlsx`, details);
     }
     throw e;
-  } finally {
-    stream.destroy();
   }
 }

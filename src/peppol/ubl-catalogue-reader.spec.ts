@@ -1,0 +1,109 @@
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { readUblCatalogue, UblCatalogueEvent, UblError, UBL_LIMITS } from './ubl-catalogue-reader';
+
+const OPEN = '<Catalogue xmlns="urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">';
+const LINE = (id: string) => `<cac:CatalogueLine><cbc:ID>${id}</cbc:ID><cac:Item><cbc:Name>Vare ${id}</cbc:Name></cac:Item></cac:CatalogueLine>\n`;
+
+/** A stream of the given pieces, counting how many of them the reader pulled. */
+function pieces(parts: (string | Buffer)[]) {
+  const stats = { pulled: 0 };
+  const stream = Readable.from(
+    (function* () {
+      for (const p of parts) {
+        stats.pulled++;
+        yield typeof p === 'string' ? Buffer.from(p) : p;
+      }
+    })(),
+  );
+  return { stream, stats };
+}
+
+async function readAll(input: Readable, limits = UBL_LIMITS): Promise<UblCatalogueEvent[]> {
+  const events: UblCatalogueEvent[] = [];
+  for await (const e of readUblCatalogue(input, limits)) events.push(e);
+  return events;
+}
+
+async function failure(input: Readable, limits = UBL_LIMITS): Promise<UblError> {
+  try {
+    await readAll(input, limits);
+  } catch (e) {
+    if (e instanceof UblError) return e;
+    throw e;
+  }
+  throw new Error('the document was accepted');
+}
+
+describe('readUblCatalogue bounds', () => {
+  it('refuses the 65th level of nesting where it opens, without reading on', async () => {
+    // One element per line, so the line the parser stopped at shows how far it read.
+    const deep = '<?xml version="1.0"?>\n' + OPEN + '\n' + '<cbc:Note>\n'.repeat(100_000);
+    const { stream, stats } = pieces([deep, '<never-read/>'.repeat(1000)]);
+    const e = await failure(stream);
+    expect(e.message).toBe('The XML nests deeper than 64 elements (at <cbc:Note>); no UBL Catalogue needs that');
+    expect(e.xmlLine).toBe(2 + 64); // declaration, root on line 2, the 64th Note opens the 65th level
+    expect(e.tooLarge).toBe(false);
+    expect(stats.pulled).toBe(1);
+  });
+
+  it('accepts 64 levels', async () => {
+    // Encoded as Latin-1 below: å becomes the single byte 0xE5, 60th on line 3.
+    const xml = OPEN + LINE('1') + '<cbc:Note>'.repeat(63) + '</cbc:Note>'.repeat(63) + '</Catalogue>';
+    const events = await readAll(Readable.from([Buffer.from(xml)]));
+    expect(events.filter((e) => e.type === 'line')).toHaveLength(1);
+  });
+
+  it('refuses a line with more elements than the bound, naming the line and the bound', async () => {
+    const huge = '<cac:CatalogueLine>' + '<cbc:Note/>'.repeat(5000) + '</cac:CatalogueLine>';
+    const limits = { ...UBL_LIMITS, maxLineElements: 1000 };
+    const e = await failure(Readable.from([Buffer.from(OPEN + LINE('1') + huge + '</Catalogue>')]), limits);
+    expect(e.message).toBe('CatalogueLine 2 holds more than 1000 elements and attributes, the most one line (or the header) may hold');
+    expect(e.tooLarge).toBe(true);
+  });
+
+  it('refuses a start tag of too many attributes while the parser reads them, not after', async () => {
+    const limits = { ...UBL_LIMITS, maxLineElements: 1000 };
+    const attributes = Array.from({ length: 200_000 }, (_, i) => ` a${i}=""`).join('');
+    const { stream, stats } = pieces([OPEN + '<cac:CatalogueLine><cbc:Note' + attributes.slice(0, 500_000), attributes.slice(500_000) + '/></cac:CatalogueLine></Catalogue>']);
+    const e = await failure(stream, limits);
+    expect(e.message).toBe('CatalogueLine 1 holds more than 1000 elements and attributes, the most one line (or the header) may hold');
+    expect(stats.pulled).toBe(1);
+  });
+
+  it('counts each line on its own: many lines of ordinary size pass', async () => {
+    const limits = { ...UBL_LIMITS, maxLineElements: 10 };
+    const events = await readAll(Readable.from([Buffer.from(OPEN + LINE('1').repeat(3000) + '</Catalogue>')]), limits);
+    expect(events.filter((e) => e.type === 'line')).toHaveLength(3000);
+  });
+
+  it('refuses too much text in a line and in the header', async () => {
+    const limits = { ...UBL_LIMITS, maxLineChars: 10_000 };
+    const longLine = `<cac:CatalogueLine><cbc:ID>${'x'.repeat(20_000)}</cbc:ID></cac:CatalogueLine>`;
+    const e1 = await failure(Readable.from([Buffer.from(OPEN + longLine + '</Catalogue>')]), limits);
+    expect(e1.message).toBe('CatalogueLine 1 holds more than 10000 characters of text, the most one line (or the header) may hold');
+    const longHeader = '<cbc:Name>abc</cbc:Name>'.repeat(5000);
+    const e2 = await failure(Readable.from([Buffer.from(OPEN + longHeader + '</Catalogue>')]), limits);
+    expect(e2.message).toMatch(/^The Catalogue header holds more than 10000 characters/);
+  });
+});
+
+describe('readUblCatalogue encodings', () => {
+  it('refuses Latin-1 bytes in a document that implies UTF-8, at their line', async () => {
+    // Encoded as Latin-1 below: å becomes the single byte 0xE5, 60th on line 3.
+    const xml = OPEN + '\n' + LINE('1') + '<cac:CatalogueLine><cbc:ID>2</cbc:ID><cac:Item><cbc:Name>Blå perm</cbc:Name></cac:Item></cac:CatalogueLine>\n' + '</Catalogue>';
+    const e = await failure(Readable.from([Buffer.from(xml, 'latin1')]));
+    expect(e.message).toBe('The XML is not UTF-8, as it declares or implies: byte 0xE5 at line 3, byte 60 of the line, is not UTF-8 (the file is most likely ISO-8859-1 or Windows-1252: save it as UTF-8)');
+    expect(e.xmlLine).toBe(3);
+  });
+
+  it('reads a declared ISO-8859-1 document, and UTF-8 with a byte-order mark split across chunks', async () => {
+    const latin = iconv.encode('<?xml version="1.0" encoding="ISO-8859-1"?>' + OPEN + LINE('å') + '</Catalogue>', 'latin1');
+    const [, line] = await readAll(Readable.from([latin]));
+    expect(line.type === 'line' && line.node.children[0].text).toBe('å');
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(OPEN + LINE('blå') + '</Catalogue>')]);
+    const at = utf8.indexOf('å') + 1; // between the two bytes of å
+    const [, split] = await readAll(Readable.from([utf8.subarray(0, at), utf8.subarray(at)]));
+    expect(split.type === 'line' && split.node.children[0].text).toBe('blå');
+  });
+});
