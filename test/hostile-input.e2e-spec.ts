@@ -124,7 +124,7 @@ describe('ids out of range', () => {
     expect(missing.body.code).toBe('NOT_FOUND');
   });
 
-  it('GraphQL refuses Int arguments of 2^31 and more with 400, as literals and as variables', async () => {
+  it('GraphQL refuses Int arguments of 2^31 and more, and unknown operation names, with 400', async () => {
     const purchaser = await t.login('innkjoper@storby.example');
     const literal = await post(purchaser, { query: '{ agreement(id: 3000000000) { id } }' });
     expect(literal.status).toBe(400);
@@ -139,6 +139,14 @@ describe('ids out of range', () => {
       expect(res.body.errors).toHaveLength(1);
       expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
       expect(res.body.errors[0].message).toMatch(/got invalid value .*Int cannot represent non 32-bit signed integer value/);
+    }
+    for (const [body, message] of [
+      [{ query: '{ __typename }', operationName: 'x' }, 'operationName "x" names no operation in the query'],
+      [{ query: 'query A { __typename } query B { __typename }' }, 'The query holds several operations: name the one to run in operationName'],
+    ] as const) {
+      const res = await post(null, body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ message, extensions: { code: 'BAD_USER_INPUT', field: 'operationName' } }]);
     }
     const negative = await post(purchaser, { query: '{ agreement(id: -7) { id } }' });
     expect(negative.body.errors[0].extensions.code).toBe('NOT_FOUND');

@@ -54,8 +54,9 @@ function refusal(error: DomainError): GraphQLError {
  * - PostgreSQL refuses the NUL character in text, and a search, a filter or an anonymous devLogin
  *   holding one failed as an internal error. Every string, in the variables and in the query's
  *   literals, is refused with BAD_USER_INPUT naming where it was.
- * - Variables that do not fit their types (an Int of 2^31 or more) are refused here: the cost
- *   estimate reads the variables too, and its failure was reported as an internal error.
+ * - Variables that do not fit their types (an Int of 2^31 or more), and an operationName that
+ *   names no operation, are refused here: the cost estimate reads both, and its failures were
+ *   reported as internal errors.
  * Place it before other plugins with a didResolveOperation hook: when several refuse, Apollo
  * answers with the first listed.
  */
@@ -65,6 +66,11 @@ export function inputGuard(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, schema }) {
+          if (!operation) {
+            // Apollo gets here with no operation when operationName matches none (the cost estimate then failed).
+            const name = String(request.operationName ?? '').slice(0, 100);
+            throw refusal(badInput(request.operationName ? `operationName "${name}" names no operation in the query` : 'The query holds several operations: name the one to run in operationName', { field: 'operationName' }));
+          }
           if (!literalNul.has(document)) literalNul.set(document, findNulLiteral(document));
           const inLiteral = literalNul.get(document);
           if (inLiteral) throw refusal(badInput(`${inLiteral} contains a NUL character (\\u0000), which text in Torg may not hold`, { field: inLiteral }));
@@ -73,7 +79,7 @@ export function inputGuard(): ApolloServerPlugin {
             const inVariable = nulAt.replace(/^\$\./, '$');
             throw refusal(badInput(`${inVariable} contains a NUL character (\\u0000), which text in Torg may not hold`, { field: inVariable }));
           }
-          const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 1 });
           if (coerced.errors?.length) throw refusal(badInput(coerced.errors[0].message));
         },
       };
