@@ -17,6 +17,7 @@ import { badInput } from './platform/errors/domain-error';
 import { formatGraphQLError } from './platform/errors/graphql-error-format';
 import { costLimit } from './platform/graphql/cost-limit';
 import { depthAndSizeLimit } from './platform/graphql/depth-limit';
+import { inputGuard } from './platform/graphql/input-guard';
 import { HealthController } from './platform/health/health.controller';
 import { PlatformModule } from './platform/platform.module';
 import { SearchModule } from './search/search.module';
@@ -60,7 +61,7 @@ export class AppModule {
           playground: false,
           // Torg sets no cache hints; without the default cache-control plugin Apollo does not wrap
           // every field resolver (a search answer has hundreds of fields).
-          plugins: [ApolloServerPluginCacheControlDisabled(), costLimit(MAX_QUERY_COST), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+          plugins: [ApolloServerPluginCacheControlDisabled(), inputGuard(), costLimit(MAX_QUERY_COST), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
           introspection: config.env !== 'production',
           // Let an error's extensions.http set the response status (only TooManyRequestsError
           // has one: 429 with Retry-After, which clients and proxies know to back off on).

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Inject, Param, ParseIntPipe, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { unlink } from 'node:fs/promises';
@@ -6,6 +6,7 @@ import { Allow } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext, Role } from '../platform/context/request-context';
 import { badInput } from '../platform/errors/domain-error';
+import { IdParamsFirst } from '../platform/http/id-params';
 import { catalogueFormatOf } from './catalogue-import';
 import { CatalogsService } from './catalogs.service';
 
@@ -20,8 +21,8 @@ export class CatalogueUploadController {
   @Allow(Role.SUPPLIER_ADMIN)
   @Post()
   @HttpCode(201)
-  @UseInterceptors(FileInterceptor('file'))
-  async upload(@Ctx() ctx: RequestContext, @Param('agreementId', ParseIntPipe) agreementId: number, @UploadedFile() file: Express.Multer.File | undefined, @Res() res: Response) {
+  @UseInterceptors(IdParamsFirst('agreementId'), FileInterceptor('file'))
+  async upload(@Ctx() ctx: RequestContext, @Param('agreementId') agreementId: number, @UploadedFile() file: Express.Multer.File | undefined, @Res() res: Response) {
     if (!file) throw badInput('Send the catalogue as multipart/form-data in a field named "file"');
     try {
       const format = catalogueFormatOf(file.originalname || 'upload');

@@ -44,7 +44,7 @@ export interface SearchHit {
   manufacturer: string | null;
   attributes: Record<string, string>;
   mandatory: boolean;
-  /** Name and description with matched words wrapped in <mark>…</mark>. */
+  /** Name and description as HTML: the text escaped, matched words in <mark>…</mark> (see highlight.ts). */
   highlightedName: string;
   highlightedDescription: string | null;
 }

@@ -62,8 +62,8 @@ export class ProductHit {
   @Field(() => String, { nullable: true, description: 'Manufacturer.' }) manufacturer: string | null;
   @Field(() => GraphQLJSON, { description: 'Attributes, e.g. {"ecolabel": "Svanemerket"}.' }) attributes: Record<string, string>;
   @Field({ description: 'True when the agreement is mandatory for the caller’s organisation.' }) mandatory: boolean;
-  @Field({ description: 'Name with matched words in <mark>…</mark>.' }) highlightedName: string;
-  @Field(() => String, { nullable: true, description: 'Description with matched words in <mark>…</mark>.' }) highlightedDescription: string | null;
+  @Field({ description: 'Name as HTML: the text escaped (&, <, >, ", \' as entities), matched words in <mark>…</mark>, no other tags.' }) highlightedName: string;
+  @Field(() => String, { nullable: true, description: 'Description as HTML: the text escaped, matched words in <mark>…</mark>, no other tags.' }) highlightedDescription: string | null;
 }
 
 @ObjectType({ description: 'A search hit with its cursor.' })

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { databaseErrorToDomain } from './database-errors';
 import { DomainError, errorCodeForStatus, HTTP_STATUS } from './domain-error';
+import { requestBodyRefusal } from './request-body-error';
 
 /**
  * REST side of the error mapping (GraphQL errors go through formatGraphQLError). Only HTTP
@@ -26,6 +27,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
       res.status(status).json({ code: errorCodeForStatus(status), message });
+      return;
+    }
+    // A body that could not be read (too large, bad JSON, a Content-Encoding it is not in).
+    const refusal = requestBodyRefusal(exception, host.switchToHttp().getRequest<Request>().headers?.['content-encoding']);
+    if (refusal) {
+      res.status(refusal.status).json({ code: refusal.code, message: refusal.message });
       return;
     }
     this.logger.error(exception);

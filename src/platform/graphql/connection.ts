@@ -46,12 +46,23 @@ export function ConnectionType<T>(node: Type<T>, name: string) {
   return ConnectionClass;
 }
 
+/**
+ * The largest offset a cursor may carry. Offsets go to SQL as OFFSET parameters (and to
+ * Meilisearch), so an unbounded one ("o:99999999999999999999", 400 digits) failed there as an
+ * internal error; no list is anywhere near this long, and search stops counting at 1000.
+ */
+export const MAX_CURSOR_OFFSET = 999_999_999;
+
 /** Offset cursors: opaque to clients, stable for lists with a fixed order. */
 export function decodeOffset(after?: string): number {
   if (!after) return 0;
   const text = Buffer.from(after, 'base64url').toString('utf8');
-  const m = /^o:(\d+)$/.exec(text);
-  if (!m) throw badInput(`"${after}" is not a cursor from this list`);
+  // At most nine digits, so the offset (plus one) stays far below 2^31.
+  const m = /^o:(\d{1,9})$/.exec(text);
+  if (!m) {
+    const shown = after.length > 40 ? `${after.slice(0, 40)}…` : after;
+    throw badInput(`after: "${shown}" is not a cursor from this list (pass a pageInfo.endCursor or an edge's cursor)`, { field: 'after' });
+  }
   return Number(m[1]) + 1;
 }
 export const encodeOffset = (offset: number) => Buffer.from(`o:${offset}`, 'utf8').toString('base64url');

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { unspscLevel } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
 import { attributeFacet, attributeFacets } from '../attribute-facets';
+import { highlightedHtml, newHighlightMarkers } from '../highlight';
 
 type MeiliModule = typeof import('meilisearch');
 type MeiliClient = InstanceType<MeiliModule['Meilisearch']>;
@@ -156,6 +157,8 @@ export class MeilisearchEngine extends ProductSearch {
     if (query.priceMax) filter.push(`price <= ${Number(query.priceMax)}`);
     for (const a of query.attributes ?? []) filter.push(`attrFacets IN [${a.values.map((v) => meiliQuote(attributeFacet(a.name, v))).join(', ')}]`);
     const client = await this.client();
+    // Matched words between random markers, made HTML (escaped, with <mark>) below.
+    const markers = newHighlightMarkers();
     const res = await client.index(this.indexName).search(query.text ?? '', {
       filter: filter.join(' AND '),
       offset: query.offset,
@@ -163,8 +166,8 @@ export class MeilisearchEngine extends ProductSearch {
       sort: query.sort === 'PRICE_ASC' ? ['price:asc'] : query.sort === 'PRICE_DESC' ? ['price:desc'] : undefined,
       facets: query.facets === false ? undefined : ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'],
       attributesToHighlight: ['name', 'description'],
-      highlightPreTag: '<mark>',
-      highlightPostTag: '</mark>',
+      highlightPreTag: markers.start,
+      highlightPostTag: markers.stop,
     });
     const mandatory = new Set(scope.mandatoryIds);
     const hits: SearchHit[] = res.hits.map((h: Record<string, any>) => ({
@@ -183,8 +186,8 @@ export class MeilisearchEngine extends ProductSearch {
       manufacturer: h.manufacturer ?? null,
       attributes: h.attributes ?? {},
       mandatory: mandatory.has(h.agreementId),
-      highlightedName: h._formatted?.name ?? h.name,
-      highlightedDescription: h._formatted?.description ?? h.description ?? null,
+      highlightedName: highlightedHtml(h._formatted?.name ?? h.name, markers),
+      highlightedDescription: h.description == null ? null : highlightedHtml(h._formatted?.description ?? h.description, markers),
     }));
     const dist = (res.facetDistribution ?? {}) as Record<string, Record<string, number>>;
     const list = (name: string) =>

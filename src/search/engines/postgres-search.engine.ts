@@ -6,6 +6,7 @@ import { allowBulkWork } from '../../platform/database/bulk-work';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { buildTsQuery, queryWords, WordGroup } from './search-text';
 import { attributeFacet } from '../attribute-facets';
+import { highlightedHtml, newHighlightMarkers } from '../highlight';
 
 /** The SELECT list that turns catalogue rows into search rows (shared by sync and rebuild). */
 export const PROJECTION_SQL = `
@@ -289,8 +290,10 @@ export class PostgresSearchEngine extends ProductSearch {
     const mandatoryRef = p(scope.mandatoryIds);
     const order = (h: string) =>
       query.sort === 'PRICE_ASC' ? `${h}.price ASC, ${h}.item_id` : query.sort === 'PRICE_DESC' ? `${h}.price DESC, ${h}.item_id` : `${h}.mandatory DESC, ${h}.exact DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
-    const headline = (col: string) =>
-      tsq ? `ts_headline('simple', ${col}, to_tsquery('simple', ${tsqRef}), 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')` : col;
+    // Matched words between random markers, made HTML (escaped, with <mark>) below.
+    const markers = newHighlightMarkers();
+    const headlineOptions = tsq ? p(`StartSel=${markers.start}, StopSel=${markers.stop}, HighlightAll=true`) : '';
+    const headline = (col: string) => (tsq ? `ts_headline('simple', ${col}, to_tsquery('simple', ${tsqRef}), ${headlineOptions})` : col);
     const wantFacets = query.facets !== false;
 
     // One pass over the hits: they are collected once (keys, sort keys, facet columns), the page
@@ -318,7 +321,12 @@ export class PostgresSearchEngine extends ProductSearch {
       params,
     );
     const facets = row.facets ? facetsFrom(row.facets) : empty.facets;
-    return { hits: row.hits, totalHits: Math.min(row.total, MAX_TOTAL_HITS), totalHitsCapped: row.total > MAX_TOTAL_HITS, facets };
+    const hits = row.hits.map((h) => ({
+      ...h,
+      highlightedName: highlightedHtml(h.highlightedName, markers),
+      highlightedDescription: h.highlightedDescription === null ? null : highlightedHtml(h.highlightedDescription, markers),
+    }));
+    return { hits, totalHits: Math.min(row.total, MAX_TOTAL_HITS), totalHitsCapped: row.total > MAX_TOTAL_HITS, facets };
   }
 }
 
