@@ -28,6 +28,16 @@ const graphqlLogger = new Logger('GraphQL');
  * lists of lists at full page size.
  */
 const MAX_QUERY_COST = 20_000;
+/** Nesting and field count of one operation, fragments expanded (see depth-limit.ts). */
+const QUERY_LIMITS = { depth: 12, fields: 400 };
+/** The standard introspection query (Apollo Sandbox, code generators) nests 15 deep and selects about 230 fields. */
+const INTROSPECTION_LIMITS = { depth: 20, fields: 1000 };
+/**
+ * Tokens (names, punctuation, values) one GraphQL document may hold; the parser stops past it.
+ * Validation costs about 5 µs a token, so this bounds what any document costs before it is
+ * refused; the standard introspection query has about 200 tokens, a query of 400 fields about 1,000.
+ */
+const MAX_QUERY_TOKENS = 5_000;
 
 @Module({})
 export class AppModule {
@@ -66,7 +76,8 @@ export class AppModule {
           // has one: 429 with Retry-After, which clients and proxies know to back off on).
           preserveHttpStatusForExecutionErrors: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
-          validationRules: [depthAndSizeLimit(12, 400)],
+          parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+          validationRules: [depthAndSizeLimit(QUERY_LIMITS, INTROSPECTION_LIMITS)],
           formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => graphqlLogger.error(e)),
         }),
         IdentityModule,
