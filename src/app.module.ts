@@ -72,8 +72,8 @@ export class AppModule {
           // every field resolver (a search answer has hundreds of fields).
           plugins: [ApolloServerPluginCacheControlDisabled(), costLimit(MAX_QUERY_COST), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
           introspection: config.env !== 'production',
-          // Let an error's extensions.http set the response status (only TooManyRequestsError
-          // has one: 429 with Retry-After, which clients and proxies know to back off on).
+          // Let an error's extensions.http set the response status (as the cost limit's 400 does);
+          // Nest's own status plugin stays off. Rate limiting answers 429 before Apollo runs.
           preserveHttpStatusForExecutionErrors: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           parseOptions: { maxTokens: MAX_QUERY_TOKENS },

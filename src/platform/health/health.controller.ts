@@ -1,13 +1,13 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
-import { SkipThrottle } from '@nestjs/throttler';
+import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { ProductSearch } from '../../search/product-search';
-import { metricsRegistry } from './metrics';
 
-/** Liveness/readiness (`status: ok` once the database answers) and Prometheus metrics; not rate limited (probes, scrapers). */
-@SkipThrottle()
+/**
+ * Liveness/readiness: `status: ok` once the database answers. Not rate limited (probes);
+ * Prometheus metrics are served by MetricsEndpoint.
+ */
 @Controller()
 export class HealthController {
   constructor(
@@ -26,12 +26,5 @@ export class HealthController {
     // Search-engine downtime degrades search only; ordering and catalogue work go on.
     const status = database.status === 'up' ? (search.status === 'up' ? 'ok' : 'degraded') : 'error';
     res.status(database.status === 'up' ? 200 : 503).json({ status, details: { database, search: { engine: this.search.engine, ...search } } });
-  }
-
-  @Public()
-  @Get('metrics')
-  @Header('Content-Type', metricsRegistry.contentType)
-  metrics() {
-    return metricsRegistry.metrics();
   }
 }
