@@ -24,7 +24,7 @@ export interface TorgConfig {
   uploadMaxBytes: number;
   /** How many agreements the search indexer brings up to date at the same time. */
   indexerConcurrency: number;
-  /** Requests (GraphQL operations, uploads) one caller may make per minute; 0 turns the limit off. */
+  /** Requests (GraphQL, uploads, refused ones too) one caller may make per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
   /** Addresses and CIDR ranges that may read /metrics without a token (empty: none). */
   metricsAllow: string[];
