@@ -29,6 +29,16 @@ const graphqlLogger = new Logger('GraphQL');
  * lists of lists at full page size.
  */
 const MAX_QUERY_COST = 20_000;
+/** Nesting and field count of one operation, fragments expanded (see depth-limit.ts). */
+const QUERY_LIMITS = { depth: 12, fields: 400 };
+/** The standard introspection query (Apollo Sandbox, code generators) nests 15 deep and selects about 230 fields. */
+const INTROSPECTION_LIMITS = { depth: 20, fields: 1000 };
+/**
+ * Tokens (names, punctuation, values) one GraphQL document may hold; the parser stops past it.
+ * Validation costs about 5 µs a token, so this bounds what any document costs before it is
+ * refused; the standard introspection query has about 200 tokens, a query of 400 fields about 1,000.
+ */
+const MAX_QUERY_TOKENS = 5_000;
 
 @Module({})
 export class AppModule {
@@ -63,11 +73,12 @@ export class AppModule {
           // every field resolver (a search answer has hundreds of fields).
           plugins: [ApolloServerPluginCacheControlDisabled(), inputGuard(), costLimit(MAX_QUERY_COST), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
           introspection: config.env !== 'production',
-          // Let an error's extensions.http set the response status (only TooManyRequestsError
-          // has one: 429 with Retry-After, which clients and proxies know to back off on).
+          // Let an error's extensions.http set the response status (as the cost limit's 400 does);
+          // Nest's own status plugin stays off. Rate limiting answers 429 before Apollo runs.
           preserveHttpStatusForExecutionErrors: false,
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
-          validationRules: [depthAndSizeLimit(12, 400)],
+          parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+          validationRules: [depthAndSizeLimit(QUERY_LIMITS, INTROSPECTION_LIMITS)],
           formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => graphqlLogger.error(e)),
         }),
         IdentityModule,

@@ -1,35 +1,32 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AuditService } from './audit/audit.service';
 import { AccessGuard } from './auth/access.guard';
-import { RATE_LIMIT_WINDOW_MS, RateLimitGuard } from './auth/rate-limit.guard';
+import { RateLimitMiddleware } from './auth/rate-limit.middleware';
 import { TokenService } from './auth/token.service';
-import { TORG_CONFIG, TorgConfig } from './config/config';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { MetricsEndpoint } from './health/metrics-endpoint.middleware';
 import { DecimalScalar } from './money/decimal.scalar';
 
 /** Cross-cutting services every domain module uses. */
 @Global()
 @Module({
-  imports: [
-    ThrottlerModule.forRootAsync({
-      inject: [TORG_CONFIG],
-      useFactory: (config: TorgConfig) => ({
-        throttlers: [{ ttl: RATE_LIMIT_WINDOW_MS, limit: config.rateLimitPerMinute }],
-        skipIf: () => config.rateLimitPerMinute === 0,
-      }),
-    }),
-  ],
   providers: [
     AuditService,
     TokenService,
     DecimalScalar,
-    // In this order: the rate limit counts the caller the AccessGuard has identified.
+    // Each caller's request counts (RateLimitMiddleware), in memory.
+    ThrottlerStorageService,
     { provide: APP_GUARD, useClass: AccessGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],
   exports: [AuditService, TokenService],
 })
-export class PlatformModule {}
+export class PlatformModule implements NestModule {
+  configure(consumer: MiddlewareConsumer) {
+    consumer.apply(MetricsEndpoint).forRoutes({ path: 'metrics', method: RequestMethod.GET });
+    // Every route: GraphQL (Apollo's, outside Nest's router), uploads, and any path not found.
+    consumer.apply(RateLimitMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

@@ -46,4 +46,13 @@ describe('loadConfig', () => {
   it('refuses production without OIDC and an external database', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OIDC_ISSUER: required in production/);
   });
+
+  it('lets /metrics be read from loopback and private ranges by default, and takes a list, none, and a token', () => {
+    expect(loadConfig({}).metricsAllow).toEqual(['127.0.0.0/8', '::1', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7']);
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_ALLOW: ' 127.0.0.1, 2001:db8::/32 ' }).metricsAllow).toEqual(['127.0.0.1', '2001:db8::/32']);
+    expect(loadConfig({ METRICS_ALLOW: 'none', METRICS_TOKEN: 'a-long-enough-token' })).toMatchObject({ metricsAllow: [], metricsToken: 'a-long-enough-token' });
+    expect(() => loadConfig({ METRICS_ALLOW: '10.0.0.0/8,prometheus' })).toThrow('METRICS_ALLOW: "prometheus" is not an IP address or CIDR range');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN: must be at least 16 characters');
+  });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
+import { addressEntryProblem } from '../net/address-list';
 
 /** Everything Torg reads from its environment, validated once at boot. */
 export interface TorgConfig {
@@ -31,8 +32,12 @@ export interface TorgConfig {
   uploadTmpDir: string;
   /** How many agreements the search indexer brings up to date at the same time. */
   indexerConcurrency: number;
-  /** Requests (GraphQL operations, uploads) one caller may make per minute; 0 turns the limit off. */
+  /** Requests (GraphQL, uploads, refused ones too) one caller may make per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Addresses and CIDR ranges that may read /metrics without a token (empty: none). */
+  metricsAllow: string[];
+  /** A bearer token that may read /metrics from any address. */
+  metricsToken?: string;
   logLevel: string;
 }
 
@@ -91,6 +96,22 @@ function urlVar(env: Env, name: string, protocols: string[], problems: string[])
   }
 }
 
+/** Loopback and the private ranges: a Prometheus on the same host, in Docker or in the cluster, but not the Internet. */
+export const DEFAULT_METRICS_ALLOW = ['127.0.0.0/8', '::1', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7'];
+
+/** A comma-separated list of addresses and CIDR ranges; `none` for an empty one. */
+function addressListVar(env: Env, name: string, fallback: string[], problems: string[]): string[] {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw.toLowerCase() === 'none') return [];
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const problem = addressEntryProblem(entry);
+    if (problem) problems.push(`${name}: ${problem} (give addresses or CIDR ranges separated by commas, or none)`);
+  }
+  return entries;
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): TorgConfig {
   const problems: string[] = [];
@@ -115,6 +136,8 @@ export function loadConfig(env: Env = process.env): TorgConfig {
   if (Boolean(issuer) !== Boolean(jwksUri)) problems.push('OIDC_ISSUER and OIDC_JWKS_URI must be set together');
   if (production && !issuer) problems.push('OIDC_ISSUER: required in production (Torg issues no tokens of its own there)');
   if (production && !databaseUrl) problems.push('DATABASE_URL: required in production (the embedded database is for development)');
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && (metricsToken.length < 16 || /\s/.test(metricsToken))) problems.push('METRICS_TOKEN: must be at least 16 characters, without spaces');
   const logLevel = env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: must be one of fatal, error, warn, info, debug, trace, silent`);
@@ -150,6 +173,8 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     uploadTmpDir: resolve(env.UPLOAD_TMP_DIR || tmpdir()),
     indexerConcurrency: intVar(env, 'SEARCH_INDEXER_CONCURRENCY', 2, problems, 1, 16),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 0, 1_000_000),
+    metricsAllow: addressListVar(env, 'METRICS_ALLOW', DEFAULT_METRICS_ALLOW, problems),
+    metricsToken,
     logLevel,
   };
   if (problems.length) throw new ConfigError(problems);

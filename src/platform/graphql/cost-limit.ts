@@ -6,6 +6,13 @@ import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-que
 export const MAX_PAGE_SIZE = 100;
 
 /**
+ * Selections the estimate walks at most, fragment spreads expanded (the library's default).
+ * The depth and size rule refuses larger operations first; this bounds the walk for any that
+ * reach the estimate some other way.
+ */
+export const MAX_QUERY_NODES = 10_000;
+
+/**
  * A list field costs its page size times what each element selects: `first` is an argument of
  * every connection, and part of the input of a search. With `largest`, every list is counted at
  * the largest page it may return, whatever the request asked for. Other fields cost 1.
@@ -40,14 +47,23 @@ export function costLimit(max: number): ApolloServerPlugin {
           const operation = request.operationName ?? '';
           const known = underLimitAtAnyPage.get(document)?.get(operation);
           if (known === true) return;
-          const estimate = (largest: boolean) =>
-            getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators: [pageSizeEstimator(largest), simpleEstimator({ defaultComplexity: 1 })],
-            });
+          const estimate = (largest: boolean) => {
+            try {
+              return getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName,
+                variables: request.variables,
+                estimators: [pageSizeEstimator(largest), simpleEstimator({ defaultComplexity: 1 })],
+                maxQueryNodes: MAX_QUERY_NODES,
+              });
+            } catch (e) {
+              // The library's own refusals ("Query exceeds the maximum allowed number of nodes",
+              // a variable that does not fit) are about the request: a 400, not a 500.
+              if (!(e instanceof GraphQLError)) throw e;
+              throw new GraphQLError(`The query's cost cannot be estimated: ${e.message}`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            }
+          };
           const cost = estimate(false);
           if (cost > max) {
             throw new GraphQLError(`The query's estimated cost is ${cost}; at most ${max} is allowed (ask for smaller pages in nested lists)`, {

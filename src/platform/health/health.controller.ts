@@ -1,22 +1,19 @@
-import { Controller, Get, Header, OnApplicationShutdown, Res } from '@nestjs/common';
-import { SkipThrottle } from '@nestjs/throttler';
+import { Controller, Get, OnApplicationShutdown, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { ProductSearch } from '../../search/product-search';
 import { DatabaseProbe } from './database-probe';
-import { metricsRegistry } from './metrics';
 
 /** How long /health waits for the search engine's answer. */
 const SEARCH_CHECK_MS = 500;
 
 /**
- * Readiness (`status: ok` once the database answers) and Prometheus metrics; not rate limited
- * (probes, scrapers). /health answers within about a second whatever the pool is doing: the
- * database is checked on a connection of its own, and a full pool (every connection busy,
- * requests queued) is reported as 503 `degraded` with the numbers.
+ * Readiness (`status: ok` once the database answers); not rate limited (probes). Prometheus
+ * metrics are served by MetricsEndpoint. /health answers within about a second whatever the pool
+ * is doing: the database is checked on a connection of its own, and a full pool (every connection
+ * busy, requests queued) is reported as 503 `degraded` with the numbers.
  */
-@SkipThrottle()
 @Controller()
 export class HealthController implements OnApplicationShutdown {
   private readonly probe: DatabaseProbe;
@@ -67,12 +64,5 @@ export class HealthController implements OnApplicationShutdown {
 
   async onApplicationShutdown() {
     await this.probe.close();
-  }
-
-  @Public()
-  @Get('metrics')
-  @Header('Content-Type', metricsRegistry.contentType)
-  metrics() {
-    return metricsRegistry.metrics();
   }
 }
