@@ -47,7 +47,7 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     const claims = await this.tokens.verify(match[1]);
-    const userId = claims.dev ? Number(claims.sub.replace(/^user:/, '')) : await this.findOidcUser(claims.sub, claims.email);
+    const userId = claims.dev ? claims.userId : await this.findOidcUser(claims.sub, claims.emailVerified ? claims.email : undefined);
     // The user and all their memberships in one round trip.
     const rows: { email: string; organisation_id: number | null; roles: Role[] | null }[] =
       userId === undefined || !Number.isInteger(userId)
@@ -69,11 +69,15 @@ export class AccessGuard implements CanActivate {
     return { userId: user.id, email: user.email, organisationId: membership.organisation_id, roles: membership.roles };
   }
 
-  /** OIDC users are matched on their subject, or on first login by e-mail (then linked). */
-  private async findOidcUser(sub: string, email?: string): Promise<number | undefined> {
+  /**
+   * OIDC users are matched on their subject, or on first login by e-mail (then linked). Only an
+   * e-mail the provider verified links: else anyone who can put the admin's address in their
+   * profile would become the admin (and lock the real one out).
+   */
+  private async findOidcUser(sub: string, verifiedEmail?: string): Promise<number | undefined> {
     const bySubject: { id: number }[] = await this.ds.query('SELECT id FROM app_user WHERE external_subject = $1', [sub]);
-    if (bySubject.length || !email) return bySubject[0]?.id;
-    const [linked] = await this.ds.query('UPDATE app_user SET external_subject = $1 WHERE email = $2 AND external_subject IS NULL RETURNING id', [sub, email]);
+    if (bySubject.length || !verifiedEmail) return bySubject[0]?.id;
+    const [linked] = await this.ds.query('UPDATE app_user SET external_subject = $1 WHERE email = $2 AND external_subject IS NULL RETURNING id', [sub, verifiedEmail]);
     return (linked as { id: number }[] | undefined)?.[0]?.id;
   }
 }
