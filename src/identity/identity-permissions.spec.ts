@@ -1,5 +1,6 @@
 import { Role } from '../platform/context/request-context';
-import { isPlatformOperator, mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
+import { isPlatformOperator } from '../platform/auth/platform-operator';
+import { mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
 
 const caller = (organisationId: number, ...roles: Role[]) => ({ userId: 1, email: 'x@example.com', organisationId, roles });
 

@@ -3,7 +3,7 @@ import { Caller, Role } from '../platform/context/request-context';
 /**
  * Who may change organisations and memberships.
  *
- * - A platform operator (an e-mail in PLATFORM_OPERATORS: configuration, never the API) registers
+ * - A platform operator (an e-mail in PLATFORM_OPERATORS, see platform/auth/platform-operator.ts) registers
  *   organisations and grants roles anywhere.
  * - An organisation's ADMIN grants roles in its own organisation and in the organisations below
  *   it (a municipality's ADMIN in its schools), nowhere else: not at a purchasing unit, a supplier
@@ -18,6 +18,8 @@ export interface IdentityActor {
   operator: boolean;
 }
 
+export const actorOf = (caller: Caller | undefined): IdentityActor => ({ caller, operator: !!caller?.platformOperator });
+
 export function mayRegisterOrganisations(actor: IdentityActor): boolean {
   return !actor.caller || actor.operator;
 }
@@ -26,8 +28,4 @@ export function mayRegisterOrganisations(actor: IdentityActor): boolean {
 export function mayManageMembers(actor: IdentityActor, targetAndAbove: readonly number[]): boolean {
   if (!actor.caller || actor.operator) return true;
   return actor.caller.roles.includes(Role.ADMIN) && targetAndAbove.includes(actor.caller.organisationId);
-}
-
-export function isPlatformOperator(operators: readonly string[], email: string | undefined): boolean {
-  return !!email && operators.includes(email.trim().toLowerCase());
 }

@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated } from '../platform/auth/access.decorators';
+import { Authenticated, PlatformOperatorOr } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
-import { RequestContext } from '../platform/context/request-context';
+import { RequestContext, Role } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
 import { IdentityService } from './identity.service';
 import { CreateOrganisationInput, GrantMembershipInput, Me, Organisation, OrganisationConnection, OrganisationFilter } from './identity.types';
@@ -28,14 +28,14 @@ export class IdentityResolver {
     return this.identity.organisations(ctx, filter, page.first, page.after);
   }
 
-  // Operators are known by configuration, not by a role: the service decides (identity-permissions.ts).
-  @Authenticated()
+  @PlatformOperatorOr()
   @Mutation(() => Organisation, { description: 'Registers an organisation (platform operators only).' })
   createOrganisation(@Ctx() ctx: RequestContext, @Args('input') input: CreateOrganisationInput) {
     return this.identity.createOrganisation(ctx, input);
   }
 
-  @Authenticated()
+  // The guard lets ADMINs through; the service checks the target is their organisation or below it.
+  @PlatformOperatorOr(Role.ADMIN)
   @Mutation(() => Me, { description: 'Creates a user if needed and sets their roles in an organisation (its ADMIN, the ADMIN of an organisation above it, or a platform operator).' })
   grantMembership(@Ctx() ctx: RequestContext, @Args('input') input: GrantMembershipInput) {
     return this.identity.grantMembership(ctx, input);

@@ -9,7 +9,8 @@ import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
-import { IdentityActor, isPlatformOperator, mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
+import { isPlatformOperator } from '../platform/auth/platform-operator';
+import { actorOf, mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
 import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, OrganisationFilter } from './identity.types';
 import { MembershipEntity } from './membership.entity';
 import { normaliseOrgNumber, orgNumberProblem } from './org-number';
@@ -26,12 +27,9 @@ export class IdentityService {
     @Inject(TORG_CONFIG) private readonly config: TorgConfig,
   ) {}
 
-  private operator(email: string | undefined): boolean {
+  /** Whether a user (not necessarily the caller) is a platform operator, for Me.platformOperator. */
+  private operator(email: string): boolean {
     return isPlatformOperator(this.config.platformOperators, email);
-  }
-
-  private actor(ctx: RequestContext): IdentityActor {
-    return { caller: ctx.caller, operator: this.operator(ctx.caller?.email) };
   }
 
   /** Outside production: a token for a seeded user (optionally for one of several organisations). */
@@ -76,7 +74,7 @@ export class IdentityService {
   }
 
   async createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<OrganisationEntity> {
-    if (!mayRegisterOrganisations(this.actor(ctx))) throw forbidden('Only a platform operator registers organisations (an ADMIN manages the members of its own organisation)');
+    if (!mayRegisterOrganisations(actorOf(ctx.caller))) throw forbidden('Only a platform operator registers organisations (an ADMIN manages the members of its own organisation)');
     const orgNumber = normaliseOrgNumber(input.orgNumber);
     const problem = orgNumberProblem(orgNumber);
     if (problem) throw badInput(`orgNumber ${input.orgNumber} ${problem}`, { field: 'orgNumber' });
@@ -92,7 +90,7 @@ export class IdentityService {
   }
 
   async grantMembership(ctx: RequestContext, input: GrantMembershipInput): Promise<Me> {
-    const actor = this.actor(ctx);
+    const actor = actorOf(ctx.caller);
     if (actor.caller && !actor.operator && !actor.caller.roles.includes(Role.ADMIN)) {
       throw forbidden('This needs the ADMIN role in the organisation or one above it (or a platform operator)');
     }
