@@ -2,7 +2,8 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
-import { TORG_CONFIG, TorgConfig } from '../src/platform/config/config';
+import { runCli } from '../src/cli';
+import { loadConfig, TORG_CONFIG, TorgConfig } from '../src/platform/config/config';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -18,6 +19,7 @@ let mode: JwksMode = 'ok';
 let fetches = 0;
 let server: Server;
 let t: TestApp;
+const OIDC_ENV = { NODE_ENV: 'test', OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'torg', PLATFORM_OPERATORS: 'drift@kommune.example' };
 
 function startJwks(): Promise<string> {
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' };
@@ -47,7 +49,7 @@ const subjectOf = async (email: string) => (await t.sql('SELECT external_subject
 
 beforeAll(async () => {
   const jwksUri = await startJwks();
-  t = await startTestApp({ NODE_ENV: 'test', OIDC_ISSUER: issuer, OIDC_JWKS_URI: jwksUri, OIDC_AUDIENCE: 'torg' });
+  t = await startTestApp({ ...OIDC_ENV, OIDC_JWKS_URI: jwksUri });
 });
 afterAll(async () => {
   await t?.close();
@@ -145,5 +147,32 @@ describe('with OIDC configured, Torg issues no tokens of its own, also in tests'
     const config = t.app.get<symbol, TorgConfig>(TORG_CONFIG);
     const dev = jwt.sign({ email: 'admin@torg.example', org: t.world.orgs.innkjop }, config.devJwtSecret, { algorithm: 'HS256', issuer: 'torg-dev', subject: `user:${t.world.users['admin@torg.example'].userId}`, expiresIn: 60 });
     expect((await me(dev)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the first operator of a new installation', () => {
+  const cli = async (...args: string[]) => {
+    const lines: string[] = [];
+    const config = loadConfig({ ...OIDC_ENV, OIDC_JWKS_URI: t.app.get<symbol, TorgConfig>(TORG_CONFIG).oidc!.jwksUri, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' });
+    const code = await runCli(args, config, (l) => lines.push(l), true);
+    return { code, text: lines.join('\n') };
+  };
+
+  it('refuses to let in an e-mail that is not in PLATFORM_OPERATORS, and writes nothing', async () => {
+    const res = await cli('bootstrap-operator', 'admin@torg.example', '974760673', '--organisation-name', 'Drift');
+    expect(res).toEqual({ code: 65, text: expect.stringMatching(/admin@torg.example is not in PLATFORM_OPERATORS \(drift@kommune.example\)/) });
+    expect(await t.sql(`SELECT id FROM organisation WHERE org_number = '974760673'`)).toEqual([]);
+  });
+
+  it('gets a membership from the CLI, then signs in through OIDC as an operator and registers an organisation', async () => {
+    const res = await cli('bootstrap-operator', 'drift@kommune.example', '974760673', '--organisation-name', 'Torg drift');
+    expect(res).toEqual({ code: 0, text: 'drift@kommune.example can now sign in (through OIDC) as a platform operator of Torg drift (974760673).' });
+    const token = sign({ email: 'drift@kommune.example', email_verified: true }, { subject: 'pid-drift' });
+    const who = await t.gql(token, '{ me { roles platformOperator organisation { name kind } } }');
+    expect(who.data.me).toEqual({ roles: [], platformOperator: true, organisation: { name: 'Torg drift', kind: 'PURCHASING_UNIT' } });
+    const created = await t.gql(token, 'mutation { createOrganisation(input: { name: "Ny kommune", orgNumber: "911000016", kind: BUYER }) { name } }');
+    expect(created).toEqual({ data: { createOrganisation: { name: 'Ny kommune' } } });
+    // Running it again changes nothing.
+    expect((await cli('bootstrap-operator', 'drift@kommune.example', '974760673')).text).toMatch(/member of Torg drift already/);
   });
 });
