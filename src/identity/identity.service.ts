@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
+import { isPlatformOperator } from '../platform/auth/platform-operator';
 import { TokenService } from '../platform/auth/token.service';
 import { TORG_CONFIG } from '../platform/config/config';
 import type { TorgConfig } from '../platform/config/config';
@@ -9,7 +10,6 @@ import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
-import { isPlatformOperator } from '../platform/auth/platform-operator';
 import { actorOf, mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
 import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, OrganisationFilter } from './identity.types';
 import { MembershipEntity } from './membership.entity';
