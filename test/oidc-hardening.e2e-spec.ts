@@ -110,10 +110,10 @@ describe('failures to get the signing key are 401, never 500', () => {
   });
 
   it.each([
-    ['an unknown key id', 'ok', /no signing key for key id "kid-unknown-ok"/],
-    ['the provider hanging up', 'hang-up', /no signing key for key id "kid-unknown-hang-up"/],
-    ['the provider answering 500', 'error', /no signing key for key id "kid-unknown-error"/],
-    ['the provider answering garbage', 'garbage', /no signing key for key id "kid-unknown-garbage"/],
+    ['an unknown key id', 'ok', /no signing key for key id "kid-unknown-ok" \(the provider publishes no such key\)/],
+    ['the provider hanging up', 'hang-up', /no signing key for key id "kid-unknown-hang-up" \(the provider's keys could not be fetched\)/],
+    ['the provider answering 500', 'error', /no signing key for key id "kid-unknown-error" \(the provider's keys could not be fetched\)/],
+    ['the provider answering garbage', 'garbage', /no signing key for key id "kid-unknown-garbage" \(the provider's keys could not be fetched\)/],
   ] as const)('%s', async (_what, jwksMode, message) => {
     mode = jwksMode;
     const before = fetches;

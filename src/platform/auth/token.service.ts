@@ -1,5 +1,5 @@
 import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { TtlCache } from '../cache/ttl-cache';
@@ -33,6 +33,7 @@ const JWKS_TIMEOUT_MS = 5_000;
 @Injectable()
 export class TokenService {
   private readonly jwks?: JwksClient;
+  private readonly logger = new Logger('TokenService');
   /**
    * Keys as KeyObjects, made once: given a string, jsonwebtoken parses it as a PEM public key on
    * every call (and for an HS256 secret fails first) — about a millisecond per request.
@@ -125,8 +126,16 @@ export class TokenService {
     try {
       return (await this.jwks!.getSigningKey(kid)).getPublicKey();
     } catch (e) {
-      const reason = (e as Error).name === 'JwksRateLimitError' ? 'too many unknown key ids lately, try again in a minute' : (e as Error).message;
-      throw unauthenticated(`The bearer token was refused: no signing key for key id ${JSON.stringify(kid ?? null)} (${reason})`);
+      const name = (e as Error).name;
+      // The client learns which; the provider's own error (addresses, bodies) goes to the log only.
+      const reason =
+        name === 'SigningKeyNotFoundError'
+          ? 'the provider publishes no such key'
+          : name === 'JwksRateLimitError'
+            ? 'too many unknown key ids lately, try again in a minute'
+            : "the provider's keys could not be fetched";
+      if (name !== 'SigningKeyNotFoundError') this.logger.warn(`JWKS ${this.config.oidc?.jwksUri}: ${(e as Error).message}`);
+      throw unauthenticated(`The bearer token was refused: no signing key for key id ${String(JSON.stringify(kid ?? null)).slice(0, 100)} (${reason})`);
     }
   }
 }
