@@ -156,6 +156,18 @@ describe('the attacks from the hostile test, replayed', () => {
     expect(purchaser.data.me).toEqual({ roles: ['PURCHASER'], organisation: { name: 'Storby innkjøpssenter' } });
   });
 
+  it('an ADMIN cannot pull another organisation’s user into its own; a parent’s ADMIN can take in a child’s user', async () => {
+    const vestby = await t.login(VESTBY_ADMIN);
+    const message = await expectRefusedAndUnchanged(vestby, GRANT, { email: 'innkjoper@storby.example', name: 'I', organisationId: t.world.orgs.vestby, roles: ['REQUESTER'] });
+    expect(message).toMatch(/innkjoper@storby.example belongs to organisation \d+, which you do not manage/);
+    const kommune = await t.login('admin.kommune@actors.example');
+    const ok = await t.gql(kommune, GRANT, { i: { email: 'bestiller@nordby.example', name: 'B', organisationId: t.world.orgs.kommune, roles: ['REQUESTER'] } });
+    expect(ok.data.grantMembership).toEqual({ email: 'bestiller@nordby.example', roles: ['REQUESTER'], organisation: { id: t.world.orgs.kommune } });
+    const operator = await t.login('operator@torg.example');
+    const byOperator = await t.gql(operator, GRANT, { i: { email: 'bestiller@sykehjem.example', name: 'S', organisationId: t.world.orgs.vestby, roles: ['REQUESTER'] } });
+    expect(byOperator.errors).toBeUndefined();
+  });
+
   it('the demo ADMIN of the purchasing unit manages its own unit only', async () => {
     const admin = await t.login('admin@torg.example');
     const ok = await t.gql(admin, GRANT, { i: { email: 'ny.innkjoper@storby.example', name: 'Ny', organisationId: t.world.orgs.innkjop, roles: ['PURCHASER'] } });

@@ -10,7 +10,7 @@ import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
-import { actorOf, mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
+import { actorOf, IdentityActor, mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
 import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, OrganisationFilter } from './identity.types';
 import { MembershipEntity } from './membership.entity';
 import { normaliseOrgNumber, orgNumberProblem } from './org-number';
@@ -103,11 +103,27 @@ export class IdentityService {
       checkRolesFit(organisation.kind, input.roles);
       const email = input.email.trim().toLowerCase();
       let user = await tx.manager.findOneBy(UserEntity, { email });
+      if (user) await this.checkMayTakeIn(tx, actor, user);
       if (!user) user = await tx.manager.save(UserEntity, tx.manager.create(UserEntity, { email, name: input.name.trim(), externalSubject: null }));
       await tx.manager.upsert(MembershipEntity, { userId: user.id, organisationId: organisation.id, roles: input.roles }, ['userId', 'organisationId']);
       await this.audit.record(tx, 'membership.granted', 'user', user.id, { organisationId: organisation.id, roles: input.roles });
       return { userId: user.id, email: user.email, name: user.name, organisation, roles: input.roles, platformOperator: this.operator(user.email) };
     });
+  }
+
+  /**
+   * An ADMIN may add an existing user only if it manages every organisation the user belongs to
+   * already: else any ADMIN could pull another organisation's user in, and that user (now in
+   * several organisations) would have to choose one on every call.
+   */
+  private async checkMayTakeIn(tx: RequestContext, actor: IdentityActor, user: UserEntity) {
+    const memberships = await tx.manager.find(MembershipEntity, { where: { userId: user.id } });
+    for (const m of memberships) {
+      const above: { id: number }[] = await tx.manager.query(selfAndAncestorsSql('$1'), [m.organisationId]);
+      if (!mayManageMembers(actor, above.map((r) => r.id))) {
+        throw forbidden(`${user.email} belongs to organisation ${m.organisationId}, which you do not manage: a platform operator adds them to another organisation`);
+      }
+    }
   }
 }
 
