@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { AgreementsModule } from './agreements/agreements.module';
 import { CatalogsModule } from './catalogs/catalogs.module';
 import { ClassificationModule } from './classification/classification.module';
+import { DevLoginModule } from './identity/dev-login.module';
 import { IdentityModule } from './identity/identity.module';
 import { TorgConfig } from './platform/config/config';
 import { ConfigModule } from './platform/config/config.module';
@@ -82,6 +83,7 @@ export class AppModule {
           formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => graphqlLogger.error(e)),
         }),
         IdentityModule,
+        ...(config.devLogin ? [DevLoginModule] : []),
         ClassificationModule,
         AgreementsModule,
         SearchModule,

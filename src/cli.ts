@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from './platform/errors/domain-error';
 import { ProductSearch } from './search/product-search';
 import { seedDemo } from './seed/demo-seed';
+import { bootstrapOperator } from './seed/operator-bootstrap';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -22,6 +23,10 @@ Commands:
                                                       keeps codes that items or agreements use.
   reindex                                             Rebuild the search index from the database.
   seed                                                Seed the demo data into an empty database.
+  bootstrap-operator <email> <org-number> [--organisation-name N]
+                                                      Let a platform operator (in PLATFORM_OPERATORS) sign in:
+                                                      a membership without roles in the organisation that runs
+                                                      Torg (registered if new, as a purchasing unit).
 
 The database is DATABASE_URL, or the embedded one under TORG_DATA_DIR (default .data).`;
 
@@ -45,7 +50,7 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
     out(USAGE);
     return command ? 0 : 64;
   }
-  if (!['import-unspsc', 'reindex', 'seed'].includes(command)) {
+  if (!['import-unspsc', 'reindex', 'seed', 'bootstrap-operator'].includes(command)) {
     out(`Unknown command "${command}".\n\n${USAGE}`);
     return 64;
   }
@@ -94,6 +99,16 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
       const items = await search.rebuild((done, total) => bar.update(done, total));
       bar.stop();
       out(`Reindexed ${items} items into the ${search.engine} engine in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    }
+    if (command === 'bootstrap-operator') {
+      const nameAt = rest.indexOf('--organisation-name');
+      const [email, orgNumber] = rest.filter((a, i) => !a.startsWith('--') && (nameAt < 0 || i !== nameAt + 1));
+      if (!email || !orgNumber) {
+        out('bootstrap-operator needs an e-mail and an organisation number: npm run cli -- bootstrap-operator drift@kommune.example 974760673 --organisation-name "Drift"');
+        return 64;
+      }
+      out(await bootstrapOperator(app, email, orgNumber, nameAt >= 0 ? rest[nameAt + 1] : undefined));
       return 0;
     }
     const world = await seedDemo(app);

@@ -28,7 +28,7 @@ async function main() {
   }
   const app = await createApp(config);
   if (config.seedDemo) await seedDemo(app);
-  await app.listen(config.port);
+  await app.listen(config.port, config.host);
   const url = await app.getUrl();
   app.get(Logger).log(`Torg is ready: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (engine: ${config.searchEngine}, database: ${config.databaseUrl ? 'external' : 'embedded in ' + config.dataDir})`);
 }

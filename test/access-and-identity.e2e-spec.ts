@@ -2,6 +2,7 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { buildClientSchema, getIntrospectionQuery, GraphQLInputType, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, isObjectType, isUnionType, isInterfaceType } from 'graphql';
 import jwt from 'jsonwebtoken';
 import { ACCESS_RULE } from '../src/platform/auth/access.decorators';
+import { TORG_CONFIG, TorgConfig } from '../src/platform/config/config';
 import { startTestApp, TestApp } from './support/test-app';
 
 let t: TestApp;
@@ -110,7 +111,31 @@ describe('deny by default', () => {
     const buyer = await t.login('bestiller@nordby.example');
     const res = await t.gql(buyer, 'mutation { createOrganisation(input: { name: "X", orgNumber: "974760673", kind: BUYER }) { id } }');
     expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
-    expect(res.errors![0].message).toMatch(/ADMIN/);
+    expect(res.errors![0].message).toMatch(/platform operator/);
+    const grant = await t.gql(buyer, 'mutation($o: Int!) { grantMembership(input: { email: "x@nordby.example", name: "X", organisationId: $o, roles: [REQUESTER] }) { userId } }', { o: t.world.orgs.skole });
+    expect(grant.errors![0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    expect(grant.errors![0].message).toMatch(/ADMIN/);
+  });
+
+  it('refuses a dev token with no subject, an object subject or one beyond a PostgreSQL integer with 401, not 500', async () => {
+    // Signed with the test run's own secret, so only the subject is wrong.
+    const secret = t.app.get<symbol, TorgConfig>(TORG_CONFIG).devJwtSecret;
+    const cases: [string, Record<string, unknown>][] = [
+      ['no sub', {}],
+      ['an object sub', { sub: { id: 1 } }],
+      ['sub >= 2^31', { sub: 'user:99999999999' }],
+      ['sub = 2^31', { sub: 'user:2147483648' }],
+    ];
+    for (const [what, payload] of cases) {
+      const token = jwt.sign({ ...payload, org: t.world.orgs.skole }, secret, { algorithm: 'HS256', issuer: 'torg-dev', expiresIn: 60 });
+      const res = await t.http.post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ me { email } }' });
+      expect({ what, status: res.status, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ what, status: 200, code: 'UNAUTHENTICATED' }); // GraphQL answers 200 with the error's code
+      expect(res.body.errors[0].message).toMatch(/subject must be "user:<id>" with an id from 1 to 2147483647/);
+    }
+    // The same over REST.
+    const token = jwt.sign({ sub: 'user:99999999999' }, secret, { algorithm: 'HS256', issuer: 'torg-dev', expiresIn: 60 });
+    const upload = await t.http.post(`/agreements/${t.world.agreements['2025-001']}/catalogue`).set('Authorization', `Bearer ${token}`).attach('file', Buffer.from('x'), 'x.csv');
+    expect(upload.status).toBe(401);
   });
 });
 
@@ -125,7 +150,7 @@ describe('identity', () => {
   });
 
   it('validates organisation numbers (mod 11) and says why', async () => {
-    const admin = await t.login('admin@torg.example');
+    const admin = await t.login('operator@torg.example');
     const bad = await t.gql(admin, 'mutation { createOrganisation(input: { name: "Feil AS", orgNumber: "974760674", kind: SUPPLIER }) { id } }');
     expect(bad.errors![0]).toMatchObject({ message: 'orgNumber 974760674 has a wrong check digit (expected 3)', extensions: { code: 'BAD_USER_INPUT', field: 'orgNumber' } });
     const short = await t.gql(admin, 'mutation { createOrganisation(input: { name: "Feil AS", orgNumber: "12345", kind: SUPPLIER }) { id } }');
@@ -139,7 +164,7 @@ describe('identity', () => {
   });
 
   it('grants memberships with roles that fit the organisation kind', async () => {
-    const admin = await t.login('admin@torg.example');
+    const admin = await t.login('operator@torg.example');
     const wrong = await t.gql(admin, 'mutation($o: Int!) { grantMembership(input: { email: "ny@kontorland.example", name: "Ny", organisationId: $o, roles: [REQUESTER] }) { userId } }', { o: t.world.orgs.kontorland });
     expect(wrong.errors![0].message).toMatch(/REQUESTER do not fit an organisation of kind SUPPLIER/);
     const badEmail = await t.gql(admin, 'mutation($o: Int!) { grantMembership(input: { email: "not-an-email", name: "Ny", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }', { o: t.world.orgs.kontorland });

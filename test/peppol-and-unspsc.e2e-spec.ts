@@ -80,8 +80,8 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
   let agreementId: number;
 
   beforeAll(async () => {
-    // The examples' supplier and contract: organisation 987654325, contract 3299-RA.
-    const admin = await t.login('admin@torg.example');
+    // The examples' supplier and contract: organisation 987654325, contract 3299-RA (registered by a platform operator).
+    const admin = await t.login('operator@torg.example');
     const org = await t.gql(admin, `mutation { createOrganisation(input: { name: "Medical AS", orgNumber: "987654325", kind: SUPPLIER }) { id } }`);
     supplierEmail = 'katalog@medical.example';
     await t.gql(admin, `mutation($o: Int!) { grantMembership(input: { email: "${supplierEmail}", name: "Nils Nilsen", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }`, { o: org.data.createOrganisation.id });

@@ -1,24 +1,14 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Allow, Authenticated, Public } from '../platform/auth/access.decorators';
+import { Authenticated, PlatformOperatorOr } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext, Role } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
 import { IdentityService } from './identity.service';
-import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, Organisation, OrganisationConnection, OrganisationFilter } from './identity.types';
+import { CreateOrganisationInput, GrantMembershipInput, Me, Organisation, OrganisationConnection, OrganisationFilter } from './identity.types';
 
 @Resolver()
 export class IdentityResolver {
   constructor(private readonly identity: IdentityService) {}
-
-  @Public()
-  @Mutation(() => AuthPayload, { description: 'Development and test only: a bearer token for a seeded user (see README for the demo users).' })
-  devLogin(
-    @Ctx() ctx: RequestContext,
-    @Args('email') email: string,
-    @Args('organisationId', { type: () => Int, nullable: true, description: 'For users in several organisations.' }) organisationId?: number,
-  ) {
-    return this.identity.devLogin(ctx, email, organisationId ?? undefined);
-  }
 
   @Authenticated()
   @Query(() => Me, { description: 'Who the caller is and which roles they hold.' })
@@ -38,14 +28,15 @@ export class IdentityResolver {
     return this.identity.organisations(ctx, filter, page.first, page.after);
   }
 
-  @Allow(Role.ADMIN)
-  @Mutation(() => Organisation, { description: 'Registers an organisation (ADMIN).' })
+  @PlatformOperatorOr()
+  @Mutation(() => Organisation, { description: 'Registers an organisation (platform operators only).' })
   createOrganisation(@Ctx() ctx: RequestContext, @Args('input') input: CreateOrganisationInput) {
     return this.identity.createOrganisation(ctx, input);
   }
 
-  @Allow(Role.ADMIN)
-  @Mutation(() => Me, { description: 'Creates a user if needed and sets their roles in an organisation (ADMIN).' })
+  // The guard lets ADMINs through; the service checks the target is their organisation or below it.
+  @PlatformOperatorOr(Role.ADMIN)
+  @Mutation(() => Me, { description: 'Creates a user if needed and sets their roles in an organisation (its ADMIN, the ADMIN of an organisation above it, or a platform operator).' })
   grantMembership(@Ctx() ctx: RequestContext, @Args('input') input: GrantMembershipInput) {
     return this.identity.grantMembership(ctx, input);
   }

@@ -11,7 +11,7 @@ registerEnumType(OrganisationKind, {
 registerEnumType(Role, {
   name: 'Role',
   description:
-    'REQUESTER orders, APPROVER approves requisitions, PURCHASER manages agreements and reviews catalogues, SUPPLIER_ADMIN uploads catalogues, ADMIN manages organisations and users.',
+    'REQUESTER orders, APPROVER approves requisitions, PURCHASER manages agreements and reviews catalogues, SUPPLIER_ADMIN uploads catalogues, ADMIN manages the members of its organisation and of those below it.',
 });
 
 @ObjectType({ description: 'A public body or company: institution, purchasing unit or supplier.' })
@@ -33,6 +33,7 @@ export class Me {
   @Field({ description: 'Display name.' }) name: string;
   @Field(() => Organisation, { description: 'The organisation the caller acts for.' }) organisation: Organisation;
   @Field(() => [Role], { description: 'Roles in that organisation.' }) roles: Role[];
+  @Field({ description: 'A platform operator (configured in PLATFORM_OPERATORS): registers organisations and grants roles in any organisation.' }) platformOperator: boolean;
 }
 
 @ObjectType({ description: 'A bearer token and whom it identifies.' })

@@ -1,4 +1,5 @@
 import { OrganisationKind } from '../identity/organisation.entity';
+import { DEMO_OPERATOR_EMAIL } from '../platform/config/config';
 import { Role } from '../platform/context/request-context';
 
 /**
@@ -19,7 +20,11 @@ export const DEMO_ORGANISATIONS = [
 
 export type DemoOrgKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
 
-/** Demo users; README lists them. devLogin(email) gives a token for each. */
+/**
+ * Demo users; README lists them. devLogin(email) gives a token for each. The operator is a
+ * platform operator because PLATFORM_OPERATORS names it by default where devLogin exists; it holds
+ * no role in its organisation (a membership is what lets a user sign in at all).
+ */
 export const DEMO_USERS: { email: string; name: string; org: DemoOrgKey; roles: Role[] }[] = [
   { email: 'admin@torg.example', name: 'Ada Admin', org: 'innkjop', roles: [Role.ADMIN, Role.PURCHASER] },
   { email: 'innkjoper@storby.example', name: 'Ingrid Innkjøper', org: 'innkjop', roles: [Role.PURCHASER] },
@@ -30,6 +35,7 @@ export const DEMO_USERS: { email: string; name: string; org: DemoOrgKey; roles: 
   { email: 'katalog@kontorland.example', name: 'Kari Kontorland', org: 'kontorland', roles: [Role.SUPPLIER_ADMIN] },
   { email: 'katalog@medisinsk.example', name: 'Morten Medisinsk', org: 'medisinsk', roles: [Role.SUPPLIER_ADMIN] },
   { email: 'katalog@datautstyr.example', name: 'Dina Datautstyr', org: 'datautstyr', roles: [Role.SUPPLIER_ADMIN] },
+  { email: DEMO_OPERATOR_EMAIL, name: 'Olav Operatør', org: 'innkjop', roles: [] },
 ];
 
 export interface DemoAgreement {

@@ -215,7 +215,7 @@ async function main() {
     // One buyer makes all the searches (hundreds a second) and one supplier per agreement the
     // uploads: the per-caller rate limit is off, as the bench measures the engine, not the limit.
     service = spawn(process.execPath, ['--max-semi-space-size=64', '--max-old-space-size=2000', join(ROOT, 'dist', 'src', 'main.js')], {
-      env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', UPLOAD_MAX_BYTES: String(2 ** 31 - 1), RATE_LIMIT_PER_MINUTE: '0' },
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', UPLOAD_MAX_BYTES: String(2 ** 31 - 1), RATE_LIMIT_PER_MINUTE: '0' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const api = new Api(`http://127.0.0.1:${port}`);
@@ -229,13 +229,15 @@ async function main() {
 
     // 2. The bench world through the API: suppliers, a buyer, agreements.
     const admin = await api.login('admin@torg.example');
-    const buyer = (await api.gql(admin, `mutation($n: String!) { createOrganisation(input: { name: "Bench kommune", orgNumber: $n, kind: BUYER }) { id } }`, { n: orgNumber(40000000) })).createOrganisation.id;
-    await api.gql(admin, `mutation($o: Int!) { grantMembership(input: { email: "buyer@bench.example", name: "Bench", organisationId: $o, roles: [REQUESTER] }) { userId } }`, { o: buyer });
+    // Registering organisations and their first members is a platform operator's work.
+    const operator = await api.login('operator@torg.example');
+    const buyer = (await api.gql(operator, `mutation($n: String!) { createOrganisation(input: { name: "Bench kommune", orgNumber: $n, kind: BUYER }) { id } }`, { n: orgNumber(40000000) })).createOrganisation.id;
+    await api.gql(operator, `mutation($o: Int!) { grantMembership(input: { email: "buyer@bench.example", name: "Bench", organisationId: $o, roles: [REQUESTER] }) { userId } }`, { o: buyer });
     const suppliers: { id: number; email: string }[] = [];
     for (let s = 0; s < SUPPLIERS; s++) {
-      const id = (await api.gql(admin, `mutation($n: String!, $name: String!) { createOrganisation(input: { name: $name, orgNumber: $n, kind: SUPPLIER }) { id } }`, { n: orgNumber(50000000 + s * 1000), name: `Bench supplier ${s}` })).createOrganisation.id;
+      const id = (await api.gql(operator, `mutation($n: String!, $name: String!) { createOrganisation(input: { name: $name, orgNumber: $n, kind: SUPPLIER }) { id } }`, { n: orgNumber(50000000 + s * 1000), name: `Bench supplier ${s}` })).createOrganisation.id;
       const email = `supplier${s}@bench.example`;
-      await api.gql(admin, `mutation($o: Int!, $e: String!) { grantMembership(input: { email: $e, name: "S", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }`, { o: id, e: email });
+      await api.gql(operator, `mutation($o: Int!, $e: String!) { grantMembership(input: { email: $e, name: "S", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }`, { o: id, e: email });
       suppliers.push({ id, email });
     }
     const pg = new Client({ connectionString: db.url });

@@ -4,7 +4,7 @@ import { Role } from '../context/request-context';
 export const ACCESS_RULE = 'torg:access';
 
 /** How an operation may be called. Operations without a rule are refused (deny by default). */
-export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[] };
+export type AccessRule = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[]; platformOperators?: boolean };
 
 /** Anyone, with or without a token (e.g. devLogin). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
@@ -12,3 +12,5 @@ export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfie
 export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule);
 /** Callers holding at least one of these roles in their current organisation. */
 export const Allow = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+/** Platform operators (see platform-operator.ts), or callers holding one of these roles; none given: operators only. */
+export const PlatformOperatorOr = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles, platformOperators: true } satisfies AccessRule);

@@ -1,6 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import type { TorgConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
 import { Public } from './access.decorators';
 import { AccessGuard } from './access.guard';
@@ -23,7 +24,7 @@ function contextFor(handler: () => void): ExecutionContext {
 }
 
 describe('AccessGuard', () => {
-  const guard = new AccessGuard(new Reflector(), {} as TokenService, { manager: {} } as DataSource);
+  const guard = new AccessGuard(new Reflector(), {} as TokenService, { manager: {} } as DataSource, { platformOperators: [] } as unknown as TorgConfig);
 
   it('refuses an operation that declares no access rule, even for a caller with a token', async () => {
     await expect(guard.canActivate(contextFor(SomeController.prototype.undecorated))).rejects.toMatchObject({

@@ -1,11 +1,14 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { TORG_CONFIG } from '../config/config';
+import type { TorgConfig } from '../config/config';
 import { Caller, RequestContext, Role } from '../context/request-context';
 import { forbidden, unauthenticated } from '../errors/domain-error';
 import { ACCESS_RULE, AccessRule } from './access.decorators';
+import { isPlatformOperator } from './platform-operator';
 import { TokenService } from './token.service';
 
 export type TorgRequest = Request & { torgContext?: RequestContext; id?: string | number };
@@ -25,6 +28,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly ds: DataSource,
+    @Inject(TORG_CONFIG) private readonly config: TorgConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,8 +39,9 @@ export class AccessGuard implements CanActivate {
     req.torgContext = new RequestContext(caller, this.ds.manager, req.id !== undefined ? String(req.id) : undefined);
     if (rule.kind === 'public') return true;
     if (!caller) throw unauthenticated();
-    if (rule.kind === 'roles' && !rule.roles.some((r) => caller.roles.includes(r))) {
-      throw forbidden(`This needs one of the roles ${rule.roles.join(', ')} in your organisation`);
+    if (rule.kind === 'roles' && !rule.roles.some((r) => caller.roles.includes(r)) && !(rule.platformOperators && caller.platformOperator)) {
+      if (!rule.roles.length) throw forbidden('This needs a platform operator');
+      throw forbidden(`This needs one of the roles ${rule.roles.join(', ')} in your organisation${rule.platformOperators ? ', or a platform operator' : ''}`);
     }
     return true;
   }
@@ -47,7 +52,7 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
     const claims = await this.tokens.verify(match[1]);
-    const userId = claims.dev ? Number(claims.sub.replace(/^user:/, '')) : await this.findOidcUser(claims.sub, claims.email);
+    const userId = claims.dev ? claims.userId : await this.findOidcUser(claims.sub, claims.emailVerified ? claims.email : undefined);
     // The user and all their memberships in one round trip.
     const rows: { email: string; organisation_id: number | null; roles: Role[] | null }[] =
       userId === undefined || !Number.isInteger(userId)
@@ -66,14 +71,24 @@ export class AccessGuard implements CanActivate {
         wanted === undefined ? 'You belong to several organisations: choose one with the X-Torg-Organisation header' : `You are not a member of organisation ${wanted}`,
       );
     }
-    return { userId: user.id, email: user.email, organisationId: membership.organisation_id, roles: membership.roles };
+    return {
+      userId: user.id,
+      email: user.email,
+      organisationId: membership.organisation_id,
+      roles: membership.roles,
+      platformOperator: isPlatformOperator(this.config.platformOperators, user.email),
+    };
   }
 
-  /** OIDC users are matched on their subject, or on first login by e-mail (then linked). */
-  private async findOidcUser(sub: string, email?: string): Promise<number | undefined> {
+  /**
+   * OIDC users are matched on their subject, or on first login by e-mail (then linked). Only an
+   * e-mail the provider verified links: else anyone who can put the admin's address in their
+   * profile would become the admin (and lock the real one out).
+   */
+  private async findOidcUser(sub: string, verifiedEmail?: string): Promise<number | undefined> {
     const bySubject: { id: number }[] = await this.ds.query('SELECT id FROM app_user WHERE external_subject = $1', [sub]);
-    if (bySubject.length || !email) return bySubject[0]?.id;
-    const [linked] = await this.ds.query('UPDATE app_user SET external_subject = $1 WHERE email = $2 AND external_subject IS NULL RETURNING id', [sub, email]);
+    if (bySubject.length || !verifiedEmail) return bySubject[0]?.id;
+    const [linked] = await this.ds.query('UPDATE app_user SET external_subject = $1 WHERE email = $2 AND external_subject IS NULL RETURNING id', [sub, verifiedEmail]);
     return (linked as { id: number }[] | undefined)?.[0]?.id;
   }
 }

@@ -1,5 +1,8 @@
+import jwt from 'jsonwebtoken';
 import type { TorgConfig } from '../config/config';
 import { TokenService } from './token.service';
+
+const SECRET = 'a-dev-secret-long-enough-for-hs256-0123456789';
 
 describe('TokenService', () => {
   const start = new Date('2026-11-23T10:00:00Z').getTime();
@@ -7,7 +10,7 @@ describe('TokenService', () => {
 
   beforeEach(() => {
     jest.useFakeTimers({ now: start });
-    tokens = new TokenService({ env: 'development', devJwtSecret: 'a-dev-secret-long-enough-for-hs256-0123456789' } as TorgConfig);
+    tokens = new TokenService({ env: 'development', devLogin: true, devJwtSecret: SECRET } as TorgConfig);
   });
   afterEach(() => jest.useRealTimers());
 
@@ -25,5 +28,23 @@ describe('TokenService', () => {
     const forged = `${token.slice(0, -4)}AAAA`;
     await expect(tokens.verify(forged)).rejects.toThrow(/refused/);
     await expect(tokens.verify(forged)).rejects.toThrow(/refused/);
+  });
+
+  it.each([
+    ['no subject', {}, /subject must be "user:<id>".*not null/],
+    ['an object subject', { sub: { id: 1 } }, /subject must be "user:<id>".*not \{"id":1\}/],
+    ['a subject beyond a PostgreSQL integer', { sub: 'user:99999999999' }, /from 1 to 2147483647, not "user:99999999999"/],
+    ['a subject of another shape', { sub: '7' }, /subject must be "user:<id>"/],
+    ['an org claim that is no id', { sub: 'user:7', org: 'x' }, /org claim is not an organisation id/],
+  ])('refuses a dev token with %s as unauthenticated', async (_what, payload, message) => {
+    const token = jwt.sign(payload, SECRET, { algorithm: 'HS256', issuer: 'torg-dev', expiresIn: 60 });
+    await expect(tokens.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(message) });
+  });
+
+  it('accepts no dev tokens where devLogin does not exist', async () => {
+    const token = tokens.signDevToken(7, 'kari@nordby.example', 3);
+    const elsewhere = new TokenService({ env: 'development', devLogin: false, devJwtSecret: SECRET } as TorgConfig);
+    await expect(elsewhere.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(() => elsewhere.signDevToken(7, 'kari@nordby.example', 3)).toThrow(/no tokens of its own/);
   });
 });

@@ -1,5 +1,5 @@
 import { createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { JwksClient } from 'jwks-rsa';
 import { TtlCache } from '../cache/ttl-cache';
@@ -10,12 +10,21 @@ import { unauthenticated } from '../errors/domain-error';
 /** The standard claims Torg reads from a token (ID-porten / any OIDC provider, or its own dev tokens). */
 export interface TokenClaims {
   sub: string;
+  /** Torg's user id: dev tokens name it in their subject (`user:<id>`); OIDC tokens do not. */
+  userId?: number;
   email?: string;
+  /** The provider vouches that the caller controls `email` (only then may a first login link by it). */
+  emailVerified?: boolean;
   /** Organisation the caller acts for (Torg's own tokens; OIDC callers send X-Torg-Organisation). */
   org?: number;
 }
 
 const DEV_ISSUER = 'torg-dev';
+/** A dev token's subject: `user:<id>`, the id a PostgreSQL integer. */
+const DEV_SUBJECT = /^user:([1-9]\d{0,9})$/;
+const MAX_USER_ID = 2 ** 31 - 1;
+/** How long a key fetch from the provider may take before the token is refused. */
+const JWKS_TIMEOUT_MS = 5_000;
 
 /**
  * Verifies bearer tokens: in production against the OIDC issuer's JWKS (RS256/ES256), outside
@@ -24,6 +33,7 @@ const DEV_ISSUER = 'torg-dev';
 @Injectable()
 export class TokenService {
   private readonly jwks?: JwksClient;
+  private readonly logger = new Logger('TokenService');
   /**
    * Keys as KeyObjects, made once: given a string, jsonwebtoken parses it as a PEM public key on
    * every call (and for an HS256 secret fails first) — about a millisecond per request.
@@ -39,7 +49,7 @@ export class TokenService {
   private readonly verified = new TtlCache<Readonly<TokenClaims & { dev: boolean }>>(60_000, 10_000);
 
   constructor(@Inject(TORG_CONFIG) private readonly config: TorgConfig) {
-    if (config.oidc) this.jwks = new JwksClient({ jwksUri: config.oidc.jwksUri, cache: true, rateLimit: true });
+    if (config.oidc) this.jwks = new JwksClient({ jwksUri: config.oidc.jwksUri, cache: true, rateLimit: true, timeout: JWKS_TIMEOUT_MS });
     this.devKey = createSecretKey(Buffer.from(config.devJwtSecret));
   }
 
@@ -53,12 +63,13 @@ export class TokenService {
     return key;
   }
 
+  /** Torg's own tokens exist only where devLogin does (see config.devLogin). */
   get devTokensEnabled(): boolean {
-    return this.config.env !== 'production';
+    return this.config.devLogin;
   }
 
   signDevToken(userId: number, email: string, organisationId: number, ttlSeconds = 8 * 3600): string {
-    if (!this.devTokensEnabled) throw unauthenticated('Torg issues no tokens in production; log in through the OIDC provider');
+    if (!this.devTokensEnabled) throw unauthenticated('Torg issues no tokens of its own here; log in through the OIDC provider');
     return jwt.sign({ email, org: organisationId }, this.devKey, {
       algorithm: 'HS256',
       subject: `user:${userId}`,
@@ -82,23 +93,65 @@ export class TokenService {
     try {
       if ((decoded.payload as jwt.JwtPayload).iss === DEV_ISSUER && this.devTokensEnabled) {
         const claims = jwt.verify(token, this.devKey, { algorithms: ['HS256'], issuer: DEV_ISSUER }) as jwt.JwtPayload;
-        return { claims: { sub: claims.sub!, email: claims.email, org: claims.org, dev: true }, expiresAt: claims.exp };
+        const userId = devUserId(claims.sub);
+        const org = claims.org === undefined || isPgInteger(claims.org) ? (claims.org as number | undefined) : refuse('its org claim is not an organisation id');
+        return { claims: { sub: claims.sub!, userId, email: claims.email, org, dev: true }, expiresAt: claims.exp };
       }
       if (!this.jwks || !this.config.oidc) throw unauthenticated('Tokens from an OIDC provider are not configured (OIDC_ISSUER)');
-      const key = await this.jwks.getSigningKey(decoded.header.kid);
-      const claims = jwt.verify(token, this.publicKey(key.getPublicKey()), {
+      const key = await this.signingKey(decoded.header.kid);
+      const claims = jwt.verify(token, this.publicKey(key), {
         algorithms: ['RS256', 'ES256', 'PS256'],
         issuer: this.config.oidc.issuer,
         audience: this.config.oidc.audience,
       }) as jwt.JwtPayload;
-      if (!claims.sub) throw unauthenticated('The token has no subject');
-      return { claims: { sub: claims.sub, email: typeof claims.email === 'string' ? claims.email.toLowerCase() : undefined, dev: false }, expiresAt: claims.exp };
+      // jsonwebtoken checks exp only when present; a token that never expires is refused.
+      if (typeof claims.exp !== 'number') refuse('it has no expiry (exp)');
+      if (typeof claims.sub !== 'string' || !claims.sub || claims.sub.length > 255) refuse('its subject (sub) is missing or not a short string');
+      const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : undefined;
+      return { claims: { sub: claims.sub, email, emailVerified: claims.email_verified === true, dev: false }, expiresAt: claims.exp };
     } catch (e) {
       if (e instanceof jwt.JsonWebTokenError || e instanceof jwt.TokenExpiredError || e instanceof jwt.NotBeforeError) {
         throw unauthenticated(`The bearer token was refused: ${e.message}`);
       }
-      if ((e as Error).name === 'SigningKeyNotFoundError' || (e as Error).name === 'JwksError') throw unauthenticated(`The bearer token was refused: ${(e as Error).message}`);
       throw e;
     }
   }
+
+  /**
+   * The provider's public key for the token's key id, as PEM. Any failure to get it (unknown
+   * key id, the client's fetch limit, the provider unreachable or answering garbage) refuses
+   * the token: the caller can do nothing about it but log in again, and it is no server fault.
+   */
+  private async signingKey(kid: string | undefined): Promise<string> {
+    try {
+      return (await this.jwks!.getSigningKey(kid)).getPublicKey();
+    } catch (e) {
+      const name = (e as Error).name;
+      // The client learns which; the provider's own error (addresses, bodies) goes to the log only.
+      const reason =
+        name === 'SigningKeyNotFoundError'
+          ? 'the provider publishes no such key'
+          : name === 'JwksRateLimitError'
+            ? 'too many unknown key ids lately, try again in a minute'
+            : "the provider's keys could not be fetched";
+      if (name !== 'SigningKeyNotFoundError') this.logger.warn(`JWKS ${this.config.oidc?.jwksUri}: ${(e as Error).message}`);
+      throw unauthenticated(`The bearer token was refused: no signing key for key id ${String(JSON.stringify(kid ?? null)).slice(0, 100)} (${reason})`);
+    }
+  }
+}
+
+function refuse(why: string): never {
+  throw unauthenticated(`The bearer token was refused: ${why}`);
+}
+
+function isPgInteger(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_USER_ID;
+}
+
+/** The user id in a dev token's subject, or a clear refusal (no subject, not `user:<id>`, too large). */
+function devUserId(sub: unknown): number {
+  const match = typeof sub === 'string' ? DEV_SUBJECT.exec(sub) : null;
+  const id = match ? Number(match[1]) : NaN;
+  if (!isPgInteger(id)) refuse(`its subject must be "user:<id>" with an id from 1 to ${MAX_USER_ID}, not ${String(JSON.stringify(sub ?? null)).slice(0, 100)}`);
+  return id;
 }

@@ -54,5 +54,58 @@ describe('loadConfig', () => {
     expect(loadConfig({ METRICS_ALLOW: 'none', METRICS_TOKEN: 'a-long-enough-token' })).toMatchObject({ metricsAllow: [], metricsToken: 'a-long-enough-token' });
     expect(() => loadConfig({ METRICS_ALLOW: '10.0.0.0/8,prometheus' })).toThrow('METRICS_ALLOW: "prometheus" is not an IP address or CIDR range');
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN: must be at least 16 characters');
+  describe('devLogin exists only in an explicit development run on the embedded database, or in tests, never with OIDC', () => {
+    const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URI: 'https://idp.example/jwks', OIDC_AUDIENCE: 'torg' };
+    it.each([
+      ['no NODE_ENV (development by default, but not said)', {}, false],
+      ['NODE_ENV=development on the embedded database', { NODE_ENV: 'development' }, true],
+      ['NODE_ENV=development with DATABASE_URL', { NODE_ENV: 'development', DATABASE_URL: 'postgres://u:p@db/torg' }, false],
+      ['NODE_ENV=development with OIDC', { NODE_ENV: 'development', ...oidc }, false],
+      ['NODE_ENV=test with DATABASE_URL', { NODE_ENV: 'test', DATABASE_URL: 'postgres://u:p@db/torg' }, true],
+      ['NODE_ENV=test with OIDC', { NODE_ENV: 'test', ...oidc }, false],
+      ['production', { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/torg', ...oidc }, false],
+    ])('%s: %s', (_what, env, expected) => {
+      const c = loadConfig(env);
+      expect(c.devLogin).toBe(expected);
+      // The demo operator is an operator only where devLogin hands out demo users anyway.
+      expect(c.platformOperators).toEqual(expected ? ['operator@torg.example'] : []);
+    });
+    it('keeps the development defaults otherwise when NODE_ENV is not set', () => {
+      expect(loadConfig({}).env).toBe('development');
+    });
+  });
+
+  describe('HOST', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/torg', OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URI: 'https://idp.example/jwks', OIDC_AUDIENCE: 'torg' };
+    it('listens on loopback outside production and on every interface in production', () => {
+      expect(loadConfig({}).host).toBe('127.0.0.1');
+      expect(loadConfig({ NODE_ENV: 'development' }).host).toBe('127.0.0.1');
+      expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+      expect(loadConfig(production).host).toBe('0.0.0.0');
+    });
+    it('takes HOST when set, and refuses what is not an address or host name', () => {
+      expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+      expect(loadConfig({ ...production, HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+      expect(loadConfig({ HOST: '::' }).host).toBe('::');
+      expect(loadConfig({ HOST: 'torg.internal' }).host).toBe('torg.internal');
+      expect(() => loadConfig({ HOST: 'http://0.0.0.0' })).toThrow(/HOST="http:\/\/0.0.0.0": must be an IP address/);
+    });
+  });
+
+  describe('OIDC', () => {
+    it('requires OIDC_AUDIENCE with OIDC_ISSUER', () => {
+      expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URI: 'https://idp.example/jwks' })).toThrow(/OIDC_AUDIENCE: required with OIDC_ISSUER/);
+      expect(loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URI: 'https://idp.example/jwks', OIDC_AUDIENCE: 'torg' }).oidc).toEqual({ issuer: 'https://idp.example', jwksUri: 'https://idp.example/jwks', audience: 'torg' });
+    });
+  });
+
+  describe('PLATFORM_OPERATORS', () => {
+    it('reads a comma-separated list of e-mails in lower case, and may be set empty', () => {
+      expect(loadConfig({ PLATFORM_OPERATORS: ' Drift@Kommune.no, ops@torg.example ,' }).platformOperators).toEqual(['drift@kommune.no', 'ops@torg.example']);
+      expect(loadConfig({ NODE_ENV: 'development', PLATFORM_OPERATORS: '' }).platformOperators).toEqual([]);
+    });
+    it('names what is not an e-mail', () => {
+      expect(() => loadConfig({ PLATFORM_OPERATORS: 'drift@kommune.no,drift' })).toThrow(/PLATFORM_OPERATORS: "drift" is not an e-mail address/);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { addressEntryProblem } from '../net/address-list';
 
@@ -7,6 +8,8 @@ import { addressEntryProblem } from '../net/address-list';
 export interface TorgConfig {
   env: 'development' | 'test' | 'production';
   port: number;
+  /** Address the HTTP server listens on: loopback outside production unless HOST says otherwise. */
+  host: string;
   /** Where the embedded PostgreSQL keeps its data when no DATABASE_URL is set. */
   dataDir: string;
   /** External PostgreSQL; when absent an embedded server is started under dataDir. */
@@ -24,7 +27,14 @@ export interface TorgConfig {
   meiliApiKey?: string;
   /** HS256 secret for tokens Torg issues itself (development and test only). */
   devJwtSecret: string;
-  oidc?: { issuer: string; jwksUri: string; audience?: string };
+  oidc?: { issuer: string; jwksUri: string; audience: string };
+  /**
+   * Whether devLogin exists (and Torg's own dev tokens are accepted): only in an explicit
+   * development run on the embedded database, or in tests, and never with OIDC configured.
+   */
+  devLogin: boolean;
+  /** E-mail addresses of the platform operators: they register organisations and grant roles anywhere. */
+  platformOperators: string[];
   /** Seed demo organisations, users, agreements and catalogues into an empty database. */
   seedDemo: boolean;
   uploadMaxBytes: number;
@@ -72,6 +82,26 @@ function intVar(env: Env, name: string, fallback: number, problems: string[], mi
     return fallback;
   }
   return n;
+}
+
+/** The demo operator (see src/seed/demo-data.ts): an operator by default only where devLogin exists. */
+export const DEMO_OPERATOR_EMAIL = 'operator@torg.example';
+
+function emailListVar(env: Env, name: string, fallback: string[], problems: string[]): string[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  const emails = raw.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const bad = emails.filter((e) => !/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(e));
+  if (bad.length) problems.push(`${name}: ${bad.map((e) => JSON.stringify(e)).join(', ')} ${bad.length === 1 ? 'is not an e-mail address' : 'are not e-mail addresses'}`);
+  return emails;
+}
+
+function hostVar(env: Env, fallback: string, problems: string[]): string {
+  const raw = env.HOST;
+  if (raw === undefined || raw === '') return fallback;
+  if (isIP(raw) || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(raw)) return raw;
+  problems.push(`HOST=${JSON.stringify(raw)}: must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name`);
+  return fallback;
 }
 
 function boolVar(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
@@ -134,6 +164,9 @@ export function loadConfig(env: Env = process.env): TorgConfig {
   const issuer = urlVar(env, 'OIDC_ISSUER', ['https:', 'http:'], problems);
   const jwksUri = urlVar(env, 'OIDC_JWKS_URI', ['https:', 'http:'], problems);
   if (Boolean(issuer) !== Boolean(jwksUri)) problems.push('OIDC_ISSUER and OIDC_JWKS_URI must be set together');
+  // Without an audience check a token the provider issued to any other client would be accepted.
+  const audience = env.OIDC_AUDIENCE || undefined;
+  if (issuer && !audience) problems.push("OIDC_AUDIENCE: required with OIDC_ISSUER (Torg's client id at the provider, checked against the token's aud)");
   if (production && !issuer) problems.push('OIDC_ISSUER: required in production (Torg issues no tokens of its own there)');
   if (production && !databaseUrl) problems.push('DATABASE_URL: required in production (the embedded database is for development)');
   const metricsToken = env.METRICS_TOKEN || undefined;
@@ -147,9 +180,13 @@ export function loadConfig(env: Env = process.env): TorgConfig {
   // Uploads hold a connection for their whole run: they may take at most half the pool, so
   // searches, the indexer and /health always find one.
   const maxUploads = Math.max(1, Math.floor(databasePoolSize / 2));
+  // devLogin hands out any user: only where that cannot reach real data or real users. A
+  // development run must say so (NODE_ENV=development, as npm start does): no NODE_ENV is not enough.
+  const devLogin = !issuer && (nodeEnv === 'test' || (env.NODE_ENV === 'development' && !databaseUrl));
   const config: TorgConfig = {
     env: nodeEnv as TorgConfig['env'],
     port: intVar(env, 'PORT', 3000, problems, 0),
+    host: hostVar(env, production ? '0.0.0.0' : '127.0.0.1', problems),
     dataDir: resolve(env.TORG_DATA_DIR || '.data'),
     databaseUrl,
     databasePoolSize,
@@ -167,7 +204,9 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     meiliHost,
     meiliApiKey: env.MEILI_API_KEY || undefined,
     devJwtSecret,
-    oidc: issuer && jwksUri ? { issuer, jwksUri, audience: env.OIDC_AUDIENCE || undefined } : undefined,
+    oidc: issuer && jwksUri && audience ? { issuer, jwksUri, audience } : undefined,
+    devLogin,
+    platformOperators: emailListVar(env, 'PLATFORM_OPERATORS', devLogin ? [DEMO_OPERATOR_EMAIL] : [], problems),
     seedDemo: boolVar(env, 'SEED_DEMO', !production, problems),
     uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, problems, 1024, 2 ** 31 - 1),
     uploadTmpDir: resolve(env.UPLOAD_TMP_DIR || tmpdir()),

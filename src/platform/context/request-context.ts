@@ -14,6 +14,8 @@ export interface Caller {
   email: string;
   organisationId: number;
   roles: Role[];
+  /** Named in PLATFORM_OPERATORS (see platform/auth/platform-operator.ts). */
+  platformOperator?: boolean;
 }
 
 /**

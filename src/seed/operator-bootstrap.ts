@@ -1,0 +1,34 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { IdentityService } from '../identity/identity.service';
+import { normaliseOrgNumber } from '../identity/org-number';
+import { OrganisationEntity, OrganisationKind } from '../identity/organisation.entity';
+import { TORG_CONFIG, TorgConfig } from '../platform/config/config';
+import { RequestContext } from '../platform/context/request-context';
+import { badInput } from '../platform/errors/domain-error';
+
+/**
+ * The first sign-in of a new installation: a user can sign in only with a membership, and only an
+ * operator can grant one through the API. So the CLI gives the operator a membership (with no
+ * role) in the organisation that runs Torg, registering that organisation if needed. What makes
+ * the user an operator is still PLATFORM_OPERATORS; this only lets them in.
+ */
+export async function bootstrapOperator(app: INestApplicationContext, email: string, orgNumber: string, organisationName?: string): Promise<string> {
+  const config = app.get<symbol, TorgConfig>(TORG_CONFIG);
+  const normalised = email.trim().toLowerCase();
+  if (!config.platformOperators.includes(normalised)) {
+    throw badInput(`${normalised} is not in PLATFORM_OPERATORS (${config.platformOperators.join(', ') || 'empty'}): add it there first`);
+  }
+  const ds = app.get(DataSource);
+  const [member] = await ds.query('SELECT o.name FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id WHERE u.email = $1 LIMIT 1', [normalised]);
+  if (member) return `${normalised} is a member of ${member.name} already and can sign in; nothing changed.`;
+  const identity = app.get(IdentityService);
+  const system = new RequestContext(undefined, ds.manager);
+  let organisation = await ds.manager.findOneBy(OrganisationEntity, { orgNumber: normaliseOrgNumber(orgNumber) });
+  if (!organisation) {
+    if (!organisationName) throw badInput(`No organisation with number ${orgNumber} yet: give its name with --organisation-name`);
+    organisation = await identity.createOrganisation(system, { name: organisationName, orgNumber, kind: OrganisationKind.PURCHASING_UNIT });
+  }
+  const me = await identity.grantMembership(system, { email: normalised, name: normalised.split('@')[0], organisationId: organisation.id, roles: [] });
+  return `${me.email} can now sign in (through OIDC) as a platform operator of ${organisation.name} (${organisation.orgNumber}).`;
+}
