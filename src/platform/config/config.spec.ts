@@ -54,6 +54,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ METRICS_ALLOW: 'none', METRICS_TOKEN: 'a-long-enough-token' })).toMatchObject({ metricsAllow: [], metricsToken: 'a-long-enough-token' });
     expect(() => loadConfig({ METRICS_ALLOW: '10.0.0.0/8,prometheus' })).toThrow('METRICS_ALLOW: "prometheus" is not an IP address or CIDR range');
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN: must be at least 16 characters');
+  });
+
   describe('devLogin exists only in an explicit development run on the embedded database, or in tests, never with OIDC', () => {
     const oidc = { OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URI: 'https://idp.example/jwks', OIDC_AUDIENCE: 'torg' };
     it.each([
