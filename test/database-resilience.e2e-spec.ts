@@ -107,7 +107,12 @@ describe('stalls end in a clear answer (statement timeout 1.5 s, acquire timeout
     await side.query('LOCK TABLE organisation IN ACCESS EXCLUSIVE MODE');
     try {
       const started = Date.now();
-      const res = await within(10_000, 'the stalled query', t.gql(token, '{ organisations(first: 5) { edges { node { name } } } }'));
+      const stalled = t.http.post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: '{ organisations(first: 5) { edges { node { name } } } }' });
+      const answer = await within(10_000, 'the stalled query', Promise.resolve(stalled));
+      // Over GraphQL too the stall is an HTTP 503 with Retry-After, not a 200 with an error inside.
+      expect(answer.status).toBe(503);
+      expect(answer.headers['retry-after']).toBe('5');
+      const res = answer.body;
       expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/did not finish .* in the time one statement may take/), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } });
       expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     } finally {

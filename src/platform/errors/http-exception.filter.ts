@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { databaseErrorToDomain } from './database-errors';
@@ -13,7 +14,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<string>() !== 'http') throw exception;
+    if (host.getType<string>() !== 'http') throw withGraphQLStatus(exception);
     const res = host.switchToHttp().getResponse<Response>();
     const domain = exception instanceof DomainError ? exception : databaseErrorToDomain(exception);
     if (domain) {
@@ -38,4 +39,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
     this.logger.error(exception);
     res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   }
+}
+
+/**
+ * A GraphQL answer is 200 even when a field failed, but a stall of the database (statement or
+ * pool timeout) means "try again later" for the whole request: Apollo takes the HTTP status and
+ * headers from an error's `extensions.http`, so such errors answer 503 with Retry-After, as REST
+ * does. Other errors go on to formatGraphQLError unchanged.
+ */
+function withGraphQLStatus(exception: unknown): unknown {
+  const domain = exception instanceof DomainError ? exception : databaseErrorToDomain(exception);
+  if (domain?.code !== 'SERVICE_UNAVAILABLE') return exception;
+  const headers = new HeaderMap();
+  const retryAfter = domain.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
+  return Object.assign(domain, { extensions: { http: { status: HTTP_STATUS.SERVICE_UNAVAILABLE, headers } } });
 }
