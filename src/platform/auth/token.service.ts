@@ -92,7 +92,7 @@ export class TokenService {
     if (!decoded || typeof decoded.payload === 'string') throw unauthenticated('The bearer token is not a JWT');
     try {
       if ((decoded.payload as jwt.JwtPayload).iss === DEV_ISSUER && this.devTokensEnabled) {
-        const claims = jwt.verify(token, this.devKey, { algorithms: ['HS256'], issuer: DEV_ISSUER }) as jwt.JwtPayload;
+        const claims = this.verifyDevSignature(token);
         const userId = devUserId(claims.sub);
         const org = claims.org === undefined || isPgInteger(claims.org) ? (claims.org as number | undefined) : refuse('its org claim is not an organisation id');
         return { claims: { sub: claims.sub!, userId, email: claims.email, org, dev: true }, expiresAt: claims.exp };
@@ -112,6 +112,21 @@ export class TokenService {
     } catch (e) {
       if (e instanceof jwt.JsonWebTokenError || e instanceof jwt.TokenExpiredError || e instanceof jwt.NotBeforeError) {
         throw unauthenticated(`The bearer token was refused: ${e.message}`);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A dev token whose signature does not match was, as a rule (forgeries aside), issued before
+   * this service restarted (the secret is new each start unless JWT_DEV_SECRET is set): say so.
+   */
+  private verifyDevSignature(token: string): jwt.JwtPayload {
+    try {
+      return jwt.verify(token, this.devKey, { algorithms: ['HS256'], issuer: DEV_ISSUER }) as jwt.JwtPayload;
+    } catch (e) {
+      if (e instanceof jwt.JsonWebTokenError && e.message === 'invalid signature') {
+        throw unauthenticated('The bearer token was refused: its signature does not match. A token issued before Torg restarted (or by another Torg) is no longer valid: sign in again with devLogin (JWT_DEV_SECRET keeps tokens valid across restarts)');
       }
       throw e;
     }
