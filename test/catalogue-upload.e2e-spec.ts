@@ -142,6 +142,9 @@ describe('catalogue upload', () => {
     const none = await t.http.post(`/agreements/${a.id}/catalogue`).set('Authorization', `Bearer ${token}`);
     expect(none.status).toBe(400);
     expect(none.body.message).toMatch(/field named "file"/);
+    const misnamed = await t.http.post(`/agreements/${a.id}/catalogue`).set('Authorization', `Bearer ${token}`).attach('catalogue', fixture('kontor-good.csv'));
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.body).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/field named "file"; the request sent a file in "catalogue"/) });
     const other = await upload(t, a.id, fixture('kontor-good.csv'), undefined, 'katalog@medisinsk.example');
     expect(other.status).toBe(404);
     const anonymous = await t.http.post(`/agreements/${a.id}/catalogue`).attach('file', fixture('kontor-good.csv'));

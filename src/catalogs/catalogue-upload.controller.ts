@@ -1,6 +1,7 @@
-import { Controller, HttpCode, Inject, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, CallHandler, Controller, HttpCode, Inject, Injectable, NestInterceptor, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
+import { catchError } from 'rxjs';
 import { unlink } from 'node:fs/promises';
 import { Allow } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
@@ -9,6 +10,25 @@ import { badInput } from '../platform/errors/domain-error';
 import { IdParamsFirst } from '../platform/http/id-params';
 import { catalogueFormatOf } from './catalogue-import';
 import { CatalogsService } from './catalogs.service';
+
+const SEND_AS_FILE = 'Send the catalogue as multipart/form-data in a field named "file"';
+
+/**
+ * Multer refuses a file sent under another field name as "Unexpected file field - <name>": say
+ * which field the upload expects.
+ */
+@Injectable()
+class FileFieldHint implements NestInterceptor {
+  intercept(_context: unknown, next: CallHandler) {
+    return next.handle().pipe(
+      catchError((e: unknown) => {
+        const unexpected = e instanceof BadRequestException ? /^Unexpected (?:file )?field(?: - (.*))?$/.exec(e.message) : null;
+        if (unexpected) throw badInput(`${SEND_AS_FILE}; the request sent a file in ${unexpected[1] ? JSON.stringify(unexpected[1]) : 'another field'}`);
+        throw e;
+      }),
+    );
+  }
+}
 
 /**
  * REST upload of catalogue files (multipart field "file"). The body is streamed to a temporary
@@ -21,9 +41,9 @@ export class CatalogueUploadController {
   @Allow(Role.SUPPLIER_ADMIN)
   @Post()
   @HttpCode(201)
-  @UseInterceptors(IdParamsFirst('agreementId'), FileInterceptor('file'))
+  @UseInterceptors(IdParamsFirst('agreementId'), FileFieldHint, FileInterceptor('file'))
   async upload(@Ctx() ctx: RequestContext, @Param('agreementId') agreementId: number, @UploadedFile() file: Express.Multer.File | undefined, @Res() res: Response) {
-    if (!file) throw badInput('Send the catalogue as multipart/form-data in a field named "file"');
+    if (!file) throw badInput(SEND_AS_FILE);
     try {
       const format = catalogueFormatOf(file.originalname || 'upload');
       const result = await this.catalogs.upload(ctx, agreementId, file.path, file.originalname, format);
