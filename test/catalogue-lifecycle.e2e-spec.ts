@@ -21,7 +21,7 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
     const res = await upload(t, a.id, csv(['P-1,Kopipapir A4,14111507,50.00,25,PK']), 'v1.csv');
     const id = res.body.version.id;
     const early = await t.gql(await purchaser(), PUBLISH, { id });
-    expect(early.data.publishCatalogueVersion).toEqual({ __typename: 'CatalogueStateError', errorCode: 'INVALID_STATE', message: 'Version 1 is DRAFT and cannot be published', status: 'DRAFT' });
+    expect(early.data.publishCatalogueVersion).toEqual({ __typename: 'CatalogueStateError', errorCode: 'INVALID_STATE', message: `Catalogue version ${id} (no. 1 of its agreement) is DRAFT and cannot be published`, status: 'DRAFT' });
     expect((await t.gql(await supplier(), SUBMIT, { id })).data.submitCatalogueVersion.status).toBe('SUBMITTED');
     expect((await t.gql(await supplier(), SUBMIT, { id })).data.submitCatalogueVersion.__typename).toBe('CatalogueStateError');
     const bySupplier = await t.gql(await supplier(), PUBLISH, { id });

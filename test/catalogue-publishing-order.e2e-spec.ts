@@ -35,7 +35,7 @@ describe('publishing order', () => {
     expect(late.data.publishCatalogueVersion).toEqual({
       __typename: 'CatalogueVersionOutdatedError',
       errorCode: 'OUTDATED_VERSION',
-      message: 'Version 1 is older than version 2, which is published already; it cannot replace a newer catalogue (reject it, or have the supplier upload a new version)',
+      message: `Catalogue version ${v1} (no. 1 of its agreement) is older than version ${v2} (no. 2), which is published already; it cannot replace a newer catalogue (reject it, or have the supplier upload a new version)`,
       publishedVersionId: v2,
       publishedVersionNo: 2,
     });

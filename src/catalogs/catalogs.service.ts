@@ -368,7 +368,7 @@ export class CatalogsService {
       const next = nextCatalogueStatus(version.status, step);
       if (!next) {
         const error = new CatalogueStateError();
-        error.message = `Version ${version.versionNo} is ${version.status} and cannot be ${step === 'submit' ? 'submitted' : step === 'publish' ? 'published' : 'rejected'}`;
+        error.message = `Catalogue version ${version.id} (no. ${version.versionNo} of its agreement) is ${version.status} and cannot be ${step === 'submit' ? 'submitted' : step === 'publish' ? 'published' : 'rejected'}`;
         error.status = version.status;
         return error;
       }
@@ -380,7 +380,7 @@ export class CatalogsService {
         if (current && !mayReplaceInForce(version.versionNo, current.versionNo)) return CatalogueVersionOutdatedError.of(version, current);
         if (current) {
           if (version.basedOnId && current.id !== version.basedOnId) {
-            throw conflict(`Version ${version.versionNo} holds changes to version ${version.basedOnId}, but version ${current.versionNo} has been published since; ask the supplier for a new Update`);
+            throw conflict(`Catalogue version ${version.id} holds changes to version ${version.basedOnId}, but version ${current.id} has been published since; ask the supplier for a new Update`);
           }
           await m.update(CatalogueVersionEntity, current.id, { status: CatalogueStatus.SUPERSEDED, supersededAt: now });
           await this.audit.record(tx, 'catalogue.superseded', 'catalogue_version', current.id, { by: version.id });

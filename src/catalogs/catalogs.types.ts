@@ -107,9 +107,9 @@ export class CatalogueVersionOutdatedError implements ErrorResult {
   @Field(() => Int, { description: 'The version in force (newer than this one).' }) publishedVersionId: number;
   @Field(() => Int, { description: 'Its running number within the agreement.' }) publishedVersionNo: number;
 
-  static of(version: { versionNo: number }, published: { id: number; versionNo: number }): CatalogueVersionOutdatedError {
+  static of(version: { id: number; versionNo: number }, published: { id: number; versionNo: number }): CatalogueVersionOutdatedError {
     const error = new CatalogueVersionOutdatedError();
-    error.message = `Version ${version.versionNo} is older than version ${published.versionNo}, which is published already; it cannot replace a newer catalogue (reject it, or have the supplier upload a new version)`;
+    error.message = `Catalogue version ${version.id} (no. ${version.versionNo} of its agreement) is older than version ${published.id} (no. ${published.versionNo}), which is published already; it cannot replace a newer catalogue (reject it, or have the supplier upload a new version)`;
     error.publishedVersionId = published.id;
     error.publishedVersionNo = published.versionNo;
     return error;
