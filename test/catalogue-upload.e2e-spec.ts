@@ -132,7 +132,7 @@ describe('catalogue upload', () => {
     const big = Buffer.alloc(100 * 1024, 'a');
     const res = await upload(t, a.id, big, 'big.csv');
     expect(res.status).toBe(413);
-    expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: 64 * 1024, message: expect.stringMatching(/larger than the 65,536 bytes \(0\.1 MiB\) a catalogue upload may have \(UPLOAD_MAX_BYTES\)/) });
     expect(await counts(a.id)).toEqual({ versions: 0, items: 0 });
   });
 

@@ -1,4 +1,4 @@
-import { BadRequestException, CallHandler, Controller, HttpCode, Inject, Injectable, NestInterceptor, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, CallHandler, Controller, HttpCode, Inject, Injectable, NestInterceptor, Param, PayloadTooLargeException, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { catchError } from 'rxjs';
@@ -6,7 +6,9 @@ import { unlink } from 'node:fs/promises';
 import { Allow } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext, Role } from '../platform/context/request-context';
-import { badInput } from '../platform/errors/domain-error';
+import { TORG_CONFIG } from '../platform/config/config';
+import type { TorgConfig } from '../platform/config/config';
+import { badInput, DomainError } from '../platform/errors/domain-error';
 import { IdParamsFirst } from '../platform/http/id-params';
 import { catalogueFormatOf } from './catalogue-import';
 import { CatalogsService } from './catalogs.service';
@@ -14,16 +16,22 @@ import { CatalogsService } from './catalogs.service';
 const SEND_AS_FILE = 'Send the catalogue as multipart/form-data in a field named "file"';
 
 /**
- * Multer refuses a file sent under another field name as "Unexpected file field - <name>": say
- * which field the upload expects.
+ * Multer's refusals say little ("Unexpected file field - <name>", "File too large"): say which
+ * field the upload expects, and what the size limit is.
  */
 @Injectable()
-class FileFieldHint implements NestInterceptor {
+class UploadRefusals implements NestInterceptor {
+  constructor(@Inject(TORG_CONFIG) private readonly config: TorgConfig) {}
+
   intercept(_context: unknown, next: CallHandler) {
     return next.handle().pipe(
       catchError((e: unknown) => {
         const unexpected = e instanceof BadRequestException ? /^Unexpected (?:file )?field(?: - (.*))?$/.exec(e.message) : null;
         if (unexpected) throw badInput(`${SEND_AS_FILE}; the request sent a file in ${unexpected[1] ? JSON.stringify(unexpected[1]) : 'another field'}`);
+        if (e instanceof PayloadTooLargeException) {
+          const limit = this.config.uploadMaxBytes;
+          throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than the ${limit.toLocaleString('en-US')} bytes (${(limit / 2 ** 20).toFixed(1)} MiB) a catalogue upload may have (UPLOAD_MAX_BYTES); nothing was stored`, { maxBytes: limit });
+        }
         throw e;
       }),
     );
@@ -41,7 +49,7 @@ export class CatalogueUploadController {
   @Allow(Role.SUPPLIER_ADMIN)
   @Post()
   @HttpCode(201)
-  @UseInterceptors(IdParamsFirst('agreementId'), FileFieldHint, FileInterceptor('file'))
+  @UseInterceptors(IdParamsFirst('agreementId'), UploadRefusals, FileInterceptor('file'))
   async upload(@Ctx() ctx: RequestContext, @Param('agreementId') agreementId: number, @UploadedFile() file: Express.Multer.File | undefined, @Res() res: Response) {
     if (!file) throw badInput(SEND_AS_FILE);
     try {
