@@ -7,7 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { AgreementsModule } from './agreements/agreements.module';
-import { CatalogsModule } from './catalogs/catalogs.module';
+import { CataloguesModule } from './catalogues/catalogues.module';
 import { ClassificationModule } from './classification/classification.module';
 import { DevLoginModule } from './identity/dev-login.module';
 import { IdentityModule } from './identity/identity.module';
@@ -87,7 +87,7 @@ export class AppModule {
         ClassificationModule,
         AgreementsModule,
         SearchModule,
-        CatalogsModule,
+        CataloguesModule,
       ],
       controllers: [HealthController],
       providers: [

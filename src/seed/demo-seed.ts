@@ -2,8 +2,8 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AgreementsService } from '../agreements/agreements.service';
-import { catalogueFormatOf } from '../catalogs/catalogue-import';
-import { CatalogsService } from '../catalogs/catalogs.service';
+import { catalogueFormatOf } from '../catalogues/catalogue-import';
+import { CataloguesService } from '../catalogues/catalogues.service';
 import { ClassificationService } from '../classification/classification.service';
 import { IdentityService } from '../identity/identity.service';
 import { RequestContext } from '../platform/context/request-context';
@@ -33,7 +33,7 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
 
   const identity = app.get(IdentityService);
   const agreements = app.get(AgreementsService);
-  const catalogs = app.get(CatalogsService);
+  const catalogues = app.get(CataloguesService);
   const system = new RequestContext(undefined, ds.manager);
 
   const orgs = {} as Record<DemoOrgKey, number>;
@@ -69,10 +69,10 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
     });
     agreementIds[a.reference] = agreement.id;
     const supplier = as(supplierUser[a.supplier]);
-    const result = await catalogs.upload(supplier, agreement.id, join(catalogueDir, a.catalogue), a.catalogue, catalogueFormatOf(a.catalogue));
+    const result = await catalogues.upload(supplier, agreement.id, join(catalogueDir, a.catalogue), a.catalogue, catalogueFormatOf(a.catalogue));
     if (!result.version) throw new Error(`demo catalogue ${a.catalogue} is invalid: ${JSON.stringify(result.problems.slice(0, 5))}`);
-    await catalogs.submit(supplier, result.version.id);
-    await catalogs.publish(purchaser, result.version.id);
+    await catalogues.submit(supplier, result.version.id);
+    await catalogues.publish(purchaser, result.version.id);
     logger.log(`agreement ${a.reference} "${a.title}": published ${result.version.itemCount} items from ${a.catalogue}`);
   }
   await app.get(SearchIndexer).drain();

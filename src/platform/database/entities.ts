@@ -1,5 +1,5 @@
 import { AgreementEntity } from '../../agreements/agreement.entity';
-import { CatalogueVersionEntity } from '../../catalogs/catalogue-version.entity';
+import { CatalogueVersionEntity } from '../../catalogues/catalogue-version.entity';
 import { UnspscNodeEntity } from '../../classification/unspsc-node.entity';
 import { MembershipEntity } from '../../identity/membership.entity';
 import { OrganisationEntity } from '../../identity/organisation.entity';

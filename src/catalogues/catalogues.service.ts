@@ -23,7 +23,7 @@ import { CatalogueHeader, CatalogueItemInput, CatalogueProblem, RawCatalogueLine
 import { CatalogueFormat, ProblemReport, readCatalogueFile } from './catalogue-import';
 import { CatalogueStatus, CatalogueTransition, mayReplaceInForce, nextCatalogueStatus } from './catalogue-status';
 import { CatalogueVersionEntity } from './catalogue-version.entity';
-import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogs.types';
+import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues.types';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
 import { validateHeader } from './validation/header-validator';
 import { LineRules, validateLine } from './validation/line-validator';
@@ -66,7 +66,7 @@ const isRefusal = (e: unknown) =>
   (e instanceof DomainError && ['CONFLICT', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE'].includes(e.code)) || databaseErrorToDomain(e) !== null;
 
 @Injectable()
-export class CatalogsService {
+export class CataloguesService {
   private readonly uploadGate: UploadGate;
 
   constructor(

@@ -3,51 +3,51 @@ import { Allow, Authenticated } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext, Role } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
-import { CatalogsService } from './catalogs.service';
-import { CatalogueItemConnection, CatalogueReview, CatalogueVersion, CatalogueVersionConnection, CatalogueVersionResult, RejectCatalogueInput } from './catalogs.types';
+import { CataloguesService } from './catalogues.service';
+import { CatalogueItemConnection, CatalogueReview, CatalogueVersion, CatalogueVersionConnection, CatalogueVersionResult, RejectCatalogueInput } from './catalogues.types';
 
 @Resolver(() => CatalogueVersion)
-export class CatalogsResolver {
-  constructor(private readonly catalogs: CatalogsService) {}
+export class CataloguesResolver {
+  constructor(private readonly catalogues: CataloguesService) {}
 
   @Authenticated()
   @Query(() => CatalogueVersion, { description: 'One catalogue version (its supplier and purchasing unit only).' })
   catalogueVersion(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int }) id: number) {
-    return this.catalogs.version(ctx, id);
+    return this.catalogues.version(ctx, id);
   }
 
   @Authenticated()
   @Query(() => CatalogueVersionConnection, { description: 'Versions of an agreement’s catalogue, newest first.' })
   catalogueVersions(@Ctx() ctx: RequestContext, @Args('agreementId', { type: () => Int }) agreementId: number, @Args() page: PageArgs) {
-    return this.catalogs.versions(ctx, agreementId, page.first, page.after);
+    return this.catalogues.versions(ctx, agreementId, page.first, page.after);
   }
 
   @Allow(Role.PURCHASER, Role.SUPPLIER_ADMIN)
   @Query(() => CatalogueReview, { description: 'What publishing the version would change against the version in force: added, removed, changed items and price changes in percent.' })
   catalogueReview(@Ctx() ctx: RequestContext, @Args('versionId', { type: () => Int }) versionId: number, @Args() page: PageArgs) {
-    return this.catalogs.review(ctx, versionId, page.first, page.after);
+    return this.catalogues.review(ctx, versionId, page.first, page.after);
   }
 
   @Allow(Role.SUPPLIER_ADMIN)
   @Mutation(() => CatalogueVersionResult, { description: 'The supplier sends a DRAFT version to the purchasing unit for review.' })
   submitCatalogueVersion(@Ctx() ctx: RequestContext, @Args('versionId', { type: () => Int }) versionId: number) {
-    return this.catalogs.submit(ctx, versionId);
+    return this.catalogues.submit(ctx, versionId);
   }
 
   @Allow(Role.PURCHASER)
   @Mutation(() => CatalogueVersionResult, { description: 'The purchasing unit publishes a SUBMITTED version; the version in force is superseded in the same step.' })
   publishCatalogueVersion(@Ctx() ctx: RequestContext, @Args('versionId', { type: () => Int }) versionId: number) {
-    return this.catalogs.publish(ctx, versionId);
+    return this.catalogues.publish(ctx, versionId);
   }
 
   @Allow(Role.PURCHASER)
   @Mutation(() => CatalogueVersionResult, { description: 'The purchasing unit rejects a SUBMITTED version, with a reason for the supplier.' })
   rejectCatalogueVersion(@Ctx() ctx: RequestContext, @Args('input') input: RejectCatalogueInput) {
-    return this.catalogs.reject(ctx, input.versionId, input.reason);
+    return this.catalogues.reject(ctx, input.versionId, input.reason);
   }
 
   @ResolveField(() => CatalogueItemConnection, { description: 'The items of this version, in file order.' })
   items(@Ctx() ctx: RequestContext, @Parent() version: CatalogueVersion, @Args() page: PageArgs) {
-    return this.catalogs.items(ctx, version.id, page.first, page.after);
+    return this.catalogues.items(ctx, version.id, page.first, page.after);
   }
 }

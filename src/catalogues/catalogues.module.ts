@@ -6,8 +6,8 @@ import { AgreementsModule } from '../agreements/agreements.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { IdentityModule } from '../identity/identity.module';
 import { CatalogueUploadController } from './catalogue-upload.controller';
-import { CatalogsResolver } from './catalogs.resolver';
-import { CatalogsService } from './catalogs.service';
+import { CataloguesResolver } from './catalogues.resolver';
+import { CataloguesService } from './catalogues.service';
 import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
 
 @Module({
@@ -24,7 +24,7 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     }),
   ],
   controllers: [CatalogueUploadController],
-  providers: [CatalogsService, CatalogsResolver, UnspscItemCountResolver],
-  exports: [CatalogsService],
+  providers: [CataloguesService, CataloguesResolver, UnspscItemCountResolver],
+  exports: [CataloguesService],
 })
-export class CatalogsModule {}
+export class CataloguesModule {}

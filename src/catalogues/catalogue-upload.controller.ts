@@ -11,7 +11,7 @@ import type { TorgConfig } from '../platform/config/config';
 import { badInput, DomainError } from '../platform/errors/domain-error';
 import { IdParamsFirst } from '../platform/http/id-params';
 import { catalogueFormatOf } from './catalogue-import';
-import { CatalogsService } from './catalogs.service';
+import { CataloguesService } from './catalogues.service';
 
 const SEND_AS_FILE = 'Send the catalogue as multipart/form-data in a field named "file"';
 
@@ -44,7 +44,7 @@ class UploadRefusals implements NestInterceptor {
  */
 @Controller('agreements/:agreementId/catalogue')
 export class CatalogueUploadController {
-  constructor(@Inject(CatalogsService) private readonly catalogs: CatalogsService) {}
+  constructor(@Inject(CataloguesService) private readonly catalogues: CataloguesService) {}
 
   @Allow(Role.SUPPLIER_ADMIN)
   @Post()
@@ -54,7 +54,7 @@ export class CatalogueUploadController {
     if (!file) throw badInput(SEND_AS_FILE);
     try {
       const format = catalogueFormatOf(file.originalname || 'upload');
-      const result = await this.catalogs.upload(ctx, agreementId, file.path, file.originalname, format);
+      const result = await this.catalogues.upload(ctx, agreementId, file.path, file.originalname, format);
       if (!result.version) {
         res.status(422).json({
           code: 'CATALOGUE_INVALID',
