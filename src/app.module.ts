@@ -20,6 +20,7 @@ import { costLimit } from './platform/graphql/cost-limit';
 import { depthAndSizeLimit } from './platform/graphql/depth-limit';
 import { inputGuard } from './platform/graphql/input-guard';
 import { HealthController } from './platform/health/health.controller';
+import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { SearchModule } from './search/search.module';
 
@@ -63,6 +64,7 @@ export class AppModule {
         DiscoveryModule,
         DatabaseModule,
         PlatformModule,
+        OutboxModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, TorgConfig } from './platform/config/config';
 import { RequestContext } from './platform/context/request-context';
 import { DataSource } from 'typeorm';
 import { DomainError } from './platform/errors/domain-error';
+import { requeueDead } from './platform/outbox/requeue-dead';
 import { ProductSearch } from './search/product-search';
 import { seedDemo } from './seed/demo-seed';
 import { bootstrapOperator } from './seed/operator-bootstrap';
@@ -27,6 +28,8 @@ Commands:
                                                       Let a platform operator (in PLATFORM_OPERATORS) sign in:
                                                       a membership without roles in the organisation that runs
                                                       Torg (registered if new, as a purchasing unit).
+  outbox-retry [--topic T] [id ...]                   Re-queue background work parked as dead (all, one topic's,
+                                                      or the given message ids) with a fresh set of attempts.
 
 The database is DATABASE_URL, or the embedded one under TORG_DATA_DIR (default .data).`;
 
@@ -50,7 +53,7 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
     out(USAGE);
     return command ? 0 : 64;
   }
-  if (!['import-unspsc', 'reindex', 'seed', 'bootstrap-operator'].includes(command)) {
+  if (!['import-unspsc', 'reindex', 'seed', 'bootstrap-operator', 'outbox-retry'].includes(command)) {
     out(`Unknown command "${command}".\n\n${USAGE}`);
     return 64;
   }
@@ -99,6 +102,22 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
       const items = await search.rebuild((done, total) => bar.update(done, total));
       bar.stop();
       out(`Reindexed ${items} items into the ${search.engine} engine in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return 0;
+    }
+    if (command === 'outbox-retry') {
+      const topicAt = rest.indexOf('--topic');
+      if (topicAt >= 0 && !rest[topicAt + 1]) {
+        out('--topic needs a value, e.g. --topic search.catalogue-changed');
+        return 64;
+      }
+      const ids = rest.filter((a, i) => !a.startsWith('--') && (topicAt < 0 || i !== topicAt + 1));
+      const bad = ids.find((id) => !/^[1-9]\d{0,17}$/.test(id));
+      if (bad) {
+        out(`outbox-retry takes message ids (whole numbers), not "${bad}"`);
+        return 64;
+      }
+      const n = await requeueDead(app.get(DataSource).manager, { topic: topicAt >= 0 ? rest[topicAt + 1] : undefined, ids });
+      out(`Re-queued ${n} dead outbox message(s).`);
       return 0;
     }
     if (command === 'bootstrap-operator') {

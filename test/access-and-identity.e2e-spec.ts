@@ -250,10 +250,13 @@ describe('agreements', () => {
 });
 
 describe('operations endpoints', () => {
-  it('reports health with the database and search engine', async () => {
+  it('reports health with the database, search engine and outbox', async () => {
     const res = await t.http.get('/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', details: { database: { status: 'up', pool: expect.objectContaining({ exhausted: false }) }, search: { engine: 'postgres', status: 'up' } } });
+    expect(res.body).toEqual({
+      status: 'ok',
+      details: { database: { status: 'up', pool: expect.objectContaining({ exhausted: false }) }, search: { engine: 'postgres', status: 'up' }, outbox: { status: 'up', pending: 0, dead: 0 } },
+    });
   });
 
   it('names a path that does not exist NOT_FOUND, with status 404', async () => {

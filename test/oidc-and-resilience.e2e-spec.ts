@@ -92,16 +92,16 @@ describe('search-engine trouble never blocks catalogue work', () => {
     try {
       versionId = await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nR-1,Robusthetsblyant,44121706,5.00,25,EA\n'), 'r.csv');
     } finally {
-      const [row] = await t.sql('SELECT attempts, last_error, processed_at FROM search_outbox WHERE agreement_id = $1 ORDER BY id DESC LIMIT 1', [a.id]);
+      const [row] = await t.sql(`SELECT attempts, last_error, state FROM outbox_message WHERE topic = 'search.catalogue-changed' AND key = $1 ORDER BY id DESC LIMIT 1`, [String(a.id)]);
       await t.sql('ALTER TABLE search_item_away RENAME TO search_item');
       expect(row.attempts).toBeGreaterThanOrEqual(1);
       expect(row.last_error).toMatch(/search_item/);
-      expect(row.processed_at).toBeNull();
+      expect(row.state).toBe('pending');
     }
     const [version] = await t.sql('SELECT status FROM catalogue_version WHERE id = $1', [versionId!]);
     expect(version.status).toBe('PUBLISHED');
     // Retry is due after the back-off; make it due now instead of waiting.
-    await t.sql('UPDATE search_outbox SET available_at = now() WHERE processed_at IS NULL');
+    await t.sql(`UPDATE outbox_message SET next_attempt_at = now() WHERE state = 'pending'`);
     await t.indexed();
     const res = await t.gql(await t.login('bestiller@nordby.example'), '{ searchProducts(input: { text: "robusthetsblyant" }) { totalCount } }');
     expect(res.data.searchProducts.totalCount).toBe(1);

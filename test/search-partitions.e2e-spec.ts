@@ -120,7 +120,7 @@ describe('search partitions per catalogue version', () => {
     const v1 = await publishFile(t, a.id, csv(['S-1,Synkblyant,44121706,5.00,25,EA']), 'v1.csv');
     await t.indexed();
     const [before] = await t.sql('SELECT $1::regclass::oid AS oid', [`search_item_v${v1}`]);
-    await t.sql('INSERT INTO search_outbox (agreement_id, version_id) VALUES ($1, $2)', [a.id, v1]);
+    await t.sql(`INSERT INTO outbox_message (topic, key, payload) VALUES ('search.catalogue-changed', $1, $2)`, [String(a.id), { agreementId: a.id, versionId: v1 }]);
     await t.indexed();
     const [after] = await t.sql('SELECT $1::regclass::oid AS oid', [`search_item_v${v1}`]);
     expect(after.oid).toBe(before.oid);

@@ -386,7 +386,7 @@ export class CataloguesService {
           await this.audit.record(tx, 'catalogue.superseded', 'catalogue_version', current.id, { by: version.id });
         }
         Object.assign(version, { status: next, decidedAt: now, decidedBy: tx.user.userId, publishedAt: now });
-        await this.outbox.enqueue(m, version.agreementId, version.id);
+        await this.outbox.enqueue(tx, version.agreementId, version.id);
       }
       await m.save(CatalogueVersionEntity, version);
       await this.audit.record(tx, `catalogue.${step === 'submit' ? 'submitted' : step === 'publish' ? 'published' : 'rejected'}`, 'catalogue_version', version.id, reason ? { reason } : {});

@@ -6,6 +6,7 @@ import { AccessGuard } from './auth/access.guard';
 import { RateLimitMiddleware } from './auth/rate-limit.middleware';
 import { TokenService } from './auth/token.service';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { HealthChecks } from './health/health-checks';
 import { MetricsEndpoint } from './health/metrics-endpoint.middleware';
 import { DecimalScalar } from './money/decimal.scalar';
 
@@ -16,12 +17,13 @@ import { DecimalScalar } from './money/decimal.scalar';
     AuditService,
     TokenService,
     DecimalScalar,
+    HealthChecks,
     // Each caller's request counts (RateLimitMiddleware), in memory.
     ThrottlerStorageService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],
-  exports: [AuditService, TokenService],
+  exports: [AuditService, TokenService, HealthChecks],
 })
 export class PlatformModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {

@@ -1,24 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../platform/context/request-context';
+import { Outbox } from '../platform/outbox/outbox';
+
+/** The outbox topic of search indexing: an agreement's published catalogue changed (key: the agreement id). */
+export const CATALOGUE_CHANGED = 'search.catalogue-changed';
+
+export interface CatalogueChanged {
+  agreementId: number;
+  versionId: number | null;
+}
 
 /**
- * Outbox rows tell the indexer which agreements' catalogues changed. They are written in the
- * transaction that publishes, so the index can never miss a committed change.
+ * Tells the indexer (SearchIndexer, the topic's handler) that an agreement's catalogue changed.
+ * Written in the transaction that publishes, so the index can never miss a committed change;
+ * the indexer is woken once that transaction has committed.
  */
 @Injectable()
 export class SearchOutbox {
-  private listeners: (() => void)[] = [];
+  constructor(private readonly outbox: Outbox) {}
 
-  async enqueue(m: EntityManager, agreementId: number, versionId: number | null): Promise<void> {
-    await m.query('INSERT INTO search_outbox (agreement_id, version_id) VALUES ($1, $2)', [agreementId, versionId]);
-    // Wake the indexer once the transaction has committed (a rollback leaves no row to find).
-    const qr = m.queryRunner;
-    const wake = () => this.listeners.forEach((l) => l());
-    if (qr && qr.isTransactionActive) setImmediate(() => setTimeout(wake, 0));
-    else wake();
-  }
-
-  onEnqueue(listener: () => void) {
-    this.listeners.push(listener);
+  enqueue(target: RequestContext | EntityManager, agreementId: number, versionId: number | null): Promise<void> {
+    const payload: CatalogueChanged = { agreementId, versionId };
+    return this.outbox.enqueue(target, CATALOGUE_CHANGED, String(agreementId), payload);
   }
 }

@@ -7,6 +7,7 @@ import { TORG_CONFIG, TorgConfig } from '../platform/config/config';
 import { MeilisearchEngine } from './engines/meilisearch.engine';
 import { PostgresSearchEngine } from './engines/postgres-search.engine';
 import { ProductSearch } from './product-search';
+import { SearchHealth } from './search-health';
 import { SearchIndexer } from './search-indexer';
 import { SearchOutbox } from './search-outbox';
 import { SearchResolver } from './search.resolver';
@@ -25,6 +26,7 @@ import { SearchService } from './search.service';
     },
     SearchOutbox,
     SearchIndexer,
+    SearchHealth,
     SearchService,
     SearchResolver,
   ],

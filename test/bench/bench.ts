@@ -308,7 +308,7 @@ async function main() {
     await Promise.all([worker(), worker()]);
     const uploadMs = Date.now() - ingestStart;
     for (;;) {
-      const { rows: pending } = await pg.query('SELECT count(*)::int AS n FROM search_outbox WHERE processed_at IS NULL');
+      const { rows: pending } = await pg.query(`SELECT count(*)::int AS n FROM outbox_message WHERE topic = 'search.catalogue-changed' AND state = 'pending'`);
       if (pending[0].n === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -110,4 +110,13 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ PLATFORM_OPERATORS: 'drift@kommune.no,drift' })).toThrow(/PLATFORM_OPERATORS: "drift" is not an e-mail address/);
     });
   });
+
+  it('retries background work with back-off and parks it after OUTBOX_MAX_ATTEMPTS', () => {
+    expect(loadConfig({}).outbox).toEqual({ concurrency: 2, maxAttempts: 20, retryBaseMs: 1000, retryMaxMs: 300_000 });
+    expect(loadConfig({ OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '50', OUTBOX_CONCURRENCY: '4' }).outbox).toEqual({ concurrency: 4, maxAttempts: 3, retryBaseMs: 50, retryMaxMs: 300_000 });
+    expect(loadConfig({ SEARCH_INDEXER_CONCURRENCY: '3' }).outbox.concurrency).toBe(3);
+    expect(loadConfig({ OUTBOX_RETRY_BASE_MS: '600000' }).outbox.retryMaxMs).toBe(600_000);
+    expect(() => loadConfig({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow('OUTBOX_MAX_ATTEMPTS="0": must be a whole number from 1 to 1000');
+    expect(() => loadConfig({ OUTBOX_RETRY_BASE_MS: '2000', OUTBOX_RETRY_MAX_MS: '1000' })).toThrow('OUTBOX_RETRY_MAX_MS=1000: must not be below OUTBOX_RETRY_BASE_MS (2000)');
+  });
 });

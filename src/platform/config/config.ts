@@ -40,8 +40,8 @@ export interface TorgConfig {
   uploadMaxBytes: number;
   /** Where uploads are written while they are read (a folder per upload, removed when its response closes). */
   uploadTmpDir: string;
-  /** How many agreements the search indexer brings up to date at the same time. */
-  indexerConcurrency: number;
+  /** The background work of platform/outbox: how much at once, and how failures are retried. */
+  outbox: OutboxConfig;
   /** Requests (GraphQL, uploads, refused ones too) one caller may make per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
   /** Addresses and CIDR ranges that may read /metrics without a token (empty: none). */
@@ -63,6 +63,16 @@ export interface DatabaseTimeouts {
   idleInTransactionMs: number;
   acquireMs: number;
   bulkStatementMs: number;
+}
+
+export interface OutboxConfig {
+  /** Messages (for search: agreements brought up to date) one replica handles at the same time. */
+  concurrency: number;
+  /** Attempts in all before a message is parked as dead. */
+  maxAttempts: number;
+  /** Wait before the first retry, doubled for each further one up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
 }
 
 export class ConfigError extends Error {
@@ -142,6 +152,21 @@ function addressListVar(env: Env, name: string, fallback: string[], problems: st
   return entries;
 }
 
+function outboxVars(env: Env, problems: string[]): OutboxConfig {
+  const HOUR_MS = 3_600_000;
+  // SEARCH_INDEXER_CONCURRENCY is the older name, from when search indexing was the only background work.
+  const concurrency = intVar(env, 'SEARCH_INDEXER_CONCURRENCY', 2, problems, 1, 16);
+  const retryBaseMs = intVar(env, 'OUTBOX_RETRY_BASE_MS', 1000, problems, 1, HOUR_MS);
+  const retryMaxMs = intVar(env, 'OUTBOX_RETRY_MAX_MS', Math.max(300_000, retryBaseMs), problems, 1, 24 * HOUR_MS);
+  if (retryMaxMs < retryBaseMs) problems.push(`OUTBOX_RETRY_MAX_MS=${retryMaxMs}: must not be below OUTBOX_RETRY_BASE_MS (${retryBaseMs})`);
+  return {
+    concurrency: intVar(env, 'OUTBOX_CONCURRENCY', concurrency, problems, 1, 16),
+    maxAttempts: intVar(env, 'OUTBOX_MAX_ATTEMPTS', 20, problems, 1, 1000),
+    retryBaseMs,
+    retryMaxMs,
+  };
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): TorgConfig {
   const problems: string[] = [];
@@ -210,7 +235,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     seedDemo: boolVar(env, 'SEED_DEMO', !production, problems),
     uploadMaxBytes: intVar(env, 'UPLOAD_MAX_BYTES', 200 * 1024 * 1024, problems, 1024, 2 ** 31 - 1),
     uploadTmpDir: resolve(env.UPLOAD_TMP_DIR || tmpdir()),
-    indexerConcurrency: intVar(env, 'SEARCH_INDEXER_CONCURRENCY', 2, problems, 1, 16),
+    outbox: outboxVars(env, problems),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 0, 1_000_000),
     metricsAllow: addressListVar(env, 'METRICS_ALLOW', DEFAULT_METRICS_ALLOW, problems),
     metricsToken,

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { afterCommit, AfterCommit } from '../database/after-commit';
 import { forbidden, unauthenticated } from '../errors/domain-error';
 
 export enum Role {
@@ -31,6 +32,11 @@ export class RequestContext {
 
   withManager(manager: EntityManager): RequestContext {
     return new RequestContext(this.caller, manager, this.requestId);
+  }
+
+  /** Runs `fn` once this context's transaction has committed (at once outside one); never after a rollback. */
+  afterCommit(fn: AfterCommit): void {
+    afterCommit(this.manager, fn);
   }
 
   /** The authenticated caller, or UNAUTHENTICATED. */

@@ -1,17 +1,26 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
+import { AfterCommit, collectAfterCommit, runAfterCommit } from './after-commit';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 
 /**
  * Runs `work` in one transaction (the caller's if it already has one) and retries the whole
  * unit on serialization failures and deadlocks, so a mutation commits or rolls back as a whole.
+ * Callbacks given to `ctx.afterCommit` run once the outermost transaction has committed; those
+ * of a rolled-back attempt are dropped with it.
  */
 export async function inTransaction<T>(ds: DataSource, ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>, attempts = 3): Promise<T> {
   if (ctx.manager.queryRunner?.isTransactionActive) return work(ctx);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ds.transaction((manager: EntityManager) => work(ctx.withManager(manager)));
+      let committed: AfterCommit[] = [];
+      const result = await ds.transaction((manager: EntityManager) => {
+        committed = collectAfterCommit(manager);
+        return work(ctx.withManager(manager));
+      });
+      runAfterCommit(committed);
+      return result;
     } catch (e) {
       const code = (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
       if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw e;

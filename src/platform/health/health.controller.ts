@@ -2,17 +2,19 @@ import { Controller, Get, OnApplicationShutdown, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
-import { ProductSearch } from '../../search/product-search';
 import { DatabaseProbe } from './database-probe';
+import { HealthCheck, HealthCheckResult, HealthChecks } from './health-checks';
 
-/** How long /health waits for the search engine's answer. */
-const SEARCH_CHECK_MS = 500;
+/** How long /health waits for each registered check's answer. */
+const CHECK_MS = 500;
 
 /**
  * Readiness (`status: ok` once the database answers); not rate limited (probes). Prometheus
  * metrics are served by MetricsEndpoint. /health answers within about a second whatever the pool
  * is doing: the database is checked on a connection of its own, and a full pool (every connection
- * busy, requests queued) is reported as 503 `degraded` with the numbers.
+ * busy, requests queued) is reported as 503 `degraded` with the numbers. The other checks
+ * (HealthChecks: search, outbox, …) run side by side, each bounded in time; one that is not up
+ * makes the status `degraded` but keeps the answer 200, as the service still does its work.
  */
 @Controller()
 export class HealthController implements OnApplicationShutdown {
@@ -20,7 +22,7 @@ export class HealthController implements OnApplicationShutdown {
 
   constructor(
     ds: DataSource,
-    private readonly search: ProductSearch,
+    private readonly checks: HealthChecks,
   ) {
     this.probe = new DatabaseProbe(ds);
   }
@@ -29,34 +31,37 @@ export class HealthController implements OnApplicationShutdown {
   @Get('health')
   async health(@Res() res: Response) {
     const pool = this.probe.pool();
-    const [reachable, search] = await Promise.all([this.probe.check(), this.searchHealth(pool.exhausted)]);
+    const checks = this.checks.all();
+    const [reachable, ...results] = await Promise.all([this.probe.check(), ...checks.map((c) => this.run(c, pool.exhausted))]);
     const database = { ...reachable, pool };
     let status: 'ok' | 'degraded' | 'error' = 'ok';
     let reason: string | undefined;
+    const notUp = checks.map((c, i) => ({ name: c.name, ...results[i] })).filter((r) => r.status !== 'up');
     if (reachable.status === 'down') {
       status = 'error';
       reason = `the database does not answer: ${reachable.error}`;
     } else if (pool.exhausted) {
       status = 'degraded';
       reason = `all ${pool.size} database connections are busy and ${pool.waiting} request(s) wait for one`;
-    } else if (search.status !== 'up') {
-      // Search-engine downtime degrades search only; ordering and catalogue work go on.
+    } else if (notUp.length) {
+      // e.g. search-engine downtime degrades search only; ordering and catalogue work go on.
       status = 'degraded';
-      reason = `search is ${search.status}${search.error ? `: ${search.error}` : ''}`;
+      reason = notUp.map((r) => `${r.name} is ${r.status}${r.error ? `: ${r.error}` : ''}`).join('; ');
     }
     const unavailable = reachable.status === 'down' || pool.exhausted;
-    res.status(unavailable ? 503 : 200).json({ status, ...(reason ? { reason } : {}), details: { database, search: { engine: this.search.engine, ...search } } });
+    const details = Object.fromEntries(checks.map((c, i) => [c.name, { ...c.facts, ...results[i] }]));
+    res.status(unavailable ? 503 : 200).json({ status, ...(reason ? { reason } : {}), details: { database, ...details } });
   }
 
-  /** The engine's health, bounded in time; not asked when it would queue for a full pool. */
-  private async searchHealth(poolExhausted: boolean): Promise<{ status: 'up' | 'down' | 'unknown'; error?: string }> {
-    if (poolExhausted && this.search.engine === 'postgres') return { status: 'unknown', error: 'not checked: every database connection is busy' };
+  /** One check, bounded in time; not asked when it would queue for a full pool. */
+  private async run(check: HealthCheck, poolExhausted: boolean): Promise<HealthCheckResult> {
+    if (poolExhausted && check.usesPool) return { status: 'unknown', error: 'not checked: every database connection is busy' };
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<{ status: 'unknown'; error: string }>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'unknown', error: `no answer within ${SEARCH_CHECK_MS} ms` }), SEARCH_CHECK_MS);
+    const late = new Promise<HealthCheckResult>((resolve) => {
+      timer = setTimeout(() => resolve({ status: 'unknown', error: `no answer within ${CHECK_MS} ms` }), CHECK_MS);
     });
     try {
-      return await Promise.race([this.search.health().catch((e: Error) => ({ status: 'down' as const, error: e.message })), late]);
+      return await Promise.race([check.run().catch((e: Error): HealthCheckResult => ({ status: 'down', error: e.message })), late]);
     } finally {
       clearTimeout(timer);
     }

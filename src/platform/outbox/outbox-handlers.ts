@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+
+/** A message as its handler gets it. */
+export interface OutboxMessage<P = unknown> {
+  topic: string;
+  key: string;
+  /** The payload of the newest message handled (a coalescing handler gets several at once). */
+  payload: P;
+  /** This attempt, counted from 1. */
+  attempt: number;
+  /** The rows this call covers (more than one only when the handler coalesces). */
+  ids: string[];
+}
+
+/**
+ * The work behind one topic. Delivery is at least once (a crash between the handler's success
+ * and the row's update repeats it), so a handler must be safe to run again.
+ */
+export interface OutboxHandler<P = unknown> {
+  topic: string;
+  /**
+   * Whether due messages of one key are handled by one call (with the newest payload): right
+   * when a handler brings something up to date rather than sends something, e.g. "reindex
+   * agreement 7" after three publishes needs doing once.
+   */
+  coalesce?: boolean;
+  handle(message: OutboxMessage<P>): Promise<void>;
+}
+
+/**
+ * Which handler runs which topic. Domain modules register theirs (at init); platform/ knows
+ * no topic of its own. One handler per topic per process.
+ */
+@Injectable()
+export class OutboxHandlers {
+  private readonly handlers = new Map<string, OutboxHandler>();
+
+  register<P>(handler: OutboxHandler<P>): void {
+    if (this.handlers.has(handler.topic)) throw new Error(`outbox topic ${handler.topic} has a handler already`);
+    this.handlers.set(handler.topic, handler as OutboxHandler);
+  }
+
+  get(topic: string): OutboxHandler | undefined {
+    return this.handlers.get(topic);
+  }
+
+  topics(): string[] {
+    return [...this.handlers.keys()];
+  }
+}

@@ -1,0 +1,208 @@
+import { DataSource } from 'typeorm';
+import { runCli } from '../src/cli';
+import { loadConfig } from '../src/platform/config/config';
+import { RequestContext } from '../src/platform/context/request-context';
+import { afterCommit } from '../src/platform/database/after-commit';
+import { inTransaction } from '../src/platform/database/transaction';
+import { Outbox } from '../src/platform/outbox/outbox';
+import { OutboxHandlers, OutboxMessage } from '../src/platform/outbox/outbox-handlers';
+import { createAgreement, PUBLISH, SUBMIT, upload } from './support/fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Background work runs after commit through platform/outbox: the after-commit hook of
+ * inTransaction, the dispatcher's retries with back-off and dead letters, and search indexing
+ * as one of its handlers.
+ */
+const RETRY_BASE_MS = 200;
+const MAX_ATTEMPTS = 3;
+
+let t: TestApp;
+let ds: DataSource;
+beforeAll(async () => {
+  t = await startTestApp({ OUTBOX_MAX_ATTEMPTS: String(MAX_ATTEMPTS), OUTBOX_RETRY_BASE_MS: String(RETRY_BASE_MS) });
+  ds = t.app.get(DataSource);
+  await t.sql('CREATE TABLE after_commit_probe (n int NOT NULL)');
+});
+afterAll(() => t?.close());
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const systemCtx = () => new RequestContext(undefined, ds.manager);
+
+/** Polls `probe` until it returns something truthy or `ms` have passed; returns what it last returned. */
+async function within<T>(ms: number, probe: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value || Date.now() >= deadline) return value;
+    await sleep(20);
+  }
+}
+
+describe('after-commit callbacks', () => {
+  /** Counts probe rows with `n` from a connection of its own: what everyone else sees. */
+  const visible = async (n: number) => (await ds.query('SELECT count(*)::int AS c FROM after_commit_probe WHERE n = $1', [n]))[0].c as number;
+
+  it('run only once the transaction has committed, when other connections see its writes', async () => {
+    const seen: Promise<number>[] = [];
+    let calledBeforeCommit = false;
+    await inTransaction(ds, systemCtx(), async (tx) => {
+      await tx.manager.query('INSERT INTO after_commit_probe VALUES (1)');
+      tx.afterCommit(() => seen.push(visible(1)));
+      await sleep(50); // time for a callback run too early (as the indexer's wake once was)
+      await tx.manager.query('SELECT 1');
+      calledBeforeCommit = seen.length > 0;
+    });
+    expect(calledBeforeCommit).toBe(false);
+    expect(seen).toHaveLength(1);
+    expect(await seen[0]).toBe(1);
+  });
+
+  it('never run when the transaction rolls back', async () => {
+    const calls: string[] = [];
+    await expect(
+      inTransaction(ds, systemCtx(), async (tx) => {
+        await tx.manager.query('INSERT INTO after_commit_probe VALUES (2)');
+        tx.afterCommit(() => calls.push('rolled back'));
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await sleep(50);
+    expect(calls).toEqual([]);
+    expect(await visible(2)).toBe(0);
+  });
+
+  it('of an attempt that failed and was retried are dropped; the retry’s run', async () => {
+    const calls: string[] = [];
+    let attempt = 0;
+    await inTransaction(ds, systemCtx(), async (tx) => {
+      attempt++;
+      tx.afterCommit(() => calls.push(`attempt ${attempt}`));
+      if (attempt === 1) throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+    });
+    expect(attempt).toBe(2);
+    expect(calls).toEqual(['attempt 2']);
+  });
+
+  it('of a nested unit wait for the outermost commit, and run in the order given', async () => {
+    const calls: string[] = [];
+    await inTransaction(ds, systemCtx(), async (outer) => {
+      outer.afterCommit(() => calls.push('outer'));
+      await inTransaction(ds, outer, async (inner) => {
+        inner.afterCommit(() => calls.push('inner'));
+      });
+      expect(calls).toEqual([]);
+      afterCommit(outer.manager, () => calls.push('by manager'));
+    });
+    expect(calls).toEqual(['outer', 'inner', 'by manager']);
+  });
+
+  it('run at once outside a transaction, and are refused in one inTransaction did not open', async () => {
+    const calls: string[] = [];
+    systemCtx().afterCommit(() => calls.push('now'));
+    expect(calls).toEqual(['now']);
+    await ds.transaction(async (m) => {
+      expect(() => afterCommit(m, () => calls.push('never'))).toThrow('afterCommit needs a transaction opened by inTransaction');
+    });
+    expect(calls).toEqual(['now']);
+  });
+});
+
+describe('search after publishing, without waiting for the indexer', () => {
+  it('finds the items of each newly published version within a second', async () => {
+    const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
+    const supplier = await t.login('katalog@kontorland.example');
+    const purchaser = await t.login('innkjoper@storby.example');
+    const buyer = await t.login('bestiller@nordby.example');
+    const found = async (word: string) => {
+      const res = await t.gql(buyer, 'query($w: String!) { searchProducts(input: { text: $w, first: 50 }) { edges { node { name } } } }', { w: word });
+      return res.data.searchProducts.edges.some((e: { node: { name: string } }) => e.node.name === word);
+    };
+    // Three in a row: a wake that came before the commit left each to the next poll (every 2 s),
+    // which came in time for one of them now and then, but hardly for all three.
+    for (const word of ['Blåmeisblyant', 'Kjøttmeisblyant', 'Toppmeisblyant']) {
+      const file = Buffer.from(`seller_item_id,name,unspsc,price,vat_rate,unit\n${word}-1,${word},44121706,5.00,25,EA\n`);
+      const res = await upload(t, a.id, file, `${word}.csv`);
+      expect(res.status).toBe(201);
+      expect((await t.gql(supplier, SUBMIT, { id: res.body.version.id })).data.submitCatalogueVersion.status).toBe('SUBMITTED');
+      expect((await t.gql(purchaser, PUBLISH, { id: res.body.version.id })).data.publishCatalogueVersion.status).toBe('PUBLISHED');
+      const published = Date.now();
+      expect(await within(1000, () => found(word))).toBe(true);
+      expect(Date.now() - published).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('the dispatcher', () => {
+  const calls: { at: number; attempt: number; row: { attempts: number; last_error: string | null; state: string } }[] = [];
+  let failing = true;
+  const worked: OutboxMessage[] = [];
+
+  beforeAll(() => {
+    const handlers = t.app.get(OutboxHandlers);
+    handlers.register({
+      topic: 'test.fails',
+      handle: async (m) => {
+        const [row] = await t.sql('SELECT attempts, last_error, state FROM outbox_message WHERE id = $1', [m.ids[0]]);
+        calls.push({ at: Date.now(), attempt: m.attempt, row });
+        if (failing) throw new Error(`the receiver said no (attempt ${m.attempt})`);
+      },
+    });
+    handlers.register({ topic: 'test.works', handle: async (m) => void worked.push(m) });
+  });
+
+  const message = async (topic: string) => (await t.sql('SELECT state, attempts, last_error FROM outbox_message WHERE topic = $1', [topic]))[0];
+
+  it('retries a failing handler with back-off, parks it as dead after the last attempt, and shows it on /health and /metrics', async () => {
+    const outbox = t.app.get(Outbox);
+    await inTransaction(ds, systemCtx(), async (tx) => {
+      await outbox.enqueue(tx, 'test.fails', 'order-1', { orderId: 1 });
+      await outbox.enqueue(tx.manager, 'test.works', 'order-2', { orderId: 2 });
+    });
+    expect(await within(10_000, async () => (await message('test.fails')).state === 'dead')).toBe(true);
+
+    // Each attempt saw the one before counted, with its error; the waits doubled from the base.
+    expect(calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
+    expect(calls.map((c) => c.row)).toEqual([
+      { attempts: 0, last_error: null, state: 'pending' },
+      { attempts: 1, last_error: 'the receiver said no (attempt 1)', state: 'pending' },
+      { attempts: 2, last_error: 'the receiver said no (attempt 2)', state: 'pending' },
+    ]);
+    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(RETRY_BASE_MS);
+    expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(2 * RETRY_BASE_MS);
+    expect(await message('test.fails')).toEqual({ state: 'dead', attempts: MAX_ATTEMPTS, last_error: 'the receiver said no (attempt 3)' });
+    // Parked means parked: no further attempt comes.
+    await sleep(4 * RETRY_BASE_MS);
+    expect(calls).toHaveLength(MAX_ATTEMPTS);
+
+    expect(await message('test.works')).toEqual({ state: 'done', attempts: 1, last_error: null });
+    expect(worked.map((m) => [m.key, m.payload])).toEqual([['order-2', { orderId: 2 }]]);
+
+    const health = await t.http.get('/health');
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'degraded', details: { outbox: { status: 'degraded', pending: 0, dead: 1 } } });
+    expect(health.body.reason).toMatch(/^outbox is degraded: 1 message\(s\) parked as dead after 3 failed attempts \(test\.fails: 1\)/);
+
+    const metrics = (await t.http.get('/metrics')).text;
+    expect(metrics).toMatch(/torg_outbox_messages\{topic="test\.fails",state="dead"\} 1\n/);
+    expect(metrics).toMatch(/torg_outbox_messages\{topic="test\.works",state="dead"\} 0\n/);
+    expect(metrics).toMatch(/torg_outbox_handled_total\{topic="test\.fails",outcome="failed"\} 2\n/);
+    expect(metrics).toMatch(/torg_outbox_handled_total\{topic="test\.fails",outcome="dead"\} 1\n/);
+    expect(metrics).toMatch(/torg_outbox_handled_total\{topic="test\.works",outcome="done"\} 1\n/);
+    expect(metrics).toMatch(/torg_outbox_handled_total\{topic="search\.catalogue-changed",outcome="done"\} [1-9]/);
+  });
+
+  it('re-queues dead messages with the outbox-retry command, which then run again', async () => {
+    failing = false;
+    const lines: string[] = [];
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' });
+    expect(await runCli(['outbox-retry', 'x1'], config, (l) => lines.push(l), true)).toBe(64);
+    expect(lines.pop()).toBe('outbox-retry takes message ids (whole numbers), not "x1"');
+    expect(await runCli(['outbox-retry', '--topic', 'test.fails'], config, (l) => lines.push(l), true)).toBe(0);
+    expect(lines.pop()).toBe('Re-queued 1 dead outbox message(s).');
+    // This app's dispatcher finds it at its next poll (the command wakes no other process).
+    expect(await within(5000, async () => (await message('test.fails')).state === 'done')).toBe(true);
+    expect(calls.at(-1)!.row).toEqual({ attempts: 0, last_error: 'the receiver said no (attempt 3)', state: 'pending' });
+    expect((await t.http.get('/health')).body).toMatchObject({ status: 'ok', details: { outbox: { status: 'up', pending: 0, dead: 0 } } });
+  });
+});
