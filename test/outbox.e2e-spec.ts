@@ -192,6 +192,28 @@ describe('the dispatcher', () => {
     expect(metrics).toMatch(/torg_outbox_handled_total\{topic="search\.catalogue-changed",outcome="done"\} [1-9]/);
   });
 
+  it('hands a coalescing handler a key’s due messages in one run with the newest payload, and others one at a time', async () => {
+    const runs: Record<string, OutboxMessage[]> = { 'test.coalesced': [], 'test.one-by-one': [] };
+    const handlers = t.app.get(OutboxHandlers);
+    handlers.register({ topic: 'test.coalesced', coalesce: true, handle: async (m) => void runs[m.topic].push(m) });
+    handlers.register({ topic: 'test.one-by-one', handle: async (m) => void runs[m.topic].push(m) });
+    const outbox = t.app.get(Outbox);
+    await inTransaction(ds, systemCtx(), async (tx) => {
+      for (const n of [1, 2, 3]) {
+        await outbox.enqueue(tx, 'test.coalesced', 'agreement-9', { n });
+        await outbox.enqueue(tx, 'test.one-by-one', 'order-9', { n });
+      }
+    });
+    const done = async () => (await t.sql(`SELECT count(*)::int AS n FROM outbox_message WHERE topic IN ('test.coalesced', 'test.one-by-one') AND state = 'done'`))[0].n === 6;
+    expect(await within(5000, done)).toBe(true);
+    expect(runs['test.coalesced'].map((m) => [m.ids.length, m.payload])).toEqual([[3, { n: 3 }]]);
+    expect(runs['test.one-by-one'].map((m) => [m.ids.length, m.payload])).toEqual([
+      [1, { n: 1 }],
+      [1, { n: 2 }],
+      [1, { n: 3 }],
+    ]);
+  });
+
   it('re-queues dead messages with the outbox-retry command, which then run again', async () => {
     failing = false;
     const lines: string[] = [];
