@@ -44,7 +44,7 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
     const r = review.data.catalogueReview;
     expect(r).toMatchObject({ added: 1, removed: 1, changed: 2, priceChanges: 1, averagePriceChangePercent: 10, current: { versionNo: 1 } });
     const changes = Object.fromEntries(r.changes.edges.map((e: any) => [e.node.sellerItemId, e.node]));
-    expect(changes['R-1']).toMatchObject({ change: 'CHANGED', oldPrice: '100.0000', newPrice: '110.0000', priceChangePercent: 10, changedFields: ['price'] });
+    expect(changes['R-1']).toMatchObject({ change: 'CHANGED', oldPrice: '100.00', newPrice: '110.00', priceChangePercent: 10, changedFields: ['price'] });
     expect(changes['R-2']).toMatchObject({ change: 'CHANGED', priceChangePercent: null, changedFields: ['name'] });
     expect(changes['R-3'].change).toBe('REMOVED');
     expect(changes['R-4'].change).toBe('ADDED');
