@@ -371,10 +371,18 @@ export class CataloguesService {
         throw notFound('Catalogue version', versionId);
       }
       const now = new Date();
-      if (step === 'submit') return this.versionMachine.fire(tx, version, 'submit', { effect: (v) => void (v.submittedAt = now) });
+      if (step === 'submit') {
+        return this.versionMachine.fire(tx, version, 'submit', {
+          effect: (v) => {
+            v.submittedAt = now;
+          },
+        });
+      }
       if (step === 'reject') {
         return this.versionMachine.fire(tx, version, 'reject', {
-          effect: (v) => void Object.assign(v, { decidedAt: now, decidedBy: tx.user.userId, rejectionReason: reason ?? null }),
+          effect: (v) => {
+            Object.assign(v, { decidedAt: now, decidedBy: tx.user.userId, rejectionReason: reason ?? null });
+          },
           audit: reason ? { reason } : {},
         });
       }
@@ -390,7 +398,14 @@ export class CataloguesService {
           return undefined;
         },
         effect: async (v) => {
-          if (current) await this.versionMachine.force(tx, current, 'supersede', { effect: (c) => void (c.supersededAt = now), audit: { by: v.id } });
+          if (current) {
+            await this.versionMachine.force(tx, current, 'supersede', {
+              effect: (c) => {
+                c.supersededAt = now;
+              },
+              audit: { by: v.id },
+            });
+          }
           Object.assign(v, { decidedAt: now, decidedBy: tx.user.userId, publishedAt: now });
           await this.outbox.enqueue(m, version.agreementId, version.id);
         },
