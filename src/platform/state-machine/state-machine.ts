@@ -1,5 +1,5 @@
 import type { RequestContext } from '../context/request-context';
-import { ErrorResult } from '../results/error-result';
+import { ErrorResult, isErrorResult } from '../results/error-result';
 import { nextState, refusalMessage, TransitionTable } from './transition-table';
 
 /** Who writes the audit event (AuditService in the app). */
@@ -72,7 +72,7 @@ export class StateMachine<S extends string, E extends string, T extends { id: st
    */
   async force(ctx: RequestContext, entity: T, event: E, step: Step<S, T, never> = {}): Promise<T> {
     const result = await this.fire(ctx, entity, event, step);
-    if (result instanceof ErrorResult) throw new Error(`${this.spec.entityType} ${entity.id}: ${result.message}`);
+    if (isErrorResult(result)) throw new Error(`${this.spec.entityType} ${entity.id}: ${result.message}`);
     return result;
   }
 }

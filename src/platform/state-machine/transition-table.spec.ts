@@ -1,4 +1,4 @@
-import { allowedEvents, nextState, refusalMessage, TransitionTable } from './transition-table';
+import { nextState, refusalMessage, TransitionTable } from './transition-table';
 
 type Door = 'OPEN' | 'CLOSED' | 'LOCKED';
 type DoorEvent = 'open' | 'close' | 'lock' | 'unlock';
@@ -16,10 +16,6 @@ describe('transition tables', () => {
   it('gives null for an event the state does not allow', () => {
     expect(nextState(DOOR, 'OPEN', 'lock')).toBeNull();
     expect(nextState(DOOR, 'LOCKED', 'open')).toBeNull();
-  });
-  it('lists the events a state allows', () => {
-    expect(allowedEvents(DOOR, 'CLOSED')).toEqual(['open', 'lock']);
-    expect(allowedEvents(DOOR, 'OPEN')).toEqual(['close']);
   });
   it('words a refusal with the state and the event', () => {
     expect(refusalMessage('Door 3', 'LOCKED', 'opened')).toBe('Door 3 is LOCKED and cannot be opened');

@@ -9,11 +9,6 @@ export function nextState<S extends string, E extends string>(table: TransitionT
   return table[from]?.[event] ?? null;
 }
 
-/** The events the table allows from `from`. */
-export function allowedEvents<S extends string, E extends string>(table: TransitionTable<S, E>, from: S): E[] {
-  return Object.keys(table[from] ?? {}) as E[];
-}
-
 /** "<subject> is <state> and cannot be <event done>", e.g. "Order 7 is SENT and cannot be cancelled". */
 export function refusalMessage(subject: string, state: string, eventDone: string): string {
   return `${subject} is ${state} and cannot be ${eventDone}`;
