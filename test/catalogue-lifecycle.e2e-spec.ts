@@ -44,7 +44,7 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
     const r = review.data.catalogueReview;
     expect(r).toMatchObject({ added: 1, removed: 1, changed: 2, priceChanges: 1, averagePriceChangePercent: 10, current: { versionNo: 1 } });
     const changes = Object.fromEntries(r.changes.edges.map((e: any) => [e.node.sellerItemId, e.node]));
-    expect(changes['R-1']).toMatchObject({ change: 'CHANGED', oldPrice: '100.0000', newPrice: '110.0000', priceChangePercent: 10, changedFields: ['price'] });
+    expect(changes['R-1']).toMatchObject({ change: 'CHANGED', oldPrice: '100.00', newPrice: '110.00', priceChangePercent: 10, changedFields: ['price'] });
     expect(changes['R-2']).toMatchObject({ change: 'CHANGED', priceChangePercent: null, changedFields: ['name'] });
     expect(changes['R-3'].change).toBe('REMOVED');
     expect(changes['R-4'].change).toBe('ADDED');
@@ -81,6 +81,11 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
       { id: v1, status: 'SUPERSEDED' },
       { id: v2, status: 'PUBLISHED' },
     ]);
+    // Superseding goes through the state machine: audited with its states, and final.
+    const audit = await t.sql(`SELECT action, data FROM audit_event WHERE entity_type = 'catalogue_version' AND entity_id = $1 ORDER BY id`, [String(v1)]);
+    expect(audit.at(-1)).toEqual({ action: 'catalogue.superseded', data: { from: 'PUBLISHED', to: 'SUPERSEDED', by: v2 } });
+    const again = await t.gql(await purchaser(), PUBLISH, { id: v1 });
+    expect(again.data.publishCatalogueVersion).toMatchObject({ errorCode: 'INVALID_STATE', status: 'SUPERSEDED', message: `Catalogue version ${v1} (no. 1 of its agreement) is SUPERSEDED and cannot be published` });
   });
 
   it('never changes a published version: the database refuses edits to its items', async () => {

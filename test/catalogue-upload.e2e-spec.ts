@@ -23,7 +23,7 @@ describe('catalogue upload', () => {
     expect(res.body.version).toMatchObject({ status: 'DRAFT', itemCount: 3, sourceFormat: 'csv', versionNo: 1 });
     const items = await t.gql(await t.login('katalog@kontorland.example'), `query($id: Int!) { catalogueVersion(id: $id) { items { totalCount edges { node { sellerItemId price vatRate unitCode gtin attributes } } } } }`, { id: res.body.version.id });
     const nodes = items.data.catalogueVersion.items.edges.map((e: any) => e.node);
-    expect(nodes[0]).toEqual({ sellerItemId: 'T-1', price: '49.9000', vatRate: '25.00', unitCode: 'PK', gtin: '7038010009457', attributes: { ecolabel: 'Svanemerket' } });
+    expect(nodes[0]).toEqual({ sellerItemId: 'T-1', price: '49.90', vatRate: '25.00', unitCode: 'PK', gtin: '7038010009457', attributes: { ecolabel: 'Svanemerket' } });
     expect(nodes.map((n: any) => n.sellerItemId)).toEqual(['T-1', 'T-2', 'T-3']);
   });
 
@@ -109,7 +109,7 @@ describe('catalogue upload', () => {
     const res = await upload(t, a.id, iconv.encode(xml, 'latin1'), 'latin1.xml');
     expect(res.status).toBe(201);
     const items = await t.gql(await t.login('katalog@kontorland.example'), `query($id: Int!) { catalogueVersion(id: $id) { headerAction items { edges { node { name price } } } } }`, { id: res.body.version.id });
-    expect(items.data.catalogueVersion.items.edges[0].node).toEqual({ name: 'Blå perm med påskrift «Ærlig»', price: '25.0000' });
+    expect(items.data.catalogueVersion.items.edges[0].node).toEqual({ name: 'Blå perm med påskrift «Ærlig»', price: '25.00' });
   });
 
   it.each([

@@ -3,9 +3,11 @@ import { ClassificationService } from '../classification/classification.service'
 import { UnspscNode } from '../classification/classification.types';
 import { IdentityService } from '../identity/identity.service';
 import { Organisation } from '../identity/identity.types';
-import { Allow, Authenticated } from '../platform/auth/access.decorators';
+import { Allow } from '../identity/access.decorators';
+import { Role } from '../identity/role';
+import { Authenticated } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
-import { RequestContext, Role } from '../platform/context/request-context';
+import { RequestContext } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
 import { Agreement, AgreementConnection, CreateAgreementInput } from './agreements.types';
 import { AgreementsService } from './agreements.service';

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { nextState, TransitionTable } from '../platform/state-machine/transition-table';
 
 export enum CatalogueStatus {
   DRAFT = 'DRAFT',
@@ -17,7 +18,7 @@ registerEnumType(CatalogueStatus, {
 export type CatalogueTransition = 'submit' | 'publish' | 'reject' | 'supersede';
 
 /** The catalogue-version state machine as a table: from-state → allowed transitions → to-state. */
-export const CATALOGUE_TRANSITIONS: Record<CatalogueStatus, Partial<Record<CatalogueTransition, CatalogueStatus>>> = {
+export const CATALOGUE_TRANSITIONS: TransitionTable<CatalogueStatus, CatalogueTransition> = {
   [CatalogueStatus.DRAFT]: { submit: CatalogueStatus.SUBMITTED },
   [CatalogueStatus.SUBMITTED]: { publish: CatalogueStatus.PUBLISHED, reject: CatalogueStatus.REJECTED },
   [CatalogueStatus.PUBLISHED]: { supersede: CatalogueStatus.SUPERSEDED },
@@ -27,8 +28,16 @@ export const CATALOGUE_TRANSITIONS: Record<CatalogueStatus, Partial<Record<Catal
 
 /** The state after `transition`, or null when the transition is not allowed from `from`. */
 export function nextCatalogueStatus(from: CatalogueStatus, transition: CatalogueTransition): CatalogueStatus | null {
-  return CATALOGUE_TRANSITIONS[from]?.[transition] ?? null;
+  return nextState(CATALOGUE_TRANSITIONS, from, transition);
 }
+
+/** Each transition in the past tense: audit actions are `catalogue.<done>`, refusals say "cannot be <done>". */
+export const CATALOGUE_TRANSITION_DONE: Record<CatalogueTransition, string> = {
+  submit: 'submitted',
+  publish: 'published',
+  reject: 'rejected',
+  supersede: 'superseded',
+};
 
 /**
  * Publishing order: a version may replace the version in force only if it is newer (a higher

@@ -1,7 +1,9 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Allow, Authenticated } from '../platform/auth/access.decorators';
+import { Allow } from '../identity/access.decorators';
+import { Role } from '../identity/role';
+import { Authenticated } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
-import { RequestContext, Role } from '../platform/context/request-context';
+import { RequestContext } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
 import { CataloguesService } from './catalogues.service';
 import { CatalogueItemConnection, CatalogueReview, CatalogueVersion, CatalogueVersionConnection, CatalogueVersionResult, RejectCatalogueInput } from './catalogues.types';

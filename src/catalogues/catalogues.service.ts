@@ -21,7 +21,8 @@ import { attributeFacets } from '../search/attribute-facets';
 import { SearchOutbox } from '../search/search-outbox';
 import { CatalogueHeader, CatalogueItemInput, CatalogueProblem, RawCatalogueLine } from './catalogue-line';
 import { CatalogueFormat, ProblemReport, readCatalogueFile } from './catalogue-import';
-import { CatalogueStatus, CatalogueTransition, mayReplaceInForce, nextCatalogueStatus } from './catalogue-status';
+import { CatalogueStatus, CatalogueTransition, mayReplaceInForce } from './catalogue-status';
+import { catalogueVersionMachine, CatalogueVersionMachine } from './catalogue-version.machine';
 import { CatalogueVersionEntity } from './catalogue-version.entity';
 import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues.types';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
@@ -68,6 +69,7 @@ const isRefusal = (e: unknown) =>
 @Injectable()
 export class CataloguesService {
   private readonly uploadGate: UploadGate;
+  private readonly versionMachine: CatalogueVersionMachine;
 
   constructor(
     private readonly ds: DataSource,
@@ -79,6 +81,7 @@ export class CataloguesService {
     @Inject(TORG_CONFIG) config: TorgConfig,
   ) {
     this.uploadGate = new UploadGate(config.uploadConcurrency, config.uploadConcurrencyPerSupplier);
+    this.versionMachine = catalogueVersionMachine(audit);
   }
 
   /**
@@ -342,13 +345,15 @@ export class CataloguesService {
   }
 
   /**
-   * Moves a version through its state machine. Publishing supersedes the version in force in the
-   * same transaction and writes the outbox row that brings the search index along.
+   * Moves a version through its state machine (catalogue-version.machine.ts), which refuses
+   * steps the table does not allow, saves and audits. Publishing supersedes the version in force
+   * through the same machine, in the same transaction, and writes the outbox row that brings the
+   * search index along.
    */
   private async transition(
     ctx: RequestContext,
     versionId: number,
-    step: CatalogueTransition,
+    step: Exclude<CatalogueTransition, 'supersede'>,
     actor: 'supplier' | 'purchaser',
     reason?: string,
   ): Promise<CatalogueVersionEntity | CatalogueStateError | CatalogueVersionOutdatedError> {
@@ -365,32 +370,46 @@ export class CataloguesService {
         if (agreement.supplierId === org || agreement.purchasingUnitId === org) throw forbidden(actor === 'supplier' ? 'Only the supplier submits its catalogue' : 'Only the purchasing unit of the agreement decides on its catalogue');
         throw notFound('Catalogue version', versionId);
       }
-      const next = nextCatalogueStatus(version.status, step);
-      if (!next) {
-        const error = new CatalogueStateError();
-        error.message = `Catalogue version ${version.id} (no. ${version.versionNo} of its agreement) is ${version.status} and cannot be ${step === 'submit' ? 'submitted' : step === 'publish' ? 'published' : 'rejected'}`;
-        error.status = version.status;
-        return error;
-      }
       const now = new Date();
-      if (step === 'submit') Object.assign(version, { status: next, submittedAt: now });
-      if (step === 'reject') Object.assign(version, { status: next, decidedAt: now, decidedBy: tx.user.userId, rejectionReason: reason ?? null });
-      if (step === 'publish') {
-        const current = await this.published(m, version.agreementId);
-        if (current && !mayReplaceInForce(version.versionNo, current.versionNo)) return CatalogueVersionOutdatedError.of(version, current);
-        if (current) {
-          if (version.basedOnId && current.id !== version.basedOnId) {
-            throw conflict(`Catalogue version ${version.id} holds changes to version ${version.basedOnId}, but version ${current.id} has been published since; ask the supplier for a new Update`);
-          }
-          await m.update(CatalogueVersionEntity, current.id, { status: CatalogueStatus.SUPERSEDED, supersededAt: now });
-          await this.audit.record(tx, 'catalogue.superseded', 'catalogue_version', current.id, { by: version.id });
-        }
-        Object.assign(version, { status: next, decidedAt: now, decidedBy: tx.user.userId, publishedAt: now });
-        await this.outbox.enqueue(tx, version.agreementId, version.id);
+      if (step === 'submit') {
+        return this.versionMachine.fire(tx, version, 'submit', {
+          effect: (v) => {
+            v.submittedAt = now;
+          },
+        });
       }
-      await m.save(CatalogueVersionEntity, version);
-      await this.audit.record(tx, `catalogue.${step === 'submit' ? 'submitted' : step === 'publish' ? 'published' : 'rejected'}`, 'catalogue_version', version.id, reason ? { reason } : {});
-      return version;
+      if (step === 'reject') {
+        return this.versionMachine.fire(tx, version, 'reject', {
+          effect: (v) => {
+            Object.assign(v, { decidedAt: now, decidedBy: tx.user.userId, rejectionReason: reason ?? null });
+          },
+          audit: reason ? { reason } : {},
+        });
+      }
+      let current: CatalogueVersionEntity | null = null;
+      return this.versionMachine.fire(tx, version, 'publish', {
+        guard: async (v) => {
+          current = await this.published(m, v.agreementId);
+          if (!current) return undefined;
+          if (!mayReplaceInForce(v.versionNo, current.versionNo)) return CatalogueVersionOutdatedError.of(v, current);
+          if (v.basedOnId && current.id !== v.basedOnId) {
+            throw conflict(`Catalogue version ${v.id} holds changes to version ${v.basedOnId}, but version ${current.id} has been published since; ask the supplier for a new Update`);
+          }
+          return undefined;
+        },
+        effect: async (v) => {
+          if (current) {
+            await this.versionMachine.force(tx, current, 'supersede', {
+              effect: (c) => {
+                c.supersededAt = now;
+              },
+              audit: { by: v.id },
+            });
+          }
+          Object.assign(v, { decidedAt: now, decidedBy: tx.user.userId, publishedAt: now });
+          await this.outbox.enqueue(tx, version.agreementId, version.id);
+        },
+      });
     });
   }
 

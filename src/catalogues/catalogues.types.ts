@@ -1,8 +1,10 @@
-import { createUnionType, Field, Float, InputType, Int, InterfaceType, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import Decimal from 'decimal.js';
 import { IsInt, IsString, Length } from 'class-validator';
 import GraphQLJSON from '../platform/graphql/json.scalar';
 import { ConnectionType } from '../platform/graphql/connection';
+import { ErrorResult } from '../platform/results/error-result';
+import { resultUnion } from '../platform/results/result-union';
 import { CatalogueStatus } from './catalogue-status';
 
 @ObjectType({ description: 'One version of a supplier’s catalogue for one agreement. Published versions never change.' })
@@ -87,23 +89,22 @@ export class CatalogueReview {
   changes: unknown;
 }
 
-@InterfaceType('ErrorResult', { description: 'An expected business failure, returned as data.' })
-export abstract class ErrorResult {
-  @Field({ description: 'Machine-readable code.' }) errorCode: string;
-  @Field({ description: 'What went wrong, for people.' }) message: string;
-}
-
 @ObjectType({ implements: () => [ErrorResult], description: 'The version is not in a state that allows this step.' })
-export class CatalogueStateError implements ErrorResult {
+export class CatalogueStateError extends ErrorResult {
   errorCode = 'INVALID_STATE';
-  message: string;
   @Field(() => CatalogueStatus, { description: 'The state the version is in.' }) status: CatalogueStatus;
+
+  static of(status: CatalogueStatus, message: string): CatalogueStateError {
+    const error = new CatalogueStateError();
+    error.status = status;
+    error.message = message;
+    return error;
+  }
 }
 
 @ObjectType({ implements: () => [ErrorResult], description: 'A newer version of the catalogue is in force already: publishing this older one would bring back what the supplier has replaced.' })
-export class CatalogueVersionOutdatedError implements ErrorResult {
+export class CatalogueVersionOutdatedError extends ErrorResult {
   errorCode = 'OUTDATED_VERSION';
-  message: string;
   @Field(() => Int, { description: 'The version in force (newer than this one).' }) publishedVersionId: number;
   @Field(() => Int, { description: 'Its running number within the agreement.' }) publishedVersionNo: number;
 
@@ -116,11 +117,10 @@ export class CatalogueVersionOutdatedError implements ErrorResult {
   }
 }
 
-export const CatalogueVersionResult = createUnionType({
+export const CatalogueVersionResult = resultUnion({
   name: 'CatalogueVersionResult',
   description: 'The version after the step, or why the step was not possible.',
   types: () => [CatalogueVersion, CatalogueStateError, CatalogueVersionOutdatedError] as const,
-  resolveType: (value) => (value instanceof CatalogueVersionOutdatedError ? CatalogueVersionOutdatedError : 'errorCode' in value ? CatalogueStateError : CatalogueVersion),
 });
 
 @InputType({ description: 'Reject a submitted version.' })

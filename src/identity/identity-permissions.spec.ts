@@ -1,4 +1,4 @@
-import { Role } from '../platform/context/request-context';
+import { Role } from './role';
 import { isPlatformOperator } from '../platform/auth/platform-operator';
 import { mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
 

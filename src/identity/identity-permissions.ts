@@ -1,4 +1,5 @@
-import { Caller, Role } from '../platform/context/request-context';
+import { Caller } from '../platform/context/request-context';
+import { Role } from './role';
 
 /**
  * Who may change organisations and memberships.

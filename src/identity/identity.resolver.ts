@@ -1,7 +1,9 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated, PlatformOperatorOr } from '../platform/auth/access.decorators';
+import { Authenticated } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
-import { RequestContext, Role } from '../platform/context/request-context';
+import { RequestContext } from '../platform/context/request-context';
+import { PlatformOperatorOr } from './access.decorators';
+import { Role } from './role';
 import { PageArgs } from '../platform/graphql/connection';
 import { IdentityService } from './identity.service';
 import { CreateOrganisationInput, GrantMembershipInput, Me, Organisation, OrganisationConnection, OrganisationFilter } from './identity.types';

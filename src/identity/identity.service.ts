@@ -5,7 +5,8 @@ import { isPlatformOperator } from '../platform/auth/platform-operator';
 import { TokenService } from '../platform/auth/token.service';
 import { TORG_CONFIG } from '../platform/config/config';
 import type { TorgConfig } from '../platform/config/config';
-import { RequestContext, Role } from '../platform/context/request-context';
+import { RequestContext } from '../platform/context/request-context';
+import { Role, rolesOf } from './role';
 import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
@@ -51,7 +52,7 @@ export class IdentityService {
     const caller = ctx.user;
     const user = await ctx.manager.findOneByOrFail(UserEntity, { id: caller.userId });
     const organisation = await ctx.manager.findOneByOrFail(OrganisationEntity, { id: caller.organisationId });
-    return { userId: user.id, email: user.email, name: user.name, organisation, roles: caller.roles, platformOperator: this.operator(user.email) };
+    return { userId: user.id, email: user.email, name: user.name, organisation, roles: rolesOf(caller), platformOperator: this.operator(user.email) };
   }
 
   async organisation(ctx: RequestContext, id: number): Promise<OrganisationEntity> {

@@ -1,8 +1,8 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayNotEmpty, IsEmail, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { Role } from '../platform/context/request-context';
 import { ConnectionType } from '../platform/graphql/connection';
 import { OrganisationKind } from './organisation.entity';
+import { Role } from './role';
 
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '../platform/context/request-context';
+import { Role } from './role';
 
 @Entity('membership')
 export class MembershipEntity {

@@ -1,6 +1,6 @@
 import { OrganisationKind } from '../identity/organisation.entity';
 import { DEMO_OPERATOR_EMAIL } from '../platform/config/config';
-import { Role } from '../platform/context/request-context';
+import { Role } from '../identity/role';
 
 /**
  * The demo world: one municipality with a school and a nursing home, a purchasing unit, three

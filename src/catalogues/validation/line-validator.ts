@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { normaliseUnspsc, unspscCovers } from '../../classification/unspsc-code';
+import { Money } from '../../platform/money/money';
 import { CatalogueItemInput, CatalogueProblem, RawCatalogueLine } from '../catalogue-line';
 import { isUnitCode, ISO_4217, NORWEGIAN_VAT_RATES } from './code-lists';
 import { gtinProblem } from './gtin';
@@ -110,14 +111,15 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
     if (!/[1-9]/.test(priceText)) problem('price', 'must be greater than zero', raw.price);
     else price = plainDecimal(priceText);
   } else {
-    let value = new Decimal(priceText);
+    // The price is in the agreement's currency (any other is reported below); a unit price keeps its decimals.
+    let unitPrice = Money.of(priceText, rules.agreementCurrency);
     if (base) {
       if (!/^\d+(\.\d+)?$/.test(base) || new Decimal(base).isZero()) problem('baseQuantity', 'must be a positive number', raw.baseQuantity);
-      else value = value.div(base);
+      else unitPrice = unitPrice.dividedBy(base);
     }
-    if (value.lte(0)) problem('price', 'must be greater than zero', raw.price);
-    else if (value.decimalPlaces() > MAX_PRICE_DECIMALS) problem('price', `may have at most ${MAX_PRICE_DECIMALS} decimals (per unit)`, raw.price);
-    else price = value.toFixed();
+    if (!unitPrice.isPositive()) problem('price', 'must be greater than zero', raw.price);
+    else if (unitPrice.decimalPlaces() > MAX_PRICE_DECIMALS) problem('price', `may have at most ${MAX_PRICE_DECIMALS} decimals (per unit)`, raw.price);
+    else price = unitPrice.toDecimalString();
   }
 
   const currency = text(raw.currency).toUpperCase() || rules.agreementCurrency;

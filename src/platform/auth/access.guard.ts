@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { TORG_CONFIG } from '../config/config';
 import type { TorgConfig } from '../config/config';
-import { Caller, RequestContext, Role } from '../context/request-context';
+import { Caller, RequestContext } from '../context/request-context';
 import { forbidden, unauthenticated } from '../errors/domain-error';
 import { ACCESS_RULE, AccessRule } from './access.decorators';
 import { isPlatformOperator } from './platform-operator';
@@ -54,7 +54,7 @@ export class AccessGuard implements CanActivate {
     const claims = await this.tokens.verify(match[1]);
     const userId = claims.dev ? claims.userId : await this.findOidcUser(claims.sub, claims.emailVerified ? claims.email : undefined);
     // The user and all their memberships in one round trip.
-    const rows: { email: string; organisation_id: number | null; roles: Role[] | null }[] =
+    const rows: { email: string; organisation_id: number | null; roles: string[] | null }[] =
       userId === undefined || !Number.isInteger(userId)
         ? []
         : await this.ds.query('SELECT u.email, m.organisation_id, m.roles FROM app_user u LEFT JOIN membership m ON m.user_id = u.id WHERE u.id = $1 ORDER BY m.organisation_id', [userId]);
@@ -63,7 +63,7 @@ export class AccessGuard implements CanActivate {
     const chosen = req.headers['x-torg-organisation'];
     if (chosen !== undefined && !/^[1-9]\d{0,9}$/.test(String(chosen))) throw unauthenticated('X-Torg-Organisation must be an organisation id (a whole number)');
     const wanted = claims.org ?? (chosen !== undefined ? Number(chosen) : undefined);
-    const memberships = rows.filter((r) => r.organisation_id !== null) as { organisation_id: number; roles: Role[] }[];
+    const memberships = rows.filter((r) => r.organisation_id !== null) as { organisation_id: number; roles: string[] }[];
     const membership = wanted === undefined ? (memberships.length === 1 ? memberships[0] : undefined) : memberships.find((m) => m.organisation_id === wanted);
     if (!memberships.length) throw unauthenticated('You belong to no organisation in Torg');
     if (!membership) {

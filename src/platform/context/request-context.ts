@@ -2,19 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { afterCommit, AfterCommit } from '../database/after-commit';
 import { forbidden, unauthenticated } from '../errors/domain-error';
 
-export enum Role {
-  REQUESTER = 'REQUESTER',
-  APPROVER = 'APPROVER',
-  PURCHASER = 'PURCHASER',
-  SUPPLIER_ADMIN = 'SUPPLIER_ADMIN',
-  ADMIN = 'ADMIN',
-}
-
 export interface Caller {
   userId: number;
   email: string;
   organisationId: number;
-  roles: Role[];
+  /** Role names in that organisation (identity/role.ts lists them). */
+  roles: string[];
   /** Named in PLATFORM_OPERATORS (see platform/auth/platform-operator.ts). */
   platformOperator?: boolean;
 }
@@ -45,11 +38,11 @@ export class RequestContext {
     return this.caller;
   }
 
-  hasRole(...roles: Role[]): boolean {
+  hasRole(...roles: string[]): boolean {
     return !!this.caller && roles.some((r) => this.caller!.roles.includes(r));
   }
 
-  requireRole(...roles: Role[]): Caller {
+  requireRole(...roles: string[]): Caller {
     const caller = this.user;
     if (!roles.some((r) => caller.roles.includes(r))) {
       throw forbidden(`This needs one of the roles ${roles.join(', ')} in your organisation`);
