@@ -7,3 +7,7 @@ export * from './ubl-catalogue';
 export { readUblCatalogue, CATALOGUE_SHAPE } from './ubl-catalogue-reader';
 export { UblError, UBL_LIMITS } from './ubl-xml-reader';
 export type { UblLimits } from './ubl-xml-reader';
+export * from './ubl-order';
+export { writeOrder, ORDER_PROFILES, ORDER_NAMESPACES } from './ubl-order-writer';
+export { XmlWriteError } from './xml-writer';
+export type { DecimalValue } from './xml-writer';
