@@ -101,9 +101,8 @@ function checkName(name: string, options: XmlWriteOptions, element: boolean) {
   const prefix = m[1];
   if (prefix === 'xmlns' || prefix === 'xml') throw new XmlWriteError(`"${name}": namespaces are declared through the writer's options`);
   // Unprefixed attributes are in no namespace (UBL's schemeID, currencyID…); unprefixed elements in the default one.
-  if (prefix !== undefined ? !(prefix in options.namespaces) : element && !('' in options.namespaces)) {
-    throw new XmlWriteError(`"${name}" uses a namespace prefix that is not declared`);
-  }
+  if (prefix !== undefined && !(prefix in options.namespaces)) throw new XmlWriteError(`"${name}" uses a namespace prefix that is not declared`);
+  if (prefix === undefined && element && !('' in options.namespaces)) throw new XmlWriteError(`"${name}" needs a default namespace, and none is declared`);
 }
 
 function checkOrder(el: XmlOut, options: XmlWriteOptions) {
