@@ -4,7 +4,6 @@ import { CatalogueHeader, CatalogueHeaderAction, RawCatalogueLine } from '../cat
 const GTIN_SCHEMES = ['0160', '0088'];
 const UNSPSC_LISTS = ['MP', 'TST'];
 
-
 /** Maps one typed UBL CatalogueLine to the format-neutral line. */
 export function ublLineToRaw(line: UblCatalogueLine): RawCatalogueLine {
   const { item } = line;
