@@ -4,10 +4,11 @@ import { runCli } from '../src/cli';
 import { loadConfig } from '../src/platform/config/config';
 import { attributeFacets } from '../src/search/attribute-facets';
 import { createAgreement, publishFile, upload } from './support/fixtures';
+import { sharedData } from './support/shared-data';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Published PEPPOL examples and the UNSPSC code set live in ../shared/data, read in place. */
-const SHARED = join(__dirname, '..', '..', 'shared', 'data');
+const SHARED = sharedData().dir;
 const CATALOGUES = join(SHARED, 'peppol', 'catalogue');
 const UNSPSC_CSV = join(SHARED, 'unspsc', 'unspsc.csv');
 const haveShared = existsSync(CATALOGUES) && existsSync(UNSPSC_CSV);

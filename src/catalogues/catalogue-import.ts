@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { badInput, DomainError } from '../platform/errors/domain-error';
 import { readTabular } from '../platform/files/tabular-reader';
-import { readUblCatalogue, UblError } from '../peppol/ubl-catalogue-reader';
+import { readUblCatalogue, UblError } from '../peppol';
 import { CatalogueHeader, CatalogueProblem, RawCatalogueLine } from './catalogue-line';
 import { mapTemplateHeaders, tabularRowToLine, TemplateMapping } from './formats/tabular-catalogue';
 import { ublHeader, ublLineToRaw } from './formats/ubl-catalogue-line';
@@ -37,11 +37,11 @@ export async function* readCatalogueFile(path: string, format: CatalogueFormat, 
       for await (const event of readUblCatalogue(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
         if (event.type === 'header') {
           const header = ublHeader(event.header);
-          if (!header) throw badInput(`The Catalogue ActionCode "${event.header.actionCode}" is not Add, Replace, Update or Delete`, { location: '/Catalogue/cbc:ActionCode' });
+          if (!header) throw badInput(`The Catalogue ActionCode "${event.header.actionCode?.value}" is not Add, Replace, Update or Delete`, { location: event.header.actionCode?.path });
           onHeader(header);
           continue;
         }
-        lines.push(ublLineToRaw(event.ordinal, event.node));
+        lines.push(ublLineToRaw(event.line));
         if (lines.length >= UBL_BATCH) {
           yield lines;
           lines = [];

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-import { readUblCatalogue, UblCatalogueEvent, UblError, UBL_LIMITS } from './ubl-catalogue-reader';
+import { catalogueLinePath, UblCatalogueEvent } from './ubl-catalogue';
+import { readUblCatalogue } from './ubl-catalogue-reader';
+import { UblError, UBL_LIMITS } from './ubl-xml-reader';
 
 const OPEN = '<Catalogue xmlns="urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">';
 const LINE = (id: string) => `<cac:CatalogueLine><cbc:ID>${id}</cbc:ID><cac:Item><cbc:Name>Vare ${id}</cbc:Name></cac:Item></cac:CatalogueLine>\n`;
@@ -100,10 +102,52 @@ describe('readUblCatalogue encodings', () => {
   it('reads a declared ISO-8859-1 document, and UTF-8 with a byte-order mark split across chunks', async () => {
     const latin = iconv.encode('<?xml version="1.0" encoding="ISO-8859-1"?>' + OPEN + LINE('å') + '</Catalogue>', 'latin1');
     const [, line] = await readAll(Readable.from([latin]));
-    expect(line.type === 'line' && line.node.children[0].text).toBe('å');
+    expect(line.type === 'line' && line.line.id?.value).toBe('å');
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(OPEN + LINE('blå') + '</Catalogue>')]);
     const at = utf8.indexOf('å') + 1; // between the two bytes of å
     const [, split] = await readAll(Readable.from([utf8.subarray(0, at), utf8.subarray(at)]));
-    expect(split.type === 'line' && split.node.children[0].text).toBe('blå');
+    expect(split.type === 'line' && split.line.id?.value).toBe('blå');
+  });
+});
+
+describe('readUblCatalogue typed values', () => {
+  const HEADER = '<cbc:ID>C-1</cbc:ID>\n<cbc:ActionCode>Replace</cbc:ActionCode>\n<cac:ReferencedContract><cbc:ID>2025-001</cbc:ID></cac:ReferencedContract>\n<cac:ProviderParty><cbc:EndpointID schemeID="0192">987654325</cbc:EndpointID></cac:ProviderParty>\n';
+  const TYPED_LINE = [
+    '<cac:CatalogueLine><cbc:ID>1</cbc:ID>',
+    '<cac:RequiredItemLocationQuantity><cac:Price><cbc:PriceAmount currencyID="NOK">49.90</cbc:PriceAmount><cbc:BaseQuantity unitCode="EA">10</cbc:BaseQuantity></cac:Price></cac:RequiredItemLocationQuantity>',
+    '<cac:Item><cbc:Name> Kopipapir </cbc:Name>',
+    '<cac:StandardItemIdentification><cbc:ID schemeID="0088">111</cbc:ID></cac:StandardItemIdentification>',
+    '<cac:StandardItemIdentification><cbc:ID schemeID="0160">07311041012315</cbc:ID></cac:StandardItemIdentification>',
+    '<cac:CommodityClassification><cbc:ItemClassificationCode listID="STI">30197630</cbc:ItemClassificationCode></cac:CommodityClassification>',
+    '<cac:CommodityClassification><cbc:ItemClassificationCode listID="MP" listVersionID="19.0501">14111507</cbc:ItemClassificationCode></cac:CommodityClassification>',
+    '</cac:Item></cac:CatalogueLine>\n',
+  ].join('\n');
+
+  it('gives each value with its XML line and path, positions only where siblings repeat', async () => {
+    const xml = OPEN + '\n' + HEADER + TYPED_LINE + '<cbc:Note>after the lines: kept nowhere</cbc:Note></Catalogue>';
+    const [header, line, ...rest] = await readAll(Readable.from([Buffer.from(xml)]));
+    expect(rest).toEqual([]);
+    expect(header.type === 'header' && header.header).toMatchObject({
+      id: { value: 'C-1', path: '/Catalogue/cbc:ID', line: 2 },
+      actionCode: { value: 'Replace', line: 3 },
+      contractId: { value: '2025-001', path: '/Catalogue/cac:ReferencedContract/cbc:ID' },
+      providerParty: { endpointId: { value: '987654325', schemeId: '0192', path: '/Catalogue/cac:ProviderParty/cbc:EndpointID', line: 5 } },
+    });
+    if (line.type !== 'line') throw new Error('no line');
+    const l = line.line;
+    expect(l).toMatchObject({ ordinal: 1, path: '/Catalogue/CatalogueLine[1]', line: 6 });
+    expect(l.priceAmount).toEqual({ value: '49.90', path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount', line: 7, currency: { value: 'NOK', path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount/@currencyID', line: 7 } });
+    expect(l.baseQuantity).toMatchObject({ value: '10', unitCode: 'EA' });
+    expect(l.item.name).toEqual({ value: 'Kopipapir', path: '/Catalogue/CatalogueLine[1]/cac:Item/cbc:Name', line: 8 });
+    expect(l.item.standardItemIds).toEqual([
+      { value: '111', schemeId: '0088', path: '/Catalogue/CatalogueLine[1]/cac:Item/cac:StandardItemIdentification[1]/cbc:ID', line: 9 },
+      { value: '07311041012315', schemeId: '0160', path: '/Catalogue/CatalogueLine[1]/cac:Item/cac:StandardItemIdentification[2]/cbc:ID', line: 10 },
+    ]);
+    expect(l.item.commodityClassifications.map((c) => [c.value, c.listId, c.listVersionId, c.path])).toEqual([
+      ['30197630', 'STI', undefined, '/Catalogue/CatalogueLine[1]/cac:Item/cac:CommodityClassification[1]/cbc:ItemClassificationCode'],
+      ['14111507', 'MP', '19.0501', '/Catalogue/CatalogueLine[1]/cac:Item/cac:CommodityClassification[2]/cbc:ItemClassificationCode'],
+    ]);
+    expect(l.actionCode).toBeUndefined();
+    expect(catalogueLinePath(l, 'actionCode')).toBe('/Catalogue/CatalogueLine[1]/cbc:ActionCode');
   });
 });

@@ -1,68 +1,59 @@
-import { child, childrenNamed, childText, UblCatalogueHeader, XmlNode } from '../../peppol/ubl-catalogue-reader';
+import { catalogueLinePath, CatalogueLineField, UblCatalogueHeader, UblCatalogueLine, UblLocated } from '../../peppol';
 import { CatalogueHeader, CatalogueHeaderAction, RawCatalogueLine } from '../catalogue-line';
 
 const GTIN_SCHEMES = ['0160', '0088'];
 const UNSPSC_LISTS = ['MP', 'TST'];
 
-/** Where each field sits in a UBL CatalogueLine, for the validation report. */
-const PATHS: Record<string, string> = {
-  action: 'cbc:ActionCode',
-  sellerItemId: 'cac:Item/cac:SellersItemIdentification/cbc:ID',
-  name: 'cac:Item/cbc:Name',
-  unspsc: 'cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode',
-  price: 'cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount',
-  baseQuantity: 'cac:RequiredItemLocationQuantity/cac:Price/cbc:BaseQuantity',
-  currency: 'cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount/@currencyID',
-  vatRate: 'cac:Item/cac:ClassifiedTaxCategory/cbc:Percent',
-  unitCode: 'cbc:OrderableUnit',
-  gtin: 'cac:Item/cac:StandardItemIdentification/cbc:ID',
-  validFrom: 'cac:LineValidityPeriod/cbc:StartDate',
-  validTo: 'cac:LineValidityPeriod/cbc:EndDate',
-};
-
-/** Maps one UBL CatalogueLine element to the format-neutral line. */
-export function ublLineToRaw(ordinal: number, node: XmlNode): RawCatalogueLine {
-  const item = child(node, 'Item');
-  const price = child(node, 'RequiredItemLocationQuantity', 'Price');
-  const classifications = childrenNamed(item, 'CommodityClassification').map((c) => child(c, 'ItemClassificationCode')).filter((c): c is XmlNode => !!c);
-  const unspsc = classifications.find((c) => UNSPSC_LISTS.includes(c.attrs.listID)) ?? classifications[0];
-  const gtinNode = childrenNamed(item, 'StandardItemIdentification')
-    .map((s) => child(s, 'ID'))
-    .find((id) => id && (!id.attrs.schemeID || GTIN_SCHEMES.includes(id.attrs.schemeID)));
+/** Maps one typed UBL CatalogueLine to the format-neutral line. */
+export function ublLineToRaw(line: UblCatalogueLine): RawCatalogueLine {
+  const { item } = line;
+  const at = (value: UblLocated | undefined, field: CatalogueLineField) => value?.path ?? catalogueLinePath(line, field);
+  const unspsc = item.commodityClassifications.find((c) => c.listId !== undefined && UNSPSC_LISTS.includes(c.listId)) ?? item.commodityClassifications[0];
+  const gtin = item.standardItemIds.find((id) => !id.schemeId || GTIN_SCHEMES.includes(id.schemeId));
   const attributes: Record<string, string> = {};
-  for (const prop of childrenNamed(item, 'AdditionalItemProperty')) {
-    const name = childText(prop, 'Name');
-    const value = childText(prop, 'Value');
-    if (name && value) attributes[name.toLowerCase().replace(/[^a-z0-9æøå]/g, '')] = value;
+  for (const prop of item.additionalProperties) {
+    if (prop.name?.value && prop.value?.value) attributes[prop.name.value.toLowerCase().replace(/[^a-z0-9æøå]/g, '')] = prop.value.value;
   }
-  for (const cert of childrenNamed(item, 'Certificate')) {
-    const type = (childText(cert, 'CertificateType') ?? '').toLowerCase();
-    const id = childText(cert, 'ID');
-    if (id) attributes[type.includes('environment') ? 'ecolabel' : 'certificate'] = id;
+  for (const cert of item.certificates) {
+    const type = (cert.type?.value ?? '').toLowerCase();
+    if (cert.id?.value) attributes[type.includes('environment') ? 'ecolabel' : 'certificate'] = cert.id.value;
   }
-  const keywords = childrenNamed(item, 'Keyword').map((k) => k.text.trim()).filter(Boolean);
-  const description = [childText(item, 'Description'), keywords.length ? keywords.join(', ') : undefined].filter(Boolean).join(' — ');
-  const location = `/Catalogue/CatalogueLine[${ordinal}]`;
+  const keywords = item.keywords.map((k) => k.value).filter(Boolean);
+  const description = [item.description?.value, keywords.length ? keywords.join(', ') : undefined].filter(Boolean).join(' — ');
   return {
-    lineNo: ordinal,
-    location,
-    action: childText(node, 'ActionCode') || 'Add',
-    sellerItemId: childText(item, 'SellersItemIdentification', 'ID'),
-    name: childText(item, 'Name'),
+    lineNo: line.ordinal,
+    location: line.path,
+    action: line.actionCode?.value || 'Add',
+    sellerItemId: item.sellersItemId?.value,
+    name: item.name?.value,
     description: description || undefined,
-    unspsc: unspsc?.text.trim(),
-    unspscListId: unspsc ? (unspsc.attrs.listID ?? '') : undefined,
-    price: childText(price, 'PriceAmount'),
-    baseQuantity: childText(price, 'BaseQuantity'),
-    currency: child(price, 'PriceAmount')?.attrs.currencyID,
-    vatRate: childText(item, 'ClassifiedTaxCategory', 'Percent'),
-    unitCode: childText(node, 'OrderableUnit'),
-    gtin: gtinNode?.text.trim(),
-    manufacturer: childText(item, 'ManufacturerParty', 'PartyName', 'Name'),
-    validFrom: childText(node, 'LineValidityPeriod', 'StartDate'),
-    validTo: childText(node, 'LineValidityPeriod', 'EndDate'),
+    unspsc: unspsc?.value,
+    unspscListId: unspsc ? (unspsc.listId ?? '') : undefined,
+    price: line.priceAmount?.value,
+    baseQuantity: line.baseQuantity?.value,
+    currency: line.priceAmount?.currency?.value,
+    vatRate: item.taxCategory?.percent?.value,
+    unitCode: line.orderableUnit?.value,
+    gtin: gtin?.value,
+    manufacturer: item.manufacturerName?.value,
+    validFrom: line.validityPeriod?.startDate?.value,
+    validTo: line.validityPeriod?.endDate?.value,
     attributes,
-    paths: Object.fromEntries(Object.entries(PATHS).map(([k, v]) => [k, `${location}/${v}`])),
+    // Where each field is written (or, when missing, where it belongs), for the report.
+    paths: {
+      action: at(line.actionCode, 'actionCode'),
+      sellerItemId: at(item.sellersItemId, 'sellersItemId'),
+      name: at(item.name, 'itemName'),
+      unspsc: at(unspsc, 'commodityClassification'),
+      price: at(line.priceAmount, 'priceAmount'),
+      baseQuantity: at(line.baseQuantity, 'baseQuantity'),
+      currency: at(line.priceAmount?.currency, 'currency'),
+      vatRate: at(item.taxCategory?.percent, 'taxPercent'),
+      unitCode: at(line.orderableUnit, 'orderableUnit'),
+      gtin: at(gtin, 'standardItemId'),
+      validFrom: at(line.validityPeriod?.startDate, 'validFrom'),
+      validTo: at(line.validityPeriod?.endDate, 'validTo'),
+    },
   };
 }
 
@@ -70,7 +61,17 @@ const HEADER_ACTIONS: Record<string, CatalogueHeaderAction> = { add: 'Add', repl
 
 /** The header action (Add when absent), or null when the document names an unknown one. */
 export function ublHeader(h: UblCatalogueHeader): CatalogueHeader | null {
-  const action = h.actionCode ? HEADER_ACTIONS[h.actionCode.toLowerCase()] : 'Add';
+  const action = h.actionCode?.value ? HEADER_ACTIONS[h.actionCode.value.toLowerCase()] : 'Add';
   if (!action) return null;
-  return { action, documentId: h.id, name: h.name, contractId: h.contractId, providerEndpoint: h.providerEndpoint, providerEndpointScheme: h.providerEndpointScheme, validFrom: h.validFrom, validTo: h.validTo };
+  const provider = h.providerParty?.endpointId;
+  return {
+    action,
+    documentId: h.id?.value,
+    name: h.name?.value,
+    contractId: h.contractId?.value,
+    providerEndpoint: provider?.value,
+    providerEndpointScheme: provider?.schemeId,
+    validFrom: h.validityPeriod?.startDate?.value,
+    validTo: h.validityPeriod?.endDate?.value,
+  };
 }
