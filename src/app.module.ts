@@ -1,5 +1,4 @@
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Logger, Module, ValidationPipe } from '@nestjs/common';
 import { APP_PIPE, DiscoveryModule } from '@nestjs/core';
@@ -18,6 +17,8 @@ import { badInput } from './platform/errors/domain-error';
 import { formatGraphQLError } from './platform/errors/graphql-error-format';
 import { costLimit } from './platform/graphql/cost-limit';
 import { depthAndSizeLimit } from './platform/graphql/depth-limit';
+import { GraphqlIdeController } from './platform/graphql/ide/graphql-ide.controller';
+import { graphqlIdeLandingPage } from './platform/graphql/ide/graphql-ide.plugin';
 import { inputGuard } from './platform/graphql/input-guard';
 import { HealthController } from './platform/health/health.controller';
 import { OutboxModule } from './platform/outbox/outbox.module';
@@ -33,7 +34,7 @@ const graphqlLogger = new Logger('GraphQL');
 const MAX_QUERY_COST = 20_000;
 /** Nesting and field count of one operation, fragments expanded (see depth-limit.ts). */
 const QUERY_LIMITS = { depth: 12, fields: 400 };
-/** The standard introspection query (Apollo Sandbox, code generators) nests 15 deep and selects about 230 fields. */
+/** The standard introspection query (GraphiQL, code generators) nests 15 deep and selects about 230 fields. */
 const INTROSPECTION_LIMITS = { depth: 20, fields: 1000 };
 /**
  * Tokens (names, punctuation, values) one GraphQL document may hold; the parser stops past it.
@@ -41,6 +42,14 @@ const INTROSPECTION_LIMITS = { depth: 20, fields: 1000 };
  * refused; the standard introspection query has about 200 tokens, a query of 400 fields about 1,000.
  */
 const MAX_QUERY_TOKENS = 5_000;
+
+/** What the GraphQL IDE's editor shows the first time: how to sign in, and a first query. */
+function ideDefaultQuery(devLogin: boolean): string {
+  const signIn = devLogin
+    ? '# Sign in: run the devLogin below, then put {"Authorization": "Bearer <the token>"}\n# under Headers and run { me { ... } } or a search (README: demo users).\nmutation { devLogin(email: "bestiller@nordby.example") { token } }\n'
+    : '# Calls need a bearer token from your identity provider: put\n# {"Authorization": "Bearer <token>"} under Headers.\n';
+  return `${signIn}\n# { me { email organisation { name } roles } }\n`;
+}
 
 @Module({})
 export class AppModule {
@@ -70,11 +79,17 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           path: '/graphql',
-          // Apollo Sandbox as the landing page outside production; introspection likewise.
+          // GraphiQL, served by Torg (offline too), is the landing page outside production; in
+          // production there is none (and no introspection). Nest's own playground stays off.
           playground: false,
           // Torg sets no cache hints; without the default cache-control plugin Apollo does not wrap
           // every field resolver (a search answer has hundreds of fields).
-          plugins: [ApolloServerPluginCacheControlDisabled(), inputGuard(), costLimit(MAX_QUERY_COST), ...(config.env !== 'production' ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [])],
+          plugins: [
+            ApolloServerPluginCacheControlDisabled(),
+            inputGuard(),
+            costLimit(MAX_QUERY_COST),
+            config.env !== 'production' ? graphqlIdeLandingPage({ endpoint: '/graphql', defaultQuery: ideDefaultQuery(config.devLogin) }) : ApolloServerPluginLandingPageDisabled(),
+          ],
           introspection: config.env !== 'production',
           // Let an error's extensions.http set the response status (as the cost limit's 400 does);
           // Nest's own status plugin stays off. Rate limiting answers 429 before Apollo runs.
@@ -91,7 +106,7 @@ export class AppModule {
         SearchModule,
         CataloguesModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ...(config.env !== 'production' ? [GraphqlIdeController] : [])],
       providers: [
         {
           provide: APP_PIPE,

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, TorgConfig } from './platform/config/config';
 import { RequestContext } from './platform/context/request-context';
 import { DataSource } from 'typeorm';
 import { DomainError } from './platform/errors/domain-error';
+import { findRunningEmbeddedDatabase } from './platform/database/running-server';
 import { requeueDead } from './platform/outbox/requeue-dead';
 import { ProductSearch } from './search/product-search';
 import { seedDemo } from './seed/demo-seed';
@@ -31,7 +32,8 @@ Commands:
   outbox-retry [--topic T] [id ...]                   Re-queue background work parked as dead (all, one topic's,
                                                       or the given message ids) with a fresh set of attempts.
 
-The database is DATABASE_URL, or the embedded one under TORG_DATA_DIR (default .data).`;
+The database is DATABASE_URL, or the embedded one under TORG_DATA_DIR (default .data): the running
+service's when it is up, else one the command starts and stops.`;
 
 function progressBar(label: string, quiet: boolean) {
   if (quiet) return { start: () => {}, update: () => {}, stop: () => {} };
@@ -44,6 +46,18 @@ function progressBar(label: string, quiet: boolean) {
     },
     stop: () => bar.stop(),
   };
+}
+
+/**
+ * While the service runs on the same data directory, its embedded PostgreSQL is used (a second
+ * one cannot start there); otherwise the CLI starts its own, as the service does.
+ */
+async function joinRunningService(config: TorgConfig): Promise<TorgConfig> {
+  if (config.databaseUrl) return config;
+  const running = await findRunningEmbeddedDatabase(config.dataDir);
+  if (!running) return config;
+  process.stderr.write(`Using the embedded PostgreSQL of the Torg running on ${config.dataDir} (pid ${running.owner}; PostgreSQL pid ${running.pid} on 127.0.0.1:${running.port}).\n`);
+  return { ...config, databaseUrl: running.url };
 }
 
 /** Runs one CLI command against an application context; returns the exit code. */
@@ -59,6 +73,7 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
   }
   let app: INestApplicationContext | undefined;
   try {
+    config = await joinRunningService(config);
     app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
     if (command === 'import-unspsc') {
       const versionAt = rest.indexOf('--version');

@@ -274,10 +274,10 @@ describe('operations endpoints', () => {
     expect(res.text).toMatch(/torg_process_resident_memory_bytes/);
   });
 
-  it('serves the Apollo Sandbox landing page to browsers outside production', async () => {
+  it('serves the GraphQL IDE (GraphiQL, from Torg itself) to browsers outside production', async () => {
     const res = await t.http.get('/graphql').set('Accept', 'text/html');
     expect(res.status).toBe(200);
-    expect(res.text).toMatch(/apollo/i);
+    expect(res.text).toContain('/graphql-ide/graphiql.js');
   });
 
   it('refuses over-deep queries before running them', async () => {

@@ -175,7 +175,12 @@ export async function startEmbeddedDatabase(dataDir: string, wantedPort: number,
     throw e;
   }
   log(`embedded PostgreSQL ready on 127.0.0.1:${port}`);
-  return { url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`, stop };
+  return { url: embeddedDatabaseUrl(port, password), stop };
+}
+
+/** Torg's database on an embedded PostgreSQL listening on 127.0.0.1:port. */
+export function embeddedDatabaseUrl(port: number, password: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { commandLine, describeProcess, isRunning, parentPid, stopProcess } from './local-process';
-import { postmasterPidPath, readPostmasterPid } from './postmaster-pid';
+import { PostmasterPid, postmasterPidPath, readPostmasterPid } from './postmaster-pid';
 
 /** Fast shutdown, then immediate shutdown, then SIGKILL: a few seconds in all for a healthy server. */
 export const POSTGRES_STOP_STEPS: { signal: NodeJS.Signals; graceMs: number }[] = [
@@ -10,6 +10,28 @@ export const POSTGRES_STOP_STEPS: { signal: NodeJS.Signals; graceMs: number }[] 
   { signal: 'SIGQUIT', graceMs: 5_000 },
   { signal: 'SIGKILL', graceMs: 5_000 },
 ];
+
+/** What holds a data directory's lock file (postmaster.pid), if anything. */
+export type DataDirServer =
+  | { state: 'none' }
+  /** A lock file whose process is gone, or is now another program. */
+  | { state: 'stale-lock'; why: string }
+  /** A postgres on the data directory whose Torg is gone (its parent is not a running node). */
+  | { state: 'orphan'; pid: number }
+  /** A postgres on the data directory whose parent, a node (a Torg: the service, the CLI, a test), still runs. */
+  | { state: 'owned'; pid: number; owner: number; lock: PostmasterPid };
+
+export async function inspectDataDir(pgDir: string): Promise<DataDirServer> {
+  const lock = await readPostmasterPid(pgDir);
+  if (!lock) return { state: 'none' };
+  const { pid } = lock;
+  if (!isRunning(pid) || !servesDataDir(pid, pgDir)) {
+    return { state: 'stale-lock', why: isRunning(pid) ? `pid ${pid} now belongs to another program, ${describeProcess(pid)}` : `its process ${pid} no longer runs` };
+  }
+  const parent = parentPid(pid);
+  if (parent !== null && parent !== 1 && isNode(parent)) return { state: 'owned', pid, owner: parent, lock };
+  return { state: 'orphan', pid };
+}
 
 /**
  * When node dies without stopping the embedded PostgreSQL (kill -9, out of memory), the server
@@ -19,19 +41,17 @@ export const POSTGRES_STOP_STEPS: { signal: NodeJS.Signals; graceMs: number }[] 
  * Torg on the same data directory) is left alone: starting is refused instead.
  */
 export async function clearStaleServer(pgDir: string, log: (m: string) => void): Promise<void> {
-  const lock = await readPostmasterPid(pgDir);
-  if (!lock) return;
-  const { pid } = lock;
-  if (!isRunning(pid) || !servesDataDir(pid, pgDir)) {
-    const why = isRunning(pid) ? `pid ${pid} now belongs to another program, ${describeProcess(pid)}` : `its process ${pid} no longer runs`;
+  const found = await inspectDataDir(pgDir);
+  if (found.state === 'none') return;
+  if (found.state === 'stale-lock') {
     await rm(postmasterPidPath(pgDir), { force: true });
-    log(`removed a stale postmaster.pid from ${pgDir}: ${why}`);
+    log(`removed a stale postmaster.pid from ${pgDir}: ${found.why}`);
     return;
   }
-  const parent = parentPid(pid);
-  if (parent !== null && parent !== 1 && isNode(parent)) {
+  const { pid } = found;
+  if (found.state === 'owned') {
     throw new Error(
-      `the embedded PostgreSQL in ${pgDir} (pid ${pid}) belongs to a Torg that is still running, ${describeProcess(parent)}: ` +
+      `the embedded PostgreSQL in ${pgDir} (pid ${pid}) belongs to a Torg that is still running, ${describeProcess(found.owner)}: ` +
         'stop that one first, or give this one another TORG_DATA_DIR',
     );
   }

@@ -31,7 +31,7 @@ const isIntrospectionRoot = (name: string) => name === '__schema' || name === '_
  * refused in linear time. A fragment met again while it is still being measured is a cycle,
  * which graphql's NoFragmentCyclesRule reports; here it counts as empty, so nothing loops.
  *
- * Introspection operations (Apollo Sandbox, code generators) nest deeper than any Torg query
+ * Introspection operations (GraphiQL, code generators) nest deeper than any Torg query
  * and get their own `introspectionLimits`, and may not use aliases: an alias is the way to
  * ask for the same (large) schema description many times in one operation.
  */
