@@ -154,7 +154,7 @@ export async function* readUblCatalogue(input: Readable, limits: UblLimits = UBL
     }
     if (stack.length > 0 || tag.local === 'CatalogueLine') {
       const attrs: Record<string, string> = {};
-      for (const [k, v] of Object.entries(tag.attributes)) attrs[v.local] = v.value;
+      for (const v of Object.values(tag.attributes)) attrs[v.local] = v.value;
       const node: XmlNode = { name: tag.local, attrs, text: '', children: [] };
       stack[stack.length - 1]?.children.push(node);
       stack.push(node);
@@ -203,6 +203,7 @@ export async function* readUblCatalogue(input: Readable, limits: UblLimits = UBL
       feed(next.value);
     }
     feed(Buffer.alloc(0), true);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- feed() may set it; TypeScript keeps the loop's narrowing to undefined (microsoft/TypeScript#9998)
     if (failure) throw failure;
     if (!rootSeen) throw new UblError('The file holds no XML element');
     if (!headerSent) ready.unshift({ type: 'header', header: { ...header } });
