@@ -3,9 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * catalogue_item loses its index on unspsc_code. Its only user was the row trigger that kept a
  * used UNSPSC code from being deleted (one index probe per deleted code), while every uploaded
- * line paid for a random insert into it: about 3 µs of the ~100 µs an ingested line costs
- * (measured: 100,000 rows into a 725,000-row copy of the table took 1.03–1.21 s with the index
- * and 0.77–0.92 s without).
+ * line paid for a random insert into it: about 3 µs of the ~100 µs an ingested line costs.
  *
  * Deleting codes (a re-import of the code set removes the unused ones, a few statements per
  * import) is now checked once per statement, from the deleted rows as a transition table: one

@@ -38,8 +38,8 @@ function start(how: 'npm' | 'node', extraEnv: Record<string, string> = {}): Serv
   const proc = how === 'npm' ? spawn('npm', ['start'], { cwd: ROOT, env }) : spawn(process.execPath, [...NODE_FLAGS, 'dist/src/main.js'], { cwd: ROOT, env });
   started.push(proc);
   let out = '';
-  proc.stdout!.on('data', (c) => (out += c));
-  proc.stderr!.on('data', (c) => (out += c));
+  proc.stdout.on('data', (c) => (out += c));
+  proc.stderr.on('data', (c) => (out += c));
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   return { proc, output: () => out, exited };
 }

@@ -211,7 +211,7 @@ it(`answers random requests without a server error (seed ${SEED})`, async () => 
     // GraphQL over GET.
     const get = gql.operation();
     const params = new URLSearchParams({ query: get.query, ...(r.chance(0.5) ? { variables: r.chance(0.8) ? JSON.stringify(get.variables) : randomString(r) } : {}) });
-    const getReq = auth(t.http.get(`/graphql?${params}`));
+    const getReq = auth(t.http.get(`/graphql?${params.toString()}`));
     check(`GET /graphql ${params.toString().slice(0, 500)}`, await (r.chance(0.8) ? getReq.set('apollo-require-preflight', 'true') : getReq));
 
     // REST: the upload path with ids good and bad, /health, /metrics, an unknown path.

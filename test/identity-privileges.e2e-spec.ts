@@ -30,7 +30,7 @@ interface Actor {
 
 /** Which organisations are below which in the demo world: Nordby skole and Storby sykehjem are under Storby kommune. */
 const PARENT: Partial<Record<DemoOrgKey, DemoOrgKey>> = { skole: 'kommune', sykehjem: 'kommune' };
-const selfAndAbove = (org: DemoOrgKey): DemoOrgKey[] => [org, ...(PARENT[org] ? selfAndAbove(PARENT[org]!) : [])];
+const selfAndAbove = (org: DemoOrgKey): DemoOrgKey[] => [org, ...(PARENT[org] ? selfAndAbove(PARENT[org]) : [])];
 
 const ROLES_OF: Record<'buyer' | 'unit' | 'supplier', Role[]> = {
   buyer: ['ADMIN', 'PURCHASER', 'APPROVER', 'REQUESTER'],

@@ -10,7 +10,7 @@ import { startTestApp, TestApp } from './support/test-app';
 /** A stand-in OIDC provider on loopback: one RSA key, published as a JWKS. */
 function startJwks(publicKey: KeyObject): Promise<{ server: Server; url: string }> {
   const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' };
-  const server = createServer((req, res) => {
+  const server = createServer((_req, res) => {
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify({ keys: [jwk] }));
   });

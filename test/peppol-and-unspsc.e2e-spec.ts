@@ -13,7 +13,6 @@ const CATALOGUES = join(SHARED, 'peppol', 'catalogue');
 const UNSPSC_CSV = join(SHARED, 'unspsc', 'unspsc.csv');
 const haveShared = existsSync(CATALOGUES) && existsSync(UNSPSC_CSV);
 if (!haveShared) {
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED: the shared PEPPOL examples and UNSPSC code set were not found at ${SHARED}; these conformance tests need ../shared/data beside the repository.`);
 }
 const describeShared = haveShared ? describe : describe.skip;

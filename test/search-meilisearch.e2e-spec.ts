@@ -6,7 +6,6 @@ import { searchContract } from './support/search-contract';
  */
 const host = process.env.MEILI_HOST;
 if (!host) {
-  // eslint-disable-next-line no-console
   console.warn('SKIPPED: Meilisearch contract tests need MEILI_HOST and MEILI_API_KEY (a Meilisearch on 127.0.0.1:7700: see README, Production-like).');
   describe.skip('search contract: Meilisearch engine (set MEILI_HOST to run)', () => it('needs MEILI_HOST', () => undefined));
 } else {

@@ -9,7 +9,7 @@ let t: TestApp;
 let engine: PostgresSearchEngine;
 beforeAll(async () => {
   t = await startTestApp({ SEARCH_ENGINE: 'postgres' });
-  engine = t.app.get(ProductSearch) as PostgresSearchEngine;
+  engine = t.app.get<ProductSearch, PostgresSearchEngine>(ProductSearch);
 });
 afterAll(() => t?.close());
 
@@ -93,11 +93,11 @@ describe('search partitions per catalogue version', () => {
     await t.sql(`UPDATE search_retired_partition SET retired_at = now() - interval '1 hour' WHERE version_id = $1`, [v1]);
     {
       // Its detach was interrupted half-way (its wait cancelled, as a restart can leave it): the next drop finishes it.
-      const blocker = await t.app.get(DataSource).createQueryRunner();
+      const blocker = t.app.get(DataSource).createQueryRunner();
       await blocker.connect();
       await blocker.startTransaction('REPEATABLE READ');
       await blocker.query('SELECT count(*) FROM search_item');
-      const detacher = await t.app.get(DataSource).createQueryRunner();
+      const detacher = t.app.get(DataSource).createQueryRunner();
       await detacher.query('SET statement_timeout = 500');
       await expect(detacher.query(`ALTER TABLE search_item DETACH PARTITION search_item_v${v1} CONCURRENTLY`)).rejects.toThrow(/statement timeout/);
       await detacher.query('RESET statement_timeout');

@@ -4,7 +4,8 @@ export interface RawCatalogueLine {
   lineNo: number;
   /** Where the line is, for the report: "line 12" or "/Catalogue/CatalogueLine[3]". */
   location: string;
-  action: 'Add' | 'Update' | 'Delete' | string;
+  /** 'Add', 'Update' or 'Delete' in a valid line; any text as written here. */
+  action: string;
   sellerItemId?: string;
   name?: string;
   description?: string;

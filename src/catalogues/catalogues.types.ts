@@ -53,15 +53,6 @@ export class CatalogueItem {
 @ObjectType({ description: 'A page of catalogue items.' })
 export class CatalogueItemConnection extends ConnectionType(CatalogueItem, 'CatalogueItem') {}
 
-@ObjectType({ description: 'One problem in an uploaded catalogue.' })
-export class CatalogueProblemType {
-  @Field(() => Int, { nullable: true, description: 'Line number (CSV/XLSX) or CatalogueLine ordinal (UBL).' }) line: number | null;
-  @Field({ description: '"line 12" or an XML path such as /Catalogue/CatalogueLine[3].' }) location: string;
-  @Field(() => String, { nullable: true, description: 'The field (or XML path of the element) at fault.' }) field: string | null;
-  @Field({ description: 'Why it is wrong.' }) reason: string;
-  @Field(() => String, { nullable: true, description: 'The offending value, as written.' }) value?: string;
-}
-
 @ObjectType({ description: 'How one item differs between the version in force and the version under review.' })
 export class CatalogueItemChange {
   @Field({ description: 'The supplier’s item number.' }) sellerItemId: string;

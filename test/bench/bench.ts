@@ -8,11 +8,11 @@
  * child process on loopback. Prints one table.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
@@ -118,7 +118,7 @@ class Api {
 }
 
 function rss(pid: number): { rss: number; peak: number } {
-  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
@@ -154,7 +154,7 @@ function serverWorkSince(before: ServerWork, after: ServerWork): ServerWork {
 /** CPU seconds (user + system) of one process, from /proc (Linux); with `reaped`, also of its ended children. */
 function cpuSeconds(pid: number, reaped = false): number {
   try {
-    const fields = (require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string).split(') ')[1].split(' ');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     const own = Number(fields[11]) + Number(fields[12]);
     return (own + (reaped ? Number(fields[13]) + Number(fields[14]) : 0)) / 100; // clock ticks of 1/100 s
   } catch {
@@ -167,12 +167,11 @@ function cpuSeconds(pid: number, reaped = false): number {
  * plus the ones that ended (backends, autovacuum workers), which the server has reaped.
  */
 function postgresCpuSeconds(postmasterPid: number): number {
-  const fs = require('node:fs');
   let total = cpuSeconds(postmasterPid, true);
-  for (const pid of fs.readdirSync('/proc') as string[]) {
+  for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid) || Number(pid) === postmasterPid) continue;
     try {
-      if ((fs.readFileSync(`/proc/${pid}/comm`, 'utf8') as string).trim() === 'postgres') total += cpuSeconds(Number(pid));
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(pid));
     } catch {
       // gone meanwhile
     }
@@ -183,7 +182,7 @@ function postgresCpuSeconds(postmasterPid: number): number {
 /** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
 /** The machine's CPU time so far (seconds, all cores): busy, in all, and stolen by the host (a virtual machine's neighbours). */
 function machineCpu(): { busy: number; total: number; steal: number } {
-  const [, ...ticks] = (require('node:fs').readFileSync('/proc/stat', 'utf8') as string).split('\n')[0].trim().split(/\s+/).map(Number);
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
   const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
   const busy = user + nice + system + irq + softirq + steal;
   return { busy: busy / 100, total: (busy + idle + iowait) / 100, steal: steal / 100 };
@@ -347,7 +346,7 @@ async function main() {
     rows.push([
       'ingest: CPU per line',
       perLine(ingestCpu.service + ingestCpu.postgres + ingestCpu.bench),
-      `service ${perLine(ingestCpu.service)}, PostgreSQL ${perLine(ingestCpu.postgres)}, this load client ${perLine(ingestCpu.bench)}; ${require('node:os').cpus().length} cores × ${ingestSeconds.toFixed(1)} s = ${perLine(require('node:os').cpus().length * ingestSeconds)} available, machine ${(machine.busy * 100).toFixed(0)} % busy (${(machine.stolen * 100).toFixed(0)} % stolen by the host)`,
+      `service ${perLine(ingestCpu.service)}, PostgreSQL ${perLine(ingestCpu.postgres)}, this load client ${perLine(ingestCpu.bench)}; ${cpus().length} cores × ${ingestSeconds.toFixed(1)} s = ${perLine(cpus().length * ingestSeconds)} available, machine ${(machine.busy * 100).toFixed(0)} % busy (${(machine.stolen * 100).toFixed(0)} % stolen by the host)`,
     ]);
     rows.push([
       'ingest: PostgreSQL background work',
@@ -429,7 +428,7 @@ async function main() {
     for (let round = 0; round < 10; round++) {
       for (const q of mix) {
         const t0 = performance.now();
-        await engine.search({ ...(q as object), offset: 0, limit: 20 } as any, scope);
+        await engine.search({ ...(q as object), offset: 0, limit: 20 }, scope);
         direct.push(performance.now() - t0);
         const text = typeof q.text === 'string' ? q.text.split(' ')[0] : '';
         const t1 = performance.now();
@@ -454,7 +453,7 @@ async function main() {
   }
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'figure', 'detail'][i].length));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(`\nTorg benchmark: ${ITEMS.toLocaleString('en')} items, ${AGREEMENTS} agreements, buyer sees ${VISIBLE}; PostgreSQL engine; ${require('node:os').cpus().length} cores\n`);
+  console.log(`\nTorg benchmark: ${ITEMS.toLocaleString('en')} items, ${AGREEMENTS} agreements, buyer sees ${VISIBLE}; PostgreSQL engine; ${cpus().length} cores\n`);
   console.log(line(['measure', 'figure', 'detail']));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const r of rows) console.log(line(r));

@@ -16,6 +16,7 @@ export interface LineRules {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** C0 control characters other than tab and line breaks: PostgreSQL cannot store NUL, and none belongs in a catalogue. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const MAX_PRICE_DECIMALS = 4;
 /** Prices are numeric(18,4): 14 digits before the decimal point. */

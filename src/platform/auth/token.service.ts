@@ -91,7 +91,7 @@ export class TokenService {
     const decoded = jwt.decode(token, { complete: true });
     if (!decoded || typeof decoded.payload === 'string') throw unauthenticated('The bearer token is not a JWT');
     try {
-      if ((decoded.payload as jwt.JwtPayload).iss === DEV_ISSUER && this.devTokensEnabled) {
+      if (decoded.payload.iss === DEV_ISSUER && this.devTokensEnabled) {
         const claims = this.verifyDevSignature(token);
         const userId = devUserId(claims.sub);
         const org = claims.org === undefined || isPgInteger(claims.org) ? (claims.org as number | undefined) : refuse('its org claim is not an organisation id');

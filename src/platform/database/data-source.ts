@@ -35,7 +35,7 @@ export function createDataSource(url: string, poolSize = 10, timeouts?: Database
     migrationsRun: false,
     logging: false,
     // Always plan with the actual values: the search runs as a prepared statement (see
-    // prepared-query.ts), and a generic plan for it costs 200 ms instead of 27 for a common word.
+    // prepared-query.ts), and a generic plan for it is several times slower for a common word.
     extra: { max: poolSize, application_name: 'torg', options: '-c plan_cache_mode=force_custom_plan', ...limits },
   });
   if (timeouts) TIMEOUTS.set(ds, timeouts);

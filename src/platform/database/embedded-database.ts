@@ -152,7 +152,7 @@ export async function startEmbeddedDatabase(dataDir: string, wantedPort: number,
     await server.start();
   } catch (e) {
     const why = e instanceof Error ? e.message : recentLog.join('\n') || 'it exited without a message';
-    throw new Error(`the embedded PostgreSQL in ${pgDir} did not start on 127.0.0.1:${port}:\n${why}`);
+    throw new Error(`the embedded PostgreSQL in ${pgDir} did not start on 127.0.0.1:${port}:\n${why}`, { cause: e });
   }
   const pid = server.process!.pid!;
   stopWhenNodeExits(pid);
@@ -213,6 +213,7 @@ async function signIn(port: number, password: string, dataDir: string, log: (m: 
     throw new Error(
       `the embedded PostgreSQL in ${join(dataDir, 'pg')} refuses the password in ${file}: ` +
         `put back the file this data directory was created with, or remove ${dataDir} to start afresh`,
+      { cause: e },
     );
   }
   await legacy.query(`ALTER ROLE ${USER} PASSWORD ${legacy.escapeLiteral(password)}`);

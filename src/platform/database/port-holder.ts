@@ -32,7 +32,7 @@ export function describePortHolder(port: number): string | null {
   if (process.platform !== 'linux') return null;
   const inodes = new Set<string>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(table, 'utf8');
     } catch {

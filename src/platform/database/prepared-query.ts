@@ -11,8 +11,8 @@ const prepared = new Set<string>();
  * transaction. PostgreSQL then parses and analyses each distinct SQL text once per connection
  * and only plans it per call (with the values — the data source sets plan_cache_mode to
  * force_custom_plan — so plans stay as good as unprepared ones). For the search query — a few
- * CTEs over a partitioned table — that halves the cost of a small search (measured: 4.3 → 2.6
- * ms). Every prepared shape stays on every connection, so their number is bounded: filters with
+ * CTEs over a partitioned table — that halves the cost of a small search (test/bench/README.md).
+ * Every prepared shape stays on every connection, so their number is bounded: filters with
  * many values make many shapes, and a caller must not be able to fill the server's memory.
  */
 export async function preparedQuery<T>(ds: DataSource, sql: string, params: unknown[]): Promise<T[]> {

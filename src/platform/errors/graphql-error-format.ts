@@ -8,7 +8,7 @@ const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILE
 
 function messagesOf(response: unknown): string | undefined {
   if (response && typeof response === 'object' && 'message' in response) {
-    const m = (response as { message: unknown }).message;
+    const m = response.message;
     if (Array.isArray(m)) return m.join('; ');
     if (typeof m === 'string') return m;
   }

@@ -24,8 +24,8 @@ export const MAX_RECORD_CHARS = 1024 * 1024;
 
 /**
  * Turns a CSV text arriving in chunks into rows numbered by the line they start on. Papa Parse's
- * low-level parser does the quoting (about five times faster than csv-parse on catalogue lines,
- * measured); this class keeps the incomplete last record of each chunk for the next one, counts
+ * low-level parser does the quoting (several times faster than csv-parse on catalogue lines);
+ * this class keeps the incomplete last record of each chunk for the next one, counts
  * lines (quoted line breaks included), skips empty lines, trims cells, and refuses broken
  * quoting and rows whose cell count differs from the first row's, naming the line. The line
  * break and, unless given, the delimiter are read off the first line.

@@ -33,8 +33,8 @@ export const pageSizeEstimator =
  *
  * Whether an operation stays under the limit even with every list at its largest page is
  * worked out once per parsed document (Apollo reuses it for the same query text): such an
- * operation is not estimated again (the estimate took ~0.2 ms, several per cent of a search's
- * service time); any other is estimated with each request's page sizes. Documents with
+ * operation is not estimated again (the estimate is a noticeable part of a search's service
+ * time); any other is estimated with each request's page sizes. Documents with
  * @skip/@include are always estimated, as their shape depends on variables.
  */
 export function costLimit(max: number): ApolloServerPlugin {

@@ -1,4 +1,4 @@
-import { ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql';
+import { ASTVisitor, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext } from 'graphql';
 import { badInput } from '../errors/domain-error';
 
 /** How deep an operation may nest fields and how many it may select, every fragment spread expanded. */
@@ -62,7 +62,7 @@ export function depthAndSizeLimit(limits: SelectionLimits, introspectionLimits: 
         let inner: Measure;
         if (sel.kind === Kind.FIELD) {
           const below = sel.selectionSet ? measureSet(sel.selectionSet) : NOTHING;
-          inner = { depth: below.depth + 1, fields: below.fields + 1, aliased: below.aliased || (sel as FieldNode).alias !== undefined };
+          inner = { depth: below.depth + 1, fields: below.fields + 1, aliased: below.aliased || sel.alias !== undefined };
         } else if (sel.kind === Kind.INLINE_FRAGMENT) inner = measureSet(sel.selectionSet);
         else inner = measureFragment(sel.name.value);
         depth = Math.max(depth, inner.depth);

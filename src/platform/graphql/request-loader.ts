@@ -13,7 +13,7 @@ export function requestLoader<K, V>(ctx: RequestContext, name: string, batch: (k
   let loader = byName.get(name) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>(batch);
-    byName.set(name, loader as DataLoader<unknown, unknown>);
+    byName.set(name, loader);
   }
   return loader;
 }

@@ -4,14 +4,6 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry, prefix: 'torg_' });
 
-export const httpDuration = new Histogram({
-  name: 'torg_http_request_duration_seconds',
-  help: 'HTTP request duration by method, route and status',
-  labelNames: ['method', 'route', 'status'],
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-  registers: [metricsRegistry],
-});
-
 export const searchDuration = new Histogram({
   name: 'torg_search_duration_seconds',
   help: 'Product search duration by engine',

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { unspscLevel } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
@@ -34,7 +33,6 @@ export const meiliQuote = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"
  */
 export class MeilisearchEngine extends ProductSearch {
   readonly engine = 'meilisearch' as const;
-  private readonly logger = new Logger('MeilisearchEngine');
   private clientPromise?: Promise<MeiliClient>;
   private settingsApplied = false;
 
@@ -170,7 +168,7 @@ export class MeilisearchEngine extends ProductSearch {
       highlightPostTag: markers.stop,
     });
     const mandatory = new Set(scope.mandatoryIds);
-    const hits: SearchHit[] = res.hits.map((h: Record<string, any>) => ({
+    const hits: SearchHit[] = res.hits.map((h) => ({
       itemId: String(h.id),
       agreementId: h.agreementId,
       supplierId: h.supplierId,

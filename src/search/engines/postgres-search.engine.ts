@@ -36,7 +36,7 @@ export const PARTITION_GRACE_S = 60;
 /**
  * Adds the words of a partition's names, descriptions and manufacturers to the word list; returns how many were
  * new. They are the document's 'simple' lexemes (weights B and D), so no text is parsed twice;
- * ts_stat collects them in C (a third of the cost of unnesting every row's lexemes, measured).
+ * ts_stat collects them in C, far cheaper than unnesting every row's lexemes.
  * Sorted, so concurrent indexers insert in the same order and wait for each other instead of
  * deadlocking. `table` is one of ours (partitionName or search_item), never input.
  */
@@ -125,9 +125,8 @@ export class PostgresSearchEngine extends ProductSearch {
     for (const statement of await this.partitionIndexes(m, table)) await m.query(statement);
     // Statistics before it is searched: without them the planner guesses that a typo-tolerant
     // query (a word OR'ed with a dozen expansions) matches several per cent of the rows and
-    // reads whole partitions instead of their text index (measured at 1M items: 56 instead of
-    // 6.5 ms for a four-letter prefix), until autovacuum gets round to them. Only the columns
-    // whose statistics choose between the indexes (a third of the cost of all columns).
+    // reads whole partitions instead of their text index, until autovacuum gets round to them.
+    // Only the columns whose statistics choose between the indexes, which is cheaper than all.
     await m.query(`ANALYZE ${table} (${PLANNER_COLUMNS.join(', ')})`);
     await m.query(
       `INSERT INTO search_index_state (engine, agreement_id, version_id) VALUES ('postgres', $1, $2)
@@ -277,7 +276,7 @@ export class PostgresSearchEngine extends ProductSearch {
       // With text, the text index finds the rows and the attributes are checked on them: the
       // planner has no statistics on the facets (analyzing them would cost every upload), so
       // it took a common attribute for a rare one, read a third of each partition through the
-      // facet index and matched the text on every row (30-60 instead of ~3 ms under load).
+      // facet index and matched the text on every row, an order of magnitude slower under load.
       // coalesce() keeps the facet index out of that choice; without text it is the way in.
       where.push(tsq ? `coalesce(s.attr_facets && ${p(values)}::text[], false)` : `s.attr_facets && ${p(values)}::text[]`);
     }
@@ -340,8 +339,7 @@ interface FacetRow {
  * Facet counts over the `hits` CTE: UNSPSC levels and supplier as grouping sets, attributes
  * unnested; the top FACET_LIMIT of each. Attributes are unnested in the select list (one pass)
  * rather than by a function scan per hit, and values sort bytewise (COLLATE "C": codes, ids and
- * lower-cased attribute values, so the order is the same): the facets of a broad search
- * (1,200 hits) took 2.1 instead of 2.7 ms (best of three under EXPLAIN ANALYZE).
+ * lower-cased attribute values, so the order is the same), both cheaper for a broad search.
  */
 const FACETS_SQL = `
   WITH grouped AS (
