@@ -7,7 +7,7 @@ import { readUblCatalogue } from './ubl-catalogue-reader';
 /** The catalogues OpenPEPPOL and DFØ publish, read in place from ../shared/data beside the checkout. */
 const { dir: CATALOGUES, found: haveShared } = sharedData('peppol', 'catalogue');
 if (!haveShared) {
-  // eslint-disable-next-line no-console
+   
   console.warn(`SKIPPED: the published PEPPOL catalogues were not found at ${CATALOGUES}; these conformance tests need ../shared/data beside the repository.`);
 }
 const describeShared = haveShared ? describe : describe.skip;

@@ -162,6 +162,7 @@ export async function* readUblRecords(input: Readable, shape: UblDocumentShape, 
       feed(next.value);
     }
     feed(Buffer.alloc(0), true);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- set in the parser callbacks; TypeScript narrows `failure` to never here
     if (failure) throw failure;
     if (!rootSeen) throw new UblError('The file holds no XML element');
     if (!headerSent) sendHeader();

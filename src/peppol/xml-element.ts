@@ -33,9 +33,7 @@ export class UblNode {
 
   /** The first child along the names (`'cac:Price', 'cbc:PriceAmount'`). */
   at(...qnames: string[]): UblNode | undefined {
-    let node: UblNode | undefined = this;
-    for (const q of qnames) node = node?.all(q)[0];
-    return node;
+    return qnames.reduce<UblNode | undefined>((node, q) => node?.all(q)[0], this);
   }
 
   attr(name: string): UblText | undefined {

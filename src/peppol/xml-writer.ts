@@ -117,8 +117,9 @@ function checkOrder(el: XmlOut, options: XmlWriteOptions) {
   }
 }
 
-// XML 1.0 characters: tab, newline, carriage return, and U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF (as surrogate pairs).
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\ud800-\udbff\udc00-\udfff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// XML 1.0 characters: tab, newline, carriage return, and U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
+// With the `u` flag a surrogate pair is one code point and a lone surrogate half matches as not allowed.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
 function checkChars(value: string, where: string) {
   const m = NOT_XML_CHAR.exec(value);

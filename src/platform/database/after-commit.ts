@@ -9,7 +9,7 @@ const HOOKS = Symbol('afterCommit');
 const logger = new Logger('AfterCommit');
 
 type RunnerData = { [HOOKS]?: AfterCommit[] };
-const dataOf = (m: EntityManager): RunnerData | undefined => m.queryRunner?.data as RunnerData | undefined;
+const dataOf = (m: EntityManager): RunnerData | undefined => m.queryRunner?.data;
 
 /**
  * Runs `fn` once the transaction `m` belongs to has committed: collected by the outermost

@@ -37,7 +37,7 @@ export class OutboxHandlers {
 
   register<P>(handler: OutboxHandler<P>): void {
     if (this.handlers.has(handler.topic)) throw new Error(`outbox topic ${handler.topic} has a handler already`);
-    this.handlers.set(handler.topic, handler as OutboxHandler);
+    this.handlers.set(handler.topic, handler);
   }
 
   get(topic: string): OutboxHandler | undefined {
