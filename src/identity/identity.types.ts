@@ -2,7 +2,7 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { ArrayNotEmpty, IsEmail, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { Role } from '../platform/context/request-context';
 import { ConnectionType } from '../platform/graphql/connection';
-import { OrganisationKind } from './organisation.entity';
+import { OrganisationKind } from './organisation-kind';
 
 registerEnumType(OrganisationKind, {
   name: 'OrganisationKind',
