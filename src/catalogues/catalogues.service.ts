@@ -76,8 +76,8 @@ export class CataloguesService {
     private readonly access: AgreementAccess,
     private readonly audit: AuditService,
     private readonly outbox: SearchOutbox,
-    private readonly classification: ClassificationService,
     private readonly identity: IdentityService,
+    classification: ClassificationService,
     @Inject(TORG_CONFIG) config: TorgConfig,
   ) {
     this.uploadGate = new UploadGate(config.uploadConcurrency, config.uploadConcurrencyPerSupplier);
