@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AgreementsModule } from './agreements/agreements.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import { ClassificationModule } from './classification/classification.module';
+import { ENTITIES } from './database-entities';
 import { DevLoginModule } from './identity/dev-login.module';
 import { IdentityModule } from './identity/identity.module';
 import { TorgConfig } from './platform/config/config';
@@ -71,7 +72,7 @@ export class AppModule {
           },
         }),
         DiscoveryModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         PlatformModule,
         OutboxModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({

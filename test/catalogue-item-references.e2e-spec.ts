@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { CATALOGUE_ITEM_FIELDS, ITEM_COLUMNS } from '../src/catalogues/catalogue-item-fields';
 import { createAgreement, upload } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -75,6 +76,32 @@ async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean): Pr
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+it('has a field in the item descriptor for every stored column of catalogue_item, and the API shows each output field', async () => {
+  const columns = await t.sql(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'catalogue_item' AND table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY ordinal_position`);
+  expect(columns.map((r) => r.c).sort()).toEqual(['id', 'version_id', ...ITEM_COLUMNS].sort());
+  const outputs = CATALOGUE_ITEM_FIELDS.filter((f) => f.output).map((f) => f.output!.name);
+  const token = await t.login('katalog@kontorland.example');
+  const res = await t.gql(token, `query($id: Int!) { catalogueVersion(id: $id) { items(first: 1) { edges { node { id ${outputs.join(' ')} } } } } }`, { id: versionId });
+  expect(res.errors).toBeUndefined();
+  expect(res.data.catalogueVersion.items.edges[0].node).toEqual({
+    id: expect.any(String),
+    lineNo: 2,
+    sellerItemId: 'R-1',
+    name: 'Kulepenn',
+    description: null,
+    unspscCode: '44121704',
+    price: expect.stringMatching(/^9\.90*$/), // trailing zeros depend on the Decimal scalar
+    currency: 'NOK',
+    vatRate: expect.stringMatching(/^25(\.0+)?$/),
+    unitCode: 'EA',
+    gtin: null,
+    manufacturer: null,
+    attributes: {},
+    validFrom: null,
+    validTo: null,
+  });
+});
 
 it('deletes a draft version’s items with the version', async () => {
   await t.sql('DELETE FROM catalogue_version WHERE id = $1', [versionId]);

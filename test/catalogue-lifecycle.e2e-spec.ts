@@ -115,8 +115,13 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
     const id = res.body.version.id;
     const other = await t.gql(await t.login('katalog@medisinsk.example'), `query($id: Int!) { catalogueVersion(id: $id) { id } }`, { id });
     expect(other.errors![0].extensions!.code).toBe('NOT_FOUND');
+    // A participant knows the agreement (it sees it in `agreement`): told FORBIDDEN with the reason, as catalogueVersions tells it.
     const buyerView = await t.gql(await buyer(), `query($id: Int!) { catalogueVersion(id: $id) { id } }`, { id });
-    expect(buyerView.errors![0].extensions!.code).toBe('NOT_FOUND');
+    expect(buyerView.errors![0]).toMatchObject({ message: 'Only the supplier and the purchasing unit see catalogue versions', extensions: { code: 'FORBIDDEN' } });
+    const buyerList = await t.gql(await buyer(), `query($a: Int!) { catalogueVersions(agreementId: $a) { totalCount } }`, { a: a.id });
+    expect(buyerList.errors![0]).toMatchObject({ message: 'Only the supplier and the purchasing unit see catalogue versions', extensions: { code: 'FORBIDDEN' } });
+    const otherList = await t.gql(await t.login('katalog@medisinsk.example'), `query($a: Int!) { catalogueVersions(agreementId: $a) { totalCount } }`, { a: a.id });
+    expect(otherList.errors![0]).toMatchObject({ message: `Agreement ${a.id} was not found`, extensions: { code: 'NOT_FOUND' } });
     const otherSubmit = await t.gql(await t.login('katalog@medisinsk.example'), SUBMIT, { id });
     expect(otherSubmit.errors![0].extensions!.code).toBe('NOT_FOUND');
   });

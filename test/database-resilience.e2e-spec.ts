@@ -144,6 +144,28 @@ describe('stalls end in a clear answer (statement timeout 1.5 s, acquire timeout
     expect((await t.gql(await t.login(SUPPLIER), SUBMIT, { id: first.body.version.id })).data.submitCatalogueVersion.status).toBe('SUBMITTED');
   });
 
+  it('retries an upload that meets a serialization failure as a whole, counting each line once', async () => {
+    const a = await createAgreement(t);
+    // The first write of items in this database fails as a serialization failure would; the retry passes.
+    await t.sql('CREATE SEQUENCE item_write_attempts');
+    await t.sql(`CREATE FUNCTION fail_first_item_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF nextval('item_write_attempts') = 1 THEN RAISE EXCEPTION 'test: could not serialize' USING ERRCODE = 'serialization_failure'; END IF;
+        RETURN NULL;
+      END $$`);
+    await t.sql('CREATE TRIGGER fail_first_item_write AFTER INSERT ON catalogue_item FOR EACH STATEMENT EXECUTE FUNCTION fail_first_item_write()');
+    try {
+      const res = await upload(t, a.id, csv('R', 5), 'retried.csv');
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ lineCount: 5, problemCount: 0, version: { itemCount: 5 } });
+      expect((await t.sql("SELECT last_value::int AS n FROM item_write_attempts"))[0].n).toBe(2); // it did fail once
+      const audit = await t.sql(`SELECT data FROM audit_event WHERE action = 'catalogue.uploaded' AND entity_id = $1`, [String(res.body.version.id)]);
+      expect(audit).toEqual([{ data: expect.objectContaining({ lines: 5, items: 5 }) }]);
+    } finally {
+      await t.sql('DROP TRIGGER fail_first_item_write ON catalogue_item');
+    }
+  });
+
   it('lets bulk work (an upload) wait past the short statement timeout: its limit is DATABASE_BULK_STATEMENT_TIMEOUT_MS', async () => {
     const a = await createAgreement(t);
     await side.query('BEGIN');

@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ClassificationModule } from '../classification/classification.module';
+import { UnspscCodeUsers } from '../classification/unspsc-code-users';
 import { IdentityModule } from '../identity/identity.module';
+import { AgreementAccess } from './agreement-access';
+import { AgreementRepository } from './agreement.repository';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
 import { VisibilityService } from './visibility.service';
 
 @Module({
   imports: [IdentityModule, ClassificationModule],
-  providers: [AgreementsService, VisibilityService, AgreementsResolver],
-  exports: [AgreementsService, VisibilityService],
+  providers: [AgreementsService, AgreementRepository, AgreementAccess, VisibilityService, AgreementsResolver],
+  exports: [AgreementsService, AgreementAccess, VisibilityService],
 })
-export class AgreementsModule {}
+export class AgreementsModule {
+  constructor(codeUsers: UnspscCodeUsers, agreements: AgreementsService) {
+    codeUsers.register(agreements); // scopes keep their codes through a UNSPSC re-import
+  }
+}

@@ -54,8 +54,9 @@ export class AgreementsResolver {
   }
 
   @ResolveField(() => [Organisation], { description: 'Participating buyer organisations.' })
-  participants(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
-    return this.agreementsService.participants(ctx, a.id);
+  async participants(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    const ids = await this.agreementsService.participantIds(ctx, a.id);
+    return Promise.all(ids.map((id) => this.identity.organisation(ctx, id)));
   }
 
   @ResolveField(() => [UnspscNode], { description: 'UNSPSC codes the agreement covers (any level).' })

@@ -1,23 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ClassificationService } from '../classification/classification.service';
-import { OrganisationEntity, OrganisationKind } from '../identity/organisation.entity';
-import { selfAndAncestorsSql } from '../identity/organisation-tree';
+import { IdentityService } from '../identity/identity.service';
+import { OrganisationKind } from '../identity/organisation-kind';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
-import { badInput, conflict, forbidden, notFound } from '../platform/errors/domain-error';
+import { badInput, conflict, forbidden } from '../platform/errors/domain-error';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
+import { AGREEMENT_PARTIES, AgreementAccess } from './agreement-access';
 import { AgreementEntity } from './agreement.entity';
+import { AgreementRepository } from './agreement.repository';
 import { CreateAgreementInput } from './agreements.types';
-import { osloToday, TODAY_SQL, VisibilityService } from './visibility.service';
+import { osloToday, VisibilityService } from './visibility.service';
 
 @Injectable()
 export class AgreementsService {
   constructor(
     private readonly ds: DataSource,
+    private readonly rows: AgreementRepository,
+    private readonly access: AgreementAccess,
     private readonly classification: ClassificationService,
+    private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly visibility: VisibilityService,
   ) {}
@@ -25,28 +30,25 @@ export class AgreementsService {
   async create(ctx: RequestContext, input: CreateAgreementInput): Promise<AgreementEntity> {
     const caller = ctx.user;
     const created = await inTransaction(this.ds, ctx, async (tx) => {
-      const m = tx.manager;
-      const unit = await m.findOneByOrFail(OrganisationEntity, { id: caller.organisationId });
+      const unit = await this.identity.organisation(tx, caller.organisationId);
       if (unit.kind !== OrganisationKind.PURCHASING_UNIT) throw forbidden('Only a purchasing unit can create framework agreements');
       if (input.validTo < input.validFrom) throw badInput(`validTo ${input.validTo} is before validFrom ${input.validFrom}`, { field: 'validTo' });
-      const supplier = await m.findOneBy(OrganisationEntity, { id: input.supplierId });
+      const supplier = await this.identity.find(tx, input.supplierId);
       if (!supplier || supplier.kind !== OrganisationKind.SUPPLIER) throw badInput(`Organisation ${input.supplierId} is not a supplier`, { field: 'supplierId' });
       const participantIds = [...new Set(input.participantIds)];
-      const participants = await m.query(`SELECT id FROM organisation WHERE id = ANY($1) AND kind IN ('BUYER', 'PURCHASING_UNIT')`, [participantIds]);
-      if (participants.length !== participantIds.length) {
-        const found = new Set(participants.map((p: { id: number }) => p.id));
-        throw badInput(`Participants must be buyer organisations: ${participantIds.filter((id) => !found.has(id)).join(', ')} are not`, { field: 'participantIds' });
-      }
+      const participants = await Promise.all(participantIds.map((id) => this.identity.find(tx, id)));
+      const notBuyers = participantIds.filter((_, i) => !participants[i] || ![OrganisationKind.BUYER, OrganisationKind.PURCHASING_UNIT].includes(participants[i].kind));
+      if (notBuyers.length) throw badInput(`Participants must be buyer organisations: ${notBuyers.join(', ')} are not`, { field: 'participantIds' });
       const scope = [...new Set(input.scope)];
-      const existing = await this.classification.existing(m, scope);
+      const existing = await this.classification.existing(tx, scope);
       const unknown = scope.filter((c) => !existing.has(c));
       if (unknown.length) throw badInput(`Unknown UNSPSC code(s) in scope: ${unknown.join(', ')}`, { field: 'scope' });
-      if (await m.existsBy(AgreementEntity, { purchasingUnitId: unit.id, reference: input.reference })) {
+      if (await this.rows.existsWithReference(tx, unit.id, input.reference)) {
         throw conflict(`Your unit already has an agreement with reference ${input.reference}`, { field: 'reference' });
       }
-      const agreement = await m.save(
-        AgreementEntity,
-        m.create(AgreementEntity, {
+      const agreement = await this.rows.create(
+        tx,
+        {
           purchasingUnitId: unit.id,
           supplierId: supplier.id,
           reference: input.reference,
@@ -55,10 +57,10 @@ export class AgreementsService {
           validTo: input.validTo,
           mandatory: input.mandatory,
           currency: input.currency ?? 'NOK',
-        }),
+        },
+        participantIds,
+        scope,
       );
-      await m.query('INSERT INTO agreement_participant (agreement_id, organisation_id) SELECT $1, unnest($2::int[])', [agreement.id, participantIds]);
-      await m.query('INSERT INTO agreement_scope (agreement_id, unspsc_code) SELECT $1, unnest($2::char(8)[])', [agreement.id, scope]);
       await this.audit.record(tx, 'agreement.created', 'agreement', agreement.id, { ...input });
       return agreement;
     });
@@ -68,56 +70,46 @@ export class AgreementsService {
   }
 
   /** An agreement the caller is party to (its purchasing unit, its supplier, or a participant). */
-  async get(ctx: RequestContext, id: number): Promise<AgreementEntity> {
-    const agreement = await ctx.manager.findOneBy(AgreementEntity, { id });
-    if (!agreement || !(await this.isParty(ctx, agreement))) throw notFound('Agreement', id);
-    return agreement;
+  get(ctx: RequestContext, id: number): Promise<AgreementEntity> {
+    return this.access.require(ctx, id, AGREEMENT_PARTIES);
   }
 
-  async isParty(ctx: RequestContext, agreement: AgreementEntity): Promise<boolean> {
-    const org = ctx.user.organisationId;
-    if (agreement.purchasingUnitId === org || agreement.supplierId === org) return true;
-    const rows = await ctx.manager.query(
-      `SELECT 1 FROM agreement_participant WHERE agreement_id = $1 AND organisation_id IN (${selfAndAncestorsSql('$2')}) LIMIT 1`,
-      [agreement.id, org],
-    );
-    return rows.length > 0;
+  /**
+   * Locks the agreement until the caller's transaction ends, so work on it takes turns across
+   * replicas; false when another transaction holds it (at once with `nowait`, else after
+   * DATABASE_LOCK_TIMEOUT_MS).
+   */
+  lock(tx: RequestContext, id: number, nowait: boolean): Promise<boolean> {
+    return this.rows.lock(tx, id, nowait);
   }
 
   /** Agreements the caller is party to, newest first; optionally only those in force today. */
   async list(ctx: RequestContext, inForceOnly: boolean, first: number, after?: string) {
     const offset = decodeOffset(after);
     const org = ctx.user.organisationId;
-    const where = `(a.purchasing_unit_id = $1 OR a.supplier_id = $1 OR EXISTS (
-        SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id IN (${selfAndAncestorsSql('$1')})))
-      ${inForceOnly ? `AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to` : ''}`;
-    const [{ total }] = await ctx.manager.query(`SELECT count(*)::int AS total FROM agreement a WHERE ${where}`, [org]);
-    const ids: { id: number }[] = await ctx.manager.query(`SELECT a.id FROM agreement a WHERE ${where} ORDER BY a.id DESC OFFSET $2 LIMIT $3`, [org, offset, first]);
-    const rows = ids.length ? await ctx.manager.getRepository(AgreementEntity).createQueryBuilder('a').whereInIds(ids.map((r) => r.id)).orderBy('a.id', 'DESC').getMany() : [];
+    const [rows, total] = await this.rows.pageForParty(ctx, org, await this.identity.selfAndAncestorIds(ctx, org), inForceOnly, offset, first);
     return toConnection(rows, offset, first, total);
   }
 
   /** UNSPSC codes of the agreement's scope (batched over the agreements of a request). */
   scope(ctx: RequestContext, agreementId: number): Promise<string[]> {
     return requestLoader<number, string[]>(ctx, 'agreementScope', async (ids) => {
-      const rows: { agreement_id: number; unspsc_code: string }[] = await ctx.manager.query(
-        'SELECT agreement_id, unspsc_code FROM agreement_scope WHERE agreement_id = ANY($1) ORDER BY unspsc_code',
-        [[...ids]],
-      );
+      const rows = await this.rows.scopes(ctx, ids);
       return byKey(ids, rows, (r) => r.agreement_id, (rs) => rs.map((r) => r.unspsc_code), []);
     }).load(agreementId);
   }
 
-  /** Participating organisations (batched over the agreements of a request). */
-  participants(ctx: RequestContext, agreementId: number): Promise<OrganisationEntity[]> {
-    return requestLoader<number, OrganisationEntity[]>(ctx, 'agreementParticipants', async (ids) => {
-      const rows: (OrganisationEntity & { agreementId: number })[] = await ctx.manager.query(
-        `SELECT p.agreement_id AS "agreementId", o.id, o.name, o.org_number AS "orgNumber", o.kind, o.parent_id AS "parentId"
-           FROM agreement_participant p JOIN organisation o ON o.id = p.organisation_id WHERE p.agreement_id = ANY($1) ORDER BY o.id`,
-        [[...ids]],
-      );
-      return byKey(ids, rows, (r) => r.agreementId, (rs) => rs, []);
+  /** Ids of the participating organisations (batched over the agreements of a request). */
+  participantIds(ctx: RequestContext, agreementId: number): Promise<number[]> {
+    return requestLoader<number, number[]>(ctx, 'agreementParticipants', async (ids) => {
+      const rows = await this.rows.participantIds(ctx, ids);
+      return byKey(ids, rows, (r) => r.agreement_id, (rs) => rs.map((r) => r.organisation_id), []);
     }).load(agreementId);
+  }
+
+  /** Every UNSPSC code some agreement's scope names (the UNSPSC re-import keeps those). */
+  unspscCodesInUse(tx: RequestContext): Promise<string[]> {
+    return this.rows.scopeCodesInUse(tx);
   }
 
   /** In force = today (in Norway) within the validity period. */

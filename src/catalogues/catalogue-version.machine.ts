@@ -1,3 +1,4 @@
+import type { RequestContext } from '../platform/context/request-context';
 import { AuditWriter, StateMachine } from '../platform/state-machine/state-machine';
 import { CATALOGUE_TRANSITION_DONE, CATALOGUE_TRANSITIONS, CatalogueStatus, CatalogueTransition } from './catalogue-status';
 import { CatalogueVersionEntity } from './catalogue-version.entity';
@@ -6,7 +7,7 @@ import { CatalogueStateError } from './catalogues.types';
 export type CatalogueVersionMachine = StateMachine<CatalogueStatus, CatalogueTransition, CatalogueVersionEntity, CatalogueStateError>;
 
 /** Catalogue versions move only through this machine: it refuses, saves and audits every step. */
-export function catalogueVersionMachine(audit: AuditWriter): CatalogueVersionMachine {
+export function catalogueVersionMachine(audit: AuditWriter, save: (tx: RequestContext, version: CatalogueVersionEntity) => Promise<CatalogueVersionEntity>): CatalogueVersionMachine {
   return new StateMachine(
     {
       table: CATALOGUE_TRANSITIONS,
@@ -15,7 +16,7 @@ export function catalogueVersionMachine(audit: AuditWriter): CatalogueVersionMac
       done: CATALOGUE_TRANSITION_DONE,
       describe: (version) => `Catalogue version ${version.id} (no. ${version.versionNo} of its agreement)`,
       refused: (version, _event, message) => CatalogueStateError.of(version.status, message),
-      save: (ctx, version) => ctx.manager.save(CatalogueVersionEntity, version),
+      save,
     },
     audit,
   );

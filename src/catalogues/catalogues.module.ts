@@ -4,8 +4,11 @@ import { TORG_CONFIG, TorgConfig } from '../platform/config/config';
 import { uploadStorage } from '../platform/files/upload-storage';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { ClassificationModule } from '../classification/classification.module';
+import { UnspscCodeUsers } from '../classification/unspsc-code-users';
 import { IdentityModule } from '../identity/identity.module';
+import { CatalogueItemRepository } from './catalogue-item.repository';
 import { CatalogueUploadController } from './catalogue-upload.controller';
+import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CataloguesResolver } from './catalogues.resolver';
 import { CataloguesService } from './catalogues.service';
 import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
@@ -24,7 +27,11 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     }),
   ],
   controllers: [CatalogueUploadController],
-  providers: [CataloguesService, CataloguesResolver, UnspscItemCountResolver],
+  providers: [CataloguesService, CatalogueVersionRepository, CatalogueItemRepository, CataloguesResolver, UnspscItemCountResolver],
   exports: [CataloguesService],
 })
-export class CataloguesModule {}
+export class CataloguesModule {
+  constructor(codeUsers: UnspscCodeUsers, catalogues: CataloguesService) {
+    codeUsers.register(catalogues); // items keep their codes through a UNSPSC re-import
+  }
+}

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { isPlatformOperator } from '../platform/auth/platform-operator';
 import { TokenService } from '../platform/auth/token.service';
@@ -13,16 +13,19 @@ import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
 import { actorOf, IdentityActor, mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
 import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, OrganisationFilter } from './identity.types';
-import { MembershipEntity } from './membership.entity';
 import { normaliseOrgNumber, orgNumberProblem } from './org-number';
-import { selfAndAncestorsSql } from './organisation-tree';
-import { OrganisationEntity, OrganisationKind } from './organisation.entity';
-import { UserEntity } from './user.entity';
+import { OrganisationKind } from './organisation-kind';
+import type { OrganisationEntity } from './organisation.entity';
+import { OrganisationRepository } from './organisation.repository';
+import type { UserEntity } from './user.entity';
+import { UserRepository } from './user.repository';
 
 @Injectable()
 export class IdentityService {
   constructor(
     private readonly ds: DataSource,
+    private readonly organisationRows: OrganisationRepository,
+    private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     @Inject(TORG_CONFIG) private readonly config: TorgConfig,
@@ -36,12 +39,12 @@ export class IdentityService {
   /** Outside production: a token for a seeded user (optionally for one of several organisations). */
   async devLogin(ctx: RequestContext, email: string, organisationId?: number): Promise<AuthPayload> {
     if (!this.tokens.devTokensEnabled) throw unauthenticated('devLogin does not exist here (only in an explicit development run on the embedded database)');
-    const user = await ctx.manager.findOneBy(UserEntity, { email: email.trim().toLowerCase() });
+    const user = await this.users.byEmail(ctx, email.trim().toLowerCase());
     if (!user) throw unauthenticated(`No user with e-mail ${email}`);
-    const memberships = await ctx.manager.find(MembershipEntity, { where: { userId: user.id }, order: { organisationId: 'ASC' } });
+    const memberships = await this.users.memberships(ctx, user.id);
     const membership = organisationId === undefined ? memberships[0] : memberships.find((m) => m.organisationId === organisationId);
     if (!membership) throw unauthenticated(organisationId === undefined ? `${email} belongs to no organisation` : `${email} is not a member of organisation ${organisationId}`);
-    const organisation = await ctx.manager.findOneByOrFail(OrganisationEntity, { id: membership.organisationId });
+    const organisation = await this.organisation(ctx, membership.organisationId);
     return {
       token: this.tokens.signDevToken(user.id, user.email, organisation.id),
       me: { userId: user.id, email: user.email, name: user.name, organisation, roles: membership.roles, platformOperator: this.operator(user.email) },
@@ -50,27 +53,43 @@ export class IdentityService {
 
   async me(ctx: RequestContext): Promise<Me> {
     const caller = ctx.user;
-    const user = await ctx.manager.findOneByOrFail(UserEntity, { id: caller.userId });
-    const organisation = await ctx.manager.findOneByOrFail(OrganisationEntity, { id: caller.organisationId });
+    const user = await this.users.byId(ctx, caller.userId);
+    const organisation = await this.organisation(ctx, caller.organisationId);
     return { userId: user.id, email: user.email, name: user.name, organisation, roles: rolesOf(caller), platformOperator: this.operator(user.email) };
   }
 
   async organisation(ctx: RequestContext, id: number): Promise<OrganisationEntity> {
-    const org = await requestLoader<number, OrganisationEntity | null>(ctx, 'organisation', async (ids) => {
-      const rows = await ctx.manager.findBy(OrganisationEntity, { id: In([...ids]) });
-      return byKey(ids, rows, (r) => r.id, (rs) => rs[0], null);
-    }).load(id);
+    const org = await this.find(ctx, id);
     if (!org) throw notFound('Organisation', id);
     return org;
+  }
+
+  /** The organisation, or null (batched over a request). */
+  find(ctx: RequestContext, id: number): Promise<OrganisationEntity | null> {
+    return requestLoader<number, OrganisationEntity | null>(ctx, 'organisation', async (ids) => {
+      const rows = await this.organisationRows.byIds(ctx, [...ids]);
+      return byKey(ids, rows, (r) => r.id, (rs) => rs[0], null);
+    }).load(id);
+  }
+
+  /** The organisation's id and the ids of every organisation above it (a school takes part in its municipality's agreements). */
+  selfAndAncestorIds(ctx: RequestContext, id: number): Promise<number[]> {
+    return this.organisationRows.selfAndAncestorIds(ctx, id);
+  }
+
+  byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
+    return this.organisationRows.byOrgNumber(ctx, normaliseOrgNumber(orgNumber));
+  }
+
+  /** The name of an organisation the user is a member of, if any. */
+  firstMembershipName(ctx: RequestContext, email: string): Promise<string | undefined> {
+    return this.organisationRows.firstMembershipName(ctx, email.trim().toLowerCase());
   }
 
   /** Organisations are a public register (names and numbers); everyone signed in may list them. */
   async organisations(ctx: RequestContext, filter: OrganisationFilter | undefined, first: number, after?: string) {
     const offset = decodeOffset(after);
-    const qb = ctx.manager.createQueryBuilder(OrganisationEntity, 'o').orderBy('o.id');
-    if (filter?.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (filter?.parentId !== undefined) qb.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });
-    const [rows, total] = await qb.skip(offset).take(first).getManyAndCount();
+    const [rows, total] = await this.organisationRows.page(ctx, filter, offset, first);
     return toConnection(rows, offset, first, total);
   }
 
@@ -80,11 +99,11 @@ export class IdentityService {
     const problem = orgNumberProblem(orgNumber);
     if (problem) throw badInput(`orgNumber ${input.orgNumber} ${problem}`, { field: 'orgNumber' });
     return inTransaction(this.ds, ctx, async (tx) => {
-      if (await tx.manager.existsBy(OrganisationEntity, { orgNumber })) throw conflict(`An organisation with number ${orgNumber} exists already`, { field: 'orgNumber' });
-      if (input.parentId != null && !(await tx.manager.existsBy(OrganisationEntity, { id: input.parentId }))) {
+      if (await this.organisationRows.existsWithOrgNumber(tx, orgNumber)) throw conflict(`An organisation with number ${orgNumber} exists already`, { field: 'orgNumber' });
+      if (input.parentId != null && !(await this.organisationRows.exists(tx, input.parentId))) {
         throw badInput(`Parent organisation ${input.parentId} does not exist`, { field: 'parentId' });
       }
-      const org = await tx.manager.save(OrganisationEntity, tx.manager.create(OrganisationEntity, { name: input.name.trim(), orgNumber, kind: input.kind, parentId: input.parentId ?? null }));
+      const org = await this.organisationRows.create(tx, { name: input.name.trim(), orgNumber, kind: input.kind, parentId: input.parentId ?? null });
       await this.audit.record(tx, 'organisation.created', 'organisation', org.id, { name: org.name, orgNumber, kind: org.kind });
       return org;
     });
@@ -97,16 +116,15 @@ export class IdentityService {
     }
     return inTransaction(this.ds, ctx, async (tx) => {
       const organisation = await this.organisation(tx, input.organisationId);
-      const above: { id: number }[] = await tx.manager.query(selfAndAncestorsSql('$1'), [organisation.id]);
-      if (!mayManageMembers(actor, above.map((r) => r.id))) {
+      if (!mayManageMembers(actor, await this.selfAndAncestorIds(tx, organisation.id))) {
         throw forbidden(`An ADMIN grants roles only in its own organisation and those below it; organisation ${organisation.id} is neither (ask a platform operator)`);
       }
       checkRolesFit(organisation.kind, input.roles);
       const email = input.email.trim().toLowerCase();
-      let user = await tx.manager.findOneBy(UserEntity, { email });
+      let user = await this.users.byEmail(tx, email);
       if (user) await this.checkMayTakeIn(tx, actor, user);
-      if (!user) user = await tx.manager.save(UserEntity, tx.manager.create(UserEntity, { email, name: input.name.trim(), externalSubject: null }));
-      await tx.manager.upsert(MembershipEntity, { userId: user.id, organisationId: organisation.id, roles: input.roles }, ['userId', 'organisationId']);
+      if (!user) user = await this.users.create(tx, email, input.name.trim());
+      await this.users.setRoles(tx, user.id, organisation.id, input.roles);
       await this.audit.record(tx, 'membership.granted', 'user', user.id, { organisationId: organisation.id, roles: input.roles });
       return { userId: user.id, email: user.email, name: user.name, organisation, roles: input.roles, platformOperator: this.operator(user.email) };
     });
@@ -118,10 +136,8 @@ export class IdentityService {
    * several organisations) would have to choose one on every call.
    */
   private async checkMayTakeIn(tx: RequestContext, actor: IdentityActor, user: UserEntity) {
-    const memberships = await tx.manager.find(MembershipEntity, { where: { userId: user.id } });
-    for (const m of memberships) {
-      const above: { id: number }[] = await tx.manager.query(selfAndAncestorsSql('$1'), [m.organisationId]);
-      if (!mayManageMembers(actor, above.map((r) => r.id))) {
+    for (const m of await this.users.memberships(tx, user.id)) {
+      if (!mayManageMembers(actor, await this.selfAndAncestorIds(tx, m.organisationId))) {
         throw forbidden(`${user.email} belongs to organisation ${m.organisationId}, which you do not manage: a platform operator adds them to another organisation`);
       }
     }

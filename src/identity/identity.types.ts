@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayNotEmpty, IsEmail, IsEnum, IsInt, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ConnectionType } from '../platform/graphql/connection';
-import { OrganisationKind } from './organisation.entity';
+import { OrganisationKind } from './organisation-kind';
 import { Role } from './role';
 
 registerEnumType(OrganisationKind, {

@@ -1,10 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export enum OrganisationKind {
-  BUYER = 'BUYER',
-  PURCHASING_UNIT = 'PURCHASING_UNIT',
-  SUPPLIER = 'SUPPLIER',
-}
+import { OrganisationKind } from './organisation-kind';
+
+export { OrganisationKind };
 
 @Entity('organisation')
 export class OrganisationEntity {

@@ -1,4 +1,4 @@
-import { OrganisationKind } from '../identity/organisation.entity';
+import { OrganisationKind } from '../identity/organisation-kind';
 import { DEMO_OPERATOR_EMAIL } from '../platform/config/config';
 import { Role } from '../identity/role';
 

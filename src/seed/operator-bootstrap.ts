@@ -1,8 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IdentityService } from '../identity/identity.service';
-import { normaliseOrgNumber } from '../identity/org-number';
-import { OrganisationEntity, OrganisationKind } from '../identity/organisation.entity';
+import { OrganisationKind } from '../identity/organisation-kind';
 import { TORG_CONFIG, TorgConfig } from '../platform/config/config';
 import { RequestContext } from '../platform/context/request-context';
 import { badInput } from '../platform/errors/domain-error';
@@ -19,12 +18,11 @@ export async function bootstrapOperator(app: INestApplicationContext, email: str
   if (!config.platformOperators.includes(normalised)) {
     throw badInput(`${normalised} is not in PLATFORM_OPERATORS (${config.platformOperators.join(', ') || 'empty'}): add it there first`);
   }
-  const ds = app.get(DataSource);
-  const [member] = await ds.query('SELECT o.name FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id WHERE u.email = $1 LIMIT 1', [normalised]);
-  if (member) return `${normalised} is a member of ${member.name} already and can sign in; nothing changed.`;
   const identity = app.get(IdentityService);
-  const system = new RequestContext(undefined, ds.manager);
-  let organisation = await ds.manager.findOneBy(OrganisationEntity, { orgNumber: normaliseOrgNumber(orgNumber) });
+  const system = new RequestContext(undefined, app.get(DataSource).manager);
+  const member = await identity.firstMembershipName(system, normalised);
+  if (member) return `${normalised} is a member of ${member} already and can sign in; nothing changed.`;
+  let organisation = await identity.byOrgNumber(system, orgNumber);
   if (!organisation) {
     if (!organisationName) throw badInput(`No organisation with number ${orgNumber} yet: give its name with --organisation-name`);
     organisation = await identity.createOrganisation(system, { name: organisationName, orgNumber, kind: OrganisationKind.PURCHASING_UNIT });

@@ -1,22 +1,25 @@
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import type { DatabaseTimeouts } from '../config/config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../../migrations';
 
 /** The timeouts each data source's connections run with (bulk-work.ts reads them). */
 const TIMEOUTS = new WeakMap<DataSource, DatabaseTimeouts>();
 
 /** The timeouts `ds` was created with, or undefined for one made without (migrations). */
+/** The entity classes a data source maps; each domain module exports its own list. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
 export const timeoutsOf = (ds: DataSource): DatabaseTimeouts | undefined => TIMEOUTS.get(ds);
 
 /**
- * The one TypeORM data source: explicit entities and migrations, never `synchronize`. With
+ * The one TypeORM data source: explicit entities (composed outside platform, in
+ * src/database-entities.ts) and migrations, never `synchronize`. With
  * `timeouts`, every connection of the pool starts with statement_timeout, lock_timeout and
  * idle_in_transaction_session_timeout set, and a request waits at most `acquireMs` for a free
  * connection: a stall then ends in an error that errors/database-errors.ts turns into a 503/409,
  * instead of a hang that takes every tenant with it.
  */
-export function createDataSource(url: string, poolSize = 10, timeouts?: DatabaseTimeouts): DataSource {
+export function createDataSource(url: string, poolSize = 10, timeouts?: DatabaseTimeouts, entities: EntityList = []): DataSource {
   const limits = timeouts
     ? {
         statement_timeout: timeouts.statementMs,
@@ -28,7 +31,7 @@ export function createDataSource(url: string, poolSize = 10, timeouts?: Database
   const ds = new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'torg_migrations',
     synchronize: false,

@@ -9,6 +9,9 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadloc
  * unit on serialization failures and deadlocks, so a mutation commits or rolls back as a whole.
  * Callbacks given to `ctx.afterCommit` run once the outermost transaction has committed; those
  * of a rolled-back attempt are dropped with it.
+ *
+ * `work` may run more than once: it uses only the context it is given (the transaction's, never
+ * the caller's) and keeps whatever it counts or collects inside itself (a method taking `tx`).
  */
 export async function inTransaction<T>(ds: DataSource, ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>, attempts = 3): Promise<T> {
   if (ctx.manager.queryRunner?.isTransactionActive) return work(ctx);

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../platform/context/request-context';
+import { AgreementEntity } from './agreement.entity';
+import { TODAY_SQL } from './visibility.service';
+
+/** The one home of the SQL on `agreement`, `agreement_participant` and `agreement_scope`. */
+@Injectable()
+export class AgreementRepository {
+  find(ctx: RequestContext, id: number): Promise<AgreementEntity | null> {
+    return ctx.manager.findOneBy(AgreementEntity, { id });
+  }
+
+  existsWithReference(ctx: RequestContext, purchasingUnitId: number, reference: string): Promise<boolean> {
+    return ctx.manager.existsBy(AgreementEntity, { purchasingUnitId, reference });
+  }
+
+  async create(ctx: RequestContext, fields: Omit<AgreementEntity, 'id' | 'createdAt'>, participantIds: number[], scope: string[]): Promise<AgreementEntity> {
+    const m = ctx.manager;
+    const agreement = await m.save(AgreementEntity, m.create(AgreementEntity, fields));
+    await m.query('INSERT INTO agreement_participant (agreement_id, organisation_id) SELECT $1, unnest($2::int[])', [agreement.id, participantIds]);
+    await m.query('INSERT INTO agreement_scope (agreement_id, unspsc_code) SELECT $1, unnest($2::char(8)[])', [agreement.id, scope]);
+    return agreement;
+  }
+
+  /**
+   * Locks the agreement's row until the transaction ends; false when another transaction holds
+   * it (at once with `nowait`, else after DATABASE_LOCK_TIMEOUT_MS).
+   */
+  async lock(ctx: RequestContext, id: number, nowait: boolean): Promise<boolean> {
+    try {
+      await ctx.manager.query(`SELECT id FROM agreement WHERE id = $1 FOR UPDATE${nowait ? ' NOWAIT' : ''}`, [id]);
+      return true;
+    } catch (e) {
+      if ((e as { driverError?: { code?: string } }).driverError?.code !== '55P03') throw e;
+      return false;
+    }
+  }
+
+  /** Whether any of these organisations takes part in the agreement. */
+  async hasParticipant(ctx: RequestContext, agreementId: number, organisationIds: number[]): Promise<boolean> {
+    const rows = await ctx.manager.query('SELECT 1 FROM agreement_participant WHERE agreement_id = $1 AND organisation_id = ANY($2) LIMIT 1', [agreementId, organisationIds]);
+    return rows.length > 0;
+  }
+
+  /**
+   * A page of the agreements `org` is party to: as purchasing unit, supplier, or through a
+   * participating organisation among `orgAndAbove` (newest first), and their total.
+   */
+  async pageForParty(ctx: RequestContext, org: number, orgAndAbove: number[], inForceOnly: boolean, offset: number, limit: number): Promise<[AgreementEntity[], number]> {
+    const where = `(a.purchasing_unit_id = $1 OR a.supplier_id = $1 OR EXISTS (
+        SELECT 1 FROM agreement_participant p WHERE p.agreement_id = a.id AND p.organisation_id = ANY($2)))
+      ${inForceOnly ? `AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to` : ''}`;
+    const [{ total }] = await ctx.manager.query(`SELECT count(*)::int AS total FROM agreement a WHERE ${where}`, [org, orgAndAbove]);
+    const ids: { id: number }[] = await ctx.manager.query(`SELECT a.id FROM agreement a WHERE ${where} ORDER BY a.id DESC OFFSET $3 LIMIT $4`, [org, orgAndAbove, offset, limit]);
+    const rows = ids.length ? await ctx.manager.getRepository(AgreementEntity).createQueryBuilder('a').whereInIds(ids.map((r) => r.id)).orderBy('a.id', 'DESC').getMany() : [];
+    return [rows, total];
+  }
+
+  /** Scope codes of each agreement. */
+  scopes(ctx: RequestContext, agreementIds: readonly number[]): Promise<{ agreement_id: number; unspsc_code: string }[]> {
+    return ctx.manager.query('SELECT agreement_id, unspsc_code FROM agreement_scope WHERE agreement_id = ANY($1) ORDER BY unspsc_code', [[...agreementIds]]);
+  }
+
+  /** Participating organisation ids of each agreement. */
+  participantIds(ctx: RequestContext, agreementIds: readonly number[]): Promise<{ agreement_id: number; organisation_id: number }[]> {
+    return ctx.manager.query('SELECT agreement_id, organisation_id FROM agreement_participant WHERE agreement_id = ANY($1) ORDER BY organisation_id', [[...agreementIds]]);
+  }
+
+  /** Every UNSPSC code some agreement's scope names. */
+  async scopeCodesInUse(ctx: RequestContext): Promise<string[]> {
+    const rows: { code: string }[] = await ctx.manager.query('SELECT DISTINCT unspsc_code AS code FROM agreement_scope');
+    return rows.map((r) => r.code);
+  }
+}

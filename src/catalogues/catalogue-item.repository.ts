@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { unspscPrefix } from '../classification/unspsc-code';
+import { RequestContext } from '../platform/context/request-context';
+import { copyRows } from '../platform/database/copy-rows';
+import { CHANGED_FIELDS_SQL, COPY_ITEMS_SQL, ITEM_COLUMNS, ITEM_OUTPUT_SQL, itemRow, UPSERT_ITEMS_SQL, upsertParams } from './catalogue-item-fields';
+import type { CatalogueItemInput } from './catalogue-line';
+
+/** One row of the review: an item added, removed or changed against the version in force. */
+export interface ItemChangeRow {
+  seller_item_id: string;
+  change: 'ADDED' | 'REMOVED' | 'CHANGED';
+  name: string | null;
+  old_price: string | null;
+  new_price: string | null;
+  pct: string | null;
+  fields: string[];
+}
+
+export interface ItemChangeSummary {
+  added: number;
+  removed: number;
+  changed: number;
+  priceChanges: number;
+  averagePct: number | null;
+  total: number;
+}
+
+/** Items of version $1 against version $2 (-1: none), by seller item id. */
+const DIFF_SQL = `
+  WITH n AS (SELECT * FROM catalogue_item WHERE version_id = $1),
+       o AS (SELECT * FROM catalogue_item WHERE version_id = $2),
+       d AS (
+         SELECT coalesce(n.seller_item_id, o.seller_item_id) AS seller_item_id,
+                CASE WHEN o.id IS NULL THEN 'ADDED' WHEN n.id IS NULL THEN 'REMOVED' ELSE 'CHANGED' END AS change,
+                coalesce(n.name, o.name) AS name, o.price AS old_price, n.price AS new_price,
+                CASE WHEN o.price IS NOT NULL AND n.price IS NOT NULL AND o.price <> n.price THEN round((n.price - o.price) / o.price * 100, 2) END AS pct,
+                array_remove(${CHANGED_FIELDS_SQL}, NULL) AS fields
+           FROM n FULL JOIN o ON o.seller_item_id = n.seller_item_id)
+  SELECT * FROM d WHERE change <> 'CHANGED' OR cardinality(fields) > 0`;
+
+/** The one home of the SQL on `catalogue_item`. */
+@Injectable()
+export class CatalogueItemRepository {
+  /** Bulk insert with COPY (full catalogues: the upload's hot path). */
+  async insert(tx: RequestContext, versionId: number, items: CatalogueItemInput[]): Promise<void> {
+    if (!items.length) return;
+    await copyRows(tx.manager, 'catalogue_item', ['version_id', ...ITEM_COLUMNS], items.map((i) => itemRow(versionId, i)));
+  }
+
+  /** Inserts, or replaces by seller item id (UBL Update). */
+  async upsert(tx: RequestContext, versionId: number, items: CatalogueItemInput[]): Promise<void> {
+    if (!items.length) return;
+    await tx.manager.query(UPSERT_ITEMS_SQL, upsertParams(versionId, items));
+  }
+
+  /** Every item of one version into another (an Update starts from the version in force). */
+  async copyVersion(tx: RequestContext, toVersionId: number, fromVersionId: number): Promise<void> {
+    await tx.manager.query(COPY_ITEMS_SQL, [toVersionId, fromVersionId]);
+  }
+
+  /** Deletes the item with this seller item id (or, without one, this GTIN); false when there was none. */
+  async delete(tx: RequestContext, versionId: number, sellerItemId: string, gtin: string | null): Promise<boolean> {
+    const res = await tx.manager.query("DELETE FROM catalogue_item WHERE version_id = $1 AND (seller_item_id = $2 OR ($2 = '' AND gtin = $3)) RETURNING id", [versionId, sellerItemId, gtin]);
+    return !!res[1] || (Array.isArray(res[0]) && res[0].length > 0);
+  }
+
+  /** Which of these seller item ids the version holds. */
+  async present(tx: RequestContext, versionId: number, sellerItemIds: string[]): Promise<Set<string>> {
+    const rows: { seller_item_id: string }[] = await tx.manager.query('SELECT seller_item_id FROM catalogue_item WHERE version_id = $1 AND seller_item_id = ANY($2)', [versionId, sellerItemIds]);
+    return new Set(rows.map((r) => r.seller_item_id));
+  }
+
+  async count(ctx: RequestContext, versionId: number): Promise<number> {
+    const [{ n }] = await ctx.manager.query('SELECT count(*)::int AS n FROM catalogue_item WHERE version_id = $1', [versionId]);
+    return n;
+  }
+
+  /** A page of the version's items as the API shows them, in file order. */
+  page(ctx: RequestContext, versionId: number, offset: number, limit: number): Promise<Record<string, unknown>[]> {
+    return ctx.manager.query(`SELECT ${ITEM_OUTPUT_SQL} FROM catalogue_item WHERE version_id = $1 ORDER BY line_no, id OFFSET $2 LIMIT $3`, [versionId, offset, limit]);
+  }
+
+  async changeSummary(ctx: RequestContext, versionId: number, againstId: number | null): Promise<ItemChangeSummary> {
+    const [summary] = await ctx.manager.query(
+      `SELECT count(*) FILTER (WHERE change = 'ADDED')::int AS added, count(*) FILTER (WHERE change = 'REMOVED')::int AS removed,
+              count(*) FILTER (WHERE change = 'CHANGED')::int AS changed, count(pct)::int AS "priceChanges", round(avg(pct), 2)::float AS "averagePct", count(*)::int AS total
+         FROM (${DIFF_SQL}) x`,
+      [versionId, againstId ?? -1],
+    );
+    return summary;
+  }
+
+  /** A page of the changes, largest price changes first. */
+  changes(ctx: RequestContext, versionId: number, againstId: number | null, offset: number, limit: number): Promise<ItemChangeRow[]> {
+    return ctx.manager.query(`${DIFF_SQL} ORDER BY abs(pct) DESC NULLS LAST, change, seller_item_id OFFSET $3 LIMIT $4`, [versionId, againstId ?? -1, offset, limit]);
+  }
+
+  /** Items under each UNSPSC node among the published versions of the given agreements. */
+  async countsUnder(ctx: RequestContext, codes: string[], agreementIds: number[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>(codes.map((c) => [c, 0]));
+    if (!codes.length || !agreementIds.length) return counts;
+    const rows: { code: string; n: number }[] = await ctx.manager.query(
+      `SELECT p.code, count(ci.id)::int AS n
+         FROM unnest($1::text[], $2::text[]) AS p(code, prefix)
+         JOIN catalogue_item ci ON ci.unspsc_code LIKE p.prefix || '%'
+         JOIN catalogue_version cv ON cv.id = ci.version_id AND cv.status = 'PUBLISHED' AND cv.agreement_id = ANY($3)
+        GROUP BY p.code`,
+      [codes, codes.map(unspscPrefix), agreementIds],
+    );
+    for (const r of rows) counts.set(r.code, r.n);
+    return counts;
+  }
+
+  /**
+   * Every UNSPSC code an item uses, with item writes held off until `tx` ends (uploads do not lock
+   * the codes they use), so the answer stays true for the rest of the transaction.
+   */
+  async codesInUseHeld(tx: RequestContext): Promise<string[]> {
+    await tx.manager.query('LOCK TABLE catalogue_item IN SHARE MODE');
+    const rows: { code: string }[] = await tx.manager.query('SELECT DISTINCT unspsc_code AS code FROM catalogue_item');
+    return rows.map((r) => r.code);
+  }
+}

@@ -1,0 +1,132 @@
+import type { RequestContext } from '../../platform/context/request-context';
+import { CatalogueFormat, ProblemReport, readCatalogueFile } from '../catalogue-import';
+import type { CatalogueItemRepository } from '../catalogue-item.repository';
+import type { CatalogueHeader, CatalogueItemInput, RawCatalogueLine } from '../catalogue-line';
+import { CatalogueStatus } from '../catalogue-status';
+import type { CatalogueVersionEntity } from '../catalogue-version.entity';
+import type { CatalogueVersionRepository } from '../catalogue-version.repository';
+import { HeaderRules, validateHeader } from '../validation/header-validator';
+import { DuplicateItems } from './duplicate-items';
+import { ItemWriter } from './item-writer';
+import { AgreementLineRules, validateLines } from './validate-lines';
+
+/** Lines validated (and written) together: one UNSPSC look-up and one COPY per batch. */
+const BATCH = 2000;
+
+export interface UploadFile {
+  path: string;
+  fileName: string;
+  format: CatalogueFormat;
+}
+
+/** The agreement an upload is for, as far as the upload needs it. */
+export interface UploadTerms extends HeaderRules, AgreementLineRules {
+  agreementId: number;
+  supplierId: number;
+}
+
+export interface UploadStores {
+  versions: CatalogueVersionRepository;
+  items: CatalogueItemRepository;
+  /** Which of these UNSPSC codes exist. */
+  existingCodes: (tx: RequestContext, codes: string[]) => Promise<Set<string>>;
+}
+
+export interface StoredUpload {
+  version: CatalogueVersionEntity;
+  lineCount: number;
+  headerAction: CatalogueHeader['action'];
+}
+
+/** Thrown inside the upload's transaction to roll it back when the file has errors; carries the full report. */
+export class InvalidCatalogue extends Error {
+  constructor(
+    readonly report: ProblemReport,
+    readonly lineCount: number,
+  ) {
+    super(`The catalogue has ${report.count} problem(s)`);
+  }
+}
+
+/**
+ * One attempt at storing an uploaded file as a new DRAFT version, inside one transaction:
+ * read → validate → deduplicate → write, batch by batch. Its report and line count belong to
+ * this attempt, so a retried transaction starts afresh with a new one.
+ */
+export class CatalogueUpload {
+  private readonly report = new ProblemReport();
+  private readonly duplicates = new DuplicateItems();
+  private lineCount = 0;
+  private header?: CatalogueHeader;
+  private version?: CatalogueVersionEntity;
+  private writer?: ItemWriter;
+  private pending: RawCatalogueLine[] = [];
+
+  constructor(
+    private readonly tx: RequestContext,
+    private readonly stores: UploadStores,
+    private readonly terms: UploadTerms,
+    private readonly file: UploadFile,
+  ) {}
+
+  /** The stored version; throws InvalidCatalogue (with every problem) when any line is bad. */
+  async run(): Promise<StoredUpload> {
+    for await (const lines of readCatalogueFile(this.file.path, this.file.format, (h) => (this.header = h))) {
+      if (!this.version) await this.open(this.header!);
+      this.lineCount += lines.length;
+      for (const raw of lines) this.pending.push(raw);
+      if (this.pending.length >= BATCH) await this.nextBatch();
+    }
+    if (!this.version) await this.open(this.header ?? { action: 'Replace' });
+    await this.nextBatch();
+    const action = this.header!.action;
+    if (this.lineCount === 0 && action !== 'Delete') this.report.add({ line: null, location: 'file', field: null, reason: 'The catalogue holds no lines' });
+    if (this.report.count > 0) throw new InvalidCatalogue(this.report, this.lineCount);
+    const version = this.version!;
+    version.itemCount = await this.stores.items.count(this.tx, version.id);
+    await this.stores.versions.update(this.tx, version.id, { itemCount: version.itemCount });
+    return { version, lineCount: this.lineCount, headerAction: action };
+  }
+
+  /** Checks the header and creates the draft version (for an Update, a copy of the version in force). */
+  private async open(header: CatalogueHeader) {
+    const { versions, items } = this.stores;
+    const { agreementId } = this.terms;
+    this.header = header;
+    this.report.add(...validateHeader(header, this.terms));
+    const base = header.action === 'Update' ? await versions.published(this.tx, agreementId) : null;
+    if (header.action === 'Update' && !base) {
+      this.report.add({ line: null, location: '/Catalogue/cbc:ActionCode', field: 'ActionCode', reason: 'Update needs a published catalogue to apply the changes to; send the full catalogue with Add or Replace' });
+    }
+    this.version = await versions.create(this.tx, {
+      agreementId,
+      supplierId: this.terms.supplierId,
+      versionNo: await versions.nextVersionNo(this.tx, agreementId),
+      status: CatalogueStatus.DRAFT,
+      sourceFormat: this.file.format,
+      fileName: this.file.fileName,
+      headerAction: header.action,
+      documentId: header.documentId ?? null,
+      basedOnId: base?.id ?? null,
+      itemCount: 0,
+      createdBy: this.tx.user.userId,
+    });
+    if (base) await items.copyVersion(this.tx, this.version.id, base.id);
+    this.writer = new ItemWriter(this.tx, items, this.version.id, header.action, this.report);
+  }
+
+  /** Validates, deduplicates and (while the file is clean so far) writes the pending lines. */
+  private async nextBatch() {
+    const lines = this.pending;
+    this.pending = [];
+    const valid: CatalogueItemInput[] = [];
+    const deleteAll = this.header!.action === 'Delete';
+    await validateLines(lines, this.terms, (codes) => this.stores.existingCodes(this.tx, codes), this.report, (item, raw) => {
+      if (deleteAll) return;
+      const duplicate = this.duplicates.check(item, raw);
+      if (duplicate) this.report.add(duplicate);
+      else valid.push(item);
+    });
+    if (valid.length && this.report.count === 0) await this.writer!.write(valid);
+  }
+}

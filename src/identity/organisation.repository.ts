@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { RequestContext } from '../platform/context/request-context';
+import { OrganisationKind } from './organisation-kind';
+import { OrganisationEntity } from './organisation.entity';
+import { selfAndAncestorsSql } from './organisation-tree';
+
+/** The one home of the SQL on `organisation`. */
+@Injectable()
+export class OrganisationRepository {
+  byIds(ctx: RequestContext, ids: number[]): Promise<OrganisationEntity[]> {
+    return ctx.manager.findBy(OrganisationEntity, { id: In(ids) });
+  }
+
+  byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
+    return ctx.manager.findOneBy(OrganisationEntity, { orgNumber });
+  }
+
+  exists(ctx: RequestContext, id: number): Promise<boolean> {
+    return ctx.manager.existsBy(OrganisationEntity, { id });
+  }
+
+  existsWithOrgNumber(ctx: RequestContext, orgNumber: string): Promise<boolean> {
+    return ctx.manager.existsBy(OrganisationEntity, { orgNumber });
+  }
+
+  create(ctx: RequestContext, fields: { name: string; orgNumber: string; kind: OrganisationKind; parentId: number | null }): Promise<OrganisationEntity> {
+    return ctx.manager.save(OrganisationEntity, ctx.manager.create(OrganisationEntity, fields));
+  }
+
+  page(ctx: RequestContext, filter: { kind?: OrganisationKind; parentId?: number | null } | undefined, offset: number, limit: number): Promise<[OrganisationEntity[], number]> {
+    const qb = ctx.manager.createQueryBuilder(OrganisationEntity, 'o').orderBy('o.id');
+    if (filter?.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter?.parentId !== undefined) qb.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });
+    return qb.skip(offset).take(limit).getManyAndCount();
+  }
+
+  /** The organisation's id and the ids of every organisation above it. */
+  async selfAndAncestorIds(ctx: RequestContext, id: number): Promise<number[]> {
+    const rows: { id: number }[] = await ctx.manager.query(selfAndAncestorsSql('$1'), [id]);
+    return rows.map((r) => r.id);
+  }
+
+  /** The name of an organisation the user (by e-mail) is a member of, if any. */
+  async firstMembershipName(ctx: RequestContext, email: string): Promise<string | undefined> {
+    const [member] = await ctx.manager.query('SELECT o.name FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id WHERE u.email = $1 LIMIT 1', [email]);
+    return member?.name;
+  }
+}

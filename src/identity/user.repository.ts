@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../platform/context/request-context';
+import { Role } from './role';
+import { MembershipEntity } from './membership.entity';
+import { UserEntity } from './user.entity';
+
+/** The one home of the SQL on `app_user` and `membership`. */
+@Injectable()
+export class UserRepository {
+  byId(ctx: RequestContext, id: number): Promise<UserEntity> {
+    return ctx.manager.findOneByOrFail(UserEntity, { id });
+  }
+
+  byEmail(ctx: RequestContext, email: string): Promise<UserEntity | null> {
+    return ctx.manager.findOneBy(UserEntity, { email });
+  }
+
+  create(ctx: RequestContext, email: string, name: string): Promise<UserEntity> {
+    return ctx.manager.save(UserEntity, ctx.manager.create(UserEntity, { email, name, externalSubject: null }));
+  }
+
+  /** The user's memberships, by organisation id. */
+  memberships(ctx: RequestContext, userId: number): Promise<MembershipEntity[]> {
+    return ctx.manager.find(MembershipEntity, { where: { userId }, order: { organisationId: 'ASC' } });
+  }
+
+  async setRoles(ctx: RequestContext, userId: number, organisationId: number, roles: Role[]): Promise<void> {
+    await ctx.manager.upsert(MembershipEntity, { userId, organisationId, roles }, ['userId', 'organisationId']);
+  }
+}
