@@ -216,7 +216,22 @@ export class Initial1763800000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['search_index_state', 'search_word', 'search_item', 'search_outbox', 'catalogue_item', 'catalogue_version', 'agreement_scope', 'agreement_participant', 'agreement', 'unspsc_node', 'audit_event', 'membership', 'app_user', 'organisation']) {
+    for (const t of [
+      'search_index_state',
+      'search_word',
+      'search_item',
+      'search_outbox',
+      'catalogue_item',
+      'catalogue_version',
+      'agreement_scope',
+      'agreement_participant',
+      'agreement',
+      'unspsc_node',
+      'audit_event',
+      'membership',
+      'app_user',
+      'organisation',
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${t}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS torg_freeze_published_items()`);

@@ -15,4 +15,20 @@ import { StoredAttributeFacets1763800000013 } from './1763800000013-StoredAttrib
 import { GeneralOutbox1763800000014 } from './1763800000014-GeneralOutbox';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
-export const MIGRATIONS = [Initial1763800000000, SearchWordExpansion1763800000001, SearchCodeIndexes1763800000002, PartitionSearchItems1763800000003, TypoDistance1763800000004, LeanSearchIndexes1763800000005, StatementLevelItemReferences1763800000006, VisibilityFunction1763800000007, SearchPartitionPerVersion1763800000008, DirectUnaccent1763800000009, ItemCodeReferencesByTableLock1763800000010, VisibilityByParticipation1763800000011, ItemCodesCheckedPerStatement1763800000012, StoredAttributeFacets1763800000013, GeneralOutbox1763800000014];
+export const MIGRATIONS = [
+  Initial1763800000000,
+  SearchWordExpansion1763800000001,
+  SearchCodeIndexes1763800000002,
+  PartitionSearchItems1763800000003,
+  TypoDistance1763800000004,
+  LeanSearchIndexes1763800000005,
+  StatementLevelItemReferences1763800000006,
+  VisibilityFunction1763800000007,
+  SearchPartitionPerVersion1763800000008,
+  DirectUnaccent1763800000009,
+  ItemCodeReferencesByTableLock1763800000010,
+  VisibilityByParticipation1763800000011,
+  ItemCodesCheckedPerStatement1763800000012,
+  StoredAttributeFacets1763800000013,
+  GeneralOutbox1763800000014,
+];

@@ -41,7 +41,9 @@ async function main() {
   if (config.seedDemo) await seedDemo(app);
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
-  app.get(Logger).log(`Torg is ready: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (engine: ${config.searchEngine}, database: ${config.databaseUrl ? 'external' : 'embedded in ' + config.dataDir})`);
+  app
+    .get(Logger)
+    .log(`Torg is ready: GraphQL at ${url.replace('[::1]', 'localhost')}/graphql (engine: ${config.searchEngine}, database: ${config.databaseUrl ? 'external' : 'embedded in ' + config.dataDir})`);
 }
 
 /** Signals a supervisor (or Ctrl-C) sends to stop the service. */

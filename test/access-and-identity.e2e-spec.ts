@@ -1,5 +1,20 @@
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { buildClientSchema, getIntrospectionQuery, GraphQLInputType, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, isObjectType, isUnionType, isInterfaceType } from 'graphql';
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  GraphQLInputType,
+  GraphQLNamedType,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  isObjectType,
+  isUnionType,
+  isInterfaceType,
+} from 'graphql';
 import jwt from 'jsonwebtoken';
 import { ACCESS_RULE } from '../src/platform/auth/access.decorators';
 import { TORG_CONFIG, TorgConfig } from '../src/platform/config/config';
@@ -17,7 +32,11 @@ function sample(type: GraphQLInputType): unknown {
   if (isListType(type)) return [sample(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, sample(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, sample(f.type)]),
+    );
   }
   if (isScalarType(type)) return ({ Int: 1, Float: 1, Boolean: false, String: 'x', ID: '1', Decimal: '1', JSON: {} } as Record<string, unknown>)[type.name] ?? 'x';
   return null;
@@ -112,8 +131,10 @@ describe('deny by default', () => {
     const res = await t.gql(buyer, 'mutation { createOrganisation(input: { name: "X", orgNumber: "974760673", kind: BUYER }) { id } }');
     expect(res.errors![0].extensions!.code).toBe('FORBIDDEN');
     expect(res.errors![0].message).toMatch(/platform operator/);
-    const grant = await t.gql(buyer, 'mutation($o: Int!) { grantMembership(input: { email: "x@nordby.example", name: "X", organisationId: $o, roles: [REQUESTER] }) { userId } }', { o: t.world.orgs.skole });
-    expect(grant.errors![0]).toMatchObject({ extensions: { code: "FORBIDDEN" } });
+    const grant = await t.gql(buyer, 'mutation($o: Int!) { grantMembership(input: { email: "x@nordby.example", name: "X", organisationId: $o, roles: [REQUESTER] }) { userId } }', {
+      o: t.world.orgs.skole,
+    });
+    expect(grant.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     expect(grant.errors![0].message).toMatch(/ADMIN/);
   });
 
@@ -165,11 +186,17 @@ describe('identity', () => {
 
   it('grants memberships with roles that fit the organisation kind', async () => {
     const admin = await t.login('operator@torg.example');
-    const wrong = await t.gql(admin, 'mutation($o: Int!) { grantMembership(input: { email: "ny@kontorland.example", name: "Ny", organisationId: $o, roles: [REQUESTER] }) { userId } }', { o: t.world.orgs.kontorland });
+    const wrong = await t.gql(admin, 'mutation($o: Int!) { grantMembership(input: { email: "ny@kontorland.example", name: "Ny", organisationId: $o, roles: [REQUESTER] }) { userId } }', {
+      o: t.world.orgs.kontorland,
+    });
     expect(wrong.errors![0].message).toMatch(/REQUESTER do not fit an organisation of kind SUPPLIER/);
-    const badEmail = await t.gql(admin, 'mutation($o: Int!) { grantMembership(input: { email: "not-an-email", name: "Ny", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }', { o: t.world.orgs.kontorland });
+    const badEmail = await t.gql(admin, 'mutation($o: Int!) { grantMembership(input: { email: "not-an-email", name: "Ny", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }', {
+      o: t.world.orgs.kontorland,
+    });
     expect(badEmail.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    const ok = await t.gql(admin, 'mutation($o: Int!) { grantMembership(input: { email: "Ny@Kontorland.example", name: "Ny", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { email roles } }', { o: t.world.orgs.kontorland });
+    const ok = await t.gql(admin, 'mutation($o: Int!) { grantMembership(input: { email: "Ny@Kontorland.example", name: "Ny", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { email roles } }', {
+      o: t.world.orgs.kontorland,
+    });
     expect(ok.data.grantMembership).toEqual({ email: 'ny@kontorland.example', roles: ['SUPPLIER_ADMIN'] });
   });
 
@@ -204,7 +231,14 @@ describe('agreements', () => {
 
   it('lets a purchaser create one and audits it', async () => {
     const res = await t.gql(await t.login('innkjoper@storby.example'), CREATE, { i: input({ reference: 'A-OK-1' }) });
-    expect(res.data.createAgreement).toMatchObject({ reference: 'A-OK-1', mandatory: true, inForce: true, supplier: { name: 'Kontorland AS' }, participants: [{ name: 'Nordby skole' }], scope: [{ code: '44121700', title: 'Writing instruments' }] });
+    expect(res.data.createAgreement).toMatchObject({
+      reference: 'A-OK-1',
+      mandatory: true,
+      inForce: true,
+      supplier: { name: 'Kontorland AS' },
+      participants: [{ name: 'Nordby skole' }],
+      scope: [{ code: '44121700', title: 'Writing instruments' }],
+    });
     const audit = await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'agreement.created' AND entity_id = $1`, [String(res.data.createAgreement.id)]);
     expect(audit[0].n).toBe(1);
   });
@@ -294,7 +328,10 @@ describe('operations endpoints', () => {
     const small = await t.gql(token, nested, { n: 5 });
     expect(small.errors).toBeUndefined();
     expect(small.data.unspscNode.children.edges.length).toBeGreaterThan(0);
-    const res = await t.http.post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: nested, variables: { n: 100 } });
+    const res = await t.http
+      .post('/graphql')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ query: nested, variables: { n: 100 } });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toMatch(/estimated cost is \d+; at most 20000/);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');

@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const insertItem = (version: number, code: string, id: string) =>
-  t.sql(`INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, unspsc_code, price, currency, vat_rate, unit_code) VALUES ($1, 9, $3, 'x', $2, 1, 'NOK', 25, 'EA')`, [version, code, id]);
+  t.sql(`INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, unspsc_code, price, currency, vat_rate, unit_code) VALUES ($1, 9, $3, 'x', $2, 1, 'NOK', 25, 'EA')`, [
+    version,
+    code,
+    id,
+  ]);
 
 it('refuses an item whose version or UNSPSC code does not exist, naming which', async () => {
   await expect(insertItem(versionId, '99999999', 'R-9')).rejects.toMatchObject({ code: '23503', message: expect.stringMatching(/UNSPSC code 99999999/) });
@@ -51,12 +55,18 @@ it('makes a code deletion wait for an upload in flight that uses the code, then 
   await deleting.connect();
   try {
     await uploading.query('BEGIN');
-    await uploading.query(`INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, unspsc_code, price, currency, vat_rate, unit_code) VALUES ($1, 9, 'R-8', 'x', '44121797', 1, 'NOK', 25, 'EA')`, [versionId]);
+    await uploading.query(
+      `INSERT INTO catalogue_item (version_id, line_no, seller_item_id, name, unspsc_code, price, currency, vat_rate, unit_code) VALUES ($1, 9, 'R-8', 'x', '44121797', 1, 'NOK', 25, 'EA')`,
+      [versionId],
+    );
     // Uncommitted, the item is invisible to others: without the lock the delete would pass.
     let settled = false;
     const deletion = deleting.query(`DELETE FROM unspsc_node WHERE code = '44121797'`).finally(() => (settled = true));
     deletion.catch(() => undefined);
-    const [{ waiting }] = await pollUntil(() => t.sql(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM unspsc_node%'`), (r) => r[0].waiting > 0);
+    const [{ waiting }] = await pollUntil(
+      () => t.sql(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM unspsc_node%'`),
+      (r) => r[0].waiting > 0,
+    );
     expect(waiting).toBe(1);
     expect(settled).toBe(false);
     await uploading.query('COMMIT');
@@ -78,7 +88,9 @@ async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean): Pr
 }
 
 it('has a field in the item descriptor for every stored column of catalogue_item, and the API shows each output field', async () => {
-  const columns = await t.sql(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'catalogue_item' AND table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY ordinal_position`);
+  const columns = await t.sql(
+    `SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'catalogue_item' AND table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+  );
   expect(columns.map((r) => r.c).sort()).toEqual(['id', 'version_id', ...ITEM_COLUMNS].sort());
   const outputs = CATALOGUE_ITEM_FIELDS.filter((f) => f.output).map((f) => f.output!.name);
   const token = await t.login('katalog@kontorland.example');

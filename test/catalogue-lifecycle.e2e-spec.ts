@@ -12,8 +12,11 @@ const supplier = () => t.login('katalog@kontorland.example');
 const purchaser = () => t.login('innkjoper@storby.example');
 const buyer = () => t.login('bestiller@nordby.example');
 const search = async (text: string, agreementId: number) =>
-  (await t.gql(await buyer(), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount edges { node { sellerItemId name price } } } }`, { i: { text, agreementIds: [agreementId], first: 100 } })).data
-    .searchProducts;
+  (
+    await t.gql(await buyer(), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount edges { node { sellerItemId name price } } } }`, {
+      i: { text, agreementIds: [agreementId], first: 100 },
+    })
+  ).data.searchProducts;
 
 describe('catalogue versions: review, publish, supersede, reject', () => {
   it('walks DRAFT → SUBMITTED → PUBLISHED, audits every step, and refuses steps out of order as data', async () => {
@@ -21,7 +24,12 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
     const res = await upload(t, a.id, csv(['P-1,Kopipapir A4,14111507,50.00,25,PK']), 'v1.csv');
     const id = res.body.version.id;
     const early = await t.gql(await purchaser(), PUBLISH, { id });
-    expect(early.data.publishCatalogueVersion).toEqual({ __typename: 'CatalogueStateError', errorCode: 'INVALID_STATE', message: `Catalogue version ${id} (no. 1 of its agreement) is DRAFT and cannot be published`, status: 'DRAFT' });
+    expect(early.data.publishCatalogueVersion).toEqual({
+      __typename: 'CatalogueStateError',
+      errorCode: 'INVALID_STATE',
+      message: `Catalogue version ${id} (no. 1 of its agreement) is DRAFT and cannot be published`,
+      status: 'DRAFT',
+    });
     expect((await t.gql(await supplier(), SUBMIT, { id })).data.submitCatalogueVersion.status).toBe('SUBMITTED');
     expect((await t.gql(await supplier(), SUBMIT, { id })).data.submitCatalogueVersion.__typename).toBe('CatalogueStateError');
     const bySupplier = await t.gql(await supplier(), PUBLISH, { id });
@@ -64,7 +72,12 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
     const watcher = (async () => {
       while (publishing) {
         const r = await search('atomtest', a.id);
-        seen.add(r.edges.map((e: any) => e.node.sellerItemId).sort().join(','));
+        seen.add(
+          r.edges
+            .map((e: any) => e.node.sellerItemId)
+            .sort()
+            .join(','),
+        );
       }
     })();
     const pub = await t.gql(await purchaser(), PUBLISH, { id: v2 });
@@ -73,7 +86,12 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
     const after = await search('atomtest', a.id);
     publishing = false;
     await watcher;
-    seen.add(after.edges.map((e: any) => e.node.sellerItemId).sort().join(','));
+    seen.add(
+      after.edges
+        .map((e: any) => e.node.sellerItemId)
+        .sort()
+        .join(','),
+    );
     expect([...seen].every((s) => s === 'S-1,S-2' || s === 'S-3,S-4,S-5')).toBe(true);
     expect(seen.has('S-3,S-4,S-5')).toBe(true);
     const versions = await t.sql('SELECT id, status FROM catalogue_version WHERE agreement_id = $1 ORDER BY id', [a.id]);
@@ -85,7 +103,11 @@ describe('catalogue versions: review, publish, supersede, reject', () => {
     const audit = await t.sql(`SELECT action, data FROM audit_event WHERE entity_type = 'catalogue_version' AND entity_id = $1 ORDER BY id`, [String(v1)]);
     expect(audit.at(-1)).toEqual({ action: 'catalogue.superseded', data: { from: 'PUBLISHED', to: 'SUPERSEDED', by: v2 } });
     const again = await t.gql(await purchaser(), PUBLISH, { id: v1 });
-    expect(again.data.publishCatalogueVersion).toMatchObject({ errorCode: 'INVALID_STATE', status: 'SUPERSEDED', message: `Catalogue version ${v1} (no. 1 of its agreement) is SUPERSEDED and cannot be published` });
+    expect(again.data.publishCatalogueVersion).toMatchObject({
+      errorCode: 'INVALID_STATE',
+      status: 'SUPERSEDED',
+      message: `Catalogue version ${v1} (no. 1 of its agreement) is SUPERSEDED and cannot be published`,
+    });
   });
 
   it('never changes a published version: the database refuses edits to its items', async () => {

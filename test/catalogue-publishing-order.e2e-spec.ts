@@ -44,7 +44,11 @@ describe('publishing order', () => {
       { version_no: 1, status: 'SUBMITTED' },
       { version_no: 2, status: 'PUBLISHED' },
     ]);
-    const reject = await t.gql(await purchaser(), `mutation($id: Int!) { rejectCatalogueVersion(input: { versionId: $id, reason: "Erstattet av versjon 2" }) { ... on CatalogueVersion { status } } }`, { id: v1 });
+    const reject = await t.gql(
+      await purchaser(),
+      `mutation($id: Int!) { rejectCatalogueVersion(input: { versionId: $id, reason: "Erstattet av versjon 2" }) { ... on CatalogueVersion { status } } }`,
+      { id: v1 },
+    );
     expect(reject.data.rejectCatalogueVersion.status).toBe('REJECTED');
   });
 

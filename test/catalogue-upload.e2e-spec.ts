@@ -21,7 +21,11 @@ describe('catalogue upload', () => {
     const res = await upload(t, a.id, fixture('kontor-good.csv'));
     expect(res.status).toBe(201);
     expect(res.body.version).toMatchObject({ status: 'DRAFT', itemCount: 3, sourceFormat: 'csv', versionNo: 1 });
-    const items = await t.gql(await t.login('katalog@kontorland.example'), `query($id: Int!) { catalogueVersion(id: $id) { items { totalCount edges { node { sellerItemId price vatRate unitCode gtin attributes } } } } }`, { id: res.body.version.id });
+    const items = await t.gql(
+      await t.login('katalog@kontorland.example'),
+      `query($id: Int!) { catalogueVersion(id: $id) { items { totalCount edges { node { sellerItemId price vatRate unitCode gtin attributes } } } } }`,
+      { id: res.body.version.id },
+    );
     const nodes = items.data.catalogueVersion.items.edges.map((e: any) => e.node);
     expect(nodes[0]).toEqual({ sellerItemId: 'T-1', price: '49.90', vatRate: '25.00', unitCode: 'PK', gtin: '7038010009457', attributes: { ecolabel: 'Svanemerket' } });
     expect(nodes.map((n: any) => n.sellerItemId)).toEqual(['T-1', 'T-2', 'T-3']);
@@ -108,7 +112,9 @@ describe('catalogue upload', () => {
     const a = await createAgreement(t);
     const res = await upload(t, a.id, iconv.encode(xml, 'latin1'), 'latin1.xml');
     expect(res.status).toBe(201);
-    const items = await t.gql(await t.login('katalog@kontorland.example'), `query($id: Int!) { catalogueVersion(id: $id) { headerAction items { edges { node { name price } } } } }`, { id: res.body.version.id });
+    const items = await t.gql(await t.login('katalog@kontorland.example'), `query($id: Int!) { catalogueVersion(id: $id) { headerAction items { edges { node { name price } } } } }`, {
+      id: res.body.version.id,
+    });
     expect(items.data.catalogueVersion.items.edges[0].node).toEqual({ name: 'Blå perm med påskrift «Ærlig»', price: '25.00' });
   });
 
@@ -132,7 +138,11 @@ describe('catalogue upload', () => {
     const big = Buffer.alloc(100 * 1024, 'a');
     const res = await upload(t, a.id, big, 'big.csv');
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: 64 * 1024, message: expect.stringMatching(/larger than the 65,536 bytes \(0\.1 MiB\) a catalogue upload may have \(UPLOAD_MAX_BYTES\)/) });
+    expect(res.body).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      maxBytes: 64 * 1024,
+      message: expect.stringMatching(/larger than the 65,536 bytes \(0\.1 MiB\) a catalogue upload may have \(UPLOAD_MAX_BYTES\)/),
+    });
     expect(await counts(a.id)).toEqual({ versions: 0, items: 0 });
   });
 
@@ -149,7 +159,10 @@ describe('catalogue upload', () => {
     expect(other.status).toBe(404);
     const anonymous = await t.http.post(`/agreements/${a.id}/catalogue`).attach('file', fixture('kontor-good.csv'));
     expect(anonymous.status).toBe(401);
-    const buyer = await t.http.post(`/agreements/${a.id}/catalogue`).set('Authorization', `Bearer ${await t.login('bestiller@nordby.example')}`).attach('file', fixture('kontor-good.csv'));
+    const buyer = await t.http
+      .post(`/agreements/${a.id}/catalogue`)
+      .set('Authorization', `Bearer ${await t.login('bestiller@nordby.example')}`)
+      .attach('file', fixture('kontor-good.csv'));
     expect(buyer.status).toBe(403);
     expect(await counts(a.id)).toEqual({ versions: 0, items: 0 });
   });

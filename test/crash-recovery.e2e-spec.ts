@@ -33,7 +33,16 @@ let pgPort: number;
 const started: ChildProcess[] = [];
 
 function start(how: 'npm' | 'node', extraEnv: Record<string, string> = {}): Service {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', TORG_DATA_DIR: dataDir, PORT: String(httpPort), EMBEDDED_PG_PORT: String(pgPort), SEED_DEMO: 'false', LOG_LEVEL: 'info', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    TORG_DATA_DIR: dataDir,
+    PORT: String(httpPort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    SEED_DEMO: 'false',
+    LOG_LEVEL: 'info',
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
   const proc = how === 'npm' ? spawn('npm', ['start'], { cwd: ROOT, env }) : spawn(process.execPath, [...NODE_FLAGS, 'dist/src/main.js'], { cwd: ROOT, env });
   started.push(proc);
@@ -45,7 +54,7 @@ function start(how: 'npm' | 'node', extraEnv: Record<string, string> = {}): Serv
 }
 
 async function healthy(svc: Service, timeoutMs: number) {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     if (svc.proc.exitCode !== null || svc.proc.signalCode !== null) throw new Error(`the service exited before it was healthy:\n${svc.output()}`);
     const body = await fetch(`http://127.0.0.1:${httpPort}/health`, { signal: AbortSignal.timeout(2000) }).then(
       (r) => r.json() as Promise<{ status?: string }>,

@@ -13,7 +13,10 @@ import { startTestApp, TestApp } from './support/test-app';
 const SUPPLIER = 'katalog@kontorland.example';
 const BUYER = 'bestiller@nordby.example';
 const csv = (prefix: string, lines: number) =>
-  Buffer.from(['seller_item_id,name,unspsc,price,vat_rate,unit', ...Array.from({ length: lines }, (_, i) => `${prefix}-${i},Kopipapir ${prefix} ${i},14111507,${(10 + i / 100).toFixed(2)},25,PK`)].join('\n') + '\n');
+  Buffer.from(
+    ['seller_item_id,name,unspsc,price,vat_rate,unit', ...Array.from({ length: lines }, (_, i) => `${prefix}-${i},Kopipapir ${prefix} ${i},14111507,${(10 + i / 100).toFixed(2)},25,PK`)].join('\n') +
+      '\n',
+  );
 
 /** Polls /health until `stop()`; returns the slowest answer and every status seen. */
 function watchHealth(t: TestApp) {
@@ -113,7 +116,10 @@ describe('stalls end in a clear answer (statement timeout 1.5 s, acquire timeout
       expect(answer.status).toBe(503);
       expect(answer.headers['retry-after']).toBe('5');
       const res = answer.body;
-      expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/did not finish .* in the time one statement may take/), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } });
+      expect(res.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/did not finish .* in the time one statement may take/),
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 },
+      });
       expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     } finally {
       await side.query('ROLLBACK');
@@ -133,7 +139,10 @@ describe('stalls end in a clear answer (statement timeout 1.5 s, acquire timeout
       const res = await upload(t, a.id, csv('M', 5), 'second.csv');
       expect(res.status).toBe(409);
       expect(res.headers['retry-after']).toBe('10');
-      expect(res.body).toMatchObject({ code: 'CONFLICT', message: `A catalogue upload to agreement ${a.reference}, or a step in the review of its catalogue, is running; nothing was changed. Try again when it has finished` });
+      expect(res.body).toMatchObject({
+        code: 'CONFLICT',
+        message: `A catalogue upload to agreement ${a.reference}, or a step in the review of its catalogue, is running; nothing was changed. Try again when it has finished`,
+      });
       expect(Date.now() - started).toBeLessThan(1500); // NOWAIT: no waiting on the lock
       const submit = await t.gql(await t.login(SUPPLIER), SUBMIT, { id: first.body.version.id });
       expect(submit.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
@@ -158,7 +167,7 @@ describe('stalls end in a clear answer (statement timeout 1.5 s, acquire timeout
       const res = await upload(t, a.id, csv('R', 5), 'retried.csv');
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ lineCount: 5, problemCount: 0, version: { itemCount: 5 } });
-      expect((await t.sql("SELECT last_value::int AS n FROM item_write_attempts"))[0].n).toBe(2); // it did fail once
+      expect((await t.sql('SELECT last_value::int AS n FROM item_write_attempts'))[0].n).toBe(2); // it did fail once
       const audit = await t.sql(`SELECT data FROM audit_event WHERE action = 'catalogue.uploaded' AND entity_id = $1`, [String(res.body.version.id)]);
       expect(audit).toEqual([{ data: expect.objectContaining({ lines: 5, items: 5 }) }]);
     } finally {
@@ -199,7 +208,11 @@ describe('stalls end in a clear answer (statement timeout 1.5 s, acquire timeout
       const health = await t.http.get('/health');
       expect(Date.now() - started).toBeLessThan(1000);
       expect(health.status).toBe(503);
-      expect(health.body).toMatchObject({ status: 'degraded', reason: expect.stringMatching(/^all 4 database connections are busy and \d+ request\(s\) wait for one$/), details: { database: { status: 'up', pool: { size: 4, exhausted: true } } } });
+      expect(health.body).toMatchObject({
+        status: 'degraded',
+        reason: expect.stringMatching(/^all 4 database connections are busy and \d+ request\(s\) wait for one$/),
+        details: { database: { status: 'up', pool: { size: 4, exhausted: true } } },
+      });
       const res = await within(10_000, 'the queued search', search);
       expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Every database connection is busy/), extensions: { code: 'SERVICE_UNAVAILABLE' } });
     } finally {

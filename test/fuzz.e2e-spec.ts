@@ -1,17 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import {
-  getNamedType,
-  GraphQLField,
-  GraphQLInputType,
-  GraphQLNamedType,
-  GraphQLObjectType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isScalarType,
-} from 'graphql';
+import { getNamedType, GraphQLField, GraphQLInputType, GraphQLNamedType, GraphQLObjectType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType } from 'graphql';
 import type { Response } from 'supertest';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -39,7 +27,27 @@ function prng(seed: number) {
 }
 type Random = ReturnType<typeof prng>;
 
-const NASTY_STRINGS = ['', ' ', '\u0000', 'a\u0000b', 'o:99999999999999999999', 'bzo5OTk5OTk5OTk5OTk5OTk5OTk5OQ', '💥', '\ud800', '<img src=x onerror=alert(1)>', "'; DROP TABLE agreement; --", '%FF', '../../etc/passwd', '=1+1', 'x'.repeat(5000), '14111507', 'admin@torg.example', 'NaN', '-1', '1e400'];
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  'o:99999999999999999999',
+  'bzo5OTk5OTk5OTk5OTk5OTk5OTk5OQ',
+  '💥',
+  '\ud800',
+  '<img src=x onerror=alert(1)>',
+  "'; DROP TABLE agreement; --",
+  '%FF',
+  '../../etc/passwd',
+  '=1+1',
+  'x'.repeat(5000),
+  '14111507',
+  'admin@torg.example',
+  'NaN',
+  '-1',
+  '1e400',
+];
 const INT_EDGES = [0, -1, 1, 2 ** 31 - 1, -(2 ** 31)];
 const NASTY_NUMBERS = [0, -1, 1, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 1e20, 1.5, -0.0001, Number.MAX_SAFE_INTEGER, 1e308];
 
@@ -52,11 +60,16 @@ function randomString(r: Random): string {
 
 function randomJson(r: Random, depth = 0): unknown {
   switch (r.int(depth > 3 ? 4 : 6)) {
-    case 0: return r.pick(NASTY_NUMBERS);
-    case 1: return randomString(r);
-    case 2: return r.chance(0.5);
-    case 3: return null;
-    case 4: return Array.from({ length: r.int(4) }, () => randomJson(r, depth + 1));
+    case 0:
+      return r.pick(NASTY_NUMBERS);
+    case 1:
+      return randomString(r);
+    case 2:
+      return r.chance(0.5);
+    case 3:
+      return null;
+    case 4:
+      return Array.from({ length: r.int(4) }, () => randomJson(r, depth + 1));
     default: {
       const keys = ['query', 'variables', 'operationName', 'extensions', 'input', 'text', 'id', 'first', 'after', randomString(r)];
       return Object.fromEntries(Array.from({ length: r.int(4) }, () => [r.pick(keys), randomJson(r, depth + 1)]));
@@ -89,7 +102,8 @@ class GraphQLFuzzer {
     const head = `${root === this.query ? 'query' : 'mutation'}${definitions.length ? `(${definitions.join(', ')})` : ''}`;
     let text = `${head} { ${fields.join(' ')} }`;
     if (wellTyped) return { query: text, variables };
-    if (r.chance(0.15)) text = text.slice(0, r.int(text.length)); // cut short
+    if (r.chance(0.15))
+      text = text.slice(0, r.int(text.length)); // cut short
     else if (r.chance(0.1)) text = text.slice(0, r.int(text.length)) + r.pick(['{', '}', '"', '\\u0000', '$', '...', '#', '@skip', ':', '\u0000']) + text.slice(r.int(text.length));
     return { query: text, variables: r.chance(0.1) ? (randomJson(this.r) as Record<string, unknown>) : variables };
   }
@@ -129,12 +143,20 @@ class GraphQLFuzzer {
     if (!this.wellTyped && (r.chance(0.15) || depth > 4)) return randomJson(r, 3);
     if (isNonNullType(type)) return this.jsonFor(type.ofType, depth);
     if (isListType(type)) return Array.from({ length: r.int(3) }, () => this.jsonFor(type.ofType, depth + 1));
-    if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) || r.chance(0.5)).map((f) => [f.name, this.jsonFor(f.type, depth + 1)]));
+    if (isInputObjectType(type))
+      return Object.fromEntries(
+        Object.values(type.getFields())
+          .filter((f) => isNonNullType(f.type) || r.chance(0.5))
+          .map((f) => [f.name, this.jsonFor(f.type, depth + 1)]),
+      );
     if (isEnumType(type)) return r.pick(type.getValues()).name;
     switch (type.name) {
-      case 'Int': return r.chance(0.5) ? r.int(20) : r.pick(this.wellTyped ? INT_EDGES : NASTY_NUMBERS);
-      case 'Boolean': return r.chance(0.5);
-      default: return this.string();
+      case 'Int':
+        return r.chance(0.5) ? r.int(20) : r.pick(this.wellTyped ? INT_EDGES : NASTY_NUMBERS);
+      case 'Boolean':
+        return r.chance(0.5);
+      default:
+        return this.string();
     }
   }
 
@@ -144,12 +166,19 @@ class GraphQLFuzzer {
     if (!this.wellTyped && (r.chance(0.1) || depth > 4)) return r.pick(['null', '"x"', '-1', '3000000000', '[]', '{}', 'true', '1.5', 'ENUM', '"\\u0000"', '$undeclared']);
     if (isNonNullType(type)) return this.literalFor(type.ofType, depth);
     if (isListType(type)) return `[${Array.from({ length: r.int(3) }, () => this.literalFor(type.ofType, depth + 1)).join(', ')}]`;
-    if (isInputObjectType(type)) return `{ ${Object.values(type.getFields()).filter((f) => isNonNullType(f.type) || r.chance(0.5)).map((f) => `${f.name}: ${this.literalFor(f.type, depth + 1)}`).join(', ')} }`;
+    if (isInputObjectType(type))
+      return `{ ${Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type) || r.chance(0.5))
+        .map((f) => `${f.name}: ${this.literalFor(f.type, depth + 1)}`)
+        .join(', ')} }`;
     if (isEnumType(type)) return r.pick(type.getValues()).name;
     switch (type.name) {
-      case 'Int': return String(r.chance(0.5) ? r.int(20) : r.pick(this.wellTyped ? INT_EDGES : NASTY_NUMBERS));
-      case 'Boolean': return String(r.chance(0.5));
-      default: return JSON.stringify(this.string());
+      case 'Int':
+        return String(r.chance(0.5) ? r.int(20) : r.pick(this.wellTyped ? INT_EDGES : NASTY_NUMBERS));
+      case 'Boolean':
+        return String(r.chance(0.5));
+      default:
+        return JSON.stringify(this.string());
     }
   }
 }
@@ -185,28 +214,54 @@ it(`answers random requests without a server error (seed ${SEED})`, async () => 
     const codes = errorCodes(res.body);
     const isError = res.status >= 400 || codes.length > 0;
     const fault =
-      res.status >= 500 ? `status ${res.status}`
-      : isError && !/json/.test(String(res.headers['content-type'])) ? `error ${res.status} is not JSON (${res.headers['content-type']})`
-      : isError && (codes.length === 0 || codes.some((c) => typeof c !== 'string')) ? `error ${res.status} without a code`
-      : codes.includes('INTERNAL_SERVER_ERROR') ? 'INTERNAL_SERVER_ERROR'
-      : null;
+      res.status >= 500
+        ? `status ${res.status}`
+        : isError && !/json/.test(String(res.headers['content-type']))
+          ? `error ${res.status} is not JSON (${res.headers['content-type']})`
+          : isError && (codes.length === 0 || codes.some((c) => typeof c !== 'string'))
+            ? `error ${res.status} without a code`
+            : codes.includes('INTERNAL_SERVER_ERROR')
+              ? 'INTERNAL_SERVER_ERROR'
+              : null;
     if (fault) problems.push(`${what}: ${fault}: ${(res.text ?? '').slice(0, 300)}`);
   };
   const auth = <T extends { set(name: string, value: string): T }>(req: T): T => {
     const token = r.pick(tokens);
     return token ? req.set('Authorization', `Bearer ${token}`) : req;
   };
-  const contentType = () => r.pick(['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/octet-stream', 'application/graphql', 'multipart/form-data; boundary=xyz', 'application/x-www-form-urlencoded', 'application/json; charset=latin1']);
+  const contentType = () =>
+    r.pick([
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/octet-stream',
+      'application/graphql',
+      'multipart/form-data; boundary=xyz',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=latin1',
+    ]);
   const raw = (req: any) => req.serialize((b: unknown) => b);
 
   for (let round = 0; round < ROUNDS; round++) {
     // GraphQL over POST: random operations, random JSON, random bytes.
     for (const op of [gql.operation(), gql.operation(true)]) check(`POST /graphql ${JSON.stringify(op).slice(0, 500)}`, await auth(t.http.post('/graphql')).send(op));
-    const json = r.chance(0.5) ? randomJson(r) : { query: r.pick(['{ __typename }', '{ me { email } }', gql.operation().query]), variables: randomJson(r), operationName: r.chance(0.3) ? randomString(r) : undefined };
-    check(`POST /graphql json ${JSON.stringify(json).slice(0, 500)}`, await auth(raw(t.http.post('/graphql'))).set('content-type', 'application/json').send(JSON.stringify(json)));
+    const json = r.chance(0.5)
+      ? randomJson(r)
+      : { query: r.pick(['{ __typename }', '{ me { email } }', gql.operation().query]), variables: randomJson(r), operationName: r.chance(0.3) ? randomString(r) : undefined };
+    check(
+      `POST /graphql json ${JSON.stringify(json).slice(0, 500)}`,
+      await auth(raw(t.http.post('/graphql')))
+        .set('content-type', 'application/json')
+        .send(JSON.stringify(json)),
+    );
     const bytes = randomBytes(r);
     const encoding = r.chance(0.3) ? { 'content-encoding': r.pick(['gzip', 'deflate', 'br', 'identity', 'x-junk']) } : {};
-    check(`POST /graphql bytes ${bytes.length} ${JSON.stringify(encoding)}`, await auth(raw(t.http.post('/graphql'))).set({ 'content-type': contentType(), ...encoding }).send(bytes));
+    check(
+      `POST /graphql bytes ${bytes.length} ${JSON.stringify(encoding)}`,
+      await auth(raw(t.http.post('/graphql')))
+        .set({ 'content-type': contentType(), ...encoding })
+        .send(bytes),
+    );
 
     // GraphQL over GET.
     const get = gql.operation();
@@ -217,10 +272,13 @@ it(`answers random requests without a server error (seed ${SEED})`, async () => 
     // REST: the upload path with ids good and bad, /health, /metrics, an unknown path.
     const id = r.pick([String(agreementId), '0', '-1', '2147483648', '99999999999999999999', 'abc', '%FF', '1e3', String(r.int(50))]);
     const upload = auth(t.http.post(`/agreements/${id}/catalogue`));
-    const uploaded =
-      r.chance(0.5) ? await upload.attach('file', randomBytes(r, 600), r.pick(['x.csv', 'x.xlsx', 'x.xml', 'x.txt', 'ø.csv', 'a\u0001b.csv']))
-      : r.chance(0.5) ? await raw(upload).set('content-type', contentType()).send(randomBytes(r))
-      : await raw(upload).set('content-type', 'application/json').send(JSON.stringify(randomJson(r)));
+    const uploaded = r.chance(0.5)
+      ? await upload.attach('file', randomBytes(r, 600), r.pick(['x.csv', 'x.xlsx', 'x.xml', 'x.txt', 'ø.csv', 'a\u0001b.csv']))
+      : r.chance(0.5)
+        ? await raw(upload).set('content-type', contentType()).send(randomBytes(r))
+        : await raw(upload)
+            .set('content-type', 'application/json')
+            .send(JSON.stringify(randomJson(r)));
     check(`POST /agreements/${id}/catalogue`, uploaded);
     const path = r.pick(['/health', '/metrics', '/nowhere', `/agreements/${id}`, '/graphql/x', '/%FF', '/health?x=\u0000']);
     const method = r.pick(['get', 'post', 'put', 'delete', 'patch'] as const);

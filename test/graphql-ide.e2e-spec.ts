@@ -13,7 +13,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
 const inCi = !!process.env.CI;
 if (!haveBrowser && !inCi) {
-   
   console.warn(`SKIPPED: the GraphQL IDE browser test needs Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
 }
 const describeBrowser = haveBrowser || inCi ? describe : describe.skip;

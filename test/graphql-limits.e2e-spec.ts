@@ -68,7 +68,9 @@ describe('GraphQL limits (anonymous callers)', () => {
     expect(aliased.status).toBe(400);
     expect(aliased.body.errors[0]).toMatchObject({ message: 'An introspection query may not use aliases', extensions: { code: 'BAD_USER_INPUT' } });
 
-    const bomb = fragmentBomb(30).replace('query { ...F0 }', '{ __schema { types { ...F0 } } }').replace(/on Query/g, 'on __Type');
+    const bomb = fragmentBomb(30)
+      .replace('query { ...F0 }', '{ __schema { types { ...F0 } } }')
+      .replace(/on Query/g, 'on __Type');
     const refused = await post(bomb);
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].message).toBe(`The introspection query selects ${2 ** 29 + 2} fields (fragments expanded); at most 1000 are allowed`);

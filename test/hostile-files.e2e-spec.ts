@@ -138,7 +138,9 @@ describe('hostile catalogue files', () => {
     const bomb = buildZip([...xlsxParts(), repeatedEntry('xl/worksheets/sheet1.xml', '<row/>'.repeat(100_000), 5000, { before: SHEET_OPEN, after: SHEET_CLOSE })]);
     const { res, slowestHealthMs, rssGrowthMb } = await underAttack(() => upload(t, a.id, bomb, 'bomb.xlsx'));
     expect(res.status).toBe(413);
-    expect(res.body.message).toBe(`The XLSX file is refused: it would inflate to more than 1073741824 bytes (xl/worksheets/sheet1.xml alone declares ${600 * 5000 * 1000 + SHEET_OPEN.length + SHEET_CLOSE.length}), the most an XLSX upload may hold`);
+    expect(res.body.message).toBe(
+      `The XLSX file is refused: it would inflate to more than 1073741824 bytes (xl/worksheets/sheet1.xml alone declares ${600 * 5000 * 1000 + SHEET_OPEN.length + SHEET_CLOSE.length}), the most an XLSX upload may hold`,
+    );
     expect(slowestHealthMs).toBeLessThan(1000);
     expect(rssGrowthMb).toBeLessThan(250);
     expect(await leftInTmp()).toEqual([]);

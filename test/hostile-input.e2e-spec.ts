@@ -94,7 +94,16 @@ describe('NUL characters in text', () => {
   it('are refused in createAgreement, and nothing is stored', async () => {
     const purchaser = await t.login('innkjoper@storby.example');
     const [{ n: before }] = await t.sql('SELECT count(*)::int AS n FROM agreement');
-    const input = { supplierId: t.world.orgs.kontorland, reference: 'NUL-1', title: 'Skrive\u0000saker', validFrom: '2026-01-01', validTo: '2027-12-31', participantIds: [t.world.orgs.skole], scope: ['14110000'], mandatory: false };
+    const input = {
+      supplierId: t.world.orgs.kontorland,
+      reference: 'NUL-1',
+      title: 'Skrive\u0000saker',
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+      participantIds: [t.world.orgs.skole],
+      scope: ['14110000'],
+      mandatory: false,
+    };
     expectNulRefused(await post(purchaser, { query: 'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }', variables: { input } }), '$input.title');
     const [{ n: after }] = await t.sql('SELECT count(*)::int AS n FROM agreement');
     expect(after).toBe(before);
@@ -170,7 +179,10 @@ describe('request bodies', () => {
     expect(bogus.status).toBe(400);
     expect(bogus.body).toEqual({ code: 'BAD_USER_INPUT', message: 'The request body could not be decoded as gzip, as its Content-Encoding says' });
 
-    const gzipped = await raw('/graphql').set('content-type', 'application/json').set('content-encoding', 'gzip').send(gzipSync('{"query":"{ __typename }"}') as unknown as string);
+    const gzipped = await raw('/graphql')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send(gzipSync('{"query":"{ __typename }"}') as unknown as string);
     expect(gzipped.status).toBe(200);
     expect(gzipped.body).toEqual({ data: { __typename: 'Query' } });
 

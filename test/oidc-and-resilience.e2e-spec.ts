@@ -70,7 +70,11 @@ describe('production: tokens from an OIDC provider (ID-porten style)', () => {
     const token = sign({ email: 'attestant@nordby.example', email_verified: true }, { subject: 'pid-attestant' });
     const ambiguous = await t.gql(token, '{ me { email } }');
     expect(ambiguous.errors![0].message).toMatch(/X-Torg-Organisation/);
-    const res = await t.http.post('/graphql').set('Authorization', `Bearer ${token}`).set('X-Torg-Organisation', String(t.world.orgs.sykehjem)).send({ query: '{ me { organisation { name } roles } }' });
+    const res = await t.http
+      .post('/graphql')
+      .set('Authorization', `Bearer ${token}`)
+      .set('X-Torg-Organisation', String(t.world.orgs.sykehjem))
+      .send({ query: '{ me { organisation { name } roles } }' });
     expect(res.body.data.me).toEqual({ organisation: { name: 'Storby sykehjem' }, roles: ['APPROVER'] });
     const garbled = await t.http.post('/graphql').set('Authorization', `Bearer ${token}`).set('X-Torg-Organisation', 'sykehjem').send({ query: '{ me { email } }' });
     expect(garbled.body.errors[0]).toMatchObject({ message: 'X-Torg-Organisation must be an organisation id (a whole number)', extensions: { code: 'UNAUTHENTICATED' } });

@@ -103,7 +103,8 @@ describe('claims every token must have', () => {
 });
 
 describe('failures to get the signing key are 401, never 500', () => {
-  const unknownKid = (kid: string) => jwt.sign({ email: 'bestiller@sykehjem.example', email_verified: true }, privateKey, { algorithm: 'RS256', keyid: kid, issuer, audience: 'torg', subject: `pid-${kid}`, expiresIn: 300 });
+  const unknownKid = (kid: string) =>
+    jwt.sign({ email: 'bestiller@sykehjem.example', email_verified: true }, privateKey, { algorithm: 'RS256', keyid: kid, issuer, audience: 'torg', subject: `pid-${kid}`, expiresIn: 300 });
 
   afterEach(() => {
     mode = 'ok';
@@ -145,7 +146,12 @@ describe('with OIDC configured, Torg issues no tokens of its own, also in tests'
 
   it('refuses a dev token even when it is signed with the right secret', async () => {
     const config = t.app.get<symbol, TorgConfig>(TORG_CONFIG);
-    const dev = jwt.sign({ email: 'admin@torg.example', org: t.world.orgs.innkjop }, config.devJwtSecret, { algorithm: 'HS256', issuer: 'torg-dev', subject: `user:${t.world.users['admin@torg.example'].userId}`, expiresIn: 60 });
+    const dev = jwt.sign({ email: 'admin@torg.example', org: t.world.orgs.innkjop }, config.devJwtSecret, {
+      algorithm: 'HS256',
+      issuer: 'torg-dev',
+      subject: `user:${t.world.users['admin@torg.example'].userId}`,
+      expiresIn: 60,
+    });
     expect((await me(dev)).errors![0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -27,8 +27,24 @@ describe('migration to the general outbox', () => {
         expect(await ds.query(`SELECT to_regclass('search_outbox') AS t`)).toEqual([{ t: null }]);
         const moved = await ds.query(`SELECT topic, key, payload, state, attempts, last_error, next_attempt_at FROM outbox_message ORDER BY id`);
         expect(moved).toEqual([
-          { topic: 'search.catalogue-changed', key: '7', payload: { agreementId: 7, versionId: 71 }, state: 'pending', attempts: 3, last_error: 'engine away', next_attempt_at: new Date('2026-01-01T11:00:00Z') },
-          { topic: 'search.catalogue-changed', key: '8', payload: { agreementId: 8, versionId: null }, state: 'pending', attempts: 0, last_error: null, next_attempt_at: new Date('2026-01-01T12:00:00Z') },
+          {
+            topic: 'search.catalogue-changed',
+            key: '7',
+            payload: { agreementId: 7, versionId: 71 },
+            state: 'pending',
+            attempts: 3,
+            last_error: 'engine away',
+            next_attempt_at: new Date('2026-01-01T11:00:00Z'),
+          },
+          {
+            topic: 'search.catalogue-changed',
+            key: '8',
+            payload: { agreementId: 8, versionId: null },
+            state: 'pending',
+            attempts: 0,
+            last_error: null,
+            next_attempt_at: new Date('2026-01-01T12:00:00Z'),
+          },
         ]);
         await new GeneralOutbox1763800000014().down(runner);
         expect(await ds.query(`SELECT to_regclass('outbox_message') AS t`)).toEqual([{ t: null }]);

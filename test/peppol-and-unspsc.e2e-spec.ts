@@ -44,11 +44,18 @@ describeShared('UNSPSC code set import (CLI) and lookup', () => {
 
   it('looks up a code with its path, children and item counts over GraphQL', async () => {
     const token = await t.login('bestiller@nordby.example');
-    const res = await t.gql(token, `{ unspscNode(code: "44121704") { code level title path { code level } }
+    const res = await t.gql(
+      token,
+      `{ unspscNode(code: "44121704") { code level title path { code level } }
       family: unspscNode(code: "44120000") { title itemCount children(first: 3) { totalCount edges { node { code title } } } }
-      segments: unspscChildren(first: 100) { totalCount } }`);
+      segments: unspscChildren(first: 100) { totalCount } }`,
+    );
     expect(res.errors).toBeUndefined();
-    expect(res.data.unspscNode).toEqual({ code: '44121704', level: 4, title: 'Ball point pens', path: [
+    expect(res.data.unspscNode).toEqual({
+      code: '44121704',
+      level: 4,
+      title: 'Ball point pens',
+      path: [
         { code: '44000000', level: 1 },
         { code: '44120000', level: 2 },
         { code: '44121700', level: 3 },
@@ -84,7 +91,9 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
     const admin = await t.login('operator@torg.example');
     const org = await t.gql(admin, `mutation { createOrganisation(input: { name: "Medical AS", orgNumber: "987654325", kind: SUPPLIER }) { id } }`);
     supplierEmail = 'katalog@medical.example';
-    await t.gql(admin, `mutation($o: Int!) { grantMembership(input: { email: "${supplierEmail}", name: "Nils Nilsen", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }`, { o: org.data.createOrganisation.id });
+    await t.gql(admin, `mutation($o: Int!) { grantMembership(input: { email: "${supplierEmail}", name: "Nils Nilsen", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }`, {
+      o: org.data.createOrganisation.id,
+    });
     const purchaser = await t.login('innkjoper@storby.example');
     const a = await t.gql(
       purchaser,
@@ -121,9 +130,13 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
     const res = await upload(t, agreementId, join(CATALOGUES, 'catalogue-wo-response-use-case-2.xml'), 'uc2.xml', supplierEmail);
     expect(res.status).toBe(201);
     expect(res.body.version).toMatchObject({ headerAction: 'Update', itemCount: 7 });
-    const review = await t.gql(await t.login('innkjoper@storby.example'), `query($id: Int!) { catalogueReview(versionId: $id) { added removed changed changes { edges { node { sellerItemId change } } } } }`, {
-      id: res.body.version.id,
-    });
+    const review = await t.gql(
+      await t.login('innkjoper@storby.example'),
+      `query($id: Int!) { catalogueReview(versionId: $id) { added removed changed changes { edges { node { sellerItemId change } } } } }`,
+      {
+        id: res.body.version.id,
+      },
+    );
     const r = review.data.catalogueReview;
     expect({ added: r.added, removed: r.removed }).toEqual({ added: 1, removed: 1 });
     const changes = Object.fromEntries(r.changes.edges.map((e: any) => [e.node.sellerItemId, e.node.change]));
@@ -142,7 +155,11 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
       expect.arrayContaining([
         expect.objectContaining({ location: '/Catalogue/cac:ReferencedContract/cbc:ID', reason: expect.stringMatching(/names contract CRT1387/) }),
         expect.objectContaining({ location: '/Catalogue/cac:ValidityPeriod/cbc:StartDate', value: '2018-09-01', reason: 'lies outside the agreement period 2019-01-01 – 2028-12-31' }),
-        expect.objectContaining({ location: '/Catalogue/CatalogueLine[1]', field: '/Catalogue/CatalogueLine[1]/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent', reason: expect.stringMatching(/Norwegian VAT rate/) }),
+        expect.objectContaining({
+          location: '/Catalogue/CatalogueLine[1]',
+          field: '/Catalogue/CatalogueLine[1]/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent',
+          reason: expect.stringMatching(/Norwegian VAT rate/),
+        }),
         expect.objectContaining({ location: '/Catalogue/CatalogueLine[1]', field: expect.stringMatching(/PriceAmount\/@currencyID$/), reason: 'must be the agreement currency NOK' }),
       ]),
     );

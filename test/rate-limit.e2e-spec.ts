@@ -89,16 +89,36 @@ describe('rate limit per caller', () => {
 
   // Each kind from an address of its own, so each starts with a full budget.
   const refusedBeforeAnyResolver: [string, string, (caller: ReturnType<typeof from>) => Test, (res: Awaited<Test>) => void][] = [
-    ['a token that is not a JWT', '127.0.0.21', (c) => c.post('/graphql').set('Authorization', 'Bearer not-a-token').send({ query: ME }), (res) => expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED')],
-    ['an expired token', '127.0.0.22', (c) => c.post('/graphql').set('Authorization', `Bearer ${expiredToken()}`).send({ query: ME }), (res) => expect(res.body.errors[0].message).toMatch(/jwt expired/)],
+    [
+      'a token that is not a JWT',
+      '127.0.0.21',
+      (c) => c.post('/graphql').set('Authorization', 'Bearer not-a-token').send({ query: ME }),
+      (res) => expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED'),
+    ],
+    [
+      'an expired token',
+      '127.0.0.22',
+      (c) => c.post('/graphql').set('Authorization', `Bearer ${expiredToken()}`).send({ query: ME }),
+      (res) => expect(res.body.errors[0].message).toMatch(/jwt expired/),
+    ],
     ['a syntax error', '127.0.0.23', (c) => c.post('/graphql').send({ query: '{ me { email' }), (res) => expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED')],
     ['an unknown field', '127.0.0.24', (c) => c.post('/graphql').send({ query: '{ nothingHere }' }), (res) => expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED')],
     ['{ __typename }', '127.0.0.25', (c) => c.post('/graphql').send({ query: '{ __typename }' }), (res) => expect(res.body.data).toEqual({ __typename: 'Query' })],
     ['{ __typename } by GET', '127.0.0.26', (c) => c.get('/graphql?query=%7B__typename%7D').set('Apollo-Require-Preflight', 'true'), (res) => expect(res.body.data).toEqual({ __typename: 'Query' })],
     ['the introspection query', '127.0.0.27', (c) => c.post('/graphql').send({ query: getIntrospectionQuery() }), (res) => expect(res.body.data.__schema.queryType.name).toBe('Query')],
     ['a refused fragment bomb', '127.0.0.28', (c) => c.post('/graphql').send({ query: fragmentBomb(30) }), (res) => expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT')],
-    ['a refused deep query', '127.0.0.29', (c) => c.post('/graphql').send({ query: `{ ${'me { organisation { '.repeat(7)} id ${'} } '.repeat(7)} }` }), (res) => expect(res.body.errors[0].message).toMatch(/nested 15 levels deep/)],
-    ['an upload with a bad token', '127.0.0.30', (c) => c.post('/agreements/1/catalogue').set('Authorization', 'Bearer not-a-token').attach('file', fixture('kontor-good.csv')), (res) => expect(res.status).toBe(401)],
+    [
+      'a refused deep query',
+      '127.0.0.29',
+      (c) => c.post('/graphql').send({ query: `{ ${'me { organisation { '.repeat(7)} id ${'} } '.repeat(7)} }` }),
+      (res) => expect(res.body.errors[0].message).toMatch(/nested 15 levels deep/),
+    ],
+    [
+      'an upload with a bad token',
+      '127.0.0.30',
+      (c) => c.post('/agreements/1/catalogue').set('Authorization', 'Bearer not-a-token').attach('file', fixture('kontor-good.csv')),
+      (res) => expect(res.status).toBe(401),
+    ],
   ];
   it.each(refusedBeforeAnyResolver)('counts %s against the caller’s address', async (_kind, address, send, check) => {
     const caller = from(address);
@@ -116,7 +136,11 @@ describe('rate limit per caller', () => {
     const caller = from('127.0.0.41');
     const login = await caller.post('/graphql').send({ query: 'mutation { devLogin(email: "innkjoper@storby.example") { token } }' });
     const token = login.body.data.devLogin.token as string;
-    const bomb = () => caller.post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: fragmentBomb(30) });
+    const bomb = () =>
+      caller
+        .post('/graphql')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ query: fragmentBomb(30) });
     for (let i = 1; i <= LIMIT; i++) expect((await bomb()).headers['x-ratelimit-remaining']).toBe(String(LIMIT - i));
     expectRefused(await bomb());
     // The address has used one request (the devLogin): an anonymous caller there is still served.

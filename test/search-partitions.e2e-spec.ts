@@ -15,13 +15,17 @@ afterAll(() => t?.close());
 
 const csv = (rows: string[]) => Buffer.from(['seller_item_id,name,unspsc,price,vat_rate,unit', ...rows].join('\n') + '\n');
 const search = async (text: string, agreementId: number) =>
-  (await t.gql(await t.login('bestiller@nordby.example'), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount edges { node { sellerItemId } } } }`, { i: { text, agreementIds: [agreementId] } }))
-    .data.searchProducts;
+  (
+    await t.gql(await t.login('bestiller@nordby.example'), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount edges { node { sellerItemId } } } }`, {
+      i: { text, agreementIds: [agreementId] },
+    })
+  ).data.searchProducts;
 const partitions = async () =>
-  (await t.sql(`SELECT c.relname AS name, i.inhdetachpending AS pending FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'search_item'::regclass`)).map((r) => r.name as string);
+  (await t.sql(`SELECT c.relname AS name, i.inhdetachpending AS pending FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'search_item'::regclass`)).map(
+    (r) => r.name as string,
+  );
 const tableExists = async (name: string) => (await t.sql('SELECT to_regclass($1) IS NOT NULL AS e', [name]))[0].e as boolean;
-const searchedVersion = async (agreementId: number) =>
-  (await t.sql(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1`, [agreementId]))[0]?.version_id ?? null;
+const searchedVersion = async (agreementId: number) => (await t.sql(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = $1`, [agreementId]))[0]?.version_id ?? null;
 
 describe('search partitions per catalogue version', () => {
   it('searches a new version in a partition of its own and drops the superseded one after the grace period', async () => {
@@ -160,7 +164,10 @@ describe('search partitions per catalogue version', () => {
     const green = await filtered('farge', ['grønn']);
     expect(green.edges).toEqual([{ node: { sellerItemId: 'F-2' } }]);
     expect(green.facets.attributes).toEqual(
-      expect.arrayContaining([{ name: 'merke', values: [{ value: 'øko', count: 1 }] }, { name: 'farge', values: [{ value: 'grønn', count: 1 }] }]),
+      expect.arrayContaining([
+        { name: 'merke', values: [{ value: 'øko', count: 1 }] },
+        { name: 'farge', values: [{ value: 'grønn', count: 1 }] },
+      ]),
     );
   });
 

@@ -52,7 +52,14 @@ export class AgreementRepository {
       ${inForceOnly ? `AND ${TODAY_SQL} BETWEEN a.valid_from AND a.valid_to` : ''}`;
     const [{ total }] = await ctx.manager.query(`SELECT count(*)::int AS total FROM agreement a WHERE ${where}`, [org, orgAndAbove]);
     const ids: { id: number }[] = await ctx.manager.query(`SELECT a.id FROM agreement a WHERE ${where} ORDER BY a.id DESC OFFSET $3 LIMIT $4`, [org, orgAndAbove, offset, limit]);
-    const rows = ids.length ? await ctx.manager.getRepository(AgreementEntity).createQueryBuilder('a').whereInIds(ids.map((r) => r.id)).orderBy('a.id', 'DESC').getMany() : [];
+    const rows = ids.length
+      ? await ctx.manager
+          .getRepository(AgreementEntity)
+          .createQueryBuilder('a')
+          .whereInIds(ids.map((r) => r.id))
+          .orderBy('a.id', 'DESC')
+          .getMany()
+      : [];
     return [rows, total];
   }
 

@@ -95,7 +95,13 @@ export class AgreementsService {
   scope(ctx: RequestContext, agreementId: number): Promise<string[]> {
     return requestLoader<number, string[]>(ctx, 'agreementScope', async (ids) => {
       const rows = await this.rows.scopes(ctx, ids);
-      return byKey(ids, rows, (r) => r.agreement_id, (rs) => rs.map((r) => r.unspsc_code), []);
+      return byKey(
+        ids,
+        rows,
+        (r) => r.agreement_id,
+        (rs) => rs.map((r) => r.unspsc_code),
+        [],
+      );
     }).load(agreementId);
   }
 
@@ -103,7 +109,13 @@ export class AgreementsService {
   participantIds(ctx: RequestContext, agreementId: number): Promise<number[]> {
     return requestLoader<number, number[]>(ctx, 'agreementParticipants', async (ids) => {
       const rows = await this.rows.participantIds(ctx, ids);
-      return byKey(ids, rows, (r) => r.agreement_id, (rs) => rs.map((r) => r.organisation_id), []);
+      return byKey(
+        ids,
+        rows,
+        (r) => r.agreement_id,
+        (rs) => rs.map((r) => r.organisation_id),
+        [],
+      );
     }).load(agreementId);
   }
 

@@ -63,7 +63,9 @@ export const COPY_ITEMS_SQL = `INSERT INTO catalogue_item (version_id, ${ITEM_CO
 export const UPSERT_ITEMS_SQL = `INSERT INTO catalogue_item (version_id, ${ITEM_COLUMNS.join(', ')})
   SELECT $1, ${CATALOGUE_ITEM_FIELDS.map((f) => `u.${f.column}${f.castTo ? `::${f.castTo}` : ''}`).join(', ')}
     FROM unnest(${CATALOGUE_ITEM_FIELDS.map((f, k) => `$${k + 2}::${f.arrayOf}[]`).join(', ')}) AS u(${ITEM_COLUMNS.join(', ')})
-  ON CONFLICT (version_id, seller_item_id) DO UPDATE SET ${ITEM_COLUMNS.filter((c) => c !== 'seller_item_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+  ON CONFLICT (version_id, seller_item_id) DO UPDATE SET ${ITEM_COLUMNS.filter((c) => c !== 'seller_item_id')
+    .map((c) => `${c} = EXCLUDED.${c}`)
+    .join(', ')}`;
 
 export const upsertParams = (versionId: number, items: CatalogueItemInput[]): unknown[] => [versionId, ...CATALOGUE_ITEM_FIELDS.map((f) => items.map(f.value))];
 

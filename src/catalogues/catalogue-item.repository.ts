@@ -44,7 +44,12 @@ export class CatalogueItemRepository {
   /** Bulk insert with COPY (full catalogues: the upload's hot path). */
   async insert(tx: RequestContext, versionId: number, items: CatalogueItemInput[]): Promise<void> {
     if (!items.length) return;
-    await copyRows(tx.manager, 'catalogue_item', ['version_id', ...ITEM_COLUMNS], items.map((i) => itemRow(versionId, i)));
+    await copyRows(
+      tx.manager,
+      'catalogue_item',
+      ['version_id', ...ITEM_COLUMNS],
+      items.map((i) => itemRow(versionId, i)),
+    );
   }
 
   /** Inserts, or replaces by seller item id (UBL Update). */

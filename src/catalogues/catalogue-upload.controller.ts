@@ -31,7 +31,11 @@ class UploadRefusals implements NestInterceptor {
         if (unexpected) throw badInput(`${SEND_AS_FILE}; the request sent a file in ${unexpected[1] ? JSON.stringify(unexpected[1]) : 'another field'}`);
         if (e instanceof PayloadTooLargeException) {
           const limit = this.config.uploadMaxBytes;
-          throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than the ${limit.toLocaleString('en-US')} bytes (${(limit / 2 ** 20).toFixed(1)} MiB) a catalogue upload may have (UPLOAD_MAX_BYTES); nothing was stored`, { maxBytes: limit });
+          throw new DomainError(
+            'PAYLOAD_TOO_LARGE',
+            `The file is larger than the ${limit.toLocaleString('en-US')} bytes (${(limit / 2 ** 20).toFixed(1)} MiB) a catalogue upload may have (UPLOAD_MAX_BYTES); nothing was stored`,
+            { maxBytes: limit },
+          );
         }
         throw e;
       }),
@@ -72,4 +76,3 @@ export class CatalogueUploadController {
     }
   }
 }
-

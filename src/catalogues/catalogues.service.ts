@@ -60,8 +60,7 @@ const ACTOR_RULES: Record<'supplier' | 'purchaser', AccessRule> = {
 };
 
 /** Refusals that say "busy, try again", not "your file is bad". */
-const isRefusal = (e: unknown) =>
-  (e instanceof DomainError && ['CONFLICT', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE'].includes(e.code)) || databaseErrorToDomain(e) !== null;
+const isRefusal = (e: unknown) => (e instanceof DomainError && ['CONFLICT', 'TOO_MANY_REQUESTS', 'SERVICE_UNAVAILABLE'].includes(e.code)) || databaseErrorToDomain(e) !== null;
 
 @Injectable()
 export class CataloguesService {
@@ -123,19 +122,31 @@ export class CataloguesService {
     // One upload at a time per agreement (across replicas), so version numbers and bases stay consistent.
     await this.lockAgreement(tx, agreement.id, `agreement ${agreement.reference}`, 'nowait');
     const supplier = await this.identity.organisation(tx, agreement.supplierId);
-    const upload = new CatalogueUpload(tx, this.uploadStores, {
-      agreementId: agreement.id,
-      supplierId: agreement.supplierId,
-      agreementReference: agreement.reference,
-      agreementValidFrom: agreement.validFrom,
-      agreementValidTo: agreement.validTo,
-      agreementCurrency: agreement.currency,
-      supplierOrgNumber: supplier.orgNumber,
-      scope: await this.agreements.scope(tx, agreement.id),
-    }, file);
+    const upload = new CatalogueUpload(
+      tx,
+      this.uploadStores,
+      {
+        agreementId: agreement.id,
+        supplierId: agreement.supplierId,
+        agreementReference: agreement.reference,
+        agreementValidFrom: agreement.validFrom,
+        agreementValidTo: agreement.validTo,
+        agreementCurrency: agreement.currency,
+        supplierOrgNumber: supplier.orgNumber,
+        scope: await this.agreements.scope(tx, agreement.id),
+      },
+      file,
+    );
     const stored = await upload.run();
     const { version, lineCount, headerAction } = stored;
-    await this.audit.record(tx, 'catalogue.uploaded', 'catalogue_version', version.id, { agreementId, fileName: file.fileName, format: file.format, lines: lineCount, items: version.itemCount, headerAction });
+    await this.audit.record(tx, 'catalogue.uploaded', 'catalogue_version', version.id, {
+      agreementId,
+      fileName: file.fileName,
+      format: file.format,
+      lines: lineCount,
+      items: version.itemCount,
+      headerAction,
+    });
     return { ...stored, agreementReference: agreement.reference };
   }
 

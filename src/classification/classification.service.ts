@@ -78,7 +78,11 @@ export class ClassificationService {
       // The modules whose rows use codes answer through the port; catalogues hold item writes
       // off (and wait for uploads in flight) until the import commits, so no use is missed.
       const inUse = await this.codeUsers.inUse(tx);
-      const { removed, deprecated } = await this.nodeRows.retireAbsent(tx, all.map((n) => n.code), inUse);
+      const { removed, deprecated } = await this.nodeRows.retireAbsent(
+        tx,
+        all.map((n) => n.code),
+        inUse,
+      );
       const result = { nodes: all.length, commodities: all.filter((n) => n.level === 4).length, removed, deprecated, version };
       await this.audit.record(tx, 'unspsc.imported', 'unspsc', version, { ...result });
       await this.nodeRows.analyze(tx);

@@ -26,7 +26,8 @@ export function mapUnspscHeaders(headers: string[]): UnspscColumnMap {
     if (found) map[column] = headers.indexOf(found);
     else missing.push(names[0]);
   }
-  if (missing.length) throw new Error(`The UNSPSC file lacks the column(s) ${missing.join(', ')} (expected: segment, segment title, family, family title, class, class title, commodity, commodity title)`);
+  if (missing.length)
+    throw new Error(`The UNSPSC file lacks the column(s) ${missing.join(', ')} (expected: segment, segment title, family, family title, class, class title, commodity, commodity title)`);
   return map;
 }
 

@@ -68,7 +68,13 @@ export class IdentityService {
   find(ctx: RequestContext, id: number): Promise<OrganisationEntity | null> {
     return requestLoader<number, OrganisationEntity | null>(ctx, 'organisation', async (ids) => {
       const rows = await this.organisationRows.byIds(ctx, [...ids]);
-      return byKey(ids, rows, (r) => r.id, (rs) => rs[0], null);
+      return byKey(
+        ids,
+        rows,
+        (r) => r.id,
+        (rs) => rs[0],
+        null,
+      );
     }).load(id);
   }
 

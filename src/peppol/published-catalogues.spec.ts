@@ -7,7 +7,6 @@ import { readUblCatalogue } from './ubl-catalogue-reader';
 /** The catalogues OpenPEPPOL and DFØ publish, read in place from ../shared/data beside the checkout. */
 const { dir: CATALOGUES, found: haveShared } = sharedData('peppol', 'catalogue');
 if (!haveShared) {
-   
   console.warn(`SKIPPED: the published PEPPOL catalogues were not found at ${CATALOGUES}; these conformance tests need ../shared/data beside the repository.`);
 }
 const describeShared = haveShared ? describe : describe.skip;
@@ -61,7 +60,11 @@ describeShared('published PEPPOL / EHF catalogues read into typed documents', ()
       actionCode: { value: 'Update', path: '/Catalogue/CatalogueLine[1]/cbc:ActionCode' },
       orderableUnit: { value: 'LBR' },
       validityPeriod: { startDate: { value: '2018-09-26' }, endDate: { value: '2019-08-31' } },
-      priceAmount: { value: '10.00', path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount', currency: { value: 'EUR', path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount/@currencyID' } },
+      priceAmount: {
+        value: '10.00',
+        path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount',
+        currency: { value: 'EUR', path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount/@currencyID' },
+      },
       baseQuantity: { value: '1', unitCode: 'C62' },
     });
     expect(first.item).toMatchObject({
@@ -88,7 +91,12 @@ describeShared('published PEPPOL / EHF catalogues read into typed documents', ()
     expect(one.lines.map((l) => l.priceAmount?.value)).toEqual(['20.00', '20.00', '504.50', '145.00', '350.00', '1000.00', '23.75']);
     const apples = one.lines[6];
     expect(apples).toMatchObject({ orderableUnit: { value: 'KGM' }, priceAmount: { currency: { value: 'NOK' } } });
-    expect(apples.item).toMatchObject({ name: { value: 'Green apples', line: 435 }, standardItemIds: [{ value: '05790000435944', schemeId: '0160' }], commodityClassifications: [{ value: '50101634', listId: 'MP' }], taxCategory: { percent: { value: '12' } } });
+    expect(apples.item).toMatchObject({
+      name: { value: 'Green apples', line: 435 },
+      standardItemIds: [{ value: '05790000435944', schemeId: '0160' }],
+      commodityClassifications: [{ value: '50101634', listId: 'MP' }],
+      taxCategory: { percent: { value: '12' } },
+    });
     expect(apples.item.certificates).toEqual([expect.objectContaining({ id: expect.objectContaining({ value: 'Z04' }), type: expect.objectContaining({ value: 'Miljömärkning' }) })]);
     expect(one.lines[3].item.additionalProperties.map((p) => `${p.name?.value}=${p.value?.value}`)).toEqual(['Size=A4', 'Weight=80G', 'Colour=White', 'Holes=Yes']);
     expect(one.lines[0].item.keywords.map((k) => k.value)).toEqual(['writing equipment', 'felt pen']);
@@ -106,7 +114,14 @@ describeShared('published PEPPOL / EHF catalogues read into typed documents', ()
     const ehf = await read('ehf-Catalogue_Example.xml');
     const peppol = await read('Catalogue_Example.xml');
     expect(ehf.header.customizationId?.value).toBe('urn:fdc:peppol.eu:poacc:trns:catalogue:3:extended:urn:fdc:anskaffelser.no:2019:ehf:spec:3.0');
-    const essentials = (l: UblCatalogueLine) => [l.item.sellersItemId?.value, l.item.name?.value, l.priceAmount?.value, l.priceAmount?.currency?.value, l.item.commodityClassifications[0]?.value, l.item.taxCategory?.percent?.value];
+    const essentials = (l: UblCatalogueLine) => [
+      l.item.sellersItemId?.value,
+      l.item.name?.value,
+      l.priceAmount?.value,
+      l.priceAmount?.currency?.value,
+      l.item.commodityClassifications[0]?.value,
+      l.item.taxCategory?.percent?.value,
+    ];
     expect(ehf.lines.map(essentials)).toEqual(peppol.lines.map(essentials));
   });
 });

@@ -4,7 +4,8 @@ import { catalogueLinePath, UblCatalogueEvent } from './ubl-catalogue';
 import { readUblCatalogue } from './ubl-catalogue-reader';
 import { UblError, UBL_LIMITS } from './ubl-xml-reader';
 
-const OPEN = '<Catalogue xmlns="urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">';
+const OPEN =
+  '<Catalogue xmlns="urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">';
 const LINE = (id: string) => `<cac:CatalogueLine><cbc:ID>${id}</cbc:ID><cac:Item><cbc:Name>Vare ${id}</cbc:Name></cac:Item></cac:CatalogueLine>\n`;
 
 /** A stream of the given pieces, counting how many of them the reader pulled. */
@@ -95,7 +96,9 @@ describe('readUblCatalogue encodings', () => {
     // Encoded as Latin-1 below: å becomes the single byte 0xE5, 60th on line 3.
     const xml = OPEN + '\n' + LINE('1') + '<cac:CatalogueLine><cbc:ID>2</cbc:ID><cac:Item><cbc:Name>Blå perm</cbc:Name></cac:Item></cac:CatalogueLine>\n' + '</Catalogue>';
     const e = await failure(Readable.from([Buffer.from(xml, 'latin1')]));
-    expect(e.message).toBe('The XML is not UTF-8, as it declares or implies: byte 0xE5 at line 3, byte 60 of the line, is not UTF-8 (the file is most likely ISO-8859-1 or Windows-1252: save it as UTF-8)');
+    expect(e.message).toBe(
+      'The XML is not UTF-8, as it declares or implies: byte 0xE5 at line 3, byte 60 of the line, is not UTF-8 (the file is most likely ISO-8859-1 or Windows-1252: save it as UTF-8)',
+    );
     expect(e.xmlLine).toBe(3);
   });
 
@@ -111,7 +114,8 @@ describe('readUblCatalogue encodings', () => {
 });
 
 describe('readUblCatalogue typed values', () => {
-  const HEADER = '<cbc:ID>C-1</cbc:ID>\n<cbc:ActionCode>Replace</cbc:ActionCode>\n<cac:ReferencedContract><cbc:ID>2025-001</cbc:ID></cac:ReferencedContract>\n<cac:ProviderParty><cbc:EndpointID schemeID="0192">987654325</cbc:EndpointID></cac:ProviderParty>\n';
+  const HEADER =
+    '<cbc:ID>C-1</cbc:ID>\n<cbc:ActionCode>Replace</cbc:ActionCode>\n<cac:ReferencedContract><cbc:ID>2025-001</cbc:ID></cac:ReferencedContract>\n<cac:ProviderParty><cbc:EndpointID schemeID="0192">987654325</cbc:EndpointID></cac:ProviderParty>\n';
   const TYPED_LINE = [
     '<cac:CatalogueLine><cbc:ID>1</cbc:ID>',
     '<cac:RequiredItemLocationQuantity><cac:Price><cbc:PriceAmount currencyID="NOK">49.90</cbc:PriceAmount><cbc:BaseQuantity unitCode="EA">10</cbc:BaseQuantity></cac:Price></cac:RequiredItemLocationQuantity>',
@@ -136,7 +140,12 @@ describe('readUblCatalogue typed values', () => {
     if (line.type !== 'line') throw new Error('no line');
     const l = line.line;
     expect(l).toMatchObject({ ordinal: 1, path: '/Catalogue/CatalogueLine[1]', line: 6 });
-    expect(l.priceAmount).toEqual({ value: '49.90', path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount', line: 7, currency: { value: 'NOK', path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount/@currencyID', line: 7 } });
+    expect(l.priceAmount).toEqual({
+      value: '49.90',
+      path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount',
+      line: 7,
+      currency: { value: 'NOK', path: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount/@currencyID', line: 7 },
+    });
     expect(l.baseQuantity).toMatchObject({ value: '10', unitCode: 'EA' });
     expect(l.item.name).toEqual({ value: 'Kopipapir', path: '/Catalogue/CatalogueLine[1]/cac:Item/cbc:Name', line: 8 });
     expect(l.item.standardItemIds).toEqual([

@@ -65,8 +65,18 @@ export function catalogueLine(ordinal: number, element: XmlElement): UblCatalogu
       keywords: item?.all('cbc:Keyword').map((k) => k.text()) ?? [],
       sellersItemId: identifier(item?.at('cac:SellersItemIdentification', 'cbc:ID')),
       manufacturersItemId: identifier(item?.at('cac:ManufacturersItemIdentification', 'cbc:ID')),
-      standardItemIds: (item?.all('cac:StandardItemIdentification') ?? []).flatMap((s) => s.all('cbc:ID').slice(0, 1).map((id) => identifier(id)!)),
-      commodityClassifications: (item?.all('cac:CommodityClassification') ?? []).flatMap((c) => c.all('cbc:ItemClassificationCode').slice(0, 1).map((cc) => code(cc)!)),
+      standardItemIds: (item?.all('cac:StandardItemIdentification') ?? []).flatMap((s) =>
+        s
+          .all('cbc:ID')
+          .slice(0, 1)
+          .map((id) => identifier(id)!),
+      ),
+      commodityClassifications: (item?.all('cac:CommodityClassification') ?? []).flatMap((c) =>
+        c
+          .all('cbc:ItemClassificationCode')
+          .slice(0, 1)
+          .map((cc) => code(cc)!),
+      ),
       taxCategory: tax && { path: tax.path, line: tax.line, id: textAt(tax, 'cbc:ID'), percent: textAt(tax, 'cbc:Percent') },
       additionalProperties: (item?.all('cac:AdditionalItemProperty') ?? []).map((p) => ({ name: textAt(p, 'cbc:Name'), value: textAt(p, 'cbc:Value') })),
       manufacturerName: textAt(item, 'cac:ManufacturerParty', 'cac:PartyName', 'cbc:Name'),

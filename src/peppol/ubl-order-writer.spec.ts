@@ -14,7 +14,6 @@ import { XmlWriteError } from './xml-writer';
 const ORDERS = sharedData('peppol', 'order');
 const haveShared = ORDERS.found && RULES.found;
 if (!haveShared) {
-   
   console.warn(`SKIPPED: the published PEPPOL orders and the official rules were not found at ${ORDERS.dir} and ${RULES.dir}; these conformance tests need ../shared/data beside the repository.`);
 }
 const describeShared = haveShared ? describe : describe.skip;

@@ -68,7 +68,12 @@ export function writeOrder(order: UblOrder): string {
         order.delivery.party && node('cac:DeliveryParty', partyIdentification(order.delivery.party.identifier), partyName(order.delivery.party.name), contact(order.delivery.party.contact)),
       ),
     order.deliveryTerms &&
-      node('cac:DeliveryTerms', leaf('cbc:ID', order.deliveryTerms.id), leaf('cbc:SpecialTerms', order.deliveryTerms.specialTerms), node('cac:DeliveryLocation', leaf('cbc:ID', order.deliveryTerms.locationId))),
+      node(
+        'cac:DeliveryTerms',
+        leaf('cbc:ID', order.deliveryTerms.id),
+        leaf('cbc:SpecialTerms', order.deliveryTerms.specialTerms),
+        node('cac:DeliveryLocation', leaf('cbc:ID', order.deliveryTerms.locationId)),
+      ),
     node('cac:PaymentTerms', leaf('cbc:Note', order.paymentTermsNote)),
     (order.allowanceCharges ?? []).map((ac) => allowanceCharge(ac, cur, true)),
     node('cac:TaxTotal', money('cbc:TaxAmount', order.taxAmount)),
@@ -89,7 +94,8 @@ export function writeOrder(order: UblOrder): string {
 }
 
 function orderLine(line: UblOrderLine, cur: string): XmlOut | undefined {
-  const money = (name: string, value: DecimalValue | undefined, maxScale = 2) => (value === undefined ? undefined : leaf(name, decimalText(value, `Line ${line.id} ${name}`, maxScale), { currencyID: cur }));
+  const money = (name: string, value: DecimalValue | undefined, maxScale = 2) =>
+    value === undefined ? undefined : leaf(name, decimalText(value, `Line ${line.id} ${name}`, maxScale), { currencyID: cur });
   const { item, price } = line;
   return node(
     'cac:OrderLine',

@@ -7,7 +7,6 @@ import { XmlElement } from './xml-element';
 
 const { dir: EXAMPLES, found: haveShared } = sharedData('peppol');
 if (!haveShared) {
-   
   console.warn(`SKIPPED: the published PEPPOL examples were not found at ${EXAMPLES}; these conformance tests need ../shared/data beside the repository.`);
 }
 const describeShared = haveShared ? describe : describe.skip;

@@ -92,7 +92,10 @@ export function party(node: UblNode | undefined): UblParty | undefined {
     path: node.path,
     line: node.line,
     endpointId: identifier(node.at('cbc:EndpointID')),
-    identifiers: node.all('cac:PartyIdentification').map((p) => identifier(p.at('cbc:ID'))!).filter(Boolean),
+    identifiers: node
+      .all('cac:PartyIdentification')
+      .map((p) => identifier(p.at('cbc:ID'))!)
+      .filter(Boolean),
     name: textAt(node, 'cac:PartyName', 'cbc:Name'),
     postalAddress: address(node.at('cac:PostalAddress')),
     registrationName: textAt(node, 'cac:PartyLegalEntity', 'cbc:RegistrationName'),

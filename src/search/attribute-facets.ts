@@ -5,5 +5,4 @@
  */
 export const attributeFacet = (name: string, value: string): string => `${name.toLowerCase()}=${value.toLowerCase()}`;
 
-export const attributeFacets = (attributes: Record<string, unknown> | null | undefined): string[] =>
-  Object.entries(attributes ?? {}).map(([name, value]) => attributeFacet(name, String(value)));
+export const attributeFacets = (attributes: Record<string, unknown> | null | undefined): string[] => Object.entries(attributes ?? {}).map(([name, value]) => attributeFacet(name, String(value)));

@@ -21,8 +21,7 @@ import { SearchService } from './search.service';
     {
       provide: ProductSearch,
       inject: [DataSource, TORG_CONFIG],
-      useFactory: (ds: DataSource, config: TorgConfig) =>
-        config.searchEngine === 'meilisearch' ? new MeilisearchEngine(ds, config.meiliHost!, config.meiliApiKey) : new PostgresSearchEngine(ds),
+      useFactory: (ds: DataSource, config: TorgConfig) => (config.searchEngine === 'meilisearch' ? new MeilisearchEngine(ds, config.meiliHost!, config.meiliApiKey) : new PostgresSearchEngine(ds)),
     },
     SearchOutbox,
     SearchIndexer,

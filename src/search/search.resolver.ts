@@ -20,7 +20,5 @@ export class SearchResolver {
 
 /** Whether the query selects `name` on this field (fragments count as yes): facets are only counted when asked for. */
 function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  return info.fieldNodes.some((node) =>
-    (node.selectionSet?.selections ?? []).some((sel) => sel.kind !== Kind.FIELD || sel.name.value === name),
-  );
+  return info.fieldNodes.some((node) => (node.selectionSet?.selections ?? []).some((sel) => sel.kind !== Kind.FIELD || sel.name.value === name));
 }

@@ -46,10 +46,7 @@ export class SearchService {
 
   /** Titles for UNSPSC facet values and names for supplier ids, remembered for a minute (display only). */
   private async label(ctx: RequestContext, facets: SearchFacets) {
-    const keys = [
-      ...[...facets.segment, ...facets.family, ...facets.class].map((f) => `unspsc:${f.value}`),
-      ...facets.supplier.map((f) => `org:${f.value}`),
-    ];
+    const keys = [...[...facets.segment, ...facets.family, ...facets.class].map((f) => `unspsc:${f.value}`), ...facets.supplier.map((f) => `org:${f.value}`)];
     // Read each key from the cache once, so an entry expiring meanwhile cannot blank a label.
     const labels = new Map(keys.map((k) => [k, this.labels.get(k)]));
     const missing = keys.filter((k) => labels.get(k) === undefined);

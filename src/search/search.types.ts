@@ -32,8 +32,14 @@ export class ProductSearchInput {
   unspsc?: string[];
   @Field(() => [Int], { nullable: true, description: 'Only these suppliers.' }) @IsOptional() @ArrayMaxSize(100) @IsInt({ each: true }) supplierIds?: number[];
   @Field(() => [Int], { nullable: true, description: 'Only these agreements.' }) @IsOptional() @ArrayMaxSize(100) @IsInt({ each: true }) agreementIds?: number[];
-  @Field({ nullable: true, description: 'Lowest unit price (decimal string).' }) @IsOptional() @Matches(/^\d+(\.\d+)?$/, { message: 'priceMin must be a decimal such as 10 or 10.50' }) priceMin?: string;
-  @Field({ nullable: true, description: 'Highest unit price (decimal string).' }) @IsOptional() @Matches(/^\d+(\.\d+)?$/, { message: 'priceMax must be a decimal such as 10 or 10.50' }) priceMax?: string;
+  @Field({ nullable: true, description: 'Lowest unit price (decimal string).' })
+  @IsOptional()
+  @Matches(/^\d+(\.\d+)?$/, { message: 'priceMin must be a decimal such as 10 or 10.50' })
+  priceMin?: string;
+  @Field({ nullable: true, description: 'Highest unit price (decimal string).' })
+  @IsOptional()
+  @Matches(/^\d+(\.\d+)?$/, { message: 'priceMax must be a decimal such as 10 or 10.50' })
+  priceMax?: string;
   @Field(() => [AttributeFilter], { nullable: true, description: 'Attribute filters, e.g. ecolabel = Svanemerket.' })
   @IsOptional()
   @ArrayMaxSize(20)

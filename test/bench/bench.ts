@@ -219,7 +219,10 @@ async function main() {
     });
     const api = new Api(`http://127.0.0.1:${port}`);
     for (let i = 0; ; i++) {
-      const ok = await fetch(`${api.base}/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${api.base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (i > 300) throw new Error('service did not become healthy');
       await new Promise((r) => setTimeout(r, 200));
@@ -230,11 +233,17 @@ async function main() {
     const admin = await api.login('admin@torg.example');
     // Registering organisations and their first members is a platform operator's work.
     const operator = await api.login('operator@torg.example');
-    const buyer = (await api.gql(operator, `mutation($n: String!) { createOrganisation(input: { name: "Bench kommune", orgNumber: $n, kind: BUYER }) { id } }`, { n: orgNumber(40000000) })).createOrganisation.id;
+    const buyer = (await api.gql(operator, `mutation($n: String!) { createOrganisation(input: { name: "Bench kommune", orgNumber: $n, kind: BUYER }) { id } }`, { n: orgNumber(40000000) }))
+      .createOrganisation.id;
     await api.gql(operator, `mutation($o: Int!) { grantMembership(input: { email: "buyer@bench.example", name: "Bench", organisationId: $o, roles: [REQUESTER] }) { userId } }`, { o: buyer });
     const suppliers: { id: number; email: string }[] = [];
     for (let s = 0; s < SUPPLIERS; s++) {
-      const id = (await api.gql(operator, `mutation($n: String!, $name: String!) { createOrganisation(input: { name: $name, orgNumber: $n, kind: SUPPLIER }) { id } }`, { n: orgNumber(50000000 + s * 1000), name: `Bench supplier ${s}` })).createOrganisation.id;
+      const id = (
+        await api.gql(operator, `mutation($n: String!, $name: String!) { createOrganisation(input: { name: $name, orgNumber: $n, kind: SUPPLIER }) { id } }`, {
+          n: orgNumber(50000000 + s * 1000),
+          name: `Bench supplier ${s}`,
+        })
+      ).createOrganisation.id;
       const email = `supplier${s}@bench.example`;
       await api.gql(operator, `mutation($o: Int!, $e: String!) { grantMembership(input: { email: $e, name: "S", organisationId: $o, roles: [SUPPLIER_ADMIN] }) { userId } }`, { o: id, e: email });
       suppliers.push({ id, email });
@@ -257,7 +266,16 @@ async function main() {
       const participants = a < VISIBLE ? [buyer] : [1];
       const id = (
         await api.gql(purchaser, `mutation($i: CreateAgreementInput!) { createAgreement(input: $i) { id } }`, {
-          i: { supplierId: supplier.id, reference: `B-${a}`, title: `Bench ${a}`, validFrom: '2025-01-01', validTo: '2030-12-31', participantIds: participants, scope: [segment], mandatory: a % 5 === 0 },
+          i: {
+            supplierId: supplier.id,
+            reference: `B-${a}`,
+            title: `Bench ${a}`,
+            validFrom: '2025-01-01',
+            validTo: '2030-12-31',
+            participantIds: participants,
+            scope: [segment],
+            mandatory: a % 5 === 0,
+          },
         })
       ).createAgreement.id;
       agreements.push({ id, segment, supplier });
@@ -276,7 +294,9 @@ async function main() {
       for (let l = 0; l < perAgreement && written < ITEMS; l++, written++) {
         const c = pick(pool);
         const name = `${c.title} ${pick(adjectives)} ${1 + Math.floor(random() * 500)}`.replace(/[",]/g, ' ');
-        out.write(`B${i}-${l},${name},${c.title.replace(/[",]/g, ' ')} for professional use,${c.code},${(1 + random() * 5000).toFixed(2)},25,EA,${random() < 0.3 ? 'Svanemerket' : ''},${pick(['S', 'M', 'L', ''])}\n`);
+        out.write(
+          `B${i}-${l},${name},${c.title.replace(/[",]/g, ' ')} for professional use,${c.code},${(1 + random() * 5000).toFixed(2)},25,EA,${random() < 0.3 ? 'Svanemerket' : ''},${pick(['S', 'M', 'L', ''])}\n`,
+        );
       }
       await new Promise((r) => out.end(r));
       files.push(file);
@@ -341,7 +361,11 @@ async function main() {
     const bulkSeconds = (Date.now() - bulkStart) / 1000 + copySeconds;
     const ingestRate = ITEMS / ingestSeconds;
     const bulkRate = ITEMS / bulkSeconds;
-    rows.push(['ingest: upload → searchable (service)', `${Math.round(ingestRate).toLocaleString('en')} lines/s`, `${indexed[0].n} items in ${ingestSeconds.toFixed(1)} s (uploads and publishing ${(uploadMs / 1000).toFixed(1)} s, then indexing); ${(ingestRate / bulkRate).toFixed(2)} of (b); target ≥ 20k/s and ≥ 0.8 of (b)`]);
+    rows.push([
+      'ingest: upload → searchable (service)',
+      `${Math.round(ingestRate).toLocaleString('en')} lines/s`,
+      `${indexed[0].n} items in ${ingestSeconds.toFixed(1)} s (uploads and publishing ${(uploadMs / 1000).toFixed(1)} s, then indexing); ${(ingestRate / bulkRate).toFixed(2)} of (b); target ≥ 20k/s and ≥ 0.8 of (b)`,
+    ]);
     const perLine = (seconds: number) => `${((seconds / ITEMS) * 1e6).toFixed(0)} µs`;
     rows.push([
       'ingest: CPU per line',
@@ -362,8 +386,12 @@ async function main() {
 
     // 5. Search latency over HTTP as the buyer who sees VISIBLE agreements.
     // The search table has a partition per version: name the visible versions, as the engine does.
-    const visibleVersions = (await pg.query(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = ANY($1)`, [agreements.slice(0, VISIBLE).map((a) => a.id)])).rows.map((r) => r.version_id as number);
-    const visibleWords = (await pg.query(`SELECT w FROM (SELECT DISTINCT lower(split_part(name, ' ', 1)) AS w FROM search_item WHERE version_id = ANY($1)) x WHERE length(w) >= 5 ORDER BY w`, [visibleVersions])).rows.map((r) => r.w as string);
+    const visibleVersions = (
+      await pg.query(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = ANY($1)`, [agreements.slice(0, VISIBLE).map((a) => a.id)])
+    ).rows.map((r) => r.version_id as number);
+    const visibleWords = (
+      await pg.query(`SELECT w FROM (SELECT DISTINCT lower(split_part(name, ' ', 1)) AS w FROM search_item WHERE version_id = ANY($1)) x WHERE length(w) >= 5 ORDER BY w`, [visibleVersions])
+    ).rows.map((r) => r.w as string);
     const typo = (w: string) => w.slice(0, 2) + w[3] + w[2] + w.slice(4);
     const words = [0, 1, 2, 3, 4, 5].map((i) => visibleWords[Math.floor((i * visibleWords.length) / 6)]);
     const mix: Record<string, unknown>[] = [
@@ -402,7 +430,11 @@ async function main() {
     };
     await runLoad(4, mix.length * 2); // warm-up
     let rssPeakSearch = 0;
-    for (const [c, n] of [[1, 240], [16, 960], [64, 1920]] as const) {
+    for (const [c, n] of [
+      [1, 240],
+      [16, 960],
+      [64, 1920],
+    ] as const) {
       // CPU per request and the host's share beside the figures: throughput moves with the machine.
       const before = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
       const r = await runLoad(c, n);
@@ -422,7 +454,13 @@ async function main() {
     await ds.initialize();
     const engine = new PostgresSearchEngine(ds);
     const visibleIds = agreements.slice(0, VISIBLE).map((a) => a.id);
-    const scope = { agreementIds: visibleIds, mandatoryIds: agreements.slice(0, VISIBLE).filter((_, i) => i % 5 === 0).map((a) => a.id) };
+    const scope = {
+      agreementIds: visibleIds,
+      mandatoryIds: agreements
+        .slice(0, VISIBLE)
+        .filter((_, i) => i % 5 === 0)
+        .map((a) => a.id),
+    };
     const direct: number[] = [];
     const naive: number[] = [];
     for (let round = 0; round < 10; round++) {
@@ -443,7 +481,11 @@ async function main() {
     rows.push(['search: engine SQL directly, 1 client', `p50 ${ms(percentile(direct, 50))}`, `p95 ${ms(percentile(direct, 95))} (results + capped count + facets)`]);
     rows.push(['search: naive ILIKE, 1 client', `p50 ${ms(percentile(naive, 50))}`, `p95 ${ms(percentile(naive, 95))} (results + count, no typos, no facets)`]);
     const end = rss(service.pid!);
-    rows.push(['service memory (RSS)', `${end.rss.toFixed(0)} MB`, `idle ${rssIdle.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB (ingest ${rssPeakIngest.toFixed(0)}, search ${rssPeakSearch.toFixed(0)}); target ≤ 400 MB`]);
+    rows.push([
+      'service memory (RSS)',
+      `${end.rss.toFixed(0)} MB`,
+      `idle ${rssIdle.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB (ingest ${rssPeakIngest.toFixed(0)}, search ${rssPeakSearch.toFixed(0)}); target ≤ 400 MB`,
+    ]);
     await pg.end();
   } finally {
     service?.kill('SIGTERM');

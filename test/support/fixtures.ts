@@ -13,22 +13,18 @@ export async function createAgreement(
 ): Promise<{ id: number; reference: string }> {
   const token = await t.login('innkjoper@storby.example');
   const reference = opts.reference ?? `T-${Date.now()}-${++counter}`;
-  const res = await t.gql(
-    token,
-    `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id reference } }`,
-    {
-      input: {
-        supplierId: t.world.orgs[(opts.supplier ?? 'kontorland') as keyof typeof t.world.orgs],
-        reference,
-        title: 'Testavtale',
-        validFrom: opts.validFrom ?? '2025-01-01',
-        validTo: opts.validTo ?? '2028-12-31',
-        participantIds: (opts.participants ?? ['skole']).map((p) => t.world.orgs[p as keyof typeof t.world.orgs]),
-        scope: opts.scope ?? ['14110000', '44120000'],
-        mandatory: opts.mandatory ?? false,
-      },
+  const res = await t.gql(token, `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id reference } }`, {
+    input: {
+      supplierId: t.world.orgs[(opts.supplier ?? 'kontorland') as keyof typeof t.world.orgs],
+      reference,
+      title: 'Testavtale',
+      validFrom: opts.validFrom ?? '2025-01-01',
+      validTo: opts.validTo ?? '2028-12-31',
+      participantIds: (opts.participants ?? ['skole']).map((p) => t.world.orgs[p as keyof typeof t.world.orgs]),
+      scope: opts.scope ?? ['14110000', '44120000'],
+      mandatory: opts.mandatory ?? false,
     },
-  );
+  });
   if (!res.data) throw new Error(`createAgreement failed: ${JSON.stringify(res.errors)}`);
   return res.data.createAgreement;
 }

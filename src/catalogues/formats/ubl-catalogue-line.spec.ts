@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { readUblCatalogue, UblCatalogueHeader, UblCatalogueLine } from '../../peppol';
 import { ublHeader, ublLineToRaw } from './ubl-catalogue-line';
 
-const OPEN = '<Catalogue xmlns="urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">';
+const OPEN =
+  '<Catalogue xmlns="urn:oasis:names:specification:ubl:schema:xsd:Catalogue-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">';
 
 async function read(body: string): Promise<{ header: UblCatalogueHeader; lines: UblCatalogueLine[] }> {
   let header: UblCatalogueHeader | undefined;
@@ -25,7 +26,18 @@ describe('UBL catalogue line → RawCatalogueLine', () => {
         '<cac:Certificate><cbc:ID>Svanemerket</cbc:ID><cbc:CertificateType>Environmental</cbc:CertificateType></cac:Certificate></cac:Item></cac:CatalogueLine>',
     );
     const raw = ublLineToRaw(lines[0]);
-    expect(raw).toMatchObject({ lineNo: 1, location: '/Catalogue/CatalogueLine[1]', action: 'Add', sellerItemId: 'KP-1', name: 'Kopipapir', description: 'Hvitt — papir', unspsc: '14111507', unspscListId: 'TST', gtin: '07311041012315', unitCode: 'EA' });
+    expect(raw).toMatchObject({
+      lineNo: 1,
+      location: '/Catalogue/CatalogueLine[1]',
+      action: 'Add',
+      sellerItemId: 'KP-1',
+      name: 'Kopipapir',
+      description: 'Hvitt — papir',
+      unspsc: '14111507',
+      unspscListId: 'TST',
+      gtin: '07311041012315',
+      unitCode: 'EA',
+    });
     expect(raw.attributes).toEqual({ paperweight: '80 g', ecolabel: 'Svanemerket' });
     expect(raw.price).toBeUndefined();
     expect(raw.paths).toMatchObject({

@@ -96,7 +96,12 @@ export class CatalogueUpload {
     this.report.add(...validateHeader(header, this.terms));
     const base = header.action === 'Update' ? await versions.published(this.tx, agreementId) : null;
     if (header.action === 'Update' && !base) {
-      this.report.add({ line: null, location: '/Catalogue/cbc:ActionCode', field: 'ActionCode', reason: 'Update needs a published catalogue to apply the changes to; send the full catalogue with Add or Replace' });
+      this.report.add({
+        line: null,
+        location: '/Catalogue/cbc:ActionCode',
+        field: 'ActionCode',
+        reason: 'Update needs a published catalogue to apply the changes to; send the full catalogue with Add or Replace',
+      });
     }
     this.version = await versions.create(this.tx, {
       agreementId,
@@ -121,12 +126,18 @@ export class CatalogueUpload {
     this.pending = [];
     const valid: CatalogueItemInput[] = [];
     const deleteAll = this.header!.action === 'Delete';
-    await validateLines(lines, this.terms, (codes) => this.stores.existingCodes(this.tx, codes), this.report, (item, raw) => {
-      if (deleteAll) return;
-      const duplicate = this.duplicates.check(item, raw);
-      if (duplicate) this.report.add(duplicate);
-      else valid.push(item);
-    });
+    await validateLines(
+      lines,
+      this.terms,
+      (codes) => this.stores.existingCodes(this.tx, codes),
+      this.report,
+      (item, raw) => {
+        if (deleteAll) return;
+        const duplicate = this.duplicates.check(item, raw);
+        if (duplicate) this.report.add(duplicate);
+        else valid.push(item);
+      },
+    );
     if (valid.length && this.report.count === 0) await this.writer!.write(valid);
   }
 }

@@ -17,6 +17,10 @@ describe('DuplicateItems', () => {
     expect(seen.check(item('', '7311250004247'), line(2))).toBeNull();
     expect(seen.check(item('', '7311250004248'), line(3))).toBeNull();
     expect(seen.check(item('7311250004247'), line(3))).toBeNull();
-    expect(seen.check(item('', '7311250004247'), line(4, { sellerItemId: '/Catalogue/CatalogueLine[4]/cac:Item' }))).toMatchObject({ line: 4, field: '/Catalogue/CatalogueLine[4]/cac:Item', reason: 'duplicate seller item id (first on line 2)' });
+    expect(seen.check(item('', '7311250004247'), line(4, { sellerItemId: '/Catalogue/CatalogueLine[4]/cac:Item' }))).toMatchObject({
+      line: 4,
+      field: '/Catalogue/CatalogueLine[4]/cac:Item',
+      reason: 'duplicate seller item id (first on line 2)',
+    });
   });
 });

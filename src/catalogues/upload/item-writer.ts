@@ -19,21 +19,40 @@ export class ItemWriter {
 
   async write(batch: CatalogueItemInput[]): Promise<void> {
     if (this.action !== 'Update') {
-      await this.items.insert(this.tx, this.versionId, batch.filter((i) => i.action !== 'Delete'));
+      await this.items.insert(
+        this.tx,
+        this.versionId,
+        batch.filter((i) => i.action !== 'Delete'),
+      );
       return;
     }
     for (const d of batch) {
       if (d.action !== 'Delete') continue;
       if (!(await this.items.delete(this.tx, this.versionId, d.sellerItemId, d.gtin))) {
-        this.report.add({ line: d.lineNo, location: `/Catalogue/CatalogueLine[${d.lineNo}]`, field: 'cac:Item', reason: `Delete: no item ${d.sellerItemId || 'with GTIN ' + d.gtin} in the catalogue in force` });
+        this.report.add({
+          line: d.lineNo,
+          location: `/Catalogue/CatalogueLine[${d.lineNo}]`,
+          field: 'cac:Item',
+          reason: `Delete: no item ${d.sellerItemId || 'with GTIN ' + d.gtin} in the catalogue in force`,
+        });
       }
     }
     const upserts = batch.filter((i) => i.action !== 'Delete');
     if (!upserts.length) return;
-    const present = await this.items.present(this.tx, this.versionId, upserts.map((u) => u.sellerItemId));
+    const present = await this.items.present(
+      this.tx,
+      this.versionId,
+      upserts.map((u) => u.sellerItemId),
+    );
     for (const u of upserts) {
       if (u.action === 'Update' && !present.has(u.sellerItemId)) {
-        this.report.add({ line: u.lineNo, location: `/Catalogue/CatalogueLine[${u.lineNo}]`, field: 'cbc:ActionCode', reason: `Update: item ${u.sellerItemId} is not in the catalogue in force (use Add)`, value: u.sellerItemId });
+        this.report.add({
+          line: u.lineNo,
+          location: `/Catalogue/CatalogueLine[${u.lineNo}]`,
+          field: 'cbc:ActionCode',
+          reason: `Update: item ${u.sellerItemId} is not in the catalogue in force (use Add)`,
+          value: u.sellerItemId,
+        });
       }
     }
     if (this.report.count === 0) await this.items.upsert(this.tx, this.versionId, upserts);

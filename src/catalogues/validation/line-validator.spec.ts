@@ -53,10 +53,7 @@ describe('validateLine', () => {
   });
 
   it('reports every problem of a line with field and reason', () => {
-    const { item, problems } = validateLine(
-      { ...good, sellerItemId: '', unspsc: '43211708', price: '-3', currency: 'XXX', vatRate: '18', unitCode: 'FOO', gtin: '7038010009458' },
-      rules,
-    );
+    const { item, problems } = validateLine({ ...good, sellerItemId: '', unspsc: '43211708', price: '-3', currency: 'XXX', vatRate: '18', unitCode: 'FOO', gtin: '7038010009458' }, rules);
     expect(item).toBeUndefined();
     const byField = Object.fromEntries(problems.map((p) => [p.field, p.reason]));
     expect(byField.sellerItemId).toBe('is required');
@@ -76,7 +73,13 @@ describe('validateLine', () => {
   });
 
   it('writes plain prices in their shortest exact form without arithmetic, like Decimal does', () => {
-    for (const [text, stored] of [['012.50', '12.5'], ['100', '100'], ['0.0100', '0.01'], ['7,25', '7.25'], ['99999999999999.9999', '99999999999999.9999']]) {
+    for (const [text, stored] of [
+      ['012.50', '12.5'],
+      ['100', '100'],
+      ['0.0100', '0.01'],
+      ['7,25', '7.25'],
+      ['99999999999999.9999', '99999999999999.9999'],
+    ]) {
       expect(validateLine({ ...good, price: text }, rules).item!.price).toBe(stored);
       expect(plainDecimal(text.replace(',', '.'))).toBe(new Decimal(text.replace(',', '.')).toFixed());
     }

@@ -56,8 +56,7 @@ function norwegianVatRate(text: string): string | undefined {
 export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: CatalogueItemInput; problems: CatalogueProblem[] } {
   const problems: CatalogueProblem[] = [];
   const at = (field: string) => raw.paths?.[field] ?? field;
-  const problem = (field: string, reason: string, value?: string) =>
-    problems.push({ line: raw.lineNo, location: raw.location, field: at(field), reason, ...(value !== undefined ? { value } : {}) });
+  const problem = (field: string, reason: string, value?: string) => problems.push({ line: raw.lineNo, location: raw.location, field: at(field), reason, ...(value !== undefined ? { value } : {}) });
   const text = (v?: string) => (v ?? '').trim();
 
   const action = text(raw.action) || 'Add';
@@ -78,7 +77,10 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
   const attributeText = Object.entries(raw.attributes).map(([k, v]) => k + v);
   if (CONTROL_CHAR.test([raw.sellerItemId, raw.name, raw.description, raw.manufacturer, ...attributeText].join(''))) {
     const texts: [string, string | undefined][] = [
-      ['sellerItemId', raw.sellerItemId], ['name', raw.name], ['description', raw.description], ['manufacturer', raw.manufacturer],
+      ['sellerItemId', raw.sellerItemId],
+      ['name', raw.name],
+      ['description', raw.description],
+      ['manufacturer', raw.manufacturer],
       ...Object.keys(raw.attributes).map((k, i): [string, string] => [`attributes.${k}`, attributeText[i]]),
     ];
     for (const [field, value] of texts) {
@@ -172,5 +174,21 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
 }
 
 function emptyDelete(lineNo: number, sellerItemId: string, gtin: string): CatalogueItemInput {
-  return { lineNo, action: 'Delete', sellerItemId, name: '', description: null, unspsc: '', price: '0', currency: '', vatRate: '0', unitCode: '', gtin: gtin || null, manufacturer: null, validFrom: null, validTo: null, attributes: {} };
+  return {
+    lineNo,
+    action: 'Delete',
+    sellerItemId,
+    name: '',
+    description: null,
+    unspsc: '',
+    price: '0',
+    currency: '',
+    vatRate: '0',
+    unitCode: '',
+    gtin: gtin || null,
+    manufacturer: null,
+    validFrom: null,
+    validTo: null,
+    attributes: {},
+  };
 }

@@ -67,9 +67,7 @@ export class AccessGuard implements CanActivate {
     const membership = wanted === undefined ? (memberships.length === 1 ? memberships[0] : undefined) : memberships.find((m) => m.organisation_id === wanted);
     if (!memberships.length) throw unauthenticated('You belong to no organisation in Torg');
     if (!membership) {
-      throw unauthenticated(
-        wanted === undefined ? 'You belong to several organisations: choose one with the X-Torg-Organisation header' : `You are not a member of organisation ${wanted}`,
-      );
+      throw unauthenticated(wanted === undefined ? 'You belong to several organisations: choose one with the X-Torg-Organisation header' : `You are not a member of organisation ${wanted}`);
     }
     return {
       userId: user.id,

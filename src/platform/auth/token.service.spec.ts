@@ -44,7 +44,10 @@ describe('TokenService', () => {
   it('tells the holder of a dev token from before a restart to sign in again', async () => {
     const token = tokens.signDevToken(7, 'kari@nordby.example', 3);
     const restarted = new TokenService({ env: 'development', devLogin: true, devJwtSecret: 'another-secret-after-the-restart-0123456789' } as TorgConfig);
-    await expect(restarted.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/refused: its signature does not match.*issued before Torg restarted.*sign in again/) });
+    await expect(restarted.verify(token)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/refused: its signature does not match.*issued before Torg restarted.*sign in again/),
+    });
   });
 
   it('accepts no dev tokens where devLogin does not exist', async () => {

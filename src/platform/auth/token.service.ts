@@ -126,7 +126,9 @@ export class TokenService {
       return jwt.verify(token, this.devKey, { algorithms: ['HS256'], issuer: DEV_ISSUER }) as jwt.JwtPayload;
     } catch (e) {
       if (e instanceof jwt.JsonWebTokenError && e.message === 'invalid signature') {
-        throw unauthenticated('The bearer token was refused: its signature does not match. A token issued before Torg restarted (or by another Torg) is no longer valid: sign in again with devLogin (JWT_DEV_SECRET keeps tokens valid across restarts)');
+        throw unauthenticated(
+          'The bearer token was refused: its signature does not match. A token issued before Torg restarted (or by another Torg) is no longer valid: sign in again with devLogin (JWT_DEV_SECRET keeps tokens valid across restarts)',
+        );
       }
       throw e;
     }

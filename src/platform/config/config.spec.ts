@@ -97,7 +97,11 @@ describe('loadConfig', () => {
   describe('OIDC', () => {
     it('requires OIDC_AUDIENCE with OIDC_ISSUER', () => {
       expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URI: 'https://idp.example/jwks' })).toThrow(/OIDC_AUDIENCE: required with OIDC_ISSUER/);
-      expect(loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URI: 'https://idp.example/jwks', OIDC_AUDIENCE: 'torg' }).oidc).toEqual({ issuer: 'https://idp.example', jwksUri: 'https://idp.example/jwks', audience: 'torg' });
+      expect(loadConfig({ OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URI: 'https://idp.example/jwks', OIDC_AUDIENCE: 'torg' }).oidc).toEqual({
+        issuer: 'https://idp.example',
+        jwksUri: 'https://idp.example/jwks',
+        audience: 'torg',
+      });
     });
   });
 

@@ -100,7 +100,10 @@ export const DEMO_OPERATOR_EMAIL = 'operator@torg.example';
 function emailListVar(env: Env, name: string, fallback: string[], problems: string[]): string[] {
   const raw = env[name];
   if (raw === undefined) return fallback;
-  const emails = raw.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const emails = raw
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
   const bad = emails.filter((e) => !/^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(e));
   if (bad.length) problems.push(`${name}: ${bad.map((e) => JSON.stringify(e)).join(', ')} ${bad.length === 1 ? 'is not an e-mail address' : 'are not e-mail addresses'}`);
   return emails;

@@ -10,6 +10,11 @@ describe('COPY text format', () => {
     expect(copyField('Blå «stol»')).toBe('Blå «stol»');
   });
   it('joins fields with tabs and rows with line breaks', () => {
-    expect(copyText([['a', null], ['b\tc', 1]])).toBe('a\t\\N\nb\\tc\t1\n');
+    expect(
+      copyText([
+        ['a', null],
+        ['b\tc', 1],
+      ]),
+    ).toBe('a\t\\N\nb\\tc\t1\n');
   });
 });

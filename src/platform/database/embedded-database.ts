@@ -211,8 +211,7 @@ async function signIn(port: number, password: string, dataDir: string, log: (m: 
   } catch (e) {
     if (!refused(e)) throw e;
     throw new Error(
-      `the embedded PostgreSQL in ${join(dataDir, 'pg')} refuses the password in ${file}: ` +
-        `put back the file this data directory was created with, or remove ${dataDir} to start afresh`,
+      `the embedded PostgreSQL in ${join(dataDir, 'pg')} refuses the password in ${file}: ` + `put back the file this data directory was created with, or remove ${dataDir} to start afresh`,
       { cause: e },
     );
   }

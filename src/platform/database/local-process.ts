@@ -59,7 +59,7 @@ export async function stopProcess(pid: number, steps: { signal: NodeJS.Signals; 
     } catch {
       return !isRunning(pid);
     }
-    for (const deadline = Date.now() + graceMs; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + graceMs; Date.now() < deadline;) {
       if (!isRunning(pid)) return true;
       await sleep(50);
     }

@@ -51,8 +51,7 @@ export async function clearStaleServer(pgDir: string, log: (m: string) => void):
   const { pid } = found;
   if (found.state === 'owned') {
     throw new Error(
-      `the embedded PostgreSQL in ${pgDir} (pid ${pid}) belongs to a Torg that is still running, ${describeProcess(found.owner)}: ` +
-        'stop that one first, or give this one another TORG_DATA_DIR',
+      `the embedded PostgreSQL in ${pgDir} (pid ${pid}) belongs to a Torg that is still running, ${describeProcess(found.owner)}: ` + 'stop that one first, or give this one another TORG_DATA_DIR',
     );
   }
   log(`stopping the embedded PostgreSQL (pid ${pid}) that a Torg which did not shut down cleanly left running in ${pgDir}`);

@@ -42,7 +42,11 @@ export function requestBodyRefusal(exception: unknown, contentEncoding?: string)
         message: `The request body is too large: at most ${typeof e.limit === 'number' ? megabytes(e.limit) : 'the limit'} is accepted${typeof e.length === 'number' ? ` (it has ${megabytes(e.length)})` : ''}`,
       };
     case 'encoding.unsupported':
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `Content-Encoding "${typeof e.encoding === 'string' ? e.encoding : encoding}" is not supported: send the body as is, or as gzip, deflate or br` };
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `Content-Encoding "${typeof e.encoding === 'string' ? e.encoding : encoding}" is not supported: send the body as is, or as gzip, deflate or br`,
+      };
     case 'charset.unsupported':
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: `charset "${typeof e.charset === 'string' ? e.charset : ''}" is not supported: send JSON as UTF-8` };
     case 'entity.parse.failed':

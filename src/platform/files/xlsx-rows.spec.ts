@@ -82,11 +82,21 @@ describe('readXlsxRows', () => {
       message: 'its shared strings hold more than 1000 strings, the most an XLSX upload may hold (save large catalogues as CSV)',
     });
     const manyRows = sheet('<row><c t="inlineStr"><is><t>a</t></is></c></row>'.repeat(101));
-    expect(await errorOf(await fileOf(buildZip([...xlsxParts(), manyRows])), limits)).toMatchObject({ tooLarge: true, message: 'the sheet has a row 101, past the 100 rows a sheet may have', row: 100 });
+    expect(await errorOf(await fileOf(buildZip([...xlsxParts(), manyRows])), limits)).toMatchObject({
+      tooLarge: true,
+      message: 'the sheet has a row 101, past the 100 rows a sheet may have',
+      row: 100,
+    });
     const farColumn = sheet('<row r="1"><c r="ZZZZZZZZ1"><v>1</v></c></row>');
-    expect(await errorOf(await fileOf(buildZip([...xlsxParts(), farColumn])), limits)).toMatchObject({ tooLarge: true, message: expect.stringMatching(/^row 1 has a cell in column \d+, past the 50 columns/) });
+    expect(await errorOf(await fileOf(buildZip([...xlsxParts(), farColumn])), limits)).toMatchObject({
+      tooLarge: true,
+      message: expect.stringMatching(/^row 1 has a cell in column \d+, past the 50 columns/),
+    });
     const longCell = sheet(`<row r="1"><c t="inlineStr"><is><t>${'y'.repeat(101)}</t></is></c></row>`);
-    expect(await errorOf(await fileOf(buildZip([...xlsxParts(), longCell])), limits)).toMatchObject({ tooLarge: true, message: 'row 1 has a cell longer than 100 characters, the most a cell may hold' });
+    expect(await errorOf(await fileOf(buildZip([...xlsxParts(), longCell])), limits)).toMatchObject({
+      tooLarge: true,
+      message: 'row 1 has a cell longer than 100 characters, the most a cell may hold',
+    });
   });
 
   it('refuses what is not an XLSX, naming the trouble', async () => {

@@ -69,7 +69,11 @@ export function inputGuard(): ApolloServerPlugin {
           if (!operation) {
             // Apollo gets here with no operation when operationName matches none (the cost estimate then failed).
             const name = String(request.operationName ?? '').slice(0, 100);
-            throw refusal(badInput(request.operationName ? `operationName "${name}" names no operation in the query` : 'The query holds several operations: name the one to run in operationName', { field: 'operationName' }));
+            throw refusal(
+              badInput(request.operationName ? `operationName "${name}" names no operation in the query` : 'The query holds several operations: name the one to run in operationName', {
+                field: 'operationName',
+              }),
+            );
           }
           if (!literalNul.has(document)) literalNul.set(document, findNulLiteral(document));
           const inLiteral = literalNul.get(document);

@@ -20,12 +20,10 @@ describe('printing decimals', () => {
   });
 
   it('keeps the value and prints the shortest form with at least two decimals', () => {
-    const decimalText = fc
-      .tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 4 }))
-      .map(([units, scale, padding]) => {
-        const text = new Decimal(units.toString()).div(new Decimal(10).pow(scale)).toFixed(scale);
-        return padding && !text.includes('.') ? `${text}.${'0'.repeat(padding)}` : text + (text.includes('.') ? '0'.repeat(padding) : '');
-      });
+    const decimalText = fc.tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 4 })).map(([units, scale, padding]) => {
+      const text = new Decimal(units.toString()).div(new Decimal(10).pow(scale)).toFixed(scale);
+      return padding && !text.includes('.') ? `${text}.${'0'.repeat(padding)}` : text + (text.includes('.') ? '0'.repeat(padding) : '');
+    });
     fc.assert(
       fc.property(decimalText, (text) => {
         const printed = formatDecimal(text);

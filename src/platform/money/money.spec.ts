@@ -75,10 +75,23 @@ describe('Money', () => {
     it('addition is exact: commutative, associative, and undone by subtraction', () => {
       fc.assert(
         fc.property(amountText, amountText, amountText, (a, b, c) => {
-          expect(nok(a).plus(nok(b)).equals(nok(b).plus(nok(a)))).toBe(true);
-          expect(nok(a).plus(nok(b)).plus(nok(c)).equals(nok(a).plus(nok(b).plus(nok(c))))).toBe(true);
+          expect(
+            nok(a)
+              .plus(nok(b))
+              .equals(nok(b).plus(nok(a))),
+          ).toBe(true);
+          expect(
+            nok(a)
+              .plus(nok(b))
+              .plus(nok(c))
+              .equals(nok(a).plus(nok(b).plus(nok(c)))),
+          ).toBe(true);
           expect(nok(a).plus(nok(b)).minus(nok(b)).equals(nok(a))).toBe(true);
-          expect(nok(a).plus(nok(b)).equals(nok(exactSum(a, b)))).toBe(true);
+          expect(
+            nok(a)
+              .plus(nok(b))
+              .equals(nok(exactSum(a, b))),
+          ).toBe(true);
         }),
       );
     });
@@ -86,7 +99,16 @@ describe('Money', () => {
     it('multiplying by a whole quantity is repeated addition', () => {
       fc.assert(
         fc.property(amountText, fc.integer({ min: 0, max: 50 }), (a, n) => {
-          expect(nok(a).times(String(n)).equals(Money.sum('NOK', Array.from({ length: n }, () => nok(a))))).toBe(true);
+          expect(
+            nok(a)
+              .times(String(n))
+              .equals(
+                Money.sum(
+                  'NOK',
+                  Array.from({ length: n }, () => nok(a)),
+                ),
+              ),
+          ).toBe(true);
         }),
       );
     });
@@ -106,7 +128,10 @@ describe('Money', () => {
     it('a document total of rounded lines needs no further rounding', () => {
       fc.assert(
         fc.property(fc.array(fc.tuple(amountText, fc.integer({ min: 1, max: 1000 })), { maxLength: 30 }), (lines) => {
-          const total = Money.sum('NOK', lines.map(([price, qty]) => nok(price).times(String(qty)).toAmount()));
+          const total = Money.sum(
+            'NOK',
+            lines.map(([price, qty]) => nok(price).times(String(qty)).toAmount()),
+          );
           expect(total.toAmount().equals(total)).toBe(true);
         }),
       );

@@ -33,4 +33,3 @@ describe('address lists', () => {
     expect(callerNetwork('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
   });
 });
-

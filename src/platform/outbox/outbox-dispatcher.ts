@@ -191,10 +191,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       return;
     }
     this.logger.warn(`${topic} ${key}: attempt ${attempt} of ${this.policy.maxAttempts} failed, retry in ${next.retryInMs} ms: ${error}`);
-    await runner.query(
-      `UPDATE outbox_message SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4), updated_at = now() WHERE id = ANY($1::bigint[])`,
-      [ids, attempt, error, next.retryInMs / 1000],
-    );
+    await runner.query(`UPDATE outbox_message SET attempts = $2, last_error = $3, next_attempt_at = now() + make_interval(secs => $4), updated_at = now() WHERE id = ANY($1::bigint[])`, [
+      ids,
+      attempt,
+      error,
+      next.retryInMs / 1000,
+    ]);
     outboxHandled.inc({ topic, outcome: 'failed' });
     this.retryIn(next.retryInMs);
   }

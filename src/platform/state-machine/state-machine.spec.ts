@@ -26,7 +26,8 @@ class OverBudget extends ErrorResult {
 }
 
 /** A transaction's context without a database: the helper only asks whether one is open. */
-const context = (inTransaction = true) => new RequestContext({ userId: 1, email: 'a@example.com', organisationId: 1, roles: [] }, { queryRunner: { isTransactionActive: inTransaction } } as unknown as EntityManager);
+const context = (inTransaction = true) =>
+  new RequestContext({ userId: 1, email: 'a@example.com', organisationId: 1, roles: [] }, { queryRunner: { isTransactionActive: inTransaction } } as unknown as EntityManager);
 
 function orders() {
   const saved: Order[] = [];

@@ -59,7 +59,10 @@ export class MeilisearchEngine extends ProductSearch {
   private async ensureIndex(name = this.indexName) {
     if (this.settingsApplied && name === this.indexName) return;
     const client = await this.client();
-    const exists = await client.getIndex(name).then(() => true, () => false);
+    const exists = await client.getIndex(name).then(
+      () => true,
+      () => false,
+    );
     if (!exists) await this.check(client.createIndex(name, { primaryKey: 'id' }), `create ${name}`);
     await this.check(client.index(name).updateSettings(MEILI_SETTINGS), `settings of ${name}`);
     if (name === this.indexName) this.settingsApplied = true;
@@ -140,10 +143,9 @@ export class MeilisearchEngine extends ProductSearch {
     const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] } };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
-    const states: { version_id: number }[] = await this.ds.query(
-      `SELECT version_id FROM search_index_state WHERE engine = 'meilisearch' AND agreement_id = ANY($1) AND version_id IS NOT NULL`,
-      [agreementIds],
-    );
+    const states: { version_id: number }[] = await this.ds.query(`SELECT version_id FROM search_index_state WHERE engine = 'meilisearch' AND agreement_id = ANY($1) AND version_id IS NOT NULL`, [
+      agreementIds,
+    ]);
     if (!states.length) return empty;
     const filter: string[] = [`versionId IN [${states.map((s) => Number(s.version_id)).join(', ')}]`];
     if (query.unspsc?.length) {

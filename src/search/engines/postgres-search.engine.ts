@@ -166,18 +166,14 @@ export class PostgresSearchEngine extends ProductSearch {
    * long ones (an upload in progress).
    */
   async dropRetiredPartitions(graceSeconds = PARTITION_GRACE_S): Promise<number> {
-    const due: { version_id: number }[] = await this.ds.query(
-      `SELECT version_id FROM search_retired_partition WHERE retired_at <= now() - make_interval(secs => $1) ORDER BY version_id`,
-      [graceSeconds],
-    );
+    const due: { version_id: number }[] = await this.ds.query(`SELECT version_id FROM search_retired_partition WHERE retired_at <= now() - make_interval(secs => $1) ORDER BY version_id`, [
+      graceSeconds,
+    ]);
     let dropped = 0;
     for (const { version_id } of due) {
       const table = partitionName(version_id);
       try {
-        const [state] = await this.ds.query(
-          `SELECT i.inhdetachpending AS pending FROM pg_class c LEFT JOIN pg_inherits i ON i.inhrelid = c.oid WHERE c.oid = to_regclass($1)`,
-          [table],
-        );
+        const [state] = await this.ds.query(`SELECT i.inhdetachpending AS pending FROM pg_class c LEFT JOIN pg_inherits i ON i.inhrelid = c.oid WHERE c.oid = to_regclass($1)`, [table]);
         // A detach that was interrupted is finished; a missing table was dropped already.
         if (state?.pending === true) await this.ds.query(`ALTER TABLE search_item DETACH PARTITION ${table} FINALIZE`);
         else if (state?.pending === false) await this.ds.query(`ALTER TABLE search_item DETACH PARTITION ${table} CONCURRENTLY`);
@@ -199,28 +195,32 @@ export class PostgresSearchEngine extends ProductSearch {
 
   /** Rebuilds every partition from the catalogue tables, in one transaction (searches wait for it). */
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      await allowBulkWork(m);
-      const published: { id: number; agreement_id: number }[] = await m.query(`SELECT id, agreement_id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY agreement_id`);
-      // Attached, retired or left behind by an interrupted drop: every version table goes.
-      const tables: { name: string }[] = await m.query(`SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relname ~ '^search_item_v[0-9]+$' AND relnamespace = current_schema()::regnamespace`);
-      for (const { name } of tables) await m.query(`DROP TABLE ${name}`);
-      await m.query(`DELETE FROM search_index_state WHERE engine = 'postgres'`);
-      await m.query('TRUNCATE search_word, search_word_expansion, search_retired_partition');
-      let done = 0;
-      for (const v of published) {
-        await this.buildPartition(m, v.agreement_id, v.id);
-        await m.query(`ALTER TABLE search_item ATTACH PARTITION ${partitionName(v.id)} FOR VALUES IN (${Number(v.id)})`);
-        onProgress?.(++done, published.length);
-      }
-      await m.query(WORDS_SQL('search_item'));
-      const [{ n }] = await m.query('SELECT count(*)::int AS n FROM search_item');
-      return n;
-    }).then(async (n) => {
-      await this.ds.query('ANALYZE search_item');
-      await this.ds.query('ANALYZE search_word');
-      return n;
-    });
+    return this.ds
+      .transaction(async (m) => {
+        await allowBulkWork(m);
+        const published: { id: number; agreement_id: number }[] = await m.query(`SELECT id, agreement_id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY agreement_id`);
+        // Attached, retired or left behind by an interrupted drop: every version table goes.
+        const tables: { name: string }[] = await m.query(
+          `SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relname ~ '^search_item_v[0-9]+$' AND relnamespace = current_schema()::regnamespace`,
+        );
+        for (const { name } of tables) await m.query(`DROP TABLE ${name}`);
+        await m.query(`DELETE FROM search_index_state WHERE engine = 'postgres'`);
+        await m.query('TRUNCATE search_word, search_word_expansion, search_retired_partition');
+        let done = 0;
+        for (const v of published) {
+          await this.buildPartition(m, v.agreement_id, v.id);
+          await m.query(`ALTER TABLE search_item ATTACH PARTITION ${partitionName(v.id)} FOR VALUES IN (${Number(v.id)})`);
+          onProgress?.(++done, published.length);
+        }
+        await m.query(WORDS_SQL('search_item'));
+        const [{ n }] = await m.query('SELECT count(*)::int AS n FROM search_item');
+        return n;
+      })
+      .then(async (n) => {
+        await this.ds.query('ANALYZE search_item');
+        await this.ds.query('ANALYZE search_word');
+        return n;
+      });
   }
 
   /**
@@ -288,7 +288,11 @@ export class PostgresSearchEngine extends ProductSearch {
     const rank = tsq && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${tsqRef}))` : '0::real';
     const mandatoryRef = p(scope.mandatoryIds);
     const order = (h: string) =>
-      query.sort === 'PRICE_ASC' ? `${h}.price ASC, ${h}.item_id` : query.sort === 'PRICE_DESC' ? `${h}.price DESC, ${h}.item_id` : `${h}.mandatory DESC, ${h}.exact DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
+      query.sort === 'PRICE_ASC'
+        ? `${h}.price ASC, ${h}.item_id`
+        : query.sort === 'PRICE_DESC'
+          ? `${h}.price DESC, ${h}.item_id`
+          : `${h}.mandatory DESC, ${h}.exact DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
     // Matched words between random markers, made HTML (escaped, with <mark>) below.
     const markers = newHighlightMarkers();
     const headlineOptions = tsq ? p(`StartSel=${markers.start}, StopSel=${markers.stop}, HighlightAll=true`) : '';

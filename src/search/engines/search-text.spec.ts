@@ -18,10 +18,20 @@ describe('search text helpers', () => {
   it('takes only the last word as a prefix, and only when the index does not know it', () => {
     expect(buildTsQuery([{ word: 'kopip', expansions: ['kopipapir'] }])).toBe('(kopip:* | kopipapir)');
     expect(buildTsQuery([{ word: 'standard', expansions: ['standard', 'standards'] }])).toBe('(standard | standards)');
-    expect(buildTsQuery([{ word: 'kopip', expansions: [] }, { word: 'a4', expansions: ['a4'] }])).toBe('(kopip) & (a4)');
+    expect(
+      buildTsQuery([
+        { word: 'kopip', expansions: [] },
+        { word: 'a4', expansions: ['a4'] },
+      ]),
+    ).toBe('(kopip) & (a4)');
   });
   it('matches short numbers exactly and longer ones as prefixes', () => {
-    expect(buildTsQuery([{ word: '2', expansions: [] }, { word: 'propanone', expansions: [] }])).toBe("(2 | '-2') & (propanone:*)");
+    expect(
+      buildTsQuery([
+        { word: '2', expansions: [] },
+        { word: 'propanone', expansions: [] },
+      ]),
+    ).toBe("(2 | '-2') & (propanone:*)");
     expect(buildTsQuery([{ word: '70900000', expansions: [] }])).toBe('(70900000:*)');
   });
   it('drops anything that is not a plain word', () => {
