@@ -22,7 +22,7 @@ export const osloToday = (now = new Date()) => OSLO_DATE.format(now);
  * How long an organisation's visible agreements are remembered by a replica. A new agreement is
  * seen at once by the replica that created it (it forgets everything then) and within this time
  * by the others; a published catalogue reaches the search index on a similar time scale. Looking
- * the scope up cost about 0.7 ms of CPU per search at 16 clients (service and database: 6 %).
+ * the scope up on every search was a measurable share of a search's CPU (test/bench/README.md).
  */
 export const VISIBILITY_TTL_MS = 5_000;
 
