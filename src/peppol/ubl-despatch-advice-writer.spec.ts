@@ -20,9 +20,9 @@ function partialDelivery(profile: UblDespatchAdviceOut['profile'] = 'ehf'): UblD
     deliveryCustomer: { ...party('987654325', 'Storby kommune'), postalAddress: { streetName: 'Skoleveien 1', cityName: 'Storby', postalZone: '0123', countryCode: 'NO' } },
     shipment: { id: 'NA', trackingId: 'TRK-1', estimatedDeliveryPeriod: { startDate: '2026-12-09', endDate: '2026-12-10' }, actualDespatchDate: '2026-12-08' },
     lines: [
-      { id: '1', deliveredQuantity: { value: '3', unitCode: 'EA' }, orderLineId: '1', item: { name: 'Kopipapir A4', sellersItemId: 'KL-100' } },
+      { id: 'D1', deliveredQuantity: { value: '3', unitCode: 'EA' }, orderLineId: '1', item: { name: 'Kopipapir A4', sellersItemId: 'KL-100' } },
       {
-        id: '2',
+        id: 'D2',
         deliveredQuantity: { value: '8', unitCode: 'EA' },
         outstandingQuantity: { value: '2', unitCode: 'EA' },
         outstandingReason: 'Restordre, kommer uke 51',
@@ -57,15 +57,15 @@ describe('writeDespatchAdvice', () => {
       deliveryCustomer: { endpointId: { value: '987654325', schemeId: '0192' } },
       shipment: { id: { value: 'NA' }, trackingId: { value: 'TRK-1' }, actualDespatchDate: { value: '2026-12-08' } },
     });
-    expect(read.lines.map((l) => [l.orderLineId?.value, l.deliveredQuantity?.value, l.deliveredQuantity?.unitCode, l.outstandingQuantity?.value, l.outstandingReason?.value])).toEqual([
-      ['1', '3', 'EA', undefined, undefined],
-      ['2', '8', 'EA', '2', 'Restordre, kommer uke 51'],
+    expect(read.lines.map((l) => [l.id?.value, l.orderLineId?.value, l.deliveredQuantity?.value, l.deliveredQuantity?.unitCode, l.outstandingQuantity?.value, l.outstandingReason?.value])).toEqual([
+      ['D1', '1', '3', 'EA', undefined, undefined],
+      ['D2', '2', '8', 'EA', '2', 'Restordre, kommer uke 51'],
     ]);
   });
 
   it('refuses a negative delivered quantity (returns are goods receipts, not despatches)', () => {
     const negative = partialDelivery();
     negative.lines[0].deliveredQuantity.value = '-1';
-    expect(() => writeDespatchAdvice(negative)).toThrow(new XmlWriteError('Line 1 delivered quantity -1 is negative'));
+    expect(() => writeDespatchAdvice(negative)).toThrow(new XmlWriteError('Line D1 delivered quantity -1 is negative'));
   });
 });

@@ -11,7 +11,7 @@ const describeRules = haveRules ? describe : describe.skip;
 const T76 = 'PEPPOLBIS-T76.sef.json';
 const EHF = 'EHF-ORDER-RESPONSE-3.0.sef.json';
 
-/** A supplier's conditional acceptance of a Torg order: one line accepted, one changed, one rejected, one substituted. */
+/** A supplier's conditional acceptance of a Torg order: one line accepted, one changed, one rejected, one substituted (response line ids differ from the order's, so matching must use OrderLineReference). */
 function changes(profile: UblOrderResponseOut['profile'] = 'ehf'): UblOrderResponseOut {
   const party = (id: string, name: string) => ({ endpointId: { value: id, schemeId: '0192' }, identifiers: [{ value: id, schemeId: '0192' }], legalEntity: { registrationName: name } });
   return {
@@ -27,9 +27,9 @@ function changes(profile: UblOrderResponseOut['profile'] = 'ehf'): UblOrderRespo
     buyer: party('987654325', 'Storby kommune'),
     promisedDeliveryPeriod: { startDate: '2026-12-08', endDate: '2026-12-10' },
     lines: [
-      { id: '1', statusCode: '5', orderLineId: '1', item: { name: 'Kopipapir A4', sellersItemId: 'KL-100' } },
+      { id: 'R1', statusCode: '5', orderLineId: '1', item: { name: 'Kopipapir A4', sellersItemId: 'KL-100' } },
       {
-        id: '2',
+        id: 'R2',
         statusCode: '3',
         orderLineId: '2',
         note: 'Bare 8 på lager',
@@ -38,9 +38,9 @@ function changes(profile: UblOrderResponseOut['profile'] = 'ehf'): UblOrderRespo
         promisedDeliveryPeriod: { startDate: '2026-12-14', endDate: '2026-12-15' },
         item: { name: 'Perm', sellersItemId: 'KL-200' },
       },
-      { id: '3', statusCode: '7', orderLineId: '3', item: { name: 'Tusj', sellersItemId: 'KL-300' } },
+      { id: 'R3', statusCode: '7', orderLineId: '3', item: { name: 'Tusj', sellersItemId: 'KL-300' } },
       {
-        id: '4',
+        id: 'R4',
         statusCode: '3',
         orderLineId: '4',
         item: { name: 'Penn blå', sellersItemId: 'KL-400' },
@@ -103,10 +103,10 @@ describe('writeOrderResponse', () => {
         l.substitutedItem?.item?.sellersItemId?.value,
       ]),
     ).toEqual([
-      ['1', '5', '1', undefined, undefined, undefined, undefined],
-      ['2', '3', '2', '8', '44.50', 'NOK', undefined],
-      ['3', '7', '3', undefined, undefined, undefined, undefined],
-      ['4', '3', '4', undefined, undefined, undefined, 'KL-401'],
+      ['R1', '5', '1', undefined, undefined, undefined, undefined],
+      ['R2', '3', '2', '8', '44.50', 'NOK', undefined],
+      ['R3', '7', '3', undefined, undefined, undefined, undefined],
+      ['R4', '3', '4', undefined, undefined, undefined, 'KL-401'],
     ]);
     expect(read.lines[1].promisedDeliveryPeriod?.startDate?.value).toBe('2026-12-14');
   });
@@ -116,6 +116,6 @@ describe('writeOrderResponse', () => {
     expect(() => writeOrderResponse({ ...changes(), lines: [] })).toThrow(new XmlWriteError('An order response with code CA (conditionally accepted) carries the changed lines'));
     const float = changes();
     (float.lines![1].quantity as Record<string, unknown>).value = 8;
-    expect(() => writeOrderResponse(float)).toThrow(new XmlWriteError('Line 2 quantity must be a decimal string or Decimal, not number'));
+    expect(() => writeOrderResponse(float)).toThrow(new XmlWriteError('Line R2 quantity must be a decimal string or Decimal, not number'));
   });
 });
