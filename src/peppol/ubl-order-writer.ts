@@ -1,4 +1,5 @@
-import { UblAllowanceChargeOut, UblId, UblOrder, UblOrderAddress, UblOrderContact, UblOrderLine, UblOrderParty, UblOrderProfile, UblPeriodOut } from './ubl-order';
+import { UblAllowanceChargeOut, UblOrder, UblOrderLine, UblOrderProfile } from './ubl-order';
+import { address, contact, id, party, partyIdentification, partyName, period, taxCategory } from './ubl-parts-writer';
 import { UBL_SEQUENCES } from './ubl-sequences';
 import { DecimalValue, decimalText, leaf, node, writeXml, XmlOut, XmlWriteError } from './xml-writer';
 
@@ -154,51 +155,5 @@ function allowanceCharge(ac: UblAllowanceChargeOut, cur: string, documentLevel: 
     leaf('cbc:Amount', decimalText(ac.amount, `${what} amount`, 2), { currencyID: cur }),
     ac.baseAmount === undefined ? undefined : leaf('cbc:BaseAmount', decimalText(ac.baseAmount, `${what} base amount`, 2), { currencyID: cur }),
     documentLevel && ac.taxCategory && taxCategory('cac:TaxCategory', ac.taxCategory),
-  );
-}
-
-function taxCategory(name: string, t: { id: string; percent?: DecimalValue }): XmlOut | undefined {
-  return node(name, leaf('cbc:ID', t.id), leaf('cbc:Percent', t.percent === undefined ? undefined : decimalText(t.percent, 'VAT percent')), node('cac:TaxScheme', leaf('cbc:ID', 'VAT')));
-}
-
-function party(name: string, p: UblOrderParty): XmlOut | undefined {
-  return node(
-    name,
-    id('cbc:EndpointID', p.endpointId),
-    (p.identifiers ?? []).map((i) => partyIdentification(i)),
-    partyName(p.name),
-    address('cac:PostalAddress', p.postalAddress),
-    p.vatNumber !== undefined && node('cac:PartyTaxScheme', leaf('cbc:CompanyID', p.vatNumber), node('cac:TaxScheme', leaf('cbc:ID', 'VAT'))),
-    p.legalEntity &&
-      node(
-        'cac:PartyLegalEntity',
-        leaf('cbc:RegistrationName', p.legalEntity.registrationName),
-        id('cbc:CompanyID', p.legalEntity.companyId),
-        node('cac:RegistrationAddress', leaf('cbc:CityName', p.legalEntity.city), country(p.legalEntity.countryCode)),
-      ),
-    contact(p.contact),
-  );
-}
-
-const id = (name: string, value: UblId | undefined) => value && leaf(name, value.value, { schemeID: value.schemeId });
-const partyIdentification = (value: UblId | undefined) => node('cac:PartyIdentification', id('cbc:ID', value));
-const partyName = (name: string | undefined) => node('cac:PartyName', leaf('cbc:Name', name));
-const country = (code: string | undefined) => node('cac:Country', leaf('cbc:IdentificationCode', code));
-const period = (name: string, p: UblPeriodOut | undefined) => p && node(name, leaf('cbc:StartDate', p.startDate), leaf('cbc:EndDate', p.endDate));
-const contact = (c: UblOrderContact | undefined) => c && node('cac:Contact', leaf('cbc:Name', c.name), leaf('cbc:Telephone', c.telephone), leaf('cbc:ElectronicMail', c.email));
-
-function address(name: string, a: UblOrderAddress | undefined): XmlOut | undefined {
-  return (
-    a &&
-    node(
-      name,
-      leaf('cbc:StreetName', a.streetName),
-      leaf('cbc:AdditionalStreetName', a.additionalStreetName),
-      leaf('cbc:CityName', a.cityName),
-      leaf('cbc:PostalZone', a.postalZone),
-      leaf('cbc:CountrySubentity', a.countrySubentity),
-      node('cac:AddressLine', leaf('cbc:Line', a.addressLine)),
-      country(a.countryCode),
-    )
   );
 }

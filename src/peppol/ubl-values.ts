@@ -37,7 +37,9 @@ export interface UblQuantity extends UblText {
 
 export interface UblPeriod {
   startDate?: UblText;
+  startTime?: UblText;
   endDate?: UblText;
+  endTime?: UblText;
 }
 
 export interface UblAddress {

@@ -46,10 +46,16 @@ export interface UblDocumentShape {
   record: string;
 }
 
-export type UblXmlEvent = { type: 'header'; elements: XmlElement[] } | { type: 'record'; ordinal: number; element: XmlElement };
+/** `shape` is the one the root matched, when the reader was given several. */
+export type UblXmlEvent = { type: 'header'; elements: XmlElement[]; shape: UblDocumentShape } | { type: 'record'; ordinal: number; element: XmlElement };
 
-/** Yields the header once the first record starts (or at the end), then every record. */
-export async function* readUblRecords(input: Readable, shape: UblDocumentShape, limits: UblLimits = UBL_LIMITS): AsyncGenerator<UblXmlEvent> {
+/**
+ * Yields the header once the first record starts (or at the end), then every record. Given
+ * several shapes, the root element picks one (a reader that identifies the document).
+ */
+export async function* readUblRecords(input: Readable, shapes: UblDocumentShape | readonly UblDocumentShape[], limits: UblLimits = UBL_LIMITS): AsyncGenerator<UblXmlEvent> {
+  const candidates: readonly UblDocumentShape[] = 'root' in shapes ? [shapes] : shapes;
+  let shape = candidates[0];
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) throw new UblError('The file is empty');
@@ -89,7 +95,7 @@ export async function* readUblRecords(input: Readable, shape: UblDocumentShape, 
     }
   };
   const sendHeader = () => {
-    ready.push({ type: 'header', elements: header.splice(0) });
+    ready.push({ type: 'header', elements: header.splice(0), shape });
     headerSent = true;
   };
 
@@ -97,7 +103,7 @@ export async function* readUblRecords(input: Readable, shape: UblDocumentShape, 
     failure ??= new UblError('DOCTYPE declarations are not allowed in UBL documents (they could define entities)', parser.line);
   });
   parser.on('error', (e) => {
-    failure ??= new UblError(`The XML is not well-formed: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`, parser.line);
+    failure ??= new UblError(`The XML is not well-formed: ${e.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, parser.line);
   });
   // Counted as the parser meets them (an element's name, then each attribute), before it holds
   // them all: a start tag of millions of attributes is refused as early as a record of millions of elements.
@@ -117,8 +123,10 @@ export async function* readUblRecords(input: Readable, shape: UblDocumentShape, 
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (!rootSeen) {
       rootSeen = true;
-      if (tag.local !== shape.root) failure ??= new UblError(`The root element is ${tag.local}, not a UBL ${shape.root}`, parser.line);
-      else if (tag.uri !== shape.namespace) failure ??= new UblError(`The ${shape.root} element is not in the UBL namespace ${shape.namespace}`, parser.line);
+      shape = candidates.find((c) => c.root === tag.local) ?? shape;
+      const expected = candidates.length === 1 ? `a UBL ${shape.root}` : `a UBL document Torg reads (${candidates.map((c) => c.root).join(', ')})`;
+      if (tag.local !== shape.root) failure ??= new UblError(`The root element is ${tag.local}, not ${expected}`, parser.line);
+      else if (tag.uri !== shape.namespace) failure ??= new UblError(`The ${shape.root} element is not in the UBL namespace ${shape.namespace}${tag.uri ? ` but in ${tag.uri}` : ''}`, parser.line);
       return;
     }
     if (stack.length === 0 && tag.local === shape.record && !headerSent) sendHeader();

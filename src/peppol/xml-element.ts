@@ -65,7 +65,7 @@ export function quantity(node: UblNode | undefined): UblQuantity | undefined {
 }
 
 export function period(node: UblNode | undefined): UblPeriod | undefined {
-  return node && { startDate: textAt(node, 'cbc:StartDate'), endDate: textAt(node, 'cbc:EndDate') };
+  return node && { startDate: textAt(node, 'cbc:StartDate'), startTime: textAt(node, 'cbc:StartTime'), endDate: textAt(node, 'cbc:EndDate'), endTime: textAt(node, 'cbc:EndTime') };
 }
 
 export function address(node: UblNode | undefined): UblAddress | undefined {
