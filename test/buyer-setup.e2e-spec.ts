@@ -112,6 +112,14 @@ describe('cost centres', () => {
     expect(stored.map((r) => r.name)).toEqual(['IKT i skolen', 'Små bokstaver']);
   });
 
+  it('gives a code to exactly one of two requests at once', async () => {
+    const input = { organisationId: skole(), code: 'SAMTIDIG', name: 'Samtidig', ownerUserId: user(APPROVER) };
+    const results = await Promise.all([as(ADMIN, CREATE_CC, { i: input }), as(ADMIN, CREATE_CC, { i: { ...input, code: 'samtidig' } })]);
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+    expect(results.map((r) => r.data.createCostCentre.__typename).sort()).toEqual(['CostCentre', 'DuplicateValueError']);
+    expect(await t.sql(`SELECT code FROM cost_centre WHERE upper(code) = 'SAMTIDIG'`)).toHaveLength(1);
+  });
+
   it('refuses an owner from outside the organisation', async () => {
     const res = await as(ADMIN, CREATE_CC, { i: { organisationId: skole(), code: '2990', name: 'Ukjent eier', ownerUserId: user(VESTBY) } });
     expect(res.data.createCostCentre).toMatchObject({

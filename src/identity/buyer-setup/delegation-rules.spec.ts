@@ -1,4 +1,4 @@
-import { conflictingDelegation, coversDate, delegationProblem, overlaps } from './delegation-rules';
+import { conflictingDelegation, coversDate, delegationProblem, delegationStatus, overlaps } from './delegation-rules';
 
 const june = { validFrom: '2026-06-01', validTo: '2026-06-30' };
 const existing = [{ id: 7, principalUserId: 2, substituteUserId: 4, ...june }];
@@ -36,5 +36,14 @@ describe('delegation rules', () => {
 
   it('lets a substitute stand in for several principals', () => {
     expect(conflictingDelegation({ principalUserId: 3, substituteUserId: 4, ...june }, existing)).toBeNull();
+  });
+
+  it('tells where a delegation stands on a day, both ends of the period included', () => {
+    const open = { ...june, cancelledAt: null };
+    expect(delegationStatus(open, '2026-05-31')).toBe('SCHEDULED');
+    expect(delegationStatus(open, '2026-06-01')).toBe('ACTIVE');
+    expect(delegationStatus(open, '2026-06-30')).toBe('ACTIVE');
+    expect(delegationStatus(open, '2026-07-01')).toBe('ENDED');
+    expect(delegationStatus({ ...june, cancelledAt: new Date() }, '2026-06-10')).toBe('CANCELLED');
   });
 });

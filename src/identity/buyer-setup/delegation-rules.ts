@@ -18,6 +18,13 @@ export interface ProposedDelegation extends DelegationPeriod {
   substituteUserId: number;
 }
 
+/** Where a delegation stands on `today`. */
+export function delegationStatus(d: DelegationPeriod & { cancelledAt: Date | null }, today: string): 'SCHEDULED' | 'ACTIVE' | 'ENDED' | 'CANCELLED' {
+  if (d.cancelledAt) return 'CANCELLED';
+  if (d.validTo < today) return 'ENDED';
+  return d.validFrom > today ? 'SCHEDULED' : 'ACTIVE';
+}
+
 export type DelegationProblem = 'SELF_DELEGATION' | 'PERIOD_IN_PAST';
 
 export const overlaps = (a: DelegationPeriod, b: DelegationPeriod) => a.validFrom <= b.validTo && b.validFrom <= a.validTo;

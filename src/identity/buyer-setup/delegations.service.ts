@@ -9,7 +9,7 @@ import { Role } from '../role';
 import type { DelegationFact } from './approval-route';
 import { BuyerSetupAccess } from './buyer-setup-access';
 import { MissingRoleError, UserNotInOrganisationError } from './buyer-setup.errors';
-import { conflictingDelegation, delegationProblem } from './delegation-rules';
+import { conflictingDelegation, delegationProblem, delegationStatus } from './delegation-rules';
 import type { DelegationEntity } from './delegation.entity';
 import { DelegationRepository } from './delegation.repository';
 import { CreateDelegationInput, DelegationOverlapError, DelegationStatus, InvalidDelegationError } from './delegation.types';
@@ -103,8 +103,6 @@ export class DelegationsService {
   }
 
   status(d: Pick<DelegationEntity, 'validFrom' | 'validTo' | 'cancelledAt'>, today = osloToday()): DelegationStatus {
-    if (d.cancelledAt) return DelegationStatus.CANCELLED;
-    if (d.validTo < today) return DelegationStatus.ENDED;
-    return d.validFrom > today ? DelegationStatus.SCHEDULED : DelegationStatus.ACTIVE;
+    return DelegationStatus[delegationStatus(d, today)];
   }
 }
