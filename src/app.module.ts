@@ -9,6 +9,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import { ClassificationModule } from './classification/classification.module';
 import { ENTITIES } from './database-entities';
+import { BuyerSetupModule } from './identity/buyer-setup/buyer-setup.module';
 import { DevLoginModule } from './identity/dev-login.module';
 import { IdentityModule } from './identity/identity.module';
 import { TorgConfig } from './platform/config/config';
@@ -101,6 +102,7 @@ export class AppModule {
           formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => graphqlLogger.error(e)),
         }),
         IdentityModule,
+        BuyerSetupModule,
         ...(config.devLogin ? [DevLoginModule] : []),
         ClassificationModule,
         AgreementsModule,

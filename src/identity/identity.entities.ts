@@ -1,6 +1,7 @@
+import { BUYER_SETUP_ENTITIES } from './buyer-setup/buyer-setup.entities';
 import { MembershipEntity } from './membership.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { UserEntity } from './user.entity';
 
-/** The identity module's tables: organisation, app_user, membership. */
-export const IDENTITY_ENTITIES = [OrganisationEntity, UserEntity, MembershipEntity];
+/** The identity module's tables: organisation, app_user, membership, and the buyer set-up's (buyer-setup/). */
+export const IDENTITY_ENTITIES = [OrganisationEntity, UserEntity, MembershipEntity, ...BUYER_SETUP_ENTITIES];

@@ -36,6 +36,9 @@ export const DEMO_USERS: { email: string; name: string; org: DemoOrgKey; roles: 
   { email: 'katalog@medisinsk.example', name: 'Morten Medisinsk', org: 'medisinsk', roles: [Role.SUPPLIER_ADMIN] },
   { email: 'katalog@datautstyr.example', name: 'Dina Datautstyr', org: 'datautstyr', roles: [Role.SUPPLIER_ADMIN] },
   { email: DEMO_OPERATOR_EMAIL, name: 'Olav Operatør', org: 'innkjop', roles: [] },
+  // Added with the buyer set-up (issue 15): after the others, so their ids stay as they were.
+  { email: 'okonomi@storby.example', name: 'Øystein Økonomi', org: 'kommune', roles: [Role.ADMIN, Role.APPROVER] },
+  { email: 'leder@sykehjem.example', name: 'Liv Leder', org: 'sykehjem', roles: [Role.APPROVER, Role.REQUESTER] },
 ];
 
 export interface DemoAgreement {
@@ -96,4 +99,44 @@ export const DEMO_AGREEMENTS: DemoAgreement[] = [
     validTo: '2023-12-31',
     catalogue: 'datautstyr-it-tilbehor.xlsx',
   },
+];
+
+/**
+ * The demo buyers' set-up for ordering (src/identity/buyer-setup/): cost centres with a budget
+ * for the current year, personal limits, approvers and delivery addresses. Storby kommune's ADMIN
+ * (okonomi@storby.example) manages it for the kommune, Nordby skole and Storby sykehjem. Vestby
+ * kommune has no approver: what exceeds its requester's limit finds nobody to approve it.
+ */
+export const DEMO_COST_CENTRES: { org: DemoOrgKey; code: string; name: string; owner: string; budget: string }[] = [
+  { org: 'kommune', code: '1000', name: 'Sentraladministrasjon', owner: 'okonomi@storby.example', budget: '1200000' },
+  { org: 'skole', code: '2100', name: 'Undervisning', owner: 'attestant@nordby.example', budget: '450000' },
+  { org: 'skole', code: '2150', name: 'IKT i skolen', owner: 'attestant@nordby.example', budget: '200000' },
+  { org: 'sykehjem', code: '3100', name: 'Pleie og omsorg', owner: 'leder@sykehjem.example', budget: '900000' },
+  { org: 'sykehjem', code: '3200', name: 'Kjøkken og renhold', owner: 'leder@sykehjem.example', budget: '300000' },
+  { org: 'vestby', code: '100', name: 'Administrasjon', owner: 'bestiller@vestby.example', budget: '150000' },
+];
+
+/** Orders up to these amounts (NOK excluding VAT) need no approval. */
+export const DEMO_PERSONAL_LIMITS: { email: string; org: DemoOrgKey; amount: string }[] = [
+  { email: 'okonomi@storby.example', org: 'kommune', amount: '50000' },
+  { email: 'bestiller@nordby.example', org: 'skole', amount: '5000' },
+  { email: 'attestant@nordby.example', org: 'skole', amount: '20000' },
+  { email: 'bestiller@sykehjem.example', org: 'sykehjem', amount: '3000' },
+  { email: 'leder@sykehjem.example', org: 'sykehjem', amount: '10000' },
+  { email: 'bestiller@vestby.example', org: 'vestby', amount: '2000' },
+];
+
+/** Approver rights: on one cost centre (by code) or, without one, on all of the organisation's. */
+export const DEMO_APPROVER_RIGHTS: { email: string; org: DemoOrgKey; costCentre?: string; maxAmount: string }[] = [
+  { email: 'okonomi@storby.example', org: 'kommune', maxAmount: '1000000' },
+  { email: 'attestant@nordby.example', org: 'skole', maxAmount: '100000' },
+  { email: 'leder@sykehjem.example', org: 'sykehjem', costCentre: '3100', maxAmount: '50000' },
+  { email: 'leder@sykehjem.example', org: 'sykehjem', costCentre: '3200', maxAmount: '25000' },
+];
+
+export const DEMO_DELIVERY_ADDRESSES: { org: DemoOrgKey; label: string; streetName: string; additionalStreetName?: string; postalCode: string; city: string; gln?: string }[] = [
+  { org: 'kommune', label: 'Rådhuset, varemottak', streetName: 'Rådhusplassen 1', postalCode: '0037', city: 'Storby' },
+  { org: 'skole', label: 'Varemottak', streetName: 'Skoleveien 1', postalCode: '0655', city: 'Storby', gln: '7080003430014' },
+  { org: 'sykehjem', label: 'Varemottak kjøkken', streetName: 'Omsorgsveien 5', additionalStreetName: 'Inngang B', postalCode: '0656', city: 'Storby', gln: '7080003430021' },
+  { org: 'vestby', label: 'Vestby rådhus', streetName: 'Rådhusveien 2', postalCode: '1540', city: 'Vestby' },
 ];

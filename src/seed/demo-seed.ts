@@ -9,12 +9,15 @@ import { IdentityService } from '../identity/identity.service';
 import { RequestContext } from '../platform/context/request-context';
 import { projectRoot } from '../platform/files/project-root';
 import { SearchIndexer } from '../search/search-indexer';
+import { DemoBuyerSetup, seedBuyerSetup } from './buyer-setup-seed';
 import { DEMO_AGREEMENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
 
 export interface DemoWorld {
   orgs: Record<DemoOrgKey, number>;
   agreements: Record<string, number>;
   users: Record<string, { userId: number; organisationId: number }>;
+  /** Cost centres and delivery addresses of the demo buyers (see buyer-setup-seed.ts). */
+  buyerSetup: DemoBuyerSetup;
 }
 
 /**
@@ -75,6 +78,7 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
     await catalogues.publish(purchaser, result.version.id);
     logger.log(`agreement ${a.reference} "${a.title}": published ${result.version.itemCount} items from ${a.catalogue}`);
   }
+  const buyerSetup = await seedBuyerSetup(app, orgs, (email) => users[email].userId);
   await app.get(SearchIndexer).drain();
-  return { orgs, agreements: agreementIds, users };
+  return { orgs, agreements: agreementIds, users, buyerSetup };
 }
