@@ -13,6 +13,7 @@ import { VisibilityByParticipation1763800000011 } from './1763800000011-Visibili
 import { ItemCodesCheckedPerStatement1763800000012 } from './1763800000012-ItemCodesCheckedPerStatement';
 import { StoredAttributeFacets1763800000013 } from './1763800000013-StoredAttributeFacets';
 import { GeneralOutbox1763800000014 } from './1763800000014-GeneralOutbox';
+import { MachineClients1763800000040 } from './1763800000040-MachineClients';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ItemCodesCheckedPerStatement1763800000012,
   StoredAttributeFacets1763800000013,
   GeneralOutbox1763800000014,
+  MachineClients1763800000040,
 ];

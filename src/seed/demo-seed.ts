@@ -6,15 +6,19 @@ import { catalogueFormatOf } from '../catalogues/catalogue-import';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { ClassificationService } from '../classification/classification.service';
 import { IdentityService } from '../identity/identity.service';
+import { MachineClientsService } from '../identity/machine-clients.service';
 import { RequestContext } from '../platform/context/request-context';
 import { projectRoot } from '../platform/files/project-root';
+import { isErrorResult } from '../platform/results/error-result';
 import { SearchIndexer } from '../search/search-indexer';
-import { DEMO_AGREEMENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
+import { DEMO_AGREEMENTS, DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
 
 export interface DemoWorld {
   orgs: Record<DemoOrgKey, number>;
   agreements: Record<string, number>;
   users: Record<string, { userId: number; organisationId: number }>;
+  /** Machine client ids by client id. */
+  machineClients: Record<string, number>;
 }
 
 /**
@@ -47,6 +51,12 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
     const me = await identity.grantMembership(system, { email: u.email, name: u.name, organisationId: orgs[u.org], roles: u.roles });
     users[u.email] = { userId: me.userId, organisationId: orgs[u.org] };
   }
+  const machineClients: DemoWorld['machineClients'] = {};
+  for (const c of DEMO_MACHINE_CLIENTS) {
+    const client = await app.get(MachineClientsService).register(system, { clientId: c.clientId, name: c.name, organisationId: orgs[c.org], roles: c.roles });
+    if (isErrorResult(client)) throw new Error(`demo machine client ${c.clientId}: ${client.message}`);
+    machineClients[c.clientId] = client.id;
+  }
   const as = (email: string) => {
     const u = DEMO_USERS.find((x) => x.email === email)!;
     return new RequestContext({ userId: users[email].userId, email, organisationId: orgs[u.org], roles: u.roles }, ds.manager);
@@ -76,5 +86,5 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
     logger.log(`agreement ${a.reference} "${a.title}": published ${result.version.itemCount} items from ${a.catalogue}`);
   }
   await app.get(SearchIndexer).drain();
-  return { orgs, agreements: agreementIds, users };
+  return { orgs, agreements: agreementIds, users, machineClients };
 }
