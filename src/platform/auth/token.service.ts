@@ -211,7 +211,7 @@ function isPgInteger(v: unknown): v is number {
 function devSubject(sub: unknown): { kind: 'user' | 'client'; id: number } {
   const match = typeof sub === 'string' ? DEV_SUBJECT.exec(sub) : null;
   const id = match ? Number(match[2]) : NaN;
-  if (!isPgInteger(id)) refuse(`its subject must be "user:<id>" (or "client:<id>") with an id from 1 to ${MAX_USER_ID}, not ${String(JSON.stringify(sub ?? null)).slice(0, 100)}`);
+  if (!isPgInteger(id)) refuse(`its subject must be "user:<id>" with an id from 1 to ${MAX_USER_ID}, not ${String(JSON.stringify(sub ?? null)).slice(0, 100)} (a machine client's: "client:<id>")`);
   return { kind: match![1] as 'user' | 'client', id };
 }
 
