@@ -14,6 +14,7 @@ import { ItemCodesCheckedPerStatement1763800000012 } from './1763800000012-ItemC
 import { StoredAttributeFacets1763800000013 } from './1763800000013-StoredAttributeFacets';
 import { GeneralOutbox1763800000014 } from './1763800000014-GeneralOutbox';
 import { BuyerSetup1763800000020 } from './1763800000020-BuyerSetup';
+import { MachineClients1763800000040 } from './1763800000040-MachineClients';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   StoredAttributeFacets1763800000013,
   GeneralOutbox1763800000014,
   BuyerSetup1763800000020,
+  MachineClients1763800000040,
 ];

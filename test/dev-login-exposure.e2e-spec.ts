@@ -3,8 +3,8 @@ import { TORG_CONFIG, TorgConfig } from '../src/platform/config/config';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * devLogin hands out any user, so it exists only in an explicit development run on the embedded
- * database (and in tests). Against a real database (DATABASE_URL) it must not exist, whether
+ * devLogin (and devClientToken) hands out any user (or machine client), so it exists only in an
+ * explicit development run on the embedded database (and in tests). Against a real database (DATABASE_URL) it must not exist, whether
  * NODE_ENV says development or says nothing (the hostile tester's deployment said nothing).
  */
 describe.each([
@@ -35,5 +35,19 @@ describe.each([
     });
     const res = await t.gql(token, '{ me { email } }');
     expect(res.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('has no devClientToken either, and accepts no dev client token', async () => {
+    const res = await t.http.post('/graphql').send({ query: 'mutation { devClientToken(clientId: "kontorland-erp") { token } }' });
+    expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/Cannot query field "devClientToken"/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const { devJwtSecret } = t.app.get<symbol, TorgConfig>(TORG_CONFIG);
+    const token = jwt.sign({ client_id: 'kontorland-erp', org: t.world.orgs.kontorland }, devJwtSecret, {
+      algorithm: 'HS256',
+      issuer: 'torg-dev',
+      subject: `client:${t.world.machineClients['kontorland-erp']}`,
+      expiresIn: 60,
+    });
+    const call = await t.gql(token, '{ currentMachineClient { id } }');
+    expect(call.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -238,7 +238,7 @@ export class CataloguesService {
       if (step === 'reject') {
         return this.versionMachine.fire(tx, version, 'reject', {
           effect: (v) => {
-            Object.assign(v, { decidedAt: now, decidedBy: tx.user.userId, rejectionReason: reason ?? null });
+            Object.assign(v, { decidedAt: now, decidedBy: tx.person.userId, rejectionReason: reason ?? null });
           },
           audit: reason ? { reason } : {},
         });
@@ -263,7 +263,7 @@ export class CataloguesService {
               audit: { by: v.id },
             });
           }
-          Object.assign(v, { decidedAt: now, decidedBy: tx.user.userId, publishedAt: now });
+          Object.assign(v, { decidedAt: now, decidedBy: tx.person.userId, publishedAt: now });
           await this.outbox.enqueue(tx, version.agreementId, version.id);
         },
       });

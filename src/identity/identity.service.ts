@@ -52,7 +52,8 @@ export class IdentityService {
   }
 
   async me(ctx: RequestContext): Promise<Me> {
-    const caller = ctx.user;
+    if (ctx.user.machineClientId !== undefined) throw forbidden('me describes a person; a machine client asks currentMachineClient');
+    const caller = ctx.person;
     const user = await this.users.byId(ctx, caller.userId);
     const organisation = await this.organisation(ctx, caller.organisationId);
     return { userId: user.id, email: user.email, name: user.name, organisation, roles: rolesOf(caller), platformOperator: this.operator(user.email) };

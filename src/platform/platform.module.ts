@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AuditService } from './audit/audit.service';
 import { AccessGuard } from './auth/access.guard';
+import { MachineClientDirectory } from './auth/machine-client-directory';
 import { RateLimitMiddleware } from './auth/rate-limit.middleware';
 import { TokenService } from './auth/token.service';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
@@ -16,6 +17,7 @@ import { DecimalScalar } from './money/decimal.scalar';
   providers: [
     AuditService,
     TokenService,
+    MachineClientDirectory,
     DecimalScalar,
     HealthChecks,
     // Each caller's request counts (RateLimitMiddleware), in memory.
@@ -23,7 +25,7 @@ import { DecimalScalar } from './money/decimal.scalar';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],
-  exports: [AuditService, TokenService, HealthChecks],
+  exports: [AuditService, TokenService, MachineClientDirectory, HealthChecks],
 })
 export class PlatformModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {

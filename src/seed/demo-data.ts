@@ -21,6 +21,16 @@ export const DEMO_ORGANISATIONS = [
 export type DemoOrgKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
 
 /**
+ * Demo machine clients: each supplier's own system, as registered by its ADMIN. In the demo,
+ * devClientToken(clientId) gives a token for each, as the OIDC provider would issue one.
+ */
+export const DEMO_MACHINE_CLIENTS: { clientId: string; name: string; org: DemoOrgKey; roles: Role[] }[] = [
+  { clientId: 'kontorland-erp', name: 'Kontorland ERP', org: 'kontorland', roles: [Role.SUPPLIER_ADMIN] },
+  { clientId: 'medisinsk-erp', name: 'Medisinsk Forsyning ERP', org: 'medisinsk', roles: [Role.SUPPLIER_ADMIN] },
+  { clientId: 'datautstyr-erp', name: 'Datautstyr katalogsystem', org: 'datautstyr', roles: [Role.SUPPLIER_ADMIN] },
+];
+
+/**
  * Demo users; README lists them. devLogin(email) gives a token for each. The operator is a
  * platform operator because PLATFORM_OPERATORS names it by default where devLogin exists; it holds
  * no role in its organisation (a membership is what lets a user sign in at all).

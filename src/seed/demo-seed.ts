@@ -6,11 +6,13 @@ import { catalogueFormatOf } from '../catalogues/catalogue-import';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { ClassificationService } from '../classification/classification.service';
 import { IdentityService } from '../identity/identity.service';
+import { MachineClientsService } from '../identity/machine-clients.service';
 import { RequestContext } from '../platform/context/request-context';
 import { projectRoot } from '../platform/files/project-root';
+import { isErrorResult } from '../platform/results/error-result';
 import { SearchIndexer } from '../search/search-indexer';
 import { DemoBuyerSetup, seedBuyerSetup } from './buyer-setup-seed';
-import { DEMO_AGREEMENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
+import { DEMO_AGREEMENTS, DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
 
 export interface DemoWorld {
   orgs: Record<DemoOrgKey, number>;
@@ -18,6 +20,8 @@ export interface DemoWorld {
   users: Record<string, { userId: number; organisationId: number }>;
   /** Cost centres and delivery addresses of the demo buyers (see buyer-setup-seed.ts). */
   buyerSetup: DemoBuyerSetup;
+  /** Machine client ids by client id. */
+  machineClients: Record<string, number>;
 }
 
 /**
@@ -50,6 +54,12 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
     const me = await identity.grantMembership(system, { email: u.email, name: u.name, organisationId: orgs[u.org], roles: u.roles });
     users[u.email] = { userId: me.userId, organisationId: orgs[u.org] };
   }
+  const machineClients: DemoWorld['machineClients'] = {};
+  for (const c of DEMO_MACHINE_CLIENTS) {
+    const client = await app.get(MachineClientsService).register(system, { clientId: c.clientId, name: c.name, organisationId: orgs[c.org], roles: c.roles });
+    if (isErrorResult(client)) throw new Error(`demo machine client ${c.clientId}: ${client.message}`);
+    machineClients[c.clientId] = client.id;
+  }
   const as = (email: string) => {
     const u = DEMO_USERS.find((x) => x.email === email)!;
     return new RequestContext({ userId: users[email].userId, email, organisationId: orgs[u.org], roles: u.roles }, ds.manager);
@@ -80,5 +90,5 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
   }
   const buyerSetup = await seedBuyerSetup(app, orgs, (email) => users[email].userId);
   await app.get(SearchIndexer).drain();
-  return { orgs, agreements: agreementIds, users, buyerSetup };
+  return { orgs, agreements: agreementIds, users, buyerSetup, machineClients };
 }

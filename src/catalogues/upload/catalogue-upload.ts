@@ -114,7 +114,7 @@ export class CatalogueUpload {
       documentId: header.documentId ?? null,
       basedOnId: base?.id ?? null,
       itemCount: 0,
-      createdBy: this.tx.user.userId,
+      createdBy: this.tx.user.userId ?? null, // null when a machine client uploads (the audit event names it)
     });
     if (base) await items.copyVersion(this.tx, this.version.id, base.id);
     this.writer = new ItemWriter(this.tx, items, this.version.id, header.action, this.report);

@@ -50,7 +50,7 @@ export class ApprovalAuthorityService {
   /** One user's authority (the caller's own by default) in an organisation the caller may read. */
   async authority(ctx: RequestContext, organisationId: number | undefined, userId: number | undefined): Promise<ApprovalAuthority> {
     const org = await this.access.require(ctx, this.access.organisationOf(ctx, organisationId), 'read');
-    return this.view(ctx, org.id, userId ?? ctx.user.userId);
+    return this.view(ctx, org.id, userId ?? ctx.person.userId);
   }
 
   /** Everyone in the organisation with a personal limit or an approver right, by user id. */
@@ -124,7 +124,7 @@ export class ApprovalAuthorityService {
 
   /** For the caller as requester: where a requisition of `amount` on the cost centre (of the caller's organisation) would go today. */
   async routeForCaller(ctx: RequestContext, costCentreId: number, amountText: string): Promise<ApprovalRouteView | CostCentreInactiveError> {
-    const caller = ctx.user;
+    const caller = ctx.person;
     const amount = Money.of(amountText, BUDGET_CURRENCY);
     const route = await this.route(ctx, { organisationId: caller.organisationId, requesterUserId: caller.userId, costCentreId, amount });
     if (route instanceof CostCentreInactiveError) return route;

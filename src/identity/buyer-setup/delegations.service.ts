@@ -55,12 +55,12 @@ export class DelegationsService {
   }
 
   async create(ctx: RequestContext, input: CreateDelegationInput): Promise<DelegationResult> {
-    const caller = ctx.caller;
+    const caller = ctx.person;
     if (input.validTo < input.validFrom) throw badInput(`validTo ${input.validTo} is before validFrom ${input.validFrom}`, { field: 'validTo' });
     const organisationId = this.access.organisationOf(ctx, input.organisationId);
-    const principalUserId = input.principalUserId ?? ctx.user.userId;
+    const principalUserId = input.principalUserId ?? caller.userId;
     // Approvers name their own substitute; naming one for someone else is the ADMIN's.
-    const ownDelegation = principalUserId === caller?.userId && organisationId === caller.organisationId;
+    const ownDelegation = principalUserId === caller.userId && organisationId === caller.organisationId;
     return inTransaction(this.ds, ctx, async (tx) => {
       const org = await this.access.require(tx, organisationId, ownDelegation ? 'read' : 'manage');
       const proposed = { principalUserId, substituteUserId: input.substituteUserId, validFrom: input.validFrom, validTo: input.validTo };
@@ -75,7 +75,7 @@ export class DelegationsService {
       const others = await this.rows.overlapping(tx, org.id, input.validFrom, input.validTo, [principalUserId, input.substituteUserId]);
       const conflict = conflictingDelegation(proposed, others);
       if (conflict) return DelegationOverlapError.of(conflict.delegation.id, conflict.reason);
-      const delegation = await this.rows.create(tx, { organisationId: org.id, ...proposed, createdByUserId: caller?.userId ?? null });
+      const delegation = await this.rows.create(tx, { organisationId: org.id, ...proposed, createdByUserId: caller.userId });
       await this.audit.record(tx, 'delegation.created', 'approval_delegation', delegation.id, { organisationId: org.id, ...proposed });
       return delegation;
     });

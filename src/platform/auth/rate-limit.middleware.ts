@@ -20,7 +20,8 @@ const GRAPHQL_PATH = '/graphql';
  * depth, size or cost), `{ __typename }` and introspection all count, as do uploads.
  *
  * A caller whose bearer token verifies is counted by the token's subject (one budget per user
- * across every address); anyone else by address (an IPv6 caller by its /64). Every answer
+ * or machine client across every address; a client-credentials token without one by its
+ * client id); anyone else by address (an IPv6 caller by its /64). Every answer
  * carries X-RateLimit-Limit, -Remaining and -Reset; over the limit the answer is 429 with
  * Retry-After and the code TOO_MANY_REQUESTS. Counts are kept per process (sliding window,
  * @nestjs/throttler's in-memory storage): behind a load balancer each replica counts on its own.
@@ -60,7 +61,9 @@ export class RateLimitMiddleware implements NestMiddleware {
     if (token) {
       try {
         const claims = await this.tokens.verify(token);
-        return claims.dev ? claims.sub : `oidc:${claims.sub}`;
+        if (claims.dev) return claims.sub!;
+        // A client-credentials token may have no subject: its client id names the caller.
+        return claims.sub !== undefined ? `oidc:${claims.sub}` : `oidc-client:${claims.clientId}`;
       } catch {
         // Counted by address; the AccessGuard refuses the token and says why.
       }

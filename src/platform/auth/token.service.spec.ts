@@ -50,10 +50,20 @@ describe('TokenService', () => {
     });
   });
 
+  it('tells a dev client token (a machine client, by Torg id and client id) from a user token', async () => {
+    const claims = await tokens.verify(tokens.signDevClientToken(3, 'kontorland-erp', 5));
+    expect(claims).toMatchObject({ sub: 'client:3', machineClientId: 3, clientId: 'kontorland-erp', org: 5, dev: true });
+    expect(claims.userId).toBeUndefined();
+    expect((await tokens.verify(tokens.signDevToken(3, 'kari@nordby.example', 5))).machineClientId).toBeUndefined();
+    const nameless = jwt.sign({ org: 5 }, SECRET, { algorithm: 'HS256', issuer: 'torg-dev', subject: 'client:3', expiresIn: 60 });
+    await expect(tokens.verify(nameless)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/must name its client_id/) });
+  });
+
   it('accepts no dev tokens where devLogin does not exist', async () => {
     const token = tokens.signDevToken(7, 'kari@nordby.example', 3);
     const elsewhere = new TokenService({ env: 'development', devLogin: false, devJwtSecret: SECRET } as TorgConfig);
     await expect(elsewhere.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(() => elsewhere.signDevToken(7, 'kari@nordby.example', 3)).toThrow(/no tokens of its own/);
+    expect(() => elsewhere.signDevClientToken(3, 'kontorland-erp', 5)).toThrow(/no tokens of its own/);
   });
 });

@@ -9,9 +9,21 @@ import { unauthenticated } from '../errors/domain-error';
 
 /** The standard claims Torg reads from a token (ID-porten / any OIDC provider, or its own dev tokens). */
 export interface TokenClaims {
-  sub: string;
-  /** Torg's user id: dev tokens name it in their subject (`user:<id>`); OIDC tokens do not. */
+  /** The subject; a client-credentials token may have none (Maskinporten's have none). */
+  sub?: string;
+  /** Torg's user id: dev user tokens name it in their subject (`user:<id>`); OIDC tokens do not. */
   userId?: number;
+  /** Torg's machine client id: dev client tokens name it in their subject (`client:<id>`). */
+  machineClientId?: number;
+  /**
+   * The OAuth2 client the token was issued to: `client_id` (RFC 9068, Maskinporten, ID-porten,
+   * Keycloak), else `azp` (OIDC's authorised party: Keycloak, Entra ID v2, Auth0).
+   */
+  clientId?: string;
+  /** The token carries a person's claims (`email`, or ID-porten's `pid`): it is never a machine client's. */
+  person?: boolean;
+  /** The organisation number in Maskinporten's `consumer` claim (`0192:<number>`), when present. */
+  consumerOrgNumber?: string;
   email?: string;
   /** The provider vouches that the caller controls `email` (only then may a first login link by it). */
   emailVerified?: boolean;
@@ -20,8 +32,10 @@ export interface TokenClaims {
 }
 
 const DEV_ISSUER = 'torg-dev';
-/** A dev token's subject: `user:<id>`, the id a PostgreSQL integer. */
-const DEV_SUBJECT = /^user:([1-9]\d{0,9})$/;
+/** A dev token's subject: `user:<id>` or `client:<id>`, the id a PostgreSQL integer. */
+const DEV_SUBJECT = /^(user|client):([1-9]\d{0,9})$/;
+/** Longest subject or client id Torg takes from a token (the columns hold 255). */
+const MAX_ID_LENGTH = 255;
 const MAX_USER_ID = 2 ** 31 - 1;
 /** How long a key fetch from the provider may take before the token is refused. */
 const JWKS_TIMEOUT_MS = 5_000;
@@ -78,6 +92,17 @@ export class TokenService {
     });
   }
 
+  /** A token for a registered machine client, as a client-credentials token from the provider would be. */
+  signDevClientToken(machineClientId: number, clientId: string, organisationId: number, ttlSeconds = 8 * 3600): string {
+    if (!this.devTokensEnabled) throw unauthenticated('Torg issues no tokens of its own here; get a client-credentials token from the OIDC provider');
+    return jwt.sign({ client_id: clientId, org: organisationId }, this.devKey, {
+      algorithm: 'HS256',
+      subject: `client:${machineClientId}`,
+      issuer: DEV_ISSUER,
+      expiresIn: ttlSeconds,
+    });
+  }
+
   async verify(token: string): Promise<Readonly<TokenClaims & { dev: boolean }>> {
     const known = this.verified.get(token);
     if (known) return known;
@@ -93,9 +118,13 @@ export class TokenService {
     try {
       if (decoded.payload.iss === DEV_ISSUER && this.devTokensEnabled) {
         const claims = this.verifyDevSignature(token);
-        const userId = devUserId(claims.sub);
+        const subject = devSubject(claims.sub);
         const org = claims.org === undefined || isPgInteger(claims.org) ? (claims.org as number | undefined) : refuse('its org claim is not an organisation id');
-        return { claims: { sub: claims.sub!, userId, email: claims.email, org, dev: true }, expiresAt: claims.exp };
+        if (subject.kind === 'client') {
+          const clientId = shortString(claims.client_id) ?? refuse('a dev client token must name its client_id');
+          return { claims: { sub: claims.sub, machineClientId: subject.id, clientId, org, dev: true }, expiresAt: claims.exp };
+        }
+        return { claims: { sub: claims.sub, userId: subject.id, email: claims.email, org, dev: true }, expiresAt: claims.exp };
       }
       if (!this.jwks || !this.config.oidc) throw unauthenticated('Tokens from an OIDC provider are not configured (OIDC_ISSUER)');
       const key = await this.signingKey(decoded.header.kid);
@@ -106,9 +135,22 @@ export class TokenService {
       }) as jwt.JwtPayload;
       // jsonwebtoken checks exp only when present; a token that never expires is refused.
       if (typeof claims.exp !== 'number') refuse('it has no expiry (exp)');
-      if (typeof claims.sub !== 'string' || !claims.sub || claims.sub.length > 255) refuse('its subject (sub) is missing or not a short string');
+      const clientId = clientIdOf(claims);
+      // A client-credentials token may go without a subject; any other token names one.
+      if (claims.sub === undefined ? !clientId : !shortString(claims.sub)) refuse('its subject (sub) is missing or not a short string');
       const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : undefined;
-      return { claims: { sub: claims.sub, email, emailVerified: claims.email_verified === true, dev: false }, expiresAt: claims.exp };
+      return {
+        claims: {
+          sub: claims.sub,
+          email,
+          emailVerified: claims.email_verified === true,
+          clientId,
+          person: email !== undefined || claims.pid !== undefined,
+          consumerOrgNumber: consumerOrgNumberOf(claims.consumer),
+          dev: false,
+        },
+        expiresAt: claims.exp,
+      };
     } catch (e) {
       if (e instanceof jwt.JsonWebTokenError || e instanceof jwt.TokenExpiredError || e instanceof jwt.NotBeforeError) {
         throw unauthenticated(`The bearer token was refused: ${e.message}`);
@@ -165,10 +207,32 @@ function isPgInteger(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_USER_ID;
 }
 
-/** The user id in a dev token's subject, or a clear refusal (no subject, not `user:<id>`, too large). */
-function devUserId(sub: unknown): number {
+/** The user or machine client a dev token's subject names, or a clear refusal (no subject, another shape, too large). */
+function devSubject(sub: unknown): { kind: 'user' | 'client'; id: number } {
   const match = typeof sub === 'string' ? DEV_SUBJECT.exec(sub) : null;
-  const id = match ? Number(match[1]) : NaN;
-  if (!isPgInteger(id)) refuse(`its subject must be "user:<id>" with an id from 1 to ${MAX_USER_ID}, not ${String(JSON.stringify(sub ?? null)).slice(0, 100)}`);
-  return id;
+  const id = match ? Number(match[2]) : NaN;
+  if (!isPgInteger(id)) refuse(`its subject must be "user:<id>" with an id from 1 to ${MAX_USER_ID}, not ${String(JSON.stringify(sub ?? null)).slice(0, 100)} (a machine client's: "client:<id>")`);
+  return { kind: match![1] as 'user' | 'client', id };
+}
+
+function shortString(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH ? v : undefined;
+}
+
+/** `client_id`, else `azp`; one that is there but no short string refuses the token rather than being passed over. */
+function clientIdOf(claims: jwt.JwtPayload): string | undefined {
+  for (const name of ['client_id', 'azp'] as const) {
+    const value: unknown = claims[name];
+    if (value === undefined) continue;
+    return shortString(value) ?? refuse(`its ${name} claim is not a short string`);
+  }
+  return undefined;
+}
+
+/** Maskinporten names the client's organisation: `consumer: { authority: "iso6523-actorid-upis", ID: "0192:<org number>" }`. */
+function consumerOrgNumberOf(consumer: unknown): string | undefined {
+  if (consumer === undefined) return undefined;
+  const id = typeof consumer === 'object' && consumer !== null ? (consumer as { ID?: unknown }).ID : undefined;
+  const match = typeof id === 'string' ? /^0192:(\d{9})$/.exec(id) : null;
+  return match ? match[1] : refuse('its consumer claim names no Norwegian organisation number (0192:<9 digits>)');
 }

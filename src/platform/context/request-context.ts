@@ -2,15 +2,36 @@ import type { EntityManager } from 'typeorm';
 import { afterCommit, AfterCommit } from '../database/after-commit';
 import { forbidden, unauthenticated } from '../errors/domain-error';
 
-export interface Caller {
-  userId: number;
-  email: string;
+interface CallerBase {
   organisationId: number;
   /** Role names in that organisation (identity/role.ts lists them). */
   roles: string[];
   /** Named in PLATFORM_OPERATORS (see platform/auth/platform-operator.ts). */
   platformOperator?: boolean;
 }
+
+/** A person, signed in with a user token. */
+export interface PersonCaller extends CallerBase {
+  userId: number;
+  email: string;
+  machineClientId?: undefined;
+  clientId?: undefined;
+}
+
+/**
+ * A registered machine client (identity's machine_client) calling with a client-credentials
+ * token: it acts for its organisation with the roles registered for it, and is no user.
+ */
+export interface MachineCaller extends CallerBase {
+  machineClientId: number;
+  /** The OAuth2 client id its tokens carry. */
+  clientId: string;
+  userId?: undefined;
+  email?: undefined;
+  platformOperator?: false;
+}
+
+export type Caller = PersonCaller | MachineCaller;
 
 /**
  * Travels first into every service call: who is calling, for which organisation, and the
@@ -36,6 +57,16 @@ export class RequestContext {
   get user(): Caller {
     if (!this.caller) throw unauthenticated();
     return this.caller;
+  }
+
+  /**
+   * The caller as a person, or FORBIDDEN for a machine client: for steps only a person may take
+   * (approving, deciding, anything that records a user as responsible).
+   */
+  get person(): PersonCaller {
+    const caller = this.user;
+    if (caller.machineClientId !== undefined) throw forbidden(`A person must do this; machine client "${caller.clientId}" cannot`);
+    return caller;
   }
 
   hasRole(...roles: string[]): boolean {
