@@ -13,6 +13,8 @@ import { VisibilityByParticipation1763800000011 } from './1763800000011-Visibili
 import { ItemCodesCheckedPerStatement1763800000012 } from './1763800000012-ItemCodesCheckedPerStatement';
 import { StoredAttributeFacets1763800000013 } from './1763800000013-StoredAttributeFacets';
 import { GeneralOutbox1763800000014 } from './1763800000014-GeneralOutbox';
+import { Carts1763800000030 } from './1763800000030-Carts';
+import { FavouritesAndTemplates1763800000031 } from './1763800000031-FavouritesAndTemplates';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   ItemCodesCheckedPerStatement1763800000012,
   StoredAttributeFacets1763800000013,
   GeneralOutbox1763800000014,
+  Carts1763800000030,
+  FavouritesAndTemplates1763800000031,
 ];

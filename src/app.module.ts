@@ -24,6 +24,7 @@ import { inputGuard } from './platform/graphql/input-guard';
 import { HealthController } from './platform/health/health.controller';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
+import { OrderingModule } from './ordering/ordering.module';
 import { SearchModule } from './search/search.module';
 
 const graphqlLogger = new Logger('GraphQL');
@@ -106,6 +107,7 @@ export class AppModule {
         AgreementsModule,
         SearchModule,
         CataloguesModule,
+        OrderingModule,
       ],
       controllers: [HealthController, ...(config.env !== 'production' ? [GraphqlIdeController] : [])],
       providers: [
