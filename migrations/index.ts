@@ -14,6 +14,8 @@ import { ItemCodesCheckedPerStatement1763800000012 } from './1763800000012-ItemC
 import { StoredAttributeFacets1763800000013 } from './1763800000013-StoredAttributeFacets';
 import { GeneralOutbox1763800000014 } from './1763800000014-GeneralOutbox';
 import { BuyerSetup1763800000020 } from './1763800000020-BuyerSetup';
+import { Carts1763800000030 } from './1763800000030-Carts';
+import { FavouritesAndTemplates1763800000031 } from './1763800000031-FavouritesAndTemplates';
 import { MachineClients1763800000040 } from './1763800000040-MachineClients';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
@@ -34,5 +36,7 @@ export const MIGRATIONS = [
   StoredAttributeFacets1763800000013,
   GeneralOutbox1763800000014,
   BuyerSetup1763800000020,
+  Carts1763800000030,
+  FavouritesAndTemplates1763800000031,
   MachineClients1763800000040,
 ];

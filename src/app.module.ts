@@ -25,6 +25,7 @@ import { inputGuard } from './platform/graphql/input-guard';
 import { HealthController } from './platform/health/health.controller';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
+import { OrderingModule } from './ordering/ordering.module';
 import { SearchModule } from './search/search.module';
 
 const graphqlLogger = new Logger('GraphQL');
@@ -108,6 +109,7 @@ export class AppModule {
         AgreementsModule,
         SearchModule,
         CataloguesModule,
+        OrderingModule,
       ],
       controllers: [HealthController, ...(config.env !== 'production' ? [GraphqlIdeController] : [])],
       providers: [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
+import type { AgreementInForce } from './agreement-in-force';
 import { AgreementEntity } from './agreement.entity';
 import { TODAY_SQL } from './visibility.service';
 
@@ -71,6 +72,36 @@ export class AgreementRepository {
   /** Participating organisation ids of each agreement. */
   participantIds(ctx: RequestContext, agreementIds: readonly number[]): Promise<{ agreement_id: number; organisation_id: number }[]> {
     return ctx.manager.query('SELECT agreement_id, organisation_id FROM agreement_participant WHERE agreement_id = ANY($1) ORDER BY organisation_id', [[...agreementIds]]);
+  }
+
+  /**
+   * The agreements a buyer organisation may order under right now: the rule search uses (the
+   * database function torg_visible_agreements: in force on today's Oslo date, the organisation
+   * or one above it participating), read in the caller's transaction. A supplier buys nothing
+   * from catalogues, so its own agreements are left out.
+   */
+  inForceFor(tx: RequestContext, organisationId: number): Promise<AgreementInForce[]> {
+    return tx.manager.query(
+      `SELECT a.id, a.reference, a.title, a.mandatory, a.supplier_id AS "supplierId", a.currency,
+              coalesce(array_agg(s.unspsc_code::text ORDER BY s.unspsc_code) FILTER (WHERE s.unspsc_code IS NOT NULL), '{}') AS scope
+         FROM torg_visible_agreements($1) v
+         JOIN agreement a ON a.id = v.agreement_id
+         LEFT JOIN agreement_scope s ON s.agreement_id = a.id
+        WHERE v.caller_kind <> 'SUPPLIER'
+        GROUP BY a.id ORDER BY a.id`,
+      [organisationId],
+    );
+  }
+
+  /** Several agreements by id (unknown ids are left out). */
+  byIds(ctx: RequestContext, ids: readonly number[]): Promise<AgreementEntity[]> {
+    return ids.length
+      ? ctx.manager
+          .getRepository(AgreementEntity)
+          .createQueryBuilder('a')
+          .whereInIds([...ids])
+          .getMany()
+      : Promise.resolve([]);
   }
 
   /** Every UNSPSC code some agreement's scope names. */

@@ -11,6 +11,7 @@ import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
 import { AGREEMENT_PARTIES, AgreementAccess } from './agreement-access';
 import { AgreementEntity } from './agreement.entity';
+import type { AgreementInForce } from './agreement-in-force';
 import { AgreementRepository } from './agreement.repository';
 import { CreateAgreementInput } from './agreements.types';
 import { osloToday, VisibilityService } from './visibility.service';
@@ -122,6 +123,22 @@ export class AgreementsService {
   /** Every UNSPSC code some agreement's scope names (the UNSPSC re-import keeps those). */
   unspscCodesInUse(tx: RequestContext): Promise<string[]> {
     return this.rows.scopeCodesInUse(tx);
+  }
+
+  /**
+   * The agreements the organisation may order under now, with scope and whether each is
+   * mandatory: decided in the database, in the caller's transaction (never from the search's
+   * cached visibility), by the same rule search uses.
+   */
+  inForceFor(tx: RequestContext, organisationId: number): Promise<AgreementInForce[]> {
+    return this.rows.inForceFor(tx, organisationId);
+  }
+
+  /** Validity and parties of these agreements, to tell why one is no longer orderable (ended, not yet begun, or the buyer no longer takes part). */
+  async standing(tx: RequestContext, ids: readonly number[]): Promise<Map<number, { reference: string; validFrom: string; validTo: string; inForce: boolean }>> {
+    const today = osloToday();
+    const rows = await this.rows.byIds(tx, ids);
+    return new Map(rows.map((a) => [a.id, { reference: a.reference, validFrom: a.validFrom, validTo: a.validTo, inForce: this.isInForce(a, today) }]));
   }
 
   /** In force = today (in Norway) within the validity period. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { unspscPrefix } from '../classification/unspsc-code';
 import { RequestContext } from '../platform/context/request-context';
 import { copyRows } from '../platform/database/copy-rows';
+import type { ItemReference, PurchasableItem } from './purchasable-item';
 import { CHANGED_FIELDS_SQL, COPY_ITEMS_SQL, ITEM_COLUMNS, ITEM_OUTPUT_SQL, itemRow, UPSERT_ITEMS_SQL, upsertParams } from './catalogue-item-fields';
 import type { CatalogueItemInput } from './catalogue-line';
 
@@ -37,6 +38,11 @@ const DIFF_SQL = `
                 array_remove(${CHANGED_FIELDS_SQL}, NULL) AS fields
            FROM n FULL JOIN o ON o.seller_item_id = n.seller_item_id)
   SELECT * FROM d WHERE change <> 'CHANGED' OR cardinality(fields) > 0`;
+
+/** An item with its version's agreement and supplier, as ordering snapshots it. */
+const PURCHASABLE_SQL = `ci.id::text AS "itemId", v.id AS "versionId", v.agreement_id AS "agreementId", v.supplier_id AS "supplierId",
+  ci.seller_item_id AS "sellerItemId", ci.name, ci.unspsc_code AS "unspscCode", ci.price::text AS price, ci.currency,
+  ci.vat_rate::text AS "vatRate", ci.unit_code AS "unitCode", ci.gtin`;
 
 /** The one home of the SQL on `catalogue_item`. */
 @Injectable()
@@ -114,6 +120,37 @@ export class CatalogueItemRepository {
     );
     for (const r of rows) counts.set(r.code, r.n);
     return counts;
+  }
+
+  /** The item, if it belongs to a PUBLISHED version (draft, rejected and superseded versions sell nothing). */
+  async published(ctx: RequestContext, itemId: string): Promise<PurchasableItem | null> {
+    const [row] = await ctx.manager.query(`SELECT ${PURCHASABLE_SQL} FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' WHERE ci.id = $1`, [itemId]);
+    return row ?? null;
+  }
+
+  /** For each reference: whether its version is still in force, and the same seller item in the agreement's version in force. */
+  async now(ctx: RequestContext, refs: readonly ItemReference[]): Promise<{ k: number; versionInForce: boolean; current: PurchasableItem | null }[]> {
+    if (!refs.length) return [];
+    const rows: ({ k: number; versionInForce: boolean } & Partial<PurchasableItem>)[] = await ctx.manager.query(
+      `SELECT r.k, (cur.id = r.version_id) IS TRUE AS "versionInForce", ${PURCHASABLE_SQL.replace(/\bv\./g, 'cur.')}
+         FROM unnest($1::int[], $2::int[], $3::text[]) WITH ORDINALITY AS r(version_id, agreement_id, seller_item_id, k)
+         LEFT JOIN catalogue_version cur ON cur.agreement_id = r.agreement_id AND cur.status = 'PUBLISHED'
+         LEFT JOIN catalogue_item ci ON ci.version_id = cur.id AND ci.seller_item_id = r.seller_item_id
+        ORDER BY r.k`,
+      [refs.map((r) => r.versionId), refs.map((r) => r.agreementId), refs.map((r) => r.sellerItemId)],
+    );
+    return rows.map(({ k, versionInForce, ...item }) => ({ k: Number(k), versionInForce, current: item.itemId ? (item as PurchasableItem) : null }));
+  }
+
+  /** The cheapest items under a UNSPSC prefix among the versions in force of these agreements (cheapest first). */
+  cheapestUnder(ctx: RequestContext, agreementIds: readonly number[], prefix: string, limit: number): Promise<PurchasableItem[]> {
+    if (!agreementIds.length) return Promise.resolve([]);
+    return ctx.manager.query(
+      `SELECT ${PURCHASABLE_SQL} FROM catalogue_item ci
+         JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' AND v.agreement_id = ANY($1)
+        WHERE ci.unspsc_code LIKE $2 ORDER BY ci.price, ci.id LIMIT $3`,
+      [[...agreementIds], `${prefix}%`, limit],
+    );
   }
 
   /**

@@ -22,6 +22,7 @@ import { catalogueVersionMachine, CatalogueVersionMachine } from './catalogue-ve
 import { CatalogueVersionEntity } from './catalogue-version.entity';
 import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues.types';
+import type { ItemNow, ItemReference, PurchasableItem } from './purchasable-item';
 import { CatalogueUpload, InvalidCatalogue, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
 
@@ -171,6 +172,35 @@ export class CataloguesService {
   /** Every UNSPSC code an item uses, with item writes held off until `tx` ends (the UNSPSC re-import keeps those codes). */
   unspscCodesInUse(tx: RequestContext): Promise<string[]> {
     return this.itemRows.codesInUseHeld(tx);
+  }
+
+  /**
+   * The item as ordering snapshots it, when it belongs to the version in force of its
+   * agreement; null otherwise. Whether the caller may buy under that agreement is for the
+   * caller to decide (AgreementsService.inForceFor) in the same transaction.
+   */
+  itemForPurchase(tx: RequestContext, itemId: string): Promise<PurchasableItem | null> {
+    return this.itemRows.published(tx, itemId);
+  }
+
+  /** For items added to carts earlier: what the version in force of each agreement holds now (one query for all). */
+  async itemsNow(tx: RequestContext, refs: readonly ItemReference[]): Promise<ItemNow[]> {
+    const rows = await this.itemRows.now(tx, refs);
+    return rows.map((r) => ({ ref: refs[r.k - 1], versionInForce: r.versionInForce, current: r.current }));
+  }
+
+  /** The item with each seller item id in its agreement's version in force now, or null where that version holds none (favourites and templates name items so). */
+  async itemsInForce(tx: RequestContext, refs: readonly { agreementId: number; sellerItemId: string }[]): Promise<(PurchasableItem | null)[]> {
+    const rows = await this.itemRows.now(
+      tx,
+      refs.map((r) => ({ ...r, versionId: 0 })),
+    );
+    return rows.map((r) => r.current);
+  }
+
+  /** At most `limit` items under the UNSPSC `prefix` in the versions in force of these agreements, cheapest first. */
+  cheapestUnder(tx: RequestContext, agreementIds: readonly number[], prefix: string, limit: number): Promise<PurchasableItem[]> {
+    return this.itemRows.cheapestUnder(tx, agreementIds, prefix, limit);
   }
 
   /** A version the caller may see: the supplier’s own, or one of the purchasing unit’s agreements. */

@@ -1,0 +1,37 @@
+/**
+ * What ordering takes from a published catalogue: the item as it stands in its version, so a
+ * cart line keeps the terms it was added on (a snapshot), and what the version in force says
+ * now, so a line can be re-checked without being changed.
+ */
+export interface PurchasableItem {
+  itemId: string;
+  versionId: number;
+  agreementId: number;
+  supplierId: number;
+  sellerItemId: string;
+  name: string;
+  unspscCode: string;
+  /** Unit price excluding VAT, decimal text. */
+  price: string;
+  currency: string;
+  /** VAT rate in percent, decimal text. */
+  vatRate: string;
+  unitCode: string;
+  gtin: string | null;
+}
+
+/** Where a cart line's item came from: its version, agreement and the supplier's item number. */
+export interface ItemReference {
+  versionId: number;
+  agreementId: number;
+  sellerItemId: string;
+}
+
+/** What the agreement's catalogue holds now for an item added from `ref.versionId`. */
+export interface ItemNow {
+  ref: ItemReference;
+  /** Whether the version the line was added from is still the one in force. */
+  versionInForce: boolean;
+  /** The same seller item in the version in force, or null when that version no longer holds it (or the agreement has none). */
+  current: PurchasableItem | null;
+}

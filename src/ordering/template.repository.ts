@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../platform/context/request-context';
+
+export interface FavouriteRow {
+  id: number;
+  agreementId: number;
+  sellerItemId: string;
+  name: string;
+  addedAt: Date;
+}
+
+export interface TemplateLineRow {
+  lineNo: number;
+  agreementId: number;
+  sellerItemId: string;
+  name: string;
+  quantity: string;
+}
+
+export interface TemplateRow {
+  id: number;
+  name: string;
+  createdAt: Date;
+  lines: TemplateLineRow[];
+}
+
+/** The one home of the SQL on `cart_favourite`, `order_template` and `order_template_line` (a requester's own shortcuts to items). */
+@Injectable()
+export class TemplateRepository {
+  favourites(ctx: RequestContext, organisationId: number, userId: number): Promise<FavouriteRow[]> {
+    return ctx.manager.query(
+      `SELECT id, agreement_id AS "agreementId", seller_item_id AS "sellerItemId", name, added_at AS "addedAt"
+         FROM cart_favourite WHERE organisation_id = $1 AND user_id = $2 ORDER BY name, id`,
+      [organisationId, userId],
+    );
+  }
+
+  /** Adds a favourite (once per item); its id either way. */
+  async addFavourite(tx: RequestContext, organisationId: number, userId: number, item: { agreementId: number; sellerItemId: string; name: string }): Promise<number> {
+    const [row] = await tx.manager.query(
+      `INSERT INTO cart_favourite (organisation_id, user_id, agreement_id, seller_item_id, name) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (organisation_id, user_id, agreement_id, seller_item_id) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+      [organisationId, userId, item.agreementId, item.sellerItemId, item.name],
+    );
+    return row.id;
+  }
+
+  /** Removes one of the user's favourites; false when they have none with this id. */
+  async removeFavourite(tx: RequestContext, organisationId: number, userId: number, id: number): Promise<boolean> {
+    const rows = await tx.manager.query('WITH d AS (DELETE FROM cart_favourite WHERE id = $1 AND organisation_id = $2 AND user_id = $3 RETURNING id) SELECT id FROM d', [id, organisationId, userId]);
+    return rows.length > 0;
+  }
+
+  async templates(ctx: RequestContext, organisationId: number, userId: number, id?: number): Promise<TemplateRow[]> {
+    return ctx.manager.query(
+      `SELECT t.id, t.name, t.created_at AS "createdAt",
+              coalesce(json_agg(json_build_object('lineNo', l.line_no, 'agreementId', l.agreement_id, 'sellerItemId', l.seller_item_id, 'name', l.name, 'quantity', l.quantity::text) ORDER BY l.line_no)
+                FILTER (WHERE l.line_no IS NOT NULL), '[]') AS lines
+         FROM order_template t LEFT JOIN order_template_line l ON l.template_id = t.id
+        WHERE t.organisation_id = $1 AND t.user_id = $2 AND ($3::int IS NULL OR t.id = $3)
+        GROUP BY t.id ORDER BY t.name, t.id`,
+      [organisationId, userId, id ?? null],
+    );
+  }
+
+  async templateNameTaken(tx: RequestContext, organisationId: number, userId: number, name: string): Promise<boolean> {
+    const rows = await tx.manager.query('SELECT 1 FROM order_template WHERE organisation_id = $1 AND user_id = $2 AND name = $3', [organisationId, userId, name]);
+    return rows.length > 0;
+  }
+
+  async createTemplate(tx: RequestContext, organisationId: number, userId: number, name: string, lines: Omit<TemplateLineRow, 'lineNo'>[]): Promise<number> {
+    const [{ id }] = await tx.manager.query('INSERT INTO order_template (organisation_id, user_id, name) VALUES ($1, $2, $3) RETURNING id', [organisationId, userId, name]);
+    await tx.manager.query(
+      `INSERT INTO order_template_line (template_id, line_no, agreement_id, seller_item_id, name, quantity)
+       SELECT $1, n, a, s, nm, q FROM unnest($2::int[], $3::text[], $4::text[], $5::numeric[]) WITH ORDINALITY AS u(a, s, nm, q, n)`,
+      [id, lines.map((l) => l.agreementId), lines.map((l) => l.sellerItemId), lines.map((l) => l.name), lines.map((l) => l.quantity)],
+    );
+    return id;
+  }
+
+  async deleteTemplate(tx: RequestContext, organisationId: number, userId: number, id: number): Promise<boolean> {
+    const rows = await tx.manager.query('WITH d AS (DELETE FROM order_template WHERE id = $1 AND organisation_id = $2 AND user_id = $3 RETURNING id) SELECT id FROM d', [id, organisationId, userId]);
+    return rows.length > 0;
+  }
+}

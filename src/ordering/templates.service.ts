@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AgreementsService } from '../agreements/agreements.service';
+import { CataloguesService } from '../catalogues/catalogues.service';
+import { AuditService } from '../platform/audit/audit.service';
+import { RequestContext } from '../platform/context/request-context';
+import { inTransaction } from '../platform/database/transaction';
+import { badInput, conflict, notFound } from '../platform/errors/domain-error';
+import { LineKind } from './cart-line-kinds';
+import { CartService } from './cart.service';
+import { ItemNotOrderable } from './cart.types';
+import { TemplateRepository } from './template.repository';
+import { Favourite, OrderTemplate, TemplateAddedToCart } from './templates.types';
+
+/** Favourites and reusable order templates: the requester's own shortcuts, per user and organisation. */
+@Injectable()
+export class TemplatesService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly rows: TemplateRepository,
+    private readonly carts: CartService,
+    private readonly agreements: AgreementsService,
+    private readonly catalogues: CataloguesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The caller's favourites, each with the item as the catalogue in force holds it now (null when not orderable). */
+  async favourites(ctx: RequestContext): Promise<Favourite[]> {
+    const { organisationId, userId } = ctx.person;
+    const favourites = await this.rows.favourites(ctx, organisationId, userId);
+    const now = await this.catalogues.itemsInForce(ctx, favourites);
+    const orderable = new Set((await this.agreements.inForceFor(ctx, organisationId)).map((a) => a.id));
+    return favourites.map((f, i) => {
+      const item = orderable.has(f.agreementId) ? now[i] : null;
+      return { ...f, currentItemId: item?.itemId ?? null, currentPrice: item?.price ?? null, currency: item?.currency ?? null };
+    });
+  }
+
+  /** Marks an item the caller may order as a favourite (by agreement and the supplier's item number, so it outlives catalogue versions). */
+  async addFavourite(ctx: RequestContext, itemId: string): Promise<Favourite | ItemNotOrderable> {
+    if (!/^\d{1,18}$/.test(itemId)) throw badInput('itemId must be a catalogue item id', { field: 'itemId' });
+    const id = await inTransaction(this.ds, ctx, async (tx) => {
+      const item = await this.carts.orderableItem(tx, itemId);
+      if (!item) return null;
+      const favouriteId = await this.rows.addFavourite(tx, tx.person.organisationId, tx.person.userId, item);
+      await this.audit.record(tx, 'cart.favourite-added', 'cart_favourite', favouriteId, { itemId, agreementId: item.agreementId, sellerItemId: item.sellerItemId });
+      return favouriteId;
+    });
+    if (id === null) return ItemNotOrderable.of(itemId);
+    return (await this.favourites(ctx)).find((f) => f.id === id)!;
+  }
+
+  async removeFavourite(ctx: RequestContext, id: number): Promise<Favourite[]> {
+    await inTransaction(this.ds, ctx, async (tx) => {
+      if (!(await this.rows.removeFavourite(tx, tx.person.organisationId, tx.person.userId, id))) throw notFound('Favourite', id);
+      await this.audit.record(tx, 'cart.favourite-removed', 'cart_favourite', id);
+    });
+    return this.favourites(ctx);
+  }
+
+  templates(ctx: RequestContext): Promise<OrderTemplate[]> {
+    return this.rows.templates(ctx, ctx.person.organisationId, ctx.person.userId);
+  }
+
+  /** Saves the catalogue lines of the caller's cart (items and quantities) as a template; free-text lines are left out. */
+  async saveCartAsTemplate(ctx: RequestContext, name: string): Promise<OrderTemplate> {
+    const trimmed = name.trim();
+    if (trimmed.length < 2) throw badInput('name must have at least 2 characters', { field: 'name' });
+    const id = await inTransaction(this.ds, ctx, async (tx) => {
+      const { organisationId, userId } = tx.person;
+      const lines = (await this.carts.cart(tx)).lines.filter((l) => l.kind === LineKind.CATALOGUE);
+      if (!lines.length) throw badInput('The cart holds no catalogue items to save as a template');
+      if (await this.rows.templateNameTaken(tx, organisationId, userId, trimmed)) throw conflict(`You have a template named "${trimmed}" already`, { field: 'name' });
+      const templateId = await this.rows.createTemplate(
+        tx,
+        organisationId,
+        userId,
+        trimmed,
+        lines.map((l) => ({ agreementId: l.agreementId!, sellerItemId: l.sellerItemId!, name: l.name, quantity: l.quantity })),
+      );
+      await this.audit.record(tx, 'order-template.saved', 'order_template', templateId, { name: trimmed, lines: lines.length });
+      return templateId;
+    });
+    return (await this.rows.templates(ctx, ctx.person.organisationId, ctx.person.userId, id))[0];
+  }
+
+  async deleteTemplate(ctx: RequestContext, id: number): Promise<OrderTemplate[]> {
+    await inTransaction(this.ds, ctx, async (tx) => {
+      if (!(await this.rows.deleteTemplate(tx, tx.person.organisationId, tx.person.userId, id))) throw notFound('Order template', id);
+      await this.audit.record(tx, 'order-template.deleted', 'order_template', id);
+    });
+    return this.templates(ctx);
+  }
+
+  /**
+   * Adds every line of a template to the cart in one step, each item as the catalogue in force
+   * holds it now, if the caller may order it today; the others are listed with the reason.
+   */
+  async addToCart(ctx: RequestContext, templateId: number): Promise<TemplateAddedToCart> {
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const [template] = await this.rows.templates(tx, tx.person.organisationId, tx.person.userId, templateId);
+      if (!template) throw notFound('Order template', templateId);
+      const now = await this.catalogues.itemsInForce(tx, template.lines);
+      const orderable = new Set((await this.agreements.inForceFor(tx, tx.person.organisationId)).map((a) => a.id));
+      const skipped: TemplateAddedToCart['skipped'] = [];
+      let added = 0;
+      for (const [i, line] of template.lines.entries()) {
+        const item = now[i];
+        if (!orderable.has(line.agreementId)) skipped.push({ sellerItemId: line.sellerItemId, name: line.name, reason: 'The agreement is not one your organisation may order under today' });
+        else if (!item) skipped.push({ sellerItemId: line.sellerItemId, name: line.name, reason: 'The catalogue in force no longer holds the item' });
+        else {
+          await this.carts.appendItem(tx, item, line.quantity);
+          added++;
+        }
+      }
+      return { added, skipped, cart: await this.carts.cart(tx) };
+    });
+  }
+}
