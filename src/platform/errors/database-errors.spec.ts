@@ -20,6 +20,13 @@ describe('databaseErrorToDomain', () => {
     expect(statusOf(pgError('40P01', 'deadlock detected'))).toBe(409);
   });
 
+  it('answers a duplicate created by a concurrent request (unique or exclusion violation) with 409, not 500', () => {
+    const duplicate = new QueryFailedError('INSERT …', [], pgError('23505', 'duplicate key value violates unique constraint "cost_centre_code"'));
+    expect(statusOf(duplicate)).toBe(409);
+    expect(databaseErrorToDomain(duplicate)!.message).toMatch(/concurrent request has just created the same thing/);
+    expect(statusOf(pgError('23P01', 'conflicting key value violates exclusion constraint'))).toBe(409);
+  });
+
   it('leaves programming errors alone (they stay internal errors and are logged)', () => {
     expect(databaseErrorToDomain(new QueryFailedError('SELEC 1', [], pgError('42601', 'syntax error')))).toBeNull();
     expect(databaseErrorToDomain(new TypeError('x is undefined'))).toBeNull();

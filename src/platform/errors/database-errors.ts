@@ -17,6 +17,10 @@ const SQLSTATE: Record<string, Mapped> = {
   // serialization failure / deadlock, still failing after inTransaction's retries
   '40001': { kind: 'conflict', message: 'The request collided with a concurrent change; nothing was changed. Try again', retryAfterSeconds: 1 },
   '40P01': { kind: 'conflict', message: 'The request collided with a concurrent change; nothing was changed. Try again', retryAfterSeconds: 1 },
+  // unique or exclusion violation: two requests created the same thing at once (services check
+  // first; this is the race between the check and the insert, answered as what it is)
+  '23505': { kind: 'conflict', message: 'A concurrent request has just created the same thing (the same code, name or key); nothing was changed. Look it up, or try again', retryAfterSeconds: 1 },
+  '23P01': { kind: 'conflict', message: 'A concurrent request has just made a change that overlaps this one; nothing was changed. Look it up, or try again', retryAfterSeconds: 1 },
   '53300': { kind: 'busy', message: 'The database accepts no more connections right now. Try again shortly', retryAfterSeconds: 5 },
   '57P01': { kind: 'busy', message: 'The database is shutting down or restarting. Try again shortly', retryAfterSeconds: 5 },
   '57P02': { kind: 'busy', message: 'The database is shutting down or restarting. Try again shortly', retryAfterSeconds: 5 },
@@ -40,8 +44,8 @@ function codeOf(e: unknown): string | undefined {
 
 /**
  * The one place where a database stall or refusal becomes an answer the caller can act on:
- * a timeout or a full pool → SERVICE_UNAVAILABLE (503), a lock held elsewhere or a collision →
- * CONFLICT (409), each with `retryAfterSeconds` (a Retry-After header over REST). Anything else
+ * a timeout or a full pool → SERVICE_UNAVAILABLE (503), a lock held elsewhere, a collision or a
+ * duplicate created by a concurrent request → CONFLICT (409), each with `retryAfterSeconds` (a Retry-After header over REST). Anything else
  * returns null and stays an internal error. Used by both the REST filter and the GraphQL formatter.
  */
 export function databaseErrorToDomain(e: unknown): DomainError | null {
