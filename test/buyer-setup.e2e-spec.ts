@@ -1,4 +1,4 @@
-import { osloToday, osloYear } from '../src/identity/buyer-setup/oslo-date';
+import { osloToday, osloYear } from '../src/platform/time/oslo-date';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**

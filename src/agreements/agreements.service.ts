@@ -14,7 +14,8 @@ import { AgreementEntity } from './agreement.entity';
 import type { AgreementInForce } from './agreement-in-force';
 import { AgreementRepository } from './agreement.repository';
 import { CreateAgreementInput } from './agreements.types';
-import { osloToday, VisibilityService } from './visibility.service';
+import { osloToday } from '../platform/time/oslo-date';
+import { VisibilityService } from './visibility.service';
 
 @Injectable()
 export class AgreementsService {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TtlCache } from '../platform/cache/ttl-cache';
 import { RequestContext } from '../platform/context/request-context';
+import { osloToday } from '../platform/time/oslo-date';
 
 export interface Visibility {
   /** Agreements whose published catalogues the caller may see. */
@@ -11,12 +12,6 @@ export interface Visibility {
 
 /** Today's date where Torg's users are; agreements run from and to whole days. */
 export const TODAY_SQL = `(now() AT TIME ZONE 'Europe/Oslo')::date`;
-
-/** Made once: creating a DateTimeFormat costs far more than formatting with it. */
-const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
-
-/** The same date in code, YYYY-MM-DD. */
-export const osloToday = (now = new Date()) => OSLO_DATE.format(now);
 
 /**
  * How long an organisation's visible agreements are remembered by a replica. A new agreement is

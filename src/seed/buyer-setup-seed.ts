@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ApprovalAuthorityService } from '../identity/buyer-setup/approval-authority.service';
 import { CostCentresService } from '../identity/buyer-setup/cost-centres.service';
 import { DeliveryAddressesService } from '../identity/buyer-setup/delivery-addresses.service';
-import { osloYear } from '../identity/buyer-setup/oslo-date';
+import { osloYear } from '../platform/time/oslo-date';
 import { RequestContext } from '../platform/context/request-context';
 import { isErrorResult } from '../platform/results/error-result';
 import { DEMO_APPROVER_RIGHTS, DEMO_COST_CENTRES, DEMO_DELIVERY_ADDRESSES, DEMO_PERSONAL_LIMITS, DemoOrgKey } from './demo-data';

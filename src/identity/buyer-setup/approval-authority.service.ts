@@ -17,7 +17,7 @@ import { CostCentreRepository } from './cost-centre.repository';
 import { BUDGET_CURRENCY } from './cost-centres.service';
 import { DelegationsService } from './delegations.service';
 import { OrganisationMembers } from './organisation-members';
-import { osloToday } from './oslo-date';
+import { osloToday } from '../../platform/time/oslo-date';
 
 /** A requisition as ordering asks about it: in the requester's organisation, on one of its cost centres. */
 export interface RequisitionQuestion {

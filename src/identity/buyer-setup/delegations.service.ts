@@ -14,7 +14,7 @@ import type { DelegationEntity } from './delegation.entity';
 import { DelegationRepository } from './delegation.repository';
 import { CreateDelegationInput, DelegationOverlapError, DelegationStatus, InvalidDelegationError } from './delegation.types';
 import { OrganisationMembers } from './organisation-members';
-import { osloToday } from './oslo-date';
+import { osloToday } from '../../platform/time/oslo-date';
 
 type DelegationResult = DelegationEntity | UserNotInOrganisationError | MissingRoleError | InvalidDelegationError | DelegationOverlapError;
 

@@ -1,9 +1,10 @@
-import { osloToday } from './visibility.service';
+import { osloToday, osloYear } from './oslo-date';
 
 describe('osloToday', () => {
   it('gives the date in Norway, not in UTC', () => {
     expect(osloToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
     expect(osloToday(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
     expect(osloToday(new Date('2026-07-01T22:01:00Z'))).toBe('2026-07-02');
+    expect(osloYear(new Date('2026-12-31T23:30:00Z'))).toBe(2027);
   });
 });

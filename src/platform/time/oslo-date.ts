@@ -1,5 +1,7 @@
-// Dates of delegations are Norwegian calendar days (agreements/visibility.service.ts has the same
-// helper; identity may not import agreements, which imports identity).
+// Torg's users are in Norway: agreements, delegations and budgets run in whole Norwegian calendar
+// days and years, whatever time zone the server runs in.
+
+/** Made once: creating a DateTimeFormat costs far more than formatting with it. */
 const OSLO_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
 
 /** Today's date in Norway as YYYY-MM-DD. */
