@@ -1,3 +1,5 @@
+import { gs1CheckDigitProblem } from '../../platform/codes/gs1-check-digit';
+
 /**
  * Checks on a delivery address's codes. Null when valid, else why not.
  */
@@ -21,9 +23,5 @@ export function postalCodeProblem(postalCode: string, countryCode: string): stri
 /** GS1 Global Location Number: 13 digits with the GS1 mod-10 check digit (the same as a GTIN-13's). */
 export function glnProblem(gln: string): string | null {
   if (!/^\d{13}$/.test(gln)) return 'must be 13 digits';
-  const digits = gln.split('').map(Number);
-  const check = digits.pop()!;
-  const sum = digits.reverse().reduce((acc, d, i) => acc + d * (i % 2 === 0 ? 3 : 1), 0);
-  const expected = (10 - (sum % 10)) % 10;
-  return expected === check ? null : `has a wrong check digit (expected ${expected})`;
+  return gs1CheckDigitProblem(gln);
 }
