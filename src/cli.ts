@@ -73,7 +73,9 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
   }
   let app: INestApplicationContext | undefined;
   try {
-    config = await joinRunningService(config);
+    // A command does its own work only (seed drains what it published); the service, running or
+    // next started, picks up the rest.
+    config = await joinRunningService({ ...config, outbox: { ...config.outbox, runsInBackground: false } });
     app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
     if (command === 'import-unspsc') {
       const versionAt = rest.indexOf('--version');

@@ -1,10 +1,13 @@
+import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
 import { runCli } from '../src/cli';
 import { loadConfig } from '../src/platform/config/config';
 import { RequestContext } from '../src/platform/context/request-context';
 import { afterCommit } from '../src/platform/database/after-commit';
 import { inTransaction } from '../src/platform/database/transaction';
 import { Outbox } from '../src/platform/outbox/outbox';
+import { OutboxDispatcher } from '../src/platform/outbox/outbox-dispatcher';
 import { OutboxHandlers, OutboxMessage } from '../src/platform/outbox/outbox-handlers';
 import { createAgreement, PUBLISH, SUBMIT, upload } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -226,5 +229,25 @@ describe('the dispatcher', () => {
     expect(await within(5000, async () => (await message('test.fails')).state === 'done')).toBe(true);
     expect(calls.at(-1)!.row).toEqual({ attempts: 0, last_error: 'the receiver said no (attempt 3)', state: 'pending' });
     expect((await t.http.get('/health')).body).toMatchObject({ status: 'ok', details: { outbox: { status: 'up', pending: 0, dead: 0 } } });
+  });
+
+  it('leaves a process that does not run in the background (a CLI command) alone until it drains', async () => {
+    const base = loadConfig({ NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error' });
+    const cli = await NestFactory.createApplicationContext(AppModule.forRoot({ ...base, outbox: { ...base.outbox, runsInBackground: false } }), { logger: ['error'] });
+    try {
+      const handled: string[] = [];
+      // Only this process knows the topic, so only it could run the message.
+      cli.get(OutboxHandlers).register({ topic: 'test.cli-only', handle: async (m) => void handled.push(m.key) });
+      const cliDs = cli.get(DataSource);
+      await inTransaction(cliDs, new RequestContext(undefined, cliDs.manager), (tx) => cli.get(Outbox).enqueue(tx, 'test.cli-only', 'k1', {}));
+      await sleep(2500); // longer than the dispatcher's 2-second poll
+      expect(handled).toEqual([]);
+      expect((await message('test.cli-only')).state).toBe('pending');
+      await cli.get(OutboxDispatcher).drain('test.cli-only');
+      expect(handled).toEqual(['k1']);
+      expect((await message('test.cli-only')).state).toBe('done');
+    } finally {
+      await cli.close();
+    }
   });
 });

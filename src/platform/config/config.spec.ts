@@ -116,8 +116,14 @@ describe('loadConfig', () => {
   });
 
   it('retries background work with back-off and parks it after OUTBOX_MAX_ATTEMPTS', () => {
-    expect(loadConfig({}).outbox).toEqual({ concurrency: 2, maxAttempts: 20, retryBaseMs: 1000, retryMaxMs: 300_000 });
-    expect(loadConfig({ OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '50', OUTBOX_CONCURRENCY: '4' }).outbox).toEqual({ concurrency: 4, maxAttempts: 3, retryBaseMs: 50, retryMaxMs: 300_000 });
+    expect(loadConfig({}).outbox).toEqual({ concurrency: 2, maxAttempts: 20, retryBaseMs: 1000, retryMaxMs: 300_000, runsInBackground: true });
+    expect(loadConfig({ OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '50', OUTBOX_CONCURRENCY: '4' }).outbox).toEqual({
+      concurrency: 4,
+      maxAttempts: 3,
+      retryBaseMs: 50,
+      retryMaxMs: 300_000,
+      runsInBackground: true,
+    });
     expect(loadConfig({ SEARCH_INDEXER_CONCURRENCY: '3' }).outbox.concurrency).toBe(3);
     expect(loadConfig({ OUTBOX_RETRY_BASE_MS: '600000' }).outbox.retryMaxMs).toBe(600_000);
     expect(() => loadConfig({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow('OUTBOX_MAX_ATTEMPTS="0": must be a whole number from 1 to 1000');

@@ -73,6 +73,12 @@ export interface OutboxConfig {
   /** Wait before the first retry, doubled for each further one up to retryMaxMs. */
   retryBaseMs: number;
   retryMaxMs: number;
+  /**
+   * Whether this process picks up work on its own (polling, and waking after each commit). The
+   * service does; a CLI command does not, so it never runs another process's work and ends at
+   * once (a command that needs its own work done calls `drain()`).
+   */
+  runsInBackground: boolean;
 }
 
 export class ConfigError extends Error {
@@ -167,6 +173,7 @@ function outboxVars(env: Env, problems: string[]): OutboxConfig {
     maxAttempts: intVar(env, 'OUTBOX_MAX_ATTEMPTS', 20, problems, 1, 1000),
     retryBaseMs,
     retryMaxMs,
+    runsInBackground: true,
   };
 }
 

@@ -37,6 +37,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('Outbox');
   private readonly policy: RetryPolicy;
   private readonly concurrency: number;
+  private readonly runsInBackground: boolean;
   private pollTimer?: NodeJS.Timeout;
   private cleanupTimer?: NodeJS.Timeout;
   /** The earliest retry this process scheduled, so a short back-off does not wait for the poll. */
@@ -53,13 +54,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     outbox: Outbox,
     @Inject(TORG_CONFIG) config: TorgConfig,
   ) {
-    const { concurrency, ...policy } = config.outbox;
+    const { concurrency, runsInBackground, ...policy } = config.outbox;
     this.concurrency = concurrency;
+    this.runsInBackground = runsInBackground;
     this.policy = { maxAttempts: policy.maxAttempts, baseMs: policy.retryBaseMs, maxMs: policy.retryMaxMs };
     outbox.onCommitted(() => this.wake());
   }
 
   onApplicationBootstrap() {
+    if (!this.runsInBackground) return;
     this.pollTimer = setInterval(() => void this.runOnce(), POLL_MS);
     this.pollTimer.unref();
     this.cleanupTimer = setInterval(() => void this.cleanup(), CLEANUP_MS);
@@ -77,6 +80,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   /** Something was committed: look now. */
   wake(): void {
+    if (!this.runsInBackground) return;
     this.woken = true;
     void this.runOnce();
   }
