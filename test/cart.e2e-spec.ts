@@ -218,6 +218,8 @@ describe('free-text lines and agreement loyalty at the moment of adding', () => 
       [{ preferredSupplierId: t.world.orgs.skole }, 'preferredSupplierId'],
       [{ preferredSupplierId: t.world.orgs.kontorland, preferredSupplierName: 'Kontorland' }, 'preferredSupplierName'],
       [{ justification: { code: 'OTHER', text: '' } }, 'text'],
+      [{ justification: { code: 'OTHER', text: '     ' } }, 'justification.text'],
+      [{ preferredSupplierName: '   ' }, 'preferredSupplierName'],
     ];
     for (const [over, field] of cases) {
       const res = await gql(BESTILLER, ADD_FREE, { i: freeText(over) });

@@ -5,6 +5,7 @@ import { AgreementsService } from '../agreements/agreements.service';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import type { PurchasableItem } from '../catalogues/purchasable-item';
 import { isUnitCode, ISO_4217, NORWEGIAN_VAT_RATES } from '../catalogues/validation/code-lists';
+import { norwegianVatRate } from '../catalogues/validation/line-validator';
 import { ClassificationService } from '../classification/classification.service';
 import { IdentityService } from '../identity/identity.service';
 import { OrganisationKind } from '../identity/organisation-kind';
@@ -74,11 +75,28 @@ export class CartService {
 
   /** Appends an item the caller may order (see `orderableItem`) to their open cart, in the caller's transaction, and audits it. */
   async appendItem(tx: RequestContext, item: PurchasableItem, quantity: string): Promise<CartLineEntity> {
+    return (await this.appendItems(tx, [{ item, quantity }]))[0];
+  }
+
+  /** Appends several orderable items at once (a template): the cart is locked and its room checked once. */
+  async appendItems(tx: RequestContext, entries: { item: PurchasableItem; quantity: string }[]): Promise<CartLineEntity[]> {
+    if (!entries.length) return [];
+    const cart = await this.openCartWithRoom(tx, entries.length);
+    const lines: CartLineEntity[] = [];
+    for (const { item, quantity } of entries) {
+      const line = await this.carts.addLine(tx, cart, { ...snapshot(item), quantity });
+      await this.audit.record(tx, 'cart.line-added', 'cart', cart.id, { lineId: line.id, kind: line.kind, itemId: item.itemId, versionId: item.versionId, quantity, unitPrice: item.price });
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  /** The caller's open cart, locked, when it has room for `adding` more lines. */
+  private async openCartWithRoom(tx: RequestContext, adding: number): Promise<CartEntity> {
     const cart = await this.carts.openLocked(tx, tx.person.organisationId, tx.person.userId);
-    if ((await this.carts.countLines(tx, cart.id)) >= MAX_CART_LINES) throw badInput(`A cart holds at most ${MAX_CART_LINES} lines`);
-    const line = await this.carts.addLine(tx, cart, { ...snapshot(item), quantity });
-    await this.audit.record(tx, 'cart.line-added', 'cart', cart.id, { lineId: line.id, kind: line.kind, itemId: item.itemId, versionId: item.versionId, quantity, unitPrice: item.price });
-    return line;
+    const count = await this.carts.countLines(tx, cart.id);
+    if (count + adding > MAX_CART_LINES) throw badInput(`A cart holds at most ${MAX_CART_LINES} lines; it has ${count} and this would add ${adding}`);
+    return cart;
   }
 
   /**
@@ -91,13 +109,17 @@ export class CartService {
     const estimatedPrice = new MoneyDecimal(input.estimatedPrice).toFixed();
     if (!isUnitCode(input.unitCode)) throw badInput(`unitCode "${input.unitCode}" is not a UN/ECE Recommendation 20 unit code`, { field: 'unitCode' });
     if (!ISO_4217.has(input.currency)) throw badInput(`currency "${input.currency}" is not an ISO 4217 currency code`, { field: 'currency' });
-    const vatRate = new MoneyDecimal(input.vatRate).toFixed();
-    if (!NORWEGIAN_VAT_RATES.includes(vatRate)) throw badInput(`vatRate must be one of ${NORWEGIAN_VAT_RATES.join(', ')} (percent)`, { field: 'vatRate' });
+    const vatRate = norwegianVatRate(input.vatRate);
+    if (vatRate === undefined) throw badInput(`vatRate must be one of ${NORWEGIAN_VAT_RATES.join(', ')} (percent)`, { field: 'vatRate' });
     if (input.preferredSupplierId !== undefined && input.preferredSupplierName !== undefined) {
       throw badInput('Give preferredSupplierId or preferredSupplierName, not both', { field: 'preferredSupplierName' });
     }
     const description = input.description.trim();
     if (description.length < 3) throw badInput('description must say what is needed (at least 3 characters)', { field: 'description' });
+    const justificationText = input.justification?.text.trim();
+    if (justificationText !== undefined && justificationText.length < 3) throw badInput('justification.text must say why (at least 3 characters)', { field: 'justification.text' });
+    const supplierName = input.preferredSupplierName?.trim();
+    if (supplierName === '') throw badInput('preferredSupplierName must not be blank', { field: 'preferredSupplierName' });
     return inTransaction(this.ds, ctx, async (tx) => {
       if (!(await this.classification.existing(tx, [input.unspscCode])).has(input.unspscCode)) {
         throw badInput(`unspscCode ${input.unspscCode} is not in the UNSPSC code set`, { field: 'unspscCode' });
@@ -114,8 +136,7 @@ export class CartService {
         const refs = decision.mandatory.map((a) => ({ id: a.id, reference: a.reference, title: a.title }));
         return MandatoryAgreementRefusal.of(refs, await this.alternativesAmong(tx, inForce, requested), input.unspscCode);
       }
-      const cart = await this.carts.openLocked(tx, tx.person.organisationId, tx.person.userId);
-      if ((await this.carts.countLines(tx, cart.id)) >= MAX_CART_LINES) throw badInput(`A cart holds at most ${MAX_CART_LINES} lines`);
+      const cart = await this.openCartWithRoom(tx, 1);
       const line = await this.carts.addLine(tx, cart, {
         kind: LineKind.FREE_TEXT,
         name: description,
@@ -131,11 +152,11 @@ export class CartService {
         sellerItemId: null,
         gtin: null,
         supplierId,
-        supplierName: input.preferredSupplierName?.trim() ?? null,
+        supplierName: supplierName ?? null,
         loyalty: decision.loyalty,
         coveringAgreementIds: decision.covering.map((a) => a.id),
         justificationCode: input.justification?.code ?? null,
-        justificationText: input.justification?.text.trim() ?? null,
+        justificationText: justificationText ?? null,
       });
       await this.audit.record(tx, 'cart.line-added', 'cart', cart.id, {
         lineId: line.id,

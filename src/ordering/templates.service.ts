@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgreementsService } from '../agreements/agreements.service';
 import { CataloguesService } from '../catalogues/catalogues.service';
+import type { PurchasableItem } from '../catalogues/purchasable-item';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
@@ -103,16 +104,14 @@ export class TemplatesService {
       const now = await this.catalogues.itemsInForce(tx, template.lines);
       const orderable = new Set((await this.agreements.inForceFor(tx, tx.person.organisationId)).map((a) => a.id));
       const skipped: TemplateAddedToCart['skipped'] = [];
-      let added = 0;
+      const adding: { item: PurchasableItem; quantity: string }[] = [];
       for (const [i, line] of template.lines.entries()) {
         const item = now[i];
         if (!orderable.has(line.agreementId)) skipped.push({ sellerItemId: line.sellerItemId, name: line.name, reason: 'The agreement is not one your organisation may order under today' });
         else if (!item) skipped.push({ sellerItemId: line.sellerItemId, name: line.name, reason: 'The catalogue in force no longer holds the item' });
-        else {
-          await this.carts.appendItem(tx, item, line.quantity);
-          added++;
-        }
+        else adding.push({ item, quantity: line.quantity });
       }
+      const added = (await this.carts.appendItems(tx, adding)).length;
       return { added, skipped, cart: await this.carts.cart(tx) };
     });
   }

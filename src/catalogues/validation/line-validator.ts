@@ -40,7 +40,8 @@ export function plainDecimal(text: string): string {
 }
 
 /** The Norwegian VAT rate a text means, or undefined; remembered, as a file repeats a handful of texts. */
-function norwegianVatRate(text: string): string | undefined {
+/** The VAT rate as Norway's canonical percent text ("25", "15", "12", "0"), or undefined when it is none of them. */
+export function norwegianVatRate(text: string): string | undefined {
   let rate = vatRates.get(text);
   if (rate === undefined) {
     rate = /^\d+(\.\d+)?$/.test(text) && NORWEGIAN_VAT_RATES.includes(new Decimal(text).toFixed()) ? new Decimal(text).toFixed() : null;
