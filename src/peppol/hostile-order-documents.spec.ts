@@ -94,6 +94,11 @@ describe('hostile order responses and despatch advices', () => {
     expect((await refusal(readUblOrderResponse, Buffer.from(other))).message).toMatch(
       /^The OrderResponse follows "urn:fdc:peppol.eu:poacc:trns:order_response:2" \(cbc:CustomizationID\), not a specification Torg reads/,
     );
+    // Names of Object's own members are no specification either (a plain-object lookup found them).
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      const hostile = OPEN.replace('urn:fdc:peppol.eu:poacc:trns:order_response:3', name) + CLOSE;
+      expect((await refusal(readUblOrderResponse, Buffer.from(hostile))).message).toMatch(new RegExp(`^The OrderResponse follows "${name}" \\(cbc:CustomizationID\\), not a specification`));
+    }
   });
 
   it('refuses the wrong encoding: Latin-1 bytes in a document that implies UTF-8, and an encoding no decoder knows', async () => {

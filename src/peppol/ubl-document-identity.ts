@@ -39,7 +39,8 @@ export async function identifyUblDocument(input: UblInput, limits: UblDocumentLi
 export function documentSpecification(kind: UblDocumentKind, root: UblNode): { specification: UblSpecification; customizationId: UblText } {
   const customizationId = textAt(root, 'cbc:CustomizationID');
   if (!customizationId?.value) throw new UblError(`The ${kind.root} has no cbc:CustomizationID, which says which specification it follows`, root.line);
-  const specification = kind.customizationIds[customizationId.value];
+  // Own keys only: a CustomizationID such as "constructor" must not find Object's members.
+  const specification = Object.hasOwn(kind.customizationIds, customizationId.value) ? kind.customizationIds[customizationId.value] : undefined;
   if (!specification) {
     const known = Object.keys(kind.customizationIds).join(' or ');
     throw new UblError(`The ${kind.root} follows "${customizationId.value}" (cbc:CustomizationID), not a specification Torg reads: ${known}`, customizationId.line);

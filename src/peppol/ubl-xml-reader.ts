@@ -86,12 +86,13 @@ export async function* readUblRecords(input: Readable, shapes: UblDocumentShape 
     const c = inRecord ? record : outside;
     c.elements += elements;
     c.chars += chars;
-    const what = inRecord ? `${shape.record} ${recordOrdinal + 1}` : `The ${shape.root} header`;
+    // Named only when refusing: this runs for every tag, attribute and text of the document.
+    const what = () => (inRecord ? `${shape.record} ${recordOrdinal + 1}` : `The ${shape.root} header`);
     if (c.elements > limits.maxLineElements) {
-      refuse(new UblError(`${what} holds more than ${limits.maxLineElements} elements and attributes, the most one line (or the header) may hold`, parser.line, true));
+      refuse(new UblError(`${what()} holds more than ${limits.maxLineElements} elements and attributes, the most one line (or the header) may hold`, parser.line, true));
     }
     if (c.chars > limits.maxLineChars) {
-      refuse(new UblError(`${what} holds more than ${limits.maxLineChars} characters of text, the most one line (or the header) may hold`, parser.line, true));
+      refuse(new UblError(`${what()} holds more than ${limits.maxLineChars} characters of text, the most one line (or the header) may hold`, parser.line, true));
     }
   };
   const sendHeader = () => {

@@ -59,5 +59,7 @@ describe('UBL catalogue line → RawCatalogueLine', () => {
     expect((await header('<cbc:ActionCode></cbc:ActionCode>'))?.action).toBe('Add');
     expect((await header(''))?.action).toBe('Add');
     expect(await header('<cbc:ActionCode>Merge</cbc:ActionCode>')).toBeNull();
+    // Names of Object's members are no action (a plain-object lookup found them and stored them).
+    for (const name of ['constructor', '__proto__', 'toString']) expect(await header(`<cbc:ActionCode>${name}</cbc:ActionCode>`)).toBeNull();
   });
 });

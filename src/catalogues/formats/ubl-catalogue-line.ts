@@ -57,11 +57,16 @@ export function ublLineToRaw(line: UblCatalogueLine): RawCatalogueLine {
   };
 }
 
-const HEADER_ACTIONS: Record<string, CatalogueHeaderAction> = { add: 'Add', replace: 'Replace', update: 'Update', delete: 'Delete' };
+const HEADER_ACTIONS = new Map<string, CatalogueHeaderAction>([
+  ['add', 'Add'],
+  ['replace', 'Replace'],
+  ['update', 'Update'],
+  ['delete', 'Delete'],
+]);
 
 /** The header action (Add when absent), or null when the document names an unknown one. */
 export function ublHeader(h: UblCatalogueHeader): CatalogueHeader | null {
-  const action = h.actionCode?.value ? HEADER_ACTIONS[h.actionCode.value.toLowerCase()] : 'Add';
+  const action = h.actionCode?.value ? HEADER_ACTIONS.get(h.actionCode.value.toLowerCase()) : 'Add';
   if (!action) return null;
   const provider = h.providerParty?.endpointId;
   return {
