@@ -249,6 +249,7 @@ describe('agreements', () => {
     ['a supplier that is a buyer', { supplierId: 0 }, /is not a supplier/],
     ['dates the wrong way round', { validFrom: '2027-01-01', validTo: '2026-01-01' }, /validTo 2026-01-01 is before validFrom 2027-01-01/],
     ['an impossible date', { validFrom: '2025-02-30' }, /validFrom/],
+    ['a year 0 (PostgreSQL would read it as 1 BC)', { validFrom: '0000-01-01' }, /validFrom must be YYYY-MM-DD, years 1000–2999/],
     ['a supplier as participant', { participantIds: [0] }, /Participants must be buyer organisations/],
   ])('refuses %s with BAD_USER_INPUT', async (_what, over, message) => {
     const patched: Record<string, unknown> = { ...over };

@@ -131,7 +131,9 @@ describe('machine clients, with dev tokens', () => {
     expect(buyer.errors![0].message).toMatch(/kind BUYER may hold no roles yet/);
     const spaces = await register(kontorlandAdmin, { organisationId: org, clientId: 'has space' });
     expect(spaces.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    expect(await t.sql(`SELECT client_id FROM machine_client WHERE client_id IN ('k-staff', 'k-other', 'k-admin', 'skole-erp', 'has space')`)).toEqual([]);
+    const blankName = await register(kontorlandAdmin, { organisationId: org, clientId: 'k-blank', name: '   ' });
+    expect(blankName.errors![0]).toMatchObject({ message: 'name must not be blank', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await t.sql(`SELECT client_id FROM machine_client WHERE client_id IN ('k-staff', 'k-other', 'k-admin', 'skole-erp', 'has space', 'k-blank')`)).toEqual([]);
 
     const ok = await register(kontorlandAdmin, { organisationId: org, clientId: 'k-pim', name: 'Kontorland PIM' });
     expect(ok.data.registerMachineClient).toEqual({

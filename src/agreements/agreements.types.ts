@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ConnectionType } from '../platform/graphql/connection';
+import { IsDate } from '../platform/graphql/input-formats';
 
 @ObjectType({ description: 'A framework agreement (rammeavtale) between a purchasing unit and a supplier.' })
 export class Agreement {
@@ -23,8 +24,8 @@ export class CreateAgreementInput {
   @Field(() => Int, { description: 'Supplier organisation id.' }) @IsInt() supplierId: number;
   @Field({ description: 'Reference number (e.g. "2025-014"), unique within the purchasing unit.' }) @IsString() @Length(1, 60) reference: string;
   @Field({ description: 'Title.' }) @IsString() @Length(2, 300) title: string;
-  @Field({ description: 'First day in force, YYYY-MM-DD.' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validFrom must be YYYY-MM-DD' }) validFrom: string;
-  @Field({ description: 'Last day in force, YYYY-MM-DD.' }) @IsISO8601({ strict: true }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validTo must be YYYY-MM-DD' }) validTo: string;
+  @Field({ description: 'First day in force, YYYY-MM-DD.' }) @IsDate('validFrom') validFrom: string;
+  @Field({ description: 'Last day in force, YYYY-MM-DD.' }) @IsDate('validTo') validTo: string;
   @Field(() => [Int], { description: 'Buyer organisations that may use the agreement (joint purchasing); children of a participant take part through it.' })
   @ArrayNotEmpty()
   @ArrayMaxSize(1000)

@@ -47,6 +47,8 @@ export class MachineClientsService implements OnModuleInit {
     const clientId = input.clientId.trim();
     // Torg's own client id is in every person's token: registered as a machine, it would catch people's tokens without a person's claims.
     if (clientId === this.config.oidc?.audience) throw badInput(`Client id ${JSON.stringify(clientId)} is Torg's own (OIDC_AUDIENCE), not a machine client's`, { field: 'clientId' });
+    const name = input.name.trim();
+    if (!name) throw badInput('name must not be blank', { field: 'name' });
     return inTransaction(this.ds, ctx, async (tx) => {
       const organisation = await this.identity.organisation(tx, input.organisationId);
       await this.checkManages(tx, organisation.id);
@@ -55,7 +57,7 @@ export class MachineClientsService implements OnModuleInit {
       await this.clients.lockClientId(tx, clientId);
       if (await this.clients.activeByClientId(tx, clientId)) return ClientIdTakenError.of(clientId);
       const roles = [...new Set(input.roles)];
-      const client = await this.clients.create(tx, { clientId, organisationId: organisation.id, name: input.name.trim(), roles, createdBy: tx.caller?.userId ?? null });
+      const client = await this.clients.create(tx, { clientId, organisationId: organisation.id, name, roles, createdBy: tx.caller?.userId ?? null });
       await this.audit.record(tx, 'machine-client.registered', 'machine_client', client.id, { clientId, organisationId: organisation.id, roles });
       return toMachineClient(client);
     });

@@ -20,7 +20,7 @@ import {
 import { BUYER_ROLES } from './buyer-roles';
 import { CostCentre } from './cost-centre.types';
 import { CostCentresService } from './cost-centres.service';
-import { IsNokAmount } from './input-formats';
+import { IsNokAmount } from '../../platform/graphql/input-formats';
 import { OrganisationMembers } from './organisation-members';
 import { UserSummary } from './user-summary.types';
 

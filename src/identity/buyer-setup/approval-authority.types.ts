@@ -5,7 +5,7 @@ import { ConnectionType } from '../../platform/graphql/connection';
 import { Money } from '../../platform/money/money';
 import { resultUnion } from '../../platform/results/result-union';
 import { CostCentreInactiveError, MissingRoleError, UserNotInOrganisationError } from './buyer-setup.errors';
-import { IsNokAmount } from './input-formats';
+import { IsNokAmount } from '../../platform/graphql/input-formats';
 
 @ObjectType({ description: 'A right to approve requisitions up to an amount, on one cost centre or on all of the organisation’s.' })
 export class ApproverRight {

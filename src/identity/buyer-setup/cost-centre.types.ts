@@ -5,7 +5,7 @@ import Decimal from 'decimal.js';
 import { ConnectionType } from '../../platform/graphql/connection';
 import { resultUnion } from '../../platform/results/result-union';
 import { DuplicateValueError, UserNotInOrganisationError } from './buyer-setup.errors';
-import { IsNokAmount } from './input-formats';
+import { IsNokAmount } from '../../platform/graphql/input-formats';
 
 @ObjectType({ description: 'A cost centre’s budget for one year.' })
 export class CostCentreBudget {

@@ -4,7 +4,7 @@ import { ConnectionType } from '../../platform/graphql/connection';
 import { ErrorResult } from '../../platform/results/error-result';
 import { resultUnion } from '../../platform/results/result-union';
 import { MissingRoleError, UserNotInOrganisationError } from './buyer-setup.errors';
-import { IsDate } from './input-formats';
+import { IsDate } from '../../platform/graphql/input-formats';
 
 export enum DelegationStatus {
   SCHEDULED = 'SCHEDULED',

@@ -8,7 +8,7 @@ import { Role } from '../role';
 import { BUYER_ROLES } from './buyer-roles';
 import { CreateDelegationInput, Delegation, DelegationConnection, DelegationResult, DelegationStatus } from './delegation.types';
 import { DelegationsService } from './delegations.service';
-import { IsDate } from './input-formats';
+import { IsDate } from '../../platform/graphql/input-formats';
 import { OrganisationMembers } from './organisation-members';
 import { UserSummary } from './user-summary.types';
 
