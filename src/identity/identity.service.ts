@@ -25,7 +25,7 @@ export class IdentityService {
   constructor(
     private readonly ds: DataSource,
     private readonly organisationRows: OrganisationRepository,
-    private readonly users: UserRepository,
+    private readonly userRows: UserRepository,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
     @Inject(TORG_CONFIG) private readonly config: TorgConfig,
@@ -39,9 +39,9 @@ export class IdentityService {
   /** Outside production: a token for a seeded user (optionally for one of several organisations). */
   async devLogin(ctx: RequestContext, email: string, organisationId?: number): Promise<AuthPayload> {
     if (!this.tokens.devTokensEnabled) throw unauthenticated('devLogin does not exist here (only in an explicit development run on the embedded database)');
-    const user = await this.users.byEmail(ctx, email.trim().toLowerCase());
+    const user = await this.userRows.byEmail(ctx, email.trim().toLowerCase());
     if (!user) throw unauthenticated(`No user with e-mail ${email}`);
-    const memberships = await this.users.memberships(ctx, user.id);
+    const memberships = await this.userRows.memberships(ctx, user.id);
     const membership = organisationId === undefined ? memberships[0] : memberships.find((m) => m.organisationId === organisationId);
     if (!membership) throw unauthenticated(organisationId === undefined ? `${email} belongs to no organisation` : `${email} is not a member of organisation ${organisationId}`);
     const organisation = await this.organisation(ctx, membership.organisationId);
@@ -54,7 +54,7 @@ export class IdentityService {
   async me(ctx: RequestContext): Promise<Me> {
     if (ctx.user.machineClientId !== undefined) throw forbidden('me describes a person; a machine client asks currentMachineClient');
     const caller = ctx.person;
-    const user = await this.users.byId(ctx, caller.userId);
+    const user = await this.userRows.byId(ctx, caller.userId);
     const organisation = await this.organisation(ctx, caller.organisationId);
     return { userId: user.id, email: user.email, name: user.name, organisation, roles: rolesOf(caller), platformOperator: this.operator(user.email) };
   }
@@ -77,6 +77,11 @@ export class IdentityService {
         null,
       );
     }).load(id);
+  }
+
+  /** Users by id, for naming and notifying them (e-mail and name only: nothing of their memberships). */
+  async users(ctx: RequestContext, ids: readonly number[]): Promise<{ id: number; email: string; name: string }[]> {
+    return (await this.userRows.byIds(ctx, ids)).map((u) => ({ id: u.id, email: u.email, name: u.name }));
   }
 
   /** The organisation's id and the ids of every organisation above it (a school takes part in its municipality's agreements). */
@@ -128,10 +133,10 @@ export class IdentityService {
       }
       checkRolesFit(organisation.kind, input.roles);
       const email = input.email.trim().toLowerCase();
-      let user = await this.users.byEmail(tx, email);
+      let user = await this.userRows.byEmail(tx, email);
       if (user) await this.checkMayTakeIn(tx, actor, user);
-      if (!user) user = await this.users.create(tx, email, input.name.trim());
-      await this.users.setRoles(tx, user.id, organisation.id, input.roles);
+      if (!user) user = await this.userRows.create(tx, email, input.name.trim());
+      await this.userRows.setRoles(tx, user.id, organisation.id, input.roles);
       await this.audit.record(tx, 'membership.granted', 'user', user.id, { organisationId: organisation.id, roles: input.roles });
       return { userId: user.id, email: user.email, name: user.name, organisation, roles: input.roles, platformOperator: this.operator(user.email) };
     });
@@ -143,7 +148,7 @@ export class IdentityService {
    * several organisations) would have to choose one on every call.
    */
   private async checkMayTakeIn(tx: RequestContext, actor: IdentityActor, user: UserEntity) {
-    for (const m of await this.users.memberships(tx, user.id)) {
+    for (const m of await this.userRows.memberships(tx, user.id)) {
       if (!mayManageMembers(actor, await this.selfAndAncestorIds(tx, m.organisationId))) {
         throw forbidden(`${user.email} belongs to organisation ${m.organisationId}, which you do not manage: a platform operator adds them to another organisation`);
       }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { Role } from './role';
 import { MembershipEntity } from './membership.entity';
@@ -9,6 +10,11 @@ import { UserEntity } from './user.entity';
 export class UserRepository {
   byId(ctx: RequestContext, id: number): Promise<UserEntity> {
     return ctx.manager.findOneByOrFail(UserEntity, { id });
+  }
+
+  /** The users with these ids (missing ids are left out). */
+  byIds(ctx: RequestContext, ids: readonly number[]): Promise<UserEntity[]> {
+    return ids.length ? ctx.manager.findBy(UserEntity, { id: In([...ids]) }) : Promise.resolve([]);
   }
 
   byEmail(ctx: RequestContext, email: string): Promise<UserEntity | null> {

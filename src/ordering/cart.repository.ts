@@ -71,6 +71,11 @@ export class CartRepository {
     return result.affected ?? 0;
   }
 
+  /** The cart became requisitions: it is closed, and the user's next add opens a new one. */
+  async markSubmitted(tx: RequestContext, cartId: number): Promise<void> {
+    await tx.manager.query(`UPDATE cart SET status = 'SUBMITTED', updated_at = now() WHERE id = $1`, [cartId]);
+  }
+
   /** Every UNSPSC code a cart line uses, with line writes held off until `tx` ends (the UNSPSC re-import keeps those codes). */
   async codesInUseHeld(tx: RequestContext): Promise<string[]> {
     await tx.manager.query('LOCK TABLE cart_line IN SHARE MODE');

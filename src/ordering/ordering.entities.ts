@@ -1,5 +1,7 @@
 import { CartLineEntity } from './cart-line.entity';
 import { CartEntity } from './cart.entity';
+import { PurchaseOrderLineEntity } from './purchase-order-line.entity';
+import { PurchaseOrderEntity } from './purchase-order.entity';
 
-/** The ordering module's tables: cart and cart_line. */
-export const ORDERING_ENTITIES = [CartEntity, CartLineEntity];
+/** The ordering module's tables: carts and their lines, orders and their lines (favourites and templates are read by SQL). */
+export const ORDERING_ENTITIES = [CartEntity, CartLineEntity, PurchaseOrderEntity, PurchaseOrderLineEntity];

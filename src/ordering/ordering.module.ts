@@ -3,23 +3,48 @@ import { AgreementsModule } from '../agreements/agreements.module';
 import { CataloguesModule } from '../catalogues/catalogues.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { UnspscCodeUsers } from '../classification/unspsc-code-users';
+import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
 import { IdentityModule } from '../identity/identity.module';
+import { ApprovalNotifier } from './approval-notifier';
 import { CartLineResolver, CartResolver } from './cart.resolver';
 import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
 import { CartViewBuilder } from './cart-view';
+import { OrderCommitments } from './order-commitments';
+import { OrderDispatch } from './order-dispatch';
+import { OrdersResolver } from './orders.resolver';
+import { OrdersService } from './orders.service';
+import { PurchaseOrderRepository } from './purchase-order.repository';
+import { RequisitionsService } from './requisitions.service';
 import { TemplateRepository } from './template.repository';
 import { TemplatesResolver } from './templates.resolver';
 import { TemplatesService } from './templates.service';
 
-/** Ordering: carts, favourites and order templates now; requisitions, approvals and orders build on them. */
+/** Ordering: carts, favourites and templates; requisitions, approval with commitments, and orders. */
 @Module({
-  imports: [IdentityModule, ClassificationModule, AgreementsModule, CataloguesModule],
-  providers: [CartService, CartRepository, CartViewBuilder, CartResolver, CartLineResolver, TemplatesService, TemplateRepository, TemplatesResolver],
-  exports: [CartService],
+  imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule],
+  providers: [
+    CartService,
+    CartRepository,
+    CartViewBuilder,
+    CartResolver,
+    CartLineResolver,
+    TemplatesService,
+    TemplateRepository,
+    TemplatesResolver,
+    PurchaseOrderRepository,
+    OrdersService,
+    RequisitionsService,
+    OrderCommitments,
+    OrderDispatch,
+    ApprovalNotifier,
+    OrdersResolver,
+  ],
+  exports: [CartService, OrdersService],
 })
 export class OrderingModule {
-  constructor(codeUsers: UnspscCodeUsers, carts: CartService) {
+  constructor(codeUsers: UnspscCodeUsers, carts: CartService, orders: OrdersService) {
     codeUsers.register(carts); // cart lines keep their codes through a UNSPSC re-import
+    codeUsers.register(orders); // and so do order lines
   }
 }

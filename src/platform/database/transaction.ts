@@ -2,6 +2,17 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { AfterCommit, collectAfterCommit, runAfterCommit } from './after-commit';
 
+/**
+ * Thrown inside a transaction's work to roll everything back and still answer `result`: an
+ * expected refusal (an ErrorResult) found after something was written, such as a budget
+ * refused for the second requisition of a cart. The outermost `inTransaction` returns it.
+ */
+export class RollBackWith<R> extends Error {
+  constructor(readonly result: R) {
+    super('Rolled back with a result');
+  }
+}
+
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 
 /**
@@ -25,6 +36,7 @@ export async function inTransaction<T>(ds: DataSource, ctx: RequestContext, work
       runAfterCommit(committed);
       return result;
     } catch (e) {
+      if (e instanceof RollBackWith) return e.result as T;
       const code = (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
       if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw e;
       await new Promise((r) => setTimeout(r, 20 * attempt));

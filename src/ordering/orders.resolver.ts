@@ -1,0 +1,106 @@
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Allow } from '../identity/access.decorators';
+import { Role } from '../identity/role';
+import { Ctx } from '../platform/auth/ctx.decorator';
+import { RequestContext } from '../platform/context/request-context';
+import { requestLoader } from '../platform/graphql/request-loader';
+import { isErrorResult } from '../platform/results/error-result';
+import { OrderDispatch } from './order-dispatch';
+import { toOrder, toOrderLine } from './order-view';
+import { CancelOrderInput, DecideRequisitionInput, Order, OrderConnection, OrderLine, OrdersArgs, SubmitCartInput } from './order.types';
+import { ApproveRequisitionResult, CancelOrderResult, DecideRequisitionResult, RecordPlacedResult, SubmitCartResult, WithdrawRequisitionResult } from './order.results';
+import { OrdersService } from './orders.service';
+import type { PurchaseOrderEntity } from './purchase-order.entity';
+import { RequisitionsService } from './requisitions.service';
+
+const BUYER_SIDE = [Role.REQUESTER, Role.APPROVER, Role.PURCHASER, Role.ADMIN];
+/** An entity from a service as the API's Order; error results pass unchanged. */
+const asOrder = <R>(result: PurchaseOrderEntity | R): Order | R => (isErrorResult(result) ? result : toOrder(result as PurchaseOrderEntity));
+
+/** Requisitions and orders: submit, decide, cancel, and read them as buyer, approver or supplier. */
+@Resolver(() => Order)
+export class OrdersResolver {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly requisitions: RequisitionsService,
+    private readonly dispatch: OrderDispatch,
+  ) {}
+
+  @Allow(...BUYER_SIDE, Role.SUPPLIER_ADMIN)
+  @Query(() => Order, { description: 'One requisition or order: the buyer organisation sees its own (a REQUESTER alone, their own); the supplier sees orders sent to it. Others: NOT_FOUND.' })
+  async order(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int, description: 'The order.' }) id: number) {
+    return toOrder(await this.orders.order(ctx, id));
+  }
+
+  @Allow(...BUYER_SIDE, Role.SUPPLIER_ADMIN)
+  @Query(() => OrderConnection, { description: 'Requisitions and orders, newest first: the buyer organisation’s (a REQUESTER alone, or with mine: true, the caller’s own), or for a supplier those sent to it.' })
+  async orders(@Ctx() ctx: RequestContext, @Args() args: OrdersArgs) {
+    const page = await this.orders.list(ctx, args);
+    return { ...page, edges: page.edges.map((e) => ({ ...e, node: toOrder(e.node) })) };
+  }
+
+  @Allow(Role.APPROVER)
+  @Query(() => [Order], { description: 'Requisitions waiting for the caller: those they have authority to approve (their own or as a substitute), oldest first; never their own (APPROVER).' })
+  async approvalQueue(@Ctx() ctx: RequestContext) {
+    return (await this.requisitions.queue(ctx)).map((o) => toOrder(o));
+  }
+
+  @Allow(Role.REQUESTER)
+  @Mutation(() => SubmitCartResult, {
+    description:
+      'Submits the caller’s cart: one requisition per supplier (and agreement), each routed by the approval rules; within the requester’s own limit approved and sent at once. All or nothing (REQUESTER).',
+  })
+  submitCart(@Ctx() ctx: RequestContext, @Args('input') input: SubmitCartInput) {
+    return this.requisitions.submit(ctx, input);
+  }
+
+  @Allow(Role.APPROVER)
+  @Mutation(() => ApproveRequisitionResult, {
+    description: 'Approves a requisition: commits its amount on the cost centre (beyond the remaining budget only with budgetOverrideReason) and the agreement’s ceiling, numbers and sends the order (APPROVER with authority).',
+  })
+  async approveRequisition(@Ctx() ctx: RequestContext, @Args('input') input: DecideRequisitionInput) {
+    return asOrder(await this.requisitions.approve(ctx, input));
+  }
+
+  @Allow(Role.APPROVER)
+  @Mutation(() => DecideRequisitionResult, { description: 'Rejects a requisition with a comment to the requester (APPROVER with authority).' })
+  async rejectRequisition(@Ctx() ctx: RequestContext, @Args('input') input: DecideRequisitionInput) {
+    return asOrder(await this.requisitions.reject(ctx, input));
+  }
+
+  @Allow(Role.REQUESTER)
+  @Mutation(() => WithdrawRequisitionResult, { description: 'The requester takes back a requisition that waits for approval (REQUESTER, own requisitions).' })
+  async withdrawRequisition(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => Int, description: 'The requisition.' }) orderId: number,
+    @Args('expectedVersion', { type: () => Int, nullable: true, description: 'Act only if it is still at this version.' }) expectedVersion?: number,
+  ) {
+    return asOrder(await this.requisitions.withdraw(ctx, orderId, expectedVersion ?? undefined));
+  }
+
+  @Allow(Role.REQUESTER, Role.PURCHASER, Role.ADMIN)
+  @Mutation(() => CancelOrderResult, { description: 'Cancels an approved or sent order, releasing its commitment (its requester, or a PURCHASER/ADMIN of the organisation).' })
+  async cancelOrder(@Ctx() ctx: RequestContext, @Args('input') input: CancelOrderInput) {
+    return asOrder(await this.orders.cancel(ctx, input));
+  }
+
+  @Allow(Role.REQUESTER, Role.PURCHASER, Role.ADMIN)
+  @Mutation(() => RecordPlacedResult, { description: 'Records that an approved order to a supplier not registered in Torg was placed outside Torg; it counts as sent.' })
+  async recordOrderPlacedOutside(
+    @Ctx() ctx: RequestContext,
+    @Args('orderId', { type: () => Int, description: 'The order.' }) orderId: number,
+    @Args('note', { description: 'How and where it was placed.' }) note: string,
+  ) {
+    return asOrder(await this.dispatch.recordPlacedOutside(ctx, orderId, note));
+  }
+
+  @ResolveField(() => [OrderLine], { description: 'The lines, by line number.' })
+  async lines(@Ctx() ctx: RequestContext, @Parent() order: Order) {
+    if (order.lines) return order.lines;
+    const lines = await requestLoader(ctx, 'orderLines', async (ids: readonly number[]) => {
+      const byOrder = await this.orders.linesOf(ctx, ids);
+      return ids.map((id) => byOrder.get(id) ?? []);
+    }).load(order.id);
+    return lines.map((l) => toOrderLine(l, order.currency));
+  }
+}

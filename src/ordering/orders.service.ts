@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Role } from '../identity/role';
+import { AuditService } from '../platform/audit/audit.service';
+import { RequestContext } from '../platform/context/request-context';
+import { inTransaction } from '../platform/database/transaction';
+import { notFound } from '../platform/errors/domain-error';
+import { Connection, decodeOffset, toConnection } from '../platform/graphql/connection';
+import { OrderCommitments } from './order-commitments';
+import { OrderMachine, orderMachine, orderName } from './order.machine';
+import { COMMITTED_STATES, OrderEvent } from './order-status';
+import { CancelOrderInput, OrderStateError, OrderVersionConflictError, OrdersArgs } from './order.types';
+import { PurchaseOrderEntity } from './purchase-order.entity';
+import { OrderListScope, PurchaseOrderRepository } from './purchase-order.repository';
+
+/** Buyer roles that see every order of their organisation; a REQUESTER alone sees their own. */
+const ORGANISATION_WIDE = [Role.APPROVER, Role.PURCHASER, Role.ADMIN];
+
+/**
+ * Orders as their parties see them, and the steps every ordering service takes the same way:
+ * finding an order the caller may act on (an outsider is told NOT_FOUND: existence is not
+ * revealed), checking the version the caller read, and moving it through the state table.
+ */
+@Injectable()
+export class OrdersService {
+  readonly machine: OrderMachine;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly orders: PurchaseOrderRepository,
+    private readonly commitments: OrderCommitments,
+    audit: AuditService,
+  ) {
+    this.machine = orderMachine(audit, (tx, order) => this.orders.save(tx, order));
+  }
+
+  /** An order the caller may see, with its lines. */
+  async order(ctx: RequestContext, id: number): Promise<PurchaseOrderEntity> {
+    const order = await this.orders.find(ctx, id);
+    if (!order || !this.maySee(ctx, order)) throw notFound('Order', id);
+    return order;
+  }
+
+  lines(ctx: RequestContext, orderId: number) {
+    return this.orders.lines(ctx, orderId);
+  }
+
+  linesOf(ctx: RequestContext, orderIds: readonly number[]) {
+    return this.orders.linesOf(ctx, orderIds);
+  }
+
+  /** Every UNSPSC code an order line uses (the UNSPSC re-import keeps those codes). */
+  unspscCodesInUse(tx: RequestContext): Promise<string[]> {
+    return this.orders.codesInUseHeld(tx);
+  }
+
+  /** A page of orders: a supplier's are those sent to it; the buyer side sees its organisation's (a REQUESTER alone, their own). */
+  async list(ctx: RequestContext, args: OrdersArgs): Promise<Connection<PurchaseOrderEntity>> {
+    const caller = ctx.user;
+    let scope: OrderListScope;
+    if (ctx.hasRole(Role.SUPPLIER_ADMIN)) scope = { supplierId: caller.organisationId };
+    else {
+      const own = args.mine || !ctx.hasRole(...ORGANISATION_WIDE);
+      scope = { buyerOrganisationId: caller.organisationId, requesterUserId: own ? ctx.person.userId : undefined };
+    }
+    const offset = decodeOffset(args.after);
+    const { rows, total } = await this.orders.list(ctx, scope, { statuses: args.status }, offset, args.first);
+    return toConnection(rows, offset, args.first, total);
+  }
+
+  /**
+   * The buyer takes an order back (from APPROVED to CHANGED): its commitment is released. Once
+   * the supplier has it, cancelling is recorded here; telling the supplier by an order
+   * cancellation document is not built yet.
+   */
+  async cancel(ctx: RequestContext, input: CancelOrderInput): Promise<PurchaseOrderEntity | OrderStateError | OrderVersionConflictError> {
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const order = await this.lockForBuyer(tx, input.orderId, [Role.REQUESTER, Role.PURCHASER, Role.ADMIN]);
+      if (order.requesterUserId !== tx.person.userId && !tx.hasRole(Role.PURCHASER, Role.ADMIN)) throw notFound('Order', input.orderId);
+      const stale = this.staleVersion(order, input.expectedVersion);
+      if (stale) return stale;
+      return this.fire(tx, order, 'cancel', { audit: { reason: input.reason.trim() } });
+    });
+  }
+
+  /**
+   * Moves an order through the table (refusing with OrderStateError), and keeps its commitment
+   * in step: leaving the committed states releases it.
+   */
+  async fire(
+    tx: RequestContext,
+    order: PurchaseOrderEntity,
+    event: OrderEvent,
+    step: { effect?: (o: PurchaseOrderEntity) => Promise<void> | void; audit?: Record<string, unknown> } = {},
+  ): Promise<PurchaseOrderEntity | OrderStateError> {
+    const wasCommitted = COMMITTED_STATES.has(order.status);
+    return this.machine.fire<never>(tx, order, event, {
+      audit: step.audit,
+      effect: async (o, _from, to) => {
+        await step.effect?.(o);
+        if (wasCommitted && !COMMITTED_STATES.has(to)) await this.commitments.release(tx, o);
+      },
+    });
+  }
+
+  /** The order, locked, when the caller is of its buyer organisation with one of `roles`; NOT_FOUND otherwise. */
+  async lockForBuyer(tx: RequestContext, id: number, roles: Role[]): Promise<PurchaseOrderEntity> {
+    const order = await this.orders.lock(tx, id);
+    if (!order || order.buyerOrganisationId !== tx.user.organisationId || !tx.hasRole(...roles)) throw notFound('Order', id);
+    return order;
+  }
+
+  /** The order, locked, when the caller is its supplier and it has been sent; NOT_FOUND otherwise. */
+  async lockForSupplier(tx: RequestContext, id: number): Promise<PurchaseOrderEntity> {
+    const order = await this.orders.lock(tx, id);
+    if (!order || order.supplierId !== tx.user.organisationId || !order.sentAt || !tx.hasRole(Role.SUPPLIER_ADMIN)) throw notFound('Order', id);
+    return order;
+  }
+
+  /** An OrderVersionConflictError when the caller read another version than the order has now. */
+  staleVersion(order: PurchaseOrderEntity, expected: number | undefined): OrderVersionConflictError | null {
+    if (expected === undefined || expected === order.version) return null;
+    return OrderVersionConflictError.of(orderName(order), expected, order.version);
+  }
+
+  private maySee(ctx: RequestContext, order: PurchaseOrderEntity): boolean {
+    const caller = ctx.user;
+    if (order.supplierId === caller.organisationId) return !!order.sentAt && ctx.hasRole(Role.SUPPLIER_ADMIN);
+    if (order.buyerOrganisationId !== caller.organisationId) return false;
+    if (ctx.hasRole(...ORGANISATION_WIDE)) return true;
+    return ctx.hasRole(Role.REQUESTER) && order.requesterUserId === caller.userId;
+  }
+}
