@@ -11,6 +11,15 @@ export class AgreementRepository {
     return ctx.manager.findOneBy(AgreementEntity, { id });
   }
 
+  /** The agreement, its row locked until the transaction ends (a lock wait is bounded by DATABASE_LOCK_TIMEOUT_MS). */
+  findForUpdate(ctx: RequestContext, id: number): Promise<AgreementEntity | null> {
+    return ctx.manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async setCeiling(ctx: RequestContext, id: number, valueCeiling: string | null): Promise<void> {
+    await ctx.manager.update(AgreementEntity, { id }, { valueCeiling });
+  }
+
   existsWithReference(ctx: RequestContext, purchasingUnitId: number, reference: string): Promise<boolean> {
     return ctx.manager.existsBy(AgreementEntity, { purchasingUnitId, reference });
   }
