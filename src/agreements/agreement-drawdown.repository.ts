@@ -23,10 +23,10 @@ const COLUMNS = 'id, agreement_id AS "agreementId", amount, invoiced';
 @Injectable()
 export class AgreementDrawdownRepository {
   async bySource(ctx: RequestContext, source: LedgerSource, forUpdate = false): Promise<DrawdownRow | null> {
-    const rows: DrawdownRow[] = await ctx.manager.query(
-      `SELECT ${COLUMNS} FROM agreement_drawdown WHERE source_type = $1 AND source_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
-      [source.type, source.id],
-    );
+    const rows: DrawdownRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM agreement_drawdown WHERE source_type = $1 AND source_id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [
+      source.type,
+      source.id,
+    ]);
     return rows[0] ?? null;
   }
 

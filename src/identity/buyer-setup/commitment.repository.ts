@@ -26,10 +26,10 @@ const COLUMNS = 'id, cost_centre_id AS "costCentreId", year, amount, invoiced, c
 @Injectable()
 export class CommitmentRepository {
   async bySource(ctx: RequestContext, source: LedgerSource, forUpdate = false): Promise<CommitmentRow | null> {
-    const rows: CommitmentRow[] = await ctx.manager.query(
-      `SELECT ${COLUMNS} FROM cost_centre_commitment WHERE source_type = $1 AND source_id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
-      [source.type, source.id],
-    );
+    const rows: CommitmentRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM cost_centre_commitment WHERE source_type = $1 AND source_id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [
+      source.type,
+      source.id,
+    ]);
     return rows[0] ?? null;
   }
 

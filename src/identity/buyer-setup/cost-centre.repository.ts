@@ -56,10 +56,10 @@ export class CostCentreRepository {
    * against it take turns (each sees the others' totals); null when no budget is set.
    */
   async lockBudget(ctx: RequestContext, costCentreId: number, year: number): Promise<{ amount: string; currency: string } | null> {
-    const rows: { amount: string; currency: string }[] = await ctx.manager.query(
-      'SELECT amount, currency FROM cost_centre_budget WHERE cost_centre_id = $1 AND year = $2 FOR UPDATE',
-      [costCentreId, year],
-    );
+    const rows: { amount: string; currency: string }[] = await ctx.manager.query('SELECT amount, currency FROM cost_centre_budget WHERE cost_centre_id = $1 AND year = $2 FOR UPDATE', [
+      costCentreId,
+      year,
+    ]);
     return rows[0] ?? null;
   }
 
