@@ -199,6 +199,26 @@ describe('drawing on the ceiling', () => {
     expect(await headroom(a.id)).toMatchObject({ committed: '5000', remaining: '0' });
   });
 
+  it('is not held up by a catalogue upload or review holding the agreement', async () => {
+    const a = await createAgreement('1000');
+    let finish!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const upload = inTx(async (tx) => {
+      expect(await agreements.lock(tx, a.id, false)).toBe(true);
+      locked();
+      await new Promise<void>((r) => (finish = r));
+    });
+    await isLocked;
+    const started = Date.now();
+    const drawn = await draw(a.id, order('during-upload'), '100');
+    const waited = Date.now() - started;
+    finish();
+    await upload;
+    expect(drawn).toBeInstanceOf(DrawRecorded);
+    expect(waited).toBeLessThan(2000); // DATABASE_LOCK_TIMEOUT_MS is 5 s
+  });
+
   it('shows live over GraphQL to the parties, in the list too', async () => {
     const a = await createAgreement('10000');
     await draw(a.id, order('g-1'), '1234.50');

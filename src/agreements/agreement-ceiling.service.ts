@@ -41,8 +41,9 @@ const MANAGING_UNIT: AccessRule = { allow: ['purchasingUnit'], reason: 'Only the
 /**
  * An agreement's value ceiling and the drawdowns on it (joint purchasing: every participant's
  * approved orders draw on one ceiling). Draws run in the caller's transaction (ordering's
- * approval) and take the agreement row FOR UPDATE first, so draws on one agreement take turns,
- * each sees the others' totals, and concurrent orders never overdraw it. No ceiling: every draw
+ * approval) and take the agreement's ledger lock first (a transaction-scoped advisory lock, not
+ * the agreement row, which catalogue uploads hold for long), so draws on one agreement take
+ * turns, each sees the others' totals, and concurrent orders never overdraw it. No ceiling: every draw
  * is recorded, remaining is null. AgreementsService exposes this to other modules.
  */
 @Injectable()
@@ -59,7 +60,8 @@ export class AgreementCeilingService {
   async setCeiling(ctx: RequestContext, agreementId: number, valueCeiling: string | null): Promise<AgreementEntity> {
     return inTransaction(this.ds, ctx, async (tx) => {
       await this.access.require(tx, agreementId, MANAGING_UNIT);
-      const agreement = (await this.agreements.findForUpdate(tx, agreementId))!;
+      await this.drawdowns.lockLedger(tx, agreementId);
+      const agreement = (await this.agreements.find(tx, agreementId))!;
       const to = valueCeiling === null ? null : ledgerAmount(Money.of(valueCeiling, agreement.currency), agreement.currency, 'valueCeiling').toDecimalString();
       const from = agreement.valueCeiling;
       if (from === to || (from !== null && to !== null && Money.of(from, agreement.currency).equals(Money.of(to, agreement.currency)))) return agreement;
@@ -71,7 +73,8 @@ export class AgreementCeilingService {
 
   async draw(tx: RequestContext, d: { agreementId: number; source: LedgerSource; amount: Money }): Promise<DrawRecorded | CeilingExceededError> {
     const source = ledgerSource(d.source);
-    const agreement = await this.agreements.findForUpdate(tx, d.agreementId);
+    await this.drawdowns.lockLedger(tx, d.agreementId);
+    const agreement = await this.agreements.find(tx, d.agreementId);
     if (!agreement) throw notFound('Agreement', d.agreementId);
     const amount = ledgerAmount(d.amount, agreement.currency);
     const ceiling = ceilingOf(agreement);
@@ -147,13 +150,14 @@ export class AgreementCeilingService {
     return headroomOf(agreement, totals);
   }
 
-  /** The source's entry with its agreement, locked in the order draw takes: the agreement first, then the entry. */
+  /** The source's entry with its agreement, locked in the order draw takes: the agreement's ledger first, then the entry. */
   private async lockedEntry(tx: RequestContext, source: LedgerSource): Promise<{ agreement: AgreementEntity; row: DrawdownRow } | null> {
     const seen = await this.drawdowns.bySource(tx, source);
     if (!seen) return null;
-    const agreement = (await this.agreements.findForUpdate(tx, seen.agreementId))!;
+    await this.drawdowns.lockLedger(tx, seen.agreementId);
     const row = await this.drawdowns.bySource(tx, source, true);
-    return row ? { agreement, row } : null;
+    const agreement = row && (await this.agreements.find(tx, row.agreementId));
+    return row && agreement ? { agreement, row } : null;
   }
 }
 

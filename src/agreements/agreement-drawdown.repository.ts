@@ -22,6 +22,15 @@ const COLUMNS = 'id, agreement_id AS "agreementId", amount, invoiced';
 /** The one home of the SQL on `agreement_drawdown` (the drawdowns on agreements' value ceilings). */
 @Injectable()
 export class AgreementDrawdownRepository {
+  /**
+   * Serialises changes to one agreement's drawdowns and ceiling until the transaction ends, so
+   * each draw sees the others' totals. An advisory lock rather than the agreement's row: a
+   * catalogue upload holds that row for up to a minute, and orders must not wait for it.
+   */
+  async lockLedger(ctx: RequestContext, agreementId: number): Promise<void> {
+    await ctx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('agreement_drawdown'), $1)`, [agreementId]);
+  }
+
   async bySource(ctx: RequestContext, source: LedgerSource, forUpdate = false): Promise<DrawdownRow | null> {
     const rows: DrawdownRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM agreement_drawdown WHERE source_type = $1 AND source_id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [
       source.type,

@@ -11,11 +11,6 @@ export class AgreementRepository {
     return ctx.manager.findOneBy(AgreementEntity, { id });
   }
 
-  /** The agreement, its row locked until the transaction ends (a lock wait is bounded by DATABASE_LOCK_TIMEOUT_MS). */
-  findForUpdate(ctx: RequestContext, id: number): Promise<AgreementEntity | null> {
-    return ctx.manager.findOne(AgreementEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
   async setCeiling(ctx: RequestContext, id: number, valueCeiling: string | null): Promise<void> {
     await ctx.manager.update(AgreementEntity, { id }, { valueCeiling });
   }
@@ -34,11 +29,13 @@ export class AgreementRepository {
 
   /**
    * Locks the agreement's row until the transaction ends; false when another transaction holds
-   * it (at once with `nowait`, else after DATABASE_LOCK_TIMEOUT_MS).
+   * it (at once with `nowait`, else after DATABASE_LOCK_TIMEOUT_MS). FOR NO KEY UPDATE: holders
+   * take turns, while rows that merely reference the agreement (an order's drawdown on its
+   * ceiling) can still be written meanwhile; FOR UPDATE would hold them up for a whole upload.
    */
   async lock(ctx: RequestContext, id: number, nowait: boolean): Promise<boolean> {
     try {
-      await ctx.manager.query(`SELECT id FROM agreement WHERE id = $1 FOR UPDATE${nowait ? ' NOWAIT' : ''}`, [id]);
+      await ctx.manager.query(`SELECT id FROM agreement WHERE id = $1 FOR NO KEY UPDATE${nowait ? ' NOWAIT' : ''}`, [id]);
       return true;
     } catch (e) {
       if ((e as { driverError?: { code?: string } }).driverError?.code !== '55P03') throw e;

@@ -160,7 +160,7 @@ export class AgreementsService {
 
   /**
    * Draws `amount` (the agreement's currency) on its value ceiling for `source`, in the caller's
-   * transaction, replacing the source's earlier drawdown. Locks the agreement row; refused when
+   * transaction, replacing the source's earlier drawdown. Locks the agreement's ledger; refused when
    * committed + amount would pass the ceiling; always recorded without one.
    */
   draw(tx: RequestContext, d: { agreementId: number; source: LedgerSource; amount: Money }): Promise<DrawRecorded | CeilingExceededError> {
