@@ -17,6 +17,8 @@ import { BuyerSetup1763800000020 } from './1763800000020-BuyerSetup';
 import { Carts1763800000030 } from './1763800000030-Carts';
 import { FavouritesAndTemplates1763800000031 } from './1763800000031-FavouritesAndTemplates';
 import { MachineClients1763800000040 } from './1763800000040-MachineClients';
+import { CostCentreCommitments1763800000045 } from './1763800000045-CostCentreCommitments';
+import { AgreementCeiling1763800000046 } from './1763800000046-AgreementCeiling';
 import { PurchaseOrders1763800000050 } from './1763800000050-PurchaseOrders';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
@@ -40,5 +42,7 @@ export const MIGRATIONS = [
   Carts1763800000030,
   FavouritesAndTemplates1763800000031,
   MachineClients1763800000040,
+  CostCentreCommitments1763800000045,
+  AgreementCeiling1763800000046,
   PurchaseOrders1763800000050,
 ];

@@ -12,5 +12,7 @@ export class AgreementEntity {
   @Column({ name: 'valid_to', type: 'date' }) validTo: string;
   @Column() mandatory: boolean;
   @Column({ type: 'char', length: 3 }) currency: string;
+  /** The most all participants together may order under it, in its currency (numeric text); null: no ceiling. */
+  @Column({ name: 'value_ceiling', type: 'numeric', nullable: true }) valueCeiling: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

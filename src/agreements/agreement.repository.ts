@@ -11,6 +11,10 @@ export class AgreementRepository {
     return ctx.manager.findOneBy(AgreementEntity, { id });
   }
 
+  async setCeiling(ctx: RequestContext, id: number, valueCeiling: string | null): Promise<void> {
+    await ctx.manager.update(AgreementEntity, { id }, { valueCeiling });
+  }
+
   existsWithReference(ctx: RequestContext, purchasingUnitId: number, reference: string): Promise<boolean> {
     return ctx.manager.existsBy(AgreementEntity, { purchasingUnitId, reference });
   }
@@ -25,11 +29,13 @@ export class AgreementRepository {
 
   /**
    * Locks the agreement's row until the transaction ends; false when another transaction holds
-   * it (at once with `nowait`, else after DATABASE_LOCK_TIMEOUT_MS).
+   * it (at once with `nowait`, else after DATABASE_LOCK_TIMEOUT_MS). FOR NO KEY UPDATE: holders
+   * take turns, while rows that merely reference the agreement (an order's drawdown on its
+   * ceiling) can still be written meanwhile; FOR UPDATE would hold them up for a whole upload.
    */
   async lock(ctx: RequestContext, id: number, nowait: boolean): Promise<boolean> {
     try {
-      await ctx.manager.query(`SELECT id FROM agreement WHERE id = $1 FOR UPDATE${nowait ? ' NOWAIT' : ''}`, [id]);
+      await ctx.manager.query(`SELECT id FROM agreement WHERE id = $1 FOR NO KEY UPDATE${nowait ? ' NOWAIT' : ''}`, [id]);
       return true;
     } catch (e) {
       if ((e as { driverError?: { code?: string } }).driverError?.code !== '55P03') throw e;

@@ -3,6 +3,8 @@ import { ClassificationModule } from '../classification/classification.module';
 import { UnspscCodeUsers } from '../classification/unspsc-code-users';
 import { IdentityModule } from '../identity/identity.module';
 import { AgreementAccess } from './agreement-access';
+import { AgreementCeilingService } from './agreement-ceiling.service';
+import { AgreementDrawdownRepository } from './agreement-drawdown.repository';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
@@ -10,7 +12,7 @@ import { VisibilityService } from './visibility.service';
 
 @Module({
   imports: [IdentityModule, ClassificationModule],
-  providers: [AgreementsService, AgreementRepository, AgreementAccess, VisibilityService, AgreementsResolver],
+  providers: [AgreementsService, AgreementRepository, AgreementDrawdownRepository, AgreementCeilingService, AgreementAccess, VisibilityService, AgreementsResolver],
   exports: [AgreementsService, AgreementAccess, VisibilityService],
 })
 export class AgreementsModule {

@@ -9,7 +9,8 @@ import { Authenticated } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
-import { Agreement, AgreementConnection, CreateAgreementInput } from './agreements.types';
+import Decimal from 'decimal.js';
+import { Agreement, AgreementConnection, CreateAgreementInput, SetAgreementCeilingArgs } from './agreements.types';
 import { AgreementsService } from './agreements.service';
 
 @Resolver(() => Agreement)
@@ -24,6 +25,12 @@ export class AgreementsResolver {
   @Mutation(() => Agreement, { description: 'Creates a framework agreement (PURCHASER of a purchasing unit).' })
   createAgreement(@Ctx() ctx: RequestContext, @Args('input') input: CreateAgreementInput) {
     return this.agreementsService.create(ctx, input);
+  }
+
+  @Allow(Role.PURCHASER)
+  @Mutation(() => Agreement, { description: 'Sets or removes an agreement’s value ceiling (PURCHASER of the purchasing unit that manages it).' })
+  setAgreementCeiling(@Ctx() ctx: RequestContext, @Args() args: SetAgreementCeilingArgs) {
+    return this.agreementsService.setCeiling(ctx, args.agreementId, args.valueCeiling ?? null);
   }
 
   @Authenticated()
@@ -62,5 +69,20 @@ export class AgreementsResolver {
   @ResolveField(() => [UnspscNode], { description: 'UNSPSC codes the agreement covers (any level).' })
   async scope(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
     return this.classification.nodes(ctx, await this.agreementsService.scope(ctx, a.id));
+  }
+
+  @ResolveField(() => Decimal, { description: 'Drawn on the value ceiling by approved orders of all participants, in the agreement’s currency (invoiced amounts included).' })
+  async committed(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    return (await this.agreementsService.headroomBatched(ctx, a)).committed;
+  }
+
+  @ResolveField(() => Decimal, { description: 'Of the committed amount, what has been invoiced (0 until invoicing arrives).' })
+  async invoiced(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    return (await this.agreementsService.headroomBatched(ctx, a)).invoiced;
+  }
+
+  @ResolveField(() => Decimal, { nullable: true, description: 'What is left under the value ceiling: valueCeiling − committed (negative when accepted changes took it over); null without a ceiling.' })
+  async remainingHeadroom(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    return (await this.agreementsService.headroomBatched(ctx, a)).remaining;
   }
 }

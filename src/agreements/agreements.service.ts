@@ -7,12 +7,16 @@ import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, forbidden } from '../platform/errors/domain-error';
+import type { LedgerSource } from '../platform/money/capped-total';
+import type { Money } from '../platform/money/money';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
 import { AGREEMENT_PARTIES, AgreementAccess } from './agreement-access';
+import { AgreementCeilingService, DrawRecorded, Headroom } from './agreement-ceiling.service';
 import { AgreementEntity } from './agreement.entity';
 import type { AgreementInForce } from './agreement-in-force';
 import { AgreementRepository } from './agreement.repository';
+import { CeilingExceededError } from './agreements.errors';
 import { CreateAgreementInput } from './agreements.types';
 import { osloToday } from '../platform/time/oslo-date';
 import { VisibilityService } from './visibility.service';
@@ -27,6 +31,7 @@ export class AgreementsService {
     private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly visibility: VisibilityService,
+    private readonly ceilings: AgreementCeilingService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateAgreementInput): Promise<AgreementEntity> {
@@ -59,6 +64,7 @@ export class AgreementsService {
           validTo: input.validTo,
           mandatory: input.mandatory,
           currency: input.currency ?? 'NOK',
+          valueCeiling: input.valueCeiling ?? null,
         },
         participantIds,
         scope,
@@ -145,5 +151,39 @@ export class AgreementsService {
   /** In force = today (in Norway) within the validity period. */
   isInForce(agreement: Pick<AgreementEntity, 'validFrom' | 'validTo'>, today = osloToday()): boolean {
     return agreement.validFrom <= today && today <= agreement.validTo;
+  }
+
+  /** Sets (or with null removes) the agreement's value ceiling; its purchasing unit only. */
+  setCeiling(ctx: RequestContext, agreementId: number, valueCeiling: string | null): Promise<AgreementEntity> {
+    return this.ceilings.setCeiling(ctx, agreementId, valueCeiling);
+  }
+
+  /**
+   * Draws `amount` (the agreement's currency) on its value ceiling for `source`, in the caller's
+   * transaction, replacing the source's earlier drawdown. Locks the agreement's ledger; refused when
+   * committed + amount would pass the ceiling; always recorded without one.
+   */
+  draw(tx: RequestContext, d: { agreementId: number; source: LedgerSource; amount: Money }): Promise<DrawRecorded | CeilingExceededError> {
+    return this.ceilings.draw(tx, d);
+  }
+
+  /** Frees the source's drawdown; idempotent. */
+  releaseDraw(tx: RequestContext, source: LedgerSource): Promise<void> {
+    return this.ceilings.releaseDraw(tx, source);
+  }
+
+  /** Sets the source's drawdown to `amount` (an accepted change), never refused for the ceiling. */
+  adjustDraw(tx: RequestContext, source: LedgerSource, amount: Money): Promise<void> {
+    return this.ceilings.adjustDraw(tx, source, amount);
+  }
+
+  /** Ceiling, committed, invoiced and remaining headroom of the agreement (in its currency). */
+  headroom(tx: RequestContext, agreementId: number): Promise<Headroom> {
+    return this.ceilings.headroom(tx, agreementId);
+  }
+
+  /** The same, batched over the agreements of a request (field resolvers). */
+  headroomBatched(ctx: RequestContext, agreement: Pick<AgreementEntity, 'id' | 'currency' | 'valueCeiling'>): Promise<Headroom> {
+    return this.ceilings.headroomBatched(ctx, agreement);
   }
 }

@@ -1,7 +1,8 @@
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ConnectionType } from '../platform/graphql/connection';
-import { IsDate } from '../platform/graphql/input-formats';
+import Decimal from 'decimal.js';
+import { IsAmount, IsDate } from '../platform/graphql/input-formats';
 
 @ObjectType({ description: 'A framework agreement (rammeavtale) between a purchasing unit and a supplier.' })
 export class Agreement {
@@ -14,6 +15,8 @@ export class Agreement {
   @Field({ description: 'ISO 4217 currency of the agreed prices.' }) currency: string;
   @Field(() => Int, { description: 'The purchasing unit that manages the agreement.' }) purchasingUnitId: number;
   @Field(() => Int, { description: 'The supplier.' }) supplierId: number;
+  @Field(() => Decimal, { nullable: true, description: 'The most all participants together may order under it, in its currency (joint purchasing); null: no ceiling.' })
+  valueCeiling: string | null;
 }
 
 @ObjectType({ description: 'A page of agreements.' })
@@ -37,5 +40,18 @@ export class CreateAgreementInput {
   @Matches(/^\d{8}$/, { each: true, message: 'each scope code must be an 8-digit UNSPSC code' })
   scope: string[];
   @Field({ defaultValue: false, description: 'Mandatory (bindende) for the participants.' }) @IsBoolean() mandatory: boolean;
+  @Field({ nullable: true, description: 'Value ceiling shared by all participants, in the agreement’s currency, a decimal string such as "5000000"; left out: no ceiling.' })
+  @IsOptional()
+  @IsAmount('valueCeiling')
+  valueCeiling?: string;
   @Field({ defaultValue: 'NOK', description: 'ISO 4217 currency of the prices.' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as NOK' }) currency: string;
+}
+
+@ArgsType()
+export class SetAgreementCeilingArgs {
+  @Field(() => Int, { description: 'The agreement.' }) @IsInt() agreementId: number;
+  @Field(() => String, { nullable: true, description: 'The ceiling in the agreement’s currency, a decimal string such as "5000000"; null or left out removes it.' })
+  @IsOptional()
+  @IsAmount('valueCeiling')
+  valueCeiling?: string | null;
 }

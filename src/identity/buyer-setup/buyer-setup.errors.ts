@@ -1,4 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import Decimal from 'decimal.js';
+import { formatDecimal } from '../../platform/money/decimal-text';
+import type { Money } from '../../platform/money/money';
 import { ErrorResult } from '../../platform/results/error-result';
 import { Role } from '../role';
 
@@ -52,6 +55,40 @@ export class CostCentreInactiveError extends ErrorResult {
   static of(costCentreId: number, code: string): CostCentreInactiveError {
     const e = new CostCentreInactiveError();
     Object.assign(e, { costCentreId, message: `Cost centre ${code} (${costCentreId}) is inactive` });
+    return e;
+  }
+}
+
+@ObjectType({
+  implements: () => [ErrorResult],
+  description: 'The commitment would take the cost centre over its budget for the year; an approver may override with a reason.',
+})
+export class BudgetExceededError extends ErrorResult {
+  errorCode = 'BUDGET_EXCEEDED';
+  @Field(() => Int, { description: 'The cost centre.' }) costCentreId: number;
+  @Field({ description: 'Its code.' }) costCentreCode: string;
+  @Field(() => Int, { description: 'The budget year.' }) year: number;
+  @Field(() => Decimal, { description: 'The budget for the year, excluding VAT.' }) budget: Money;
+  @Field(() => Decimal, { description: 'Committed on it already (other sources), excluding VAT.' }) committed: Money;
+  @Field(() => Decimal, { description: 'What is left: budget − committed (negative when already over).' }) remaining: Money;
+  @Field(() => Decimal, { description: 'The amount asked for, excluding VAT.' }) requested: Money;
+  @Field({ description: 'ISO 4217 currency of the amounts (NOK).' }) currency: string;
+
+  static of(costCentre: { id: number; code: string }, year: number, budget: Money, committed: Money, requested: Money): BudgetExceededError {
+    const e = new BudgetExceededError();
+    const remaining = budget.minus(committed);
+    const nok = (m: Money) => `${m.currency} ${formatDecimal(m.amount)}`;
+    Object.assign(e, {
+      costCentreId: costCentre.id,
+      costCentreCode: costCentre.code,
+      year,
+      budget,
+      committed,
+      remaining,
+      requested,
+      currency: budget.currency,
+      message: `Cost centre ${costCentre.code} has too little left of its ${year} budget: remaining ${nok(remaining)}, requested ${nok(requested)}; an approver may override with a reason`,
+    });
     return e;
   }
 }

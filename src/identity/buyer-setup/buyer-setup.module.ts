@@ -4,6 +4,9 @@ import { ApprovalAuthorityRepository } from './approval-authority.repository';
 import { ApprovalAuthorityResolver, ApproverRightResolver, AuthorisedApproverResolver } from './approval-authority.resolver';
 import { ApprovalAuthorityService } from './approval-authority.service';
 import { BuyerSetupAccess } from './buyer-setup-access';
+import { CommitmentRepository } from './commitment.repository';
+import { CommitmentsService } from './commitments.service';
+import { CostCentreBudgetResolver } from './cost-centre-budget.resolver';
 import { CostCentreRepository } from './cost-centre.repository';
 import { CostCentresResolver } from './cost-centres.resolver';
 import { CostCentresService } from './cost-centres.service';
@@ -31,6 +34,9 @@ import { OrganisationMembersRepository } from './organisation-members.repository
     CostCentreRepository,
     CostCentresService,
     CostCentresResolver,
+    CostCentreBudgetResolver,
+    CommitmentRepository,
+    CommitmentsService,
     ApprovalAuthorityRepository,
     ApprovalAuthorityService,
     ApprovalAuthorityResolver,
@@ -43,6 +49,6 @@ import { OrganisationMembersRepository } from './organisation-members.repository
     DeliveryAddressesService,
     DeliveryAddressesResolver,
   ],
-  exports: [CostCentresService, ApprovalAuthorityService, DelegationsService, DeliveryAddressesService],
+  exports: [CostCentresService, CommitmentsService, ApprovalAuthorityService, DelegationsService, DeliveryAddressesService],
 })
 export class BuyerSetupModule {}

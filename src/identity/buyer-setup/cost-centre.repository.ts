@@ -51,6 +51,18 @@ export class CostCentreRepository {
     return ctx.manager.findOneBy(CostCentreBudgetEntity, { costCentreId, year });
   }
 
+  /**
+   * The budget of (cost centre, year), its row locked until the transaction ends, so commitments
+   * against it take turns (each sees the others' totals); null when no budget is set.
+   */
+  async lockBudget(ctx: RequestContext, costCentreId: number, year: number): Promise<{ amount: string; currency: string } | null> {
+    const rows: { amount: string; currency: string }[] = await ctx.manager.query('SELECT amount, currency FROM cost_centre_budget WHERE cost_centre_id = $1 AND year = $2 FOR UPDATE', [
+      costCentreId,
+      year,
+    ]);
+    return rows[0] ?? null;
+  }
+
   async setBudget(ctx: RequestContext, costCentreId: number, year: number, amount: string, currency: string): Promise<void> {
     await ctx.manager.query(
       `INSERT INTO cost_centre_budget (cost_centre_id, year, amount, currency) VALUES ($1, $2, $3, $4)

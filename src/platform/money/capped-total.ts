@@ -1,0 +1,49 @@
+import { badInput } from '../errors/domain-error';
+import { Money } from './money';
+
+/**
+ * The arithmetic of a running total under an optional cap (a cost centre's budget, an
+ * agreement's value ceiling): what is left, and whether a new amount fits. No cap means no
+ * control: everything fits and nothing is "left".
+ */
+
+/** cap − taken; negative once the total has gone over (an accepted change or an override may take it there); null without a cap. */
+export function remainingUnder(cap: Money | null, taken: Money): Money | null {
+  return cap ? cap.minus(taken) : null;
+}
+
+/** Whether taking `requested` on top of `taken` keeps the total within `cap` (always, without a cap). */
+export function fitsUnder(cap: Money | null, taken: Money, requested: Money): boolean {
+  return !cap || taken.plus(requested).compare(cap) <= 0;
+}
+
+/** numeric(18,2) holds below 10^16 with two decimals. */
+const STORABLE_LIMIT = Money.of('1e16', 'NOK').amount;
+
+/**
+ * An amount a ledger may store in a numeric(18,2) column in `currency`: not negative, at most
+ * two decimals (rounding is the caller's decision: PEPPOL rounds line amounts before summing),
+ * below 10^16. Anything else is refused with BAD_USER_INPUT naming `field`.
+ */
+export function ledgerAmount(amount: Money, currency: string, field = 'amount'): Money {
+  if (amount.currency !== currency) throw badInput(`${field} must be in ${currency}, not ${amount.currency}`, { field });
+  if (amount.isNegative()) throw badInput(`${field} must not be negative (${amount.toString()})`, { field });
+  if (amount.decimalPlaces() > 2) throw badInput(`${field} must have at most 2 decimals (${amount.toString()}): round it first`, { field });
+  if (amount.amount.gte(STORABLE_LIMIT)) throw badInput(`${field} ${amount.toString()} is too large`, { field });
+  return amount;
+}
+
+/** What a ledger entry stands for, e.g. { type: 'ORDER', id: '42' }: one entry per source. */
+export interface LedgerSource {
+  type: string;
+  id: string;
+}
+
+/** The source, checked against the columns (type 1–40, id 1–100 characters, neither blank). */
+export function ledgerSource(source: LedgerSource): LedgerSource {
+  const type = source.type?.trim() ?? '';
+  const id = source.id?.trim() ?? '';
+  if (!type || type.length > 40) throw badInput(`source type must be 1–40 characters, not "${source.type}"`, { field: 'source' });
+  if (!id || id.length > 100) throw badInput(`source id must be 1–100 characters, not "${source.id}"`, { field: 'source' });
+  return { type, id };
+}
