@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '../identity/identity.service';
 import { RequestContext } from '../platform/context/request-context';
-import { Notifications } from '../platform/notifications/notifications.service';
+import { Notifications } from '../platform/notifications/notifications';
 import type { PurchaseOrderEntity } from './purchase-order.entity';
 
 /**

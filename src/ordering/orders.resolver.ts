@@ -21,7 +21,7 @@ const asOrder = <R>(result: PurchaseOrderEntity | R): Order | R => (isErrorResul
 @Resolver(() => Order)
 export class OrdersResolver {
   constructor(
-    private readonly orders: OrdersService,
+    private readonly ordersService: OrdersService,
     private readonly requisitions: RequisitionsService,
     private readonly dispatch: OrderDispatch,
   ) {}
@@ -29,13 +29,13 @@ export class OrdersResolver {
   @Allow(...BUYER_SIDE, Role.SUPPLIER_ADMIN)
   @Query(() => Order, { description: 'One requisition or order: the buyer organisation sees its own (a REQUESTER alone, their own); the supplier sees orders sent to it. Others: NOT_FOUND.' })
   async order(@Ctx() ctx: RequestContext, @Args('id', { type: () => Int, description: 'The order.' }) id: number) {
-    return toOrder(await this.orders.order(ctx, id));
+    return toOrder(await this.ordersService.order(ctx, id));
   }
 
   @Allow(...BUYER_SIDE, Role.SUPPLIER_ADMIN)
   @Query(() => OrderConnection, { description: 'Requisitions and orders, newest first: the buyer organisation’s (a REQUESTER alone, or with mine: true, the caller’s own), or for a supplier those sent to it.' })
   async orders(@Ctx() ctx: RequestContext, @Args() args: OrdersArgs) {
-    const page = await this.orders.list(ctx, args);
+    const page = await this.ordersService.list(ctx, args);
     return { ...page, edges: page.edges.map((e) => ({ ...e, node: toOrder(e.node) })) };
   }
 
@@ -81,7 +81,7 @@ export class OrdersResolver {
   @Allow(Role.REQUESTER, Role.PURCHASER, Role.ADMIN)
   @Mutation(() => CancelOrderResult, { description: 'Cancels an approved or sent order, releasing its commitment (its requester, or a PURCHASER/ADMIN of the organisation).' })
   async cancelOrder(@Ctx() ctx: RequestContext, @Args('input') input: CancelOrderInput) {
-    return asOrder(await this.orders.cancel(ctx, input));
+    return asOrder(await this.ordersService.cancel(ctx, input));
   }
 
   @Allow(Role.REQUESTER, Role.PURCHASER, Role.ADMIN)
@@ -98,7 +98,7 @@ export class OrdersResolver {
   async lines(@Ctx() ctx: RequestContext, @Parent() order: Order) {
     if (order.lines) return order.lines;
     const lines = await requestLoader(ctx, 'orderLines', async (ids: readonly number[]) => {
-      const byOrder = await this.orders.linesOf(ctx, ids);
+      const byOrder = await this.ordersService.linesOf(ctx, ids);
       return ids.map((id) => byOrder.get(id) ?? []);
     }).load(order.id);
     return lines.map((l) => toOrderLine(l, order.currency));

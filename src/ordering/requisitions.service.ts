@@ -181,7 +181,7 @@ export class RequisitionsService {
       });
       if (!authorised) return NotAuthorisedToApproveError.of(orderName(order), order.costCentreId, order.lineExtensionAmount);
       return this.ordersService.fire(tx, order, 'reject', {
-        effect: (o) => Object.assign(o, { decidedByUserId: tx.person.userId, decidedOnBehalfOf: authorised.onBehalfOf, decidedAt: new Date(), decisionComment: comment }),
+        effect: (o) => void Object.assign(o, { decidedByUserId: tx.person.userId, decidedOnBehalfOf: authorised.onBehalfOf, decidedAt: new Date(), decisionComment: comment }),
         audit: { comment, onBehalfOf: authorised.onBehalfOf },
       });
     });
