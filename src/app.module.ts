@@ -23,6 +23,7 @@ import { GraphqlIdeController } from './platform/graphql/ide/graphql-ide.control
 import { graphqlIdeLandingPage } from './platform/graphql/ide/graphql-ide.plugin';
 import { inputGuard } from './platform/graphql/input-guard';
 import { HealthController } from './platform/health/health.controller';
+import { NotificationsModule } from './platform/notifications/notifications.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
 import { OrderingModule } from './ordering/ordering.module';
@@ -77,6 +78,7 @@ export class AppModule {
         DatabaseModule.forRoot(ENTITIES),
         PlatformModule,
         OutboxModule,
+        NotificationsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,

@@ -3,10 +3,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { AuditService } from './audit/audit.service';
 import { AccessGuard } from './auth/access.guard';
+import { CallerAuthenticator } from './auth/caller-authenticator';
 import { MachineClientDirectory } from './auth/machine-client-directory';
 import { RateLimitMiddleware } from './auth/rate-limit.middleware';
 import { TokenService } from './auth/token.service';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { IdempotencyPlugin } from './graphql/idempotency/idempotency.plugin';
+import { IdempotencyRepository } from './graphql/idempotency/idempotency.repository';
 import { HealthChecks } from './health/health-checks';
 import { MetricsEndpoint } from './health/metrics-endpoint.middleware';
 import { DecimalScalar } from './money/decimal.scalar';
@@ -17,15 +20,19 @@ import { DecimalScalar } from './money/decimal.scalar';
   providers: [
     AuditService,
     TokenService,
+    CallerAuthenticator,
     MachineClientDirectory,
     DecimalScalar,
     HealthChecks,
+    // Idempotency-Key on mutations: Nest hands @Plugin() providers to Apollo.
+    IdempotencyRepository,
+    IdempotencyPlugin,
     // Each caller's request counts (RateLimitMiddleware), in memory.
     ThrottlerStorageService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_FILTER, useClass: HttpExceptionFilter },
   ],
-  exports: [AuditService, TokenService, MachineClientDirectory, HealthChecks],
+  exports: [AuditService, TokenService, CallerAuthenticator, MachineClientDirectory, HealthChecks],
 })
 export class PlatformModule implements NestModule {
   configure(consumer: MiddlewareConsumer) {

@@ -5,6 +5,7 @@ import type { TorgConfig } from '../config/config';
 import { DomainError } from '../errors/domain-error';
 import { Public } from './access.decorators';
 import { AccessGuard } from './access.guard';
+import { CallerAuthenticator } from './caller-authenticator';
 import { MachineClientDirectory } from './machine-client-directory';
 import { TokenService } from './token.service';
 
@@ -25,7 +26,9 @@ function contextFor(handler: () => void): ExecutionContext {
 }
 
 describe('AccessGuard', () => {
-  const guard = new AccessGuard(new Reflector(), {} as TokenService, { manager: {} } as DataSource, { platformOperators: [] } as unknown as TorgConfig, new MachineClientDirectory());
+  const ds = { manager: {} } as DataSource;
+  const authenticator = new CallerAuthenticator({} as TokenService, ds, { platformOperators: [] } as unknown as TorgConfig, new MachineClientDirectory());
+  const guard = new AccessGuard(new Reflector(), authenticator, ds);
 
   it('refuses an operation that declares no access rule, even for a caller with a token', async () => {
     await expect(guard.canActivate(contextFor(SomeController.prototype.undecorated))).rejects.toMatchObject({

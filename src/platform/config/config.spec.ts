@@ -129,4 +129,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow('OUTBOX_MAX_ATTEMPTS="0": must be a whole number from 1 to 1000');
     expect(() => loadConfig({ OUTBOX_RETRY_BASE_MS: '2000', OUTBOX_RETRY_MAX_MS: '1000' })).toThrow('OUTBOX_RETRY_MAX_MS=1000: must not be below OUTBOX_RETRY_BASE_MS (2000)');
   });
+  it('keeps idempotency keys IDEMPOTENCY_TTL_HOURS (24 by default)', () => {
+    expect(loadConfig({}).idempotencyTtlHours).toBe(24);
+    expect(loadConfig({ IDEMPOTENCY_TTL_HOURS: '1' }).idempotencyTtlHours).toBe(1);
+    expect(() => loadConfig({ IDEMPOTENCY_TTL_HOURS: '0' })).toThrow('IDEMPOTENCY_TTL_HOURS="0": must be a whole number from 1 to 720');
+  });
+
+  it('sends e-mail through SMTP_URL from SMTP_FROM, and refuses a sender that is no address', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: undefined, from: 'Torg <noreply@torg.invalid>' });
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example:465', SMTP_FROM: 'innkjop@kommune.no' }).mail).toEqual({ smtpUrl: 'smtps://u:p@mail.example:465', from: 'innkjop@kommune.no' });
+    expect(loadConfig({ SMTP_FROM: 'Storby kommune <innkjop@kommune.no>' }).mail.from).toBe('Storby kommune <innkjop@kommune.no>');
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow('SMTP_URL: must be a smtp: or smtps: URL');
+    for (const from of ['Storby <innkjop@kommune.no', 'Storby innkjop@kommune.no', 'a@b', 'Ola, Kari <x@y.no>', 'X <x@y.no>\r\nBcc: z@y.no']) {
+      expect(() => loadConfig({ SMTP_FROM: from })).toThrow('SMTP_FROM=');
+    }
+  });
 });

@@ -44,6 +44,10 @@ export interface TorgConfig {
   outbox: OutboxConfig;
   /** Requests (GraphQL, uploads, refused ones too) one caller may make per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** How long a mutation's response is kept for a retry with the same Idempotency-Key (platform/graphql/idempotency). */
+  idempotencyTtlHours: number;
+  /** E-mail (platform/notifications): sent over SMTP when `smtpUrl` is set, else written to the log (outside production). */
+  mail: MailConfig;
   /** Addresses and CIDR ranges that may read /metrics without a token (empty: none). */
   metricsAllow: string[];
   /** A bearer token that may read /metrics from any address. */
@@ -79,6 +83,13 @@ export interface OutboxConfig {
    * once (a command that needs its own work done calls `drain()`).
    */
   runsInBackground: boolean;
+}
+
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when the server offers it) or `smtps://…:465`. */
+  smtpUrl?: string;
+  /** The sender: `Name <address>` or an address. */
+  from: string;
 }
 
 export class ConfigError extends Error {
@@ -177,6 +188,20 @@ function outboxVars(env: Env, problems: string[]): OutboxConfig {
   };
 }
 
+/** Default sender: `.invalid` is a reserved domain, so nothing pretends to be a real address. */
+export const DEFAULT_MAIL_FROM = 'Torg <noreply@torg.invalid>';
+
+const MAIL_ADDRESS = '[^\\s@<>",;]+@[^\\s@<>",;.]+(\\.[^\\s@<>",;.]+)+';
+/** An address, or a display name (printable, no quotes, brackets, commas or semicolons) and the address in angle brackets. */
+const SENDER = new RegExp(`^(${MAIL_ADDRESS}|[^\\x00-\\x1f\\x7f"<>,;]{1,100} <${MAIL_ADDRESS}>)$`);
+
+function mailVars(env: Env, problems: string[]): MailConfig {
+  const smtpUrl = urlVar(env, 'SMTP_URL', ['smtp:', 'smtps:'], problems);
+  const from = env.SMTP_FROM?.trim() || DEFAULT_MAIL_FROM;
+  if (!SENDER.test(from)) problems.push(`SMTP_FROM=${JSON.stringify(from)}: must be an e-mail address, or "Name <address>"`);
+  return { smtpUrl, from };
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): TorgConfig {
   const problems: string[] = [];
@@ -247,6 +272,8 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     uploadTmpDir: resolve(env.UPLOAD_TMP_DIR || tmpdir()),
     outbox: outboxVars(env, problems),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 0, 1_000_000),
+    idempotencyTtlHours: intVar(env, 'IDEMPOTENCY_TTL_HOURS', 24, problems, 1, 24 * 30),
+    mail: mailVars(env, problems),
     metricsAllow: addressListVar(env, 'METRICS_ALLOW', DEFAULT_METRICS_ALLOW, problems),
     metricsToken,
     logLevel,
