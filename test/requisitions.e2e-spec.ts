@@ -7,8 +7,23 @@ import { startTestApp, TestApp } from './support/test-app';
  * Vestby kommune has no approver.
  */
 let t: TestApp;
+const REKTOR = 'rektor@nordby.example';
+const VIKAR = 'vikar@nordby.example';
 beforeAll(async () => {
   t = await startTestApp();
+  // A second approver at the school (so the attestant's own requisitions can be routed) and a substitute, granted by the kommune's ADMIN.
+  const admin = await t.login('okonomi@storby.example');
+  for (const [email, name, roles] of [
+    [REKTOR, 'Rita Rektor', ['APPROVER', 'REQUESTER']],
+    [VIKAR, 'Vera Vikar', ['APPROVER']],
+  ] as const) {
+    const res = await t.gql(admin, 'mutation($i: GrantMembershipInput!) { grantMembership(input: $i) { userId } }', { i: { email, name, organisationId: t.world.orgs.skole, roles } });
+    t.world.users[email] = { userId: res.data.grantMembership.userId, organisationId: t.world.orgs.skole };
+  }
+  const right = await t.gql(admin, 'mutation($i: SetApproverRightInput!) { setApproverRight(input: $i) { __typename } }', {
+    i: { organisationId: t.world.orgs.skole, userId: t.world.users[REKTOR].userId, maxAmount: '100000' },
+  });
+  expect(right.data.setApproverRight.__typename).toBe('ApprovalAuthority');
 });
 afterAll(() => t?.close());
 
@@ -43,9 +58,10 @@ async function item(sellerItemId: string): Promise<string> {
 }
 /** Any item of the version in force of an agreement. */
 async function anyItemOf(agreementId: number): Promise<string> {
-  const [row] = await t.sql(`SELECT ci.id::text AS id FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' WHERE v.agreement_id = $1 ORDER BY ci.id LIMIT 1`, [
-    agreementId,
-  ]);
+  const [row] = await t.sql(
+    `SELECT ci.id::text AS id FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' WHERE v.agreement_id = $1 ORDER BY ci.id LIMIT 1`,
+    [agreementId],
+  );
   return row.id;
 }
 async function addItem(email: string, sellerItemId: string, quantity: string) {
@@ -86,7 +102,18 @@ describe('submitting a cart', () => {
       decidedByUserId: userId(BESTILLER),
     });
     expect(order.lines).toEqual([
-      expect.objectContaining({ lineId: '1', kind: 'CATALOGUE', quantity: '10', unitCode: 'PK', price: '45.07', vatRate: '25.00', lineAmount: '450.70', sellerItemId: 'KL-100', loyalty: 'ON_AGREEMENT', status: 'OPEN' }),
+      expect.objectContaining({
+        lineId: '1',
+        kind: 'CATALOGUE',
+        quantity: '10.00',
+        unitCode: 'PK',
+        price: '45.07',
+        vatRate: '25.00',
+        lineAmount: '450.70',
+        sellerItemId: 'KL-100',
+        loyalty: 'ON_AGREEMENT',
+        status: 'OPEN',
+      }),
     ]);
     expect(await committedOn(order.id)).toBe('450.70');
     const cart = await gql(BESTILLER, '{ cart { id lines { id } } }');
@@ -109,11 +136,21 @@ describe('submitting a cart', () => {
     expect(await committedOn(pending.id)).toBeNull();
     const queue = await gql(ATTESTANT, QUEUE);
     expect(queue.data.approvalQueue.map((o: any) => o.id)).toContain(pending.id);
+    // The approvers were told by e-mail, through the outbox.
+    const mails = await t.sql(`SELECT payload FROM outbox_message WHERE topic = 'notify.email' AND payload->>'subject' LIKE $1`, [`%${pending.requisitionNumber}%`]);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].payload.to.sort()).toEqual([ATTESTANT, REKTOR].sort());
     const notMine = await gql(BESTILLER, QUEUE);
     expect(notMine.errors![0].extensions!.code).toBe('FORBIDDEN');
 
     const approved = await gql(ATTESTANT, APPROVE, { i: { orderId: pending.id, comment: 'Ok', expectedVersion: pending.version } });
-    expect(approved.data.approveRequisition).toMatchObject({ __typename: 'Order', status: 'APPROVED', number: expect.stringMatching(/^PO-/), decidedByUserId: userId(ATTESTANT), decisionComment: 'Ok' });
+    expect(approved.data.approveRequisition).toMatchObject({
+      __typename: 'Order',
+      status: 'APPROVED',
+      number: expect.stringMatching(/^PO-/),
+      decidedByUserId: userId(ATTESTANT),
+      decisionComment: 'Ok',
+    });
     expect(await committedOn(pending.id)).toBe('9014.00');
     expect((await gql(ATTESTANT, QUEUE)).data.approvalQueue.map((o: any) => o.id)).not.toContain(pending.id);
     const again = await gql(ATTESTANT, APPROVE, { i: { orderId: pending.id } });
@@ -124,21 +161,27 @@ describe('submitting a cart', () => {
     expect((await submit(BESTILLER)).__typename).toBe('CartEmptyError');
     await addItem(BESTILLER, 'KL-100', '1');
     const [line] = await t.sql(`SELECT cl.id FROM cart_line cl JOIN cart c ON c.id = cl.cart_id AND c.status = 'OPEN' WHERE c.owner_user_id = $1`, [userId(BESTILLER)]);
-    await t.sql(`UPDATE cart_line SET unit_price = 40 WHERE id = $1`, [line.id]); // as if added before a price change
+    await t.sql(`UPDATE cart_line SET agreement_id = $1 WHERE id = $2`, [t.world.agreements['2021-007'], line.id]); // as if added under an agreement since expired
     const before = await t.sql(`SELECT count(*)::int AS n FROM purchase_order`);
     const res = await submit(BESTILLER);
-    expect(res).toMatchObject({ __typename: 'CartNotOrderableError', errorCode: 'CART_NOT_ORDERABLE', lines: [{ lineId: line.id, status: 'REPRICED' }] });
+    expect(res).toMatchObject({ __typename: 'CartNotOrderableError', errorCode: 'CART_NOT_ORDERABLE', lines: [{ lineId: line.id, status: 'AGREEMENT_NOT_IN_FORCE' }] });
     expect(await t.sql(`SELECT count(*)::int AS n FROM purchase_order`)).toEqual(before);
     await gql(BESTILLER, 'mutation { clearCart { id } }');
   });
 
   it('refuses a requisition nobody may approve, and rolls back the requisitions made before it', async () => {
     const vestby = 'bestiller@vestby.example';
+    // First a requisition within the requester's own limit (approved at once, committed), then one nobody may approve.
+    await gql(vestby, ADD_FREE, {
+      i: { description: 'Kopipapir fra nærbutikken', unspscCode: '14111507', quantity: '1', unitCode: 'EA', estimatedPrice: '500', preferredSupplierName: 'Lokal Papir AS' },
+    });
     await gql(vestby, ADD_FREE, { i: { description: 'Stoler til møterom', unspscCode: '56101504', quantity: '20', unitCode: 'EA', estimatedPrice: '900', preferredSupplierName: 'Lokal Møbel AS' } });
-    const before = await t.sql(`SELECT count(*)::int AS n FROM purchase_order`);
+    const before = await t.sql(`SELECT (SELECT count(*) FROM purchase_order)::int AS orders, (SELECT count(*) FROM cost_centre_commitment)::int AS commitments`);
     const res = await gql(vestby, SUBMIT, { i: { costCentreId: t.world.buyerSetup.costCentres['vestby:100'], deliveryAddressId: t.world.buyerSetup.deliveryAddresses.vestby } });
     expect(res.data.submitCart).toMatchObject({ __typename: 'NoApproverError', errorCode: 'NO_APPROVER', amount: '18000.00' });
-    expect(await t.sql(`SELECT count(*)::int AS n FROM purchase_order`)).toEqual(before);
+    expect(await t.sql(`SELECT (SELECT count(*) FROM purchase_order)::int AS orders, (SELECT count(*) FROM cost_centre_commitment)::int AS commitments`)).toEqual(before);
+    const cart = await gql(vestby, '{ cart { lines { id } } }');
+    expect(cart.data.cart.lines).toHaveLength(2);
   });
 
   it("refuses another organisation's cost centre or delivery address as NOT_FOUND", async () => {
@@ -163,12 +206,27 @@ describe('deciding on a requisition', () => {
   }
 
   it('lets nobody approve their own requisition', async () => {
-    const own = await pending(ATTESTANT, '600'); // 27,042: above the attestant's own limit of 20,000
+    const own = await pending(ATTESTANT, '600'); // 27,042: above the attestant's own limit of 20,000, routed to the rektor
+    expect((await gql(REKTOR, QUEUE)).data.approvalQueue.map((o: any) => o.id)).toContain(own.id);
     const res = await gql(ATTESTANT, APPROVE, { i: { orderId: own.id } });
     expect(res.data.approveRequisition).toMatchObject({ __typename: 'SelfApprovalError', errorCode: 'SELF_APPROVAL' });
     expect((await gql(ATTESTANT, QUEUE)).data.approvalQueue.map((o: any) => o.id)).not.toContain(own.id);
     const withdrawn = await gql(ATTESTANT, WITHDRAW, { id: own.id });
     expect(withdrawn.data.withdrawRequisition).toEqual({ __typename: 'Order', id: own.id, status: 'WITHDRAWN' });
+  });
+
+  it('records a substitute’s approval as on behalf of the approver they stand in for', async () => {
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    const delegated = await gql(ATTESTANT, 'mutation($i: CreateDelegationInput!) { createDelegation(input: $i) { __typename } }', {
+      i: { substituteUserId: userId(VIKAR), validFrom: today, validTo: today },
+    });
+    expect(delegated.data.createDelegation.__typename).toBe('ApprovalDelegation');
+    const req = await pending();
+    expect((await gql(VIKAR, QUEUE)).data.approvalQueue.map((o: any) => o.id)).toContain(req.id);
+    const res = await gql(VIKAR, APPROVE, { i: { orderId: req.id } });
+    expect(res.data.approveRequisition).toMatchObject({ status: 'APPROVED', decidedByUserId: userId(VIKAR), decidedOnBehalfOfUserId: userId(ATTESTANT) });
+    const [audit] = await t.sql(`SELECT actor_user_id, data FROM audit_event WHERE action = 'order.approved' AND entity_id = $1`, [String(req.id)]);
+    expect(audit).toMatchObject({ actor_user_id: userId(VIKAR), data: { onBehalfOf: userId(ATTESTANT) } });
   });
 
   it('rejects with a comment only, and a rejected requisition cannot be approved', async () => {
@@ -224,9 +282,43 @@ describe('deciding on a requisition', () => {
     expect(short.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const cancelled = await gql(BESTILLER, CANCEL, { i: { orderId: req.id, reason: 'Feilbestilling' } });
     expect(cancelled.data.cancelOrder).toEqual({ __typename: 'Order', id: req.id, status: 'CANCELLED' });
-    expect(await committedOn(req.id)).toBeNull();
+    expect(await committedOn(req.id)).toBe('0.00');
     const twice = await gql(BESTILLER, CANCEL, { i: { orderId: req.id, reason: 'Feilbestilling' } });
     expect(twice.data.cancelOrder).toMatchObject({ __typename: 'OrderStateError', status: 'CANCELLED', message: expect.stringMatching(/is CANCELLED and cannot be cancelled/) });
+  });
+});
+
+describe('the agreement’s value ceiling', () => {
+  const SET = `mutation($id: Int!, $c: String) { setAgreementCeiling(agreementId: $id, valueCeiling: $c) { __typename } }`;
+  const HEADROOM = `query($id: Int!) { agreement(id: $id) { valueCeiling committed remainingHeadroom } }`;
+  const PURCHASER = 'innkjoper@storby.example';
+
+  it('refuses at submit an order beyond the remaining headroom, and concurrent approvals never overdraw it', async () => {
+    const agreementId = t.world.agreements['2025-001'];
+    const headroom = async () => (await gql(PURCHASER, HEADROOM, { id: agreementId })).data.agreement;
+    const { committed } = await headroom();
+    // Room for exactly two requisitions of KL-100 × 150 (6,760.50 each), not three.
+    const ceiling = (Number(committed) + 2 * 6760.5 + 100).toFixed(2);
+    expect((await gql(PURCHASER, SET, { id: agreementId, c: ceiling })).data.setAgreementCeiling.__typename).toBe('Agreement');
+    try {
+      await addItem(BESTILLER, 'KL-100', '2000'); // 90,140: more than is left
+      const refused = await submit(BESTILLER);
+      expect(refused).toMatchObject({ __typename: 'CeilingExceededError', errorCode: 'AGREEMENT_CEILING_EXCEEDED', remaining: (2 * 6760.5 + 100).toFixed(2), requested: '90140.00' });
+      await gql(BESTILLER, 'mutation { clearCart { id } }');
+
+      const requisitions = [];
+      for (let i = 0; i < 3; i++) {
+        await addItem(BESTILLER, 'KL-100', '150');
+        requisitions.push((await submit(BESTILLER)).requisitions[0]);
+      }
+      const results = await Promise.all(requisitions.map((r) => gql(ATTESTANT, APPROVE, { i: { orderId: r.id } })));
+      expect(results.map((r) => r.data.approveRequisition.__typename).sort()).toEqual(['CeilingExceededError', 'Order', 'Order']);
+      const after = await headroom();
+      expect(Number(after.committed)).toBeLessThanOrEqual(Number(ceiling));
+      expect(after.remainingHeadroom).toBe('100.00');
+    } finally {
+      await gql(PURCHASER, SET, { id: agreementId, c: null });
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementsService } from '../agreements/agreements.service';
 import { CeilingExceededError } from '../agreements/agreements.errors';
-import type { BudgetExceededError } from '../identity/buyer-setup/buyer-setup.errors';
+import { BudgetExceededError } from '../identity/buyer-setup/buyer-setup.errors';
 import { CommitmentsService } from '../identity/buyer-setup/commitments.service';
 import { RequestContext } from '../platform/context/request-context';
 import { Money } from '../platform/money/money';
@@ -46,7 +46,7 @@ export class OrderCommitments {
       amount,
       override,
     });
-    return 'errorCode' in committed ? (committed as BudgetExceededError) : null;
+    return committed instanceof BudgetExceededError ? committed : null;
   }
 
   /** The order's amount changed (the buyer accepted a supplier's change): commitment and draw follow. */

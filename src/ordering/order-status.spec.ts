@@ -33,9 +33,7 @@ describe('the order state table', () => {
   });
 
   it('holds a commitment exactly in the states between approval and the end', () => {
-    expect([...COMMITTED_STATES].sort()).toEqual(
-      [OrderStatus.APPROVED, OrderStatus.SENT, OrderStatus.ACCEPTED, OrderStatus.CHANGED, OrderStatus.PARTIALLY_RECEIVED, OrderStatus.RECEIVED].sort(),
-    );
+    expect([...COMMITTED_STATES].sort()).toEqual([OrderStatus.APPROVED, OrderStatus.SENT, OrderStatus.ACCEPTED, OrderStatus.CHANGED, OrderStatus.PARTIALLY_RECEIVED, OrderStatus.RECEIVED].sort());
     for (const s of FINAL) expect(COMMITTED_STATES.has(s)).toBe(false);
   });
 });

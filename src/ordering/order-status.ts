@@ -39,21 +39,7 @@ registerEnumType(OrderStatus, {
 });
 
 export type OrderEvent =
-  | 'approve'
-  | 'reject'
-  | 'withdraw'
-  | 'send'
-  | 'acknowledge'
-  | 'accept'
-  | 'decline'
-  | 'change'
-  | 'acceptChanges'
-  | 'rejectChanges'
-  | 'receivePart'
-  | 'receiveAll'
-  | 'returnGoods'
-  | 'cancel'
-  | 'close';
+  'approve' | 'reject' | 'withdraw' | 'send' | 'acknowledge' | 'accept' | 'decline' | 'change' | 'acceptChanges' | 'rejectChanges' | 'receivePart' | 'receiveAll' | 'returnGoods' | 'cancel' | 'close';
 
 const receiving = { receivePart: OrderStatus.PARTIALLY_RECEIVED, receiveAll: OrderStatus.RECEIVED } as const;
 

@@ -24,7 +24,10 @@ export enum ApprovalRouteKind {
   WITHIN_OWN_LIMIT = 'WITHIN_OWN_LIMIT',
   NEEDS_APPROVAL = 'NEEDS_APPROVAL',
 }
-registerEnumType(ApprovalRouteKind, { name: 'RequisitionApprovalRoute', description: 'WITHIN_OWN_LIMIT: approved at submit within the requester’s personal limit; NEEDS_APPROVAL: sent to an approver.' });
+registerEnumType(ApprovalRouteKind, {
+  name: 'RequisitionApprovalRoute',
+  description: 'WITHIN_OWN_LIMIT: approved at submit within the requester’s personal limit; NEEDS_APPROVAL: sent to an approver.',
+});
 
 @ObjectType({ description: 'One line of an order, as submitted from the cart (the snapshot of the catalogue item, or the free-text need).' })
 export class OrderLine {

@@ -33,7 +33,9 @@ export class OrdersResolver {
   }
 
   @Allow(...BUYER_SIDE, Role.SUPPLIER_ADMIN)
-  @Query(() => OrderConnection, { description: 'Requisitions and orders, newest first: the buyer organisation’s (a REQUESTER alone, or with mine: true, the caller’s own), or for a supplier those sent to it.' })
+  @Query(() => OrderConnection, {
+    description: 'Requisitions and orders, newest first: the buyer organisation’s (a REQUESTER alone, or with mine: true, the caller’s own), or for a supplier those sent to it.',
+  })
   async orders(@Ctx() ctx: RequestContext, @Args() args: OrdersArgs) {
     const page = await this.ordersService.list(ctx, args);
     return { ...page, edges: page.edges.map((e) => ({ ...e, node: toOrder(e.node) })) };
@@ -56,7 +58,8 @@ export class OrdersResolver {
 
   @Allow(Role.APPROVER)
   @Mutation(() => ApproveRequisitionResult, {
-    description: 'Approves a requisition: commits its amount on the cost centre (beyond the remaining budget only with budgetOverrideReason) and the agreement’s ceiling, numbers and sends the order (APPROVER with authority).',
+    description:
+      'Approves a requisition: commits its amount on the cost centre (beyond the remaining budget only with budgetOverrideReason) and the agreement’s ceiling, numbers and sends the order (APPROVER with authority).',
   })
   async approveRequisition(@Ctx() ctx: RequestContext, @Args('input') input: DecideRequisitionInput) {
     return asOrder(await this.requisitions.approve(ctx, input));

@@ -86,7 +86,12 @@ export class PurchaseOrderRepository {
   /** The lines of several orders, by order id (one query for a page of orders). */
   async linesOf(ctx: RequestContext, orderIds: readonly number[]): Promise<Map<number, PurchaseOrderLineEntity[]>> {
     const rows = orderIds.length
-      ? await ctx.manager.createQueryBuilder(PurchaseOrderLineEntity, 'l').where('l.order_id = ANY(:ids)', { ids: [...orderIds] }).orderBy('l.order_id').addOrderBy('l.line_no').getMany()
+      ? await ctx.manager
+          .createQueryBuilder(PurchaseOrderLineEntity, 'l')
+          .where('l.order_id = ANY(:ids)', { ids: [...orderIds] })
+          .orderBy('l.order_id')
+          .addOrderBy('l.line_no')
+          .getMany()
       : [];
     const byOrder = new Map<number, PurchaseOrderLineEntity[]>(orderIds.map((id) => [id, []]));
     for (const row of rows) byOrder.get(row.orderId)!.push(row);

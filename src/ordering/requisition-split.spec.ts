@@ -2,7 +2,8 @@ import { splitIntoRequisitions, SplittableLine } from './requisition-split';
 
 type Line = SplittableLine & { no: number };
 const line = (no: number, over: Partial<SplittableLine>): Line => ({ no, supplierId: null, supplierName: null, currency: 'NOK', agreementId: null, ...over });
-const summary = (lines: Line[]) => splitIntoRequisitions(lines).map((g) => ({ supplierId: g.supplierId, supplierName: g.supplierName, currency: g.currency, agreementId: g.agreementId, lines: g.lines.map((l) => l.no) }));
+const summary = (lines: Line[]) =>
+  splitIntoRequisitions(lines).map((g) => ({ supplierId: g.supplierId, supplierName: g.supplierName, currency: g.currency, agreementId: g.agreementId, lines: g.lines.map((l) => l.no) }));
 
 describe('splitting a cart into requisitions', () => {
   it('makes one requisition per supplier, in the order suppliers first appear, lines in cart order', () => {

@@ -103,7 +103,8 @@ export class RequisitionsService {
         if (route instanceof CostCentreInactiveError) throw new RollBackWith(route);
         const overCeiling = await this.commitments.ceilingRefusal(tx, group.agreementId, amount);
         if (overCeiling) throw new RollBackWith(overCeiling);
-        if (route.decision === 'NO_APPROVER') throw new RollBackWith(NoApproverError.of(costCentre.id, amount.toDecimalString(), `the requisition to ${group.supplierName ?? `supplier ${group.supplierId ?? '(none)'}`}`));
+        if (route.decision === 'NO_APPROVER')
+          throw new RollBackWith(NoApproverError.of(costCentre.id, amount.toDecimalString(), `the requisition to ${group.supplierName ?? `supplier ${group.supplierId ?? '(none)'}`}`));
         const order = await this.orders.create(
           tx,
           {
@@ -139,12 +140,19 @@ export class RequisitionsService {
         if (route.decision === 'WITHIN_OWN_LIMIT') {
           submitted.push(await this.approveAs(tx, order, { userId: requester.userId, onBehalfOf: null }, 'Within the requester’s own limit'));
         } else {
-          await this.notifier.requisitionWaiting(tx, order, route.approvers.map((a) => a.userId));
+          await this.notifier.requisitionWaiting(
+            tx,
+            order,
+            route.approvers.map((a) => a.userId),
+          );
           submitted.push(order);
         }
       }
       await this.carts.markSubmitted(tx, cart.id);
-      const byId = await this.orders.linesOf(tx, submitted.map((o) => o.id));
+      const byId = await this.orders.linesOf(
+        tx,
+        submitted.map((o) => o.id),
+      );
       return Object.assign(new CartSubmitted(), { requisitions: submitted.map((o) => toOrder(o, byId.get(o.id))) });
     });
   }
@@ -224,7 +232,13 @@ export class RequisitionsService {
    * refusal (budget or ceiling without room, with the remaining amounts) rolls the whole
    * transaction back, so no half-made commitment stays.
    */
-  private async approveAs(tx: RequestContext, order: PurchaseOrderEntity, by: { userId: number; onBehalfOf: number | null }, comment: string | null, overrideReason?: string): Promise<PurchaseOrderEntity> {
+  private async approveAs(
+    tx: RequestContext,
+    order: PurchaseOrderEntity,
+    by: { userId: number; onBehalfOf: number | null },
+    comment: string | null,
+    overrideReason?: string,
+  ): Promise<PurchaseOrderEntity> {
     const approved = await this.ordersService.machine.fire(tx, order, 'approve', {
       guard: async (o) => (await this.commitments.commit(tx, o, overrideReason ? { reason: overrideReason, byUserId: by.userId } : undefined)) ?? undefined,
       effect: async (o) => {
