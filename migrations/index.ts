@@ -17,6 +17,7 @@ import { BuyerSetup1763800000020 } from './1763800000020-BuyerSetup';
 import { Carts1763800000030 } from './1763800000030-Carts';
 import { FavouritesAndTemplates1763800000031 } from './1763800000031-FavouritesAndTemplates';
 import { MachineClients1763800000040 } from './1763800000040-MachineClients';
+import { DocumentExchange1763800000060 } from './1763800000060-DocumentExchange';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Carts1763800000030,
   FavouritesAndTemplates1763800000031,
   MachineClients1763800000040,
+  DocumentExchange1763800000060,
 ];
