@@ -52,9 +52,10 @@ describe('POST /documents', () => {
     return req.send(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
   };
   const received = (documentId: string) =>
-    t.sql('SELECT sender_organisation_id, document_type, document_id, result_id, result_status, sent_by_user_id, sent_by_client_id, size_bytes, content FROM received_document WHERE document_id = $1', [
-      documentId,
-    ]);
+    t.sql(
+      'SELECT sender_organisation_id, document_type, document_id, result_id, result_status, sent_by_user_id, sent_by_client_id, size_bytes, content FROM received_document WHERE document_id = $1',
+      [documentId],
+    );
   const applied = (documentId: string) => t.sql('SELECT document_id FROM test_applied WHERE document_id = $1', [documentId]);
 
   beforeAll(async () => {
@@ -171,7 +172,12 @@ describe('POST /documents', () => {
   it('refuses 422 a document type no domain receives, an unknown root or specification, and a document without an id', async () => {
     const inv = await post(supplier, invoice('INV-1'));
     expect(inv.status).toBe(422);
-    expect(inv.body).toEqual({ documentType: 'Invoice', id: null, status: 'REJECTED', problems: [{ path: '/Invoice', message: expect.stringMatching(/^Torg does not receive Invoice documents here; it receives .*Catalogue/) }] });
+    expect(inv.body).toEqual({
+      documentType: 'Invoice',
+      id: null,
+      status: 'REJECTED',
+      problems: [{ path: '/Invoice', message: expect.stringMatching(/^Torg does not receive Invoice documents here; it receives .*Catalogue/) }],
+    });
 
     const foo = await post(supplier, '<Foo xmlns="urn:example"/>');
     expect(foo.status).toBe(422);
@@ -200,7 +206,10 @@ describe('POST /documents', () => {
     const broken = await post(supplier, '{"json": true}');
     expect(broken.status).toBe(422);
     expect(broken.body.problems[0].message).toMatch(/^The XML is not well-formed/);
-    const wrongField = await t.http.post('/documents').set('Authorization', `Bearer ${supplier}`).attach('document', Buffer.from(catalogue('CAT-FIELD')), 'c.xml');
+    const wrongField = await t.http
+      .post('/documents')
+      .set('Authorization', `Bearer ${supplier}`)
+      .attach('document', Buffer.from(catalogue('CAT-FIELD')), 'c.xml');
     expect(wrongField.status).toBe(400);
     expect(wrongField.body.message).toMatch(/in a field named "file".*"document"/);
     expect(calls).toEqual([]);
@@ -301,11 +310,14 @@ describe('POST /documents', () => {
       try {
         const port = (server.address() as AddressInfo).port;
         const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-          const req = httpRequest({ port, method: 'POST', path: '/documents', headers: { authorization: `Bearer ${supplier}`, 'content-type': 'application/xml', 'transfer-encoding': 'chunked' } }, (res) => {
-            let body = '';
-            res.on('data', (c: Buffer) => (body += c.toString()));
-            res.on('end', () => resolve({ status: res.statusCode!, body }));
-          });
+          const req = httpRequest(
+            { port, method: 'POST', path: '/documents', headers: { authorization: `Bearer ${supplier}`, 'content-type': 'application/xml', 'transfer-encoding': 'chunked' } },
+            (res) => {
+              let body = '';
+              res.on('data', (c: Buffer) => (body += c.toString()));
+              res.on('end', () => resolve({ status: res.statusCode!, body }));
+            },
+          );
           req.on('error', reject);
           req.write(catalogue('CAT-CHUNKED', '').slice(0, -12));
           const chunk = '<cbc:Note>' + 'x'.repeat(64 * 1024) + '</cbc:Note>';

@@ -24,8 +24,10 @@ export interface DocumentReceipt {
 }
 
 /** Thrown inside the transaction to roll the handler's work back; caught outside it. */
-class Refusal {
-  constructor(readonly problems: Problem[]) {}
+class Refusal extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('refused by its handler');
+  }
 }
 
 const refused = (documentType: UblDocumentType | null, problems: Problem[]): DocumentReceipt => ({ httpStatus: 422, answer: { documentType, id: null, status: 'REJECTED', problems } });

@@ -1,4 +1,18 @@
-import { BadRequestException, CallHandler, Controller, ExecutionContext, Inject, Injectable, NestInterceptor, PayloadTooLargeException, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  BadRequestException,
+  CallHandler,
+  Controller,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  PayloadTooLargeException,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { catchError } from 'rxjs';

@@ -41,10 +41,11 @@ export class ReceivedDocumentRepository {
   }
 
   async find(ctx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<ReceivedDocumentRow | undefined> {
-    const rows: ReceivedDocumentRow[] = await ctx.manager.query(
-      `SELECT ${COLUMNS} FROM received_document WHERE sender_organisation_id = $1 AND document_type = $2 AND document_id = $3`,
-      [senderOrganisationId, documentType, documentId],
-    );
+    const rows: ReceivedDocumentRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM received_document WHERE sender_organisation_id = $1 AND document_type = $2 AND document_id = $3`, [
+      senderOrganisationId,
+      documentType,
+      documentId,
+    ]);
     return rows[0];
   }
 

@@ -37,8 +37,8 @@ export class HttpTransport implements OutboundTransport {
       res = await fetch(url, { method: 'POST', headers, body: doc.xml, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
     } catch (e) {
       const err = e as Error & { cause?: { code?: string; message?: string } };
-      if (err.name === 'TimeoutError') throw new Error(`POST ${url}: no answer within ${timeoutMs} ms (OUTBOUND_HTTP_TIMEOUT_MS)`);
-      throw new Error(`POST ${url}: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
+      if (err.name === 'TimeoutError') throw new Error(`POST ${url}: no answer within ${timeoutMs} ms (OUTBOUND_HTTP_TIMEOUT_MS)`, { cause: e });
+      throw new Error(`POST ${url}: ${err.cause?.code ?? err.cause?.message ?? err.message}`, { cause: e });
     }
     const text = await res.text().catch(() => '');
     if (!res.ok) throw new Error(`POST ${url}: HTTP ${res.status}${text ? `: ${text.slice(0, ANSWER_CHARS)}` : ''}`);

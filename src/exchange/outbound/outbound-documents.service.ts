@@ -108,7 +108,7 @@ export class OutboundDocuments implements OnModuleInit {
       const final = message.attempt >= this.config.outbox.maxAttempts;
       await this.documents.markAttemptFailed(system, doc.id, message.attempt, this.transport.name, error, final);
       if (final) await this.audit.record(system, 'document.failed', 'outbound_document', doc.id, { documentType: doc.documentType, documentId: doc.documentId, error });
-      throw new Error(error);
+      throw new Error(error, { cause: e });
     }
     await inTransaction(this.ds, system, async (tx) => {
       if (!(await this.documents.markSent(tx, doc.id, message.attempt, this.transport.name, reference))) return;
