@@ -9,6 +9,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { CataloguesModule } from './catalogues/catalogues.module';
 import { ClassificationModule } from './classification/classification.module';
 import { ENTITIES } from './database-entities';
+import { ExchangeModule } from './exchange/exchange.module';
 import { BuyerSetupModule } from './identity/buyer-setup/buyer-setup.module';
 import { DevLoginModule } from './identity/dev-login.module';
 import { IdentityModule } from './identity/identity.module';
@@ -111,6 +112,7 @@ export class AppModule {
         AgreementsModule,
         SearchModule,
         CataloguesModule,
+        ExchangeModule,
         OrderingModule,
       ],
       controllers: [HealthController, ...(config.env !== 'production' ? [GraphqlIdeController] : [])],

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -143,5 +144,23 @@ describe('loadConfig', () => {
     for (const from of ['Storby <innkjop@kommune.no', 'Storby innkjop@kommune.no', 'a@b', 'Ola, Kari <x@y.no>', 'X <x@y.no>\r\nBcc: z@y.no']) {
       expect(() => loadConfig({ SMTP_FROM: from })).toThrow('SMTP_FROM=');
     }
+  });
+
+  it('drops outbound documents into ./var/outbound unless told otherwise (tests only log them), and checks the HTTP transport has a URL', () => {
+    expect(loadConfig({}).exchange).toEqual({
+      documentMaxBytes: 10 * 1024 * 1024,
+      transport: 'folder',
+      folder: resolve('var/outbound'),
+      httpUrl: undefined,
+      httpToken: undefined,
+      httpTimeoutMs: 30_000,
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).exchange.transport).toBe('log');
+    const http = loadConfig({ OUTBOUND_TRANSPORT: 'http', OUTBOUND_HTTP_URL: 'https://ap.example/in', OUTBOUND_HTTP_TOKEN: 'abc', OUTBOUND_HTTP_TIMEOUT_MS: '5000', DOCUMENT_MAX_BYTES: '2048' });
+    expect(http.exchange).toMatchObject({ transport: 'http', httpUrl: 'https://ap.example/in', httpToken: 'abc', httpTimeoutMs: 5000, documentMaxBytes: 2048 });
+    expect(() => loadConfig({ OUTBOUND_TRANSPORT: 'http' })).toThrow('OUTBOUND_TRANSPORT=http needs OUTBOUND_HTTP_URL');
+    expect(() => loadConfig({ OUTBOUND_TRANSPORT: 'ftp' })).toThrow('OUTBOUND_TRANSPORT="ftp": must be folder, http or log');
+    expect(() => loadConfig({ OUTBOUND_HTTP_URL: 'ftp://ap.example' })).toThrow('OUTBOUND_HTTP_URL: must be a http: or https: URL');
+    expect(() => loadConfig({ DOCUMENT_MAX_BYTES: String(64 * 1024 * 1024) })).toThrow(/DOCUMENT_MAX_BYTES="67108864": must be a whole number from 1024 to 20971520/);
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { addressEntryProblem } from '../net/address-list';
 
 /** Everything Torg reads from its environment, validated once at boot. */
@@ -53,6 +53,23 @@ export interface TorgConfig {
   /** A bearer token that may read /metrics from any address. */
   metricsToken?: string;
   logLevel: string;
+  /** Document exchange (exchange/): what POST /documents accepts, and how outbound documents leave. */
+  exchange: ExchangeConfig;
+}
+
+/** How PEPPOL/EHF documents come in (POST /documents) and go out (to an access point). */
+export interface ExchangeConfig {
+  /** Bytes one received document may have (413 beyond). */
+  documentMaxBytes: number;
+  /**
+   * How outbound documents leave: `folder` drops one file per document into `folder` (for an
+   * access point that picks files up), `http` POSTs it to `httpUrl`, `log` only logs it.
+   */
+  transport: 'folder' | 'http' | 'log';
+  folder: string;
+  httpUrl?: string;
+  httpToken?: string;
+  httpTimeoutMs: number;
 }
 
 /**
@@ -202,6 +219,25 @@ function mailVars(env: Env, problems: string[]): MailConfig {
   return { smtpUrl, from };
 }
 
+function exchangeVars(env: Env, nodeEnv: string, problems: string[]): ExchangeConfig {
+  const httpUrl = urlVar(env, 'OUTBOUND_HTTP_URL', ['http:', 'https:'], problems);
+  // Documents wait in a folder one can look into (and an access point can pick up) unless told
+  // otherwise; tests send nowhere unless they choose a transport.
+  const transport = env.OUTBOUND_TRANSPORT || (nodeEnv === 'test' ? 'log' : 'folder');
+  if (!['folder', 'http', 'log'].includes(transport)) problems.push(`OUTBOUND_TRANSPORT=${JSON.stringify(transport)}: must be folder, http or log`);
+  else if (transport === 'http' && !httpUrl) problems.push('OUTBOUND_TRANSPORT=http needs OUTBOUND_HTTP_URL');
+  const httpToken = env.OUTBOUND_HTTP_TOKEN || undefined;
+  if (httpToken !== undefined && /\s/.test(httpToken)) problems.push('OUTBOUND_HTTP_TOKEN: must not contain spaces');
+  return {
+    documentMaxBytes: intVar(env, 'DOCUMENT_MAX_BYTES', 10 * 1024 * 1024, problems, 1024, 20 * 1024 * 1024),
+    transport: transport as ExchangeConfig['transport'],
+    folder: resolve(env.OUTBOUND_FOLDER || join('var', 'outbound')),
+    httpUrl,
+    httpToken,
+    httpTimeoutMs: intVar(env, 'OUTBOUND_HTTP_TIMEOUT_MS', 30_000, problems, 100, 600_000),
+  };
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): TorgConfig {
   const problems: string[] = [];
@@ -277,6 +313,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     metricsAllow: addressListVar(env, 'METRICS_ALLOW', DEFAULT_METRICS_ALLOW, problems),
     metricsToken,
     logLevel,
+    exchange: exchangeVars(env, nodeEnv, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { identifyUblDocument, readUblDocument, UBL_DOCUMENT_LIMITS, UblDocumentIdentity, UblDocumentLimits, UblDocumentType, ublDocumentKind, UblError } from '../peppol';
+import { AuditService } from '../platform/audit/audit.service';
+import { TORG_CONFIG } from '../platform/config/config';
+import type { TorgConfig } from '../platform/config/config';
+import { RequestContext } from '../platform/context/request-context';
+import { inTransaction } from '../platform/database/transaction';
+import { DocumentHandlers, isRefused, Problem } from './document-handlers';
+import { ReceivedDocumentRepository } from './received-document.repository';
+
+/** The JSON answer of POST /documents (issue 15 §8). */
+export interface DocumentAnswer {
+  documentType: UblDocumentType | null;
+  id: string | null;
+  status: string;
+  problems: Problem[];
+}
+
+/** 201 applied and stored, 409 a resend (answered with the first result), 422 refused (nothing stored). */
+export interface DocumentReceipt {
+  httpStatus: 201 | 409 | 422;
+  answer: DocumentAnswer;
+}
+
+/** Thrown inside the transaction to roll the handler's work back; caught outside it. */
+class Refusal extends Error {
+  constructor(readonly problems: Problem[]) {
+    super('refused by its handler');
+  }
+}
+
+const refused = (documentType: UblDocumentType | null, problems: Problem[]): DocumentReceipt => ({ httpStatus: 422, answer: { documentType, id: null, status: 'REJECTED', problems } });
+const problemOf = (e: UblError): Problem => ({ message: e.message, ...(e.xmlLine !== undefined ? { line: e.xmlLine } : {}) });
+
+/**
+ * Receives a UBL document: identifies it, checks the whole of it is safe XML within bounds,
+ * and hands it to the domain that registered its type, in one transaction with the record that
+ * it was received, so a document is applied once per sender, type and id or not at all.
+ */
+@Injectable()
+export class DocumentExchangeService {
+  private readonly limits: UblDocumentLimits;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly handlers: DocumentHandlers,
+    private readonly received: ReceivedDocumentRepository,
+    private readonly audit: AuditService,
+    @Inject(TORG_CONFIG) config: TorgConfig,
+  ) {
+    this.limits = { ...UBL_DOCUMENT_LIMITS, maxBytes: config.exchange.documentMaxBytes };
+  }
+
+  async receive(ctx: RequestContext, bytes: Buffer): Promise<DocumentReceipt> {
+    const caller = ctx.user;
+    let identity: UblDocumentIdentity;
+    try {
+      identity = await identifyUblDocument(bytes, this.limits);
+      // The header alone was read: the rest must be as safe and bounded before any domain sees it.
+      await readUblDocument(bytes, ublDocumentKind(identity.type), this.limits);
+    } catch (e) {
+      if (e instanceof UblError) return refused(null, [problemOf(e)]);
+      throw e;
+    }
+    const type = identity.type;
+    const handler = this.handlers.get(type);
+    if (!handler) {
+      const accepted = this.handlers.types();
+      return refused(type, [{ path: `/${type}`, message: `Torg does not receive ${type} documents here; it receives ${accepted.length ? accepted.join(', ') : 'none yet'}` }]);
+    }
+    const documentId = identity.id?.value.trim();
+    if (!documentId) return refused(type, [{ path: `/${type}/cbc:ID`, message: `The ${type} has no cbc:ID, which identifies it to its sender and makes a resend recognisable` }]);
+    if (documentId.length > 200) return refused(type, [{ path: identity.id!.path, message: `The ${type}'s cbc:ID is longer than 200 characters` }]);
+
+    try {
+      return await inTransaction(this.ds, ctx, async (tx): Promise<DocumentReceipt> => {
+        await this.received.lock(tx, caller.organisationId, type, documentId);
+        const first = await this.received.find(tx, caller.organisationId, type, documentId);
+        if (first) return { httpStatus: 409, answer: { documentType: type, id: first.resultId, status: first.resultStatus, problems: [] } };
+        const result = await handler.handle(tx, { bytes, identity, caller });
+        if (isRefused(result)) throw new Refusal(result.problems.length ? result.problems : [{ message: `The ${type} was refused` }]);
+        const row = await this.received.insert(tx, {
+          senderOrganisationId: caller.organisationId,
+          documentType: type,
+          documentId,
+          customizationId: identity.customizationId.value,
+          resultId: result.id,
+          resultStatus: result.status,
+          sentByUserId: caller.userId ?? null,
+          sentByClientId: caller.machineClientId ?? null,
+          content: bytes,
+        });
+        await this.audit.record(tx, 'document.received', 'received_document', row.id, {
+          documentType: type,
+          documentId,
+          specification: identity.specification,
+          resultId: result.id,
+          status: result.status,
+          bytes: bytes.length,
+        });
+        return { httpStatus: 201, answer: { documentType: type, id: result.id, status: result.status, problems: [] } };
+      });
+    } catch (e) {
+      if (e instanceof Refusal) return refused(type, e.problems);
+      // A typed reader in the handler refused what the whole-document check let through (a business form, a value).
+      if (e instanceof UblError) return refused(type, [problemOf(e)]);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { UblDocumentIdentity, UblDocumentType } from '../peppol';
+import type { Caller, RequestContext } from '../platform/context/request-context';
+
+/** One reason a received document is refused: where (an XPath-like path), which rule, and why. */
+export interface Problem {
+  path?: string;
+  rule?: string;
+  message: string;
+  /** The XML line, when known. */
+  line?: number;
+}
+
+/** What a handler gets: the document's bytes (safe to read with peppol's readers), what it is, and who sent it. */
+export interface ReceivedDocumentInput {
+  bytes: Buffer;
+  identity: UblDocumentIdentity;
+  caller: Caller;
+}
+
+/** Applied: the domain id of what the handler stored, and its status (e.g. the order's new state). */
+export interface DocumentApplied {
+  id: string;
+  status: string;
+}
+
+/** Refused: every problem found; the exchange rolls the transaction back and stores nothing. */
+export interface DocumentRefused {
+  problems: Problem[];
+}
+
+export type DocumentHandlerResult = DocumentApplied | DocumentRefused;
+
+/**
+ * Applies one type of received document in the domain that owns it. `handle` runs inside the
+ * exchange's transaction (`tx`), once per sender, type and document id: a resend is answered
+ * from the stored first result without calling it. It returns problems for what the sender
+ * must correct, or throws a DomainError (NOT_FOUND, FORBIDDEN…) which is answered as usual; a
+ * UblError thrown by a peppol reader is answered 422 with its message. Nothing is stored then.
+ */
+export interface DocumentHandler {
+  documentType: UblDocumentType;
+  handle(tx: RequestContext, input: ReceivedDocumentInput): Promise<DocumentHandlerResult>;
+}
+
+export const isRefused = (r: DocumentHandlerResult): r is DocumentRefused => 'problems' in r;
+
+/**
+ * Which domain applies which document type received on POST /documents. Domains register
+ * theirs at module init (`onModuleInit` or the module's constructor); one handler per type.
+ */
+@Injectable()
+export class DocumentHandlers {
+  private readonly handlers = new Map<UblDocumentType, DocumentHandler>();
+
+  register(handler: DocumentHandler): void {
+    if (this.handlers.has(handler.documentType)) throw new Error(`document type ${handler.documentType} has a handler already`);
+    this.handlers.set(handler.documentType, handler);
+  }
+
+  get(documentType: UblDocumentType): DocumentHandler | undefined {
+    return this.handlers.get(documentType);
+  }
+
+  types(): UblDocumentType[] {
+    return [...this.handlers.keys()];
+  }
+}

@@ -1,0 +1,125 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../platform/audit/audit.service';
+import { TORG_CONFIG } from '../../platform/config/config';
+import type { TorgConfig } from '../../platform/config/config';
+import { RequestContext } from '../../platform/context/request-context';
+import { inTransaction } from '../../platform/database/transaction';
+import { Outbox } from '../../platform/outbox/outbox';
+import { OutboxHandlers, OutboxMessage } from '../../platform/outbox/outbox-handlers';
+import { OutboundDocumentRepository } from './outbound-document.repository';
+import { OUTBOUND_TRANSPORT } from './outbound-transport';
+import type { OutboundTransport, PeppolEndpoint } from './outbound-transport';
+
+/** The outbox topic that delivers an outbound document (key: outbound_document.id). */
+export const SEND_DOCUMENT = 'exchange.send-document';
+
+/** What the document is about in the domain that sends it (e.g. `{ kind: 'order', id: '42' }`), handed back when it is sent. */
+export interface OutboundRef {
+  kind: string;
+  id: string;
+}
+
+export interface OutboundDocumentInput {
+  /** The UBL document type, e.g. 'Order'. */
+  documentType: string;
+  /** The document's cbc:ID. */
+  documentId: string;
+  receiverEndpoint: PeppolEndpoint;
+  senderEndpoint: PeppolEndpoint;
+  xml: string;
+  ref?: OutboundRef;
+}
+
+/**
+ * Runs in its own transaction once a document of its type has been delivered: at most once per
+ * outbound document (the transaction also marks it SENT; if the callback throws, both roll
+ * back and the delivery is tried again, so make the callback idempotent).
+ */
+export type OnDocumentSent = (tx: RequestContext, ref: OutboundRef | null, outboundId: string) => Promise<void>;
+
+/**
+ * Sends documents to trading partners through the configured transport (folder drop, HTTP, log):
+ * `send` records the document and an outbox message in the caller's transaction, so it leaves
+ * if and only if the business change commits; the outbox delivers it, retries with back-off,
+ * and parks it as dead after OUTBOX_MAX_ATTEMPTS (the document is then FAILED).
+ */
+@Injectable()
+export class OutboundDocuments implements OnModuleInit {
+  private readonly sentCallbacks = new Map<string, OnDocumentSent>();
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly documents: OutboundDocumentRepository,
+    private readonly outbox: Outbox,
+    private readonly outboxHandlers: OutboxHandlers,
+    private readonly audit: AuditService,
+    @Inject(OUTBOUND_TRANSPORT) private readonly transport: OutboundTransport,
+    @Inject(TORG_CONFIG) private readonly config: TorgConfig,
+  ) {}
+
+  onModuleInit() {
+    this.outboxHandlers.register<{ outboundId: string }>({ topic: SEND_DOCUMENT, handle: (m) => this.deliver(m) });
+  }
+
+  /** Queues a document for delivery in `tx`; returns the outbound document's id. */
+  async send(tx: RequestContext, doc: OutboundDocumentInput): Promise<{ id: string }> {
+    const id = await this.documents.insert(tx, {
+      documentType: doc.documentType,
+      documentId: doc.documentId,
+      receiver: doc.receiverEndpoint,
+      sender: doc.senderEndpoint,
+      xml: doc.xml,
+      refKind: doc.ref?.kind ?? null,
+      refId: doc.ref?.id ?? null,
+    });
+    await this.outbox.enqueue(tx, SEND_DOCUMENT, id, { outboundId: id });
+    await this.audit.record(tx, 'document.queued', 'outbound_document', id, {
+      documentType: doc.documentType,
+      documentId: doc.documentId,
+      receiver: `${doc.receiverEndpoint.schemeId}:${doc.receiverEndpoint.value}`,
+      ...(doc.ref ? { ref: doc.ref } : {}),
+    });
+    return { id };
+  }
+
+  /** Registers what happens when a document of `documentType` has been delivered (one callback per type). */
+  onSent(documentType: string, callback: OnDocumentSent): void {
+    if (this.sentCallbacks.has(documentType)) throw new Error(`document type ${documentType} has an onSent callback already`);
+    this.sentCallbacks.set(documentType, callback);
+  }
+
+  private async deliver(message: OutboxMessage<{ outboundId: string }>): Promise<void> {
+    const system = new RequestContext(undefined, this.ds.manager);
+    const doc = await this.documents.get(system, message.payload.outboundId ?? message.key);
+    if (!doc || doc.state === 'SENT') return; // delivered already: a repeat of the message
+    let reference: string | undefined;
+    try {
+      ({ reference } = await this.transport.deliver({
+        outboundId: doc.id,
+        documentType: doc.documentType,
+        documentId: doc.documentId,
+        receiver: doc.receiver,
+        sender: doc.sender,
+        xml: doc.xml,
+      }));
+    } catch (e) {
+      const error = `${this.transport.name}: ${(e as Error).message}`;
+      const final = message.attempt >= this.config.outbox.maxAttempts;
+      await this.documents.markAttemptFailed(system, doc.id, message.attempt, this.transport.name, error, final);
+      if (final) await this.audit.record(system, 'document.failed', 'outbound_document', doc.id, { documentType: doc.documentType, documentId: doc.documentId, error });
+      throw new Error(error, { cause: e });
+    }
+    await inTransaction(this.ds, system, async (tx) => {
+      if (!(await this.documents.markSent(tx, doc.id, message.attempt, this.transport.name, reference))) return;
+      await this.audit.record(tx, 'document.sent', 'outbound_document', doc.id, {
+        documentType: doc.documentType,
+        documentId: doc.documentId,
+        transport: this.transport.name,
+        ...(reference ? { reference } : {}),
+      });
+      const callback = this.sentCallbacks.get(doc.documentType);
+      if (callback) await callback(tx, doc.refKind !== null && doc.refId !== null ? { kind: doc.refKind, id: doc.refId } : null, doc.id);
+    });
+  }
+}

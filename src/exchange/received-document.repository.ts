@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { RequestContext } from '../platform/context/request-context';
+
+/** A document POST /documents applied, as first stored. */
+export interface ReceivedDocumentRow {
+  id: string;
+  documentType: string;
+  documentId: string;
+  resultId: string;
+  resultStatus: string;
+}
+
+export interface NewReceivedDocument {
+  senderOrganisationId: number;
+  documentType: string;
+  documentId: string;
+  customizationId: string;
+  resultId: string;
+  resultStatus: string;
+  sentByUserId: number | null;
+  sentByClientId: number | null;
+  content: Buffer;
+}
+
+const COLUMNS = `id::text, document_type AS "documentType", document_id AS "documentId", result_id AS "resultId", result_status AS "resultStatus"`;
+
+/** Lock namespace for one (sender, type, document id): a resend waits for the first to commit or roll back. */
+const RECEIVE_LOCK = 7303;
+
+/** The one home of the SQL on `received_document`. */
+@Injectable()
+export class ReceivedDocumentRepository {
+  /**
+   * Holds, until the transaction ends, the right to apply this sender's document of this type
+   * and id: a concurrent identical POST waits here, then finds the first one stored (or, if it
+   * was refused, applies its own).
+   */
+  async lock(tx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<void> {
+    await tx.manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RECEIVE_LOCK, `${senderOrganisationId}\n${documentType}\n${documentId}`]);
+  }
+
+  async find(ctx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<ReceivedDocumentRow | undefined> {
+    const rows: ReceivedDocumentRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM received_document WHERE sender_organisation_id = $1 AND document_type = $2 AND document_id = $3`, [
+      senderOrganisationId,
+      documentType,
+      documentId,
+    ]);
+    return rows[0];
+  }
+
+  async insert(tx: RequestContext, d: NewReceivedDocument): Promise<ReceivedDocumentRow> {
+    const sha256 = createHash('sha256').update(d.content).digest();
+    const [row]: ReceivedDocumentRow[] = await tx.manager.query(
+      `INSERT INTO received_document (sender_organisation_id, document_type, document_id, customization_id, result_id, result_status,
+                                      sent_by_user_id, sent_by_client_id, size_bytes, sha256, content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+      [d.senderOrganisationId, d.documentType, d.documentId, d.customizationId, d.resultId, d.resultStatus, d.sentByUserId, d.sentByClientId, d.content.length, sha256, d.content],
+    );
+    return row;
+  }
+}
