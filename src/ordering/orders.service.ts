@@ -117,6 +117,11 @@ export class OrdersService {
     return order;
   }
 
+  /** The order, locked, for a step the system takes on no caller's behalf (its document was delivered); null when missing. */
+  lockForSystem(tx: RequestContext, id: number): Promise<PurchaseOrderEntity | null> {
+    return this.orders.lock(tx, id);
+  }
+
   /** An OrderVersionConflictError when the caller read another version than the order has now. */
   staleVersion(order: PurchaseOrderEntity, expected: number | undefined): OrderVersionConflictError | null {
     if (expected === undefined || expected === order.version) return null;

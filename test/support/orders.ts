@@ -1,0 +1,75 @@
+import { DataSource } from 'typeorm';
+import { OrdersService } from '../../src/ordering/orders.service';
+import { RequestContext } from '../../src/platform/context/request-context';
+import { inTransaction } from '../../src/platform/database/transaction';
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import type { TestApp } from './test-app';
+
+/** The fields tests usually read of an order. */
+export const ORDER_FIELDS = `id requisitionNumber number status version supplierId agreementId currency lineExtensionAmount vatAmount taxInclusiveAmount sentAt
+  lines { id lineId name quantity unitCode price vatRate lineAmount sellerItemId gtin status }`;
+
+/** The published item id of a seller item (the version in force of its agreement). */
+export async function publishedItem(t: TestApp, sellerItemId: string): Promise<string> {
+  const [row] = await t.sql(`SELECT ci.id::text AS id FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' WHERE ci.seller_item_id = $1 LIMIT 1`, [
+    sellerItemId,
+  ]);
+  if (!row) throw new Error(`no published item ${sellerItemId}`);
+  return row.id;
+}
+
+/**
+ * An approved order of Nordby skole (bestiller@nordby.example, cost centre 2100) for the given
+ * seller items, over HTTP: items added to the cart, the cart submitted, and approved by
+ * attestant@nordby.example when it exceeds the requester's own limit. The cart must hold nothing
+ * of another supplier (one order results).
+ */
+export async function approvedOrder(t: TestApp, items: { sellerItemId: string; quantity: string }[], email = 'bestiller@nordby.example'): Promise<any> {
+  const token = await t.login(email);
+  for (const i of items) {
+    const added = await t.gql(token, 'mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }', { i: { itemId: await publishedItem(t, i.sellerItemId), quantity: i.quantity } });
+    if (added.data?.addItemToCart.__typename !== 'CartLineAdded') throw new Error(`adding ${i.sellerItemId}: ${JSON.stringify(added)}`);
+  }
+  const submitted = await t.gql(
+    token,
+    `mutation($i: SubmitCartInput!) { submitCart(input: $i) { __typename ... on CartSubmitted { requisitions { ${ORDER_FIELDS} } } ... on ErrorResult { message } } }`,
+    {
+      i: { costCentreId: t.world.buyerSetup.costCentres['skole:2100'], deliveryAddressId: t.world.buyerSetup.deliveryAddresses.skole },
+    },
+  );
+  const requisitions = submitted.data?.submitCart.requisitions;
+  if (!requisitions || requisitions.length !== 1) throw new Error(`submitting: ${JSON.stringify(submitted)}`);
+  let order = requisitions[0];
+  if (order.status === 'PENDING_APPROVAL') {
+    const approved = await t.gql(
+      await t.login('attestant@nordby.example'),
+      `mutation($i: DecideRequisitionInput!) { approveRequisition(input: $i) { __typename ... on Order { ${ORDER_FIELDS} } ... on ErrorResult { message } } }`,
+      {
+        i: { orderId: order.id },
+      },
+    );
+    if (approved.data?.approveRequisition.__typename !== 'Order') throw new Error(`approving: ${JSON.stringify(approved)}`);
+    order = approved.data.approveRequisition;
+  }
+  return order;
+}
+
+/**
+ * An order as `approvedOrder`, then sent to its supplier: the outbox is drained so the document
+ * goes out; until dispatch sends documents, the order is moved to SENT through OrdersService.
+ */
+export async function sentOrder(t: TestApp, items: { sellerItemId: string; quantity: string }[], email?: string): Promise<any> {
+  const order = await approvedOrder(t, items, email);
+  await t.app.get(OutboxDispatcher).drain();
+  const ds = t.app.get(DataSource);
+  const orders = t.app.get(OrdersService);
+  const [{ status }] = await t.sql(`SELECT status FROM purchase_order WHERE id = $1`, [order.id]);
+  if (status === 'APPROVED') {
+    await inTransaction(ds, new RequestContext(undefined, ds.manager), async (tx) => {
+      const row = (await orders.lockForSystem(tx, order.id))!;
+      await orders.fire(tx, row, 'send', { effect: (o) => void (o.sentAt = new Date()) });
+    });
+  }
+  const [row] = await t.sql(`SELECT status, version FROM purchase_order WHERE id = $1`, [order.id]);
+  return { ...order, status: row.status, version: row.version };
+}
