@@ -1,0 +1,156 @@
+/**
+ * What the benchmarks share: a client for the service over loopback HTTP, CPU and memory readings
+ * from /proc (Linux), percentiles and the printed table.
+ */
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import { createServer } from 'node:net';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function orgNumber(seed: number): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  for (let n = seed; ; n++) {
+    const base = String(n).padStart(8, '0').slice(-8);
+    const r = weights.reduce((a, w, i) => a + w * Number(base[i]), 0) % 11;
+    const check = r === 0 ? 0 : 11 - r;
+    if (check !== 10) return base + check;
+  }
+}
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+export class Api {
+  // The load generator shares the machine with the service and PostgreSQL: node:http with
+  // kept-alive sockets costs it about a third of the CPU of fetch per request (measured).
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  constructor(readonly base: string) {}
+  private post(path: string, payload: string, headers: Record<string, string>): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const req = http.request(`${this.base}${path}`, { method: 'POST', agent: this.agent, headers: { ...headers, 'content-length': Buffer.byteLength(payload) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+  async gql(token: string | null, query: string, variables?: Record<string, unknown>) {
+    const text = await this.post('/graphql', JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
+    const body = JSON.parse(text) as { data?: any; errors?: any[] };
+    if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors).slice(0, 500)}`);
+    return body.data;
+  }
+  /**
+   * Uploads a file as multipart/form-data (field "file"), streamed from disk: building the form
+   * with fetch, FormData and a Blob cost the load generator about 4 µs per catalogue line.
+   */
+  async upload(path: string, token: string, filePath: string, fileName: string): Promise<{ status: number; body: any }> {
+    const boundary = `torg-bench-${Date.now()}`;
+    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`);
+    const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+    const { size } = await stat(filePath);
+    return new Promise((resolve, reject) => {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': head.length + size + tail.length };
+      const req = http.request(`${this.base}${path}`, { method: 'POST', agent: this.agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.write(head);
+      const file = createReadStream(filePath);
+      file.on('error', reject);
+      file.on('end', () => req.end(tail));
+      file.pipe(req, { end: false });
+    });
+  }
+  async login(email: string) {
+    return (await this.gql(null, 'mutation($e: String!) { devLogin(email: $e) { token } }', { e: email })).devLogin.token as string;
+  }
+}
+
+export function rss(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+/** CPU seconds (user + system) of one process, from /proc (Linux); with `reaped`, also of its ended children. */
+export function cpuSeconds(pid: number, reaped = false): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (own + (reaped ? Number(fields[13]) + Number(fields[14]) : 0)) / 100; // clock ticks of 1/100 s
+  } catch {
+    return 0; // the process has ended
+  }
+}
+
+/**
+ * CPU seconds of PostgreSQL: every postgres process now running (server, backends, workers)
+ * plus the ones that ended (backends, autovacuum workers), which the server has reaped.
+ */
+export function postgresCpuSeconds(postmasterPid: number): number {
+  let total = cpuSeconds(postmasterPid, true);
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid) || Number(pid) === postmasterPid) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** The machine's CPU time so far (seconds, all cores): busy, in all, and stolen by the host (a virtual machine's neighbours). */
+export function machineCpu(): { busy: number; total: number; steal: number } {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = ticks;
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: busy / 100, total: (busy + idle + iowait) / 100, steal: steal / 100 };
+}
+
+/** Share of the machine's CPU time between two readings that was busy, and that the host took. */
+export function machineShare(before: ReturnType<typeof machineCpu>, after: ReturnType<typeof machineCpu>) {
+  const total = after.total - before.total;
+  return { busy: (after.busy - before.busy) / total, stolen: (after.steal - before.steal) / total };
+}
+
+/** Prints rows as one Markdown table under a title. */
+export function printTable(title: string, rows: [string, string, string][]): void {
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'figure', 'detail'][i].length));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\n${title}\n`);
+  console.log(line(['measure', 'figure', 'detail']));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+}
+
+/** Waits until the service at `base` answers /health (up to a minute). */
+export async function healthy(base: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    if (i > 300) throw new Error('service did not become healthy');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
