@@ -40,6 +40,15 @@ async function settled(t: TestApp, id: string, timeoutMs = 15_000) {
   throw new Error(`outbound document ${id} is still PENDING after ${timeoutMs} ms`);
 }
 
+/** The outbox message of an outbound document once it is no longer pending. */
+async function messageSettled(t: TestApp, id: string, timeoutMs = 15_000) {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 25))) {
+    const [message] = await t.sql(`SELECT state, attempts FROM outbox_message WHERE topic = 'exchange.send-document' AND key = $1`, [id]);
+    if (message.state !== 'pending') return message;
+  }
+  throw new Error(`the outbox message of outbound document ${id} is still pending after ${timeoutMs} ms`);
+}
+
 describe('outbound documents over HTTP', () => {
   let t: TestApp;
   let server: Server;
@@ -124,7 +133,8 @@ describe('outbound documents over HTTP', () => {
     const row = await settled(t, id);
     expect(row).toMatchObject({ state: 'FAILED', attempts: 4, transport: 'http' });
     expect(row.last_error).toMatch(/^http: POST http:\/\/127\.0\.0\.1:\d+\/ap\/inbox: HTTP 500: access point unavailable$/);
-    const [message] = await t.sql(`SELECT state, attempts FROM outbox_message WHERE topic = 'exchange.send-document' AND key = $1`, [id]);
+    // The document is FAILED in the handler's transaction; the outbox parks its message just after.
+    const message = await messageSettled(t, id);
     expect(message).toEqual({ state: 'dead', attempts: 4 });
     expect(sent).toEqual([]);
     const health = await t.http.get('/health');

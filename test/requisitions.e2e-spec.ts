@@ -288,6 +288,40 @@ describe('deciding on a requisition', () => {
   });
 });
 
+describe('retries with an Idempotency-Key', () => {
+  const post = async (email: string, key: string, query: string, variables: Record<string, unknown>) =>
+    t.http
+      .post('/graphql')
+      .set('Authorization', `Bearer ${await t.login(email)}`)
+      .set('Idempotency-Key', key)
+      .send({ query, variables });
+
+  it('submits a cart once however often, and however concurrently, the same request is sent', async () => {
+    await addItem(BESTILLER, 'KL-100', '3');
+    const before = await t.sql(`SELECT count(*)::int AS n FROM purchase_order`);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => post(BESTILLER, 'submit-cart-1', SUBMIT, { i: checkout() })));
+    const ok = answers.filter((a) => a.status === 200);
+    expect(ok).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.errors[0].extensions.code === 'IDEMPOTENCY_KEY_IN_PROGRESS')).toBe(true);
+    const retry = await post(BESTILLER, 'submit-cart-1', SUBMIT, { i: checkout() });
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(ok[0].body);
+    const after = await t.sql(`SELECT count(*)::int AS n FROM purchase_order`);
+    expect(after[0].n - before[0].n).toBe(1);
+  });
+
+  it('approves once when the approval is retried', async () => {
+    await addItem(BESTILLER, 'KL-100', '150');
+    const [req] = (await submit(BESTILLER)).requisitions;
+    const first = await post(ATTESTANT, 'approve-1', APPROVE, { i: { orderId: req.id } });
+    const second = await post(ATTESTANT, 'approve-1', APPROVE, { i: { orderId: req.id } });
+    expect(first.body.data.approveRequisition.__typename).toBe('Order');
+    expect(second.body).toEqual(first.body); // the same approval, not an OrderStateError
+    const approvals = await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'order.approved' AND entity_id = $1`, [String(req.id)]);
+    expect(approvals[0].n).toBe(1);
+  });
+});
+
 describe('the agreement’s value ceiling', () => {
   const SET = `mutation($id: Int!, $c: String) { setAgreementCeiling(agreementId: $id, valueCeiling: $c) { __typename } }`;
   const HEADROOM = `query($id: Int!) { agreement(id: $id) { valueCeiling committed remainingHeadroom } }`;
