@@ -17,10 +17,7 @@ export interface OrderDocumentParty {
 
 export interface OrderDocumentInput {
   profile: OrderDocumentProfile;
-  order: Pick<
-    PurchaseOrderEntity,
-    'orderNo' | 'requisitionNo' | 'currency' | 'decidedAt' | 'customerReference' | 'accountingString' | 'noteToSupplier' | 'wantedDeliveryDate'
-  >;
+  order: Pick<PurchaseOrderEntity, 'orderNo' | 'requisitionNo' | 'currency' | 'decidedAt' | 'customerReference' | 'accountingString' | 'noteToSupplier' | 'wantedDeliveryDate'>;
   lines: readonly Pick<PurchaseOrderLineEntity, 'lineNo' | 'name' | 'unspscCode' | 'quantity' | 'unitCode' | 'unitPrice' | 'vatRate' | 'sellerItemId' | 'gtin'>[];
   buyer: OrderDocumentParty;
   /** The requester, whom the supplier may contact about the order. */
@@ -52,6 +49,9 @@ const CURRENT_UNIT: Readonly<Record<string, string>> = {
 export const unitCodeForDocument = (unitCode: string): string => CURRENT_UNIT[unitCode] ?? unitCode;
 
 const organisationNumber = (orgNumber: string): UblId => ({ value: orgNumber, schemeId: ORGANISATION_NUMBER });
+
+/** A Norwegian organisation's PEPPOL endpoint: where its documents go. */
+export const organisationEndpoint = (orgNumber: string) => ({ schemeId: ORGANISATION_NUMBER, value: orgNumber });
 
 /** UNCL 5305: standard rate S when VAT is charged; zero rated Z for a 0 % line (as books and newspapers in Norway). */
 export const taxCategoryOf = (vatRate: string): { id: string; percent: string } => (Number(vatRate) === 0 ? { id: 'Z', percent: '0' } : { id: 'S', percent: vatRate });
