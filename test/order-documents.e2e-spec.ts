@@ -36,6 +36,11 @@ async function getDocument(t: TestApp, orderId: number | string, email?: string)
   });
 }
 
+async function documentPath(t: TestApp, orderId: number, email: string): Promise<string | null> {
+  const res = await t.gql(await t.login(email), 'query($id: Int!) { order(id: $id) { documentPath } }', { id: orderId });
+  return res.data.order.documentPath;
+}
+
 async function orderRow(t: TestApp, id: number) {
   const [row] = await t.sql(`SELECT status, sent_at FROM purchase_order WHERE id = $1`, [id]);
   return row;
@@ -79,6 +84,7 @@ describe('order documents (log transport, EHF Order 3.0)', () => {
     expect(audit.data).toMatchObject({ from: 'APPROVED', to: 'SENT' });
 
     for (const email of [BESTILLER, ATTESTANT, KONTORLAND]) {
+      expect(await documentPath(t, order.id, email)).toBe(`/orders/${order.id}/document`);
       const res = await getDocument(t, order.id, email);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
@@ -147,6 +153,7 @@ describe('order documents (log transport, EHF Order 3.0)', () => {
     const requisition = submitted.data.submitCart.requisitions[0];
     expect(requisition.status).toBe('PENDING_APPROVAL'); // 20 × 294.59 is over bestiller's NOK 5,000
     for (const email of [BESTILLER, ATTESTANT]) expect((await getDocument(t, requisition.id, email)).status).toBe(404);
+    expect(await documentPath(t, requisition.id, BESTILLER)).toBeNull();
     expect(await outboundOf(t, requisition.id)).toEqual([]);
 
     const approved = await t.gql(await t.login(ATTESTANT), `mutation($i: DecideRequisitionInput!) { approveRequisition(input: $i) { __typename ... on Order { id number } ${ERROR} } }`, {
@@ -205,6 +212,7 @@ describe('order documents (log transport, EHF Order 3.0)', () => {
     expect(await orderRow(t, order.id)).toEqual({ status: 'APPROVED', sent_at: null });
     expect(await outboundOf(t, order.id)).toEqual([]);
     expect((await getDocument(t, order.id, BESTILLER)).status).toBe(404);
+    expect(await documentPath(t, order.id, BESTILLER)).toBeNull();
 
     const placed = await t.gql(token, `mutation($id: Int!, $note: String!) { recordOrderPlacedOutside(orderId: $id, note: $note) { __typename ... on Order { status sentAt } ${ERROR} } }`, {
       id: order.id,
