@@ -1,3 +1,4 @@
+import { OutboxDispatcher } from '../src/platform/outbox/outbox-dispatcher';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -153,8 +154,10 @@ describe('submitting a cart', () => {
     });
     expect(await committedOn(pending.id)).toBe('9014.00');
     expect((await gql(ATTESTANT, QUEUE)).data.approvalQueue.map((o: any) => o.id)).not.toContain(pending.id);
+    // Approval queued the order document for the supplier; once delivered, the order is SENT.
+    await t.app.get(OutboxDispatcher).drain();
     const again = await gql(ATTESTANT, APPROVE, { i: { orderId: pending.id } });
-    expect(again.data.approveRequisition).toMatchObject({ __typename: 'OrderStateError', status: 'APPROVED' });
+    expect(again.data.approveRequisition).toMatchObject({ __typename: 'OrderStateError', status: 'SENT' });
   });
 
   it('refuses an empty cart, and a cart with a line that is no longer orderable, submitting nothing', async () => {

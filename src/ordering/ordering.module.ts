@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
+import { ExchangeModule } from '../exchange/exchange.module';
 import { CataloguesModule } from '../catalogues/catalogues.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { UnspscCodeUsers } from '../classification/unspsc-code-users';
@@ -12,6 +13,7 @@ import { CartService } from './cart.service';
 import { CartViewBuilder } from './cart-view';
 import { OrderCommitments } from './order-commitments';
 import { OrderDispatch } from './order-dispatch';
+import { OrderDocumentController } from './order-document.controller';
 import { OrdersResolver } from './orders.resolver';
 import { OrdersService } from './orders.service';
 import { PurchaseOrderRepository } from './purchase-order.repository';
@@ -22,7 +24,8 @@ import { TemplatesService } from './templates.service';
 
 /** Ordering: carts, favourites and templates; requisitions, approval with commitments, and orders. */
 @Module({
-  imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule],
+  imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule, ExchangeModule],
+  controllers: [OrderDocumentController],
   providers: [
     CartService,
     CartRepository,

@@ -97,6 +97,16 @@ export class OrdersResolver {
     return asOrder(await this.dispatch.recordPlacedOutside(ctx, orderId, note));
   }
 
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Where the order’s EHF/PEPPOL document, as sent to the supplier, can be fetched (GET, application/xml, with the same bearer token): once the order is approved for a supplier in Torg; null for a requisition and for an order placed outside Torg.',
+  })
+  documentPath(@Parent() order: Order): string | null {
+    // The document is queued in the approving transaction, so an approved order to a registered supplier has one.
+    return order.number !== null && order.supplierId !== null ? `/orders/${order.id}/document` : null;
+  }
+
   @ResolveField(() => [OrderLine], { description: 'The lines, by line number.' })
   async lines(@Ctx() ctx: RequestContext, @Parent() order: Order) {
     if (order.lines) return order.lines;

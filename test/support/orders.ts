@@ -1,7 +1,3 @@
-import { DataSource } from 'typeorm';
-import { OrdersService } from '../../src/ordering/orders.service';
-import { RequestContext } from '../../src/platform/context/request-context';
-import { inTransaction } from '../../src/platform/database/transaction';
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import type { TestApp } from './test-app';
 
@@ -22,9 +18,10 @@ export async function publishedItem(t: TestApp, sellerItemId: string): Promise<s
  * An approved order of Nordby skole (bestiller@nordby.example, cost centre 2100) for the given
  * seller items, over HTTP: items added to the cart, the cart submitted, and approved by
  * attestant@nordby.example when it exceeds the requester's own limit. The cart must hold nothing
- * of another supplier (one order results).
+ * of another supplier (one order results). `checkout` adds to the SubmitCartInput (customer
+ * reference, accounting string, note, wanted date).
  */
-export async function approvedOrder(t: TestApp, items: { sellerItemId: string; quantity: string }[], email = 'bestiller@nordby.example'): Promise<any> {
+export async function approvedOrder(t: TestApp, items: { sellerItemId: string; quantity: string }[], email = 'bestiller@nordby.example', checkout: Record<string, unknown> = {}): Promise<any> {
   const token = await t.login(email);
   for (const i of items) {
     const added = await t.gql(token, 'mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }', { i: { itemId: await publishedItem(t, i.sellerItemId), quantity: i.quantity } });
@@ -34,7 +31,7 @@ export async function approvedOrder(t: TestApp, items: { sellerItemId: string; q
     token,
     `mutation($i: SubmitCartInput!) { submitCart(input: $i) { __typename ... on CartSubmitted { requisitions { ${ORDER_FIELDS} } } ... on ErrorResult { message } } }`,
     {
-      i: { costCentreId: t.world.buyerSetup.costCentres['skole:2100'], deliveryAddressId: t.world.buyerSetup.deliveryAddresses.skole },
+      i: { costCentreId: t.world.buyerSetup.costCentres['skole:2100'], deliveryAddressId: t.world.buyerSetup.deliveryAddresses.skole, ...checkout },
     },
   );
   const requisitions = submitted.data?.submitCart.requisitions;
@@ -55,21 +52,13 @@ export async function approvedOrder(t: TestApp, items: { sellerItemId: string; q
 }
 
 /**
- * An order as `approvedOrder`, then sent to its supplier: the outbox is drained so the document
- * goes out; until dispatch sends documents, the order is moved to SENT through OrdersService.
+ * An order as `approvedOrder`, then sent to its supplier by the real path: approval queued the
+ * order document, draining the outbox delivers it, and delivery moves the order to SENT.
  */
 export async function sentOrder(t: TestApp, items: { sellerItemId: string; quantity: string }[], email?: string): Promise<any> {
   const order = await approvedOrder(t, items, email);
   await t.app.get(OutboxDispatcher).drain();
-  const ds = t.app.get(DataSource);
-  const orders = t.app.get(OrdersService);
-  const [{ status }] = await t.sql(`SELECT status FROM purchase_order WHERE id = $1`, [order.id]);
-  if (status === 'APPROVED') {
-    await inTransaction(ds, new RequestContext(undefined, ds.manager), async (tx) => {
-      const row = (await orders.lockForSystem(tx, order.id))!;
-      await orders.fire(tx, row, 'send', { effect: (o) => void (o.sentAt = new Date()) });
-    });
-  }
-  const [row] = await t.sql(`SELECT status, version FROM purchase_order WHERE id = $1`, [order.id]);
-  return { ...order, status: row.status, version: row.version };
+  const [row] = await t.sql(`SELECT status, version, sent_at FROM purchase_order WHERE id = $1`, [order.id]);
+  if (row.status !== 'SENT') throw new Error(`${order.number} is ${row.status} after the outbox was drained, not SENT`);
+  return { ...order, status: row.status, version: row.version, sentAt: row.sent_at.toISOString() };
 }

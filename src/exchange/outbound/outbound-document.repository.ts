@@ -54,6 +54,16 @@ export class OutboundDocumentRepository {
     return rows[0];
   }
 
+  /** The latest document of this type about `ref` (a domain object may have been sent documents of several types). */
+  async latestFor(ctx: RequestContext, documentType: string, refKind: string, refId: string): Promise<OutboundDocumentRow | undefined> {
+    const rows: { id: string }[] = await ctx.manager.query(`SELECT id::text FROM outbound_document WHERE ref_kind = $1 AND ref_id = $2 AND document_type = $3 ORDER BY id DESC LIMIT 1`, [
+      refKind,
+      refId,
+      documentType,
+    ]);
+    return rows.length ? this.get(ctx, rows[0].id) : undefined;
+  }
+
   /** Marks it SENT; false when it was already (a repeated delivery), so the SENT follow-up runs once. */
   async markSent(tx: RequestContext, id: string, attempts: number, transport: string, reference: string | undefined): Promise<boolean> {
     const rows = await tx.manager.query(

@@ -8,6 +8,7 @@ import { inTransaction } from '../../platform/database/transaction';
 import { Outbox } from '../../platform/outbox/outbox';
 import { OutboxHandlers, OutboxMessage } from '../../platform/outbox/outbox-handlers';
 import { OutboundDocumentRepository } from './outbound-document.repository';
+import type { OutboundState } from './outbound-document.repository';
 import { OUTBOUND_TRANSPORT } from './outbound-transport';
 import type { OutboundTransport, PeppolEndpoint } from './outbound-transport';
 
@@ -81,6 +82,15 @@ export class OutboundDocuments implements OnModuleInit {
       ...(doc.ref ? { ref: doc.ref } : {}),
     });
     return { id };
+  }
+
+  /**
+   * The document of `documentType` last queued about `ref`, exactly as it was (or will be) sent,
+   * and whether it has left; null when none was. The domain decides who may see it.
+   */
+  async latestFor(ctx: RequestContext, documentType: string, ref: OutboundRef): Promise<{ id: string; xml: string; state: OutboundState } | null> {
+    const doc = await this.documents.latestFor(ctx, documentType, ref.kind, ref.id);
+    return doc ? { id: doc.id, xml: doc.xml, state: doc.state } : null;
   }
 
   /** Registers what happens when a document of `documentType` has been delivered (one callback per type). */

@@ -163,4 +163,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OUTBOUND_HTTP_URL: 'ftp://ap.example' })).toThrow('OUTBOUND_HTTP_URL: must be a http: or https: URL');
     expect(() => loadConfig({ DOCUMENT_MAX_BYTES: String(64 * 1024 * 1024) })).toThrow(/DOCUMENT_MAX_BYTES="67108864": must be a whole number from 1024 to 20971520/);
   });
+
+  it('ORDER_DOCUMENT_PROFILE: EHF Order 3.0 unless PEPPOL BIS Ordering 3 is chosen', () => {
+    expect(loadConfig({}).orderDocumentProfile).toBe('ehf');
+    expect(loadConfig({ ORDER_DOCUMENT_PROFILE: 'peppol-ordering' }).orderDocumentProfile).toBe('peppol-ordering');
+    expect(() => loadConfig({ ORDER_DOCUMENT_PROFILE: 'peppol' })).toThrow('ORDER_DOCUMENT_PROFILE="peppol": must be ehf or peppol-ordering');
+  });
 });

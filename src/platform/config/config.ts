@@ -55,6 +55,8 @@ export interface TorgConfig {
   logLevel: string;
   /** Document exchange (exchange/): what POST /documents accepts, and how outbound documents leave. */
   exchange: ExchangeConfig;
+  /** The profile orders are sent in: EHF Order 3.0 (`ehf`, Norwegian public buyers) or PEPPOL BIS Ordering 3 (`peppol-ordering`). */
+  orderDocumentProfile: 'ehf' | 'peppol-ordering';
 }
 
 /** How PEPPOL/EHF documents come in (POST /documents) and go out (to an access point). */
@@ -238,6 +240,13 @@ function exchangeVars(env: Env, nodeEnv: string, problems: string[]): ExchangeCo
   };
 }
 
+function orderProfileVar(env: Env, problems: string[]): TorgConfig['orderDocumentProfile'] {
+  const profile = env.ORDER_DOCUMENT_PROFILE || 'ehf';
+  if (profile === 'ehf' || profile === 'peppol-ordering') return profile;
+  problems.push(`ORDER_DOCUMENT_PROFILE=${JSON.stringify(profile)}: must be ehf or peppol-ordering`);
+  return 'ehf';
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Env = process.env): TorgConfig {
   const problems: string[] = [];
@@ -314,6 +323,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     metricsToken,
     logLevel,
     exchange: exchangeVars(env, nodeEnv, problems),
+    orderDocumentProfile: orderProfileVar(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
