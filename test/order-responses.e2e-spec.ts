@@ -261,7 +261,14 @@ describe('order responses', () => {
         { sellerItemId: 'KL-101', quantity: '2' },
       ]);
       const xml = document('OR-CA-1', order.number, 'CA', [
-        { id: 'a', statusCode: '3', orderLineId: '1', quantity: { value: '120', unitCode: 'PK' }, price: { amount: '90.14', baseQuantity: { value: '2', unitCode: 'PK' } }, item: { name: 'Kopipapir A4' } },
+        {
+          id: 'a',
+          statusCode: '3',
+          orderLineId: '1',
+          quantity: { value: '120', unitCode: 'PK' },
+          price: { amount: '90.14', baseQuantity: { value: '2', unitCode: 'PK' } },
+          item: { name: 'Kopipapir A4' },
+        },
         { id: 'b', statusCode: '5', orderLineId: '2', item: { name: 'Kopipapir A3' } },
       ]);
       const res = await post(erp, xml);

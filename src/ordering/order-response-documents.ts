@@ -58,7 +58,10 @@ export class OrderResponseDocuments implements OnModuleInit {
       return {
         problems: refusals.flatMap((r): Problem[] =>
           r.kind === 'unknownLines'
-            ? r.lineIds.map((id) => ({ path: `${answer.lines.find((l) => l.lineId === id)?.path ?? '/OrderResponse'}/cac:OrderLineReference/cbc:LineID`, message: `Order ${orderNo} has no line ${id}` }))
+            ? r.lineIds.map((id) => ({
+                path: `${answer.lines.find((l) => l.lineId === id)?.path ?? '/OrderResponse'}/cac:OrderLineReference/cbc:LineID`,
+                message: `Order ${orderNo} has no line ${id}`,
+              }))
             : [{ path: r.path ?? '/OrderResponse', message: r.message }],
         ),
       };

@@ -68,8 +68,9 @@ describe('answerFromUbl', () => {
   });
 
   it('says where a document is wrong: unknown codes, another currency, a line without reference, a price that does not divide to 4 decimals', async () => {
-    const doc = await read({ currency: 'EUR', lines: [{ id: 'a', statusCode: '3', orderLineId: '1', price: { amount: '1', baseQuantity: { value: '3', unitCode: 'PK' } }, item: { name: 'A' } }] }, (xml) =>
-      xml.replace('<cbc:OrderResponseCode>CA', '<cbc:OrderResponseCode>XX').replace('<cbc:LineID>1</cbc:LineID>', '<cbc:LineID> </cbc:LineID>'),
+    const doc = await read(
+      { currency: 'EUR', lines: [{ id: 'a', statusCode: '3', orderLineId: '1', price: { amount: '1', baseQuantity: { value: '3', unitCode: 'PK' } }, item: { name: 'A' } }] },
+      (xml) => xml.replace('<cbc:OrderResponseCode>CA', '<cbc:OrderResponseCode>XX').replace('<cbc:LineID>1</cbc:LineID>', '<cbc:LineID> </cbc:LineID>'),
     );
     const { answer, problems } = answerFromUbl(doc, 'NOK');
     expect(answer).toBeUndefined();

@@ -46,7 +46,10 @@ function lineFromUbl(line: UblOrderResponseLine, currency: string, problems: Pro
   if (!lineId) problems.push({ path: `${at}/cac:OrderLineReference/cbc:LineID`, message: 'The line names no order line (cac:OrderLineReference/cbc:LineID)' });
   const code = value(line.statusCode);
   if (!code || !LINE_CODES.includes(code)) {
-    problems.push({ path: line.statusCode?.path ?? `${at}/cac:LineItem/cbc:LineStatusCode`, message: `cbc:LineStatusCode must be 5 (accepted), 7 (not accepted) or 3 (changed)${code ? `, not "${code}"` : ''}` });
+    problems.push({
+      path: line.statusCode?.path ?? `${at}/cac:LineItem/cbc:LineStatusCode`,
+      message: `cbc:LineStatusCode must be 5 (accepted), 7 (not accepted) or 3 (changed)${code ? `, not "${code}"` : ''}`,
+    });
   }
   const price = unitPrice(line, currency, problems);
   const substituted = line.substitutedItem;
@@ -66,7 +69,7 @@ function lineFromUbl(line: UblOrderResponseLine, currency: string, problems: Pro
     promisedDeliveryStart: value(line.promisedDeliveryPeriod?.startDate) ?? null,
     promisedDeliveryEnd: value(line.promisedDeliveryPeriod?.endDate) ?? null,
     substitute:
-      substituteId && substituteName ? { sellerItemId: substituteId, name: substituteName, gtin: standard && GTIN_SCHEMES.has(standard.schemeId ?? '') ? value(standard) ?? null : null } : null,
+      substituteId && substituteName ? { sellerItemId: substituteId, name: substituteName, gtin: standard && GTIN_SCHEMES.has(standard.schemeId ?? '') ? (value(standard) ?? null) : null } : null,
     note: value(line.note) ?? null,
     path: at,
   };

@@ -10,10 +10,24 @@ const messages = (input: Partial<OrderResponseInput>) => check(input).map((r) =>
 describe('checkOrderResponse (PEPPOL T76 and the order)', () => {
   it('takes AP, RE and AB without lines, and a CA that changes or refuses a line', () => {
     for (const responseCode of ['AP', 'RE', 'AB'] as const) expect(check({ responseCode })).toEqual([]);
-    expect(check({ lines: [{ lineId: '1', code: '3', quantity: '100' }, { lineId: '2', code: '5' }] })).toEqual([]);
+    expect(
+      check({
+        lines: [
+          { lineId: '1', code: '3', quantity: '100' },
+          { lineId: '2', code: '5' },
+        ],
+      }),
+    ).toEqual([]);
     expect(check({ lines: [{ lineId: '2', code: '7' }] })).toEqual([]);
     expect(check({ lines: [{ lineId: '1', code: '3', substitute: { sellerItemId: 'KL-1', name: 'Ny' } }] })).toEqual([]);
-    expect(check({ lines: [{ lineId: '1', code: '5', quantity: '150.000', price: '45.0700' }, { lineId: '2', code: '7' }] })).toEqual([]);
+    expect(
+      check({
+        lines: [
+          { lineId: '1', code: '5', quantity: '150.000', price: '45.0700' },
+          { lineId: '2', code: '7' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('refuses lines on AP, RE, AB and a CA without a changed or refused line', () => {
@@ -23,7 +37,16 @@ describe('checkOrderResponse (PEPPOL T76 and the order)', () => {
   });
 
   it('names every unknown line once, and refuses a line answered twice', () => {
-    expect(check({ lines: [{ lineId: '3', code: '7' }, { lineId: '9', code: '7' }, { lineId: '3', code: '7' }, { lineId: '1', code: '7' }] })).toEqual([
+    expect(
+      check({
+        lines: [
+          { lineId: '3', code: '7' },
+          { lineId: '9', code: '7' },
+          { lineId: '3', code: '7' },
+          { lineId: '1', code: '7' },
+        ],
+      }),
+    ).toEqual([
       { kind: 'unknownLines', lineIds: ['3', '9'] },
       { kind: 'invalid', message: 'Line 3 is answered more than once', lineId: '3', path: undefined },
     ]);
@@ -31,7 +54,14 @@ describe('checkOrderResponse (PEPPOL T76 and the order)', () => {
 
   it('refuses a changed line that changes nothing, and a change on an accepted or refused line', () => {
     expect(messages({ lines: [{ lineId: '1', code: '3', quantity: '150.00' }] })).toEqual([expect.stringMatching(/Line 1 is marked changed \(3\) but changes nothing/)]);
-    expect(messages({ lines: [{ lineId: '1', code: '5', quantity: '10' }, { lineId: '2', code: '7', price: '1' }] })).toEqual([
+    expect(
+      messages({
+        lines: [
+          { lineId: '1', code: '5', quantity: '10' },
+          { lineId: '2', code: '7', price: '1' },
+        ],
+      }),
+    ).toEqual([
       'Line 1 is accepted (5) but names quantity 10, not the 150 ordered: a change is marked changed (3)',
       'Line 2 is not accepted (7) but names price 1, not the 294.59 ordered: a change is marked changed (3)',
     ]);

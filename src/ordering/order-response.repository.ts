@@ -16,7 +16,12 @@ export interface StoredOrderResponse {
 export class OrderResponseRepository {
   async insert(tx: RequestContext, response: NewOrderResponse, lines: NewOrderResponseLine[]): Promise<StoredOrderResponse> {
     const saved = await tx.manager.save(OrderResponseEntity, tx.manager.create(OrderResponseEntity, response));
-    const stored = lines.length ? await tx.manager.save(OrderResponseLineEntity, lines.map((l) => tx.manager.create(OrderResponseLineEntity, { ...l, responseId: saved.id }))) : [];
+    const stored = lines.length
+      ? await tx.manager.save(
+          OrderResponseLineEntity,
+          lines.map((l) => tx.manager.create(OrderResponseLineEntity, { ...l, responseId: saved.id })),
+        )
+      : [];
     // created_at is the database's: read the row back as stored.
     return { response: (await tx.manager.findOneBy(OrderResponseEntity, { id: saved.id }))!, lines: stored };
   }

@@ -68,8 +68,14 @@ export class SubstituteItemInput {
 export class RespondToOrderLineInput {
   @Field({ description: 'The order line’s lineId (UBL LineID).' }) @IsString() @Length(1, 20) lineId: string;
   @Field(() => LineAnswer, { description: 'Accepted, not accepted or changed.' }) @IsEnum(LineAnswer) status: LineAnswer;
-  @Field({ nullable: true, description: 'The quantity the supplier can deliver (CHANGED), in the line’s unit.' }) @IsOptional() @Matches(DECIMAL, { message: decimalMessage('quantity') }) quantity?: string;
-  @Field({ nullable: true, description: 'The unit price excluding VAT the supplier asks (CHANGED), in the order’s currency.' }) @IsOptional() @Matches(DECIMAL, { message: decimalMessage('price') }) price?: string;
+  @Field({ nullable: true, description: 'The quantity the supplier can deliver (CHANGED), in the line’s unit.' })
+  @IsOptional()
+  @Matches(DECIMAL, { message: decimalMessage('quantity') })
+  quantity?: string;
+  @Field({ nullable: true, description: 'The unit price excluding VAT the supplier asks (CHANGED), in the order’s currency.' })
+  @IsOptional()
+  @Matches(DECIMAL, { message: decimalMessage('price') })
+  price?: string;
   @Field({ nullable: true, description: 'Promised delivery from, YYYY-MM-DD.' }) @IsOptional() @IsDate('promisedDeliveryStart') promisedDeliveryStart?: string;
   @Field({ nullable: true, description: 'Promised delivery until, YYYY-MM-DD.' }) @IsOptional() @IsDate('promisedDeliveryEnd') promisedDeliveryEnd?: string;
   @Field(() => SubstituteItemInput, { nullable: true, description: 'The item delivered instead (CHANGED).' })
@@ -140,7 +146,10 @@ export class UnknownOrderLineError extends ErrorResult {
   }
 }
 
-@ObjectType({ implements: () => [ErrorResult], description: 'The answer contradicts itself or the order (lines on AP/RE/AB, a CA that changes nothing, a change on an accepted line…). Nothing was recorded.' })
+@ObjectType({
+  implements: () => [ErrorResult],
+  description: 'The answer contradicts itself or the order (lines on AP/RE/AB, a CA that changes nothing, a change on an accepted line…). Nothing was recorded.',
+})
 export class InvalidOrderResponseError extends ErrorResult {
   errorCode = 'INVALID_ORDER_RESPONSE';
   @Field(() => String, { nullable: true, description: 'The line concerned, if one.' }) lineId: string | null;

@@ -146,7 +146,7 @@ export class OrderResponsesService {
       const order = await this.lockForDecision(tx, orderId);
       const stale = this.orders.staleVersion(order, expectedVersion);
       if (stale) return stale;
-      if (!this.orders.machine.next(order.status, 'acceptChanges')) return (await this.orders.fire(tx, order, 'acceptChanges')) as OrderStateError;
+      if (!this.orders.machine.next(order.status, 'acceptChanges')) return await this.orders.fire(tx, order, 'acceptChanges');
       const change = await this.responses.latest(tx, order.id, 'CA');
       if (!change) throw new Error(`${orderName(order)} is CHANGED without a CA response`);
       const lines = await this.orderRows.lines(tx, order.id);

@@ -98,7 +98,11 @@ export class PurchaseOrderRepository {
     return byOrder;
   }
 
-  async updateLine(tx: RequestContext, line: PurchaseOrderLineEntity, fields: Partial<Pick<PurchaseOrderLineEntity, 'quantity' | 'unitPrice' | 'status' | 'substituteSellerItemId' | 'substituteName' | 'substituteGtin'>>): Promise<void> {
+  async updateLine(
+    tx: RequestContext,
+    line: PurchaseOrderLineEntity,
+    fields: Partial<Pick<PurchaseOrderLineEntity, 'quantity' | 'unitPrice' | 'status' | 'substituteSellerItemId' | 'substituteName' | 'substituteGtin'>>,
+  ): Promise<void> {
     await tx.manager.update(PurchaseOrderLineEntity, { id: line.id }, fields);
   }
 
