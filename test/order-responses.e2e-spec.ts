@@ -73,6 +73,8 @@ describe('order responses', () => {
       expect(res.response.byUserId).toEqual(expect.any(Number));
       const read = await t.gql(requester, RESPONSES, { id: order.id });
       expect(read.data.order.responses).toEqual([res.response]);
+      // history is never rewritten
+      await expect(t.sql('UPDATE order_response SET note = $1 WHERE id = $2', ['endret', res.response.id])).rejects.toThrow(/never changed or deleted/);
       expect(await t.sql(`SELECT action FROM audit_event WHERE entity_type = 'purchase_order' AND entity_id = $1 ORDER BY id DESC LIMIT 1`, [String(order.id)])).toEqual([
         { action: 'order.accepted' },
       ]);
