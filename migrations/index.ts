@@ -20,6 +20,7 @@ import { MachineClients1763800000040 } from './1763800000040-MachineClients';
 import { CostCentreCommitments1763800000045 } from './1763800000045-CostCentreCommitments';
 import { AgreementCeiling1763800000046 } from './1763800000046-AgreementCeiling';
 import { PurchaseOrders1763800000050 } from './1763800000050-PurchaseOrders';
+import { OrderResponses1763800000052 } from './1763800000052-OrderResponses';
 import { DocumentExchange1763800000060 } from './1763800000060-DocumentExchange';
 import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
 
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   CostCentreCommitments1763800000045,
   AgreementCeiling1763800000046,
   PurchaseOrders1763800000050,
+  OrderResponses1763800000052,
   DocumentExchange1763800000060,
   IdempotencyKeys1763800000070,
 ];

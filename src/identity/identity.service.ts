@@ -84,6 +84,11 @@ export class IdentityService {
     return (await this.userRows.byIds(ctx, ids)).map((u) => ({ id: u.id, email: u.email, name: u.name }));
   }
 
+  /** The members of an organisation holding `role` there, for notifying them (e-mail and name only). */
+  async membersWithRole(ctx: RequestContext, organisationId: number, role: Role): Promise<{ id: number; email: string; name: string }[]> {
+    return (await this.userRows.withRole(ctx, organisationId, role)).map((u) => ({ id: u.id, email: u.email, name: u.name }));
+  }
+
   /** The organisation's id and the ids of every organisation above it (a school takes part in its municipality's agreements). */
   selfAndAncestorIds(ctx: RequestContext, id: number): Promise<number[]> {
     return this.organisationRows.selfAndAncestorIds(ctx, id);

@@ -17,6 +17,16 @@ export class UserRepository {
     return ids.length ? ctx.manager.findBy(UserEntity, { id: In([...ids]) }) : Promise.resolve([]);
   }
 
+  /** The members of an organisation who hold `role` there, by id. */
+  withRole(ctx: RequestContext, organisationId: number, role: Role): Promise<UserEntity[]> {
+    return ctx.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .innerJoin(MembershipEntity, 'm', 'm.user_id = u.id')
+      .where('m.organisation_id = :organisationId AND :role = ANY(m.roles)', { organisationId, role })
+      .orderBy('u.id')
+      .getMany();
+  }
+
   byEmail(ctx: RequestContext, email: string): Promise<UserEntity | null> {
     return ctx.manager.findOneBy(UserEntity, { email });
   }

@@ -60,5 +60,8 @@ export function toOrderLine(line: PurchaseOrderLineEntity, currency: string): Or
     justificationCode: line.justificationCode,
     justificationText: line.justificationText,
     status: line.status,
+    substituteSellerItemId: line.substituteSellerItemId,
+    substituteName: line.substituteName,
+    substituteGtin: line.substituteGtin,
   };
 }

@@ -50,6 +50,9 @@ export class OrderLine {
   @Field(() => JustificationCode, { nullable: true, description: 'Why an off-agreement line was bought.' }) justificationCode: JustificationCode | null;
   @Field(() => String, { nullable: true, description: 'The requester’s explanation.' }) justificationText: string | null;
   @Field(() => OrderLineState, { description: 'What the supplier said of the line.' }) status: OrderLineStatus;
+  @Field(() => String, { nullable: true, description: 'The supplier’s item number of the item delivered instead, once the buyer accepted the substitution.' }) substituteSellerItemId: string | null;
+  @Field(() => String, { nullable: true, description: 'The name of the item delivered instead.' }) substituteName: string | null;
+  @Field(() => String, { nullable: true, description: 'The GTIN of the item delivered instead.' }) substituteGtin: string | null;
 }
 
 @ObjectType({ description: 'A requisition (before approval) and the order it becomes: the buyer’s, the approver’s and the supplier’s view of one purchase.' })

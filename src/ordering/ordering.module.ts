@@ -5,15 +5,21 @@ import { CataloguesModule } from '../catalogues/catalogues.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { UnspscCodeUsers } from '../classification/unspsc-code-users';
 import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
+import { ExchangeModule } from '../exchange/exchange.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ApprovalNotifier } from './approval-notifier';
 import { CartLineResolver, CartResolver } from './cart.resolver';
 import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
 import { CartViewBuilder } from './cart-view';
+import { OrderChangeNotifier } from './order-change-notifier';
 import { OrderCommitments } from './order-commitments';
 import { OrderDispatch } from './order-dispatch';
 import { OrderDocumentController } from './order-document.controller';
+import { OrderResponseDocuments } from './order-response-documents';
+import { OrderResponseRepository } from './order-response.repository';
+import { OrderResponsesResolver } from './order-responses.resolver';
+import { OrderResponsesService } from './order-responses.service';
 import { OrdersResolver } from './orders.resolver';
 import { OrdersService } from './orders.service';
 import { PurchaseOrderRepository } from './purchase-order.repository';
@@ -22,7 +28,7 @@ import { TemplateRepository } from './template.repository';
 import { TemplatesResolver } from './templates.resolver';
 import { TemplatesService } from './templates.service';
 
-/** Ordering: carts, favourites and templates; requisitions, approval with commitments, and orders. */
+/** Ordering: carts, favourites and templates; requisitions, approval with commitments, orders and the supplier's answers. */
 @Module({
   imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule, ExchangeModule],
   controllers: [OrderDocumentController],
@@ -42,6 +48,11 @@ import { TemplatesService } from './templates.service';
     OrderDispatch,
     ApprovalNotifier,
     OrdersResolver,
+    OrderResponseRepository,
+    OrderResponsesService,
+    OrderChangeNotifier,
+    OrderResponseDocuments,
+    OrderResponsesResolver,
   ],
   exports: [CartService, OrdersService],
 })

@@ -30,4 +30,8 @@ export class PurchaseOrderLineEntity {
   @Column({ name: 'justification_code', type: 'text', nullable: true }) justificationCode: JustificationCode | null;
   @Column({ name: 'justification_text', type: 'text', nullable: true }) justificationText: string | null;
   @Column({ type: 'text' }) status: OrderLineStatus;
+  /** The item the supplier delivers instead, once the buyer accepted its substitution (order response CA). */
+  @Column({ name: 'substitute_seller_item_id', type: 'text', nullable: true }) substituteSellerItemId: string | null;
+  @Column({ name: 'substitute_name', type: 'text', nullable: true }) substituteName: string | null;
+  @Column({ name: 'substitute_gtin', type: 'text', nullable: true }) substituteGtin: string | null;
 }

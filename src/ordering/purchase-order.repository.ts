@@ -11,7 +11,7 @@ export type NewPurchaseOrder = Omit<
   'id' | 'requisitionNo' | 'orderNo' | 'version' | 'submittedAt' | 'sentAt' | 'updatedAt' | 'decidedByUserId' | 'decidedOnBehalfOf' | 'decidedAt' | 'decisionComment' | 'budgetOverrideReason'
 >;
 /** A line to write; it is numbered 1, 2, … in the order given (its UBL LineID). */
-export type NewPurchaseOrderLine = Omit<PurchaseOrderLineEntity, 'id' | 'orderId' | 'lineNo' | 'status'>;
+export type NewPurchaseOrderLine = Omit<PurchaseOrderLineEntity, 'id' | 'orderId' | 'lineNo' | 'status' | 'substituteSellerItemId' | 'substituteName' | 'substituteGtin'>;
 
 /** Who looks at a list of orders: the buyer side (all of an organisation, or one requester's) or a supplier. */
 export type OrderListScope = { buyerOrganisationId: number; requesterUserId?: number } | { supplierId: number };
@@ -98,7 +98,11 @@ export class PurchaseOrderRepository {
     return byOrder;
   }
 
-  async updateLine(tx: RequestContext, line: PurchaseOrderLineEntity, fields: Partial<Pick<PurchaseOrderLineEntity, 'quantity' | 'unitPrice' | 'status'>>): Promise<void> {
+  async updateLine(
+    tx: RequestContext,
+    line: PurchaseOrderLineEntity,
+    fields: Partial<Pick<PurchaseOrderLineEntity, 'quantity' | 'unitPrice' | 'status' | 'substituteSellerItemId' | 'substituteName' | 'substituteGtin'>>,
+  ): Promise<void> {
     await tx.manager.update(PurchaseOrderLineEntity, { id: line.id }, fields);
   }
 
