@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
-import { ExchangeModule } from '../exchange/exchange.module';
 import { CataloguesModule } from '../catalogues/catalogues.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { UnspscCodeUsers } from '../classification/unspsc-code-users';
