@@ -22,6 +22,7 @@ import { AgreementCeiling1763800000046 } from './1763800000046-AgreementCeiling'
 import { PurchaseOrders1763800000050 } from './1763800000050-PurchaseOrders';
 import { DocumentExchange1763800000060 } from './1763800000060-DocumentExchange';
 import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
+import { DespatchAndGoodsReceipts1763800000054 } from './1763800000054-DespatchAndGoodsReceipts';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   CostCentreCommitments1763800000045,
   AgreementCeiling1763800000046,
   PurchaseOrders1763800000050,
+  DespatchAndGoodsReceipts1763800000054,
   DocumentExchange1763800000060,
   IdempotencyKeys1763800000070,
 ];

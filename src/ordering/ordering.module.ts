@@ -5,24 +5,31 @@ import { ClassificationModule } from '../classification/classification.module';
 import { UnspscCodeUsers } from '../classification/unspsc-code-users';
 import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
 import { IdentityModule } from '../identity/identity.module';
+import { ExchangeModule } from '../exchange/exchange.module';
 import { ApprovalNotifier } from './approval-notifier';
 import { CartLineResolver, CartResolver } from './cart.resolver';
 import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
 import { CartViewBuilder } from './cart-view';
+import { DespatchAdviceDocuments } from './despatch-advice-documents';
+import { DespatchAdviceRepository } from './despatch-advice.repository';
+import { DespatchAdvicesService } from './despatch-advices.service';
+import { GoodsReceiptRepository } from './goods-receipt.repository';
+import { GoodsReceiptsService } from './goods-receipts.service';
 import { OrderCommitments } from './order-commitments';
 import { OrderDispatch } from './order-dispatch';
 import { OrdersResolver } from './orders.resolver';
 import { OrdersService } from './orders.service';
 import { PurchaseOrderRepository } from './purchase-order.repository';
+import { OrderLineReceivingResolver, ReceivingResolver } from './receiving.resolver';
 import { RequisitionsService } from './requisitions.service';
 import { TemplateRepository } from './template.repository';
 import { TemplatesResolver } from './templates.resolver';
 import { TemplatesService } from './templates.service';
 
-/** Ordering: carts, favourites and templates; requisitions, approval with commitments, and orders. */
+/** Ordering: carts, favourites and templates; requisitions, approval with commitments, orders, despatch advices and goods receipts. */
 @Module({
-  imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule],
+  imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule, ExchangeModule],
   providers: [
     CartService,
     CartRepository,
@@ -39,6 +46,13 @@ import { TemplatesService } from './templates.service';
     OrderDispatch,
     ApprovalNotifier,
     OrdersResolver,
+    DespatchAdviceRepository,
+    DespatchAdvicesService,
+    DespatchAdviceDocuments,
+    GoodsReceiptRepository,
+    GoodsReceiptsService,
+    ReceivingResolver,
+    OrderLineReceivingResolver,
   ],
   exports: [CartService, OrdersService],
 })
