@@ -6,8 +6,10 @@ import { IsDate } from '../platform/graphql/input-formats';
 import { ErrorResult } from '../platform/results/error-result';
 import { Order, OrderLineState } from './order.types';
 
-/** A positive quantity, up to four decimals (numeric(18,4)). */
+/** A quantity of 0 or more, up to four decimals (numeric(18,4)). */
 const QUANTITY = /^\d{1,14}(\.\d{1,4})?$/;
+/** As QUANTITY, with a digit other than 0 somewhere: more than 0. */
+const POSITIVE_QUANTITY = /^(?=[\d.]*[1-9])\d{1,14}(\.\d{1,4})?$/;
 /** A quantity received (positive) or returned (negative). */
 const SIGNED_QUANTITY = /^-?\d{1,14}(\.\d{1,4})?$/;
 /** At most this many lines in one despatch advice or receipt given by the API. */
@@ -69,7 +71,7 @@ export class DespatchLineInput {
   @Field({ description: 'The order line (OrderLine.lineId).' }) @IsString() @Length(1, 20) lineId: string;
   @Field(() => Decimal, { description: 'Quantity despatched, in the order line’s unit (more than 0, up to four decimals).' })
   @Type(() => String)
-  @Matches(QUANTITY, { message: 'deliveredQuantity must be a positive decimal with at most four decimals' })
+  @Matches(POSITIVE_QUANTITY, { message: 'deliveredQuantity must be a decimal more than 0 with at most four decimals' })
   deliveredQuantity: string;
   @Field(() => Decimal, { nullable: true, description: 'Quantity still to come (0 or more, up to four decimals).' })
   @IsOptional()
