@@ -49,7 +49,14 @@ function despatch(orderNo: string, over: Partial<UblDespatchAdviceOut> = {}): st
     deliveryCustomer: party('911000024', 'Nordby skole'),
     shipment: { id: 'NA', estimatedDeliveryPeriod: { startDate: '2026-12-03', endDate: '2026-12-04' } },
     lines: [
-      { id: 'D1', deliveredQuantity: { value: '100', unitCode: 'PK' }, outstandingQuantity: { value: '50', unitCode: 'PK' }, outstandingReason: 'Restordre', orderLineId: '1', item: { name: 'Kopipapir', sellersItemId: 'KL-100' } },
+      {
+        id: 'D1',
+        deliveredQuantity: { value: '100', unitCode: 'PK' },
+        outstandingQuantity: { value: '50', unitCode: 'PK' },
+        outstandingReason: 'Restordre',
+        orderLineId: '1',
+        item: { name: 'Kopipapir', sellersItemId: 'KL-100' },
+      },
     ],
     ...over,
   });
@@ -89,7 +96,14 @@ describe('registerDespatch', () => {
 
   it('refuses unknown lines, quantities of 0, and orders no longer awaiting goods', async () => {
     const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]);
-    const unknown = await register('katalog@kontorland.example', { orderId: order.id, despatchId: 'S-2', lines: [{ lineId: '1', deliveredQuantity: '1' }, { lineId: '3', deliveredQuantity: '1' }] });
+    const unknown = await register('katalog@kontorland.example', {
+      orderId: order.id,
+      despatchId: 'S-2',
+      lines: [
+        { lineId: '1', deliveredQuantity: '1' },
+        { lineId: '3', deliveredQuantity: '1' },
+      ],
+    });
     expect(unknown.data.registerDespatch).toMatchObject({ __typename: 'UnknownOrderLineError', lineIds: ['3'] });
     const zero = await register('katalog@kontorland.example', { orderId: order.id, despatchId: 'S-2', lines: [{ lineId: '1', deliveredQuantity: '0' }] });
     expect(zero.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -139,13 +153,11 @@ describe('Despatch Advice on POST /documents', () => {
 
   it('is refused (422, nothing stored) for an unknown order, an unknown line, another unit, another sender or endpoint, or a cancelled order', async () => {
     const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]);
-    const line = (over: Record<string, unknown>) => [
-      { id: 'D1', deliveredQuantity: { value: '1', unitCode: 'PK' }, orderLineId: '1', item: { name: 'Kopipapir' }, ...over },
-    ];
+    const line = (over: Record<string, unknown>) => [{ id: 'D1', deliveredQuantity: { value: '1', unitCode: 'PK' }, orderLineId: '1', item: { name: 'Kopipapir' }, ...over }];
     const cases: [string, string, string, RegExp][] = [
       ['unknown order', erp, despatch('PO-1999-999999', { id: 'X-1' }), /Order PO-1999-999999 is unknown/],
-      ['unknown line', erp, despatch(order.number, { id: 'X-2', lines: line({ orderLineId: '9' }) as any }), /has no line 9/],
-      ['other unit', erp, despatch(order.number, { id: 'X-3', lines: line({ deliveredQuantity: { value: '1', unitCode: 'EA' } }) as any }), /line 1 is in PK, not EA/],
+      ['unknown line', erp, despatch(order.number, { id: 'X-2', lines: line({ orderLineId: '9' }) }), /has no line 9/],
+      ['other unit', erp, despatch(order.number, { id: 'X-3', lines: line({ deliveredQuantity: { value: '1', unitCode: 'EA' } }) }), /line 1 is in PK, not EA/],
       ['other sender', await t.login('katalog@medisinsk.example'), despatch(order.number, { id: 'X-4' }), /unknown to Torg, or was not sent to you/],
       [
         'other endpoint',

@@ -59,10 +59,28 @@ describe('receiveGoods', () => {
     const first = await receive(BESTILLER, { orderId: order.id, lines: [{ lineId: '1', quantity: '100' }], note: 'Første levering', expectedVersion: order.version });
     expect(first.data.receiveGoods).toMatchObject({
       __typename: 'GoodsReceived',
-      order: { status: 'PARTIALLY_RECEIVED', version: order.version + 1, lines: [{ lineId: '1', receivedQuantity: '100.00' }, { lineId: '2', receivedQuantity: '0.00' }] },
-      receipt: { orderId: order.id, receivedByUserId: t.world.users[BESTILLER].userId, note: 'Første levering', lines: [{ lineId: '1', quantity: '100.00', unitCode: 'PK', reason: null, overReceiptConfirmed: false }] },
+      order: {
+        status: 'PARTIALLY_RECEIVED',
+        version: order.version + 1,
+        lines: [
+          { lineId: '1', receivedQuantity: '100.00' },
+          { lineId: '2', receivedQuantity: '0.00' },
+        ],
+      },
+      receipt: {
+        orderId: order.id,
+        receivedByUserId: t.world.users[BESTILLER].userId,
+        note: 'Første levering',
+        lines: [{ lineId: '1', quantity: '100.00', unitCode: 'PK', reason: null, overReceiptConfirmed: false }],
+      },
     });
-    const second = await receive(BESTILLER, { orderId: order.id, lines: [{ lineId: '1', quantity: '49.5' }, { lineId: '2', quantity: '2' }] });
+    const second = await receive(BESTILLER, {
+      orderId: order.id,
+      lines: [
+        { lineId: '1', quantity: '49.5' },
+        { lineId: '2', quantity: '2' },
+      ],
+    });
     expect(second.data.receiveGoods.order.status).toBe('PARTIALLY_RECEIVED');
     const last = await receive(PURCHASER, { orderId: order.id, lines: [{ lineId: '1', quantity: '0.5' }] });
     expect(last.data.receiveGoods.order).toMatchObject({ status: 'RECEIVED', lines: [{ receivedQuantity: '150.00' }, { receivedQuantity: '2.00' }] });
@@ -76,10 +94,17 @@ describe('receiveGoods', () => {
     const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]);
     await receive(BESTILLER, { orderId: order.id, lines: [{ lineId: '1', quantity: '140' }] });
     const over = await receive(BESTILLER, { orderId: order.id, lines: [{ lineId: '1', quantity: '12' }] });
-    expect(over.data.receiveGoods).toMatchObject({ __typename: 'OverReceiptError', errorCode: 'OVER_RECEIPT', lines: [{ lineId: '1', ordered: '150.00', receivedBefore: '140.00', receiving: '12.00' }] });
+    expect(over.data.receiveGoods).toMatchObject({
+      __typename: 'OverReceiptError',
+      errorCode: 'OVER_RECEIPT',
+      lines: [{ lineId: '1', ordered: '150.00', receivedBefore: '140.00', receiving: '12.00' }],
+    });
     expect((await received(order.id)).lines[0].receivedQuantity).toBe('140.00');
     const confirmed = await receive(BESTILLER, { orderId: order.id, lines: [{ lineId: '1', quantity: '12' }], confirmOverReceipt: true });
-    expect(confirmed.data.receiveGoods).toMatchObject({ order: { status: 'RECEIVED', lines: [{ receivedQuantity: '152.00' }] }, receipt: { lines: [{ quantity: '12.00', overReceiptConfirmed: true }] } });
+    expect(confirmed.data.receiveGoods).toMatchObject({
+      order: { status: 'RECEIVED', lines: [{ receivedQuantity: '152.00' }] },
+      receipt: { lines: [{ quantity: '12.00', overReceiptConfirmed: true }] },
+    });
     const [row] = await t.sql('SELECT over_receipt_confirmed FROM goods_receipt_line l JOIN goods_receipt r ON r.id = l.goods_receipt_id WHERE r.order_id = $1 AND l.quantity = 12', [order.id]);
     expect(row.over_receipt_confirmed).toBe(true);
   });
@@ -120,7 +145,13 @@ describe('receiveGoods', () => {
 
   it('refuses unknown lines, a stale version, and orders that are cancelled or wait for the buyer’s decision on changes', async () => {
     const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]);
-    const unknown = await receive(BESTILLER, { orderId: order.id, lines: [{ lineId: '1', quantity: '1' }, { lineId: '7', quantity: '1' }] });
+    const unknown = await receive(BESTILLER, {
+      orderId: order.id,
+      lines: [
+        { lineId: '1', quantity: '1' },
+        { lineId: '7', quantity: '1' },
+      ],
+    });
     expect(unknown.data.receiveGoods).toMatchObject({ __typename: 'UnknownOrderLineError', errorCode: 'UNKNOWN_ORDER_LINE', lineIds: ['7'] });
     const stale = await receive(BESTILLER, { orderId: order.id, lines: [{ lineId: '1', quantity: '1' }], expectedVersion: order.version - 1 });
     expect(stale.data.receiveGoods).toMatchObject({ __typename: 'OrderVersionConflictError', currentVersion: order.version });
@@ -167,7 +198,7 @@ describe('receiveGoods', () => {
   });
 
   it('reads receivedQuantity and goodsReceipts of a page of orders in a fixed number of queries', async () => {
-    const orders = [];
+    const orders: { id: number }[] = [];
     for (let i = 0; i < 3; i++) orders.push(await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]));
     for (const o of orders) await receive(BESTILLER, { orderId: o.id, lines: [{ lineId: '1', quantity: '3' }] });
     const statements: string[] = [];

@@ -57,7 +57,8 @@ export function despatchFromDocument(doc: UblDespatchAdvice): { document: Despat
     else if (!QUANTITY.test(delivered.value) || Number(delivered.value) <= 0)
       problems.push(problem(delivered, delivered.path, `The delivered quantity must be more than 0 with at most four decimals, not "${delivered.value}"`));
     const outstanding = l.outstandingQuantity;
-    if (outstanding && !QUANTITY.test(outstanding.value)) problems.push(problem(outstanding, outstanding.path, `The outstanding quantity must be 0 or more with at most four decimals, not "${outstanding.value}"`));
+    if (outstanding && !QUANTITY.test(outstanding.value))
+      problems.push(problem(outstanding, outstanding.path, `The outstanding quantity must be 0 or more with at most four decimals, not "${outstanding.value}"`));
     if (outstanding?.unitCode && delivered?.unitCode && outstanding.unitCode !== delivered.unitCode)
       problems.push(problem(outstanding, outstanding.path, `The outstanding quantity is in ${outstanding.unitCode}, the delivered quantity in ${delivered.unitCode}`));
     if (!lineId || !delivered) continue;

@@ -70,7 +70,8 @@ export class DespatchAdvicesService {
    * awaiting goods, every line one of its lines, and the despatch id new for the order.
    */
   async record(tx: RequestContext, order: PurchaseOrderEntity, orderLines: PurchaseOrderLineEntity[], despatch: DespatchToRecord): Promise<RecordDespatchResult> {
-    if (!DESPATCHABLE_ORDER_STATES.has(order.status)) return OrderStateError.of(order.status, `${orderName(order)} is ${order.status}: goods can be despatched only while it is SENT, ACCEPTED or PARTIALLY_RECEIVED`);
+    if (!DESPATCHABLE_ORDER_STATES.has(order.status))
+      return OrderStateError.of(order.status, `${orderName(order)} is ${order.status}: goods can be despatched only while it is SENT, ACCEPTED or PARTIALLY_RECEIVED`);
     const byLineId = new Map(orderLines.map((l) => [String(l.lineNo), l]));
     const unknown = despatch.lines.filter((l) => !byLineId.has(l.lineId)).map((l) => l.lineId);
     if (unknown.length) return UnknownOrderLineError.of(orderName(order), unknown);

@@ -56,13 +56,12 @@ export class GoodsReceiptRepository {
 
   private async withLines(ctx: RequestContext, receipts: GoodsReceiptEntity[]): Promise<GoodsReceiptWithLines[]> {
     if (!receipts.length) return [];
-    const rows: { id: number; receipt_id: number; order_line_id: number; quantity: string; reason: string | null; confirmed: boolean; line_no: number; unit_code: string }[] =
-      await ctx.manager.query(
-        `SELECT l.id, l.goods_receipt_id AS receipt_id, l.order_line_id, l.quantity::text AS quantity, l.reason, l.over_receipt_confirmed AS confirmed, ol.line_no, ol.unit_code
+    const rows: { id: number; receipt_id: number; order_line_id: number; quantity: string; reason: string | null; confirmed: boolean; line_no: number; unit_code: string }[] = await ctx.manager.query(
+      `SELECT l.id, l.goods_receipt_id AS receipt_id, l.order_line_id, l.quantity::text AS quantity, l.reason, l.over_receipt_confirmed AS confirmed, ol.line_no, ol.unit_code
            FROM goods_receipt_line l JOIN purchase_order_line ol ON ol.id = l.order_line_id
           WHERE l.goods_receipt_id = ANY($1) ORDER BY l.goods_receipt_id, ol.line_no, l.id`,
-        [receipts.map((r) => r.id)],
-      );
+      [receipts.map((r) => r.id)],
+    );
     const linesByReceipt = new Map<number, GoodsReceiptLineRow[]>();
     for (const r of rows) {
       const line: GoodsReceiptLineRow = {

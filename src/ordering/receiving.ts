@@ -33,7 +33,9 @@ export interface OverReceipt {
 
 /** Lines this receipt would take beyond their ordered quantity (returns never do). */
 export function overReceipts(lines: LineReceiving[]): OverReceipt[] {
-  return lines.filter((l) => l.receiving.gt(0) && l.receivedBefore.plus(l.receiving).gt(l.ordered)).map(({ lineId, ordered, receivedBefore, receiving }) => ({ lineId, ordered, receivedBefore, receiving }));
+  return lines
+    .filter((l) => l.receiving.gt(0) && l.receivedBefore.plus(l.receiving).gt(l.ordered))
+    .map(({ lineId, ordered, receivedBefore, receiving }) => ({ lineId, ordered, receivedBefore, receiving }));
 }
 
 /** Lines whose return is more than was received: a line never goes below nothing received. */

@@ -84,7 +84,11 @@ export class DespatchLineInput {
 @InputType({ description: 'A supplier’s despatch of goods of an order.' })
 export class RegisterDespatchInput {
   @Field(() => Int, { description: 'The order.' }) @IsInt() orderId: number;
-  @Field({ description: 'The supplier’s id of the despatch (1 to 200 characters), unique per order.' }) @IsString() @Matches(/\S/, { message: 'despatchId must not be blank' }) @Length(1, 200) despatchId: string;
+  @Field({ description: 'The supplier’s id of the despatch (1 to 200 characters), unique per order.' })
+  @IsString()
+  @Matches(/\S/, { message: 'despatchId must not be blank' })
+  @Length(1, 200)
+  despatchId: string;
   @Field({ nullable: true, description: 'Expected delivery date, YYYY-MM-DD.' }) @IsOptional() @IsDate('expectedDeliveryDate') expectedDeliveryDate?: string;
   @Field({ nullable: true, description: 'Note to the receiver (at most 1000 characters).' }) @IsOptional() @IsString() @Length(1, 1000) note?: string;
   @Field(() => [DespatchLineInput], { description: 'The lines despatched (at least one).' })
