@@ -19,9 +19,12 @@ const problem = (at: { path: string; line?: number } | undefined, fallbackPath: 
   message,
 });
 
+/** YYYY-MM-DD naming a real day (JavaScript would roll 2026-02-30 over to March; PostgreSQL refuses it). */
+const isCalendarDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v;
+
 function date(text: UblText | undefined, what: string, problems: Problem[]): string | null {
   if (!text) return null;
-  if (!DATE.test(text.value) || Number.isNaN(Date.parse(text.value))) problems.push(problem(text, text.path, `${what} must be a date YYYY-MM-DD, not "${text.value}"`));
+  if (!isCalendarDate(text.value)) problems.push(problem(text, text.path, `${what} must be a date YYYY-MM-DD, not "${text.value}"`));
   return text.value;
 }
 
