@@ -11,7 +11,9 @@ function advice(over: Partial<UblDespatchAdviceOut> = {}): UblDespatchAdviceOut 
     despatchSupplier: party('981000056'),
     deliveryCustomer: party('911000024'),
     shipment: { id: 'NA', estimatedDeliveryPeriod: { startDate: '2026-12-03', endDate: '2026-12-04' } },
-    lines: [{ id: 'D1', deliveredQuantity: { value: '3', unitCode: 'PK' }, outstandingQuantity: { value: '1', unitCode: 'PK' }, outstandingReason: 'Restordre', orderLineId: '2', item: { name: 'Papir' } }],
+    lines: [
+      { id: 'D1', deliveredQuantity: { value: '3', unitCode: 'PK' }, outstandingQuantity: { value: '1', unitCode: 'PK' }, outstandingReason: 'Restordre', orderLineId: '2', item: { name: 'Papir' } },
+    ],
     ...over,
   };
 }
