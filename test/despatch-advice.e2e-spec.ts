@@ -63,7 +63,7 @@ function despatch(orderNo: string, over: Partial<UblDespatchAdviceOut> = {}): st
 }
 
 describe('registerDespatch', () => {
-  it('the supplier records a despatch; the order stays as it was and shows it', async () => {
+  it('the supplier records a despatch; the order stays as it was and shows it; a receipt may name it', async () => {
     const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]);
     const res = await register('katalog@kontorland.example', {
       orderId: order.id,
@@ -92,6 +92,16 @@ describe('registerDespatch', () => {
 
     const again = await register('katalog@kontorland.example', { orderId: order.id, despatchId: 'SHIP-1', lines: [{ lineId: '1', deliveredQuantity: '1' }] });
     expect(again.data.registerDespatch).toMatchObject({ __typename: 'DuplicateDespatchError', despatchAdviceId: res.data.registerDespatch.despatchAdvice.id });
+
+    // The receiver names the advice the goods came with; one of another order is not found.
+    const adviceId = res.data.registerDespatch.despatchAdvice.id;
+    const RECEIVE = 'mutation($i: ReceiveGoodsInput!) { receiveGoods(input: $i) { __typename ... on GoodsReceived { order { status } receipt { despatchAdviceId } } } }';
+    const bestiller = await t.login('bestiller@nordby.example');
+    const received = await t.gql(bestiller, RECEIVE, { i: { orderId: order.id, despatchAdviceId: adviceId, lines: [{ lineId: '1', quantity: '100' }] } });
+    expect(received.data.receiveGoods).toEqual({ __typename: 'GoodsReceived', order: { status: 'PARTIALLY_RECEIVED' }, receipt: { despatchAdviceId: adviceId } });
+    const other = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]);
+    const elsewhere = await t.gql(bestiller, RECEIVE, { i: { orderId: other.id, despatchAdviceId: adviceId, lines: [{ lineId: '1', quantity: '1' }] } });
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses unknown lines, quantities of 0, and orders no longer awaiting goods', async () => {
