@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
+import { osloToday } from '../platform/time/oslo-date';
 import { DespatchAdviceRepository, DespatchAdviceWithLines } from './despatch-advice.repository';
 import type { DespatchVia } from './despatch-advice.entity';
 import { UnknownOrderLineError } from './order-line.errors';
@@ -49,7 +50,7 @@ export class DespatchAdvicesService {
       const order = await this.orders.lockForSupplier(tx, input.orderId);
       const result = await this.record(tx, order, await this.orders.lines(tx, order.id), {
         despatchId: input.despatchId.trim(),
-        issueDate: new Date().toISOString().slice(0, 10),
+        issueDate: osloToday(),
         expectedDeliveryDate: input.expectedDeliveryDate ?? null,
         expectedDeliveryEnd: input.expectedDeliveryDate ?? null,
         note: input.note?.trim() || null,
