@@ -21,6 +21,7 @@ import { CostCentreCommitments1763800000045 } from './1763800000045-CostCentreCo
 import { AgreementCeiling1763800000046 } from './1763800000046-AgreementCeiling';
 import { PurchaseOrders1763800000050 } from './1763800000050-PurchaseOrders';
 import { OrderResponses1763800000052 } from './1763800000052-OrderResponses';
+import { DespatchAndGoodsReceipts1763800000054 } from './1763800000054-DespatchAndGoodsReceipts';
 import { DocumentExchange1763800000060 } from './1763800000060-DocumentExchange';
 import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   AgreementCeiling1763800000046,
   PurchaseOrders1763800000050,
   OrderResponses1763800000052,
+  DespatchAndGoodsReceipts1763800000054,
   DocumentExchange1763800000060,
   IdempotencyKeys1763800000070,
 ];

@@ -12,6 +12,11 @@ import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
 import { CartViewBuilder } from './cart-view';
 import { OrderChangeNotifier } from './order-change-notifier';
+import { DespatchAdviceDocuments } from './despatch-advice-documents';
+import { DespatchAdviceRepository } from './despatch-advice.repository';
+import { DespatchAdvicesService } from './despatch-advices.service';
+import { GoodsReceiptRepository } from './goods-receipt.repository';
+import { GoodsReceiptsService } from './goods-receipts.service';
 import { OrderCommitments } from './order-commitments';
 import { OrderDispatch } from './order-dispatch';
 import { OrderDocumentController } from './order-document.controller';
@@ -22,12 +27,13 @@ import { OrderResponsesService } from './order-responses.service';
 import { OrdersResolver } from './orders.resolver';
 import { OrdersService } from './orders.service';
 import { PurchaseOrderRepository } from './purchase-order.repository';
+import { OrderLineReceivingResolver, ReceivingResolver } from './receiving.resolver';
 import { RequisitionsService } from './requisitions.service';
 import { TemplateRepository } from './template.repository';
 import { TemplatesResolver } from './templates.resolver';
 import { TemplatesService } from './templates.service';
 
-/** Ordering: carts, favourites and templates; requisitions, approval with commitments, orders and the supplier's answers. */
+/** Ordering: carts, favourites and templates; requisitions, approval with commitments, orders, the supplier's answers, despatch advices and goods receipts. */
 @Module({
   imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule, ExchangeModule],
   controllers: [OrderDocumentController],
@@ -52,6 +58,13 @@ import { TemplatesService } from './templates.service';
     OrderChangeNotifier,
     OrderResponseDocuments,
     OrderResponsesResolver,
+    DespatchAdviceRepository,
+    DespatchAdvicesService,
+    DespatchAdviceDocuments,
+    GoodsReceiptRepository,
+    GoodsReceiptsService,
+    ReceivingResolver,
+    OrderLineReceivingResolver,
   ],
   exports: [CartService, OrdersService],
 })
