@@ -6,7 +6,7 @@ import { RequestContext } from '../platform/context/request-context';
 import { isErrorResult } from '../platform/results/error-result';
 import { answerFromUbl } from './order-response-from-ubl';
 import { checkOrderResponse } from './order-response-rules';
-import { UnknownOrderLineError } from './order-response.types';
+import { UnknownOrderLineError } from './order-line.errors';
 import { OrderResponsesService } from './order-responses.service';
 import { PurchaseOrderRepository } from './purchase-order.repository';
 

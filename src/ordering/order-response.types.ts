@@ -1,3 +1,4 @@
+import { UnknownOrderLineError } from './order-line.errors';
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
@@ -134,16 +135,6 @@ export class OrderResponse {
 export class OrderResponseRecorded {
   @Field(() => Order, { description: 'The order as it stands now.' }) order: Order;
   @Field(() => OrderResponse, { description: 'The answer recorded.' }) response: OrderResponse;
-}
-
-@ObjectType({ implements: () => [ErrorResult], description: 'The answer names lines the order does not have. Nothing was recorded.' })
-export class UnknownOrderLineError extends ErrorResult {
-  errorCode = 'UNKNOWN_ORDER_LINE';
-  @Field(() => [String], { description: 'The line ids not on the order.' }) lineIds: string[];
-
-  static of(orderName: string, lineIds: string[]): UnknownOrderLineError {
-    return Object.assign(new UnknownOrderLineError(), { lineIds, message: `${orderName} has no line ${lineIds.join(', ')}` });
-  }
 }
 
 @ObjectType({
