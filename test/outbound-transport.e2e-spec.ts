@@ -17,8 +17,11 @@ import { startTestApp, TestApp } from './support/test-app';
  * marks it FAILED.
  */
 
+/** A document type of this test alone: ordering registers its own onSent for 'Order' (one callback per type). */
+const DOCUMENT_TYPE = 'TestOrder';
+
 const order = (documentId: string, ref?: OutboundRef): OutboundDocumentInput => ({
-  documentType: 'Order',
+  documentType: DOCUMENT_TYPE,
   documentId,
   receiverEndpoint: { schemeId: '0192', value: '987654325' },
   senderEndpoint: { schemeId: '0192', value: '123456785' },
@@ -86,7 +89,7 @@ describe('outbound documents over HTTP', () => {
       OUTBOX_MAX_ATTEMPTS: '4',
     });
     await t.sql('CREATE TABLE test_sent (outbound_id text NOT NULL)');
-    t.app.get(OutboundDocuments).onSent('Order', async (tx, ref, outboundId) => {
+    t.app.get(OutboundDocuments).onSent(DOCUMENT_TYPE, async (tx, ref, outboundId) => {
       sent.push({ ref, outboundId });
       await tx.manager.query('INSERT INTO test_sent (outbound_id) VALUES ($1)', [outboundId]);
     });
@@ -108,7 +111,7 @@ describe('outbound documents over HTTP', () => {
     expect(mine[2].headers).toMatchObject({
       'content-type': 'application/xml; charset=utf-8',
       authorization: 'Bearer ap-secret-token',
-      'x-torg-document-type': 'Order',
+      'x-torg-document-type': DOCUMENT_TYPE,
       'x-torg-receiver': '0192:987654325',
       'x-torg-sender': '0192:123456785',
       'x-torg-outbound-id': id,
@@ -180,9 +183,9 @@ describe('outbound documents dropped into a folder', () => {
     const second = await sendIn(t, order('PO 2026/1')); // the same id sent twice stays two files
     for (const id of [first, second]) expect(await settled(t, id)).toMatchObject({ state: 'SENT', attempts: 1, transport: 'folder' });
     const files = (await readdir(folder)).sort();
-    expect(files).toEqual([`Order_PO_2026_1_${first}.xml`, `Order_PO_2026_1_${second}.xml`].sort());
+    expect(files).toEqual([`TestOrder_PO_2026_1_${first}.xml`, `TestOrder_PO_2026_1_${second}.xml`].sort());
     expect(await readFile(join(folder, files[0]), 'utf8')).toBe(order('PO 2026/1').xml);
     const [row] = await t.sql('SELECT transport_reference FROM outbound_document WHERE id = $1', [first]);
-    expect(row.transport_reference).toBe(`Order_PO_2026_1_${first}.xml`);
+    expect(row.transport_reference).toBe(`TestOrder_PO_2026_1_${first}.xml`);
   });
 });
