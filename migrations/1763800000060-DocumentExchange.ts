@@ -40,7 +40,7 @@ export class DocumentExchange1763800000060 implements MigrationInterface {
         xml                text NOT NULL,
         ref_kind           text,
         ref_id             text,
-        state              text NOT NULL DEFAULT 'PENDING' CHECK (state IN ('PENDING', 'SENT', 'FAILED')),
+        state              text NOT NULL DEFAULT 'PENDING' CHECK (state IN ('PENDING', 'SENT', 'FAILED', 'WITHDRAWN')),
         attempts           int NOT NULL DEFAULT 0,
         last_error         text,
         transport          text,

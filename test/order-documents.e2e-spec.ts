@@ -258,6 +258,9 @@ describe('order documents through the folder transport (PEPPOL BIS Ordering 3)',
     expect((await getDocument(t, order.id, BESTILLER)).status).toBe(200);
     const cancel = await t.gql(await t.login(BESTILLER), `mutation($i: CancelOrderInput!) { cancelOrder(input: $i) { __typename ${ERROR} } }`, { i: { orderId: cancelled.id, reason: 'Feil vare' } });
     expect(cancel.data.cancelOrder.__typename).toBe('Order');
+    // Its document had not left: it is withdrawn, and never delivered.
+    const [withdrawn] = await t.sql(`SELECT state FROM outbound_document WHERE ref_kind = 'order' AND ref_id = $1`, [String(cancelled.id)]);
+    expect(withdrawn.state).toBe('WITHDRAWN');
 
     await rm(drop);
     await mkdir(drop);
@@ -270,6 +273,7 @@ describe('order documents through the folder transport (PEPPOL BIS Ordering 3)',
     expect(res.status).toBe(200);
     const files = (await readdir(drop)).filter((f) => f.startsWith(`Order_${order.number}_`));
     expect(files).toHaveLength(1);
+    expect((await readdir(drop)).filter((f) => f.startsWith(`Order_${cancelled.number}_`))).toEqual([]);
     expect(await readFile(join(drop, files[0]), 'utf8')).toBe(res.body);
     const ubl = await readUblOrder(Buffer.from(res.body, 'utf8'));
     expect([ubl.profile, ubl.id, ubl.contractId, ubl.lines[0].item.sellersItemId]).toEqual(['peppol-ordering', order.number, '2025-001', 'KL-100']);

@@ -14,14 +14,11 @@ import { inTransaction } from '../platform/database/transaction';
 import { badInput, notFound } from '../platform/errors/domain-error';
 import { orderDocument, organisationEndpoint } from './order-document';
 import { orderName } from './order.machine';
+import { ORDER_DOCUMENT, orderRef } from './order-outbound';
 import { OrderStatus } from './order-status';
 import { OrderStateError } from './order.types';
 import { OrdersService } from './orders.service';
 import type { PurchaseOrderEntity } from './purchase-order.entity';
-
-/** The UBL document type of an order, as exchange knows it. */
-const ORDER_DOCUMENT = 'Order';
-const orderRef = (order: Pick<PurchaseOrderEntity, 'id'>): OutboundRef => ({ kind: 'order', id: String(order.id) });
 
 /**
  * Getting an approved order to its supplier. A supplier registered in Torg gets the order as an

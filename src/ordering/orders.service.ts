@@ -6,9 +6,11 @@ import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { notFound } from '../platform/errors/domain-error';
 import { Connection, decodeOffset, toConnection } from '../platform/graphql/connection';
+import { OutboundDocuments } from '../exchange/outbound/outbound-documents.service';
 import { OrderCommitments } from './order-commitments';
+import { ORDER_DOCUMENT, orderRef } from './order-outbound';
 import { OrderMachine, orderMachine, orderName } from './order.machine';
-import { COMMITTED_STATES, OrderEvent } from './order-status';
+import { COMMITTED_STATES, OrderEvent, OrderStatus } from './order-status';
 import { CancelOrderInput, OrderStateError, OrderVersionConflictError, OrdersArgs } from './order.types';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 import { OrderListScope, PurchaseOrderRepository } from './purchase-order.repository';
@@ -29,6 +31,7 @@ export class OrdersService {
     private readonly ds: DataSource,
     private readonly orders: PurchaseOrderRepository,
     private readonly commitments: OrderCommitments,
+    private readonly outbound: OutboundDocuments,
     audit: AuditService,
   ) {
     this.machine = orderMachine(audit, (tx, order) => this.orders.save(tx, order));
@@ -69,9 +72,9 @@ export class OrdersService {
   }
 
   /**
-   * The buyer takes an order back (from APPROVED to CHANGED): its commitment is released. Once
-   * the supplier has it, cancelling is recorded here; telling the supplier by an order
-   * cancellation document is not built yet.
+   * The buyer takes an order back (from APPROVED up to CHANGED): its commitment is released, and
+   * an order document that has not left yet is withdrawn. Once the supplier has it, cancelling
+   * is recorded here; telling the supplier by an order cancellation document is not built yet.
    */
   async cancel(ctx: RequestContext, input: CancelOrderInput): Promise<PurchaseOrderEntity | OrderStateError | OrderVersionConflictError> {
     return inTransaction(this.ds, ctx, async (tx) => {
@@ -79,7 +82,13 @@ export class OrdersService {
       if (order.requesterUserId !== tx.person.userId && !tx.hasRole(Role.PURCHASER, Role.ADMIN)) throw notFound('Order', input.orderId);
       const stale = this.staleVersion(order, input.expectedVersion);
       if (stale) return stale;
-      return this.fire(tx, order, 'cancel', { audit: { reason: input.reason.trim() } });
+      const unsent = order.status === OrderStatus.APPROVED;
+      return this.fire(tx, order, 'cancel', {
+        effect: async (o) => {
+          if (unsent) await this.outbound.withdraw(tx, ORDER_DOCUMENT, orderRef(o));
+        },
+        audit: { reason: input.reason.trim() },
+      });
     });
   }
 

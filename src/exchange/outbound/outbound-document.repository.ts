@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/context/request-context';
 import { PeppolEndpoint } from './outbound-transport';
 
-export type OutboundState = 'PENDING' | 'SENT' | 'FAILED';
+/** WITHDRAWN: the domain took it back before it left (an order cancelled before delivery). */
+export type OutboundState = 'PENDING' | 'SENT' | 'FAILED' | 'WITHDRAWN';
 
 export interface OutboundDocumentRow {
   id: string;
@@ -78,8 +79,17 @@ export class OutboundDocumentRepository {
   async markAttemptFailed(ctx: RequestContext, id: string, attempts: number, transport: string, error: string, final: boolean): Promise<void> {
     await ctx.manager.query(
       `UPDATE outbound_document SET attempts = $2, transport = $3, last_error = $4, state = CASE WHEN $5 THEN 'FAILED' ELSE 'PENDING' END
-        WHERE id = $1 AND state <> 'SENT'`,
+        WHERE id = $1 AND state IN ('PENDING', 'FAILED')`,
       [id, attempts, transport, error.slice(0, ERROR_CHARS), final],
     );
+  }
+
+  /** Takes back the documents of a type about `ref` that have not left; returns their ids. */
+  async withdraw(tx: RequestContext, documentType: string, refKind: string, refId: string): Promise<string[]> {
+    const rows: { id: string }[] = await tx.manager.query(
+      `UPDATE outbound_document SET state = 'WITHDRAWN' WHERE ref_kind = $1 AND ref_id = $2 AND document_type = $3 AND state IN ('PENDING', 'FAILED') RETURNING id::text`,
+      [refKind, refId, documentType],
+    );
+    return rows.map((r) => r.id);
   }
 }

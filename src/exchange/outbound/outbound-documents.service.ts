@@ -93,6 +93,17 @@ export class OutboundDocuments implements OnModuleInit {
     return doc ? { id: doc.id, xml: doc.xml, state: doc.state } : null;
   }
 
+  /**
+   * Takes back the documents of `documentType` about `ref` that have not left yet (pending or
+   * failed), in the caller's transaction: they will not be delivered. One already on its way to
+   * the access point at this moment may still arrive (delivery is at least once).
+   */
+  async withdraw(tx: RequestContext, documentType: string, ref: OutboundRef): Promise<number> {
+    const ids = await this.documents.withdraw(tx, documentType, ref.kind, ref.id);
+    for (const id of ids) await this.audit.record(tx, 'document.withdrawn', 'outbound_document', id, { documentType, ref });
+    return ids.length;
+  }
+
   /** Registers what happens when a document of `documentType` has been delivered (one callback per type). */
   onSent(documentType: string, callback: OnDocumentSent): void {
     if (this.sentCallbacks.has(documentType)) throw new Error(`document type ${documentType} has an onSent callback already`);
@@ -102,7 +113,7 @@ export class OutboundDocuments implements OnModuleInit {
   private async deliver(message: OutboxMessage<{ outboundId: string }>): Promise<void> {
     const system = new RequestContext(undefined, this.ds.manager);
     const doc = await this.documents.get(system, message.payload.outboundId ?? message.key);
-    if (!doc || doc.state === 'SENT') return; // delivered already: a repeat of the message
+    if (!doc || doc.state === 'SENT' || doc.state === 'WITHDRAWN') return; // delivered already (a repeat of the message), or taken back
     let reference: string | undefined;
     try {
       ({ reference } = await this.transport.deliver({
