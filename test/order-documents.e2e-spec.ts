@@ -121,8 +121,8 @@ describe('order documents (log transport, EHF Order 3.0)', () => {
         l.item.taxCategory,
       ]),
     ).toEqual([
-      ['1', 'KL-100', { value: '7090000010003', schemeId: '0160' }, [{ code: '14111507', listId: 'MP' }], '3.0000', 'XPK', '45.0700', '135.21', { id: 'S', percent: '25.00' }],
-      ['2', 'KL-101', { value: '7090000010010', schemeId: '0160' }, [{ code: '14111507', listId: 'MP' }], '2.0000', 'XPK', '294.5900', '589.18', { id: 'S', percent: '25.00' }],
+      ['1', 'KL-100', { value: '7090000010003', schemeId: '0160' }, [{ code: '14111507', listId: 'MP' }], '3', 'XPK', '45.07', '135.21', { id: 'S', percent: '25.00' }],
+      ['2', 'KL-101', { value: '7090000010010', schemeId: '0160' }, [{ code: '14111507', listId: 'MP' }], '2', 'XPK', '294.59', '589.18', { id: 'S', percent: '25.00' }],
     ]);
     expect(order.lines.map((l: any) => [l.lineId, l.sellerItemId, l.gtin])).toEqual(ubl.lines.map((l) => [l.id, l.item.sellersItemId, l.item.standardItemId?.value]));
 

@@ -1,6 +1,7 @@
 import type { UblId, UblOrder, UblOrderLine } from '../peppol';
 import type { Money } from '../platform/money/money';
 import { MoneyDecimal } from '../platform/money/money';
+import { formatDecimal } from '../platform/money/decimal-text';
 import { osloToday } from '../platform/time/oslo-date';
 import { lineAmount, totals } from './cart-totals';
 import type { PurchaseOrderLineEntity } from './purchase-order-line.entity';
@@ -119,9 +120,10 @@ export function orderDocument(input: OrderDocumentInput): UblOrder {
 function orderLine(line: OrderDocumentInput['lines'][number], priced: Parameters<typeof lineAmount>[0]): UblOrderLine {
   return {
     id: String(line.lineNo),
-    quantity: { value: line.quantity, unitCode: unitCodeForDocument(line.unitCode) },
+    // Stored as numeric(18,4); written without the padding ("100", "45.07", "0.1235").
+    quantity: { value: new MoneyDecimal(line.quantity).toFixed(), unitCode: unitCodeForDocument(line.unitCode) },
     lineExtensionAmount: amount(lineAmount(priced)),
-    price: { amount: line.unitPrice },
+    price: { amount: formatDecimal(line.unitPrice) },
     item: {
       name: line.name,
       // A free-text line has no seller item id: its name is all the supplier has to go on.
