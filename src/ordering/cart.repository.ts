@@ -19,6 +19,8 @@ export class CartRepository {
    * changes to one cart take turns (two first adds at once make one cart, not two).
    */
   async openLocked(tx: RequestContext, organisationId: number, userId: number): Promise<CartEntity> {
+    const open = await this.findOpenLocked(tx, organisationId, userId);
+    if (open) return open;
     await tx.manager.query(`INSERT INTO cart (organisation_id, owner_user_id) VALUES ($1, $2) ON CONFLICT (organisation_id, owner_user_id) WHERE status = 'OPEN' DO NOTHING`, [organisationId, userId]);
     return (await this.findOpenLocked(tx, organisationId, userId))!;
   }
