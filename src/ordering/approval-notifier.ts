@@ -17,7 +17,10 @@ export class ApprovalNotifier {
   ) {}
 
   async requisitionWaiting(tx: RequestContext, order: PurchaseOrderEntity, approverUserIds: readonly number[]): Promise<void> {
-    const [approvers, [requester]] = await Promise.all([this.identity.users(tx, approverUserIds), this.identity.users(tx, [order.requesterUserId])]);
+    // Approvers and requester in one read.
+    const people = await this.identity.users(tx, [...new Set([...approverUserIds, order.requesterUserId])]);
+    const approvers = people.filter((p) => approverUserIds.includes(p.id));
+    const requester = people.find((p) => p.id === order.requesterUserId);
     if (!approvers.length) return;
     const amount = `${order.currency} ${order.lineExtensionAmount}`;
     await this.notifications.enqueue(tx, {

@@ -86,7 +86,7 @@ export class CartViewBuilder {
   }
 
   /** The check of each line, in order: free-text lines are estimates; catalogue lines are compared with what is in force now. */
-  private async check(ctx: RequestContext, lines: CartLineEntity[]): Promise<CartLineCheck[]> {
+  async check(ctx: RequestContext, lines: CartLineEntity[]): Promise<CartLineCheck[]> {
     const catalogueLines = lines.filter((l) => l.kind === LineKind.CATALOGUE);
     if (!catalogueLines.length) return lines.map(() => ESTIMATE);
     const orderable = new Set((await this.agreements.inForceFor(ctx, ctx.user.organisationId)).map((a) => a.id));

@@ -19,15 +19,15 @@ export class CartRepository {
    * changes to one cart take turns (two first adds at once make one cart, not two).
    */
   async openLocked(tx: RequestContext, organisationId: number, userId: number): Promise<CartEntity> {
+    const open = await this.findOpenLocked(tx, organisationId, userId);
+    if (open) return open;
     await tx.manager.query(`INSERT INTO cart (organisation_id, owner_user_id) VALUES ($1, $2) ON CONFLICT (organisation_id, owner_user_id) WHERE status = 'OPEN' DO NOTHING`, [organisationId, userId]);
-    const [{ id }] = await tx.manager.query(`SELECT id FROM cart WHERE organisation_id = $1 AND owner_user_id = $2 AND status = 'OPEN' FOR UPDATE`, [organisationId, userId]);
-    return (await tx.manager.findOneBy(CartEntity, { id }))!;
+    return (await this.findOpenLocked(tx, organisationId, userId))!;
   }
 
   /** The open cart, locked, or null when the user has none (nothing to change). */
-  async findOpenLocked(tx: RequestContext, organisationId: number, userId: number): Promise<CartEntity | null> {
-    const rows: { id: number }[] = await tx.manager.query(`SELECT id FROM cart WHERE organisation_id = $1 AND owner_user_id = $2 AND status = 'OPEN' FOR UPDATE`, [organisationId, userId]);
-    return rows.length ? tx.manager.findOneBy(CartEntity, { id: rows[0].id }) : null;
+  findOpenLocked(tx: RequestContext, organisationId: number, userId: number): Promise<CartEntity | null> {
+    return tx.manager.findOne(CartEntity, { where: { organisationId, ownerUserId: userId, status: 'OPEN' }, lock: { mode: 'pessimistic_write' } });
   }
 
   lines(ctx: RequestContext, cartId: number): Promise<CartLineEntity[]> {

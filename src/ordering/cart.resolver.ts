@@ -3,7 +3,7 @@ import { Allow } from '../identity/access.decorators';
 import { Role } from '../identity/role';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
-import { AddFreeTextResult, AddFreeTextToCartInput, AddItemResult, AddItemToCartInput, AgreementAlternative, Cart, CartLine, UpdateCartLineQuantityInput } from './cart.types';
+import { AddFreeTextResult, AddFreeTextToCartInput, AddItemResult, AddItemToCartInput, AgreementAlternative, Cart, CartLine, CartLineAdded, UpdateCartLineQuantityInput } from './cart.types';
 import { CartService } from './cart.service';
 
 /** Cart operations: REQUESTERs only, each on their own open cart in the organisation they signed in to. */
@@ -70,5 +70,19 @@ export class CartLineResolver {
   })
   alternatives(@Ctx() ctx: RequestContext, @Parent() line: CartLine) {
     return this.carts.alternatives(ctx, line);
+  }
+}
+
+/** The line and cart of an add's answer, each built only when asked for (see CartService.added). */
+@Resolver(() => CartLineAdded)
+export class CartLineAddedResolver {
+  @ResolveField(() => CartLine, { description: 'The line as stored.' })
+  line(@Parent() added: CartLineAdded) {
+    return added.lineView();
+  }
+
+  @ResolveField(() => Cart, { description: 'The cart after the change.' })
+  cart(@Parent() added: CartLineAdded) {
+    return added.cartView();
   }
 }

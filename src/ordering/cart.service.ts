@@ -69,7 +69,7 @@ export class CartService {
     return inTransaction(this.ds, ctx, async (tx) => {
       const item = await this.orderableItem(tx, input.itemId);
       if (!item) return ItemNotOrderable.of(input.itemId);
-      return this.added(tx, await this.appendItem(tx, item, quantity), []);
+      return this.added(ctx, await this.appendItem(tx, item, quantity), []);
     });
   }
 
@@ -170,7 +170,7 @@ export class CartService {
         justificationCode: line.justificationCode,
       });
       const alternatives = line.loyalty === LineLoyalty.OFF_AGREEMENT ? await this.alternativesAmong(tx, inForce, requested) : [];
-      return this.added(tx, line, alternatives);
+      return this.added(ctx, line, alternatives);
     });
   }
 
@@ -191,7 +191,7 @@ export class CartService {
         from: { kind: line.kind, itemId: line.catalogueItemId, unspscCode: line.unspscCode, unitPrice: line.unitPrice, currency: line.currency, loyalty: line.loyalty },
         to: { itemId: item.itemId, versionId: item.versionId, unitPrice: item.price, currency: item.currency },
       });
-      return this.added(tx, replaced, []);
+      return this.added(ctx, replaced, []);
     });
   }
 
@@ -259,10 +259,16 @@ export class CartService {
     return { cart, line };
   }
 
-  private async added(tx: RequestContext, line: CartLineEntity, alternatives: AgreementAlternative[]): Promise<CartLineAdded> {
-    const cart = (await this.carts.findOpen(tx, tx.person.organisationId, tx.person.userId))!;
-    const view = await this.views.build(tx, cart, await this.carts.lines(tx, cart.id));
-    return Object.assign(new CartLineAdded(), { line: view.lines.find((l) => l.id === line.id)!, cart: view, alternatives });
+  /**
+   * The answer to an add: the line and the cart after it are built only when the client asks
+   * for them, after the change has committed (so with `ctx`, the caller's, never the finished
+   * transaction's), at most once per answer.
+   */
+  private added(ctx: RequestContext, line: CartLineEntity, alternatives: AgreementAlternative[]): CartLineAdded {
+    let built: Promise<CartView> | undefined;
+    const cartView = () => (built ??= this.cart(ctx));
+    const lineView = async () => (await cartView()).lines.find((l) => l.id === line.id) ?? (await this.views.build(ctx, null, [line])).lines[0];
+    return Object.assign(new CartLineAdded(), { lineView, cartView, alternatives });
   }
 
   private async alternativesAmong(ctx: RequestContext, inForce: readonly AgreementInForce[], requested: Requested, limit = ALTERNATIVES_LIMIT): Promise<AgreementAlternative[]> {

@@ -139,8 +139,12 @@ export class AgreementRef {
 
 @ObjectType({ description: 'The line added (or replaced), the cart after it, and for an off-agreement line the agreement items that could replace it.' })
 export class CartLineAdded {
-  @Field(() => CartLine, { description: 'The line as stored.' }) line: CartLine;
-  @Field(() => Cart, { description: 'The cart after the change.' }) cart: Cart;
+  // `line` and `cart` are fields of CartLineAddedResolver: each is built when asked for (once per
+  // answer), so a client that asks only whether the add worked does not pay for the cart's re-check.
+  /** The line as stored, with its check now. */
+  lineView: () => Promise<CartLine>;
+  /** The cart after the change. */
+  cartView: () => Promise<Cart>;
   @Field(() => [AgreementAlternative], { description: 'Off-agreement lines: agreement items in the same commodity (else class, else family) the buyer may order, cheapest first.' })
   alternatives: AgreementAlternative[];
 }

@@ -46,8 +46,8 @@ export class OrderDispatch implements OnModuleInit {
   async approved(tx: RequestContext, order: PurchaseOrderEntity): Promise<void> {
     if (order.supplierId === null) return; // placed outside Torg: see recordPlacedOutside
     const lines = await this.orders.lines(tx, order.id);
-    const buyer = await this.identity.organisation(tx, order.buyerOrganisationId);
-    const supplier = await this.identity.organisation(tx, order.supplierId);
+    // Both in one batch (one query).
+    const [buyer, supplier] = await Promise.all([this.identity.organisation(tx, order.buyerOrganisationId), this.identity.organisation(tx, order.supplierId)]);
     const address = await this.addresses.find(tx, order.deliveryAddressId);
     const [requester] = await this.identity.users(tx, [order.requesterUserId]);
     const agreement = order.agreementId !== null ? (await this.agreements.standing(tx, [order.agreementId])).get(order.agreementId) : undefined;

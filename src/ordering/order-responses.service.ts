@@ -18,6 +18,7 @@ import { orderName } from './order.machine';
 import { OrderEvent } from './order-status';
 import { OrderStateError, OrderVersionConflictError } from './order.types';
 import { OrdersService } from './orders.service';
+import type { OrderLineStatus, PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import type { PurchaseOrderEntity } from './purchase-order.entity';
 import { PurchaseOrderRepository } from './purchase-order.repository';
 
@@ -98,11 +99,14 @@ export class OrderResponsesService {
     let response: StoredOrderResponse | undefined;
     const moved = await this.orders.fire(tx, order, event, {
       effect: async () => {
+        // One statement per new status, not one per line.
+        const moving = new Map<OrderLineStatus, PurchaseOrderLineEntity[]>();
         for (const line of lines) {
           if (line.status === 'CANCELLED') continue;
           const status = lineStatusAfter(answer.responseCode, answered.get(line.id)?.code);
-          if (status && status !== line.status) await this.orderRows.updateLine(tx, line, { status });
+          if (status && status !== line.status) moving.set(status, [...(moving.get(status) ?? []), line]);
         }
+        for (const [status, changed] of moving) await this.orderRows.setLineStatus(tx, changed, status);
         response = await this.responses.insert(
           tx,
           {

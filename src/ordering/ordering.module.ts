@@ -7,7 +7,7 @@ import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
 import { ExchangeModule } from '../exchange/exchange.module';
 import { IdentityModule } from '../identity/identity.module';
 import { ApprovalNotifier } from './approval-notifier';
-import { CartLineResolver, CartResolver } from './cart.resolver';
+import { CartLineAddedResolver, CartLineResolver, CartResolver } from './cart.resolver';
 import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
 import { CartViewBuilder } from './cart-view';
@@ -43,6 +43,7 @@ import { TemplatesService } from './templates.service';
     CartViewBuilder,
     CartResolver,
     CartLineResolver,
+    CartLineAddedResolver,
     TemplatesService,
     TemplateRepository,
     TemplatesResolver,

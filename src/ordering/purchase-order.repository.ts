@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { conflict } from '../platform/errors/domain-error';
 import { OrderStatus } from './order-status';
-import { PurchaseOrderLineEntity } from './purchase-order-line.entity';
+import { OrderLineStatus, PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 
 export type NewPurchaseOrder = Omit<
@@ -51,15 +51,14 @@ export class PurchaseOrderRepository {
   }
 
   /** The order locked until the transaction ends: decisions on one order take turns. */
-  async lock(tx: RequestContext, id: number): Promise<PurchaseOrderEntity | null> {
-    const rows: { id: number }[] = await tx.manager.query(`SELECT id FROM purchase_order WHERE id = $1 FOR UPDATE`, [id]);
-    return rows.length ? this.find(tx, id) : null;
+  lock(tx: RequestContext, id: number): Promise<PurchaseOrderEntity | null> {
+    // Read as locked: FOR UPDATE answers the row as it is once the lock is held.
+    return tx.manager.findOne(PurchaseOrderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** The order with this number (the supplier's documents name it), locked. */
-  async lockByOrderNo(tx: RequestContext, orderNo: string): Promise<PurchaseOrderEntity | null> {
-    const rows: { id: number }[] = await tx.manager.query(`SELECT id FROM purchase_order WHERE order_no = $1 FOR UPDATE`, [orderNo]);
-    return rows.length ? this.find(tx, rows[0].id) : null;
+  lockByOrderNo(tx: RequestContext, orderNo: string): Promise<PurchaseOrderEntity | null> {
+    return tx.manager.findOne(PurchaseOrderEntity, { where: { orderNo }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**
@@ -96,6 +95,11 @@ export class PurchaseOrderRepository {
     const byOrder = new Map<number, PurchaseOrderLineEntity[]>(orderIds.map((id) => [id, []]));
     for (const row of rows) byOrder.get(row.orderId)!.push(row);
     return byOrder;
+  }
+
+  /** Sets the status of several lines in one statement. */
+  async setLineStatus(tx: RequestContext, lines: readonly PurchaseOrderLineEntity[], status: OrderLineStatus): Promise<void> {
+    if (lines.length) await tx.manager.update(PurchaseOrderLineEntity, { id: In(lines.map((l) => l.id)) }, { status });
   }
 
   async updateLine(

@@ -84,8 +84,8 @@ export class RequisitionsService {
       const cart = await this.carts.findOpenLocked(tx, requester.organisationId, requester.userId);
       const lines = cart ? await this.carts.lines(tx, cart.id) : [];
       if (!cart || !lines.length) return CartEmptyError.of();
-      const view = await this.cartViews.build(tx, cart, lines);
-      const blocked = view.lines.filter((l) => l.check.status !== LineStatus.ORDERABLE && l.check.status !== LineStatus.ESTIMATE);
+      const checks = await this.cartViews.check(tx, lines);
+      const blocked = lines.map((l, i) => ({ ...l, check: checks[i] })).filter((l) => l.check.status !== LineStatus.ORDERABLE && l.check.status !== LineStatus.ESTIMATE);
       if (blocked.length) return CartNotOrderableError.of(blocked.map((l) => ({ lineId: l.id, name: l.name, status: l.check.status, reason: l.check.reason ?? l.check.status })));
       const costCentre = await this.costCentres.find(tx, input.costCentreId);
       if (!costCentre || costCentre.organisationId !== requester.organisationId) throw notFound('Cost centre', input.costCentreId);
