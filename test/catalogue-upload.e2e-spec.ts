@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { createAgreement, fixture, upload } from './support/fixtures';
@@ -155,14 +156,17 @@ describe('catalogue upload', () => {
     const misnamed = await t.http.post(`/agreements/${a.id}/catalogue`).set('Authorization', `Bearer ${token}`).attach('catalogue', fixture('kontor-good.csv'));
     expect(misnamed.status).toBe(400);
     expect(misnamed.body).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/field named "file"; the request sent a file in "catalogue"/) });
-    const other = await upload(t, a.id, fixture('kontor-good.csv'), undefined, 'katalog@medisinsk.example');
+    const other = await upload(t, a.id, readFileSync(fixture('kontor-good.csv')), 'kontor-good.csv', 'katalog@medisinsk.example');
     expect(other.status).toBe(404);
-    const anonymous = await t.http.post(`/agreements/${a.id}/catalogue`).attach('file', fixture('kontor-good.csv'));
+    // Refusals come before the body is read, and the server may close the connection while a
+    // streamed file is still being written (EPIPE): send the small file as one buffer.
+    const file = readFileSync(fixture('kontor-good.csv'));
+    const anonymous = await t.http.post(`/agreements/${a.id}/catalogue`).attach('file', file, 'kontor-good.csv');
     expect(anonymous.status).toBe(401);
     const buyer = await t.http
       .post(`/agreements/${a.id}/catalogue`)
       .set('Authorization', `Bearer ${await t.login('bestiller@nordby.example')}`)
-      .attach('file', fixture('kontor-good.csv'));
+      .attach('file', file, 'kontor-good.csv');
     expect(buyer.status).toBe(403);
     expect(await counts(a.id)).toEqual({ versions: 0, items: 0 });
   });
