@@ -4,6 +4,7 @@ import { CeilingExceededError } from '../agreements/agreements.errors';
 import { BudgetExceededError } from '../identity/buyer-setup/buyer-setup.errors';
 import { CommitmentsService } from '../identity/buyer-setup/commitments.service';
 import { RequestContext } from '../platform/context/request-context';
+import { fitsUnder } from '../platform/money/capped-total';
 import { Money } from '../platform/money/money';
 import type { PurchaseOrderEntity } from './purchase-order.entity';
 
@@ -27,8 +28,8 @@ export class OrderCommitments {
   async ceilingRefusal(tx: RequestContext, agreementId: number | null, amount: Money): Promise<CeilingExceededError | null> {
     if (agreementId === null) return null;
     const room = await this.agreements.headroom(tx, agreementId);
-    if (room.ceiling === null || room.remaining === null || amount.compare(room.remaining) <= 0) return null;
-    return CeilingExceededError.of(await this.agreements.get(tx, agreementId), room.ceiling, room.committed, amount);
+    if (fitsUnder(room.ceiling, room.committed, amount)) return null;
+    return CeilingExceededError.of(await this.agreements.get(tx, agreementId), room.ceiling!, room.committed, amount);
   }
 
   /** Commits the order: refused with the remaining amounts when the budget (without an override) or the ceiling has no room. */

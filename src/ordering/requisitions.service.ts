@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CostCentreInactiveError } from '../identity/buyer-setup/buyer-setup.errors';
 import { ApprovalAuthorityService } from '../identity/buyer-setup/approval-authority.service';
+import type { AuthorisedApprover } from '../identity/buyer-setup/approval-route';
 import { CostCentresService } from '../identity/buyer-setup/cost-centres.service';
 import { DeliveryAddressesService } from '../identity/buyer-setup/delivery-addresses.service';
 import { Role } from '../identity/role';
@@ -160,15 +161,9 @@ export class RequisitionsService {
   /** An approver with authority on the cost centre for the amount (own or as a substitute) approves; never their own requisition. */
   async approve(ctx: RequestContext, input: DecideRequisitionInput): Promise<ApproveResult> {
     return inTransaction(this.ds, ctx, async (tx) => {
-      const { order, refusal } = await this.decidable(tx, input);
-      if (refusal) return refusal;
-      const authorised = await this.authority.mayApprove(tx, tx.person.userId, {
-        organisationId: order.buyerOrganisationId,
-        requesterUserId: order.requesterUserId,
-        costCentreId: order.costCentreId,
-        amount: Money.of(order.lineExtensionAmount, order.currency),
-      });
-      if (!authorised) return NotAuthorisedToApproveError.of(orderName(order), order.costCentreId, order.lineExtensionAmount);
+      const decision = await this.decidable(tx, input);
+      if ('refusal' in decision) return decision.refusal;
+      const { order, authorised } = decision;
       const override = input.budgetOverrideReason?.trim();
       return this.approveAs(tx, order, { userId: tx.person.userId, onBehalfOf: authorised.onBehalfOf }, input.comment?.trim() ?? null, override || undefined);
     });
@@ -179,15 +174,9 @@ export class RequisitionsService {
     const comment = input.comment?.trim();
     if (!comment) throw badInput('A rejection needs a comment to the requester', { field: 'comment' });
     return inTransaction(this.ds, ctx, async (tx) => {
-      const { order, refusal } = await this.decidable(tx, input);
-      if (refusal) return refusal;
-      const authorised = await this.authority.mayApprove(tx, tx.person.userId, {
-        organisationId: order.buyerOrganisationId,
-        requesterUserId: order.requesterUserId,
-        costCentreId: order.costCentreId,
-        amount: Money.of(order.lineExtensionAmount, order.currency),
-      });
-      if (!authorised) return NotAuthorisedToApproveError.of(orderName(order), order.costCentreId, order.lineExtensionAmount);
+      const decision = await this.decidable(tx, input);
+      if ('refusal' in decision) return decision.refusal;
+      const { order, authorised } = decision;
       return this.ordersService.fire(tx, order, 'reject', {
         effect: (o) => void Object.assign(o, { decidedByUserId: tx.person.userId, decidedOnBehalfOf: authorised.onBehalfOf, decidedAt: new Date(), decisionComment: comment }),
         audit: { comment, onBehalfOf: authorised.onBehalfOf },
@@ -211,20 +200,27 @@ export class RequisitionsService {
     const mine: PurchaseOrderEntity[] = [];
     for (const order of pending) {
       if (order.requesterUserId === approver.userId) continue;
-      const q = { organisationId: order.buyerOrganisationId, requesterUserId: order.requesterUserId, costCentreId: order.costCentreId, amount: Money.of(order.lineExtensionAmount, order.currency) };
-      if (await this.authority.mayApprove(ctx, approver.userId, q)) mine.push(order);
+      if (await this.authority.mayApprove(ctx, approver.userId, approvalQuestion(order))) mine.push(order);
     }
     return mine;
   }
 
-  /** The requisition, locked, in the caller's organisation, at the version they read, not their own. */
-  private async decidable(tx: RequestContext, input: DecideRequisitionInput): Promise<{ order: PurchaseOrderEntity; refusal: OrderVersionConflictError | SelfApprovalError | OrderStateError | null }> {
+  /**
+   * The requisition, locked, in the caller's organisation, at the version they read, waiting for
+   * approval, not their own, and within the caller's authority (own or as a substitute).
+   */
+  private async decidable(
+    tx: RequestContext,
+    input: DecideRequisitionInput,
+  ): Promise<{ order: PurchaseOrderEntity; authorised: AuthorisedApprover } | { refusal: OrderVersionConflictError | SelfApprovalError | OrderStateError | NotAuthorisedToApproveError }> {
     const order = await this.ordersService.lockForBuyer(tx, input.orderId, [Role.APPROVER]);
     const stale = this.ordersService.staleVersion(order, input.expectedVersion);
-    if (stale) return { order, refusal: stale };
-    if (order.status !== OrderStatus.PENDING_APPROVAL) return { order, refusal: OrderStateError.of(order.status, `${orderName(order)} is ${order.status}: it is no longer waiting for approval`) };
-    if (order.requesterUserId === tx.person.userId) return { order, refusal: SelfApprovalError.of(orderName(order)) };
-    return { order, refusal: null };
+    if (stale) return { refusal: stale };
+    if (order.status !== OrderStatus.PENDING_APPROVAL) return { refusal: OrderStateError.of(order.status, `${orderName(order)} is ${order.status}: it is no longer waiting for approval`) };
+    if (order.requesterUserId === tx.person.userId) return { refusal: SelfApprovalError.of(orderName(order)) };
+    const authorised = await this.authority.mayApprove(tx, tx.person.userId, approvalQuestion(order));
+    if (!authorised) return { refusal: NotAuthorisedToApproveError.of(orderName(order), order.costCentreId, order.lineExtensionAmount) };
+    return { order, authorised };
   }
 
   /**
@@ -257,6 +253,11 @@ export class RequisitionsService {
     await this.dispatch.approved(tx, approved);
     return approved;
   }
+}
+
+/** The question the approval rules answer for a requisition: who may approve this amount on this cost centre. */
+function approvalQuestion(order: PurchaseOrderEntity) {
+  return { organisationId: order.buyerOrganisationId, requesterUserId: order.requesterUserId, costCentreId: order.costCentreId, amount: Money.of(order.lineExtensionAmount, order.currency) };
 }
 
 /** A cart line as an order line: the snapshot carries over unchanged. */
