@@ -162,8 +162,8 @@ export class IdentityService {
 }
 
 const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
-  [OrganisationKind.BUYER]: [Role.REQUESTER, Role.APPROVER, Role.PURCHASER, Role.ADMIN],
-  [OrganisationKind.PURCHASING_UNIT]: [Role.PURCHASER, Role.APPROVER, Role.REQUESTER, Role.ADMIN],
+  [OrganisationKind.BUYER]: [Role.REQUESTER, Role.APPROVER, Role.PURCHASER, Role.ACCOUNTS_PAYABLE, Role.ADMIN],
+  [OrganisationKind.PURCHASING_UNIT]: [Role.PURCHASER, Role.APPROVER, Role.REQUESTER, Role.ACCOUNTS_PAYABLE, Role.ADMIN],
   [OrganisationKind.SUPPLIER]: [Role.SUPPLIER_ADMIN, Role.ADMIN],
 };
 

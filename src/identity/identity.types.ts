@@ -11,7 +11,7 @@ registerEnumType(OrganisationKind, {
 registerEnumType(Role, {
   name: 'Role',
   description:
-    'REQUESTER orders, APPROVER approves requisitions, PURCHASER manages agreements and reviews catalogues, SUPPLIER_ADMIN uploads catalogues, ADMIN manages the members of its organisation and of those below it.',
+    'REQUESTER orders, APPROVER approves requisitions, PURCHASER manages agreements and reviews catalogues, SUPPLIER_ADMIN uploads catalogues and answers orders, ACCOUNTS_PAYABLE handles invoice exceptions and exports approved invoices for posting, ADMIN manages the members of its organisation and of those below it.',
 });
 
 @ObjectType({ description: 'A public body or company: institution, purchasing unit or supplier.' })

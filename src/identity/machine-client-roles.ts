@@ -3,13 +3,14 @@ import { Role } from './role';
 
 /**
  * The roles a machine client may hold, by the kind of its organisation. A supplier's system
- * uploads catalogues and (with ordering) fetches orders and answers them. Buyers get none yet:
- * a buyer's ERP is added here with the roles its API calls need. Never ADMIN: a machine does not
+ * uploads catalogues and (with ordering) fetches orders and answers them. A buyer's finance
+ * system fetches approved invoices for posting (ACCOUNTS_PAYABLE); buyers' machines get no
+ * ordering roles, since a requisition and its approval are a person's acts. Never ADMIN: a machine does not
  * manage people or other machines.
  */
 const MACHINE_ROLES_BY_KIND: Record<OrganisationKind, readonly Role[]> = {
   [OrganisationKind.SUPPLIER]: [Role.SUPPLIER_ADMIN],
-  [OrganisationKind.BUYER]: [],
+  [OrganisationKind.BUYER]: [Role.ACCOUNTS_PAYABLE],
   [OrganisationKind.PURCHASING_UNIT]: [],
 };
 

@@ -7,6 +7,8 @@ export enum Role {
   APPROVER = 'APPROVER',
   PURCHASER = 'PURCHASER',
   SUPPLIER_ADMIN = 'SUPPLIER_ADMIN',
+  /** Accounts payable in a buyer organisation: handles invoice exceptions and exports approved invoices for posting. */
+  ACCOUNTS_PAYABLE = 'ACCOUNTS_PAYABLE',
   ADMIN = 'ADMIN',
 }
 

@@ -48,6 +48,7 @@ export const DEMO_USERS: { email: string; name: string; org: DemoOrgKey; roles: 
   { email: DEMO_OPERATOR_EMAIL, name: 'Olav Operatør', org: 'innkjop', roles: [] },
   // Added with the buyer set-up (issue 15): after the others, so their ids stay as they were.
   { email: 'okonomi@storby.example', name: 'Øystein Økonomi', org: 'kommune', roles: [Role.ADMIN, Role.APPROVER] },
+  { email: 'faktura@storby.example', name: 'Frida Faktura', org: 'kommune', roles: [Role.ACCOUNTS_PAYABLE] },
   { email: 'leder@sykehjem.example', name: 'Liv Leder', org: 'sykehjem', roles: [Role.APPROVER, Role.REQUESTER] },
 ];
 
