@@ -102,4 +102,30 @@ describe('Insights spend facts', () => {
     expect(await t.sql(`SELECT amount::text, supplier_loyalty FROM insights_invoice_line WHERE invoice_id = 7002`)).toEqual([{ amount: '-40.00', supplier_loyalty: 'AGREEMENT_SUPPLIER_OUTSIDE' }]);
     await expect(inTx((m) => facts.invoiceApproved(m, { ...credit, invoiceId: 7003, lines: [{ ...credit.lines[0], amount: '12,50' }] }))).rejects.toThrow(/invalid quantity 1 \/ amount 12,50/);
   });
+
+  it('keeps every rollup equal to its facts grouped, through inserts, replacements, removals and cancellations', async () => {
+    const measures = (live: string) =>
+      `sum(${live})::int AS lines, sum(${live} * amount) AS amount, sum(${live} * CASE WHEN loyalty = 'ON_AGREEMENT' THEN amount ELSE 0 END) AS on_agreement,
+       sum(${live} * CASE WHEN loyalty = 'OFF_AGREEMENT' THEN amount ELSE 0 END) AS off_agreement, sum(${live} * CASE WHEN supplier_loyalty = 'LOYAL' THEN amount ELSE 0 END) AS supplier_loyal,
+       sum(${live} * CASE WHEN loyalty IN ('OFF_AGREEMENT', 'OFF_CATALOGUE') THEN potential_saving ELSE 0 END) AS potential_saving`;
+    const same = async (rollup: string, fact: string, live: string, segment: boolean) => {
+      const keys = `date_trunc('month', spend_date)::date AS month, buyer_organisation_id${segment ? ", coalesce(left(unspsc_code, 2), '') AS segment" : ''}`;
+      const grouped = `SELECT ${keys}, ${measures(live)} FROM ${fact} GROUP BY 1, 2${segment ? ', 3' : ''}`;
+      const kept = `SELECT month, buyer_organisation_id${segment ? ', segment' : ''}, lines, amount, on_agreement, off_agreement, supplier_loyal, potential_saving FROM ${rollup} WHERE lines <> 0`;
+      return t.sql(`(${grouped} EXCEPT ${kept}) UNION ALL (${kept} EXCEPT ${grouped})`);
+    };
+    // One more replacement of an order that was cancelled, so every path has run.
+    await inTx((tx) => facts.orderApproved(tx, order(9001, [{ amount: '55.00' }])));
+    await drain();
+    for (const [rollup, fact, live, segment] of [
+      ['insights_order_month', 'insights_order_line', '(NOT cancelled)::int', false],
+      ['insights_order_segment_month', 'insights_order_line', '(NOT cancelled)::int', true],
+      ['insights_invoice_month', 'insights_invoice_line', '1', false],
+      ['insights_invoice_segment_month', 'insights_invoice_line', '1', true],
+    ] as const) {
+      expect([rollup, await same(rollup, fact, live, segment)]).toEqual([rollup, []]);
+    }
+    const [{ lines }] = await t.sql(`SELECT sum(lines)::int AS lines FROM insights_order_month`);
+    expect(lines).toBe(2); // 9002's line and 9003's one line left; 9001's lines are cancelled
+  });
 });

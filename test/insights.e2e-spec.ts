@@ -5,6 +5,7 @@ import { RequestContext } from '../src/platform/context/request-context';
 import { inTransaction } from '../src/platform/database/transaction';
 import { osloToday } from '../src/platform/time/oslo-date';
 import { factsWritten, submitCart } from './support/insights';
+import { sentOrder } from './support/orders';
 import { startTestApp, TestApp } from './support/test-app';
 
 const KEY = 'period organisationId organisationName category supplierId supplierName agreementId';
@@ -271,5 +272,18 @@ describe('Insights (issue 16 §4)', () => {
     expect((await t.http.get('/insights/nothing.csv').set('Authorization', `Bearer ${purchaser}`)).status).toBe(404);
     const gql = await t.gql(purchaser, 'query { insightLoyalty(filter: { unspscCode: "44" }) { total } }');
     expect(gql.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('withdraws the ordered spend of an order its supplier declines', async () => {
+    const total = async () => (await q(purchaser, 'insightLoyalty(filter: $f) { total }', { groupBy: [] }))[0].total;
+    const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '2' }]);
+    await factsWritten(t);
+    expect(await total()).toBe('2340.84'); // 2250.70 + 2 × 45.07
+    const declined = await t.gql(await t.login('katalog@kontorland.example'), 'mutation($i: RespondToOrderInput!) { respondToOrder(input: $i) { __typename } }', {
+      i: { orderId: order.id, responseCode: 'REJECTED', note: 'Utgått' },
+    });
+    expect(declined.data?.respondToOrder.__typename).toBe('OrderResponseRecorded');
+    await factsWritten(t);
+    expect(await total()).toBe('2250.70');
   });
 });

@@ -93,3 +93,43 @@ export function groupedQuery(q: InsightQuery, measures: string[], extraCondition
   const group = dims.groupBy.length ? ` GROUP BY ${dims.groupBy.join(', ')} ORDER BY ${dims.groupBy.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '';
   return { sql: `SELECT ${[...dims.select, ...measures].join(', ')} FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}${group}`, params: p.values };
 }
+
+/**
+ * The rollup that answers the query exactly, if one does (migration 91): grouped by no more than
+ * period, organisation and UNSPSC segment, filtered by no more than whole months and a segment,
+ * no supplier or agreement. Null when only the fact lines can.
+ */
+export function rollupTable(q: InsightQuery): string | null {
+  if (q.supplierId !== undefined || q.agreementId !== undefined) return null;
+  if (q.groupBy.some((d) => d === InsightDimension.SUPPLIER || d === InsightDimension.AGREEMENT)) return null;
+  const byCategory = q.groupBy.includes(InsightDimension.CATEGORY);
+  if (byCategory && q.unspscLevel !== UnspscLevelName.SEGMENT) return null;
+  if (q.unspscCode && !q.unspscCode.endsWith('000000')) return null;
+  if (q.from && !q.from.endsWith('-01')) return null;
+  if (q.to && !isLastOfMonth(q.to)) return null;
+  const prefix = q.basis === SpendBasis.ORDERED ? 'insights_order' : 'insights_invoice';
+  return byCategory || q.unspscCode ? `${prefix}_segment_month f` : `${prefix}_month f`;
+}
+
+const isLastOfMonth = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).getUTCDate() === 1;
+
+/** `SELECT dims, measures FROM rollup WHERE … GROUP BY dims HAVING …`: the rollup's twin of groupedQuery. */
+export function rollupQuery(q: InsightQuery, table: string, measures: string[], having: string): { sql: string; params: unknown[] } {
+  const p = new SqlParams();
+  const where = [`f.buyer_organisation_id = ANY(${p.add(q.organisationIds)}::int[])`];
+  if (q.from) where.push(`f.month >= ${p.add(q.from)}::date`);
+  if (q.to) where.push(`f.month <= ${p.add(q.to)}::date`);
+  if (q.unspscCode) where.push(`f.segment = ${p.add(q.unspscCode.slice(0, 2))}`);
+  const select: string[] = [];
+  const groupBy: string[] = [];
+  const by = (expr: string, alias: string) => {
+    select.push(`${expr} AS "${alias}"`);
+    groupBy.push(expr);
+  };
+  if (q.groupBy.includes(InsightDimension.PERIOD)) by(`date_trunc(${p.add(q.period.toLowerCase())}, f.month)::date::text`, 'period');
+  if (q.groupBy.includes(InsightDimension.ORGANISATION)) by('f.buyer_organisation_id', 'organisationId');
+  if (q.groupBy.includes(InsightDimension.CATEGORY)) by(`rpad(nullif(f.segment, ''), 8, '0')`, 'category');
+  const group = groupBy.length ? ` GROUP BY ${groupBy.join(', ')}` : '';
+  const order = groupBy.length ? ` ORDER BY ${groupBy.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '';
+  return { sql: `SELECT ${[...select, ...measures].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}${group} HAVING ${having}${order}`, params: p.values };
+}

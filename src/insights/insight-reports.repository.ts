@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../platform/context/request-context';
-import { dimensions, EXCEPTION_DIMENSIONS, factConditions, factTable, groupedQuery, InsightQuery, SqlParams } from './insight-query';
+import { dimensions, EXCEPTION_DIMENSIONS, factConditions, factTable, groupedQuery, InsightQuery, rollupQuery, rollupTable, SqlParams } from './insight-query';
 import { SpendBasis } from './insights.types';
 
 const sum = (expr: string, cond?: string) => `coalesce(sum(${expr})${cond ? ` FILTER (WHERE ${cond})` : ''}, 0)`;
@@ -20,6 +20,30 @@ export type ReportRow = Record<string, unknown> & { organisationId?: number | nu
 @Injectable()
 export class InsightReportsRepository {
   loyalty(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const rollup = rollupTable(q);
+    if (rollup) {
+      return this.run(
+        ctx,
+        rollupQuery(
+          q,
+          rollup,
+          [
+            `${money('f.on_agreement')} AS "onAgreement"`,
+            `${money('f.off_agreement')} AS "offAgreement"`,
+            `${money('f.off_catalogue')} AS "offCatalogue"`,
+            `${money('f.not_covered')} AS "notCovered"`,
+            `${money('f.amount')} AS total`,
+            `${ratio(sum('f.on_agreement'), sum('f.on_agreement + f.off_agreement + f.off_catalogue'))} AS "agreementLoyalty"`,
+            `${money('f.supplier_loyal')} AS "supplierLoyal"`,
+            `${money('f.supplier_outside')} AS "agreementSupplierOutside"`,
+            `${money('f.other_supplier')} AS "otherSuppliers"`,
+            `${ratio(sum('f.supplier_loyal'), sum('f.amount'))} AS "supplierLoyalty"`,
+            'sum(f.lines)::int AS lines',
+          ],
+          'sum(f.lines) > 0',
+        ),
+      );
+    }
     const on = sum('f.amount', `f.loyalty = 'ON_AGREEMENT'`);
     const covered = sum('f.amount', `f.loyalty <> 'NOT_COVERED'`);
     const loyal = sum('f.amount', `f.supplier_loyalty = 'LOYAL'`);
@@ -42,6 +66,18 @@ export class InsightReportsRepository {
   }
 
   leakage(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const rollup = rollupTable(q);
+    if (rollup) {
+      return this.run(
+        ctx,
+        rollupQuery(
+          q,
+          rollup,
+          ['sum(f.leak_lines)::int AS lines', `${money('f.leak_amount')} AS amount`, 'sum(f.leak_alternatives)::int AS "linesWithAlternative"', `${money('f.potential_saving')} AS "potentialSaving"`],
+          'sum(f.leak_lines) > 0',
+        ),
+      );
+    }
     return this.run(
       ctx,
       groupedQuery(
