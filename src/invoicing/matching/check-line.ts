@@ -133,7 +133,8 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
   excessReason('QUANTITY_ABOVE_ORDERED', dec(orderLine.orderedQuantity, 'ordered quantity'), 'ordered');
   if (policy.mode === 'THREE_WAY' && quantity.gt(0)) {
     const received = dec(orderLine.receivedQuantity, 'received quantity');
-    if (!received.gt(invoicedBefore)) {
+    if (!received.gt(invoicedBefore) && after.gt(received.times(slack))) {
+      // More than received, and nothing received is left uninvoiced: waiting for goods, not a dispute.
       reason(
         'NOT_RECEIVED',
         `invoiced ${text(quantity)} ${orderLine.unitCode}, but of ${text(received)} received ${text(invoicedBefore)} are invoiced already: nothing received is left to invoice`,
@@ -164,7 +165,9 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
 
 /**
  * A reduction (credit): never more quantity, nor a larger amount, than was invoiced before on the
- * order line. Answers the amount accepted as credited: all of it, or what was invoiced before.
+ * order line. Its unit price is not compared with the agreed one (a credit may correct a price:
+ * the invoiced quantity at the difference). Receipts are not consulted: returns already lowered
+ * them. Answers the amount accepted as credited: all of it, or what was invoiced before.
  */
 function checkReduction(quantity: Decimal, amount: Decimal, invoicedBefore: Running, agreedPrice: Decimal, rate: Decimal, reason: AddReason): Decimal {
   if (quantity.gt(invoicedBefore.quantity)) {
