@@ -45,7 +45,14 @@ function invoice(more: Partial<UblInvoice> = {}): UblInvoice {
     allowanceCharges: [],
     seller: { path: 's', line: 1, identifiers: [], endpointId: { ...t('987654321'), schemeId: '0192' }, vatNumber: t('NO987654321MVA') },
     buyer: { path: 'b', line: 1, identifiers: [], endpointId: { ...t('123456785'), schemeId: '0192' } },
-    taxTotals: [{ path: 'tt', line: 1, taxAmount: amount('50'), subtotals: [{ path: 'ts', line: 1, taxableAmount: amount('200'), taxAmount: amount('50'), category: { path: 'c', line: 1, id: t('S'), percent: t('25') } }] }],
+    taxTotals: [
+      {
+        path: 'tt',
+        line: 1,
+        taxAmount: amount('50'),
+        subtotals: [{ path: 'ts', line: 1, taxableAmount: amount('200'), taxAmount: amount('50'), category: { path: 'c', line: 1, id: t('S'), percent: t('25') } }],
+      },
+    ],
     totals: { path: 'm', line: 1, lineExtensionAmount: amount('200'), taxExclusiveAmount: amount('200'), taxInclusiveAmount: amount('250'), payableAmount: amount('250') },
     lines: [line(1, '2', '50', '100'), line(2, '4', '25', '100')],
     ...more,

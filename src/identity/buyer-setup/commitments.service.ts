@@ -152,8 +152,8 @@ export class CommitmentsService {
    */
   async invoice(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
     const key = ledgerSource(source);
-    const delta = Money.of(amount.amount, BUDGET_CURRENCY).toAmount();
     if (amount.currency !== BUDGET_CURRENCY) throw badInput(`Invoiced amounts are recorded in ${BUDGET_CURRENCY}, not ${amount.currency}`);
+    const delta = amount.toAmount();
     const row = await this.lockedEntry(tx, key);
     if (!row) return false;
     const invoiced = await this.rows.addInvoiced(tx, row.id, delta.toDecimalString());
