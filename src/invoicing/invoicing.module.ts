@@ -1,9 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { CataloguesModule } from '../catalogues/catalogues.module';
+import { ExchangeModule } from '../exchange/exchange.module';
+import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
+import { IdentityModule } from '../identity/identity.module';
+import { OrderingModule } from '../ordering/ordering.module';
+import { InvoiceDocuments } from './invoice-documents';
+import { InvoiceLedgers } from './invoice-ledgers';
+import { InvoiceMatching } from './invoice-matching.service';
+import { InvoiceRematch } from './invoice-rematch';
 import { InvoiceRepository } from './invoice.repository';
 import { MatchPolicyRepository } from './match-policy.repository';
+import { MatchPolicies } from './match-policy.service';
 
 /** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, and accounts payable's decisions. */
 @Module({
-  providers: [InvoiceRepository, MatchPolicyRepository],
+  imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule],
+  providers: [InvoiceRepository, MatchPolicyRepository, MatchPolicies, InvoiceLedgers, InvoiceMatching, InvoiceDocuments, InvoiceRematch],
 })
 export class InvoicingModule {}
