@@ -24,6 +24,7 @@ import { OrderResponses1763800000052 } from './1763800000052-OrderResponses';
 import { DespatchAndGoodsReceipts1763800000054 } from './1763800000054-DespatchAndGoodsReceipts';
 import { DocumentExchange1763800000060 } from './1763800000060-DocumentExchange';
 import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
+import { Invoices1763800000080 } from './1763800000080-Invoices';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   DespatchAndGoodsReceipts1763800000054,
   DocumentExchange1763800000060,
   IdempotencyKeys1763800000070,
+  Invoices1763800000080,
 ];

@@ -27,6 +27,7 @@ import { HealthController } from './platform/health/health.controller';
 import { NotificationsModule } from './platform/notifications/notifications.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
+import { InvoicingModule } from './invoicing/invoicing.module';
 import { OrderingModule } from './ordering/ordering.module';
 import { SearchModule } from './search/search.module';
 
@@ -114,6 +115,7 @@ export class AppModule {
         CataloguesModule,
         ExchangeModule,
         OrderingModule,
+        InvoicingModule,
       ],
       controllers: [HealthController, ...(config.env !== 'production' ? [GraphqlIdeController] : [])],
       providers: [
