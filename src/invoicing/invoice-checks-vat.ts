@@ -192,10 +192,11 @@ function checkBreakdown(invoice: UblInvoice, all: Carrier[], context: VatContext
     if (!groups.has(k)) groups.set(k, { categoryId, percent, carriers: [], subtotals: [] });
     return groups.get(k)!;
   };
-  // O has no rate (one given is reported on its own), so all of O is one group.
+  // Categories without VAT are one group each whatever rate is written (a wrong rate is reported
+  // on its own, BR-x-05/06/07), as the official BR-Z-08, BR-E-08… sum them.
   const groupOf = (category: UblInvoiceTaxCategory | undefined) => {
     const id = category?.id?.value;
-    return id && CATEGORY_RULES[id] ? group(id, id === 'O' ? undefined : num(category.percent)) : undefined;
+    return id && CATEGORY_RULES[id] ? group(id, RATE_ZERO.has(id) || id === 'O' ? undefined : num(category.percent)) : undefined;
   };
   for (const c of all) groupOf(c.category)?.carriers.push(c);
   for (const s of subtotals) groupOf(s.category)?.subtotals.push(s);
