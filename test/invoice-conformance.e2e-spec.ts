@@ -237,6 +237,18 @@ const MUTATIONS: Case[] = [
     torg: ['PEPPOL-COMMON-R041'],
   },
   {
+    name: "the seller's VAT number removed (base-example: a British seller with no other tax registration)",
+    xml: () => edit(BASE(), [/<cac:PartyTaxScheme>\s*<cbc:CompanyID>GB1232434<\/cbc:CompanyID>[\s\S]*?<\/cac:PartyTaxScheme>/, '']),
+    official: ['BR-S-02', 'BR-S-04'],
+    torg: ['BR-S-02', 'BR-S-04'],
+  },
+  {
+    name: 'a document charge without a reason (base-example: the insurance charge)',
+    xml: () => edit(BASE(), ['<cbc:AllowanceChargeReason>Insurance</cbc:AllowanceChargeReason>', '']),
+    official: ['BR-38', 'BR-CO-22'],
+    torg: ['BR-38'],
+  },
+  {
     name: 'a base quantity of 0 (Allowance-example line 2)',
     xml: () => edit(ALLOWANCE(), ['<cbc:BaseQuantity unitCode="C62">2</cbc:BaseQuantity>', '<cbc:BaseQuantity unitCode="C62">0</cbc:BaseQuantity>']),
     official: ['PEPPOL-EN16931-R120', 'PEPPOL-EN16931-R121'],

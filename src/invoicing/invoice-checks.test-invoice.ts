@@ -97,7 +97,13 @@ export function testInvoice(spec: TestInvoice): UblInvoice {
       lineExtensionAmount: amount(`${path}/cbc:LineExtensionAmount`, net),
       allowanceCharges: acs.map(([charge, value], k) => {
         const at = `${path}/cac:AllowanceCharge${acs.length > 1 ? `[${k + 1}]` : ''}`;
-        return { path: at, line: line++, chargeIndicator: text(`${at}/cbc:ChargeIndicator`, String(charge)), amount: amount(`${at}/cbc:Amount`, value) };
+        return {
+          path: at,
+          line: line++,
+          chargeIndicator: text(`${at}/cbc:ChargeIndicator`, String(charge)),
+          reason: text(`${at}/cbc:AllowanceChargeReason`, charge ? 'Packing' : 'Damage'),
+          amount: amount(`${at}/cbc:Amount`, value),
+        };
       }),
       item: {
         path: `${path}/cac:Item`,
