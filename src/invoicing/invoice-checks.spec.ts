@@ -101,7 +101,7 @@ describe('checkInvoice: what an invoice must say', () => {
       }),
     );
     expect(rules(bare).sort()).toEqual(['BR-21', 'BR-23', 'BR-25', 'BR-26']);
-    expect(bare.find((p) => p.rule === 'BR-26')).toMatchObject({ path: '/Invoice/cac:InvoiceLine/cac:Price/cbc:PriceAmount', message: 'Line 1 has no net price (cac:Price/cbc:PriceAmount)' });
+    expect(bare.find((p) => p.rule === 'BR-26')).toMatchObject({ path: '/Invoice/cac:InvoiceLine[1]/cac:Price/cbc:PriceAmount', message: 'Line 1 has no net price (cac:Price/cbc:PriceAmount)' });
   });
 
   it('the parties: names and electronic addresses (BR-06, BR-07, R020, R010), organisation numbers of scheme 0192 with their check digit (PEPPOL-COMMON-R041)', () => {
@@ -438,7 +438,7 @@ describe('checkInvoice: VAT', () => {
     const twenty = checkInvoice(testInvoice({ lines: [{ quantity: '1', price: '100', percent: '20' }] }));
     expect(twenty).toEqual([
       {
-        path: '/Invoice/cac:InvoiceLine/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent',
+        path: '/Invoice/cac:InvoiceLine[1]/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent',
         line: expect.any(Number),
         rule: 'TORG-NO-VAT-RATE',
         message: 'Line 1: 20 % is no Norwegian VAT rate; a Norwegian seller charges S at 25, 15, 12, 11.11 %',

@@ -74,7 +74,7 @@ export function testInvoice(spec: TestInvoice): UblInvoice {
   });
 
   const lines = spec.lines.map((l, i): UblInvoiceLine => {
-    const path = `${root}/${lineElement}${spec.lines.length > 1 ? `[${i + 1}]` : ''}`;
+    const path = `${root}/${lineElement}[${i + 1}]`; // as the reader names records: always with their position
     const base = new D(l.baseQuantity ?? '1');
     const charges = (l.charges ?? []).map((c) => new D(c));
     const allowances = (l.allowances ?? []).map((a) => new D(a));
