@@ -48,6 +48,8 @@ export interface UblInvoice {
   buyer?: UblInvoiceParty;
   /** cac:PayeeParty, when payment goes to someone else. */
   payee?: UblParty;
+  /** cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID: the seller's tax representative's VAT number (BT-63). */
+  taxRepresentativeVatNumber?: UblText;
   delivery?: UblInvoiceDelivery;
   paymentMeans: UblPaymentMeans[];
   /** cac:PaymentTerms/cbc:Note. */
@@ -69,6 +71,8 @@ export interface UblBillingReference extends UblLocated {
 export interface UblInvoiceParty extends UblParty {
   /** cac:PartyTaxScheme/cbc:CompanyID where the TaxScheme is VAT (Norwegian: NO + 9 digits + MVA). */
   vatNumber?: UblText;
+  /** cac:PartyTaxScheme/cbc:CompanyID of another TaxScheme: the seller's tax registration (BT-32; in Norway "Foretaksregisteret"). */
+  taxRegistrationId?: UblText;
   /** cac:PartyLegalEntity/cbc:RegistrationName. */
   registrationName?: UblText;
   /** cac:PartyLegalEntity/cbc:CompanyID (scheme 0192: the organisation number). */
