@@ -222,6 +222,8 @@ export interface UblInvoicePartyOut {
   registrationName: string;
   /** The organisation number (PartyLegalEntity/CompanyID, scheme 0192). */
   orgNumber?: string;
+  /** Seller only: registered in Foretaksregisteret, which a Norwegian seller must state (NO-R-002): PartyTaxScheme CompanyID "Foretaksregisteret", scheme TAX. */
+  inBusinessRegister?: boolean;
   address: { street?: string; city?: string; postalZone?: string; country: string };
 }
 
