@@ -49,5 +49,8 @@ export type {
   UblInvoiceResponseOut,
 } from './ubl-invoice';
 export { writeInvoice, BILLING_PROFILE, INVOICE_NAMESPACES } from './ubl-invoice-writer';
+export * from './ubl-invoice-response';
+export { readUblInvoiceResponse } from './ubl-invoice-response-reader';
+export { writeInvoiceResponse, INVOICE_RESPONSE_PROFILE, INVOICE_RESPONSE_NAMESPACES } from './ubl-invoice-response-writer';
 export { XmlWriteError } from './xml-writer';
 export type { DecimalValue } from './xml-writer';
