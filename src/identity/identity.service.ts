@@ -94,6 +94,11 @@ export class IdentityService {
     return this.organisationRows.selfAndAncestorIds(ctx, id);
   }
 
+  /** These organisations' ids and those of every organisation below them (a municipality's schools). */
+  selfAndDescendantIds(ctx: RequestContext, ids: readonly number[]): Promise<number[]> {
+    return ids.length ? this.organisationRows.selfAndDescendantIds(ctx, ids) : Promise.resolve([]);
+  }
+
   byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
     return this.organisationRows.byOrgNumber(ctx, normaliseOrgNumber(orgNumber));
   }
