@@ -5,17 +5,37 @@ import { ExchangeModule } from '../exchange/exchange.module';
 import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
 import { IdentityModule } from '../identity/identity.module';
 import { OrderingModule } from '../ordering/ordering.module';
+import { InvoiceAnswers } from './invoice-answers';
+import { InvoiceDecisions } from './invoice-decisions.service';
 import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceMatching } from './invoice-matching.service';
 import { InvoiceRematch } from './invoice-rematch';
 import { InvoiceRepository } from './invoice.repository';
 import { MatchPolicyRepository } from './match-policy.repository';
+import { MatchPolicySettings } from './match-policy-settings.service';
+import { MatchPolicyResolver } from './match-policy.resolver';
 import { MatchPolicies } from './match-policy.service';
+import { InvoicesResolver } from './invoices.resolver';
+import { InvoicesService } from './invoices.service';
 
 /** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, and accounts payable's decisions. */
 @Module({
   imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule],
-  providers: [InvoiceRepository, MatchPolicyRepository, MatchPolicies, InvoiceLedgers, InvoiceMatching, InvoiceDocuments, InvoiceRematch],
+  providers: [
+    InvoiceRepository,
+    MatchPolicyRepository,
+    MatchPolicies,
+    MatchPolicySettings,
+    MatchPolicyResolver,
+    InvoiceAnswers,
+    InvoiceLedgers,
+    InvoiceMatching,
+    InvoiceDocuments,
+    InvoiceRematch,
+    InvoicesService,
+    InvoiceDecisions,
+    InvoicesResolver,
+  ],
 })
 export class InvoicingModule {}
