@@ -94,6 +94,11 @@ export class IdentityService {
     return this.organisationRows.selfAndAncestorIds(ctx, id);
   }
 
+  /** The organisation's id and the ids of every organisation below it (a municipality's accounts payable handles its schools' invoices). */
+  selfAndDescendantIds(ctx: RequestContext, id: number): Promise<number[]> {
+    return this.organisationRows.selfAndDescendantIds(ctx, id);
+  }
+
   byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
     return this.organisationRows.byOrgNumber(ctx, normaliseOrgNumber(orgNumber));
   }

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { OrganisationKind } from './organisation-kind';
 import { OrganisationEntity } from './organisation.entity';
-import { selfAndAncestorsSql } from './organisation-tree';
+import { selfAndAncestorsSql, selfAndDescendantsSql } from './organisation-tree';
 
 /** The one home of the SQL on `organisation`. */
 @Injectable()
@@ -38,6 +38,12 @@ export class OrganisationRepository {
   /** The organisation's id and the ids of every organisation above it. */
   async selfAndAncestorIds(ctx: RequestContext, id: number): Promise<number[]> {
     const rows: { id: number }[] = await ctx.manager.query(selfAndAncestorsSql('$1'), [id]);
+    return rows.map((r) => r.id);
+  }
+
+  /** The organisation's id and the ids of every organisation below it. */
+  async selfAndDescendantIds(ctx: RequestContext, id: number): Promise<number[]> {
+    const rows: { id: number }[] = await ctx.manager.query(selfAndDescendantsSql('$1'), [id]);
     return rows.map((r) => r.id);
   }
 
