@@ -26,6 +26,7 @@ import { DocumentExchange1763800000060 } from './1763800000060-DocumentExchange'
 import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
 import { Invoices1763800000080 } from './1763800000080-Invoices';
 import { InvoiceResponsesAndPostingExports1763800000085 } from './1763800000085-InvoiceResponsesAndPostingExports';
+import { InsightsSpendFacts1763800000090 } from './1763800000090-InsightsSpendFacts';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1763800000070,
   Invoices1763800000080,
   InvoiceResponsesAndPostingExports1763800000085,
+  InsightsSpendFacts1763800000090,
 ];

@@ -13,6 +13,7 @@ import { ExchangeModule } from './exchange/exchange.module';
 import { BuyerSetupModule } from './identity/buyer-setup/buyer-setup.module';
 import { DevLoginModule } from './identity/dev-login.module';
 import { IdentityModule } from './identity/identity.module';
+import { InsightsModule } from './insights/insights.module';
 import { TorgConfig } from './platform/config/config';
 import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
@@ -116,6 +117,7 @@ export class AppModule {
         ExchangeModule,
         OrderingModule,
         InvoicingModule,
+        InsightsModule,
       ],
       controllers: [HealthController, ...(config.env !== 'production' ? [GraphqlIdeController] : [])],
       providers: [

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { unspscPrefix } from '../classification/unspsc-code';
 import { RequestContext } from '../platform/context/request-context';
 import { copyRows } from '../platform/database/copy-rows';
-import type { ItemReference, PurchasableItem } from './purchasable-item';
+import type { CheaperItem, CheaperNeed, ItemReference, PurchasableItem } from './purchasable-item';
 import { CHANGED_FIELDS_SQL, COPY_ITEMS_SQL, ITEM_COLUMNS, ITEM_OUTPUT_SQL, itemRow, UPSERT_ITEMS_SQL, upsertParams } from './catalogue-item-fields';
 import type { CatalogueItemInput } from './catalogue-line';
 
@@ -150,6 +150,26 @@ export class CatalogueItemRepository {
          JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' AND v.agreement_id = ANY($1)
         WHERE ci.unspsc_code LIKE $2 ORDER BY ci.price, ci.id LIMIT $3`,
       [[...agreementIds], `${prefix}%`, limit],
+    );
+  }
+
+  /**
+   * For each need, the cheapest item of the same unit and currency in the versions in force of
+   * these agreements: in the same commodity when there is one, else in the same class. One
+   * statement for all needs (insights' leakage, written once per fact).
+   */
+  cheapestPerNeed(ctx: RequestContext, agreementIds: readonly number[], needs: readonly CheaperNeed[]): Promise<CheaperItem[]> {
+    if (!agreementIds.length || !needs.length) return Promise.resolve([]);
+    return ctx.manager.query(
+      `SELECT n.key, alt.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS n(key, code, unit, currency)
+       CROSS JOIN LATERAL (
+         SELECT ci.id::text AS "itemId", v.agreement_id AS "agreementId", ci.name, ci.price::text AS price,
+                CASE WHEN ci.unspsc_code = n.code THEN 'COMMODITY' ELSE 'CLASS' END AS level
+           FROM catalogue_item ci
+           JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' AND v.agreement_id = ANY($1)
+          WHERE ci.unspsc_code LIKE left(n.code, 6) || '%' AND ci.unit_code = n.unit AND ci.currency = n.currency
+          ORDER BY ci.unspsc_code = n.code DESC, ci.price, ci.id LIMIT 1) alt`,
+      [[...agreementIds], needs.map((n) => n.key), needs.map((n) => n.unspscCode), needs.map((n) => n.unitCode), needs.map((n) => n.currency)],
     );
   }
 

@@ -22,7 +22,7 @@ import { catalogueVersionMachine, CatalogueVersionMachine } from './catalogue-ve
 import { CatalogueVersionEntity } from './catalogue-version.entity';
 import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues.types';
-import type { ItemNow, ItemReference, PurchasableItem } from './purchasable-item';
+import type { CheaperItem, CheaperNeed, ItemNow, ItemReference, PurchasableItem } from './purchasable-item';
 import { CatalogueUpload, InvalidCatalogue, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
 
@@ -201,6 +201,11 @@ export class CataloguesService {
   /** At most `limit` items under the UNSPSC `prefix` in the versions in force of these agreements, cheapest first. */
   cheapestUnder(tx: RequestContext, agreementIds: readonly number[], prefix: string, limit: number): Promise<PurchasableItem[]> {
     return this.itemRows.cheapestUnder(tx, agreementIds, prefix, limit);
+  }
+
+  /** Per need, the cheapest item of its unit in the same commodity, else class, among these agreements' versions in force (insights' leakage). */
+  cheapestPerNeed(tx: RequestContext, agreementIds: readonly number[], needs: readonly CheaperNeed[]): Promise<CheaperItem[]> {
+    return this.itemRows.cheapestPerNeed(tx, agreementIds, needs);
   }
 
   /** A version the caller may see: the supplier’s own, or one of the purchasing unit’s agreements. */

@@ -35,3 +35,21 @@ export interface ItemNow {
   /** The same seller item in the version in force, or null when that version no longer holds it (or the agreement has none). */
   current: PurchasableItem | null;
 }
+
+/** A need to price against agreement items: an off-agreement line (key: the caller's line id). */
+export interface CheaperNeed {
+  key: number;
+  unspscCode: string;
+  unitCode: string;
+  currency: string;
+}
+
+/** The cheapest agreement item for a need, and whether it shares the need's commodity or only its class. */
+export interface CheaperItem {
+  key: number;
+  itemId: string;
+  agreementId: number;
+  name: string;
+  price: string;
+  level: 'COMMODITY' | 'CLASS';
+}

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { conflict } from '../platform/errors/domain-error';
 import { COUNTED_INVOICE_STATES, InvoiceStatus, OPEN_INVOICE_STATES } from './invoice-status';
-import { InvoiceEntity, InvoiceLineEntity, InvoiceMatchReasonEntity, InvoiceVatSubtotalEntity, StoredLineMatchStatus, StoredMatchMode } from './invoicing.entities';
+import { InvoiceEntity, InvoiceKind, InvoiceLineEntity, InvoiceMatchReasonEntity, InvoiceVatSubtotalEntity, StoredLineMatchStatus, StoredMatchMode } from './invoicing.entities';
 
 export type NewInvoice = Omit<
   InvoiceEntity,
@@ -77,9 +77,9 @@ export class InvoiceRepository {
     return tx.manager.findOne(InvoiceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The supplier's invoice (kind INVOICE) with this number: what a credit note's BillingReference names. */
-  findBySupplierNumber(ctx: RequestContext, supplierId: number, invoiceNumber: string): Promise<InvoiceEntity | null> {
-    return ctx.manager.findOneBy(InvoiceEntity, { supplierId, kind: 'INVOICE', invoiceNumber });
+  /** The supplier's invoice or credit note with this number (a credit note's BillingReference names an invoice so). */
+  findBySupplierNumber(ctx: RequestContext, supplierId: number, invoiceNumber: string, kind: InvoiceKind): Promise<InvoiceEntity | null> {
+    return ctx.manager.findOneBy(InvoiceEntity, { supplierId, kind, invoiceNumber });
   }
 
   /** The ids of an order's undecided invoices (WAITING, EXCEPTION), oldest first. */

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
+import { CataloguesModule } from '../catalogues/catalogues.module';
+import { ExchangeModule } from '../exchange/exchange.module';
 import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
 import { IdentityModule } from '../identity/identity.module';
 import { OrderingModule } from '../ordering/ordering.module';
+import { InvoiceDocuments } from './invoice-documents';
+import { InvoiceLedgers } from './invoice-ledgers';
+import { InvoiceMatching } from './invoice-matching.service';
+import { InvoiceRematch } from './invoice-rematch';
 import { InvoiceRepository } from './invoice.repository';
 import { MatchPolicyRepository } from './match-policy.repository';
+import { MatchPolicies } from './match-policy.service';
 import { PostingExportRepository } from './posting-export.repository';
 import { PostingExportsController } from './posting-exports.controller';
 import { PostingExportsResolver } from './posting-exports.resolver';
@@ -13,8 +20,20 @@ import { PostingRows } from './posting-rows';
 
 /** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, and accounts payable's decisions. */
 @Module({
-  imports: [IdentityModule, BuyerSetupModule, OrderingModule, AgreementsModule],
+  imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule],
   controllers: [PostingExportsController],
-  providers: [InvoiceRepository, MatchPolicyRepository, PostingExportRepository, PostingRows, PostingExports, PostingExportsResolver],
+  providers: [
+    InvoiceRepository,
+    MatchPolicyRepository,
+    MatchPolicies,
+    InvoiceLedgers,
+    InvoiceMatching,
+    InvoiceDocuments,
+    InvoiceRematch,
+    PostingExportRepository,
+    PostingRows,
+    PostingExports,
+    PostingExportsResolver,
+  ],
 })
 export class InvoicingModule {}

@@ -1,7 +1,15 @@
 import type Decimal from 'decimal.js';
 import { lineStatus } from './line-status';
-import { allowedExcess, amountText, dec, round2, text, toNok, ZERO } from './match-arithmetic';
+import { allowedExcess, amountText, dec, parsedTolerance, round2, text, toNok, ZERO } from './match-arithmetic';
 import type { InvoiceLineFacts, LineMatch, LineResolution, MatchPolicy, MatchReason, OrderLineFacts } from './match-types';
+
+/** A line's match, and its amounts as decimals for the invoice's totals (no second parse). */
+export interface CheckedLine {
+  match: LineMatch;
+  expected: Decimal;
+  actual: Decimal;
+  differenceNok: Decimal;
+}
 
 /** What earlier lines of this document added to one order line (effect terms: credits negative). */
 export interface Running {
@@ -24,7 +32,7 @@ export function checkAgainstOrderLine(
   before: Running,
   rate: Decimal,
   sign: 1 | -1,
-): { match: LineMatch; after: Running } {
+): { checked: CheckedLine; after: Running } {
   const where = `Invoice line ${line.lineId} (order line ${orderLine.lineNo})`;
   const quantity = dec(line.quantity, `${where} quantity`);
   const amount = dec(line.lineAmount, `${where} amount`);
@@ -59,23 +67,41 @@ export function checkAgainstOrderLine(
     expectedEffect = round2(accepted.times(agreedPrice));
   }
 
-  const expectedAmount = expectedEffect.times(sign);
-  const difference = amount.minus(expectedAmount);
+  const found = { orderLineId: orderLine.orderLineId, resolvedBy, mode: policy.mode, onAgreement: orderLine.onAgreement };
+  const checked = finish(line, found, sign === 1 ? expectedEffect : expectedEffect.neg(), amount, rate, reasons);
+  return { checked, after: { quantity: before.quantity.plus(quantityEffect), amount: before.amount.plus(amountEffect) } };
+}
+
+/** An invoice line for which no order line was found: nothing expected, the whole amount at stake. */
+export function checkUnmatched(line: InvoiceLineFacts, rate: Decimal, reasons: MatchReason[]): CheckedLine {
+  const amount = dec(line.lineAmount, `invoice line ${line.lineId} amount`);
+  const atStake = amountText(toNok(amount, rate));
+  const withNok = reasons.map((r) => (r.code === 'NO_ORDER_LINE' ? { ...r, differenceNok: atStake } : r));
+  return finish(line, { orderLineId: null, resolvedBy: null, mode: null, onAgreement: false }, ZERO, amount, rate, withNok);
+}
+
+function finish(
+  line: InvoiceLineFacts,
+  found: Pick<LineMatch, 'orderLineId' | 'resolvedBy' | 'mode' | 'onAgreement'>,
+  expected: Decimal,
+  actual: Decimal,
+  rate: Decimal,
+  reasons: MatchReason[],
+): CheckedLine {
+  const difference = actual.minus(expected);
+  const differenceNok = toNok(difference, rate);
   const match: LineMatch = {
     index: line.index,
     lineId: line.lineId,
     status: lineStatus(reasons),
-    orderLineId: orderLine.orderLineId,
-    resolvedBy,
-    mode: policy.mode,
-    onAgreement: orderLine.onAgreement,
-    expectedAmount: amountText(expectedAmount),
-    actualAmount: amountText(amount),
+    ...found,
+    expectedAmount: amountText(expected),
+    actualAmount: amountText(actual),
     difference: amountText(difference),
-    differenceNok: amountText(toNok(difference, rate)),
+    differenceNok: amountText(differenceNok),
     reasons,
   };
-  return { match, after: { quantity: before.quantity.plus(quantityEffect), amount: before.amount.plus(amountEffect) } };
+  return { match, expected, actual, differenceNok };
 }
 
 type AddReason = (code: MatchReason['code'], message: string, expected: string | null, actual: string | null, difference: Decimal | null, differenceNok: Decimal | null) => void;
@@ -87,7 +113,7 @@ type AddReason = (code: MatchReason['code'], message: string, expected: string |
  */
 function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFacts, agreedPrice: Decimal, invoicedBefore: Decimal, policy: MatchPolicy, rate: Decimal, reason: AddReason): Decimal {
   const { tolerance } = policy;
-  const slack = dec(tolerance.quantityPercent, 'quantity tolerance').div(100).plus(1);
+  const slack = parsedTolerance(tolerance).quantitySlack;
   const after = invoicedBefore.plus(quantity);
   let accepted = quantity;
   const excessReason = (code: 'QUANTITY_ABOVE_ORDERED' | 'QUANTITY_ABOVE_RECEIVED', base: Decimal, what: string) => {
@@ -107,7 +133,8 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
   excessReason('QUANTITY_ABOVE_ORDERED', dec(orderLine.orderedQuantity, 'ordered quantity'), 'ordered');
   if (policy.mode === 'THREE_WAY' && quantity.gt(0)) {
     const received = dec(orderLine.receivedQuantity, 'received quantity');
-    if (!received.gt(invoicedBefore)) {
+    if (!received.gt(invoicedBefore) && after.gt(received.times(slack))) {
+      // More than received, and nothing received is left uninvoiced: waiting for goods, not a dispute.
       reason(
         'NOT_RECEIVED',
         `invoiced ${text(quantity)} ${orderLine.unitCode}, but of ${text(received)} received ${text(invoicedBefore)} are invoiced already: nothing received is left to invoice`,
@@ -122,7 +149,7 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
     }
   }
   const excessPrice = price.minus(agreedPrice);
-  const allowed = allowedExcess(agreedPrice, tolerance.pricePercent, tolerance.priceAbsolute, tolerance.priceRule, rate);
+  const allowed = allowedExcess(agreedPrice, parsedTolerance(tolerance).price, rate);
   if (excessPrice.gt(allowed)) {
     reason(
       'PRICE_ABOVE_AGREED',
@@ -138,7 +165,9 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
 
 /**
  * A reduction (credit): never more quantity, nor a larger amount, than was invoiced before on the
- * order line. Answers the amount accepted as credited: all of it, or what was invoiced before.
+ * order line. Its unit price is not compared with the agreed one (a credit may correct a price:
+ * the invoiced quantity at the difference). Receipts are not consulted: returns already lowered
+ * them. Answers the amount accepted as credited: all of it, or what was invoiced before.
  */
 function checkReduction(quantity: Decimal, amount: Decimal, invoicedBefore: Running, agreedPrice: Decimal, rate: Decimal, reason: AddReason): Decimal {
   if (quantity.gt(invoicedBefore.quantity)) {
@@ -167,7 +196,7 @@ function checkReduction(quantity: Decimal, amount: Decimal, invoicedBefore: Runn
 }
 
 /** A line of an invoice without an order: MATCHED when its agreement covers it (off-catalogue spend), else NOT_ON_AGREEMENT. */
-export function checkAgainstAgreement(line: InvoiceLineFacts, rate: Decimal): LineMatch {
+export function checkAgainstAgreement(line: InvoiceLineFacts, rate: Decimal): CheckedLine {
   const amount = dec(line.lineAmount, `invoice line ${line.lineId} amount`);
   const covered = line.onAgreement === true;
   const item = line.sellerItemId?.trim() || line.gtin?.trim() || null;
@@ -184,22 +213,7 @@ export function checkAgainstAgreement(line: InvoiceLineFacts, rate: Decimal): Li
           differenceNok: amountText(toNok(amount, rate)),
         },
       ];
-  const expected = covered ? amount : ZERO;
-  const difference = amount.minus(expected);
-  return {
-    index: line.index,
-    lineId: line.lineId,
-    status: lineStatus(reasons),
-    orderLineId: null,
-    resolvedBy: null,
-    mode: null,
-    onAgreement: covered,
-    expectedAmount: amountText(expected),
-    actualAmount: amountText(amount),
-    difference: amountText(difference),
-    differenceNok: amountText(toNok(difference, rate)),
-    reasons,
-  };
+  return finish(line, { orderLineId: null, resolvedBy: null, mode: null, onAgreement: covered }, covered ? amount : ZERO, amount, rate, reasons);
 }
 
 const maxZero = (d: Decimal): Decimal => (d.isNegative() ? ZERO : d);

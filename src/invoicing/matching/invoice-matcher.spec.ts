@@ -110,6 +110,13 @@ describe('matchInvoice: three-way', () => {
     expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: true });
   });
 
+  it('lets the quantity tolerance cover a little more than received, also when all received is invoiced', () => {
+    const tolerant = { policy: policy('THREE_WAY', { quantityPercent: '10' }) };
+    const allPaid = orderLine(1, { previouslyInvoicedQuantity: '10', previouslyInvoicedAmount: '1000.00' });
+    expect(matchInvoice(invoice([allPaid], [invoiceLine(0, { quantity: '1' })], tolerant)).status).toBe('MATCHED');
+    expect(only(matchInvoice(invoice([allPaid], [invoiceLine(0, { quantity: '2' })], tolerant))).reasons.map((x) => x.code)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED']);
+  });
+
   it('gives QUANTITY_VARIANCE when more is invoiced than received', () => {
     const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '4' })], [invoiceLine(0, { quantity: '6' })], threeWay));
     expect(only(r).status).toBe('QUANTITY_VARIANCE');
@@ -212,6 +219,11 @@ describe('matchInvoice: tolerances', () => {
     expect(r.reasons[0]).toMatchObject({ code: 'PRICE_ABOVE_AGREED', difference: '10', differenceNok: '1150.00' });
     expect(r.totals).toMatchObject({ difference: '100.00', differenceNok: '1150.00' });
     expect(r.exchangeRateToNok).toBe('11.5');
+  });
+
+  it('refuses a tolerance that is negative or no number', () => {
+    expect(() => matchInvoice(invoice([orderLine(1)], [invoiceLine(0)], { policy: policy('TWO_WAY', { quantityPercent: '-1' }) }))).toThrow('quantity tolerance percent: "-1" is negative');
+    expect(() => matchInvoice(invoice([orderLine(1)], [invoiceLine(0)], { policy: policy('TWO_WAY', { totalAbsolute: 'lots' }) }))).toThrow('is not a decimal');
   });
 
   it('refuses a foreign currency without a rate, and a rate that is not positive', () => {

@@ -1,8 +1,7 @@
 import type Decimal from 'decimal.js';
-import { checkAgainstAgreement, checkAgainstOrderLine, Running } from './check-line';
-import { lineStatus } from './line-status';
-import { allowedExcess, amountText, dec, text, toNok, ZERO } from './match-arithmetic';
-import type { InvoiceLineFacts, LineMatch, MatchInput, MatchReason, MatchResult, OrderLineFacts } from './match-types';
+import { CheckedLine, checkAgainstAgreement, checkAgainstOrderLine, checkUnmatched, Running } from './check-line';
+import { allowedExcess, amountText, dec, parsedTolerance, text, toNok, ZERO } from './match-arithmetic';
+import type { MatchInput, MatchReason, MatchResult, OrderLineFacts } from './match-types';
 import { resolveOrderLines } from './resolve-order-lines';
 
 /**
@@ -19,16 +18,22 @@ import { resolveOrderLines } from './resolve-order-lines';
 export function matchInvoice(input: MatchInput): MatchResult {
   const rate = exchangeRate(input);
   const sign = input.kind === 'CREDIT_NOTE' ? -1 : 1;
-  const lines = input.order ? matchOrderLines(input, input.order.lines, rate, sign) : input.invoiceLines.map((line) => checkAgainstAgreement(line, rate));
+  const checked = input.order ? matchOrderLines(input, input.order.lines, rate, sign) : input.invoiceLines.map((line) => checkAgainstAgreement(line, rate));
+  const lines = checked.map((c) => c.match);
 
-  const expected = lines.reduce((sum, l) => sum.plus(l.expectedAmount), ZERO);
-  const linesActual = lines.reduce((sum, l) => sum.plus(l.actualAmount), ZERO);
+  let expected = ZERO;
+  let linesActual = ZERO;
+  let linesNok = ZERO;
+  for (const c of checked) {
+    expected = expected.plus(c.expected);
+    linesActual = linesActual.plus(c.actual);
+    linesNok = linesNok.plus(c.differenceNok);
+  }
   const actual = dec(input.invoiceTotalExclVat, 'invoice total');
   const difference = actual.minus(expected);
   // The NOK total is the sum of its parts, so the lines' NOK differences always add up to it.
-  const differenceNok = lines.reduce((sum, l) => sum.plus(l.differenceNok), ZERO).plus(toNok(actual.minus(linesActual), rate));
-  const { tolerance } = input.policy;
-  const allowed = allowedExcess(expected, tolerance.totalPercent, tolerance.totalAbsolute, tolerance.totalRule, rate);
+  const differenceNok = linesNok.plus(toNok(actual.minus(linesActual), rate));
+  const allowed = allowedExcess(expected, parsedTolerance(input.policy.tolerance).total, rate);
 
   const invoiceReasons: MatchReason[] = [];
   if (difference.times(sign).gt(allowed)) invoiceReasons.push(totalReason(input, expected, actual, difference, differenceNok, allowed));
@@ -47,39 +52,18 @@ export function matchInvoice(input: MatchInput): MatchResult {
   };
 }
 
-function matchOrderLines(input: MatchInput, orderLines: readonly OrderLineFacts[], rate: Decimal, sign: 1 | -1): LineMatch[] {
+function matchOrderLines(input: MatchInput, orderLines: readonly OrderLineFacts[], rate: Decimal, sign: 1 | -1): CheckedLine[] {
   const resolutions = resolveOrderLines(input.invoiceLines, orderLines);
   const running = new Map<number, Running>();
   return input.invoiceLines.map((line, i) => {
     const { orderLine, resolvedBy, reasons } = resolutions[i];
-    if (!orderLine) {
-      const amount = dec(line.lineAmount, `line ${line.lineId} amount`);
-      const withNok = reasons.map((r) => (r.code === 'NO_ORDER_LINE' ? { ...r, differenceNok: amountText(toNok(amount, rate)) } : r));
-      return unmatchedLine(line, amount, rate, withNok);
-    }
+    if (!orderLine) return checkUnmatched(line, rate, reasons);
     const policy = input.policyFor ? input.policyFor(orderLine) : input.policy;
     const before = running.get(orderLine.orderLineId) ?? { quantity: ZERO, amount: ZERO };
-    const { match, after } = checkAgainstOrderLine(line, orderLine, resolvedBy!, policy, before, rate, sign);
+    const { checked, after } = checkAgainstOrderLine(line, orderLine, resolvedBy!, policy, before, rate, sign);
     running.set(orderLine.orderLineId, after);
-    return match;
+    return checked;
   });
-}
-
-function unmatchedLine(line: InvoiceLineFacts, amount: Decimal, rate: Decimal, reasons: MatchReason[]): LineMatch {
-  return {
-    index: line.index,
-    lineId: line.lineId,
-    status: lineStatus(reasons),
-    orderLineId: null,
-    resolvedBy: null,
-    mode: null,
-    onAgreement: false,
-    expectedAmount: amountText(ZERO),
-    actualAmount: amountText(amount),
-    difference: amountText(amount),
-    differenceNok: amountText(toNok(amount, rate)),
-    reasons,
-  };
 }
 
 function exchangeRate(input: MatchInput): Decimal {

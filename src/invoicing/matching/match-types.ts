@@ -118,7 +118,8 @@ export interface MatchInput {
   /**
    * The invoice's policy: its total tolerance is checked against the invoice total, and it
    * applies to every line unless `policyFor` says otherwise. Resolve it for the supplier alone
-   * (`resolveMatchPolicy(org, rules, { supplierId, unspscCode: '' })`).
+   * (`resolveMatchPolicy(org, rules, { supplierId, unspscCode: '' })`). Policies are treated as
+   * immutable: the matcher parses each Tolerance object once and remembers it.
    */
   policy: MatchPolicy;
   /** The policy for one order line's mode, price and quantity checks (e.g. by its UNSPSC code); default: `policy`. */

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { AgreementsModule } from '../agreements/agreements.module';
+import { CataloguesModule } from '../catalogues/catalogues.module';
+import { IdentityModule } from '../identity/identity.module';
+import { SpendFactWriter } from './spend-fact-writer';
+import { SpendFacts } from './spend-facts';
+import { SpendFactsRepository } from './spend-facts.repository';
+
+/**
+ * Insights for purchasing units (issue 16 §4): spend facts fed by ordering and invoicing through
+ * SpendFacts (outbox topic `insights.spend`), and the reports over them. Imports no ordering or
+ * invoicing code, so both may import it.
+ */
+@Module({
+  imports: [IdentityModule, AgreementsModule, CataloguesModule],
+  providers: [SpendFacts, SpendFactsRepository, SpendFactWriter],
+  exports: [SpendFacts],
+})
+export class InsightsModule {}

@@ -1,0 +1,135 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AgreementsService } from '../agreements/agreements.service';
+import { CataloguesService } from '../catalogues/catalogues.service';
+import type { CheaperItem } from '../catalogues/purchasable-item';
+import { RequestContext } from '../platform/context/request-context';
+import { inTransaction } from '../platform/database/transaction';
+import { OutboxHandlers } from '../platform/outbox/outbox-handlers';
+import { InvoiceLineRow, OrderLineRow, SpendFactsRepository } from './spend-facts.repository';
+import { InvoiceSpendFact, OrderSpendFact, SPEND_TOPIC, SpendEvent } from './spend-facts.types';
+import { supplierLoyalty } from './supplier-loyalty';
+
+/** Lines for which leakage looks for a cheaper agreement item. */
+const LEAKING = new Set(['OFF_AGREEMENT', 'OFF_CATALOGUE']);
+
+/**
+ * The handler of `insights.spend`: turns an event into fact rows. It adds what the event cannot
+ * know cheaply in the business transaction: supplier loyalty (is the supplier one of the
+ * buyer's agreement suppliers?) and, for each off-agreement line, the cheapest item of the same
+ * unit in the same commodity, else class, among the agreements in force for the buyer. Handled
+ * moments after the approval, "in force now" stands for "in force on the order date".
+ */
+@Injectable()
+export class SpendFactWriter implements OnModuleInit {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly handlers: OutboxHandlers,
+    private readonly facts: SpendFactsRepository,
+    private readonly agreements: AgreementsService,
+    private readonly catalogues: CataloguesService,
+  ) {}
+
+  onModuleInit() {
+    this.handlers.register<SpendEvent>({ topic: SPEND_TOPIC, handle: (m) => this.write(m.payload) });
+  }
+
+  /** Writes one event's facts in one transaction (tests call it directly too). */
+  write(e: SpendEvent): Promise<void> {
+    return inTransaction(this.ds, new RequestContext(undefined, this.ds.manager), async (tx) => {
+      switch (e.event) {
+        case 'orderApproved':
+          return this.facts.replaceOrderLines(tx, e.fact.orderId, e.recordedAt, await this.orderRows(tx, e.fact));
+        case 'orderCancelled':
+          return this.facts.cancelOrder(tx, e.orderId, e.recordedAt);
+        case 'invoiceMatched':
+          return this.facts.recordMatch(tx, e.fact, e.recordedAt);
+        case 'invoiceApproved':
+          return this.facts.replaceInvoiceLines(tx, e.fact.invoiceId, e.recordedAt, await this.invoiceRows(tx, e.fact));
+      }
+    });
+  }
+
+  private async orderRows(tx: RequestContext, f: OrderSpendFact): Promise<OrderLineRow[]> {
+    const { suppliers, cheaper } = await this.buyerSide(
+      tx,
+      f.buyerOrganisationId,
+      f.lines.filter((l) => LEAKING.has(l.loyalty)).map((l) => ({ key: l.orderLineId, unspscCode: l.unspscCode, unitCode: l.unitCode, currency: f.currency })),
+    );
+    return f.lines.map((l) => ({
+      order_line_id: l.orderLineId,
+      order_id: f.orderId,
+      order_no: f.orderNo,
+      buyer_organisation_id: f.buyerOrganisationId,
+      supplier_id: f.supplierId,
+      supplier_name: f.supplierName,
+      currency: f.currency,
+      submitted_at: new Date(f.submittedAt).toISOString(),
+      approved_at: new Date(f.approvedAt).toISOString(),
+      unspsc_code: l.unspscCode,
+      quantity: l.quantity,
+      unit_code: l.unitCode,
+      unit_price: l.unitPrice,
+      amount: l.amount,
+      loyalty: l.loyalty,
+      supplier_loyalty: supplierLoyalty(l.loyalty, f.supplierId, suppliers),
+      agreement_id: l.agreementId,
+      covering_agreement_ids: l.coveringAgreementIds,
+      justification_code: l.justificationCode,
+      justification_text: l.justificationText,
+      catalogue_item_id: l.catalogueItemId,
+      ...alternative(cheaper.get(l.orderLineId)),
+    }));
+  }
+
+  private async invoiceRows(tx: RequestContext, f: InvoiceSpendFact): Promise<InvoiceLineRow[]> {
+    const needs = f.lines.flatMap((l) => (LEAKING.has(l.loyalty) && l.unspscCode ? [{ key: l.invoiceLineId, unspscCode: l.unspscCode, unitCode: l.unitCode, currency: f.currency }] : []));
+    const { suppliers, cheaper } = await this.buyerSide(tx, f.buyerOrganisationId, needs);
+    const time = (t: string | Date | null) => (t === null ? null : new Date(t).toISOString());
+    return f.lines.map((l) => ({
+      invoice_line_id: l.invoiceLineId,
+      invoice_id: f.invoiceId,
+      kind: f.kind,
+      invoice_number: f.invoiceNumber,
+      buyer_organisation_id: f.buyerOrganisationId,
+      supplier_id: f.supplierId,
+      invoice_agreement_id: f.agreementId,
+      order_id: f.orderId,
+      order_line_id: l.orderLineId,
+      currency: f.currency,
+      issue_date: f.issueDate,
+      received_at: time(f.receivedAt),
+      approved_at: time(f.approvedAt),
+      order_submitted_at: time(f.orderSubmittedAt),
+      unspsc_code: l.unspscCode,
+      quantity: l.quantity,
+      unit_code: l.unitCode,
+      amount: l.amount,
+      loyalty: l.loyalty,
+      supplier_loyalty: supplierLoyalty(l.loyalty, f.supplierId, suppliers),
+      agreement_id: l.agreementId,
+      ...alternative(cheaper.get(l.invoiceLineId)),
+    }));
+  }
+
+  /** The buyer's agreement suppliers now, and the cheapest agreement item for each need (the second statement only when something leaks). */
+  private async buyerSide(tx: RequestContext, buyerOrganisationId: number, needs: Parameters<CataloguesService['cheapestPerNeed']>[2]) {
+    const inForce = await this.agreements.inForceFor(tx, buyerOrganisationId);
+    const found = await this.catalogues.cheapestPerNeed(
+      tx,
+      inForce.map((a) => a.id),
+      needs,
+    );
+    return { suppliers: new Set(inForce.map((a) => a.supplierId)), cheaper: new Map(found.map((c) => [c.key, c])) };
+  }
+}
+
+function alternative(c: CheaperItem | undefined) {
+  return {
+    alternative_item_id: c?.itemId ?? null,
+    alternative_agreement_id: c?.agreementId ?? null,
+    alternative_name: c?.name ?? null,
+    alternative_unit_price: c?.price ?? null,
+    alternative_level: c?.level ?? null,
+  };
+}

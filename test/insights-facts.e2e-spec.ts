@@ -1,0 +1,105 @@
+import { DataSource } from 'typeorm';
+import { RequestContext } from '../src/platform/context/request-context';
+import { inTransaction } from '../src/platform/database/transaction';
+import { SpendFacts } from '../src/insights/spend-facts';
+import { InvoiceSpendFact, OrderSpendFact } from '../src/insights/spend-facts.types';
+import { OutboxDispatcher } from '../src/platform/outbox/outbox-dispatcher';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** SpendFacts through the real app: each event queued in a transaction, written by the outbox handler, safe in any order and when repeated. */
+describe('Insights spend facts', () => {
+  let t: TestApp;
+  let facts: SpendFacts;
+  const inTx = (fn: (tx: RequestContext) => Promise<void>) => {
+    const ds = t.app.get(DataSource);
+    return inTransaction(ds, new RequestContext(undefined, ds.manager), fn);
+  };
+  const drain = () => t.app.get(OutboxDispatcher).drain('insights.spend');
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    facts = t.app.get(SpendFacts);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const order = (id: number, lines: Partial<OrderSpendFact['lines'][number]>[]): OrderSpendFact => ({
+    orderId: id,
+    orderNo: `PO-2026-${id}`,
+    buyerOrganisationId: t.world.orgs.skole,
+    supplierId: null,
+    supplierName: 'Papirhuset',
+    agreementId: null,
+    currency: 'NOK',
+    submittedAt: '2026-03-02T08:00:00Z',
+    approvedAt: '2026-03-02T10:00:00Z',
+    lines: lines.map((l, i) => ({
+      orderLineId: id * 100 + i,
+      unspscCode: '44121700',
+      quantity: '2',
+      unitCode: 'EA',
+      unitPrice: '50.00',
+      amount: '100.00',
+      loyalty: 'OFF_AGREEMENT',
+      agreementId: null,
+      coveringAgreementIds: [],
+      justificationCode: 'URGENT_NEED',
+      justificationText: 'needed today',
+      catalogueItemId: null,
+      ...l,
+    })),
+  });
+
+  it('writes an approved order and marks it cancelled, whichever of the two is handled first', async () => {
+    await inTx((m) => facts.orderCancelled(m, 9001));
+    await drain();
+    await inTx((m) => facts.orderApproved(m, order(9001, [{}, { amount: '30.00' }])));
+    await inTx((m) => facts.orderApproved(m, order(9002, [{}])));
+    await drain();
+    const rows = await t.sql(`SELECT order_id, amount::text, cancelled, spend_date::text FROM insights_order_line WHERE order_id IN (9001, 9002) ORDER BY order_line_id`);
+    expect(rows).toEqual([
+      { order_id: 9001, amount: '100.00', cancelled: true, spend_date: '2026-03-02' },
+      { order_id: 9001, amount: '30.00', cancelled: true, spend_date: '2026-03-02' },
+      { order_id: 9002, amount: '100.00', cancelled: false, spend_date: '2026-03-02' },
+    ]);
+  });
+
+  it('keeps the newest approval of an order, dropping lines it no longer has', async () => {
+    await inTx((m) => facts.orderApproved(m, order(9003, [{}, {}])));
+    await inTx((m) => facts.orderApproved(m, order(9003, [{ amount: '80.00' }])));
+    await drain();
+    expect(await t.sql(`SELECT amount::text FROM insights_order_line WHERE order_id = 9003`)).toEqual([{ amount: '80.00' }]);
+  });
+
+  it('keeps an invoice’s newest match status and every reason it was given', async () => {
+    const match = { invoiceId: 7001, buyerOrganisationId: t.world.orgs.skole, supplierId: t.world.orgs.kontorland, receivedAt: '2026-03-05T09:00:00Z', reasonCodes: [] as string[] };
+    await inTx((m) => facts.invoiceMatched(m, { ...match, status: 'EXCEPTION', reasonCodes: ['PRICE_VARIANCE'] }));
+    await drain();
+    await inTx((m) => facts.invoiceMatched(m, { ...match, status: 'MATCHED' }));
+    await drain();
+    expect(await t.sql(`SELECT match_status, reason_codes, ever_exception FROM insights_invoice WHERE invoice_id = 7001`)).toEqual([
+      { match_status: 'MATCHED', reason_codes: ['PRICE_VARIANCE'], ever_exception: true },
+    ]);
+  });
+
+  it('writes an approved credit note with negative amounts, and refuses a malformed fact in the caller’s transaction', async () => {
+    const credit: InvoiceSpendFact = {
+      invoiceId: 7002,
+      kind: 'CREDIT_NOTE',
+      invoiceNumber: 'CN-1',
+      buyerOrganisationId: t.world.orgs.skole,
+      supplierId: t.world.orgs.kontorland,
+      agreementId: null,
+      orderId: null,
+      currency: 'NOK',
+      issueDate: '2026-03-06',
+      receivedAt: '2026-03-06T09:00:00Z',
+      approvedAt: '2026-03-06T10:00:00Z',
+      orderSubmittedAt: null,
+      lines: [{ invoiceLineId: 70021, orderLineId: null, unspscCode: null, quantity: '1', unitCode: 'EA', amount: '-40.00', loyalty: 'OFF_CATALOGUE', agreementId: null }],
+    };
+    await inTx((m) => facts.invoiceApproved(m, credit));
+    await drain();
+    expect(await t.sql(`SELECT amount::text, supplier_loyalty FROM insights_invoice_line WHERE invoice_id = 7002`)).toEqual([{ amount: '-40.00', supplier_loyalty: 'AGREEMENT_SUPPLIER_OUTSIDE' }]);
+    await expect(inTx((m) => facts.invoiceApproved(m, { ...credit, invoiceId: 7003, lines: [{ ...credit.lines[0], amount: '12,50' }] }))).rejects.toThrow(/invalid quantity 1 \/ amount 12,50/);
+  });
+});
