@@ -1,4 +1,5 @@
 import { InvoiceStatus } from '../src/invoicing/invoice-status';
+import { acceptedOrder, invoiceXml, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { approvedOrder } from './support/orders';
 import { storedInvoice } from './support/stored-invoices';
 import { startTestApp, TestApp } from './support/test-app';
@@ -142,6 +143,33 @@ describe('posting export', () => {
     expect(placed.map(([invoiceId]) => invoiceId)).toEqual([...fresh].sort((a, b) => a - b));
     // Each batch's count is what it holds.
     for (const b of made) expect(placed.filter(([, batchId]) => batchId === b.id)).toHaveLength(b.invoiceCount);
+  });
+
+  it('exports an invoice that came in through POST /documents and was approved by matching, with its order’s cost centre', async () => {
+    const accepted = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '4' }]);
+    await receive(t, accepted.id, [{ lineId: '1', quantity: '4' }]);
+    const posted = await postDocument(
+      t,
+      await kontorlandErp(t),
+      invoiceXml({ id: 'REAL-1', orderReference: accepted.number, lines: [{ quantity: '4', price: '45.07', orderLineId: '1', sellerItemId: 'KL-100' }] }),
+    );
+    expect(posted.body).toMatchObject({ status: 'APPROVED' });
+    const batch = await create(ap);
+    expect(batch).toMatchObject({ __typename: 'PostingExportBatch', invoiceCount: 1 });
+    const [invoice] = JSON.parse((await file(ap, batch.jsonPath)).text).invoices;
+    expect(invoice).toMatchObject({
+      invoiceId: String(posted.body.id),
+      invoiceNumber: 'REAL-1',
+      kind: 'INVOICE',
+      supplier: { name: 'Kontorland AS', orgNumber: '981000056' },
+      buyer: { orgNumber: '911000024' },
+      orderNumber: accepted.number,
+      costCentre: { code: costCentre.code },
+      agreementReference,
+      amountExclVat: '180.28',
+      vat: [{ category: 'S', rate: '25', taxableAmount: '180.28', vatAmount: '45.07' }],
+      totalInclVat: '225.35',
+    });
   });
 
   it('lists batches newest first with pagination', async () => {
