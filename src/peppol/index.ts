@@ -54,28 +54,4 @@ export { readUblInvoiceResponse } from './ubl-invoice-response-reader';
 export { writeInvoiceResponse, INVOICE_RESPONSE_PROFILE, INVOICE_RESPONSE_NAMESPACES } from './ubl-invoice-response-writer';
 export { XmlWriteError } from './xml-writer';
 export type { DecimalValue } from './xml-writer';
-export { INVOICE_RESPONSE_CODES, INVOICE_STATUS_REASONS } from './ubl-invoice';
-// UblTaxCategory and UblAllowanceChargeOut are names the catalogue and order shapes use too: the invoice's go by these.
-export type { UblTaxCategory as UblInvoiceTaxCategory, UblAllowanceChargeOut as UblInvoiceAllowanceChargeOut } from './ubl-invoice';
-export type {
-  UblInvoiceKind,
-  UblInvoice,
-  UblBillingReference,
-  UblInvoiceParty,
-  UblInvoiceDelivery,
-  UblPaymentMeans,
-  UblAllowanceCharge,
-  UblTaxTotal,
-  UblTaxSubtotal,
-  UblMonetaryTotal,
-  UblInvoiceLine,
-  UblInvoiceItem,
-  UblInvoiceOut,
-  UblInvoicePartyOut,
-  UblTaxCategoryOut,
-  UblInvoiceLineOut,
-  InvoiceResponseCode,
-  InvoiceStatusReason,
-  UblInvoiceResponseOut,
-} from './ubl-invoice';
 export { readUblInvoice } from './ubl-invoice-reader';
