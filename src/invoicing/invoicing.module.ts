@@ -18,10 +18,16 @@ import { MatchPolicyResolver } from './match-policy.resolver';
 import { MatchPolicies } from './match-policy.service';
 import { InvoicesResolver } from './invoices.resolver';
 import { InvoicesService } from './invoices.service';
+import { PostingExportRepository } from './posting-export.repository';
+import { PostingExportsController } from './posting-exports.controller';
+import { PostingExportsResolver } from './posting-exports.resolver';
+import { PostingExports } from './posting-exports.service';
+import { PostingRows } from './posting-rows';
 
 /** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, and accounts payable's decisions. */
 @Module({
   imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule],
+  controllers: [PostingExportsController],
   providers: [
     InvoiceRepository,
     MatchPolicyRepository,
@@ -36,6 +42,10 @@ import { InvoicesService } from './invoices.service';
     InvoicesService,
     InvoiceDecisions,
     InvoicesResolver,
+    PostingExportRepository,
+    PostingRows,
+    PostingExports,
+    PostingExportsResolver,
   ],
 })
 export class InvoicingModule {}
