@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const DECIDE = (m: string) => `mutation($i: ${m === 'approveInvoice' ? 'ApproveInvoiceInput' : 'DisputeInvoiceInput'}!) { ${m}(input: $i) { __typename ... on Invoice { ${INVOICE_FIELDS} } ... on InvoiceStateError { status } ${ERROR} } }`;
+const DECIDE = (m: string) =>
+  `mutation($i: ${m === 'approveInvoice' ? 'ApproveInvoiceInput' : 'DisputeInvoiceInput'}!) { ${m}(input: $i) { __typename ... on Invoice { ${INVOICE_FIELDS} } ... on InvoiceStateError { status } ${ERROR} } }`;
 const invoiceOf = async (id: number | string) => (await t.gql(ap, `query($id: Int!) { invoice(id: $id) { ${INVOICE_FIELDS} } }`, { id: Number(id) })).data.invoice;
 const ledgers = async (orderId: number) => {
   const [commitment] = await t.sql(`SELECT amount::text, invoiced::text FROM cost_centre_commitment WHERE source_type = 'ORDER' AND source_id = $1`, [String(orderId)]);
@@ -40,7 +41,13 @@ it('takes an order from partial receipt through a matched invoice, a price excep
   const first = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
   expect(first.status).toBe(201);
   expect(first.body.status).toBe('APPROVED');
-  expect(await invoiceOf(first.body.id)).toMatchObject({ status: 'APPROVED', matchMode: 'THREE_WAY', responseCode: 'AP', reasons: [], lines: [{ matchStatus: 'MATCHED', orderLineId: expect.any(Number) }] });
+  expect(await invoiceOf(first.body.id)).toMatchObject({
+    status: 'APPROVED',
+    matchMode: 'THREE_WAY',
+    responseCode: 'AP',
+    reasons: [],
+    lines: [{ matchStatus: 'MATCHED', orderLineId: expect.any(Number) }],
+  });
   expect(await ledgers(order.id)).toMatchObject({ commitment: { invoiced: '270.42' }, drawdown: { invoiced: '270.42' } });
 
   // The rest arrives; the second invoice asks 47.00 for the A4 (4.3 % above the agreed 45.07, beyond 2 %).
@@ -180,11 +187,9 @@ it('disputes an exception back to the supplier: DISPUTED, answered RE, nothing i
 });
 
 it('applies a supplier rule’s looser price and total tolerance, and only while the rule stands', async () => {
-  const added = await t.gql(
-    ap,
-    `mutation($i: AddInvoiceMatchRuleInput!) { addInvoiceMatchRule(input: $i) { __typename ... on InvoiceMatchRule { id supplierId } ${ERROR} } }`,
-    { i: { organisationId: t.world.orgs.skole, supplierId: t.world.orgs.kontorland, tolerance: { pricePercent: '10', priceAbsolute: null, totalPercent: '10', totalAbsolute: null } } },
-  );
+  const added = await t.gql(ap, `mutation($i: AddInvoiceMatchRuleInput!) { addInvoiceMatchRule(input: $i) { __typename ... on InvoiceMatchRule { id supplierId } ${ERROR} } }`, {
+    i: { organisationId: t.world.orgs.skole, supplierId: t.world.orgs.kontorland, tolerance: { pricePercent: '10', priceAbsolute: null, totalPercent: '10', totalAbsolute: null } },
+  });
   expect(added.data.addInvoiceMatchRule).toMatchObject({ __typename: 'InvoiceMatchRule', supplierId: t.world.orgs.kontorland });
   const twice = await t.gql(ap, `mutation($i: AddInvoiceMatchRuleInput!) { addInvoiceMatchRule(input: $i) { __typename } }`, {
     i: { organisationId: t.world.orgs.skole, supplierId: t.world.orgs.kontorland, mode: 'TWO_WAY' },
