@@ -26,6 +26,10 @@ function checkAllowanceCharge(a: UblAllowanceCharge, level: 'document' | 'line')
   if (!indicator || !['true', 'false'].includes(indicator.value)) {
     problems.push(problem(indicator ?? a, 'PEPPOL-EN16931-R043', `ChargeIndicator must be "true" (a charge) or "false" (an allowance), found ${indicator ? `"${indicator.value}"` : 'none'}`));
   }
+  if (!a.reason?.value && !a.reasonCode?.value) {
+    const rule = level === 'document' ? (isCharge(a) ? 'BR-38' : 'BR-33') : isCharge(a) ? 'BR-44' : 'BR-42';
+    problems.push(problem(a, rule, `The ${isCharge(a) ? 'charge' : 'allowance'} gives no reason (AllowanceChargeReason or AllowanceChargeReasonCode)`));
+  }
   if (!a.amount) {
     const rule = level === 'document' ? (isCharge(a) ? 'BR-36' : 'BR-31') : isCharge(a) ? 'BR-43' : 'BR-41';
     problems.push(problem(a, rule, `The ${isCharge(a) ? 'charge' : 'allowance'} has no Amount`));
@@ -56,6 +60,7 @@ function checkLine(line: UblInvoiceLine): InvoiceProblem[] {
   const price = num(line.priceAmount);
   if (price?.isNegative()) problems.push(problem(line.priceAmount, 'BR-27', `The net price is ${plain(price)}; it must not be negative`));
   const gross = num(line.priceAllowance?.baseAmount);
+  if (gross?.isNegative()) problems.push(problem(line.priceAllowance?.baseAmount, 'BR-28', `The gross price is ${plain(gross)}; it must not be negative`));
   const discount = num(line.priceAllowance?.amount);
   if (price && gross && discount && !gross.minus(discount).eq(price)) {
     problems.push(

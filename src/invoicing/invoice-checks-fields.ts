@@ -1,4 +1,4 @@
-import type { UblIdentifier, UblInvoice, UblInvoiceParty, UblText } from '../peppol';
+import type { UblIdentifier, UblInvoice, UblInvoiceParty, UblPeriod, UblText } from '../peppol';
 import { orgNumberProblem } from '../identity/org-number';
 import { InvoiceProblem, lineName, num, pathIn, problem, quantityName } from './invoice-checks-support';
 
@@ -50,6 +50,7 @@ function checkHeader(invoice: UblInvoice): InvoiceProblem[] {
       problem(at('cbc:BuyerReference'), 'PEPPOL-EN16931-R003', 'The invoice has neither a buyer reference (cbc:BuyerReference) nor an order reference (cac:OrderReference/cbc:ID); one is required'),
     );
   }
+  problems.push(...checkPeriod(invoice.invoicePeriod, 'BR-29'));
   if (!invoice.lines.length) problems.push(problem(at(lineName(invoice)), 'BR-16', `The ${invoice.kind} has no lines; at least one is required`));
   return problems;
 }
@@ -79,6 +80,11 @@ function checkParty(invoice: UblInvoice, party: UblInvoiceParty | undefined, rol
   }
   if (!party.endpointId?.value) {
     problems.push(problem(party.endpointId ?? `${at}/cbc:EndpointID`, role === 'seller' ? 'PEPPOL-EN16931-R020' : 'PEPPOL-EN16931-R010', `The ${role} has no electronic address (cbc:EndpointID)`));
+  } else if (!party.endpointId.schemeId) {
+    problems.push(problem(party.endpointId, role === 'seller' ? 'BR-62' : 'BR-63', `The ${role}'s electronic address "${party.endpointId.value}" has no scheme (schemeID, e.g. 0192)`));
+  }
+  if (role === 'seller' && !party.identifiers.length && !party.legalCompanyId?.value && !party.vatNumber?.value) {
+    problems.push(problem(party, 'BR-CO-26', 'The seller names no identifier, legal registration or VAT number by which the buyer could know it'));
   }
   if (!party.postalAddress?.countryCode?.value) {
     problems.push(problem(`${at}/cac:PostalAddress/cac:Country/cbc:IdentificationCode`, role === 'seller' ? 'BR-09' : 'BR-11', `The ${role}'s postal address has no country code`));
@@ -100,6 +106,12 @@ function checkNorwegianSeller(seller: UblInvoiceParty | undefined): InvoiceProbl
   return why ? [problem(vat, 'NO-R-001', `The VAT number "${vat.value}" holds no valid organisation number: ${m[1]} ${why}`)] : [];
 }
 
+/** BR-29, BR-30: a period ends on or after it starts (ISO dates compare as text). */
+function checkPeriod(period: UblPeriod | undefined, rule: string): InvoiceProblem[] {
+  const [start, end] = [period?.startDate, period?.endDate];
+  return start && end && end.value < start.value ? [problem(end, rule, `The period ends (${end.value}) before it starts (${start.value})`)] : [];
+}
+
 function checkLines(invoice: UblInvoice): InvoiceProblem[] {
   return invoice.lines.flatMap((line) => {
     const problems: InvoiceProblem[] = [];
@@ -111,6 +123,7 @@ function checkLines(invoice: UblInvoice): InvoiceProblem[] {
     if (!line.lineExtensionAmount) problems.push(problem(at('cbc:LineExtensionAmount'), 'BR-24', `${name} has no line amount (cbc:LineExtensionAmount)`));
     if (!line.item.name?.value) problems.push(problem(line.item.name ?? at('cac:Item/cbc:Name'), 'BR-25', `${name}: the item has no name`));
     if (!line.priceAmount) problems.push(problem(at('cac:Price/cbc:PriceAmount'), 'BR-26', `${name} has no net price (cac:Price/cbc:PriceAmount)`));
+    problems.push(...checkPeriod(line.invoicePeriod, 'BR-30'));
     return problems;
   });
 }

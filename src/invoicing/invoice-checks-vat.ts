@@ -32,6 +32,8 @@ export interface VatContext {
 /** Something that carries a VAT category: a line (its amount counts +), a document charge (+) or allowance (−). */
 interface Carrier {
   at: UblLocated;
+  /** How messages name it: "Line 3", "The document charge". */
+  name: string;
   kind: 'line' | 'allowance' | 'charge';
   category?: UblInvoiceTaxCategory;
   amount?: Decimal;
@@ -43,18 +45,19 @@ const ruleOf = (categoryId: string, n: string) => (CATEGORY_RULES[categoryId] ? 
 
 function carriers(invoice: UblInvoice): Carrier[] {
   return [
-    ...invoice.lines.map((l): Carrier => ({ at: l, kind: 'line', category: l.item.taxCategory, amount: num(l.lineExtensionAmount) })),
+    ...invoice.lines.map((l): Carrier => ({ at: l, name: `Line ${l.id?.value || l.ordinal}`, kind: 'line', category: l.item.taxCategory, amount: num(l.lineExtensionAmount) })),
     ...invoice.allowanceCharges.map((a): Carrier => {
       const charge = a.chargeIndicator?.value === 'true';
       const amount = num(a.amount);
-      return { at: a, kind: charge ? 'charge' : 'allowance', category: a.taxCategory, amount: charge ? amount : amount?.negated() };
+      const kind = charge ? 'charge' : 'allowance';
+      return { at: a, name: `The document ${kind}`, kind, category: a.taxCategory, amount: charge ? amount : amount?.negated() };
     }),
   ];
 }
 
 /** The category and rate of one line, allowance or charge: known code, rate as the category requires (BR-x-05/06/07). */
 function checkCarrier(c: Carrier, context: VatContext): InvoiceProblem[] {
-  const what = c.kind === 'line' ? `Line ${(c.at as { id?: { value: string } }).id?.value ?? ''}`.trim() : `The document ${c.kind}`;
+  const what = c.name;
   const id = c.category?.id;
   if (!id?.value) {
     const rule = c.kind === 'line' ? 'BR-CO-04' : c.kind === 'allowance' ? 'BR-32' : 'BR-37';
@@ -100,11 +103,12 @@ function norwegianCategory(what: string, id: { value: string } & UblLocated, per
 /** One subtotal on its own: known category, tax = taxable × rate (BR-CO-17) or zero, the exemption reason as required. */
 function checkSubtotal(s: UblTaxSubtotal, contributions: number, context: VatContext): InvoiceProblem[] {
   const id = s.category?.id;
-  if (!id?.value) return [problem(s.category ?? s, 'BR-CO-18', 'The VAT subtotal has no VAT category (cac:TaxCategory/cbc:ID)')];
+  if (!id?.value) return [problem(s.category ?? s, 'BR-47', 'The VAT subtotal has no VAT category (cac:TaxCategory/cbc:ID)')];
   if (!CATEGORY_RULES[id.value]) return [problem(id, 'BR-CL-17', `"${id.value}" is no VAT category of UNCL 5305 (S, Z, E, AE, K, G, O, L, M, B)`)];
   const problems: InvoiceProblem[] = [];
   const percent = num(s.category?.percent);
   const what = `The VAT subtotal ${describe(id.value, percent)}`;
+  if (id.value !== 'O' && !s.category?.percent) problems.push(problem(s.category, 'BR-48', `${what} has no VAT rate (cbc:Percent); only "not subject to VAT" (O) goes without`));
   const [taxable, tax] = [num(s.taxableAmount), num(s.taxAmount)];
   if (!s.taxableAmount) problems.push(problem(s, 'BR-45', `${what} has no TaxableAmount`));
   if (!s.taxAmount) problems.push(problem(s, 'BR-46', `${what} has no TaxAmount`));
@@ -192,13 +196,18 @@ function checkBreakdown(invoice: UblInvoice, all: Carrier[], context: VatContext
     if (!groups.has(k)) groups.set(k, { categoryId, percent, carriers: [], subtotals: [] });
     return groups.get(k)!;
   };
-  // O has no rate (one given is reported on its own), so all of O is one group.
+  // Categories without VAT are one group each whatever rate is written (a wrong rate is reported
+  // on its own, BR-x-05/06/07), as the official BR-Z-08, BR-E-08… sum them.
   const groupOf = (category: UblInvoiceTaxCategory | undefined) => {
     const id = category?.id?.value;
-    return id && CATEGORY_RULES[id] ? group(id, id === 'O' ? undefined : num(category.percent)) : undefined;
+    return id && CATEGORY_RULES[id] ? group(id, RATE_ZERO.has(id) || id === 'O' ? undefined : num(category.percent)) : undefined;
   };
   for (const c of all) groupOf(c.category)?.carriers.push(c);
-  for (const s of subtotals) groupOf(s.category)?.subtotals.push(s);
+  for (const s of subtotals) {
+    const g = groupOf(s.category);
+    if (g) g.subtotals.push(s);
+    else problems.push(...checkSubtotal(s, 1, context)); // no category, or none UNCL 5305 knows
+  }
 
   const categoriesWithSubtotal = new Set(subtotals.map((s) => s.category?.id?.value));
   for (const g of groups.values()) {
@@ -213,7 +222,36 @@ function checkBreakdown(invoice: UblInvoice, all: Carrier[], context: VatContext
   return problems;
 }
 
+/**
+ * Who charges (or does not charge) the VAT: a line, allowance or charge with VAT needs the seller's
+ * VAT number, tax registration or tax representative (BR-S-02…04, and the same for Z, E, AE, K,
+ * G); one not subject to VAT (O) allows none of them, nor the buyer's VAT number (BR-O-02…04).
+ * Reported once per category and kind, at the seller.
+ */
+function checkSellerVatIdentity(invoice: UblInvoice, all: Carrier[]): InvoiceProblem[] {
+  const seller = invoice.seller;
+  const at = seller ?? pathIn(invoice, 'cac:AccountingSupplierParty', 'cac:Party');
+  const identified = !!(seller?.vatNumber?.value || seller?.taxRegistrationId?.value || invoice.taxRepresentativeVatNumber?.value);
+  const n = { line: '02', allowance: '03', charge: '04' } as const;
+  const seen = new Set<string>();
+  const problems: InvoiceProblem[] = [];
+  for (const c of all) {
+    const id = c.category?.id?.value;
+    if (!id || !CATEGORY_RULES[id] || seen.has(`${id}|${c.kind}`)) continue;
+    seen.add(`${id}|${c.kind}`);
+    const carrier = c.kind === 'line' ? 'a line' : `a document ${c.kind}`;
+    if (['S', 'Z', 'E', 'AE', 'K', 'G'].includes(id) && !identified) {
+      problems.push(problem(at, ruleOf(id, n[c.kind]), `The invoice has ${carrier} with VAT category ${id} but names no seller VAT number, tax registration or tax representative`));
+    }
+    const named = [seller?.vatNumber, invoice.taxRepresentativeVatNumber, invoice.buyer?.vatNumber].filter((v) => v?.value);
+    if (id === 'O' && named.length) {
+      problems.push(problem(named[0], ruleOf(id, n[c.kind]), `The invoice has ${carrier} not subject to VAT (O), so it must name no VAT number; found "${named[0]!.value}"`));
+    }
+  }
+  return problems;
+}
+
 export function checkVat(invoice: UblInvoice, context: VatContext): InvoiceProblem[] {
   const all = carriers(invoice);
-  return [...all.flatMap((c) => checkCarrier(c, context)), ...checkBreakdown(invoice, all, context)];
+  return [...all.flatMap((c) => checkCarrier(c, context)), ...checkSellerVatIdentity(invoice, all), ...checkBreakdown(invoice, all, context)];
 }

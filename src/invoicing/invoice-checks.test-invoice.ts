@@ -74,7 +74,7 @@ export function testInvoice(spec: TestInvoice): UblInvoice {
   });
 
   const lines = spec.lines.map((l, i): UblInvoiceLine => {
-    const path = `${root}/${lineElement}${spec.lines.length > 1 ? `[${i + 1}]` : ''}`;
+    const path = `${root}/${lineElement}[${i + 1}]`; // as the reader names records: always with their position
     const base = new D(l.baseQuantity ?? '1');
     const charges = (l.charges ?? []).map((c) => new D(c));
     const allowances = (l.allowances ?? []).map((a) => new D(a));
@@ -97,7 +97,13 @@ export function testInvoice(spec: TestInvoice): UblInvoice {
       lineExtensionAmount: amount(`${path}/cbc:LineExtensionAmount`, net),
       allowanceCharges: acs.map(([charge, value], k) => {
         const at = `${path}/cac:AllowanceCharge${acs.length > 1 ? `[${k + 1}]` : ''}`;
-        return { path: at, line: line++, chargeIndicator: text(`${at}/cbc:ChargeIndicator`, String(charge)), amount: amount(`${at}/cbc:Amount`, value) };
+        return {
+          path: at,
+          line: line++,
+          chargeIndicator: text(`${at}/cbc:ChargeIndicator`, String(charge)),
+          reason: text(`${at}/cbc:AllowanceChargeReason`, charge ? 'Packing' : 'Damage'),
+          amount: amount(`${at}/cbc:Amount`, value),
+        };
       }),
       item: {
         path: `${path}/cac:Item`,

@@ -29,7 +29,7 @@ export class InvoicesService {
 
   async viewer(ctx: RequestContext): Promise<InvoiceViewer> {
     if (ctx.hasRole(Role.SUPPLIER_ADMIN)) return { side: 'supplier', supplierId: ctx.user.organisationId };
-    return { side: 'buyer', organisationIds: await this.identity.selfAndDescendantIds(ctx, ctx.user.organisationId) };
+    return { side: 'buyer', organisationIds: await this.identity.selfAndDescendantIds(ctx, [ctx.user.organisationId]) };
   }
 
   /** Whether the viewer may see the invoice. */
@@ -60,7 +60,7 @@ export class InvoicesService {
 
   /** The accounts payable queue: EXCEPTION and WAITING invoices of the caller's organisation and those below it, oldest first. */
   async exceptions(ctx: RequestContext, args: PageArgs): Promise<Connection<InvoiceEntity>> {
-    const organisationIds = await this.identity.selfAndDescendantIds(ctx, ctx.user.organisationId);
+    const organisationIds = await this.identity.selfAndDescendantIds(ctx, [ctx.user.organisationId]);
     const offset = decodeOffset(args.after);
     const { rows, total } = await this.invoices.queue(ctx, organisationIds, offset, args.first);
     return toConnection(rows, offset, args.first, total);

@@ -81,7 +81,7 @@ export class MatchPolicySettings {
   async removeRule(ctx: RequestContext, ruleId: number): Promise<InvoiceMatchRule> {
     return inTransaction(this.ds, ctx, async (tx) => {
       const rule = await this.rows.rule(tx, ruleId);
-      const mine = rule && (await this.identity.selfAndDescendantIds(tx, tx.user.organisationId)).includes(rule.buyerOrganisationId);
+      const mine = rule && (await this.identity.selfAndDescendantIds(tx, [tx.user.organisationId])).includes(rule.buyerOrganisationId);
       if (!rule || !mine) throw notFound('Invoice match rule', ruleId);
       await this.rows.deleteRule(tx, rule.id);
       await this.audit.record(tx, 'invoice-match-rule.removed', 'organisation', rule.buyerOrganisationId, { ruleId: rule.id, supplierId: rule.supplierId, unspscPrefix: rule.unspscPrefix });
@@ -92,7 +92,7 @@ export class MatchPolicySettings {
   /** The organisation a caller may manage policies of: its own (default) or one below it, a buyer. */
   private async manageable(ctx: RequestContext, organisationId: number | undefined): Promise<number> {
     const org = organisationId ?? ctx.user.organisationId;
-    if (!(await this.identity.selfAndDescendantIds(ctx, ctx.user.organisationId)).includes(org))
+    if (!(await this.identity.selfAndDescendantIds(ctx, [ctx.user.organisationId])).includes(org))
       throw forbidden(`Invoice match policies are set by the organisation’s own ACCOUNTS_PAYABLE or ADMIN, or one above it; organisation ${org} is neither yours nor below yours`);
     const organisation = await this.identity.find(ctx, org);
     if (!organisation || !BUYER_KINDS.has(organisation.kind)) throw badInput(`Organisation ${org} does not receive invoices (not a buyer)`, { field: 'organisationId' });

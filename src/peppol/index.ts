@@ -23,11 +23,8 @@ export { writeOrderResponse, ORDER_RESPONSE_PROFILES, ORDER_RESPONSE_NAMESPACES 
 export * from './ubl-despatch-advice';
 export { readUblDespatchAdvice } from './ubl-despatch-advice-reader';
 export { writeDespatchAdvice, DESPATCH_ADVICE_PROFILES, DESPATCH_ADVICE_NAMESPACES } from './ubl-despatch-advice-writer';
-export { XmlWriteError } from './xml-writer';
-export type { DecimalValue } from './xml-writer';
+// Two of the invoice's names are taken by the catalogue and the order: they are exported here as UblInvoice….
 export { INVOICE_RESPONSE_CODES, INVOICE_STATUS_REASONS } from './ubl-invoice';
-// UblTaxCategory and UblAllowanceChargeOut are names the catalogue and order shapes use too: the invoice's go by these.
-export type { UblTaxCategory as UblInvoiceTaxCategory, UblAllowanceChargeOut as UblInvoiceAllowanceChargeOut } from './ubl-invoice';
 export type {
   UblInvoiceKind,
   UblInvoice,
@@ -36,6 +33,7 @@ export type {
   UblInvoiceDelivery,
   UblPaymentMeans,
   UblAllowanceCharge,
+  UblTaxCategory as UblInvoiceTaxCategory,
   UblTaxTotal,
   UblTaxSubtotal,
   UblMonetaryTotal,
@@ -44,9 +42,16 @@ export type {
   UblInvoiceOut,
   UblInvoicePartyOut,
   UblTaxCategoryOut,
+  UblAllowanceChargeOut as UblInvoiceAllowanceChargeOut,
   UblInvoiceLineOut,
   InvoiceResponseCode,
   InvoiceStatusReason,
   UblInvoiceResponseOut,
 } from './ubl-invoice';
+export { writeInvoice, BILLING_PROFILE, INVOICE_NAMESPACES } from './ubl-invoice-writer';
+export * from './ubl-invoice-response';
+export { readUblInvoiceResponse } from './ubl-invoice-response-reader';
+export { writeInvoiceResponse, INVOICE_RESPONSE_PROFILE, INVOICE_RESPONSE_NAMESPACES } from './ubl-invoice-response-writer';
+export { XmlWriteError } from './xml-writer';
+export type { DecimalValue } from './xml-writer';
 export { readUblInvoice } from './ubl-invoice-reader';

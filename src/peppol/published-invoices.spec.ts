@@ -120,11 +120,13 @@ describeShared('published invoices and credit notes read into typed documents', 
         endpointId: { value: '123456785', schemeId: '0192' },
         // The first of two PartyTaxSchemes; the second (TAX: Foretaksregisteret) is no VAT number.
         vatNumber: { value: 'NO123456785MVA', path: '/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[1]/cbc:CompanyID' },
+        taxRegistrationId: { value: 'Foretaksregisteret', path: '/Invoice/cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme[2]/cbc:CompanyID' },
         legalCompanyId: { value: '123456785', schemeId: '0192' },
         postalAddress: { countryCode: { value: 'NO' } },
       },
       buyer: { endpointId: { value: '987654325', schemeId: '0192' }, vatNumber: { value: 'NO987654325MVA' }, legalCompanyId: { value: '987654325', schemeId: '0192' } },
       payee: { name: { value: 'Ebeneser Scrooge AS' }, companyId: { value: '999999999', schemeId: '0192' } },
+      taxRepresentativeVatNumber: { value: 'NO999999999MVA', path: '/Invoice/cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID' },
       paymentMeans: [{ code: { value: '31' }, paymentId: { value: '0003434323213231' }, account: { value: 'NO9386011117947' } }],
     });
     expect(charges(i.allowanceCharges)).toEqual([

@@ -60,6 +60,7 @@ export async function readUblInvoice(input: UblInput, limits: UblDocumentLimits 
     seller: invoiceParty(header.at('cac:AccountingSupplierParty', 'cac:Party')),
     buyer: invoiceParty(header.at('cac:AccountingCustomerParty', 'cac:Party')),
     payee: party(header.at('cac:PayeeParty')),
+    taxRepresentativeVatNumber: textAt(header, 'cac:TaxRepresentativeParty', 'cac:PartyTaxScheme', 'cbc:CompanyID'),
     delivery: delivery(header.at('cac:Delivery')),
     paymentMeans: header.all('cac:PaymentMeans').map(paymentMeans),
     paymentTerms: textAt(header, 'cac:PaymentTerms', 'cbc:Note'),
@@ -79,8 +80,17 @@ function invoiceParty(node: UblNode | undefined): UblInvoiceParty | undefined {
   const base = party(node);
   if (!node || !base) return undefined;
   // A seller may carry several tax schemes (VAT, and TAX for "Foretaksregisteret" in Norway); the VAT number is the VAT one's.
-  const vat = node.all('cac:PartyTaxScheme').find((s) => textAt(s, 'cac:TaxScheme', 'cbc:ID')?.value === 'VAT');
-  return { ...base, vatNumber: textAt(vat, 'cbc:CompanyID'), legalCompanyId: base.companyId };
+  const schemes = node.all('cac:PartyTaxScheme');
+  const isVat = (s: UblNode) => textAt(s, 'cac:TaxScheme', 'cbc:ID')?.value === 'VAT';
+  return {
+    ...base,
+    vatNumber: textAt(schemes.find(isVat), 'cbc:CompanyID'),
+    taxRegistrationId: textAt(
+      schemes.find((s) => !isVat(s)),
+      'cbc:CompanyID',
+    ),
+    legalCompanyId: base.companyId,
+  };
 }
 
 function delivery(node: UblNode | undefined): UblInvoiceDelivery | undefined {

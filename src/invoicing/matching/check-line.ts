@@ -153,7 +153,7 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
   if (excessPrice.gt(allowed)) {
     reason(
       'PRICE_ABOVE_AGREED',
-      `unit price ${text(price)} exceeds the agreed ${text(agreedPrice)} by ${text(excessPrice)}, more than the tolerance of ${text(allowed)}`,
+      `unit price ${text(price)} exceeds the agreed ${text(agreedPrice)} by ${text(excessPrice)}, more than the tolerance of ${text(allowed.toDecimalPlaces(4))}`,
       text(agreedPrice),
       text(price),
       excessPrice,

@@ -3,3 +3,4 @@ export { matchInvoice } from './invoice-matcher';
 export { LINE_STATUS_SEVERITY, REASON_STATUS } from './line-status';
 export { DEFAULT_TOLERANCE, resolveMatchPolicy } from './resolve-match-policy';
 export type * from './match-types';
+export { matchRuleProblems, toleranceProblems } from './match-rule-problems';
