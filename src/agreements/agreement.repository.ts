@@ -76,6 +76,15 @@ export class AgreementRepository {
   }
 
   /** Participating organisation ids of each agreement. */
+  /** The organisations taking part in any agreement of the purchasing unit. */
+  async participantsOfUnit(ctx: RequestContext, purchasingUnitId: number): Promise<number[]> {
+    const rows: { id: number }[] = await ctx.manager.query(
+      'SELECT DISTINCT p.organisation_id AS id FROM agreement_participant p JOIN agreement a ON a.id = p.agreement_id WHERE a.purchasing_unit_id = $1 ORDER BY 1',
+      [purchasingUnitId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   participantIds(ctx: RequestContext, agreementIds: readonly number[]): Promise<{ agreement_id: number; organisation_id: number }[]> {
     return ctx.manager.query('SELECT agreement_id, organisation_id FROM agreement_participant WHERE agreement_id = ANY($1) ORDER BY organisation_id', [[...agreementIds]]);
   }

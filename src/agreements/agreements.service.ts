@@ -99,6 +99,11 @@ export class AgreementsService {
     return toConnection(rows, offset, first, total);
   }
 
+  /** The organisations taking part in any agreement of this purchasing unit (insights shows the unit their spend). */
+  participantsOfUnit(ctx: RequestContext, purchasingUnitId: number): Promise<number[]> {
+    return this.rows.participantsOfUnit(ctx, purchasingUnitId);
+  }
+
   /** UNSPSC codes of the agreement's scope (batched over the agreements of a request). */
   scope(ctx: RequestContext, agreementId: number): Promise<string[]> {
     return requestLoader<number, string[]>(ctx, 'agreementScope', async (ids) => {

@@ -94,9 +94,9 @@ export class IdentityService {
     return this.organisationRows.selfAndAncestorIds(ctx, id);
   }
 
-  /** The organisation's id and the ids of every organisation below it (a municipality's accounts payable handles its schools' invoices). */
-  selfAndDescendantIds(ctx: RequestContext, id: number): Promise<number[]> {
-    return this.organisationRows.selfAndDescendantIds(ctx, id);
+  /** These organisations' ids and those of every organisation below them (a municipality's schools). */
+  selfAndDescendantIds(ctx: RequestContext, ids: readonly number[]): Promise<number[]> {
+    return ids.length ? this.organisationRows.selfAndDescendantIds(ctx, ids) : Promise.resolve([]);
   }
 
   byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {

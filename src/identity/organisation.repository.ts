@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { OrganisationKind } from './organisation-kind';
 import { OrganisationEntity } from './organisation.entity';
-import { selfAndAncestorsSql, selfAndDescendantsSql } from './organisation-tree';
+import { selfAndAncestorsSql } from './organisation-tree';
 
 /** The one home of the SQL on `organisation`. */
 @Injectable()
@@ -41,9 +41,14 @@ export class OrganisationRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The organisation's id and the ids of every organisation below it. */
-  async selfAndDescendantIds(ctx: RequestContext, id: number): Promise<number[]> {
-    const rows: { id: number }[] = await ctx.manager.query(selfAndDescendantsSql('$1'), [id]);
+  /** These organisations and every organisation below them (depth-bounded against a cycle in parent links). */
+  async selfAndDescendantIds(ctx: RequestContext, ids: readonly number[]): Promise<number[]> {
+    const rows: { id: number }[] = await ctx.manager.query(
+      `WITH RECURSIVE down AS (SELECT id, 0 AS depth FROM organisation WHERE id = ANY($1)
+         UNION ALL SELECT o.id, down.depth + 1 FROM organisation o JOIN down ON o.parent_id = down.id WHERE down.depth < 20)
+       SELECT DISTINCT id FROM down ORDER BY id`,
+      [[...ids]],
+    );
     return rows.map((r) => r.id);
   }
 

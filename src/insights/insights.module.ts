@@ -2,6 +2,11 @@ import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { CataloguesModule } from '../catalogues/catalogues.module';
 import { IdentityModule } from '../identity/identity.module';
+import { InsightReportsRepository } from './insight-reports.repository';
+import { InsightsExportController } from './insights-export.controller';
+import { InsightsScope } from './insights-scope';
+import { InsightsResolver } from './insights.resolver';
+import { InsightsService } from './insights.service';
 import { SpendFactWriter } from './spend-fact-writer';
 import { SpendFacts } from './spend-facts';
 import { SpendFactsRepository } from './spend-facts.repository';
@@ -13,7 +18,8 @@ import { SpendFactsRepository } from './spend-facts.repository';
  */
 @Module({
   imports: [IdentityModule, AgreementsModule, CataloguesModule],
-  providers: [SpendFacts, SpendFactsRepository, SpendFactWriter],
+  controllers: [InsightsExportController],
+  providers: [SpendFacts, SpendFactsRepository, SpendFactWriter, InsightReportsRepository, InsightsScope, InsightsService, InsightsResolver],
   exports: [SpendFacts],
 })
 export class InsightsModule {}

@@ -42,7 +42,7 @@ export class PostingExports {
   async create(ctx: RequestContext): Promise<PostingExportBatch | NothingToExportError> {
     const caller = ctx.requireRole(Role.ACCOUNTS_PAYABLE);
     return inTransaction(this.ds, ctx, async (tx) => {
-      const organisationIds = await this.identity.selfAndDescendantIds(tx, caller.organisationId);
+      const organisationIds = await this.identity.selfAndDescendantIds(tx, [caller.organisationId]);
       const invoiceIds = await this.batches.unexported(tx, organisationIds);
       if (!invoiceIds.length) return NothingToExportError.of(caller.organisationId);
       const rows = await this.postingRows.of(tx, invoiceIds);
@@ -65,7 +65,7 @@ export class PostingExports {
   async list(ctx: RequestContext, first: number, after?: string): Promise<Connection<PostingExportBatch>> {
     const caller = ctx.requireRole(Role.ACCOUNTS_PAYABLE);
     const offset = decodeOffset(after);
-    const organisationIds = await this.identity.selfAndDescendantIds(ctx, caller.organisationId);
+    const organisationIds = await this.identity.selfAndDescendantIds(ctx, [caller.organisationId]);
     const [rows, total] = await this.batches.page(ctx, organisationIds, offset, first);
     return toConnection(rows.map(view), offset, first, total);
   }

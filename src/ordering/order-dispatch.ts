@@ -18,6 +18,7 @@ import { ORDER_DOCUMENT, orderRef } from './order-outbound';
 import { OrderStatus } from './order-status';
 import { OrderStateError } from './order.types';
 import { OrdersService } from './orders.service';
+import type { PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import type { PurchaseOrderEntity } from './purchase-order.entity';
 
 /**
@@ -43,9 +44,8 @@ export class OrderDispatch implements OnModuleInit {
   }
 
   /** Called in the approving transaction: queues the order document, so it leaves if and only if the approval commits. */
-  async approved(tx: RequestContext, order: PurchaseOrderEntity): Promise<void> {
+  async approved(tx: RequestContext, order: PurchaseOrderEntity, lines: PurchaseOrderLineEntity[]): Promise<void> {
     if (order.supplierId === null) return; // placed outside Torg: see recordPlacedOutside
-    const lines = await this.orders.lines(tx, order.id);
     // Both in one batch (one query).
     const [buyer, supplier] = await Promise.all([this.identity.organisation(tx, order.buyerOrganisationId), this.identity.organisation(tx, order.supplierId)]);
     const address = await this.addresses.find(tx, order.deliveryAddressId);

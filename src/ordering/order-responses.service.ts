@@ -8,6 +8,7 @@ import { isErrorResult } from '../platform/results/error-result';
 import { OrderChangeNotifier } from './order-change-notifier';
 import { acceptedChanges, orderTotals } from './order-changes';
 import { OrderCommitments } from './order-commitments';
+import { OrderSpend } from './order-spend';
 import { ResponseCodeValue } from './order-response.entity';
 import { OrderResponseRepository, StoredOrderResponse } from './order-response.repository';
 import { checkOrderResponse, lineStatusAfter, OrderResponseInput, ResponseRefusal } from './order-response-rules';
@@ -50,6 +51,7 @@ export class OrderResponsesService {
     private readonly responses: OrderResponseRepository,
     private readonly commitments: OrderCommitments,
     private readonly notifier: OrderChangeNotifier,
+    private readonly spend: OrderSpend,
   ) {}
 
   /** The supplier answers through the API (SUPPLIER_ADMIN of the order's supplier; others NOT_FOUND). */
@@ -145,7 +147,7 @@ export class OrderResponsesService {
 
   /**
    * The buyer accepts the supplier's changes (the latest CA): they are applied to the order
-   * lines, the totals recomputed, the order ACCEPTED and its commitment adjusted to the new amount.
+   * lines, the totals recomputed, the order ACCEPTED and its commitment (and its ordered spend in insights) adjusted to the new amount.
    */
   async acceptChanges(ctx: RequestContext, orderId: number, expectedVersion?: number): Promise<PurchaseOrderEntity | OrderStateError | OrderVersionConflictError> {
     return inTransaction(this.ds, ctx, async (tx) => {
@@ -170,6 +172,7 @@ export class OrderResponsesService {
       if (isErrorResult(accepted)) return accepted;
       await this.commitments.adjust(tx, accepted);
       await this.orders.progressed(tx, accepted.id, 'order-accepted');
+      await this.spend.approved(tx, accepted, await this.orderRows.lines(tx, order.id));
       return accepted;
     });
   }

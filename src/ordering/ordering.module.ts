@@ -6,6 +6,7 @@ import { UnspscCodeUsers } from '../classification/unspsc-code-users';
 import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
 import { ExchangeModule } from '../exchange/exchange.module';
 import { IdentityModule } from '../identity/identity.module';
+import { InsightsModule } from '../insights/insights.module';
 import { ApprovalNotifier } from './approval-notifier';
 import { CartLineAddedResolver, CartLineResolver, CartResolver } from './cart.resolver';
 import { CartRepository } from './cart.repository';
@@ -19,6 +20,7 @@ import { GoodsReceiptRepository } from './goods-receipt.repository';
 import { GoodsReceiptsService } from './goods-receipts.service';
 import { OrderCommitments } from './order-commitments';
 import { OrderDispatch } from './order-dispatch';
+import { OrderSpend } from './order-spend';
 import { OrderDocumentController } from './order-document.controller';
 import { OrderResponseDocuments } from './order-response-documents';
 import { OrderResponseRepository } from './order-response.repository';
@@ -35,7 +37,7 @@ import { TemplatesService } from './templates.service';
 
 /** Ordering: carts, favourites and templates; requisitions, approval with commitments, orders, the supplier's answers, despatch advices and goods receipts. */
 @Module({
-  imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule, ExchangeModule],
+  imports: [IdentityModule, BuyerSetupModule, ClassificationModule, AgreementsModule, CataloguesModule, ExchangeModule, InsightsModule],
   controllers: [OrderDocumentController],
   providers: [
     CartService,
@@ -52,6 +54,7 @@ import { TemplatesService } from './templates.service';
     RequisitionsService,
     OrderCommitments,
     OrderDispatch,
+    OrderSpend,
     ApprovalNotifier,
     OrdersResolver,
     OrderResponseRepository,

@@ -9,6 +9,7 @@ import { notFound } from '../platform/errors/domain-error';
 import { Connection, decodeOffset, toConnection } from '../platform/graphql/connection';
 import { OutboundDocuments } from '../exchange/outbound/outbound-documents.service';
 import { OrderCommitments } from './order-commitments';
+import { OrderSpend } from './order-spend';
 import { ORDER_DOCUMENT, orderRef } from './order-outbound';
 import { ORDER_PROGRESSED, OrderProgressed } from './order-progress';
 import { OrderMachine, orderMachine, orderName } from './order.machine';
@@ -36,6 +37,7 @@ export class OrdersService {
     private readonly commitments: OrderCommitments,
     private readonly outbound: OutboundDocuments,
     private readonly outbox: Outbox,
+    private readonly spend: OrderSpend,
     audit: AuditService,
   ) {
     this.machine = orderMachine(audit, (tx, order) => this.orders.save(tx, order));
@@ -98,7 +100,7 @@ export class OrdersService {
 
   /**
    * Moves an order through the table (refusing with OrderStateError), and keeps its commitment
-   * in step: leaving the committed states releases it.
+   * in step: leaving the committed states releases it (and withdraws its ordered spend from insights when it will not be bought).
    */
   async fire(
     tx: RequestContext,
@@ -111,7 +113,10 @@ export class OrdersService {
       audit: step.audit,
       effect: async (o, _from, to) => {
         await step.effect?.(o);
-        if (wasCommitted && !COMMITTED_STATES.has(to)) await this.commitments.release(tx, o);
+        if (wasCommitted && !COMMITTED_STATES.has(to)) {
+          await this.commitments.release(tx, o);
+          await this.spend.ended(tx, o, to);
+        }
       },
     });
   }

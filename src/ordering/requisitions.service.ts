@@ -22,6 +22,7 @@ import { CartRepository } from './cart.repository';
 import { CartViewBuilder } from './cart-view';
 import { OrderCommitments } from './order-commitments';
 import { OrderDispatch } from './order-dispatch';
+import { OrderSpend } from './order-spend';
 import { orderName } from './order.machine';
 import { OrderStatus } from './order-status';
 import {
@@ -68,6 +69,7 @@ export class RequisitionsService {
     private readonly authority: ApprovalAuthorityService,
     private readonly commitments: OrderCommitments,
     private readonly dispatch: OrderDispatch,
+    private readonly spend: OrderSpend,
     private readonly notifier: ApprovalNotifier,
     private readonly audit: AuditService,
   ) {}
@@ -224,7 +226,7 @@ export class RequisitionsService {
   }
 
   /**
-   * Approves: commits budget and ceiling (the guard), numbers the order, hands it to dispatch. A
+   * Approves: commits budget and ceiling (the guard), numbers the order, hands it to dispatch and its spend to insights. A
    * refusal (budget or ceiling without room, with the remaining amounts) rolls the whole
    * transaction back, so no half-made commitment stays.
    */
@@ -250,7 +252,9 @@ export class RequisitionsService {
       audit: { onBehalfOf: by.onBehalfOf, comment, budgetOverrideReason: overrideReason ?? null },
     });
     if (!('requisitionNo' in approved)) throw new RollBackWith(approved);
-    await this.dispatch.approved(tx, approved);
+    const lines = await this.ordersService.lines(tx, approved.id);
+    await this.dispatch.approved(tx, approved, lines);
+    await this.spend.approved(tx, approved, lines);
     return approved;
   }
 }

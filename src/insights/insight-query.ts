@@ -1,0 +1,95 @@
+import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from './insights.types';
+
+/** A report's filter once access is decided: the organisations it may cover, and the rest as given. */
+export interface InsightQuery {
+  /** Buyer organisations whose spend is covered (the caller's scope, narrowed to the filter's subtree). */
+  organisationIds: number[];
+  from?: string;
+  to?: string;
+  period: PeriodGrouping;
+  unspscLevel: UnspscLevelName;
+  unspscCode?: string;
+  supplierId?: number;
+  agreementId?: number;
+  basis: SpendBasis;
+  groupBy: InsightDimension[];
+}
+
+const LEVEL_DIGITS: Record<UnspscLevelName, number> = { SEGMENT: 2, FAMILY: 4, CLASS: 6, COMMODITY: 8 };
+
+/** Collects positional parameters ($1, $2, …) as a statement is built. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** The fact table of the basis, as `f`. */
+export function factTable(basis: SpendBasis): string {
+  return basis === SpendBasis.ORDERED ? 'insights_order_line f' : 'insights_invoice_line f';
+}
+
+/**
+ * The WHERE conditions of a query over the facts (as `f`). A code filter is a prefix of its
+ * significant digits ("44120000" → "4412%"); an agreement filter takes the lines bought on it
+ * and those bought outside it in its scope, so its loyalty can be read.
+ */
+export function factConditions(q: InsightQuery, p: SqlParams): string[] {
+  const where = [`f.buyer_organisation_id = ANY(${p.add(q.organisationIds)}::int[])`];
+  if (q.basis === SpendBasis.ORDERED) where.push('NOT f.cancelled');
+  if (q.from) where.push(`f.spend_date >= ${p.add(q.from)}::date`);
+  if (q.to) where.push(`f.spend_date <= ${p.add(q.to)}::date`);
+  if (q.unspscCode) where.push(`f.unspsc_code LIKE ${p.add(`${significantPrefix(q.unspscCode)}%`)}`);
+  if (q.supplierId !== undefined) where.push(`f.supplier_id = ${p.add(q.supplierId)}::int`);
+  if (q.agreementId !== undefined) {
+    const a = p.add(q.agreementId);
+    where.push(q.basis === SpendBasis.ORDERED ? `(f.agreement_id = ${a}::int OR ${a}::int = ANY(f.covering_agreement_ids))` : `(f.agreement_id = ${a}::int OR f.invoice_agreement_id = ${a}::int)`);
+  }
+  return where;
+}
+
+/** A code's digits down to its level: "44120000" → "4412"; a full commodity keeps all 8. */
+export function significantPrefix(code: string): string {
+  let prefix = code;
+  while (prefix.length > 2 && prefix.endsWith('00')) prefix = prefix.slice(0, -2);
+  return prefix;
+}
+
+/** The SELECT expressions (aliased as InsightKey's fields) and GROUP BY expressions of the query's dimensions. */
+export function dimensions(q: InsightQuery, p: SqlParams, dateColumn = 'f.spend_date'): { select: string[]; groupBy: string[] } {
+  const select: string[] = [];
+  const groupBy: string[] = [];
+  const by = (expr: string, alias: string) => {
+    select.push(`${expr} AS "${alias}"`);
+    groupBy.push(expr);
+  };
+  for (const d of DIMENSION_ORDER.filter((x) => q.groupBy.includes(x))) {
+    if (d === InsightDimension.PERIOD) by(`date_trunc(${p.add(q.period.toLowerCase())}, ${dateColumn})::date::text`, 'period');
+    if (d === InsightDimension.ORGANISATION) by('f.buyer_organisation_id', 'organisationId');
+    if (d === InsightDimension.CATEGORY) by(`rpad(left(f.unspsc_code, ${LEVEL_DIGITS[q.unspscLevel]}), 8, '0')`, 'category');
+    if (d === InsightDimension.SUPPLIER) {
+      by('f.supplier_id', 'supplierId');
+      // A supplier outside Torg has no id: each name it was ordered under is its own row.
+      if (q.basis === SpendBasis.ORDERED) by('CASE WHEN f.supplier_id IS NULL THEN f.supplier_name END', 'freeTextSupplier');
+    }
+    if (d === InsightDimension.AGREEMENT) by('f.agreement_id', 'agreementId');
+  }
+  return { select, groupBy };
+}
+
+/** The dimensions an invoice's match outcome has (it is the whole invoice's: no category or agreement). */
+export const EXCEPTION_DIMENSIONS: readonly InsightDimension[] = [InsightDimension.PERIOD, InsightDimension.ORGANISATION, InsightDimension.SUPPLIER];
+
+/** Rows come grouped and ordered in this order of dimensions, whatever order the filter names them in. */
+export const DIMENSION_ORDER = [InsightDimension.PERIOD, InsightDimension.ORGANISATION, InsightDimension.CATEGORY, InsightDimension.SUPPLIER, InsightDimension.AGREEMENT];
+
+/** `SELECT dims, measures FROM facts WHERE … GROUP BY dims ORDER BY dims`, with extra conditions. */
+export function groupedQuery(q: InsightQuery, measures: string[], extraConditions: string[] = []): { sql: string; params: unknown[] } {
+  const p = new SqlParams();
+  const where = [...factConditions(q, p), ...extraConditions];
+  const dims = dimensions(q, p);
+  const group = dims.groupBy.length ? ` GROUP BY ${dims.groupBy.join(', ')} ORDER BY ${dims.groupBy.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '';
+  return { sql: `SELECT ${[...dims.select, ...measures].join(', ')} FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}${group}`, params: p.values };
+}

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '../platform/context/request-context';
+import { dimensions, EXCEPTION_DIMENSIONS, factConditions, factTable, groupedQuery, InsightQuery, SqlParams } from './insight-query';
+import { SpendBasis } from './insights.types';
+
+const sum = (expr: string, cond?: string) => `coalesce(sum(${expr})${cond ? ` FILTER (WHERE ${cond})` : ''}, 0)`;
+/** A sum of money as text with two decimals, as the Decimal scalar prints it (the exports show the same). */
+const money = (expr: string, cond?: string) => `round(${sum(expr, cond)}, 2)::text`;
+const ratio = (num: string, den: string) => `round(${num} / nullif(${den}, 0), 4)::float8`;
+const LEAKING = `f.loyalty IN ('OFF_AGREEMENT', 'OFF_CATALOGUE')`;
+
+/** Raw rows of a report: InsightKey's ids plus its measures (names are added by the service). */
+export type ReportRow = Record<string, unknown> & { organisationId?: number | null; supplierId?: number | null; freeTextSupplier?: string | null };
+
+/**
+ * Insights' reports, each one aggregate statement over a fact table (GROUP BY in PostgreSQL,
+ * never a loop over facts here). The statement text comes from insight-query.ts; values are
+ * always parameters.
+ */
+@Injectable()
+export class InsightReportsRepository {
+  loyalty(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const on = sum('f.amount', `f.loyalty = 'ON_AGREEMENT'`);
+    const covered = sum('f.amount', `f.loyalty <> 'NOT_COVERED'`);
+    const loyal = sum('f.amount', `f.supplier_loyalty = 'LOYAL'`);
+    return this.run(
+      ctx,
+      groupedQuery(q, [
+        `${money('f.amount', `f.loyalty = 'ON_AGREEMENT'`)} AS "onAgreement"`,
+        `${money('f.amount', `f.loyalty = 'OFF_AGREEMENT'`)} AS "offAgreement"`,
+        `${money('f.amount', `f.loyalty = 'OFF_CATALOGUE'`)} AS "offCatalogue"`,
+        `${money('f.amount', `f.loyalty = 'NOT_COVERED'`)} AS "notCovered"`,
+        `${money('f.amount')} AS total`,
+        `${ratio(on, covered)} AS "agreementLoyalty"`,
+        `round(${loyal}, 2)::text AS "supplierLoyal"`,
+        `${money('f.amount', `f.supplier_loyalty = 'AGREEMENT_SUPPLIER_OUTSIDE'`)} AS "agreementSupplierOutside"`,
+        `${money('f.amount', `f.supplier_loyalty = 'OTHER_SUPPLIER'`)} AS "otherSuppliers"`,
+        `${ratio(loyal, sum('f.amount'))} AS "supplierLoyalty"`,
+        'count(*)::int AS lines',
+      ]),
+    );
+  }
+
+  leakage(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    return this.run(
+      ctx,
+      groupedQuery(
+        q,
+        ['count(*)::int AS lines', `${money('f.amount')} AS amount`, 'count(f.alternative_item_id)::int AS "linesWithAlternative"', `${money('f.potential_saving')} AS "potentialSaving"`],
+        [LEAKING],
+      ),
+    );
+  }
+
+  spend(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const document = q.basis === SpendBasis.ORDERED ? 'f.order_id' : 'f.invoice_id';
+    return this.run(ctx, groupedQuery(q, [`${money('f.amount')} AS amount`, 'count(*)::int AS lines', `count(DISTINCT ${document})::int AS documents`]));
+  }
+
+  /** Off-agreement lines, newest first, a page at a time. */
+  offAgreementLines(ctx: RequestContext, q: InsightQuery, offset: number, limit: number): Promise<ReportRow[]> {
+    const p = new SqlParams();
+    const where = [...factConditions(q, p), LEAKING];
+    const ordered = q.basis === SpendBasis.ORDERED;
+    const columns = ordered
+      ? `'ORDER' AS source, f.order_no AS "documentNumber", f.order_line_id AS "lineId", f.supplier_name AS "supplierName",
+         f.justification_code AS "justificationCode", f.justification_text AS "justificationText"`
+      : `f.kind AS source, f.invoice_number AS "documentNumber", f.invoice_line_id AS "lineId", NULL AS "supplierName",
+         NULL AS "justificationCode", NULL AS "justificationText"`;
+    return this.run(ctx, {
+      sql: `SELECT ${columns}, f.spend_date::text AS date, f.buyer_organisation_id AS "organisationId", f.supplier_id AS "supplierId",
+                   f.unspsc_code AS "unspscCode", f.quantity::text AS quantity, f.unit_code AS "unitCode", round(f.amount, 2)::text AS amount, f.loyalty,
+                   f.alternative_item_id::text AS "alternativeItemId", f.alternative_name AS "alternativeName", f.alternative_agreement_id AS "alternativeAgreementId",
+                   f.alternative_unit_price::text AS "alternativeUnitPrice", f.alternative_level AS "alternativeLevel", round(f.potential_saving, 2)::text AS "potentialSaving"
+              FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}
+             ORDER BY f.spend_date DESC, 3 DESC OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
+      params: p.values,
+    });
+  }
+
+  /** Orders per group: count, amount, average hours from submit to approval (per order, not per line). */
+  orders(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    return this.perDocument(
+      ctx,
+      { ...q, basis: SpendBasis.ORDERED },
+      'f.order_id',
+      ['sum(f.amount) AS amount', 'extract(epoch FROM min(f.approved_at) - min(f.submitted_at)) AS secs'],
+      ['count(*)::int AS orders', `${money('amount')} AS amount`, 'round((avg(secs) / 3600)::numeric, 2)::float8 AS "averageApprovalHours"'],
+    );
+  }
+
+  /** Invoices per group: counts, amount with and without an order, average days from order submit to invoice receipt. */
+  invoices(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    return this.perDocument(
+      ctx,
+      { ...q, basis: SpendBasis.INVOICED },
+      'f.invoice_id',
+      ['min(f.kind) AS kind', 'bool_or(f.order_id IS NOT NULL) AS with_order', 'sum(f.amount) AS amount', 'extract(epoch FROM min(f.received_at) - min(f.order_submitted_at)) AS lead_secs'],
+      [
+        `count(*) FILTER (WHERE kind = 'INVOICE')::int AS invoices`,
+        `count(*) FILTER (WHERE kind = 'CREDIT_NOTE')::int AS "creditNotes"`,
+        `${money('amount')} AS amount`,
+        `${money('amount', 'with_order')} AS "withOrder"`,
+        `${money('amount', 'NOT with_order')} AS "withoutOrder"`,
+        `${ratio(sum('amount', 'with_order'), sum('amount'))} AS "electronicOrderShare"`,
+        'round((avg(lead_secs) / 86400)::numeric, 2)::float8 AS "averageOrderToInvoiceDays"',
+      ],
+    );
+  }
+
+  /**
+   * Invoices received per group (period of receipt, organisation, supplier), those that went to
+   * exception, and per reason how many were given it; a group without exceptions has one row
+   * with reason null. Category and agreement do not apply (an invoice's match is its whole).
+   */
+  exceptionRates(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const p = new SqlParams();
+    const where = [`f.buyer_organisation_id = ANY(${p.add(q.organisationIds)}::int[])`];
+    if (q.from) where.push(`f.received_date >= ${p.add(q.from)}::date`);
+    if (q.to) where.push(`f.received_date <= ${p.add(q.to)}::date`);
+    if (q.supplierId !== undefined) where.push(`f.supplier_id = ${p.add(q.supplierId)}::int`);
+    const dims = dimensions({ ...q, groupBy: q.groupBy.filter((d) => EXCEPTION_DIMENSIONS.includes(d)), basis: SpendBasis.INVOICED }, p, 'f.received_date');
+    const keys = dims.select.map((s) => s.slice(s.lastIndexOf(' AS ') + 4));
+    const inner = `SELECT ${[...dims.select, 'f.reason_codes', 'f.ever_exception'].join(', ')} FROM insights_invoice f WHERE ${where.join(' AND ')}`;
+    const join = keys.length ? keys.map((k) => `t.${k} IS NOT DISTINCT FROM r.${k}`).join(' AND ') : 'true';
+    const groupKeys = keys.length ? `${keys.join(', ')}, ` : '';
+    return this.run(ctx, {
+      sql: `WITH inv AS (${inner}),
+                 totals AS (SELECT ${groupKeys}count(*)::int AS received, count(*) FILTER (WHERE ever_exception)::int AS exceptions FROM inv ${keys.length ? `GROUP BY ${keys.join(', ')}` : ''}),
+                 reasons AS (SELECT ${groupKeys}reason, count(*)::int AS n FROM inv, unnest(reason_codes) AS reason GROUP BY ${groupKeys}reason)
+            SELECT ${keys.map((k) => `t.${k}`).join(', ')}${keys.length ? ', ' : ''}r.reason, t.received, t.exceptions, coalesce(r.n, 0) AS "withReason",
+                   round(coalesce(r.n, 0)::numeric / t.received, 4)::float8 AS rate
+              FROM totals t LEFT JOIN reasons r ON ${join}
+             ORDER BY ${keys.map((k) => `t.${k}`).join(', ')}${keys.length ? ', ' : ''}r.reason NULLS FIRST`,
+      params: p.values,
+    });
+  }
+
+  /** Ordered spend per agreement on the lines the query covers (for the ceiling report). */
+  orderedPerAgreement(ctx: RequestContext, q: InsightQuery): Promise<{ agreementId: number; amount: string }[]> {
+    const p = new SqlParams();
+    const where = [...factConditions({ ...q, basis: SpendBasis.ORDERED }, p), 'f.agreement_id IS NOT NULL'];
+    return ctx.manager.query(`SELECT f.agreement_id AS "agreementId", round(sum(f.amount), 2)::text AS amount FROM insights_order_line f WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY 1`, p.values);
+  }
+
+  /** Lines grouped per document first (so averages are per order or invoice), then per the query's dimensions. */
+  private perDocument(ctx: RequestContext, q: InsightQuery, document: string, inner: string[], outer: string[]): Promise<ReportRow[]> {
+    const p = new SqlParams();
+    const where = factConditions(q, p);
+    const dims = dimensions(q, p);
+    const keys = dims.select.map((s) => s.slice(s.lastIndexOf(' AS ') + 4));
+    const group = keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : '';
+    return this.run(ctx, {
+      sql: `SELECT ${[...keys, ...outer].join(', ')} FROM (
+              SELECT ${[...dims.select, ...inner].join(', ')} FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}
+               GROUP BY ${[...dims.groupBy, document].join(', ')}) d${group}`,
+      params: p.values,
+    });
+  }
+
+  private run(ctx: RequestContext, { sql, params }: { sql: string; params: unknown[] }): Promise<ReportRow[]> {
+    return ctx.manager.query(sql, params);
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { AgreementsService } from '../agreements/agreements.service';
+import { IdentityService } from '../identity/identity.service';
+import { OrganisationKind } from '../identity/organisation-kind';
+import { Role } from '../identity/role';
+import type { RequestContext } from '../platform/context/request-context';
+import { forbidden, notFound } from '../platform/errors/domain-error';
+
+/** Roles that see insights (the resolver and export allow these; the scope below decides what of). */
+export const INSIGHT_ROLES = [Role.PURCHASER, Role.ACCOUNTS_PAYABLE, Role.ADMIN];
+
+/**
+ * Whose spend a caller sees. A buyer organisation's PURCHASER, ACCOUNTS_PAYABLE or ADMIN: its
+ * own and every organisation below it. A purchasing unit's PURCHASER or ADMIN: besides its own,
+ * every organisation taking part in one of its agreements, with those below them (loyalty to
+ * its agreements is what it manages). A supplier sees nothing here: its customers' loyalty and
+ * leakage are the buyers' business (its own agreements' usage is in the open data, when published).
+ */
+@Injectable()
+export class InsightsScope {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly agreements: AgreementsService,
+  ) {}
+
+  /** The buyer organisations the caller sees, narrowed to `organisationId` and those below it (NOT_FOUND outside the caller's view). */
+  async organisations(ctx: RequestContext, organisationId?: number): Promise<number[]> {
+    const visible = await this.visible(ctx);
+    if (organisationId === undefined) return visible;
+    if (!visible.includes(organisationId)) throw notFound('Organisation', organisationId);
+    const seen = new Set(visible);
+    return (await this.identity.selfAndDescendantIds(ctx, [organisationId])).filter((id) => seen.has(id));
+  }
+
+  private async visible(ctx: RequestContext): Promise<number[]> {
+    const own = await this.identity.organisation(ctx, ctx.user.organisationId);
+    if (own.kind === OrganisationKind.SUPPLIER) throw forbidden('Suppliers see no insights into their customers’ purchasing');
+    const roots = [own.id];
+    if (own.kind === OrganisationKind.PURCHASING_UNIT && ctx.hasRole(Role.PURCHASER, Role.ADMIN)) roots.push(...(await this.agreements.participantsOfUnit(ctx, own.id)));
+    return this.identity.selfAndDescendantIds(ctx, roots);
+  }
+}

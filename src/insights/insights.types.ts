@@ -1,0 +1,171 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, Matches } from 'class-validator';
+import Decimal from 'decimal.js';
+import { IsDate } from '../platform/graphql/input-formats';
+
+export enum SpendBasis {
+  ORDERED = 'ORDERED',
+  INVOICED = 'INVOICED',
+}
+export enum PeriodGrouping {
+  MONTH = 'MONTH',
+  QUARTER = 'QUARTER',
+  YEAR = 'YEAR',
+}
+export enum UnspscLevelName {
+  SEGMENT = 'SEGMENT',
+  FAMILY = 'FAMILY',
+  CLASS = 'CLASS',
+  COMMODITY = 'COMMODITY',
+}
+/** What a report's rows are grouped by (any combination, in this order). */
+export enum InsightDimension {
+  PERIOD = 'PERIOD',
+  ORGANISATION = 'ORGANISATION',
+  CATEGORY = 'CATEGORY',
+  SUPPLIER = 'SUPPLIER',
+  AGREEMENT = 'AGREEMENT',
+}
+registerEnumType(SpendBasis, {
+  name: 'SpendBasis',
+  description: 'ORDERED: approved orders (less cancelled and declined ones), on the approval day; INVOICED: approved invoices and credit notes, on the issue date.',
+});
+registerEnumType(PeriodGrouping, { name: 'PeriodGrouping', description: 'The length of a report period.' });
+registerEnumType(UnspscLevelName, { name: 'UnspscLevel', description: 'The UNSPSC level categories are grouped at: SEGMENT (2 digits), FAMILY (4), CLASS (6), COMMODITY (8).' });
+registerEnumType(InsightDimension, { name: 'InsightDimension', description: 'What report rows are grouped by.' });
+
+@InputType({ description: 'Which spend a report covers and how its rows are grouped. The same filters apply to the CSV/JSON exports (query parameters of the same names).' })
+export class InsightFilter {
+  @Field(() => Int, { nullable: true, description: 'This organisation with every organisation below it (default: all the caller may see).' })
+  @IsOptional()
+  @IsInt()
+  organisationId?: number;
+  @Field({ nullable: true, description: 'First day, YYYY-MM-DD (inclusive).' }) @IsOptional() @IsDate('from') from?: string;
+  @Field({ nullable: true, description: 'Last day, YYYY-MM-DD (inclusive).' }) @IsOptional() @IsDate('to') to?: string;
+  @Field(() => PeriodGrouping, { defaultValue: PeriodGrouping.MONTH, description: 'Period length of the PERIOD dimension.' })
+  @IsOptional()
+  @IsEnum(PeriodGrouping)
+  period?: PeriodGrouping;
+  @Field(() => UnspscLevelName, { defaultValue: UnspscLevelName.SEGMENT, description: 'UNSPSC level of the CATEGORY dimension.' })
+  @IsOptional()
+  @IsEnum(UnspscLevelName)
+  unspscLevel?: UnspscLevelName;
+  @Field({ nullable: true, description: 'Only spend under this UNSPSC code (8 digits at any level: "44000000" is segment 44).' })
+  @IsOptional()
+  @Matches(/^\d{8}$/, { message: 'unspscCode must be an 8-digit UNSPSC code' })
+  unspscCode?: string;
+  @Field(() => Int, { nullable: true, description: 'Only spend with this supplier.' }) @IsOptional() @IsInt() supplierId?: number;
+  @Field(() => Int, { nullable: true, description: 'Only spend on this agreement, or outside it in its scope.' }) @IsOptional() @IsInt() agreementId?: number;
+  @Field(() => SpendBasis, { defaultValue: SpendBasis.ORDERED, description: 'Ordered or invoiced spend.' }) @IsOptional() @IsEnum(SpendBasis) basis?: SpendBasis;
+  @Field(() => [InsightDimension], { defaultValue: [InsightDimension.PERIOD], description: 'What rows are grouped by (none: one row of totals).' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @IsEnum(InsightDimension, { each: true })
+  groupBy?: InsightDimension[];
+}
+
+@ObjectType({
+  description: 'Where a report row belongs: the values of the dimensions it is grouped by (null when not grouped by it, or none: a free-text supplier, a line without agreement or category).',
+})
+export class InsightKey {
+  @Field(() => String, { nullable: true, description: 'First day of the period (YYYY-MM-DD).' }) period: string | null;
+  @Field(() => Int, { nullable: true }) organisationId: number | null;
+  @Field(() => String, { nullable: true, description: 'The organisation’s name.' }) organisationName: string | null;
+  @Field(() => String, { nullable: true, description: 'UNSPSC code of the category at the chosen level (trailing zeros).' }) category: string | null;
+  @Field(() => Int, { nullable: true }) supplierId: number | null;
+  @Field(() => String, { nullable: true, description: 'The supplier’s name (as ordered, for a supplier outside Torg).' }) supplierName: string | null;
+  @Field(() => Int, { nullable: true }) agreementId: number | null;
+}
+
+@ObjectType({ description: 'Agreement and supplier loyalty of a group of spend (NOK excluding VAT).' })
+export class LoyaltyRow extends InsightKey {
+  @Field(() => Decimal, { description: 'Bought under an agreement.' }) onAgreement: string;
+  @Field(() => Decimal, { description: 'Bought outside an agreement in force whose scope covers the category.' }) offAgreement: string;
+  @Field(() => Decimal, { description: 'Invoiced without an order (INVOICED only).' }) offCatalogue: string;
+  @Field(() => Decimal, { description: 'In categories no agreement covers.' }) notCovered: string;
+  @Field(() => Decimal) total: string;
+  @Field(() => Float, { nullable: true, description: 'onAgreement / (onAgreement + offAgreement + offCatalogue); null when nothing was covered.' }) agreementLoyalty: number | null;
+  @Field(() => Decimal, { description: 'Supplier loyalty: bought from an agreement supplier under its agreement.' }) supplierLoyal: string;
+  @Field(() => Decimal, { description: 'Bought from an agreement supplier outside its agreements (not loyal).' }) agreementSupplierOutside: string;
+  @Field(() => Decimal, { description: 'Bought from suppliers holding no agreement with the buyer.' }) otherSuppliers: string;
+  @Field(() => Float, { nullable: true, description: 'supplierLoyal / total.' }) supplierLoyalty: number | null;
+  @Field(() => Int) lines: number;
+}
+
+@ObjectType({ description: 'Leakage of a group of spend: off-agreement lines and what the cheapest agreement alternative would have saved (NOK).' })
+export class LeakageRow extends InsightKey {
+  @Field(() => Int, { description: 'Off-agreement (and off-catalogue) lines.' }) lines: number;
+  @Field(() => Decimal, { description: 'Their amount.' }) amount: string;
+  @Field(() => Int, { description: 'Lines for which an agreement item of the same unit was found (same commodity, else class).' }) linesWithAlternative: number;
+  @Field(() => Decimal, { description: 'What buying those items instead would have saved.' }) potentialSaving: string;
+}
+
+@ObjectType({ description: 'One off-agreement line: why it was bought outside the agreement, and the cheapest agreement alternative.' })
+export class OffAgreementLine {
+  @Field() source: string;
+  @Field({ description: 'Order or invoice number.' }) documentNumber: string;
+  @Field(() => Int) lineId: number;
+  @Field() date: string;
+  @Field(() => Int) organisationId: number;
+  @Field(() => Int, { nullable: true }) supplierId: number | null;
+  @Field(() => String, { nullable: true }) supplierName: string | null;
+  @Field(() => String, { nullable: true }) unspscCode: string | null;
+  @Field(() => Decimal) quantity: string;
+  @Field() unitCode: string;
+  @Field(() => Decimal) amount: string;
+  @Field() loyalty: string;
+  @Field(() => String, { nullable: true }) justificationCode: string | null;
+  @Field(() => String, { nullable: true }) justificationText: string | null;
+  @Field(() => String, { nullable: true, description: 'The cheapest agreement item of the same unit (catalogue item id).' }) alternativeItemId: string | null;
+  @Field(() => String, { nullable: true }) alternativeName: string | null;
+  @Field(() => Int, { nullable: true }) alternativeAgreementId: number | null;
+  @Field(() => Decimal, { nullable: true }) alternativeUnitPrice: string | null;
+  @Field(() => String, { nullable: true, description: 'COMMODITY or CLASS: where the alternative was found.' }) alternativeLevel: string | null;
+  @Field(() => Decimal) potentialSaving: string;
+}
+
+@ObjectType({ description: 'Spend of a group: amount (NOK excluding VAT), lines and documents (orders or invoices).' })
+export class SpendRow extends InsightKey {
+  @Field(() => Decimal) amount: string;
+  @Field(() => Int) lines: number;
+  @Field(() => Int) documents: number;
+}
+
+@ObjectType({ description: 'Orders of a period: how many, their amount, and how long approval took.' })
+export class OrderStatisticsRow extends InsightKey {
+  @Field(() => Int) orders: number;
+  @Field(() => Decimal) amount: string;
+  @Field(() => Float, { nullable: true, description: 'Average hours from submit to approval.' }) averageApprovalHours: number | null;
+}
+
+@ObjectType({ description: 'Invoices of a period: counts, invoiced amount with and without an order (electronic-order share), and order-to-invoice lead time.' })
+export class InvoiceStatisticsRow extends InsightKey {
+  @Field(() => Int) invoices: number;
+  @Field(() => Int) creditNotes: number;
+  @Field(() => Decimal) amount: string;
+  @Field(() => Decimal, { description: 'Invoiced against an order.' }) withOrder: string;
+  @Field(() => Decimal, { description: 'Invoiced without an order.' }) withoutOrder: string;
+  @Field(() => Float, { nullable: true, description: 'withOrder / amount.' }) electronicOrderShare: number | null;
+  @Field(() => Float, { nullable: true, description: 'Average days from the order’s submit to the invoice’s receipt.' }) averageOrderToInvoiceDays: number | null;
+}
+
+@ObjectType({ description: 'Invoice exceptions of a period, by reason: invoices received, those that went to exception, and those given this reason.' })
+export class ExceptionRateRow extends InsightKey {
+  @Field(() => String, { nullable: true, description: 'A matching reason code (e.g. PRICE_VARIANCE); null on the row of a period without exceptions.' }) reason: string | null;
+  @Field(() => Int) received: number;
+  @Field(() => Int) exceptions: number;
+  @Field(() => Int, { description: 'Invoices given this reason.' }) withReason: number;
+  @Field(() => Float, { description: 'withReason / received.' }) rate: number;
+}
+
+@ObjectType({ description: 'An agreement’s value ceiling and how much of it is used, beside the spend the caller sees on it.' })
+export class CeilingUseRow {
+  @Field(() => Int) agreementId: number;
+  @Field() reference: string;
+  @Field(() => Decimal, { nullable: true, description: 'Null: no ceiling.' }) ceiling: string | null;
+  @Field(() => Decimal, { description: 'Committed by every participant (approved orders).' }) committed: string;
+  @Field(() => Decimal, { description: 'Invoiced by every participant.' }) invoiced: string;
+  @Field(() => Decimal, { nullable: true }) remaining: string | null;
+  @Field(() => Float, { nullable: true, description: 'committed / ceiling.' }) used: number | null;
+  @Field(() => Decimal, { description: 'Ordered on it by the organisations the caller sees (the filter).' }) orderedHere: string;
+}

@@ -1,0 +1,35 @@
+import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
+import { publishedItem } from './orders';
+import type { TestApp } from './test-app';
+
+/** A line to put in the cart: a catalogue item (by seller item id) or a free-text need. */
+export type CartItem = { sellerItemId: string; quantity: string } | { freeText: Record<string, unknown> };
+
+/**
+ * Puts the items in the requester's cart and submits it to Nordby skole's cost centre 2100;
+ * returns the requisitions made (one per supplier; within the requester's limit each is approved at once).
+ */
+export async function submitCart(t: TestApp, items: CartItem[], email = 'bestiller@nordby.example'): Promise<any[]> {
+  const token = await t.login(email);
+  for (const item of items) {
+    const res =
+      'freeText' in item
+        ? await t.gql(token, 'mutation($i: AddFreeTextToCartInput!) { addFreeTextToCart(input: $i) { __typename } }', { i: item.freeText })
+        : await t.gql(token, 'mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }', {
+            i: { itemId: await publishedItem(t, item.sellerItemId), quantity: item.quantity },
+          });
+    const added = res.data?.addFreeTextToCart ?? res.data?.addItemToCart;
+    if (added?.__typename !== 'CartLineAdded') throw new Error(`adding ${JSON.stringify(item)}: ${JSON.stringify(res)}`);
+  }
+  const submitted = await t.gql(
+    token,
+    'mutation($i: SubmitCartInput!) { submitCart(input: $i) { __typename ... on CartSubmitted { requisitions { id number status version } } ... on ErrorResult { message } } }',
+    { i: { costCentreId: t.world.buyerSetup.costCentres['skole:2100'], deliveryAddressId: t.world.buyerSetup.deliveryAddresses.skole } },
+  );
+  const requisitions = submitted.data?.submitCart.requisitions;
+  if (!requisitions) throw new Error(`submitting: ${JSON.stringify(submitted)}`);
+  return requisitions;
+}
+
+/** Waits until every spend event queued so far is written as facts. */
+export const factsWritten = (t: TestApp) => t.app.get(OutboxDispatcher).drain('insights.spend');
