@@ -8,6 +8,7 @@ import { readUblInvoice, UblDocumentType, UblInvoice } from '../peppol';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { conflict, forbidden } from '../platform/errors/domain-error';
+import { checkInvoice, refuses } from './invoice-checks';
 import { InvoiceDraft, invoiceDraft } from './invoice-from-ubl';
 import { InvoiceMatching, OrderForInvoice } from './invoice-matching.service';
 import { InvoiceRepository } from './invoice.repository';
@@ -41,10 +42,12 @@ export class InvoiceDocuments implements OnModuleInit {
       this.handlers.register({ documentType, handle: (tx, input) => this.receive(tx, input), check: async ({ bytes }) => this.documentProblems(await readUblInvoice(bytes)) });
   }
 
-  /** What the document alone gets wrong: Torg's checks of arithmetic, VAT and references, and what Torg needs to store it. */
+  /** What the document alone gets wrong: Torg's checks of arithmetic, VAT and references, then what Torg needs to store it. */
   documentProblems(doc: UblInvoice): Problem[] {
+    const checked = checkInvoice(doc);
+    if (refuses(checked)) return checked;
     const drafted = invoiceDraft(doc);
-    return 'problems' in drafted ? drafted.problems : [];
+    return 'problems' in drafted ? [...checked, ...drafted.problems] : checked;
   }
 
   async receive(tx: RequestContext, { bytes, caller }: ReceivedDocumentInput): Promise<DocumentHandlerResult> {

@@ -8,11 +8,12 @@ import type { PurchaseOrderEntity } from '../ordering/purchase-order.entity';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { isErrorResult } from '../platform/results/error-result';
+import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceEvent, InvoiceStatus } from './invoice-status';
 import { InvoiceMachine, invoiceMachine } from './invoice.machine';
 import { InvoiceRepository, NewMatchReason } from './invoice.repository';
-import { InvoiceEntity, InvoiceLineEntity, WantedResponseCode } from './invoicing.entities';
+import { InvoiceEntity, InvoiceLineEntity } from './invoicing.entities';
 import { MatchPolicies } from './match-policy.service';
 import { InvoiceLineFacts, matchInvoice, MatchResult, OrderLineFacts, resolveMatchPolicy } from './matching';
 
@@ -49,6 +50,7 @@ export class InvoiceMatching {
     private readonly policies: MatchPolicies,
     private readonly catalogues: CataloguesService,
     private readonly ledgers: InvoiceLedgers,
+    private readonly answers: InvoiceAnswers,
     audit: AuditService,
   ) {
     this.machine = invoiceMachine(audit, (tx, invoice) => this.invoices.save(tx, invoice));
@@ -64,7 +66,7 @@ export class InvoiceMatching {
     const rematch = invoice.status !== InvoiceStatus.RECEIVED;
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
-        this.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons);
+        await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons);
         if (to === InvoiceStatus.APPROVED) await this.ledgers.approved(tx, i);
       },
       audit: {
@@ -77,14 +79,6 @@ export class InvoiceMatching {
     // The table allows every verdict from RECEIVED, WAITING and EXCEPTION, the only states matched.
     if (isErrorResult(moved)) throw new Error(moved.message);
     return moved;
-  }
-
-  /**
-   * The Invoice Response the supplier should get for the invoice's new state, with the reasons.
-   * For now it is recorded on the invoice; invoice responses send it (one call site, here).
-   */
-  answerSupplier(_tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, _reasons: readonly Pick<NewMatchReason, 'code' | 'message'>[]): void {
-    invoice.responseCode = code;
   }
 
   private async verdict(
@@ -193,15 +187,6 @@ export class InvoiceMatching {
     }));
   }
 }
-
-/** The Invoice Response each state asks for: AB received (not used here), IP in process, UQ under query, AP accepted, RE rejected. */
-const RESPONSE_FOR: Record<InvoiceStatus, WantedResponseCode> = {
-  [InvoiceStatus.RECEIVED]: 'AB',
-  [InvoiceStatus.WAITING]: 'IP',
-  [InvoiceStatus.EXCEPTION]: 'UQ',
-  [InvoiceStatus.APPROVED]: 'AP',
-  [InvoiceStatus.DISPUTED]: 'RE',
-};
 
 function invoiceReason(code: string, message: string, expected: string | null, actual: string | null): NewMatchReason {
   return { invoiceLineId: null, code, message, expected, actual, difference: null, differenceNok: null };

@@ -188,35 +188,31 @@ export class InvoiceRepository {
     return row.credited;
   }
 
-  /** A page of invoices (keyset on id, newest first) and whether more follow. */
-  async list(ctx: RequestContext, scope: InvoiceListScope, filter: InvoiceListFilter, afterId: number | null, limit: number): Promise<{ rows: InvoiceEntity[]; more: boolean }> {
+  /** A page of invoices, newest first, and how many there are. */
+  async list(ctx: RequestContext, scope: InvoiceListScope, filter: InvoiceListFilter, offset: number, limit: number): Promise<{ rows: InvoiceEntity[]; total: number }> {
     const qb = ctx.manager.createQueryBuilder(InvoiceEntity, 'i');
     if ('supplierId' in scope) qb.where('i.supplier_id = :supplierId', { supplierId: scope.supplierId });
     else qb.where('i.buyer_organisation_id = ANY(:orgs)', { orgs: scope.buyerOrganisationIds });
     if (filter.statuses?.length) qb.andWhere('i.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.supplierId !== undefined) qb.andWhere('i.supplier_id = :supplier', { supplier: filter.supplierId });
     if (filter.orderId !== undefined) qb.andWhere('i.order_id = :orderId', { orderId: filter.orderId });
-    if (filter.from) qb.andWhere('i.received_at >= :from::date', { from: filter.from });
-    if (filter.to) qb.andWhere(`i.received_at < :to::date + interval '1 day'`, { to: filter.to });
-    if (afterId !== null) qb.andWhere('i.id < :afterId', { afterId });
-    const rows = await qb
-      .orderBy('i.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return { rows: rows.slice(0, limit), more: rows.length > limit };
+    if (filter.from) qb.andWhere('i.received_at >= CAST(:from AS date)', { from: filter.from });
+    if (filter.to) qb.andWhere(`i.received_at < CAST(:to AS date) + 1`, { to: filter.to });
+    const [rows, total] = await qb.orderBy('i.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+    return { rows, total };
   }
 
-  /** The accounts payable queue: EXCEPTION and WAITING invoices of these organisations, oldest first (keyset on id). */
-  async queue(ctx: RequestContext, buyerOrganisationIds: number[], afterId: number | null, limit: number): Promise<{ rows: InvoiceEntity[]; more: boolean }> {
-    const qb = ctx.manager
+  /** The accounts payable queue: EXCEPTION and WAITING invoices of these organisations, oldest first, and how many there are. */
+  async queue(ctx: RequestContext, buyerOrganisationIds: number[], offset: number, limit: number): Promise<{ rows: InvoiceEntity[]; total: number }> {
+    const [rows, total] = await ctx.manager
       .createQueryBuilder(InvoiceEntity, 'i')
       .where('i.buyer_organisation_id = ANY(:orgs)', { orgs: buyerOrganisationIds })
-      .andWhere('i.status IN (:...statuses)', { statuses: [...OPEN_INVOICE_STATES] });
-    if (afterId !== null) qb.andWhere('i.id > :afterId', { afterId });
-    const rows = await qb
-      .orderBy('i.id', 'ASC')
-      .take(limit + 1)
-      .getMany();
-    return { rows: rows.slice(0, limit), more: rows.length > limit };
+      .andWhere('i.status IN (:...statuses)', { statuses: [...OPEN_INVOICE_STATES] })
+      .orderBy('i.received_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+    return { rows, total };
   }
 }
