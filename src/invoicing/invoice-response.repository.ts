@@ -34,9 +34,15 @@ export class InvoiceResponseRepository {
     return row;
   }
 
-  /** The responses sent about an invoice, oldest first. */
-  ofInvoice(ctx: RequestContext, invoiceId: number): Promise<InvoiceResponseRow[]> {
-    return ctx.manager.query(`SELECT ${COLUMNS} FROM invoice_response WHERE invoice_id = $1 ORDER BY id`, [invoiceId]);
+  /** The responses sent about these invoices, oldest first. */
+  ofInvoices(ctx: RequestContext, invoiceIds: readonly number[]): Promise<InvoiceResponseRow[]> {
+    return ctx.manager.query(`SELECT ${COLUMNS} FROM invoice_response WHERE invoice_id = ANY($1) ORDER BY id`, [[...invoiceIds]]);
+  }
+
+  /** The last response sent about an invoice. */
+  async latest(ctx: RequestContext, invoiceId: number): Promise<InvoiceResponseRow | undefined> {
+    const rows: InvoiceResponseRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM invoice_response WHERE invoice_id = $1 ORDER BY id DESC LIMIT 1`, [invoiceId]);
+    return rows[0];
   }
 
   async find(ctx: RequestContext, invoiceId: number, id: number): Promise<InvoiceResponseRow | undefined> {

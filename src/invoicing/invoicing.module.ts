@@ -11,6 +11,11 @@ import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceMatching } from './invoice-matching.service';
 import { InvoiceRematch } from './invoice-rematch';
+import { InvoiceResponseDocumentController } from './invoice-response-document.controller';
+import { InvoiceResponseRepository } from './invoice-response.repository';
+import { InvoiceResponseViews } from './invoice-response-views';
+import { InvoiceResponses } from './invoice-responses.service';
+import { InvoiceResponsesResolver } from './invoice-responses.resolver';
 import { InvoiceRepository } from './invoice.repository';
 import { MatchPolicyRepository } from './match-policy.repository';
 import { MatchPolicySettings } from './match-policy-settings.service';
@@ -24,10 +29,10 @@ import { PostingExportsResolver } from './posting-exports.resolver';
 import { PostingExports } from './posting-exports.service';
 import { PostingRows } from './posting-rows';
 
-/** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, and accounts payable's decisions. */
+/** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, accounts payable's decisions, the answers to suppliers and the posting export. */
 @Module({
   imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule],
-  controllers: [PostingExportsController],
+  controllers: [InvoiceResponseDocumentController, PostingExportsController],
   providers: [
     InvoiceRepository,
     MatchPolicyRepository,
@@ -42,6 +47,10 @@ import { PostingRows } from './posting-rows';
     InvoicesService,
     InvoiceDecisions,
     InvoicesResolver,
+    InvoiceResponseRepository,
+    InvoiceResponses,
+    InvoiceResponseViews,
+    InvoiceResponsesResolver,
     PostingExportRepository,
     PostingRows,
     PostingExports,
