@@ -24,6 +24,8 @@ import { OrderResponses1763800000052 } from './1763800000052-OrderResponses';
 import { DespatchAndGoodsReceipts1763800000054 } from './1763800000054-DespatchAndGoodsReceipts';
 import { DocumentExchange1763800000060 } from './1763800000060-DocumentExchange';
 import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
+import { Invoices1763800000080 } from './1763800000080-Invoices';
+import { InvoiceResponsesAndPostingExports1763800000085 } from './1763800000085-InvoiceResponsesAndPostingExports';
 import { InsightsSpendFacts1763800000090 } from './1763800000090-InsightsSpendFacts';
 import { InsightsRollups1763800000091 } from './1763800000091-InsightsRollups';
 
@@ -55,6 +57,8 @@ export const MIGRATIONS = [
   DespatchAndGoodsReceipts1763800000054,
   DocumentExchange1763800000060,
   IdempotencyKeys1763800000070,
+  Invoices1763800000080,
+  InvoiceResponsesAndPostingExports1763800000085,
   InsightsSpendFacts1763800000090,
   InsightsRollups1763800000091,
 ];

@@ -28,6 +28,7 @@ import { HealthController } from './platform/health/health.controller';
 import { NotificationsModule } from './platform/notifications/notifications.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
+import { InvoicingModule } from './invoicing/invoicing.module';
 import { OrderingModule } from './ordering/ordering.module';
 import { SearchModule } from './search/search.module';
 
@@ -115,6 +116,7 @@ export class AppModule {
         CataloguesModule,
         ExchangeModule,
         OrderingModule,
+        InvoicingModule,
         InsightsModule,
       ],
       controllers: [HealthController, ...(config.env !== 'production' ? [GraphqlIdeController] : [])],

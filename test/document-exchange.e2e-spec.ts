@@ -36,8 +36,9 @@ function catalogue(id: string, note = 'ok', options: { declaration?: string; hea
   );
 }
 
-const invoice = (id: string) =>
-  `<Invoice xmlns="${NS}:Invoice-2" ${PREFIXES}><cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0</cbc:CustomizationID><cbc:ID>${id}</cbc:ID></Invoice>`;
+// A type Torg sends (the buyer's invoice response) and never receives.
+const applicationResponse = (id: string) =>
+  `<ApplicationResponse xmlns="${NS}:ApplicationResponse-2" ${PREFIXES}><cbc:CustomizationID>urn:fdc:peppol.eu:poacc:trns:invoice_response:3</cbc:CustomizationID><cbc:ID>${id}</cbc:ID></ApplicationResponse>`;
 
 describe('POST /documents', () => {
   let t: TestApp;
@@ -73,6 +74,12 @@ describe('POST /documents', () => {
         if (note === 'bad') return { problems: [{ path: '/Catalogue/cbc:Note', rule: 'TEST-R001', message: 'The note says bad' }] };
         if (note === 'unknown') throw notFound('Agreement', 'X-1');
         return { id: `applied-${++counter}`, status: 'ACCEPTED' };
+      },
+      check: async ({ bytes }) => {
+        const note = /<cbc:Note>([^<]*)<\/cbc:Note>/.exec(bytes.toString('latin1'))?.[1];
+        if (note === 'bad') return [{ path: '/Catalogue/cbc:Note', rule: 'TEST-R001', message: 'The note says bad' }];
+        if (note === 'warn') return [{ path: '/Catalogue/cbc:Note', message: 'The note says warn', severity: 'warning' as const }];
+        return [];
       },
     });
     supplier = await t.login('katalog@kontorland.example');
@@ -161,6 +168,44 @@ describe('POST /documents', () => {
     expect(await applied('CAT-BAD')).toHaveLength(1);
   });
 
+  describe('POST /documents/check', () => {
+    const check = (token: string | null, body: string) => {
+      const req = t.http.post('/documents/check').set('Content-Type', 'application/xml');
+      if (token) req.set('Authorization', `Bearer ${token}`);
+      return req.send(Buffer.from(body, 'utf8'));
+    };
+
+    it("answers 200 with the handler's own checks of the document, and stores and applies nothing", async () => {
+      const good = await check(supplier, catalogue('CHK-1', 'good'));
+      expect(good.status).toBe(200);
+      expect(good.body).toEqual({ documentType: 'Catalogue', id: 'CHK-1', valid: true, problems: [] });
+      const warned = await check(supplier, catalogue('CHK-1', 'warn'));
+      expect(warned.body).toEqual({ documentType: 'Catalogue', id: 'CHK-1', valid: true, problems: [{ path: '/Catalogue/cbc:Note', message: 'The note says warn', severity: 'warning' }] });
+      const bad = await check(supplier, catalogue('CHK-1', 'bad'));
+      expect(bad.status).toBe(200);
+      expect(bad.body).toEqual({ documentType: 'Catalogue', id: 'CHK-1', valid: false, problems: [{ path: '/Catalogue/cbc:Note', rule: 'TEST-R001', message: 'The note says bad' }] });
+      expect(calls).toEqual([]);
+      expect(await received('CHK-1')).toEqual([]);
+      expect(await applied('CHK-1')).toEqual([]);
+    });
+
+    it('reports unsafe XML, an unreceived type and a missing id as problems, and asks for a token', async () => {
+      const unsafe = await check(supplier, '<!DOCTYPE x [<!ENTITY a "b">]><Catalogue/>');
+      expect(unsafe.status).toBe(200);
+      expect(unsafe.body).toMatchObject({ documentType: null, id: null, valid: false, problems: [{ message: expect.stringMatching(/DOCTYPE/) }] });
+      const notReceived = await check(supplier, applicationResponse('IR-2'));
+      expect(notReceived.body).toMatchObject({
+        documentType: 'ApplicationResponse',
+        id: 'IR-2',
+        valid: false,
+        problems: [{ message: expect.stringMatching(/^Torg does not receive ApplicationResponse/) }],
+      });
+      const noId = await check(supplier, catalogue(''));
+      expect(noId.body).toMatchObject({ documentType: 'Catalogue', id: null, valid: false, problems: [{ path: '/Catalogue/cbc:ID' }] });
+      expect((await check(null, catalogue('CHK-2'))).status).toBe(401);
+    });
+  });
+
   it("answers a handler's DomainError as usual, storing nothing", async () => {
     const res = await post(supplier, catalogue('CAT-404', 'unknown'));
     expect(res.status).toBe(404);
@@ -170,13 +215,13 @@ describe('POST /documents', () => {
   });
 
   it('refuses 422 a document type no domain receives, an unknown root or specification, and a document without an id', async () => {
-    const inv = await post(supplier, invoice('INV-1'));
+    const inv = await post(supplier, applicationResponse('IR-1'));
     expect(inv.status).toBe(422);
     expect(inv.body).toEqual({
-      documentType: 'Invoice',
+      documentType: 'ApplicationResponse',
       id: null,
       status: 'REJECTED',
-      problems: [{ path: '/Invoice', message: expect.stringMatching(/^Torg does not receive Invoice documents here; it receives .*Catalogue/) }],
+      problems: [{ path: '/ApplicationResponse', message: expect.stringMatching(/^Torg does not receive ApplicationResponse documents here; it receives .*Catalogue/) }],
     });
 
     const foo = await post(supplier, '<Foo xmlns="urn:example"/>');

@@ -129,6 +129,23 @@ export class AgreementCeilingService {
     });
   }
 
+  /**
+   * Records that `amount` (the agreement's currency; negative for a credit note) of the source's
+   * drawdown was invoiced, under the agreement's ledger lock; invoiced never goes below 0. False
+   * when the source has no drawdown or the amount is in another currency (nothing recorded).
+   */
+  async invoiceDraw(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
+    const key = ledgerSource(source);
+    const locked = await this.lockedEntry(tx, key);
+    if (!locked) return false;
+    // An invoice in another currency than the agreement's has no rate to be recorded by.
+    if (amount.currency !== locked.agreement.currency) return false;
+    const delta = amount.toAmount();
+    const invoiced = await this.drawdowns.addInvoiced(tx, locked.row.id, delta.toDecimalString());
+    await this.audit.record(tx, 'agreement.invoiced', 'agreement', locked.agreement.id, { source: key, by, amount: delta.toDecimalString(), invoiced });
+    return true;
+  }
+
   /** Ceiling, committed, invoiced and remaining of the agreement, read in the caller's transaction. */
   async headroom(tx: RequestContext, agreementId: number): Promise<Headroom> {
     const agreement = await this.agreements.find(tx, agreementId);

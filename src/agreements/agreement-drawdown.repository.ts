@@ -63,6 +63,15 @@ export class AgreementDrawdownRepository {
     await ctx.manager.query('UPDATE agreement_drawdown SET amount = $2, updated_at = now() WHERE id = $1', [id, amount]);
   }
 
+  /** Adds `delta` (negative for a credit) to what the entry has invoiced, never below 0; the new total. */
+  async addInvoiced(ctx: RequestContext, id: number, delta: string): Promise<string> {
+    const [[row]]: [{ invoiced: string }[], number] = await ctx.manager.query(
+      'UPDATE agreement_drawdown SET invoiced = greatest(invoiced + $2::numeric, 0), updated_at = now() WHERE id = $1 RETURNING invoiced::text AS invoiced',
+      [id, delta],
+    );
+    return row.invoiced;
+  }
+
   /** Drawn and invoiced per agreement (one grouped query). */
   totals(ctx: RequestContext, agreementIds: readonly number[]): Promise<DrawdownTotals[]> {
     return ctx.manager.query(

@@ -187,6 +187,11 @@ export class AgreementsService {
     return this.ceilings.adjustDraw(tx, source, amount);
   }
 
+  /** Records an approved invoice (or, negative, a credit note) on the source's drawdown; false when it has none. */
+  invoiceDraw(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
+    return this.ceilings.invoiceDraw(tx, source, amount, by);
+  }
+
   /** Ceiling, committed, invoiced and remaining headroom of the agreement (in its currency). */
   headroom(tx: RequestContext, agreementId: number): Promise<Headroom> {
     return this.ceilings.headroom(tx, agreementId);

@@ -23,6 +23,14 @@ export interface DocumentReceipt {
   answer: DocumentAnswer;
 }
 
+/** The JSON answer of POST /documents/check: what the document is and every problem found, nothing stored. */
+export interface DocumentCheck {
+  documentType: UblDocumentType | null;
+  id: string | null;
+  valid: boolean;
+  problems: Problem[];
+}
+
 /** Thrown inside the transaction to roll the handler's work back; caught outside it. */
 class Refusal extends Error {
   constructor(readonly problems: Problem[]) {
@@ -31,6 +39,7 @@ class Refusal extends Error {
 }
 
 const refused = (documentType: UblDocumentType | null, problems: Problem[]): DocumentReceipt => ({ httpStatus: 422, answer: { documentType, id: null, status: 'REJECTED', problems } });
+const noId = (type: UblDocumentType): Problem => ({ path: `/${type}/cbc:ID`, message: `The ${type} has no cbc:ID, which identifies it to its sender and makes a resend recognisable` });
 const problemOf = (e: UblError): Problem => ({ message: e.message, ...(e.xmlLine !== undefined ? { line: e.xmlLine } : {}) });
 
 /**
@@ -52,25 +61,60 @@ export class DocumentExchangeService {
     this.limits = { ...UBL_DOCUMENT_LIMITS, maxBytes: config.exchange.documentMaxBytes };
   }
 
-  async receive(ctx: RequestContext, bytes: Buffer): Promise<DocumentReceipt> {
-    const caller = ctx.user;
-    let identity: UblDocumentIdentity;
+  /**
+   * What POST /documents would say of the document before any database work: safe XML, a type
+   * Torg receives, an id, and the handler's own checks of the document alone. Stores nothing,
+   * so a sender can try a document; whether the order it answers exists is only known on sending.
+   */
+  async check(bytes: Buffer): Promise<DocumentCheck> {
+    const identified = await this.identify(bytes);
+    if ('problems' in identified) return { documentType: null, id: null, valid: false, problems: identified.problems };
+    const identity = identified;
+    const type = identity.type;
+    const id = identity.id?.value.trim() || null;
+    const handler = this.handlers.get(type);
+    const problems: Problem[] = handler ? [] : [this.notReceived(type)];
+    if (!id) problems.push(noId(type));
+    if (handler?.check) {
+      try {
+        problems.push(...(await handler.check({ bytes, identity })));
+      } catch (e) {
+        if (!(e instanceof UblError)) throw e;
+        problems.push(problemOf(e));
+      }
+    }
+    const valid = !problems.some((p) => p.severity !== 'warning');
+    return { documentType: type, id, valid, problems };
+  }
+
+  /** The document's identity once all of it has been read as safe XML within bounds, or the problem. */
+  private async identify(bytes: Buffer): Promise<UblDocumentIdentity | { problems: Problem[] }> {
     try {
-      identity = await identifyUblDocument(bytes, this.limits);
+      const identity = await identifyUblDocument(bytes, this.limits);
       // The header alone was read: the rest must be as safe and bounded before any domain sees it.
       await readUblDocument(bytes, ublDocumentKind(identity.type), this.limits);
+      return identity;
     } catch (e) {
-      if (e instanceof UblError) return refused(null, [problemOf(e)]);
+      if (e instanceof UblError) return { problems: [problemOf(e)] };
       throw e;
     }
+  }
+
+  private notReceived(type: UblDocumentType): Problem {
+    const accepted = this.handlers.types();
+    return { path: `/${type}`, message: `Torg does not receive ${type} documents here; it receives ${accepted.length ? accepted.join(', ') : 'none yet'}` };
+  }
+
+  async receive(ctx: RequestContext, bytes: Buffer): Promise<DocumentReceipt> {
+    const caller = ctx.user;
+    const identified = await this.identify(bytes);
+    if ('problems' in identified) return refused(null, identified.problems);
+    const identity = identified;
     const type = identity.type;
     const handler = this.handlers.get(type);
-    if (!handler) {
-      const accepted = this.handlers.types();
-      return refused(type, [{ path: `/${type}`, message: `Torg does not receive ${type} documents here; it receives ${accepted.length ? accepted.join(', ') : 'none yet'}` }]);
-    }
+    if (!handler) return refused(type, [this.notReceived(type)]);
     const documentId = identity.id?.value.trim();
-    if (!documentId) return refused(type, [{ path: `/${type}/cbc:ID`, message: `The ${type} has no cbc:ID, which identifies it to its sender and makes a resend recognisable` }]);
+    if (!documentId) return refused(type, [noId(type)]);
     if (documentId.length > 200) return refused(type, [{ path: identity.id!.path, message: `The ${type}'s cbc:ID is longer than 200 characters` }]);
 
     try {

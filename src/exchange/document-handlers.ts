@@ -9,6 +9,8 @@ export interface Problem {
   message: string;
   /** The XML line, when known. */
   line?: number;
+  /** A warning does not refuse the document (an error, the default, does). */
+  severity?: 'error' | 'warning';
 }
 
 /** What a handler gets: the document's bytes (safe to read with peppol's readers), what it is, and who sent it. */
@@ -41,6 +43,13 @@ export type DocumentHandlerResult = DocumentApplied | DocumentRefused;
 export interface DocumentHandler {
   documentType: UblDocumentType;
   handle(tx: RequestContext, input: ReceivedDocumentInput): Promise<DocumentHandlerResult>;
+  /**
+   * The checks of the document alone, without the database (its arithmetic, codes, required
+   * references), for POST /documents/check: a sender tries a document before sending it.
+   * Problems only; a UblError thrown by a reader is reported as one. Absent: the safe-XML and
+   * identity checks are all there is before sending.
+   */
+  check?(input: { bytes: Buffer; identity: UblDocumentIdentity }): Promise<Problem[]>;
 }
 
 export const isRefused = (r: DocumentHandlerResult): r is DocumentRefused => 'problems' in r;

@@ -3,6 +3,7 @@ import {
   CallHandler,
   Controller,
   ExecutionContext,
+  HttpCode,
   Inject,
   Injectable,
   NestInterceptor,
@@ -68,14 +69,22 @@ export class DocumentsController {
   @Post()
   @UseInterceptors(DocumentBodyRefusals, FileInterceptor('file'))
   async receive(@Ctx() ctx: RequestContext, @Req() req: Request, @UploadedFile() file: Express.Multer.File | undefined, @Res() res: Response) {
-    let bytes: Buffer;
-    if (isMultipartBody(req)) {
-      if (!file) throw badInput(SEND_AS_FILE);
-      bytes = file.buffer;
-    } else {
-      bytes = await readXmlBody(req, this.config.exchange.documentMaxBytes);
-    }
-    const receipt = await this.exchange.receive(ctx, bytes);
+    const receipt = await this.exchange.receive(ctx, await this.bytesOf(req, file));
     res.status(receipt.httpStatus).json(receipt.answer);
+  }
+
+  /** POST /documents/check: the same document, checked as POST /documents would before applying it; 200 with `valid` and every problem, nothing stored. */
+  @Allow(Role.SUPPLIER_ADMIN, Role.PURCHASER, Role.REQUESTER, Role.APPROVER)
+  @Post('check')
+  @HttpCode(200)
+  @UseInterceptors(DocumentBodyRefusals, FileInterceptor('file'))
+  async check(@Req() req: Request, @UploadedFile() file: Express.Multer.File | undefined) {
+    return this.exchange.check(await this.bytesOf(req, file));
+  }
+
+  private async bytesOf(req: Request, file: Express.Multer.File | undefined): Promise<Buffer> {
+    if (!isMultipartBody(req)) return readXmlBody(req, this.config.exchange.documentMaxBytes);
+    if (!file) throw badInput(SEND_AS_FILE);
+    return file.buffer;
   }
 }

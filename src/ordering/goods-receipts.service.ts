@@ -119,6 +119,7 @@ export class GoodsReceiptsService {
         // The receivable states all allow the step chosen; should the table change, nothing of the receipt stays.
         if (isErrorResult(moved)) throw new RollBackWith(moved);
       } else await this.audit.record(tx, 'order.goods-recorded', 'purchase_order', order.id, details);
+      await this.orders.progressed(tx, order.id, 'goods-received');
       return { order, receipt };
     });
   }

@@ -16,7 +16,7 @@ import { UnknownOrderLineError } from './order-line.errors';
 import { InvalidOrderResponseError, RespondToOrderInput } from './order-response.types';
 import { toOrderResponse } from './order-response-view';
 import { orderName } from './order.machine';
-import { OrderEvent } from './order-status';
+import { OrderEvent, OrderStatus } from './order-status';
 import { OrderStateError, OrderVersionConflictError } from './order.types';
 import { OrdersService } from './orders.service';
 import type { OrderLineStatus, PurchaseOrderLineEntity } from './purchase-order-line.entity';
@@ -141,6 +141,7 @@ export class OrderResponsesService {
       audit: { responseCode: answer.responseCode, via: source.via, ...(source.via === 'DOCUMENT' ? { documentId: source.documentId } : {}) },
     });
     if (isErrorResult(moved)) return moved;
+    if (moved.status === OrderStatus.ACCEPTED) await this.orders.progressed(tx, moved.id, 'order-accepted');
     return { order: moved, response: response! };
   }
 
@@ -170,6 +171,7 @@ export class OrderResponsesService {
       });
       if (isErrorResult(accepted)) return accepted;
       await this.commitments.adjust(tx, accepted);
+      await this.orders.progressed(tx, accepted.id, 'order-accepted');
       await this.spend.approved(tx, accepted, await this.orderRows.lines(tx, order.id));
       return accepted;
     });

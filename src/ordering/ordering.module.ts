@@ -70,7 +70,7 @@ import { TemplatesService } from './templates.service';
     ReceivingResolver,
     OrderLineReceivingResolver,
   ],
-  exports: [CartService, OrdersService],
+  exports: [CartService, OrdersService, GoodsReceiptsService],
 })
 export class OrderingModule {
   constructor(codeUsers: UnspscCodeUsers, carts: CartService, orders: OrdersService) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Role } from '../identity/role';
 import { AuditService } from '../platform/audit/audit.service';
+import { Outbox } from '../platform/outbox/outbox';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { notFound } from '../platform/errors/domain-error';
@@ -10,9 +11,11 @@ import { OutboundDocuments } from '../exchange/outbound/outbound-documents.servi
 import { OrderCommitments } from './order-commitments';
 import { OrderSpend } from './order-spend';
 import { ORDER_DOCUMENT, orderRef } from './order-outbound';
+import { ORDER_PROGRESSED, OrderProgressed } from './order-progress';
 import { OrderMachine, orderMachine, orderName } from './order.machine';
 import { COMMITTED_STATES, OrderEvent, OrderStatus } from './order-status';
 import { CancelOrderInput, OrderStateError, OrderVersionConflictError, OrdersArgs } from './order.types';
+import type { PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 import { OrderListScope, PurchaseOrderRepository } from './purchase-order.repository';
 
@@ -33,6 +36,7 @@ export class OrdersService {
     private readonly orders: PurchaseOrderRepository,
     private readonly commitments: OrderCommitments,
     private readonly outbound: OutboundDocuments,
+    private readonly outbox: Outbox,
     private readonly spend: OrderSpend,
     audit: AuditService,
   ) {
@@ -131,9 +135,36 @@ export class OrdersService {
     return order;
   }
 
+  /** Orders by id without a caller check, for a module that checked access to what names them (an invoice's order). */
+  findMany(ctx: RequestContext, ids: readonly number[]): Promise<PurchaseOrderEntity[]> {
+    return this.orders.findMany(ctx, ids);
+  }
+
   /** The order, locked, for a step the system takes on no caller's behalf (its document was delivered); null when missing. */
   lockForSystem(tx: RequestContext, id: number): Promise<PurchaseOrderEntity | null> {
     return this.orders.lock(tx, id);
+  }
+
+  /**
+   * The order with this number that the buyer organisation sent to the supplier, locked (an
+   * invoice is matched against it; receipts and answers of the order wait their turn), with its
+   * lines as agreed; null when there is none, so a supplier learns nothing of other orders.
+   */
+  async lockForInvoice(tx: RequestContext, o: { buyerOrganisationId: number; supplierId: number; orderNo: string }): Promise<{ order: PurchaseOrderEntity; lines: PurchaseOrderLineEntity[] } | null> {
+    const order = await this.orders.lockByOrderNo(tx, o.orderNo);
+    if (!order || order.supplierId !== o.supplierId || order.buyerOrganisationId !== o.buyerOrganisationId || !order.sentAt) return null;
+    return { order, lines: await this.orders.lines(tx, order.id) };
+  }
+
+  /** The order by id, locked, with its lines, for re-matching its invoices (no caller's rights: the system's step); null when missing. */
+  async lockForInvoicing(tx: RequestContext, orderId: number): Promise<{ order: PurchaseOrderEntity; lines: PurchaseOrderLineEntity[] } | null> {
+    const order = await this.orders.lock(tx, orderId);
+    return order ? { order, lines: await this.orders.lines(tx, order.id) } : null;
+  }
+
+  /** Announces (outbox, in `tx`) that the order moved so that its waiting invoices may match now. */
+  progressed(tx: RequestContext, orderId: number, why: OrderProgressed['why']): Promise<void> {
+    return this.outbox.enqueue(tx, ORDER_PROGRESSED, String(orderId), { orderId, why } satisfies OrderProgressed);
   }
 
   /** An OrderVersionConflictError when the caller read another version than the order has now. */

@@ -23,5 +23,35 @@ export { writeOrderResponse, ORDER_RESPONSE_PROFILES, ORDER_RESPONSE_NAMESPACES 
 export * from './ubl-despatch-advice';
 export { readUblDespatchAdvice } from './ubl-despatch-advice-reader';
 export { writeDespatchAdvice, DESPATCH_ADVICE_PROFILES, DESPATCH_ADVICE_NAMESPACES } from './ubl-despatch-advice-writer';
+// Two of the invoice's names are taken by the catalogue and the order: they are exported here as UblInvoice….
+export { INVOICE_RESPONSE_CODES, INVOICE_STATUS_REASONS } from './ubl-invoice';
+export type {
+  UblInvoiceKind,
+  UblInvoice,
+  UblBillingReference,
+  UblInvoiceParty,
+  UblInvoiceDelivery,
+  UblPaymentMeans,
+  UblAllowanceCharge,
+  UblTaxCategory as UblInvoiceTaxCategory,
+  UblTaxTotal,
+  UblTaxSubtotal,
+  UblMonetaryTotal,
+  UblInvoiceLine,
+  UblInvoiceItem,
+  UblInvoiceOut,
+  UblInvoicePartyOut,
+  UblTaxCategoryOut,
+  UblAllowanceChargeOut as UblInvoiceAllowanceChargeOut,
+  UblInvoiceLineOut,
+  InvoiceResponseCode,
+  InvoiceStatusReason,
+  UblInvoiceResponseOut,
+} from './ubl-invoice';
+export { writeInvoice, BILLING_PROFILE, INVOICE_NAMESPACES } from './ubl-invoice-writer';
+export * from './ubl-invoice-response';
+export { readUblInvoiceResponse } from './ubl-invoice-response-reader';
+export { writeInvoiceResponse, INVOICE_RESPONSE_PROFILE, INVOICE_RESPONSE_NAMESPACES } from './ubl-invoice-response-writer';
 export { XmlWriteError } from './xml-writer';
 export type { DecimalValue } from './xml-writer';
+export { readUblInvoice } from './ubl-invoice-reader';

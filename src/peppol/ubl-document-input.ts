@@ -22,9 +22,11 @@ export interface UblDocumentLimits extends UblLimits {
 export const UBL_DOCUMENT_LIMITS: UblDocumentLimits = { ...UBL_LIMITS, maxBytes: 20 * 1024 * 1024, maxRecords: 10_000 };
 
 /** Header fields under a stand-in root (paths /OrderResponse/cbc:ID), and the records as /OrderResponse/cac:OrderLine[n]. */
-export interface UblDocumentNodes {
+export interface UblDocumentNodes<S extends UblDocumentShape = UblDocumentShape> {
   header: UblNode;
   records: UblNode[];
+  /** The shape the root matched (one of several given: an Invoice or a CreditNote). */
+  shape: S;
 }
 
 const CHUNK = 64 * 1024;
@@ -54,18 +56,24 @@ function* slices(buffer: Buffer): Generator<Buffer> {
   for (let at = 0; at < buffer.length; at += CHUNK) yield buffer.subarray(at, at + CHUNK);
 }
 
-/** Reads the whole document of that shape; throws UblError for anything refused. */
-export async function readUblDocument(input: UblInput, shape: UblDocumentShape, limits: UblDocumentLimits = UBL_DOCUMENT_LIMITS): Promise<UblDocumentNodes> {
+/**
+ * Reads the whole document of that shape, or of whichever of several shapes its root element
+ * names; throws UblError for anything refused.
+ */
+export async function readUblDocument<S extends UblDocumentShape>(input: UblInput, shapes: S | readonly S[], limits: UblDocumentLimits = UBL_DOCUMENT_LIMITS): Promise<UblDocumentNodes<S>> {
   let header: UblNode | undefined;
   const records: UblNode[] = [];
-  const rootPath = `/${shape.root}`;
-  for await (const event of readUblRecords(boundedStream(input, limits.maxBytes), shape, limits)) {
+  let shape: S = 'root' in shapes ? shapes : shapes[0];
+  let rootPath = `/${shape.root}`;
+  for await (const event of readUblRecords(boundedStream(input, limits.maxBytes), shapes, limits)) {
     if (event.type === 'header') {
+      shape = event.shape as S;
+      rootPath = `/${shape.root}`;
       header = new UblNode({ name: shape.root, attrs: {}, text: '', children: event.elements, line: event.elements[0]?.line ?? 1 }, rootPath);
     } else {
       if (event.ordinal > limits.maxRecords) throw new UblError(`The ${shape.root} holds more than ${limits.maxRecords} ${shape.record} elements, the most accepted`, event.element.line, true);
       records.push(new UblNode(event.element, `${rootPath}/cac:${shape.record}[${event.ordinal}]`));
     }
   }
-  return { header: header!, records };
+  return { header: header!, records, shape };
 }

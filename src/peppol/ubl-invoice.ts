@@ -48,6 +48,8 @@ export interface UblInvoice {
   buyer?: UblInvoiceParty;
   /** cac:PayeeParty, when payment goes to someone else. */
   payee?: UblParty;
+  /** cac:TaxRepresentativeParty/cac:PartyTaxScheme/cbc:CompanyID: the seller's tax representative's VAT number (BT-63). */
+  taxRepresentativeVatNumber?: UblText;
   delivery?: UblInvoiceDelivery;
   paymentMeans: UblPaymentMeans[];
   /** cac:PaymentTerms/cbc:Note. */
@@ -69,6 +71,8 @@ export interface UblBillingReference extends UblLocated {
 export interface UblInvoiceParty extends UblParty {
   /** cac:PartyTaxScheme/cbc:CompanyID where the TaxScheme is VAT (Norwegian: NO + 9 digits + MVA). */
   vatNumber?: UblText;
+  /** cac:PartyTaxScheme/cbc:CompanyID of another TaxScheme: the seller's tax registration (BT-32; in Norway "Foretaksregisteret"). */
+  taxRegistrationId?: UblText;
   /** cac:PartyLegalEntity/cbc:RegistrationName. */
   registrationName?: UblText;
   /** cac:PartyLegalEntity/cbc:CompanyID (scheme 0192: the organisation number). */
@@ -222,6 +226,8 @@ export interface UblInvoicePartyOut {
   registrationName: string;
   /** The organisation number (PartyLegalEntity/CompanyID, scheme 0192). */
   orgNumber?: string;
+  /** Seller only: registered in Foretaksregisteret, which a Norwegian seller must state (NO-R-002): PartyTaxScheme CompanyID "Foretaksregisteret", scheme TAX. */
+  inBusinessRegister?: boolean;
   address: { street?: string; city?: string; postalZone?: string; country: string };
 }
 
@@ -290,5 +296,15 @@ export interface UblInvoiceResponseOut {
   responseCode: InvoiceResponseCode;
   /** When the status takes effect (cbc:EffectiveDate). */
   effectiveDate?: string;
-  statuses?: { reasonCode?: InvoiceStatusReason; actionCode?: string; text?: string }[];
+  /**
+   * Each is written as one cac:Status per code (UBL holds one StatusReasonCode per Status): the
+   * reason (listID OPStatusReason) with `text` and `conditions`, then the action (OPStatusAction).
+   */
+  statuses?: {
+    reasonCode?: InvoiceStatusReason;
+    actionCode?: string;
+    text?: string;
+    /** cac:Condition: a business term (BT-9, the due date…) and the value the buyer asks for, as in a CA with a new due date. */
+    conditions?: { attributeId: string; description?: string }[];
+  }[];
 }

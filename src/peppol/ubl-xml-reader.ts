@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { SaxesParser, SaxesTagNS } from 'saxes';
-import { InvalidUtf8Error, Utf8Stream } from '../platform/files/utf8-stream';
+import { firstInvalidUtf8, InvalidUtf8Error, Utf8Stream } from '../platform/files/utf8-stream';
 import { XmlElement } from './xml-element';
 import { declaredXmlEncoding, isSupportedEncoding } from './xml-encoding';
 
@@ -63,7 +63,8 @@ export async function* readUblRecords(input: Readable, shapes: UblDocumentShape 
   const encoding = declaredXmlEncoding(head);
   if (!isSupportedEncoding(encoding)) throw new UblError(`The XML declares an unsupported encoding "${encoding}"`);
   // UTF-8 (declared or implied) is decoded strictly: a Latin-1 byte is refused, not turned into U+FFFD.
-  const decode: (chunk: Buffer, final?: boolean) => string = isUtf8Name(encoding) ? utf8Decoder() : iconvDecoder(encoding);
+  // A single-byte encoding decodes any bytes, so UTF-8 declared as ISO-8859-1 would be read as "BlÃ¥": the first non-ASCII character tells.
+  const decode: (chunk: Buffer, final?: boolean) => string = isUtf8Name(encoding) ? utf8Decoder() : iconvDecoder(encoding, isSingleByte(encoding) ? notUtf8Guard(encoding) : undefined);
 
   const parser = new SaxesParser({ xmlns: true, position: true });
   // The elements open below the root; stack[0] is a record or a header element.
@@ -158,6 +159,7 @@ export async function* readUblRecords(input: Readable, shapes: UblDocumentShape 
       if (final) parser.close();
     } catch (e) {
       if (e instanceof InvalidUtf8Error) failure ??= new UblError(`The XML is not UTF-8, as it declares or implies: ${e.message}`, e.line);
+      else if (e instanceof UblError) failure ??= e;
       else if (!failure) throw e; // else: a refusal thrown from a handler above
     }
   };
@@ -197,7 +199,50 @@ function utf8Decoder(): (chunk: Buffer, final?: boolean) => string {
   };
 }
 
-function iconvDecoder(encoding: string): (chunk: Buffer, final?: boolean) => string {
+function iconvDecoder(encoding: string, guard?: (chunk: Buffer) => boolean): (chunk: Buffer, final?: boolean) => string {
   const decoder = iconv.getDecoder(encoding);
-  return (chunk, final) => decoder.write(chunk) + (final ? (decoder.end() ?? '') : '');
+  let guarding = guard;
+  return (chunk, final) => {
+    if (guarding?.(chunk)) guarding = undefined;
+    return decoder.write(chunk) + (final ? (decoder.end() ?? '') : '');
+  };
 }
+
+const isSingleByte = (encoding: string) => /^(iso-?8859-\d+|latin-?\d|l\d|windows-125\d|cp125\d)$/i.test(encoding);
+
+/**
+ * Refuses a document declared in a single-byte encoding whose first non-ASCII bytes are a UTF-8
+ * character. In real ISO-8859-1 text a letter such as "Ã" is next followed by a symbol from
+ * 0x80–0xBF ("¥", "©") almost never, and in UTF-8 every non-ASCII character is such a pair (or
+ * longer). Only the first non-ASCII character is looked at: the guard returns true once it has
+ * decided, and is not called again.
+ */
+function notUtf8Guard(encoding: string): (chunk: Buffer) => boolean {
+  let decided = false;
+  let lines = 1;
+  const held: number[] = []; // the bytes of the first non-ASCII character, which may span chunks
+  return (chunk) => {
+    let i = 0;
+    if (!held.length) {
+      while (i < chunk.length && chunk[i] < 0x80) if (chunk[i++] === 10) lines++;
+    }
+    for (; i < chunk.length && !decided; i++) {
+      held.push(chunk[i]);
+      const need = utf8Length(held[0]);
+      if (need === 1 || (held.length > 1 && (chunk[i] & 0xc0) !== 0x80))
+        decided = true; // no UTF-8 character: the encoding is as declared
+      else if (held.length === need) {
+        decided = true;
+        if (firstInvalidUtf8(Uint8Array.from(held)) === -1) {
+          const hex = held.map((b) => `0x${b.toString(16).toUpperCase()}`).join(' ');
+          const character = Buffer.from(held).toString('utf8');
+          throw new UblError(`The XML declares the encoding "${encoding}" but is UTF-8: the bytes ${hex} at line ${lines} are the UTF-8 character "${character}" (declare encoding="UTF-8")`, lines);
+        }
+      }
+    }
+    return decided;
+  };
+}
+
+/** How many bytes a UTF-8 character starting with this byte has; 1 for a byte that starts none. */
+const utf8Length = (lead: number) => (lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 1);

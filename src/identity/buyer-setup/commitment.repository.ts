@@ -63,6 +63,15 @@ export class CommitmentRepository {
     await ctx.manager.query('UPDATE cost_centre_commitment SET amount = $2, updated_at = now() WHERE id = $1', [id, amount]);
   }
 
+  /** Adds `delta` (negative for a credit) to what the entry has invoiced, never below 0; the new total. */
+  async addInvoiced(ctx: RequestContext, id: number, delta: string): Promise<string> {
+    const [[row]]: [{ invoiced: string }[], number] = await ctx.manager.query(
+      'UPDATE cost_centre_commitment SET invoiced = greatest(invoiced + $2::numeric, 0), updated_at = now() WHERE id = $1 RETURNING invoiced::text AS invoiced',
+      [id, delta],
+    );
+    return row.invoiced;
+  }
+
   /** Committed and invoiced per year of these cost centres (one grouped query). */
   totals(ctx: RequestContext, costCentreIds: readonly number[]): Promise<CommitmentTotals[]> {
     return ctx.manager.query(

@@ -144,6 +144,23 @@ export class CommitmentsService {
     });
   }
 
+  /**
+   * Records that `amount` of the source's commitment was invoiced (an approved invoice; a credit
+   * note gives a negative amount, and invoiced never goes below 0), in the caller's transaction,
+   * under the ledger's lock. Invoiced is part of committed: the budget is not charged twice.
+   * False when the source has no commitment (nothing recorded).
+   */
+  async invoice(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
+    const key = ledgerSource(source);
+    if (amount.currency !== BUDGET_CURRENCY) throw badInput(`Invoiced amounts are recorded in ${BUDGET_CURRENCY}, not ${amount.currency}`);
+    const delta = amount.toAmount();
+    const row = await this.lockedEntry(tx, key);
+    if (!row) return false;
+    const invoiced = await this.rows.addInvoiced(tx, row.id, delta.toDecimalString());
+    await this.audit.record(tx, 'cost-centre.invoiced', 'cost_centre', row.costCentreId, { year: row.year, source: key, by, amount: delta.toDecimalString(), invoiced });
+    return true;
+  }
+
   /** Budget, committed, invoiced and remaining of the cost centre's year, read in the caller's transaction. */
   async budgetStatus(tx: RequestContext, costCentreId: number, year: number): Promise<BudgetStatus> {
     const budget = await this.costCentres.budget(tx, costCentreId, year);

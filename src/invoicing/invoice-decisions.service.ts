@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RequestContext } from '../platform/context/request-context';
+import { inTransaction } from '../platform/database/transaction';
+import { notFound } from '../platform/errors/domain-error';
+import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
+import { InvoiceLedgers } from './invoice-ledgers';
+import { InvoiceMatching } from './invoice-matching.service';
+import { InvoiceStatus } from './invoice-status';
+import { InvoiceStateError, InvoiceVersionConflictError, ReasonRequiredError } from './invoice.errors';
+import { invoiceName } from './invoice.machine';
+import { InvoiceRepository } from './invoice.repository';
+import type { ApproveInvoiceInput, DisputeInvoiceInput } from './invoice.types';
+import type { InvoiceEntity } from './invoicing.entities';
+import { InvoicesService } from './invoices.service';
+
+export type DecisionOutcome = InvoiceEntity | InvoiceStateError | InvoiceVersionConflictError | ReasonRequiredError;
+
+/**
+ * Accounts payable's decisions on an invoice that did not match (EXCEPTION) or waits (WAITING):
+ * approve it for payment, with a reason, or dispute it back to the supplier. The invoice row is
+ * locked and the version the person read is checked, so two people deciding at once decide once:
+ * the second is told the version moved on.
+ */
+@Injectable()
+export class InvoiceDecisions {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly invoices: InvoiceRepository,
+    private readonly reading: InvoicesService,
+    private readonly matching: InvoiceMatching,
+    private readonly ledgers: InvoiceLedgers,
+    private readonly answers: InvoiceAnswers,
+  ) {}
+
+  approve(ctx: RequestContext, input: ApproveInvoiceInput): Promise<DecisionOutcome> {
+    const reason = input.reason?.trim() || null;
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
+      if (invoice instanceof InvoiceVersionConflictError) return invoice;
+      if (!reason && (invoice.status === InvoiceStatus.EXCEPTION || invoice.status === InvoiceStatus.WAITING))
+        return Object.assign(new ReasonRequiredError(), { message: `${invoiceName(invoice)} is ${invoice.status}: approving it needs a reason` });
+      return this.matching.machine.fire(tx, invoice, 'approve', {
+        effect: async (i, _from, to) => {
+          decided(tx, i, reason);
+          await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], reason ? [{ code: 'APPROVED', message: reason }] : []);
+          await this.ledgers.approved(tx, i);
+        },
+        audit: { reason },
+      });
+    });
+  }
+
+  dispute(ctx: RequestContext, input: DisputeInvoiceInput): Promise<DecisionOutcome> {
+    const reason = input.reason.trim();
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
+      if (invoice instanceof InvoiceVersionConflictError) return invoice;
+      if (!reason) return Object.assign(new ReasonRequiredError(), { message: `Disputing ${invoiceName(invoice)} needs a reason for the supplier` });
+      return this.matching.machine.fire(tx, invoice, 'dispute', {
+        effect: async (i, _from, to) => {
+          decided(tx, i, reason);
+          await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], [{ code: 'DISPUTED', message: reason }]);
+        },
+        audit: { reason },
+      });
+    });
+  }
+
+  /** The invoice locked, when the caller's organisation (or one above it) is its buyer; NOT_FOUND otherwise; a version conflict when it moved on. */
+  private async lockForDecision(tx: RequestContext, id: number, expectedVersion: number): Promise<InvoiceEntity | InvoiceVersionConflictError> {
+    const viewer = await this.reading.viewer(tx);
+    const invoice = await this.invoices.lock(tx, id);
+    if (!invoice || viewer.side !== 'buyer' || !this.reading.sees(viewer, invoice)) throw notFound('Invoice', id);
+    if (invoice.version !== expectedVersion) return InvoiceVersionConflictError.of(invoiceName(invoice), expectedVersion, invoice.version);
+    return invoice;
+  }
+}
+
+function decided(tx: RequestContext, invoice: InvoiceEntity, reason: string | null) {
+  invoice.decidedByUserId = tx.user.userId ?? null;
+  invoice.decidedByClientId = tx.user.machineClientId ?? null;
+  invoice.decidedAt = new Date();
+  invoice.decisionReason = reason;
+}

@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import Decimal from 'decimal.js';
+import { CataloguesService } from '../catalogues/catalogues.service';
+import { GoodsReceiptsService } from '../ordering/goods-receipts.service';
+import { OrderStatus } from '../ordering/order-status';
+import type { PurchaseOrderLineEntity } from '../ordering/purchase-order-line.entity';
+import type { PurchaseOrderEntity } from '../ordering/purchase-order.entity';
+import { AuditService } from '../platform/audit/audit.service';
+import { RequestContext } from '../platform/context/request-context';
+import { isErrorResult } from '../platform/results/error-result';
+import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
+import { InvoiceLedgers } from './invoice-ledgers';
+import { InvoiceEvent, InvoiceStatus } from './invoice-status';
+import { InvoiceMachine, invoiceMachine } from './invoice.machine';
+import { InvoiceRepository, NewMatchReason } from './invoice.repository';
+import { InvoiceEntity, InvoiceLineEntity } from './invoicing.entities';
+import { MatchPolicies } from './match-policy.service';
+import { InvoiceLineFacts, matchInvoice, MatchResult, OrderLineFacts, resolveMatchPolicy } from './matching';
+
+/** The order an invoice refers to, locked, with its lines as agreed. */
+export interface OrderForInvoice {
+  order: PurchaseOrderEntity;
+  lines: PurchaseOrderLineEntity[];
+}
+
+/** Order states in which the supplier has not confirmed the order yet: an invoice waits for its answer. */
+const UNCONFIRMED = new Set<OrderStatus>([OrderStatus.APPROVED, OrderStatus.SENT, OrderStatus.CHANGED]);
+/** Order states that bind nobody any more: an invoice against them is an exception. */
+const VOID = new Set<OrderStatus>([OrderStatus.CANCELLED, OrderStatus.DECLINED, OrderStatus.REJECTED, OrderStatus.WITHDRAWN, OrderStatus.PENDING_APPROVAL]);
+/** Order lines the supplier refused or the buyer took out: nothing of them is to be paid. */
+const NOTHING_AGREED = new Set<PurchaseOrderLineEntity['status']>(['NOT_ACCEPTED', 'CANCELLED']);
+
+const MATCHABLE_CURRENCY = 'NOK';
+
+/**
+ * Matches an invoice or credit note and decides what follows: it gathers the facts (order lines
+ * as agreed, what was received, what earlier invoices of the same lines took, the buyer's
+ * policy), asks the pure matcher, stores each line's status and every reason, and moves the
+ * invoice: MATCHED → APPROVED; waiting for goods or for the supplier's confirmation → WAITING;
+ * anything else → EXCEPTION. Runs in the caller's transaction, with the order locked (so an
+ * invoice and a receipt arriving together are matched one after the other, never past each other).
+ */
+@Injectable()
+export class InvoiceMatching {
+  readonly machine: InvoiceMachine;
+
+  constructor(
+    private readonly invoices: InvoiceRepository,
+    private readonly receipts: GoodsReceiptsService,
+    private readonly policies: MatchPolicies,
+    private readonly catalogues: CataloguesService,
+    private readonly ledgers: InvoiceLedgers,
+    private readonly answers: InvoiceAnswers,
+    audit: AuditService,
+  ) {
+    this.machine = invoiceMachine(audit, (tx, invoice) => this.invoices.save(tx, invoice));
+  }
+
+  async matchAndDecide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null): Promise<InvoiceEntity> {
+    const verdict = await this.verdict(tx, invoice, lines, order);
+    const lineStatuses = lines.map((l, i) => ({ lineId: l.id, orderLineId: verdict.result?.lines[i].orderLineId ?? null, status: verdict.result?.lines[i].status ?? ('MATCHED' as const) }));
+    // A re-match that finds what the last one found changes nothing (no new version under the person deciding it).
+    if (invoice.status !== InvoiceStatus.RECEIVED && this.machine.next(invoice.status, verdict.event) === invoice.status && (await this.unchanged(tx, invoice, lines, lineStatuses, verdict.reasons)))
+      return invoice;
+    await this.invoices.storeMatch(tx, invoice, {
+      mode: verdict.mode,
+      lines: lineStatuses,
+      reasons: verdict.reasons,
+    });
+    const rematch = invoice.status !== InvoiceStatus.RECEIVED;
+    const moved = await this.machine.fire(tx, invoice, verdict.event, {
+      effect: async (i, _from, to) => {
+        await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons);
+        if (to === InvoiceStatus.APPROVED) await this.ledgers.approved(tx, i);
+      },
+      audit: {
+        ...(rematch ? { rematch: true } : {}),
+        mode: verdict.mode,
+        reasons: verdict.reasons.map((r) => r.code),
+        ...(verdict.result ? { expected: verdict.result.totals.expected, actual: verdict.result.totals.actual, differenceNok: verdict.result.totals.differenceNok } : {}),
+      },
+    });
+    // The table allows every verdict from RECEIVED, WAITING and EXCEPTION, the only states matched.
+    if (isErrorResult(moved)) throw new Error(moved.message);
+    return moved;
+  }
+
+  /** Whether the lines' outcome and the reasons are those stored by the last match. */
+  private async unchanged(
+    tx: RequestContext,
+    invoice: InvoiceEntity,
+    lines: InvoiceLineEntity[],
+    lineStatuses: { orderLineId: number | null; status: string }[],
+    reasons: NewMatchReason[],
+  ): Promise<boolean> {
+    if (lines.some((l, i) => l.orderLineId !== lineStatuses[i].orderLineId || l.matchStatus !== lineStatuses[i].status)) return false;
+    const key = (r: Pick<NewMatchReason, 'invoiceLineId' | 'code' | 'expected' | 'actual' | 'differenceNok'>) =>
+      [r.invoiceLineId, r.code, r.expected, r.actual, r.differenceNok === null ? null : new Decimal(r.differenceNok).toFixed(2)].join('|');
+    const stored = ((await this.invoices.reasonsOf(tx, [invoice.id])).get(invoice.id) ?? []).map(key);
+    return stored.length === reasons.length && reasons.every((r, i) => key(r) === stored[i]);
+  }
+
+  private async verdict(
+    tx: RequestContext,
+    invoice: InvoiceEntity,
+    lines: InvoiceLineEntity[],
+    order: OrderForInvoice | null,
+  ): Promise<{ event: InvoiceEvent; mode: 'TWO_WAY' | 'THREE_WAY' | null; result: MatchResult | null; reasons: NewMatchReason[] }> {
+    const early = buyerReferenceReasons(invoice, order);
+    if (invoice.currency !== MATCHABLE_CURRENCY) {
+      const reason = invoiceReason('CURRENCY', `Torg matches invoices in ${MATCHABLE_CURRENCY}; this one is in ${invoice.currency}, so a person decides`, MATCHABLE_CURRENCY, invoice.currency);
+      return { event: 'raiseException', mode: null, result: null, reasons: [...early, reason] };
+    }
+    if (order && VOID.has(order.order.status)) {
+      const reason = invoiceReason('ORDER_NOT_OPEN', `Order ${order.order.orderNo} is ${order.order.status}: nothing of it is to be paid`, null, order.order.status);
+      return { event: 'raiseException', mode: null, result: null, reasons: [...early, reason] };
+    }
+    if (order && order.order.currency !== invoice.currency) {
+      const reason = invoiceReason('CURRENCY', `Order ${order.order.orderNo} is in ${order.order.currency}, the invoice in ${invoice.currency}`, order.order.currency, invoice.currency);
+      return { event: 'raiseException', mode: null, result: null, reasons: [...early, reason] };
+    }
+
+    const effective = await this.policies.effective(tx, invoice.buyerOrganisationId);
+    const policyFor = (unspscCode: string) => resolveMatchPolicy(effective.policy, effective.rules, { supplierId: invoice.supplierId, unspscCode });
+    const policy = policyFor('');
+    const result = matchInvoice({
+      kind: invoice.kind,
+      currency: invoice.currency,
+      order: order ? { lines: await this.orderLineFacts(tx, invoice, order) } : null,
+      invoiceLines: await this.invoiceLineFacts(tx, invoice, lines, order),
+      invoiceTotalExclVat: invoice.taxExclusiveAmount,
+      policy,
+      policyFor: (line) => policyFor(line.unspscCode),
+    });
+    const reasons: NewMatchReason[] = [
+      ...early,
+      ...result.reasons.map((r) => ({
+        invoiceLineId: r.lineIndex === null ? null : lines[r.lineIndex].id,
+        code: r.code,
+        message: r.message,
+        expected: r.expected,
+        actual: r.actual,
+        difference: r.difference,
+        differenceNok: r.differenceNok,
+      })),
+    ];
+    const modes = new Set(result.lines.map((l) => l.mode).filter((m) => m !== null));
+    const mode = modes.size === 1 ? [...modes][0] : modes.size ? 'THREE_WAY' : policy.mode;
+
+    if (order && UNCONFIRMED.has(order.order.status) && invoice.kind === 'INVOICE') {
+      const waiting = invoiceReason(
+        'ORDER_NOT_CONFIRMED',
+        `Order ${order.order.orderNo} is ${order.order.status}: the invoice waits for the supplier’s confirmation to be accepted`,
+        null,
+        order.order.status,
+      );
+      return { event: 'wait', mode, result, reasons: [...reasons, waiting] };
+    }
+    if (result.status === 'MATCHED' && !early.length) return { event: 'approveMatched', mode, result, reasons };
+    if (result.awaitingReceipt && !early.length) return { event: 'wait', mode, result, reasons };
+    return { event: 'raiseException', mode, result, reasons };
+  }
+
+  private async orderLineFacts(tx: RequestContext, invoice: InvoiceEntity, { lines }: OrderForInvoice): Promise<OrderLineFacts[]> {
+    const ids = lines.map((l) => l.id);
+    const [received, before] = [await this.receipts.receivedOfLines(tx, ids), await this.invoices.invoicedBefore(tx, ids, invoice.id)];
+    const beforeOf = new Map(before.map((b) => [b.orderLineId, b]));
+    return lines.map((l, i) => ({
+      orderLineId: l.id,
+      lineNo: l.lineNo,
+      sellerItemId: l.substituteSellerItemId ?? l.sellerItemId,
+      gtin: l.substituteGtin ?? l.gtin,
+      unitCode: l.unitCode,
+      orderedQuantity: NOTHING_AGREED.has(l.status) ? '0' : l.quantity,
+      unitPrice: l.unitPrice,
+      receivedQuantity: received[i],
+      previouslyInvoicedQuantity: beforeOf.get(l.id)?.quantity ?? '0',
+      previouslyInvoicedAmount: beforeOf.get(l.id)?.amount ?? '0',
+      onAgreement: l.agreementId !== null,
+      unspscCode: l.unspscCode,
+    }));
+  }
+
+  /** The invoice's lines as the matcher reads them; without an order, whether its agreement's catalogue in force holds each item. */
+  private async invoiceLineFacts(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null): Promise<InvoiceLineFacts[]> {
+    let covered: boolean[] = lines.map(() => false);
+    if (!order && invoice.agreementId !== null) {
+      const agreementId = invoice.agreementId;
+      const items = await this.catalogues.itemsInForce(
+        tx,
+        lines.map((l) => ({ agreementId, sellerItemId: l.sellerItemId ?? '' })),
+      );
+      covered = items.map((item, i) => !!item && !!lines[i].sellerItemId);
+    }
+    return lines.map((l, i) => ({
+      index: i,
+      lineId: l.lineId,
+      orderLineRef: l.orderLineRef,
+      sellerItemId: l.sellerItemId,
+      gtin: l.gtin,
+      quantity: l.quantity,
+      unitCode: l.unitCode,
+      netUnitPrice: new Decimal(l.netUnitPrice).div(l.baseQuantity).toFixed(),
+      lineAmount: l.lineAmount,
+      ...(order ? {} : { onAgreement: covered[i] }),
+    }));
+  }
+}
+
+function invoiceReason(code: string, message: string, expected: string | null, actual: string | null): NewMatchReason {
+  return { invoiceLineId: null, code, message, expected, actual, difference: null, differenceNok: null };
+}
+
+/** The buyer reference should be the order's CustomerReference; another one is a reason for a person to look, not a refusal. */
+function buyerReferenceReasons(invoice: InvoiceEntity, order: OrderForInvoice | null): NewMatchReason[] {
+  const expected = order?.order.customerReference?.trim();
+  if (!expected || !invoice.buyerReference || invoice.buyerReference === expected) return [];
+  return [invoiceReason('BUYER_REFERENCE_MISMATCH', `The buyer reference "${invoice.buyerReference}" is not the order's customer reference "${expected}"`, expected, invoice.buyerReference)];
+}

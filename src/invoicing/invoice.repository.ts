@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { RequestContext } from '../platform/context/request-context';
+import { conflict } from '../platform/errors/domain-error';
+import { COUNTED_INVOICE_STATES, InvoiceStatus, OPEN_INVOICE_STATES } from './invoice-status';
+import { InvoiceEntity, InvoiceKind, InvoiceLineEntity, InvoiceMatchReasonEntity, InvoiceVatSubtotalEntity, StoredLineMatchStatus, StoredMatchMode } from './invoicing.entities';
+
+export type NewInvoice = Omit<
+  InvoiceEntity,
+  'id' | 'version' | 'status' | 'matchMode' | 'matchedAt' | 'decidedByUserId' | 'decidedByClientId' | 'decidedAt' | 'decisionReason' | 'responseCode' | 'responseSentAt' | 'receivedAt' | 'updatedAt'
+>;
+export type NewInvoiceLine = Omit<InvoiceLineEntity, 'id' | 'invoiceId' | 'position' | 'matchStatus'>;
+export type NewVatSubtotal = Omit<InvoiceVatSubtotalEntity, 'id' | 'invoiceId'>;
+export type NewMatchReason = Omit<InvoiceMatchReasonEntity, 'id' | 'invoiceId'>;
+
+/** An invoice with its lines (in document order). */
+export interface StoredInvoice {
+  invoice: InvoiceEntity;
+  lines: InvoiceLineEntity[];
+}
+
+/** What an order line has been invoiced before, net of credit notes: quantity and amount (decimal text). */
+export interface InvoicedBefore {
+  orderLineId: number;
+  quantity: string;
+  amount: string;
+}
+
+/** Who looks at a list of invoices: buyer organisations (one and those below it) or one supplier. */
+export type InvoiceListScope = { buyerOrganisationIds: number[] } | { supplierId: number };
+
+export interface InvoiceListFilter {
+  statuses?: InvoiceStatus[];
+  supplierId?: number;
+  orderId?: number;
+  /** Received on or after / before (ISO dates). */
+  from?: string;
+  to?: string;
+}
+
+/** The one home of the SQL on `invoice` and what hangs off it (lines, VAT subtotals, match reasons). */
+@Injectable()
+export class InvoiceRepository {
+  /** A new invoice (status RECEIVED) with its lines numbered 1, 2, … and its VAT subtotals. */
+  async insert(tx: RequestContext, invoice: NewInvoice, lines: NewInvoiceLine[], subtotals: NewVatSubtotal[]): Promise<StoredInvoice> {
+    const [row]: { id: number }[] = await tx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(InvoiceEntity)
+      .values({ ...invoice, status: InvoiceStatus.RECEIVED, version: 1 })
+      .returning('id')
+      .execute()
+      .then((r) => r.raw as { id: number }[]);
+    if (lines.length)
+      await tx.manager.insert(
+        InvoiceLineEntity,
+        lines.map((l, i) => ({ ...l, invoiceId: row.id, position: i + 1, matchStatus: null })),
+      );
+    if (subtotals.length)
+      await tx.manager.insert(
+        InvoiceVatSubtotalEntity,
+        subtotals.map((s) => ({ ...s, invoiceId: row.id })),
+      );
+    return { invoice: (await this.find(tx, row.id))!, lines: await this.lines(tx, row.id) };
+  }
+
+  find(ctx: RequestContext, id: number): Promise<InvoiceEntity | null> {
+    return ctx.manager.findOneBy(InvoiceEntity, { id });
+  }
+
+  findMany(ctx: RequestContext, ids: readonly number[]): Promise<InvoiceEntity[]> {
+    return ids.length ? ctx.manager.findBy(InvoiceEntity, { id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  /** The invoice locked until the transaction ends: decisions and re-matches of one invoice take turns. */
+  lock(tx: RequestContext, id: number): Promise<InvoiceEntity | null> {
+    return tx.manager.findOne(InvoiceEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The supplier's invoice or credit note with this number (a credit note's BillingReference names an invoice so). */
+  findBySupplierNumber(ctx: RequestContext, supplierId: number, invoiceNumber: string, kind: InvoiceKind): Promise<InvoiceEntity | null> {
+    return ctx.manager.findOneBy(InvoiceEntity, { supplierId, kind, invoiceNumber });
+  }
+
+  /** The ids of an order's undecided invoices (WAITING, EXCEPTION), oldest first. */
+  async openOfOrder(ctx: RequestContext, orderId: number): Promise<number[]> {
+    const rows = await ctx.manager.find(InvoiceEntity, { select: { id: true }, where: { orderId, status: In([...OPEN_INVOICE_STATES]) }, order: { id: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Writes the invoice if nobody else has since it was read (optimistic lock on `version`),
+   * bumping its version; otherwise 409 CONFLICT, nothing written.
+   */
+  async save(tx: RequestContext, invoice: InvoiceEntity): Promise<InvoiceEntity> {
+    const { id, version, ...fields } = invoice;
+    const result = await tx.manager
+      .createQueryBuilder()
+      .update(InvoiceEntity)
+      .set({ ...fields, updatedAt: new Date(), version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (!result.affected) throw conflict(`Invoice ${invoice.invoiceNumber} was changed by someone else meanwhile; read it again and retry`);
+    invoice.version = version + 1;
+    return invoice;
+  }
+
+  lines(ctx: RequestContext, invoiceId: number): Promise<InvoiceLineEntity[]> {
+    return ctx.manager.find(InvoiceLineEntity, { where: { invoiceId }, order: { position: 'ASC' } });
+  }
+
+  /** The lines of several invoices, by invoice id (one query for a page). */
+  async linesOf(ctx: RequestContext, invoiceIds: readonly number[]): Promise<Map<number, InvoiceLineEntity[]>> {
+    const byInvoice = new Map<number, InvoiceLineEntity[]>(invoiceIds.map((id) => [id, []]));
+    if (!invoiceIds.length) return byInvoice;
+    const rows = await ctx.manager.find(InvoiceLineEntity, { where: { invoiceId: In([...invoiceIds]) }, order: { invoiceId: 'ASC', position: 'ASC' } });
+    for (const row of rows) byInvoice.get(row.invoiceId)!.push(row);
+    return byInvoice;
+  }
+
+  /** The VAT subtotals of several invoices, by invoice id. */
+  async subtotalsOf(ctx: RequestContext, invoiceIds: readonly number[]): Promise<Map<number, InvoiceVatSubtotalEntity[]>> {
+    const byInvoice = new Map<number, InvoiceVatSubtotalEntity[]>(invoiceIds.map((id) => [id, []]));
+    if (!invoiceIds.length) return byInvoice;
+    const rows = await ctx.manager.find(InvoiceVatSubtotalEntity, { where: { invoiceId: In([...invoiceIds]) }, order: { id: 'ASC' } });
+    for (const row of rows) byInvoice.get(row.invoiceId)!.push(row);
+    return byInvoice;
+  }
+
+  /** The match reasons of several invoices, by invoice id. */
+  async reasonsOf(ctx: RequestContext, invoiceIds: readonly number[]): Promise<Map<number, InvoiceMatchReasonEntity[]>> {
+    const byInvoice = new Map<number, InvoiceMatchReasonEntity[]>(invoiceIds.map((id) => [id, []]));
+    if (!invoiceIds.length) return byInvoice;
+    const rows = await ctx.manager.find(InvoiceMatchReasonEntity, { where: { invoiceId: In([...invoiceIds]) }, order: { id: 'ASC' } });
+    for (const row of rows) byInvoice.get(row.invoiceId)!.push(row);
+    return byInvoice;
+  }
+
+  /** Replaces a match's outcome: each line's resolved order line and status, and every reason (statements per status, not per line). */
+  async storeMatch(
+    tx: RequestContext,
+    invoice: InvoiceEntity,
+    outcome: { mode: StoredMatchMode | null; lines: { lineId: number; orderLineId: number | null; status: StoredLineMatchStatus }[]; reasons: NewMatchReason[] },
+  ): Promise<void> {
+    await tx.manager.delete(InvoiceMatchReasonEntity, { invoiceId: invoice.id });
+    if (outcome.lines.length)
+      await tx.manager.query(
+        `UPDATE invoice_line l SET order_line_id = u.order_line_id, match_status = u.status
+           FROM unnest($1::int[], $2::int[], $3::text[]) AS u(id, order_line_id, status)
+          WHERE l.id = u.id AND l.invoice_id = $4`,
+        [outcome.lines.map((l) => l.lineId), outcome.lines.map((l) => l.orderLineId), outcome.lines.map((l) => l.status), invoice.id],
+      );
+    if (outcome.reasons.length)
+      await tx.manager.insert(
+        InvoiceMatchReasonEntity,
+        outcome.reasons.map((r) => ({ ...r, invoiceId: invoice.id })),
+      );
+    invoice.matchMode = outcome.mode;
+    invoice.matchedAt = new Date();
+  }
+
+  /**
+   * What these order lines were invoiced before, net of credit notes, counting invoices that are
+   * still to be paid (WAITING, EXCEPTION, APPROVED) and approved credit notes; `exceptInvoiceId`
+   * is the invoice being matched.
+   */
+  async invoicedBefore(ctx: RequestContext, orderLineIds: readonly number[], exceptInvoiceId: number): Promise<InvoicedBefore[]> {
+    if (!orderLineIds.length) return [];
+    return ctx.manager.query(
+      `SELECT l.order_line_id AS "orderLineId",
+              sum(CASE WHEN i.kind = 'CREDIT_NOTE' THEN -l.quantity ELSE l.quantity END)::text AS quantity,
+              sum(CASE WHEN i.kind = 'CREDIT_NOTE' THEN -l.line_amount ELSE l.line_amount END)::text AS amount
+         FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+        WHERE l.order_line_id = ANY($1) AND i.id <> $2
+          AND ((i.kind = 'INVOICE' AND i.status = ANY($3)) OR (i.kind = 'CREDIT_NOTE' AND i.status = $4))
+        GROUP BY l.order_line_id`,
+      [[...orderLineIds], exceptInvoiceId, [...COUNTED_INVOICE_STATES], InvoiceStatus.APPROVED],
+    );
+  }
+
+  /** What approved credit notes have credited of an invoice so far (tax exclusive), "0" when none. */
+  async creditedOf(ctx: RequestContext, invoiceId: number, exceptCreditNoteId: number): Promise<string> {
+    const [row]: { credited: string }[] = await ctx.manager.query(
+      `SELECT coalesce(sum(tax_exclusive_amount), 0)::text AS credited FROM invoice
+        WHERE credited_invoice_id = $1 AND kind = 'CREDIT_NOTE' AND status = $2 AND id <> $3`,
+      [invoiceId, InvoiceStatus.APPROVED, exceptCreditNoteId],
+    );
+    return row.credited;
+  }
+
+  /** A page of invoices, newest first, and how many there are. */
+  async list(ctx: RequestContext, scope: InvoiceListScope, filter: InvoiceListFilter, offset: number, limit: number): Promise<{ rows: InvoiceEntity[]; total: number }> {
+    const qb = ctx.manager.createQueryBuilder(InvoiceEntity, 'i');
+    if ('supplierId' in scope) qb.where('i.supplier_id = :supplierId', { supplierId: scope.supplierId });
+    else qb.where('i.buyer_organisation_id = ANY(:orgs)', { orgs: scope.buyerOrganisationIds });
+    if (filter.statuses?.length) qb.andWhere('i.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.supplierId !== undefined) qb.andWhere('i.supplier_id = :supplier', { supplier: filter.supplierId });
+    if (filter.orderId !== undefined) qb.andWhere('i.order_id = :orderId', { orderId: filter.orderId });
+    if (filter.from) qb.andWhere('i.received_at >= CAST(:from AS date)', { from: filter.from });
+    if (filter.to) qb.andWhere(`i.received_at < CAST(:to AS date) + 1`, { to: filter.to });
+    const [rows, total] = await qb.orderBy('i.id', 'DESC').skip(offset).take(limit).getManyAndCount();
+    return { rows, total };
+  }
+
+  /** The accounts payable queue: EXCEPTION and WAITING invoices of these organisations, oldest first, and how many there are. */
+  async queue(ctx: RequestContext, buyerOrganisationIds: number[], offset: number, limit: number): Promise<{ rows: InvoiceEntity[]; total: number }> {
+    const [rows, total] = await ctx.manager
+      .createQueryBuilder(InvoiceEntity, 'i')
+      .where('i.buyer_organisation_id = ANY(:orgs)', { orgs: buyerOrganisationIds })
+      .andWhere('i.status IN (:...statuses)', { statuses: [...OPEN_INVOICE_STATES] })
+      .orderBy('i.received_at', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .skip(offset)
+      .take(limit)
+      .getManyAndCount();
+    return { rows, total };
+  }
+}

@@ -1,0 +1,220 @@
+import type Decimal from 'decimal.js';
+import { lineStatus } from './line-status';
+import { allowedExcess, amountText, dec, parsedTolerance, round2, text, toNok, ZERO } from './match-arithmetic';
+import type { InvoiceLineFacts, LineMatch, LineResolution, MatchPolicy, MatchReason, OrderLineFacts } from './match-types';
+
+/** A line's match, and its amounts as decimals for the invoice's totals (no second parse). */
+export interface CheckedLine {
+  match: LineMatch;
+  expected: Decimal;
+  actual: Decimal;
+  differenceNok: Decimal;
+}
+
+/** What earlier lines of this document added to one order line (effect terms: credits negative). */
+export interface Running {
+  quantity: Decimal;
+  amount: Decimal;
+}
+
+/**
+ * One invoice line against its order line. `sign` is 1 for an invoice, -1 for a credit note: a
+ * line's effect (quantity and amount times sign) is what it adds to what was invoiced. A positive
+ * effect is checked against the order (and receipts, three-way) and the agreed price; a negative
+ * one is a reduction, checked against what was invoiced before. Answers the line's match and the
+ * running totals after it.
+ */
+export function checkAgainstOrderLine(
+  line: InvoiceLineFacts,
+  orderLine: OrderLineFacts,
+  resolvedBy: LineResolution,
+  policy: MatchPolicy,
+  before: Running,
+  rate: Decimal,
+  sign: 1 | -1,
+): { checked: CheckedLine; after: Running } {
+  const where = `Invoice line ${line.lineId} (order line ${orderLine.lineNo})`;
+  const quantity = dec(line.quantity, `${where} quantity`);
+  const amount = dec(line.lineAmount, `${where} amount`);
+  const quantityEffect = quantity.times(sign);
+  const amountEffect = amount.times(sign);
+  const agreedPrice = dec(orderLine.unitPrice, `${where} agreed price`);
+  const invoicedBefore: Running = {
+    quantity: dec(orderLine.previouslyInvoicedQuantity, `${where} previously invoiced quantity`).plus(before.quantity),
+    amount: dec(orderLine.previouslyInvoicedAmount, `${where} previously invoiced amount`).plus(before.amount),
+  };
+  const reasons: MatchReason[] = [];
+  const reason = (code: MatchReason['code'], message: string, expected: string | null, actual: string | null, difference: Decimal | null, differenceNok: Decimal | null) =>
+    reasons.push({
+      code,
+      message: `${where}: ${message}`,
+      lineIndex: line.index,
+      expected,
+      actual,
+      difference: difference && text(difference),
+      differenceNok: differenceNok && amountText(differenceNok),
+    });
+
+  let expectedEffect: Decimal;
+  if (line.unitCode.trim() !== orderLine.unitCode.trim()) {
+    // A quantity in another unit says nothing comparable about quantity or price: a person decides.
+    reason('UNIT_MISMATCH', `invoiced in unit ${line.unitCode}, ordered in ${orderLine.unitCode}; quantity and price cannot be compared`, orderLine.unitCode, line.unitCode, null, toNok(amount, rate));
+    expectedEffect = ZERO;
+  } else if (quantityEffect.isNegative() || (quantityEffect.isZero() && amountEffect.isNegative())) {
+    expectedEffect = round2(checkReduction(quantityEffect.neg(), amountEffect.neg(), invoicedBefore, agreedPrice, rate, reason)).neg();
+  } else {
+    const accepted = checkAddition(quantity, dec(line.netUnitPrice, `${where} unit price`), orderLine, agreedPrice, invoicedBefore.quantity, policy, rate, reason);
+    expectedEffect = round2(accepted.times(agreedPrice));
+  }
+
+  const found = { orderLineId: orderLine.orderLineId, resolvedBy, mode: policy.mode, onAgreement: orderLine.onAgreement };
+  const checked = finish(line, found, sign === 1 ? expectedEffect : expectedEffect.neg(), amount, rate, reasons);
+  return { checked, after: { quantity: before.quantity.plus(quantityEffect), amount: before.amount.plus(amountEffect) } };
+}
+
+/** An invoice line for which no order line was found: nothing expected, the whole amount at stake. */
+export function checkUnmatched(line: InvoiceLineFacts, rate: Decimal, reasons: MatchReason[]): CheckedLine {
+  const amount = dec(line.lineAmount, `invoice line ${line.lineId} amount`);
+  const atStake = amountText(toNok(amount, rate));
+  const withNok = reasons.map((r) => (r.code === 'NO_ORDER_LINE' ? { ...r, differenceNok: atStake } : r));
+  return finish(line, { orderLineId: null, resolvedBy: null, mode: null, onAgreement: false }, ZERO, amount, rate, withNok);
+}
+
+function finish(
+  line: InvoiceLineFacts,
+  found: Pick<LineMatch, 'orderLineId' | 'resolvedBy' | 'mode' | 'onAgreement'>,
+  expected: Decimal,
+  actual: Decimal,
+  rate: Decimal,
+  reasons: MatchReason[],
+): CheckedLine {
+  const difference = actual.minus(expected);
+  const differenceNok = toNok(difference, rate);
+  const match: LineMatch = {
+    index: line.index,
+    lineId: line.lineId,
+    status: lineStatus(reasons),
+    ...found,
+    expectedAmount: amountText(expected),
+    actualAmount: amountText(actual),
+    difference: amountText(difference),
+    differenceNok: amountText(differenceNok),
+    reasons,
+  };
+  return { match, expected, actual, differenceNok };
+}
+
+type AddReason = (code: MatchReason['code'], message: string, expected: string | null, actual: string | null, difference: Decimal | null, differenceNok: Decimal | null) => void;
+
+/**
+ * An invoiced quantity: within the ordered quantity (and, three-way, the received) after what was
+ * invoiced before, each plus the quantity tolerance; the unit price within the price tolerance.
+ * Answers the quantity accepted: all of it when within tolerance, else what was still open.
+ */
+function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFacts, agreedPrice: Decimal, invoicedBefore: Decimal, policy: MatchPolicy, rate: Decimal, reason: AddReason): Decimal {
+  const { tolerance } = policy;
+  const slack = parsedTolerance(tolerance).quantitySlack;
+  const after = invoicedBefore.plus(quantity);
+  let accepted = quantity;
+  const excessReason = (code: 'QUANTITY_ABOVE_ORDERED' | 'QUANTITY_ABOVE_RECEIVED', base: Decimal, what: string) => {
+    if (!after.gt(base.times(slack))) return;
+    const open = maxZero(base.minus(invoicedBefore));
+    const excess = quantity.minus(open);
+    reason(
+      code,
+      `invoiced ${text(quantity)} ${orderLine.unitCode}; with ${text(invoicedBefore)} invoiced before that is ${text(after)} of ${text(base)} ${what} (tolerance ${tolerance.quantityPercent} %)`,
+      text(open),
+      text(quantity),
+      excess,
+      toNok(excess.times(agreedPrice), rate),
+    );
+    accepted = minOf(accepted, open);
+  };
+  excessReason('QUANTITY_ABOVE_ORDERED', dec(orderLine.orderedQuantity, 'ordered quantity'), 'ordered');
+  if (policy.mode === 'THREE_WAY' && quantity.gt(0)) {
+    const received = dec(orderLine.receivedQuantity, 'received quantity');
+    if (!received.gt(invoicedBefore) && after.gt(received.times(slack))) {
+      // More than received, and nothing received is left uninvoiced: waiting for goods, not a dispute.
+      reason(
+        'NOT_RECEIVED',
+        `invoiced ${text(quantity)} ${orderLine.unitCode}, but of ${text(received)} received ${text(invoicedBefore)} are invoiced already: nothing received is left to invoice`,
+        '0',
+        text(quantity),
+        quantity,
+        toNok(quantity.times(agreedPrice), rate),
+      );
+      accepted = ZERO;
+    } else {
+      excessReason('QUANTITY_ABOVE_RECEIVED', received, 'received');
+    }
+  }
+  const excessPrice = price.minus(agreedPrice);
+  const allowed = allowedExcess(agreedPrice, parsedTolerance(tolerance).price, rate);
+  if (excessPrice.gt(allowed)) {
+    reason(
+      'PRICE_ABOVE_AGREED',
+      `unit price ${text(price)} exceeds the agreed ${text(agreedPrice)} by ${text(excessPrice)}, more than the tolerance of ${text(allowed.toDecimalPlaces(4))}`,
+      text(agreedPrice),
+      text(price),
+      excessPrice,
+      toNok(excessPrice.times(quantity), rate),
+    );
+  }
+  return accepted;
+}
+
+/**
+ * A reduction (credit): never more quantity, nor a larger amount, than was invoiced before on the
+ * order line. Its unit price is not compared with the agreed one (a credit may correct a price:
+ * the invoiced quantity at the difference). Receipts are not consulted: returns already lowered
+ * them. Answers the amount accepted as credited: all of it, or what was invoiced before.
+ */
+function checkReduction(quantity: Decimal, amount: Decimal, invoicedBefore: Running, agreedPrice: Decimal, rate: Decimal, reason: AddReason): Decimal {
+  if (quantity.gt(invoicedBefore.quantity)) {
+    const excess = quantity.minus(maxZero(invoicedBefore.quantity));
+    reason(
+      'CREDIT_ABOVE_INVOICED_QUANTITY',
+      `credits ${text(quantity)}, but only ${text(invoicedBefore.quantity)} were invoiced before`,
+      text(maxZero(invoicedBefore.quantity)),
+      text(quantity),
+      excess,
+      toNok(excess.times(agreedPrice), rate),
+    );
+  }
+  if (amount.gt(invoicedBefore.amount)) {
+    const excess = amount.minus(maxZero(invoicedBefore.amount));
+    reason(
+      'CREDIT_ABOVE_INVOICED_AMOUNT',
+      `credits ${amountText(amount)}, but only ${amountText(invoicedBefore.amount)} were invoiced before`,
+      amountText(maxZero(invoicedBefore.amount)),
+      amountText(amount),
+      excess,
+      toNok(excess, rate),
+    );
+  }
+  return minOf(amount, maxZero(invoicedBefore.amount));
+}
+
+/** A line of an invoice without an order: MATCHED when its agreement covers it (off-catalogue spend), else NOT_ON_AGREEMENT. */
+export function checkAgainstAgreement(line: InvoiceLineFacts, rate: Decimal): CheckedLine {
+  const amount = dec(line.lineAmount, `invoice line ${line.lineId} amount`);
+  const covered = line.onAgreement === true;
+  const item = line.sellerItemId?.trim() || line.gtin?.trim() || null;
+  const reasons: MatchReason[] = covered
+    ? []
+    : [
+        {
+          code: 'NOT_ON_AGREEMENT',
+          message: `Invoice line ${line.lineId}: ${item ? `item ${item}` : 'the line'} is not covered by the invoice's agreement, and there is no order`,
+          lineIndex: line.index,
+          expected: null,
+          actual: item,
+          difference: null,
+          differenceNok: amountText(toNok(amount, rate)),
+        },
+      ];
+  return finish(line, { orderLineId: null, resolvedBy: null, mode: null, onAgreement: covered }, covered ? amount : ZERO, amount, rate, reasons);
+}
+
+const maxZero = (d: Decimal): Decimal => (d.isNegative() ? ZERO : d);
+const minOf = (a: Decimal, b: Decimal): Decimal => (a.lt(b) ? a : b);

@@ -1,0 +1,372 @@
+import { amountOf, invoice, invoiceLine, orderLine, policy } from '../../../test/support/match-facts';
+import { matchInvoice } from './invoice-matcher';
+import { LINE_STATUS_SEVERITY } from './line-status';
+import type { MatchInput, MatchResult, OrderLineFacts } from './match-types';
+
+const codes = (r: MatchResult) => r.reasons.map((x) => x.code);
+const only = (r: MatchResult) => {
+  expect(r.lines).toHaveLength(1);
+  return r.lines[0];
+};
+
+describe('matchInvoice: two-way', () => {
+  it('matches an invoice equal to its order, with nothing to report', () => {
+    const r = matchInvoice(invoice([orderLine(1), orderLine(2, { unitPrice: '49.9000', orderedQuantity: '3' })], [invoiceLine(0), invoiceLine(1, { quantity: '3', netUnitPrice: '49.90' })]));
+    expect(r.status).toBe('MATCHED');
+    expect(r.reasons).toEqual([]);
+    expect(r.lines.map((l) => [l.status, l.orderLineId, l.resolvedBy, l.mode, l.expectedAmount, l.difference])).toEqual([
+      ['MATCHED', 1001, 'LINE_REFERENCE', 'TWO_WAY', '1000.00', '0.00'],
+      ['MATCHED', 1002, 'LINE_REFERENCE', 'TWO_WAY', '149.70', '0.00'],
+    ]);
+    expect(r.totals).toEqual({ expected: '1149.70', actual: '1149.70', difference: '0.00', differenceNok: '0.00', allowed: '11.50' });
+    expect(r.offCatalogue).toBe(false);
+  });
+
+  it('does not check receipts: nothing received still matches', () => {
+    expect(matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' })], [invoiceLine(0)])).status).toBe('MATCHED');
+  });
+
+  it('gives PRICE_VARIANCE for a unit price above agreed beyond the tolerance, with both sides and the NOK at stake', () => {
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { netUnitPrice: '110' })]));
+    expect(r.status).toBe('EXCEPTION');
+    expect(only(r).status).toBe('PRICE_VARIANCE');
+    expect(r.reasons[0]).toMatchObject({ code: 'PRICE_ABOVE_AGREED', lineIndex: 0, expected: '100', actual: '110', difference: '10', differenceNok: '100.00' });
+    expect(r.reasons[0].message).toContain('exceeds the agreed 100 by 10');
+    expect(only(r)).toMatchObject({ expectedAmount: '1000.00', actualAmount: '1100.00', difference: '100.00', differenceNok: '100.00' });
+    expect(codes(r)).toEqual(['PRICE_ABOVE_AGREED', 'TOTAL_ABOVE_EXPECTED']);
+  });
+
+  it('never calls a price below agreed a variance: the buyer pays less', () => {
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { netUnitPrice: '80' })]));
+    expect(r.status).toBe('MATCHED');
+    expect(only(r).difference).toBe('-200.00');
+  });
+
+  it('lets a line within price tolerance through, but the total tolerance still catches the sum', () => {
+    // 1.5 per unit is within 2 % (2.00) and 5 NOK; 10 units make 15 NOK over, beyond 1 % of 1000 (10 NOK).
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { netUnitPrice: '101.5' })]));
+    expect(only(r).status).toBe('MATCHED');
+    expect(r.status).toBe('EXCEPTION');
+    expect(r.reasons).toEqual([expect.objectContaining({ code: 'TOTAL_ABOVE_EXPECTED', lineIndex: null, expected: '1000.00', actual: '1015.00', difference: '15.00', differenceNok: '15.00' })]);
+    expect(matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { netUnitPrice: '101' })])).status).toBe('MATCHED');
+  });
+
+  it('gives QUANTITY_VARIANCE for more than ordered, expecting only the open quantity', () => {
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '12' })]));
+    expect(only(r).status).toBe('QUANTITY_VARIANCE');
+    expect(r.reasons[0]).toMatchObject({ code: 'QUANTITY_ABOVE_ORDERED', expected: '10', actual: '12', difference: '2', differenceNok: '200.00' });
+    expect(only(r)).toMatchObject({ expectedAmount: '1000.00', actualAmount: '1200.00', difference: '200.00' });
+  });
+
+  it('accepts more than ordered within the quantity tolerance, and not beyond it', () => {
+    const tolerant = { policy: policy('TWO_WAY', { quantityPercent: '10', totalPercent: '20' }) };
+    expect(matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '11' })], tolerant)).status).toBe('MATCHED');
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '11.5' })], tolerant));
+    expect(codes(r)).toContain('QUANTITY_ABOVE_ORDERED');
+  });
+
+  it('counts what was invoiced before: no quantity is paid twice', () => {
+    const line = orderLine(1, { previouslyInvoicedQuantity: '8', previouslyInvoicedAmount: '800' });
+    expect(matchInvoice(invoice([line], [invoiceLine(0, { quantity: '2' })])).status).toBe('MATCHED');
+    const r = matchInvoice(invoice([line], [invoiceLine(0, { quantity: '3' })]));
+    expect(r.reasons[0]).toMatchObject({ code: 'QUANTITY_ABOVE_ORDERED', expected: '2', actual: '3', difference: '1', differenceNok: '100.00' });
+    expect(r.reasons[0].message).toContain('with 8 invoiced before that is 11 of 10 ordered');
+  });
+
+  it('adds up several invoice lines on one order line within the same invoice', () => {
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '6' }), invoiceLine(1, { orderLineRef: '1', quantity: '6' })]));
+    expect(r.lines.map((l) => l.status)).toEqual(['MATCHED', 'QUANTITY_VARIANCE']);
+    expect(r.reasons[0]).toMatchObject({ code: 'QUANTITY_ABOVE_ORDERED', lineIndex: 1, expected: '4', actual: '6' });
+  });
+
+  it('gives QUANTITY_VARIANCE for another unit, and compares no price in it', () => {
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { unitCode: 'KGM', quantity: '2', netUnitPrice: '900' })]));
+    expect(only(r).status).toBe('QUANTITY_VARIANCE');
+    expect(codes(r)[0]).toBe('UNIT_MISMATCH');
+    expect(codes(r)).not.toContain('PRICE_ABOVE_AGREED');
+    expect(r.reasons[0]).toMatchObject({ expected: 'EA', actual: 'KGM', difference: null, differenceNok: '1800.00' });
+    expect(r.reasons[0].message).toContain('invoiced in unit KGM, ordered in EA');
+    expect(only(r).expectedAmount).toBe('0.00');
+  });
+
+  it('reports a line with several problems by the most severe, with every reason', () => {
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '12', netUnitPrice: '120' })]));
+    expect(only(r).status).toBe('QUANTITY_VARIANCE');
+    expect(only(r).reasons.map((x) => x.code)).toEqual(['QUANTITY_ABOVE_ORDERED', 'PRICE_ABOVE_AGREED']);
+  });
+});
+
+describe('matchInvoice: three-way', () => {
+  const threeWay = { policy: policy('THREE_WAY') };
+
+  it('matches an invoice equal to what was received', () => {
+    expect(matchInvoice(invoice([orderLine(1, { receivedQuantity: '4' })], [invoiceLine(0, { quantity: '4' })], threeWay)).status).toBe('MATCHED');
+  });
+
+  it('gives NOT_RECEIVED when nothing is received, and says the invoice only awaits the receipt', () => {
+    const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' }), orderLine(2)], [invoiceLine(0), invoiceLine(1)], threeWay));
+    expect(r.lines.map((l) => l.status)).toEqual(['NOT_RECEIVED', 'MATCHED']);
+    expect(r.reasons[0]).toMatchObject({ code: 'NOT_RECEIVED', expected: '0', actual: '10', difference: '10', differenceNok: '1000.00' });
+    expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: true });
+  });
+
+  it('lets the quantity tolerance cover a little more than received, also when all received is invoiced', () => {
+    const tolerant = { policy: policy('THREE_WAY', { quantityPercent: '10' }) };
+    const allPaid = orderLine(1, { previouslyInvoicedQuantity: '10', previouslyInvoicedAmount: '1000.00' });
+    expect(matchInvoice(invoice([allPaid], [invoiceLine(0, { quantity: '1' })], tolerant)).status).toBe('MATCHED');
+    expect(only(matchInvoice(invoice([allPaid], [invoiceLine(0, { quantity: '2' })], tolerant))).reasons.map((x) => x.code)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED']);
+  });
+
+  it('gives QUANTITY_VARIANCE when more is invoiced than received', () => {
+    const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '4' })], [invoiceLine(0, { quantity: '6' })], threeWay));
+    expect(only(r).status).toBe('QUANTITY_VARIANCE');
+    expect(r.reasons[0]).toMatchObject({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '4', actual: '6', difference: '2', differenceNok: '200.00' });
+    expect(only(r).expectedAmount).toBe('400.00');
+    expect(r.awaitingReceipt).toBe(false);
+  });
+
+  it('still checks the order: received beyond ordered does not make an overinvoice match', () => {
+    const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '12' })], [invoiceLine(0, { quantity: '12' })], threeWay));
+    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'TOTAL_ABOVE_EXPECTED']);
+  });
+
+  it('walks partial invoices against partial receipts without paying any quantity twice', () => {
+    // Ordered 10. Each step: what is received by then, what is invoiced, the answer.
+    let facts: OrderLineFacts = orderLine(1);
+    const step = (received: string, quantity: string) => {
+      facts = { ...facts, receivedQuantity: received };
+      const r = matchInvoice(invoice([facts], [invoiceLine(0, { quantity })], threeWay));
+      if (r.status === 'MATCHED') {
+        // Approved: the service counts it as invoiced before for the next invoice.
+        facts = {
+          ...facts,
+          previouslyInvoicedQuantity: String(Number(facts.previouslyInvoicedQuantity) + Number(quantity)),
+          previouslyInvoicedAmount: amountOf(String(Number(facts.previouslyInvoicedQuantity) + Number(quantity)), '100'),
+        };
+      }
+      return only(r).status;
+    };
+    expect(step('4', '4')).toBe('MATCHED');
+    expect(step('4', '1')).toBe('NOT_RECEIVED'); // the 4 received are paid
+    expect(step('7', '4')).toBe('QUANTITY_VARIANCE'); // 3 more received, not 4
+    expect(step('7', '3')).toBe('MATCHED');
+    expect(step('10', '3')).toBe('MATCHED');
+    expect(facts.previouslyInvoicedQuantity).toBe('10');
+    // All ordered and received is paid: one more is both beyond the order and not received; the worse shows.
+    const r = matchInvoice(invoice([facts], [invoiceLine(0, { quantity: '1' })], threeWay));
+    expect(only(r).status).toBe('QUANTITY_VARIANCE');
+    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED', 'TOTAL_ABOVE_EXPECTED']);
+  });
+
+  it('uses each line its own policy: a service line can be two-way in a three-way invoice', () => {
+    const service = orderLine(2, { unspscCode: '80101500', receivedQuantity: '0' });
+    const input = invoice([orderLine(1, { receivedQuantity: '0' }), service], [invoiceLine(0), invoiceLine(1)], {
+      policy: policy('THREE_WAY'),
+      policyFor: (l) => (l.unspscCode.startsWith('80') ? policy('TWO_WAY') : policy('THREE_WAY')),
+    });
+    const r = matchInvoice(input);
+    expect(r.lines.map((l) => [l.mode, l.status])).toEqual([
+      ['THREE_WAY', 'NOT_RECEIVED'],
+      ['TWO_WAY', 'MATCHED'],
+    ]);
+  });
+});
+
+describe('matchInvoice: tolerances', () => {
+  const expensive = [orderLine(1, { unitPrice: '1000.0000', orderedQuantity: '1' })];
+  // 2 % of 1000 is 20 NOK; 5 NOK is less.
+  const at = (price: string, tolerance: Parameters<typeof policy>[1]) =>
+    only(matchInvoice(invoice(expensive, [invoiceLine(0, { quantity: '1', netUnitPrice: price })], { policy: policy('TWO_WAY', { ...tolerance, totalPercent: null, totalAbsolute: null }) }))).status;
+
+  it('TIGHTER allows the smaller of percent and absolute, LOOSER the larger', () => {
+    expect(at('1005', { priceRule: 'TIGHTER' })).toBe('MATCHED');
+    expect(at('1005.01', { priceRule: 'TIGHTER' })).toBe('PRICE_VARIANCE');
+    expect(at('1020', { priceRule: 'LOOSER' })).toBe('MATCHED');
+    expect(at('1020.01', { priceRule: 'LOOSER' })).toBe('PRICE_VARIANCE');
+  });
+
+  it('uses the percent alone or the absolute alone when the other is null, whatever the rule', () => {
+    for (const priceRule of ['TIGHTER', 'LOOSER'] as const) {
+      expect(at('1020', { priceRule, priceAbsolute: null })).toBe('MATCHED');
+      expect(at('1020.01', { priceRule, priceAbsolute: null })).toBe('PRICE_VARIANCE');
+      expect(at('1005', { priceRule, pricePercent: null })).toBe('MATCHED');
+      expect(at('1005.01', { priceRule, pricePercent: null })).toBe('PRICE_VARIANCE');
+    }
+  });
+
+  it('allows nothing when neither is set', () => {
+    expect(at('1000', { pricePercent: null, priceAbsolute: null })).toBe('MATCHED');
+    expect(at('1000.0001', { pricePercent: null, priceAbsolute: null })).toBe('PRICE_VARIANCE');
+  });
+
+  it('takes the total tolerance as percent or absolute, tighter or looser', () => {
+    // Expected 1000; invoiced with a 12 NOK charge on the document: 1 % = 10, absolute 15.
+    const total = (t: Parameters<typeof policy>[1]) => matchInvoice(invoice([orderLine(1)], [invoiceLine(0)], { invoiceTotalExclVat: '1012.00', policy: policy('TWO_WAY', t) }));
+    expect(total({ totalPercent: '1', totalAbsolute: '15', totalRule: 'TIGHTER' }).status).toBe('EXCEPTION');
+    expect(total({ totalPercent: '1', totalAbsolute: '15', totalRule: 'LOOSER' }).status).toBe('MATCHED');
+    expect(total({ totalPercent: null, totalAbsolute: '15', totalRule: 'TIGHTER' }).status).toBe('MATCHED');
+    expect(total({ totalPercent: '1', totalAbsolute: null, totalRule: 'LOOSER' }).status).toBe('EXCEPTION');
+    const r = total({ totalPercent: null, totalAbsolute: null });
+    expect(r.totals).toEqual({ expected: '1000.00', actual: '1012.00', difference: '12.00', differenceNok: '12.00', allowed: '0.00' });
+    expect(r.lines[0].status).toBe('MATCHED');
+  });
+
+  it('converts absolute tolerances from NOK and differences to NOK at the invoice rate', () => {
+    const eur: Partial<MatchInput> = { currency: 'EUR', exchangeRateToNok: '11.5', policy: policy('TWO_WAY', { totalPercent: null, totalAbsolute: null }) };
+    // 5 NOK is 0.4348 EUR, tighter than 2 % (2 EUR).
+    expect(matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '1', netUnitPrice: '100.43' })], eur)).lines[0].status).toBe('MATCHED');
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '10', netUnitPrice: '110' })], eur));
+    expect(r.reasons[0]).toMatchObject({ code: 'PRICE_ABOVE_AGREED', difference: '10', differenceNok: '1150.00' });
+    expect(r.totals).toMatchObject({ difference: '100.00', differenceNok: '1150.00' });
+    expect(r.exchangeRateToNok).toBe('11.5');
+  });
+
+  it('refuses a tolerance that is negative or no number', () => {
+    expect(() => matchInvoice(invoice([orderLine(1)], [invoiceLine(0)], { policy: policy('TWO_WAY', { quantityPercent: '-1' }) }))).toThrow('quantity tolerance percent: "-1" is negative');
+    expect(() => matchInvoice(invoice([orderLine(1)], [invoiceLine(0)], { policy: policy('TWO_WAY', { totalAbsolute: 'lots' }) }))).toThrow('is not a decimal');
+  });
+
+  it('refuses a foreign currency without a rate, and a rate that is not positive', () => {
+    expect(() => matchInvoice(invoice([orderLine(1)], [invoiceLine(0)], { currency: 'EUR' }))).toThrow('needs its exchange rate');
+    expect(() => matchInvoice(invoice([orderLine(1)], [invoiceLine(0)], { currency: 'EUR', exchangeRateToNok: '0' }))).toThrow('not positive');
+    expect(() => matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: 'ten', lineAmount: '1000.00' })]))).toThrow('is not a decimal');
+  });
+});
+
+describe('matchInvoice: finding the order line', () => {
+  it('follows the order line reference, with leading zeros', () => {
+    const r = matchInvoice(invoice([orderLine(1), orderLine(3)], [invoiceLine(0, { orderLineRef: '003' })]));
+    expect(only(r)).toMatchObject({ status: 'MATCHED', orderLineId: 1003, resolvedBy: 'LINE_REFERENCE' });
+  });
+
+  it('falls back to the seller item id, also when the reference names no line', () => {
+    for (const orderLineRef of [null, '99', 'X-1']) {
+      const r = matchInvoice(invoice([orderLine(1), orderLine(2)], [invoiceLine(0, { orderLineRef, sellerItemId: 'KL-2' })]));
+      expect(only(r)).toMatchObject({ status: 'MATCHED', orderLineId: 1002, resolvedBy: 'SELLER_ITEM_ID' });
+    }
+  });
+
+  it('falls back to the GTIN when the seller item id finds nothing', () => {
+    const r = matchInvoice(
+      invoice([orderLine(1, { gtin: '7038010009457' }), orderLine(2, { gtin: '7038010055720' })], [invoiceLine(0, { orderLineRef: null, sellerItemId: 'UNKNOWN', gtin: '7038010055720' })]),
+    );
+    expect(only(r)).toMatchObject({ status: 'MATCHED', orderLineId: 1002, resolvedBy: 'GTIN' });
+  });
+
+  it('gives NO_ORDER_LINE with the whole line amount at stake when nothing fits', () => {
+    const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0), invoiceLine(1, { orderLineRef: '7', sellerItemId: 'ZZ-9', quantity: '2', netUnitPrice: '50' })]));
+    expect(r.lines.map((l) => l.status)).toEqual(['MATCHED', 'NO_ORDER_LINE']);
+    expect(r.reasons[0]).toMatchObject({ code: 'NO_ORDER_LINE', lineIndex: 1, expected: null, actual: 'order line reference 7; seller item id ZZ-9', differenceNok: '100.00' });
+    expect(r.lines[1]).toMatchObject({ orderLineId: null, resolvedBy: null, mode: null, expectedAmount: '0.00', difference: '100.00' });
+    expect(r.status).toBe('EXCEPTION');
+  });
+
+  it('says so when a GTIN is on several order lines, and leaves the line unmatched', () => {
+    const gtin = '7038010009457';
+    const r = matchInvoice(invoice([orderLine(1, { gtin }), orderLine(2, { gtin })], [invoiceLine(0, { orderLineRef: null, gtin })]));
+    expect(only(r).status).toBe('NO_ORDER_LINE');
+    expect(codes(r)).toEqual(['NO_ORDER_LINE', 'AMBIGUOUS_ITEM', 'TOTAL_ABOVE_EXPECTED']);
+    expect(r.reasons[1].message).toContain('GTIN 7038010009457 is on 2 order lines not yet matched (lines 1, 2)');
+  });
+
+  it('says so when a seller item id is on several order lines', () => {
+    const r = matchInvoice(invoice([orderLine(1, { sellerItemId: 'A' }), orderLine(2, { sellerItemId: 'A' })], [invoiceLine(0, { orderLineRef: null, sellerItemId: 'A' })]));
+    expect(r.reasons[1]).toMatchObject({ code: 'AMBIGUOUS_ITEM' });
+    expect(r.reasons[1].message).toContain('seller item id A is on 2 order lines');
+  });
+
+  it('takes a fallback only among order lines not already matched by the invoice', () => {
+    const gtin = '7038010009457';
+    const orderLines = [orderLine(1, { gtin }), orderLine(2, { gtin })];
+    // Line 2 names order line 2 (even though it comes later); line 1's GTIN then fits only order line 1.
+    const r = matchInvoice(invoice(orderLines, [invoiceLine(0, { orderLineRef: null, gtin }), invoiceLine(1, { orderLineRef: '2' })]));
+    expect(r.lines.map((l) => [l.orderLineId, l.resolvedBy])).toEqual([
+      [1001, 'GTIN'],
+      [1002, 'LINE_REFERENCE'],
+    ]);
+    // The only order line with the item is taken by the reference: nothing left for the fallback.
+    const taken = matchInvoice(invoice([orderLine(1)], [invoiceLine(0), invoiceLine(1, { orderLineRef: null, sellerItemId: 'KL-1' })]));
+    expect(taken.lines[1].status).toBe('NO_ORDER_LINE');
+  });
+});
+
+describe('matchInvoice: credit notes and reductions', () => {
+  const invoiced = orderLine(1, { previouslyInvoicedQuantity: '10', previouslyInvoicedAmount: '1000.00' });
+  const credit = (over: Partial<Parameters<typeof invoiceLine>[1]>, before = invoiced) => matchInvoice(invoice([before], [invoiceLine(0, over)], { kind: 'CREDIT_NOTE' }));
+
+  it('matches a credit of part of what was invoiced, amounts as on the document', () => {
+    const r = credit({ quantity: '3' });
+    expect(r.status).toBe('MATCHED');
+    expect(only(r)).toMatchObject({ expectedAmount: '300.00', actualAmount: '300.00', difference: '0.00' });
+    expect(r.totals).toMatchObject({ expected: '300.00', actual: '300.00' });
+  });
+
+  it('refuses to credit more quantity than was invoiced before', () => {
+    const r = credit({ quantity: '12' });
+    expect(only(r).status).toBe('QUANTITY_VARIANCE');
+    expect(only(r).reasons.map((x) => x.code)).toEqual(['CREDIT_ABOVE_INVOICED_QUANTITY', 'CREDIT_ABOVE_INVOICED_AMOUNT']);
+    expect(r.reasons[0]).toMatchObject({ expected: '10', actual: '12', difference: '2', differenceNok: '200.00' });
+    expect(only(r)).toMatchObject({ expectedAmount: '1000.00', actualAmount: '1200.00', difference: '200.00' });
+  });
+
+  it('refuses to credit a larger amount than was invoiced before', () => {
+    const r = credit({ quantity: '2', netUnitPrice: '600' });
+    expect(only(r).status).toBe('PRICE_VARIANCE');
+    expect(r.reasons[0]).toMatchObject({ code: 'CREDIT_ABOVE_INVOICED_AMOUNT', expected: '1000.00', actual: '1200.00', difference: '200', differenceNok: '200.00' });
+  });
+
+  it('refuses a credit of a line never invoiced', () => {
+    expect(only(credit({ quantity: '1' }, orderLine(1))).status).toBe('QUANTITY_VARIANCE');
+  });
+
+  it('counts earlier credit lines of the same credit note', () => {
+    const r = matchInvoice(invoice([invoiced], [invoiceLine(0, { quantity: '6' }), invoiceLine(1, { orderLineRef: '1', quantity: '6' })], { kind: 'CREDIT_NOTE' }));
+    expect(r.lines.map((l) => l.status)).toEqual(['MATCHED', 'QUANTITY_VARIANCE']);
+  });
+
+  it('treats a negative quantity on an invoice as a reduction, checked the same way', () => {
+    const r = matchInvoice(invoice([invoiced], [invoiceLine(0, { quantity: '-2' })]));
+    expect(r.status).toBe('MATCHED');
+    expect(only(r)).toMatchObject({ expectedAmount: '-200.00', actualAmount: '-200.00' });
+    expect(only(matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '-2' })]))).status).toBe('QUANTITY_VARIANCE');
+  });
+
+  it('does not check a credit against receipts: credits follow returns', () => {
+    expect(matchInvoice(invoice([{ ...invoiced, receivedQuantity: '0' }], [invoiceLine(0, { quantity: '10' })], { kind: 'CREDIT_NOTE', policy: policy('THREE_WAY') })).status).toBe('MATCHED');
+  });
+
+  it('flags a credit note whose total credits less than its lines', () => {
+    const r = matchInvoice(invoice([invoiced], [invoiceLine(0, { quantity: '3' })], { kind: 'CREDIT_NOTE', invoiceTotalExclVat: '250.00' }));
+    expect(codes(r)).toEqual(['TOTAL_ABOVE_EXPECTED']);
+    expect(r.reasons[0].message).toContain('credits 50.00 NOK less than its matched lines');
+    // Crediting more on the document than on the lines is in the buyer's favour: no total reason.
+    expect(matchInvoice(invoice([invoiced], [invoiceLine(0, { quantity: '3' })], { kind: 'CREDIT_NOTE', invoiceTotalExclVat: '350.00' })).status).toBe('MATCHED');
+  });
+});
+
+describe('matchInvoice: invoices without an order', () => {
+  it('matches lines the agreement covers, as off-catalogue spend', () => {
+    const r = matchInvoice(invoice(null, [invoiceLine(0, { orderLineRef: null, onAgreement: true })]));
+    expect(r).toMatchObject({ status: 'MATCHED', offCatalogue: true });
+    expect(only(r)).toMatchObject({ status: 'MATCHED', onAgreement: true, expectedAmount: '1000.00', difference: '0.00' });
+  });
+
+  it('gives NOT_ON_AGREEMENT for a line the agreement does not cover', () => {
+    const r = matchInvoice(invoice(null, [invoiceLine(0, { onAgreement: true }), invoiceLine(1, { sellerItemId: 'X-9', onAgreement: false }), invoiceLine(2, { quantity: '1' })]));
+    expect(r.lines.map((l) => l.status)).toEqual(['MATCHED', 'NOT_ON_AGREEMENT', 'NOT_ON_AGREEMENT']);
+    expect(r.reasons[0]).toMatchObject({ code: 'NOT_ON_AGREEMENT', lineIndex: 1, actual: 'X-9', differenceNok: '1000.00' });
+    expect(r).toMatchObject({ status: 'EXCEPTION', offCatalogue: true });
+  });
+});
+
+describe('line status severity', () => {
+  it('is documented from most to least severe', () => {
+    expect(LINE_STATUS_SEVERITY).toEqual(['NO_ORDER_LINE', 'NOT_ON_AGREEMENT', 'QUANTITY_VARIANCE', 'PRICE_VARIANCE', 'NOT_RECEIVED', 'MATCHED']);
+  });
+
+  it('shows a price problem before a missing receipt, so NOT_RECEIVED means only waiting', () => {
+    const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' })], [invoiceLine(0, { netUnitPrice: '200' })], { policy: policy('THREE_WAY') }));
+    expect(only(r).status).toBe('PRICE_VARIANCE');
+    expect(r.awaitingReceipt).toBe(false);
+  });
+});

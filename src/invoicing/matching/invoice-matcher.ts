@@ -1,0 +1,93 @@
+import type Decimal from 'decimal.js';
+import { CheckedLine, checkAgainstAgreement, checkAgainstOrderLine, checkUnmatched, Running } from './check-line';
+import { allowedExcess, amountText, dec, parsedTolerance, text, toNok, ZERO } from './match-arithmetic';
+import type { MatchInput, MatchReason, MatchResult, OrderLineFacts } from './match-types';
+import { resolveOrderLines } from './resolve-order-lines';
+
+/**
+ * Matches an invoice or credit note against its order (two- or three-way, per line's policy) or,
+ * without an order, against its agreement only. Pure: the same input gives the same result.
+ *
+ * Amounts in the result are in the document's terms (a credit note's are positive, as written);
+ * internally each line's "effect" is what it adds to what the buyer pays (a credit's is negative),
+ * so one rule serves both: the buyer never pays more than agreed without a person's approval.
+ * Lines are checked in document order and each line's quantity and amount count as "invoiced
+ * before" for later lines of the same order line, so no quantity is paid twice within a document
+ * either. Throws RangeError on malformed input (not a decimal; a foreign currency without rate).
+ */
+export function matchInvoice(input: MatchInput): MatchResult {
+  const rate = exchangeRate(input);
+  const sign = input.kind === 'CREDIT_NOTE' ? -1 : 1;
+  const checked = input.order ? matchOrderLines(input, input.order.lines, rate, sign) : input.invoiceLines.map((line) => checkAgainstAgreement(line, rate));
+  const lines = checked.map((c) => c.match);
+
+  let expected = ZERO;
+  let linesActual = ZERO;
+  let linesNok = ZERO;
+  for (const c of checked) {
+    expected = expected.plus(c.expected);
+    linesActual = linesActual.plus(c.actual);
+    linesNok = linesNok.plus(c.differenceNok);
+  }
+  const actual = dec(input.invoiceTotalExclVat, 'invoice total');
+  const difference = actual.minus(expected);
+  // The NOK total is the sum of its parts, so the lines' NOK differences always add up to it.
+  const differenceNok = linesNok.plus(toNok(actual.minus(linesActual), rate));
+  const allowed = allowedExcess(expected, parsedTolerance(input.policy.tolerance).total, rate);
+
+  const invoiceReasons: MatchReason[] = [];
+  if (difference.times(sign).gt(allowed)) invoiceReasons.push(totalReason(input, expected, actual, difference, differenceNok, allowed));
+  const allMatched = lines.every((l) => l.status === 'MATCHED');
+  const waiting = lines.some((l) => l.status === 'NOT_RECEIVED') && lines.every((l) => l.status === 'MATCHED' || l.status === 'NOT_RECEIVED');
+  return {
+    status: allMatched && invoiceReasons.length === 0 ? 'MATCHED' : 'EXCEPTION',
+    kind: input.kind,
+    currency: input.currency,
+    exchangeRateToNok: text(rate),
+    offCatalogue: input.order === null,
+    awaitingReceipt: waiting,
+    lines,
+    totals: { expected: amountText(expected), actual: amountText(actual), difference: amountText(difference), differenceNok: amountText(differenceNok), allowed: amountText(allowed) },
+    reasons: lines.flatMap((l) => l.reasons).concat(invoiceReasons),
+  };
+}
+
+function matchOrderLines(input: MatchInput, orderLines: readonly OrderLineFacts[], rate: Decimal, sign: 1 | -1): CheckedLine[] {
+  const resolutions = resolveOrderLines(input.invoiceLines, orderLines);
+  const running = new Map<number, Running>();
+  return input.invoiceLines.map((line, i) => {
+    const { orderLine, resolvedBy, reasons } = resolutions[i];
+    if (!orderLine) return checkUnmatched(line, rate, reasons);
+    const policy = input.policyFor ? input.policyFor(orderLine) : input.policy;
+    const before = running.get(orderLine.orderLineId) ?? { quantity: ZERO, amount: ZERO };
+    const { checked, after } = checkAgainstOrderLine(line, orderLine, resolvedBy!, policy, before, rate, sign);
+    running.set(orderLine.orderLineId, after);
+    return checked;
+  });
+}
+
+function exchangeRate(input: MatchInput): Decimal {
+  if (input.exchangeRateToNok === undefined) {
+    if (input.currency !== 'NOK') throw new RangeError(`An invoice in ${input.currency} needs its exchange rate to NOK`);
+    return dec('1', 'exchange rate');
+  }
+  const rate = dec(input.exchangeRateToNok, 'exchange rate');
+  if (!rate.gt(0)) throw new RangeError(`Exchange rate ${input.exchangeRateToNok} is not positive`);
+  return rate;
+}
+
+function totalReason(input: MatchInput, expected: Decimal, actual: Decimal, difference: Decimal, differenceNok: Decimal, allowed: Decimal): MatchReason {
+  const what =
+    input.kind === 'CREDIT_NOTE'
+      ? `The credit note credits ${amountText(difference.neg())} ${input.currency} less than its matched lines`
+      : `The invoice total exceeds what its matched lines come to by ${amountText(difference)} ${input.currency}`;
+  return {
+    code: 'TOTAL_ABOVE_EXPECTED',
+    message: `${what} (expected ${amountText(expected)}, invoiced ${amountText(actual)}; tolerance ${amountText(allowed)} ${input.currency})`,
+    lineIndex: null,
+    expected: amountText(expected),
+    actual: amountText(actual),
+    difference: amountText(difference),
+    differenceNok: amountText(differenceNok),
+  };
+}
