@@ -69,12 +69,12 @@ export class InsightFilter {
 })
 export class InsightKey {
   @Field(() => String, { nullable: true, description: 'First day of the period (YYYY-MM-DD).' }) period: string | null;
-  @Field(() => Int, { nullable: true }) organisationId: number | null;
+  @Field(() => Int, { nullable: true, description: 'The buyer organisation.' }) organisationId: number | null;
   @Field(() => String, { nullable: true, description: 'The organisation’s name.' }) organisationName: string | null;
   @Field(() => String, { nullable: true, description: 'UNSPSC code of the category at the chosen level (trailing zeros).' }) category: string | null;
-  @Field(() => Int, { nullable: true }) supplierId: number | null;
+  @Field(() => Int, { nullable: true, description: 'The supplier (null: one named only in free text).' }) supplierId: number | null;
   @Field(() => String, { nullable: true, description: 'The supplier’s name (as ordered, for a supplier outside Torg).' }) supplierName: string | null;
-  @Field(() => Int, { nullable: true }) agreementId: number | null;
+  @Field(() => Int, { nullable: true, description: 'The agreement the lines were bought on (null: none).' }) agreementId: number | null;
 }
 
 @ObjectType({ description: 'Agreement and supplier loyalty of a group of spend (NOK excluding VAT).' })
@@ -83,13 +83,13 @@ export class LoyaltyRow extends InsightKey {
   @Field(() => Decimal, { description: 'Bought outside an agreement in force whose scope covers the category.' }) offAgreement: string;
   @Field(() => Decimal, { description: 'Invoiced without an order (INVOICED only).' }) offCatalogue: string;
   @Field(() => Decimal, { description: 'In categories no agreement covers.' }) notCovered: string;
-  @Field(() => Decimal) total: string;
+  @Field(() => Decimal, { description: 'All spend of the group.' }) total: string;
   @Field(() => Float, { nullable: true, description: 'onAgreement / (onAgreement + offAgreement + offCatalogue); null when nothing was covered.' }) agreementLoyalty: number | null;
   @Field(() => Decimal, { description: 'Supplier loyalty: bought from an agreement supplier under its agreement.' }) supplierLoyal: string;
   @Field(() => Decimal, { description: 'Bought from an agreement supplier outside its agreements (not loyal).' }) agreementSupplierOutside: string;
   @Field(() => Decimal, { description: 'Bought from suppliers holding no agreement with the buyer.' }) otherSuppliers: string;
   @Field(() => Float, { nullable: true, description: 'supplierLoyal / total.' }) supplierLoyalty: number | null;
-  @Field(() => Int) lines: number;
+  @Field(() => Int, { description: 'Order or invoice lines counted.' }) lines: number;
 }
 
 @ObjectType({ description: 'Leakage of a group of spend: off-agreement lines and what the cheapest agreement alternative would have saved (NOK).' })
@@ -102,47 +102,47 @@ export class LeakageRow extends InsightKey {
 
 @ObjectType({ description: 'One off-agreement line: why it was bought outside the agreement, and the cheapest agreement alternative.' })
 export class OffAgreementLine {
-  @Field() source: string;
+  @Field({ description: 'ORDER, INVOICE or CREDIT_NOTE.' }) source: string;
   @Field({ description: 'Order or invoice number.' }) documentNumber: string;
-  @Field(() => Int) lineId: number;
-  @Field() date: string;
-  @Field(() => Int) organisationId: number;
-  @Field(() => Int, { nullable: true }) supplierId: number | null;
-  @Field(() => String, { nullable: true }) supplierName: string | null;
-  @Field(() => String, { nullable: true }) unspscCode: string | null;
-  @Field(() => Decimal) quantity: string;
-  @Field() unitCode: string;
-  @Field(() => Decimal) amount: string;
-  @Field() loyalty: string;
-  @Field(() => String, { nullable: true }) justificationCode: string | null;
-  @Field(() => String, { nullable: true }) justificationText: string | null;
+  @Field(() => Int, { description: 'The order or invoice line.' }) lineId: number;
+  @Field({ description: 'The day the spend counts on (YYYY-MM-DD).' }) date: string;
+  @Field(() => Int, { description: 'The buyer organisation.' }) organisationId: number;
+  @Field(() => Int, { nullable: true, description: 'The supplier (null: one named only in free text).' }) supplierId: number | null;
+  @Field(() => String, { nullable: true, description: 'The supplier’s name as ordered (orders only).' }) supplierName: string | null;
+  @Field(() => String, { nullable: true, description: 'UNSPSC code of the line.' }) unspscCode: string | null;
+  @Field(() => Decimal, { description: 'Quantity in the unit.' }) quantity: string;
+  @Field({ description: 'UN/ECE Rec 20 unit code.' }) unitCode: string;
+  @Field(() => Decimal, { description: 'Line amount excluding VAT (NOK).' }) amount: string;
+  @Field({ description: 'OFF_AGREEMENT or OFF_CATALOGUE.' }) loyalty: string;
+  @Field(() => String, { nullable: true, description: 'Why it was bought outside the agreement (orders only).' }) justificationCode: string | null;
+  @Field(() => String, { nullable: true, description: 'The requester’s explanation (orders only).' }) justificationText: string | null;
   @Field(() => String, { nullable: true, description: 'The cheapest agreement item of the same unit (catalogue item id).' }) alternativeItemId: string | null;
-  @Field(() => String, { nullable: true }) alternativeName: string | null;
-  @Field(() => Int, { nullable: true }) alternativeAgreementId: number | null;
-  @Field(() => Decimal, { nullable: true }) alternativeUnitPrice: string | null;
+  @Field(() => String, { nullable: true, description: 'The alternative item’s name.' }) alternativeName: string | null;
+  @Field(() => Int, { nullable: true, description: 'The agreement of the alternative item.' }) alternativeAgreementId: number | null;
+  @Field(() => Decimal, { nullable: true, description: 'The alternative item’s unit price excluding VAT.' }) alternativeUnitPrice: string | null;
   @Field(() => String, { nullable: true, description: 'COMMODITY or CLASS: where the alternative was found.' }) alternativeLevel: string | null;
-  @Field(() => Decimal) potentialSaving: string;
+  @Field(() => Decimal, { description: 'What the line would have cost less at the alternative’s price (0 when none is cheaper).' }) potentialSaving: string;
 }
 
 @ObjectType({ description: 'Spend of a group: amount (NOK excluding VAT), lines and documents (orders or invoices).' })
 export class SpendRow extends InsightKey {
-  @Field(() => Decimal) amount: string;
-  @Field(() => Int) lines: number;
-  @Field(() => Int) documents: number;
+  @Field(() => Decimal, { description: 'Spend excluding VAT (NOK).' }) amount: string;
+  @Field(() => Int, { description: 'Lines counted.' }) lines: number;
+  @Field(() => Int, { description: 'Orders (ORDERED) or invoices and credit notes (INVOICED).' }) documents: number;
 }
 
 @ObjectType({ description: 'Orders of a period: how many, their amount, and how long approval took.' })
 export class OrderStatisticsRow extends InsightKey {
-  @Field(() => Int) orders: number;
-  @Field(() => Decimal) amount: string;
+  @Field(() => Int, { description: 'Orders approved (less cancelled and declined ones).' }) orders: number;
+  @Field(() => Decimal, { description: 'Their amount excluding VAT (NOK).' }) amount: string;
   @Field(() => Float, { nullable: true, description: 'Average hours from submit to approval.' }) averageApprovalHours: number | null;
 }
 
 @ObjectType({ description: 'Invoices of a period: counts, invoiced amount with and without an order (electronic-order share), and order-to-invoice lead time.' })
 export class InvoiceStatisticsRow extends InsightKey {
-  @Field(() => Int) invoices: number;
-  @Field(() => Int) creditNotes: number;
-  @Field(() => Decimal) amount: string;
+  @Field(() => Int, { description: 'Invoices approved.' }) invoices: number;
+  @Field(() => Int, { description: 'Credit notes approved.' }) creditNotes: number;
+  @Field(() => Decimal, { description: 'Invoiced amount excluding VAT, credit notes deducted (NOK).' }) amount: string;
   @Field(() => Decimal, { description: 'Invoiced against an order.' }) withOrder: string;
   @Field(() => Decimal, { description: 'Invoiced without an order.' }) withoutOrder: string;
   @Field(() => Float, { nullable: true, description: 'withOrder / amount.' }) electronicOrderShare: number | null;
@@ -152,20 +152,20 @@ export class InvoiceStatisticsRow extends InsightKey {
 @ObjectType({ description: 'Invoice exceptions of a period, by reason: invoices received, those that went to exception, and those given this reason.' })
 export class ExceptionRateRow extends InsightKey {
   @Field(() => String, { nullable: true, description: 'A matching reason code (e.g. PRICE_VARIANCE); null on the row of a period without exceptions.' }) reason: string | null;
-  @Field(() => Int) received: number;
-  @Field(() => Int) exceptions: number;
+  @Field(() => Int, { description: 'Invoices received.' }) received: number;
+  @Field(() => Int, { description: 'Of them, those that went to exception at least once.' }) exceptions: number;
   @Field(() => Int, { description: 'Invoices given this reason.' }) withReason: number;
   @Field(() => Float, { description: 'withReason / received.' }) rate: number;
 }
 
 @ObjectType({ description: 'An agreement’s value ceiling and how much of it is used, beside the spend the caller sees on it.' })
 export class CeilingUseRow {
-  @Field(() => Int) agreementId: number;
-  @Field() reference: string;
+  @Field(() => Int, { description: 'The agreement.' }) agreementId: number;
+  @Field({ description: 'Its reference.' }) reference: string;
   @Field(() => Decimal, { nullable: true, description: 'Null: no ceiling.' }) ceiling: string | null;
   @Field(() => Decimal, { description: 'Committed by every participant (approved orders).' }) committed: string;
   @Field(() => Decimal, { description: 'Invoiced by every participant.' }) invoiced: string;
-  @Field(() => Decimal, { nullable: true }) remaining: string | null;
+  @Field(() => Decimal, { nullable: true, description: 'Ceiling less committed; null: no ceiling.' }) remaining: string | null;
   @Field(() => Float, { nullable: true, description: 'committed / ceiling.' }) used: number | null;
   @Field(() => Decimal, { description: 'Ordered on it by the organisations the caller sees (the filter).' }) orderedHere: string;
 }

@@ -7,8 +7,8 @@ import { OpenDataService } from './open-data.service';
 
 @ObjectType({ description: 'Whether an agreement’s usage is published as open data, and where.' })
 export class AgreementOpenData {
-  @Field(() => Int) agreementId: number;
-  @Field() published: boolean;
+  @Field(() => Int, { description: 'The agreement.' }) agreementId: number;
+  @Field({ description: 'Whether its usage is published now.' }) published: boolean;
   @Field({ description: 'The public JSON (usage.csv beside it): usage and spend per month, no personal data; 404 while not published.' }) usageUrl: string;
 }
 
