@@ -26,7 +26,6 @@ export const RESPONSE_FOR: Record<InvoiceStatus, WantedResponseCode> = {
  */
 @Injectable()
 export class InvoiceAnswers {
-  // eslint-disable-next-line @typescript-eslint/require-await -- sending the response (in tx) will await here
   async answerSupplier(_tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, _reasons: readonly AnswerReason[]): Promise<void> {
     invoice.responseCode = code;
   }
