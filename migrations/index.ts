@@ -25,6 +25,7 @@ import { DespatchAndGoodsReceipts1763800000054 } from './1763800000054-DespatchA
 import { DocumentExchange1763800000060 } from './1763800000060-DocumentExchange';
 import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
 import { Invoices1763800000080 } from './1763800000080-Invoices';
+import { InvoiceResponsesAndPostingExports1763800000085 } from './1763800000085-InvoiceResponsesAndPostingExports';
 import { InsightsSpendFacts1763800000090 } from './1763800000090-InsightsSpendFacts';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
@@ -56,5 +57,6 @@ export const MIGRATIONS = [
   DocumentExchange1763800000060,
   IdempotencyKeys1763800000070,
   Invoices1763800000080,
+  InvoiceResponsesAndPostingExports1763800000085,
   InsightsSpendFacts1763800000090,
 ];

@@ -60,10 +60,22 @@ describe('invoiceResponseFor', () => {
 describe('status reasons', () => {
   it('maps every kind of match reason to its OPStatusReason, unknown codes to OTH', () => {
     expect(
-      ['PRICE_VARIANCE', 'TOTAL_ABOVE_EXPECTED', 'QUANTITY_VARIANCE', 'UNIT_MISMATCH', 'NOT_RECEIVED', 'NO_ORDER_LINE', 'NOT_ON_AGREEMENT', 'MISSING_REFERENCE', 'SOMETHING_NEW', 'constructor'].map(
-        statusReasonOf,
-      ),
-    ).toEqual(['PRI', 'PRI', 'QTY', 'QTY', 'DEL', 'ITM', 'ITM', 'REF', 'OTH', 'OTH']);
+      [
+        'PRICE_VARIANCE',
+        'TOTAL_ABOVE_EXPECTED',
+        'QUANTITY_VARIANCE',
+        'UNIT_MISMATCH',
+        'NOT_RECEIVED',
+        'NO_ORDER_LINE',
+        'NOT_ON_AGREEMENT',
+        'MISSING_REFERENCE',
+        'BUYER_REFERENCE_MISMATCH',
+        'ORDER_NOT_OPEN',
+        'CURRENCY',
+        'ORDER_NOT_CONFIRMED',
+        'constructor',
+      ].map(statusReasonOf),
+    ).toEqual(['PRI', 'PRI', 'QTY', 'QTY', 'DEL', 'ITM', 'ITM', 'REF', 'REF', 'REF', 'FIN', 'OTH', 'OTH']);
   });
 
   it('groups reasons per code in the code list’s order, dropping repeated messages', () => {

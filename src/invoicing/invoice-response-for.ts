@@ -1,5 +1,5 @@
-import { INVOICE_STATUS_REASONS } from '../peppol/ubl-invoice';
-import type { InvoiceResponseCode, InvoiceStatusReason } from '../peppol/ubl-invoice';
+import { INVOICE_STATUS_REASONS } from '../peppol';
+import type { InvoiceResponseCode, InvoiceStatusReason } from '../peppol';
 
 /**
  * What Torg tells a supplier about its invoice, as a PEPPOL Invoice Response (BIS Invoice
@@ -71,8 +71,11 @@ export const STATUS_REASON_OF: Readonly<Record<string, InvoiceStatusReason>> = {
   BUYER_REFERENCE_MISMATCH: 'REF',
   AGREEMENT_NOT_FOUND: 'REF',
   BILLING_REFERENCE_NOT_FOUND: 'REF',
-  // Waiting for the supplier's accepted order response: the order is not settled yet.
-  ORDER_NOT_ACCEPTED: 'REF',
+  // The order named is cancelled, declined or withdrawn: nothing of it is to be paid.
+  ORDER_NOT_OPEN: 'REF',
+  // Finance terms: a currency Torg does not match in, or other than the order's.
+  CURRENCY: 'FIN',
+  // ORDER_NOT_CONFIRMED (waiting for the supplier's order response) has no code of its own: OTH, with its message.
 };
 
 /** A status reason's text is one cbc:StatusReason; keep it readable and bounded however many lines an invoice has. */

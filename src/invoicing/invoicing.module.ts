@@ -4,6 +4,7 @@ import { CataloguesModule } from '../catalogues/catalogues.module';
 import { ExchangeModule } from '../exchange/exchange.module';
 import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
 import { IdentityModule } from '../identity/identity.module';
+import { InsightsModule } from '../insights/insights.module';
 import { OrderingModule } from '../ordering/ordering.module';
 import { InvoiceAnswers } from './invoice-answers';
 import { InvoiceDecisions } from './invoice-decisions.service';
@@ -11,6 +12,12 @@ import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceMatching } from './invoice-matching.service';
 import { InvoiceRematch } from './invoice-rematch';
+import { InvoiceSpend } from './invoice-spend';
+import { InvoiceResponseDocumentController } from './invoice-response-document.controller';
+import { InvoiceResponseRepository } from './invoice-response.repository';
+import { InvoiceResponseViews } from './invoice-response-views';
+import { InvoiceResponses } from './invoice-responses.service';
+import { InvoiceResponsesResolver } from './invoice-responses.resolver';
 import { InvoiceRepository } from './invoice.repository';
 import { MatchPolicyRepository } from './match-policy.repository';
 import { MatchPolicySettings } from './match-policy-settings.service';
@@ -18,10 +25,16 @@ import { MatchPolicyResolver } from './match-policy.resolver';
 import { MatchPolicies } from './match-policy.service';
 import { InvoicesResolver } from './invoices.resolver';
 import { InvoicesService } from './invoices.service';
+import { PostingExportRepository } from './posting-export.repository';
+import { PostingExportsController } from './posting-exports.controller';
+import { PostingExportsResolver } from './posting-exports.resolver';
+import { PostingExports } from './posting-exports.service';
+import { PostingRows } from './posting-rows';
 
-/** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, and accounts payable's decisions. */
+/** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, accounts payable's decisions, the answers to suppliers and the posting export. */
 @Module({
-  imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule],
+  imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule, InsightsModule],
+  controllers: [InvoiceResponseDocumentController, PostingExportsController],
   providers: [
     InvoiceRepository,
     MatchPolicyRepository,
@@ -33,9 +46,18 @@ import { InvoicesService } from './invoices.service';
     InvoiceMatching,
     InvoiceDocuments,
     InvoiceRematch,
+    InvoiceSpend,
     InvoicesService,
     InvoiceDecisions,
     InvoicesResolver,
+    InvoiceResponseRepository,
+    InvoiceResponses,
+    InvoiceResponseViews,
+    InvoiceResponsesResolver,
+    PostingExportRepository,
+    PostingRows,
+    PostingExports,
+    PostingExportsResolver,
   ],
 })
 export class InvoicingModule {}

@@ -54,11 +54,10 @@ export interface PostingVat {
   vatAmount: string;
 }
 
+/** Only what never changes after the batch is made (names live in the rows, fixed with them). */
 export interface PostingBatchHeader {
   id: string;
   organisationId: number;
-  organisationName: string;
-  organisationOrgNumber: string;
   /** When the batch was made (ISO 8601, UTC). */
   createdAt: string;
 }
@@ -184,7 +183,7 @@ export function postingJson(batch: PostingBatchHeader, rows: readonly PostingRow
   const document = {
     batch: {
       id: batch.id,
-      organisation: { id: batch.organisationId, name: batch.organisationName, orgNumber: batch.organisationOrgNumber },
+      organisationId: batch.organisationId,
       createdAt: batch.createdAt,
       invoiceCount: invoices.length,
       totals: controlTotals(invoices),

@@ -141,6 +141,11 @@ export class OrdersService {
     return order;
   }
 
+  /** Orders by id without a caller check, for a module that checked access to what names them (an invoice's order). */
+  findMany(ctx: RequestContext, ids: readonly number[]): Promise<PurchaseOrderEntity[]> {
+    return this.orders.findMany(ctx, ids);
+  }
+
   /** The order, locked, for a step the system takes on no caller's behalf (its document was delivered); null when missing. */
   lockForSystem(tx: RequestContext, id: number): Promise<PurchaseOrderEntity | null> {
     return this.orders.lock(tx, id);

@@ -1,0 +1,69 @@
+import { fatalRules, RULES } from '../../test/support/peppol-rules';
+import { writeInvoiceResponse } from '../peppol';
+import { invoiceResponseDocument, InvoiceResponseFacts } from './invoice-response-document';
+import { InvoiceDecision, invoiceResponseFor, MAX_REASON_TEXT } from './invoice-response-for';
+
+const T111 = 'PEPPOLBIS-T111.sef.json';
+
+const price = { code: 'PRICE_ABOVE_AGREED', message: 'Line 1: unit price 110.00 is above the agreed 100.00 (NOK 100.00 at stake)' };
+const quantity = { code: 'QUANTITY_ABOVE_RECEIVED', message: 'Line 2: 12 invoiced, 10 received' };
+const other = { code: 'ORDER_NOT_CONFIRMED', message: 'Order PO-2026-000001 is SENT: waiting for the supplier’s confirmation' };
+
+/** Every kind of decision Torg answers, with reasons of every mapping. */
+const DECISIONS: Record<string, InvoiceDecision> = {
+  received: { kind: 'RECEIVED' },
+  waiting: { kind: 'WAITING', reasons: [{ code: 'NOT_RECEIVED', message: 'Line 1: nothing received yet' }, other] },
+  exception: { kind: 'EXCEPTION', reasons: [price, quantity, { code: 'NO_ORDER_LINE', message: 'Line 3: no such order line' }, { code: 'CURRENCY', message: 'EUR' }] },
+  'approved automatically': { kind: 'APPROVED', automatically: true },
+  'approved after review': { kind: 'APPROVED', automatically: false },
+  'disputed, replace': { kind: 'DISPUTED', reasons: [price], note: 'Please credit and invoice at the agreed price.', replace: true },
+  'disputed, query': { kind: 'DISPUTED', reasons: [{ code: 'BUYER_REFERENCE_MISMATCH', message: 'Buyer reference "X" is not the order’s' }], note: '', replace: false },
+  'disputed without match reasons': { kind: 'DISPUTED', reasons: [], note: 'The chairs arrived broken <&> "damaged"', replace: true },
+  paid: { kind: 'PAID' },
+  'partially paid': { kind: 'PAID', partially: 'Paid 800.00 of 1000.00' },
+  'many reasons': { kind: 'EXCEPTION', reasons: Array.from({ length: 300 }, (_, i) => ({ code: 'PRICE_VARIANCE', message: `Line ${i + 1}: ${'x'.repeat(40)}` })) },
+};
+
+const facts = (decision: InvoiceDecision, typeCode: string): InvoiceResponseFacts => ({
+  id: 'IR-17',
+  issueDate: '2026-12-01',
+  buyer: { orgNumber: '964000018', name: 'Storby kommune' },
+  supplier: { orgNumber: '981000056', name: 'Kontorland AS' },
+  invoice: { number: 'F-2026-1', issueDate: '2026-11-28', typeCode },
+  ...invoiceResponseFor(decision),
+  note: decision.kind === 'DISPUTED' ? decision.note : undefined,
+});
+
+describe('invoiceResponseDocument', () => {
+  it('is sent by the buyer to the supplier, by organisation number, about the invoice as received', () => {
+    const doc = invoiceResponseDocument(facts(DECISIONS['disputed, replace'], '380'));
+    expect(doc).toEqual({
+      id: 'IR-17',
+      issueDate: '2026-12-01',
+      note: 'Please credit and invoice at the agreed price.',
+      sender: { endpointId: '964000018', endpointScheme: '0192', name: 'Storby kommune' },
+      receiver: { endpointId: '981000056', endpointScheme: '0192', name: 'Kontorland AS' },
+      documentReference: { id: 'F-2026-1', issueDate: '2026-11-28', typeCode: '380' },
+      responseCode: 'RE',
+      statuses: [{ reasonCode: 'PRI', text: `Please credit and invoice at the agreed price. ${price.message}` }],
+    });
+    expect(invoiceResponseDocument({ ...facts(DECISIONS.received, '381'), note: '  ' }).note).toBeUndefined();
+    expect(invoiceResponseDocument(facts(DECISIONS['many reasons'], '380')).statuses![0].text!.length).toBeLessThanOrEqual(MAX_REASON_TEXT);
+  });
+});
+
+const describeRules = RULES.found ? describe : describe.skip;
+if (!RULES.found) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}`);
+
+describeRules('invoice responses against the official rules (PEPPOLBIS-T111)', () => {
+  for (const [name, decision] of Object.entries(DECISIONS))
+    for (const typeCode of ['380', '381'])
+      it(`passes with no fatal assert: ${name}, ${typeCode === '380' ? 'invoice' : 'credit note'}`, () => {
+        expect(fatalRules(T111, writeInvoiceResponse(invoiceResponseDocument(facts(decision, typeCode))))).toEqual([]);
+      });
+
+  it('finds a fatal assert where there is one: the check is real', () => {
+    const xml = writeInvoiceResponse(invoiceResponseDocument(facts(DECISIONS['disputed, replace'], '380')));
+    expect(fatalRules(T111, xml.replace('urn:fdc:peppol.eu:poacc:bis:invoice_response:3</cbc:ProfileID>', 'urn:example:other</cbc:ProfileID>'))).toEqual(['PEPPOL-T111-R008']);
+  });
+});
