@@ -3,8 +3,7 @@ import Decimal from 'decimal.js';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { GoodsReceiptsService } from '../ordering/goods-receipts.service';
 import { OrderStatus } from '../ordering/order-status';
-import type { PurchaseOrderLineEntity } from '../ordering/purchase-order-line.entity';
-import type { PurchaseOrderEntity } from '../ordering/purchase-order.entity';
+import type { OrderForInvoice } from '../ordering/orders.service';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { isErrorResult } from '../platform/results/error-result';
@@ -18,18 +17,14 @@ import { InvoiceEntity, InvoiceLineEntity } from './invoicing.entities';
 import { MatchPolicies } from './match-policy.service';
 import { InvoiceLineFacts, matchInvoice, MatchResult, OrderLineFacts, resolveMatchPolicy } from './matching';
 
-/** The order an invoice refers to, locked, with its lines as agreed. */
-export interface OrderForInvoice {
-  order: PurchaseOrderEntity;
-  lines: PurchaseOrderLineEntity[];
-}
+export type { OrderForInvoice };
 
 /** Order states in which the supplier has not confirmed the order yet: an invoice waits for its answer. */
 const UNCONFIRMED = new Set<OrderStatus>([OrderStatus.APPROVED, OrderStatus.SENT, OrderStatus.CHANGED]);
 /** Order states that bind nobody any more: an invoice against them is an exception. */
 const VOID = new Set<OrderStatus>([OrderStatus.CANCELLED, OrderStatus.DECLINED, OrderStatus.REJECTED, OrderStatus.WITHDRAWN, OrderStatus.PENDING_APPROVAL]);
 /** Order lines the supplier refused or the buyer took out: nothing of them is to be paid. */
-const NOTHING_AGREED = new Set<PurchaseOrderLineEntity['status']>(['NOT_ACCEPTED', 'CANCELLED']);
+const NOTHING_AGREED = new Set<OrderForInvoice['lines'][number]['status']>(['NOT_ACCEPTED', 'CANCELLED']);
 
 const MATCHABLE_CURRENCY = 'NOK';
 
@@ -73,7 +68,12 @@ export class InvoiceMatching {
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
         await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons);
-        await this.spend.matched(tx, i, to === InvoiceStatus.APPROVED ? 'MATCHED' : to === InvoiceStatus.WAITING ? 'WAITING' : 'EXCEPTION', verdict.reasons.map((r) => r.code));
+        await this.spend.matched(
+          tx,
+          i,
+          to === InvoiceStatus.APPROVED ? 'MATCHED' : to === InvoiceStatus.WAITING ? 'WAITING' : 'EXCEPTION',
+          verdict.reasons.map((r) => r.code),
+        );
         if (to === InvoiceStatus.APPROVED) {
           await this.ledgers.approved(tx, i);
           await this.spend.approved(tx, i);

@@ -19,6 +19,12 @@ import type { PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 import { OrderListScope, PurchaseOrderRepository } from './purchase-order.repository';
 
+/** An order as invoicing matches against it: locked, with its lines as agreed. */
+export interface OrderForInvoice {
+  order: PurchaseOrderEntity;
+  lines: PurchaseOrderLineEntity[];
+}
+
 /** Buyer roles that see every order of their organisation; a REQUESTER alone sees their own. */
 const ORGANISATION_WIDE = [Role.APPROVER, Role.PURCHASER, Role.ADMIN];
 
@@ -150,14 +156,14 @@ export class OrdersService {
    * invoice is matched against it; receipts and answers of the order wait their turn), with its
    * lines as agreed; null when there is none, so a supplier learns nothing of other orders.
    */
-  async lockForInvoice(tx: RequestContext, o: { buyerOrganisationId: number; supplierId: number; orderNo: string }): Promise<{ order: PurchaseOrderEntity; lines: PurchaseOrderLineEntity[] } | null> {
+  async lockForInvoice(tx: RequestContext, o: { buyerOrganisationId: number; supplierId: number; orderNo: string }): Promise<OrderForInvoice | null> {
     const order = await this.orders.lockByOrderNo(tx, o.orderNo);
     if (!order || order.supplierId !== o.supplierId || order.buyerOrganisationId !== o.buyerOrganisationId || !order.sentAt) return null;
     return { order, lines: await this.orders.lines(tx, order.id) };
   }
 
   /** The order by id, locked, with its lines, for re-matching its invoices (no caller's rights: the system's step); null when missing. */
-  async lockForInvoicing(tx: RequestContext, orderId: number): Promise<{ order: PurchaseOrderEntity; lines: PurchaseOrderLineEntity[] } | null> {
+  async lockForInvoicing(tx: RequestContext, orderId: number): Promise<OrderForInvoice | null> {
     const order = await this.orders.lock(tx, orderId);
     return order ? { order, lines: await this.orders.lines(tx, order.id) } : null;
   }

@@ -65,8 +65,12 @@ async function buyers(api: Api, operator: string, admin: string, school: number)
   const tokens: string[] = [];
   for (let b = 0; b < SENDERS; b++) {
     const email = `bench-invoicing-${b}@nordby.example`;
-    const granted = await api.gql(operator, `mutation($i: GrantMembershipInput!) { grantMembership(input: $i) { userId } }`, { i: { email, name: `Bench ${b}`, organisationId: school, roles: ['REQUESTER'] } });
-    await api.gql(admin, `mutation($i: SetPersonalLimitInput!) { setPersonalLimit(input: $i) { __typename } }`, { i: { userId: granted.grantMembership.userId, organisationId: school, amount: '10000000' } });
+    const granted = await api.gql(operator, `mutation($i: GrantMembershipInput!) { grantMembership(input: $i) { userId } }`, {
+      i: { email, name: `Bench ${b}`, organisationId: school, roles: ['REQUESTER'] },
+    });
+    await api.gql(admin, `mutation($i: SetPersonalLimitInput!) { setPersonalLimit(input: $i) { __typename } }`, {
+      i: { userId: granted.grantMembership.userId, organisationId: school, amount: '10000000' },
+    });
     tokens.push(await api.login(email));
   }
   return tokens;
@@ -105,7 +109,15 @@ function invoiceOf(order: PlacedOrder, number: string): Buffer {
     buyer: NORDBY_SKOLE,
     orderNumber: order.orderNumber,
     buyerReference: order.customerReference,
-    lines: order.lines.map((l) => ({ orderLineId: l.lineId, sellerItemId: l.sellerItemId ?? undefined, name: l.name, quantity: '1', unitCode: l.unitCode, unitPrice: l.price, vatRate: String(Number(l.vatRate)) })),
+    lines: order.lines.map((l) => ({
+      orderLineId: l.lineId,
+      sellerItemId: l.sellerItemId ?? undefined,
+      name: l.name,
+      quantity: '1',
+      unitCode: l.unitCode,
+      unitPrice: l.price,
+      vatRate: String(Number(l.vatRate)),
+    })),
   });
   return Buffer.from(writeInvoice(doc), 'utf8');
 }
