@@ -48,6 +48,20 @@ export class Api {
       req.end(payload);
     });
   }
+  /** POSTs an XML document (POST /documents); the status and the JSON answer. */
+  postXml(path: string, token: string, xml: Buffer): Promise<{ status: number; body: any }> {
+    return new Promise((resolve, reject) => {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/xml', 'content-length': xml.length };
+      const req = http.request(`${this.base}${path}`, { method: 'POST', agent: this.agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(xml);
+    });
+  }
   async gql(token: string | null, query: string, variables?: Record<string, unknown>) {
     const text = await this.post('/graphql', JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
     const body = JSON.parse(text) as { data?: any; errors?: any[] };

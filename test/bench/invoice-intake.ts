@@ -1,0 +1,216 @@
+/**
+ * npm run bench:invoices [-- --per-sender N] [--keep]   (npm run bench runs it too)
+ *
+ * Invoice intake and matching through HTTP (issue 16 §6a). On the demo world, each of 16
+ * senders (Kontorland's ERP, 16 connections at once) has an order of 5 lines and one of 50 lines,
+ * sent, accepted and received in full; it posts N invoices of each size to POST /documents, each
+ * invoicing one unit of every line (partial invoices against received goods: three-way matched,
+ * approved automatically). Beside it, in the same run, the floor: the same invoices posted to
+ * POST /documents/check, which authenticates, reads the whole document as safe XML and runs
+ * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95 and the ratio.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeInvoice } from '../../src/peppol';
+import { invoiceFromOrder } from '../../src/invoicing/invoice-from-order';
+import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
+import { projectRoot } from '../../src/platform/files/project-root';
+import { Api, cpuSeconds, freePort, healthy, machineCpu, machineShare, ms, percentile, postgresCpuSeconds, printTable } from './bench-support';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SENDERS = 16;
+const PER_SENDER = flag('per-sender', 8);
+const SIZES = [5, 50] as const;
+const KONTORLAND = { orgNumber: '981000056', name: 'Kontorland AS' };
+const NORDBY_SKOLE = { orgNumber: '911000024', name: 'Nordby skole' };
+
+interface OrderLine {
+  lineId: string;
+  name: string;
+  quantity: string;
+  unitCode: string;
+  price: string;
+  vatRate: string;
+  sellerItemId: string | null;
+}
+interface PlacedOrder {
+  orderNumber: string;
+  customerReference: string;
+  lines: OrderLine[];
+}
+
+/** The 50 cheapest items of Kontorland's demo catalogue, so an order of 50 lines stays small. */
+async function cheapestItems(): Promise<string[]> {
+  const csv = await readFile(join(projectRoot(), 'catalogs', 'kontorland-kontorrekvisita.csv'), 'utf8');
+  const rows = csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','))
+    .map((cells) => ({ id: cells[0], price: Number(cells.find((c) => /^\d+\.\d{2}$/.test(c)) ?? 'Infinity') }));
+  return rows
+    .sort((a, b) => a.price - b.price)
+    .slice(0, Math.max(...SIZES))
+    .map((r) => r.id);
+}
+
+/** A requester of its own per sender (one cart per person), whose own limit covers its orders: they are approved at submit. */
+async function buyers(api: Api, operator: string, admin: string, school: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let b = 0; b < SENDERS; b++) {
+    const email = `bench-invoicing-${b}@nordby.example`;
+    const granted = await api.gql(operator, `mutation($i: GrantMembershipInput!) { grantMembership(input: $i) { userId } }`, { i: { email, name: `Bench ${b}`, organisationId: school, roles: ['REQUESTER'] } });
+    await api.gql(admin, `mutation($i: SetPersonalLimitInput!) { setPersonalLimit(input: $i) { __typename } }`, { i: { userId: granted.grantMembership.userId, organisationId: school, amount: '10000000' } });
+    tokens.push(await api.login(email));
+  }
+  return tokens;
+}
+
+async function placeOrder(api: Api, w: { supplier: string; costCentreId: number; deliveryAddressId: number }, buyer: string, itemIds: string[]): Promise<PlacedOrder> {
+  for (const itemId of itemIds) await api.gql(buyer, `mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }`, { i: { itemId, quantity: String(PER_SENDER) } });
+  const submitted = await api.gql(buyer, `mutation($i: SubmitCartInput!) { submitCart(input: $i) { __typename ... on CartSubmitted { requisitions { id status } } ... on ErrorResult { message } } }`, {
+    i: { costCentreId: w.costCentreId, deliveryAddressId: w.deliveryAddressId },
+  });
+  const id = submitted.submitCart.requisitions?.[0]?.id as number | undefined;
+  if (!id) throw new Error(`submit: ${JSON.stringify(submitted)}`);
+  const fields = `status orderNumber: number customerReference lines { lineId name quantity unitCode price vatRate sellerItemId }`;
+  let order: PlacedOrder & { status: string };
+  for (let i = 0; ; i++) {
+    order = (await api.gql(buyer, `query($id: Int!) { order(id: $id) { ${fields} } }`, { id })).order;
+    if (order.status === 'SENT') break;
+    if (i > 3000) throw new Error(`order ${id} was not sent: ${order.status}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await api.gql(w.supplier, `mutation($i: RespondToOrderInput!) { respondToOrder(input: $i) { __typename } }`, { i: { orderId: id, responseCode: 'ACCEPTED' } });
+  const received = await api.gql(buyer, `mutation($i: ReceiveGoodsInput!) { receiveGoods(input: $i) { __typename ... on GoodsReceived { order { status } } ... on ErrorResult { message } } }`, {
+    i: { orderId: id, lines: order.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })) },
+  });
+  if (received.receiveGoods.order?.status !== 'RECEIVED') throw new Error(`receive: ${JSON.stringify(received)}`);
+  return order;
+}
+
+/** The n-th partial invoice of an order: one unit of every line. */
+function invoiceOf(order: PlacedOrder, number: string): Buffer {
+  const doc = invoiceFromOrder({
+    invoiceNumber: number,
+    issueDate: new Date().toISOString().slice(0, 10),
+    dueDate: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10),
+    seller: KONTORLAND,
+    buyer: NORDBY_SKOLE,
+    orderNumber: order.orderNumber,
+    buyerReference: order.customerReference,
+    lines: order.lines.map((l) => ({ orderLineId: l.lineId, sellerItemId: l.sellerItemId ?? undefined, name: l.name, quantity: '1', unitCode: l.unitCode, unitPrice: l.price, vatRate: String(Number(l.vatRate)) })),
+  });
+  return Buffer.from(writeInvoice(doc), 'utf8');
+}
+
+/** Runs each sender's documents in order, all senders at once; the time of each post, and the wall time in seconds. */
+async function send(documents: Buffer[][], post: (xml: Buffer) => Promise<void>): Promise<{ seconds: number; times: number[] }> {
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    documents.map(async (mine) => {
+      for (const xml of mine) {
+        const t0 = performance.now();
+        await post(xml);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, times: times.sort((a, b) => a - b) };
+}
+
+async function main() {
+  const work = await mkdtemp(join(tmpdir(), 'torg-bench-invoices-'));
+  const log = (m: string) => process.stderr.write(`[bench:invoices] ${m}\n`);
+  const db = await startEmbeddedDatabase(join(work, 'data'), await freePort(), log);
+  let service: ChildProcess | undefined;
+  const rows: [string, string, string][] = [];
+  try {
+    const port = await freePort();
+    service = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], {
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '0', OUTBOUND_TRANSPORT: 'log' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const api = new Api(`http://127.0.0.1:${port}`);
+    await healthy(api.base);
+    const operator = await api.login('operator@torg.example');
+    const admin = await api.login('okonomi@storby.example');
+    const supplier = await api.login('katalog@kontorland.example');
+    const bestiller = await api.login('bestiller@nordby.example');
+    const erp = (await api.gql(null, 'mutation { devClientToken(clientId: "kontorland-erp") { token } }')).devClientToken.token as string;
+    const school = (await api.gql(bestiller, `{ me { organisation { id } } }`)).me.organisation.id as number;
+    const costCentres = (await api.gql(bestiller, `{ costCentres(first: 100) { edges { node { id code } } } }`)).costCentres.edges.map((e: { node: { id: number; code: string } }) => e.node);
+    const costCentreId = costCentres.find((c: { code: string }) => c.code === '2100').id as number;
+    await api.gql(admin, `mutation($i: SetCostCentreBudgetInput!) { setCostCentreBudget(input: $i) { id } }`, { i: { costCentreId, year: new Date().getFullYear(), amount: '999999999' } });
+    const deliveryAddressId = (await api.gql(bestiller, `{ deliveryAddresses(first: 1) { edges { node { id } } } }`)).deliveryAddresses.edges[0].node.id as number;
+    const itemIds: string[] = [];
+    for (const sellerItemId of await cheapestItems()) {
+      const res = await api.gql(bestiller, `query($i: ProductSearchInput!) { searchProducts(input: $i) { edges { node { itemId sellerItemId } } } }`, { i: { text: sellerItemId, first: 20 } });
+      const hit = res.searchProducts.edges.find((e: { node: { sellerItemId: string } }) => e.node.sellerItemId === sellerItemId);
+      if (!hit) throw new Error(`search found no ${sellerItemId}`);
+      itemIds.push(hit.node.itemId);
+    }
+    const senders = await buyers(api, operator, admin, school);
+    const world = { supplier, costCentreId, deliveryAddressId };
+    log(`placing ${SENDERS * SIZES.length} orders (sent, accepted, received)`);
+    const orders = new Map<number, PlacedOrder[]>();
+    for (const size of SIZES) {
+      const placed: PlacedOrder[] = [];
+      for (let s = 0; s < SENDERS; s += 4) placed.push(...(await Promise.all(senders.slice(s, s + 4).map((b) => placeOrder(api, world, b, itemIds.slice(0, size))))));
+      orders.set(size, placed);
+    }
+    const postmasterPid = Number((await readFile(join(work, 'data', 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+
+    for (const size of SIZES) {
+      const documents = orders.get(size)!.map((order, s) => Array.from({ length: PER_SENDER }, (_, n) => invoiceOf(order, `BENCH-${size}-${s}-${n}`)));
+      const total = SENDERS * PER_SENDER;
+      const statuses = new Map<string, number>();
+      const before = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
+      const intake = await send(documents, async (xml) => {
+        const res = await api.postXml('/documents', erp, xml);
+        const key = `${res.status} ${res.body.status ?? res.body.code}`;
+        statuses.set(key, (statuses.get(key) ?? 0) + 1);
+      });
+      const cpu = ((cpuSeconds(service.pid!) - before.service) * 1000) / total;
+      const pgCpu = ((postgresCpuSeconds(postmasterPid) - before.postgres) * 1000) / total;
+      const stolen = machineShare(before.machine, machineCpu()).stolen;
+      if (statuses.get('201 APPROVED') !== total) throw new Error(`not every invoice was matched and approved: ${JSON.stringify([...statuses])}`);
+
+      // The floor: the same documents, checked (authenticated, read and checked) and not applied.
+      const floor = await send(documents, async (xml) => {
+        const res = await api.postXml('/documents/check', erp, xml);
+        if (res.status !== 200 || !res.body.valid) throw new Error(`check: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      });
+      const perSecond = total / intake.seconds;
+      const floorPerSecond = total / floor.seconds;
+      rows.push([
+        `intake, ${size} lines, ${SENDERS} senders`,
+        `${perSecond.toFixed(1)} invoices/s`,
+        `${total} invoices, p50 ${ms(percentile(intake.times, 50))}, p95 ${ms(percentile(intake.times, 95))}; CPU ${cpu.toFixed(0)} + ${pgCpu.toFixed(0)} ms per invoice (service + PostgreSQL); ${(stolen * 100).toFixed(0)} % stolen`,
+      ]);
+      rows.push([
+        `  floor: check only, ${size} lines`,
+        `${floorPerSecond.toFixed(1)} invoices/s`,
+        `p50 ${ms(percentile(floor.times, 50))}, p95 ${ms(percentile(floor.times, 95))}; intake/floor ${(perSecond / floorPerSecond).toFixed(2)} (target ≥ 0.5)`,
+      ]);
+    }
+  } finally {
+    service?.kill('SIGTERM');
+    await new Promise((r) => (service ? service.once('exit', r) : r(undefined)));
+    await db.stop();
+    if (!args.includes('--keep')) await rm(work, { recursive: true, force: true });
+  }
+  printTable(`Torg invoice-intake benchmark: ${PER_SENDER} invoices of each size per sender, ${SENDERS} senders; ${cpus().length} cores`, rows);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
