@@ -230,6 +230,37 @@ describe('Insights (issue 16 §4)', () => {
     }
   });
 
+  it('publishes an agreement’s usage as open data when its purchasing unit switches it on: unauthenticated, cacheable, no personal data', async () => {
+    const url = `/open-data/agreements/${agreement2025001}/usage.json`;
+    expect((await t.http.get(url)).status).toBe(404);
+    const on = await t.gql(purchaser, 'mutation($a: Int!) { setAgreementOpenData(agreementId: $a, published: true) { published usageUrl } }', { a: agreement2025001 });
+    expect(on.data.setAgreementOpenData).toEqual({ published: true, usageUrl: url });
+
+    const res = await t.http.get(url);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=3600');
+    expect(res.body).toEqual({
+      agreement: { id: agreement2025001, reference: '2025-001', title: 'Kontorrekvisita, papir og kontorstoler', validFrom: '2025-01-01', validTo: '2028-12-31' },
+      purchasingUnit: { name: 'Storby innkjøpssenter', orgNumber: '931000047' },
+      supplier: { name: 'Kontorland AS', orgNumber: '981000056' },
+      currency: 'NOK',
+      months: [
+        { month: '2026-01-01', orders: 0, orderedAmount: '0.00', invoices: 2, invoicedAmount: '350.70', buyingOrganisations: 1 },
+        { month, orders: 1, orderedAmount: '450.70', invoices: 0, invoicedAmount: '0.00', buyingOrganisations: 1 },
+      ],
+    });
+    expect(res.text).not.toMatch(/Nordby|bestiller|Bjørn|PO-/);
+    expect((await t.http.get(url).set('If-None-Match', res.headers.etag)).status).toBe(304);
+    const csv = await t.http.get(url.replace('.json', '.csv'));
+    expect(csv.text.split('\r\n')[0]).toBe('agreementReference,supplier,supplierOrgNumber,month,orders,orderedAmount,invoices,invoicedAmount,buyingOrganisations');
+    expect(csv.text.split('\r\n')[2]).toBe(`2025-001,Kontorland AS,981000056,${month},1,450.70,0,0.00,1`);
+
+    await t.gql(purchaser, 'mutation($a: Int!) { setAgreementOpenData(agreementId: $a, published: false) { published } }', { a: agreement2025001 });
+    expect((await t.http.get(url)).status).toBe(404);
+    const audited = await t.sql(`SELECT action FROM audit_event WHERE entity_type = 'agreement' AND entity_id = $1 AND action LIKE 'agreement.open-data%' ORDER BY id`, [String(agreement2025001)]);
+    expect(audited.map((a: any) => a.action)).toEqual(['agreement.open-data-published', 'agreement.open-data-withdrawn']);
+  });
+
   it('refuses bad filters with a precise 400', async () => {
     const get = (query: string) => t.http.get(`/insights/loyalty.csv?${query}`).set('Authorization', `Bearer ${purchaser}`);
     expect((await get('from=2026-13-01')).body.message).toMatch(/from must be/);

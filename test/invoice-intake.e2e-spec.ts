@@ -1,21 +1,188 @@
+import * as iconv from 'iconv-lite';
 import { startTestApp, TestApp } from './support/test-app';
-import { acceptedOrder, invoiceXml, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, ERROR, invoiceXml, kontorlandErp, ORG, postDocument, receive } from './support/invoicing';
 
-/** Invoices and credit notes on POST /documents (issue 16 §1): stored once, tied to parties, order and agreement, refused precisely. */
+/** Invoices and credit notes on POST /documents (issue 16 §1, §5): stored once, tied to parties, order and agreement, refused precisely. */
 let t: TestApp;
 let erp: string;
+let order: any;
 beforeAll(async () => {
   t = await startTestApp();
   erp = await kontorlandErp(t);
+  order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '10' }]);
 });
 afterAll(() => t?.close());
 
-it('stores a matching invoice against a received order and approves it', async () => {
-  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
-  await receive(t, order.id, [{ lineId: '1', quantity: '10' }]);
-  const posted = await postDocument(t, erp, invoiceXml({ id: 'F-1', orderReference: order.number, lines: [{ quantity: '10', price: '45.07', orderLineId: '1', sellerItemId: 'KL-100' }] }));
-  expect(posted.body).toMatchObject({ documentType: 'Invoice', status: 'APPROVED', problems: [] });
+const stored = async (number: string) => (await t.sql(`SELECT count(*)::int AS n FROM invoice WHERE invoice_number = $1`, [number]))[0].n;
+const line = (quantity = '1') => ({ quantity, price: '45.07', orderLineId: '1', sellerItemId: 'KL-100' });
+const refused = async (xml: string | Buffer, expected: { path?: RegExp | string; message: RegExp | string; rule?: RegExp }, status = 422, token = erp) => {
+  const res = await postDocument(t, token, xml);
+  expect(res.status).toBe(status);
+  const problems = res.body.problems ?? [{ message: res.body.message }];
+  expect(problems).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        ...(expected.path ? { path: expect.stringMatching(expected.path) } : {}),
+        ...(expected.rule ? { rule: expect.stringMatching(expected.rule) } : {}),
+        message: expect.stringMatching(expected.message),
+      }),
+    ]),
+  );
+  return res;
+};
+
+it('stores a matching invoice against a received order, with its lines, VAT and references, and approves it', async () => {
+  const posted = await postDocument(t, erp, invoiceXml({ id: 'F-1', orderReference: order.number, buyerReference: 'Bjørn', lines: [line('4')] }));
   expect(posted.status).toBe(201);
-  const [row] = await t.sql(`SELECT status, order_id, match_mode, response_code, tax_exclusive_amount::text AS net FROM invoice WHERE id = $1`, [Number(posted.body.id)]);
-  expect(row).toMatchObject({ status: 'APPROVED', order_id: order.id, match_mode: 'THREE_WAY', response_code: 'AP', net: '450.70' });
+  expect(posted.body).toMatchObject({ documentType: 'Invoice', status: 'APPROVED', problems: [] });
+  const [row] = await t.sql(
+    `SELECT status, order_id, agreement_id, buyer_organisation_id, match_mode, response_code, tax_exclusive_amount::text AS net, tax_amount::text AS vat FROM invoice WHERE id = $1`,
+    [Number(posted.body.id)],
+  );
+  expect(row).toMatchObject({
+    status: 'APPROVED',
+    order_id: order.id,
+    agreement_id: order.agreementId,
+    buyer_organisation_id: t.world.orgs.skole,
+    match_mode: 'THREE_WAY',
+    response_code: 'AP',
+    net: '180.28',
+    vat: '45.07',
+  });
+  const [subtotal] = await t.sql(`SELECT category, rate::text, taxable_amount::text AS taxable FROM invoice_vat_subtotal WHERE invoice_id = $1`, [Number(posted.body.id)]);
+  expect(subtotal).toEqual({ category: 'S', rate: '25.00', taxable: '180.28' });
+  const audit = await t.sql(`SELECT action FROM audit_event WHERE entity_type = 'invoice' AND entity_id = $1 ORDER BY id`, [posted.body.id]);
+  expect(audit.map((a) => a.action)).toEqual(['invoice.received', 'invoice.approved-matched']);
+});
+
+it('answers a resend 409 with the first id and never stores it twice', async () => {
+  const xml = invoiceXml({ id: 'F-DUP', orderReference: order.number, lines: [line()] });
+  const first = await postDocument(t, erp, xml);
+  expect(first.status).toBe(201);
+  const again = await postDocument(t, erp, xml);
+  expect(again.status).toBe(409);
+  expect(again.body).toMatchObject({ id: first.body.id, status: first.body.status });
+  // The same number with other content is the same invoice too.
+  expect((await postDocument(t, erp, invoiceXml({ id: 'F-DUP', orderReference: order.number, lines: [line('2')] }))).status).toBe(409);
+  expect(await stored('F-DUP')).toBe(1);
+});
+
+it('refuses an unknown order, another buyer’s order and an order reference of nothing, saying where', async () => {
+  await refused(invoiceXml({ id: 'F-NOORDER', orderReference: 'PO-1999-000001', lines: [line()] }), {
+    path: /OrderReference\/cbc:ID$/,
+    message: /^No order PO-1999-000001 of Nordby skole was sent to you/,
+  });
+  // The order is Nordby skole's: invoiced to Storby sykehjem it is not found.
+  await refused(invoiceXml({ id: 'F-OTHERBUYER', orderReference: order.number, buyer: '921000030', lines: [line()] }), { message: new RegExp(`^No order ${order.number} of Storby sykehjem`) });
+  expect(await stored('F-NOORDER')).toBe(0);
+  expect(await stored('F-OTHERBUYER')).toBe(0);
+});
+
+it('refuses a seller that is not the sender, a VAT number that is not the seller’s, and a buyer that is no buyer', async () => {
+  await refused(invoiceXml({ id: 'F-SELLER', orderReference: order.number, seller: ORG.medisinsk, lines: [line()] }), {
+    path: /EndpointID$/,
+    message: /^The seller \(0192:982000068\) is not you: its EndpointID must be 0192:981000056/,
+  });
+  await refused(invoiceXml({ id: 'F-VAT', orderReference: order.number, sellerVat: 'NO982000068MVA', lines: [line()] }), {
+    message: /VAT number NO982000068MVA is not yours: it must be NO981000056MVA/,
+  });
+  await refused(invoiceXml({ id: 'F-BUYER', orderReference: order.number, buyer: ORG.medisinsk, lines: [line()] }), {
+    path: /AccountingCustomerParty/,
+    message: /^The buyer \(0192:982000068\) is not a buyer organisation in Torg/,
+  });
+});
+
+it('refuses an invoice from a buyer organisation (only suppliers send invoices)', async () => {
+  const res = await postDocument(t, await t.login('bestiller@nordby.example'), invoiceXml({ id: 'F-FROMBUYER', orderReference: order.number, lines: [line()] }));
+  expect(res.status).toBe(403);
+  expect(res.body.message).toMatch(/^Only a supplier sends invoices/);
+  expect(await stored('F-FROMBUYER')).toBe(0);
+});
+
+it('refuses wrong arithmetic with the rule that says so, and stores nothing', async () => {
+  await refused(invoiceXml({ id: 'F-SUM', orderReference: order.number, lines: [line()], payableOffset: '10' }), { path: /PayableAmount/, rule: /./, message: /./ });
+  expect(await stored('F-SUM')).toBe(0);
+  const check = await t.http
+    .post('/documents/check')
+    .set('Authorization', `Bearer ${erp}`)
+    .set('Content-Type', 'application/xml')
+    .send(Buffer.from(invoiceXml({ id: 'F-SUM', orderReference: order.number, lines: [line()], payableOffset: '10' })));
+  expect(check.status).toBe(200);
+  expect(check.body).toMatchObject({ documentType: 'Invoice', valid: false, problems: [expect.objectContaining({ path: expect.stringMatching(/PayableAmount/) })] });
+});
+
+it('takes an invoice without an order when it has a buyer reference: matched against the agreement alone', async () => {
+  const onAgreement = await postDocument(
+    t,
+    erp,
+    invoiceXml({ id: 'F-NOPO', buyerReference: 'Bjørn', contractReference: '2025-001', lines: [{ quantity: '2', price: '45.07', sellerItemId: 'KL-100' }] }),
+  );
+  expect(onAgreement.status).toBe(201);
+  const [row] = await t.sql(`SELECT order_id, agreement_id, status FROM invoice WHERE id = $1`, [Number(onAgreement.body.id)]);
+  expect(row).toMatchObject({ order_id: null, agreement_id: order.agreementId, status: 'APPROVED' });
+
+  const offAgreement = await postDocument(
+    t,
+    erp,
+    invoiceXml({ id: 'F-NOPO-OFF', buyerReference: 'Bjørn', contractReference: '2025-001', lines: [{ quantity: '1', price: '999.00', sellerItemId: 'NOT-IN-CATALOGUE' }] }),
+  );
+  expect(offAgreement.body.status).toBe('EXCEPTION');
+  const [line1] = await t.sql(`SELECT l.match_status FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.invoice_number = 'F-NOPO-OFF'`);
+  expect(line1.match_status).toBe('NOT_ON_AGREEMENT');
+
+  await refused(invoiceXml({ id: 'F-NOPO-BADREF', buyerReference: 'Bjørn', contractReference: 'NO-SUCH-AGREEMENT', lines: [line()] }), {
+    path: /ContractDocumentReference/,
+    message: /^No agreement NO-SUCH-AGREEMENT between you and Nordby skole is in force/,
+  });
+  await refused(invoiceXml({ id: 'F-NOREF', lines: [line()] }), { message: /reference/i });
+});
+
+it('ties a credit note to the invoice it names, and refuses one naming an invoice never received', async () => {
+  const invoice = await postDocument(t, erp, invoiceXml({ id: 'F-TOCREDIT', orderReference: order.number, lines: [line()] }));
+  const credit = await postDocument(t, erp, invoiceXml({ kind: 'CreditNote', id: 'K-1', buyerReference: 'Bjørn', billingReference: 'F-TOCREDIT', lines: [line()] }));
+  expect(credit.status).toBe(201);
+  expect(credit.body.documentType).toBe('CreditNote');
+  const [row] = await t.sql(`SELECT kind, credited_invoice_id, order_id, status FROM invoice WHERE id = $1`, [Number(credit.body.id)]);
+  expect(row).toMatchObject({ kind: 'CREDIT_NOTE', credited_invoice_id: Number(invoice.body.id), order_id: order.id, status: 'APPROVED' });
+  await refused(invoiceXml({ kind: 'CreditNote', id: 'K-2', orderReference: order.number, billingReference: 'F-NEVER', lines: [line()] }), {
+    path: /BillingReference/,
+    message: /^No invoice F-NEVER from you to Nordby skole is known/,
+  });
+});
+
+describe('hostile XML posted as an invoice', () => {
+  const good = () => invoiceXml({ id: 'F-HOSTILE', orderReference: order.number, lines: [line()] });
+  const body = (xml: string) => xml.replace(/^<\?xml[^>]*\?>\n/, '');
+
+  it('refuses a DOCTYPE with entity expansion and an external entity', async () => {
+    const laughs = `<?xml version="1.0"?>\n<!DOCTYPE Invoice [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n${body(good()).replace('<cbc:IssueDate>', '<cbc:Note>&c;</cbc:Note><cbc:IssueDate>')}`;
+    await refused(laughs, { message: /^DOCTYPE declarations are not allowed/ });
+    await refused(`<?xml version="1.0"?>\n<!DOCTYPE Invoice SYSTEM "file:///etc/passwd">\n${body(good())}`, { message: /^DOCTYPE declarations are not allowed/ });
+  });
+
+  it('refuses deep nesting, the wrong namespace and a lying encoding', async () => {
+    const deep = '<a>'.repeat(100_000) + '</a>'.repeat(100_000);
+    await refused(good().replace('<cbc:IssueDate>', `${deep}<cbc:IssueDate>`), { message: /nests deeper than/ });
+    await refused(good().replace('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', 'urn:evil'), { message: /namespace/ });
+    const latin = iconv.encode(good().replace('Kontorland AS', 'Kontorland Blå AS'), 'latin1');
+    await refused(latin, { message: /^The XML is not UTF-8, as it declares or implies/ });
+  });
+
+  it('keeps serving: a good invoice after all of that is received', async () => {
+    expect(await stored('F-HOSTILE')).toBe(0);
+    const res = await postDocument(t, erp, good());
+    expect(res.status).toBe(201);
+    const health = await t.http.get('/health');
+    expect(health.status).toBe(200);
+  });
+});
+
+it('lets the supplier read its invoice through the API, without the buyer’s decision reason', async () => {
+  const posted = await postDocument(t, erp, invoiceXml({ id: 'F-READ', orderReference: order.number, lines: [line()] }));
+  const read = await t.gql(erp, `query($id: Int!) { invoice(id: $id) { number status responseCode decisionReason } }`, { id: Number(posted.body.id) });
+  expect(read.data.invoice).toEqual({ number: 'F-READ', status: 'APPROVED', responseCode: 'AP', decisionReason: null });
+  const list = await t.gql(erp, `{ invoices(first: 100) { totalCount edges { node { number } } } }`);
+  expect(list.data.invoices.edges.map((e: any) => e.node.number)).toContain('F-READ');
+  expect(ERROR).toBeDefined();
 });

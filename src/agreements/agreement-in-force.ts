@@ -9,3 +9,14 @@ export interface AgreementInForce {
   /** UNSPSC codes (any level) the agreement covers. */
   scope: string[];
 }
+
+/** What anyone may know of an agreement's standing: reference, title, parties and validity (today in Norway). */
+export interface AgreementStanding {
+  reference: string;
+  title: string;
+  supplierId: number;
+  purchasingUnitId: number;
+  validFrom: string;
+  validTo: string;
+  inForce: boolean;
+}

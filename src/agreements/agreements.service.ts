@@ -14,7 +14,7 @@ import { byKey, requestLoader } from '../platform/graphql/request-loader';
 import { AGREEMENT_PARTIES, AgreementAccess } from './agreement-access';
 import { AgreementCeilingService, DrawRecorded, Headroom } from './agreement-ceiling.service';
 import { AgreementEntity } from './agreement.entity';
-import type { AgreementInForce } from './agreement-in-force';
+import type { AgreementInForce, AgreementStanding } from './agreement-in-force';
 import { AgreementRepository } from './agreement.repository';
 import { CeilingExceededError } from './agreements.errors';
 import { CreateAgreementInput } from './agreements.types';
@@ -146,11 +146,16 @@ export class AgreementsService {
     return this.rows.inForceFor(tx, organisationId);
   }
 
-  /** Validity and parties of these agreements, to tell why one is no longer orderable (ended, not yet begun, or the buyer no longer takes part). */
-  async standing(tx: RequestContext, ids: readonly number[]): Promise<Map<number, { reference: string; validFrom: string; validTo: string; inForce: boolean }>> {
+  /** Validity and parties of these agreements (also what insights' open data publishes of one), to tell why one is no longer orderable (ended, not yet begun, or the buyer no longer takes part). */
+  async standing(tx: RequestContext, ids: readonly number[]): Promise<Map<number, AgreementStanding>> {
     const today = osloToday();
     const rows = await this.rows.byIds(tx, ids);
-    return new Map(rows.map((a) => [a.id, { reference: a.reference, validFrom: a.validFrom, validTo: a.validTo, inForce: this.isInForce(a, today) }]));
+    return new Map(
+      rows.map((a) => [
+        a.id,
+        { reference: a.reference, title: a.title, supplierId: a.supplierId, purchasingUnitId: a.purchasingUnitId, validFrom: a.validFrom, validTo: a.validTo, inForce: this.isInForce(a, today) },
+      ]),
+    );
   }
 
   /** In force = today (in Norway) within the validity period. */

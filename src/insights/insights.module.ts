@@ -7,6 +7,10 @@ import { InsightsExportController } from './insights-export.controller';
 import { InsightsScope } from './insights-scope';
 import { InsightsResolver } from './insights.resolver';
 import { InsightsService } from './insights.service';
+import { OpenDataController } from './open-data.controller';
+import { OpenDataRepository } from './open-data.repository';
+import { OpenDataResolver } from './open-data.resolver';
+import { OpenDataService } from './open-data.service';
 import { SpendFactWriter } from './spend-fact-writer';
 import { SpendFacts } from './spend-facts';
 import { SpendFactsRepository } from './spend-facts.repository';
@@ -18,8 +22,8 @@ import { SpendFactsRepository } from './spend-facts.repository';
  */
 @Module({
   imports: [IdentityModule, AgreementsModule, CataloguesModule],
-  controllers: [InsightsExportController],
-  providers: [SpendFacts, SpendFactsRepository, SpendFactWriter, InsightReportsRepository, InsightsScope, InsightsService, InsightsResolver],
+  controllers: [InsightsExportController, OpenDataController],
+  providers: [SpendFacts, SpendFactsRepository, SpendFactWriter, InsightReportsRepository, InsightsScope, InsightsService, InsightsResolver, OpenDataRepository, OpenDataService, OpenDataResolver],
   exports: [SpendFacts],
 })
 export class InsightsModule {}

@@ -11,7 +11,8 @@ import { InvoiceProblem, money, num, pathIn, plain, problem, round2, sum } from 
  */
 
 /** UNCL 5305 as EN 16931 uses it, with the infix of each category's own rules (BR-IC-… for K). */
-const CATEGORY_RULES: Record<string, string> = { S: 'S', Z: 'Z', E: 'E', AE: 'AE', K: 'IC', G: 'G', O: 'O', L: 'IG', M: 'IP', B: 'B' };
+// A Map, not an object: a category written "constructor" must not find Object's members.
+const CATEGORY_RULES = new Map(Object.entries({ S: 'S', Z: 'Z', E: 'E', AE: 'AE', K: 'IC', G: 'G', O: 'O', L: 'IG', M: 'IP', B: 'B' }));
 /** Categories whose rate is 0: zero rated, exempt, reverse charge, intra-community, export. */
 const RATE_ZERO = new Set(['Z', 'E', 'AE', 'K', 'G']);
 /** Categories that must say why no VAT is charged (BR-x-10), and those that must not. */
@@ -40,8 +41,8 @@ interface Carrier {
 }
 
 const key = (categoryId: string, percent: Decimal | undefined) => `${categoryId}|${percent ? plain(percent) : ''}`;
-const describe = (categoryId: string, percent: Decimal | undefined) => `${categoryId}${percent ? ` ${plain(percent)} %` : ''}`;
-const ruleOf = (categoryId: string, n: string) => (CATEGORY_RULES[categoryId] ? `BR-${CATEGORY_RULES[categoryId]}-${n}` : undefined);
+const groupName = (categoryId: string, percent: Decimal | undefined) => `${categoryId}${percent ? ` ${plain(percent)} %` : ''}`;
+const ruleOf = (categoryId: string, n: string) => (CATEGORY_RULES.has(categoryId) ? `BR-${CATEGORY_RULES.get(categoryId)}-${n}` : undefined);
 
 function carriers(invoice: UblInvoice): Carrier[] {
   return [
@@ -63,7 +64,7 @@ function checkCarrier(c: Carrier, context: VatContext): InvoiceProblem[] {
     const rule = c.kind === 'line' ? 'BR-CO-04' : c.kind === 'allowance' ? 'BR-32' : 'BR-37';
     return [problem(c.category ?? c.at, rule, `${what} has no VAT category (${c.kind === 'line' ? 'cac:ClassifiedTaxCategory' : 'cac:TaxCategory'}/cbc:ID)`)];
   }
-  if (!CATEGORY_RULES[id.value]) return [problem(id, 'BR-CL-18', `${what}: "${id.value}" is no VAT category of UNCL 5305 (S, Z, E, AE, K, G, O, L, M, B)`)];
+  if (!CATEGORY_RULES.has(id.value)) return [problem(id, 'BR-CL-18', `${what}: "${id.value}" is no VAT category of UNCL 5305 (S, Z, E, AE, K, G, O, L, M, B)`)];
   const n = c.kind === 'line' ? '05' : c.kind === 'allowance' ? '06' : '07';
   const rule = ruleOf(id.value, n);
   const percentText = c.category?.percent;
@@ -104,10 +105,10 @@ function norwegianCategory(what: string, id: { value: string } & UblLocated, per
 function checkSubtotal(s: UblTaxSubtotal, contributions: number, context: VatContext): InvoiceProblem[] {
   const id = s.category?.id;
   if (!id?.value) return [problem(s.category ?? s, 'BR-47', 'The VAT subtotal has no VAT category (cac:TaxCategory/cbc:ID)')];
-  if (!CATEGORY_RULES[id.value]) return [problem(id, 'BR-CL-17', `"${id.value}" is no VAT category of UNCL 5305 (S, Z, E, AE, K, G, O, L, M, B)`)];
+  if (!CATEGORY_RULES.has(id.value)) return [problem(id, 'BR-CL-17', `"${id.value}" is no VAT category of UNCL 5305 (S, Z, E, AE, K, G, O, L, M, B)`)];
   const problems: InvoiceProblem[] = [];
   const percent = num(s.category?.percent);
-  const what = `The VAT subtotal ${describe(id.value, percent)}`;
+  const what = `The VAT subtotal ${groupName(id.value, percent)}`;
   if (id.value !== 'O' && !s.category?.percent) problems.push(problem(s.category, 'BR-48', `${what} has no VAT rate (cbc:Percent); only "not subject to VAT" (O) goes without`));
   const [taxable, tax] = [num(s.taxableAmount), num(s.taxAmount)];
   if (!s.taxableAmount) problems.push(problem(s, 'BR-45', `${what} has no TaxableAmount`));
@@ -144,7 +145,7 @@ interface VatGroup {
 
 /** One (category, rate): a subtotal, only one, whose taxable amount is the sum of what carries it (BR-x-08). */
 function checkTaxable(g: VatGroup, categoriesWithSubtotal: Set<string | undefined>): InvoiceProblem[] {
-  const name = describe(g.categoryId, g.percent);
+  const name = groupName(g.categoryId, g.percent);
   const problems: InvoiceProblem[] = [];
   if (g.subtotals.length > 1)
     problems.push(problem(g.subtotals[1], ruleOf(g.categoryId, '08'), `The invoice has ${g.subtotals.length} VAT subtotals for ${name}; one per category and rate is allowed`));
@@ -200,7 +201,7 @@ function checkBreakdown(invoice: UblInvoice, all: Carrier[], context: VatContext
   // on its own, BR-x-05/06/07), as the official BR-Z-08, BR-E-08… sum them.
   const groupOf = (category: UblInvoiceTaxCategory | undefined) => {
     const id = category?.id?.value;
-    return id && CATEGORY_RULES[id] ? group(id, RATE_ZERO.has(id) || id === 'O' ? undefined : num(category.percent)) : undefined;
+    return id && CATEGORY_RULES.has(id) ? group(id, RATE_ZERO.has(id) || id === 'O' ? undefined : num(category.percent)) : undefined;
   };
   for (const c of all) groupOf(c.category)?.carriers.push(c);
   for (const s of subtotals) {
@@ -237,7 +238,7 @@ function checkSellerVatIdentity(invoice: UblInvoice, all: Carrier[]): InvoicePro
   const problems: InvoiceProblem[] = [];
   for (const c of all) {
     const id = c.category?.id?.value;
-    if (!id || !CATEGORY_RULES[id] || seen.has(`${id}|${c.kind}`)) continue;
+    if (!id || !CATEGORY_RULES.has(id) || seen.has(`${id}|${c.kind}`)) continue;
     seen.add(`${id}|${c.kind}`);
     const carrier = c.kind === 'line' ? 'a line' : `a document ${c.kind}`;
     if (['S', 'Z', 'E', 'AE', 'K', 'G'].includes(id) && !identified) {

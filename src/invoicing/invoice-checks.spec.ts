@@ -387,6 +387,9 @@ describe('checkInvoice: VAT', () => {
     expect(rules(oRate)).toEqual(['BR-O-05']);
     const unknown = checkInvoice(changed({ lines: [{ quantity: '1', price: '100' }] }, (i) => (i.lines[0].item.taxCategory!.id!.value = 'X')));
     expect(unknown[0]).toMatchObject({ rule: 'BR-CL-18', message: 'Line 1: "X" is no VAT category of UNCL 5305 (S, Z, E, AE, K, G, O, L, M, B)' });
+    // Names of Object's own members are no category either.
+    const hostile = checkInvoice(changed({ lines: [{ quantity: '1', price: '100' }] }, (i) => (i.lines[0].item.taxCategory!.id!.value = 'constructor')));
+    expect(hostile[0]).toMatchObject({ rule: 'BR-CL-18', message: 'Line 1: "constructor" is no VAT category of UNCL 5305 (S, Z, E, AE, K, G, O, L, M, B)' });
     expect(rules(checkInvoice(changed({ lines: [{ quantity: '1', price: '100' }] }, (i) => delete i.lines[0].item.taxCategory)))).toContain('BR-CO-04');
   });
 

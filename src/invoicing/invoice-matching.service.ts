@@ -58,9 +58,13 @@ export class InvoiceMatching {
 
   async matchAndDecide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null): Promise<InvoiceEntity> {
     const verdict = await this.verdict(tx, invoice, lines, order);
+    const lineStatuses = lines.map((l, i) => ({ lineId: l.id, orderLineId: verdict.result?.lines[i].orderLineId ?? null, status: verdict.result?.lines[i].status ?? ('MATCHED' as const) }));
+    // A re-match that finds what the last one found changes nothing (no new version under the person deciding it).
+    if (invoice.status !== InvoiceStatus.RECEIVED && this.machine.next(invoice.status, verdict.event) === invoice.status && (await this.unchanged(tx, invoice, lines, lineStatuses, verdict.reasons)))
+      return invoice;
     await this.invoices.storeMatch(tx, invoice, {
       mode: verdict.mode,
-      lines: lines.map((l, i) => ({ lineId: l.id, orderLineId: verdict.result?.lines[i].orderLineId ?? null, status: verdict.result?.lines[i].status ?? 'MATCHED' })),
+      lines: lineStatuses,
       reasons: verdict.reasons,
     });
     const rematch = invoice.status !== InvoiceStatus.RECEIVED;
@@ -79,6 +83,21 @@ export class InvoiceMatching {
     // The table allows every verdict from RECEIVED, WAITING and EXCEPTION, the only states matched.
     if (isErrorResult(moved)) throw new Error(moved.message);
     return moved;
+  }
+
+  /** Whether the lines' outcome and the reasons are those stored by the last match. */
+  private async unchanged(
+    tx: RequestContext,
+    invoice: InvoiceEntity,
+    lines: InvoiceLineEntity[],
+    lineStatuses: { orderLineId: number | null; status: string }[],
+    reasons: NewMatchReason[],
+  ): Promise<boolean> {
+    if (lines.some((l, i) => l.orderLineId !== lineStatuses[i].orderLineId || l.matchStatus !== lineStatuses[i].status)) return false;
+    const key = (r: Pick<NewMatchReason, 'invoiceLineId' | 'code' | 'expected' | 'actual' | 'differenceNok'>) =>
+      [r.invoiceLineId, r.code, r.expected, r.actual, r.differenceNok === null ? null : new Decimal(r.differenceNok).toFixed(2)].join('|');
+    const stored = ((await this.invoices.reasonsOf(tx, [invoice.id])).get(invoice.id) ?? []).map(key);
+    return stored.length === reasons.length && reasons.every((r, i) => key(r) === stored[i]);
   }
 
   private async verdict(

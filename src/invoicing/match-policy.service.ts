@@ -19,9 +19,9 @@ export interface EffectivePolicy {
 }
 
 /**
- * The match policy that applies to a buyer organisation: its own, else that of the nearest
- * organisation above it that has one (a school follows its municipality), else the default.
- * The policy's rules come from the same organisation.
+ * The match policy that applies to a buyer organisation: its own policy and rules, else those of
+ * the nearest organisation above it that has either (a school follows its municipality), else the
+ * default. An organisation with rules and no policy of its own has the default beneath its rules.
  */
 @Injectable()
 export class MatchPolicies {
@@ -32,10 +32,9 @@ export class MatchPolicies {
 
   async effective(ctx: RequestContext, buyerOrganisationId: number): Promise<EffectivePolicy> {
     for (const id of await this.identity.selfAndAncestorIds(ctx, buyerOrganisationId)) {
-      const policy = await this.rows.policy(ctx, id);
-      if (!policy) continue;
-      const rules = await this.rows.rules(ctx, id);
-      return { organisationId: id, policy: toPolicy(policy), rules: rules.map(toRule), stored: { policy, rules } };
+      const [policy, rules] = [await this.rows.policy(ctx, id), await this.rows.rules(ctx, id)];
+      if (!policy && !rules.length) continue;
+      return { organisationId: id, policy: policy ? toPolicy(policy) : DEFAULT_MATCH_POLICY, rules: rules.map(toRule), stored: { policy, rules } };
     }
     return { organisationId: null, policy: DEFAULT_MATCH_POLICY, rules: [], stored: { policy: null, rules: [] } };
   }

@@ -205,7 +205,10 @@ export interface MatchResult {
   exchangeRateToNok: string;
   /** An invoice without an order: off-catalogue spend (matched against the agreement only). */
   offCatalogue: boolean;
-  /** An exception only because goods are not received yet: every line MATCHED or NOT_RECEIVED; re-match on receipt. */
+  /**
+   * An exception only because goods are not received yet: every line MATCHED or NOT_RECEIVED (a
+   * TOTAL_ABOVE_EXPECTED may come with it: unreceived lines are expected at 0). Re-match on receipt.
+   */
   awaitingReceipt: boolean;
   lines: LineMatch[];
   totals: {

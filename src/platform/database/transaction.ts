@@ -13,6 +13,23 @@ export class RollBackWith<R> extends Error {
   }
 }
 
+/**
+ * A transaction is one connection, which runs one query at a time. Services may issue several
+ * reads together (Promise.all over a transaction's context); they are queued here, in order,
+ * instead of inside pg's client, which deprecates that (and pg 9 refuses it).
+ */
+function oneQueryAtATime(manager: EntityManager): void {
+  const runner = manager.queryRunner;
+  if (!runner) return;
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<typeof query>) => {
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof runner.query;
+}
+
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
 
 /**
@@ -30,6 +47,7 @@ export async function inTransaction<T>(ds: DataSource, ctx: RequestContext, work
     try {
       let committed: AfterCommit[] = [];
       const result = await ds.transaction((manager: EntityManager) => {
+        oneQueryAtATime(manager);
         committed = collectAfterCommit(manager);
         return work(ctx.withManager(manager));
       });

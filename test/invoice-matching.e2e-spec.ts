@@ -1,0 +1,211 @@
+import { InvoiceRematch } from '../src/invoicing/invoice-rematch';
+import { startTestApp, TestApp } from './support/test-app';
+import { sentOrder } from './support/orders';
+import { acceptedOrder, drain, ERROR, INVOICE_FIELDS, invoiceXml, kontorlandErp, postDocument, receive } from './support/invoicing';
+
+/**
+ * Matching and deciding invoices over HTTP (issue 16 §2–3, §5): the whole path from order to
+ * credit note with the ledgers following, waiting invoices re-matched from the outbox, and the
+ * races (an invoice and a receipt together, two approvals of one exception) decided once.
+ */
+let t: TestApp;
+let erp: string;
+let ap: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  erp = await kontorlandErp(t);
+  ap = await t.login('faktura@storby.example');
+});
+afterAll(() => t?.close());
+
+const DECIDE = (m: string) =>
+  `mutation($i: ${m === 'approveInvoice' ? 'ApproveInvoiceInput' : 'DisputeInvoiceInput'}!) { ${m}(input: $i) { __typename ... on Invoice { ${INVOICE_FIELDS} } ... on InvoiceStateError { status } ${ERROR} } }`;
+const invoiceOf = async (id: number | string) => (await t.gql(ap, `query($id: Int!) { invoice(id: $id) { ${INVOICE_FIELDS} } }`, { id: Number(id) })).data.invoice;
+const ledgers = async (orderId: number) => {
+  const [commitment] = await t.sql(`SELECT amount::text, invoiced::text FROM cost_centre_commitment WHERE source_type = 'ORDER' AND source_id = $1`, [String(orderId)]);
+  const [drawdown] = await t.sql(`SELECT amount::text, invoiced::text FROM agreement_drawdown WHERE source_type = 'ORDER' AND source_id = $1`, [String(orderId)]);
+  return { commitment, drawdown };
+};
+let serial = 0;
+const number = (prefix: string) => `${prefix}-${++serial}`;
+
+it('takes an order from partial receipt through a matched invoice, a price exception approved with a reason and a credit note, with the ledgers invoiced', async () => {
+  // 10 packs of A4 at 45.07 and 4 of A3 at 294.59, accepted by the supplier; 6 A4 received.
+  const order = await acceptedOrder(t, [
+    { sellerItemId: 'KL-100', quantity: '10' },
+    { sellerItemId: 'KL-101', quantity: '4' },
+  ]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '6' }]);
+
+  // A partial invoice for what was received: matched and approved; 270.42 of the commitment is now invoiced.
+  const first = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
+  expect(first.status).toBe(201);
+  expect(first.body.status).toBe('APPROVED');
+  expect(await invoiceOf(first.body.id)).toMatchObject({
+    status: 'APPROVED',
+    matchMode: 'THREE_WAY',
+    responseCode: 'AP',
+    reasons: [],
+    lines: [{ matchStatus: 'MATCHED', orderLineId: expect.any(Number) }],
+  });
+  expect(await ledgers(order.id)).toMatchObject({ commitment: { invoiced: '270.42' }, drawdown: { invoiced: '270.42' } });
+
+  // The rest arrives; the second invoice asks 47.00 for the A4 (4.3 % above the agreed 45.07, beyond 2 %).
+  await receive(t, order.id, [
+    { lineId: '1', quantity: '4' },
+    { lineId: '2', quantity: '4' },
+  ]);
+  const second = await postDocument(
+    t,
+    erp,
+    invoiceXml({
+      id: number('F'),
+      orderReference: order.number,
+      lines: [
+        { quantity: '4', price: '47.00', orderLineId: '1' },
+        { quantity: '4', price: '294.59', orderLineId: '2' },
+      ],
+    }),
+  );
+  expect(second.body.status).toBe('EXCEPTION');
+  const exception = await invoiceOf(second.body.id);
+  expect(exception).toMatchObject({ status: 'EXCEPTION', responseCode: 'UQ', lines: [{ matchStatus: 'PRICE_VARIANCE' }, { matchStatus: 'MATCHED' }] });
+  expect(exception.reasons).toEqual([
+    expect.objectContaining({ code: 'PRICE_ABOVE_AGREED', lineId: '1', expected: expect.stringMatching(/^45\.07/), actual: expect.stringMatching(/^47/), differenceNok: '7.72' }),
+  ]);
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('270.42');
+
+  // It waits in accounts payable's queue, with both sides of the difference.
+  const queue = await t.gql(ap, `{ invoiceExceptions { totalCount edges { node { id status reasons { code expected actual differenceNok } } } } }`);
+  expect(queue.data.invoiceExceptions.edges.map((e: any) => e.node.id)).toContain(Number(second.body.id));
+
+  // Approving an exception needs a reason; with one, it is approved and the ledgers take the whole 1,366.36.
+  const bare = await t.gql(ap, DECIDE('approveInvoice'), { i: { invoiceId: exception.id, expectedVersion: exception.version } });
+  expect(bare.data.approveInvoice).toMatchObject({ __typename: 'ReasonRequiredError' });
+  const approved = await t.gql(ap, DECIDE('approveInvoice'), { i: { invoiceId: exception.id, expectedVersion: exception.version, reason: 'Price rise agreed by phone' } });
+  expect(approved.data.approveInvoice).toMatchObject({ __typename: 'Invoice', status: 'APPROVED', responseCode: 'AP', decisionReason: 'Price rise agreed by phone' });
+  expect(await ledgers(order.id)).toMatchObject({ commitment: { invoiced: '1636.78' }, drawdown: { invoiced: '1636.78' } });
+  const [audit] = await t.sql(`SELECT data FROM audit_event WHERE entity_type = 'invoice' AND entity_id = $1 AND action = 'invoice.approved'`, [String(exception.id)]);
+  expect(audit.data).toMatchObject({ from: 'EXCEPTION', to: 'APPROVED', reason: 'Price rise agreed by phone' });
+
+  // The supplier credits the price difference: a credit note naming the second invoice, approved, and the ledgers take it back.
+  const credit = await postDocument(
+    t,
+    erp,
+    invoiceXml({ kind: 'CreditNote', id: number('K'), orderReference: order.number, billingReference: exception.number, lines: [{ quantity: '4', price: '1.93', orderLineId: '1' }] }),
+  );
+  expect(credit.status).toBe(201);
+  const creditNote = await invoiceOf(credit.body.id);
+  expect(creditNote).toMatchObject({ kind: 'CREDIT_NOTE', creditedInvoiceId: exception.id, orderId: order.id, status: 'APPROVED' });
+  expect(await ledgers(order.id)).toMatchObject({ commitment: { invoiced: '1629.06' }, drawdown: { invoiced: '1629.06' } });
+});
+
+it('keeps an invoice for goods not yet received WAITING and approves it from the outbox once they are', async () => {
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '5' }]);
+  const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '5', price: '45.07', orderLineId: '1' }] }));
+  expect(posted.body.status).toBe('WAITING');
+  expect(await invoiceOf(posted.body.id)).toMatchObject({ status: 'WAITING', responseCode: 'IP', lines: [{ matchStatus: 'NOT_RECEIVED' }] });
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('0.00');
+
+  await receive(t, order.id, [{ lineId: '1', quantity: '5' }]);
+  await drain(t);
+  expect(await invoiceOf(posted.body.id)).toMatchObject({ status: 'APPROVED', responseCode: 'AP', reasons: [] });
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('225.35');
+  // Another run of the re-match (at least once delivery) changes nothing.
+  expect(await t.app.get(InvoiceRematch).rematchOrder(order.id)).toBe(0);
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('225.35');
+});
+
+it('lets an invoice wait for the supplier’s confirmation of the order, and matches it two-way once the order is accepted', async () => {
+  const policy = await t.gql(ap, `mutation { setInvoiceMatchPolicy(input: { organisationId: ${t.world.orgs.skole}, mode: TWO_WAY }) { mode definedBy } }`);
+  expect(policy.data.setInvoiceMatchPolicy).toEqual({ mode: 'TWO_WAY', definedBy: t.world.orgs.skole });
+  try {
+    const order = await sentOrder(t, [{ sellerItemId: 'KL-101', quantity: '2' }]);
+    const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '2', price: '294.59', orderLineId: '1' }] }));
+    expect(posted.body.status).toBe('WAITING');
+    expect((await invoiceOf(posted.body.id)).reasons.map((r: any) => r.code)).toEqual(['ORDER_NOT_CONFIRMED']);
+
+    const answered = await t.gql(await t.login('katalog@kontorland.example'), `mutation($i: RespondToOrderInput!) { respondToOrder(input: $i) { __typename } }`, {
+      i: { orderId: order.id, responseCode: 'ACCEPTED' },
+    });
+    expect(answered.data.respondToOrder.__typename).toBe('OrderResponseRecorded');
+    await drain(t);
+    expect(await invoiceOf(posted.body.id)).toMatchObject({ status: 'APPROVED', matchMode: 'TWO_WAY', reasons: [] });
+  } finally {
+    await t.sql(`DELETE FROM invoice_match_policy WHERE buyer_organisation_id = $1`, [t.world.orgs.skole]);
+  }
+});
+
+it('matches an invoice and a receipt arriving together exactly once', async () => {
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-102', quantity: '3' }]);
+  const [posted] = await Promise.all([
+    postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '3', price: '203.12', orderLineId: '1' }] })),
+    receive(t, order.id, [{ lineId: '1', quantity: '3' }]),
+  ]);
+  expect(posted.status).toBe(201);
+  await drain(t);
+  expect((await invoiceOf(posted.body.id)).status).toBe('APPROVED');
+  const approvals = await t.sql(`SELECT action FROM audit_event WHERE entity_type = 'invoice' AND entity_id = $1 AND action LIKE 'invoice.approved%'`, [posted.body.id]);
+  expect(approvals).toHaveLength(1);
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('609.36');
+});
+
+it('approves one exception once when two people approve it at the same time, and lets nobody decide it again', async () => {
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-103', quantity: '2' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '2' }]);
+  const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '2', price: '250.00', orderLineId: '1' }] }));
+  const exception = await invoiceOf(posted.body.id);
+  expect(exception.status).toBe('EXCEPTION');
+
+  const other = await t.login('faktura@storby.example');
+  const results = await Promise.all(
+    [ap, other].map((token, n) => t.gql(token, DECIDE('approveInvoice'), { i: { invoiceId: exception.id, expectedVersion: exception.version, reason: `approval ${n}` } })),
+  );
+  const kinds = results.map((r) => r.data.approveInvoice.__typename).sort();
+  expect(kinds).toEqual(['Invoice', 'InvoiceVersionConflictError']);
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('500.00');
+
+  const now = await invoiceOf(exception.id);
+  const again = await t.gql(ap, DECIDE('disputeInvoice'), { i: { invoiceId: exception.id, expectedVersion: now.version, reason: 'too late' } });
+  expect(again.data.disputeInvoice).toMatchObject({ __typename: 'InvoiceStateError', status: 'APPROVED' });
+});
+
+it('disputes an exception back to the supplier: DISPUTED, answered RE, nothing invoiced', async () => {
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '2' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '2' }]);
+  const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '3', price: '45.07', orderLineId: '1' }] }));
+  const exception = await invoiceOf(posted.body.id);
+  expect(exception).toMatchObject({ status: 'EXCEPTION', lines: [{ matchStatus: 'QUANTITY_VARIANCE' }] });
+  // A re-match that finds the same leaves the version accounts payable read.
+  await t.app.get(InvoiceRematch).rematchOrder(order.id);
+  expect((await invoiceOf(exception.id)).version).toBe(exception.version);
+  const disputed = await t.gql(ap, DECIDE('disputeInvoice'), { i: { invoiceId: exception.id, expectedVersion: exception.version, reason: 'Only 2 packs were delivered' } });
+  expect(disputed.data.disputeInvoice).toMatchObject({ __typename: 'Invoice', status: 'DISPUTED', responseCode: 'RE' });
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('0.00');
+  const queue = await t.gql(ap, `{ invoiceExceptions(first: 100) { edges { node { id } } } }`);
+  expect(queue.data.invoiceExceptions.edges.map((e: any) => e.node.id)).not.toContain(exception.id);
+});
+
+it('applies a supplier rule’s looser price and total tolerance, and only while the rule stands', async () => {
+  const added = await t.gql(ap, `mutation($i: AddInvoiceMatchRuleInput!) { addInvoiceMatchRule(input: $i) { __typename ... on InvoiceMatchRule { id supplierId } ${ERROR} } }`, {
+    i: { organisationId: t.world.orgs.skole, supplierId: t.world.orgs.kontorland, tolerance: { pricePercent: '10', priceAbsolute: null, totalPercent: '10', totalAbsolute: null } },
+  });
+  expect(added.data.addInvoiceMatchRule).toMatchObject({ __typename: 'InvoiceMatchRule', supplierId: t.world.orgs.kontorland });
+  const twice = await t.gql(ap, `mutation($i: AddInvoiceMatchRuleInput!) { addInvoiceMatchRule(input: $i) { __typename } }`, {
+    i: { organisationId: t.world.orgs.skole, supplierId: t.world.orgs.kontorland, mode: 'TWO_WAY' },
+  });
+  expect(twice.data.addInvoiceMatchRule.__typename).toBe('MatchRuleExistsError');
+  try {
+    const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '1' }]);
+    await receive(t, order.id, [{ lineId: '1', quantity: '1' }]);
+    const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '48.00', orderLineId: '1' }] }));
+    expect(posted.body.status).toBe('APPROVED');
+  } finally {
+    const removed = await t.gql(ap, `mutation($r: Int!) { removeInvoiceMatchRule(ruleId: $r) { id } }`, { r: added.data.addInvoiceMatchRule.id });
+    expect(removed.data.removeInvoiceMatchRule.id).toBe(added.data.addInvoiceMatchRule.id);
+  }
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '1' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '1' }]);
+  const without = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '48.00', orderLineId: '1' }] }));
+  expect(without.body.status).toBe('EXCEPTION');
+});

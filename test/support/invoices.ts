@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { DocumentAllowanceChargeInput, InvoiceFromOrderInput, invoiceFromOrder } from '../../src/invoicing/invoice-from-order';
+import { UblInvoiceOut, writeInvoice } from '../../src/peppol';
+
+/**
+ * Supplier invoices and credit notes for tests and benchmarks, right by construction (the
+ * arithmetic and structure of src/invoicing/invoice-from-order.ts, which the official rules
+ * accept) unless a test asks for a wrong one with `tamper`. Numbers are accepted as well as
+ * decimal text for convenience (49.9 is written "49.9"; no arithmetic is done in floats).
+ */
+
+type Decimalish = string | number;
+
+export interface InvoiceLineSpec {
+  orderLineId?: string;
+  sellerItemId?: string;
+  gtin?: string;
+  name: string;
+  quantity: Decimalish;
+  unitCode: string;
+  /** Per one unit, excluding VAT. */
+  unitPrice: Decimalish;
+  vatRate: 25 | 15 | 12 | 0 | string;
+  unspsc?: string;
+}
+
+/** What is invoiced: the parties, the order's references and the lines. */
+export interface OrderToInvoice {
+  seller: { orgNumber: string; name: string };
+  buyer: { orgNumber: string; name: string };
+  /** The order's number (cac:OrderReference/cbc:ID). */
+  orderNumber?: string;
+  /** The order's CustomerReference (cbc:BuyerReference). */
+  buyerReference?: string;
+  contractReference?: string;
+  currency?: string;
+  lines: InvoiceLineSpec[];
+}
+
+export interface InvoiceOptions {
+  /** Unique by default (F-xxxxxxxx); give one to test duplicates. */
+  invoiceNumber?: string;
+  /** Today (UTC) by default; the due date 30 days later. */
+  issueDate?: string;
+  dueDate?: string;
+  note?: string;
+  /** A document level allowance (chargeIndicator false) or charge; amount decimal text, VAT rate of the category it applies to. */
+  allowanceCharges?: (Omit<DocumentAllowanceChargeInput, 'amount' | 'vatRate'> & { amount: Decimalish; vatRate: Decimalish })[];
+  payment?: { account: string; kid?: string };
+  /** Changes the finished document, to produce a deliberately wrong one: `tamper: (d) => ({ ...d, buyerReference: undefined })`. A function that mutates and returns nothing is fine too. */
+  tamper?: (doc: UblInvoiceOut) => UblInvoiceOut | void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+function build(order: OrderToInvoice, opts: InvoiceOptions, extra: Partial<InvoiceFromOrderInput>): UblInvoiceOut {
+  const issueDate = opts.issueDate ?? today();
+  const doc = invoiceFromOrder({
+    invoiceNumber: opts.invoiceNumber ?? `F-${randomUUID().slice(0, 8)}`,
+    issueDate,
+    dueDate: opts.dueDate ?? plusDays(issueDate, 30),
+    currency: order.currency ?? 'NOK',
+    seller: order.seller,
+    buyer: order.buyer,
+    orderNumber: order.orderNumber,
+    buyerReference: order.buyerReference,
+    contractReference: order.contractReference,
+    note: opts.note,
+    payment: opts.payment,
+    lines: order.lines.map((l) => ({ ...l, quantity: String(l.quantity), unitPrice: String(l.unitPrice), vatRate: String(l.vatRate) })),
+    allowanceCharges: opts.allowanceCharges?.map((ac) => ({ ...ac, amount: String(ac.amount), vatRate: String(ac.vatRate) })),
+    ...extra,
+  });
+  return opts.tamper ? (opts.tamper(doc) ?? doc) : doc;
+}
+
+/** An invoice (380) for the order's lines, as given. */
+export function invoiceFor(order: OrderToInvoice, opts: InvoiceOptions = {}): UblInvoiceOut {
+  return build(order, opts, { kind: 'Invoice' });
+}
+
+/** A credit note (381) crediting `lines` (positive quantities) of an earlier invoice, which it names in cac:BillingReference. */
+export function creditNoteFor(order: OrderToInvoice, invoice: { id: string; issueDate?: string }, opts: InvoiceOptions = {}): UblInvoiceOut {
+  return build(order, opts, { kind: 'CreditNote', billingReferences: [{ id: invoice.id, issueDate: invoice.issueDate }] });
+}
+
+/** The XML of `invoiceFor`, ready to POST to /documents. */
+export const invoiceXml = (order: OrderToInvoice, opts?: InvoiceOptions): string => writeInvoice(invoiceFor(order, opts));
+
+/** The XML of `creditNoteFor`. */
+export const creditNoteXml = (order: OrderToInvoice, invoice: { id: string; issueDate?: string }, opts?: InvoiceOptions): string => writeInvoice(creditNoteFor(order, invoice, opts));
+
+/** An order as the GraphQL API returns it (ORDER_FIELDS in orders.ts): its lines to invoice, each quantity as ordered unless `quantities` (by lineId) says otherwise; lines given 0 are left out. */
+export function linesOf(
+  order: {
+    lines: { lineId: string; name: string; quantity: string; unitCode: string; price: string; vatRate: string; sellerItemId?: string | null; gtin?: string | null; unspscCode?: string | null }[];
+  },
+  quantities: Record<string, Decimalish> = {},
+): InvoiceLineSpec[] {
+  return order.lines
+    .map((l) => ({
+      orderLineId: l.lineId,
+      sellerItemId: l.sellerItemId ?? undefined,
+      gtin: l.gtin ?? undefined,
+      name: l.name,
+      quantity: quantities[l.lineId] ?? l.quantity,
+      unitCode: l.unitCode,
+      unitPrice: l.price,
+      vatRate: l.vatRate,
+      unspsc: l.unspscCode ?? undefined,
+    }))
+    .filter((l) => Number(l.quantity) !== 0);
+}
