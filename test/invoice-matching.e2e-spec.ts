@@ -69,7 +69,7 @@ it('takes an order from partial receipt through a matched invoice, a price excep
   );
   expect(second.body.status).toBe('EXCEPTION');
   const exception = await invoiceOf(second.body.id);
-  expect(exception).toMatchObject({ status: 'EXCEPTION', responseCode: 'UQ', lines: [{ matchStatus: 'PRICE_VARIANCE' }, { matchStatus: 'MATCHED' }] });
+  expect(exception).toMatchObject({ status: 'EXCEPTION', responseCode: 'IP', lines: [{ matchStatus: 'PRICE_VARIANCE' }, { matchStatus: 'MATCHED' }] });
   expect(exception.reasons).toEqual([
     expect.objectContaining({ code: 'PRICE_ABOVE_AGREED', lineId: '1', expected: expect.stringMatching(/^45\.07/), actual: expect.stringMatching(/^47/), differenceNok: '7.72' }),
   ]);

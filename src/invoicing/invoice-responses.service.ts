@@ -106,7 +106,7 @@ export class InvoiceResponses {
       note: document.note ?? null,
       outboundDocumentId,
     });
-    await this.audit.record(tx, 'invoice.response-sent', 'invoice', input.invoiceId, { responseId: id, code: input.code, reasons: input.reasons.map((r) => r.code), outboundDocumentId });
+    await this.audit.record(tx, 'invoice-response.sent', 'invoice_response', id, { invoiceId: input.invoiceId, code: input.code, reasons: input.reasons.map((r) => r.code), outboundDocumentId });
     return row;
   }
 }
