@@ -2,7 +2,7 @@
  * Import rules, checked in CI by `npm run lint:deps` (dependency-cruiser). The module map and
  * the reasons are in src/README.md. Tests (test/, *.spec.ts) may import anything.
  */
-const DOMAIN = '^src/(identity|classification|agreements|catalogues|search|ordering|seed|peppol)/';
+const DOMAIN = '^src/(identity|classification|agreements|catalogues|search|ordering|exchange|invoicing|insights|seed|peppol)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { notFound } from '../platform/errors/domain-error';
+import { InvoiceSpend } from './invoice-spend';
 import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceMatching } from './invoice-matching.service';
@@ -31,6 +32,7 @@ export class InvoiceDecisions {
     private readonly matching: InvoiceMatching,
     private readonly ledgers: InvoiceLedgers,
     private readonly answers: InvoiceAnswers,
+    private readonly spend: InvoiceSpend,
   ) {}
 
   approve(ctx: RequestContext, input: ApproveInvoiceInput): Promise<DecisionOutcome> {
@@ -45,6 +47,7 @@ export class InvoiceDecisions {
           decided(tx, i, reason);
           await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], reason ? [{ code: 'APPROVED', message: reason }] : []);
           await this.ledgers.approved(tx, i);
+          await this.spend.approved(tx, i);
         },
         audit: { reason },
       });

@@ -9,6 +9,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { isErrorResult } from '../platform/results/error-result';
 import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
+import { InvoiceSpend } from './invoice-spend';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceEvent, InvoiceStatus } from './invoice-status';
 import { InvoiceMachine, invoiceMachine } from './invoice.machine';
@@ -51,6 +52,7 @@ export class InvoiceMatching {
     private readonly catalogues: CataloguesService,
     private readonly ledgers: InvoiceLedgers,
     private readonly answers: InvoiceAnswers,
+    private readonly spend: InvoiceSpend,
     audit: AuditService,
   ) {
     this.machine = invoiceMachine(audit, (tx, invoice) => this.invoices.save(tx, invoice));
@@ -71,7 +73,11 @@ export class InvoiceMatching {
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
         await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons);
-        if (to === InvoiceStatus.APPROVED) await this.ledgers.approved(tx, i);
+        await this.spend.matched(tx, i, to === InvoiceStatus.APPROVED ? 'MATCHED' : to === InvoiceStatus.WAITING ? 'WAITING' : 'EXCEPTION', verdict.reasons.map((r) => r.code));
+        if (to === InvoiceStatus.APPROVED) {
+          await this.ledgers.approved(tx, i);
+          await this.spend.approved(tx, i);
+        }
       },
       audit: {
         ...(rematch ? { rematch: true } : {}),

@@ -4,6 +4,7 @@ import { CataloguesModule } from '../catalogues/catalogues.module';
 import { ExchangeModule } from '../exchange/exchange.module';
 import { BuyerSetupModule } from '../identity/buyer-setup/buyer-setup.module';
 import { IdentityModule } from '../identity/identity.module';
+import { InsightsModule } from '../insights/insights.module';
 import { OrderingModule } from '../ordering/ordering.module';
 import { InvoiceAnswers } from './invoice-answers';
 import { InvoiceDecisions } from './invoice-decisions.service';
@@ -11,6 +12,7 @@ import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceMatching } from './invoice-matching.service';
 import { InvoiceRematch } from './invoice-rematch';
+import { InvoiceSpend } from './invoice-spend';
 import { InvoiceResponseDocumentController } from './invoice-response-document.controller';
 import { InvoiceResponseRepository } from './invoice-response.repository';
 import { InvoiceResponseViews } from './invoice-response-views';
@@ -31,7 +33,7 @@ import { PostingRows } from './posting-rows';
 
 /** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, accounts payable's decisions, the answers to suppliers and the posting export. */
 @Module({
-  imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule],
+  imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule, InsightsModule],
   controllers: [InvoiceResponseDocumentController, PostingExportsController],
   providers: [
     InvoiceRepository,
@@ -44,6 +46,7 @@ import { PostingRows } from './posting-rows';
     InvoiceMatching,
     InvoiceDocuments,
     InvoiceRematch,
+    InvoiceSpend,
     InvoicesService,
     InvoiceDecisions,
     InvoicesResolver,

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { SpendFacts } from '../insights/spend-facts';
+import type { InvoiceMatchStatus } from '../insights/spend-facts.types';
+import { OrdersService } from '../ordering/orders.service';
+import type { RequestContext } from '../platform/context/request-context';
+import { InvoiceRepository } from './invoice.repository';
+import { invoiceSpendFact } from './invoice-spend-fact';
+import type { InvoiceEntity } from './invoicing.entities';
+
+/** Tells insights of invoices, in the transaction that matches or approves them (one outbox row each). */
+@Injectable()
+export class InvoiceSpend {
+  constructor(
+    private readonly facts: SpendFacts,
+    private readonly invoices: InvoiceRepository,
+    private readonly orders: OrdersService,
+  ) {}
+
+  /** The outcome of a (re-)match: the exception rate by reason counts it. */
+  matched(tx: RequestContext, invoice: InvoiceEntity, status: InvoiceMatchStatus, reasonCodes: readonly string[]): Promise<void> {
+    return this.facts.invoiceMatched(tx, {
+      invoiceId: invoice.id,
+      buyerOrganisationId: invoice.buyerOrganisationId,
+      supplierId: invoice.supplierId,
+      receivedAt: invoice.receivedAt,
+      status,
+      reasonCodes: [...new Set(reasonCodes)],
+    });
+  }
+
+  /** The invoice was approved (by matching or by a person): invoiced spend from now on. */
+  async approved(tx: RequestContext, invoice: InvoiceEntity): Promise<void> {
+    const lines = (await this.invoices.linesOf(tx, [invoice.id])).get(invoice.id) ?? [];
+    // Locked already by the match or decision in this transaction (the order before its invoices).
+    const order = invoice.orderId === null ? null : await this.orders.lockForInvoicing(tx, invoice.orderId);
+    const orderFacts = order ? { submittedAt: order.order.submittedAt, lines: order.lines } : null;
+    await this.facts.invoiceApproved(tx, invoiceSpendFact(invoice, lines, orderFacts, invoice.decidedAt ?? new Date()));
+  }
+}
