@@ -48,6 +48,6 @@ function toRule(row: InvoiceMatchRuleEntity): MatchRule {
   return {
     scope: { ...(row.supplierId !== null ? { supplierId: row.supplierId } : {}), ...(row.unspscPrefix !== null ? { unspscPrefix: row.unspscPrefix } : {}) },
     ...(row.mode ? { mode: row.mode } : {}),
-    ...(row.tolerance ? { tolerance: row.tolerance as Partial<Tolerance> } : {}),
+    ...(row.tolerance ? { tolerance: row.tolerance } : {}),
   };
 }
