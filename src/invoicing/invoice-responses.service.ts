@@ -54,8 +54,11 @@ export class InvoiceResponses {
    */
   async answer(tx: RequestContext, invoice: InvoiceEntity, decision: InvoiceDecision, note?: string): Promise<InvoiceResponseRow | null> {
     const plan = invoiceResponseFor(decision);
-    const last = await this.rows.latest(tx, invoice.id);
-    if (last && last.code === plan.code && sameReasons(last.reasons, plan.reasons)) return null;
+    // The invoice carries the last code sent: only the same code again needs a look at its reasons.
+    if (invoice.responseCode === plan.code) {
+      const last = await this.rows.latest(tx, invoice.id);
+      if (last && last.code === plan.code && sameReasons(last.reasons, plan.reasons)) return null;
+    }
     const sent = await this.send(tx, {
       invoiceId: invoice.id,
       invoiceNumber: invoice.invoiceNumber,
@@ -103,7 +106,7 @@ export class InvoiceResponses {
       note: document.note ?? null,
       outboundDocumentId,
     });
-    await this.audit.record(tx, 'invoice.response-sent', 'invoice', input.invoiceId, { responseId: id, code: input.code, reasons: input.reasons.map((r) => r.code), outboundDocumentId });
+    await this.audit.record(tx, 'invoice-response.sent', 'invoice_response', id, { invoiceId: input.invoiceId, code: input.code, reasons: input.reasons.map((r) => r.code), outboundDocumentId });
     return row;
   }
 }

@@ -5,11 +5,11 @@ import { resultUnion } from '../platform/results/result-union';
 
 @ObjectType({ description: 'Approved invoices and credit notes handed to the finance system for posting, each exactly once; its files are GET /posting-exports/{id}.csv and .json.' })
 export class PostingExportBatch {
-  @Field(() => Int) id: number;
+  @Field(() => Int, { description: 'The batch.' }) id: number;
   @Field(() => Int, { description: 'The buyer organisation whose accounts payable made it; it holds that organisation’s invoices and those of the organisations below it.' })
   organisationId: number;
   @Field(() => Int, { description: 'How many invoices and credit notes it holds.' }) invoiceCount: number;
-  @Field(() => Date) createdAt: Date;
+  @Field(() => Date, { description: 'When it was made.' }) createdAt: Date;
   @Field({ description: 'Path of the CSV file (; separated, decimal point, UTF-8).' }) csvPath: string;
   @Field({ description: 'Path of the JSON file.' }) jsonPath: string;
 }
