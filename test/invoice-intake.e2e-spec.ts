@@ -53,7 +53,9 @@ it('stores a matching invoice against a received order, with its lines, VAT and 
   const [subtotal] = await t.sql(`SELECT category, rate::text, taxable_amount::text AS taxable FROM invoice_vat_subtotal WHERE invoice_id = $1`, [Number(posted.body.id)]);
   expect(subtotal).toEqual({ category: 'S', rate: '25.00', taxable: '180.28' });
   const audit = await t.sql(`SELECT action FROM audit_event WHERE entity_type = 'invoice' AND entity_id = $1 ORDER BY id`, [posted.body.id]);
-  expect(audit.map((a) => a.action)).toEqual(['invoice.received', 'invoice.response-sent', 'invoice.approved-matched']);
+  expect(audit.map((a) => a.action)).toEqual(['invoice.received', 'invoice.approved-matched']);
+  const answered = await t.sql(`SELECT data->>'code' AS code FROM audit_event WHERE action = 'invoice-response.sent' AND (data->>'invoiceId')::int = $1`, [Number(posted.body.id)]);
+  expect(answered).toEqual([{ code: 'AP' }]);
 });
 
 it('answers a resend 409 with the first id and never stores it twice', async () => {
