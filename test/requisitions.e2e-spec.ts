@@ -120,7 +120,8 @@ describe('submitting a cart', () => {
     const cart = await gql(BESTILLER, '{ cart { id lines { id } } }');
     expect(cart.data.cart).toEqual({ id: null, lines: [] });
     const audit = await t.sql(`SELECT action FROM audit_event WHERE entity_type = 'purchase_order' AND entity_id = $1 ORDER BY id`, [String(order.id)]);
-    expect(audit.map((a) => a.action)).toEqual(['order.submitted', 'order.approved']);
+    // The order document may already have left (the outbox runs after the commit): order.sent may follow.
+    expect(audit.map((a) => a.action).filter((a) => a !== 'order.sent')).toEqual(['order.submitted', 'order.approved']);
   });
 
   it('makes one requisition per supplier, and sends what exceeds the own limit to an approver, who sees it in the queue', async () => {
