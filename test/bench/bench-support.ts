@@ -2,6 +2,9 @@
  * What the benchmarks share: a client for the service over loopback HTTP, CPU and memory readings
  * from /proc (Linux), percentiles and the printed table.
  */
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/platform/files/project-root';
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -167,4 +170,16 @@ export async function healthy(base: string): Promise<void> {
     if (i > 300) throw new Error('service did not become healthy');
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Torg from dist/ on a free port against `databaseUrl`, seeded with the demo world, answering /health before it returns. */
+export async function startDemoService(databaseUrl: string, env: Record<string, string> = {}): Promise<{ service: ChildProcess; api: Api }> {
+  const port = await freePort();
+  const service = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], {
+    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '0', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const api = new Api(`http://127.0.0.1:${port}`);
+  await healthy(api.base);
+  return { service, api };
 }

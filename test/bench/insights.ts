@@ -9,14 +9,13 @@
  * p50 and p95 per report; target p95 ≤ 100 ms for loyalty and leakage by organisation, segment
  * and month.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
-import { projectRoot } from '../../src/platform/files/project-root';
-import { Api, freePort, healthy, ms, percentile, printTable } from './bench-support';
+import { startDemoService, freePort, ms, percentile, printTable } from './bench-support';
 import { generateInsightFacts } from './insight-facts-generator';
 
 const args = process.argv.slice(2);
@@ -54,13 +53,8 @@ async function main() {
   let service: ChildProcess | undefined;
   const rows: [string, string, string][] = [];
   try {
-    const port = await freePort();
-    service = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], {
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '0' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const api = new Api(`http://127.0.0.1:${port}`);
-    await healthy(api.base);
+    const { service: running, api } = await startDemoService(db.url);
+    service = running;
     const pg = new Client({ connectionString: db.url });
     pg.on('error', (e) => log(`generator connection: ${e.message}`));
     await pg.connect();

@@ -9,7 +9,7 @@
  * POST /documents/check, which authenticates, reads the whole document as safe XML and runs
  * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95 and the ratio.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { writeInvoice } from '../../src/peppol';
 import { invoiceFromOrder } from '../../src/invoicing/invoice-from-order';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
 import { projectRoot } from '../../src/platform/files/project-root';
-import { Api, cpuSeconds, freePort, healthy, machineCpu, machineShare, ms, percentile, postgresCpuSeconds, printTable } from './bench-support';
+import { Api, startDemoService, cpuSeconds, freePort, machineCpu, machineShare, ms, percentile, postgresCpuSeconds, printTable } from './bench-support';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -145,13 +145,8 @@ async function main() {
   let service: ChildProcess | undefined;
   const rows: [string, string, string][] = [];
   try {
-    const port = await freePort();
-    service = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], {
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '0', OUTBOUND_TRANSPORT: 'log' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const api = new Api(`http://127.0.0.1:${port}`);
-    await healthy(api.base);
+    const { service: running, api } = await startDemoService(db.url, { OUTBOUND_TRANSPORT: 'log' });
+    service = running;
     const operator = await api.login('operator@torg.example');
     const admin = await api.login('okonomi@storby.example');
     const supplier = await api.login('katalog@kontorland.example');
@@ -184,13 +179,13 @@ async function main() {
       const documents = orders.get(size)!.map((order, s) => Array.from({ length: PER_SENDER }, (_, n) => invoiceOf(order, `BENCH-${size}-${s}-${n}`)));
       const total = SENDERS * PER_SENDER;
       const statuses = new Map<string, number>();
-      const before = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
+      const before = { service: cpuSeconds(running.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
       const intake = await send(documents, async (xml) => {
         const res = await api.postXml('/documents', erp, xml);
         const key = `${res.status} ${res.body.status ?? res.body.code}`;
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
       });
-      const cpu = ((cpuSeconds(service.pid!) - before.service) * 1000) / total;
+      const cpu = ((cpuSeconds(running.pid!) - before.service) * 1000) / total;
       const pgCpu = ((postgresCpuSeconds(postmasterPid) - before.postgres) * 1000) / total;
       const stolen = machineShare(before.machine, machineCpu()).stolen;
       if (statuses.get('201 APPROVED') !== total) throw new Error(`not every invoice was matched and approved: ${JSON.stringify([...statuses])}`);

@@ -8,13 +8,12 @@
  * Beside it, in the same run, the floor: as many trivial authenticated GraphQL calls (`me`) as a
  * cycle makes, at the same concurrency. Prints cycles/s, p50/p95 per step, CPU per cycle.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
-import { projectRoot } from '../../src/platform/files/project-root';
-import { Api, cpuSeconds, freePort, healthy, machineCpu, machineShare, ms, percentile, postgresCpuSeconds, printTable } from './bench-support';
+import { Api, startDemoService, cpuSeconds, freePort, machineCpu, machineShare, ms, percentile, postgresCpuSeconds, printTable } from './bench-support';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -139,13 +138,8 @@ async function main() {
   let service: ChildProcess | undefined;
   const rows: [string, string, string][] = [];
   try {
-    const port = await freePort();
-    service = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js')], {
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '0', OUTBOUND_TRANSPORT: 'log' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    const api = new Api(`http://127.0.0.1:${port}`);
-    await healthy(api.base);
+    const { service: running, api } = await startDemoService(db.url, { OUTBOUND_TRANSPORT: 'log' });
+    service = running;
     const world = await setUp(api);
     const postmasterPid = Number((await readFile(join(work, 'data', 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     await spread(4, 8, (b) => cycle(world, world.buyers[b]).then(() => undefined)); // warm-up
@@ -155,7 +149,7 @@ async function main() {
       const times = Object.fromEntries(STEPS.map((s) => [s, [] as number[]])) as Record<Step, number[]>;
       const whole: number[] = [];
       let calls = 0;
-      const before = { service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
+      const before = { service: cpuSeconds(running.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
       const seconds = await spread(concurrency, total, async (b) => {
         const t0 = performance.now();
         const r = await cycle(world, world.buyers[b]);
@@ -163,7 +157,7 @@ async function main() {
         calls += r.calls;
         for (const s of STEPS) times[s].push(r.steps[s]);
       });
-      const cpu = ((cpuSeconds(service.pid!) - before.service) * 1000) / total;
+      const cpu = ((cpuSeconds(running.pid!) - before.service) * 1000) / total;
       const pgCpu = ((postgresCpuSeconds(postmasterPid) - before.postgres) * 1000) / total;
       const stolen = machineShare(before.machine, machineCpu()).stolen;
       const callsPerCycle = calls / total;
