@@ -35,7 +35,7 @@ export class OrganisationRepository {
     return qb.skip(offset).take(limit).getManyAndCount();
   }
 
-  /** The organisation's id and the ids of every organisation above it. */
+  /** The organisation's id and the ids of every organisation above it, nearest first. */
   async selfAndAncestorIds(ctx: RequestContext, id: number): Promise<number[]> {
     const rows: { id: number }[] = await ctx.manager.query(selfAndAncestorsSql('$1'), [id]);
     return rows.map((r) => r.id);
