@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { InvoiceRematch } from '../src/invoicing/invoice-rematch';
 import { startTestApp, TestApp } from './support/test-app';
 import { sentOrder } from './support/orders';
@@ -184,6 +185,17 @@ it('disputes an exception back to the supplier: DISPUTED, answered RE, nothing i
   expect((await ledgers(order.id)).commitment.invoiced).toBe('0.00');
   const queue = await t.gql(ap, `{ invoiceExceptions(first: 100) { edges { node { id } } } }`);
   expect(queue.data.invoiceExceptions.edges.map((e: any) => e.node.id)).not.toContain(exception.id);
+});
+
+it('takes a rule’s UNSPSC prefix only at a level of the code tree (2, 4, 6 or 8 digits), in the API and in the table', async () => {
+  const threeDigits = await t.gql(ap, `mutation($i: AddInvoiceMatchRuleInput!) { addInvoiceMatchRule(input: $i) { __typename } }`, {
+    i: { organisationId: t.world.orgs.skole, unspscPrefix: '441', mode: 'TWO_WAY' },
+  });
+  expect(threeDigits.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  // Written past the API, the table's own check refuses it as well.
+  await expect(t.app.get(DataSource).query(`INSERT INTO invoice_match_rule (buyer_organisation_id, unspsc_prefix, mode) VALUES ($1, '441', 'TWO_WAY')`, [t.world.orgs.skole])).rejects.toThrow(
+    /invoice_match_rule_unspsc_prefix_check/,
+  );
 });
 
 it('applies a supplier rule’s looser price and total tolerance, and only while the rule stands', async () => {
