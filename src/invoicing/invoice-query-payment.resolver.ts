@@ -10,7 +10,6 @@ import { MarkInvoicesPaidInput, MarkInvoicesPaidResult, QueryInvoiceInput } from
 import { toInvoice } from './invoice-view';
 import { DecideInvoiceResult } from './invoice.results';
 import { Invoice } from './invoice.types';
-import type { InvoiceEntity } from './invoicing.entities';
 
 /** Accounts payable's question to a supplier (UQ) and the payments its finance system reports (PD). */
 @Resolver(() => Invoice)
@@ -27,7 +26,7 @@ export class InvoiceQueryPaymentResolver {
   })
   async queryInvoice(@Ctx() ctx: RequestContext, @Args('input') input: QueryInvoiceInput) {
     const result = await this.decisions.query(ctx, input);
-    return isErrorResult(result) ? result : toInvoice(result as InvoiceEntity, 'buyer');
+    return isErrorResult(result) ? result : toInvoice(result, 'buyer');
   }
 
   @Allow(Role.ACCOUNTS_PAYABLE)
