@@ -1,6 +1,7 @@
 import * as iconv from 'iconv-lite';
 import { startTestApp, TestApp } from './support/test-app';
-import { acceptedOrder, ERROR, invoiceXml, kontorlandErp, ORG, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, ERROR, kontorlandErp, ORG, postDocument, receive } from './support/invoicing';
+import { quickInvoiceXml } from './support/invoices';
 
 /** Invoices and credit notes on POST /documents (issue 16 §1, §5): stored once, tied to parties, order and agreement, refused precisely. */
 let t: TestApp;
@@ -33,7 +34,7 @@ const refused = async (xml: string | Buffer, expected: { path?: RegExp | string;
 };
 
 it('stores a matching invoice against a received order, with its lines, VAT and references, and approves it', async () => {
-  const posted = await postDocument(t, erp, invoiceXml({ id: 'F-1', orderReference: order.number, buyerReference: 'Bjørn', lines: [line('4')] }));
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: 'F-1', orderReference: order.number, buyerReference: 'Bjørn', lines: [line('4')] }));
   expect(posted.status).toBe(201);
   expect(posted.body).toMatchObject({ documentType: 'Invoice', status: 'APPROVED', problems: [] });
   const [row] = await t.sql(
@@ -59,57 +60,57 @@ it('stores a matching invoice against a received order, with its lines, VAT and 
 });
 
 it('answers a resend 409 with the first id and never stores it twice', async () => {
-  const xml = invoiceXml({ id: 'F-DUP', orderReference: order.number, lines: [line()] });
+  const xml = quickInvoiceXml({ id: 'F-DUP', orderReference: order.number, lines: [line()] });
   const first = await postDocument(t, erp, xml);
   expect(first.status).toBe(201);
   const again = await postDocument(t, erp, xml);
   expect(again.status).toBe(409);
   expect(again.body).toMatchObject({ id: first.body.id, status: first.body.status });
   // The same number with other content is the same invoice too.
-  expect((await postDocument(t, erp, invoiceXml({ id: 'F-DUP', orderReference: order.number, lines: [line('2')] }))).status).toBe(409);
+  expect((await postDocument(t, erp, quickInvoiceXml({ id: 'F-DUP', orderReference: order.number, lines: [line('2')] }))).status).toBe(409);
   expect(await stored('F-DUP')).toBe(1);
 });
 
 it('refuses an unknown order, another buyer’s order and an order reference of nothing, saying where', async () => {
-  await refused(invoiceXml({ id: 'F-NOORDER', orderReference: 'PO-1999-000001', lines: [line()] }), {
+  await refused(quickInvoiceXml({ id: 'F-NOORDER', orderReference: 'PO-1999-000001', lines: [line()] }), {
     path: /OrderReference\/cbc:ID$/,
     message: /^No order PO-1999-000001 of Nordby skole was sent to you/,
   });
   // The order is Nordby skole's: invoiced to Storby sykehjem it is not found.
-  await refused(invoiceXml({ id: 'F-OTHERBUYER', orderReference: order.number, buyer: '921000030', lines: [line()] }), { message: new RegExp(`^No order ${order.number} of Storby sykehjem`) });
+  await refused(quickInvoiceXml({ id: 'F-OTHERBUYER', orderReference: order.number, buyer: '921000030', lines: [line()] }), { message: new RegExp(`^No order ${order.number} of Storby sykehjem`) });
   expect(await stored('F-NOORDER')).toBe(0);
   expect(await stored('F-OTHERBUYER')).toBe(0);
 });
 
 it('refuses a seller that is not the sender, a VAT number that is not the seller’s, and a buyer that is no buyer', async () => {
-  await refused(invoiceXml({ id: 'F-SELLER', orderReference: order.number, seller: ORG.medisinsk, lines: [line()] }), {
+  await refused(quickInvoiceXml({ id: 'F-SELLER', orderReference: order.number, seller: ORG.medisinsk, lines: [line()] }), {
     path: /EndpointID$/,
     message: /^The seller \(0192:982000068\) is not you: its EndpointID must be 0192:981000056/,
   });
-  await refused(invoiceXml({ id: 'F-VAT', orderReference: order.number, sellerVat: 'NO982000068MVA', lines: [line()] }), {
+  await refused(quickInvoiceXml({ id: 'F-VAT', orderReference: order.number, sellerVat: 'NO982000068MVA', lines: [line()] }), {
     message: /VAT number NO982000068MVA is not yours: it must be NO981000056MVA/,
   });
-  await refused(invoiceXml({ id: 'F-BUYER', orderReference: order.number, buyer: ORG.medisinsk, lines: [line()] }), {
+  await refused(quickInvoiceXml({ id: 'F-BUYER', orderReference: order.number, buyer: ORG.medisinsk, lines: [line()] }), {
     path: /AccountingCustomerParty/,
     message: /^The buyer \(0192:982000068\) is not a buyer organisation in Torg/,
   });
 });
 
 it('refuses an invoice from a buyer organisation (only suppliers send invoices)', async () => {
-  const res = await postDocument(t, await t.login('bestiller@nordby.example'), invoiceXml({ id: 'F-FROMBUYER', orderReference: order.number, lines: [line()] }));
+  const res = await postDocument(t, await t.login('bestiller@nordby.example'), quickInvoiceXml({ id: 'F-FROMBUYER', orderReference: order.number, lines: [line()] }));
   expect(res.status).toBe(403);
   expect(res.body.message).toMatch(/^Only a supplier sends invoices/);
   expect(await stored('F-FROMBUYER')).toBe(0);
 });
 
 it('refuses wrong arithmetic with the rule that says so, and stores nothing', async () => {
-  await refused(invoiceXml({ id: 'F-SUM', orderReference: order.number, lines: [line()], payableOffset: '10' }), { path: /PayableAmount/, rule: /./, message: /./ });
+  await refused(quickInvoiceXml({ id: 'F-SUM', orderReference: order.number, lines: [line()], payableOffset: '10' }), { path: /PayableAmount/, rule: /./, message: /./ });
   expect(await stored('F-SUM')).toBe(0);
   const check = await t.http
     .post('/documents/check')
     .set('Authorization', `Bearer ${erp}`)
     .set('Content-Type', 'application/xml')
-    .send(Buffer.from(invoiceXml({ id: 'F-SUM', orderReference: order.number, lines: [line()], payableOffset: '10' })));
+    .send(Buffer.from(quickInvoiceXml({ id: 'F-SUM', orderReference: order.number, lines: [line()], payableOffset: '10' })));
   expect(check.status).toBe(200);
   expect(check.body).toMatchObject({ documentType: 'Invoice', valid: false, problems: [expect.objectContaining({ path: expect.stringMatching(/PayableAmount/) })] });
 });
@@ -118,7 +119,7 @@ it('takes an invoice without an order when it has a buyer reference: matched aga
   const onAgreement = await postDocument(
     t,
     erp,
-    invoiceXml({ id: 'F-NOPO', buyerReference: 'Bjørn', contractReference: '2025-001', lines: [{ quantity: '2', price: '45.07', sellerItemId: 'KL-100' }] }),
+    quickInvoiceXml({ id: 'F-NOPO', buyerReference: 'Bjørn', contractReference: '2025-001', lines: [{ quantity: '2', price: '45.07', sellerItemId: 'KL-100' }] }),
   );
   expect(onAgreement.status).toBe(201);
   const [row] = await t.sql(`SELECT order_id, agreement_id, status FROM invoice WHERE id = $1`, [Number(onAgreement.body.id)]);
@@ -127,34 +128,34 @@ it('takes an invoice without an order when it has a buyer reference: matched aga
   const offAgreement = await postDocument(
     t,
     erp,
-    invoiceXml({ id: 'F-NOPO-OFF', buyerReference: 'Bjørn', contractReference: '2025-001', lines: [{ quantity: '1', price: '999.00', sellerItemId: 'NOT-IN-CATALOGUE' }] }),
+    quickInvoiceXml({ id: 'F-NOPO-OFF', buyerReference: 'Bjørn', contractReference: '2025-001', lines: [{ quantity: '1', price: '999.00', sellerItemId: 'NOT-IN-CATALOGUE' }] }),
   );
   expect(offAgreement.body.status).toBe('EXCEPTION');
   const [line1] = await t.sql(`SELECT l.match_status FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id WHERE i.invoice_number = 'F-NOPO-OFF'`);
   expect(line1.match_status).toBe('NOT_ON_AGREEMENT');
 
-  await refused(invoiceXml({ id: 'F-NOPO-BADREF', buyerReference: 'Bjørn', contractReference: 'NO-SUCH-AGREEMENT', lines: [line()] }), {
+  await refused(quickInvoiceXml({ id: 'F-NOPO-BADREF', buyerReference: 'Bjørn', contractReference: 'NO-SUCH-AGREEMENT', lines: [line()] }), {
     path: /ContractDocumentReference/,
     message: /^No agreement NO-SUCH-AGREEMENT between you and Nordby skole is in force/,
   });
-  await refused(invoiceXml({ id: 'F-NOREF', lines: [line()] }), { message: /reference/i });
+  await refused(quickInvoiceXml({ id: 'F-NOREF', lines: [line()] }), { message: /reference/i });
 });
 
 it('ties a credit note to the invoice it names, and refuses one naming an invoice never received', async () => {
-  const invoice = await postDocument(t, erp, invoiceXml({ id: 'F-TOCREDIT', orderReference: order.number, lines: [line()] }));
-  const credit = await postDocument(t, erp, invoiceXml({ kind: 'CreditNote', id: 'K-1', buyerReference: 'Bjørn', billingReference: 'F-TOCREDIT', lines: [line()] }));
+  const invoice = await postDocument(t, erp, quickInvoiceXml({ id: 'F-TOCREDIT', orderReference: order.number, lines: [line()] }));
+  const credit = await postDocument(t, erp, quickInvoiceXml({ kind: 'CreditNote', id: 'K-1', buyerReference: 'Bjørn', billingReference: 'F-TOCREDIT', lines: [line()] }));
   expect(credit.status).toBe(201);
   expect(credit.body.documentType).toBe('CreditNote');
   const [row] = await t.sql(`SELECT kind, credited_invoice_id, order_id, status FROM invoice WHERE id = $1`, [Number(credit.body.id)]);
   expect(row).toMatchObject({ kind: 'CREDIT_NOTE', credited_invoice_id: Number(invoice.body.id), order_id: order.id, status: 'APPROVED' });
-  await refused(invoiceXml({ kind: 'CreditNote', id: 'K-2', orderReference: order.number, billingReference: 'F-NEVER', lines: [line()] }), {
+  await refused(quickInvoiceXml({ kind: 'CreditNote', id: 'K-2', orderReference: order.number, billingReference: 'F-NEVER', lines: [line()] }), {
     path: /BillingReference/,
     message: /^No invoice F-NEVER from you to Nordby skole is known/,
   });
 });
 
 describe('hostile XML posted as an invoice', () => {
-  const good = () => invoiceXml({ id: 'F-HOSTILE', orderReference: order.number, lines: [line()] });
+  const good = () => quickInvoiceXml({ id: 'F-HOSTILE', orderReference: order.number, lines: [line()] });
   const body = (xml: string) => xml.replace(/^<\?xml[^>]*\?>\n/, '');
 
   it('refuses a DOCTYPE with entity expansion and an external entity', async () => {
@@ -181,7 +182,7 @@ describe('hostile XML posted as an invoice', () => {
 });
 
 it('lets the supplier read its invoice through the API, without the buyer’s decision reason', async () => {
-  const posted = await postDocument(t, erp, invoiceXml({ id: 'F-READ', orderReference: order.number, lines: [line()] }));
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: 'F-READ', orderReference: order.number, lines: [line()] }));
   const read = await t.gql(erp, `query($id: Int!) { invoice(id: $id) { number status responseCode decisionReason } }`, { id: Number(posted.body.id) });
   expect(read.data.invoice).toEqual({ number: 'F-READ', status: 'APPROVED', responseCode: 'AP', decisionReason: null });
   const list = await t.gql(erp, `{ invoices(first: 100) { totalCount edges { node { number } } } }`);

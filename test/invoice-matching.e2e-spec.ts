@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { InvoiceRematch } from '../src/invoicing/invoice-rematch';
 import { startTestApp, TestApp } from './support/test-app';
 import { sentOrder } from './support/orders';
-import { acceptedOrder, drain, ERROR, INVOICE_FIELDS, invoiceXml, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, drain, ERROR, INVOICE_FIELDS, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { quickInvoiceXml } from './support/invoices';
 
 /**
  * Matching and deciding invoices over HTTP (issue 16 §2–3, §5): the whole path from order to
@@ -39,7 +40,7 @@ it('takes an order from partial receipt through a matched invoice, a price excep
   await receive(t, order.id, [{ lineId: '1', quantity: '6' }]);
 
   // A partial invoice for what was received: matched and approved; 270.42 of the commitment is now invoiced.
-  const first = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
+  const first = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
   expect(first.status).toBe(201);
   expect(first.body.status).toBe('APPROVED');
   expect(await invoiceOf(first.body.id)).toMatchObject({
@@ -59,7 +60,7 @@ it('takes an order from partial receipt through a matched invoice, a price excep
   const second = await postDocument(
     t,
     erp,
-    invoiceXml({
+    quickInvoiceXml({
       id: number('F'),
       orderReference: order.number,
       lines: [
@@ -93,7 +94,7 @@ it('takes an order from partial receipt through a matched invoice, a price excep
   const credit = await postDocument(
     t,
     erp,
-    invoiceXml({ kind: 'CreditNote', id: number('K'), orderReference: order.number, billingReference: exception.number, lines: [{ quantity: '4', price: '1.93', orderLineId: '1' }] }),
+    quickInvoiceXml({ kind: 'CreditNote', id: number('K'), orderReference: order.number, billingReference: exception.number, lines: [{ quantity: '4', price: '1.93', orderLineId: '1' }] }),
   );
   expect(credit.status).toBe(201);
   const creditNote = await invoiceOf(credit.body.id);
@@ -103,7 +104,7 @@ it('takes an order from partial receipt through a matched invoice, a price excep
 
 it('keeps an invoice for goods not yet received WAITING and approves it from the outbox once they are', async () => {
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '5' }]);
-  const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '5', price: '45.07', orderLineId: '1' }] }));
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '5', price: '45.07', orderLineId: '1' }] }));
   expect(posted.body.status).toBe('WAITING');
   expect(await invoiceOf(posted.body.id)).toMatchObject({ status: 'WAITING', responseCode: 'IP', lines: [{ matchStatus: 'NOT_RECEIVED' }] });
   expect((await ledgers(order.id)).commitment.invoiced).toBe('0.00');
@@ -122,7 +123,7 @@ it('lets an invoice wait for the supplier’s confirmation of the order, and mat
   expect(policy.data.setInvoiceMatchPolicy).toEqual({ mode: 'TWO_WAY', definedBy: t.world.orgs.skole });
   try {
     const order = await sentOrder(t, [{ sellerItemId: 'KL-101', quantity: '2' }]);
-    const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '2', price: '294.59', orderLineId: '1' }] }));
+    const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '2', price: '294.59', orderLineId: '1' }] }));
     expect(posted.body.status).toBe('WAITING');
     expect((await invoiceOf(posted.body.id)).reasons.map((r: any) => r.code)).toEqual(['ORDER_NOT_CONFIRMED']);
 
@@ -140,7 +141,7 @@ it('lets an invoice wait for the supplier’s confirmation of the order, and mat
 it('matches an invoice and a receipt arriving together exactly once', async () => {
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-102', quantity: '3' }]);
   const [posted] = await Promise.all([
-    postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '3', price: '203.12', orderLineId: '1' }] })),
+    postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '3', price: '203.12', orderLineId: '1' }] })),
     receive(t, order.id, [{ lineId: '1', quantity: '3' }]),
   ]);
   expect(posted.status).toBe(201);
@@ -154,7 +155,7 @@ it('matches an invoice and a receipt arriving together exactly once', async () =
 it('approves one exception once when two people approve it at the same time, and lets nobody decide it again', async () => {
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-103', quantity: '2' }]);
   await receive(t, order.id, [{ lineId: '1', quantity: '2' }]);
-  const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '2', price: '250.00', orderLineId: '1' }] }));
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '2', price: '250.00', orderLineId: '1' }] }));
   const exception = await invoiceOf(posted.body.id);
   expect(exception.status).toBe('EXCEPTION');
 
@@ -174,7 +175,7 @@ it('approves one exception once when two people approve it at the same time, and
 it('disputes an exception back to the supplier: DISPUTED, answered RE, nothing invoiced', async () => {
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '2' }]);
   await receive(t, order.id, [{ lineId: '1', quantity: '2' }]);
-  const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '3', price: '45.07', orderLineId: '1' }] }));
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '3', price: '45.07', orderLineId: '1' }] }));
   const exception = await invoiceOf(posted.body.id);
   expect(exception).toMatchObject({ status: 'EXCEPTION', lines: [{ matchStatus: 'QUANTITY_VARIANCE' }] });
   // A re-match that finds the same leaves the version accounts payable read.
@@ -210,7 +211,7 @@ it('applies a supplier rule’s looser price and total tolerance, and only while
   try {
     const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '1' }]);
     await receive(t, order.id, [{ lineId: '1', quantity: '1' }]);
-    const posted = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '48.00', orderLineId: '1' }] }));
+    const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '48.00', orderLineId: '1' }] }));
     expect(posted.body.status).toBe('APPROVED');
   } finally {
     const removed = await t.gql(ap, `mutation($r: Int!) { removeInvoiceMatchRule(ruleId: $r) { id } }`, { r: added.data.addInvoiceMatchRule.id });
@@ -218,6 +219,6 @@ it('applies a supplier rule’s looser price and total tolerance, and only while
   }
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '1' }]);
   await receive(t, order.id, [{ lineId: '1', quantity: '1' }]);
-  const without = await postDocument(t, erp, invoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '48.00', orderLineId: '1' }] }));
+  const without = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '48.00', orderLineId: '1' }] }));
   expect(without.body.status).toBe('EXCEPTION');
 });

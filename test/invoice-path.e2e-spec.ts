@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { acceptedOrder, drain, ERROR, INVOICE_FIELDS, invoiceXml, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, drain, ERROR, INVOICE_FIELDS, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { quickInvoiceXml } from './support/invoices';
 
 /**
  * The value chain's end, once, through every part that takes a turn (issue 16 §6): an order
@@ -29,7 +30,7 @@ it('carries an order through partial invoices, an exception approved with a reas
     { sellerItemId: 'KL-101', quantity: '4' },
   ]);
   await receive(t, order.id, [{ lineId: '1', quantity: '6' }]);
-  const first = await postDocument(t, erp, invoiceXml({ id: 'PATH-1', orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
+  const first = await postDocument(t, erp, quickInvoiceXml({ id: 'PATH-1', orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
   expect(first.body).toMatchObject({ documentType: 'Invoice', status: 'APPROVED' });
 
   await receive(t, order.id, [
@@ -39,7 +40,7 @@ it('carries an order through partial invoices, an exception approved with a reas
   const second = await postDocument(
     t,
     erp,
-    invoiceXml({
+    quickInvoiceXml({
       id: 'PATH-2',
       orderReference: order.number,
       lines: [
@@ -57,7 +58,7 @@ it('carries an order through partial invoices, an exception approved with a reas
   const credit = await postDocument(
     t,
     erp,
-    invoiceXml({ kind: 'CreditNote', id: 'PATH-K1', orderReference: order.number, billingReference: 'PATH-2', lines: [{ quantity: '4', price: '1.93', orderLineId: '1' }] }),
+    quickInvoiceXml({ kind: 'CreditNote', id: 'PATH-K1', orderReference: order.number, billingReference: 'PATH-2', lines: [{ quantity: '4', price: '1.93', orderLineId: '1' }] }),
   );
   expect(credit.body.status).toBe('APPROVED');
   await drain(t);

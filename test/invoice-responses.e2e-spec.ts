@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acceptedOrder, drain, ERROR, invoiceXml, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, drain, ERROR, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { quickInvoiceXml } from './support/invoices';
 import { fatalRules, RULES } from './support/peppol-rules';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -47,7 +48,7 @@ describe('invoice responses', () => {
   async function invoiceFor(number: string, price: string): Promise<{ id: number; status: string; orderNumber: string }> {
     const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
     await receive(t, order.id, [{ lineId: '1', quantity: '10' }]);
-    const posted = await postDocument(t, erp, invoiceXml({ id: number, orderReference: order.number, lines: [{ quantity: '10', price, orderLineId: '1', sellerItemId: 'KL-100' }] }));
+    const posted = await postDocument(t, erp, quickInvoiceXml({ id: number, orderReference: order.number, lines: [{ quantity: '10', price, orderLineId: '1', sellerItemId: 'KL-100' }] }));
     expect(posted.status).toBe(201);
     return { id: Number(posted.body.id), status: posted.body.status, orderNumber: order.number };
   }
@@ -126,7 +127,7 @@ describe('invoice responses', () => {
     const credit = await postDocument(
       t,
       erp,
-      invoiceXml({
+      quickInvoiceXml({
         kind: 'CreditNote',
         id: 'K-1',
         billingReference: 'F-CN-BASE',

@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from './support/test-app';
-import { acceptedOrder, invoiceXml, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { quickInvoiceXml } from './support/invoices';
 
 /**
  * Every invoicing operation as the wrong organisation and as the wrong role (issue 16 §5): a
@@ -19,7 +20,7 @@ beforeAll(async () => {
   orderNumber = order.number;
   await receive(t, order.id, [{ lineId: '1', quantity: '2' }]);
   // 50.00 for a 45.07 item: an exception, so there is something to decide.
-  const posted = await postDocument(t, erp, invoiceXml({ id: 'F-TENANT', orderReference: order.number, lines: [{ quantity: '2', price: '50.00', orderLineId: '1' }] }));
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: 'F-TENANT', orderReference: order.number, lines: [{ quantity: '2', price: '50.00', orderLineId: '1' }] }));
   expect(posted.body.status).toBe('EXCEPTION');
   const [row] = await t.sql(`SELECT id, version, invoice_number AS number FROM invoice WHERE id = $1`, [Number(posted.body.id)]);
   invoice = row;
@@ -69,6 +70,14 @@ const OPERATIONS = {
     query: `mutation($i: DisputeInvoiceInput!) { disputeInvoice(input: $i) { __typename } }`,
     variables: { i: { invoiceId: invoice.id, expectedVersion: invoice.version, reason: 'x' } },
   }),
+  queryInvoice: () => ({
+    query: `mutation($i: QueryInvoiceInput!) { queryInvoice(input: $i) { __typename } }`,
+    variables: { i: { invoiceId: invoice.id, expectedVersion: invoice.version, reasons: [{ code: 'PRI', text: 'x' }] } },
+  }),
+  markInvoicesPaid: () => ({
+    query: `mutation($i: MarkInvoicesPaidInput!) { markInvoicesPaid(input: $i) { __typename } }`,
+    variables: { i: { invoiceIds: [invoice.id], paidOn: '2026-01-02' } },
+  }),
   invoiceExceptions: () => ({ query: `{ invoiceExceptions(first: 100) { edges { node { id } } } }`, variables: {} }),
   invoiceMatchPolicy: () => ({ query: `query($o: Int) { invoiceMatchPolicy(organisationId: $o) { mode } }`, variables: { o: t.world.orgs.skole } }),
   setInvoiceMatchPolicy: () => ({ query: `mutation($o: Int) { setInvoiceMatchPolicy(input: { organisationId: $o, mode: TWO_WAY }) { mode } }`, variables: { o: t.world.orgs.skole } }),
@@ -90,9 +99,15 @@ it('tells the wrong roles FORBIDDEN for every invoicing operation', async () => 
   const wrongRoles: [string, Operation[]][] = [
     ['bestiller@nordby.example', Object.keys(OPERATIONS) as Operation[]],
     ['attestant@nordby.example', Object.keys(OPERATIONS) as Operation[]],
-    ['innkjoper@storby.example', ['approveInvoice', 'disputeInvoice', 'invoiceExceptions', 'invoiceMatchPolicy', 'setInvoiceMatchPolicy', 'addInvoiceMatchRule', 'removeInvoiceMatchRule']],
-    ['katalog@kontorland.example', ['approveInvoice', 'disputeInvoice', 'invoiceExceptions', 'invoiceMatchPolicy', 'setInvoiceMatchPolicy', 'addInvoiceMatchRule', 'removeInvoiceMatchRule']],
-    ['kontorland-erp', ['approveInvoice', 'disputeInvoice', 'invoiceExceptions', 'setInvoiceMatchPolicy']],
+    [
+      'innkjoper@storby.example',
+      ['approveInvoice', 'disputeInvoice', 'queryInvoice', 'markInvoicesPaid', 'invoiceExceptions', 'invoiceMatchPolicy', 'setInvoiceMatchPolicy', 'addInvoiceMatchRule', 'removeInvoiceMatchRule'],
+    ],
+    [
+      'katalog@kontorland.example',
+      ['approveInvoice', 'disputeInvoice', 'queryInvoice', 'markInvoicesPaid', 'invoiceExceptions', 'invoiceMatchPolicy', 'setInvoiceMatchPolicy', 'addInvoiceMatchRule', 'removeInvoiceMatchRule'],
+    ],
+    ['kontorland-erp', ['approveInvoice', 'disputeInvoice', 'queryInvoice', 'markInvoicesPaid', 'invoiceExceptions', 'setInvoiceMatchPolicy']],
   ];
   const seen: Record<string, string> = {};
   const expected: Record<string, string> = {};
@@ -110,6 +125,8 @@ it('tells another buyer organisation’s accounts payable NOT_FOUND (or FORBIDDE
     invoice: await codeOf(vestby, 'invoice'),
     approveInvoice: await codeOf(vestby, 'approveInvoice'),
     disputeInvoice: await codeOf(vestby, 'disputeInvoice'),
+    queryInvoice: await codeOf(vestby, 'queryInvoice'),
+    markInvoicesPaid: await codeOf(vestby, 'markInvoicesPaid'),
     removeInvoiceMatchRule: await codeOf(vestby, 'removeInvoiceMatchRule'),
     invoiceMatchPolicy: await codeOf(vestby, 'invoiceMatchPolicy'),
     setInvoiceMatchPolicy: await codeOf(vestby, 'setInvoiceMatchPolicy'),
@@ -118,6 +135,8 @@ it('tells another buyer organisation’s accounts payable NOT_FOUND (or FORBIDDE
     invoice: 'NOT_FOUND',
     approveInvoice: 'NOT_FOUND',
     disputeInvoice: 'NOT_FOUND',
+    queryInvoice: 'NOT_FOUND',
+    markInvoicesPaid: 'NOT_FOUND',
     removeInvoiceMatchRule: 'NOT_FOUND',
     invoiceMatchPolicy: 'FORBIDDEN',
     setInvoiceMatchPolicy: 'FORBIDDEN',
@@ -129,6 +148,19 @@ it('tells another buyer organisation’s accounts payable NOT_FOUND (or FORBIDDE
   const [row] = await t.sql(`SELECT status, version FROM invoice WHERE id = $1`, [invoice.id]);
   expect(row).toEqual({ status: 'EXCEPTION', version: invoice.version });
   expect(await t.sql(`SELECT id FROM invoice_match_rule WHERE id = $1`, [ruleId])).toHaveLength(1);
+});
+
+it('serves an invoice’s received document to its supplier and buyer only: NOT_FOUND for another organisation, FORBIDDEN for a wrong role', async () => {
+  const path = `/invoices/${invoice.id}/document`;
+  const status = async (who: string) => (await t.http.get(path).set('Authorization', `Bearer ${tokens[who]}`)).status;
+  expect({
+    supplier: await status('kontorland-erp'),
+    buyer: await status('faktura@storby.example'),
+    otherSupplier: await status('medisinsk-erp'),
+    otherBuyer: await status('faktura@vestby.example'),
+    outsideUnit: await status('innkjoper@storby.example'),
+    requester: await status('bestiller@nordby.example'),
+  }).toEqual({ supplier: 200, buyer: 200, otherSupplier: 404, otherBuyer: 404, outsideUnit: 404, requester: 403 });
 });
 
 it('shows a purchasing unit outside the buyer’s tree nothing', async () => {
@@ -145,7 +177,7 @@ it('shows another supplier nothing, and does not tell it whether an order exists
   const posted = await postDocument(
     t,
     tokens['medisinsk-erp'],
-    invoiceXml({ id: 'F-STEAL', seller: '982000068', orderReference: orderNumber, lines: [{ quantity: '1', price: '45.07', orderLineId: '1' }] }),
+    quickInvoiceXml({ id: 'F-STEAL', seller: '982000068', orderReference: orderNumber, lines: [{ quantity: '1', price: '45.07', orderLineId: '1' }] }),
   );
   expect(posted.status).toBe(422);
   expect(posted.body.problems[0].message).toMatch(new RegExp(`^No order ${orderNumber} of Nordby skole was sent to you`));
@@ -158,6 +190,11 @@ it('lets the right parties in: the supplier reads its invoice, the municipality�
   const queue = await run(ap, 'invoiceExceptions');
   expect(queue.data.invoiceExceptions.edges.map((e: any) => e.node.id)).toContain(invoice.id);
   expect(await codeOf('innkjoper@storby.example', 'invoice')).toBe('NOT_FOUND');
+  const queried = await run(ap, 'queryInvoice');
+  expect(queried.data.queryInvoice.__typename).toBe('Invoice');
+  invoice.version = (await t.sql(`SELECT version FROM invoice WHERE id = $1`, [invoice.id]))[0].version;
   const decided = await run(ap, 'disputeInvoice');
   expect(decided.data.disputeInvoice.__typename).toBe('Invoice');
+  // Seen and decided by the right party, but a disputed invoice is not paid: refused as data, not hidden.
+  expect((await run(ap, 'markInvoicesPaid')).data.markInvoicesPaid.__typename).toBe('InvoicesNotPayableError');
 });

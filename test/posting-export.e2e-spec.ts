@@ -1,5 +1,6 @@
 import { InvoiceStatus } from '../src/invoicing/invoice-status';
-import { acceptedOrder, invoiceXml, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { quickInvoiceXml } from './support/invoices';
 import { approvedOrder } from './support/orders';
 import { storedInvoice } from './support/stored-invoices';
 import { startTestApp, TestApp } from './support/test-app';
@@ -151,7 +152,7 @@ describe('posting export', () => {
     const posted = await postDocument(
       t,
       await kontorlandErp(t),
-      invoiceXml({ id: 'REAL-1', orderReference: accepted.number, lines: [{ quantity: '4', price: '45.07', orderLineId: '1', sellerItemId: 'KL-100' }] }),
+      quickInvoiceXml({ id: 'REAL-1', orderReference: accepted.number, lines: [{ quantity: '4', price: '45.07', orderLineId: '1', sellerItemId: 'KL-100' }] }),
     );
     expect(posted.body).toMatchObject({ status: 'APPROVED' });
     const batch = await create(ap);

@@ -16,6 +16,8 @@ export interface AgreementStanding {
   title: string;
   supplierId: number;
   purchasingUnitId: number;
+  /** ISO 4217: what its prices and ceiling are in. */
+  currency: string;
   validFrom: string;
   validTo: string;
   inForce: boolean;

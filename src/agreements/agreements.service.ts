@@ -153,7 +153,16 @@ export class AgreementsService {
     return new Map(
       rows.map((a) => [
         a.id,
-        { reference: a.reference, title: a.title, supplierId: a.supplierId, purchasingUnitId: a.purchasingUnitId, validFrom: a.validFrom, validTo: a.validTo, inForce: this.isInForce(a, today) },
+        {
+          reference: a.reference,
+          title: a.title,
+          supplierId: a.supplierId,
+          purchasingUnitId: a.purchasingUnitId,
+          currency: a.currency,
+          validFrom: a.validFrom,
+          validTo: a.validTo,
+          inForce: this.isInForce(a, today),
+        },
       ]),
     );
   }

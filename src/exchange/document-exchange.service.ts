@@ -135,6 +135,7 @@ export class DocumentExchangeService {
           sentByClientId: caller.machineClientId ?? null,
           content: bytes,
         });
+        await this.handlers.stored(tx, type, { resultId: result.id, receivedDocumentId: row.id });
         await this.audit.record(tx, 'document.received', 'received_document', row.id, {
           documentType: type,
           documentId,

@@ -10,6 +10,7 @@ import { OutboundDocuments } from './outbound/outbound-documents.service';
 import { OUTBOUND_TRANSPORT } from './outbound/outbound-transport';
 import { transportOfConfig } from './outbound/transport-of-config';
 import { ReceivedDocumentRepository } from './received-document.repository';
+import { ReceivedDocuments } from './received-documents.service';
 
 /**
  * Document exchange with trading partners, knowing no domain: POST /documents hands each
@@ -30,10 +31,11 @@ import { ReceivedDocumentRepository } from './received-document.repository';
     DocumentHandlers,
     DocumentExchangeService,
     ReceivedDocumentRepository,
+    ReceivedDocuments,
     OutboundDocumentRepository,
     OutboundDocuments,
     { provide: OUTBOUND_TRANSPORT, inject: [TORG_CONFIG], useFactory: (config: TorgConfig) => transportOfConfig(config.exchange) },
   ],
-  exports: [DocumentHandlers, OutboundDocuments],
+  exports: [DocumentHandlers, OutboundDocuments, ReceivedDocuments],
 })
 export class ExchangeModule {}

@@ -49,6 +49,15 @@ export class ReceivedDocumentRepository {
     return rows[0];
   }
 
+  /** The document's bytes exactly as received, with its type and cbc:ID. */
+  async content(ctx: RequestContext, id: string): Promise<{ documentType: string; documentId: string; content: Buffer } | undefined> {
+    const rows: { documentType: string; documentId: string; content: Buffer }[] = await ctx.manager.query(
+      `SELECT document_type AS "documentType", document_id AS "documentId", content FROM received_document WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
   async insert(tx: RequestContext, d: NewReceivedDocument): Promise<ReceivedDocumentRow> {
     const sha256 = createHash('sha256').update(d.content).digest();
     const [row]: ReceivedDocumentRow[] = await tx.manager.query(

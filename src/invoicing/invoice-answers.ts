@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
-import type { InvoiceDecision } from './invoice-response-for';
+import type { InvoiceDecision, InvoiceResponseReason } from './invoice-response-for';
+import { InvoiceResponseRepository } from './invoice-response.repository';
 import { InvoiceResponses } from './invoice-responses.service';
 import { InvoiceStatus } from './invoice-status';
 import { InvoiceRepository } from './invoice.repository';
@@ -14,15 +15,24 @@ export interface AnswerReason {
 
 /**
  * The Invoice Response each state asks for: IP in process (waiting, or in the exception queue:
- * accounts payable is looking, the supplier need not act yet), AP accepted, RE rejected.
+ * accounts payable is looking, the supplier need not act yet), UQ under query (the supplier is
+ * asked), AP accepted, PD paid, RE rejected.
  */
 export const RESPONSE_FOR: Record<InvoiceStatus, WantedResponseCode> = {
   [InvoiceStatus.RECEIVED]: 'AB',
   [InvoiceStatus.WAITING]: 'IP',
   [InvoiceStatus.EXCEPTION]: 'IP',
+  [InvoiceStatus.UNDER_QUERY]: 'UQ',
   [InvoiceStatus.APPROVED]: 'AP',
+  [InvoiceStatus.PAID]: 'PD',
   [InvoiceStatus.DISPUTED]: 'RE',
 };
+
+/** What a response says beside its code and reasons: a note to the supplier, the date the status took effect (a payment's date). */
+export interface AnswerExtras {
+  note?: string;
+  effectiveDate?: string;
+}
 
 /** The code of the reason a person gives when approving an exception: it stays inside Torg. */
 const APPROVED_BY_PERSON = 'APPROVED';
@@ -40,10 +50,16 @@ export class InvoiceAnswers {
   constructor(
     private readonly responses: InvoiceResponses,
     private readonly invoices: InvoiceRepository,
+    private readonly sent: InvoiceResponseRepository,
   ) {}
 
-  async answerSupplier(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[]): Promise<void> {
-    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons));
+  async answerSupplier(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[], extras: AnswerExtras = {}): Promise<void> {
+    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons), extras.note, extras.effectiveDate);
+  }
+
+  /** Accounts payable's question to the supplier (UQ), with its status reasons as the person gave them. */
+  async query(tx: RequestContext, invoice: InvoiceEntity, reasons: readonly InvoiceResponseReason[], note?: string): Promise<void> {
+    await this.responses.answer(tx, invoice, { kind: 'QUERIED', reasons: [...reasons] }, note);
   }
 
   private async decision(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[]): Promise<InvoiceDecision> {
@@ -56,14 +72,19 @@ export class InvoiceAnswers {
         return { kind: 'APPROVED', automatically: !reasons.some((r) => r.code === APPROVED_BY_PERSON) };
       case 'PD':
         return { kind: 'PAID' };
+      case 'UQ': {
+        // Only a re-match of an invoice under query asks for UQ here: the question asked stands, and
+        // repeating it (same code, same reasons) sends nothing. The person's question went by `query`.
+        const asked = await this.sent.latestWithCode(tx, invoice.id, 'UQ');
+        return { kind: 'QUERIED', reasons: asked?.reasons ?? reasons.map((r) => ({ code: 'OTH' as const, text: r.message })) };
+      }
       case 'CA':
-      case 'UQ':
       case 'RE': {
         // A dispute says why in the person's words, and with what matching found.
         const note = reasons.filter((r) => r.code === DISPUTED_BY_PERSON).map((r) => r.message);
         const found = (await this.invoices.reasonsOf(tx, [invoice.id])).get(invoice.id) ?? [];
         const others = reasons.filter((r) => r.code !== DISPUTED_BY_PERSON);
-        return { kind: 'DISPUTED', reasons: [...others, ...found.map((r) => ({ code: r.code, message: r.message }))], note: note.join(' '), replace: code !== 'UQ' };
+        return { kind: 'DISPUTED', reasons: [...others, ...found.map((r) => ({ code: r.code, message: r.message }))], note: note.join(' '), replace: true };
       }
     }
   }

@@ -7,10 +7,11 @@ import { InvoiceSpend } from './invoice-spend';
 import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceMatching } from './invoice-matching.service';
-import { InvoiceStatus } from './invoice-status';
+import { UNDECIDED_INVOICE_STATES } from './invoice-status';
 import { InvoiceStateError, InvoiceVersionConflictError, ReasonRequiredError } from './invoice.errors';
 import { invoiceName } from './invoice.machine';
 import { InvoiceRepository } from './invoice.repository';
+import type { QueryInvoiceInput } from './invoice-query-payment.types';
 import type { ApproveInvoiceInput, DisputeInvoiceInput } from './invoice.types';
 import type { InvoiceEntity } from './invoicing.entities';
 import { InvoicesService } from './invoices.service';
@@ -40,7 +41,7 @@ export class InvoiceDecisions {
     return inTransaction(this.ds, ctx, async (tx) => {
       const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
       if (invoice instanceof InvoiceVersionConflictError) return invoice;
-      if (!reason && (invoice.status === InvoiceStatus.EXCEPTION || invoice.status === InvoiceStatus.WAITING))
+      if (!reason && UNDECIDED_INVOICE_STATES.includes(invoice.status))
         return Object.assign(new ReasonRequiredError(), { message: `${invoiceName(invoice)} is ${invoice.status}: approving it needs a reason` });
       return this.matching.machine.fire(tx, invoice, 'approve', {
         effect: async (i, _from, to) => {
@@ -66,6 +67,35 @@ export class InvoiceDecisions {
           await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], [{ code: 'DISPUTED', message: reason }]);
         },
         audit: { reason },
+      });
+    });
+  }
+
+  /**
+   * Puts the invoice under query: the supplier is asked (Invoice Response UQ) with the status
+   * reasons and texts the person gives, and the invoice waits for the answer (still re-matched;
+   * a later approval or dispute continues from there). Unlike a dispute, nothing is rejected.
+   */
+  query(ctx: RequestContext, input: QueryInvoiceInput): Promise<DecisionOutcome> {
+    const reasons = input.reasons.map((r) => ({ code: r.code, text: r.text.trim() }));
+    const note = input.note?.trim() || undefined;
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
+      if (invoice instanceof InvoiceVersionConflictError) return invoice;
+      const empty = reasons.findIndex((r) => !r.text);
+      if (!reasons.length || empty >= 0)
+        return Object.assign(new ReasonRequiredError(), {
+          message: reasons.length
+            ? `Querying ${invoiceName(invoice)}: reasons[${empty}] (${reasons[empty].code}) has no text for the supplier`
+            : `Querying ${invoiceName(invoice)} needs at least one status reason for the supplier`,
+        });
+      const summary = reasons.map((r) => `${r.code}: ${r.text}`).join('; ');
+      return this.matching.machine.fire(tx, invoice, 'query', {
+        effect: async (i) => {
+          decided(tx, i, summary);
+          await this.answers.query(tx, i, reasons, note);
+        },
+        audit: { reasons, note: note ?? null },
       });
     });
   }

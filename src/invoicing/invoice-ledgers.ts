@@ -10,7 +10,10 @@ import type { InvoiceEntity } from './invoicing.entities';
  * What an approved invoice does to the buyer's ledgers: the order's commitment on its cost
  * centre, and its draw on the agreement's ceiling, become invoiced spend by the invoice's amount
  * excluding VAT; an approved credit note takes it back (invoiced never goes below 0). An invoice
- * without an order has no commitment to turn (it is off-catalogue spend, counted by insights).
+ * without an order posts nothing, by choice: the cost centre ledger and the agreement's ceiling
+ * hold commitments made when an order was approved (the ceiling is a check before buying), and
+ * such an invoice has none to turn into invoiced; drawing on the ceiling after the fact could only
+ * be refused or forced. It is off-catalogue spend, counted by insights (invoice-spend.ts).
  * Amounts in another currency than NOK are not posted to the NOK budgets.
  */
 @Injectable()

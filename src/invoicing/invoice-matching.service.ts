@@ -8,6 +8,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { isErrorResult } from '../platform/results/error-result';
 import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
+import { InvoiceCurrency } from './invoice-currency';
 import { InvoiceSpend } from './invoice-spend';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceEvent, InvoiceStatus } from './invoice-status';
@@ -25,8 +26,6 @@ const UNCONFIRMED = new Set<OrderStatus>([OrderStatus.APPROVED, OrderStatus.SENT
 const VOID = new Set<OrderStatus>([OrderStatus.CANCELLED, OrderStatus.DECLINED, OrderStatus.REJECTED, OrderStatus.WITHDRAWN, OrderStatus.PENDING_APPROVAL]);
 /** Order lines the supplier refused or the buyer took out: nothing of them is to be paid. */
 const NOTHING_AGREED = new Set<OrderForInvoice['lines'][number]['status']>(['NOT_ACCEPTED', 'CANCELLED']);
-
-const MATCHABLE_CURRENCY = 'NOK';
 
 /**
  * Matches an invoice or credit note and decides what follows: it gathers the facts (order lines
@@ -48,6 +47,7 @@ export class InvoiceMatching {
     private readonly ledgers: InvoiceLedgers,
     private readonly answers: InvoiceAnswers,
     private readonly spend: InvoiceSpend,
+    private readonly currency: InvoiceCurrency,
     audit: AuditService,
   ) {
     this.machine = invoiceMachine(audit, (tx, invoice) => this.invoices.save(tx, invoice));
@@ -113,16 +113,10 @@ export class InvoiceMatching {
     order: OrderForInvoice | null,
   ): Promise<{ event: InvoiceEvent; mode: 'TWO_WAY' | 'THREE_WAY' | null; result: MatchResult | null; reasons: NewMatchReason[] }> {
     const early = buyerReferenceReasons(invoice, order);
-    if (invoice.currency !== MATCHABLE_CURRENCY) {
-      const reason = invoiceReason('CURRENCY', `Torg matches invoices in ${MATCHABLE_CURRENCY}; this one is in ${invoice.currency}, so a person decides`, MATCHABLE_CURRENCY, invoice.currency);
-      return { event: 'raiseException', mode: null, result: null, reasons: [...early, reason] };
-    }
+    const currency = await this.currency.reason(tx, invoice, order);
+    if (currency) return { event: 'raiseException', mode: null, result: null, reasons: [...early, currency] };
     if (order && VOID.has(order.order.status)) {
       const reason = invoiceReason('ORDER_NOT_OPEN', `Order ${order.order.orderNo} is ${order.order.status}: nothing of it is to be paid`, null, order.order.status);
-      return { event: 'raiseException', mode: null, result: null, reasons: [...early, reason] };
-    }
-    if (order && order.order.currency !== invoice.currency) {
-      const reason = invoiceReason('CURRENCY', `Order ${order.order.orderNo} is in ${order.order.currency}, the invoice in ${invoice.currency}`, order.order.currency, invoice.currency);
       return { event: 'raiseException', mode: null, result: null, reasons: [...early, reason] };
     }
 

@@ -15,6 +15,8 @@ export interface InvoiceResponseFacts {
   code: InvoiceResponseCode;
   reasons: readonly InvoiceResponseReason[];
   note?: string;
+  /** When the status took effect (the payment date of PD). */
+  effectiveDate?: string;
 }
 
 /** The Invoice Response as a UBL document to write: sent by the buyer, received by the supplier. Pure. */
@@ -27,6 +29,7 @@ export function invoiceResponseDocument(f: InvoiceResponseFacts): UblInvoiceResp
     receiver: { endpointId: f.supplier.orgNumber, endpointScheme: ORGANISATION_NUMBER, name: f.supplier.name },
     documentReference: { id: f.invoice.number, issueDate: f.invoice.issueDate, typeCode: f.invoice.typeCode },
     responseCode: f.code,
+    effectiveDate: f.effectiveDate,
     statuses: f.reasons.map((r) => ({ reasonCode: r.code, text: r.text })),
   };
 }

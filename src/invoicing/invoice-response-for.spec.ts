@@ -27,6 +27,25 @@ describe('invoiceResponseFor', () => {
     expect(reviewed.reasons).toEqual([{ code: 'NON', text: expect.stringContaining('review') }]);
   });
 
+  it('queries (UQ) with the person’s structured reasons, one status per code in the code list’s order, and OTH when none is given', () => {
+    const plan = invoiceResponseFor({
+      kind: 'QUERIED',
+      reasons: [
+        { code: 'PRI', text: 'Is 50.00 a new price list?' },
+        { code: 'REF', text: 'Which delivery note?' },
+        { code: 'PRI', text: 'Line 2 too.' },
+      ],
+    });
+    expect(plan).toEqual({
+      code: 'UQ',
+      reasons: [
+        { code: 'REF', text: 'Which delivery note?' },
+        { code: 'PRI', text: 'Is 50.00 a new price list?; Line 2 too.' },
+      ],
+    });
+    expect(invoiceResponseFor({ kind: 'QUERIED', reasons: [] })).toEqual({ code: 'UQ', reasons: [{ code: 'OTH', text: expect.stringContaining('question') }] });
+  });
+
   it('rejects (RE) a dispute that needs a new invoice and queries (UQ) one that needs an answer, the note leading the first reason', () => {
     const rejected = invoiceResponseFor({ kind: 'DISPUTED', reasons: [price, quantity], note: 'Please credit and invoice at the agreed price.', replace: true });
     expect(rejected).toEqual({

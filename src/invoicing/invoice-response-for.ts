@@ -30,6 +30,8 @@ export type InvoiceDecision =
    * `note` is accounts payable's message to the supplier.
    */
   | { kind: 'DISPUTED'; reasons: DecisionReason[]; note: string; replace: boolean }
+  /** Under query: accounts payable asks the supplier, with status reasons as the person gave them (structured already); the invoice waits. */
+  | { kind: 'QUERIED'; reasons: InvoiceResponseReason[] }
   /** Paid in full, or in part (`partially` says what was paid and why not the rest). */
   | { kind: 'PAID'; partially?: string };
 
@@ -99,6 +101,9 @@ export function invoiceResponseFor(decision: InvoiceDecision): InvoiceResponsePl
       return { code: 'AP', reasons: decision.automatically ? [] : [{ code: 'NON', text: 'Accepted after review by accounts payable.' }] };
     case 'DISPUTED':
       return disputed(decision);
+    case 'QUERIED':
+      // UQ needs a reason (PEPPOL-T111-R001): a question without one is OTH.
+      return { code: 'UQ', reasons: decision.reasons.length ? mergeByCode(decision.reasons) : [{ code: 'OTH', text: 'The buyer has a question about the invoice.' }] };
     case 'PAID':
       return decision.partially === undefined ? { code: 'PD', reasons: [] } : { code: 'PD', reasons: [{ code: 'PPD', text: bounded(decision.partially.trim() || 'Partially paid.') }] };
   }
@@ -114,6 +119,13 @@ function disputed(decision: Extract<InvoiceDecision, { kind: 'DISPUTED' }>): Inv
   // The note is the buyer's own word: it leads the first reason, so the supplier reads it first.
   const [first, ...rest] = reasons;
   return { code, reasons: [{ code: first.code, text: bounded(`${note} ${first.text}`) }, ...rest] };
+}
+
+/** Structured reasons, one status per code in the code list's order (UBL holds one code per cac:Status), texts joined and bounded. */
+function mergeByCode(reasons: readonly InvoiceResponseReason[]): InvoiceResponseReason[] {
+  const byCode = new Map<InvoiceStatusReason, string[]>();
+  for (const r of reasons) byCode.set(r.code, [...(byCode.get(r.code) ?? []), r.text.trim() || r.code]);
+  return INVOICE_STATUS_REASONS.filter((c) => byCode.has(c)).map((code) => ({ code, text: joined(byCode.get(code)!) }));
 }
 
 /** One status per status reason code (in the code list's order), its text the messages joined. */

@@ -45,6 +45,12 @@ export class InvoiceResponseRepository {
     return rows[0];
   }
 
+  /** The last response with this code sent about an invoice (the question an invoice under query was asked). */
+  async latestWithCode(ctx: RequestContext, invoiceId: number, code: InvoiceResponseCode): Promise<InvoiceResponseRow | undefined> {
+    const rows: InvoiceResponseRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM invoice_response WHERE invoice_id = $1 AND code = $2 ORDER BY id DESC LIMIT 1`, [invoiceId, code]);
+    return rows[0];
+  }
+
   async find(ctx: RequestContext, invoiceId: number, id: number): Promise<InvoiceResponseRow | undefined> {
     const rows: InvoiceResponseRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM invoice_response WHERE invoice_id = $1 AND id = $2`, [invoiceId, id]);
     return rows[0];

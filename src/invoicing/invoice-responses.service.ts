@@ -30,6 +30,8 @@ export interface InvoiceResponseInput {
   reasons: InvoiceResponseReason[];
   /** A note to the supplier (cbc:Note). */
   note?: string;
+  /** When the status took effect (cbc:EffectiveDate): a payment's date for PD. */
+  effectiveDate?: string;
 }
 
 /**
@@ -52,7 +54,7 @@ export class InvoiceResponses {
    * it got and when (the caller saves the invoice). A re-match that changes nothing the supplier
    * was told (same code, same reasons) sends nothing again: null.
    */
-  async answer(tx: RequestContext, invoice: InvoiceEntity, decision: InvoiceDecision, note?: string): Promise<InvoiceResponseRow | null> {
+  async answer(tx: RequestContext, invoice: InvoiceEntity, decision: InvoiceDecision, note?: string, effectiveDate?: string): Promise<InvoiceResponseRow | null> {
     const plan = invoiceResponseFor(decision);
     // The invoice carries the last code sent: only the same code again needs a look at its reasons.
     if (invoice.responseCode === plan.code) {
@@ -69,6 +71,7 @@ export class InvoiceResponses {
       code: plan.code,
       reasons: plan.reasons,
       note,
+      effectiveDate,
     });
     invoice.responseCode = sent.code;
     invoice.responseSentAt = sent.createdAt;
@@ -88,6 +91,7 @@ export class InvoiceResponses {
       code: input.code,
       reasons: input.reasons,
       note: input.note,
+      effectiveDate: input.effectiveDate,
     });
     const { id: outboundDocumentId } = await this.outbound.send(tx, {
       documentType: INVOICE_RESPONSE_DOCUMENT,

@@ -11,11 +11,13 @@ describe('invoice status table', () => {
     expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.RECEIVED, 'raiseException')).toBe(InvoiceStatus.EXCEPTION);
     expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.RECEIVED, 'approve')).toBeNull();
     expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.RECEIVED, 'dispute')).toBeNull();
+    expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.RECEIVED, 'query')).toBeNull();
   });
 
   it('re-matches a waiting or exception invoice, and lets accounts payable approve or dispute it', () => {
     for (const open of [InvoiceStatus.WAITING, InvoiceStatus.EXCEPTION]) {
-      expect(allowed(open).sort()).toEqual(['approve', 'approveMatched', 'dispute', 'raiseException', 'wait']);
+      expect(allowed(open).sort()).toEqual(['approve', 'approveMatched', 'dispute', 'query', 'raiseException', 'wait']);
+      expect(nextState(INVOICE_TRANSITIONS, open, 'query')).toBe(InvoiceStatus.UNDER_QUERY);
       expect(nextState(INVOICE_TRANSITIONS, open, 'approve')).toBe(InvoiceStatus.APPROVED);
       expect(nextState(INVOICE_TRANSITIONS, open, 'dispute')).toBe(InvoiceStatus.DISPUTED);
     }
@@ -23,8 +25,23 @@ describe('invoice status table', () => {
     expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.EXCEPTION, 'wait')).toBe(InvoiceStatus.WAITING);
   });
 
-  it('lets nothing leave APPROVED or DISPUTED: a credit note corrects instead', () => {
-    expect(allowed(InvoiceStatus.APPROVED)).toEqual([]);
+  it('keeps an invoice under query while re-matches still find differences, approves it when one matches, and lets a person decide it', () => {
+    const q = InvoiceStatus.UNDER_QUERY;
+    expect(allowed(q).sort()).toEqual(['approve', 'approveMatched', 'dispute', 'query', 'raiseException', 'wait']);
+    expect(nextState(INVOICE_TRANSITIONS, q, 'raiseException')).toBe(q);
+    expect(nextState(INVOICE_TRANSITIONS, q, 'wait')).toBe(q);
+    expect(nextState(INVOICE_TRANSITIONS, q, 'query')).toBe(q);
+    expect(nextState(INVOICE_TRANSITIONS, q, 'approveMatched')).toBe(InvoiceStatus.APPROVED);
+    expect(nextState(INVOICE_TRANSITIONS, q, 'approve')).toBe(InvoiceStatus.APPROVED);
+    expect(nextState(INVOICE_TRANSITIONS, q, 'dispute')).toBe(InvoiceStatus.DISPUTED);
+    expect(nextState(INVOICE_TRANSITIONS, q, 'pay')).toBeNull();
+  });
+
+  it('pays only an approved invoice, and lets nothing leave PAID or DISPUTED: a credit note corrects instead', () => {
+    expect(allowed(InvoiceStatus.APPROVED)).toEqual(['pay']);
+    expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.APPROVED, 'pay')).toBe(InvoiceStatus.PAID);
+    for (const open of [InvoiceStatus.RECEIVED, InvoiceStatus.WAITING, InvoiceStatus.EXCEPTION]) expect(nextState(INVOICE_TRANSITIONS, open, 'pay')).toBeNull();
+    expect(allowed(InvoiceStatus.PAID)).toEqual([]);
     expect(allowed(InvoiceStatus.DISPUTED)).toEqual([]);
   });
 });

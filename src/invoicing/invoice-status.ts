@@ -9,8 +9,12 @@ export enum InvoiceStatus {
   WAITING = 'WAITING',
   /** Matched with differences beyond the tolerances: accounts payable decides. */
   EXCEPTION = 'EXCEPTION',
-  /** Approved for payment, automatically (matched) or by a person (with a reason for an exception). Final. */
+  /** Accounts payable asked the supplier a question (answered UQ); it waits for the answer, is still re-matched, and is then approved or disputed. */
+  UNDER_QUERY = 'UNDER_QUERY',
+  /** Approved for payment, automatically (matched) or by a person (with a reason for an exception); next only PAID. */
   APPROVED = 'APPROVED',
+  /** Paid by the buyer's finance system (answered PD). Final. */
+  PAID = 'PAID',
   /** Sent back to the supplier (rejected, with a reason). Final; the supplier sends a credit note or a new invoice. */
   DISPUTED = 'DISPUTED',
 }
@@ -18,27 +22,34 @@ export enum InvoiceStatus {
 registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
   description:
-    'RECEIVED: stored, not matched yet; WAITING: waits for goods receipt or an accepted order response, re-matched when it comes; EXCEPTION: differences beyond tolerance, accounts payable decides; APPROVED: approved for payment (final); DISPUTED: sent back to the supplier (final).',
+    'RECEIVED: stored, not matched yet; WAITING: waits for goods receipt or an accepted order response, re-matched when it comes; EXCEPTION: differences beyond tolerance, accounts payable decides; UNDER_QUERY: accounts payable asked the supplier (answered UQ), it waits and is still re-matched; APPROVED: approved for payment; PAID: paid (final); DISPUTED: sent back to the supplier (final).',
 });
 
 /**
- * match: the matcher's verdict (approveMatched / wait / raiseException); approve and dispute: a
- * person's decision on an exception or a waiting invoice.
+ * match: the matcher's verdict (approveMatched / wait / raiseException); approve, dispute and
+ * query: a person's decision on an exception or a waiting invoice; pay: the finance system paid it.
  */
-export type InvoiceEvent = 'approveMatched' | 'wait' | 'raiseException' | 'approve' | 'dispute';
+export type InvoiceEvent = 'approveMatched' | 'wait' | 'raiseException' | 'approve' | 'dispute' | 'query' | 'pay';
 
 const verdicts = { approveMatched: InvoiceStatus.APPROVED, wait: InvoiceStatus.WAITING, raiseException: InvoiceStatus.EXCEPTION } as const;
 
+/** A person's decisions on an invoice that did not match: approve, dispute, or ask the supplier (again). */
+const decisions = { approve: InvoiceStatus.APPROVED, dispute: InvoiceStatus.DISPUTED, query: InvoiceStatus.UNDER_QUERY } as const;
+
 /**
  * The invoice's state machine. A re-match of a WAITING or EXCEPTION invoice fires the verdict
- * again (a step to the same state is audited as a re-match); only people approve or dispute an
- * invoice that did not match, and nothing leaves APPROVED or DISPUTED (a credit note corrects).
+ * again (a step to the same state is audited as a re-match); only people approve, dispute or
+ * query an invoice that did not match. An invoice UNDER_QUERY stays so while the supplier has not
+ * answered: a re-match that still finds differences (or waits) keeps it there, one that matches
+ * approves it. Only paying leaves APPROVED; nothing leaves PAID or DISPUTED (a credit note corrects).
  */
 export const INVOICE_TRANSITIONS: TransitionTable<InvoiceStatus, InvoiceEvent> = {
   [InvoiceStatus.RECEIVED]: { ...verdicts },
-  [InvoiceStatus.WAITING]: { ...verdicts, approve: InvoiceStatus.APPROVED, dispute: InvoiceStatus.DISPUTED },
-  [InvoiceStatus.EXCEPTION]: { ...verdicts, approve: InvoiceStatus.APPROVED, dispute: InvoiceStatus.DISPUTED },
-  [InvoiceStatus.APPROVED]: {},
+  [InvoiceStatus.WAITING]: { ...verdicts, ...decisions },
+  [InvoiceStatus.EXCEPTION]: { ...verdicts, ...decisions },
+  [InvoiceStatus.UNDER_QUERY]: { approveMatched: InvoiceStatus.APPROVED, wait: InvoiceStatus.UNDER_QUERY, raiseException: InvoiceStatus.UNDER_QUERY, ...decisions },
+  [InvoiceStatus.APPROVED]: { pay: InvoiceStatus.PAID },
+  [InvoiceStatus.PAID]: {},
   [InvoiceStatus.DISPUTED]: {},
 };
 
@@ -49,10 +60,18 @@ export const INVOICE_EVENT_DONE: Record<InvoiceEvent, string> = {
   raiseException: 'exception',
   approve: 'approved',
   dispute: 'disputed',
+  query: 'queried',
+  pay: 'paid',
 };
 
-/** The states a re-match looks at: the undecided ones. */
-export const OPEN_INVOICE_STATES: readonly InvoiceStatus[] = [InvoiceStatus.WAITING, InvoiceStatus.EXCEPTION];
+/** The states a re-match looks at, and accounts payable's queue: the undecided ones. */
+export const OPEN_INVOICE_STATES: readonly InvoiceStatus[] = [InvoiceStatus.WAITING, InvoiceStatus.EXCEPTION, InvoiceStatus.UNDER_QUERY];
 
-/** The states whose quantities count as invoiced before (a disputed invoice is not to be paid). */
-export const COUNTED_INVOICE_STATES: readonly InvoiceStatus[] = [InvoiceStatus.WAITING, InvoiceStatus.EXCEPTION, InvoiceStatus.APPROVED];
+/** The states a person decides from (approve with a reason, dispute, query). */
+export const UNDECIDED_INVOICE_STATES: readonly InvoiceStatus[] = OPEN_INVOICE_STATES;
+
+/** Approved for payment, paid or not: what is posted and what approved credit notes count as. */
+export const APPROVED_INVOICE_STATES: readonly InvoiceStatus[] = [InvoiceStatus.APPROVED, InvoiceStatus.PAID];
+
+/** The states whose quantities count as invoiced before (a disputed invoice is not to be paid; a paid one was). */
+export const COUNTED_INVOICE_STATES: readonly InvoiceStatus[] = [...OPEN_INVOICE_STATES, ...APPROVED_INVOICE_STATES];

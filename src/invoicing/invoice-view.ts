@@ -33,6 +33,9 @@ export function toInvoice(i: InvoiceEntity, viewer: 'buyer' | 'supplier'): Invoi
     decidedAt: i.decidedAt,
     decisionReason: viewer === 'buyer' ? i.decisionReason : null,
     responseCode: i.responseCode,
+    paidOn: i.paidOn,
+    paymentReference: i.paymentReference,
+    documentPath: i.receivedDocumentId === null ? null : `/invoices/${i.id}/document`,
     receivedAt: i.receivedAt,
   };
 }

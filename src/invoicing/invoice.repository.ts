@@ -7,7 +7,21 @@ import { InvoiceEntity, InvoiceKind, InvoiceLineEntity, InvoiceMatchReasonEntity
 
 export type NewInvoice = Omit<
   InvoiceEntity,
-  'id' | 'version' | 'status' | 'matchMode' | 'matchedAt' | 'decidedByUserId' | 'decidedByClientId' | 'decidedAt' | 'decisionReason' | 'responseCode' | 'responseSentAt' | 'receivedAt' | 'updatedAt'
+  | 'id'
+  | 'version'
+  | 'status'
+  | 'matchMode'
+  | 'matchedAt'
+  | 'decidedByUserId'
+  | 'decidedByClientId'
+  | 'decidedAt'
+  | 'decisionReason'
+  | 'responseCode'
+  | 'responseSentAt'
+  | 'paidOn'
+  | 'paymentReference'
+  | 'receivedAt'
+  | 'updatedAt'
 >;
 export type NewInvoiceLine = Omit<InvoiceLineEntity, 'id' | 'invoiceId' | 'position' | 'matchStatus'>;
 export type NewVatSubtotal = Omit<InvoiceVatSubtotalEntity, 'id' | 'invoiceId'>;
@@ -82,7 +96,17 @@ export class InvoiceRepository {
     return ctx.manager.findOneBy(InvoiceEntity, { supplierId, kind, invoiceNumber });
   }
 
-  /** The ids of an order's undecided invoices (WAITING, EXCEPTION), oldest first. */
+  /** The invoices locked until the transaction ends, in id order (so two payment runs lock alike and never deadlock). */
+  lockMany(tx: RequestContext, ids: readonly number[]): Promise<InvoiceEntity[]> {
+    return ids.length ? tx.manager.find(InvoiceEntity, { where: { id: In([...ids]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } }) : Promise.resolve([]);
+  }
+
+  /** Links the invoice to the document it was received as (exchange's received_document): not a step of its own, so no new version. */
+  async linkReceivedDocument(tx: RequestContext, invoiceId: number, receivedDocumentId: string): Promise<void> {
+    await tx.manager.query(`UPDATE invoice SET received_document_id = $2 WHERE id = $1 AND received_document_id IS NULL`, [invoiceId, receivedDocumentId]);
+  }
+
+  /** The ids of an order's undecided invoices (WAITING, EXCEPTION, UNDER_QUERY), oldest first. */
   async openOfOrder(ctx: RequestContext, orderId: number): Promise<number[]> {
     const rows = await ctx.manager.find(InvoiceEntity, { select: { id: true }, where: { orderId, status: In([...OPEN_INVOICE_STATES]) }, order: { id: 'ASC' } });
     return rows.map((r) => r.id);

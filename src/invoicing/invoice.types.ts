@@ -99,8 +99,12 @@ export class Invoice {
   @Field(() => Int, { nullable: true, description: 'Who decided (a person), when a person did.' }) decidedByUserId: number | null;
   @Field(() => Date, { nullable: true, description: 'When a person decided.' }) decidedAt: Date | null;
   @Field(() => String, { nullable: true, description: 'The decision’s reason (buyer side only).' }) decisionReason: string | null;
-  @Field(() => String, { nullable: true, description: 'The Invoice Response code the supplier is given for the current state (AP accepted, UQ under query, IP in process, RE rejected).' })
+  @Field(() => String, { nullable: true, description: 'The last Invoice Response code the supplier was given (AB received, IP in process, UQ under query, AP accepted, PD paid, RE rejected).' })
   responseCode: string | null;
+  @Field(() => String, { nullable: true, description: 'When it was paid (YYYY-MM-DD), once PAID.' }) paidOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The payment’s reference, once PAID, when the finance system gave one.' }) paymentReference: string | null;
+  @Field(() => String, { nullable: true, description: 'Path of the invoice document exactly as received (GET, its supplier and buyer only); null for one not received as a document.' })
+  documentPath: string | null;
   @Field({ description: 'When it was received.' }) receivedAt: Date;
   @Field(() => [InvoiceLine], { description: 'The lines, in document order.' }) lines?: InvoiceLine[];
   @Field(() => [InvoiceMatchReason], { description: 'Every reason it did not match (empty when matched).' }) reasons?: InvoiceMatchReason[];

@@ -9,7 +9,12 @@ import { OrderingModule } from '../ordering/ordering.module';
 import { InvoiceAnswers } from './invoice-answers';
 import { InvoiceDecisions } from './invoice-decisions.service';
 import { InvoiceDocuments } from './invoice-documents';
+import { InvoiceCurrency } from './invoice-currency';
+import { InvoiceDocumentController } from './invoice-document.controller';
 import { InvoiceLedgers } from './invoice-ledgers';
+import { InvoiceReceivedDocument } from './invoice-received-document';
+import { InvoicePayments } from './invoice-payments.service';
+import { InvoiceQueryPaymentResolver } from './invoice-query-payment.resolver';
 import { InvoiceMatching } from './invoice-matching.service';
 import { InvoiceRematch } from './invoice-rematch';
 import { InvoiceSpend } from './invoice-spend';
@@ -34,7 +39,7 @@ import { PostingRows } from './posting-rows';
 /** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, accounts payable's decisions, the answers to suppliers and the posting export. */
 @Module({
   imports: [IdentityModule, BuyerSetupModule, AgreementsModule, CataloguesModule, ExchangeModule, OrderingModule, InsightsModule],
-  controllers: [InvoiceResponseDocumentController, PostingExportsController],
+  controllers: [InvoiceResponseDocumentController, InvoiceDocumentController, PostingExportsController],
   providers: [
     InvoiceRepository,
     MatchPolicyRepository,
@@ -43,6 +48,7 @@ import { PostingRows } from './posting-rows';
     MatchPolicyResolver,
     InvoiceAnswers,
     InvoiceLedgers,
+    InvoiceCurrency,
     InvoiceMatching,
     InvoiceDocuments,
     InvoiceRematch,
@@ -50,6 +56,9 @@ import { PostingRows } from './posting-rows';
     InvoicesService,
     InvoiceDecisions,
     InvoicesResolver,
+    InvoicePayments,
+    InvoiceReceivedDocument,
+    InvoiceQueryPaymentResolver,
     InvoiceResponseRepository,
     InvoiceResponses,
     InvoiceResponseViews,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
-import { InvoiceStatus } from './invoice-status';
+import { APPROVED_INVOICE_STATES } from './invoice-status';
 import type { PostingRow } from './posting-export-format';
 
 export interface PostingExportBatchRow {
@@ -18,14 +18,14 @@ const BATCH_COLUMNS = `id, organisation_id AS "organisationId", invoice_count AS
 /** The one home of the SQL on `posting_export_batch` and `posting_export_item`. */
 @Injectable()
 export class PostingExportRepository {
-  /** The approved invoices and credit notes of these buyer organisations that no batch holds yet, in id order. */
+  /** The approved (or paid since) invoices and credit notes of these buyer organisations that no batch holds yet, in id order. */
   async unexported(ctx: RequestContext, buyerOrganisationIds: readonly number[]): Promise<number[]> {
     const rows: { id: number }[] = await ctx.manager.query(
       `SELECT i.id FROM invoice i
-        WHERE i.buyer_organisation_id = ANY($1) AND i.status = $2
+        WHERE i.buyer_organisation_id = ANY($1) AND i.status = ANY($2)
           AND NOT EXISTS (SELECT 1 FROM posting_export_item p WHERE p.invoice_id = i.id)
         ORDER BY i.id`,
-      [[...buyerOrganisationIds], InvoiceStatus.APPROVED],
+      [[...buyerOrganisationIds], [...APPROVED_INVOICE_STATES]],
     );
     return rows.map((r) => r.id);
   }

@@ -1,12 +1,17 @@
+import Decimal from 'decimal.js';
 import { randomUUID } from 'node:crypto';
 import { DocumentAllowanceChargeInput, InvoiceFromOrderInput, invoiceFromOrder } from '../../src/invoicing/invoice-from-order';
 import { UblInvoiceOut, writeInvoice } from '../../src/peppol';
+import { ORG } from './invoicing';
 
 /**
- * Supplier invoices and credit notes for tests and benchmarks, right by construction (the
- * arithmetic and structure of src/invoicing/invoice-from-order.ts, which the official rules
- * accept) unless a test asks for a wrong one with `tamper`. Numbers are accepted as well as
- * decimal text for convenience (49.9 is written "49.9"; no arithmetic is done in floats).
+ * The one builder of supplier invoices and credit notes for tests and benchmarks, right by
+ * construction (the arithmetic and structure of src/invoicing/invoice-from-order.ts, which the
+ * official rules accept) unless a test asks for a wrong one with `tamper`. Numbers are accepted as
+ * well as decimal text for convenience (49.9 is written "49.9"; no arithmetic is done in floats).
+ * Two ways in: `invoiceFor`/`invoiceXml` from an order's parties and lines (OrderToInvoice), and
+ * `quickInvoiceXml` from a compact spec of the demo world (Kontorland invoicing Nordby skole),
+ * which the intake and matching tests use; both end in invoiceFromOrder and writeInvoice.
  */
 
 type Decimalish = string | number;
@@ -111,4 +116,80 @@ export function linesOf(
       unspsc: l.unspscCode ?? undefined,
     }))
     .filter((l) => Number(l.quantity) !== 0);
+}
+
+/** One line of a quick invoice: 25 % VAT and unit PK (the demo catalogue sells packs) unless given. */
+export interface QuickInvoiceLine {
+  quantity: string;
+  price: string;
+  orderLineId?: string;
+  sellerItemId?: string;
+  name?: string;
+  vatPercent?: string;
+  unitCode?: string;
+}
+
+/** A quick invoice or credit note in the demo world: Kontorland AS to Nordby skole unless `seller`/`buyer` (organisation numbers) say otherwise. */
+export interface QuickInvoiceSpec {
+  kind?: 'Invoice' | 'CreditNote';
+  id: string;
+  orderReference?: string;
+  buyerReference?: string;
+  contractReference?: string;
+  billingReference?: string;
+  seller?: string;
+  /** Written instead of the seller's own NO…MVA, to make it wrong on purpose. */
+  sellerVat?: string;
+  buyer?: string;
+  currency?: string;
+  lines: QuickInvoiceLine[];
+  /** Added to the payable amount as written, to make the arithmetic wrong on purpose. */
+  payableOffset?: string;
+}
+
+/** The issue and due dates of quick invoices (responses about them name the issue date). */
+export const QUICK_ISSUE_DATE = '2026-12-01';
+export const QUICK_DUE_DATE = '2026-12-31';
+
+/**
+ * A PEPPOL BIS Billing 3 invoice or credit note from a compact spec, right unless the spec asks
+ * for a wrong one (sellerVat, payableOffset, or neither order nor buyer reference). An invoice
+ * pays to account 12345678903 with its number as payment id; a credit note has no payment means.
+ */
+export function quickInvoiceXml(spec: QuickInvoiceSpec): string {
+  const kind = spec.kind ?? 'Invoice';
+  const noReference = !spec.orderReference && !spec.buyerReference;
+  const doc = build(
+    {
+      seller: { orgNumber: spec.seller ?? ORG.kontorland, name: 'Kontorland AS' },
+      buyer: { orgNumber: spec.buyer ?? ORG.skole, name: 'Nordby skole' },
+      orderNumber: spec.orderReference,
+      // invoiceFromOrder refuses an invoice without either reference: one is written, then taken out.
+      buyerReference: noReference ? 'removed below' : spec.buyerReference,
+      contractReference: spec.contractReference,
+      currency: spec.currency,
+      lines: spec.lines.map((l, i) => ({
+        orderLineId: l.orderLineId,
+        sellerItemId: l.sellerItemId,
+        name: l.name ?? `Item ${i + 1}`,
+        quantity: l.quantity,
+        unitCode: l.unitCode ?? 'PK',
+        unitPrice: l.price,
+        vatRate: l.vatPercent ?? '25',
+      })),
+    },
+    {
+      invoiceNumber: spec.id,
+      issueDate: QUICK_ISSUE_DATE,
+      dueDate: QUICK_DUE_DATE,
+      payment: kind === 'Invoice' ? { account: '12345678903', kid: spec.id } : undefined,
+      tamper: (d) => {
+        if (noReference) d.buyerReference = undefined;
+        if (spec.sellerVat) d.seller.vatNumber = spec.sellerVat;
+        if (spec.payableOffset) d.totals.payableAmount = new Decimal(d.totals.payableAmount).plus(spec.payableOffset).toFixed(2);
+      },
+    },
+    { kind, billingReferences: spec.billingReference ? [{ id: spec.billingReference }] : undefined },
+  );
+  return writeInvoice(doc);
 }

@@ -1,0 +1,85 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { INVOICE_STATUS_REASONS } from '../peppol';
+import type { InvoiceStatusReason } from '../peppol';
+import { ErrorResult } from '../platform/results/error-result';
+import { resultUnion } from '../platform/results/result-union';
+import { InvoiceStatus } from './invoice-status';
+import { Invoice } from './invoice.types';
+
+/**
+ * The status reasons (OPStatusReason) a question to the supplier may give: every one but NON (no
+ * issue: nothing to ask) and PPD (partially paid: only with PD, PEPPOL-T111-R005).
+ */
+export const QUERY_REASON_CODES = INVOICE_STATUS_REASONS.filter((c) => c !== 'NON' && c !== 'PPD');
+export type QueryReasonCode = Exclude<InvoiceStatusReason, 'NON' | 'PPD'>;
+const QueryReasonCodeEnum = Object.fromEntries(QUERY_REASON_CODES.map((c) => [c, c])) as Record<QueryReasonCode, QueryReasonCode>;
+registerEnumType(QueryReasonCodeEnum, {
+  name: 'InvoiceQueryReasonCode',
+  description:
+    'OpenPEPPOL status reason (OPStatusReason) of a question to the supplier: REF references, LEG legal, REC receiver, QUA quality, DEL delivery, PRI prices, QTY quantity, ITM items, PAY payment terms, UNR not recognised, FIN finance terms, OTH other.',
+});
+
+@InputType({ description: 'One status reason of a question to the supplier, with its text.' })
+export class InvoiceQueryReasonInput {
+  @Field(() => QueryReasonCodeEnum, { description: 'The status reason code.' }) @IsEnum(QueryReasonCodeEnum) code: QueryReasonCode;
+  @Field({ description: 'What the supplier is asked, in words (1–1000 characters).' }) @IsString() @Length(1, 1000) text: string;
+}
+
+@InputType({ description: 'Accounts payable asks the supplier about an invoice (Invoice Response UQ); the invoice waits for the answer.' })
+export class QueryInvoiceInput {
+  @Field(() => Int, { description: 'The invoice.' }) @IsInt() invoiceId: number;
+  @Field(() => Int, { description: 'The version you read: nothing happens if it changed meanwhile.' }) @IsInt() expectedVersion: number;
+  @Field(() => [InvoiceQueryReasonInput], { description: 'Why, one or more status reasons with text (at most 14).' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(14)
+  @ValidateNested({ each: true })
+  @Type(() => InvoiceQueryReasonInput)
+  reasons: InvoiceQueryReasonInput[];
+  @Field({ nullable: true, description: 'A note to the supplier beside the reasons (cbc:Note, at most 1000 characters).' }) @IsOptional() @IsString() @Length(1, 1000) note?: string;
+}
+
+@InputType({ description: 'The finance system paid approved invoices: their payment date and reference.' })
+export class MarkInvoicesPaidInput {
+  @Field(() => [Int], { description: 'The invoices paid (1–500, each approved or paid already with the same payment).' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  invoiceIds: number[];
+  @Field({ description: 'The payment date, YYYY-MM-DD (not in the future: a scheduled payment is not paid yet).' }) @IsDateString({ strict: true }) paidOn: string;
+  @Field({ nullable: true, description: 'The payment’s reference (the payment run’s or the bank’s, 1–200 characters).' }) @IsOptional() @IsString() @Length(1, 200) paymentReference?: string;
+}
+
+@ObjectType({ description: 'The invoices as paid; those reported before with the same payment are included unchanged.' })
+export class InvoicesPaid {
+  @Field(() => [Invoice], { description: 'Every invoice of the request, in the order asked.' }) invoices: Invoice[];
+  @Field(() => Int, { description: 'How many became PAID now (answered PD); the others were paid already.' }) newlyPaid: number;
+}
+
+@ObjectType({ description: 'Why one invoice of a payment report cannot be marked paid.' })
+export class UnpayableInvoice {
+  @Field(() => Int, { description: 'The invoice.' }) invoiceId: number;
+  @Field(() => InvoiceStatus, { description: 'Its state.' }) status: InvoiceStatus;
+  @Field({ description: 'Why, in words.' }) message: string;
+}
+
+@ObjectType({ implements: () => [ErrorResult], description: 'Some invoices cannot be marked paid (not approved, a credit note, or paid already with another payment): nothing was marked.' })
+export class InvoicesNotPayableError extends ErrorResult {
+  errorCode = 'INVOICES_NOT_PAYABLE';
+  @Field(() => [UnpayableInvoice], { description: 'Each invoice refused and why.' }) invoices: UnpayableInvoice[];
+
+  static of(invoices: UnpayableInvoice[]): InvoicesNotPayableError {
+    return Object.assign(new InvoicesNotPayableError(), {
+      invoices,
+      message: `${invoices.length} of the invoices cannot be marked paid, so none was: ${invoices.map((i) => `${i.invoiceId}: ${i.message}`).join('; ')}`,
+    });
+  }
+}
+
+export const MarkInvoicesPaidResult = resultUnion({
+  name: 'MarkInvoicesPaidResult',
+  description: 'The invoices as paid, or which cannot be and why (nothing marked then).',
+  types: () => [InvoicesPaid, InvoicesNotPayableError] as const,
+});
