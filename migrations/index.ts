@@ -27,6 +27,7 @@ import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
 import { Invoices1763800000080 } from './1763800000080-Invoices';
 import { InvoiceResponsesAndPostingExports1763800000085 } from './1763800000085-InvoiceResponsesAndPostingExports';
 import { InsightsSpendFacts1763800000090 } from './1763800000090-InsightsSpendFacts';
+import { CataloguesAsSuppliersSend1763800000130 } from './1763800000130-CataloguesAsSuppliersSend';
 import { InsightsRollups1763800000091 } from './1763800000091-InsightsRollups';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   InvoiceResponsesAndPostingExports1763800000085,
   InsightsSpendFacts1763800000090,
   InsightsRollups1763800000091,
+  CataloguesAsSuppliersSend1763800000130,
 ];
