@@ -266,7 +266,7 @@ function singleByteDecoder(encoding: string, onUtf8: (found: MisdeclaredUtf8) =>
   return (chunk, final) => {
     if (decided) return decided(chunk, final);
     let ascii = '';
-    let bytes = chunk;
+    let bytes: Buffer;
     if (!held.length) {
       let i = 0;
       while (i < chunk.length && chunk[i] < 0x80) if (chunk[i++] === 10) lines++;
