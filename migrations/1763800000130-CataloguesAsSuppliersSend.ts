@@ -36,6 +36,8 @@ export class CataloguesAsSuppliersSend1763800000130 implements MigrationInterfac
     // Rows indexed before: their dates from the catalogue (published rows never change).
     await q.query(`UPDATE search_item s SET valid_from = ci.valid_from, valid_to = ci.valid_to
                      FROM catalogue_item ci WHERE ci.id = s.item_id AND (ci.valid_from IS NOT NULL OR ci.valid_to IS NOT NULL)`);
+    // Every search filters on them: statistics, so the planner knows they are nearly always null.
+    await q.query('ANALYZE search_item (valid_from, valid_to)');
   }
 
   async down(q: QueryRunner): Promise<void> {
