@@ -89,7 +89,7 @@ export class CatalogueUpload {
     private readonly terms: UploadTerms,
     private readonly file: UploadFile,
   ) {
-    this.excluded = file.invalidLines === 'EXCLUDE' ? new ExcludedLines(new ProblemReport(), this.report) : null;
+    this.excluded = file.invalidLines === 'EXCLUDE' ? new ExcludedLines(new ProblemReport()) : null;
     const lineProblems = this.excluded ?? this.report;
     this.findings = {
       add: (...problems: CatalogueProblem[]) => lineProblems.add(...problems),
@@ -137,12 +137,18 @@ export class CatalogueUpload {
 
   private warn(...warnings: CatalogueWarning[]) {
     this.report.warn(...warnings);
-    for (const w of warnings) this.pendingWarnings.push({ ...w, value: w.value ?? null });
+    // Kept to be stored only while the file may still be stored (a refused one keeps the report's first ones).
+    if (this.report.count === 0) for (const w of warnings) this.pendingWarnings.push({ ...w, value: w.value ?? null });
   }
 
-  /** The notes gathered since the last call, with the version (only while the file may still be stored). */
+  /** Stores the notes gathered since the last call with the version; once the file is refused, drops them (the report keeps the first ones). */
   private async storeNotes() {
-    if (this.report.count > 0 || !this.version) return;
+    if (this.report.count > 0) {
+      this.pendingWarnings = [];
+      this.excluded?.take();
+      return;
+    }
+    if (!this.version) return;
     const { notes } = this.stores;
     if (this.excluded) await notes.insert(this.tx, this.version.id, 'EXCLUDED', this.excluded.take());
     await notes.insert(this.tx, this.version.id, 'WARNING', this.pendingWarnings);

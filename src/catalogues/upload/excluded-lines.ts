@@ -1,24 +1,22 @@
 import type { ProblemReport } from '../catalogue-import';
-import type { CatalogueProblem, CatalogueWarning } from '../catalogue-line';
+import type { CatalogueProblem } from '../catalogue-line';
 import type { CatalogueLineNote } from '../catalogue-line-note.repository';
-import type { LineFindings } from './validate-lines';
 
 /** The note code of an excluded line's problem. */
 export const EXCLUDED_LINE_CODE = 'INVALID_LINE';
 
 /**
- * The findings of an upload that publishes its valid lines and leaves the invalid ones out: a
- * bad line's problems exclude it (recorded with the version, never fatal); warnings go to the
- * upload's report as usual. `take()` hands the notes gathered since the last call to be stored.
+ * The line problems of an upload that publishes its valid lines and leaves the invalid ones out:
+ * a bad line's problems exclude it (recorded with the version, never fatal). `take()` hands the
+ * notes gathered since the last call to be stored.
  */
-export class ExcludedLines implements LineFindings {
+export class ExcludedLines {
   private readonly lines = new Set<number>();
   private pending: CatalogueLineNote[] = [];
 
   constructor(
     /** The first problems in full, for the supplier's answer (all are stored). */
     readonly shown: ProblemReport,
-    private readonly report: ProblemReport,
   ) {}
 
   /** Lines left out so far. */
@@ -36,10 +34,6 @@ export class ExcludedLines implements LineFindings {
       this.pending.push({ line: p.line, location: p.location, field: p.field, code: EXCLUDED_LINE_CODE, message: p.reason, value: p.value ?? null });
     }
     this.shown.add(...problems);
-  }
-
-  warn(...warnings: CatalogueWarning[]): void {
-    this.report.warn(...warnings);
   }
 
   take(): CatalogueLineNote[] {
