@@ -27,6 +27,7 @@ import { IdempotencyKeys1763800000070 } from './1763800000070-IdempotencyKeys';
 import { Invoices1763800000080 } from './1763800000080-Invoices';
 import { InvoiceResponsesAndPostingExports1763800000085 } from './1763800000085-InvoiceResponsesAndPostingExports';
 import { InsightsSpendFacts1763800000090 } from './1763800000090-InsightsSpendFacts';
+import { CataloguesAsSuppliersSend1763800000130 } from './1763800000130-CataloguesAsSuppliersSend';
 import { InsightsRollups1763800000091 } from './1763800000091-InsightsRollups';
 import { InvoicePaidAndUnderQuery1763800000110 } from './1763800000110-InvoicePaidAndUnderQuery';
 import { MatchRulePrefixLevels1763800000115 } from './1763800000115-MatchRulePrefixLevels';
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   InsightsRollups1763800000091,
   InvoicePaidAndUnderQuery1763800000110,
   MatchRulePrefixLevels1763800000115,
+  CataloguesAsSuppliersSend1763800000130,
 ];

@@ -112,6 +112,7 @@ it('has a field in the item descriptor for every stored column of catalogue_item
     attributes: {},
     validFrom: null,
     validTo: null,
+    orderable: true,
   });
 });
 

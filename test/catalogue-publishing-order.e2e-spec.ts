@@ -81,11 +81,18 @@ describe('the upload answer', () => {
         documentId: null,
         basedOnId: null,
         itemCount: 2,
+        invalidLines: 'REJECT',
+        excludedLineCount: 0,
+        warningCount: 0,
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       },
       lineCount: 2,
       problemCount: 0,
       problems: [],
+      excludedLineCount: 0,
+      excluded: [],
+      warningCount: 0,
+      warnings: [],
     });
     expect(JSON.stringify(res.body)).not.toMatch(/createdBy|decidedBy|supplierId/);
   });

@@ -104,6 +104,31 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
     agreementId = a.data.createAgreement.id;
   });
 
+  it('takes use case 1’s retired code 50101634 at its family 50100000 when the agreement allows the nearest level, with a warning naming both', async () => {
+    const FALLBACK = `mutation($a: Int!, $f: UnspscFallback!) { setAgreementUnspscFallback(agreementId: $a, fallback: $f) { unspscFallback } }`;
+    const purchaser = await t.login('innkjoper@storby.example');
+    expect((await t.gql(purchaser, FALLBACK, { a: agreementId, f: 'NEAREST_LEVEL' })).data.setAgreementUnspscFallback.unspscFallback).toBe('NEAREST_LEVEL');
+    try {
+      const res = await upload(t, agreementId, join(CATALOGUES, 'catalogue-wo-response-use-case-1.xml'), 'uc1.xml', supplierEmail);
+      expect({ status: res.status, problems: res.body.problems }).toEqual({ status: 201, problems: [] });
+      // The v23 code set has neither the commodity nor its class 50101600; the family exists.
+      expect(res.body.warnings).toEqual([
+        {
+          line: 7,
+          location: '/Catalogue/CatalogueLine[7]',
+          field: '/Catalogue/CatalogueLine[7]/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode',
+          code: 'UNSPSC_NEAREST_LEVEL',
+          message: 'UNSPSC 50101634 is not a known code; the item is classified at its family 50100000, as the agreement allows',
+          value: '50101634',
+        },
+      ]);
+      const [apples] = await t.sql(`SELECT unspsc_code FROM catalogue_item WHERE version_id = $1 AND seller_item_id = '4747'`, [res.body.version.id]);
+      expect(apples.unspsc_code).toBe('50100000');
+    } finally {
+      await t.gql(purchaser, FALLBACK, { a: agreementId, f: 'STRICT' });
+    }
+  });
+
   it('parses and publishes use case 1 (ISO-8859-1, seven lines of mixed units and VAT 12/25)', async () => {
     // Against the v23 code set the example's 50101634 (a newer code) is the one problem.
     const first = await upload(t, agreementId, join(CATALOGUES, 'catalogue-wo-response-use-case-1.xml'), 'uc1.xml', supplierEmail);
@@ -124,6 +149,22 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
     expect(items.map((i) => i.seller_item_id)).toEqual(['2451015', '2451037', '1038195', '7690213', '123', '55123', '4747']);
     expect(items.find((i) => i.seller_item_id === '2451037')).toMatchObject({ unit_code: 'XBX', gtin: '05790000436040', price: '20.0000' });
     expect(new Set(items.map((i) => i.vat_rate))).toEqual(new Set(['25.00', '12.00']));
+  });
+
+  it('shows buyers only use case 1’s lines that are orderable by themselves and still valid (four ended in 2019, one is a service line not orderable)', async () => {
+    const res = await t.gql(await t.login('bestiller@nordby.example'), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount edges { node { sellerItemId } } } }`, {
+      i: { agreementIds: [agreementId], first: 50 },
+    });
+    expect(res.data.searchProducts.edges.map((e: any) => e.node.sellerItemId).sort()).toEqual(['1038195', '2451015', '2451037']);
+    const stored = await t.sql(
+      `SELECT ci.seller_item_id, ci.orderable, to_char(ci.valid_to, 'YYYY-MM-DD') AS valid_to FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED'
+        WHERE v.agreement_id = $1 AND ci.seller_item_id IN ('123', '4747') ORDER BY ci.seller_item_id`,
+      [agreementId],
+    );
+    expect(stored).toEqual([
+      { seller_item_id: '123', orderable: false, valid_to: '2019-12-31' },
+      { seller_item_id: '4747', orderable: true, valid_to: '2019-12-31' },
+    ]);
   });
 
   it('applies use case 2 as an Update: line Update, Add and Delete (by GTIN) on the version in force', async () => {
@@ -163,6 +204,9 @@ describeShared('published PEPPOL BIS / EHF catalogue examples', () => {
         expect.objectContaining({ location: '/Catalogue/CatalogueLine[1]', field: expect.stringMatching(/PriceAmount\/@currencyID$/), reason: 'must be the agreement currency NOK' }),
       ]),
     );
+    // Line 2 names no OrderableUnit: its unit is the price's base quantity's (C62), not a problem.
+    expect(problems.filter((p) => p.location === '/Catalogue/CatalogueLine[2]').map((p) => p.field)).not.toContainEqual(expect.stringMatching(/OrderableUnit|unitCode/));
+    expect(problems.filter((p) => p.location === '/Catalogue/CatalogueLine[2]').length).toBeGreaterThan(0);
   });
 
   it('reads every published example without crashing', async () => {

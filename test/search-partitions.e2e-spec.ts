@@ -42,10 +42,12 @@ describe('search partitions per catalogue version', () => {
     );
     const [{ n: parentIndexes }] = await t.sql(`SELECT count(*)::int AS n FROM pg_index WHERE indrelid = 'search_item'::regclass`);
     expect(indexes).toEqual([{ n: parentIndexes, linked: parentIndexes }]);
-    // Analyzed when built, on the columns that choose a search's index; autovacuum leaves it be.
+    // Analyzed when built, on the columns that choose a search's index and the dates every search filters on; autovacuum leaves it be.
     expect((await t.sql(`SELECT attname FROM pg_stats WHERE schemaname = current_schema() AND tablename = $1 ORDER BY attname`, [`search_item_v${v1}`])).map((r) => r.attname)).toEqual([
       'doc',
       'unspsc_code',
+      'valid_from',
+      'valid_to',
       'version_id',
     ]);
     expect((await t.sql(`SELECT reloptions FROM pg_class WHERE oid = $1::regclass`, [`search_item_v${v1}`]))[0].reloptions).toEqual(['autovacuum_analyze_threshold=2000000000']);

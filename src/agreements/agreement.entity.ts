@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { UnspscFallback } from './unspsc-fallback';
 
 @Entity('agreement')
 export class AgreementEntity {
@@ -14,5 +15,7 @@ export class AgreementEntity {
   @Column({ type: 'char', length: 3 }) currency: string;
   /** The most all participants together may order under it, in its currency (numeric text); null: no ceiling. */
   @Column({ name: 'value_ceiling', type: 'numeric', nullable: true }) valueCeiling: string | null;
+  /** What its catalogues do with a UNSPSC code not in the code set. */
+  @Column({ name: 'unspsc_fallback', type: 'text', default: UnspscFallback.STRICT }) unspscFallback: UnspscFallback;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

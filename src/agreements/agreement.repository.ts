@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
 import type { AgreementInForce } from './agreement-in-force';
+import { UnspscFallback } from './unspsc-fallback';
 import { AgreementEntity } from './agreement.entity';
 import { TODAY_SQL } from './visibility.service';
 
@@ -13,6 +14,10 @@ export class AgreementRepository {
 
   async setCeiling(ctx: RequestContext, id: number, valueCeiling: string | null): Promise<void> {
     await ctx.manager.update(AgreementEntity, { id }, { valueCeiling });
+  }
+
+  async setUnspscFallback(ctx: RequestContext, id: number, unspscFallback: UnspscFallback): Promise<void> {
+    await ctx.manager.update(AgreementEntity, { id }, { unspscFallback });
   }
 
   existsWithReference(ctx: RequestContext, purchasingUnitId: number, reference: string): Promise<boolean> {

@@ -10,7 +10,7 @@ import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
 import Decimal from 'decimal.js';
-import { Agreement, AgreementConnection, CreateAgreementInput, SetAgreementCeilingArgs } from './agreements.types';
+import { Agreement, AgreementConnection, CreateAgreementInput, SetAgreementCeilingArgs, SetAgreementUnspscFallbackArgs } from './agreements.types';
 import { AgreementsService } from './agreements.service';
 
 @Resolver(() => Agreement)
@@ -31,6 +31,14 @@ export class AgreementsResolver {
   @Mutation(() => Agreement, { description: 'Sets or removes an agreement’s value ceiling (PURCHASER of the purchasing unit that manages it).' })
   setAgreementCeiling(@Ctx() ctx: RequestContext, @Args() args: SetAgreementCeilingArgs) {
     return this.agreementsService.setCeiling(ctx, args.agreementId, args.valueCeiling ?? null);
+  }
+
+  @Allow(Role.PURCHASER)
+  @Mutation(() => Agreement, {
+    description: 'Sets how the agreement’s catalogues take a UNSPSC code not in the code set, for uploads from now on (PURCHASER of the purchasing unit that manages it; audited).',
+  })
+  setAgreementUnspscFallback(@Ctx() ctx: RequestContext, @Args() args: SetAgreementUnspscFallbackArgs) {
+    return this.agreementsService.setUnspscFallback(ctx, args.agreementId, args.fallback);
   }
 
   @Authenticated()

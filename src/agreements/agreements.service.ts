@@ -11,7 +11,10 @@ import type { LedgerSource } from '../platform/money/capped-total';
 import type { Money } from '../platform/money/money';
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
-import { AGREEMENT_PARTIES, AgreementAccess } from './agreement-access';
+import { AGREEMENT_PARTIES, AccessRule, AgreementAccess } from './agreement-access';
+import { UnspscFallback } from './unspsc-fallback';
+
+const UNSPSC_SETTER: AccessRule = { allow: ['purchasingUnit'], reason: 'Only the purchasing unit that manages the agreement decides how its catalogues take unknown UNSPSC codes' };
 import { AgreementCeilingService, DrawRecorded, Headroom } from './agreement-ceiling.service';
 import { AgreementEntity } from './agreement.entity';
 import type { AgreementInForce, AgreementStanding } from './agreement-in-force';
@@ -65,6 +68,7 @@ export class AgreementsService {
           mandatory: input.mandatory,
           currency: input.currency ?? 'NOK',
           valueCeiling: input.valueCeiling ?? null,
+          unspscFallback: UnspscFallback.STRICT,
         },
         participantIds,
         scope,
@@ -170,6 +174,21 @@ export class AgreementsService {
   /** In force = today (in Norway) within the validity period. */
   isInForce(agreement: Pick<AgreementEntity, 'validFrom' | 'validTo'>, today = osloToday()): boolean {
     return agreement.validFrom <= today && today <= agreement.validTo;
+  }
+
+  /**
+   * Sets how the agreement's catalogues take UNSPSC codes not in the code set (its purchasing
+   * unit only), audited with the old and new setting. It applies to uploads from then on.
+   */
+  setUnspscFallback(ctx: RequestContext, agreementId: number, fallback: UnspscFallback): Promise<AgreementEntity> {
+    return inTransaction(this.ds, ctx, async (tx) => {
+      await this.access.require(tx, agreementId, UNSPSC_SETTER);
+      const agreement = (await this.rows.find(tx, agreementId))!;
+      if (agreement.unspscFallback === fallback) return agreement;
+      await this.rows.setUnspscFallback(tx, agreement.id, fallback);
+      await this.audit.record(tx, 'agreement.unspsc-fallback-set', 'agreement', agreement.id, { from: agreement.unspscFallback, to: fallback });
+      return Object.assign(agreement, { unspscFallback: fallback });
+    });
   }
 
   /** Sets (or with null removes) the agreement's value ceiling; its purchasing unit only. */

@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { UnspscFallback } from './unspsc-fallback';
 import { ConnectionType } from '../platform/graphql/connection';
 import Decimal from 'decimal.js';
 import { IsAmount, IsDate } from '../platform/graphql/input-formats';
@@ -17,6 +18,11 @@ export class Agreement {
   @Field(() => Int, { description: 'The supplier.' }) supplierId: number;
   @Field(() => Decimal, { nullable: true, description: 'The most all participants together may order under it, in its currency (joint purchasing); null: no ceiling.' })
   valueCeiling: string | null;
+  @Field(() => UnspscFallback, {
+    description:
+      'What its catalogues do with a UNSPSC code not in the code set: refuse the line (STRICT) or classify the item at the nearest existing class or family, with a warning (NEAREST_LEVEL).',
+  })
+  unspscFallback: UnspscFallback;
 }
 
 @ObjectType({ description: 'A page of agreements.' })
@@ -45,6 +51,14 @@ export class CreateAgreementInput {
   @IsAmount('valueCeiling')
   valueCeiling?: string;
   @Field({ defaultValue: 'NOK', description: 'ISO 4217 currency of the prices.' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as NOK' }) currency: string;
+}
+
+@ArgsType()
+export class SetAgreementUnspscFallbackArgs {
+  @Field(() => Int, { description: 'The agreement.' }) @IsInt() agreementId: number;
+  @Field(() => UnspscFallback, { description: 'STRICT (refuse unknown codes) or NEAREST_LEVEL (accept them at the nearest existing class or family, with a warning).' })
+  @IsEnum(UnspscFallback)
+  fallback: UnspscFallback;
 }
 
 @ArgsType()

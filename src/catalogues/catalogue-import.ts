@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { badInput, DomainError } from '../platform/errors/domain-error';
 import { readTabular } from '../platform/files/tabular-reader';
-import { readUblCatalogue, UblError } from '../peppol';
-import { CatalogueHeader, CatalogueProblem, RawCatalogueLine } from './catalogue-line';
+import { MisdeclaredUtf8, readUblCatalogue, UblError } from '../peppol';
+import { CatalogueHeader, CatalogueProblem, CatalogueWarning, RawCatalogueLine } from './catalogue-line';
 import { mapTemplateHeaders, tabularRowToLine, TemplateMapping } from './formats/tabular-catalogue';
 import { ublHeader, ublLineToRaw } from './formats/ubl-catalogue-line';
 
@@ -30,11 +30,20 @@ const UBL_BATCH = 500;
  * (malformed XML, missing columns) are thrown as BAD_USER_INPUT with a precise reason; line
  * problems are left to the validator.
  */
-export async function* readCatalogueFile(path: string, format: CatalogueFormat, onHeader: (h: CatalogueHeader) => void): AsyncGenerator<RawCatalogueLine[]> {
+export async function* readCatalogueFile(
+  path: string,
+  format: CatalogueFormat,
+  onHeader: (h: CatalogueHeader) => void,
+  onWarning: (w: CatalogueWarning) => void = () => undefined,
+): AsyncGenerator<RawCatalogueLine[]> {
   if (format === 'ubl') {
     let lines: RawCatalogueLine[] = [];
     try {
       for await (const event of readUblCatalogue(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
+        if (event.type === 'encoding') {
+          onWarning(misdeclaredEncodingWarning(event.misdeclared));
+          continue;
+        }
         if (event.type === 'header') {
           const header = ublHeader(event.header);
           if (!header) throw badInput(`The Catalogue ActionCode "${event.header.actionCode?.value}" is not Add, Replace, Update or Delete`, { location: event.header.actionCode?.path });
@@ -73,15 +82,38 @@ export async function* readCatalogueFile(path: string, format: CatalogueFormat, 
   }
 }
 
-/** Keeps the first N problems in full and counts the rest, so a 1M-line disaster stays readable. */
+/** The report's warning for a catalogue declared in a single-byte encoding whose text is UTF-8. */
+export function misdeclaredEncodingWarning(m: MisdeclaredUtf8): CatalogueWarning {
+  return {
+    line: null,
+    location: `XML line ${m.line}`,
+    field: 'encoding',
+    code: 'ENCODING_READ_AS_UTF8',
+    message: `The XML declares the encoding "${m.declared}" but is UTF-8 (the bytes ${m.bytes} at XML line ${m.line} are "${m.character}"); it was read as UTF-8. Declare encoding="UTF-8"`,
+    value: m.declared,
+  };
+}
+
+/**
+ * Keeps the first N problems (and warnings) in full and counts the rest, so a 1M-line disaster
+ * stays readable.
+ */
 export class ProblemReport {
   readonly problems: CatalogueProblem[] = [];
+  readonly warnings: CatalogueWarning[] = [];
   count = 0;
+  warningCount = 0;
   constructor(private readonly keep = 1000) {}
   add(...problems: CatalogueProblem[]) {
     for (const p of problems) {
       this.count++;
       if (this.problems.length < this.keep) this.problems.push(p);
+    }
+  }
+  warn(...warnings: CatalogueWarning[]) {
+    for (const w of warnings) {
+      this.warningCount++;
+      if (this.warnings.length < this.keep) this.warnings.push(w);
     }
   }
 }

@@ -16,6 +16,7 @@ const item: CatalogueItemInput = {
   manufacturer: 'Papirfabrikken',
   validFrom: '2025-01-01',
   validTo: null,
+  orderable: false,
   attributes: { Miljømerke: 'Svanemerket' },
 };
 
@@ -27,6 +28,7 @@ describe('the catalogue item descriptor', () => {
     expect(row[0]).toBe(42);
     expect([at('line_no'), at('seller_item_id'), at('unspsc_code'), at('price'), at('vat_rate'), at('valid_from'), at('valid_to')]).toEqual([7, 'P-1', '14111507', '50.00', '25', '2025-01-01', null]);
     expect(at('attributes')).toBe('{"Miljømerke":"Svanemerket"}');
+    expect(at('orderable')).toBe('f');
     expect(at('attr_facets')).toBe('{"miljømerke=svanemerket"}');
   });
 

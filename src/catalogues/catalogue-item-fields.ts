@@ -37,6 +37,8 @@ export const CATALOGUE_ITEM_FIELDS: readonly CatalogueItemField[] = [
   { column: 'attributes', arrayOf: 'jsonb', value: (i) => JSON.stringify(i.attributes), output: { name: 'attributes' }, compared: true },
   { column: 'valid_from', arrayOf: 'date', value: (i) => i.validFrom, output: { name: 'validFrom', sql: `to_char(valid_from, 'YYYY-MM-DD')` } },
   { column: 'valid_to', arrayOf: 'date', value: (i) => i.validTo, output: { name: 'validTo', sql: `to_char(valid_to, 'YYYY-MM-DD')` } },
+  // 't'/'f': COPY's text format and a boolean[] parameter both read them.
+  { column: 'orderable', arrayOf: 'boolean', value: (i) => (i.orderable ? 't' : 'f'), output: { name: 'orderable' } },
   // Stored for the search's attribute filters and facets; derived from the attributes.
   { column: 'attr_facets', arrayOf: 'text', castTo: 'text[]', value: (i) => textArrayLiteral(attributeFacets(i.attributes)) },
 ];

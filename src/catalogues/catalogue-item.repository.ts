@@ -42,7 +42,14 @@ const DIFF_SQL = `
 /** An item with its version's agreement and supplier, as ordering snapshots it. */
 const PURCHASABLE_SQL = `ci.id::text AS "itemId", v.id AS "versionId", v.agreement_id AS "agreementId", v.supplier_id AS "supplierId",
   ci.seller_item_id AS "sellerItemId", ci.name, ci.unspsc_code AS "unspscCode", ci.price::text AS price, ci.currency,
-  ci.vat_rate::text AS "vatRate", ci.unit_code AS "unitCode", ci.gtin`;
+  ci.vat_rate::text AS "vatRate", ci.unit_code AS "unitCode", ci.gtin, ci.orderable,
+  to_char(ci.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(ci.valid_to, 'YYYY-MM-DD') AS "validTo"`;
+
+/**
+ * The item `ci` can be ordered on the date in parameter `day`: orderable by itself and within its
+ * own validity. The rule of purchaseRefusal (purchasable-item.ts) and of the search engines.
+ */
+const AVAILABLE_ON = (day: string) => `ci.orderable AND (ci.valid_from IS NULL OR ci.valid_from <= ${day}::date) AND (ci.valid_to IS NULL OR ci.valid_to >= ${day}::date)`;
 
 /** The one home of the SQL on `catalogue_item`. */
 @Injectable()
@@ -122,9 +129,16 @@ export class CatalogueItemRepository {
     return counts;
   }
 
-  /** The item, if it belongs to a PUBLISHED version (draft, rejected and superseded versions sell nothing). */
-  async published(ctx: RequestContext, itemId: string): Promise<PurchasableItem | null> {
-    const [row] = await ctx.manager.query(`SELECT ${PURCHASABLE_SQL} FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' WHERE ci.id = $1`, [itemId]);
+  /**
+   * The item, if it belongs to a PUBLISHED version (draft, rejected and superseded versions sell
+   * nothing) and, with `availableOn` (YYYY-MM-DD), if it can be ordered that day.
+   */
+  async published(ctx: RequestContext, itemId: string, availableOn?: string): Promise<PurchasableItem | null> {
+    const [row] = await ctx.manager.query(
+      `SELECT ${PURCHASABLE_SQL} FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED'
+        WHERE ci.id = $1 ${availableOn ? `AND ${AVAILABLE_ON('$2')}` : ''}`,
+      availableOn ? [itemId, availableOn] : [itemId],
+    );
     return row ?? null;
   }
 
@@ -143,13 +157,13 @@ export class CatalogueItemRepository {
   }
 
   /** The cheapest items under a UNSPSC prefix among the versions in force of these agreements (cheapest first). */
-  cheapestUnder(ctx: RequestContext, agreementIds: readonly number[], prefix: string, limit: number): Promise<PurchasableItem[]> {
+  cheapestUnder(ctx: RequestContext, agreementIds: readonly number[], prefix: string, limit: number, availableOn: string): Promise<PurchasableItem[]> {
     if (!agreementIds.length) return Promise.resolve([]);
     return ctx.manager.query(
       `SELECT ${PURCHASABLE_SQL} FROM catalogue_item ci
          JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' AND v.agreement_id = ANY($1)
-        WHERE ci.unspsc_code LIKE $2 ORDER BY ci.price, ci.id LIMIT $3`,
-      [[...agreementIds], `${prefix}%`, limit],
+        WHERE ci.unspsc_code LIKE $2 AND ${AVAILABLE_ON('$4')} ORDER BY ci.price, ci.id LIMIT $3`,
+      [[...agreementIds], `${prefix}%`, limit, availableOn],
     );
   }
 

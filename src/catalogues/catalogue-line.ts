@@ -22,6 +22,8 @@ export interface RawCatalogueLine {
   manufacturer?: string;
   validFrom?: string;
   validTo?: string;
+  /** Whether the line can be ordered by itself (UBL cbc:OrderableIndicator): "true"/"false" as written; absent means yes. */
+  orderable?: string;
   attributes: Record<string, string>;
   /** Field name → where that field sits in the source (XML path), for precise reports. */
   paths?: Record<string, string>;
@@ -43,6 +45,8 @@ export interface CatalogueItemInput {
   manufacturer: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** False for a line that cannot be ordered by itself (a deposit): stored, never searchable or orderable. */
+  orderable: boolean;
   attributes: Record<string, string>;
 }
 
@@ -52,6 +56,19 @@ export interface CatalogueProblem {
   location: string;
   field: string | null;
   reason: string;
+  value?: string;
+}
+
+/**
+ * Something the supplier should know about an accepted file, which did not stop it: a code read
+ * at a nearer level, an encoding read otherwise than declared. `code` is stable for programs.
+ */
+export interface CatalogueWarning {
+  line: number | null;
+  location: string;
+  field: string | null;
+  code: string;
+  message: string;
   value?: string;
 }
 

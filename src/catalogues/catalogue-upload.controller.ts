@@ -1,4 +1,20 @@
-import { BadRequestException, CallHandler, Controller, HttpCode, Inject, Injectable, NestInterceptor, Param, PayloadTooLargeException, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  CallHandler,
+  Controller,
+  HttpCode,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { catchError } from 'rxjs';
@@ -13,6 +29,7 @@ import { badInput, DomainError } from '../platform/errors/domain-error';
 import { IdParamsFirst } from '../platform/http/id-params';
 import { catalogueFormatOf } from './catalogue-import';
 import { CataloguesService } from './catalogues.service';
+import { invalidLinesOption } from './upload/invalid-lines-option';
 
 const SEND_AS_FILE = 'Send the catalogue as multipart/form-data in a field named "file"';
 
@@ -55,11 +72,20 @@ export class CatalogueUploadController {
   @Post()
   @HttpCode(201)
   @UseInterceptors(IdParamsFirst('agreementId'), UploadRefusals, FileInterceptor('file'))
-  async upload(@Ctx() ctx: RequestContext, @Param('agreementId') agreementId: number, @UploadedFile() file: Express.Multer.File | undefined, @Res() res: Response) {
+  async upload(
+    @Ctx() ctx: RequestContext,
+    @Param('agreementId') agreementId: number,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query('invalidLines') invalidLinesQuery: unknown,
+    @Body() body: Record<string, unknown> | undefined,
+    @Res() res: Response,
+  ) {
     if (!file) throw badInput(SEND_AS_FILE);
     try {
+      const invalidLines = invalidLinesOption(invalidLinesQuery, body?.invalidLines);
       const format = catalogueFormatOf(file.originalname || 'upload');
-      const result = await this.catalogues.upload(ctx, agreementId, file.path, file.originalname, format);
+      const result = await this.catalogues.upload(ctx, agreementId, file.path, file.originalname, format, invalidLines);
+      const warnings = { warningCount: result.warningCount, warnings: result.warnings };
       if (!result.version) {
         res.status(422).json({
           code: 'CATALOGUE_INVALID',
@@ -67,10 +93,19 @@ export class CatalogueUploadController {
           lineCount: result.lineCount,
           problemCount: result.problemCount,
           problems: result.problems,
+          ...warnings,
         });
         return;
       }
-      res.status(201).json({ version: result.version, lineCount: result.lineCount, problemCount: 0, problems: [] });
+      res.status(201).json({
+        version: result.version,
+        lineCount: result.lineCount,
+        problemCount: 0,
+        problems: [],
+        excludedLineCount: result.excludedLineCount,
+        excluded: result.excluded,
+        ...warnings,
+      });
     } finally {
       await unlink(file.path).catch(() => undefined);
     }

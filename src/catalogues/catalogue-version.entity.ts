@@ -14,6 +14,10 @@ export class CatalogueVersionEntity {
   @Column({ name: 'document_id', type: 'text', nullable: true }) documentId: string | null;
   @Column({ name: 'based_on_id', type: 'int', nullable: true }) basedOnId: number | null;
   @Column({ name: 'item_count' }) itemCount: number;
+  /** REJECT: any bad line refused the file; EXCLUDE: the valid lines were stored, the bad ones recorded as notes. */
+  @Column({ name: 'invalid_lines', type: 'text', default: 'REJECT' }) invalidLines: 'REJECT' | 'EXCLUDE';
+  @Column({ name: 'excluded_line_count', default: 0 }) excludedLineCount: number;
+  @Column({ name: 'warning_count', default: 0 }) warningCount: number;
   @Column({ name: 'created_by', type: 'int', nullable: true }) createdBy: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;

@@ -7,6 +7,7 @@ import { ClassificationModule } from '../classification/classification.module';
 import { UnspscCodeUsers } from '../classification/unspsc-code-users';
 import { IdentityModule } from '../identity/identity.module';
 import { CatalogueItemRepository } from './catalogue-item.repository';
+import { CatalogueLineNoteRepository } from './catalogue-line-note.repository';
 import { CatalogueUploadController } from './catalogue-upload.controller';
 import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CataloguesResolver } from './catalogues.resolver';
@@ -27,7 +28,7 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     }),
   ],
   controllers: [CatalogueUploadController],
-  providers: [CataloguesService, CatalogueVersionRepository, CatalogueItemRepository, CataloguesResolver, UnspscItemCountResolver],
+  providers: [CataloguesService, CatalogueVersionRepository, CatalogueItemRepository, CatalogueLineNoteRepository, CataloguesResolver, UnspscItemCountResolver],
   exports: [CataloguesService],
 })
 export class CataloguesModule {

@@ -6,7 +6,16 @@ import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
 import { CataloguesService } from './catalogues.service';
-import { CatalogueItemConnection, CatalogueReview, CatalogueVersion, CatalogueVersionConnection, CatalogueVersionResult, RejectCatalogueInput } from './catalogues.types';
+import {
+  CatalogueExcludedLineConnection,
+  CatalogueItemConnection,
+  CatalogueReview,
+  CatalogueUploadWarningConnection,
+  CatalogueVersion,
+  CatalogueVersionConnection,
+  CatalogueVersionResult,
+  RejectCatalogueInput,
+} from './catalogues.types';
 
 @Resolver(() => CatalogueVersion)
 export class CataloguesResolver {
@@ -46,6 +55,17 @@ export class CataloguesResolver {
   @Mutation(() => CatalogueVersionResult, { description: 'The purchasing unit rejects a SUBMITTED version, with a reason for the supplier.' })
   rejectCatalogueVersion(@Ctx() ctx: RequestContext, @Args('input') input: RejectCatalogueInput) {
     return this.catalogues.reject(ctx, input.versionId, input.reason);
+  }
+
+  @ResolveField(() => CatalogueExcludedLineConnection, { description: 'The lines of the file left out of this version (an EXCLUDE upload), with their problems, in file order.' })
+  async excludedLines(@Ctx() ctx: RequestContext, @Parent() version: CatalogueVersion, @Args() page: PageArgs) {
+    const notes = await this.catalogues.notes(ctx, version.id, 'EXCLUDED', page.first, page.after);
+    return { ...notes, edges: notes.edges.map((e) => ({ ...e, node: { ...e.node, reason: e.node.message } })) };
+  }
+
+  @ResolveField(() => CatalogueUploadWarningConnection, { description: 'The warnings the upload gave, in file order.' })
+  warnings(@Ctx() ctx: RequestContext, @Parent() version: CatalogueVersion, @Args() page: PageArgs) {
+    return this.catalogues.notes(ctx, version.id, 'WARNING', page.first, page.after);
   }
 
   @ResolveField(() => CatalogueItemConnection, { description: 'The items of this version, in file order.' })

@@ -16,14 +16,17 @@ import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { catalogueUploads } from '../platform/health/metrics';
 import { SearchOutbox } from '../search/search-outbox';
 import { CatalogueItemRepository } from './catalogue-item.repository';
-import { CatalogueProblem } from './catalogue-line';
+import { CatalogueProblem, CatalogueWarning } from './catalogue-line';
+import { CatalogueLineNoteKind, CatalogueLineNoteRepository } from './catalogue-line-note.repository';
 import { CatalogueStatus, CatalogueTransition, mayReplaceInForce } from './catalogue-status';
 import { catalogueVersionMachine, CatalogueVersionMachine } from './catalogue-version.machine';
 import { CatalogueVersionEntity } from './catalogue-version.entity';
 import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues.types';
+import { purchaseRefusal } from './purchasable-item';
 import type { CheaperItem, CheaperNeed, ItemNow, ItemReference, PurchasableItem } from './purchasable-item';
-import { CatalogueUpload, InvalidCatalogue, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
+import { osloToday } from '../platform/time/oslo-date';
+import { CatalogueUpload, InvalidCatalogue, InvalidLines, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
 
 /**
@@ -42,6 +45,9 @@ export interface UploadedVersion {
   documentId: string | null;
   basedOnId: number | null;
   itemCount: number;
+  invalidLines: InvalidLines;
+  excludedLineCount: number;
+  warningCount: number;
   createdAt: Date;
 }
 
@@ -50,6 +56,12 @@ export interface UploadResult {
   lineCount: number;
   problemCount: number;
   problems: CatalogueProblem[];
+  /** With invalidLines EXCLUDE: the lines left out of the stored version, and the first of their problems in full. */
+  excludedLineCount: number;
+  excluded: CatalogueProblem[];
+  /** What the supplier should know though it stopped nothing (the first in full, and the count). */
+  warningCount: number;
+  warnings: CatalogueWarning[];
 }
 
 /** Who may see an agreement's catalogue versions, and who takes which step with them. */
@@ -74,6 +86,7 @@ export class CataloguesService {
     private readonly ds: DataSource,
     private readonly versionRows: CatalogueVersionRepository,
     private readonly itemRows: CatalogueItemRepository,
+    private readonly noteRows: CatalogueLineNoteRepository,
     private readonly agreements: AgreementsService,
     private readonly access: AgreementAccess,
     private readonly audit: AuditService,
@@ -84,20 +97,29 @@ export class CataloguesService {
   ) {
     this.uploadGate = new UploadGate(config.uploadConcurrency, config.uploadConcurrencyPerSupplier);
     this.versionMachine = catalogueVersionMachine(audit, (tx, version) => versionRows.save(tx, version));
-    this.uploadStores = { versions: versionRows, items: itemRows, existingCodes: (tx, codes) => classification.existing(tx, codes) };
+    this.uploadStores = { versions: versionRows, items: itemRows, notes: noteRows, existingCodes: (tx, codes) => classification.existing(tx, codes) };
   }
 
   /**
    * Reads, validates and stores an uploaded catalogue as a new DRAFT version, in one
    * transaction. Any bad line rolls everything back and the full report is returned instead.
    */
-  async upload(ctx: RequestContext, agreementId: number, path: string, fileName: string, format: UploadFile['format']): Promise<UploadResult> {
+  async upload(ctx: RequestContext, agreementId: number, path: string, fileName: string, format: UploadFile['format'], invalidLines: InvalidLines = 'REJECT'): Promise<UploadResult> {
     let leaveGate: (() => void) | undefined;
     try {
       leaveGate = this.uploadGate.enter(ctx.user.organisationId);
-      const stored = await inTransaction(this.ds, ctx, (tx) => this.storeUpload(tx, agreementId, { path, fileName, format }));
+      const stored = await inTransaction(this.ds, ctx, (tx) => this.storeUpload(tx, agreementId, { path, fileName, format, invalidLines }));
       catalogueUploads.inc({ format, outcome: 'accepted' });
-      return { version: uploadedVersion(stored.version, stored.agreementReference), lineCount: stored.lineCount, problemCount: 0, problems: [] };
+      return {
+        version: uploadedVersion(stored.version, stored.agreementReference),
+        lineCount: stored.lineCount,
+        problemCount: 0,
+        problems: [],
+        excludedLineCount: stored.excludedLineCount,
+        excluded: stored.excluded.problems,
+        warningCount: stored.report.warningCount,
+        warnings: stored.report.warnings,
+      };
     } catch (e) {
       if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) throw e;
       if (!(e instanceof InvalidCatalogue)) {
@@ -105,7 +127,8 @@ export class CataloguesService {
         throw e;
       }
       catalogueUploads.inc({ format, outcome: 'invalid' });
-      return { lineCount: e.lineCount, problemCount: e.report.count, problems: e.report.problems };
+      const { report } = e;
+      return { lineCount: e.lineCount, problemCount: report.count, problems: report.problems, excludedLineCount: 0, excluded: [], warningCount: report.warningCount, warnings: report.warnings };
     } finally {
       leaveGate?.();
     }
@@ -135,6 +158,7 @@ export class CataloguesService {
         agreementCurrency: agreement.currency,
         supplierOrgNumber: supplier.orgNumber,
         scope: await this.agreements.scope(tx, agreement.id),
+        unspscFallback: agreement.unspscFallback,
       },
       file,
     );
@@ -147,6 +171,9 @@ export class CataloguesService {
       lines: lineCount,
       items: version.itemCount,
       headerAction,
+      invalidLines: version.invalidLines,
+      excludedLines: version.excludedLineCount,
+      warnings: version.warningCount,
     });
     return { ...stored, agreementReference: agreement.reference };
   }
@@ -179,8 +206,21 @@ export class CataloguesService {
    * agreement; null otherwise. Whether the caller may buy under that agreement is for the
    * caller to decide (AgreementsService.inForceFor) in the same transaction.
    */
-  itemForPurchase(tx: RequestContext, itemId: string): Promise<PurchasableItem | null> {
-    return this.itemRows.published(tx, itemId);
+  itemForPurchase(tx: RequestContext, itemId: string, today = osloToday()): Promise<PurchasableItem | null> {
+    // Only an item that can be ordered today: orderable by itself and within its own validity.
+    return this.itemRows.published(tx, itemId, today);
+  }
+
+  /**
+   * Why `itemForPurchase` gives nothing for an item of a version in force (not orderable by
+   * itself, not valid yet, no longer valid), in words for the buyer, with the item's agreement
+   * (the caller decides whether the buyer may see it); null when the item is in no version in
+   * force (or can be bought after all).
+   */
+  async purchaseRefusal(tx: RequestContext, itemId: string, today = osloToday()): Promise<{ agreementId: number; reason: string } | null> {
+    const item = await this.itemRows.published(tx, itemId);
+    const reason = item && purchaseRefusal(item, today);
+    return reason ? { agreementId: item.agreementId, reason } : null;
   }
 
   /** For items added to carts earlier: what the version in force of each agreement holds now (one query for all). */
@@ -198,9 +238,9 @@ export class CataloguesService {
     return rows.map((r) => r.current);
   }
 
-  /** At most `limit` items under the UNSPSC `prefix` in the versions in force of these agreements, cheapest first. */
+  /** At most `limit` items under the UNSPSC `prefix` in the versions in force of these agreements that can be ordered today, cheapest first. */
   cheapestUnder(tx: RequestContext, agreementIds: readonly number[], prefix: string, limit: number): Promise<PurchasableItem[]> {
-    return this.itemRows.cheapestUnder(tx, agreementIds, prefix, limit);
+    return this.itemRows.cheapestUnder(tx, agreementIds, prefix, limit, osloToday());
   }
 
   /** Per need, the cheapest item of its unit in the same commodity, else class, among these agreements' versions in force (insights' leakage). */
@@ -305,6 +345,15 @@ export class CataloguesService {
     });
   }
 
+  /** A page of what the version records about its file: the lines left out (EXCLUDED) or the warnings (WARNING), in file order. */
+  async notes(ctx: RequestContext, versionId: number, kind: CatalogueLineNoteKind, first: number, after?: string) {
+    await this.version(ctx, versionId);
+    const offset = decodeOffset(after);
+    const total = await this.noteRows.count(ctx, versionId, kind);
+    const rows = await this.noteRows.page(ctx, versionId, kind, offset, first);
+    return toConnection(rows, offset, first, total);
+  }
+
   /** Counts and item-by-item differences against the version in force. */
   async review(ctx: RequestContext, versionId: number, first: number, after?: string) {
     const version = await this.version(ctx, versionId);
@@ -329,6 +378,8 @@ export class CataloguesService {
       changed: summary.changed,
       priceChanges: summary.priceChanges,
       averagePriceChangePercent: summary.averagePct,
+      excludedLineCount: version.excludedLineCount,
+      warningCount: version.warningCount,
       changes: toConnection(changes, offset, first, summary.total),
     };
   }
@@ -347,6 +398,9 @@ function uploadedVersion(v: CatalogueVersionEntity, agreementReference: string):
     documentId: v.documentId,
     basedOnId: v.basedOnId,
     itemCount: v.itemCount,
+    invalidLines: v.invalidLines,
+    excludedLineCount: v.excludedLineCount,
+    warningCount: v.warningCount,
     createdAt: v.createdAt,
   };
 }

@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import Decimal from 'decimal.js';
 import { IsInt, IsString, Length } from 'class-validator';
 import GraphQLJSON from '../platform/graphql/json.scalar';
@@ -6,6 +6,21 @@ import { ConnectionType } from '../platform/graphql/connection';
 import { ErrorResult } from '../platform/results/error-result';
 import { resultUnion } from '../platform/results/result-union';
 import { CatalogueStatus } from './catalogue-status';
+
+/** What an upload does with invalid lines (an upload option). */
+export enum InvalidLinesMode {
+  REJECT = 'REJECT',
+  EXCLUDE = 'EXCLUDE',
+}
+
+registerEnumType(InvalidLinesMode, {
+  name: 'InvalidLinesMode',
+  description: 'What a catalogue upload does with invalid lines.',
+  valuesMap: {
+    REJECT: { description: 'Any invalid line refuses the whole file (the default).' },
+    EXCLUDE: { description: 'The valid lines are stored; the invalid ones are left out and recorded with the version.' },
+  },
+});
 
 @ObjectType({ description: 'One version of a supplier’s catalogue for one agreement. Published versions never change.' })
 export class CatalogueVersion {
@@ -20,6 +35,10 @@ export class CatalogueVersion {
   @Field(() => String, { nullable: true, description: 'The UBL Catalogue ID, when uploaded as UBL.' }) documentId: string | null;
   @Field(() => Int, { nullable: true, description: 'For UBL Update: the version the changes were applied to.' }) basedOnId: number | null;
   @Field(() => Int, { description: 'How many items the version holds.' }) itemCount: number;
+  @Field(() => InvalidLinesMode, { description: 'What the upload did with invalid lines: REJECT (any refused the file) or EXCLUDE (they were left out; see excludedLines).' })
+  invalidLines: InvalidLinesMode;
+  @Field(() => Int, { description: 'Lines of the file left out of the version for their problems (EXCLUDE uploads only).' }) excludedLineCount: number;
+  @Field(() => Int, { description: 'Warnings the upload gave (codes classified at a nearer level, an encoding read otherwise than declared…).' }) warningCount: number;
   @Field({ description: 'When it was uploaded.' }) createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When the supplier submitted it for review.' }) submittedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When the purchasing unit published or rejected it.' }) decidedAt: Date | null;
@@ -27,6 +46,31 @@ export class CatalogueVersion {
   @Field(() => Date, { nullable: true, description: 'When it was published.' }) publishedAt: Date | null;
   @Field(() => Date, { nullable: true, description: 'When a newer version replaced it.' }) supersededAt: Date | null;
 }
+
+@ObjectType({ description: 'A line of the uploaded file left out of the version, with one of its problems (a line with several problems appears once for each).' })
+export class CatalogueExcludedLine {
+  @Field(() => Int, { nullable: true, description: 'Line number (CSV/XLSX) or CatalogueLine ordinal (UBL).' }) line: number | null;
+  @Field({ description: 'Where the line is: "line 12" or "/Catalogue/CatalogueLine[3]".' }) location: string;
+  @Field(() => String, { nullable: true, description: 'The field, or its XML path.' }) field: string | null;
+  @Field({ description: 'Why the line was left out.' }) reason: string;
+  @Field(() => String, { nullable: true, description: 'The value as written, when there was one.' }) value: string | null;
+}
+
+@ObjectType({ description: 'A page of excluded lines.' })
+export class CatalogueExcludedLineConnection extends ConnectionType(CatalogueExcludedLine, 'CatalogueExcludedLine') {}
+
+@ObjectType({ description: 'Something the upload accepted but the supplier and purchaser should know.' })
+export class CatalogueUploadWarning {
+  @Field(() => Int, { nullable: true, description: 'Line number or CatalogueLine ordinal; null for the whole file.' }) line: number | null;
+  @Field({ description: 'Where: "line 12", "/Catalogue/CatalogueLine[3]" or "XML line 5".' }) location: string;
+  @Field(() => String, { nullable: true, description: 'The field, or its XML path.' }) field: string | null;
+  @Field({ description: 'Stable code: UNSPSC_NEAREST_LEVEL, ENCODING_READ_AS_UTF8.' }) code: string;
+  @Field({ description: 'What happened, for people.' }) message: string;
+  @Field(() => String, { nullable: true, description: 'The value as written.' }) value: string | null;
+}
+
+@ObjectType({ description: 'A page of upload warnings.' })
+export class CatalogueUploadWarningConnection extends ConnectionType(CatalogueUploadWarning, 'CatalogueUploadWarning') {}
 
 @ObjectType({ description: 'A page of catalogue versions.' })
 export class CatalogueVersionConnection extends ConnectionType(CatalogueVersion, 'CatalogueVersion') {}
@@ -48,6 +92,8 @@ export class CatalogueItem {
   @Field(() => GraphQLJSON, { description: 'Category-specific attributes, e.g. {"ecolabel": "Svanemerket"}.' }) attributes: Record<string, string>;
   @Field(() => String, { nullable: true, description: 'Price valid from (YYYY-MM-DD).' }) validFrom: string | null;
   @Field(() => String, { nullable: true, description: 'Price valid to (YYYY-MM-DD).' }) validTo: string | null;
+  @Field({ description: 'False for a line that cannot be ordered by itself (UBL OrderableIndicator false, e.g. a deposit): never searchable or orderable.' })
+  orderable: boolean;
 }
 
 @ObjectType({ description: 'A page of catalogue items.' })
@@ -76,6 +122,8 @@ export class CatalogueReview {
   @Field(() => Int, { description: 'Items that changed.' }) changed: number;
   @Field(() => Int, { description: 'Items whose price changed.' }) priceChanges: number;
   @Field(() => Float, { nullable: true, description: 'Average price change in percent over the items whose price changed.' }) averagePriceChangePercent: number | null;
+  @Field(() => Int, { description: 'Lines of the supplier’s file left out of this version for their problems (see version.excludedLines).' }) excludedLineCount: number;
+  @Field(() => Int, { description: 'Warnings the upload gave (see version.warnings).' }) warningCount: number;
   @Field(() => CatalogueItemChangeConnection, { description: 'The changes, item by item (added, removed and changed; largest price changes first).' })
   changes: unknown;
 }

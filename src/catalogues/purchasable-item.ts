@@ -18,6 +18,23 @@ export interface PurchasableItem {
   vatRate: string;
   unitCode: string;
   gtin: string | null;
+  /** False for a line the supplier marks as not orderable by itself (a deposit). */
+  orderable: boolean;
+  /** The line's own validity (YYYY-MM-DD), within the agreement's; null: no limit. */
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * Why an item of the version in force cannot be ordered on `today` (YYYY-MM-DD, Oslo), or null
+ * when it can: not orderable by itself, not valid yet, or no longer valid. The same rule as the
+ * SQL of search and of `itemForPurchase`, said in words for the buyer.
+ */
+export function purchaseRefusal(item: Pick<PurchasableItem, 'sellerItemId' | 'orderable' | 'validFrom' | 'validTo'>, today: string): string | null {
+  if (!item.orderable) return `Item ${item.sellerItemId} is not orderable by itself: the supplier marks the line not orderable (a deposit, or part of another item)`;
+  if (item.validFrom && item.validFrom > today) return `Item ${item.sellerItemId} can be ordered from ${item.validFrom}, not yet today (${today})`;
+  if (item.validTo && item.validTo < today) return `Item ${item.sellerItemId} could be ordered until ${item.validTo}; its validity has ended`;
+  return null;
 }
 
 /** Where a cart line's item came from: its version, agreement and the supplier's item number. */

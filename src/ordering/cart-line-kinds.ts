@@ -34,6 +34,8 @@ export enum LineStatus {
   ITEM_CHANGED = 'ITEM_CHANGED',
   /** The catalogue version in force no longer holds the item. */
   ITEM_WITHDRAWN = 'ITEM_WITHDRAWN',
+  /** The item is in the catalogue in force but cannot be ordered today: not orderable by itself, not valid yet, or no longer valid. */
+  ITEM_UNAVAILABLE = 'ITEM_UNAVAILABLE',
   /** The agreement is no longer (or not yet) in force. */
   AGREEMENT_NOT_IN_FORCE = 'AGREEMENT_NOT_IN_FORCE',
   /** The buyer's organisation no longer takes part in the agreement. */

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementsService } from '../agreements/agreements.service';
 import { CataloguesService } from '../catalogues/catalogues.service';
+import { purchaseRefusal } from '../catalogues/purchasable-item';
 import type { ItemNow } from '../catalogues/purchasable-item';
+import { osloToday } from '../platform/time/oslo-date';
 import { IdentityService } from '../identity/identity.service';
 import { RequestContext } from '../platform/context/request-context';
 import { LineKind, LineStatus } from './cart-line-kinds';
@@ -96,6 +98,7 @@ export class CartViewBuilder {
       ctx,
       catalogueLines.map((l) => ({ versionId: l.catalogueVersionId!, agreementId: l.agreementId!, sellerItemId: l.sellerItemId! })),
     );
+    const today = osloToday();
     const nowByLine = new Map<number, ItemNow>(catalogueLines.map((l, i) => [l.id, now[i]]));
     return lines.map((l) => {
       if (l.kind !== LineKind.CATALOGUE) return ESTIMATE;
@@ -108,7 +111,8 @@ export class CartViewBuilder {
         validTo: s?.validTo ?? '',
       };
       const itemNow = nowByLine.get(l.id)!;
-      return checkCatalogueLine({ ...l, sellerItemId: l.sellerItemId! }, agreement, itemNow.versionInForce, itemNow.current);
+      const unavailable = itemNow.current ? purchaseRefusal(itemNow.current, today) : null;
+      return checkCatalogueLine({ ...l, sellerItemId: l.sellerItemId! }, agreement, itemNow.versionInForce, itemNow.current, unavailable);
     });
   }
 

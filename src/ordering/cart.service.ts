@@ -68,7 +68,7 @@ export class CartService {
     const quantity = checkQuantity(input.quantity);
     return inTransaction(this.ds, ctx, async (tx) => {
       const item = await this.orderableItem(tx, input.itemId);
-      if (!item) return ItemNotOrderable.of(input.itemId);
+      if (!item) return ItemNotOrderable.of(input.itemId, await this.refusal(tx, input.itemId));
       return this.added(ctx, await this.appendItem(tx, item, quantity), []);
     });
   }
@@ -184,7 +184,7 @@ export class CartService {
     return inTransaction(this.ds, ctx, async (tx) => {
       const { cart, line } = await this.ownLine(tx, lineId);
       const item = await this.orderableItem(tx, itemId);
-      if (!item) return ItemNotOrderable.of(itemId);
+      if (!item) return ItemNotOrderable.of(itemId, await this.refusal(tx, itemId));
       const replaced = await this.carts.updateLine(tx, cart, line.id, snapshot(item));
       await this.audit.record(tx, 'cart.line-replaced', 'cart', cart.id, {
         lineId: line.id,
@@ -249,6 +249,18 @@ export class CartService {
     if (!item) return null;
     const inForce = await this.agreements.inForceFor(tx, tx.person.organisationId);
     return inForce.some((a) => a.id === item.agreementId) ? item : null;
+  }
+
+  /**
+   * Why an item the caller may not order is refused, when the reason is the item itself (not
+   * orderable by itself, outside its validity) and the caller could see it otherwise; null for
+   * anything else (the caller is then told only that it is not in a catalogue it may order from).
+   */
+  private async refusal(tx: RequestContext, itemId: string): Promise<string | null> {
+    const refused = await this.catalogues.purchaseRefusal(tx, itemId);
+    if (!refused) return null;
+    const inForce = await this.agreements.inForceFor(tx, tx.person.organisationId);
+    return inForce.some((a) => a.id === refused.agreementId) ? refused.reason : null;
   }
 
   /** A line of the caller's own open cart (locked), or NOT_FOUND: another's line is no different from a missing one. */

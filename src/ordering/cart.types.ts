@@ -35,6 +35,7 @@ registerEnumType(LineStatus, {
     REPRICED: { description: 'A newer catalogue version holds the item at another price (currentPrice).' },
     ITEM_CHANGED: { description: 'A newer catalogue version holds the item with another unit or VAT rate.' },
     ITEM_WITHDRAWN: { description: 'The catalogue version in force no longer holds the item.' },
+    ITEM_UNAVAILABLE: { description: 'The catalogue in force holds the item but it cannot be ordered today: not orderable by itself, not valid yet, or no longer valid (see reason).' },
     AGREEMENT_NOT_IN_FORCE: { description: 'The agreement is no longer (or not yet) in force.' },
     NOT_PARTICIPANT: { description: 'The buyer’s organisation no longer takes part in the agreement.' },
   },
@@ -157,10 +158,11 @@ export class ItemNotOrderable extends ErrorResult {
   errorCode = 'ITEM_NOT_ORDERABLE';
   @Field({ description: 'The item asked for.' }) itemId: string;
 
-  static of(itemId: string): ItemNotOrderable {
+  /** `reason`: why an item of a catalogue in force cannot be ordered today (not orderable by itself, outside its validity). */
+  static of(itemId: string, reason?: string | null): ItemNotOrderable {
     const error = new ItemNotOrderable();
     error.itemId = itemId;
-    error.message = `Item ${itemId} is not in a catalogue your organisation may order from today`;
+    error.message = reason ?? `Item ${itemId} is not in a catalogue your organisation may order from today`;
     return error;
   }
 }

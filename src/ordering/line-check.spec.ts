@@ -23,6 +23,13 @@ describe('re-checking a catalogue line', () => {
     });
   });
 
+  it('reports an item in force that cannot be ordered today with the reason, before anything else about it', () => {
+    const why = 'Item KL-100 could be ordered until 2026-11-30; its validity has ended';
+    expect(checkCatalogueLine(line, inForce, true, now(), why)).toEqual({ status: LineStatus.ITEM_UNAVAILABLE, reason: why, currentPrice: null, currentItemId: null });
+    expect(checkCatalogueLine(line, inForce, false, now({ price: '49.90' }), why).status).toBe(LineStatus.ITEM_UNAVAILABLE);
+    expect(checkCatalogueLine(line, { ...inForce, orderable: false, inForce: false }, true, now(), why).status).toBe(LineStatus.AGREEMENT_NOT_IN_FORCE);
+  });
+
   it('reports another unit or VAT rate, and a withdrawn item', () => {
     expect(checkCatalogueLine(line, inForce, false, now({ unitCode: 'EA' })).status).toBe(LineStatus.ITEM_CHANGED);
     expect(checkCatalogueLine(line, inForce, false, now({ vatRate: '15' })).status).toBe(LineStatus.ITEM_CHANGED);

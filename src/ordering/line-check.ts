@@ -44,9 +44,10 @@ const same = (a: string, b: string) => new MoneyDecimal(a).eq(b);
 
 /**
  * Whether a catalogue line can still be ordered as it was added. Reported, never applied: the
- * line keeps its snapshot until the requester replaces it.
+ * line keeps its snapshot until the requester replaces it. `unavailable` is why the item in force
+ * cannot be ordered today (catalogues' purchaseRefusal), null when it can.
  */
-export function checkCatalogueLine(line: SnapshotTerms, agreement: AgreementStanding, versionInForce: boolean, current: CurrentTerms | null): LineCheck {
+export function checkCatalogueLine(line: SnapshotTerms, agreement: AgreementStanding, versionInForce: boolean, current: CurrentTerms | null, unavailable: string | null = null): LineCheck {
   const none = { currentPrice: null, currentItemId: null };
   if (!agreement.orderable) {
     if (!agreement.inForce) {
@@ -55,6 +56,8 @@ export function checkCatalogueLine(line: SnapshotTerms, agreement: AgreementStan
     }
     return { status: LineStatus.NOT_PARTICIPANT, reason: `Your organisation no longer takes part in agreement ${agreement.reference}`, ...none };
   }
+  // The item in force cannot be ordered today, whatever its terms (`unavailable` says why).
+  if (current && unavailable) return { status: LineStatus.ITEM_UNAVAILABLE, reason: unavailable, ...none };
   if (versionInForce) return { status: LineStatus.ORDERABLE, reason: null, ...none };
   if (!current) return { status: LineStatus.ITEM_WITHDRAWN, reason: `The catalogue in force for agreement ${agreement.reference} no longer holds item ${line.sellerItemId}`, ...none };
   if (current.currency !== line.currency || !same(current.price, line.unitPrice)) {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgreementsService } from '../agreements/agreements.service';
 import { CataloguesService } from '../catalogues/catalogues.service';
+import { purchaseRefusal } from '../catalogues/purchasable-item';
 import type { PurchasableItem } from '../catalogues/purchasable-item';
+import { osloToday } from '../platform/time/oslo-date';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
@@ -104,11 +106,13 @@ export class TemplatesService {
       const now = await this.catalogues.itemsInForce(tx, template.lines);
       const orderable = new Set((await this.agreements.inForceFor(tx, tx.person.organisationId)).map((a) => a.id));
       const skipped: TemplateAddedToCart['skipped'] = [];
+      const today = osloToday();
       const adding: { item: PurchasableItem; quantity: string }[] = [];
       for (const [i, line] of template.lines.entries()) {
         const item = now[i];
         if (!orderable.has(line.agreementId)) skipped.push({ sellerItemId: line.sellerItemId, name: line.name, reason: 'The agreement is not one your organisation may order under today' });
         else if (!item) skipped.push({ sellerItemId: line.sellerItemId, name: line.name, reason: 'The catalogue in force no longer holds the item' });
+        else if (purchaseRefusal(item, today)) skipped.push({ sellerItemId: line.sellerItemId, name: line.name, reason: purchaseRefusal(item, today)! });
         else adding.push({ item, quantity: line.quantity });
       }
       const added = (await this.carts.appendItems(tx, adding)).length;

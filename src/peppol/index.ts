@@ -6,7 +6,7 @@ export * from './ubl-values';
 export * from './ubl-catalogue';
 export { readUblCatalogue, CATALOGUE_SHAPE } from './ubl-catalogue-reader';
 export { UblError, UBL_LIMITS } from './ubl-xml-reader';
-export type { UblLimits } from './ubl-xml-reader';
+export type { MisdeclaredUtf8, UblLimits } from './ubl-xml-reader';
 export { UBL_DOCUMENT_LIMITS, readUblDocument } from './ubl-document-input';
 export type { UblDocumentLimits, UblInput } from './ubl-document-input';
 export { UBL_DOCUMENT_KINDS, ublDocumentKind } from './ubl-document-types';

@@ -16,7 +16,7 @@ async function read(file: string): Promise<{ header: UblCatalogueHeader; lines: 
   const lines: UblCatalogueLine[] = [];
   for await (const e of readUblCatalogue(createReadStream(join(CATALOGUES, file)))) {
     if (e.type === 'header') header = e.header;
-    else lines.push(e.line);
+    else if (e.type === 'line') lines.push(e.line);
   }
   return { header: header!, lines };
 }

@@ -113,6 +113,45 @@ describe('readUblCatalogue encodings', () => {
   });
 });
 
+describe('readUblCatalogue: UTF-8 declared as ISO-8859-1', () => {
+  const DECLARED = '<?xml version="1.0" encoding="ISO-8859-1"?>\n';
+
+  it('reads the text as the UTF-8 it is and says so before it, naming the character and its line', async () => {
+    const utf8 = Buffer.from(DECLARED + OPEN + '\n' + LINE('1') + LINE('Blå perm «Ærlig»') + '</Catalogue>', 'utf8');
+    const events = await readAll(Readable.from([utf8]));
+    // Decided as the bytes arrive, before the parser reads them: here the whole document is one chunk.
+    expect(events.map((e) => e.type)).toEqual(['encoding', 'header', 'line', 'line']);
+    const warning = events[0];
+    expect(warning.type === 'encoding' && warning.misdeclared).toEqual({ declared: 'iso-8859-1', line: 4, character: 'å', bytes: '0xC3 0xA5' });
+    const last = events[3];
+    expect(last.type === 'line' && last.line.id?.value).toBe('Blå perm «Ærlig»');
+  });
+
+  it('decides on a character split between two chunks without garbling either half', async () => {
+    const utf8 = Buffer.from(DECLARED + OPEN + LINE('blå') + '</Catalogue>', 'utf8');
+    const at = utf8.indexOf('å') + 1;
+    const events = await readAll(Readable.from([utf8.subarray(0, at), utf8.subarray(at)]));
+    expect(events.find((e) => e.type === 'encoding')).toBeDefined();
+    const line = events.find((e) => e.type === 'line');
+    expect(line?.type === 'line' && line.line.id?.value).toBe('blå');
+  });
+
+  it('refuses a document that starts as UTF-8 and goes on in Latin-1, rather than garble either part', async () => {
+    const mixed = Buffer.concat([Buffer.from(DECLARED + OPEN + '\n' + LINE('blå'), 'utf8'), Buffer.from(LINE('grå') + '</Catalogue>', 'latin1')]);
+    const e = await failure(Readable.from([mixed]));
+    expect(e.message).toMatch(
+      /^The XML declares the encoding "iso-8859-1" but its first non-ASCII character \(line 3\) is UTF-8, so it is read as UTF-8; yet it is not UTF-8 throughout: byte 0xE5 at line 4/,
+    );
+    expect(e.xmlLine).toBe(4);
+  });
+
+  it('leaves real ISO-8859-1 as declared, with no warning', async () => {
+    const events = await readAll(Readable.from([iconv.encode(DECLARED + OPEN + LINE('Blå «Ærlig»') + '</Catalogue>', 'latin1')]));
+    expect(events.map((e) => e.type)).toEqual(['header', 'line']);
+    expect(events[1].type === 'line' && events[1].line.id?.value).toBe('Blå «Ærlig»');
+  });
+});
+
 describe('readUblCatalogue typed values', () => {
   const HEADER =
     '<cbc:ID>C-1</cbc:ID>\n<cbc:ActionCode>Replace</cbc:ActionCode>\n<cac:ReferencedContract><cbc:ID>2025-001</cbc:ID></cac:ReferencedContract>\n<cac:ProviderParty><cbc:EndpointID schemeID="0192">987654325</cbc:EndpointID></cac:ProviderParty>\n';

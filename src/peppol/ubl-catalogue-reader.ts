@@ -16,10 +16,15 @@ export const CATALOGUE_SHAPE: UblDocumentShape = {
   record: 'CatalogueLine',
 };
 
-/** Reads the header and yields it once the first line starts (or at the end), then every line. */
+/**
+ * Reads the header and yields it once the first line starts (or at the end), then every line.
+ * A catalogue declared ISO-8859-1 (or another single-byte encoding) whose text is UTF-8 is read
+ * as UTF-8, and an `encoding` event says so before the text it concerns.
+ */
 export async function* readUblCatalogue(input: Readable, limits: UblLimits = UBL_LIMITS): AsyncGenerator<UblCatalogueEvent> {
-  for await (const event of readUblRecords(input, CATALOGUE_SHAPE, limits)) {
+  for await (const event of readUblRecords(input, CATALOGUE_SHAPE, limits, { misdeclaredUtf8: 'readAsUtf8' })) {
     if (event.type === 'header') yield { type: 'header', header: catalogueHeader(event.elements) };
+    else if (event.type === 'encoding') yield event;
     else yield { type: 'line', line: catalogueLine(event.ordinal, event.element) };
   }
 }
@@ -55,6 +60,7 @@ export function catalogueLine(ordinal: number, element: XmlElement): UblCatalogu
     line: node.line,
     id: textAt(node, 'cbc:ID'),
     actionCode: textAt(node, 'cbc:ActionCode'),
+    orderableIndicator: textAt(node, 'cbc:OrderableIndicator'),
     orderableUnit: textAt(node, 'cbc:OrderableUnit'),
     validityPeriod: period(node.at('cac:LineValidityPeriod')),
     priceAmount: amount(price?.at('cbc:PriceAmount')),

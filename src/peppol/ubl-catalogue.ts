@@ -1,3 +1,4 @@
+import type { MisdeclaredUtf8 } from './ubl-xml-reader';
 import { UblAmount, UblCode, UblIdentifier, UblLocated, UblParty, UblPeriod, UblQuantity, UblText } from './ubl-values';
 
 /** A UBL 2.1 Catalogue (PEPPOL BIS Catalogue 3, EHF Catalogue 3.0): everything before the lines. */
@@ -58,6 +59,8 @@ export interface UblCatalogueLine extends UblLocated {
   ordinal: number;
   id?: UblText;
   actionCode?: UblText;
+  /** cbc:OrderableIndicator: "false" marks a line that cannot be ordered by itself (a deposit, a service that comes with an item). */
+  orderableIndicator?: UblText;
   orderableUnit?: UblText;
   validityPeriod?: UblPeriod;
   /** The first cac:RequiredItemLocationQuantity/cac:Price: the price is for `baseQuantity` units (1 when absent). */
@@ -66,7 +69,11 @@ export interface UblCatalogueLine extends UblLocated {
   item: UblCatalogueItem;
 }
 
-export type UblCatalogueEvent = { type: 'header'; header: UblCatalogueHeader } | { type: 'line'; line: UblCatalogueLine };
+export type UblCatalogueEvent =
+  | { type: 'header'; header: UblCatalogueHeader }
+  | { type: 'line'; line: UblCatalogueLine }
+  /** The document declares a single-byte encoding but is UTF-8; it is read as UTF-8. */
+  | { type: 'encoding'; misdeclared: MisdeclaredUtf8 };
 
 /**
  * Where each field of a line is written, below the line's own path: a report about a value
@@ -74,6 +81,7 @@ export type UblCatalogueEvent = { type: 'header'; header: UblCatalogueHeader } |
  */
 export const CATALOGUE_LINE_PATHS = {
   actionCode: 'cbc:ActionCode',
+  orderableIndicator: 'cbc:OrderableIndicator',
   orderableUnit: 'cbc:OrderableUnit',
   validFrom: 'cac:LineValidityPeriod/cbc:StartDate',
   validTo: 'cac:LineValidityPeriod/cbc:EndDate',

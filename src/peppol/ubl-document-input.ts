@@ -66,6 +66,7 @@ export async function readUblDocument<S extends UblDocumentShape>(input: UblInpu
   let shape: S = 'root' in shapes ? shapes : shapes[0];
   let rootPath = `/${shape.root}`;
   for await (const event of readUblRecords(boundedStream(input, limits.maxBytes), shapes, limits)) {
+    if (event.type === 'encoding') continue; // never: these documents refuse misdeclared UTF-8
     if (event.type === 'header') {
       shape = event.shape as S;
       rootPath = `/${shape.root}`;

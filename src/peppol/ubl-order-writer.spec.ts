@@ -33,7 +33,7 @@ async function plainTree(xml: Buffer): Promise<Plain> {
   const children: XmlElement[] = [];
   for await (const e of readUblRecords(Readable.from([xml]), { root: 'Order', namespace: ORDER_NAMESPACES[''], record: 'OrderLine' })) {
     if (e.type === 'header') children.push(...e.elements);
-    else children.push(e.element);
+    else if (e.type === 'record') children.push(e.element);
   }
   const plain = (el: XmlElement): Plain => ({ name: el.name, attrs: el.attrs, text: el.children.length ? '' : el.text.trim(), children: el.children.map(plain) });
   return { name: 'Order', attrs: {}, text: '', children: children.map(plain) };

@@ -46,14 +46,43 @@ export interface UblDocumentShape {
   record: string;
 }
 
-/** `shape` is the one the root matched, when the reader was given several. */
-export type UblXmlEvent = { type: 'header'; elements: XmlElement[]; shape: UblDocumentShape } | { type: 'record'; ordinal: number; element: XmlElement };
+/**
+ * A document that declares a single-byte encoding (ISO-8859-1, Windows-1252…) but whose text is
+ * UTF-8: what the declaration says, and the first non-ASCII character, which gave it away.
+ */
+export interface MisdeclaredUtf8 {
+  declared: string;
+  /** The XML line of that character. */
+  line: number;
+  character: string;
+  /** Its bytes, as 0xC3 0xA5. */
+  bytes: string;
+}
+
+/**
+ * How to take a document declared in a single-byte encoding whose text is UTF-8. Read by the
+ * declaration it would be garbled ("BlÃ¥"), so either it is refused (documents a party must
+ * answer for as sent: orders, invoices) or read as the UTF-8 it is and reported (catalogues,
+ * where published examples do this and the supplier is told in the validation report).
+ */
+export interface UblReadOptions {
+  misdeclaredUtf8?: 'refuse' | 'readAsUtf8';
+}
+
+/** `shape` is the one the root matched, when the reader was given several. An `encoding` event comes only with `misdeclaredUtf8: 'readAsUtf8'`. */
+export type UblXmlEvent =
+  { type: 'header'; elements: XmlElement[]; shape: UblDocumentShape } | { type: 'record'; ordinal: number; element: XmlElement } | { type: 'encoding'; misdeclared: MisdeclaredUtf8 };
 
 /**
  * Yields the header once the first record starts (or at the end), then every record. Given
  * several shapes, the root element picks one (a reader that identifies the document).
  */
-export async function* readUblRecords(input: Readable, shapes: UblDocumentShape | readonly UblDocumentShape[], limits: UblLimits = UBL_LIMITS): AsyncGenerator<UblXmlEvent> {
+export async function* readUblRecords(
+  input: Readable,
+  shapes: UblDocumentShape | readonly UblDocumentShape[],
+  limits: UblLimits = UBL_LIMITS,
+  options: UblReadOptions = {},
+): AsyncGenerator<UblXmlEvent> {
   const candidates: readonly UblDocumentShape[] = 'root' in shapes ? [shapes] : shapes;
   let shape = candidates[0];
   const iterator = input[Symbol.asyncIterator]();
@@ -64,7 +93,18 @@ export async function* readUblRecords(input: Readable, shapes: UblDocumentShape 
   if (!isSupportedEncoding(encoding)) throw new UblError(`The XML declares an unsupported encoding "${encoding}"`);
   // UTF-8 (declared or implied) is decoded strictly: a Latin-1 byte is refused, not turned into U+FFFD.
   // A single-byte encoding decodes any bytes, so UTF-8 declared as ISO-8859-1 would be read as "BlÃ¥": the first non-ASCII character tells.
-  const decode: (chunk: Buffer, final?: boolean) => string = isUtf8Name(encoding) ? utf8Decoder() : iconvDecoder(encoding, isSingleByte(encoding) ? notUtf8Guard(encoding) : undefined);
+  let readAsUtf8: MisdeclaredUtf8 | undefined;
+  const onUtf8 = (found: MisdeclaredUtf8) => {
+    if (options.misdeclaredUtf8 !== 'readAsUtf8') {
+      throw new UblError(
+        `The XML declares the encoding "${encoding}" but is UTF-8: the bytes ${found.bytes} at line ${found.line} are the UTF-8 character "${found.character}" (declare encoding="UTF-8")`,
+        found.line,
+      );
+    }
+    readAsUtf8 = found;
+    ready.push({ type: 'encoding', misdeclared: found });
+  };
+  const decode: (chunk: Buffer, final?: boolean) => string = isUtf8Name(encoding) ? utf8Decoder() : isSingleByte(encoding) ? singleByteDecoder(encoding, onUtf8) : iconvDecoder(encoding);
 
   const parser = new SaxesParser({ xmlns: true, position: true });
   // The elements open below the root; stack[0] is a record or a header element.
@@ -158,8 +198,12 @@ export async function* readUblRecords(input: Readable, shapes: UblDocumentShape 
       if (text) parser.write(text);
       if (final) parser.close();
     } catch (e) {
-      if (e instanceof InvalidUtf8Error) failure ??= new UblError(`The XML is not UTF-8, as it declares or implies: ${e.message}`, e.line);
-      else if (e instanceof UblError) failure ??= e;
+      if (e instanceof InvalidUtf8Error) {
+        const why = readAsUtf8
+          ? `The XML declares the encoding "${encoding}" but its first non-ASCII character (line ${readAsUtf8.line}) is UTF-8, so it is read as UTF-8; yet it is not UTF-8 throughout`
+          : 'The XML is not UTF-8, as it declares or implies';
+        failure ??= new UblError(`${why}: ${e.message}`, e.line);
+      } else if (e instanceof UblError) failure ??= e;
       else if (!failure) throw e; // else: a refusal thrown from a handler above
     }
   };
@@ -185,8 +229,8 @@ export async function* readUblRecords(input: Readable, shapes: UblDocumentShape 
 
 const isUtf8Name = (encoding: string) => /^utf-?8$/i.test(encoding);
 
-function utf8Decoder(): (chunk: Buffer, final?: boolean) => string {
-  const utf8 = new Utf8Stream();
+function utf8Decoder(firstLine = 1): (chunk: Buffer, final?: boolean) => string {
+  const utf8 = new Utf8Stream(firstLine);
   let first = true;
   return (chunk, final) => {
     let text = utf8.decode(chunk);
@@ -199,48 +243,55 @@ function utf8Decoder(): (chunk: Buffer, final?: boolean) => string {
   };
 }
 
-function iconvDecoder(encoding: string, guard?: (chunk: Buffer) => boolean): (chunk: Buffer, final?: boolean) => string {
+function iconvDecoder(encoding: string): (chunk: Buffer, final?: boolean) => string {
   const decoder = iconv.getDecoder(encoding);
-  let guarding = guard;
-  return (chunk, final) => {
-    if (guarding?.(chunk)) guarding = undefined;
-    return decoder.write(chunk) + (final ? (decoder.end() ?? '') : '');
-  };
+  return (chunk, final) => decoder.write(chunk) + (final ? (decoder.end() ?? '') : '');
 }
 
 const isSingleByte = (encoding: string) => /^(iso-?8859-\d+|latin-?\d|l\d|windows-125\d|cp125\d)$/i.test(encoding);
 
 /**
- * Refuses a document declared in a single-byte encoding whose first non-ASCII bytes are a UTF-8
- * character. In real ISO-8859-1 text a letter such as "Ã" is next followed by a symbol from
- * 0x80–0xBF ("¥", "©") almost never, and in UTF-8 every non-ASCII character is such a pair (or
- * longer). Only the first non-ASCII character is looked at: the guard returns true once it has
- * decided, and is not called again.
+ * Decodes a document declared in a single-byte encoding, after looking at its first non-ASCII
+ * character: when that is a UTF-8 character, `onUtf8` is told (it refuses, or accepts and the
+ * rest is decoded as strict UTF-8); otherwise the declared encoding holds. In real ISO-8859-1
+ * text a letter such as "Ã" is next followed by a symbol from 0x80–0xBF ("¥", "©") almost never,
+ * and in UTF-8 every non-ASCII character is such a pair (or longer). Until it has decided, only
+ * the ASCII before that character is decoded (the same in both readings), so nothing is ever
+ * decoded twice or the wrong way, even when the character spans two chunks.
  */
-function notUtf8Guard(encoding: string): (chunk: Buffer) => boolean {
-  let decided = false;
+function singleByteDecoder(encoding: string, onUtf8: (found: MisdeclaredUtf8) => void): (chunk: Buffer, final?: boolean) => string {
+  let decided: ((chunk: Buffer, final?: boolean) => string) | undefined;
+  let held = Buffer.alloc(0); // from the first non-ASCII byte on, while undecided
   let lines = 1;
-  const held: number[] = []; // the bytes of the first non-ASCII character, which may span chunks
-  return (chunk) => {
-    let i = 0;
+  return (chunk, final) => {
+    if (decided) return decided(chunk, final);
+    let ascii = '';
+    let bytes: Buffer;
     if (!held.length) {
+      let i = 0;
       while (i < chunk.length && chunk[i] < 0x80) if (chunk[i++] === 10) lines++;
+      ascii = chunk.subarray(0, i).toString('latin1');
+      bytes = chunk.subarray(i);
+    } else bytes = Buffer.concat([held, chunk]);
+    if (!bytes.length) return ascii;
+    const need = utf8Length(bytes[0]);
+    const continued = bytes.subarray(1, need).every((b) => (b & 0xc0) === 0x80);
+    if (need > 1 && continued && bytes.length < need && !final) {
+      held = Buffer.from(bytes); // the character goes on in the next chunk
+      return ascii;
     }
-    for (; i < chunk.length && !decided; i++) {
-      held.push(chunk[i]);
-      const need = utf8Length(held[0]);
-      if (need === 1 || (held.length > 1 && (chunk[i] & 0xc0) !== 0x80))
-        decided = true; // no UTF-8 character: the encoding is as declared
-      else if (held.length === need) {
-        decided = true;
-        if (firstInvalidUtf8(Uint8Array.from(held)) === -1) {
-          const hex = held.map((b) => `0x${b.toString(16).toUpperCase()}`).join(' ');
-          const character = Buffer.from(held).toString('utf8');
-          throw new UblError(`The XML declares the encoding "${encoding}" but is UTF-8: the bytes ${hex} at line ${lines} are the UTF-8 character "${character}" (declare encoding="UTF-8")`, lines);
-        }
-      }
-    }
-    return decided;
+    held = Buffer.alloc(0);
+    const character = bytes.subarray(0, need);
+    if (need > 1 && continued && bytes.length >= need && firstInvalidUtf8(character) === -1) {
+      onUtf8({
+        declared: encoding,
+        line: lines,
+        character: character.toString('utf8'),
+        bytes: [...character].map((b) => `0x${b.toString(16).toUpperCase()}`).join(' '),
+      });
+      decided = utf8Decoder(lines);
+    } else decided = iconvDecoder(encoding); // no UTF-8 character: the encoding is as declared
+    return ascii + decided(bytes, final);
   };
 }
 

@@ -20,6 +20,11 @@ export interface SearchQuery {
   limit: number;
   /** Whether to count facets (they cost a pass over all hits); false gives empty facets. */
   facets?: boolean;
+  /**
+   * The day (YYYY-MM-DD, Oslo) items' own validity is checked against: an item is found only
+   * from its valid-from date to its valid-to date. Today when absent.
+   */
+  today?: string;
 }
 
 /** Which agreements the caller may see, and which of them are mandatory for the caller. */

@@ -8,6 +8,7 @@ import { TtlCache } from '../platform/cache/ttl-cache';
 import { badInput } from '../platform/errors/domain-error';
 import { decodeOffset, encodeOffset } from '../platform/graphql/connection';
 import { searchDuration } from '../platform/health/metrics';
+import { osloToday } from '../platform/time/oslo-date';
 import { FacetValue, ProductSearch, SearchFacets } from './product-search';
 import { ProductSearchInput, ProductSearchResult } from './search.types';
 
@@ -28,7 +29,7 @@ export class SearchService {
     const scope = await this.visibility.forCaller(ctx);
     const offset = decodeOffset(input.after);
     const stop = searchDuration.startTimer({ engine: this.engine.engine });
-    const result = await this.engine.search({ ...input, offset, limit: input.first, facets: wantFacets }, scope);
+    const result = await this.engine.search({ ...input, offset, limit: input.first, facets: wantFacets, today: osloToday() }, scope);
     stop();
     const facets = await this.label(ctx, result.facets);
     return {

@@ -1,3 +1,5 @@
+import { osloToday } from '../../src/platform/time/oslo-date';
+import { addDays, freshToken, onDay } from './clock';
 import { createAgreement, publishFile } from './fixtures';
 import { startTestApp, TestApp } from './test-app';
 
@@ -188,6 +190,33 @@ export function searchContract(engine: string, env: Record<string, string>) {
       await publishFile(t, a.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nOR-1,Oransjefarget tusj,44121708,19,25,EA\n'), 'or.csv');
       expect(names(await search(SKOLE, { text: 'oransjefarget' }))).toEqual(['Oransjefarget tusj']);
       expect((await search(VESTBY, { text: 'oransjefarget' })).totalCount).toBe(0);
+    });
+    it('hides lines outside their own validity and lines not orderable by themselves; a line valid from tomorrow appears tomorrow without a new upload', async () => {
+      const today = osloToday();
+      const tomorrow = addDays(today, 1);
+      const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
+      const rows = [
+        `VA-1,Vannmerket blokk i dag,44121704,10,25,EA,,${today},`,
+        `VA-2,Vannmerket blokk utløpt,44121704,10,25,EA,,${addDays(today, -1)},`,
+        `VA-3,Vannmerket blokk i morgen,44121704,10,25,EA,${tomorrow},,`,
+        'VA-4,Vannmerket blokk pant,44121704,1,25,EA,,,false',
+      ];
+      await publishFile(t, a.id, Buffer.from(['seller_item_id,name,unspsc,price,vat_rate,unit,valid_from,valid_to,orderable', ...rows].join('\n') + '\n'), 'va.csv');
+      const found = async (token: string, input: Record<string, unknown>) => {
+        const res = await t.gql(token, SEARCH, { i: { agreementIds: [a.id], first: 50, ...input } });
+        if (res.errors) throw new Error(JSON.stringify(res.errors));
+        return res.data.searchProducts;
+      };
+      const sellerIds = (r: any) => r.edges.map((e: any) => e.node.sellerItemId).sort();
+      const now = await found(await t.login(SKOLE), { text: 'vannmerket' });
+      expect(sellerIds(now)).toEqual(['VA-1']);
+      // Also without text, in counts and facets.
+      const browse = await found(await t.login(SKOLE), {});
+      expect(sellerIds(browse)).toEqual(['VA-1']);
+      expect(browse.facets.class).toEqual([expect.objectContaining({ value: '44121700', count: 1 })]);
+      await onDay(tomorrow, async () => {
+        expect(sellerIds(await found(await freshToken(t, SKOLE), { text: 'vannmerket' }))).toEqual(['VA-3']);
+      });
     });
     it('picks up a newly published catalogue after indexing', async () => {
       const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });

@@ -20,6 +20,7 @@ export const TEMPLATE_COLUMNS = {
   validFrom: ['validfrom', 'gyldigfra'],
   validTo: ['validto', 'gyldigtil'],
   action: ['action', 'handling'],
+  orderable: ['orderable', 'bestillbar'],
 } as const;
 
 export const REQUIRED_COLUMNS = ['sellerItemId', 'name', 'unspsc', 'price', 'vatRate', 'unitCode'] as const;
@@ -69,6 +70,7 @@ export function tabularRowToLine(row: TabularRow, mapping: TemplateMapping): Raw
     manufacturer: get(columns.manufacturer),
     validFrom: get(columns.validFrom),
     validTo: get(columns.validTo),
+    orderable: get(columns.orderable),
     attributes,
   };
 }

@@ -1,4 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { sharedData } from '../../../test/support/shared-data';
 import { readUblCatalogue, UblCatalogueHeader, UblCatalogueLine } from '../../peppol';
 import { ublHeader, ublLineToRaw } from './ubl-catalogue-line';
 
@@ -10,7 +13,7 @@ async function read(body: string): Promise<{ header: UblCatalogueHeader; lines: 
   const lines: UblCatalogueLine[] = [];
   for await (const e of readUblCatalogue(Readable.from([Buffer.from(OPEN + body + '</Catalogue>')]))) {
     if (e.type === 'header') header = e.header;
-    else lines.push(e.line);
+    else if (e.type === 'line') lines.push(e.line);
   }
   return { header: header!, lines };
 }
@@ -47,6 +50,34 @@ describe('UBL catalogue line → RawCatalogueLine', () => {
       price: '/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:PriceAmount',
       vatRate: '/Catalogue/CatalogueLine[1]/cac:Item/cac:ClassifiedTaxCategory/cbc:Percent',
     });
+  });
+
+  it('takes the unit from the price’s base quantity when the line names no orderable unit, and reads the orderable indicator', async () => {
+    const price =
+      '<cac:RequiredItemLocationQuantity><cac:Price><cbc:PriceAmount currencyID="NOK">90</cbc:PriceAmount><cbc:BaseQuantity unitCode="C62">1</cbc:BaseQuantity></cac:Price></cac:RequiredItemLocationQuantity>';
+    const { lines } = await read(
+      `<cac:CatalogueLine><cbc:ID>1</cbc:ID>${price}<cac:Item><cbc:Name>Pant</cbc:Name></cac:Item></cac:CatalogueLine>` +
+        `<cac:CatalogueLine><cbc:ID>2</cbc:ID><cbc:OrderableIndicator>false</cbc:OrderableIndicator><cbc:OrderableUnit>PK</cbc:OrderableUnit>${price}<cac:Item><cbc:Name>Pant</cbc:Name></cac:Item></cac:CatalogueLine>` +
+        `<cac:CatalogueLine><cbc:ID>3</cbc:ID><cac:Item><cbc:Name>Uten pris</cbc:Name></cac:Item></cac:CatalogueLine>`,
+    );
+    const [fromBase, own, none] = lines.map(ublLineToRaw);
+    expect(fromBase).toMatchObject({ unitCode: 'C62', orderable: undefined });
+    expect(fromBase.paths!.unitCode).toBe('/Catalogue/CatalogueLine[1]/cac:RequiredItemLocationQuantity/cac:Price/cbc:BaseQuantity/@unitCode');
+    // The line's own unit wins over the base quantity's.
+    expect(own).toMatchObject({ unitCode: 'PK', orderable: 'false' });
+    expect(own.paths!.orderable).toBe('/Catalogue/CatalogueLine[2]/cbc:OrderableIndicator');
+    expect(none.unitCode).toBeUndefined();
+    expect(none.paths!.unitCode).toBe('/Catalogue/CatalogueLine[3]/cbc:OrderableUnit');
+  });
+
+  const published = sharedData('peppol', 'catalogue');
+  (published.found ? it : it.skip)('gives the published PEPPOL example’s second line (no OrderableUnit) the unit of its base quantity, C62', async () => {
+    const lines: UblCatalogueLine[] = [];
+    for await (const e of readUblCatalogue(createReadStream(join(published.dir, 'Catalogue_Example.xml')))) if (e.type === 'line') lines.push(e.line);
+    expect(lines.map((l) => [l.orderableUnit?.value, ublLineToRaw(l).unitCode])).toEqual([
+      ['LBR', 'LBR'],
+      [undefined, 'C62'],
+    ]);
   });
 
   it('maps the header action case-insensitively (Add when absent or empty) and refuses an unknown one', async () => {

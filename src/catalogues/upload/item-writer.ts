@@ -1,12 +1,13 @@
 import type { RequestContext } from '../../platform/context/request-context';
-import type { ProblemReport } from '../catalogue-import';
 import type { CatalogueItemRepository } from '../catalogue-item.repository';
-import type { CatalogueHeaderAction, CatalogueItemInput } from '../catalogue-line';
+import type { CatalogueHeaderAction, CatalogueItemInput, CatalogueProblem } from '../catalogue-line';
+import type { LineFindings } from './validate-lines';
 
 /**
  * The write step: stores batches of valid items in the draft version. Full catalogues are
  * inserted (COPY); a UBL Update applies each line's Add, Update or Delete to the copy of the
- * version in force, and reports lines that name items it does not hold.
+ * version in force, and reports lines that name items it does not hold (and writes the others
+ * only while `mayWrite()`: when bad lines reject the file, nothing is written once one is found).
  */
 export class ItemWriter {
   constructor(
@@ -14,7 +15,8 @@ export class ItemWriter {
     private readonly items: CatalogueItemRepository,
     private readonly versionId: number,
     private readonly action: CatalogueHeaderAction,
-    private readonly report: ProblemReport,
+    private readonly findings: LineFindings,
+    private readonly mayWrite: () => boolean,
   ) {}
 
   async write(batch: CatalogueItemInput[]): Promise<void> {
@@ -26,10 +28,15 @@ export class ItemWriter {
       );
       return;
     }
+    const bad = new Set<number>();
+    const report = (p: CatalogueProblem) => {
+      bad.add(p.line!);
+      this.findings.add(p);
+    };
     for (const d of batch) {
       if (d.action !== 'Delete') continue;
       if (!(await this.items.delete(this.tx, this.versionId, d.sellerItemId, d.gtin))) {
-        this.report.add({
+        report({
           line: d.lineNo,
           location: `/Catalogue/CatalogueLine[${d.lineNo}]`,
           field: 'cac:Item',
@@ -46,7 +53,7 @@ export class ItemWriter {
     );
     for (const u of upserts) {
       if (u.action === 'Update' && !present.has(u.sellerItemId)) {
-        this.report.add({
+        report({
           line: u.lineNo,
           location: `/Catalogue/CatalogueLine[${u.lineNo}]`,
           field: 'cbc:ActionCode',
@@ -55,6 +62,11 @@ export class ItemWriter {
         });
       }
     }
-    if (this.report.count === 0) await this.items.upsert(this.tx, this.versionId, upserts);
+    if (this.mayWrite())
+      await this.items.upsert(
+        this.tx,
+        this.versionId,
+        upserts.filter((u) => !bad.has(u.lineNo)),
+      );
   }
 }

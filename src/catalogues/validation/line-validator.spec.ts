@@ -114,4 +114,63 @@ describe('gtinProblem', () => {
     expect(gtinProblem('7038010009458')).toMatch(/expected 7/);
     expect(gtinProblem('12345')).toMatch(/8, 12, 13 or 14/);
   });
+
+  it('reads the orderable indicator (absent: orderable) and refuses anything but a yes or no', () => {
+    expect(validateLine(good, rules).item?.orderable).toBe(true);
+    for (const [text, orderable] of [
+      ['false', false],
+      ['FALSE', false],
+      ['nei', false],
+      ['0', false],
+      ['true', true],
+      ['Ja', true],
+    ] as const) {
+      expect(validateLine({ ...good, orderable: text }, rules).item?.orderable).toBe(orderable);
+    }
+    expect(validateLine({ ...good, orderable: 'maybe' }, rules).problems).toEqual([{ line: 2, location: 'line 2', field: 'orderable', reason: 'must be true or false', value: 'maybe' }]);
+  });
+});
+
+describe('validateLine: a UNSPSC code not in the code set', () => {
+  // 44121704 is a commodity of class 44121700 (which exists here); 44129999 has neither class nor family here but 44120000.
+  const known = new Set(['44121704', '44121700', '44120000', '14111507']);
+  const nearest: LineRules = { ...rules, unspscExists: (c) => known.has(c), unspscFallback: 'NEAREST_LEVEL' };
+
+  it('is refused by a strict agreement (the default), without a warning', () => {
+    const { item, problems, warnings } = validateLine({ ...good, unspsc: '44121799' }, { ...nearest, unspscFallback: undefined });
+    expect(item).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ field: 'unspsc', reason: 'is not a known UNSPSC code', value: '44121799' })]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('is taken at its class when the agreement allows the nearest level, with a warning naming both codes', () => {
+    const { item, problems, warnings } = validateLine(
+      { ...good, unspsc: '44121799', paths: { unspsc: '/Catalogue/CatalogueLine[2]/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode' } },
+      nearest,
+    );
+    expect(problems).toEqual([]);
+    expect(item?.unspsc).toBe('44121700');
+    expect(warnings).toEqual([
+      {
+        line: 2,
+        location: 'line 2',
+        field: '/Catalogue/CatalogueLine[2]/cac:Item/cac:CommodityClassification/cbc:ItemClassificationCode',
+        code: 'UNSPSC_NEAREST_LEVEL',
+        message: 'UNSPSC 44121799 is not a known code; the item is classified at its class 44121700, as the agreement allows',
+        value: '44121799',
+      },
+    ]);
+  });
+
+  it('falls to the family when the class is missing too, and is refused when neither exists or the level found lies outside the scope', () => {
+    expect(validateLine({ ...good, unspsc: '44129901' }, nearest)).toMatchObject({ item: { unspsc: '44120000' }, warnings: [{ message: expect.stringContaining('its family 44120000') }] });
+    expect(validateLine({ ...good, unspsc: '44999901' }, nearest).problems).toEqual([expect.objectContaining({ reason: 'is not a known UNSPSC code', value: '44999901' })]);
+    // The class 14111500 lies in scope but does not exist here; the family 14110000 exists but lies outside the scope 14111500.
+    const outside = validateLine({ ...good, unspsc: '14111599' }, { ...nearest, unspscExists: (c) => c === '14110000' });
+    expect(outside.problems).toEqual([expect.objectContaining({ reason: 'lies outside the agreement scope (44120000, 14111500)', value: '14110000' })]);
+  });
+
+  it('leaves a known code alone', () => {
+    expect(validateLine(good, nearest)).toMatchObject({ item: { unspsc: '44121704' }, warnings: [], problems: [] });
+  });
 });

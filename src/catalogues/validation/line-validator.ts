@@ -1,9 +1,10 @@
 import Decimal from 'decimal.js';
 import { normaliseUnspsc, unspscCovers } from '../../classification/unspsc-code';
 import { Money } from '../../platform/money/money';
-import { CatalogueItemInput, CatalogueProblem, RawCatalogueLine } from '../catalogue-line';
+import { CatalogueItemInput, CatalogueProblem, CatalogueWarning, RawCatalogueLine } from '../catalogue-line';
 import { isUnitCode, ISO_4217, NORWEGIAN_VAT_RATES } from './code-lists';
 import { gtinProblem } from './gtin';
+import { nearestExistingUnspsc, UnspscFallback, unspscLevelName } from './unspsc-fallback';
 
 /** What a line is checked against: the agreement and the UNSPSC codes that exist. */
 export interface LineRules {
@@ -12,7 +13,21 @@ export interface LineRules {
   agreementCurrency: string;
   scope: string[];
   unspscExists: (code: string) => boolean;
+  /** What to do with a code not in the code set (STRICT when absent). */
+  unspscFallback?: UnspscFallback;
 }
+
+/** Texts accepted for "orderable" (UBL writes true/false; spreadsheets say yes/no, ja/nei, 1/0). */
+const ORDERABLE_TEXTS = new Map([
+  ['true', true],
+  ['yes', true],
+  ['ja', true],
+  ['1', true],
+  ['false', false],
+  ['no', false],
+  ['nei', false],
+  ['0', false],
+]);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** C0 control characters other than tab and line breaks: PostgreSQL cannot store NUL, and none belongs in a catalogue. */
@@ -54,8 +69,9 @@ export function norwegianVatRate(text: string): string | undefined {
  * Checks one line and returns either the clean item or every problem it has (never only the
  * first). Delete lines only need an identifier. Pure: the same input always gives the same report.
  */
-export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: CatalogueItemInput; problems: CatalogueProblem[] } {
+export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: CatalogueItemInput; problems: CatalogueProblem[]; warnings: CatalogueWarning[] } {
   const problems: CatalogueProblem[] = [];
+  const warnings: CatalogueWarning[] = [];
   const at = (field: string) => raw.paths?.[field] ?? field;
   const problem = (field: string, reason: string, value?: string) => problems.push({ line: raw.lineNo, location: raw.location, field: at(field), reason, ...(value !== undefined ? { value } : {}) });
   const text = (v?: string) => (v ?? '').trim();
@@ -71,7 +87,7 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
   if (action === 'Delete') {
     if (!sellerItemId && !gtin) problem('sellerItemId', 'a Delete line needs the seller’s item id (or a GTIN)');
     const item = problems.length ? undefined : emptyDelete(raw.lineNo, sellerItemId, gtin);
-    return { item, problems };
+    return { item, problems, warnings };
   }
 
   // One test over all the text first: the line-by-line look only runs for a line that has one.
@@ -95,13 +111,28 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
   if (!name) problem('name', 'is required');
   else if (name.length > 500) problem('name', 'must be at most 500 characters');
 
-  const unspsc = normaliseUnspsc(text(raw.unspsc));
+  let unspsc = normaliseUnspsc(text(raw.unspsc));
   if (raw.unspscListId !== undefined && !['MP', 'TST'].includes(raw.unspscListId)) {
     problem('unspsc', `classification listID "${raw.unspscListId}" is not UNSPSC (expected MP or TST)`, unspsc);
   } else if (!unspsc) problem('unspsc', 'is required');
   else if (!/^\d{8}$/.test(unspsc)) problem('unspsc', 'must be an 8-digit UNSPSC code', unspsc);
-  else if (!rules.unspscExists(unspsc)) problem('unspsc', 'is not a known UNSPSC code', unspsc);
-  else if (!rules.scope.some((s) => unspscCovers(s, unspsc))) problem('unspsc', `lies outside the agreement scope (${rules.scope.join(', ')})`, unspsc);
+  else {
+    const written = unspsc;
+    const nearest = rules.unspscExists(unspsc) || rules.unspscFallback !== 'NEAREST_LEVEL' ? undefined : nearestExistingUnspsc(unspsc, rules.unspscExists);
+    if (nearest) {
+      unspsc = nearest;
+      warnings.push({
+        line: raw.lineNo,
+        location: raw.location,
+        field: at('unspsc'),
+        code: 'UNSPSC_NEAREST_LEVEL',
+        message: `UNSPSC ${written} is not a known code; the item is classified at its ${unspscLevelName(nearest)} ${nearest}, as the agreement allows`,
+        value: written,
+      });
+    }
+    if (!rules.unspscExists(unspsc)) problem('unspsc', 'is not a known UNSPSC code', unspsc);
+    else if (!rules.scope.some((s) => unspscCovers(s, unspsc))) problem('unspsc', `lies outside the agreement scope (${rules.scope.join(', ')})`, unspsc);
+  }
 
   let price: string | undefined;
   const priceText = text(raw.price).replace(',', '.');
@@ -151,9 +182,14 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
     problem('validTo', `lies outside the agreement period ${rules.agreementValidFrom} – ${rules.agreementValidTo}`, validTo);
   }
 
-  if (problems.length) return { problems };
+  const orderableText = text(raw.orderable).toLowerCase();
+  const orderable = orderableText ? ORDERABLE_TEXTS.get(orderableText) : true;
+  if (orderable === undefined) problem('orderable', 'must be true or false', raw.orderable);
+
+  if (problems.length) return { problems, warnings };
   return {
     problems,
+    warnings,
     item: {
       lineNo: raw.lineNo,
       action: action as 'Add' | 'Update',
@@ -169,6 +205,7 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
       manufacturer: text(raw.manufacturer) || null,
       validFrom,
       validTo,
+      orderable: orderable!,
       attributes: raw.attributes,
     },
   };
@@ -190,6 +227,7 @@ function emptyDelete(lineNo: number, sellerItemId: string, gtin: string): Catalo
     manufacturer: null,
     validFrom: null,
     validTo: null,
+    orderable: true,
     attributes: {},
   };
 }

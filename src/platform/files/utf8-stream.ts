@@ -25,9 +25,14 @@ export class InvalidUtf8Error extends Error {
 export class Utf8Stream {
   private carry: Buffer = Buffer.alloc(0);
   /** Line breaks (LF) in the bytes decoded so far, and the offset just after the last one. */
-  private lines = 0;
+  private lines: number;
   private consumed = 0;
   private lineStart = 0;
+
+  /** `firstLine`: the line the first byte given sits on (a stream taken over in the middle of a document). */
+  constructor(firstLine = 1) {
+    this.lines = firstLine - 1;
+  }
 
   decode(chunk: Buffer): string {
     const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;

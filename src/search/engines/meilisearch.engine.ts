@@ -3,6 +3,7 @@ import { unspscLevel } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
 import { attributeFacet, attributeFacets } from '../attribute-facets';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
+import { osloToday } from '../../platform/time/oslo-date';
 
 type MeiliModule = typeof import('meilisearch');
 type MeiliClient = InstanceType<MeiliModule['Meilisearch']>;
@@ -15,12 +16,24 @@ const TASK_TIMEOUT_MS = 120_000;
 /** Index settings, declared in code so every deployment gets the same behaviour. */
 export const MEILI_SETTINGS = {
   searchableAttributes: ['name', 'sellerItemId', 'gtin', 'unspscCode', 'manufacturer', 'description'],
-  filterableAttributes: ['agreementId', 'versionId', 'supplierId', 'segmentCode', 'familyCode', 'classCode', 'unspscCode', 'price', 'attrFacets'],
+  filterableAttributes: ['agreementId', 'versionId', 'supplierId', 'segmentCode', 'familyCode', 'classCode', 'unspscCode', 'price', 'attrFacets', 'validFrom', 'validTo'],
   sortableAttributes: ['price', 'name'],
   rankingRules: ['mandatory:desc', 'words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
   typoTolerance: { enabled: true, disableOnAttributes: ['sellerItemId', 'gtin', 'unspscCode'], disableOnNumbers: true },
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
+};
+
+/** An item's validity dates as filterable numbers (YYYYMMDD); no limit is the smallest or largest day. */
+export const meiliDay = (date: string | null | undefined, none: 'first' | 'last'): number => (date ? Number(date.replace(/-/g, '')) : none === 'first' ? 0 : 99991231);
+
+/**
+ * Items valid on `today` (YYYY-MM-DD). Documents indexed before the dates were (no fields) count
+ * as valid, as their items had no dates checked then; a reindex gives them theirs.
+ */
+export const meiliValidOn = (today: string): string => {
+  const day = meiliDay(today, 'first');
+  return `(validFrom NOT EXISTS OR validFrom <= ${day}) AND (validTo NOT EXISTS OR validTo >= ${day})`;
 };
 
 /** Quotes a filter value for Meilisearch's filter syntax. */
@@ -98,14 +111,18 @@ export class MeilisearchEngine extends ProductSearch {
       const rows = await this.ds.query(
         `SELECT ci.id::text AS id, cv.id AS "versionId", cv.agreement_id AS "agreementId", cv.supplier_id AS "supplierId", a.mandatory,
                 ci.seller_item_id AS "sellerItemId", ci.name, ci.description, ci.unspsc_code AS "unspscCode", ci.price::float8 AS price, ci.price::text AS "priceText",
-                ci.currency, ci.vat_rate::text AS "vatRate", ci.unit_code AS "unitCode", ci.gtin, ci.manufacturer, ci.attributes
+                ci.currency, ci.vat_rate::text AS "vatRate", ci.unit_code AS "unitCode", ci.gtin, ci.manufacturer, ci.attributes,
+                to_char(ci.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(ci.valid_to, 'YYYY-MM-DD') AS "validTo"
            FROM catalogue_item ci JOIN catalogue_version cv ON cv.id = ci.version_id JOIN agreement a ON a.id = cv.agreement_id
-          WHERE ci.version_id = $1 AND ci.id > $2 ORDER BY ci.id LIMIT ${BATCH}`,
+          WHERE ci.version_id = $1 AND ci.id > $2 AND ci.orderable ORDER BY ci.id LIMIT ${BATCH}`,
         [versionId, last],
       );
       if (!rows.length) return count;
-      const docs = rows.map((r: Record<string, unknown> & { unspscCode: string; attributes: Record<string, string> }) => ({
+      // Lines not orderable by themselves (deposits) are never indexed; the dates are filtered per search.
+      const docs = rows.map((r: Record<string, unknown> & { unspscCode: string; attributes: Record<string, string>; validFrom: string | null; validTo: string | null }) => ({
         ...r,
+        validFrom: meiliDay(r.validFrom, 'first'),
+        validTo: meiliDay(r.validTo, 'last'),
         segmentCode: r.unspscCode.slice(0, 2) + '000000',
         familyCode: unspscLevel(r.unspscCode) >= 2 ? r.unspscCode.slice(0, 4) + '0000' : null,
         classCode: unspscLevel(r.unspscCode) >= 3 ? r.unspscCode.slice(0, 6) + '00' : null,
@@ -147,7 +164,7 @@ export class MeilisearchEngine extends ProductSearch {
       agreementIds,
     ]);
     if (!states.length) return empty;
-    const filter: string[] = [`versionId IN [${states.map((s) => Number(s.version_id)).join(', ')}]`];
+    const filter: string[] = [`versionId IN [${states.map((s) => Number(s.version_id)).join(', ')}]`, meiliValidOn(query.today ?? osloToday())];
     if (query.unspsc?.length) {
       const column = { 1: 'segmentCode', 2: 'familyCode', 3: 'classCode', 4: 'unspscCode' } as const;
       filter.push(`(${query.unspsc.map((c) => `${column[unspscLevel(c)]} = ${meiliQuote(c)}`).join(' OR ')})`);
