@@ -64,6 +64,9 @@ export class InvoiceMatching {
       lines: lineStatuses,
       reasons: verdict.reasons,
     });
+    lines.forEach((l, i) => Object.assign(l, { orderLineId: lineStatuses[i].orderLineId, matchStatus: lineStatuses[i].status }));
+    // The order is the invoice's own (intake and re-match lock it so): spend needs read nothing again.
+    const known = (order?.order.id ?? null) === invoice.orderId ? { lines, order } : undefined;
     const rematch = invoice.status !== InvoiceStatus.RECEIVED;
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
@@ -76,7 +79,7 @@ export class InvoiceMatching {
         );
         if (to === InvoiceStatus.APPROVED) {
           await this.ledgers.approved(tx, i);
-          await this.spend.approved(tx, i);
+          await this.spend.approved(tx, i, known);
         }
       },
       audit: {

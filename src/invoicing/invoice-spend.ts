@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { SpendFacts } from '../insights/spend-facts';
 import type { InvoiceMatchStatus } from '../insights/spend-facts.types';
 import { OrdersService } from '../ordering/orders.service';
+import type { OrderForInvoice } from '../ordering/orders.service';
 import type { RequestContext } from '../platform/context/request-context';
 import { InvoiceRepository } from './invoice.repository';
 import { invoiceSpendFact } from './invoice-spend-fact';
-import type { InvoiceEntity } from './invoicing.entities';
+import type { InvoiceEntity, InvoiceLineEntity } from './invoicing.entities';
 
 /** Tells insights of invoices, in the transaction that matches or approves them (one outbox row each). */
 @Injectable()
@@ -28,11 +29,15 @@ export class InvoiceSpend {
     });
   }
 
-  /** The invoice was approved (by matching or by a person): invoiced spend from now on. */
-  async approved(tx: RequestContext, invoice: InvoiceEntity): Promise<void> {
-    const lines = (await this.invoices.linesOf(tx, [invoice.id])).get(invoice.id) ?? [];
+  /**
+   * The invoice was approved (by matching or by a person): invoiced spend from now on. Matching
+   * passes the lines (as it stored them) and the order it holds locked; a person's approval
+   * leaves them to be read here.
+   */
+  async approved(tx: RequestContext, invoice: InvoiceEntity, known?: { lines: readonly InvoiceLineEntity[]; order: OrderForInvoice | null }): Promise<void> {
+    const lines = known?.lines ?? (await this.invoices.linesOf(tx, [invoice.id])).get(invoice.id) ?? [];
     // Locked already by the match or decision in this transaction (the order before its invoices).
-    const order = invoice.orderId === null ? null : await this.orders.lockForInvoicing(tx, invoice.orderId);
+    const order = known ? known.order : invoice.orderId === null ? null : await this.orders.lockForInvoicing(tx, invoice.orderId);
     const orderFacts = order ? { submittedAt: order.order.submittedAt, lines: order.lines } : null;
     await this.facts.invoiceApproved(tx, invoiceSpendFact(invoice, lines, orderFacts, invoice.decidedAt ?? new Date()));
   }
