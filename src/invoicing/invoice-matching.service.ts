@@ -71,16 +71,11 @@ export class InvoiceMatching {
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
         await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons);
-        await this.spend.matched(
-          tx,
-          i,
-          to === InvoiceStatus.APPROVED ? 'MATCHED' : to === InvoiceStatus.WAITING ? 'WAITING' : 'EXCEPTION',
-          verdict.reasons.map((r) => r.code),
-        );
+        const reasonCodes = verdict.reasons.map((r) => r.code);
         if (to === InvoiceStatus.APPROVED) {
           await this.ledgers.approved(tx, i);
-          await this.spend.approved(tx, i, known);
-        }
+          await this.spend.matchedAndApproved(tx, i, reasonCodes, known);
+        } else await this.spend.matched(tx, i, to === InvoiceStatus.WAITING ? 'WAITING' : 'EXCEPTION', reasonCodes);
       },
       audit: {
         ...(rematch ? { rematch: true } : {}),

@@ -19,14 +19,7 @@ export class InvoiceSpend {
 
   /** The outcome of a (re-)match: the exception rate by reason counts it. */
   matched(tx: RequestContext, invoice: InvoiceEntity, status: InvoiceMatchStatus, reasonCodes: readonly string[]): Promise<void> {
-    return this.facts.invoiceMatched(tx, {
-      invoiceId: invoice.id,
-      buyerOrganisationId: invoice.buyerOrganisationId,
-      supplierId: invoice.supplierId,
-      receivedAt: invoice.receivedAt,
-      status,
-      reasonCodes: [...new Set(reasonCodes)],
-    });
+    return this.facts.invoiceMatched(tx, matchFact(invoice, status, reasonCodes));
   }
 
   /**
@@ -34,11 +27,37 @@ export class InvoiceSpend {
    * passes the lines (as it stored them) and the order it holds locked; a person's approval
    * leaves them to be read here.
    */
-  async approved(tx: RequestContext, invoice: InvoiceEntity, known?: { lines: readonly InvoiceLineEntity[]; order: OrderForInvoice | null }): Promise<void> {
+  async approved(tx: RequestContext, invoice: InvoiceEntity, known?: KnownToMatching): Promise<void> {
+    await this.facts.invoiceApproved(tx, await this.spendFact(tx, invoice, known));
+  }
+
+  /** A match that approved the invoice at once: both facts in one message to insights. */
+  async matchedAndApproved(tx: RequestContext, invoice: InvoiceEntity, reasonCodes: readonly string[], known?: KnownToMatching): Promise<void> {
+    await this.facts.invoiceMatchedAndApproved(tx, matchFact(invoice, 'MATCHED', reasonCodes), await this.spendFact(tx, invoice, known));
+  }
+
+  private async spendFact(tx: RequestContext, invoice: InvoiceEntity, known: KnownToMatching | undefined) {
     const lines = known?.lines ?? (await this.invoices.linesOf(tx, [invoice.id])).get(invoice.id) ?? [];
     // Locked already by the match or decision in this transaction (the order before its invoices).
     const order = known ? known.order : invoice.orderId === null ? null : await this.orders.lockForInvoicing(tx, invoice.orderId);
     const orderFacts = order ? { submittedAt: order.order.submittedAt, lines: order.lines } : null;
-    await this.facts.invoiceApproved(tx, invoiceSpendFact(invoice, lines, orderFacts, invoice.decidedAt ?? new Date()));
+    return invoiceSpendFact(invoice, lines, orderFacts, invoice.decidedAt ?? new Date());
   }
+}
+
+/** What matching holds of an invoice it decides: its lines as stored and its order, locked. */
+export interface KnownToMatching {
+  lines: readonly InvoiceLineEntity[];
+  order: OrderForInvoice | null;
+}
+
+function matchFact(invoice: InvoiceEntity, status: InvoiceMatchStatus, reasonCodes: readonly string[]) {
+  return {
+    invoiceId: invoice.id,
+    buyerOrganisationId: invoice.buyerOrganisationId,
+    supplierId: invoice.supplierId,
+    receivedAt: invoice.receivedAt,
+    status,
+    reasonCodes: [...new Set(reasonCodes)],
+  };
 }
