@@ -193,6 +193,39 @@ describe('releasing and adjusting', () => {
   });
 });
 
+describe('invoicing a commitment', () => {
+  it('records invoiced amounts (never below 0), audited, without waiting for a commit holding the budget', async () => {
+    const cc = await costCentre('1000');
+    await commit(cc, order('invoiced-1'), '300');
+    // Another approval on the same budget holds its row until it ends.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((r) => (locked = r));
+    const holder = inTx(async (tx) => {
+      await tx.manager.query('SELECT 1 FROM cost_centre_budget WHERE cost_centre_id = $1 AND year = $2 FOR UPDATE', [cc, YEAR]);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    const invoiced = await Promise.race([
+      inTx((tx) => commitments.invoice(tx, order('invoiced-1'), nok('120.50'), { type: 'INVOICE', id: '1' })),
+      new Promise((r) => setTimeout(() => r('waited for the budget row'), 3000)),
+    ]);
+    release();
+    await holder;
+    expect(invoiced).toBe(true);
+    expect(await inTx((tx) => commitments.invoice(tx, order('invoiced-1'), nok('-500'), { type: 'CREDIT_NOTE', id: '2' }))).toBe(true);
+    expect(await inTx((tx) => commitments.invoice(tx, order('no-such-order'), nok('10'), { type: 'INVOICE', id: '3' }))).toBe(false);
+    expect(await status(cc)).toEqual({ budget: '1000', committed: '300', invoiced: '0', remaining: '700' });
+    const events = await t.sql<{ data: any }>(`SELECT data FROM audit_event WHERE entity_type = 'cost_centre' AND entity_id = $1 AND action = 'cost-centre.invoiced' ORDER BY id`, [String(cc)]);
+    expect(events.map((e) => [e.data.amount, e.data.invoiced])).toEqual([
+      ['120.5', '120.50'],
+      ['-500', '0.00'],
+    ]);
+  });
+});
+
 describe('concurrent commitments', () => {
   it('never overdraw the budget: of 8 parallel approvals where 5 fit, exactly 5 succeed', async () => {
     const cc = await costCentre('500');

@@ -103,6 +103,31 @@ describe('Insights spend facts', () => {
     await expect(inTx((m) => facts.invoiceApproved(m, { ...credit, invoiceId: 7003, lines: [{ ...credit.lines[0], amount: '12,50' }] }))).rejects.toThrow(/invalid quantity 1 \/ amount 12,50/);
   });
 
+  it('writes a match and an approval queued as one message (automatic approval) as both facts, in one outbox row', async () => {
+    const match = { invoiceId: 7004, buyerOrganisationId: t.world.orgs.skole, supplierId: t.world.orgs.kontorland, receivedAt: '2026-03-07T09:00:00Z', status: 'MATCHED' as const, reasonCodes: [] };
+    const approved: InvoiceSpendFact = {
+      invoiceId: 7004,
+      kind: 'INVOICE',
+      invoiceNumber: 'INV-7004',
+      buyerOrganisationId: t.world.orgs.skole,
+      supplierId: t.world.orgs.kontorland,
+      agreementId: null,
+      orderId: null,
+      currency: 'NOK',
+      issueDate: '2026-03-07',
+      receivedAt: '2026-03-07T09:00:00Z',
+      approvedAt: '2026-03-07T09:00:01Z',
+      orderSubmittedAt: null,
+      lines: [{ invoiceLineId: 70041, orderLineId: null, unspscCode: null, quantity: '2', unitCode: 'EA', amount: '25.00', loyalty: 'OFF_CATALOGUE', agreementId: null }],
+    };
+    await inTx((m) => facts.invoiceMatchedAndApproved(m, match, approved));
+    expect(await t.sql(`SELECT payload->>'event' AS event FROM outbox_message WHERE topic = 'insights.spend' AND key = 'invoice:7004'`)).toEqual([{ event: 'invoiceMatchedAndApproved' }]);
+    await drain();
+    expect(await t.sql(`SELECT match_status, ever_exception FROM insights_invoice WHERE invoice_id = 7004`)).toEqual([{ match_status: 'MATCHED', ever_exception: false }]);
+    expect(await t.sql(`SELECT amount::text FROM insights_invoice_line WHERE invoice_id = 7004`)).toEqual([{ amount: '25.00' }]);
+    await expect(inTx((m) => facts.invoiceMatchedAndApproved(m, { ...match, invoiceId: 7005 }, approved))).rejects.toThrow(/different invoices/);
+  });
+
   it('keeps every rollup equal to its facts grouped, through inserts, replacements, removals and cancellations', async () => {
     const measures = (live: string) =>
       `sum(${live})::int AS lines, sum(${live} * amount) AS amount, sum(${live} * CASE WHEN loyalty = 'ON_AGREEMENT' THEN amount ELSE 0 END) AS on_agreement,

@@ -4,6 +4,7 @@ import { AppModule } from '../src/app.module';
 import { runCli } from '../src/cli';
 import { loadConfig } from '../src/platform/config/config';
 import { RequestContext } from '../src/platform/context/request-context';
+import { AuditService } from '../src/platform/audit/audit.service';
 import { afterCommit } from '../src/platform/database/after-commit';
 import { inTransaction } from '../src/platform/database/transaction';
 import { Outbox } from '../src/platform/outbox/outbox';
@@ -108,6 +109,52 @@ describe('after-commit callbacks', () => {
       expect(() => afterCommit(m, () => calls.push('never'))).toThrow('afterCommit needs a transaction opened by inTransaction');
     });
     expect(calls).toEqual(['now']);
+  });
+});
+
+describe('audit events and outbox messages of a transaction', () => {
+  const events = (entityId: string) => ds.query(`SELECT action, data, actor_org_id FROM audit_event WHERE entity_type = 'probe' AND entity_id = $1 ORDER BY id`, [entityId]);
+  const messages = (key: string) => ds.query(`SELECT payload FROM outbox_message WHERE topic = 'test.deferred' AND key = $1 ORDER BY id`, [key]);
+
+  it('are written together just before COMMIT, in the order recorded, as they were when recorded', async () => {
+    const audit = t.app.get(AuditService);
+    const outbox = t.app.get(Outbox);
+    const caller = { organisationId: 4242, userId: undefined, roles: [] } as unknown as RequestContext['caller'];
+    let seenInside: unknown[] = [];
+    await inTransaction(ds, new RequestContext(caller, ds.manager), async (tx) => {
+      const data = { step: 1 };
+      await audit.record(tx, 'probe.first', 'probe', 'p1', data);
+      data.step = 99; // changed after recording: the event keeps what it was given
+      await outbox.enqueue(tx, 'test.deferred', 'k1', { n: 1 });
+      await audit.record(tx, 'probe.second', 'probe', 'p1', { step: 2 });
+      await outbox.enqueue(tx, 'test.deferred', 'k1', { n: 2 });
+      seenInside = await tx.manager.query(`SELECT id FROM audit_event WHERE entity_type = 'probe' AND entity_id = 'p1'`);
+    });
+    expect(seenInside).toEqual([]);
+    expect(await events('p1')).toEqual([
+      { action: 'probe.first', data: { step: 1 }, actor_org_id: 4242 },
+      { action: 'probe.second', data: { step: 2 }, actor_org_id: 4242 },
+    ]);
+    expect(await messages('k1')).toEqual([{ payload: { n: 1 } }, { payload: { n: 2 } }]);
+  });
+
+  it('are not written when the transaction rolls back, and at once outside a transaction', async () => {
+    const audit = t.app.get(AuditService);
+    const outbox = t.app.get(Outbox);
+    await expect(
+      inTransaction(ds, systemCtx(), async (tx) => {
+        await audit.record(tx, 'probe.rolled-back', 'probe', 'p2');
+        await outbox.enqueue(tx, 'test.deferred', 'k2', { n: 1 });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await events('p2')).toEqual([]);
+    expect(await messages('k2')).toEqual([]);
+    await audit.record(systemCtx(), 'probe.alone', 'probe', 'p3', { alone: true });
+    await outbox.enqueue(systemCtx(), 'test.deferred', 'k3', { n: 3 });
+    expect(await events('p3')).toEqual([{ action: 'probe.alone', data: { alone: true }, actor_org_id: null }]);
+    expect(await messages('k3')).toEqual([{ payload: { n: 3 } }]);
+    await ds.query(`DELETE FROM outbox_message WHERE topic = 'test.deferred'`);
   });
 });
 

@@ -131,18 +131,18 @@ export class AgreementCeilingService {
 
   /**
    * Records that `amount` (the agreement's currency; negative for a credit note) of the source's
-   * drawdown was invoiced, under the agreement's ledger lock; invoiced never goes below 0. False
-   * when the source has no drawdown or the amount is in another currency (nothing recorded).
+   * drawdown was invoiced; invoiced never goes below 0. Invoiced is part of what was drawn and
+   * nothing is checked against the ceiling, so this takes the entry's row lock (one UPDATE), not
+   * the agreement's ledger lock: approvals of invoices under one agreement do not wait for each
+   * other. False when the source has no drawdown or the amount is in another currency than the
+   * agreement's, which has no rate to be recorded by (nothing recorded).
    */
   async invoiceDraw(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
     const key = ledgerSource(source);
-    const locked = await this.lockedEntry(tx, key);
-    if (!locked) return false;
-    // An invoice in another currency than the agreement's has no rate to be recorded by.
-    if (amount.currency !== locked.agreement.currency) return false;
     const delta = amount.toAmount();
-    const invoiced = await this.drawdowns.addInvoiced(tx, locked.row.id, delta.toDecimalString());
-    await this.audit.record(tx, 'agreement.invoiced', 'agreement', locked.agreement.id, { source: key, by, amount: delta.toDecimalString(), invoiced });
+    const row = await this.drawdowns.addInvoicedBySource(tx, key, amount.currency, delta.toDecimalString());
+    if (!row) return false;
+    await this.audit.record(tx, 'agreement.invoiced', 'agreement', row.agreementId, { source: key, by, amount: delta.toDecimalString(), invoiced: row.invoiced });
     return true;
   }
 

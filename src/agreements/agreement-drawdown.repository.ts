@@ -63,13 +63,20 @@ export class AgreementDrawdownRepository {
     await ctx.manager.query('UPDATE agreement_drawdown SET amount = $2, updated_at = now() WHERE id = $1', [id, amount]);
   }
 
-  /** Adds `delta` (negative for a credit) to what the entry has invoiced, never below 0; the new total. */
-  async addInvoiced(ctx: RequestContext, id: number, delta: string): Promise<string> {
-    const [[row]]: [{ invoiced: string }[], number] = await ctx.manager.query(
-      'UPDATE agreement_drawdown SET invoiced = greatest(invoiced + $2::numeric, 0), updated_at = now() WHERE id = $1 RETURNING invoiced::text AS invoiced',
-      [id, delta],
+  /**
+   * Adds `delta` (negative for a credit) to what the source's drawdown has invoiced, never below
+   * 0, when its agreement is in `currency` (the row locked by the update); the entry after it, or
+   * null when the source has none in that currency.
+   */
+  async addInvoicedBySource(ctx: RequestContext, source: LedgerSource, currency: string, delta: string): Promise<Pick<DrawdownRow, 'id' | 'agreementId' | 'invoiced'> | null> {
+    const [rows]: [Pick<DrawdownRow, 'id' | 'agreementId' | 'invoiced'>[], number] = await ctx.manager.query(
+      `UPDATE agreement_drawdown d SET invoiced = greatest(d.invoiced + $4::numeric, 0), updated_at = now()
+         FROM agreement a
+        WHERE d.source_type = $1 AND d.source_id = $2 AND a.id = d.agreement_id AND a.currency = $3
+       RETURNING d.id, d.agreement_id AS "agreementId", d.invoiced::text AS invoiced`,
+      [source.type, source.id, currency, delta],
     );
-    return row.invoiced;
+    return rows[0] ?? null;
   }
 
   /** Drawn and invoiced per agreement (one grouped query). */

@@ -67,6 +67,10 @@ export class IdentityService {
 
   /** The organisation, or null (batched over a request). */
   find(ctx: RequestContext, id: number): Promise<OrganisationEntity | null> {
+    return this.organisationLoader(ctx).load(id);
+  }
+
+  private organisationLoader(ctx: RequestContext) {
     return requestLoader<number, OrganisationEntity | null>(ctx, 'organisation', async (ids) => {
       const rows = await this.organisationRows.byIds(ctx, [...ids]);
       return byKey(
@@ -76,7 +80,7 @@ export class IdentityService {
         (rs) => rs[0],
         null,
       );
-    }).load(id);
+    });
   }
 
   /** Users by id, for naming and notifying them (e-mail and name only: nothing of their memberships). */
@@ -99,8 +103,11 @@ export class IdentityService {
     return ids.length ? this.organisationRows.selfAndDescendantIds(ctx, ids) : Promise.resolve([]);
   }
 
-  byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
-    return this.organisationRows.byOrgNumber(ctx, normaliseOrgNumber(orgNumber));
+  async byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
+    const found = await this.organisationRows.byOrgNumber(ctx, normaliseOrgNumber(orgNumber));
+    // Known for the rest of the request (or transaction): find() of its id reads nothing again.
+    if (found) this.organisationLoader(ctx).prime(found.id, found);
+    return found;
   }
 
   /** The name of an organisation the user is a member of, if any. */

@@ -46,6 +46,9 @@ export class SpendFactWriter implements OnModuleInit {
           return this.facts.recordMatch(tx, e.fact, e.recordedAt);
         case 'invoiceApproved':
           return this.facts.replaceInvoiceLines(tx, e.fact.invoiceId, e.recordedAt, await this.invoiceRows(tx, e.fact));
+        case 'invoiceMatchedAndApproved':
+          await this.facts.recordMatch(tx, e.match, e.recordedAt);
+          return this.facts.replaceInvoiceLines(tx, e.fact.invoiceId, e.recordedAt, await this.invoiceRows(tx, e.fact));
       }
     });
   }

@@ -39,6 +39,14 @@ export class SpendFacts {
     return this.enqueue(tx, `invoice:${fact.invoiceId}`, { event: 'invoiceApproved', recordedAt: now(), fact });
   }
 
+  /** An invoice was matched and approved in the same step: invoiceMatched and invoiceApproved in one outbox row. */
+  invoiceMatchedAndApproved(tx: RequestContext | EntityManager, match: InvoiceMatchFact, fact: InvoiceSpendFact): Promise<void> {
+    checkMatchFact(match);
+    checkInvoiceFact(fact);
+    if (match.invoiceId !== fact.invoiceId) throw new Error(`the match (invoice ${match.invoiceId}) and the approval (invoice ${fact.invoiceId}) are of different invoices`);
+    return this.enqueue(tx, `invoice:${fact.invoiceId}`, { event: 'invoiceMatchedAndApproved', recordedAt: now(), match, fact });
+  }
+
   private enqueue(tx: RequestContext | EntityManager, key: string, event: SpendEvent): Promise<void> {
     return this.outbox.enqueue(tx, SPEND_TOPIC, key, event);
   }

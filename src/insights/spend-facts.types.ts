@@ -96,4 +96,6 @@ export type SpendEvent =
   | { event: 'orderApproved'; recordedAt: string; fact: OrderSpendFact }
   | { event: 'orderCancelled'; recordedAt: string; orderId: number }
   | { event: 'invoiceMatched'; recordedAt: string; fact: InvoiceMatchFact }
-  | { event: 'invoiceApproved'; recordedAt: string; fact: InvoiceSpendFact };
+  | { event: 'invoiceApproved'; recordedAt: string; fact: InvoiceSpendFact }
+  /** Matched and approved in one step (intake's automatic approval): both facts, one message. */
+  | { event: 'invoiceMatchedAndApproved'; recordedAt: string; match: InvoiceMatchFact; fact: InvoiceSpendFact };

@@ -44,19 +44,24 @@ export class InvoiceDocuments implements OnModuleInit {
 
   /** What the document alone gets wrong: Torg's checks of arithmetic, VAT and references, then what Torg needs to store it. */
   documentProblems(doc: UblInvoice): Problem[] {
+    return this.checked(doc).problems;
+  }
+
+  /** The document's problems and, when nothing refuses it, what is stored of it (drafted once). */
+  private checked(doc: UblInvoice): { problems: Problem[]; draft?: InvoiceDraft } {
     const checked = checkInvoice(doc);
-    if (refuses(checked)) return checked;
+    if (refuses(checked)) return { problems: checked };
     const drafted = invoiceDraft(doc);
-    return 'problems' in drafted ? [...checked, ...drafted.problems] : checked;
+    return 'problems' in drafted ? { problems: [...checked, ...drafted.problems] } : { problems: checked, draft: drafted.draft };
   }
 
   async receive(tx: RequestContext, { bytes, caller }: ReceivedDocumentInput): Promise<DocumentHandlerResult> {
     const doc = await readUblInvoice(bytes);
-    const errors = this.documentProblems(doc).filter((p) => p.severity !== 'warning');
+    const checked = this.checked(doc);
+    const errors = checked.problems.filter((p) => p.severity !== 'warning');
     if (errors.length) return { problems: errors };
-    const drafted = invoiceDraft(doc);
-    if ('problems' in drafted) return drafted;
-    const draft = drafted.draft;
+    if (!checked.draft) return { problems: checked.problems };
+    const draft = checked.draft;
     const root = `/${doc.kind}`;
 
     const supplier = await this.identity.find(tx, caller.organisationId);

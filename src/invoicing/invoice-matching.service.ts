@@ -64,20 +64,18 @@ export class InvoiceMatching {
       lines: lineStatuses,
       reasons: verdict.reasons,
     });
+    lines.forEach((l, i) => Object.assign(l, { orderLineId: lineStatuses[i].orderLineId, matchStatus: lineStatuses[i].status }));
+    // The order is the invoice's own (intake and re-match lock it so): spend needs read nothing again.
+    const known = (order?.order.id ?? null) === invoice.orderId ? { lines, order } : undefined;
     const rematch = invoice.status !== InvoiceStatus.RECEIVED;
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
         await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons);
-        await this.spend.matched(
-          tx,
-          i,
-          to === InvoiceStatus.APPROVED ? 'MATCHED' : to === InvoiceStatus.WAITING ? 'WAITING' : 'EXCEPTION',
-          verdict.reasons.map((r) => r.code),
-        );
+        const reasonCodes = verdict.reasons.map((r) => r.code);
         if (to === InvoiceStatus.APPROVED) {
           await this.ledgers.approved(tx, i);
-          await this.spend.approved(tx, i);
-        }
+          await this.spend.matchedAndApproved(tx, i, reasonCodes, known);
+        } else await this.spend.matched(tx, i, to === InvoiceStatus.WAITING ? 'WAITING' : 'EXCEPTION', reasonCodes);
       },
       audit: {
         ...(rematch ? { rematch: true } : {}),

@@ -55,27 +55,58 @@ export interface InvoiceListFilter {
 /** The one home of the SQL on `invoice` and what hangs off it (lines, VAT subtotals, match reasons). */
 @Injectable()
 export class InvoiceRepository {
-  /** A new invoice (status RECEIVED) with its lines numbered 1, 2, … and its VAT subtotals. */
+  /**
+   * A new invoice (status RECEIVED) with its lines numbered 1, 2, … and its VAT subtotals: three
+   * statements whatever the number of lines (the lines from arrays), each returning its rows as
+   * stored, so nothing is read back.
+   */
   async insert(tx: RequestContext, invoice: NewInvoice, lines: NewInvoiceLine[], subtotals: NewVatSubtotal[]): Promise<StoredInvoice> {
-    const [row]: { id: number }[] = await tx.manager
+    const inserted = await tx.manager
       .createQueryBuilder()
       .insert()
       .into(InvoiceEntity)
       .values({ ...invoice, status: InvoiceStatus.RECEIVED, version: 1 })
-      .returning('id')
-      .execute()
-      .then((r) => r.raw as { id: number }[]);
-    if (lines.length)
-      await tx.manager.insert(
-        InvoiceLineEntity,
-        lines.map((l, i) => ({ ...l, invoiceId: row.id, position: i + 1, matchStatus: null })),
-      );
+      .returning('*')
+      .execute();
+    const [stored] = asEntities(tx, InvoiceEntity, inserted.raw as Record<string, unknown>[]);
+    const storedLines = lines.length ? asEntities(tx, InvoiceLineEntity, await this.insertLines(tx, stored.id, lines)).sort((a, b) => a.position - b.position) : [];
     if (subtotals.length)
       await tx.manager.insert(
         InvoiceVatSubtotalEntity,
-        subtotals.map((s) => ({ ...s, invoiceId: row.id })),
+        subtotals.map((s) => ({ ...s, invoiceId: stored.id })),
       );
-    return { invoice: (await this.find(tx, row.id))!, lines: await this.lines(tx, row.id) };
+    return { invoice: stored, lines: storedLines };
+  }
+
+  /** The lines in one statement (an INSERT from arrays: its text and cost do not grow with the number of lines), as stored. */
+  private insertLines(tx: RequestContext, invoiceId: number, lines: NewInvoiceLine[]): Promise<Record<string, unknown>[]> {
+    const column = <K extends keyof NewInvoiceLine>(key: K) => lines.map((l) => l[key]);
+    return tx.manager.query(
+      `INSERT INTO invoice_line (invoice_id, position, line_id, quantity, unit_code, net_unit_price, base_quantity, line_amount, vat_category, vat_rate,
+                                 item_name, seller_item_id, gtin, unspsc_code, accounting_cost, order_line_ref, order_line_id)
+       SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::numeric[],
+                                  $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::int[]) AS u
+       RETURNING *`,
+      [
+        invoiceId,
+        lines.map((_, i) => i + 1),
+        column('lineId'),
+        column('quantity'),
+        column('unitCode'),
+        column('netUnitPrice'),
+        column('baseQuantity'),
+        column('lineAmount'),
+        column('vatCategory'),
+        column('vatRate'),
+        column('itemName'),
+        column('sellerItemId'),
+        column('gtin'),
+        column('unspscCode'),
+        column('accountingCost'),
+        column('orderLineRef'),
+        column('orderLineId'),
+      ],
+    );
   }
 
   find(ctx: RequestContext, id: number): Promise<InvoiceEntity | null> {
@@ -166,7 +197,8 @@ export class InvoiceRepository {
     invoice: InvoiceEntity,
     outcome: { mode: StoredMatchMode | null; lines: { lineId: number; orderLineId: number | null; status: StoredLineMatchStatus }[]; reasons: NewMatchReason[] },
   ): Promise<void> {
-    await tx.manager.delete(InvoiceMatchReasonEntity, { invoiceId: invoice.id });
+    // Reasons are stored only here, with matchedAt: an invoice never matched has none to replace.
+    if (invoice.matchedAt !== null) await tx.manager.delete(InvoiceMatchReasonEntity, { invoiceId: invoice.id });
     if (outcome.lines.length)
       await tx.manager.query(
         `UPDATE invoice_line l SET order_line_id = u.order_line_id, match_status = u.status
@@ -239,4 +271,15 @@ export class InvoiceRepository {
       .getManyAndCount();
     return { rows, total };
   }
+}
+
+/** Rows as the database returned them (RETURNING *) as entities, each column converted as TypeORM converts what it reads. */
+function asEntities<T extends object>(ctx: RequestContext, target: new () => T, rows: Record<string, unknown>[]): T[] {
+  const metadata = ctx.manager.connection.getMetadata(target);
+  const driver = ctx.manager.connection.driver;
+  return rows.map((raw) => {
+    const entity = metadata.create() as T;
+    for (const column of metadata.columns) column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
+    return entity;
+  });
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { InvoiceMatchPolicyEntity, InvoiceMatchRuleEntity, StoredMatchMode } from './invoicing.entities';
 
@@ -13,6 +14,14 @@ export class MatchPolicyRepository {
 
   rules(ctx: RequestContext, buyerOrganisationId: number): Promise<InvoiceMatchRuleEntity[]> {
     return ctx.manager.find(InvoiceMatchRuleEntity, { where: { buyerOrganisationId }, order: { id: 'ASC' } });
+  }
+
+  /** The policies and rules of several organisations (two statements whatever their number), rules in id order. */
+  async policiesAndRules(ctx: RequestContext, buyerOrganisationIds: readonly number[]): Promise<{ policies: InvoiceMatchPolicyEntity[]; rules: InvoiceMatchRuleEntity[] }> {
+    const ids = In([...buyerOrganisationIds]);
+    const policies = await ctx.manager.findBy(InvoiceMatchPolicyEntity, { buyerOrganisationId: ids });
+    const rules = await ctx.manager.find(InvoiceMatchRuleEntity, { where: { buyerOrganisationId: ids }, order: { id: 'ASC' } });
+    return { policies, rules };
   }
 
   rule(ctx: RequestContext, id: number): Promise<InvoiceMatchRuleEntity | null> {

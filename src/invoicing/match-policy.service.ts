@@ -31,8 +31,12 @@ export class MatchPolicies {
   ) {}
 
   async effective(ctx: RequestContext, buyerOrganisationId: number): Promise<EffectivePolicy> {
-    for (const id of await this.identity.selfAndAncestorIds(ctx, buyerOrganisationId)) {
-      const [policy, rules] = [await this.rows.policy(ctx, id), await this.rows.rules(ctx, id)];
+    const chain = await this.identity.selfAndAncestorIds(ctx, buyerOrganisationId);
+    // Every organisation's of the chain at once; the nearest that has either wins.
+    const stored = await this.rows.policiesAndRules(ctx, chain);
+    for (const id of chain) {
+      const policy = stored.policies.find((p) => p.buyerOrganisationId === id) ?? null;
+      const rules = stored.rules.filter((r) => r.buyerOrganisationId === id);
       if (!policy && !rules.length) continue;
       return { organisationId: id, policy: policy ? toPolicy(policy) : DEFAULT_MATCH_POLICY, rules: rules.map(toRule), stored: { policy, rules } };
     }

@@ -119,15 +119,18 @@ export function cpuSeconds(pid: number, reaped = false): number {
 }
 
 /**
- * CPU seconds of PostgreSQL: every postgres process now running (server, backends, workers)
- * plus the ones that ended (backends, autovacuum workers), which the server has reaped.
+ * CPU seconds of this PostgreSQL server: the postmaster and its processes now running (backends,
+ * workers) plus the ones that ended (backends, autovacuum workers), which it has reaped. Only
+ * the postmaster's own children count: other servers on a shared machine are not this bench's.
  */
 export function postgresCpuSeconds(postmasterPid: number): number {
   let total = cpuSeconds(postmasterPid, true);
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid) || Number(pid) === postmasterPid) continue;
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(pid));
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.split(') ')[1].split(' ')[1]);
+      if (parent === postmasterPid && readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(pid));
     } catch {
       // gone meanwhile
     }

@@ -63,13 +63,14 @@ export class CommitmentRepository {
     await ctx.manager.query('UPDATE cost_centre_commitment SET amount = $2, updated_at = now() WHERE id = $1', [id, amount]);
   }
 
-  /** Adds `delta` (negative for a credit) to what the entry has invoiced, never below 0; the new total. */
-  async addInvoiced(ctx: RequestContext, id: number, delta: string): Promise<string> {
-    const [[row]]: [{ invoiced: string }[], number] = await ctx.manager.query(
-      'UPDATE cost_centre_commitment SET invoiced = greatest(invoiced + $2::numeric, 0), updated_at = now() WHERE id = $1 RETURNING invoiced::text AS invoiced',
-      [id, delta],
+  /** Adds `delta` (negative for a credit) to what the source's entry has invoiced, never below 0 (the row locked by the update); the entry after it, or null when the source has none. */
+  async addInvoicedBySource(ctx: RequestContext, source: LedgerSource, delta: string): Promise<Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'invoiced'> | null> {
+    const [rows]: [Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'invoiced'>[], number] = await ctx.manager.query(
+      `UPDATE cost_centre_commitment SET invoiced = greatest(invoiced + $3::numeric, 0), updated_at = now() WHERE source_type = $1 AND source_id = $2
+       RETURNING id, cost_centre_id AS "costCentreId", year, invoiced::text AS invoiced`,
+      [source.type, source.id, delta],
     );
-    return row.invoiced;
+    return rows[0] ?? null;
   }
 
   /** Committed and invoiced per year of these cost centres (one grouped query). */

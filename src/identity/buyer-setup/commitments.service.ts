@@ -146,18 +146,19 @@ export class CommitmentsService {
 
   /**
    * Records that `amount` of the source's commitment was invoiced (an approved invoice; a credit
-   * note gives a negative amount, and invoiced never goes below 0), in the caller's transaction,
-   * under the ledger's lock. Invoiced is part of committed: the budget is not charged twice.
+   * note gives a negative amount, and invoiced never goes below 0), in the caller's transaction.
+   * Invoiced is part of committed: the budget is not charged twice, and nothing is checked
+   * against the budget, so this takes the entry's row lock (one UPDATE) and not the budget's:
+   * approvals of invoices on one cost centre do not wait for each other.
    * False when the source has no commitment (nothing recorded).
    */
   async invoice(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
     const key = ledgerSource(source);
     if (amount.currency !== BUDGET_CURRENCY) throw badInput(`Invoiced amounts are recorded in ${BUDGET_CURRENCY}, not ${amount.currency}`);
     const delta = amount.toAmount();
-    const row = await this.lockedEntry(tx, key);
+    const row = await this.rows.addInvoicedBySource(tx, key, delta.toDecimalString());
     if (!row) return false;
-    const invoiced = await this.rows.addInvoiced(tx, row.id, delta.toDecimalString());
-    await this.audit.record(tx, 'cost-centre.invoiced', 'cost_centre', row.costCentreId, { year: row.year, source: key, by, amount: delta.toDecimalString(), invoiced });
+    await this.audit.record(tx, 'cost-centre.invoiced', 'cost_centre', row.costCentreId, { year: row.year, source: key, by, amount: delta.toDecimalString(), invoiced: row.invoiced });
     return true;
   }
 

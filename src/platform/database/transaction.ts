@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { AfterCommit, collectAfterCommit, runAfterCommit } from './after-commit';
+import { collectBeforeCommit, writeCollected } from './before-commit';
 
 /**
  * Thrown inside a transaction's work to roll everything back and still answer `result`: an
@@ -36,7 +37,8 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadloc
  * Runs `work` in one transaction (the caller's if it already has one) and retries the whole
  * unit on serialization failures and deadlocks, so a mutation commits or rolls back as a whole.
  * Callbacks given to `ctx.afterCommit` run once the outermost transaction has committed; those
- * of a rolled-back attempt are dropped with it.
+ * of a rolled-back attempt are dropped with it. Rows deferred with `writeBeforeCommit` (audit
+ * events, outbox messages) are written after the work, just before COMMIT.
  *
  * `work` may run more than once: it uses only the context it is given (the transaction's, never
  * the caller's) and keeps whatever it counts or collects inside itself (a method taking `tx`).
@@ -46,10 +48,13 @@ export async function inTransaction<T>(ds: DataSource, ctx: RequestContext, work
   for (let attempt = 1; ; attempt++) {
     try {
       let committed: AfterCommit[] = [];
-      const result = await ds.transaction((manager: EntityManager) => {
+      const result = await ds.transaction(async (manager: EntityManager) => {
         oneQueryAtATime(manager);
         committed = collectAfterCommit(manager);
-        return work(ctx.withManager(manager));
+        collectBeforeCommit(manager);
+        const done = await work(ctx.withManager(manager));
+        await writeCollected(manager);
+        return done;
       });
       runAfterCommit(committed);
       return result;

@@ -2,6 +2,26 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { afterCommit } from '../database/after-commit';
+import { writeBeforeCommit } from '../database/before-commit';
+
+interface Message {
+  topic: string;
+  key: string;
+  /** JSON, made when enqueued. */
+  payload: string;
+}
+
+/** The batch kind of outbox messages in a transaction. */
+const OUTBOX_MESSAGES = {};
+
+/** The messages in one statement, in the order enqueued (their ids keep it: a key's messages run oldest first). */
+async function writeMessages(m: EntityManager, messages: Message[]): Promise<void> {
+  await m.query('INSERT INTO outbox_message (topic, key, payload) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])', [
+    messages.map((x) => x.topic),
+    messages.map((x) => x.key),
+    messages.map((x) => x.payload),
+  ]);
+}
 
 /**
  * Writes outbox messages in the caller's transaction, so the work is recorded if and only if
@@ -14,7 +34,8 @@ export class Outbox {
 
   async enqueue(target: RequestContext | EntityManager, topic: string, key: string, payload: object = {}): Promise<void> {
     const m = target instanceof RequestContext ? target.manager : target;
-    await m.query('INSERT INTO outbox_message (topic, key, payload) VALUES ($1, $2, $3)', [topic, key, JSON.stringify(payload)]);
+    // Inside a transaction, written with its other messages just before it commits (one statement).
+    await writeBeforeCommit<Message>(m, OUTBOX_MESSAGES, { topic, key, payload: JSON.stringify(payload) }, writeMessages);
     afterCommit(m, () => this.listeners.forEach((l) => l()));
   }
 
