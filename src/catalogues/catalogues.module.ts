@@ -11,6 +11,7 @@ import { CatalogueUploadController } from './catalogue-upload.controller';
 import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CataloguesResolver } from './catalogues.resolver';
 import { CataloguesService } from './catalogues.service';
+import { CataloguePriceCheck } from './price-clause-check';
 import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
 
 @Module({
@@ -27,7 +28,7 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     }),
   ],
   controllers: [CatalogueUploadController],
-  providers: [CataloguesService, CatalogueVersionRepository, CatalogueItemRepository, CataloguesResolver, UnspscItemCountResolver],
+  providers: [CataloguesService, CataloguePriceCheck, CatalogueVersionRepository, CatalogueItemRepository, CataloguesResolver, UnspscItemCountResolver],
   exports: [CataloguesService],
 })
 export class CataloguesModule {

@@ -25,6 +25,8 @@ import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues
 import type { CheaperItem, CheaperNeed, ItemNow, ItemReference, PurchasableItem } from './purchasable-item';
 import { CatalogueUpload, InvalidCatalogue, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
+import { beyondClauseError, CataloguePriceCheck, LISTED_FLAGS } from './price-clause-check';
+import type { PriceIncreasesBeyondClauseError } from './price-clause-check.types';
 
 /**
  * What the supplier is told about a stored upload: the version and what it holds, without
@@ -81,6 +83,7 @@ export class CataloguesService {
     private readonly identity: IdentityService,
     classification: ClassificationService,
     @Inject(TORG_CONFIG) config: TorgConfig,
+    private readonly priceCheck: CataloguePriceCheck,
   ) {
     this.uploadGate = new UploadGate(config.uploadConcurrency, config.uploadConcurrencyPerSupplier);
     this.versionMachine = catalogueVersionMachine(audit, (tx, version) => versionRows.save(tx, version));
@@ -235,8 +238,9 @@ export class CataloguesService {
     return this.transition(ctx, versionId, 'submit', 'supplier');
   }
 
-  publish(ctx: RequestContext, versionId: number) {
-    return this.transition(ctx, versionId, 'publish', 'purchaser');
+  /** Publishes; when prices rise beyond the agreement's price clause, only with `override` (its reason is audited). */
+  publish(ctx: RequestContext, versionId: number, override?: { reason: string }) {
+    return this.transition(ctx, versionId, 'publish', 'purchaser', undefined, override);
   }
 
   reject(ctx: RequestContext, versionId: number, reason: string) {
@@ -255,7 +259,8 @@ export class CataloguesService {
     step: Exclude<CatalogueTransition, 'supersede'>,
     actor: 'supplier' | 'purchaser',
     reason?: string,
-  ): Promise<CatalogueVersionEntity | CatalogueStateError | CatalogueVersionOutdatedError> {
+    priceOverride?: { reason: string },
+  ): Promise<CatalogueVersionEntity | CatalogueStateError | CatalogueVersionOutdatedError | PriceIncreasesBeyondClauseError> {
     return inTransaction(this.ds, ctx, async (tx) => {
       const lockedAgreementId = await this.versionRows.agreementIdOf(tx, versionId);
       if (lockedAgreementId === undefined) throw notFound('Catalogue version', versionId);
@@ -279,6 +284,8 @@ export class CataloguesService {
         });
       }
       let current: CatalogueVersionEntity | null = null;
+      // Filled by the guard; the machine reads it after the guard, when it writes the audit event.
+      const audit: Record<string, unknown> = {};
       return this.versionMachine.fire(tx, version, 'publish', {
         guard: async (v) => {
           current = await this.versionRows.published(tx, v.agreementId);
@@ -287,6 +294,16 @@ export class CataloguesService {
           if (v.basedOnId && current.id !== v.basedOnId) {
             throw conflict(`Catalogue version ${v.id} holds changes to version ${v.basedOnId}, but version ${current.id} has been published since; ask the supplier for a new Update`);
           }
+          // Under the agreement lock, which setting the clause or an index value also takes: one clause decides.
+          const check = await this.priceCheck.check(tx, v, current);
+          if (!check?.summary.flaggedCount) return undefined;
+          if (!priceOverride) return beyondClauseError(v, check);
+          audit.priceClauseOverride = {
+            reason: priceOverride.reason,
+            flaggedCount: check.summary.flaggedCount,
+            clause: check.summary.clause,
+            items: check.all.slice(0, LISTED_FLAGS).map((f) => ({ sellerItemId: f.sellerItemId, oldPrice: f.oldPrice, newPrice: f.newPrice, maxPrice: f.maxPrice.toFixed() })),
+          };
           return undefined;
         },
         effect: async (v) => {
@@ -301,6 +318,7 @@ export class CataloguesService {
           Object.assign(v, { decidedAt: now, decidedBy: tx.person.userId, publishedAt: now });
           await this.outbox.enqueue(tx, version.agreementId, version.id);
         },
+        audit,
       });
     });
   }
@@ -312,6 +330,7 @@ export class CataloguesService {
     const summary = await this.itemRows.changeSummary(ctx, version.id, current?.id ?? null);
     const offset = decodeOffset(after);
     const rows = await this.itemRows.changes(ctx, version.id, current?.id ?? null, offset, first);
+    const priceCheck = current ? await this.priceCheck.check(ctx, version, current) : null;
     const changes = rows.map((r) => ({
       sellerItemId: r.seller_item_id,
       change: r.change,
@@ -320,6 +339,7 @@ export class CataloguesService {
       newPrice: r.new_price,
       priceChangePercent: r.pct === null ? null : Number(r.pct),
       changedFields: r.change === 'CHANGED' ? r.fields : [],
+      beyondPriceClause: priceCheck?.bySellerItemId.get(r.seller_item_id) ?? null,
     }));
     return {
       version,
@@ -330,6 +350,7 @@ export class CataloguesService {
       priceChanges: summary.priceChanges,
       averagePriceChangePercent: summary.averagePct,
       changes: toConnection(changes, offset, first, summary.total),
+      priceClause: priceCheck?.summary ?? null,
     };
   }
 }
