@@ -6,7 +6,7 @@ import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
 import { CataloguesService } from './catalogues.service';
-import { PriceClauseOverrideInput } from './price-clause-check.types';
+import { PublishCatalogueArgs } from './price-clause-check.types';
 import { CatalogueItemConnection, CatalogueReview, CatalogueVersion, CatalogueVersionConnection, CatalogueVersionResult, RejectCatalogueInput } from './catalogues.types';
 
 @Resolver(() => CatalogueVersion)
@@ -39,16 +39,7 @@ export class CataloguesResolver {
 
   @Allow(Role.PURCHASER)
   @Mutation(() => CatalogueVersionResult, { description: 'The purchasing unit publishes a SUBMITTED version; the version in force is superseded in the same step.' })
-  publishCatalogueVersion(
-    @Ctx() ctx: RequestContext,
-    @Args('versionId', { type: () => Int }) versionId: number,
-    @Args('priceClauseOverride', {
-      type: () => PriceClauseOverrideInput,
-      nullable: true,
-      description: 'Publish although prices rise beyond the agreement’s price-adjustment clause, with the reason; without it such a version is refused with the list of increases.',
-    })
-    priceClauseOverride?: PriceClauseOverrideInput | null,
-  ) {
+  publishCatalogueVersion(@Ctx() ctx: RequestContext, @Args() { versionId, priceClauseOverride }: PublishCatalogueArgs) {
     return this.catalogues.publish(ctx, versionId, priceClauseOverride ?? undefined);
   }
 

@@ -1,5 +1,6 @@
-import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsString, Length } from 'class-validator';
+import { ArgsType, Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import Decimal from 'decimal.js';
 import { PriceClauseKind } from '../agreements/price-clause/price-clause.types';
 import { ErrorResult } from '../platform/results/error-result';
@@ -44,4 +45,21 @@ export class PriceIncreasesBeyondClauseError extends ErrorResult {
 @InputType({ description: 'Publish although prices rise beyond the agreement’s price-adjustment clause; recorded in the audit trail with the number of items.' })
 export class PriceClauseOverrideInput {
   @Field({ description: 'Why the increases are accepted (e.g. "Agreed in the negotiation of 2026-11-20, see case 26/1234").' }) @IsString() @Length(3, 2000) reason: string;
+}
+
+/**
+ * The publish mutation's arguments. An ArgsType, so the override is checked only when given:
+ * the ValidationPipe turns a missing input-object argument into {} and would refuse it.
+ */
+@ArgsType()
+export class PublishCatalogueArgs {
+  @Field(() => Int, { description: 'The version to publish.' }) @IsInt() versionId: number;
+  @Field(() => PriceClauseOverrideInput, {
+    nullable: true,
+    description: 'Publish although prices rise beyond the agreement’s price-adjustment clause, with the reason; without it such a version is refused with the list of increases.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PriceClauseOverrideInput)
+  priceClauseOverride?: PriceClauseOverrideInput | null;
 }
