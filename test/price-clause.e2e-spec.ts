@@ -1,3 +1,4 @@
+import { CataloguePriceCheck } from '../src/catalogues/price-clause-check';
 import { IdentityService } from '../src/identity/identity.service';
 import { OrganisationKind } from '../src/identity/organisation-kind';
 import { Role } from '../src/identity/role';
@@ -207,7 +208,14 @@ describe('price-adjustment clause: a maximum increase per period', () => {
     const a = await createAgreement(t, { validFrom: monthsAgo(13) });
     await publishFile(t, a.id, csv(['N-1,Kopipapir A4,14111507,100.00,25,PK']));
     const v2 = await submitted(a.id, ['N-1,Kopipapir A4,14111507,150.00,25,PK']);
+    // The clause is measured only for a client that asks, and once per review however many changes ask.
+    const check = jest.spyOn(t.app.get(CataloguePriceCheck), 'check');
+    const plain = await as(PURCHASER, `query($id: Int!) { catalogueReview(versionId: $id) { priceChanges changes { edges { node { sellerItemId } } } } }`, { id: v2 });
+    expect(plain.data.catalogueReview.priceChanges).toBe(1);
+    expect(check).not.toHaveBeenCalled();
     const r = await review(PURCHASER, v2);
+    expect(check).toHaveBeenCalledTimes(1);
+    check.mockRestore();
     expect(r.priceClause).toBeNull();
     expect(r.byItem['N-1']).toMatchObject({ priceChangePercent: 50, beyondPriceClause: null });
     expect((await as(PURCHASER, PUBLISH, { id: v2 })).data.publishCatalogueVersion.status).toBe('PUBLISHED');

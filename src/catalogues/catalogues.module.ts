@@ -12,6 +12,7 @@ import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CataloguesResolver } from './catalogues.resolver';
 import { CataloguesService } from './catalogues.service';
 import { CataloguePriceCheck } from './price-clause-check';
+import { CatalogueChangePriceClauseResolver, CatalogueReviewPriceClauseResolver } from './price-clause-check.resolver';
 import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
 
 @Module({
@@ -28,7 +29,16 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     }),
   ],
   controllers: [CatalogueUploadController],
-  providers: [CataloguesService, CataloguePriceCheck, CatalogueVersionRepository, CatalogueItemRepository, CataloguesResolver, UnspscItemCountResolver],
+  providers: [
+    CataloguesService,
+    CataloguePriceCheck,
+    CatalogueReviewPriceClauseResolver,
+    CatalogueChangePriceClauseResolver,
+    CatalogueVersionRepository,
+    CatalogueItemRepository,
+    CataloguesResolver,
+    UnspscItemCountResolver,
+  ],
   exports: [CataloguesService],
 })
 export class CataloguesModule {

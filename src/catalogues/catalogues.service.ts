@@ -25,7 +25,7 @@ import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues
 import type { CheaperItem, CheaperNeed, ItemNow, ItemReference, PurchasableItem } from './purchasable-item';
 import { CatalogueUpload, InvalidCatalogue, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
-import { beyondClauseError, CataloguePriceCheck, LISTED_FLAGS } from './price-clause-check';
+import { beyondClauseError, CataloguePriceCheck, LISTED_FLAGS, PriceClauseCheck } from './price-clause-check';
 import type { PriceIncreasesBeyondClauseError } from './price-clause-check.types';
 
 /**
@@ -330,7 +330,10 @@ export class CataloguesService {
     const summary = await this.itemRows.changeSummary(ctx, version.id, current?.id ?? null);
     const offset = decodeOffset(after);
     const rows = await this.itemRows.changes(ctx, version.id, current?.id ?? null, offset, first);
-    const priceCheck = current ? await this.priceCheck.check(ctx, version, current) : null;
+    // Measured only when the client asks for priceClause or beyondPriceClause (their field
+    // resolvers call it, price-clause-check.resolver.ts), and then once for the whole review.
+    let measured: Promise<PriceClauseCheck | null> | undefined;
+    const priceCheck = () => (measured ??= current ? this.priceCheck.check(ctx, version, current) : Promise.resolve(null));
     const changes = rows.map((r) => ({
       sellerItemId: r.seller_item_id,
       change: r.change,
@@ -339,7 +342,7 @@ export class CataloguesService {
       newPrice: r.new_price,
       priceChangePercent: r.pct === null ? null : Number(r.pct),
       changedFields: r.change === 'CHANGED' ? r.fields : [],
-      beyondPriceClause: priceCheck?.bySellerItemId.get(r.seller_item_id) ?? null,
+      measurePriceClause: priceCheck,
     }));
     return {
       version,
@@ -350,7 +353,7 @@ export class CataloguesService {
       priceChanges: summary.priceChanges,
       averagePriceChangePercent: summary.averagePct,
       changes: toConnection(changes, offset, first, summary.total),
-      priceClause: priceCheck?.summary ?? null,
+      measurePriceClause: priceCheck,
     };
   }
 }

@@ -6,7 +6,7 @@ import { ConnectionType } from '../platform/graphql/connection';
 import { ErrorResult } from '../platform/results/error-result';
 import { resultUnion } from '../platform/results/result-union';
 import { CatalogueStatus } from './catalogue-status';
-import { CataloguePriceClauseCheck, PriceIncreaseFlag, PriceIncreasesBeyondClauseError } from './price-clause-check.types';
+import { PriceIncreasesBeyondClauseError } from './price-clause-check.types';
 
 @ObjectType({ description: 'One version of a supplier’s catalogue for one agreement. Published versions never change.' })
 export class CatalogueVersion {
@@ -63,8 +63,6 @@ export class CatalogueItemChange {
   @Field(() => Decimal, { nullable: true, description: 'Price in the version under review.' }) newPrice: string | null;
   @Field(() => Float, { nullable: true, description: 'Price change in percent, rounded to two decimals (positive = dearer).' }) priceChangePercent: number | null;
   @Field(() => [String], { description: 'Which fields changed (name, price, unspscCode, vatRate, unitCode, gtin, description, attributes).' }) changedFields: string[];
-  @Field(() => PriceIncreaseFlag, { nullable: true, description: 'Set when the price rises beyond the agreement’s price-adjustment clause; null otherwise (and always without a clause).' })
-  beyondPriceClause?: PriceIncreaseFlag | null;
 }
 
 @ObjectType({ description: 'A page of item changes.' })
@@ -81,8 +79,6 @@ export class CatalogueReview {
   @Field(() => Float, { nullable: true, description: 'Average price change in percent over the items whose price changed.' }) averagePriceChangePercent: number | null;
   @Field(() => CatalogueItemChangeConnection, { description: 'The changes, item by item (added, removed and changed; largest price changes first).' })
   changes: unknown;
-  @Field(() => CataloguePriceClauseCheck, { nullable: true, description: 'The price increases measured against the agreement’s price-adjustment clause; null without a clause or a version in force.' })
-  priceClause?: CataloguePriceClauseCheck | null;
 }
 
 @ObjectType({ implements: () => [ErrorResult], description: 'The version is not in a state that allows this step.' })
