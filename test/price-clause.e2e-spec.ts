@@ -311,6 +311,27 @@ describe('price-adjustment clause: an index clause', () => {
   });
 });
 
+describe('price-adjustment clause: replacing an index clause', () => {
+  it('keeps the recorded values while the clause names the same index, and forgets them (audited) for another index or kind', async () => {
+    const a = await createAgreement(t, { validFrom: monthsAgo(13) });
+    await as(PURCHASER, SET, { i: { agreementId: a.id, index: { indexName: 'KPI', baseValue: '130', baseDate: monthsAgo(13) } } });
+    await as(PURCHASER, RECORD, { i: { agreementId: a.id, date: monthsAgo(1), value: '134' } });
+    // A renegotiated share of the same index: the values still hold.
+    const same = await as(PURCHASER, SET, { i: { agreementId: a.id, index: { indexName: 'KPI', baseValue: '130', baseDate: monthsAgo(13), sharePercent: '50' } } });
+    expect(same.data.setAgreementPriceClause.priceClause).toMatchObject({ indexSharePercent: '50.00', indexValues: [{ date: monthsAgo(1), value: '134.00' }] });
+    // Setting the same terms again changes and audits nothing.
+    await as(PURCHASER, SET, { i: { agreementId: a.id, index: { indexName: 'KPI', baseValue: '130.0', baseDate: monthsAgo(13), sharePercent: '50.0' } } });
+    const other = await as(PURCHASER, SET, { i: { agreementId: a.id, index: { indexName: 'KPI-JAE', baseValue: '120', baseDate: monthsAgo(13) } } });
+    expect(other.data.setAgreementPriceClause.priceClause).toMatchObject({ indexName: 'KPI-JAE', indexValues: [] });
+    const sets = (await auditOf('agreement', a.id, 'agreement.price-clause-set')).map((e) => [e.data.to.indexName, e.data.to.indexSharePercent, e.data.indexValuesRemoved]);
+    expect(sets).toEqual([
+      ['KPI', '100', 0],
+      ['KPI', '50', 0],
+      ['KPI-JAE', '100', 1],
+    ]);
+  });
+});
+
 describe('price-adjustment clause: tenancy', () => {
   it('lets only the managing purchasing unit set it; every party to the agreement reads it, outsiders do not see it', async () => {
     const a = await createAgreement(t);
