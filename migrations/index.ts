@@ -31,6 +31,7 @@ import { CataloguesAsSuppliersSend1763800000130 } from './1763800000130-Catalogu
 import { InsightsRollups1763800000091 } from './1763800000091-InsightsRollups';
 import { InvoicePaidAndUnderQuery1763800000110 } from './1763800000110-InvoicePaidAndUnderQuery';
 import { MatchRulePrefixLevels1763800000115 } from './1763800000115-MatchRulePrefixLevels';
+import { AgreementPriceClause1763800000145 } from './1763800000145-AgreementPriceClause';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   InvoicePaidAndUnderQuery1763800000110,
   MatchRulePrefixLevels1763800000115,
   CataloguesAsSuppliersSend1763800000130,
+  AgreementPriceClause1763800000145,
 ];

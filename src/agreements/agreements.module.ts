@@ -8,11 +8,25 @@ import { AgreementDrawdownRepository } from './agreement-drawdown.repository';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
+import { PriceClauseRepository } from './price-clause/price-clause.repository';
+import { PriceClauseResolver } from './price-clause/price-clause.resolver';
+import { PriceClauseService } from './price-clause/price-clause.service';
 import { VisibilityService } from './visibility.service';
 
 @Module({
   imports: [IdentityModule, ClassificationModule],
-  providers: [AgreementsService, AgreementRepository, AgreementDrawdownRepository, AgreementCeilingService, AgreementAccess, VisibilityService, AgreementsResolver],
+  providers: [
+    AgreementsService,
+    AgreementRepository,
+    AgreementDrawdownRepository,
+    AgreementCeilingService,
+    AgreementAccess,
+    VisibilityService,
+    AgreementsResolver,
+    PriceClauseRepository,
+    PriceClauseService,
+    PriceClauseResolver,
+  ],
   exports: [AgreementsService, AgreementAccess, VisibilityService],
 })
 export class AgreementsModule {

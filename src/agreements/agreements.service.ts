@@ -23,6 +23,7 @@ import { CeilingExceededError } from './agreements.errors';
 import { CreateAgreementInput } from './agreements.types';
 import { osloToday } from '../platform/time/oslo-date';
 import { VisibilityService } from './visibility.service';
+import { PriceClauseAllowance, PriceClauseService } from './price-clause/price-clause.service';
 
 @Injectable()
 export class AgreementsService {
@@ -35,6 +36,7 @@ export class AgreementsService {
     private readonly audit: AuditService,
     private readonly visibility: VisibilityService,
     private readonly ceilings: AgreementCeilingService,
+    private readonly priceClauses: PriceClauseService,
   ) {}
 
   async create(ctx: RequestContext, input: CreateAgreementInput): Promise<AgreementEntity> {
@@ -228,5 +230,14 @@ export class AgreementsService {
   /** The same, batched over the agreements of a request (field resolvers). */
   headroomBatched(ctx: RequestContext, agreement: Pick<AgreementEntity, 'id' | 'currency' | 'valueCeiling'>): Promise<Headroom> {
     return this.ceilings.headroomBatched(ctx, agreement);
+  }
+
+  /**
+   * What the agreement's price-adjustment clause allows on `today` (YYYY-MM-DD, Norway), in the
+   * caller's transaction: the clause and its allowance, or null without a clause (or when a
+   * LAST_PUBLISH clause has no version in force to count from). Catalogues judge increases with it.
+   */
+  priceAllowance(tx: RequestContext, agreement: Pick<AgreementEntity, 'id' | 'validFrom'>, on: { today: string; inForceSince: string | null }): Promise<PriceClauseAllowance | null> {
+    return this.priceClauses.allowance(tx, agreement, on);
   }
 }

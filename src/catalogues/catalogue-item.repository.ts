@@ -17,6 +17,15 @@ export interface ItemChangeRow {
   fields: string[];
 }
 
+/** An item whose price a version raises, with the base a price clause measures it from. */
+export interface PriceIncreaseRow {
+  sellerItemId: string;
+  name: string;
+  oldPrice: string;
+  newPrice: string;
+  basePrice: string;
+}
+
 export interface ItemChangeSummary {
   added: number;
   removed: number;
@@ -195,5 +204,30 @@ export class CatalogueItemRepository {
     await tx.manager.query('LOCK TABLE catalogue_item IN SHARE MODE');
     const rows: { code: string }[] = await tx.manager.query('SELECT DISTINCT unspsc_code AS code FROM catalogue_item');
     return rows.map((r) => r.code);
+  }
+
+  /**
+   * The items whose price version $1 raises against version $2, with each one's base price for
+   * a price clause: with `anchorDate`, its price in the agreement's latest version published by
+   * the end of that day (Norway), else its first published price (it came later); without one,
+   * the price in $2. One statement; the UNIQUE (version_id, seller_item_id) index serves the
+   * look-ups.
+   */
+  priceIncreases(ctx: RequestContext, versionId: number, againstId: number, agreementId: number, anchorDate: string | null): Promise<PriceIncreaseRow[]> {
+    return ctx.manager.query(
+      `WITH n AS (SELECT seller_item_id, name, price FROM catalogue_item WHERE version_id = $1),
+            o AS (SELECT seller_item_id, price FROM catalogue_item WHERE version_id = $2),
+            h AS (SELECT id, published_at FROM catalogue_version WHERE agreement_id = $3 AND published_at IS NOT NULL)
+       SELECT n.seller_item_id AS "sellerItemId", n.name, o.price::text AS "oldPrice", n.price::text AS "newPrice",
+              CASE WHEN $4::date IS NULL THEN o.price ELSE coalesce(
+                (SELECT ci.price FROM h JOIN catalogue_item ci ON ci.version_id = h.id AND ci.seller_item_id = n.seller_item_id
+                  WHERE h.published_at < ($4::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo' ORDER BY h.published_at DESC LIMIT 1),
+                (SELECT ci.price FROM h JOIN catalogue_item ci ON ci.version_id = h.id AND ci.seller_item_id = n.seller_item_id
+                  ORDER BY h.published_at LIMIT 1),
+                o.price) END::text AS "basePrice"
+         FROM n JOIN o ON o.seller_item_id = n.seller_item_id
+        WHERE n.price > o.price`,
+      [versionId, againstId, agreementId, anchorDate],
+    );
   }
 }

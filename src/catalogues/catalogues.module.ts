@@ -12,6 +12,8 @@ import { CatalogueUploadController } from './catalogue-upload.controller';
 import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CataloguesResolver } from './catalogues.resolver';
 import { CataloguesService } from './catalogues.service';
+import { CataloguePriceCheck } from './price-clause-check';
+import { CatalogueChangePriceClauseResolver, CatalogueReviewPriceClauseResolver } from './price-clause-check.resolver';
 import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
 
 @Module({
@@ -28,7 +30,17 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     }),
   ],
   controllers: [CatalogueUploadController],
-  providers: [CataloguesService, CatalogueVersionRepository, CatalogueItemRepository, CatalogueLineNoteRepository, CataloguesResolver, UnspscItemCountResolver],
+  providers: [
+    CataloguesService,
+    CataloguePriceCheck,
+    CatalogueReviewPriceClauseResolver,
+    CatalogueChangePriceClauseResolver,
+    CatalogueVersionRepository,
+    CatalogueItemRepository,
+    CatalogueLineNoteRepository,
+    CataloguesResolver,
+    UnspscItemCountResolver,
+  ],
   exports: [CataloguesService],
 })
 export class CataloguesModule {

@@ -6,6 +6,7 @@ import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
 import { CataloguesService } from './catalogues.service';
+import { PublishCatalogueArgs } from './price-clause-check.types';
 import {
   CatalogueExcludedLineConnection,
   CatalogueItemConnection,
@@ -47,8 +48,8 @@ export class CataloguesResolver {
 
   @Allow(Role.PURCHASER)
   @Mutation(() => CatalogueVersionResult, { description: 'The purchasing unit publishes a SUBMITTED version; the version in force is superseded in the same step.' })
-  publishCatalogueVersion(@Ctx() ctx: RequestContext, @Args('versionId', { type: () => Int }) versionId: number) {
-    return this.catalogues.publish(ctx, versionId);
+  publishCatalogueVersion(@Ctx() ctx: RequestContext, @Args() { versionId, priceClauseOverride }: PublishCatalogueArgs) {
+    return this.catalogues.publish(ctx, versionId, priceClauseOverride ?? undefined);
   }
 
   @Allow(Role.PURCHASER)

@@ -28,6 +28,8 @@ import type { CheaperItem, CheaperNeed, ItemNow, ItemReference, PurchasableItem 
 import { osloToday } from '../platform/time/oslo-date';
 import { CatalogueUpload, InvalidCatalogue, InvalidLines, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
+import { beyondClauseError, CataloguePriceCheck, LISTED_FLAGS, PriceClauseCheck } from './price-clause-check';
+import type { PriceIncreasesBeyondClauseError } from './price-clause-check.types';
 
 /**
  * What the supplier is told about a stored upload: the version and what it holds, without
@@ -94,6 +96,7 @@ export class CataloguesService {
     private readonly identity: IdentityService,
     classification: ClassificationService,
     @Inject(TORG_CONFIG) config: TorgConfig,
+    private readonly priceCheck: CataloguePriceCheck,
   ) {
     this.uploadGate = new UploadGate(config.uploadConcurrency, config.uploadConcurrencyPerSupplier);
     this.versionMachine = catalogueVersionMachine(audit, (tx, version) => versionRows.save(tx, version));
@@ -275,8 +278,9 @@ export class CataloguesService {
     return this.transition(ctx, versionId, 'submit', 'supplier');
   }
 
-  publish(ctx: RequestContext, versionId: number) {
-    return this.transition(ctx, versionId, 'publish', 'purchaser');
+  /** Publishes; when prices rise beyond the agreement's price clause, only with `override` (its reason is audited). */
+  publish(ctx: RequestContext, versionId: number, override?: { reason: string }) {
+    return this.transition(ctx, versionId, 'publish', 'purchaser', undefined, override);
   }
 
   reject(ctx: RequestContext, versionId: number, reason: string) {
@@ -295,7 +299,8 @@ export class CataloguesService {
     step: Exclude<CatalogueTransition, 'supersede'>,
     actor: 'supplier' | 'purchaser',
     reason?: string,
-  ): Promise<CatalogueVersionEntity | CatalogueStateError | CatalogueVersionOutdatedError> {
+    priceOverride?: { reason: string },
+  ): Promise<CatalogueVersionEntity | CatalogueStateError | CatalogueVersionOutdatedError | PriceIncreasesBeyondClauseError> {
     return inTransaction(this.ds, ctx, async (tx) => {
       const lockedAgreementId = await this.versionRows.agreementIdOf(tx, versionId);
       if (lockedAgreementId === undefined) throw notFound('Catalogue version', versionId);
@@ -319,6 +324,8 @@ export class CataloguesService {
         });
       }
       let current: CatalogueVersionEntity | null = null;
+      // Filled by the guard; the machine reads it after the guard, when it writes the audit event.
+      const audit: Record<string, unknown> = {};
       return this.versionMachine.fire(tx, version, 'publish', {
         guard: async (v) => {
           current = await this.versionRows.published(tx, v.agreementId);
@@ -327,6 +334,16 @@ export class CataloguesService {
           if (v.basedOnId && current.id !== v.basedOnId) {
             throw conflict(`Catalogue version ${v.id} holds changes to version ${v.basedOnId}, but version ${current.id} has been published since; ask the supplier for a new Update`);
           }
+          // Under the agreement lock, which setting the clause or an index value also takes: one clause decides.
+          const check = await this.priceCheck.check(tx, v, current);
+          if (!check?.summary.flaggedCount) return undefined;
+          if (!priceOverride) return beyondClauseError(v, check);
+          audit.priceClauseOverride = {
+            reason: priceOverride.reason,
+            flaggedCount: check.summary.flaggedCount,
+            clause: check.summary.clause,
+            items: check.all.slice(0, LISTED_FLAGS).map((f) => ({ sellerItemId: f.sellerItemId, oldPrice: f.oldPrice, newPrice: f.newPrice, maxPrice: f.maxPrice.toFixed() })),
+          };
           return undefined;
         },
         effect: async (v) => {
@@ -341,6 +358,7 @@ export class CataloguesService {
           Object.assign(v, { decidedAt: now, decidedBy: tx.person.userId, publishedAt: now });
           await this.outbox.enqueue(tx, version.agreementId, version.id);
         },
+        audit,
       });
     });
   }
@@ -361,6 +379,10 @@ export class CataloguesService {
     const summary = await this.itemRows.changeSummary(ctx, version.id, current?.id ?? null);
     const offset = decodeOffset(after);
     const rows = await this.itemRows.changes(ctx, version.id, current?.id ?? null, offset, first);
+    // Measured only when the client asks for priceClause or beyondPriceClause (their field
+    // resolvers call it, price-clause-check.resolver.ts), and then once for the whole review.
+    let measured: Promise<PriceClauseCheck | null> | undefined;
+    const priceCheck = () => (measured ??= current ? this.priceCheck.check(ctx, version, current) : Promise.resolve(null));
     const changes = rows.map((r) => ({
       sellerItemId: r.seller_item_id,
       change: r.change,
@@ -369,6 +391,7 @@ export class CataloguesService {
       newPrice: r.new_price,
       priceChangePercent: r.pct === null ? null : Number(r.pct),
       changedFields: r.change === 'CHANGED' ? r.fields : [],
+      measurePriceClause: priceCheck,
     }));
     return {
       version,
@@ -381,6 +404,7 @@ export class CataloguesService {
       excludedLineCount: version.excludedLineCount,
       warningCount: version.warningCount,
       changes: toConnection(changes, offset, first, summary.total),
+      measurePriceClause: priceCheck,
     };
   }
 }

@@ -6,6 +6,7 @@ import { ConnectionType } from '../platform/graphql/connection';
 import { ErrorResult } from '../platform/results/error-result';
 import { resultUnion } from '../platform/results/result-union';
 import { CatalogueStatus } from './catalogue-status';
+import { PriceIncreasesBeyondClauseError } from './price-clause-check.types';
 
 /** What an upload does with invalid lines (an upload option). */
 export enum InvalidLinesMode {
@@ -159,7 +160,7 @@ export class CatalogueVersionOutdatedError extends ErrorResult {
 export const CatalogueVersionResult = resultUnion({
   name: 'CatalogueVersionResult',
   description: 'The version after the step, or why the step was not possible.',
-  types: () => [CatalogueVersion, CatalogueStateError, CatalogueVersionOutdatedError] as const,
+  types: () => [CatalogueVersion, CatalogueStateError, CatalogueVersionOutdatedError, PriceIncreasesBeyondClauseError] as const,
 });
 
 @InputType({ description: 'Reject a submitted version.' })
