@@ -99,6 +99,18 @@ export class IdentityService {
     return ids.length ? this.organisationRows.selfAndDescendantIds(ctx, ids) : Promise.resolve([]);
   }
 
+  /**
+   * These organisations' subtrees as one set (`ids`, ascending) and its tops: the members whose
+   * parent is not a member. The set is the disjoint union of the tops' subtrees, so a sum kept per
+   * subtree (insights' subtree rollups) is summed over the tops alone.
+   */
+  async subtrees(ctx: RequestContext, roots: readonly number[]): Promise<{ ids: number[]; tops: number[] }> {
+    const rows = roots.length ? await this.organisationRows.subtreeRows(ctx, roots) : [];
+    const ids = rows.map((r) => r.id);
+    const members = new Set(ids);
+    return { ids, tops: rows.filter((r) => r.parentId === null || !members.has(r.parentId)).map((r) => r.id) };
+  }
+
   byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
     return this.organisationRows.byOrgNumber(ctx, normaliseOrgNumber(orgNumber));
   }
