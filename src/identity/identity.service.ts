@@ -16,6 +16,7 @@ import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, Organis
 import { normaliseOrgNumber, orgNumberProblem } from './org-number';
 import { OrganisationKind } from './organisation-kind';
 import type { OrganisationEntity } from './organisation.entity';
+import { subtreeTops } from './organisation-tree';
 import { OrganisationRepository } from './organisation.repository';
 import type { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -100,15 +101,12 @@ export class IdentityService {
   }
 
   /**
-   * These organisations' subtrees as one set (`ids`, ascending) and its tops: the members whose
-   * parent is not a member. The set is the disjoint union of the tops' subtrees, so a sum kept per
-   * subtree (insights' subtree rollups) is summed over the tops alone.
+   * These organisations' subtrees as one set (`ids`, ascending) and its tops (`subtreeTops`): a
+   * sum kept per subtree (insights' subtree rollups) is summed over the tops alone.
    */
   async subtrees(ctx: RequestContext, roots: readonly number[]): Promise<{ ids: number[]; tops: number[] }> {
     const rows = roots.length ? await this.organisationRows.subtreeRows(ctx, roots) : [];
-    const ids = rows.map((r) => r.id);
-    const members = new Set(ids);
-    return { ids, tops: rows.filter((r) => r.parentId === null || !members.has(r.parentId)).map((r) => r.id) };
+    return { ids: rows.map((r) => r.id), tops: subtreeTops(rows) };
   }
 
   byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {

@@ -42,10 +42,13 @@ export class InsightsScope {
   }
 
   private async visible(ctx: RequestContext): Promise<ScopeOrganisations> {
-    const own = await this.identity.organisation(ctx, ctx.user.organisationId);
+    // The organisation and its unit's participants at once (two pool connections outside a
+    // transaction): one round trip less per report. Participants count only for a purchasing unit.
+    const mayManageUnit = ctx.hasRole(Role.PURCHASER, Role.ADMIN);
+    const [own, participants] = await Promise.all([this.identity.organisation(ctx, ctx.user.organisationId), mayManageUnit ? this.agreements.participantsOfUnit(ctx, ctx.user.organisationId) : []]);
     if (own.kind === OrganisationKind.SUPPLIER) throw forbidden('Suppliers see no insights into their customers’ purchasing');
     const roots = [own.id];
-    if (own.kind === OrganisationKind.PURCHASING_UNIT && ctx.hasRole(Role.PURCHASER, Role.ADMIN)) roots.push(...(await this.agreements.participantsOfUnit(ctx, own.id)));
+    if (own.kind === OrganisationKind.PURCHASING_UNIT && mayManageUnit) roots.push(...participants);
     return this.identity.subtrees(ctx, roots);
   }
 }
