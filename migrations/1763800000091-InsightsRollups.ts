@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The measures a rollup keeps, as each fact line contributes them (`live` is 0 for a cancelled order's line). */
-const MEASURES: [string, string][] = [
+export const MEASURES: [string, string][] = [
   ['lines', 'live'],
   ['amount', 'live * amount'],
   ['on_agreement', `live * CASE WHEN loyalty = 'ON_AGREEMENT' THEN amount ELSE 0 END`],
@@ -18,7 +18,7 @@ const MEASURES: [string, string][] = [
 ];
 
 /** A fact table and its two rollups: per month and organisation, and per month, organisation and UNSPSC segment. */
-const FACTS = [
+export const FACTS = [
   { fact: 'insights_order_line', live: '(NOT cancelled)::int', prefix: 'insights_order' },
   { fact: 'insights_invoice_line', live: '1', prefix: 'insights_invoice' },
 ];

@@ -29,6 +29,7 @@ import { InvoiceResponsesAndPostingExports1763800000085 } from './1763800000085-
 import { InsightsSpendFacts1763800000090 } from './1763800000090-InsightsSpendFacts';
 import { CataloguesAsSuppliersSend1763800000130 } from './1763800000130-CataloguesAsSuppliersSend';
 import { InsightsRollups1763800000091 } from './1763800000091-InsightsRollups';
+import { InsightsSubtreeRollups1763800000105 } from './1763800000105-InsightsSubtreeRollups';
 import { InvoicePaidAndUnderQuery1763800000110 } from './1763800000110-InvoicePaidAndUnderQuery';
 import { MatchRulePrefixLevels1763800000115 } from './1763800000115-MatchRulePrefixLevels';
 import { AgreementPriceClause1763800000145 } from './1763800000145-AgreementPriceClause';
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   InvoiceResponsesAndPostingExports1763800000085,
   InsightsSpendFacts1763800000090,
   InsightsRollups1763800000091,
+  InsightsSubtreeRollups1763800000105,
   InvoicePaidAndUnderQuery1763800000110,
   MatchRulePrefixLevels1763800000115,
   CataloguesAsSuppliersSend1763800000130,

@@ -142,6 +142,13 @@ describe('Insights spend facts', () => {
     // One more replacement of an order that was cancelled, so every path has run.
     await inTx((tx) => facts.orderApproved(tx, order(9001, [{ amount: '55.00' }])));
     await drain();
+    // A subtree rollup: each fact line counted for every organisation on its buyer's path.
+    const sameTree = async (rollup: string, fact: string, live: string, grain: 'month' | 'year', segment: boolean) => {
+      const keys = `a.organisation_id, date_trunc('${grain}', spend_date)::date AS ${grain}${segment ? ", coalesce(left(unspsc_code, 2), '') AS segment" : ''}`;
+      const grouped = `SELECT ${keys}, ${measures(live)} FROM ${fact} CROSS JOIN LATERAL unnest(buyer_path) AS a(organisation_id) GROUP BY 1, 2${segment ? ', 3' : ''}`;
+      const kept = `SELECT organisation_id, ${grain}${segment ? ', segment' : ''}, lines, amount, on_agreement, off_agreement, supplier_loyal, potential_saving FROM ${rollup} WHERE lines <> 0`;
+      return t.sql(`(${grouped} EXCEPT ${kept}) UNION ALL (${kept} EXCEPT ${grouped})`);
+    };
     for (const [rollup, fact, live, segment] of [
       ['insights_order_month', 'insights_order_line', '(NOT cancelled)::int', false],
       ['insights_order_segment_month', 'insights_order_line', '(NOT cancelled)::int', true],
@@ -150,6 +157,22 @@ describe('Insights spend facts', () => {
     ] as const) {
       expect([rollup, await same(rollup, fact, live, segment)]).toEqual([rollup, []]);
     }
+    for (const [basis, fact, live] of [
+      ['order', 'insights_order_line', '(NOT cancelled)::int'],
+      ['invoice', 'insights_invoice_line', '1'],
+    ] as const) {
+      for (const [suffix, grain, segment] of [
+        ['tree_month', 'month', false],
+        ['tree_segment_month', 'month', true],
+        ['tree_segment_year', 'year', true],
+      ] as const) {
+        const rollup = `insights_${basis}_${suffix}`;
+        expect([rollup, await sameTree(rollup, fact, live, grain, segment)]).toEqual([rollup, []]);
+      }
+    }
+    // The school's lines count for the school and for the municipality above it.
+    const paths = await t.sql(`SELECT DISTINCT buyer_path FROM insights_order_line WHERE buyer_organisation_id = $1`, [t.world.orgs.skole]);
+    expect(paths).toEqual([{ buyer_path: [t.world.orgs.skole, t.world.orgs.kommune] }]);
     const [{ lines }] = await t.sql(`SELECT sum(lines)::int AS lines FROM insights_order_month`);
     expect(lines).toBe(2); // 9002's line and 9003's one line left; 9001's lines are cancelled
   });

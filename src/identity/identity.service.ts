@@ -16,6 +16,7 @@ import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, Organis
 import { normaliseOrgNumber, orgNumberProblem } from './org-number';
 import { OrganisationKind } from './organisation-kind';
 import type { OrganisationEntity } from './organisation.entity';
+import { subtreeTops } from './organisation-tree';
 import { OrganisationRepository } from './organisation.repository';
 import type { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -101,6 +102,15 @@ export class IdentityService {
   /** These organisations' ids and those of every organisation below them (a municipality's schools). */
   selfAndDescendantIds(ctx: RequestContext, ids: readonly number[]): Promise<number[]> {
     return ids.length ? this.organisationRows.selfAndDescendantIds(ctx, ids) : Promise.resolve([]);
+  }
+
+  /**
+   * These organisations' subtrees as one set (`ids`, ascending) and its tops (`subtreeTops`): a
+   * sum kept per subtree (insights' subtree rollups) is summed over the tops alone.
+   */
+  async subtrees(ctx: RequestContext, roots: readonly number[]): Promise<{ ids: number[]; tops: number[] }> {
+    const rows = roots.length ? await this.organisationRows.subtreeRows(ctx, roots) : [];
+    return { ids: rows.map((r) => r.id), tops: subtreeTops(rows) };
   }
 
   async byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {

@@ -52,6 +52,16 @@ export class OrganisationRepository {
     return rows.map((r) => r.id);
   }
 
+  /** These organisations and every organisation below them, each with its parent. */
+  subtreeRows(ctx: RequestContext, ids: readonly number[]): Promise<{ id: number; parentId: number | null }[]> {
+    return ctx.manager.query(
+      `WITH RECURSIVE down AS (SELECT id, parent_id, 0 AS depth FROM organisation WHERE id = ANY($1)
+         UNION ALL SELECT o.id, o.parent_id, down.depth + 1 FROM organisation o JOIN down ON o.parent_id = down.id WHERE down.depth < 20)
+       SELECT DISTINCT id, parent_id AS "parentId" FROM down ORDER BY id`,
+      [[...ids]],
+    );
+  }
+
   /** The name of an organisation the user (by e-mail) is a member of, if any. */
   async firstMembershipName(ctx: RequestContext, email: string): Promise<string | undefined> {
     const [member] = await ctx.manager.query('SELECT o.name FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id WHERE u.email = $1 LIMIT 1', [email]);

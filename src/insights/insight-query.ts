@@ -4,6 +4,8 @@ import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from '.
 export interface InsightQuery {
   /** Buyer organisations whose spend is covered (the caller's scope, narrowed to the filter's subtree). */
   organisationIds: number[];
+  /** The tops of the subtrees organisationIds make up (the subtree rollups are read for these). */
+  subtreeTops: number[];
   from?: string;
   to?: string;
   period: PeriodGrouping;
@@ -94,12 +96,24 @@ export function groupedQuery(q: InsightQuery, measures: string[], extraCondition
   return { sql: `SELECT ${[...dims.select, ...measures].join(', ')} FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}${group}`, params: p.values };
 }
 
+/** A rollup table (as `f`) and the columns a query reads it by. */
+export interface Rollup {
+  table: string;
+  /** The organisation column, and which ids of the query it is matched against. */
+  organisation: 'buyer_organisation_id' | 'organisation_id';
+  /** The column holding the first day of the month or year the row sums. */
+  period: 'month' | 'year';
+}
+
 /**
- * The rollup that answers the query exactly, if one does (migration 91): grouped by no more than
- * period, organisation and UNSPSC segment, filtered by no more than whole months and a segment,
- * no supplier or agreement. Null when only the fact lines can.
+ * The rollup that answers the query exactly, if one does (migrations 91 and 105): grouped by no
+ * more than period, organisation and UNSPSC segment, filtered by no more than whole months and a
+ * segment, no supplier or agreement. Null when only the fact lines can. Grouped by organisation,
+ * the per-organisation rollups; otherwise the subtree rollups, summed over the scope's tops only
+ * (for a purchasing unit 21 instead of 200 organisations' rows), by year when the query is over
+ * whole years and needs no finer period.
  */
-export function rollupTable(q: InsightQuery): string | null {
+export function rollupFor(q: InsightQuery): Rollup | null {
   if (q.supplierId !== undefined || q.agreementId !== undefined) return null;
   if (q.groupBy.some((d) => d === InsightDimension.SUPPLIER || d === InsightDimension.AGREEMENT)) return null;
   const byCategory = q.groupBy.includes(InsightDimension.CATEGORY);
@@ -108,28 +122,46 @@ export function rollupTable(q: InsightQuery): string | null {
   if (q.from && !q.from.endsWith('-01')) return null;
   if (q.to && !isLastOfMonth(q.to)) return null;
   const prefix = q.basis === SpendBasis.ORDERED ? 'insights_order' : 'insights_invoice';
-  return byCategory || q.unspscCode ? `${prefix}_segment_month f` : `${prefix}_month f`;
+  const bySegment = byCategory || Boolean(q.unspscCode);
+  if (q.groupBy.includes(InsightDimension.ORGANISATION)) {
+    return { table: `${prefix}_${bySegment ? 'segment_month' : 'month'} f`, organisation: 'buyer_organisation_id', period: 'month' };
+  }
+  const wholeYears = (!q.from || q.from.endsWith('-01-01')) && (!q.to || q.to.endsWith('-12-31'));
+  const yearly = bySegment && wholeYears && (!q.groupBy.includes(InsightDimension.PERIOD) || q.period === PeriodGrouping.YEAR);
+  if (yearly) return { table: `${prefix}_tree_segment_year f`, organisation: 'organisation_id', period: 'year' };
+  return { table: `${prefix}_tree_${bySegment ? 'segment_month' : 'month'} f`, organisation: 'organisation_id', period: 'month' };
 }
 
 const isLastOfMonth = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).getUTCDate() === 1;
 
 /** `SELECT dims, measures FROM rollup WHERE … GROUP BY dims HAVING …`: the rollup's twin of groupedQuery. */
-export function rollupQuery(q: InsightQuery, table: string, measures: string[], having: string): { sql: string; params: unknown[] } {
+export function rollupQuery(q: InsightQuery, rollup: Rollup, measures: string[], having: string): { sql: string; params: unknown[] } {
   const p = new SqlParams();
-  const where = [`f.buyer_organisation_id = ANY(${p.add(q.organisationIds)}::int[])`];
-  if (q.from) where.push(`f.month >= ${p.add(q.from)}::date`);
-  if (q.to) where.push(`f.month <= ${p.add(q.to)}::date`);
+  const ids = rollup.organisation === 'organisation_id' ? q.subtreeTops : q.organisationIds;
+  // One organisation as a plain equality: the planner then takes the primary key's order and
+  // aggregates sorted groups (a municipality's month × segment: 14 instead of 63 ms of CPU, a
+  // hash aggregate of numeric sums costing some 25 µs per group here).
+  const where = [ids.length === 1 ? `f.${rollup.organisation} = ${p.add(ids[0])}::int` : `f.${rollup.organisation} = ANY(${p.add(ids)}::int[])`];
+  if (q.from) where.push(`f.${rollup.period} >= ${p.add(q.from)}::date`);
+  if (q.to) where.push(`f.${rollup.period} <= ${p.add(q.to)}::date`);
   if (q.unspscCode) where.push(`f.segment = ${p.add(q.unspscCode.slice(0, 2))}`);
+  // Grouped by the rollup's own columns where they are the key (the period of its grain, the
+  // segment): a hash aggregate keyed by expressions cost 3–5 times the CPU on 2,000 groups, and
+  // one top's rows come from the primary key already in that order.
   const select: string[] = [];
   const groupBy: string[] = [];
-  const by = (expr: string, alias: string) => {
+  const by = (expr: string, alias: string, key = expr) => {
     select.push(`${expr} AS "${alias}"`);
-    groupBy.push(expr);
+    groupBy.push(key);
   };
-  if (q.groupBy.includes(InsightDimension.PERIOD)) by(`date_trunc(${p.add(q.period.toLowerCase())}, f.month)::date::text`, 'period');
-  if (q.groupBy.includes(InsightDimension.ORGANISATION)) by('f.buyer_organisation_id', 'organisationId');
-  if (q.groupBy.includes(InsightDimension.CATEGORY)) by(`rpad(nullif(f.segment, ''), 8, '0')`, 'category');
+  const period = `f.${rollup.period}`;
+  if (q.groupBy.includes(InsightDimension.PERIOD)) {
+    if (q.period.toLowerCase() === rollup.period) by(`${period}::text`, 'period', period);
+    else by(`date_trunc(${p.add(q.period.toLowerCase())}, ${period})::date::text`, 'period');
+  }
+  if (q.groupBy.includes(InsightDimension.ORGANISATION)) by(`f.${rollup.organisation}`, 'organisationId');
+  if (q.groupBy.includes(InsightDimension.CATEGORY)) by(`rpad(nullif(f.segment, ''), 8, '0')`, 'category', 'f.segment');
   const group = groupBy.length ? ` GROUP BY ${groupBy.join(', ')}` : '';
   const order = groupBy.length ? ` ORDER BY ${groupBy.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '';
-  return { sql: `SELECT ${[...select, ...measures].join(', ')} FROM ${table} WHERE ${where.join(' AND ')}${group} HAVING ${having}${order}`, params: p.values };
+  return { sql: `SELECT ${[...select, ...measures].join(', ')} FROM ${rollup.table} WHERE ${where.join(' AND ')}${group} HAVING ${having}${order}`, params: p.values };
 }

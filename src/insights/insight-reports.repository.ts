@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../platform/context/request-context';
-import { dimensions, EXCEPTION_DIMENSIONS, factConditions, factTable, groupedQuery, InsightQuery, rollupQuery, rollupTable, SqlParams } from './insight-query';
+import { dimensions, EXCEPTION_DIMENSIONS, factConditions, factTable, groupedQuery, InsightQuery, rollupFor, rollupQuery, SqlParams } from './insight-query';
 import { SpendBasis } from './insights.types';
 
 const sum = (expr: string, cond?: string) => `coalesce(sum(${expr})${cond ? ` FILTER (WHERE ${cond})` : ''}, 0)`;
@@ -20,7 +20,7 @@ export type ReportRow = Record<string, unknown> & { organisationId?: number | nu
 @Injectable()
 export class InsightReportsRepository {
   loyalty(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
-    const rollup = rollupTable(q);
+    const rollup = rollupFor(q);
     if (rollup) {
       return this.run(
         ctx,
@@ -66,7 +66,7 @@ export class InsightReportsRepository {
   }
 
   leakage(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
-    const rollup = rollupTable(q);
+    const rollup = rollupFor(q);
     if (rollup) {
       return this.run(
         ctx,

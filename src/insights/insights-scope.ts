@@ -6,6 +6,12 @@ import { Role } from '../identity/role';
 import type { RequestContext } from '../platform/context/request-context';
 import { forbidden, notFound } from '../platform/errors/domain-error';
 
+/** A report's organisations: all of them, and the tops of the subtrees they make up (no two overlap). */
+export interface ScopeOrganisations {
+  ids: number[];
+  tops: number[];
+}
+
 /** Roles that see insights (the resolver and export allow these; the scope below decides what of). */
 export const INSIGHT_ROLES = [Role.PURCHASER, Role.ACCOUNTS_PAYABLE, Role.ADMIN];
 
@@ -23,20 +29,26 @@ export class InsightsScope {
     private readonly agreements: AgreementsService,
   ) {}
 
-  /** The buyer organisations the caller sees, narrowed to `organisationId` and those below it (NOT_FOUND outside the caller's view). */
-  async organisations(ctx: RequestContext, organisationId?: number): Promise<number[]> {
+  /**
+   * The buyer organisations the caller sees, narrowed to `organisationId` and those below it
+   * (NOT_FOUND outside the caller's view). Always whole subtrees: an organisation in view has
+   * its whole subtree in view (trees are far shallower than the 20 levels the tree walk allows).
+   */
+  async organisations(ctx: RequestContext, organisationId?: number): Promise<ScopeOrganisations> {
     const visible = await this.visible(ctx);
     if (organisationId === undefined) return visible;
-    if (!visible.includes(organisationId)) throw notFound('Organisation', organisationId);
-    const seen = new Set(visible);
-    return (await this.identity.selfAndDescendantIds(ctx, [organisationId])).filter((id) => seen.has(id));
+    if (!visible.ids.includes(organisationId)) throw notFound('Organisation', organisationId);
+    return this.identity.subtrees(ctx, [organisationId]);
   }
 
-  private async visible(ctx: RequestContext): Promise<number[]> {
-    const own = await this.identity.organisation(ctx, ctx.user.organisationId);
+  private async visible(ctx: RequestContext): Promise<ScopeOrganisations> {
+    // The organisation and its unit's participants at once (two pool connections outside a
+    // transaction): one round trip less per report. Participants count only for a purchasing unit.
+    const mayManageUnit = ctx.hasRole(Role.PURCHASER, Role.ADMIN);
+    const [own, participants] = await Promise.all([this.identity.organisation(ctx, ctx.user.organisationId), mayManageUnit ? this.agreements.participantsOfUnit(ctx, ctx.user.organisationId) : []]);
     if (own.kind === OrganisationKind.SUPPLIER) throw forbidden('Suppliers see no insights into their customers’ purchasing');
     const roots = [own.id];
-    if (own.kind === OrganisationKind.PURCHASING_UNIT && ctx.hasRole(Role.PURCHASER, Role.ADMIN)) roots.push(...(await this.agreements.participantsOfUnit(ctx, own.id)));
-    return this.identity.selfAndDescendantIds(ctx, roots);
+    if (own.kind === OrganisationKind.PURCHASING_UNIT && mayManageUnit) roots.push(...participants);
+    return this.identity.subtrees(ctx, roots);
   }
 }

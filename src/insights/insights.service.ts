@@ -96,8 +96,10 @@ export class InsightsService {
   async query(ctx: RequestContext, f: InsightFilter): Promise<InsightQuery> {
     if (f.from && f.to && f.from > f.to) throw badInput(`from (${f.from}) is after to (${f.to})`, { field: 'from' });
     if (f.from && f.to && (Date.parse(f.to) - Date.parse(f.from)) / 86_400_000 > MAX_SPAN_DAYS) throw badInput(`a report spans at most ${MAX_SPAN_DAYS} days`, { field: 'to' });
+    const scope = await this.scope.organisations(ctx, f.organisationId ?? undefined);
     return {
-      organisationIds: await this.scope.organisations(ctx, f.organisationId ?? undefined),
+      organisationIds: scope.ids,
+      subtreeTops: scope.tops,
       from: f.from ?? undefined,
       to: f.to ?? undefined,
       period: f.period ?? PeriodGrouping.MONTH,

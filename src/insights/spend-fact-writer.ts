@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgreementsService } from '../agreements/agreements.service';
 import { CataloguesService } from '../catalogues/catalogues.service';
+import { IdentityService } from '../identity/identity.service';
 import type { CheaperItem } from '../catalogues/purchasable-item';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
@@ -28,6 +29,7 @@ export class SpendFactWriter implements OnModuleInit {
     private readonly facts: SpendFactsRepository,
     private readonly agreements: AgreementsService,
     private readonly catalogues: CataloguesService,
+    private readonly identity: IdentityService,
   ) {}
 
   onModuleInit() {
@@ -54,7 +56,7 @@ export class SpendFactWriter implements OnModuleInit {
   }
 
   private async orderRows(tx: RequestContext, f: OrderSpendFact): Promise<OrderLineRow[]> {
-    const { suppliers, cheaper } = await this.buyerSide(
+    const { path, suppliers, cheaper } = await this.buyerSide(
       tx,
       f.buyerOrganisationId,
       f.lines.filter((l) => LEAKING.has(l.loyalty)).map((l) => ({ key: l.orderLineId, unspscCode: l.unspscCode, unitCode: l.unitCode, currency: f.currency })),
@@ -64,6 +66,7 @@ export class SpendFactWriter implements OnModuleInit {
       order_id: f.orderId,
       order_no: f.orderNo,
       buyer_organisation_id: f.buyerOrganisationId,
+      buyer_path: path,
       supplier_id: f.supplierId,
       supplier_name: f.supplierName,
       currency: f.currency,
@@ -87,7 +90,7 @@ export class SpendFactWriter implements OnModuleInit {
 
   private async invoiceRows(tx: RequestContext, f: InvoiceSpendFact): Promise<InvoiceLineRow[]> {
     const needs = f.lines.flatMap((l) => (LEAKING.has(l.loyalty) && l.unspscCode ? [{ key: l.invoiceLineId, unspscCode: l.unspscCode, unitCode: l.unitCode, currency: f.currency }] : []));
-    const { suppliers, cheaper } = await this.buyerSide(tx, f.buyerOrganisationId, needs);
+    const { path, suppliers, cheaper } = await this.buyerSide(tx, f.buyerOrganisationId, needs);
     const time = (t: string | Date | null) => (t === null ? null : new Date(t).toISOString());
     return f.lines.map((l) => ({
       invoice_line_id: l.invoiceLineId,
@@ -95,6 +98,7 @@ export class SpendFactWriter implements OnModuleInit {
       kind: f.kind,
       invoice_number: f.invoiceNumber,
       buyer_organisation_id: f.buyerOrganisationId,
+      buyer_path: path,
       supplier_id: f.supplierId,
       invoice_agreement_id: f.agreementId,
       order_id: f.orderId,
@@ -115,15 +119,21 @@ export class SpendFactWriter implements OnModuleInit {
     }));
   }
 
-  /** The buyer's agreement suppliers now, and the cheapest agreement item for each need (the second statement only when something leaks). */
+  /**
+   * The buyer's path (itself, then the organisations above it: the subtree rollups of migration
+   * 105 count a line for each), its agreement suppliers now, and the cheapest agreement item for
+   * each need (that statement only when something leaks).
+   */
   private async buyerSide(tx: RequestContext, buyerOrganisationId: number, needs: Parameters<CataloguesService['cheapestPerNeed']>[2]) {
+    const above = await this.identity.selfAndAncestorIds(tx, buyerOrganisationId);
+    const path = [buyerOrganisationId, ...above.filter((id) => id !== buyerOrganisationId)];
     const inForce = await this.agreements.inForceFor(tx, buyerOrganisationId);
     const found = await this.catalogues.cheapestPerNeed(
       tx,
       inForce.map((a) => a.id),
       needs,
     );
-    return { suppliers: new Set(inForce.map((a) => a.supplierId)), cheaper: new Map(found.map((c) => [c.key, c])) };
+    return { path, suppliers: new Set(inForce.map((a) => a.supplierId)), cheaper: new Map(found.map((c) => [c.key, c])) };
   }
 }
 

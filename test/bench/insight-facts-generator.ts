@@ -31,7 +31,11 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
     [municipalities, o.unitsEach],
   );
   await pg.query('INSERT INTO agreement_participant (agreement_id, organisation_id) SELECT $1, unnest($2::int[])', [agreementId, municipalities]);
-  const buyers: number[] = (await pg.query(`SELECT id FROM organisation WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id`, [municipalities])).rows.map((r) => r.id);
+  const buyerRows: { id: number; parent_id: number | null }[] = (await pg.query(`SELECT id, parent_id FROM organisation WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id`, [municipalities])).rows;
+  const buyers = buyerRows.map((r) => r.id);
+  // Each buyer's path as SpendFactWriter writes it (itself, then the municipality above a unit): the trees here are two levels deep.
+  const parents = buyerRows.map((r) => r.parent_id);
+  const path = (index: string) => `ARRAY[($2::int[])[${index}]] || CASE WHEN ($5::int[])[${index}] IS NULL THEN '{}'::int[] ELSE ARRAY[($5::int[])[${index}]] END`;
   const suppliers: number[] = (
     await pg.query(`INSERT INTO organisation (name, org_number, kind) SELECT 'Bench leverandør ' || i, '6' || lpad(i::text, 8, '0'), 'SUPPLIER' FROM generate_series(1, $1) i RETURNING id`, [
       o.supplierCount,
@@ -45,13 +49,13 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
   const pick = (key: string, n: string) => `1 + floor(${n} * power(((${key}) * 7919 % 10007) / 10007.0, 1.7))::int`;
   await pg.query(
     `WITH c AS (SELECT ${codes} AS codes), l AS (
-       SELECT g, (g - 1) / 5 + 1 AS o, (g * 37) % 100 AS r, 1 + g % 20 AS qty, round(10 + (g * 13 % 2000) / 7.0, 2) AS price,
+       SELECT g, (g - 1) / 5 + 1 AS o, ${pick('((g - 1) / 5 + 1)', 'array_length($2::int[], 1)')} AS b, (g * 37) % 100 AS r, 1 + g % 20 AS qty, round(10 + (g * 13 % 2000) / 7.0, 2) AS price,
               now() - (((((g - 1) / 5 + 1) * 104729) % (36 * 30 * 1440)) * interval '1 minute') AS approved
          FROM generate_series(1, $1::bigint) g)
-     INSERT INTO insights_order_line (order_line_id, order_id, order_no, buyer_organisation_id, supplier_id, supplier_name, currency, submitted_at, approved_at, spend_date,
+     INSERT INTO insights_order_line (order_line_id, order_id, order_no, buyer_organisation_id, buyer_path, supplier_id, supplier_name, currency, submitted_at, approved_at, spend_date,
             unspsc_code, quantity, unit_code, unit_price, amount, loyalty, supplier_loyalty, agreement_id, covering_agreement_ids, justification_code, justification_text,
             alternative_item_id, alternative_agreement_id, alternative_name, alternative_unit_price, alternative_level, potential_saving, cancelled, recorded_at)
-     SELECT g, o, 'PO-' || o, ($2::int[])[${pick('o', 'array_length($2::int[], 1)')}], ($3::int[])[(1 + (o * 31) % array_length($3::int[], 1))::int], 'Bench leverandør', 'NOK',
+     SELECT g, o, 'PO-' || o, ($2::int[])[b], ${path('b')}, ($3::int[])[(1 + (o * 31) % array_length($3::int[], 1))::int], 'Bench leverandør', 'NOK',
             approved - (o % 72) * interval '1 hour', approved, (approved AT TIME ZONE 'Europe/Oslo')::date,
             c.codes[(1 + (g * 7) % 10000)::int], qty, 'EA', price, round(qty * price, 2),
             CASE WHEN r < 70 THEN 'ON_AGREEMENT' WHEN r < 88 THEN 'OFF_AGREEMENT' ELSE 'NOT_COVERED' END,
@@ -63,18 +67,18 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
             CASE WHEN r BETWEEN 70 AND 80 THEN round(qty * price, 2) - round(qty * round(price * 0.8, 2), 2) ELSE 0 END,
             o % 50 = 0, now()
        FROM l, c`,
-    [o.orderLines, buyers, suppliers, agreementId],
+    [o.orderLines, buyers, suppliers, agreementId, parents],
   );
   await pg.query(
     `WITH c AS (SELECT ${codes} AS codes), l AS (
-       SELECT g, (g - 1) / 4 + 1 AS inv, (g * 41) % 100 AS r, 1 + g % 20 AS qty, round(10 + (g * 17 % 2000) / 7.0, 2) AS price,
+       SELECT g, (g - 1) / 4 + 1 AS inv, ${pick('((g - 1) / 4 + 1)', 'array_length($2::int[], 1)')} AS b, (g * 41) % 100 AS r, 1 + g % 20 AS qty, round(10 + (g * 17 % 2000) / 7.0, 2) AS price,
               (now() - (((((g - 1) / 4 + 1) * 104723) % (36 * 30 * 1440)) * interval '1 minute')) AS received
          FROM generate_series(1, $1::bigint) g),
      f AS (SELECT *, inv % 20 <> 0 AND inv % 20 <> 7 AND inv % 20 <> 13 AS with_order, inv % 33 = 0 AS credit FROM l)
-     INSERT INTO insights_invoice_line (invoice_line_id, invoice_id, kind, invoice_number, buyer_organisation_id, supplier_id, invoice_agreement_id, order_id, order_line_id,
+     INSERT INTO insights_invoice_line (invoice_line_id, invoice_id, kind, invoice_number, buyer_organisation_id, buyer_path, supplier_id, invoice_agreement_id, order_id, order_line_id,
             currency, issue_date, spend_date, received_at, approved_at, order_submitted_at, unspsc_code, quantity, unit_code, amount, loyalty, supplier_loyalty, agreement_id,
             alternative_unit_price, alternative_level, potential_saving, recorded_at)
-     SELECT g, inv, CASE WHEN credit THEN 'CREDIT_NOTE' ELSE 'INVOICE' END, 'F-' || inv, ($2::int[])[${pick('inv', 'array_length($2::int[], 1)')}],
+     SELECT g, inv, CASE WHEN credit THEN 'CREDIT_NOTE' ELSE 'INVOICE' END, 'F-' || inv, ($2::int[])[b], ${path('b')},
             ($3::int[])[(1 + (inv * 31) % array_length($3::int[], 1))::int], $4::int, CASE WHEN with_order THEN inv END, CASE WHEN with_order THEN g END,
             'NOK', (received AT TIME ZONE 'Europe/Oslo')::date - 1, (received AT TIME ZONE 'Europe/Oslo')::date - 1, received, received + interval '2 days',
             CASE WHEN with_order THEN received - (inv % 30) * interval '1 day' END, c.codes[(1 + (g * 11) % 10000)::int], qty, 'EA',
@@ -85,7 +89,7 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
             CASE WHEN r BETWEEN 72 AND 80 THEN round(price * 0.8, 2) END, CASE WHEN r BETWEEN 72 AND 80 THEN 'CLASS' END,
             CASE WHEN r BETWEEN 72 AND 80 THEN CASE WHEN credit THEN -1 ELSE 1 END * (round(qty * price, 2) - round(qty * round(price * 0.8, 2), 2)) ELSE 0 END, now()
        FROM f, c`,
-    [o.invoiceLines, buyers, suppliers, agreementId],
+    [o.invoiceLines, buyers, suppliers, agreementId, parents],
   );
   await pg.query(
     `INSERT INTO insights_invoice (invoice_id, buyer_organisation_id, supplier_id, received_at, received_date, match_status, reason_codes, ever_exception, matched_recorded_at)
@@ -96,6 +100,8 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
             invoice_id % 10 >= 8, now()
        FROM insights_invoice_line GROUP BY invoice_id`,
   );
-  await pg.query('VACUUM ANALYZE insights_order_line, insights_invoice_line, insights_invoice, organisation, agreement_participant');
+  // The rollups too: the triggers filled them, and without statistics the planner guesses their size.
+  const rollups = (await pg.query(`SELECT string_agg(tablename, ', ') AS t FROM pg_tables WHERE tablename ~ '^insights_(order|invoice)_(tree_)?(segment_)?(month|year)$'`)).rows[0].t;
+  await pg.query(`VACUUM ANALYZE insights_order_line, insights_invoice_line, insights_invoice, organisation, agreement_participant, ${rollups}`);
   return { municipalities, buyers, suppliers };
 }

@@ -7,16 +7,21 @@
  * report through GraphQL over HTTP, as a municipality's ADMIN (its own tree) and as the
  * purchasing unit's PURCHASER (every participant: all the facts), over all 36 months. Prints
  * p50 and p95 per report; target p95 ≤ 100 ms for loyalty and leakage by organisation, segment
- * and month.
+ * and month. Beside them the median of the report's statement run directly under EXPLAIN
+ * ANALYZE (PostgreSQL's time alone: steadier than the request's on a shared machine), the
+ * rollup or fact table it read and how many rows, and the machine's load average.
  */
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
+import { subtreeTops } from '../../src/identity/organisation-tree';
 import { startDemoService, freePort, ms, percentile, printTable } from './bench-support';
 import { generateInsightFacts } from './insight-facts-generator';
+import { insightQuery, statementTimes } from './insight-sql-timing';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -26,6 +31,8 @@ const flag = (name: string, fallback: number) => {
 const LINES = flag('lines', 1_000_000);
 const RUNS = flag('runs', 40);
 const WARM_UP = 3;
+/** Runs of each report's statement under EXPLAIN ANALYZE (the median is printed). */
+const SQL_RUNS = 5;
 
 /** The reports timed: [label, query field, filter]; the first six carry the target. */
 const REPORTS: [string, string, Record<string, unknown>][] = [
@@ -58,6 +65,7 @@ async function main() {
     const pg = new Client({ connectionString: db.url });
     pg.on('error', (e) => log(`generator connection: ${e.message}`));
     await pg.connect();
+    const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const t0 = performance.now();
     const world = await generateInsightFacts(pg, { municipalities: 20, unitsEach: 9, supplierCount: 300, orderLines: LINES, invoiceLines: LINES });
     const generated = (performance.now() - t0) / 1000;
@@ -69,15 +77,30 @@ async function main() {
     const [{ n: covered }] = (
       await pg.query(`SELECT count(*)::int AS n FROM insights_order_line WHERE buyer_organisation_id IN (SELECT id FROM organisation WHERE id = $1 OR parent_id = $1)`, [municipality])
     ).rows;
-    await pg.end();
     rows.push(['facts generated', `${(2 * LINES).toLocaleString('en')} lines`, `${generated.toFixed(0)} s (order and invoice lines, VACUUM ANALYZE)`]);
+    rows.push(['load average before the reports', load(), '1, 5, 15 minutes (2 cores: above 2, other work shares them)']);
 
-    const scopes: [string, string][] = [
-      [`one municipality (10 organisations, ${covered.toLocaleString('en')} order lines)`, await api.login('admin@bench.example')],
-      [`purchasing unit (${world.buyers.length} organisations, all ${LINES.toLocaleString('en')})`, await api.login('innkjoper@storby.example')],
+    // Each scope as InsightsScope resolves it (its organisations and their subtrees' tops), for the statements run directly.
+    const subtrees = async (roots: number[]) => {
+      const found: { id: number; parentId: number | null }[] = (
+        await pg.query(
+          `WITH RECURSIVE down AS (SELECT id, parent_id FROM organisation WHERE id = ANY($1) UNION SELECT o.id, o.parent_id FROM organisation o JOIN down ON o.parent_id = down.id)
+           SELECT id, parent_id AS "parentId" FROM down ORDER BY id`,
+          [roots],
+        )
+      ).rows;
+      return { ids: found.map((r) => r.id), tops: subtreeTops(found) };
+    };
+    const unit = (
+      await pg.query(`SELECT o.id, array_agg(DISTINCT p.organisation_id) AS participants FROM organisation o JOIN agreement a ON a.purchasing_unit_id = o.id
+                        JOIN agreement_participant p ON p.agreement_id = a.id WHERE o.org_number = '931000047' GROUP BY o.id`)
+    ).rows[0];
+    const scopes: [string, string, { ids: number[]; tops: number[] }][] = [
+      [`one municipality (10 organisations, ${covered.toLocaleString('en')} order lines)`, await api.login('admin@bench.example'), await subtrees([municipality])],
+      [`purchasing unit (${world.buyers.length} organisations, all ${LINES.toLocaleString('en')})`, await api.login('innkjoper@storby.example'), await subtrees([unit.id, ...unit.participants])],
     ];
-    for (const [scope, token] of scopes) {
-      rows.push([scope, '', '']);
+    for (const [scope, token, organisations] of scopes) {
+      rows.push([scope, '', `${organisations.tops.length} subtree tops`]);
       for (const [label, field, filter] of REPORTS) {
         const query = `query($f: InsightFilter) { r: ${field}(filter: $f) { __typename } }`;
         let answered = 0;
@@ -88,9 +111,12 @@ async function main() {
           if (i >= WARM_UP) times.push(performance.now() - started);
         }
         times.sort((a, b) => a - b);
-        rows.push([`  ${label}`, `p95 ${ms(percentile(times, 95))}`, `p50 ${ms(percentile(times, 50))}; ${answered} rows`]);
+        const sql = await statementTimes(pg, field, insightQuery(organisations, filter), SQL_RUNS);
+        rows.push([`  ${label}`, `p95 ${ms(percentile(times, 95))}`, `p50 ${ms(percentile(times, 50))}; SQL ${ms(percentile(sql.execution, 50))}; ${answered} rows; ${sql.top}`]);
       }
     }
+    rows.push(['load average after the reports', load(), '']);
+    await pg.end();
   } finally {
     service?.kill('SIGTERM');
     await new Promise((r) => (service ? service.once('exit', r) : r(undefined)));
