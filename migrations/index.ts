@@ -28,6 +28,7 @@ import { Invoices1763800000080 } from './1763800000080-Invoices';
 import { InvoiceResponsesAndPostingExports1763800000085 } from './1763800000085-InvoiceResponsesAndPostingExports';
 import { InsightsSpendFacts1763800000090 } from './1763800000090-InsightsSpendFacts';
 import { InsightsRollups1763800000091 } from './1763800000091-InsightsRollups';
+import { SearchRelevanceFields1763800000120 } from './1763800000120-SearchRelevanceFields';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   InvoiceResponsesAndPostingExports1763800000085,
   InsightsSpendFacts1763800000090,
   InsightsRollups1763800000091,
+  SearchRelevanceFields1763800000120,
 ];

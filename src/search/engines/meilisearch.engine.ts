@@ -140,7 +140,7 @@ export class MeilisearchEngine extends ProductSearch {
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
-    const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] } };
+    const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] }, relaxed: false, droppedWords: [] };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
     const states: { version_id: number }[] = await this.ds.query(`SELECT version_id FROM search_index_state WHERE engine = 'meilisearch' AND agreement_id = ANY($1) AND version_id IS NOT NULL`, [
@@ -208,6 +208,6 @@ export class MeilisearchEngine extends ProductSearch {
       attributes: [...attrs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, values]) => ({ name, values })),
     };
     const total = res.estimatedTotalHits ?? hits.length;
-    return { hits, totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets };
+    return { hits, totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets, relaxed: false, droppedWords: [] };
   }
 }
