@@ -3,12 +3,14 @@ import { COMPUTE_EXPANSIONS_SQL } from './1763800000001-SearchWordExpansion';
 
 /**
  * The search document gets fields of its own, so a search can rank by where and how a word
- * matched (issue 17): A the name (its Norwegian stems and its words, units normalised) and the
- * item numbers, B the description (stems and words), C the English UNSPSC titles of the item's
- * class and commodity (English stems: "gloves" finds "Medical exam … gloves") and its attribute
- * values ("svanemerket", "tco", the size "m"), D the manufacturer alone. Before, manufacturer and
- * description shared weights, so a typo of a product word matched a supplier's name on all its
- * items ("kontorstl" ~ "Kontorland").
+ * matched (issue 17): A the name's words (units normalised) and the item numbers, B the
+ * description's words, C what classifies the item — the English UNSPSC titles of its class and
+ * commodity (English stems: "gloves" finds "Medical exam … gloves"), its attribute values
+ * ("svanemerket", "tco", the size "m") and its manufacturer — and D the Norwegian stems of name
+ * and description. Words and stems apart, so a search can tell an exact word from a stem
+ * ("skrivebord" is only the stem of "skrivebordet"). Typos and compound parts are looked for in
+ * A and B only: before, manufacturer and description shared weights, so a typo of a product
+ * word matched a supplier's name on all its items ("kontorstl" ~ "Kontorland").
  *
  * Units in names are normalised as the query is (search-text.ts): 27" reads "27 tommer", and a
  * number glued to its unit is split (80g → 80 g).
@@ -28,12 +30,13 @@ const NAME_WORDS = `regexp_replace(regexp_replace(torg_unaccent(name), '([0-9])[
 const ATTRIBUTE_TEXT_SQL = (facets: string) => `regexp_replace(array_to_string(${facets}, E'\\n'), '^[^=\\n]*=', '', 'gn')`;
 
 const SEARCH_DOC_SQL = `
-  setweight(to_tsvector('norwegian'::regconfig, torg_unaccent(name)) || to_tsvector('simple'::regconfig, ${NAME_WORDS}) ||
+  setweight(to_tsvector('simple'::regconfig, ${NAME_WORDS}) ||
             -- item numbers also split at punctuation: the parser reads "KL-100" as "kl" and "-100"
             to_tsvector('simple'::regconfig, lower(seller_item_id) || ' ' || regexp_replace(lower(seller_item_id), '[^a-z0-9]+', ' ', 'g') || ' ' || coalesce(gtin, '') || ' ' || unspsc_code), 'A') ||
-  setweight(to_tsvector('norwegian'::regconfig, torg_unaccent(coalesce(description, ''))) || to_tsvector('simple'::regconfig, torg_unaccent(coalesce(description, ''))), 'B') ||
-  setweight(to_tsvector('english'::regconfig, coalesce(category_text, '')) || to_tsvector('simple'::regconfig, torg_unaccent(coalesce(attribute_text, ''))), 'C') ||
-  setweight(to_tsvector('simple'::regconfig, torg_unaccent(coalesce(manufacturer, ''))), 'D')`;
+  setweight(to_tsvector('simple'::regconfig, torg_unaccent(coalesce(description, ''))), 'B') ||
+  setweight(to_tsvector('english'::regconfig, coalesce(category_text, '')) ||
+            to_tsvector('simple'::regconfig, torg_unaccent(coalesce(attribute_text, '') || ' ' || coalesce(manufacturer, ''))), 'C') ||
+  setweight(to_tsvector('norwegian'::regconfig, torg_unaccent(name || ' ' || coalesce(description, ''))), 'D')`;
 
 const OLD_DOC_SQL = `
   setweight(to_tsvector('norwegian'::regconfig, torg_unaccent(name)), 'A') ||

@@ -372,39 +372,64 @@ export class PostgresSearchEngine extends ProductSearch {
 }
 
 /**
- * Below this confidence (the best hit's best group: its match class, less 3 when it matched only
- * in the description or the manufacturer and not exactly) a text search returns nothing: a typo
- * in a name is enough, but "toner" matching the end of "hodetelefoner" in a description, or a
- * word merely similar to one in a name, is no answer.
+ * Below this confidence (the best hit's best group: its match class, less 3 when it matched
+ * only outside the primary fields and not exactly) a text search returns nothing: a typo in a
+ * name is enough, but "toner" matching the end of "hodetelefoner" in a description, a stem found
+ * only in a description ("skrivebord" of "skrivebordet"), or a word merely similar to one in a
+ * name, is no answer.
  */
 export const MIN_CONFIDENCE = MatchClass.Typo;
 const OUTSIDE_PRIMARY_FIELDS = 3;
 
 /**
- * Per group g: c_g, the class of its best match (MatchClass, -1 for none), and f_g, whether it
- * matched in the name, the UNSPSC titles or the attributes. From them: words (how many leading
- * groups all matched), matched (how many groups), quality (the sum of classes), fields (groups
- * matched in a primary field) and confidence.
+ * How a group matched an item, best first: a step is a match class, found in a primary field
+ * (name, UNSPSC titles, attributes, manufacturer: weights A and C) or only elsewhere (the
+ * description, or the stems, which do not say whether they came from name or description). A
+ * stem found only there ranks after a compound part in the name, so "kanyler" (stem "kanyl")
+ * ranks "Kanyle 18G" by its name. The step's position is the group's grade; `confidence` is its
+ * class, less OUTSIDE_PRIMARY_FIELDS outside the primary fields unless exact.
+ */
+const STEPS: { cls: MatchClass; primary: boolean }[] = [
+  { cls: MatchClass.Exact, primary: true },
+  { cls: MatchClass.Exact, primary: false },
+  { cls: MatchClass.Stem, primary: true },
+  { cls: MatchClass.Part, primary: true },
+  { cls: MatchClass.Stem, primary: false },
+  { cls: MatchClass.Part, primary: false },
+  { cls: MatchClass.Typo, primary: true },
+  { cls: MatchClass.Typo, primary: false },
+  { cls: MatchClass.Similar, primary: true },
+  { cls: MatchClass.Similar, primary: false },
+];
+const stepConfidence = (st: { cls: MatchClass; primary: boolean }) => (st.primary || st.cls === MatchClass.Exact ? st.cls : st.cls - OUTSIDE_PRIMARY_FIELDS);
+
+/**
+ * Per group g: v_g, the grade of its best step (STEPS counted from the end, -1 for no match).
+ * From them: words (how many leading groups all matched), matched (how many groups), quality
+ * (the sum of grades), fields (groups matched in a primary field) and confidence.
  */
 function matchTiers(gq: GroupQueries[], p: (v: unknown) => string): { columns: string; derived: string } {
+  const grade = (k: number) => STEPS.length - 1 - k;
   const columns = gq
     .map((g, i) => {
-      const ladder = [MatchClass.Exact, MatchClass.Stem, MatchClass.Part, MatchClass.Typo, MatchClass.Similar]
-        .filter((c) => g.byClass[c] !== null)
-        .map((c) => `WHEN s.doc @@ to_tsquery('simple', ${p(g.byClass[c])}) THEN ${c}`)
+      const ladder = STEPS.map((st, k) => {
+        const q = st.primary ? g.primaryByClass[st.cls] : g.byClass[st.cls];
+        return q ? `WHEN s.doc @@ to_tsquery('simple', ${p(q)}) THEN ${grade(k)}` : '';
+      })
+        .filter((w) => w)
         .join(' ');
-      const cls = ladder ? `CASE ${ladder} ELSE -1 END` : '-1';
-      const primary = g.primary ? `s.doc @@ to_tsquery('simple', ${p(g.primary)})` : 'false';
-      return `, ${cls} AS c${i}, ${primary} AS f${i}`;
+      return `, ${ladder ? `CASE ${ladder} ELSE -1 END` : '-1'} AS v${i}`;
     })
     .join('');
   const n = gq.length;
   const idx = [...Array(n).keys()];
-  const words = `CASE ${idx.map((i) => `WHEN m.c${i} < 0 THEN ${i}`).join(' ')} ELSE ${n} END`;
-  const matched = idx.map((i) => `(m.c${i} >= 0)::int`).join(' + ');
-  const quality = idx.map((i) => `greatest(m.c${i}, 0)`).join(' + ');
-  const fields = idx.map((i) => `(m.c${i} >= 0 AND m.f${i})::int`).join(' + ');
-  const confidence = `greatest(${idx.map((i) => `CASE WHEN m.f${i} OR m.c${i} = ${MatchClass.Exact} THEN m.c${i} ELSE m.c${i} - ${OUTSIDE_PRIMARY_FIELDS} END`).join(', ')})`;
+  const primaryGrades = STEPS.flatMap((st, k) => (st.primary ? [grade(k)] : []));
+  const words = `CASE ${idx.map((i) => `WHEN m.v${i} < 0 THEN ${i}`).join(' ')} ELSE ${n} END`;
+  const matched = idx.map((i) => `(m.v${i} >= 0)::int`).join(' + ');
+  const quality = idx.map((i) => `greatest(m.v${i}, 0)`).join(' + ');
+  const fields = idx.map((i) => `(m.v${i} IN (${primaryGrades.join(', ')}))::int`).join(' + ');
+  const confidenceOf = (i: number) => `CASE m.v${i} ${STEPS.map((st, k) => `WHEN ${grade(k)} THEN ${stepConfidence(st)}`).join(' ')} ELSE -9 END`;
+  const confidence = `greatest(${idx.map(confidenceOf).join(', ')})`;
   return { columns, derived: `${words} AS words, ${matched} AS matched, ${quality} AS quality, ${fields} AS fields, ${confidence} AS confidence` };
 }
 

@@ -27,12 +27,12 @@ describe('search text helpers', () => {
       queryGroups('kontorstl'),
       expansions({ word: 'kontorstl', expansions: ['kontorstol', 'kontorland'], kinds: [2, 1] }),
     );
-    expect(q.byClass[MatchClass.Exact]).toBe('(kontorstl)');
+    expect(q.byClass[MatchClass.Exact]).toBe('(kontorstl:ABC)');
     expect(q.byClass[MatchClass.Part]).toBe('((kontorstl | kontorstl:*AB))');
     expect(q.byClass[MatchClass.Typo]).toBe('((kontorstl | kontorstl:*AB | kontorstol:AB))');
     expect(q.byClass[MatchClass.Similar]).toBe('((kontorstl | kontorstl:*AB | kontorstol:AB | kontorland:AB))');
     // only name (A) and UNSPSC titles and attributes (C)
-    expect(q.primary).toBe('((kontorstl:AC | kontorstl:*A | kontorstol:A | kontorland:A))');
+    expect(q.primaryByClass[MatchClass.Similar]).toBe('((kontorstl:AC | kontorstl:*A | kontorstol:A | kontorland:A))');
   });
   it('puts stems in their fields: Norwegian in name and description, English in the UNSPSC titles', () => {
     const [q] = buildGroupQueries(
@@ -46,7 +46,7 @@ describe('search text helpers', () => {
   });
   it('ANDs the words of a phrase and ORs the terms of a group', () => {
     const [q] = buildGroupQueries(queryGroups('copy paper'), expansions({ word: 'kopipapir', expansions: ['kopipapir'], kinds: [6] }));
-    expect(q.byClass[MatchClass.Exact]).toMatch(/^\(\(copy & paper\) \| \(kopipapir\)/);
+    expect(q.byClass[MatchClass.Exact]).toMatch(/^\(\(copy:ABC & paper:ABC\) \| \(kopipapir:ABC\)/);
   });
   it('matches short numbers exactly (and their signed form) and longer ones as prefixes', () => {
     const qs = buildGroupQueries(queryGroups('2 propanone'), new Map());

@@ -8,7 +8,8 @@
  * stems, compounds containing it, typos, merely similar words. From them each group gets one
  * tsquery per match class, cumulative — exact, + stem, + compound part, + typo, + similar — so
  * the engine can tell how well an item matched each group, and where (the document's weights:
- * A name, B description, C UNSPSC titles and attribute values, D manufacturer).
+ * A the name's words, B the description's, C UNSPSC titles, attribute values and manufacturer,
+ * D the Norwegian stems of name and description).
  */
 import { SYNONYM_SETS } from '../synonyms';
 
@@ -57,8 +58,8 @@ export interface GroupQueries {
   label: string;
   /** tsquery text per class, index = MatchClass: matching `byClass[c]` means a match of class c or better; null when none. */
   byClass: (string | null)[];
-  /** Any match (Similar or better) in the name, UNSPSC titles or attributes (weights A and C). */
-  primary: string | null;
+  /** The same restricted to the primary fields: the name, UNSPSC titles, attributes and manufacturer (weights A and C). */
+  primaryByClass: (string | null)[];
 }
 
 /** Lower case, Norwegian/Danish letters folded the way unaccent folds them, units normalised, split into words. */
@@ -126,7 +127,8 @@ function alternatives(word: string, found: WordExpansions | undefined, typed: bo
   if (/^\d{1,4}$/.test(word)) alts.push({ lexeme: word, prefix: false, weights: all, cls: MatchClass.Exact }, { lexeme: `'-${word}'`, prefix: false, weights: all, cls: MatchClass.Exact });
   else if (/^\d+$/.test(word)) alts.push({ lexeme: word, prefix: true, weights: all, cls: MatchClass.Exact });
   else if (SAFE_WORD.test(word)) {
-    alts.push({ lexeme: word, prefix: false, weights: all, cls: MatchClass.Exact });
+    // The word as written; in the stems (D) it is only a stem of some other form ("skrivebord" of "skrivebordet").
+    alts.push({ lexeme: word, prefix: false, weights: 'ABC', cls: MatchClass.Exact }, { lexeme: word, prefix: false, weights: 'D', cls: MatchClass.Stem });
     // The last word typed, when the index does not know it, is also a prefix: the word being typed ("kopip").
     if (lastTyped && !known) alts.push({ lexeme: word, prefix: true, weights: 'AB', cls: MatchClass.Part });
   }
@@ -137,8 +139,9 @@ function alternatives(word: string, found: WordExpansions | undefined, typed: bo
     if (!typed && kind <= KIND.typo) return;
     // Typos and parts match in names and descriptions only: a near miss of a manufacturer's name
     // ("kontorstl" ~ "Kontorland") says nothing about the product.
-    if (kind === KIND.itself) alts.push({ lexeme: e, prefix: false, weights: all, cls: MatchClass.Exact });
-    else if (kind === KIND.stem) alts.push({ lexeme: e, prefix: false, weights: 'AB', cls: MatchClass.Stem });
+    if (kind === KIND.itself) alts.push({ lexeme: e, prefix: false, weights: 'ABC', cls: MatchClass.Exact }, { lexeme: e, prefix: false, weights: 'D', cls: MatchClass.Stem });
+    // The Norwegian stem may equal a word as written, or the English stem of a title word ("scissor").
+    else if (kind === KIND.stem) alts.push({ lexeme: e, prefix: false, weights: all, cls: MatchClass.Stem });
     else if (kind === KIND.englishStem) alts.push({ lexeme: e, prefix: false, weights: 'C', cls: MatchClass.Stem });
     else if (kind === KIND.contains) alts.push({ lexeme: e, prefix: false, weights: 'AB', cls: MatchClass.Part });
     else if (kind === KIND.typo) alts.push({ lexeme: e, prefix: false, weights: 'AB', cls: MatchClass.Typo });
@@ -154,11 +157,23 @@ function render(a: Alternative, only?: string): string | null {
   return suffix ? `${a.lexeme}:${suffix}` : a.lexeme;
 }
 
+/** One alternative per lexeme (and prefix), its weights united: "stol:ABC | stol:D" is "stol". */
+function merged(alts: Alternative[]): Alternative[] {
+  const byKey = new Map<string, Alternative>();
+  for (const a of alts) {
+    const key = `${a.lexeme}${a.prefix ? '*' : ''}`;
+    const seen = byKey.get(key);
+    const weights = [...new Set([...(seen?.weights ?? ''), ...a.weights])].sort().join('');
+    byKey.set(key, { ...a, weights, cls: Math.max(a.cls, seen?.cls ?? a.cls) });
+  }
+  return [...byKey.values()];
+}
+
 /** OR of the alternatives of class ≥ min (restricted to the weights `only`), AND over a term's words, OR over terms. */
 function groupQuery(terms: Alternative[][][], min: MatchClass, only?: string): string | null {
   const termQueries = terms
     .map((words) => {
-      const parts = words.map((alts) => [...new Set(alts.filter((a) => a.cls >= min).map((a) => render(a, only)))].filter((s): s is string => s !== null));
+      const parts = words.map((alts) => [...new Set(merged(alts.filter((a) => a.cls >= min)).map((a) => render(a, only)))].filter((s): s is string => s !== null));
       if (!parts.length || parts.some((p) => !p.length)) return null;
       return parts.map((p) => (p.length === 1 ? p[0] : `(${p.join(' | ')})`)).join(' & ');
     })
@@ -174,7 +189,8 @@ export function buildGroupQueries(groups: QueryGroup[], expansions: Map<string, 
       words.map((w, wi) => alternatives(w, expansions.get(w), ti === 0, ti === 0 && gi === groups.length - 1 && wi === words.length - 1)),
     );
     const byClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c));
-    return { label: g.label, byClass, primary: groupQuery(terms, MatchClass.Similar, 'AC') };
+    const primaryByClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c, 'AC'));
+    return { label: g.label, byClass, primaryByClass };
   });
 }
 
