@@ -13,7 +13,7 @@ export const SYNONYM_SETS: readonly (readonly string[])[] = [
   ['mus', 'mouse', 'mice'],
   ['tastatur', 'keyboard'],
   ['skjerm', 'monitor', 'screen', 'display'],
-  ['kopipapir', 'copy paper', 'printer paper', 'kopiark'],
+  ['kopipapir', 'copy paper', 'kopiark'],
   ['papir', 'paper'],
   ['penn', 'pen', 'pens'],
   ['blyant', 'pencil'],

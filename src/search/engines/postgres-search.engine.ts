@@ -307,7 +307,7 @@ export class PostgresSearchEngine extends ProductSearch {
     const typed = hasText && relevance ? p(query.text!.trim().toLowerCase()) : '';
     const exact = typed ? `(lower(s.seller_item_id) = ${typed} OR s.gtin = ${typed})` : 'false';
     const rank = hasText && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${anyRef}))` : '0::real';
-    const tiers = hasText ? matchTiers(gq, p) : { columns: '', derived: '0 AS words, 0 AS matched, 0 AS quality, 0 AS fields, 0 AS confidence' };
+    const tiers = hasText ? matchTiers(gq, p) : { columns: '', derived: `0 AS words, 0 AS matched, 0 AS quality, 0 AS fields, ${MIN_CONFIDENCE} AS confidence` };
     const mandatoryRef = p(scope.mandatoryIds);
     // Tiers first — the leading words matched, how many words, how well (exact > stem > compound
     // part > typo), in which field — and the agreement signal only within a tier.
@@ -329,13 +329,15 @@ export class PostgresSearchEngine extends ProductSearch {
     // Joining the page back to catalogue_item rather than to the search table spares the planner
     // a second walk over every searched partition (a quarter of the planning of a small search).
     // Without facets, the total is counted only up to the cap.
-    const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number; confidence: number | null; words: number | null }>(
+    const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number; words: number | null }>(
       this.ds,
       `WITH hits AS MATERIALIZED (
-         SELECT m.*, ${tiers.derived} FROM (
-           SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
-                  ${tiers.columns} ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
-             FROM search_item s WHERE ${whereSql}) m),
+         SELECT * FROM (
+           SELECT m.*, ${tiers.derived} FROM (
+             SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
+                    ${tiers.columns} ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
+               FROM search_item s WHERE ${whereSql}) m) d
+          WHERE d.confidence >= ${MIN_CONFIDENCE}),
        page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank, h.words, h.matched, h.quality, h.fields
                   FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
        SELECT
@@ -347,12 +349,9 @@ export class PostgresSearchEngine extends ProductSearch {
               FROM page pg JOIN catalogue_item s ON s.id = pg.item_id) x) AS hits,
          ${wantFacets ? `(SELECT json_agg(f) FROM (${FACETS_SQL}) f)` : 'NULL'} AS facets,
          ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total,
-         ${hasText ? '(SELECT max(h.confidence) FROM hits h)' : 'NULL::int'} AS confidence,
          ${hasText ? '(SELECT max(h.words) FROM hits h)' : 'NULL::int'} AS words`,
       params,
     );
-    // Nothing good enough: a query with no good answer returns nothing rather than noise.
-    if (hasText && (row.confidence ?? -1) < MIN_CONFIDENCE) return empty;
     const facets = row.facets ? facetsFrom(row.facets) : empty.facets;
     const hits = row.hits.map((h) => ({
       ...h,
@@ -372,11 +371,11 @@ export class PostgresSearchEngine extends ProductSearch {
 }
 
 /**
- * Below this confidence (the best hit's best group: its match class, less 3 when it matched
- * only outside the primary fields and not exactly) a text search returns nothing: a typo in a
- * name is enough, but "toner" matching the end of "hodetelefoner" in a description, a stem found
- * only in a description ("skrivebord" of "skrivebordet"), or a word merely similar to one in a
- * name, is no answer.
+ * An item below this confidence (its best group's match class, less 3 when it matched only
+ * outside the primary fields and not exactly) is no hit, so a query with no good answer returns
+ * nothing rather than noise: a typo in a name is enough, but "toner" matching the end of
+ * "hodetelefoner" in a description, a stem found only in a description ("skrivebord" of
+ * "skrivebordet"), or a word merely similar to one in a name, is no answer.
  */
 export const MIN_CONFIDENCE = MatchClass.Typo;
 const OUTSIDE_PRIMARY_FIELDS = 3;
