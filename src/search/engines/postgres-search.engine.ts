@@ -411,13 +411,21 @@ function matchTiers(gq: GroupQueries[], p: (v: unknown) => string): { columns: s
   const grade = (k: number) => STEPS.length - 1 - k;
   const columns = gq
     .map((g, i) => {
+      // A row the group does not match at all is told so by one test, not by every step; a step
+      // whose query is the same as an earlier one's (a word without stems, parts or typos) is
+      // never reached, so it is left out. The first group matches every row (the WHERE asks it).
+      const any = g.byClass[MatchClass.Similar];
+      const seen = new Set<string>();
       const ladder = STEPS.map((st, k) => {
         const q = st.primary ? g.primaryByClass[st.cls] : g.byClass[st.cls];
-        return q ? `WHEN s.doc @@ to_tsquery('simple', ${p(q)}) THEN ${grade(k)}` : '';
+        if (!q || seen.has(`${st.primary}${q}`)) return '';
+        seen.add(`${st.primary}${q}`);
+        return `WHEN s.doc @@ to_tsquery('simple', ${p(q)}) THEN ${grade(k)}`;
       })
         .filter((w) => w)
         .join(' ');
-      return `, ${ladder ? `CASE ${ladder} ELSE -1 END` : '-1'} AS v${i}`;
+      const none = i > 0 && any ? `WHEN NOT s.doc @@ to_tsquery('simple', ${p(any)}) THEN -1 ` : '';
+      return `, ${ladder ? `CASE ${none}${ladder} ELSE -1 END` : '-1'} AS v${i}`;
     })
     .join('');
   const n = gq.length;
