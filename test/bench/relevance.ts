@@ -223,7 +223,8 @@ async function main() {
         all.filter((r) => r.set === name),
       );
     report('both sets', { categories: sets.flatMap((s) => s.set.categories ?? []), queries: [] }, all);
-    if (times.length) console.log(`\nSearch through HTTP, ${times.length} searches (${REPEAT} rounds of every query): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms.`);
+    if (times.length)
+      console.log(`\nSearch through HTTP, ${times.length} searches (${REPEAT} rounds of every query): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms.`);
     const hold = Number(option('hold') ?? 0);
     if (hold > 0 && !base) {
       // For a second opinion on the same service: ../shared/data/relevance/run.py SET.json URL --catalogs catalogs

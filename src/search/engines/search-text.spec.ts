@@ -23,10 +23,7 @@ describe('search text helpers', () => {
     expect(termWords(queryGroups('chair'))).toEqual(expect.arrayContaining(['chair', 'stol']));
   });
   it('gives each group a query per match class, cumulative, typos and parts only in name and description', () => {
-    const [q] = buildGroupQueries(
-      queryGroups('kontorstl'),
-      expansions({ word: 'kontorstl', expansions: ['kontorstol', 'kontorland'], kinds: [2, 1] }),
-    );
+    const [q] = buildGroupQueries(queryGroups('kontorstl'), expansions({ word: 'kontorstl', expansions: ['kontorstol', 'kontorland'], kinds: [2, 1] }));
     expect(q.byClass[MatchClass.Exact]).toBe('(kontorstl:ABC)');
     expect(q.byClass[MatchClass.Part]).toBe('((kontorstl | kontorstl:*AB))');
     expect(q.byClass[MatchClass.Typo]).toBe('((kontorstl | kontorstl:*AB | kontorstol:AB))');

@@ -101,7 +101,7 @@ const SYNONYMS = synonymIndex(SYNONYM_SETS);
 export function queryGroups(text: string, synonyms: Map<string, string[]> = SYNONYMS): QueryGroup[] {
   const words = queryWords(text);
   const groups: QueryGroup[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let len = Math.min(MAX_PHRASE, words.length - i);
     while (len > 1 && !synonyms.has(words.slice(i, i + len).join(' '))) len--;
     const label = words.slice(i, i + len).join(' ');
@@ -185,9 +185,7 @@ function groupQuery(terms: Alternative[][][], min: MatchClass, only?: string): s
 /** Each group's tsquery per match class; a group nothing can match is null (it then matches no item). */
 export function buildGroupQueries(groups: QueryGroup[], expansions: Map<string, WordExpansions>): GroupQueries[] {
   return groups.map((g, gi) => {
-    const terms = g.terms.map((words, ti) =>
-      words.map((w, wi) => alternatives(w, expansions.get(w), ti === 0, ti === 0 && gi === groups.length - 1 && wi === words.length - 1)),
-    );
+    const terms = g.terms.map((words, ti) => words.map((w, wi) => alternatives(w, expansions.get(w), ti === 0, ti === 0 && gi === groups.length - 1 && wi === words.length - 1)));
     const byClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c));
     const primaryByClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c, 'AC'));
     return { label: g.label, byClass, primaryByClass };
