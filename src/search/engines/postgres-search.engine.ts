@@ -276,7 +276,9 @@ export class PostgresSearchEngine extends ProductSearch {
     let anyRef = '';
     if (groups.length) {
       gq = buildGroupQueries(groups, expansions);
-      const first = gq[0].byClass[MatchClass.Similar];
+      // A word merely similar to one of the item's never makes it confident: those rows are left
+      // to the index, which keeps typo searches from collecting every look-alike.
+      const first = gq[0].byClass[MatchClass.Typo];
       if (!first) return empty;
       anyRef = p(anyGroupQuery(gq));
       // The first word must match; the others rank (all words > fewer words, Meilisearch's
