@@ -33,6 +33,7 @@ import { InsightsSubtreeRollups1763800000105 } from './1763800000105-InsightsSub
 import { InvoicePaidAndUnderQuery1763800000110 } from './1763800000110-InvoicePaidAndUnderQuery';
 import { MatchRulePrefixLevels1763800000115 } from './1763800000115-MatchRulePrefixLevels';
 import { AgreementPriceClause1763800000145 } from './1763800000145-AgreementPriceClause';
+import { SearchRelevanceFields1763800000120 } from './1763800000120-SearchRelevanceFields';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   InsightsSubtreeRollups1763800000105,
   InvoicePaidAndUnderQuery1763800000110,
   MatchRulePrefixLevels1763800000115,
+  SearchRelevanceFields1763800000120,
   CataloguesAsSuppliersSend1763800000130,
   AgreementPriceClause1763800000145,
 ];

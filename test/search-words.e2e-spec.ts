@@ -9,12 +9,23 @@ afterAll(() => t?.close());
 
 const expand = async (word: string): Promise<string[]> => (await t.sql('SELECT expansions FROM torg_expand_words($1::text[], 12)', [[word]]))[0].expansions;
 
-it('puts a known word first, then its Norwegian stem, and gives it no typo expansions', async () => {
-  await t.sql(`INSERT INTO search_word (word) VALUES ('kontorstoler'), ('kontorstolen') ON CONFLICT DO NOTHING`);
+it('puts a known word first, then its Norwegian stem and the forms containing it, and gives it no typo expansions', async () => {
+  await t.sql(`INSERT INTO search_word (word) VALUES ('kontorstoler'), ('kontorstolen'), ('kontorsteler') ON CONFLICT DO NOTHING`);
   await t.sql('DELETE FROM search_word_expansion');
-  const expansions = await expand('kontorstoler');
+  const [{ expansions, kinds }] = await t.sql('SELECT expansions, kinds FROM torg_expand_words($1::text[], 12)', [['kontorstoler']]);
   expect(expansions.slice(0, 2)).toEqual(['kontorstoler', 'kontorstol']);
-  expect(expansions).not.toContain('kontorstolen'); // one letter away, but the word typed exists
+  expect(kinds.slice(0, 2)).toEqual([6, 5]); // the word itself, its stem
+  expect(kinds[expansions.indexOf('kontorstolen')]).toBe(3); // contains the stem: another form
+  expect(expansions).not.toContain('kontorsteler'); // one letter away, but the word typed exists
+  expect(kinds.every((k: number) => k >= 3)).toBe(true);
+});
+
+it('takes an inflected word to the compounds of its stem ("stoler" → "kontorstol") and an English word to its stem', async () => {
+  const [{ expansions, kinds }] = await t.sql('SELECT expansions, kinds FROM torg_expand_words($1::text[], 12)', [['stoler']]);
+  expect(expansions[kinds.indexOf(5)]).toBe('stol');
+  expect(expansions).toContain('kontorstol');
+  const [gloves] = await t.sql('SELECT expansions, kinds FROM torg_expand_words($1::text[], 12)', [['gloves']]);
+  expect(gloves.expansions).toContain('glove');
 });
 
 it('gives an unknown word its typo fixes, counting a swap of neighbouring letters as one typo', async () => {
@@ -43,4 +54,28 @@ it('collects a partition’s words from its document', async () => {
      WHERE length(w) >= 3 AND w ~ '^[a-z0-9]*[a-z][a-z0-9]*$' AND NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = w)`);
   expect(n).toBe(0); // every name and description word of the demo catalogues is in the list
   expect((await t.sql(`SELECT count(*)::int AS n FROM search_word WHERE word = 'kopipapir'`))[0].n).toBe(1);
+});
+
+describe('the PostgreSQL engine’s confidence and field tiers (issue 17)', () => {
+  const search = async (email: string, text: string, first = 10) => {
+    const res = await t.gql(await t.login(email), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount relaxed edges { node { name } } } }`, {
+      i: { text, first },
+    });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data.searchProducts;
+  };
+  it('returns nothing when no hit reaches the confidence: a near miss inside a description, a stem found only in one', async () => {
+    // "toner" is one letter from the end of "hodetelefoner" (a headset's description); "skrivebord" only the
+    // stem of "skrivebordet" in a letter tray's description; "bleier" only similar to words in names.
+    for (const text of ['toner', 'skrivebord']) expect((await search('bestiller@nordby.example', text)).totalCount).toBe(0);
+    expect((await search('bestiller@sykehjem.example', 'bleier')).totalCount).toBe(0);
+    // The same kinds of match in a name are answers: a typo, and a stem ("kanyler" → "Kanyle").
+    expect((await search('bestiller@nordby.example', 'kulepen')).totalCount).toBeGreaterThan(0);
+    expect((await search('bestiller@sykehjem.example', 'kanyler')).edges[0].node.name).toMatch(/^Kanyle/);
+  });
+  it('ranks a word in the name above the same word in a description, and the agreement signal only within that', async () => {
+    // "skjerm" is in every monitor's name, and (as the stem of "skjermet") in every cable's description.
+    const r = await search('bestiller@nordby.example', 'skjerm', 15);
+    expect(r.edges.every((e: any) => /^Skjerm/.test(e.node.name))).toBe(true);
+  });
 });

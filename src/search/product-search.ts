@@ -74,6 +74,10 @@ export interface SearchResult {
   /** True when there are more than MAX_TOTAL_HITS matches (totalHits is then a lower bound). */
   totalHitsCapped: boolean;
   facets: SearchFacets;
+  /** True when no item matched every word of the text, and words were given up from the end to find any. */
+  relaxed: boolean;
+  /** The words (or synonym phrases) given up, in query order; empty unless relaxed. */
+  droppedWords: string[];
 }
 
 /** Like Meilisearch's maxTotalHits: counting stops here so broad queries stay fast. */

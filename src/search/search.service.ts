@@ -42,6 +42,8 @@ export class SearchService {
       totalCountCapped: result.totalHitsCapped,
       facets,
       engine: this.engine.engine,
+      relaxed: result.relaxed,
+      droppedWords: result.droppedWords,
     };
   }
 

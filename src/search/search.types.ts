@@ -108,4 +108,10 @@ export class ProductSearchResult {
   @Field({ description: 'True when more than 1000 items match (totalCount is then 1000).' }) totalCountCapped: boolean;
   @Field(() => SearchFacetsType, { description: 'Facet counts.' }) facets: SearchFacetsType;
   @Field({ description: 'The engine that answered (postgres or meilisearch).' }) engine: string;
+  @Field({
+    description:
+      'True when no item matched every word of the text, so words were given up from the end (Meilisearch’s matchingStrategy "last") to find any; the hits then match only the leading words. Items matching fewer words always rank after those matching more.',
+  })
+  relaxed: boolean;
+  @Field(() => [String], { description: 'The words (or synonym phrases) given up to find any hits, in the order typed; empty unless relaxed.' }) droppedWords: string[];
 }

@@ -10,7 +10,7 @@ import { startTestApp, TestApp } from './test-app';
 export function searchContract(engine: string, env: Record<string, string>) {
   let t: TestApp;
   const SEARCH = `query($i: ProductSearchInput!) { searchProducts(input: $i) {
-    engine totalCount totalCountCapped pageInfo { hasNextPage endCursor }
+    engine totalCount totalCountCapped relaxed droppedWords pageInfo { hasNextPage endCursor }
     edges { node { itemId agreementId supplierId sellerItemId name price unspscCode mandatory attributes highlightedName } }
     facets { segment { value label count } family { value count } class { value count } supplier { value label count } attributes { name values { value count } } } } }`;
   const search = async (email: string, input: Record<string, unknown>) => {
@@ -69,6 +69,48 @@ export function searchContract(engine: string, env: Record<string, string>) {
       const r = await search(SKOLE, { text: 'qqqzzzxxyy' });
       expect(r.totalCount).toBe(0);
       expect(r.edges).toEqual([]);
+    });
+  });
+
+  describe('relevance: tiers, morphology, synonyms, relaxation (issue 17)', () => {
+    it('"stoler" and "penner" find chairs and pens through the compound heads (kontorstol, kulepenn)', async () => {
+      const chairs = await search(SKOLE, { text: 'stoler', first: 10 });
+      expect(chairs.totalCount).toBeGreaterThan(0);
+      expect(names(chairs).every((n: string) => /stol/i.test(n))).toBe(true);
+      const pens = await search(SKOLE, { text: 'penner', first: 10 });
+      expect(names(pens).every((n: string) => /penn/i.test(n))).toBe(true);
+    });
+    it('"klut" ranks the cloths (a compound part) above anything found by a near miss', async () => {
+      const r = await search(SYKEHJEM, { text: 'klut', first: 6 });
+      expect(names(r).every((n: string) => /klut/i.test(n))).toBe(true);
+    });
+    it('"kontorstl" finds office chairs and not every item of the supplier Kontorland', async () => {
+      const r = await search(SKOLE, { text: 'kontorstl', first: 100 });
+      expect(r.totalCount).toBeGreaterThan(0);
+      expect(names(r).every((n: string) => /stol/i.test(n))).toBe(true);
+    });
+    it('finds by English words and synonyms: "chair", "gloves", "håndsprit"', async () => {
+      expect(names(await search(SKOLE, { text: 'chair', first: 5 }))[0]).toMatch(/stol/i);
+      expect(names(await search(SYKEHJEM, { text: 'gloves', first: 5 }))[0]).toMatch(/hansker/i);
+      expect(names(await search(SYKEHJEM, { text: 'håndsprit', first: 5 }))[0]).toMatch(/hånddesinfeksjon/i);
+    });
+    it('ranks items matching every word first: "skjerm 27 tommer" puts the 27" monitors on top', async () => {
+      const r = await search(SKOLE, { text: 'skjerm 27 tommer', first: 3 });
+      expect(names(r)).toHaveLength(3);
+      expect(names(r).every((n: string) => /^Skjerm 27"/.test(n))).toBe(true);
+    });
+    it('gives up words from the end when nothing matches them all, and says which', async () => {
+      const r = await search(SKOLE, { text: 'kopipapir qqqzzzxx' });
+      expect(r.relaxed).toBe(true);
+      expect(r.droppedWords).toEqual(['qqqzzzxx']);
+      expect(names(r).every((n: string) => /kopipapir/i.test(n))).toBe(true);
+      const all = await search(SKOLE, { text: 'kopipapir a4' });
+      expect(all.relaxed).toBe(false);
+      expect(all.droppedWords).toEqual([]);
+    });
+    it('searches attribute values as text: "svanemerket kopipapir" puts labelled copy paper first', async () => {
+      const r = await search(SKOLE, { text: 'svanemerket kopipapir', first: 5 });
+      expect(r.edges.every((e: any) => e.node.attributes.ecolabel === 'Svanemerket' && /kopipapir/i.test(e.node.name))).toBe(true);
     });
   });
 

@@ -4,6 +4,7 @@ import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, Se
 import { attributeFacet, attributeFacets } from '../attribute-facets';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 import { osloToday } from '../../platform/time/oslo-date';
+import { SYNONYM_SETS } from '../synonyms';
 
 type MeiliModule = typeof import('meilisearch');
 type MeiliClient = InstanceType<MeiliModule['Meilisearch']>;
@@ -13,13 +14,28 @@ const INDEX = 'torg_items';
 const BATCH = 10000;
 const TASK_TIMEOUT_MS = 120_000;
 
-/** Index settings, declared in code so every deployment gets the same behaviour. */
+/** The maintained synonym list (synonyms.ts) as Meilisearch's mutual synonyms: every entry of a set names the others. */
+export function meiliSynonyms(sets: readonly (readonly string[])[] = SYNONYM_SETS): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const set of sets) for (const word of set) out[word] = [...new Set([...(out[word] ?? []), ...set.filter((w) => w !== word)])];
+  return out;
+}
+
+/**
+ * Index settings, declared in code so every deployment gets the same behaviour. The ranking
+ * follows the PostgreSQL engine's tiers as far as Meilisearch allows: all words before fewer
+ * (searches use matchingStrategy "last"), fewer typos, then proximity, then the field (name, then
+ * item numbers, UNSPSC titles, attributes, description, manufacturer last), exactness, and the
+ * agreement signal (mandatory first) only after all of them, within a tier. No typos on item
+ * numbers, codes and the manufacturer ("kontorstl" must not match "Kontorland").
+ */
 export const MEILI_SETTINGS = {
-  searchableAttributes: ['name', 'sellerItemId', 'gtin', 'unspscCode', 'manufacturer', 'description'],
+  searchableAttributes: ['name', 'sellerItemId', 'gtin', 'unspscCode', 'categoryText', 'attributeText', 'description', 'manufacturer'],
   filterableAttributes: ['agreementId', 'versionId', 'supplierId', 'segmentCode', 'familyCode', 'classCode', 'unspscCode', 'price', 'attrFacets', 'validFrom', 'validTo'],
   sortableAttributes: ['price', 'name'],
-  rankingRules: ['mandatory:desc', 'words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
-  typoTolerance: { enabled: true, disableOnAttributes: ['sellerItemId', 'gtin', 'unspscCode'], disableOnNumbers: true },
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'mandatory:desc'],
+  typoTolerance: { enabled: true, disableOnAttributes: ['sellerItemId', 'gtin', 'unspscCode', 'manufacturer'], disableOnNumbers: true },
+  synonyms: meiliSynonyms(),
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
 };
@@ -112,7 +128,10 @@ export class MeilisearchEngine extends ProductSearch {
         `SELECT ci.id::text AS id, cv.id AS "versionId", cv.agreement_id AS "agreementId", cv.supplier_id AS "supplierId", a.mandatory,
                 ci.seller_item_id AS "sellerItemId", ci.name, ci.description, ci.unspsc_code AS "unspscCode", ci.price::float8 AS price, ci.price::text AS "priceText",
                 ci.currency, ci.vat_rate::text AS "vatRate", ci.unit_code AS "unitCode", ci.gtin, ci.manufacturer, ci.attributes,
-                to_char(ci.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(ci.valid_to, 'YYYY-MM-DD') AS "validTo"
+                to_char(ci.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(ci.valid_to, 'YYYY-MM-DD') AS "validTo",
+                -- the English titles of the item's class and commodity, searchable at low weight
+                (SELECT string_agg(u.title, ' ' ORDER BY u.code) FROM unspsc_node u
+                  WHERE u.code IN (ci.unspsc_code, substr(ci.unspsc_code, 1, 6) || '00') AND u.code NOT LIKE '____0000') AS "categoryText"
            FROM catalogue_item ci JOIN catalogue_version cv ON cv.id = ci.version_id JOIN agreement a ON a.id = cv.agreement_id
           WHERE ci.version_id = $1 AND ci.id > $2 AND ci.orderable ORDER BY ci.id LIMIT ${BATCH}`,
         [versionId, last],
@@ -127,6 +146,7 @@ export class MeilisearchEngine extends ProductSearch {
         familyCode: unspscLevel(r.unspscCode) >= 2 ? r.unspscCode.slice(0, 4) + '0000' : null,
         classCode: unspscLevel(r.unspscCode) >= 3 ? r.unspscCode.slice(0, 6) + '00' : null,
         attrFacets: attributeFacets(r.attributes),
+        attributeText: Object.values(r.attributes ?? {}).join(' '),
       }));
       await this.check(client.index(indexName).addDocuments(docs, { primaryKey: 'id' }), `add ${docs.length} documents`);
       count += docs.length;
@@ -157,7 +177,7 @@ export class MeilisearchEngine extends ProductSearch {
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
-    const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] } };
+    const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] }, relaxed: false, droppedWords: [] };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
     const states: { version_id: number }[] = await this.ds.query(`SELECT version_id FROM search_index_state WHERE engine = 'meilisearch' AND agreement_id = ANY($1) AND version_id IS NOT NULL`, [
@@ -183,6 +203,9 @@ export class MeilisearchEngine extends ProductSearch {
       sort: query.sort === 'PRICE_ASC' ? ['price:asc'] : query.sort === 'PRICE_DESC' ? ['price:desc'] : undefined,
       facets: query.facets === false ? undefined : ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'],
       attributesToHighlight: ['name', 'description'],
+      // All words first, then words given up from the end; the first hit's details say how many matched.
+      matchingStrategy: 'last',
+      showRankingScoreDetails: Boolean(query.text?.trim()),
       highlightPreTag: markers.start,
       highlightPostTag: markers.stop,
     });
@@ -225,6 +248,12 @@ export class MeilisearchEngine extends ProductSearch {
       attributes: [...attrs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, values]) => ({ name, values })),
     };
     const total = res.estimatedTotalHits ?? hits.length;
-    return { hits, totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets };
+    // Relaxed when even the best hit matched fewer words than the query has: the words given up
+    // are the last ones (matchingStrategy "last").
+    const words = res.hits[0]?._rankingScoreDetails?.words;
+    const typed = (query.text ?? '').trim().split(/\s+/).filter(Boolean);
+    const relaxed = !!words && words.matchingWords < words.maxMatchingWords;
+    const droppedWords = relaxed ? typed.slice(typed.length - (words.maxMatchingWords - words.matchingWords)) : [];
+    return { hits, totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets, relaxed, droppedWords };
   }
 }

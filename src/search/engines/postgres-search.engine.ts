@@ -5,9 +5,19 @@ import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, Se
 import { allowBulkWork } from '../../platform/database/bulk-work';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { osloToday } from '../../platform/time/oslo-date';
-import { buildTsQuery, queryWords, WordGroup } from './search-text';
+import { anyGroupQuery, buildGroupQueries, GroupQueries, MatchClass, queryGroups, termWords, WordExpansions } from './search-text';
 import { attributeFacet } from '../attribute-facets';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
+
+/**
+ * The English titles an item is also found by (the document's weight C): its class and its
+ * commodity; segment and family titles are too broad to search by.
+ */
+const CATEGORY_TEXT_SQL = (code: string) => `(SELECT string_agg(u.title, ' ' ORDER BY u.code) FROM unspsc_node u
+   WHERE u.code IN (${code}, substr(${code}, 1, 6) || '00') AND u.code NOT LIKE '____0000')`;
+
+/** The attribute values as words (the facets are "name=value"; the names are no words of the item). */
+const ATTRIBUTE_TEXT_SQL = `regexp_replace(array_to_string(ci.attr_facets, E'\\n'), '^[^=\\n]*=', '', 'gn')`;
 
 /** The SELECT list that turns catalogue rows into search rows (shared by sync and rebuild). */
 export const PROJECTION_SQL = `
@@ -16,13 +26,13 @@ export const PROJECTION_SQL = `
          CASE WHEN ci.unspsc_code LIKE '__000000' THEN NULL ELSE substr(ci.unspsc_code, 1, 4) || '0000' END,
          CASE WHEN ci.unspsc_code LIKE '____0000' THEN NULL ELSE substr(ci.unspsc_code, 1, 6) || '00' END,
          ci.price, ci.currency, ci.vat_rate, ci.unit_code, ci.gtin, ci.manufacturer, ci.attributes,
-         ci.attr_facets, ci.valid_from, ci.valid_to
+         ci.attr_facets, ci.valid_from, ci.valid_to, ${CATEGORY_TEXT_SQL('ci.unspsc_code')}, ${ATTRIBUTE_TEXT_SQL}
     FROM catalogue_item ci
     -- A line not orderable by itself (a deposit) is never searched; its dates are checked per search.
     JOIN catalogue_version cv ON cv.id = ci.version_id AND cv.status = 'PUBLISHED' AND ci.orderable`;
 
 const insertInto = (table: string) => `INSERT INTO ${table} (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code,
-  segment_code, family_code, class_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, attr_facets, valid_from, valid_to)`;
+  segment_code, family_code, class_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, attr_facets, valid_from, valid_to, category_text, attribute_text)`;
 
 /** Rows `s` valid on the date in parameter `day` (an item's own validity; null: no limit). */
 export const VALID_ON_SQL = (day: string) => `(s.valid_from IS NULL OR s.valid_from <= ${day}::date) AND (s.valid_to IS NULL OR s.valid_to >= ${day}::date)`;
@@ -44,8 +54,8 @@ const NEVER_AUTOANALYZE = 2_000_000_000;
 export const PARTITION_GRACE_S = 60;
 
 /**
- * Adds the words of a partition's names, descriptions and manufacturers to the word list; returns how many were
- * new. They are the document's 'simple' lexemes (weights B and D), so no text is parsed twice;
+ * Adds the words of a partition's documents to the word list (names, descriptions, UNSPSC titles,
+ * attribute values, manufacturers; words and stems); returns how many were new. No text is parsed twice:
  * ts_stat collects them in C, far cheaper than unnesting every row's lexemes.
  * Sorted, so concurrent indexers insert in the same order and wait for each other instead of
  * deadlocking. `table` is one of ours (partitionName or search_item), never input.
@@ -53,7 +63,7 @@ export const PARTITION_GRACE_S = 60;
 const WORDS_SQL = (table: string) => `
   WITH added AS (
     INSERT INTO search_word (word)
-    SELECT x.word FROM ts_stat('SELECT ts_filter(doc, ''{b,d}'') FROM ${table}') AS x
+    SELECT x.word FROM ts_stat('SELECT doc FROM ${table}') AS x
      WHERE length(x.word) >= 3 AND x.word ~ '^[a-z0-9]*[a-z][a-z0-9]*$' AND NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = x.word)
      ORDER BY x.word
     ON CONFLICT DO NOTHING
@@ -235,22 +245,29 @@ export class PostgresSearchEngine extends ProductSearch {
 
   /**
    * The versions searched now for these agreements and, for each query word, the index words it
-   * may stand for — in one round trip, as every search needs both before its main statement.
+   * may stand for with their kinds — in one round trip, as every search needs both before its
+   * main statement.
    */
-  private async versionsAndWords(agreementIds: number[], words: string[]): Promise<{ versions: number[]; groups: WordGroup[] }> {
+  private async versionsAndWords(agreementIds: number[], words: string[]): Promise<{ versions: number[]; expansions: Map<string, WordExpansions> }> {
     const textWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
-    const [row]: { versions: number[]; expansions: { word: string; expansions: string[] }[] }[] = await this.ds.query(
+    const [row]: { versions: number[]; expansions: WordExpansions[] | null }[] = await this.ds.query(
       `SELECT ARRAY(SELECT version_id FROM search_index_state
                      WHERE engine = 'postgres' AND agreement_id = ANY($1::int[]) AND version_id IS NOT NULL ORDER BY version_id) AS versions,
-              ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions)) FROM torg_expand_words($2::text[], $3) e)` : 'NULL::json'} AS expansions`,
+              ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions, 'kinds', e.kinds)) FROM torg_expand_words($2::text[], $3) e)` : 'NULL::json'} AS expansions`,
       textWords.length ? [agreementIds, textWords, EXPANSIONS_PER_WORD] : [agreementIds],
     );
-    const expansions = new Map((row.expansions ?? []).map((r) => [r.word, r.expansions]));
-    return { versions: row.versions, groups: words.map((word) => ({ word, expansions: expansions.get(word) ?? [] })) };
+    return { versions: row.versions, expansions: new Map((row.expansions ?? []).map((r) => [r.word, r])) };
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
-    const empty: SearchResult = { hits: [], totalHits: 0, totalHitsCapped: false, facets: { segment: [], family: [], class: [], supplier: [], attributes: [] } };
+    const empty: SearchResult = {
+      hits: [],
+      totalHits: 0,
+      totalHitsCapped: false,
+      facets: { segment: [], family: [], class: [], supplier: [], attributes: [] },
+      relaxed: false,
+      droppedWords: [],
+    };
     if (!scope.agreementIds.length) return empty;
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -259,20 +276,26 @@ export class PostgresSearchEngine extends ProductSearch {
     };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
-    const words = query.text ? queryWords(query.text) : [];
+    const groups = query.text ? queryGroups(query.text) : [];
     // The versions searched now, as values: the planner then reads only their partitions.
-    const { versions, groups } = await this.versionsAndWords(agreementIds, words);
+    const { versions, expansions } = await this.versionsAndWords(agreementIds, termWords(groups));
     if (!versions.length) return empty;
     const versionsRef = p(versions);
     const where: string[] = [`s.version_id = ANY(${versionsRef}::int[])`, VALID_ON_SQL(p(query.today ?? osloToday()))];
-    let tsq: string | null = null;
-    let tsqRef = '';
-    if (words.length) {
-      tsq = buildTsQuery(groups);
-      if (!tsq) return empty;
-      tsqRef = p(tsq);
-      where.push(`s.doc @@ to_tsquery('simple', ${tsqRef})`);
+    let gq: GroupQueries[] = [];
+    let anyRef = '';
+    if (groups.length) {
+      gq = buildGroupQueries(groups, expansions);
+      // A word merely similar to one of the item's never makes it confident: those rows are left
+      // to the index, which keeps typo searches from collecting every look-alike.
+      const first = gq[0].byClass[MatchClass.Typo];
+      if (!first) return empty;
+      anyRef = p(anyGroupQuery(gq));
+      // The first word must match; the others rank (all words > fewer words, Meilisearch's
+      // matchingStrategy "last": words are given up from the end).
+      where.push(`s.doc @@ to_tsquery('simple', ${p(first)})`);
     }
+    const hasText = gq.length > 0;
     if (query.unspsc?.length) {
       // A node covers the codes that start with its prefix: one range each on the (agreement, code) index.
       const ranges = query.unspsc.map(unspscRange);
@@ -288,25 +311,28 @@ export class PostgresSearchEngine extends ProductSearch {
       // it took a common attribute for a rare one, read a third of each partition through the
       // facet index and matched the text on every row, an order of magnitude slower under load.
       // coalesce() keeps the facet index out of that choice; without text it is the way in.
-      where.push(tsq ? `coalesce(s.attr_facets && ${p(values)}::text[], false)` : `s.attr_facets && ${p(values)}::text[]`);
+      where.push(hasText ? `coalesce(s.attr_facets && ${p(values)}::text[], false)` : `s.attr_facets && ${p(values)}::text[]`);
     }
     const whereSql = where.join(' AND ');
     const relevance = query.sort !== 'PRICE_ASC' && query.sort !== 'PRICE_DESC';
     // Item numbers and GTINs are in the document too; one typed as written is ranked first.
-    const typed = tsq && relevance ? p(query.text!.trim().toLowerCase()) : '';
+    const typed = hasText && relevance ? p(query.text!.trim().toLowerCase()) : '';
     const exact = typed ? `(lower(s.seller_item_id) = ${typed} OR s.gtin = ${typed})` : 'false';
-    const rank = tsq && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${tsqRef}))` : '0::real';
+    const rank = hasText && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${anyRef}))` : '0::real';
+    const tiers = hasText ? matchTiers(gq, p) : { columns: '', derived: `0 AS words, 0 AS matched, 0 AS quality, 0 AS fields, ${MIN_CONFIDENCE} AS confidence` };
     const mandatoryRef = p(scope.mandatoryIds);
+    // Tiers first — the leading words matched, how many words, how well (exact > stem > compound
+    // part > typo), in which field — and the agreement signal only within a tier.
     const order = (h: string) =>
       query.sort === 'PRICE_ASC'
-        ? `${h}.price ASC, ${h}.item_id`
+        ? `${h}.words DESC, ${h}.price ASC, ${h}.item_id`
         : query.sort === 'PRICE_DESC'
-          ? `${h}.price DESC, ${h}.item_id`
-          : `${h}.mandatory DESC, ${h}.exact DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
+          ? `${h}.words DESC, ${h}.price DESC, ${h}.item_id`
+          : `${h}.exact DESC, ${h}.words DESC, ${h}.matched DESC, ${h}.quality DESC, ${h}.fields DESC, ${h}.mandatory DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
     // Matched words between random markers, made HTML (escaped, with <mark>) below.
     const markers = newHighlightMarkers();
-    const headlineOptions = tsq ? p(`StartSel=${markers.start}, StopSel=${markers.stop}, HighlightAll=true`) : '';
-    const headline = (col: string) => (tsq ? `ts_headline('simple', ${col}, to_tsquery('simple', ${tsqRef}), ${headlineOptions})` : col);
+    const headlineOptions = hasText ? p(`StartSel=${markers.start}, StopSel=${markers.stop}, HighlightAll=true`) : '';
+    const headline = (col: string) => (hasText ? `ts_headline('simple', ${col}, to_tsquery('simple', ${anyRef}), ${headlineOptions})` : col);
     const wantFacets = query.facets !== false;
 
     // One pass over the hits: they are collected once (keys, sort keys, facet columns), the page
@@ -315,13 +341,17 @@ export class PostgresSearchEngine extends ProductSearch {
     // Joining the page back to catalogue_item rather than to the search table spares the planner
     // a second walk over every searched partition (a quarter of the planning of a small search).
     // Without facets, the total is counted only up to the cap.
-    const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number }>(
+    const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number; words: number | null }>(
       this.ds,
       `WITH hits AS MATERIALIZED (
-         SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
-                ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
-           FROM search_item s WHERE ${whereSql}),
-       page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
+         SELECT * FROM (
+           SELECT m.*, ${tiers.derived} FROM (
+             SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
+                    ${tiers.columns} ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
+               FROM search_item s WHERE ${whereSql}) m) d
+          WHERE d.confidence >= ${MIN_CONFIDENCE}),
+       page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank, h.words, h.matched, h.quality, h.fields
+                  FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
        SELECT
          (SELECT coalesce(json_agg(x.hit ORDER BY ${order('x')}), '[]') FROM (
             SELECT pg.*, json_build_object('itemId', s.id::text, 'agreementId', pg.agreement_id, 'supplierId', pg.supplier_id, 'sellerItemId', s.seller_item_id,
@@ -330,7 +360,8 @@ export class PostgresSearchEngine extends ProductSearch {
                    'highlightedName', ${headline('s.name')}, 'highlightedDescription', CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END) AS hit
               FROM page pg JOIN catalogue_item s ON s.id = pg.item_id) x) AS hits,
          ${wantFacets ? `(SELECT json_agg(f) FROM (${FACETS_SQL}) f)` : 'NULL'} AS facets,
-         ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total`,
+         ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total,
+         ${hasText ? '(SELECT max(h.words) FROM hits h)' : 'NULL::int'} AS words`,
       params,
     );
     const facets = row.facets ? facetsFrom(row.facets) : empty.facets;
@@ -339,8 +370,86 @@ export class PostgresSearchEngine extends ProductSearch {
       highlightedName: highlightedHtml(h.highlightedName, markers),
       highlightedDescription: h.highlightedDescription === null ? null : highlightedHtml(h.highlightedDescription, markers),
     }));
-    return { hits, totalHits: Math.min(row.total, MAX_TOTAL_HITS), totalHitsCapped: row.total > MAX_TOTAL_HITS, facets };
+    const words = row.words ?? gq.length;
+    return {
+      hits,
+      totalHits: Math.min(row.total, MAX_TOTAL_HITS),
+      totalHitsCapped: row.total > MAX_TOTAL_HITS,
+      facets,
+      relaxed: hasText && words < gq.length,
+      droppedWords: hasText ? gq.slice(words).map((g) => g.label) : [],
+    };
   }
+}
+
+/**
+ * An item below this confidence (its best group's match class, less 3 when it matched only
+ * outside the primary fields and not exactly) is no hit, so a query with no good answer returns
+ * nothing rather than noise: a typo in a name is enough, but "toner" matching the end of
+ * "hodetelefoner" in a description, a stem found only in a description ("skrivebord" of
+ * "skrivebordet"), or a word merely similar to one in a name, is no answer.
+ */
+export const MIN_CONFIDENCE = MatchClass.Typo;
+const OUTSIDE_PRIMARY_FIELDS = 3;
+
+/**
+ * How a group matched an item, best first: a step is a match class, found in a primary field
+ * (name, UNSPSC titles, attributes, manufacturer: weights A and C) or only elsewhere (the
+ * description, or the stems, which do not say whether they came from name or description). A
+ * stem found only there ranks after a compound part in the name, so "kanyler" (stem "kanyl")
+ * ranks "Kanyle 18G" by its name. The step's position is the group's grade; `confidence` is its
+ * class, less OUTSIDE_PRIMARY_FIELDS outside the primary fields unless exact.
+ */
+const STEPS: { cls: MatchClass; primary: boolean }[] = [
+  { cls: MatchClass.Exact, primary: true },
+  { cls: MatchClass.Exact, primary: false },
+  { cls: MatchClass.Stem, primary: true },
+  { cls: MatchClass.Part, primary: true },
+  { cls: MatchClass.Stem, primary: false },
+  { cls: MatchClass.Part, primary: false },
+  { cls: MatchClass.Typo, primary: true },
+  { cls: MatchClass.Typo, primary: false },
+  { cls: MatchClass.Similar, primary: true },
+  { cls: MatchClass.Similar, primary: false },
+];
+const stepConfidence = (st: { cls: MatchClass; primary: boolean }) => (st.primary || st.cls === MatchClass.Exact ? st.cls : st.cls - OUTSIDE_PRIMARY_FIELDS);
+
+/**
+ * Per group g: v_g, the grade of its best step (STEPS counted from the end, -1 for no match).
+ * From them: words (how many leading groups all matched), matched (how many groups), quality
+ * (the sum of grades), fields (groups matched in a primary field) and confidence.
+ */
+function matchTiers(gq: GroupQueries[], p: (v: unknown) => string): { columns: string; derived: string } {
+  const grade = (k: number) => STEPS.length - 1 - k;
+  const columns = gq
+    .map((g, i) => {
+      // A row the group does not match at all is told so by one test, not by every step; a step
+      // whose query is the same as an earlier one's (a word without stems, parts or typos) is
+      // never reached, so it is left out. The first group matches every row (the WHERE asks it).
+      const any = g.byClass[MatchClass.Similar];
+      const seen = new Set<string>();
+      const ladder = STEPS.map((st, k) => {
+        const q = st.primary ? g.primaryByClass[st.cls] : g.byClass[st.cls];
+        if (!q || seen.has(`${st.primary}${q}`)) return '';
+        seen.add(`${st.primary}${q}`);
+        return `WHEN s.doc @@ to_tsquery('simple', ${p(q)}) THEN ${grade(k)}`;
+      })
+        .filter((w) => w)
+        .join(' ');
+      const none = i > 0 && any ? `WHEN NOT s.doc @@ to_tsquery('simple', ${p(any)}) THEN -1 ` : '';
+      return `, ${ladder ? `CASE ${none}${ladder} ELSE -1 END` : '-1'} AS v${i}`;
+    })
+    .join('');
+  const n = gq.length;
+  const idx = [...Array(n).keys()];
+  const primaryGrades = STEPS.flatMap((st, k) => (st.primary ? [grade(k)] : []));
+  const words = `CASE ${idx.map((i) => `WHEN m.v${i} < 0 THEN ${i}`).join(' ')} ELSE ${n} END`;
+  const matched = idx.map((i) => `(m.v${i} >= 0)::int`).join(' + ');
+  const quality = idx.map((i) => `greatest(m.v${i}, 0)`).join(' + ');
+  const fields = idx.map((i) => `(m.v${i} IN (${primaryGrades.join(', ')}))::int`).join(' + ');
+  const confidenceOf = (i: number) => `CASE m.v${i} ${STEPS.map((st, k) => `WHEN ${grade(k)} THEN ${stepConfidence(st)}`).join(' ')} ELSE -9 END`;
+  const confidence = `greatest(${idx.map(confidenceOf).join(', ')})`;
+  return { columns, derived: `${words} AS words, ${matched} AS matched, ${quality} AS quality, ${fields} AS fields, ${confidence} AS confidence` };
 }
 
 interface FacetRow {

@@ -1,4 +1,6 @@
-import { buildTsQuery, queryWords } from './search-text';
+import { anyGroupQuery, buildGroupQueries, MatchClass, queryGroups, queryWords, termWords, WordExpansions } from './search-text';
+
+const expansions = (...list: WordExpansions[]) => new Map(list.map((e) => [e.word, e]));
 
 describe('search text helpers', () => {
   it('folds Norwegian letters and accents like unaccent and splits words', () => {
@@ -7,35 +9,57 @@ describe('search text helpers', () => {
   it('keeps no tsquery syntax from user input', () => {
     expect(queryWords("a & b | !c:* 'd'")).toEqual(['a', 'b', 'c', 'd']);
   });
-  it('ANDs the words and ORs each word’s expansions', () => {
-    expect(
-      buildTsQuery([
-        { word: 'nitril', expansions: ['nitrilhansker'] },
-        { word: 'hanskr', expansions: ['hansker', 'nitrilhansker'] },
-      ]),
-    ).toBe('(nitril | nitrilhansker) & (hanskr:* | hansker | nitrilhansker)');
+  it('normalises units: 27" is 27 tommer, 80g is 80 g', () => {
+    expect(queryWords('Skjerm 27"')).toEqual(['skjerm', '27', 'tommer']);
+    expect(queryWords("skjerm 27''")).toEqual(['skjerm', '27', 'tommer']);
+    expect(queryWords('kopipapir 80g')).toEqual(['kopipapir', '80', 'g']);
+  });
+  it('reads synonym phrases as one group with their synonyms as terms', () => {
+    const groups = queryGroups('copy paper a4');
+    expect(groups.map((g) => g.label)).toEqual(['copy paper', 'a4']);
+    expect(groups[0].terms).toContainEqual(['kopipapir']);
+    expect(groups[0].terms[0]).toEqual(['copy', 'paper']);
+    expect(queryGroups('håndsprit')[0].terms).toContainEqual(['handdesinfeksjon']);
+    expect(termWords(queryGroups('chair'))).toEqual(expect.arrayContaining(['chair', 'stol']));
+  });
+  it('gives each group a query per match class, cumulative, typos and parts only in name and description', () => {
+    const [q] = buildGroupQueries(queryGroups('kontorstl'), expansions({ word: 'kontorstl', expansions: ['kontorstol', 'kontorland'], kinds: [2, 1] }));
+    expect(q.byClass[MatchClass.Exact]).toBe('(kontorstl:ABC)');
+    expect(q.byClass[MatchClass.Part]).toBe('((kontorstl | kontorstl:*AB))');
+    expect(q.byClass[MatchClass.Typo]).toBe('((kontorstl | kontorstl:*AB | kontorstol:AB))');
+    expect(q.byClass[MatchClass.Similar]).toBe('((kontorstl | kontorstl:*AB | kontorstol:AB | kontorland:AB))');
+    // only name (A) and UNSPSC titles and attributes (C)
+    expect(q.primaryByClass[MatchClass.Similar]).toBe('((kontorstl:AC | kontorstl:*A | kontorstol:A | kontorland:A))');
+  });
+  it('puts stems in their fields: Norwegian in name and description, English in the UNSPSC titles', () => {
+    const [q] = buildGroupQueries(
+      queryGroups('gloves'),
+      expansions({ word: 'gloves', expansions: ['glove'], kinds: [4] }, { word: 'hansker', expansions: ['hansker', 'nitrilhansker'], kinds: [6, 3] }),
+    );
+    expect(q.byClass[MatchClass.Stem]).toContain('glove:C');
+    expect(q.byClass[MatchClass.Part]).toContain('nitrilhansker:AB');
+    expect(q.byClass[MatchClass.Exact]).toContain('hansker');
+    expect(q.byClass[MatchClass.Exact]).not.toContain('nitrilhansker');
+  });
+  it('ANDs the words of a phrase and ORs the terms of a group', () => {
+    const [q] = buildGroupQueries(queryGroups('copy paper'), expansions({ word: 'kopipapir', expansions: ['kopipapir'], kinds: [6] }));
+    expect(q.byClass[MatchClass.Exact]).toMatch(/^\(\(copy:ABC & paper:ABC\) \| \(kopipapir:ABC\)/);
+  });
+  it('matches short numbers exactly (and their signed form) and longer ones as prefixes', () => {
+    const qs = buildGroupQueries(queryGroups('2 propanone'), new Map());
+    expect(qs[0].byClass[MatchClass.Exact]).toBe("((2 | '-2'))");
+    expect(qs[1].byClass[MatchClass.Similar]).toBe('((propanone | propanone:*AB))');
+    expect(buildGroupQueries(queryGroups('70900000'), new Map())[0].byClass[MatchClass.Exact]).toBe('(70900000:*)');
   });
   it('takes only the last word as a prefix, and only when the index does not know it', () => {
-    expect(buildTsQuery([{ word: 'kopip', expansions: ['kopipapir'] }])).toBe('(kopip:* | kopipapir)');
-    expect(buildTsQuery([{ word: 'standard', expansions: ['standard', 'standards'] }])).toBe('(standard | standards)');
-    expect(
-      buildTsQuery([
-        { word: 'kopip', expansions: [] },
-        { word: 'a4', expansions: ['a4'] },
-      ]),
-    ).toBe('(kopip) & (a4)');
+    const qs = buildGroupQueries(queryGroups('standard kopip'), expansions({ word: 'standard', expansions: ['standard', 'standards'], kinds: [6, 3] }));
+    expect(qs[0].byClass[MatchClass.Similar]).toBe('((standard | standards:AB))');
+    expect(qs[1].byClass[MatchClass.Similar]).toBe('((kopip | kopip:*AB))');
   });
-  it('matches short numbers exactly and longer ones as prefixes', () => {
-    expect(
-      buildTsQuery([
-        { word: '2', expansions: [] },
-        { word: 'propanone', expansions: [] },
-      ]),
-    ).toBe("(2 | '-2') & (propanone:*)");
-    expect(buildTsQuery([{ word: '70900000', expansions: [] }])).toBe('(70900000:*)');
-  });
-  it('drops anything that is not a plain word', () => {
-    expect(buildTsQuery([{ word: 'ok', expansions: ["x' | y", 'fine'] }])).toBe('(ok:* | fine)');
-    expect(buildTsQuery([])).toBeNull();
+  it('drops anything that is not a plain word, and ORs the groups for highlighting', () => {
+    const qs = buildGroupQueries(queryGroups('ok fine'), expansions({ word: 'ok', expansions: ["x' | y", 'okay'], kinds: [3, 3] }));
+    expect(qs[0].byClass[MatchClass.Similar]).toBe('((ok | okay:AB))');
+    expect(anyGroupQuery(qs)).toBe('((ok | okay:AB)) | ((fine | fine:*AB))');
+    expect(buildGroupQueries([], new Map())).toEqual([]);
   });
 });

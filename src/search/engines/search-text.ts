@@ -1,53 +1,199 @@
 /**
- * Building a PostgreSQL tsquery from query words and their expansions. Words reach here only
- * after normalisation to [a-z0-9], so nothing a user types is ever parsed as tsquery syntax.
+ * Query text → the PostgreSQL tsqueries a search ranks by. Words reach the tsquery only after
+ * normalisation to [a-z0-9], so nothing a user types is ever parsed as tsquery syntax.
+ *
+ * The text is read as groups (a word, or a phrase of the synonym list), each with its terms: what
+ * was typed and its synonyms. Every term word comes back from the word list with its expansions
+ * and their kinds (migration SearchRelevanceFields): the word itself, its Norwegian and English
+ * stems, compounds containing it, typos, merely similar words. From them each group gets one
+ * tsquery per match class, cumulative — exact, + stem, + compound part, + typo, + similar — so
+ * the engine can tell how well an item matched each group, and where (the document's weights:
+ * A the name's words, B the description's, C UNSPSC titles, attribute values and manufacturer,
+ * D the Norwegian stems of name and description).
  */
+import { SYNONYM_SETS } from '../synonyms';
 
 const SAFE_WORD = /^[a-z0-9]+$/;
+/** At most this many words of a query are searched. */
+const MAX_WORDS = 10;
+const MAX_PHRASE = 3;
 
-/** One query word and the index words it may stand for (typo fixes, compounds, prefixes). */
-export interface WordGroup {
+/** How well a group matched an item, best first: the engine ranks by these. */
+export enum MatchClass {
+  Exact = 4,
+  Stem = 3,
+  Part = 2,
+  Typo = 1,
+  Similar = 0,
+}
+
+/** Expansion kinds from torg_expand_words. */
+const KIND = { itself: 6, stem: 5, englishStem: 4, contains: 3, typo: 2, similar: 1 } as const;
+
+/** One query word and the index words it may stand for, with their kinds (KIND). */
+export interface WordExpansions {
   word: string;
   expansions: string[];
+  kinds: number[];
 }
 
-/**
- * (exp1 | exp2 | word:*) & (…) — every query word must match, each in any of its forms.
- *
- * - A word the index knows (its expansions start with itself) stands for itself, its stem and
- *   the words containing it, as expanded. Only the last word, and only when the index does not
- *   know it, is also a prefix ("kopip" → kopipapir…): that is the word being typed. A prefix
- *   walks every index word it starts and rechecks every row, which made a common complete word
- *   ("standard") cost twice what its expansions do.
- * - Short numbers ("2" in "1-phenyl-2-propanone", "80" in "80 g") match exactly: as prefixes
- *   they would match nearly every item. PostgreSQL's parser reads a number after a hyphen as
- *   signed ("-2", "-14" in "12-14"), so the signed form is an alternative too. Longer numbers
- *   (item numbers, GTINs, UNSPSC codes) match as prefixes.
- */
-export function buildTsQuery(groups: WordGroup[]): string | null {
-  const parts = groups
-    .map((g, i) => {
-      const alternatives = new Set<string>();
-      const known = g.expansions[0] === g.word;
-      const last = i === groups.length - 1;
-      if (/^\d{1,4}$/.test(g.word)) alternatives.add(g.word).add(`'-${g.word}'`);
-      else if (/^\d+$/.test(g.word) || (last && !known && SAFE_WORD.test(g.word))) alternatives.add(`${g.word}:*`);
-      else if (SAFE_WORD.test(g.word)) alternatives.add(g.word);
-      for (const e of g.expansions) if (SAFE_WORD.test(e)) alternatives.add(e);
-      return alternatives.size ? `(${[...alternatives].join(' | ')})` : null;
-    })
-    .filter((p): p is string => p !== null);
-  return parts.length ? parts.join(' & ') : null;
+/** A word or phrase of the query, and what it may also be written as (synonyms). */
+export interface QueryGroup {
+  /** As typed (folded), e.g. "copy paper". */
+  label: string;
+  /** The typed words first, then each synonym's words. */
+  terms: string[][];
 }
 
-/** Lower case, Norwegian/Danish letters folded the way unaccent folds them, split into words. */
+/** One tsquery alternative: a lexeme, where it may match and how good a match it is. */
+interface Alternative {
+  lexeme: string;
+  prefix: boolean;
+  /** The document weights it may match in ('ABCD': anywhere). */
+  weights: string;
+  cls: MatchClass;
+}
+
+export interface GroupQueries {
+  label: string;
+  /** tsquery text per class, index = MatchClass: matching `byClass[c]` means a match of class c or better; null when none. */
+  byClass: (string | null)[];
+  /** The same restricted to the primary fields: the name, UNSPSC titles, attributes and manufacturer (weights A and C). */
+  primaryByClass: (string | null)[];
+}
+
+/** Lower case, Norwegian/Danish letters folded the way unaccent folds them, units normalised, split into words. */
 export function queryWords(text: string): string[] {
-  const folded = text
+  return [...new Set(foldedWords(text))].slice(0, MAX_WORDS);
+}
+
+function foldedWords(text: string): string[] {
+  const folded = fold(text)
+    // 27" and 27'' are inches, as the document reads them (migration SearchRelevanceFields)
+    .replace(/(\d)\s*(["”″]|'')/g, '$1 tommer ')
+    // a number glued to its unit: 80g = 80 g
+    .replace(/(\d)([a-z])/g, '$1 $2');
+  return folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+}
+
+function fold(text: string) {
+  return text
     .toLowerCase()
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'o')
     .replace(/å/g, 'a')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '');
-  return [...new Set(folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0))].slice(0, 10);
+}
+
+/** Phrase (folded words joined by a space) → the other phrases of its synonym set. */
+function synonymIndex(sets: readonly (readonly string[])[]): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const set of sets) {
+    const phrases = set.map((p) => foldedWords(p).join(' ')).filter((p) => p.length > 0);
+    for (const p of phrases) index.set(p, [...new Set([...(index.get(p) ?? []), ...phrases.filter((o) => o !== p)])]);
+  }
+  return index;
+}
+const SYNONYMS = synonymIndex(SYNONYM_SETS);
+
+/** The query's groups: the longest synonym phrase at each position, else the single word. */
+export function queryGroups(text: string, synonyms: Map<string, string[]> = SYNONYMS): QueryGroup[] {
+  const words = queryWords(text);
+  const groups: QueryGroup[] = [];
+  for (let i = 0; i < words.length;) {
+    let len = Math.min(MAX_PHRASE, words.length - i);
+    while (len > 1 && !synonyms.has(words.slice(i, i + len).join(' '))) len--;
+    const label = words.slice(i, i + len).join(' ');
+    groups.push({ label, terms: [words.slice(i, i + len), ...(synonyms.get(label) ?? []).map((p) => p.split(' '))] });
+    i += len;
+  }
+  return groups;
+}
+
+/** Every distinct word the groups' terms use: what the word list is asked to expand. */
+export const termWords = (groups: QueryGroup[]) => [...new Set(groups.flatMap((g) => g.terms.flat()))];
+
+/** A word's alternatives: exact forms, then its expansions by kind. */
+function alternatives(word: string, found: WordExpansions | undefined, typed: boolean, lastTyped: boolean): Alternative[] {
+  const alts: Alternative[] = [];
+  const all = 'ABCD';
+  const expansions = found?.expansions ?? [];
+  const kinds = found?.kinds ?? [];
+  const known = expansions[0] === word;
+  // Short numbers ("2" in "1-phenyl-2-propanone", "80" in "80 g") match exactly: as prefixes they
+  // would match nearly every item. PostgreSQL reads a number after a hyphen as signed ("-2"), so
+  // that form is an alternative too. Longer numbers (item numbers, GTINs, codes) match as prefixes.
+  if (/^\d{1,4}$/.test(word)) alts.push({ lexeme: word, prefix: false, weights: all, cls: MatchClass.Exact }, { lexeme: `'-${word}'`, prefix: false, weights: all, cls: MatchClass.Exact });
+  else if (/^\d+$/.test(word)) alts.push({ lexeme: word, prefix: true, weights: all, cls: MatchClass.Exact });
+  else if (SAFE_WORD.test(word)) {
+    // The word as written; in the stems (D) it is only a stem of some other form ("skrivebord" of "skrivebordet").
+    alts.push({ lexeme: word, prefix: false, weights: 'ABC', cls: MatchClass.Exact }, { lexeme: word, prefix: false, weights: 'D', cls: MatchClass.Stem });
+    // The last word typed, when the index does not know it, is also a prefix: the word being typed ("kopip").
+    if (lastTyped && !known) alts.push({ lexeme: word, prefix: true, weights: 'AB', cls: MatchClass.Part });
+  }
+  expansions.forEach((e, i) => {
+    if (!SAFE_WORD.test(e) || e === word) return;
+    const kind = kinds[i];
+    // A synonym is a word someone chose: its stems and compounds count, its typo neighbours do not.
+    if (!typed && kind <= KIND.typo) return;
+    // Typos and parts match in names and descriptions only: a near miss of a manufacturer's name
+    // ("kontorstl" ~ "Kontorland") says nothing about the product.
+    if (kind === KIND.itself) alts.push({ lexeme: e, prefix: false, weights: 'ABC', cls: MatchClass.Exact }, { lexeme: e, prefix: false, weights: 'D', cls: MatchClass.Stem });
+    // The Norwegian stem may equal a word as written, or the English stem of a title word ("scissor").
+    else if (kind === KIND.stem) alts.push({ lexeme: e, prefix: false, weights: all, cls: MatchClass.Stem });
+    else if (kind === KIND.englishStem) alts.push({ lexeme: e, prefix: false, weights: 'C', cls: MatchClass.Stem });
+    else if (kind === KIND.contains) alts.push({ lexeme: e, prefix: false, weights: 'AB', cls: MatchClass.Part });
+    else if (kind === KIND.typo) alts.push({ lexeme: e, prefix: false, weights: 'AB', cls: MatchClass.Typo });
+    else alts.push({ lexeme: e, prefix: false, weights: 'AB', cls: MatchClass.Similar });
+  });
+  return alts;
+}
+
+function render(a: Alternative, only?: string): string | null {
+  const weights = only ? [...a.weights].filter((w) => only.includes(w)).join('') : a.weights;
+  if (!weights) return null;
+  const suffix = (a.prefix ? '*' : '') + (weights === 'ABCD' ? '' : weights);
+  return suffix ? `${a.lexeme}:${suffix}` : a.lexeme;
+}
+
+/** One alternative per lexeme (and prefix), its weights united: "stol:ABC | stol:D" is "stol". */
+function merged(alts: Alternative[]): Alternative[] {
+  const byKey = new Map<string, Alternative>();
+  for (const a of alts) {
+    const key = `${a.lexeme}${a.prefix ? '*' : ''}`;
+    const seen = byKey.get(key);
+    const weights = [...new Set([...(seen?.weights ?? ''), ...a.weights])].sort().join('');
+    byKey.set(key, { ...a, weights, cls: Math.max(a.cls, seen?.cls ?? a.cls) });
+  }
+  return [...byKey.values()];
+}
+
+/** OR of the alternatives of class ≥ min (restricted to the weights `only`), AND over a term's words, OR over terms. */
+function groupQuery(terms: Alternative[][][], min: MatchClass, only?: string): string | null {
+  const termQueries = terms
+    .map((words) => {
+      const parts = words.map((alts) => [...new Set(merged(alts.filter((a) => a.cls >= min)).map((a) => render(a, only)))].filter((s): s is string => s !== null));
+      if (!parts.length || parts.some((p) => !p.length)) return null;
+      return parts.map((p) => (p.length === 1 ? p[0] : `(${p.join(' | ')})`)).join(' & ');
+    })
+    .filter((q): q is string => q !== null);
+  if (!termQueries.length) return null;
+  return termQueries.length === 1 ? `(${termQueries[0]})` : `(${termQueries.map((q) => `(${q})`).join(' | ')})`;
+}
+
+/** Each group's tsquery per match class; a group nothing can match is null (it then matches no item). */
+export function buildGroupQueries(groups: QueryGroup[], expansions: Map<string, WordExpansions>): GroupQueries[] {
+  return groups.map((g, gi) => {
+    const terms = g.terms.map((words, ti) => words.map((w, wi) => alternatives(w, expansions.get(w), ti === 0, ti === 0 && gi === groups.length - 1 && wi === words.length - 1)));
+    const byClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c));
+    const primaryByClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c, 'AC'));
+    return { label: g.label, byClass, primaryByClass };
+  });
+}
+
+/** Any group matching: what highlights. */
+export function anyGroupQuery(queries: GroupQueries[]): string | null {
+  const parts = queries.map((q) => q.byClass[MatchClass.Similar]).filter((q): q is string => q !== null);
+  return parts.length ? parts.join(' | ') : null;
 }
