@@ -1,0 +1,20 @@
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { useWebConfig } from '../app/WebConfigContext';
+import { session } from './session';
+
+/** Clears the session (and the provider's, for OIDC) and goes to the sign-in page. */
+export function useSignOut(): () => Promise<void> {
+  const config = useWebConfig();
+  const navigate = useNavigate();
+  return useCallback(async () => {
+    const was = session.get();
+    session.set(null);
+    if (was?.method === 'oidc' && config.oidc) {
+      const { oidcSignOut } = await import('./oidc');
+      await oidcSignOut(config.oidc);
+      return;
+    }
+    await navigate('/sign-in', { state: { signedOut: true } });
+  }, [config, navigate]);
+}
