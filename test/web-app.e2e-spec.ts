@@ -7,7 +7,9 @@
  * WCAG 2.1 A/AA; screenshots go to test-output/web/. The time from the last keystroke to updated
  * results is printed, not asserted.
  */
+import { createHash } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
+import { LocalOidcProvider } from './support/local-oidc';
 import { startTestApp, TestApp } from './support/test-app';
 import { buildWebApp, describeWithBrowser, focused, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
 
@@ -160,7 +162,7 @@ describeBrowser('the web app in a browser', () => {
     // The cart: the line, then a free-text line in the mandatory agreement's category.
     await page.getByRole('link', { name: 'Handlekurv (1)' }).click();
     expect(await heading(page, 'Handlekurv')).toBe('Handlekurv');
-    expect(await page.locator('.torg-cart-table').innerText()).toContain(first);
+    expect(await page.getByRole('table', { name: 'Fra Kontorland AS' }).innerText()).toContain(first);
     await page.getByText('Legg til vare som ikke finnes i katalogen').click();
     await page.getByLabel('Hva trenger du?').fill('Kontorstol med ekstra bred sits');
     await page.getByLabel('Anslått enhetspris eks. mva. (kr)').fill('999,50');
@@ -178,7 +180,7 @@ describeBrowser('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Legg til', exact: true }).click();
     await page.getByTestId('announcer').filter({ hasText: 'er lagt i handlekurven som anslag' }).waitFor();
     await page.getByText('Utenfor avtale', { exact: true }).waitFor();
-    expect(await page.locator('.torg-cart-table').innerText()).toContain('Begrunnelse: Trenger ekstra bred sits etter legeerklæring.');
+    expect(await page.getByRole('table', { name: 'Uten valgt leverandør' }).innerText()).toContain('Begrunnelse: Trenger ekstra bred sits etter legeerklæring.');
     expect(await wcagViolations(page)).toEqual([]);
     await screenshot(page, '04-cart');
     // The cheaper agreement item, in one click.
@@ -300,6 +302,82 @@ describeBrowser('the web app in a browser', () => {
       .waitFor();
     expect(await page.locator('.torg-hit').first().innerText()).toMatch(/\d,\d{2}\s?kr per EA, excl\. VAT/);
     expect(await wcagViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describeBrowser('the web app signing in with OpenID Connect (authorization code with PKCE)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+  const provider = new LocalOidcProvider();
+
+  beforeAll(async () => {
+    buildWebApp();
+    await provider.start();
+    t = await startTestApp(provider.env()); // OIDC configured: no devLogin, no demo users listed
+    await t.app.listen(0, '127.0.0.1');
+    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    provider.stop();
+  });
+
+  it('sends the browser to the provider with a PKCE challenge, redeems the code with its verifier, and signs the user in', async () => {
+    const { context, page, pageErrors } = await offlineContext(browser, origin);
+    const issuer = provider.issuer;
+    const cors = { 'access-control-allow-origin': origin, 'access-control-allow-headers': '*' };
+    let authorize: URLSearchParams | undefined;
+    let tokenRequest: URLSearchParams | undefined;
+    // The provider, played by the test: discovery, the authorization endpoint (which answers at
+    // once with a code, as after the user signed in there) and the token endpoint.
+    await context.route(`${issuer}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { ...cors, 'access-control-allow-methods': 'GET, POST' } });
+      if (url.pathname === '/.well-known/openid-configuration') {
+        return route.fulfill({
+          headers: cors,
+          contentType: 'application/json',
+          body: JSON.stringify({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` }),
+        });
+      }
+      if (url.pathname === '/authorize') {
+        authorize = url.searchParams;
+        return route.fulfill({ status: 302, headers: { location: `${url.searchParams.get('redirect_uri')}?code=the-code&state=${url.searchParams.get('state')}` } });
+      }
+      if (url.pathname === '/token') {
+        tokenRequest = new URLSearchParams(route.request().postData() ?? '');
+        const claims = { sub: 'idporten-bjorn', email: 'bestiller@nordby.example', email_verified: true, name: 'Bjørn Bestiller' };
+        const body = { access_token: provider.sign(claims), id_token: provider.sign(claims), token_type: 'Bearer', expires_in: 300, scope: 'openid profile email' };
+        return route.fulfill({ headers: cors, contentType: 'application/json', body: JSON.stringify(body) });
+      }
+      return route.fulfill({ status: 404, headers: cors });
+    });
+    expect((await t.http.get('/web-config.json')).body).toEqual({ devLogin: false, oidc: { issuer, clientId: 'torg', scope: 'openid profile email' } });
+
+    await page.goto(`${origin}/cart`);
+    expect(await heading(page, 'Logg inn')).toBe('Logg inn');
+    expect(await page.getByRole('button', { name: /^Logg inn som/ }).count()).toBe(0);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+
+    // Back from the provider, signed in, on the page asked for first.
+    await page.waitForURL(`${origin}/cart`, { timeout: 30_000 });
+    expect(await heading(page, 'Handlekurv')).toBe('Handlekurv');
+    await page.getByText('Logget inn som Bjørn Bestiller, Nordby skole').waitFor();
+    expect(authorize?.get('response_type')).toBe('code');
+    expect(authorize?.get('client_id')).toBe('torg');
+    expect(authorize?.get('redirect_uri')).toBe(`${origin}/auth/callback`);
+    expect(authorize?.get('code_challenge_method')).toBe('S256');
+    // The token request proves the verifier behind the challenge.
+    expect(tokenRequest?.get('grant_type')).toBe('authorization_code');
+    expect(tokenRequest?.get('code')).toBe('the-code');
+    const verifier = tokenRequest?.get('code_verifier') ?? '';
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(authorize?.get('code_challenge'));
+    expect(pageErrors).toEqual([]);
     await context.close();
   });
 });
