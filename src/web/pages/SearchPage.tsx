@@ -55,6 +55,8 @@ export function SearchPage() {
   const search = data?.searchProducts;
   const suppliers = new Map((search?.facets.supplier ?? []).map((s) => [Number(s.value), s.label ?? s.value]));
 
+  // Which text the results on screen answer (tests and the latency figure wait for it).
+  const answered = !result.fetching && result.data ? (result.operation?.variables.input.text ?? '') : undefined;
   const countText = search
     ? search.totalCountCapped
       ? t('search.resultsCapped', { count: search.totalCount })
@@ -91,9 +93,10 @@ export function SearchPage() {
           </Field>
         </form>
         {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
-        <section aria-label={t('search.resultsRegion')} aria-busy={result.fetching} data-testid="search-results" data-fetching={result.fetching ? 'true' : 'false'}>
+        <section aria-label={t('search.resultsRegion')} aria-busy={result.fetching} data-testid="search-results" data-fetching={result.fetching ? 'true' : 'false'} data-results-for={answered}>
           <Paragraph className="torg-result-count" data-testid="result-count">
-            {result.fetching && <Spinner aria-hidden data-size="xs" />} {countText}
+            {result.fetching && <Spinner aria-hidden data-size="xs" />}
+            {countText}
           </Paragraph>
           <ol className="torg-plain-list torg-hits">
             {search?.edges.map((e) => (
