@@ -110,7 +110,8 @@ export function CheckoutPage() {
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    const r = await submitCart({ input: input as never });
+    // The answer holds orders, not the cart: say the cart changed too (the menu's count, the cart page).
+    const r = await submitCart({ input: input as never }, { additionalTypenames: ['Cart'] });
     const answer = r.data?.submitCart;
     if (!answer) return; // a failed request: submitState.error says what to do, the form is kept
     if (answer.__typename === 'CartSubmitted') {
