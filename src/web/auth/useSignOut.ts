@@ -9,12 +9,14 @@ export function useSignOut(): () => Promise<void> {
   const navigate = useNavigate();
   return useCallback(async () => {
     const was = session.get();
-    session.set(null);
     if (was?.method === 'oidc' && config.oidc) {
+      session.set(null);
       const { oidcSignOut } = await import('./oidc');
       await oidcSignOut(config.oidc);
       return;
     }
+    // To the sign-in page first, then clear: a guarded screen would otherwise redirect on its own.
     await navigate('/sign-in', { state: { signedOut: true } });
+    session.set(null);
   }, [config, navigate]);
 }
