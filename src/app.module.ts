@@ -28,6 +28,7 @@ import { HealthController } from './platform/health/health.controller';
 import { NotificationsModule } from './platform/notifications/notifications.module';
 import { OutboxModule } from './platform/outbox/outbox.module';
 import { PlatformModule } from './platform/platform.module';
+import { WebAppModule } from './platform/web/web-app.module';
 import { InvoicingModule } from './invoicing/invoicing.module';
 import { OrderingModule } from './ordering/ordering.module';
 import { SearchModule } from './search/search.module';
@@ -118,6 +119,8 @@ export class AppModule {
         OrderingModule,
         InvoicingModule,
         InsightsModule,
+        // Last: the web app's fallback yields to every route above (see platform/web/spa-routing.ts).
+        WebAppModule,
       ],
       controllers: [HealthController, ...(config.env !== 'production' ? [GraphqlIdeController] : [])],
       providers: [

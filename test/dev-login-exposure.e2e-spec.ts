@@ -37,6 +37,13 @@ describe.each([
     expect(res.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
+  it('lists no demo users (devUsers, for the web sign-in page, is not in the schema) and tells the web app there is no development sign-in', async () => {
+    const res = await t.http.post('/graphql').send({ query: '{ devUsers { email } }' });
+    expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/Cannot query field "devUsers"/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    const web = await t.http.get('/web-config.json');
+    expect(web.body).toEqual({ devLogin: false, oidc: null }); // no OIDC configured here either: the page says so
+  });
+
   it('has no devClientToken either, and accepts no dev client token', async () => {
     const res = await t.http.post('/graphql').send({ query: 'mutation { devClientToken(clientId: "kontorland-erp") { token } }' });
     expect(res.body.errors[0]).toMatchObject({ message: expect.stringMatching(/Cannot query field "devClientToken"/), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

@@ -1,9 +1,9 @@
-import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../platform/auth/access.decorators';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
 import { IdentityService } from './identity.service';
-import { AuthPayload } from './identity.types';
+import { AuthPayload, DevUser } from './identity.types';
 
 /**
  * devLogin hands out a token for any user, so it is only part of the schema where config.devLogin
@@ -22,5 +22,11 @@ export class DevLoginResolver {
     @Args('organisationId', { type: () => Int, nullable: true, description: 'For users in several organisations.' }) organisationId?: number,
   ) {
     return this.identity.devLogin(ctx, email, organisationId ?? undefined);
+  }
+
+  @Public()
+  @Query(() => [DevUser], { description: 'Development and test only: the users devLogin can sign in as, per organisation (at most 200), for the web sign-in page.' })
+  devUsers(@Ctx() ctx: RequestContext) {
+    return this.identity.devUsers(ctx);
   }
 }

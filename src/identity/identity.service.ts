@@ -12,7 +12,7 @@ import { badInput, conflict, forbidden, notFound, unauthenticated } from '../pla
 import { decodeOffset, toConnection } from '../platform/graphql/connection';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
 import { actorOf, IdentityActor, mayManageMembers, mayRegisterOrganisations } from './identity-permissions';
-import { AuthPayload, CreateOrganisationInput, GrantMembershipInput, Me, OrganisationFilter } from './identity.types';
+import { AuthPayload, CreateOrganisationInput, DevUser, GrantMembershipInput, Me, OrganisationFilter } from './identity.types';
 import { normaliseOrgNumber, orgNumberProblem } from './org-number';
 import { OrganisationKind } from './organisation-kind';
 import type { OrganisationEntity } from './organisation.entity';
@@ -20,6 +20,9 @@ import { subtreeTops } from './organisation-tree';
 import { OrganisationRepository } from './organisation.repository';
 import type { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
+
+/** At most this many users on the development sign-in page. */
+const DEV_USERS_LIMIT = 200;
 
 @Injectable()
 export class IdentityService {
@@ -50,6 +53,12 @@ export class IdentityService {
       token: this.tokens.signDevToken(user.id, user.email, organisation.id),
       me: { userId: user.id, email: user.email, name: user.name, organisation, roles: membership.roles, platformOperator: this.operator(user.email) },
     };
+  }
+
+  /** Outside production: whom devLogin can sign in as (the development sign-in page lists them). */
+  async devUsers(ctx: RequestContext): Promise<DevUser[]> {
+    if (!this.tokens.devTokensEnabled) throw unauthenticated('devUsers does not exist here (only in an explicit development run on the embedded database)');
+    return this.userRows.members(ctx, DEV_USERS_LIMIT);
   }
 
   async me(ctx: RequestContext): Promise<Me> {

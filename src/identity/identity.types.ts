@@ -36,6 +36,15 @@ export class Me {
   @Field({ description: 'A platform operator (configured in PLATFORM_OPERATORS): registers organisations and grants roles in any organisation.' }) platformOperator: boolean;
 }
 
+@ObjectType({ description: 'Development and test only: a user devLogin can sign in as, with one organisation they belong to.' })
+export class DevUser {
+  @Field({ description: 'E-mail address (give it to devLogin).' }) email: string;
+  @Field({ description: 'Display name.' }) name: string;
+  @Field(() => Int, { description: 'The organisation (give it to devLogin for users in several).' }) organisationId: number;
+  @Field({ description: "The organisation's name." }) organisationName: string;
+  @Field(() => [Role], { description: 'Roles there.' }) roles: Role[];
+}
+
 @ObjectType({ description: 'A bearer token and whom it identifies.' })
 export class AuthPayload {
   @Field({ description: 'Send as "Authorization: Bearer <token>".' }) token: string;

@@ -40,6 +40,16 @@ export class UserRepository {
     return ctx.manager.find(MembershipEntity, { where: { userId }, order: { organisationId: 'ASC' } });
   }
 
+  /** Every membership with its user and organisation, for the development sign-in page (at most `limit`). */
+  members(ctx: RequestContext, limit: number): Promise<{ email: string; name: string; organisationId: number; organisationName: string; roles: Role[] }[]> {
+    return ctx.manager.query(
+      `SELECT u.email, u.name, o.id AS "organisationId", o.name AS "organisationName", m.roles
+         FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id
+        ORDER BY o.name, u.name, u.email LIMIT $1`,
+      [limit],
+    );
+  }
+
   async setRoles(ctx: RequestContext, userId: number, organisationId: number, roles: Role[]): Promise<void> {
     await ctx.manager.upsert(MembershipEntity, { userId, organisationId, roles }, ['userId', 'organisationId']);
   }

@@ -1,0 +1,74 @@
+/**
+ * The client routes. Their first path segments must not be the server's (orders, invoices,
+ * agreements, insights, documents, graphql …): Torg serves index.html only for paths the server
+ * does not claim (src/platform/web/spa-routing.ts), and the browser test reloads each of these.
+ * Later screens go here with the roles that may open them (and in layout/navigation.ts).
+ */
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useSession } from '../auth/useSession';
+import { Layout } from '../layout/Layout';
+import { startPathFor } from '../layout/navigation';
+import { HomePage } from '../pages/HomePage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { SearchPage } from '../pages/SearchPage';
+import { SignInPage } from '../pages/SignInPage';
+
+// The first screens (sign-in, search) come with the app; the others load when opened.
+const ItemPage = lazy(() => import('../pages/ItemPage').then((m) => ({ default: m.ItemPage })));
+const CartPage = lazy(() => import('../pages/CartPage').then((m) => ({ default: m.CartPage })));
+const CheckoutPage = lazy(() => import('../pages/CheckoutPage').then((m) => ({ default: m.CheckoutPage })));
+const RequisitionsPage = lazy(() => import('../pages/RequisitionsPage').then((m) => ({ default: m.RequisitionsPage })));
+const AuthCallbackPage = lazy(() => import('../pages/AuthCallbackPage').then((m) => ({ default: m.AuthCallbackPage })));
+
+/** Paths of the client routes (the browser test opens each directly). */
+export const CLIENT_PATHS = ['/', '/sign-in', '/auth/callback', '/home', '/search', '/items/:supplierId/:sellerItemId', '/cart', '/checkout', '/requisitions'] as const;
+
+function Loading() {
+  const { t } = useTranslation();
+  return <Paragraph>{t('app.loading')}</Paragraph>;
+}
+
+/** A screen for signed-in users holding one of `roles` (any signed-in user when none are given). */
+function Guard({ roles, children }: { roles?: string[]; children: ReactNode }) {
+  const current = useSession();
+  const location = useLocation();
+  if (!current) return <Navigate to="/sign-in" replace state={{ returnTo: location.pathname + location.search }} />;
+  if (roles && !roles.some((r) => current.user.roles.includes(r))) return <Navigate to={startPathFor(current.user.roles)} replace />;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Start() {
+  const current = useSession();
+  return <Navigate to={current ? startPathFor(current.user.roles) : '/sign-in'} replace />;
+}
+
+const REQUESTER = ['REQUESTER'];
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<Start />} />
+        <Route path="sign-in" element={<SignInPage />} />
+        <Route
+          path="auth/callback"
+          element={
+            <Suspense fallback={<Loading />}>
+              <AuthCallbackPage />
+            </Suspense>
+          }
+        />
+        <Route path="home" element={<Guard>{<HomePage />}</Guard>} />
+        <Route path="search" element={<Guard roles={REQUESTER}>{<SearchPage />}</Guard>} />
+        <Route path="items/:supplierId/:sellerItemId" element={<Guard roles={REQUESTER}>{<ItemPage />}</Guard>} />
+        <Route path="cart" element={<Guard roles={REQUESTER}>{<CartPage />}</Guard>} />
+        <Route path="checkout" element={<Guard roles={REQUESTER}>{<CheckoutPage />}</Guard>} />
+        <Route path="requisitions" element={<Guard roles={REQUESTER}>{<RequisitionsPage />}</Guard>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

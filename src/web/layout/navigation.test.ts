@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { navigationFor, startPathFor } from './navigation';
+
+describe('navigation by role', () => {
+  it('gives a requester search and cart, and starts them at search', () => {
+    expect(navigationFor(['REQUESTER']).map((e) => e.path)).toEqual(['/search', '/cart']);
+    expect(startPathFor(['APPROVER', 'REQUESTER'])).toBe('/search');
+  });
+
+  it('sends roles without screens yet to the home page, with no menu', () => {
+    expect(navigationFor(['SUPPLIER_ADMIN'])).toEqual([]);
+    expect(startPathFor(['ACCOUNTS_PAYABLE'])).toBe('/home');
+    expect(startPathFor([])).toBe('/home');
+  });
+});

@@ -1,0 +1,26 @@
+/**
+ * The main menu, by role: each entry names the roles that see it. Later screens (approver's
+ * queue, supplier portal, purchasing unit dashboards, accounts payable) are added here and in
+ * app/routes.tsx with their roles; nothing else in the layout changes.
+ */
+export interface NavEntry {
+  path: string;
+  /** i18n key of its label. */
+  label: string;
+  roles: readonly string[];
+}
+
+export const NAVIGATION: readonly NavEntry[] = [
+  { path: '/search', label: 'nav.search', roles: ['REQUESTER'] },
+  { path: '/cart', label: 'nav.cart', roles: ['REQUESTER'] },
+];
+
+/** The entries a user with these roles sees, in menu order. */
+export function navigationFor(roles: readonly string[]): NavEntry[] {
+  return NAVIGATION.filter((e) => e.roles.some((r) => roles.includes(r)));
+}
+
+/** Where a signed-in user starts: the first screen their roles give, else the home page. */
+export function startPathFor(roles: readonly string[]): string {
+  return navigationFor(roles)[0]?.path ?? '/home';
+}

@@ -1,0 +1,30 @@
+// Designsystemet's theme sets Inter; Torg serves the font itself (no font CDN).
+import '@fontsource-variable/inter';
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-css/theme';
+import './app/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { loadWebConfig } from './app/web-config';
+import i18n from './i18n/i18n';
+
+const root = createRoot(document.getElementById('root')!);
+loadWebConfig()
+  .then((config) =>
+    root.render(
+      <StrictMode>
+        <App config={config} />
+      </StrictMode>,
+    ),
+  )
+  .catch((e: Error) => {
+    root.render(
+      <main id="main" className="torg-main">
+        <h1>{i18n.t('errors.title')}</h1>
+        <p role="alert">
+          {i18n.t('errors.network')} ({e.message})
+        </p>
+      </main>,
+    );
+  });

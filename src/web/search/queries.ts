@@ -1,0 +1,71 @@
+import { graphql } from '../gql';
+
+export const SearchHitFields = graphql(`
+  fragment SearchHitFields on ProductHit {
+    itemId
+    agreementId
+    supplierId
+    sellerItemId
+    name
+    highlightedName
+    description
+    price
+    currency
+    unitCode
+    vatRate
+    unspscCode
+    gtin
+    manufacturer
+    mandatory
+    attributes
+  }
+`);
+
+export const SearchProducts = graphql(`
+  query SearchProducts($input: ProductSearchInput!) {
+    searchProducts(input: $input) {
+      totalCount
+      totalCountCapped
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          ...SearchHitFields
+        }
+      }
+      facets {
+        segment {
+          value
+          label
+          count
+        }
+        family {
+          value
+          label
+          count
+        }
+        class {
+          value
+          label
+          count
+        }
+        supplier {
+          value
+          label
+          count
+        }
+        attributes {
+          name
+          values {
+            value
+            label
+            count
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,69 @@
+/**
+ * Shared by the web app's browser tests: the web build (made when stale), Debian's Chromium
+ * driven by playwright-core, axe-core's WCAG 2.1 A/AA check, and screenshots into test-output/web
+ * (git-ignored). CHROMIUM_PATH names another browser; in CI a missing one fails the test.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+/** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
+declare const document: any;
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const haveBrowser = existsSync(CHROMIUM);
+const root = join(__dirname, '..', '..');
+export const SCREENSHOTS = join(root, 'test-output', 'web');
+
+/** describe, or describe.skip outside CI on a machine without Chromium (said once). */
+export function describeWithBrowser(what: string): jest.Describe {
+  if (!haveBrowser && !process.env.CI) console.warn(`SKIPPED: ${what} needs Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+  return haveBrowser || process.env.CI ? describe : describe.skip;
+}
+
+/** Builds dist/web when its sources changed since the last build (a clean clone has none). */
+export function buildWebApp(): void {
+  execFileSync(process.execPath, [join(root, 'src', 'web', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!haveBrowser) throw new Error(`No Chromium at ${CHROMIUM}: CI needs one for the browser tests (.ci/run installs Debian's chromium; CHROMIUM_PATH names another).`);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
+}
+
+/** A context that refuses every request to another origin (the app must need nothing from elsewhere), with its page errors collected. */
+export async function offlineContext(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page; elsewhere: string[]; pageErrors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  const elsewhere: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin || url.startsWith('data:')) return route.continue();
+    elsewhere.push(url);
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { context, page, elsewhere, pageErrors };
+}
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is: the violations, readable in a failed expect. */
+export async function wcagViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The focused element's tag and accessible text, e.g. "H1 Handlekurv". */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el ? `${el.tagName} ${(el.innerText || el.getAttribute('aria-label') || '').trim()}` : '';
+  });
+}

@@ -1,0 +1,380 @@
+/**
+ * The web app (issue 18) in a real headless Chromium against the real service and its database:
+ * Torg serves it at / without shadowing its own paths; a requester signs in (devLogin), searches
+ * as they type, filters, opens an item, fills the cart (a catalogue line, a free-text line that a
+ * mandatory agreement turns into a justification, then the cheaper agreement item in one click)
+ * and submits a requisition; the same walk by keyboard alone. axe-core checks every screen for
+ * WCAG 2.1 A/AA; screenshots go to test-output/web/. The time from the last keystroke to updated
+ * results is printed, not asserted.
+ */
+import { createHash } from 'node:crypto';
+import { Browser, Page } from 'playwright-core';
+import { LocalOidcProvider } from './support/local-oidc';
+import { startTestApp, TestApp } from './support/test-app';
+import { buildWebApp, describeWithBrowser, focused, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+
+/** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
+declare const document: any, window: any, getComputedStyle: any, MutationObserver: any, sessionStorage: any;
+
+const describeBrowser = describeWithBrowser('the web app browser test');
+
+/** Presses Tab (or Shift+Tab) until the focused element's text matches, at most `max` times. */
+async function tabTo(page: Page, match: RegExp, { back = false, max = 120 } = {}): Promise<string> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    if (match.test(now)) return now;
+  }
+  throw new Error(`Tab never reached ${match} (last: ${await focused(page)})`);
+}
+
+/** Whether the focused element shows a focus indicator (an outline or a box shadow). */
+function focusVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none';
+  });
+}
+
+/** The screen's h1, once it says what is expected (screens load their data, then render it). */
+async function heading(page: Page, expected: string | RegExp): Promise<string> {
+  const h1 = page.locator('main h1', { hasText: expected });
+  await h1.waitFor({ timeout: 30_000 });
+  return (await h1.innerText()).trim();
+}
+
+/** Waits until focus is on the screen's h1 (moved there after a route change), and returns what is focused. */
+async function focusOnHeading(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 10_000 }).catch(() => {});
+  return focused(page);
+}
+
+describeBrowser('the web app in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    buildWebApp(); // a clean clone has no dist/web yet
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it("serves the app at / and at its client routes, and never over Torg's own paths", async () => {
+    const html = (path: string) => t.http.get(path).set('Accept', 'text/html,application/xhtml+xml,*/*;q=0.8');
+    for (const path of ['/', '/sign-in', '/search?q=stol', '/cart', '/checkout', '/items/3/KL-211', '/requisitions?ids=1', '/no-such-screen']) {
+      const res = await html(path);
+      expect([path, res.status, res.text.includes('<div id="root">')]).toEqual([path, 200, true]);
+    }
+    const ide = await html('/graphql');
+    expect(ide.text).toMatch(/graphiql/i);
+    expect((await t.http.get('/health')).body.status).toBe('ok');
+    const document = await html('/orders/1/document');
+    expect(document.status).toBe(401);
+    expect(document.text).not.toContain('<div id="root">');
+    expect((await t.http.get('/web-config.json')).body).toEqual({ devLogin: true, oidc: null });
+    expect((await t.http.get('/assets/no-such-file.js')).status).toBe(404);
+    expect((await t.http.get('/cart').set('Accept', 'application/json')).status).toBe(404);
+  });
+
+  it('takes a requester from sign-in through search, item, cart and checkout to a submitted requisition, each screen free of WCAG 2.1 A/AA violations', async () => {
+    const { page, elsewhere, pageErrors, context } = await offlineContext(browser, origin);
+    const token = await t.login('bestiller@nordby.example');
+    const chairs = await t.gql(token, '{ searchProducts(input: {text: "kontorstol"}) { edges { node { name unspscCode mandatory } } } }');
+    const seating = chairs.data.searchProducts.edges.find((e: any) => e.node.mandatory).node.unspscCode as string;
+
+    // Sign-in lists the demo users.
+    await page.goto(`${origin}/`);
+    expect(await heading(page, 'Logg inn')).toBe('Logg inn');
+    expect(page.url()).toBe(`${origin}/sign-in`);
+    await page.getByRole('button', { name: 'Logg inn som Bjørn Bestiller' }).waitFor(); // the demo users, listed
+    expect(await page.getByRole('button', { name: /^Logg inn som / }).count()).toBeGreaterThan(5);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '01-sign-in');
+    await page.getByRole('button', { name: 'Logg inn som Bjørn Bestiller' }).click();
+
+    // Search as you type.
+    await page.waitForURL(`${origin}/search`);
+    expect(await heading(page, 'Søk i avtalesortimentet')).toBe('Søk i avtalesortimentet');
+    expect(await focusOnHeading(page)).toBe('H1 Søk i avtalesortimentet');
+    const box = page.getByLabel('Hva trenger du?');
+    await box.click();
+    await page.keyboard.type('kontorsto');
+    await page.waitForSelector('[data-testid=search-results][data-results-for=kontorsto]');
+    await page.evaluate(() => {
+      const w = window;
+      w.lastKey = 0;
+      w.updated = 0;
+      document.addEventListener('keydown', () => (w.lastKey = performance.now()), true);
+      const results = document.querySelector('[data-testid=search-results]');
+      new MutationObserver(() => {
+        if (results.getAttribute('data-results-for') === 'kontorstol') w.updated ||= performance.now();
+      }).observe(results, { attributes: true, childList: true, subtree: true });
+    });
+    await page.keyboard.type('l');
+    await page.waitForSelector('[data-testid=search-results][data-results-for=kontorstol]');
+    const ms = await page.evaluate(() => window.updated - window.lastKey);
+    console.log(`web search: results updated ${ms.toFixed(0)} ms after the last keystroke (target 150 ms; debounce included)`);
+    const count = (await page.getByTestId('result-count').innerText()).trim();
+    expect(count).toMatch(/^\d+ treff$/);
+    const names = await page.locator('.torg-hit h2').allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => /kontorstol/i.test(n))).toBe(true);
+    expect(await page.locator('.torg-hit').first().getByText('Pliktig avtale').count()).toBe(1); // mandatory agreement items first
+    expect(await page.locator('.torg-hit mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('.torg-hit').first().innerText()).toMatch(/\d[\d\s\u00a0]*,\d{2}\s?kr per EA/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '02-search');
+
+    // A facet narrows the results and goes into the URL.
+    await page.getByRole('checkbox', { name: /^Kontorland AS/ }).click();
+    await page.waitForURL(/supplier=\d+/);
+    await page.waitForSelector('[data-testid=search-results][data-results-for=kontorstol]');
+    await page.waitForFunction(() => document.querySelector('input[type=checkbox]:checked') !== null);
+    expect(await page.getByRole('checkbox', { name: /^Kontorland AS/ }).isChecked()).toBe(true);
+
+    // The item page.
+    const first = names[0];
+    await page.locator('.torg-hit h2 a').first().click();
+    await page.waitForURL(/\/items\/\d+\//);
+    expect(await heading(page, first)).toBe(first);
+    expect(await focusOnHeading(page)).toBe(`H1 ${first}`);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '03-item');
+    await page.getByLabel(/^Antall/).fill('2');
+    await page.getByRole('button', { name: /^Legg i handlekurv/ }).click();
+    await page
+      .getByTestId('announcer')
+      .filter({ hasText: `${first} er lagt i handlekurven.` })
+      .waitFor();
+    await page.getByRole('link', { name: 'Handlekurv (1)' }).waitFor();
+
+    // The cart: the line, then a free-text line in the mandatory agreement's category.
+    await page.getByRole('link', { name: 'Handlekurv (1)' }).click();
+    expect(await heading(page, 'Handlekurv')).toBe('Handlekurv');
+    expect(await page.getByRole('table', { name: 'Fra Kontorland AS' }).innerText()).toContain(first);
+    await page.getByText('Legg til vare som ikke finnes i katalogen').click();
+    await page.getByLabel('Hva trenger du?').fill('Kontorstol med ekstra bred sits');
+    await page.getByLabel('Anslått enhetspris eks. mva. (kr)').fill('999,50');
+    await page.getByLabel(/^UNSPSC-kode/).fill(seating);
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    // Refused without a justification: the agreement's items are offered, and nothing typed is lost.
+    await page.getByText('Begrunnelse for kjøp utenfor avtale').waitFor();
+    expect(await page.getByLabel('Hva trenger du?').inputValue()).toBe('Kontorstol med ekstra bred sits');
+    expect(await page.getByRole('button', { name: /^Legg .* i handlekurven i stedet$/ }).count()).toBeGreaterThan(0);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await page.getByText('Fyll ut Årsak.').waitFor(); // the justification is asked for, by field
+    await page.getByLabel('Avtalen har ikke varen').check();
+    await page.getByLabel(/^Forklaring/).fill('Trenger ekstra bred sits etter legeerklæring.');
+    await page.getByRole('button', { name: 'Legg til', exact: true }).click();
+    await page.getByTestId('announcer').filter({ hasText: 'er lagt i handlekurven som anslag' }).waitFor();
+    await page.getByText('Utenfor avtale', { exact: true }).waitFor();
+    expect(await page.getByRole('table', { name: 'Uten valgt leverandør' }).innerText()).toContain('Begrunnelse: Trenger ekstra bred sits etter legeerklæring.');
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '04-cart');
+    // The cheaper agreement item, in one click.
+    const offer = page.getByRole('button', { name: /^Bytt til / }).first();
+    const offered = (await offer.innerText()).replace(/^Bytt til /, '').trim();
+    await offer.click();
+    await page
+      .getByTestId('announcer')
+      .filter({ hasText: `Linjen er byttet til ${offered}.` })
+      .waitFor();
+    await page.getByText('Utenfor avtale', { exact: true }).waitFor({ state: 'detached' }); // the cart, refetched
+    const lines = await t.sql(`SELECT name, loyalty FROM cart_line ORDER BY line_no`);
+    expect(lines.map((l) => l.loyalty)).toEqual(['ON_AGREEMENT', 'ON_AGREEMENT']);
+
+    // Checkout: a submit without choices says what to fix and keeps what was typed.
+    await page.getByRole('button', { name: 'Gå til bestilling' }).click();
+    expect(await heading(page, 'Bestilling')).toBe('Bestilling');
+    await page.getByLabel('Melding til leverandøren (valgfritt)').fill('Lever til bakdøren, takk.');
+    await page.getByRole('button', { name: 'Send rekvisisjon' }).click();
+    await page.getByText('Rett opp dette før du sender:').waitFor();
+    expect(await page.getByRole('link', { name: 'Velg koststed.' }).count()).toBe(1);
+    expect(await page.getByLabel('Melding til leverandøren (valgfritt)').inputValue()).toBe('Lever til bakdøren, takk.');
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '05-checkout-errors');
+    await page.getByLabel('Koststed').selectOption({ label: '2100 – Undervisning' });
+    await page.getByLabel('Leveringsadresse').selectOption({ index: 1 });
+    await page.getByLabel('Ønsket leveringsdato (valgfritt)').fill('2099-01-15');
+    await page.getByRole('button', { name: 'Send rekvisisjon' }).click();
+
+    // The requisition.
+    await page.waitForURL(/\/requisitions\?ids=\d/);
+    expect(await heading(page, /^Rekvisisjon REQ-\d{4}-\d+ er sendt$/)).toMatch(/^Rekvisisjon REQ-\d{4}-\d+ er sendt$/);
+    const orders = await t.sql(`SELECT requisition_no AS requisition_number, status, note_to_supplier, wanted_delivery_date::text AS date FROM purchase_order`);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ note_to_supplier: 'Lever til bakdøren, takk.', date: '2099-01-15' });
+    expect(await page.locator('main table').innerText()).toContain(orders[0].requisition_number);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, '06-requisition');
+    await page.getByRole('link', { name: 'Handlekurv', exact: true }).waitFor(); // the cart is empty now
+    expect((await t.gql(token, '{ cart { lines { id } } }')).data.cart.lines).toEqual([]);
+
+    // Sign-out clears the session: the token is gone from the tab.
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.waitForURL(`${origin}/sign-in`);
+    await heading(page, 'Logg inn');
+    expect(await page.evaluate(() => sessionStorage.getItem('torg.session'))).toBeNull();
+    await page.goto(`${origin}/cart`);
+    expect(await heading(page, 'Logg inn')).toBe('Logg inn');
+
+    expect(elsewhere).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('walks search → cart → checkout by keyboard alone, focus on each new screen’s heading and visible', async () => {
+    const { page, pageErrors, context } = await offlineContext(browser, origin);
+    await page.goto(`${origin}/sign-in`);
+    await heading(page, /./);
+    await tabTo(page, /^BUTTON Logg inn som Siri Sykepleier$/);
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/search`);
+    expect(await heading(page, 'Søk i avtalesortimentet')).toBe('Søk i avtalesortimentet');
+    expect(await focusOnHeading(page)).toBe('H1 Søk i avtalesortimentet');
+
+    await tabTo(page, /^INPUT/);
+    await page.keyboard.type('kopipapir');
+    await page.waitForSelector('[data-testid=search-results][data-results-for=kopipapir]');
+    const added = await tabTo(page, /^BUTTON Legg i handlekurv/);
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('announcer').filter({ hasText: 'er lagt i handlekurven.' }).waitFor();
+    expect(added).toMatch(/papir/i);
+
+    await tabTo(page, /^A Handlekurv \(1\)$/, { back: true, max: 200 });
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/cart`);
+    expect(await heading(page, 'Handlekurv')).toBe('Handlekurv');
+    expect(await focusOnHeading(page)).toBe('H1 Handlekurv');
+
+    await tabTo(page, /^BUTTON Gå til bestilling$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/checkout`);
+    expect(await heading(page, 'Bestilling')).toBe('Bestilling');
+    expect(await focusOnHeading(page)).toBe('H1 Bestilling');
+    await tabTo(page, /^SELECT/);
+    await page.keyboard.type('3100');
+    await tabTo(page, /^SELECT/);
+    await page.keyboard.type('V');
+    expect(await page.getByLabel('Koststed').evaluate((s: any) => s.selectedOptions[0].text)).toBe('3100 – Pleie og omsorg');
+    expect(await page.getByLabel('Leveringsadresse').evaluate((s: any) => s.selectedOptions[0].text)).toMatch(/^Varemottak kjøkken/);
+    await tabTo(page, /^BUTTON Send rekvisisjon$/);
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/requisitions\?ids=\d/);
+    expect(await heading(page, /^Rekvisisjon REQ-\d{4}-\d+ er sendt$/)).toMatch(/^Rekvisisjon REQ-\d{4}-\d+ er sendt$/);
+    expect(await focusOnHeading(page)).toMatch(/^H1 Rekvisisjon REQ-/);
+    const [order] = await t.sql(`SELECT o.requisition_no AS requisition_number FROM purchase_order o JOIN app_user u ON u.id = o.requester_user_id WHERE u.email = 'bestiller@sykehjem.example'`);
+    expect(await heading(page, /REQ-/)).toContain(order.requisition_number);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('speaks English when asked, with amounts still formatted for nb-NO', async () => {
+    const { page, context } = await offlineContext(browser, origin);
+    await page.goto(`${origin}/sign-in`);
+    await heading(page, /./);
+    await page.getByLabel('Språk').selectOption('en');
+    expect(await heading(page, 'Sign in')).toBe('Sign in');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: 'Sign in as Liv Leder' }).click();
+    await page.waitForURL(`${origin}/search`);
+    expect(await heading(page, 'Search the agreement range')).toBe('Search the agreement range');
+    await page.getByLabel('What do you need?').fill('kopipapir');
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: /\d+ results?/ })
+      .waitFor();
+    expect(await page.locator('.torg-hit').first().innerText()).toMatch(/\d,\d{2}\s?kr per EA, excl\. VAT/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describeBrowser('the web app signing in with OpenID Connect (authorization code with PKCE)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+  const provider = new LocalOidcProvider();
+
+  beforeAll(async () => {
+    buildWebApp();
+    await provider.start();
+    t = await startTestApp(provider.env()); // OIDC configured: no devLogin, no demo users listed
+    await t.app.listen(0, '127.0.0.1');
+    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    provider.stop();
+  });
+
+  it('sends the browser to the provider with a PKCE challenge, redeems the code with its verifier, and signs the user in', async () => {
+    const { context, page, pageErrors } = await offlineContext(browser, origin);
+    const issuer = provider.issuer;
+    const cors = { 'access-control-allow-origin': origin, 'access-control-allow-headers': '*' };
+    let authorize: URLSearchParams | undefined;
+    let tokenRequest: URLSearchParams | undefined;
+    // The provider, played by the test: discovery, the authorization endpoint (which answers at
+    // once with a code, as after the user signed in there) and the token endpoint.
+    await context.route(`${issuer}/**`, async (route) => {
+      const url = new URL(route.request().url());
+      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { ...cors, 'access-control-allow-methods': 'GET, POST' } });
+      if (url.pathname === '/.well-known/openid-configuration') {
+        return route.fulfill({
+          headers: cors,
+          contentType: 'application/json',
+          body: JSON.stringify({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` }),
+        });
+      }
+      if (url.pathname === '/authorize') {
+        authorize = url.searchParams;
+        return route.fulfill({ status: 302, headers: { location: `${url.searchParams.get('redirect_uri')}?code=the-code&state=${url.searchParams.get('state')}` } });
+      }
+      if (url.pathname === '/token') {
+        tokenRequest = new URLSearchParams(route.request().postData() ?? '');
+        const claims = { sub: 'idporten-bjorn', email: 'bestiller@nordby.example', email_verified: true, name: 'Bjørn Bestiller' };
+        const body = { access_token: provider.sign(claims), id_token: provider.sign(claims), token_type: 'Bearer', expires_in: 300, scope: 'openid profile email' };
+        return route.fulfill({ headers: cors, contentType: 'application/json', body: JSON.stringify(body) });
+      }
+      return route.fulfill({ status: 404, headers: cors });
+    });
+    expect((await t.http.get('/web-config.json')).body).toEqual({ devLogin: false, oidc: { issuer, clientId: 'torg', scope: 'openid profile email' } });
+
+    await page.goto(`${origin}/cart`);
+    expect(await heading(page, 'Logg inn')).toBe('Logg inn');
+    expect(await page.getByRole('button', { name: /^Logg inn som/ }).count()).toBe(0);
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+
+    // Back from the provider, signed in, on the page asked for first.
+    await page.waitForURL(`${origin}/cart`, { timeout: 30_000 });
+    expect(await heading(page, 'Handlekurv')).toBe('Handlekurv');
+    await page.getByText('Logget inn som Bjørn Bestiller, Nordby skole').waitFor();
+    expect(authorize?.get('response_type')).toBe('code');
+    expect(authorize?.get('client_id')).toBe('torg');
+    expect(authorize?.get('redirect_uri')).toBe(`${origin}/auth/callback`);
+    expect(authorize?.get('code_challenge_method')).toBe('S256');
+    // The token request proves the verifier behind the challenge.
+    expect(tokenRequest?.get('grant_type')).toBe('authorization_code');
+    expect(tokenRequest?.get('code')).toBe('the-code');
+    const verifier = tokenRequest?.get('code_verifier') ?? '';
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(authorize?.get('code_challenge'));
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
