@@ -19,14 +19,16 @@ export type UploadReport =
 
 type Body = Record<string, unknown> | null;
 
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : null);
+
 function problemsOf(list: unknown): UploadProblem[] {
   if (!Array.isArray(list)) return [];
   return list.map((p: Record<string, unknown>) => ({
     line: typeof p.line === 'number' ? p.line : null,
-    location: String(p.location ?? ''),
+    location: text(p.location) ?? '',
     field: typeof p.field === 'string' ? p.field : null,
-    reason: String(p.reason ?? p.message ?? ''),
-    value: p.value == null ? null : String(p.value),
+    reason: text(p.reason) ?? text(p.message) ?? '',
+    value: text(p.value),
   }));
 }
 
@@ -51,11 +53,11 @@ export function uploadCatalogue(agreementId: number, file: File, token: string, 
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
     xhr.onload = () => {
-      let body: Body = null;
+      let body: Body;
       try {
         body = JSON.parse(xhr.responseText) as Body;
       } catch {
-        body = null;
+        body = null; // not JSON (a proxy's error page): the status alone says what happened
       }
       onProgress(1);
       resolve(reportOf(xhr.status, body));
