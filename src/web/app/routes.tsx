@@ -21,10 +21,27 @@ const ItemPage = lazy(() => import('../pages/ItemPage').then((m) => ({ default: 
 const CartPage = lazy(() => import('../pages/CartPage').then((m) => ({ default: m.CartPage })));
 const CheckoutPage = lazy(() => import('../pages/CheckoutPage').then((m) => ({ default: m.CheckoutPage })));
 const RequisitionsPage = lazy(() => import('../pages/RequisitionsPage').then((m) => ({ default: m.RequisitionsPage })));
+// Supplier portal (issue 18).
+const SupplierOrdersPage = lazy(() => import('../pages/SupplierOrdersPage').then((m) => ({ default: m.SupplierOrdersPage })));
+const SupplierOrderPage = lazy(() => import('../pages/SupplierOrderPage').then((m) => ({ default: m.SupplierOrderPage })));
+const SupplierCataloguePage = lazy(() => import('../pages/SupplierCataloguePage').then((m) => ({ default: m.SupplierCataloguePage })));
 const AuthCallbackPage = lazy(() => import('../pages/AuthCallbackPage').then((m) => ({ default: m.AuthCallbackPage })));
 
 /** Paths of the client routes (the browser test opens each directly). */
-export const CLIENT_PATHS = ['/', '/sign-in', '/auth/callback', '/home', '/search', '/items/:supplierId/:sellerItemId', '/cart', '/checkout', '/requisitions'] as const;
+export const CLIENT_PATHS = [
+  '/',
+  '/sign-in',
+  '/auth/callback',
+  '/home',
+  '/search',
+  '/items/:supplierId/:sellerItemId',
+  '/cart',
+  '/checkout',
+  '/requisitions',
+  '/supplier/orders',
+  '/supplier/orders/:id',
+  '/supplier/catalogue',
+] as const;
 
 function Loading() {
   const { t } = useTranslation();
@@ -46,6 +63,7 @@ function Start() {
 }
 
 const REQUESTER = ['REQUESTER'];
+const SUPPLIER = ['SUPPLIER_ADMIN'];
 
 export function AppRoutes() {
   return (
@@ -67,6 +85,9 @@ export function AppRoutes() {
         <Route path="cart" element={<Guard roles={REQUESTER}>{<CartPage />}</Guard>} />
         <Route path="checkout" element={<Guard roles={REQUESTER}>{<CheckoutPage />}</Guard>} />
         <Route path="requisitions" element={<Guard roles={REQUESTER}>{<RequisitionsPage />}</Guard>} />
+        <Route path="supplier/orders" element={<Guard roles={SUPPLIER}>{<SupplierOrdersPage />}</Guard>} />
+        <Route path="supplier/orders/:id" element={<Guard roles={SUPPLIER}>{<SupplierOrderPage />}</Guard>} />
+        <Route path="supplier/catalogue" element={<Guard roles={SUPPLIER}>{<SupplierCataloguePage />}</Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -7,8 +7,12 @@ describe('navigation by role', () => {
     expect(startPathFor(['APPROVER', 'REQUESTER'])).toBe('/search');
   });
 
+  it('gives a supplier its orders and catalogue, and starts it at its orders', () => {
+    expect(navigationFor(['SUPPLIER_ADMIN']).map((e) => e.path)).toEqual(['/supplier/orders', '/supplier/catalogue']);
+    expect(startPathFor(['SUPPLIER_ADMIN'])).toBe('/supplier/orders');
+  });
+
   it('sends roles without screens yet to the home page, with no menu', () => {
-    expect(navigationFor(['SUPPLIER_ADMIN'])).toEqual([]);
     expect(startPathFor(['ACCOUNTS_PAYABLE'])).toBe('/home');
     expect(startPathFor([])).toBe('/home');
   });

@@ -13,6 +13,9 @@ export interface NavEntry {
 export const NAVIGATION: readonly NavEntry[] = [
   { path: '/search', label: 'nav.search', roles: ['REQUESTER'] },
   { path: '/cart', label: 'nav.cart', roles: ['REQUESTER'] },
+  // Supplier portal (issue 18).
+  { path: '/supplier/orders', label: 'supplierNav.orders', roles: ['SUPPLIER_ADMIN'] },
+  { path: '/supplier/catalogue', label: 'supplierNav.catalogue', roles: ['SUPPLIER_ADMIN'] },
 ];
 
 /** The entries a user with these roles sees, in menu order. */

@@ -1,0 +1,167 @@
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { errorMessage } from '../api/errors';
+import { session } from '../auth/session';
+import { useAnnounce } from '../components/Announcer';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeading } from '../components/PageHeading';
+import { formatDateTime } from '../format/format';
+import { graphql } from '../gql';
+import { UploadReportView } from '../supplier/UploadReportView';
+import { uploadCatalogue, type UploadReport } from '../supplier/upload';
+
+const SupplierAgreements = graphql(`
+  query SupplierAgreements {
+    agreements(first: 100) {
+      edges {
+        node {
+          id
+          reference
+          title
+          inForce
+        }
+      }
+    }
+  }
+`);
+
+const SupplierCatalogueVersions = graphql(`
+  query SupplierCatalogueVersions($agreementId: Int!) {
+    catalogueVersions(agreementId: $agreementId, first: 20) {
+      edges {
+        node {
+          id
+          versionNo
+          status
+          fileName
+          itemCount
+          createdAt
+          rejectionReason
+        }
+      }
+    }
+  }
+`);
+
+/** The supplier uploads a catalogue to one of its agreements, reads the report, and sees the versions with their review status. */
+export function SupplierCataloguePage() {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [agreements] = useQuery({ query: SupplierAgreements });
+  const list = agreements.data?.agreements.edges.map((e) => e.node) ?? [];
+  const [chosen, setChosen] = useState<number | null>(null);
+  const agreementId = chosen ?? list[0]?.id ?? null;
+  const [versions, refetchVersions] = useQuery({ query: SupplierCatalogueVersions, variables: { agreementId: agreementId ?? 0 }, pause: agreementId === null });
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | undefined>();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [report, setReport] = useState<UploadReport | null>(null);
+  const [networkError, setNetworkError] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    if (!file || agreementId === null) {
+      setFileError(t('supplier.catalogue.chooseFile'));
+      fileInput.current?.focus();
+      return;
+    }
+    setFileError(undefined);
+    setNetworkError(false);
+    setReport(null);
+    setProgress(0);
+    try {
+      const result = await uploadCatalogue(agreementId, file, session.get()?.token ?? '', setProgress);
+      setReport(result);
+      if (result.kind === 'stored') {
+        announce(t('supplier.catalogue.stored', { versionNo: result.versionNo, count: result.lineCount }));
+        refetchVersions({ requestPolicy: 'network-only' });
+      } else if (result.kind === 'invalid') announce(t('supplier.catalogue.invalid', { count: result.problems.length }));
+    } catch {
+      setNetworkError(true);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading title={t('supplier.catalogue.title')}>{t('supplier.catalogue.title')}</PageHeading>
+      {agreements.error && <ErrorAlert message={errorMessage(agreements.error, t)} onRetry={() => window.location.reload()} />}
+      <Paragraph>{t('supplier.catalogue.intro')}</Paragraph>
+      <form onSubmit={(e) => void submit(e)} className="torg-stack" noValidate>
+        <Field>
+          <Label htmlFor="supplier-agreement">{t('supplier.catalogue.agreement')}</Label>
+          <Select id="supplier-agreement" value={agreementId ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+            {list.map((a) => (
+              <Select.Option key={a.id} value={a.id}>
+                {`${a.reference} ${a.title}${a.inForce ? '' : ` (${t('supplier.catalogue.notInForce')})`}`}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="supplier-file">{t('supplier.catalogue.file')}</Label>
+          <Paragraph data-size="sm" id="supplier-file-hint">
+            {t('supplier.catalogue.fileHint')}
+          </Paragraph>
+          <input
+            id="supplier-file"
+            ref={fileInput}
+            type="file"
+            accept=".csv,.xlsx,.xml,text/csv,application/xml,text/xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby={fileError ? 'supplier-file-hint supplier-file-error' : 'supplier-file-hint'}
+            aria-invalid={fileError ? true : undefined}
+          />
+          {fileError && (
+            <ValidationMessage id="supplier-file-error" role="alert">
+              {fileError}
+            </ValidationMessage>
+          )}
+        </Field>
+        {progress !== null && (
+          <div>
+            <label htmlFor="supplier-progress">{t('supplier.catalogue.progress', { percent: Math.round(progress * 100) })}</label> <progress id="supplier-progress" max={1} value={progress} />
+          </div>
+        )}
+        <Button type="submit" disabled={progress !== null || agreementId === null}>
+          {t('supplier.catalogue.upload')}
+        </Button>
+      </form>
+      {networkError && <ErrorAlert message={t('errors.network')} />}
+      {report && <UploadReportView report={report} />}
+
+      <Heading level={2} data-size="sm">
+        {t('supplier.catalogue.versions')}
+      </Heading>
+      {versions.error && <ErrorAlert message={errorMessage(versions.error, t)} />}
+      <Table data-size="sm" data-testid="catalogue-versions">
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('supplier.catalogue.versionNo')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('supplier.catalogue.status')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('supplier.catalogue.fileName')}</Table.HeaderCell>
+            <Table.HeaderCell className="torg-number">{t('supplier.catalogue.items')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('supplier.catalogue.uploadedAt')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {(versions.data?.catalogueVersions.edges ?? []).map(({ node: v }) => (
+            <Table.Row key={v.id}>
+              <Table.Cell>{v.versionNo}</Table.Cell>
+              <Table.Cell>
+                <Tag data-color={v.status === 'REJECTED' ? 'danger' : v.status === 'PUBLISHED' ? 'success' : 'neutral'}>{t(`supplier.catalogue.statuses.${v.status}`)}</Tag>
+                {v.rejectionReason && <Paragraph data-size="sm">{v.rejectionReason}</Paragraph>}
+              </Table.Cell>
+              <Table.Cell>{v.fileName ?? '–'}</Table.Cell>
+              <Table.Cell className="torg-number">{v.itemCount}</Table.Cell>
+              <Table.Cell>{formatDateTime(v.createdAt)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,236 @@
+import { Button, Fieldset, Paragraph, Radio, Select, Field, Label, Table, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { errorMessage } from '../api/errors';
+import { useAnnounce } from '../components/Announcer';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeading } from '../components/PageHeading';
+import { formatDate, formatMoney, formatNumber } from '../format/format';
+import { graphql } from '../gql';
+import { checkAnswer, toRespondInput, type AnswerDraft, type FieldError, type LineChoice } from '../supplier/order-answer';
+
+const SupplierOrder = graphql(`
+  query SupplierOrder($id: Int!) {
+    order(id: $id) {
+      id
+      number
+      status
+      version
+      currency
+      lineExtensionAmount
+      vatAmount
+      taxInclusiveAmount
+      wantedDeliveryDate
+      noteToSupplier
+      lines {
+        id
+        lineId
+        name
+        sellerItemId
+        quantity
+        unitCode
+        price
+        lineAmount
+        status
+      }
+      responses {
+        id
+        responseCode
+        note
+        createdAt
+      }
+    }
+  }
+`);
+
+const RespondToOrder = graphql(`
+  mutation RespondToOrder($input: RespondToOrderInput!) {
+    respondToOrder(input: $input) {
+      __typename
+      ... on OrderResponseRecorded {
+        order {
+          id
+          status
+          version
+        }
+      }
+      ... on ErrorResult {
+        message
+      }
+    }
+  }
+`);
+
+/** Orders the supplier may still answer (AB keeps an order SENT). */
+const ANSWERABLE = new Set(['SENT']);
+
+/** One order sent to the supplier, and its answer: accept, reject, or change lines. */
+export function SupplierOrderPage() {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const id = Number(useParams().id);
+  const [result, refetch] = useQuery({ query: SupplierOrder, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [sending, respond] = useMutation(RespondToOrder);
+  const order = result.data?.order;
+  const [draft, setDraft] = useState<AnswerDraft>({ decision: 'ACCEPTED', note: '', lines: [] });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  // The line drafts follow the order's lines once it has loaded (what was typed is kept after that).
+  useEffect(() => {
+    if (order && draft.lines.length === 0) setDraft((d) => ({ ...d, lines: order.lines.map((l) => ({ lineId: l.lineId, choice: 'ACCEPTED', quantity: '', price: '', deliveryDate: '' })) }));
+  }, [order, draft.lines.length]);
+
+  if (result.error && !order) return <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (!order) return <Paragraph>{t('app.loading')}</Paragraph>;
+
+  const title = t('supplier.order.title', { number: order.number ?? `#${order.id}` });
+  const errorFor = (field: string) => {
+    const e = errors.find((x) => x.field === field);
+    return e ? t(e.key) : undefined;
+  };
+  const setLine = (lineId: string, patch: Partial<AnswerDraft['lines'][number]>) => setDraft((d) => ({ ...d, lines: d.lines.map((l) => (l.lineId === lineId ? { ...l, ...patch } : l)) }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(null);
+    const problems = checkAnswer(draft);
+    setErrors(problems);
+    if (problems.length) {
+      announce(t('supplier.answer.errors.summary', { count: problems.length }));
+      return;
+    }
+    const res = await respond({ input: toRespondInput(order.id, draft, order.version) });
+    const answer = res.data?.respondToOrder;
+    if (res.error) setFailure(errorMessage(res.error, t));
+    else if (answer && answer.__typename !== 'OrderResponseRecorded') setFailure('message' in answer ? answer.message : t('errors.title'));
+    else if (answer) {
+      announce(t('supplier.answer.recorded', { status: t(`requisition.statuses.${answer.order.status}`) }));
+      refetch({ requestPolicy: 'network-only' });
+    }
+  };
+
+  return (
+    <>
+      <PageHeading title={title}>{title}</PageHeading>
+      <Paragraph data-testid="order-status">
+        {t('supplier.orders.status')}: {t(`requisition.statuses.${order.status}`)}
+      </Paragraph>
+      {order.wantedDeliveryDate && <Paragraph>{t('supplier.order.wanted', { date: formatDate(order.wantedDeliveryDate) })}</Paragraph>}
+      {order.noteToSupplier && <Paragraph>{t('supplier.order.note', { note: order.noteToSupplier })}</Paragraph>}
+      <Table data-size="sm">
+        <caption>{t('supplier.order.lines')}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('supplier.order.line')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('supplier.order.item')}</Table.HeaderCell>
+            <Table.HeaderCell className="torg-number">{t('supplier.order.quantity')}</Table.HeaderCell>
+            <Table.HeaderCell className="torg-number">{t('supplier.order.price')}</Table.HeaderCell>
+            <Table.HeaderCell className="torg-number">{t('supplier.order.amount')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {order.lines.map((l) => (
+            <Table.Row key={l.id}>
+              <Table.Cell>{l.lineId}</Table.Cell>
+              <Table.Cell>
+                {l.name}
+                {l.sellerItemId ? ` (${l.sellerItemId})` : ''}
+              </Table.Cell>
+              <Table.Cell className="torg-number">{`${formatNumber(l.quantity)} ${l.unitCode}`}</Table.Cell>
+              <Table.Cell className="torg-number">{formatMoney(l.price, order.currency)}</Table.Cell>
+              <Table.Cell className="torg-number">{formatMoney(l.lineAmount, order.currency)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <Paragraph>
+        {t('supplier.order.totals', {
+          net: formatMoney(order.lineExtensionAmount, order.currency),
+          vat: formatMoney(order.vatAmount, order.currency),
+          total: formatMoney(order.taxInclusiveAmount, order.currency),
+        })}
+      </Paragraph>
+      {order.responses.length > 0 && (
+        <Paragraph data-testid="order-responses">{order.responses.map((r) => `${t(`supplier.answer.codes.${r.responseCode}`)}${r.note ? `: ${r.note}` : ''}`).join(' · ')}</Paragraph>
+      )}
+
+      {ANSWERABLE.has(order.status) ? (
+        <form onSubmit={(e) => void submit(e)} noValidate className="torg-stack">
+          <Fieldset>
+            <Fieldset.Legend>{t('supplier.answer.legend')}</Fieldset.Legend>
+            {(['ACCEPTED', 'REJECTED', 'LINES'] as const).map((d) => (
+              <Radio key={d} name="decision" value={d} label={t(`supplier.answer.decisions.${d}`)} checked={draft.decision === d} onChange={() => setDraft({ ...draft, decision: d })} />
+            ))}
+          </Fieldset>
+          {draft.decision === 'LINES' &&
+            draft.lines.map((l) => {
+              const line = order.lines.find((x) => x.lineId === l.lineId)!;
+              return (
+                <Fieldset key={l.lineId}>
+                  <Fieldset.Legend>{t('supplier.answer.lineLegend', { line: l.lineId, name: line.name })}</Fieldset.Legend>
+                  <Field>
+                    <Label htmlFor={`choice-${l.lineId}`}>{t('supplier.answer.choice')}</Label>
+                    <Select
+                      id={`choice-${l.lineId}`}
+                      value={l.choice}
+                      onChange={(e) => setLine(l.lineId, { choice: e.target.value as LineChoice })}
+                      aria-invalid={errorFor(`${l.lineId}.choice`) ? true : undefined}
+                    >
+                      {(['ACCEPTED', 'CHANGED', 'NOT_ACCEPTED'] as const).map((c) => (
+                        <Select.Option key={c} value={c}>
+                          {t(`supplier.answer.choices.${c}`)}
+                        </Select.Option>
+                      ))}
+                    </Select>
+                    {errorFor(`${l.lineId}.choice`) && <ValidationMessage>{errorFor(`${l.lineId}.choice`)}</ValidationMessage>}
+                  </Field>
+                  {l.choice === 'CHANGED' && (
+                    <>
+                      <Textfield
+                        label={t('supplier.answer.quantity', { unit: line.unitCode })}
+                        description={t('supplier.answer.ordered', { value: formatNumber(line.quantity) })}
+                        inputMode="decimal"
+                        value={l.quantity}
+                        onChange={(e) => setLine(l.lineId, { quantity: e.target.value })}
+                        error={errorFor(`${l.lineId}.quantity`)}
+                      />
+                      <Textfield
+                        label={t('supplier.answer.price')}
+                        description={t('supplier.answer.ordered', { value: formatMoney(line.price, order.currency) })}
+                        inputMode="decimal"
+                        value={l.price}
+                        onChange={(e) => setLine(l.lineId, { price: e.target.value })}
+                        error={errorFor(`${l.lineId}.price`)}
+                      />
+                      <Textfield
+                        label={t('supplier.answer.date')}
+                        type="date"
+                        value={l.deliveryDate}
+                        onChange={(e) => setLine(l.lineId, { deliveryDate: e.target.value })}
+                        error={errorFor(`${l.lineId}.deliveryDate`)}
+                      />
+                    </>
+                  )}
+                </Fieldset>
+              );
+            })}
+          {errorFor('lines') && <ValidationMessage>{errorFor('lines')}</ValidationMessage>}
+          <Field>
+            <Label htmlFor="answer-note">{draft.decision === 'REJECTED' ? t('supplier.answer.reason') : t('supplier.answer.note')}</Label>
+            <Textarea id="answer-note" value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} aria-invalid={errorFor('note') ? true : undefined} />
+            {errorFor('note') && <ValidationMessage>{errorFor('note')}</ValidationMessage>}
+          </Field>
+          {failure && <ErrorAlert title={t('supplier.answer.failedTitle')} message={failure} />}
+          <Button type="submit" disabled={sending.fetching}>
+            {t('supplier.answer.send')}
+          </Button>
+        </form>
+      ) : (
+        <Paragraph>{t('supplier.answer.notAnswerable')}</Paragraph>
+      )}
+    </>
+  );
+}

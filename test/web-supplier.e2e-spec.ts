@@ -1,0 +1,142 @@
+/**
+ * The supplier's light portal (issue 18) in a real headless Chromium against the real service and
+ * its database: Kontorland's catalogue user signs in (devLogin), sees an order Nordby skole sent,
+ * answers it with a changed quantity, price and date on its line, then uploads a catalogue with a
+ * mistake (the report names the line and field, nothing stored) and the corrected file (a new
+ * draft version in the list). axe-core checks each screen for WCAG 2.1 A/AA; screenshots go to
+ * test-output/web/.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { sentOrder } from './support/orders';
+import { startTestApp, TestApp } from './support/test-app';
+import { buildWebApp, describeWithBrowser, focused, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+
+declare const document: any;
+
+const describeBrowser = describeWithBrowser('the supplier portal browser test');
+
+async function heading(page: Page, expected: string | RegExp): Promise<string> {
+  const h1 = page.locator('main h1', { hasText: expected });
+  await h1.waitFor({ timeout: 30_000 });
+  return (await h1.innerText()).trim();
+}
+
+async function focusOnHeading(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 10_000 }).catch(() => {});
+  return focused(page);
+}
+
+describeBrowser('the supplier portal in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('lets a supplier answer an order line by line and upload a catalogue, reading its report, each screen free of WCAG 2.1 A/AA violations', async () => {
+    const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]);
+    const { page, elsewhere, pageErrors, context } = await offlineContext(browser, origin);
+
+    await page.goto(`${origin}/sign-in`);
+    await page.getByRole('button', { name: 'Logg inn som Kari Kontorland' }).click();
+
+    // Incoming orders: the supplier starts here.
+    await page.waitForURL(`${origin}/supplier/orders`);
+    expect(await heading(page, 'Innkommende ordrer')).toBe('Innkommende ordrer');
+    expect(await focusOnHeading(page)).toBe('H1 Innkommende ordrer');
+    const row = page.getByTestId('supplier-orders').getByRole('row', { name: new RegExp(order.number) });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Sendt til leverandør/);
+    expect(await row.innerText()).toMatch(/\d[\d\s\u00a0]*,\d{2}\s?kr/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-01-orders');
+
+    // The order page, and an answer that changes the line.
+    await row.getByRole('link', { name: order.number }).click();
+    await page.waitForURL(`${origin}/supplier/orders/${order.id}`);
+    expect(await heading(page, `Ordre ${order.number}`)).toBe(`Ordre ${order.number}`);
+    expect(await focusOnHeading(page)).toBe(`H1 Ordre ${order.number}`);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-02-order');
+    await page.getByLabel('Bekreft med endringer på linjer').check();
+    await page.getByLabel('Svar på linjen').selectOption('CHANGED');
+    const quantity = page.getByLabel(/^Antall dere kan levere/);
+    await quantity.fill('null'); // a mistake: said which field, nothing lost
+    await page.getByLabel('Enhetspris eks. mva. (kr)').fill('44,50');
+    await page.getByLabel('Lovet levert').fill('2026-12-20');
+    await page.getByRole('button', { name: 'Send svar' }).click();
+    await page.getByText('Antall må være et tall større enn 0, for eksempel 2 eller 1,5.').waitFor();
+    expect(await page.getByLabel('Enhetspris eks. mva. (kr)').inputValue()).toBe('44,50');
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-03-answer-error');
+    await quantity.fill('120');
+    await page.getByRole('button', { name: 'Send svar' }).click();
+    await page.getByTestId('order-status').filter({ hasText: 'Endret av leverandør' }).waitFor();
+    expect(await page.getByTestId('order-responses').innerText()).toBe('Bekreftet med endringer');
+    const stored = await t.gql(
+      await t.login('katalog@kontorland.example'),
+      'query($id: Int!) { order(id: $id) { status responses { responseCode lines { lineId status quantity price promisedDeliveryStart } } } }',
+      { id: order.id },
+    );
+    expect(stored.data.order).toEqual({
+      status: 'CHANGED',
+      responses: [{ responseCode: 'CONDITIONALLY_ACCEPTED', lines: [{ lineId: order.lines[0].lineId, status: 'CHANGED', quantity: '120.00', price: '44.50', promisedDeliveryStart: '2026-12-20' }] }],
+    });
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-04-answered');
+
+    // The catalogue: a file with a mistake, then the good one.
+    await page.getByRole('link', { name: 'Katalog' }).click();
+    await page.waitForURL(`${origin}/supplier/catalogue`);
+    expect(await heading(page, 'Katalog')).toBe('Katalog');
+    expect(await focusOnHeading(page)).toBe('H1 Katalog');
+    const versions = page.getByTestId('catalogue-versions').locator('tbody tr');
+    await versions.first().waitFor();
+    const before = await versions.count();
+    expect(await versions.first().innerText()).toMatch(/Publisert/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-05-catalogue');
+
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    await page.getByText('Velg en katalogfil før du laster opp.').waitFor();
+
+    const good = readFileSync(join(__dirname, '..', 'catalogs', 'kontorland-kontorrekvisita.csv'), 'utf8');
+    const lines = good.split('\n');
+    lines[2] = lines[2].replace(',NOK,25,', ',NOK,18,');
+    await page.locator('#supplier-file').setInputFiles({ name: 'feil.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    const report = page.getByTestId('upload-report');
+    await report.waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Katalogen ble ikke lagret' }).innerText()).toMatch(/Fant 1 feil/);
+    const problem = report.locator('tbody tr').first();
+    expect((await problem.locator('td').allInnerTexts()).slice(0, 2)).toEqual(['3', 'vatRate']);
+    expect(await problem.innerText()).toMatch(/18/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-06-catalogue-report');
+
+    await page.locator('#supplier-file').setInputFiles({ name: 'kontorland-kontorrekvisita.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    await page.getByText('Katalogen er lagret').waitFor();
+    await page.waitForFunction((n: number) => document.querySelectorAll('[data-testid=catalogue-versions] tbody tr').length === n + 1, before);
+    expect(await versions.first().innerText()).toMatch(/Utkast/);
+    expect(await versions.first().innerText()).toMatch(/kontorland-kontorrekvisita\.csv/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-07-catalogue-stored');
+
+    expect(pageErrors).toEqual([]);
+    expect(elsewhere).toEqual([]);
+    await context.close();
+  }, 300_000);
+});
