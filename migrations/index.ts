@@ -30,6 +30,8 @@ import { InsightsSpendFacts1763800000090 } from './1763800000090-InsightsSpendFa
 import { InsightsRollups1763800000091 } from './1763800000091-InsightsRollups';
 import { InvoicePaidAndUnderQuery1763800000110 } from './1763800000110-InvoicePaidAndUnderQuery';
 import { MatchRulePrefixLevels1763800000115 } from './1763800000115-MatchRulePrefixLevels';
+import { UnspscSuggestionVocabulary1763800000140 } from './1763800000140-UnspscSuggestionVocabulary';
+import { CatalogueLinesAwaitingUnspsc1763800000141 } from './1763800000141-CatalogueLinesAwaitingUnspsc';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -65,4 +67,6 @@ export const MIGRATIONS = [
   InsightsRollups1763800000091,
   InvoicePaidAndUnderQuery1763800000110,
   MatchRulePrefixLevels1763800000115,
+  UnspscSuggestionVocabulary1763800000140,
+  CatalogueLinesAwaitingUnspsc1763800000141,
 ];

@@ -67,10 +67,18 @@ export class CatalogueUploadController {
           lineCount: result.lineCount,
           problemCount: result.problemCount,
           problems: result.problems,
+          unspscSuggestions: result.unspscSuggestions,
         });
         return;
       }
-      res.status(201).json({ version: result.version, lineCount: result.lineCount, problemCount: 0, problems: [] });
+      res.status(201).json({
+        version: result.version,
+        lineCount: result.lineCount,
+        problemCount: 0,
+        problems: [],
+        awaitingUnspscCount: result.awaitingUnspscCount,
+        unspscSuggestions: result.unspscSuggestions,
+      });
     } finally {
       await unlink(file.path).catch(() => undefined);
     }

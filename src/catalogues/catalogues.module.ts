@@ -12,6 +12,10 @@ import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CataloguesResolver } from './catalogues.resolver';
 import { CataloguesService } from './catalogues.service';
 import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
+import { ClassifiedItems } from '../classification/suggestions/classified-items';
+import { AwaitingUnspscRepository } from './awaiting-unspsc.repository';
+import { UnspscAcceptanceService } from './unspsc-acceptance.service';
+import { UnspscSuggestionsResolver } from './unspsc-suggestions.resolver';
 
 @Module({
   imports: [
@@ -27,11 +31,21 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     }),
   ],
   controllers: [CatalogueUploadController],
-  providers: [CataloguesService, CatalogueVersionRepository, CatalogueItemRepository, CataloguesResolver, UnspscItemCountResolver],
+  providers: [
+    CataloguesService,
+    CatalogueVersionRepository,
+    CatalogueItemRepository,
+    CataloguesResolver,
+    UnspscItemCountResolver,
+    AwaitingUnspscRepository,
+    UnspscAcceptanceService,
+    UnspscSuggestionsResolver,
+  ],
   exports: [CataloguesService],
 })
 export class CataloguesModule {
-  constructor(codeUsers: UnspscCodeUsers, catalogues: CataloguesService) {
+  constructor(codeUsers: UnspscCodeUsers, catalogues: CataloguesService, classifiedItems: ClassifiedItems, awaiting: AwaitingUnspscRepository) {
     codeUsers.register(catalogues); // items keep their codes through a UNSPSC re-import
+    classifiedItems.register(awaiting); // UNSPSC suggestions learn the words of published items
   }
 }

@@ -23,6 +23,8 @@ import { CatalogueVersionEntity } from './catalogue-version.entity';
 import { CatalogueVersionRepository } from './catalogue-version.repository';
 import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues.types';
 import type { CheaperItem, CheaperNeed, ItemNow, ItemReference, PurchasableItem } from './purchasable-item';
+import { AwaitingUnspscRepository } from './awaiting-unspsc.repository';
+import type { LineSuggestions } from './upload/awaiting-codes';
 import { CatalogueUpload, InvalidCatalogue, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
 
@@ -50,6 +52,10 @@ export interface UploadResult {
   lineCount: number;
   problemCount: number;
   problems: CatalogueProblem[];
+  /** Lines stored beside the draft until the supplier accepts a UNSPSC code for each (0 on failure). */
+  awaitingUnspscCount: number;
+  /** For lines without a code or with one outside the scope: up to three suggested codes each. */
+  unspscSuggestions: LineSuggestions[];
 }
 
 /** Who may see an agreement's catalogue versions, and who takes which step with them. */
@@ -79,12 +85,19 @@ export class CataloguesService {
     private readonly audit: AuditService,
     private readonly outbox: SearchOutbox,
     private readonly identity: IdentityService,
-    classification: ClassificationService,
+    private readonly classification: ClassificationService,
+    private readonly awaitingRows: AwaitingUnspscRepository,
     @Inject(TORG_CONFIG) config: TorgConfig,
   ) {
     this.uploadGate = new UploadGate(config.uploadConcurrency, config.uploadConcurrencyPerSupplier);
     this.versionMachine = catalogueVersionMachine(audit, (tx, version) => versionRows.save(tx, version));
-    this.uploadStores = { versions: versionRows, items: itemRows, existingCodes: (tx, codes) => classification.existing(tx, codes) };
+    this.uploadStores = {
+      versions: versionRows,
+      items: itemRows,
+      existingCodes: (tx, codes) => classification.existing(tx, codes),
+      suggest: (tx, texts, scope) => classification.suggest(tx, texts, scope),
+      holdLines: (tx, versionId, lines) => awaitingRows.insert(tx, versionId, lines),
+    };
   }
 
   /**
@@ -97,7 +110,14 @@ export class CataloguesService {
       leaveGate = this.uploadGate.enter(ctx.user.organisationId);
       const stored = await inTransaction(this.ds, ctx, (tx) => this.storeUpload(tx, agreementId, { path, fileName, format }));
       catalogueUploads.inc({ format, outcome: 'accepted' });
-      return { version: uploadedVersion(stored.version, stored.agreementReference), lineCount: stored.lineCount, problemCount: 0, problems: [] };
+      return {
+        version: uploadedVersion(stored.version, stored.agreementReference),
+        lineCount: stored.lineCount,
+        problemCount: 0,
+        problems: [],
+        awaitingUnspscCount: stored.awaitingCount,
+        unspscSuggestions: stored.suggestions,
+      };
     } catch (e) {
       if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) throw e;
       if (!(e instanceof InvalidCatalogue)) {
@@ -105,7 +125,7 @@ export class CataloguesService {
         throw e;
       }
       catalogueUploads.inc({ format, outcome: 'invalid' });
-      return { lineCount: e.lineCount, problemCount: e.report.count, problems: e.report.problems };
+      return { lineCount: e.lineCount, problemCount: e.report.count, problems: e.report.problems, awaitingUnspscCount: 0, unspscSuggestions: e.suggestions };
     } finally {
       leaveGate?.();
     }
@@ -147,6 +167,7 @@ export class CataloguesService {
       lines: lineCount,
       items: version.itemCount,
       headerAction,
+      ...(stored.awaitingCount ? { awaitingUnspsc: stored.awaitingCount } : {}),
     });
     return { ...stored, agreementReference: agreement.reference };
   }
@@ -264,6 +285,13 @@ export class CataloguesService {
       await this.access.require(tx, version.agreementId, ACTOR_RULES[actor], { what: 'Catalogue version', id: versionId });
       const now = new Date();
       if (step === 'submit') {
+        const awaiting = await this.awaitingRows.count(tx, version.id);
+        if (awaiting > 0) {
+          return CatalogueStateError.of(
+            version.status,
+            `Catalogue version ${version.id} has ${awaiting} line(s) without a UNSPSC code inside the agreement scope; accept a suggested code for each (acceptUnspscSuggestions, see unspscAwaiting) before submitting`,
+          );
+        }
         return this.versionMachine.fire(tx, version, 'submit', {
           effect: (v) => {
             v.submittedAt = now;
@@ -300,6 +328,7 @@ export class CataloguesService {
           }
           Object.assign(v, { decidedAt: now, decidedBy: tx.person.userId, publishedAt: now });
           await this.outbox.enqueue(tx, version.agreementId, version.id);
+          await this.classification.publishedCataloguesChanged(tx); // suggestions learn the published words
         },
       });
     });

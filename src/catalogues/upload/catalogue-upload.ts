@@ -6,6 +6,7 @@ import { CatalogueStatus } from '../catalogue-status';
 import type { CatalogueVersionEntity } from '../catalogue-version.entity';
 import type { CatalogueVersionRepository } from '../catalogue-version.repository';
 import { HeaderRules, validateHeader } from '../validation/header-validator';
+import { AwaitingCodes, AwaitingStores, LineSuggestions } from './awaiting-codes';
 import { DuplicateItems } from './duplicate-items';
 import { ItemWriter } from './item-writer';
 import { AgreementLineRules, validateLines } from './validate-lines';
@@ -25,17 +26,19 @@ export interface UploadTerms extends HeaderRules, AgreementLineRules {
   supplierId: number;
 }
 
-export interface UploadStores {
+export interface UploadStores extends AwaitingStores {
   versions: CatalogueVersionRepository;
   items: CatalogueItemRepository;
-  /** Which of these UNSPSC codes exist. */
-  existingCodes: (tx: RequestContext, codes: string[]) => Promise<Set<string>>;
 }
 
 export interface StoredUpload {
   version: CatalogueVersionEntity;
   lineCount: number;
   headerAction: CatalogueHeader['action'];
+  /** Lines kept beside the version until the supplier accepts a code for each. */
+  awaitingCount: number;
+  /** Their suggestions (the first 1,000 lines). */
+  suggestions: LineSuggestions[];
 }
 
 /** Thrown inside the upload's transaction to roll it back when the file has errors; carries the full report. */
@@ -43,6 +46,8 @@ export class InvalidCatalogue extends Error {
   constructor(
     readonly report: ProblemReport,
     readonly lineCount: number,
+    /** Codes suggested for the lines without a (usable) code, first 1,000 lines. */
+    readonly suggestions: LineSuggestions[] = [],
   ) {
     super(`The catalogue has ${report.count} problem(s)`);
   }
@@ -61,6 +66,7 @@ export class CatalogueUpload {
   private version?: CatalogueVersionEntity;
   private writer?: ItemWriter;
   private pending: RawCatalogueLine[] = [];
+  private awaiting?: AwaitingCodes;
 
   constructor(
     private readonly tx: RequestContext,
@@ -81,11 +87,15 @@ export class CatalogueUpload {
     await this.nextBatch();
     const action = this.header!.action;
     if (this.lineCount === 0 && action !== 'Delete') this.report.add({ line: null, location: 'file', field: null, reason: 'The catalogue holds no lines' });
-    if (this.report.count > 0) throw new InvalidCatalogue(this.report, this.lineCount);
+    const awaiting = this.awaiting!;
+    if (this.report.count > 0) {
+      awaiting.reportInto(this.report);
+      throw new InvalidCatalogue(this.report, this.lineCount, awaiting.suggestions);
+    }
     const version = this.version!;
     version.itemCount = await this.stores.items.count(this.tx, version.id);
     await this.stores.versions.update(this.tx, version.id, { itemCount: version.itemCount });
-    return { version, lineCount: this.lineCount, headerAction: action };
+    return { version, lineCount: this.lineCount, headerAction: action, awaitingCount: awaiting.count, suggestions: awaiting.suggestions };
   }
 
   /** Checks the header and creates the draft version (for an Update, a copy of the version in force). */
@@ -118,11 +128,13 @@ export class CatalogueUpload {
     });
     if (base) await items.copyVersion(this.tx, this.version.id, base.id);
     this.writer = new ItemWriter(this.tx, items, this.version.id, header.action, this.report);
+    this.awaiting = new AwaitingCodes(this.tx, this.stores, this.terms, this.version.id, header.action === 'Delete');
   }
 
   /** Validates, deduplicates and (while the file is clean so far) writes the pending lines. */
   private async nextBatch() {
-    const lines = this.pending;
+    // Lines valid but for their code wait beside the version (awaiting-codes.ts); the rest as always.
+    const lines = await this.awaiting!.take(this.pending, (item, raw) => this.duplicates.check(item, raw), this.report);
     this.pending = [];
     const valid: CatalogueItemInput[] = [];
     const deleteAll = this.header!.action === 'Delete';
