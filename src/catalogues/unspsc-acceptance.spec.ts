@@ -10,7 +10,17 @@ describe('choiceProblems', () => {
   const scope = ['44120000', '14111500'];
 
   it('accepts suggested, existing codes inside the scope', () => {
-    expect(choiceProblems([{ lineNumber: 2, code: '44121701' }, { lineNumber: 3, code: '14111507' }], waiting, existing, scope)).toEqual([]);
+    expect(
+      choiceProblems(
+        [
+          { lineNumber: 2, code: '44121701' },
+          { lineNumber: 3, code: '14111507' },
+        ],
+        waiting,
+        existing,
+        scope,
+      ),
+    ).toEqual([]);
   });
 
   it('says for each refused choice what is wrong', () => {

@@ -13,7 +13,8 @@ export class UnspscSuggestionsResolver {
   constructor(private readonly acceptance: UnspscAcceptanceService) {}
 
   @ResolveField(() => CatalogueLineAwaitingUnspscConnection, {
-    description: 'Lines of this draft that wait for a UNSPSC code (none, or one outside the agreement scope), in file order, with up to three suggested codes each. The version can be submitted when there are none.',
+    description:
+      'Lines of this draft that wait for a UNSPSC code (none, or one outside the agreement scope), in file order, with up to three suggested codes each. The version can be submitted when there are none.',
   })
   unspscAwaiting(@Ctx() ctx: RequestContext, @Parent() version: CatalogueVersion, @Args() page: PageArgs) {
     return this.acceptance.awaiting(ctx, version.id, version.agreementId, page.first, page.after);

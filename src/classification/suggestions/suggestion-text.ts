@@ -10,8 +10,7 @@
 /** Words that say nothing about what an item is (nb and en), after lower-casing. */
 const STOPWORDS = new Set(
   (
-    'og i til for med av på per som er en et ei den det de fra om uten eller pr stk pk pakke pakning ' +
-    'the of or and for with a an to in on by non other others type types kind not nos use used'
+    'og i til for med av på per som er en et ei den det de fra om uten eller pr stk pk pakke pakning ' + 'the of or and for with a an to in on by non other others type types kind not nos use used'
   ).split(' '),
 );
 
