@@ -41,6 +41,8 @@ const flag = (name: string, fallback: number) => {
 };
 const FOLDS = flag('folds', 5);
 const SUBSET_ONLY = args.includes('--subset-only');
+/** Print this many misses (commodity level, top 3) of each configuration to stderr, to see what fails. */
+const MISSES = flag('misses', 0);
 const LEVELS = [
   ['commodity', 4],
   ['class', 3],
@@ -135,6 +137,8 @@ async function evaluate(app: NestExpressApplication, items: BenchItem[], withIte
       results.push({ item, codes: suggestions.map((s) => s.code) });
     }
   }
+  const misses = results.filter((r) => !r.codes.slice(0, 3).includes(r.item.code)).slice(0, MISSES);
+  for (const m of misses) process.stderr.write(`  miss: ${m.item.name} | ${m.item.code} → ${m.codes.join(' ')}\n`);
   return { tally: tally(results), times: times.sort((a, b) => a - b) };
 }
 

@@ -1,4 +1,4 @@
-import { itemFeatures, stem, textFeatures, words } from './suggestion-text';
+import { itemFeatures, stem, textFeatures, translate, words } from './suggestion-text';
 
 describe('suggestion text features', () => {
   it('stems Norwegian plural and definite forms and English plurals alike', () => {
@@ -26,5 +26,15 @@ describe('suggestion text features', () => {
     expect(f.get('kulepenn')).toBe(1);
     expect(f.get('klikkmekanism')).toBe(0.5);
     expect(f.get('pilot')).toBe(0.2);
+  });
+
+  it('adds the English words of the glossary, for a word or the head of a compound, so Norwegian names meet English titles', () => {
+    expect(translate(stem('konvolutter'))).toEqual(['envelop']);
+    expect(translate(stem('operasjonshansker'))).toEqual(['glov']); // the head "hansk"
+    expect(translate(stem('xyzzy'))).toEqual([]);
+    const f = textFeatures('Nitrilhansker');
+    expect(f.get('glov')).toBe(0.8);
+    expect(f.get('nitrile')).toBeUndefined(); // heads only: "nitril" opens the compound
+    expect(textFeatures('Nitrilhansker', 1, false).get('glov')).toBeUndefined(); // titles are English already
   });
 });

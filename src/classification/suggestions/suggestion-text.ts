@@ -7,6 +7,8 @@
  * so "stoler" meets "kontorstol" through "~stol". Both sides are featurised alike.
  */
 
+import { NB_EN_GLOSSARY } from './nb-en-glossary';
+
 /** Words that say nothing about what an item is (nb and en), after lower-casing. */
 const STOPWORDS = new Set(
   (
@@ -34,14 +36,32 @@ export function words(text: string | null | undefined): string[] {
     .filter((w) => w.length >= 2 && /\p{L}/u.test(w) && !/^\d+\p{L}{1,2}$/u.test(w) && !STOPWORDS.has(w));
 }
 
-/** The features of one text with their weight (a stem 1, a compound head 0.5), each once. */
-export function textFeatures(text: string | null | undefined, weight = 1): Map<string, number> {
+/** The glossary by Norwegian stem → the stems of its English words. */
+let glossary: Map<string, string[]> | undefined;
+const MIN_HEAD = 4;
+
+/** English stems for a Norwegian stem: the word itself, else the longest compound head the glossary knows. */
+export function translate(s: string): string[] {
+  glossary ??= new Map(Object.entries(NB_EN_GLOSSARY).map(([nb, en]) => [stem(nb), words(en).map(stem)]));
+  for (let k = s.length; k >= MIN_HEAD; k--) {
+    const english = glossary.get(s.slice(-k));
+    if (english) return english;
+  }
+  return [];
+}
+
+/**
+ * The features of one text with their weight (a stem 1, a compound head 0.5, an English word from
+ * the glossary 0.8), each once at its highest weight. Titles are English already: `english` false.
+ */
+export function textFeatures(text: string | null | undefined, weight = 1, english = true): Map<string, number> {
   const out = new Map<string, number>();
   const add = (f: string, w: number) => out.set(f, Math.max(out.get(f) ?? 0, w));
   for (const word of words(text)) {
     const s = stem(word);
     add(s, weight);
     for (const k of HEAD_LENGTHS) if (s.length >= k) add('~' + s.slice(-k), weight * 0.5);
+    if (english) for (const en of translate(s)) add(en, weight * 0.8);
   }
   return out;
 }
@@ -54,13 +74,13 @@ export interface ItemText {
 }
 
 /** The item's features, each at the highest weight any of its fields gives it. */
-export function itemFeatures(item: ItemText): Map<string, number> {
-  const out = textFeatures(item.name, 1);
+export function itemFeatures(item: ItemText, english = true): Map<string, number> {
+  const out = textFeatures(item.name, 1, english);
   for (const [text, weight] of [
     [item.description, 0.5],
     [item.manufacturer, 0.2],
   ] as const) {
-    for (const [f, w] of textFeatures(text, weight)) out.set(f, Math.max(out.get(f) ?? 0, w));
+    for (const [f, w] of textFeatures(text, weight, english)) out.set(f, Math.max(out.get(f) ?? 0, w));
   }
   return out;
 }

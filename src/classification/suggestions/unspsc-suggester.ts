@@ -28,7 +28,7 @@ export class UnspscSuggester {
   ) {}
 
   async suggest(ctx: RequestContext, items: readonly ItemText[], scope: readonly string[] | null, limit = 3): Promise<UnspscSuggestion[][]> {
-    const queries = items.map(itemFeatures);
+    const queries = items.map((item) => itemFeatures(item));
     const all = new Set<string>();
     for (const q of queries) for (const f of q.keys()) all.add(f);
     const { hits, frequencies, sizes } = await this.features.stats(ctx, [...all]);

@@ -44,7 +44,7 @@ export class UnspscVocabulary implements OnModuleInit {
 
   /** The title vocabulary from the code set as it stands in `tx`. */
   async rebuildTitles(tx: RequestContext): Promise<void> {
-    const counts = new VocabularyCounts();
+    const counts = new VocabularyCounts(false);
     for (const node of await this.features.titles(tx)) counts.add({ name: node.title }, node.code);
     await this.features.replace(tx, 'title', counts.rows(), counts.documents);
   }

@@ -6,9 +6,12 @@ export class VocabularyCounts {
   private readonly counts = new Map<string, number>();
   documents = 0;
 
+  /** `english`: translate Norwegian words through the glossary (items); titles are English already. */
+  constructor(private readonly english = true) {}
+
   add(document: ItemText, code: string): void {
     this.documents++;
-    for (const feature of itemFeatures(document).keys()) {
+    for (const feature of itemFeatures(document, this.english).keys()) {
       const key = `${code}\t${feature}`;
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     }
