@@ -41,7 +41,7 @@ describe('UNSPSC suggestions for catalogue lines without a usable code', () => {
     expect(byLine[2].suggestions[0]).toMatchObject({ code: '14111507', title: 'Printer or copier paper', level: 4 });
     expect(byLine[3].suggestions[0]).toMatchObject({ code: '44121704', title: 'Ball point pens', level: 4 });
     expect(byLine[4].suggestions[0]).toMatchObject({ code: '44122000', title: 'Folders and binders and indexes', level: 3 });
-    for (const line of Object.values(byLine) as any[]) {
+    for (const line of Object.values<any>(byLine)) {
       expect(line.suggestions.length).toBeGreaterThan(0);
       expect(line.suggestions.length).toBeLessThanOrEqual(3);
       for (const s of line.suggestions) {
