@@ -96,7 +96,7 @@ export class ClassificationService {
         inUse,
       );
       const result = { nodes: all.length, commodities: all.filter((n) => n.level === 4).length, removed, deprecated, version };
-      await this.vocabulary.rebuildTitles(tx);
+      await this.vocabulary.titlesChanged(tx);
       await this.audit.record(tx, 'unspsc.imported', 'unspsc', version, { ...result });
       await this.nodeRows.analyze(tx);
       return result;

@@ -9,14 +9,13 @@ import { ClassifiedItems } from './classified-items';
 import { UnspscFeatureRepository } from './unspsc-feature.repository';
 import { VocabularyCounts } from './vocabulary-counts';
 
-/** Outbox topic: the published catalogues changed, so the item vocabulary is rebuilt (coalesced). */
+/** Outbox topic: a vocabulary's documents changed (key `items`: published catalogues; `titles`: the code set), so it is rebuilt (coalesced). */
 export const VOCABULARY_CHANGED = 'classification.vocabulary-changed';
 
 /**
- * Keeps the two vocabularies suggestions vote with: the code titles (rebuilt with every import,
- * in its transaction) and the published items (rebuilt from scratch after a publish, through the
- * outbox, so publishing a large catalogue does not wait for it and a burst of publishes costs
- * one rebuild). A rebuild reads what is published now, so running it twice is harmless.
+ * Keeps the two vocabularies suggestions vote with: the code titles (rebuilt after every import)
+ * and the published items (rebuilt after a publish), each from scratch through the outbox, so an
+ * import or the publishing of a large catalogue does not wait for it and a burst costs one rebuild. A rebuild reads what is published now, so running it twice is harmless.
  */
 @Injectable()
 export class UnspscVocabulary implements OnModuleInit {
@@ -30,7 +29,11 @@ export class UnspscVocabulary implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.handlers.register({ topic: VOCABULARY_CHANGED, coalesce: true, handle: () => this.rebuildItems() });
+    this.handlers.register({
+      topic: VOCABULARY_CHANGED,
+      coalesce: true,
+      handle: (m) => (m.key === 'titles' ? inTransaction(this.ds, new RequestContext(undefined, this.ds.manager), (tx) => this.rebuildTitles(tx)) : this.rebuildItems()),
+    });
   }
 
   /** In the publishing transaction: the item vocabulary is rebuilt once it has committed. */
@@ -40,6 +43,14 @@ export class UnspscVocabulary implements OnModuleInit {
 
   async hasTitles(ctx: RequestContext): Promise<boolean> {
     return (await this.features.documents(ctx, 'title')) !== null;
+  }
+
+  /**
+   * In the import's transaction: the title vocabulary is rebuilt once it has committed (1.5M rows
+   * for the full code set: minutes on a busy machine, which the import should not wait for).
+   */
+  titlesChanged(tx: RequestContext): Promise<void> {
+    return this.outbox.enqueue(tx, VOCABULARY_CHANGED, 'titles');
   }
 
   /** The title vocabulary from the code set as it stands in `tx`. */
