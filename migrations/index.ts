@@ -34,6 +34,8 @@ import { InvoicePaidAndUnderQuery1763800000110 } from './1763800000110-InvoicePa
 import { MatchRulePrefixLevels1763800000115 } from './1763800000115-MatchRulePrefixLevels';
 import { AgreementPriceClause1763800000145 } from './1763800000145-AgreementPriceClause';
 import { SearchRelevanceFields1763800000120 } from './1763800000120-SearchRelevanceFields';
+import { UnspscSuggestionVocabulary1763800000140 } from './1763800000140-UnspscSuggestionVocabulary';
+import { CatalogueLinesAwaitingUnspsc1763800000141 } from './1763800000141-CatalogueLinesAwaitingUnspsc';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -73,4 +75,6 @@ export const MIGRATIONS = [
   SearchRelevanceFields1763800000120,
   CataloguesAsSuppliersSend1763800000130,
   AgreementPriceClause1763800000145,
+  UnspscSuggestionVocabulary1763800000140,
+  CatalogueLinesAwaitingUnspsc1763800000141,
 ];

@@ -94,6 +94,7 @@ export class CatalogueUploadController {
           problemCount: result.problemCount,
           problems: result.problems,
           ...warnings,
+          unspscSuggestions: result.unspscSuggestions,
         });
         return;
       }
@@ -105,6 +106,8 @@ export class CatalogueUploadController {
         excludedLineCount: result.excludedLineCount,
         excluded: result.excluded,
         ...warnings,
+        awaitingUnspscCount: result.awaitingUnspscCount,
+        unspscSuggestions: result.unspscSuggestions,
       });
     } finally {
       await unlink(file.path).catch(() => undefined);

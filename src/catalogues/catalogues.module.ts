@@ -15,6 +15,10 @@ import { CataloguesService } from './catalogues.service';
 import { CataloguePriceCheck } from './price-clause-check';
 import { CatalogueChangePriceClauseResolver, CatalogueReviewPriceClauseResolver } from './price-clause-check.resolver';
 import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
+import { ClassifiedItems } from '../classification/suggestions/classified-items';
+import { AwaitingUnspscRepository } from './awaiting-unspsc.repository';
+import { UnspscAcceptanceService } from './unspsc-acceptance.service';
+import { UnspscSuggestionsResolver } from './unspsc-suggestions.resolver';
 
 @Module({
   imports: [
@@ -40,11 +44,15 @@ import { UnspscItemCountResolver } from './unspsc-item-count.resolver';
     CatalogueLineNoteRepository,
     CataloguesResolver,
     UnspscItemCountResolver,
+    AwaitingUnspscRepository,
+    UnspscAcceptanceService,
+    UnspscSuggestionsResolver,
   ],
   exports: [CataloguesService],
 })
 export class CataloguesModule {
-  constructor(codeUsers: UnspscCodeUsers, catalogues: CataloguesService) {
+  constructor(codeUsers: UnspscCodeUsers, catalogues: CataloguesService, classifiedItems: ClassifiedItems, awaiting: AwaitingUnspscRepository) {
     codeUsers.register(catalogues); // items keep their codes through a UNSPSC re-import
+    classifiedItems.register(awaiting); // UNSPSC suggestions learn the words of published items
   }
 }

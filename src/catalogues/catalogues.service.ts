@@ -26,6 +26,8 @@ import { CatalogueStateError, CatalogueVersionOutdatedError } from './catalogues
 import { purchaseRefusal } from './purchasable-item';
 import type { CheaperItem, CheaperNeed, ItemNow, ItemReference, PurchasableItem } from './purchasable-item';
 import { osloToday } from '../platform/time/oslo-date';
+import { AwaitingUnspscRepository } from './awaiting-unspsc.repository';
+import type { LineSuggestions } from './upload/awaiting-codes';
 import { CatalogueUpload, InvalidCatalogue, InvalidLines, StoredUpload, UploadFile, UploadStores } from './upload/catalogue-upload';
 import { UPLOAD_RETRY_AFTER_SECONDS, UploadGate } from './upload-gate';
 import { beyondClauseError, CataloguePriceCheck, LISTED_FLAGS, PriceClauseCheck } from './price-clause-check';
@@ -64,6 +66,10 @@ export interface UploadResult {
   /** What the supplier should know though it stopped nothing (the first in full, and the count). */
   warningCount: number;
   warnings: CatalogueWarning[];
+  /** Lines stored beside the draft until the supplier accepts a UNSPSC code for each (0 on failure). */
+  awaitingUnspscCount: number;
+  /** For lines without a code or with one outside the scope: up to three suggested codes each. */
+  unspscSuggestions: LineSuggestions[];
 }
 
 /** Who may see an agreement's catalogue versions, and who takes which step with them. */
@@ -94,13 +100,21 @@ export class CataloguesService {
     private readonly audit: AuditService,
     private readonly outbox: SearchOutbox,
     private readonly identity: IdentityService,
-    classification: ClassificationService,
+    private readonly classification: ClassificationService,
+    private readonly awaitingRows: AwaitingUnspscRepository,
     @Inject(TORG_CONFIG) config: TorgConfig,
     private readonly priceCheck: CataloguePriceCheck,
   ) {
     this.uploadGate = new UploadGate(config.uploadConcurrency, config.uploadConcurrencyPerSupplier);
     this.versionMachine = catalogueVersionMachine(audit, (tx, version) => versionRows.save(tx, version));
-    this.uploadStores = { versions: versionRows, items: itemRows, notes: noteRows, existingCodes: (tx, codes) => classification.existing(tx, codes) };
+    this.uploadStores = {
+      versions: versionRows,
+      items: itemRows,
+      notes: noteRows,
+      existingCodes: (tx, codes) => classification.existing(tx, codes),
+      suggest: (tx, texts, scope) => classification.suggest(tx, texts, scope),
+      holdLines: (tx, versionId, lines) => awaitingRows.insert(tx, versionId, lines),
+    };
   }
 
   /**
@@ -122,6 +136,8 @@ export class CataloguesService {
         excluded: stored.excluded.problems,
         warningCount: stored.report.warningCount,
         warnings: stored.report.warnings,
+        awaitingUnspscCount: stored.awaitingCount,
+        unspscSuggestions: stored.suggestions,
       };
     } catch (e) {
       if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) throw e;
@@ -131,7 +147,7 @@ export class CataloguesService {
       }
       catalogueUploads.inc({ format, outcome: 'invalid' });
       const { report } = e;
-      return { lineCount: e.lineCount, problemCount: report.count, problems: report.problems, excludedLineCount: 0, excluded: [], warningCount: report.warningCount, warnings: report.warnings };
+      return { lineCount: e.lineCount, problemCount: report.count, problems: report.problems, excludedLineCount: 0, excluded: [], warningCount: report.warningCount, warnings: report.warnings, awaitingUnspscCount: 0, unspscSuggestions: e.suggestions };
     } finally {
       leaveGate?.();
     }
@@ -177,6 +193,7 @@ export class CataloguesService {
       invalidLines: version.invalidLines,
       excludedLines: version.excludedLineCount,
       warnings: version.warningCount,
+      ...(stored.awaitingCount ? { awaitingUnspsc: stored.awaitingCount } : {}),
     });
     return { ...stored, agreementReference: agreement.reference };
   }
@@ -309,6 +326,13 @@ export class CataloguesService {
       await this.access.require(tx, version.agreementId, ACTOR_RULES[actor], { what: 'Catalogue version', id: versionId });
       const now = new Date();
       if (step === 'submit') {
+        const awaiting = await this.awaitingRows.count(tx, version.id);
+        if (awaiting > 0) {
+          return CatalogueStateError.of(
+            version.status,
+            `Catalogue version ${version.id} has ${awaiting} line(s) without a UNSPSC code inside the agreement scope; accept a suggested code for each (acceptUnspscSuggestions, see unspscAwaiting) before submitting`,
+          );
+        }
         return this.versionMachine.fire(tx, version, 'submit', {
           effect: (v) => {
             v.submittedAt = now;
@@ -357,6 +381,7 @@ export class CataloguesService {
           }
           Object.assign(v, { decidedAt: now, decidedBy: tx.person.userId, publishedAt: now });
           await this.outbox.enqueue(tx, version.agreementId, version.id);
+          await this.classification.publishedCataloguesChanged(tx); // suggestions learn the published words
         },
         audit,
       });

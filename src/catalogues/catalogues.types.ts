@@ -37,7 +37,7 @@ export class CatalogueVersion {
   @Field(() => Int, { nullable: true, description: 'For UBL Update: the version the changes were applied to.' }) basedOnId: number | null;
   @Field(() => Int, { description: 'How many items the version holds.' }) itemCount: number;
   @Field(() => InvalidLinesMode, { description: 'What the upload did with invalid lines: REJECT (any refused the file) or EXCLUDE (they were left out; see excludedLines).' })
-  invalidLines: InvalidLinesMode;
+  invalidLines: `${InvalidLinesMode}`;
   @Field(() => Int, { description: 'Lines of the file left out of the version for their problems (EXCLUDE uploads only).' }) excludedLineCount: number;
   @Field(() => Int, { description: 'Warnings the upload gave (codes classified at a nearer level, an encoding read otherwise than declared…).' }) warningCount: number;
   @Field({ description: 'When it was uploaded.' }) createdAt: Date;

@@ -12,6 +12,9 @@ import { UnspscCodeUsers } from './unspsc-code-users';
 import { collectUnspscRow, mapUnspscHeaders, UnspscNodeRow } from './unspsc-import';
 import { UnspscNodeEntity } from './unspsc-node.entity';
 import { UnspscNodeRepository } from './unspsc-node.repository';
+import { ItemText } from './suggestions/suggestion-text';
+import { UnspscSuggester, UnspscSuggestion } from './suggestions/unspsc-suggester';
+import { UnspscVocabulary } from './suggestions/unspsc-vocabulary';
 
 export interface UnspscImportResult {
   nodes: number;
@@ -28,13 +31,22 @@ export class ClassificationService {
     private readonly nodeRows: UnspscNodeRepository,
     private readonly codeUsers: UnspscCodeUsers,
     private readonly audit: AuditService,
+    private readonly suggester: UnspscSuggester,
+    private readonly vocabulary: UnspscVocabulary,
   ) {}
 
   /** Loads the small built-in subset when no code set has been imported yet (demo and tests). */
   async ensureBuiltinSubset(ctx = new RequestContext(undefined, this.ds.manager)): Promise<number> {
-    if ((await this.nodeRows.count(ctx)) > 0) return 0;
+    if ((await this.nodeRows.count(ctx)) > 0) {
+      // A database from before suggestions existed has codes but no title vocabulary yet.
+      if (!(await this.vocabulary.hasTitles(ctx))) await inTransaction(this.ds, ctx, (tx) => this.vocabulary.rebuildTitles(tx));
+      return 0;
+    }
     const nodes = (BUILTIN as [string, string][]).map(([code, title]) => ({ code, title, level: unspscLevel(code), parentCode: unspscParent(code) }));
-    await this.nodeRows.upsert(ctx, nodes, 'builtin-subset');
+    await inTransaction(this.ds, ctx, async (tx) => {
+      await this.nodeRows.upsert(tx, nodes, 'builtin-subset');
+      await this.vocabulary.rebuildTitles(tx);
+    });
     return nodes.length;
   }
 
@@ -84,6 +96,7 @@ export class ClassificationService {
         inUse,
       );
       const result = { nodes: all.length, commodities: all.filter((n) => n.level === 4).length, removed, deprecated, version };
+      await this.vocabulary.titlesChanged(tx);
       await this.audit.record(tx, 'unspsc.imported', 'unspsc', version, { ...result });
       await this.nodeRows.analyze(tx);
       return result;
@@ -114,6 +127,25 @@ export class ClassificationService {
   async children(ctx: RequestContext, parentCode: string | null, offset: number, limit: number): Promise<[UnspscNodeEntity[], number]> {
     if (parentCode !== null && !isUnspscCode(parentCode)) throw badInput(`"${parentCode}" is not an 8-digit UNSPSC code`, { field: 'parentCode' });
     return this.nodeRows.children(ctx, parentCode, offset, limit);
+  }
+
+  /**
+   * Up to `limit` codes for each item, best first, from its name, description and manufacturer:
+   * the words of published catalogues' items and the code titles vote (suggestions/). With a
+   * scope, only codes inside it; never a code that does not exist.
+   */
+  suggest(ctx: RequestContext, items: readonly ItemText[], scope: readonly string[] | null, limit = 3): Promise<UnspscSuggestion[][]> {
+    return this.suggester.suggest(ctx, items, scope, limit);
+  }
+
+  /** In a transaction that changed which catalogues are published: the item vocabulary follows after commit. */
+  publishedCataloguesChanged(tx: RequestContext): Promise<void> {
+    return this.vocabulary.publishedChanged(tx);
+  }
+
+  /** Waits until the item vocabulary has caught up with every publish (the seed, tests, the bench). */
+  vocabularyCaughtUp(): Promise<void> {
+    return this.vocabulary.drain();
   }
 
   /** Which of these codes exist (for catalogue validation and agreement scopes). */

@@ -90,5 +90,6 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
   }
   const buyerSetup = await seedBuyerSetup(app, orgs, (email) => users[email].userId);
   await app.get(SearchIndexer).drain();
+  await classification.vocabularyCaughtUp();
   return { orgs, agreements: agreementIds, users, buyerSetup, machineClients };
 }

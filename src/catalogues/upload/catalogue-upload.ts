@@ -7,6 +7,7 @@ import { CatalogueStatus } from '../catalogue-status';
 import type { CatalogueVersionEntity } from '../catalogue-version.entity';
 import type { CatalogueVersionRepository } from '../catalogue-version.repository';
 import { HeaderRules, validateHeader } from '../validation/header-validator';
+import { AwaitingCodes, AwaitingStores, LineSuggestions } from './awaiting-codes';
 import { DuplicateItems } from './duplicate-items';
 import { ExcludedLines } from './excluded-lines';
 import { ItemWriter } from './item-writer';
@@ -34,12 +35,10 @@ export interface UploadTerms extends HeaderRules, AgreementLineRules {
   supplierId: number;
 }
 
-export interface UploadStores {
+export interface UploadStores extends AwaitingStores {
   versions: CatalogueVersionRepository;
   items: CatalogueItemRepository;
   notes: CatalogueLineNoteRepository;
-  /** Which of these UNSPSC codes exist. */
-  existingCodes: (tx: RequestContext, codes: string[]) => Promise<Set<string>>;
 }
 
 export interface StoredUpload {
@@ -51,6 +50,10 @@ export interface StoredUpload {
   /** Lines left out (EXCLUDE), with the first of their problems in full. */
   excludedLineCount: number;
   excluded: ProblemReport;
+  /** Lines kept beside the version until the supplier accepts a code for each. */
+  awaitingCount: number;
+  /** Their suggestions (the first 1,000 lines). */
+  suggestions: LineSuggestions[];
 }
 
 /** Thrown inside the upload's transaction to roll it back when the file has errors; carries the full report. */
@@ -58,6 +61,8 @@ export class InvalidCatalogue extends Error {
   constructor(
     readonly report: ProblemReport,
     readonly lineCount: number,
+    /** Codes suggested for the lines without a (usable) code, first 1,000 lines. */
+    readonly suggestions: LineSuggestions[] = [],
   ) {
     super(`The catalogue has ${report.count} problem(s)`);
   }
@@ -82,6 +87,7 @@ export class CatalogueUpload {
   private version?: CatalogueVersionEntity;
   private writer?: ItemWriter;
   private pending: RawCatalogueLine[] = [];
+  private awaiting?: AwaitingCodes;
 
   constructor(
     private readonly tx: RequestContext,
@@ -118,7 +124,11 @@ export class CatalogueUpload {
       // Nothing would be left to publish: the file is refused with its lines' problems.
       this.report.add({ line: null, location: 'file', field: null, reason: `Every one of the ${this.lineCount} line(s) is invalid; nothing to publish` }, ...this.excluded.shown.problems);
     }
-    if (this.report.count > 0) throw new InvalidCatalogue(this.report, this.lineCount);
+    const awaiting = this.awaiting!;
+    if (this.report.count > 0) {
+      awaiting.reportInto(this.report);
+      throw new InvalidCatalogue(this.report, this.lineCount, awaiting.suggestions);
+    }
     const version = this.version!;
     await this.storeNotes();
     version.itemCount = await this.stores.items.count(this.tx, version.id);
@@ -132,6 +142,8 @@ export class CatalogueUpload {
       report: this.report,
       excludedLineCount: version.excludedLineCount,
       excluded: this.excluded?.shown ?? new ProblemReport(),
+      awaitingCount: awaiting.count,
+      suggestions: awaiting.suggestions,
     };
   }
 
@@ -186,11 +198,13 @@ export class CatalogueUpload {
     });
     if (base) await items.copyVersion(this.tx, this.version.id, base.id);
     this.writer = new ItemWriter(this.tx, items, this.version.id, header.action, this.findings, () => this.report.count === 0);
+    this.awaiting = new AwaitingCodes(this.tx, this.stores, this.terms, this.version.id, header.action === 'Delete');
   }
 
   /** Validates, deduplicates and (while the file is clean so far) writes the pending lines. */
   private async nextBatch() {
-    const lines = this.pending;
+    // Lines valid but for their code wait beside the version (awaiting-codes.ts); the rest as always.
+    const lines = await this.awaiting!.take(this.pending, (item, raw) => this.duplicates.check(item, raw), this.report);
     this.pending = [];
     const valid: CatalogueItemInput[] = [];
     const deleteAll = this.header!.action === 'Delete';

@@ -1,0 +1,26 @@
+import type { FeatureCount } from './unspsc-feature.repository';
+import { itemFeatures, ItemText } from './suggestion-text';
+
+/** Counts documents per (feature, code) as a vocabulary source is built, a batch at a time. Pure. */
+export class VocabularyCounts {
+  private readonly counts = new Map<string, number>();
+  documents = 0;
+
+  /** `english`: translate Norwegian words through the glossary (items); titles are English already. */
+  constructor(private readonly english = true) {}
+
+  add(document: ItemText, code: string): void {
+    this.documents++;
+    for (const feature of itemFeatures(document, this.english).keys()) {
+      const key = `${code}\t${feature}`;
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    }
+  }
+
+  rows(): FeatureCount[] {
+    return [...this.counts].map(([key, n]) => {
+      const tab = key.indexOf('\t');
+      return { code: key.slice(0, tab), feature: key.slice(tab + 1), n };
+    });
+  }
+}
