@@ -21,10 +21,21 @@ const ItemPage = lazy(() => import('../pages/ItemPage').then((m) => ({ default: 
 const CartPage = lazy(() => import('../pages/CartPage').then((m) => ({ default: m.CartPage })));
 const CheckoutPage = lazy(() => import('../pages/CheckoutPage').then((m) => ({ default: m.CheckoutPage })));
 const RequisitionsPage = lazy(() => import('../pages/RequisitionsPage').then((m) => ({ default: m.RequisitionsPage })));
+// Orders, approvals and accounts payable (issue 18, branch web-work).
+const MyOrdersPage = lazy(() => import('../pages/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
+const OrderPage = lazy(() => import('../pages/OrderPage').then((m) => ({ default: m.OrderPage })));
+const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const DelegationsPage = lazy(() => import('../pages/DelegationsPage').then((m) => ({ default: m.DelegationsPage })));
+const PayablesPage = lazy(() => import('../pages/PayablesPage').then((m) => ({ default: m.PayablesPage })));
+const PostingExportsPage = lazy(() => import('../pages/PostingExportsPage').then((m) => ({ default: m.PostingExportsPage })));
 const AuthCallbackPage = lazy(() => import('../pages/AuthCallbackPage').then((m) => ({ default: m.AuthCallbackPage })));
 
+/** The orders, approvals and accounts payable screens' paths (issue 18, branch web-work). */
+export const WORK_PATHS = ['/my-orders', '/my-orders/:id', '/approvals', '/approvals/delegations', '/payables', '/payables/exports'] as const;
+
 /** Paths of the client routes (the browser test opens each directly). */
-export const CLIENT_PATHS = ['/', '/sign-in', '/auth/callback', '/home', '/search', '/items/:supplierId/:sellerItemId', '/cart', '/checkout', '/requisitions'] as const;
+export const CLIENT_PATHS = ['/', '/sign-in', '/auth/callback', '/home', '/search', '/items/:supplierId/:sellerItemId', '/cart', '/checkout', '/requisitions', ...WORK_PATHS] as const;
+
 
 function Loading() {
   const { t } = useTranslation();
@@ -46,6 +57,8 @@ function Start() {
 }
 
 const REQUESTER = ['REQUESTER'];
+const APPROVER = ['APPROVER'];
+const ACCOUNTS_PAYABLE = ['ACCOUNTS_PAYABLE'];
 
 export function AppRoutes() {
   return (
@@ -67,6 +80,12 @@ export function AppRoutes() {
         <Route path="cart" element={<Guard roles={REQUESTER}>{<CartPage />}</Guard>} />
         <Route path="checkout" element={<Guard roles={REQUESTER}>{<CheckoutPage />}</Guard>} />
         <Route path="requisitions" element={<Guard roles={REQUESTER}>{<RequisitionsPage />}</Guard>} />
+        <Route path="my-orders" element={<Guard roles={REQUESTER}>{<MyOrdersPage />}</Guard>} />
+        <Route path="my-orders/:id" element={<Guard roles={REQUESTER}>{<OrderPage />}</Guard>} />
+        <Route path="approvals" element={<Guard roles={APPROVER}>{<ApprovalsPage />}</Guard>} />
+        <Route path="approvals/delegations" element={<Guard roles={APPROVER}>{<DelegationsPage />}</Guard>} />
+        <Route path="payables" element={<Guard roles={ACCOUNTS_PAYABLE}>{<PayablesPage />}</Guard>} />
+        <Route path="payables/exports" element={<Guard roles={ACCOUNTS_PAYABLE}>{<PostingExportsPage />}</Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

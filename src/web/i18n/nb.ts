@@ -1,4 +1,6 @@
 /** Norwegian bokmål, the default language. en.ts must have the same keys (its type says so). */
+import { workNb } from '../work/texts-nb';
+
 export const nb = {
   app: {
     name: 'Torg',
@@ -209,4 +211,6 @@ export const nb = {
     },
     newSearch: 'Nytt søk',
   },
+  // Orders, approvals and accounts payable (issue 18, branch web-work).
+  work: workNb,
 };

@@ -13,6 +13,12 @@ export interface NavEntry {
 export const NAVIGATION: readonly NavEntry[] = [
   { path: '/search', label: 'nav.search', roles: ['REQUESTER'] },
   { path: '/cart', label: 'nav.cart', roles: ['REQUESTER'] },
+  // Orders, approvals and accounts payable (issue 18, branch web-work).
+  { path: '/my-orders', label: 'work.nav.myOrders', roles: ['REQUESTER'] },
+  { path: '/approvals', label: 'work.nav.approvals', roles: ['APPROVER'] },
+  { path: '/approvals/delegations', label: 'work.nav.delegations', roles: ['APPROVER'] },
+  { path: '/payables', label: 'work.nav.payables', roles: ['ACCOUNTS_PAYABLE'] },
+  { path: '/payables/exports', label: 'work.nav.postingExports', roles: ['ACCOUNTS_PAYABLE'] },
 ];
 
 /** The entries a user with these roles sees, in menu order. */
