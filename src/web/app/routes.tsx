@@ -36,7 +36,6 @@ export const WORK_PATHS = ['/my-orders', '/my-orders/:id', '/approvals', '/appro
 /** Paths of the client routes (the browser test opens each directly). */
 export const CLIENT_PATHS = ['/', '/sign-in', '/auth/callback', '/home', '/search', '/items/:supplierId/:sellerItemId', '/cart', '/checkout', '/requisitions', ...WORK_PATHS] as const;
 
-
 function Loading() {
   const { t } = useTranslation();
   return <Paragraph>{t('app.loading')}</Paragraph>;

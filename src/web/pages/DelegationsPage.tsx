@@ -105,7 +105,15 @@ export function DelegationsPage() {
             {errors.substituteUserId && <ValidationMessage id={`${FIELD_IDS.substituteUserId}-error`}>{errors.substituteUserId}</ValidationMessage>}
           </Field>
           <Textfield id={FIELD_IDS.validFrom} type="date" min={todayInNorway()} label={t('work.delegations.from')} value={draft.validFrom} onChange={set('validFrom')} error={errors.validFrom} />
-          <Textfield id={FIELD_IDS.validTo} type="date" min={draft.validFrom || todayInNorway()} label={t('work.delegations.to')} value={draft.validTo} onChange={set('validTo')} error={errors.validTo} />
+          <Textfield
+            id={FIELD_IDS.validTo}
+            type="date"
+            min={draft.validFrom || todayInNorway()}
+            label={t('work.delegations.to')}
+            value={draft.validTo}
+            onChange={set('validTo')}
+            error={errors.validTo}
+          />
           <div className="torg-actions">
             <Button type="submit" loading={creating.fetching} disabled={creating.fetching}>
               {creating.fetching ? t('work.delegations.creating') : t('work.delegations.create')}
@@ -175,7 +183,13 @@ export function DelegationsPage() {
             </Table.Body>
           </Table>
         )}
-        <CursorPager label={t('work.delegations.pager')} page={pages.page} hasNext={!!connection?.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(connection?.pageInfo.endCursor)} />
+        <CursorPager
+          label={t('work.delegations.pager')}
+          page={pages.page}
+          hasNext={!!connection?.pageInfo.hasNextPage}
+          onPrevious={pages.previous}
+          onNext={() => pages.next(connection?.pageInfo.endCursor)}
+        />
       </section>
     </>
   );

@@ -55,7 +55,13 @@ export function MyOrdersPage() {
           </Table.Body>
         </Table>
       )}
-      <CursorPager label={t('work.orders.pager')} page={pages.page} hasNext={!!connection?.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(connection?.pageInfo.endCursor)} />
+      <CursorPager
+        label={t('work.orders.pager')}
+        page={pages.page}
+        hasNext={!!connection?.pageInfo.hasNextPage}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(connection?.pageInfo.endCursor)}
+      />
     </>
   );
 }

@@ -116,7 +116,12 @@ export function OrderPage() {
                     {r.lines
                       .map((l) =>
                         l.quantity.startsWith('-')
-                          ? t('work.order.receiptReturn', { line: `${l.lineId} ${names.get(l.lineId)?.name ?? ''}`.trim(), quantity: formatNumber(l.quantity.slice(1)), unit: l.unitCode, reason: l.reason ?? '' })
+                          ? t('work.order.receiptReturn', {
+                              line: `${l.lineId} ${names.get(l.lineId)?.name ?? ''}`.trim(),
+                              quantity: formatNumber(l.quantity.slice(1)),
+                              unit: l.unitCode,
+                              reason: l.reason ?? '',
+                            })
                           : t('work.order.receiptLine', { line: `${l.lineId} ${names.get(l.lineId)?.name ?? ''}`.trim(), quantity: formatNumber(l.quantity), unit: l.unitCode }),
                       )
                       .join('; ')}

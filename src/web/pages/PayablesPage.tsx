@@ -34,7 +34,13 @@ export function PayablesPage() {
       {connection?.edges.map(({ node }) => (
         <InvoiceExceptionCard key={`${node.id}-${node.version}`} invoice={node} onStale={reload} />
       ))}
-      <CursorPager label={t('work.payables.pager')} page={pages.page} hasNext={!!connection?.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(connection?.pageInfo.endCursor)} />
+      <CursorPager
+        label={t('work.payables.pager')}
+        page={pages.page}
+        hasNext={!!connection?.pageInfo.hasNextPage}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(connection?.pageInfo.endCursor)}
+      />
     </>
   );
 }

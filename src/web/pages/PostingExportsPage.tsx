@@ -88,10 +88,22 @@ export function PostingExportsPage() {
                   <Table.Cell className="torg-number">{b.invoiceCount}</Table.Cell>
                   <Table.Cell>
                     <div className="torg-actions">
-                      <Button variant="tertiary" data-size="sm" loading={downloading === b.csvPath} aria-label={t('work.postingExports.downloadCsv', { id: String(b.id) })} onClick={() => void download(b.csvPath, `posting-export-${b.id}.csv`)}>
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        loading={downloading === b.csvPath}
+                        aria-label={t('work.postingExports.downloadCsv', { id: String(b.id) })}
+                        onClick={() => void download(b.csvPath, `posting-export-${b.id}.csv`)}
+                      >
                         CSV
                       </Button>
-                      <Button variant="tertiary" data-size="sm" loading={downloading === b.jsonPath} aria-label={t('work.postingExports.downloadJson', { id: String(b.id) })} onClick={() => void download(b.jsonPath, `posting-export-${b.id}.json`)}>
+                      <Button
+                        variant="tertiary"
+                        data-size="sm"
+                        loading={downloading === b.jsonPath}
+                        aria-label={t('work.postingExports.downloadJson', { id: String(b.id) })}
+                        onClick={() => void download(b.jsonPath, `posting-export-${b.id}.json`)}
+                      >
                         JSON
                       </Button>
                     </div>
@@ -101,7 +113,13 @@ export function PostingExportsPage() {
             </Table.Body>
           </Table>
         )}
-        <CursorPager label={t('work.postingExports.pager')} page={pages.page} hasNext={!!connection?.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(connection?.pageInfo.endCursor)} />
+        <CursorPager
+          label={t('work.postingExports.pager')}
+          page={pages.page}
+          hasNext={!!connection?.pageInfo.hasNextPage}
+          onPrevious={pages.previous}
+          onNext={() => pages.next(connection?.pageInfo.endCursor)}
+        />
       </section>
     </>
   );

@@ -19,7 +19,13 @@ const requisition = {
   budgetYear: 2026,
   lines: [{ __typename: 'OrderLine' as const, id: 1, name: 'Kopipapir A3', quantity: '3.00', unitCode: 'PK', price: '294.59', lineAmount: '883.77' }],
 };
-const centre = { __typename: 'CostCentre' as const, id: 2, code: '2100', name: 'Undervisning', budgets: [{ __typename: 'CostCentreBudget' as const, year: 2026, amount: '100.00', committed: '0', remaining: '100.00', currency: 'NOK' }] };
+const centre = {
+  __typename: 'CostCentre' as const,
+  id: 2,
+  code: '2100',
+  name: 'Undervisning',
+  budgets: [{ __typename: 'CostCentreBudget' as const, year: 2026, amount: '100.00', committed: '0', remaining: '100.00', currency: 'NOK' }],
+};
 const nbsp = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('ApprovalCard', () => {

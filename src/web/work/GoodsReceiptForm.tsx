@@ -57,9 +57,7 @@ export function GoodsReceiptForm({ order }: { order: MyOrderFieldsFragment }) {
       return;
     }
     if (a.__typename === 'OverReceiptError') {
-      const names = a.lines.map((l) =>
-        t('work.order.overReceiptLine', { line: l.lineId, ordered: formatNumber(l.ordered), before: formatNumber(l.receivedBefore), now: formatNumber(l.receiving) }),
-      );
+      const names = a.lines.map((l) => t('work.order.overReceiptLine', { line: l.lineId, ordered: formatNumber(l.ordered), before: formatNumber(l.receivedBefore), now: formatNumber(l.receiving) }));
       setOverReceipt(t('work.order.overReceipt', { lines: names.join(', ') }));
       return;
     }

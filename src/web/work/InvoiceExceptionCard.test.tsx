@@ -18,7 +18,16 @@ const invoice = {
   receivedAt: '2026-12-01T10:00:00Z',
   dueDate: '2026-12-31',
   reasons: [
-    { __typename: 'InvoiceMatchReason' as const, code: 'PRICE_ABOVE_AGREED', message: 'Price above the agreed price', lineId: '1', expected: '45.07', actual: '47.00', difference: '1.93', differenceNok: '19.30' },
+    {
+      __typename: 'InvoiceMatchReason' as const,
+      code: 'PRICE_ABOVE_AGREED',
+      message: 'Price above the agreed price',
+      lineId: '1',
+      expected: '45.07',
+      actual: '47.00',
+      difference: '1.93',
+      differenceNok: '19.30',
+    },
   ],
 };
 const nbsp = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');

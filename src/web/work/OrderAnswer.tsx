@@ -12,7 +12,12 @@ import { AcceptChanges, RejectChanges } from './order-queries';
 type Order = MyOrderFieldsFragment;
 
 /** What one answered line proposes, in words ("Antall 150 → 100", "Leveres ikke"). */
-export function changeText(line: Order['responses'][number]['lines'][number], ordered: Order['lines'][number] | undefined, currency: string, t: (k: string, o?: Record<string, string>) => string): string {
+export function changeText(
+  line: Order['responses'][number]['lines'][number],
+  ordered: Order['lines'][number] | undefined,
+  currency: string,
+  t: (k: string, o?: Record<string, string>) => string,
+): string {
   if (line.status === 'NOT_ACCEPTED') return t('work.order.changeNotAccepted');
   const parts: string[] = [];
   if (line.quantity != null && ordered && line.quantity !== ordered.quantity) parts.push(t('work.order.changeQuantity', { from: formatNumber(ordered.quantity), to: formatNumber(line.quantity) }));
@@ -54,7 +59,9 @@ export function OrderAnswer({ order, onChanged }: { order: Order; onChanged: () 
         <>
           <Paragraph data-testid="order-answer">
             {t('work.order.answeredAt', { date: formatDate(latest.issueDate), code: t(`work.order.answerCodes.${latest.responseCode}`) })}
-            {latest.promisedDeliveryStart && <> · {t('work.order.promised', { from: formatDate(latest.promisedDeliveryStart), to: formatDate(latest.promisedDeliveryEnd ?? latest.promisedDeliveryStart) })}</>}
+            {latest.promisedDeliveryStart && (
+              <> · {t('work.order.promised', { from: formatDate(latest.promisedDeliveryStart), to: formatDate(latest.promisedDeliveryEnd ?? latest.promisedDeliveryStart) })}</>
+            )}
           </Paragraph>
           {latest.note && <Paragraph>{t('work.order.note', { note: latest.note })}</Paragraph>}
           {latest.lines.length > 0 && (

@@ -42,7 +42,6 @@ export const ApprovalQueueQuery = graphql(`
   }
 `);
 
-
 export const ApproveRequisition = graphql(`
   mutation ApproveRequisition($input: DecideRequisitionInput!) {
     approveRequisition(input: $input) {

@@ -9,7 +9,10 @@ export interface DelegationDraft {
 export const EMPTY_DELEGATION: DelegationDraft = { substituteUserId: '', validFrom: '', validTo: '' };
 
 /** The delegation form checked (pure): errors by field, or the CreateDelegationInput. Dates are YYYY-MM-DD, so they compare as text. */
-export function checkDelegation(d: DelegationDraft, t: TFunction): { errors: Partial<Record<keyof DelegationDraft, string>>; input?: { substituteUserId: number; validFrom: string; validTo: string } } {
+export function checkDelegation(
+  d: DelegationDraft,
+  t: TFunction,
+): { errors: Partial<Record<keyof DelegationDraft, string>>; input?: { substituteUserId: number; validFrom: string; validTo: string } } {
   const errors: Partial<Record<keyof DelegationDraft, string>> = {};
   if (!d.substituteUserId) errors.substituteUserId = t('work.delegations.errors.substitute');
   if (!d.validFrom) errors.validFrom = t('work.delegations.errors.from');
