@@ -166,13 +166,15 @@ export function DelegationsPage() {
                         data-size="sm"
                         disabled={cancelling.fetching}
                         aria-label={t('work.delegations.cancelFor', { name: d.substitute?.name ?? '', from: formatDate(d.validFrom), to: formatDate(d.validTo) })}
-                        onClick={async () => {
-                          const r = await cancel({ id: d.id });
-                          const a = r.data?.cancelDelegation;
-                          if (a?.__typename === 'ApprovalDelegation') announce(t('work.delegations.cancelled'));
-                          else if (a) setRefusal(a.message);
-                          refetchList({ requestPolicy: 'network-only' });
-                        }}
+                        onClick={() =>
+                          void (async () => {
+                            const r = await cancel({ id: d.id });
+                            const a = r.data?.cancelDelegation;
+                            if (a?.__typename === 'ApprovalDelegation') announce(t('work.delegations.cancelled'));
+                            else if (a) setRefusal(a.message);
+                            refetchList({ requestPolicy: 'network-only' });
+                          })()
+                        }
                       >
                         {t('work.delegations.cancel')}
                       </Button>

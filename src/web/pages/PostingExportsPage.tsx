@@ -48,16 +48,18 @@ export function PostingExportsPage() {
         <Button
           loading={creating.fetching}
           disabled={creating.fetching}
-          onClick={async () => {
-            setNotice(null);
-            const r = (await create({})).data?.createPostingExport;
-            if (!r) return;
-            const message = r.__typename === 'PostingExportBatch' ? t('work.postingExports.created', { id: String(r.id), count: r.invoiceCount }) : t('work.postingExports.nothing');
-            setNotice(message);
-            announce(message);
-            pages.reset();
-            refetch({ requestPolicy: 'network-only' });
-          }}
+          onClick={() =>
+            void (async () => {
+              setNotice(null);
+              const r = (await create({})).data?.createPostingExport;
+              if (!r) return;
+              const message = r.__typename === 'PostingExportBatch' ? t('work.postingExports.created', { id: String(r.id), count: r.invoiceCount }) : t('work.postingExports.nothing');
+              setNotice(message);
+              announce(message);
+              pages.reset();
+              refetch({ requestPolicy: 'network-only' });
+            })()
+          }
         >
           {creating.fetching ? t('work.postingExports.creating') : t('work.postingExports.create')}
         </Button>

@@ -63,6 +63,6 @@ describe('ApprovalCard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Avvis' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Rekvisisjonen venter ikke lenger på godkjenning (status Trukket).');
     expect(onStale).toHaveBeenCalled();
-    expect((screen.getByLabelText(/^Kommentar til bestilleren/) as HTMLTextAreaElement).value).toBe('Nei takk');
+    expect(screen.getByLabelText<HTMLTextAreaElement>(/^Kommentar til bestilleren/).value).toBe('Nei takk');
   });
 });

@@ -61,7 +61,7 @@ describe('InvoiceExceptionCard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Bestrid' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Fakturaen ble endret mens du så på den');
     expect(onStale).toHaveBeenCalled();
-    expect((screen.getByLabelText(/^Begrunnelse/) as HTMLTextAreaElement).value).toBe('Feil pris');
+    expect(screen.getByLabelText<HTMLTextAreaElement>(/^Begrunnelse/).value).toBe('Feil pris');
   });
 
   it('writes numbers the Norwegian way and leaves other text alone', () => {

@@ -113,11 +113,13 @@ export function OrderAnswer({ order, onChanged }: { order: Order; onChanged: () 
             <Button
               loading={accepting.fetching}
               disabled={accepting.fetching || rejecting.fetching}
-              onClick={async () => {
-                const r = await accept({ orderId: order.id, expectedVersion: order.version });
-                const a = r.data?.acceptOrderChanges;
-                answer(a?.__typename, a && 'message' in a ? a.message : undefined, t('work.order.accepted'));
-              }}
+              onClick={() =>
+                void (async () => {
+                  const r = await accept({ orderId: order.id, expectedVersion: order.version });
+                  const a = r.data?.acceptOrderChanges;
+                  answer(a?.__typename, a && 'message' in a ? a.message : undefined, t('work.order.accepted'));
+                })()
+              }
             >
               {accepting.fetching ? t('work.order.accepting') : t('work.order.accept')}
             </Button>
@@ -125,16 +127,18 @@ export function OrderAnswer({ order, onChanged }: { order: Order; onChanged: () 
               variant="secondary"
               loading={rejecting.fetching}
               disabled={accepting.fetching || rejecting.fetching}
-              onClick={async () => {
-                if (reason.trim().length < 3) {
-                  setReasonError(t('work.order.rejectReasonMissing'));
-                  return;
-                }
-                setReasonError(undefined);
-                const r = await reject({ orderId: order.id, expectedVersion: order.version, reason: reason.trim() });
-                const a = r.data?.rejectOrderChanges;
-                answer(a?.__typename, a && 'message' in a ? a.message : undefined, t('work.order.rejected'));
-              }}
+              onClick={() =>
+                void (async () => {
+                  if (reason.trim().length < 3) {
+                    setReasonError(t('work.order.rejectReasonMissing'));
+                    return;
+                  }
+                  setReasonError(undefined);
+                  const r = await reject({ orderId: order.id, expectedVersion: order.version, reason: reason.trim() });
+                  const a = r.data?.rejectOrderChanges;
+                  answer(a?.__typename, a && 'message' in a ? a.message : undefined, t('work.order.rejected'));
+                })()
+              }
             >
               {rejecting.fetching ? t('work.order.rejecting') : t('work.order.reject')}
             </Button>
