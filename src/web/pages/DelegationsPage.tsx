@@ -51,7 +51,8 @@ export function DelegationsPage() {
       refetchList({ requestPolicy: 'network-only' });
       return;
     }
-    setRefusal(a.message);
+    // A substitute without the approver role: said in the user's words, with what to do.
+    setRefusal(a.__typename === 'MissingRoleError' ? t('work.delegations.errors.notApprover') : a.message);
   };
 
   const errorList = Object.entries(errors) as [keyof DelegationDraft, string][];

@@ -153,7 +153,13 @@ export const workEn: typeof workNb = {
     showEnded: 'Show ended and cancelled too',
     pager: 'Pages of substitutes',
     errorSummary: 'Fix this before saving:',
-    errors: { substitute: 'Choose a substitute.', from: 'Choose a start date.', to: 'Choose an end date.', order: 'The end date cannot be before the start date.' },
+    errors: {
+      notApprover: 'The substitute must be an approver in the organisation. Choose someone else, or ask an administrator to give them the role.',
+      substitute: 'Choose a substitute.',
+      from: 'Choose a start date.',
+      to: 'Choose an end date.',
+      order: 'The end date cannot be before the start date.',
+    },
   },
   payables: {
     title: 'Invoice exceptions',

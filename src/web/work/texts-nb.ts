@@ -155,7 +155,13 @@ export const workNb = {
     showEnded: 'Vis også utløpte og avlyste',
     pager: 'Sider med stedfortredere',
     errorSummary: 'Rett opp dette før du lagrer:',
-    errors: { substitute: 'Velg en stedfortreder.', from: 'Velg startdato.', to: 'Velg sluttdato.', order: 'Sluttdatoen kan ikke være før startdatoen.' },
+    errors: {
+      notApprover: 'Stedfortrederen må være attestant i virksomheten. Velg en annen, eller be administrator gi vedkommende rollen.',
+      substitute: 'Velg en stedfortreder.',
+      from: 'Velg startdato.',
+      to: 'Velg sluttdato.',
+      order: 'Sluttdatoen kan ikke være før startdatoen.',
+    },
   },
   payables: {
     title: 'Fakturaavvik',
