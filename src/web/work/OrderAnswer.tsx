@@ -20,8 +20,19 @@ export function changeText(
 ): string {
   if (line.status === 'NOT_ACCEPTED') return t('work.order.changeNotAccepted');
   const parts: string[] = [];
-  if (line.quantity != null && ordered && line.quantity !== ordered.quantity) parts.push(t('work.order.changeQuantity', { from: formatNumber(ordered.quantity), to: formatNumber(line.quantity) }));
-  if (line.price != null && ordered && line.price !== ordered.price) parts.push(t('work.order.changePrice', { from: formatMoney(ordered.price, currency), to: formatMoney(line.price, currency) }));
+  // Once the changes are accepted the order line holds the new values: then only "changed to" is said.
+  if (line.quantity != null && ordered)
+    parts.push(
+      line.quantity !== ordered.quantity
+        ? t('work.order.changeQuantity', { from: formatNumber(ordered.quantity), to: formatNumber(line.quantity) })
+        : t('work.order.changedQuantity', { to: formatNumber(line.quantity) }),
+    );
+  if (line.price != null && ordered)
+    parts.push(
+      line.price !== ordered.price
+        ? t('work.order.changePrice', { from: formatMoney(ordered.price, currency), to: formatMoney(line.price, currency) })
+        : t('work.order.changedPrice', { to: formatMoney(line.price, currency) }),
+    );
   if (line.substitute) parts.push(t('work.order.changeSubstitute', { name: line.substitute.name }));
   return parts.length ? parts.join('; ') : t('work.order.changeAccepted');
 }

@@ -46,6 +46,8 @@ export const workEn: typeof workNb = {
     changeCaption: 'Changes the supplier proposes',
     changeQuantity: 'Quantity {{from}} → {{to}}',
     changePrice: 'Price {{from}} → {{to}}',
+    changedQuantity: 'Quantity changed to {{to}}',
+    changedPrice: 'Price changed to {{to}}',
     changeSubstitute: 'Replaced by {{name}}',
     changeNotAccepted: 'Will not be delivered',
     changeAccepted: 'Unchanged',

@@ -48,6 +48,8 @@ export const workNb = {
     changeCaption: 'Endringer leverandøren foreslår',
     changeQuantity: 'Antall {{from}} → {{to}}',
     changePrice: 'Pris {{from}} → {{to}}',
+    changedQuantity: 'Antall endret til {{to}}',
+    changedPrice: 'Pris endret til {{to}}',
     changeSubstitute: 'Erstattes med {{name}}',
     changeNotAccepted: 'Leveres ikke',
     changeAccepted: 'Uendret',
