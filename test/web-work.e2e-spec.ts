@@ -123,7 +123,10 @@ describeBrowser('orders, approvals and accounts payable in a browser', () => {
       await page.getByRole('button', { name: 'Registrer mottak' }).click();
       await announced(page, 'Varemottaket er registrert. Status: Delvis mottatt.');
       await page.getByTestId('order-status').filter({ hasText: 'Delvis mottatt' }).waitFor();
-      expect(await page.getByTestId('receipts').innerText()).toContain(`Linje 1 ${a4}: 5 PK`);
+      await page
+        .getByTestId('receipts')
+        .filter({ hasText: `Linje 1 ${a4}: 5 PK` })
+        .waitFor(); // the order refetched after the announcement
       expect(await a4Field.inputValue()).toBe('');
 
       // A return needs a reason: refused without one, and the quantity typed stays.
@@ -136,7 +139,10 @@ describeBrowser('orders, approvals and accounts payable in a browser', () => {
       await page.getByLabel(`Årsak til retur av ${a4}`).fill('Skadet emballasje');
       await page.getByRole('button', { name: 'Registrer retur' }).click();
       await announced(page, /^Returen er registrert\./);
-      expect(await page.getByTestId('receipts').innerText()).toContain(`Linje 1 ${a4}: 1 PK returnert (Skadet emballasje)`);
+      await page
+        .getByTestId('receipts')
+        .filter({ hasText: `Linje 1 ${a4}: 1 PK returnert (Skadet emballasje)` })
+        .waitFor(); // the order refetched after the announcement
       const stored = await t.sql(`SELECT l.quantity::text AS quantity, l.reason FROM goods_receipt_line l JOIN goods_receipt r ON r.id = l.goods_receipt_id WHERE r.order_id = $1 ORDER BY l.id`, [
         order.id,
       ]);
@@ -289,10 +295,7 @@ describeBrowser('orders, approvals and accounts payable in a browser', () => {
         await page.getByLabel('Fra og med').fill('2099-07-01');
         await page.getByLabel('Til og med').fill('2099-07-31');
         await page.getByRole('button', { name: 'Lagre stedfortreder' }).click();
-        await page
-          .getByRole('alert')
-          .filter({ hasText: 'Stedfortrederen må være attestant i virksomheten.' })
-          .waitFor();
+        await page.getByRole('alert').filter({ hasText: 'Stedfortrederen må være attestant i virksomheten.' }).waitFor();
         expect(await page.getByLabel('Fra og med').inputValue()).toBe('2099-07-01');
         expect(await wcagViolations(page)).toEqual([]);
         await screenshot(page, '22-delegations');
