@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime, formatMoney } from '../format/format';
 import { useCursorPages } from '../work/cursor-pages';
+import { SupplierLabel } from '../work/SupplierLabel';
 import { MyOrdersQuery } from '../work/order-queries';
 
 /** The requester's requisitions and orders, newest first, 20 a page; each opens its own page. */
@@ -47,7 +48,9 @@ export function MyOrdersPage() {
                 </Table.Cell>
                 <Table.Cell>{o.number ?? '–'}</Table.Cell>
                 <Table.Cell>{t(`requisition.statuses.${o.status}`)}</Table.Cell>
-                <Table.Cell>{o.supplierName ?? '–'}</Table.Cell>
+                <Table.Cell>
+                  <SupplierLabel supplierId={o.supplierId} supplierName={o.supplierName} />
+                </Table.Cell>
                 <Table.Cell className="torg-number">{formatMoney(o.taxInclusiveAmount, o.currency)}</Table.Cell>
                 <Table.Cell>{formatDateTime(o.submittedAt)}</Table.Cell>
               </Table.Row>

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime, formatMoney, formatNumber } from '../format
 import { GoodsReceiptForm, RECEIVING_STATES } from '../work/GoodsReceiptForm';
 import { OrderAnswer } from '../work/OrderAnswer';
 import { MyOrderQuery } from '../work/order-queries';
+import { SupplierLabel } from '../work/SupplierLabel';
 
 /** One of the requester's orders: its status and lines, the supplier's answer (changes to accept or reject), goods receipts and returns. */
 export function OrderPage() {
@@ -44,7 +45,9 @@ export function OrderPage() {
           <dt>{t('work.order.status')}</dt>
           <dd data-testid="order-status">{t(`requisition.statuses.${order.status}`)}</dd>
           <dt>{t('work.order.supplier')}</dt>
-          <dd>{order.supplierName ?? '–'}</dd>
+          <dd>
+            <SupplierLabel supplierId={order.supplierId} supplierName={order.supplierName} />
+          </dd>
           <dt>{t('work.order.amount')}</dt>
           <dd>
             {formatMoney(order.taxInclusiveAmount, order.currency)} ({t('work.order.vat')} {formatMoney(order.vatAmount, order.currency)})

@@ -10,6 +10,7 @@ const requisition = {
   version: 3,
   requisitionNumber: 'REQ-2026-7',
   status: 'PENDING_APPROVAL' as const,
+  supplierId: 5,
   supplierName: 'Kontorland AS',
   currency: 'NOK',
   lineExtensionAmount: '883.77',

@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney, formatNumber } from '../format/format';
 import type { ApprovalQueueQuery } from '../gql/graphql';
 import { ApproveRequisition, RejectRequisition } from './approval-queries';
 import { budgetFor } from './budget';
+import { SupplierLabel } from './SupplierLabel';
 
 type Requisition = ApprovalQueueQuery['approvalQueue'][number];
 type CostCentre = ApprovalQueueQuery['costCentres']['edges'][number]['node'];
@@ -90,7 +91,7 @@ export function ApprovalCard({ requisition: r, costCentre, onStale }: { requisit
   return (
     <Card data-testid={`approval-${r.requisitionNumber}`} className="torg-work-card">
       <Heading level={2} data-size="sm" id={`${id}-heading`}>
-        {t('work.approvals.heading', { number: r.requisitionNumber, supplier: r.supplierName ?? '–' })}
+        {r.requisitionNumber} – <SupplierLabel supplierId={r.supplierId} supplierName={r.supplierName} />
       </Heading>
       <dl className="torg-work-facts">
         <dt>{t('work.approvals.amount')}</dt>

@@ -7,6 +7,7 @@ export const ApprovalQueueQuery = graphql(`
       version
       requisitionNumber
       status
+      supplierId
       supplierName
       currency
       lineExtensionAmount

@@ -14,6 +14,7 @@ export const MyOrdersQuery = graphql(`
           requisitionNumber
           number
           status
+          supplierId
           supplierName
           taxInclusiveAmount
           currency
@@ -31,6 +32,7 @@ export const OrderFields = graphql(`
     requisitionNumber
     number
     status
+    supplierId
     supplierName
     currency
     lineExtensionAmount

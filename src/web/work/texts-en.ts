@@ -102,7 +102,6 @@ export const workEn: typeof workNb = {
     intro: 'Requisitions waiting for you, oldest first. Check the budget before you approve.',
     empty: 'No requisitions are waiting for you.',
     pager: 'Pages of requisitions',
-    heading: '{{number}} – {{supplier}}',
     amount: 'Amount incl. VAT',
     netAmount: 'Amount excl. VAT',
     submittedAt: 'Sent',

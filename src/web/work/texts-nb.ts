@@ -104,7 +104,6 @@ export const workNb = {
     intro: 'Rekvisisjoner som venter på deg, eldste først. Sjekk budsjettet før du godkjenner.',
     empty: 'Ingen rekvisisjoner venter på deg.',
     pager: 'Sider med rekvisisjoner',
-    heading: '{{number}} – {{supplier}}',
     amount: 'Beløp inkl. mva.',
     netAmount: 'Beløp eks. mva.',
     submittedAt: 'Sendt',
