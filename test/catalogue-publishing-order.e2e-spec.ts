@@ -93,6 +93,8 @@ describe('the upload answer', () => {
       excluded: [],
       warningCount: 0,
       warnings: [],
+      awaitingUnspscCount: 0,
+      unspscSuggestions: [],
     });
     expect(JSON.stringify(res.body)).not.toMatch(/createdBy|decidedBy|supplierId/);
   });

@@ -147,7 +147,17 @@ export class CataloguesService {
       }
       catalogueUploads.inc({ format, outcome: 'invalid' });
       const { report } = e;
-      return { lineCount: e.lineCount, problemCount: report.count, problems: report.problems, excludedLineCount: 0, excluded: [], warningCount: report.warningCount, warnings: report.warnings, awaitingUnspscCount: 0, unspscSuggestions: e.suggestions };
+      return {
+        lineCount: e.lineCount,
+        problemCount: report.count,
+        problems: report.problems,
+        excludedLineCount: 0,
+        excluded: [],
+        warningCount: report.warningCount,
+        warnings: report.warnings,
+        awaitingUnspscCount: 0,
+        unspscSuggestions: e.suggestions,
+      };
     } finally {
       leaveGate?.();
     }

@@ -25,7 +25,17 @@ const RequisitionsPage = lazy(() => import('../pages/RequisitionsPage').then((m)
 const SupplierOrdersPage = lazy(() => import('../pages/SupplierOrdersPage').then((m) => ({ default: m.SupplierOrdersPage })));
 const SupplierOrderPage = lazy(() => import('../pages/SupplierOrderPage').then((m) => ({ default: m.SupplierOrderPage })));
 const SupplierCataloguePage = lazy(() => import('../pages/SupplierCataloguePage').then((m) => ({ default: m.SupplierCataloguePage })));
+// Orders, approvals and accounts payable (issue 18, branch web-work).
+const MyOrdersPage = lazy(() => import('../pages/MyOrdersPage').then((m) => ({ default: m.MyOrdersPage })));
+const OrderPage = lazy(() => import('../pages/OrderPage').then((m) => ({ default: m.OrderPage })));
+const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({ default: m.ApprovalsPage })));
+const DelegationsPage = lazy(() => import('../pages/DelegationsPage').then((m) => ({ default: m.DelegationsPage })));
+const PayablesPage = lazy(() => import('../pages/PayablesPage').then((m) => ({ default: m.PayablesPage })));
+const PostingExportsPage = lazy(() => import('../pages/PostingExportsPage').then((m) => ({ default: m.PostingExportsPage })));
 const AuthCallbackPage = lazy(() => import('../pages/AuthCallbackPage').then((m) => ({ default: m.AuthCallbackPage })));
+
+/** The orders, approvals and accounts payable screens' paths (issue 18, branch web-work). */
+export const WORK_PATHS = ['/my-orders', '/my-orders/:id', '/approvals', '/approvals/delegations', '/payables', '/payables/exports'] as const;
 
 /** Paths of the client routes (the browser test opens each directly). */
 export const CLIENT_PATHS = [
@@ -41,6 +51,7 @@ export const CLIENT_PATHS = [
   '/supplier/orders',
   '/supplier/orders/:id',
   '/supplier/catalogue',
+  ...WORK_PATHS,
 ] as const;
 
 function Loading() {
@@ -64,6 +75,8 @@ function Start() {
 
 const REQUESTER = ['REQUESTER'];
 const SUPPLIER = ['SUPPLIER_ADMIN'];
+const APPROVER = ['APPROVER'];
+const ACCOUNTS_PAYABLE = ['ACCOUNTS_PAYABLE'];
 
 export function AppRoutes() {
   return (
@@ -88,6 +101,12 @@ export function AppRoutes() {
         <Route path="supplier/orders" element={<Guard roles={SUPPLIER}>{<SupplierOrdersPage />}</Guard>} />
         <Route path="supplier/orders/:id" element={<Guard roles={SUPPLIER}>{<SupplierOrderPage />}</Guard>} />
         <Route path="supplier/catalogue" element={<Guard roles={SUPPLIER}>{<SupplierCataloguePage />}</Guard>} />
+        <Route path="my-orders" element={<Guard roles={REQUESTER}>{<MyOrdersPage />}</Guard>} />
+        <Route path="my-orders/:id" element={<Guard roles={REQUESTER}>{<OrderPage />}</Guard>} />
+        <Route path="approvals" element={<Guard roles={APPROVER}>{<ApprovalsPage />}</Guard>} />
+        <Route path="approvals/delegations" element={<Guard roles={APPROVER}>{<DelegationsPage />}</Guard>} />
+        <Route path="payables" element={<Guard roles={ACCOUNTS_PAYABLE}>{<PayablesPage />}</Guard>} />
+        <Route path="payables/exports" element={<Guard roles={ACCOUNTS_PAYABLE}>{<PostingExportsPage />}</Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

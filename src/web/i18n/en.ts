@@ -1,4 +1,5 @@
 import type { nb } from './nb';
+import { workEn } from '../work/texts-en';
 
 /** English, the second language: the same keys as bokmål (the type makes sure). */
 export const en: typeof nb = {
@@ -294,4 +295,6 @@ export const en: typeof nb = {
     },
   },
   supplierNav: { catalogue: 'Catalogue', orders: 'Orders' },
+  // Orders, approvals and accounts payable (issue 18, branch web-work).
+  work: workEn,
 };

@@ -1,4 +1,6 @@
 /** Norwegian bokmål, the default language. en.ts must have the same keys (its type says so). */
+import { workNb } from '../work/texts-nb';
+
 export const nb = {
   app: {
     name: 'Torg',
@@ -292,4 +294,6 @@ export const nb = {
     },
   },
   supplierNav: { catalogue: 'Katalog', orders: 'Ordrer' },
+  // Orders, approvals and accounts payable (issue 18, branch web-work).
+  work: workNb,
 };

@@ -3,7 +3,7 @@ import { navigationFor, startPathFor } from './navigation';
 
 describe('navigation by role', () => {
   it('gives a requester search and cart, and starts them at search', () => {
-    expect(navigationFor(['REQUESTER']).map((e) => e.path)).toEqual(['/search', '/cart']);
+    expect(navigationFor(['REQUESTER']).map((e) => e.path)).toEqual(['/search', '/cart', '/my-orders']);
     expect(startPathFor(['APPROVER', 'REQUESTER'])).toBe('/search');
   });
 
@@ -12,8 +12,14 @@ describe('navigation by role', () => {
     expect(startPathFor(['SUPPLIER_ADMIN'])).toBe('/supplier/orders');
   });
 
+  it('gives an approver the queue and delegations, accounts payable the exception queue first', () => {
+    expect(navigationFor(['APPROVER']).map((e) => e.path)).toEqual(['/approvals', '/approvals/delegations']);
+    expect(startPathFor(['ACCOUNTS_PAYABLE'])).toBe('/payables');
+    expect(navigationFor(['ACCOUNTS_PAYABLE']).map((e) => e.path)).toEqual(['/payables', '/payables/exports']);
+  });
+
   it('sends roles without screens yet to the home page, with no menu', () => {
-    expect(startPathFor(['ACCOUNTS_PAYABLE'])).toBe('/home');
     expect(startPathFor([])).toBe('/home');
+    expect(navigationFor([])).toEqual([]);
   });
 });

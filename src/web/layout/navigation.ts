@@ -16,6 +16,12 @@ export const NAVIGATION: readonly NavEntry[] = [
   // Supplier portal (issue 18).
   { path: '/supplier/orders', label: 'supplierNav.orders', roles: ['SUPPLIER_ADMIN'] },
   { path: '/supplier/catalogue', label: 'supplierNav.catalogue', roles: ['SUPPLIER_ADMIN'] },
+  // Orders, approvals and accounts payable (issue 18, branch web-work).
+  { path: '/my-orders', label: 'work.nav.myOrders', roles: ['REQUESTER'] },
+  { path: '/approvals', label: 'work.nav.approvals', roles: ['APPROVER'] },
+  { path: '/approvals/delegations', label: 'work.nav.delegations', roles: ['APPROVER'] },
+  { path: '/payables', label: 'work.nav.payables', roles: ['ACCOUNTS_PAYABLE'] },
+  { path: '/payables/exports', label: 'work.nav.postingExports', roles: ['ACCOUNTS_PAYABLE'] },
 ];
 
 /** The entries a user with these roles sees, in menu order. */

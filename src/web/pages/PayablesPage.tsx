@@ -1,0 +1,46 @@
+import '../work/work.css';
+import { Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { errorMessage } from '../api/errors';
+import { CursorPager } from '../components/CursorPager';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeading } from '../components/PageHeading';
+import { useCursorPages } from '../work/cursor-pages';
+import { InvoiceExceptionCard } from '../work/InvoiceExceptionCard';
+import { InvoiceExceptionsQuery } from '../work/payables-queries';
+
+/** Accounts payable's exception queue, oldest first, ten invoices a page. */
+export function PayablesPage() {
+  const { t } = useTranslation();
+  const pages = useCursorPages();
+  const [result, refetch] = useQuery({ query: InvoiceExceptionsQuery, variables: { after: pages.after }, requestPolicy: 'cache-and-network' });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const connection = result.data?.invoiceExceptions;
+  return (
+    <>
+      <PageHeading title={t('work.payables.title')}>{t('work.payables.title')}</PageHeading>
+      <Paragraph>{t('work.payables.intro')}</Paragraph>
+      <Paragraph data-size="sm">
+        {t('work.payables.notAvailable')}{' '}
+        <DsLink asChild>
+          <Link to="/payables/exports">{t('work.nav.postingExports')}</Link>
+        </DsLink>
+      </Paragraph>
+      {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={reload} />}
+      {result.fetching && !connection && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+      {connection && connection.totalCount === 0 && <Paragraph>{t('work.payables.empty')}</Paragraph>}
+      {connection?.edges.map(({ node }) => (
+        <InvoiceExceptionCard key={`${node.id}-${node.version}`} invoice={node} onStale={reload} />
+      ))}
+      <CursorPager
+        label={t('work.payables.pager')}
+        page={pages.page}
+        hasNext={!!connection?.pageInfo.hasNextPage}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(connection?.pageInfo.endCursor)}
+      />
+    </>
+  );
+}
