@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { LocalOidcProvider } from './support/local-oidc';
 import { startTestApp, TestApp } from './support/test-app';
-import { buildWebApp, describeWithBrowser, focused, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+import { buildWebApp, describeWithBrowser, focused, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const document: any, window: any, getComputedStyle: any, MutationObserver: any, sessionStorage: any;
@@ -35,19 +35,6 @@ function focusVisible(page: Page): Promise<boolean> {
     const s = getComputedStyle(el);
     return (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none';
   });
-}
-
-/** The screen's h1, once it says what is expected (screens load their data, then render it). */
-async function heading(page: Page, expected: string | RegExp): Promise<string> {
-  const h1 = page.locator('main h1', { hasText: expected });
-  await h1.waitFor({ timeout: 30_000 });
-  return (await h1.innerText()).trim();
-}
-
-/** Waits until focus is on the screen's h1 (moved there after a route change), and returns what is focused. */
-async function focusOnHeading(page: Page): Promise<string> {
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 10_000 }).catch(() => {});
-  return focused(page);
 }
 
 describeBrowser('the web app in a browser', () => {

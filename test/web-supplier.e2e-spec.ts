@@ -8,25 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser } from 'playwright-core';
 import { sentOrder } from './support/orders';
 import { startTestApp, TestApp } from './support/test-app';
-import { buildWebApp, describeWithBrowser, focused, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+import { buildWebApp, describeWithBrowser, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
 
 declare const document: any;
 
 const describeBrowser = describeWithBrowser('the supplier portal browser test');
-
-async function heading(page: Page, expected: string | RegExp): Promise<string> {
-  const h1 = page.locator('main h1', { hasText: expected });
-  await h1.waitFor({ timeout: 30_000 });
-  return (await h1.innerText()).trim();
-}
-
-async function focusOnHeading(page: Page): Promise<string> {
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 10_000 }).catch(() => {});
-  return focused(page);
-}
 
 describeBrowser('the supplier portal in a browser', () => {
   let t: TestApp;

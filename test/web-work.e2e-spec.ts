@@ -12,10 +12,10 @@ import { quickInvoiceXml } from './support/invoices';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { publishedItem, sentOrder } from './support/orders';
 import { startTestApp, TestApp } from './support/test-app';
-import { buildWebApp, describeWithBrowser, focused, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+import { buildWebApp, describeWithBrowser, focused, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
-declare const document: any, location: any;
+declare const location: any;
 
 /** Each walk takes a minute or two on a quiet machine; the 2-core test machine is shared. */
 const BROWSER_TEST_MS = 360_000;
@@ -30,17 +30,6 @@ async function tabTo(page: Page, match: RegExp, { back = false, max = 120 } = {}
     if (match.test(now)) return now;
   }
   throw new Error(`Tab never reached ${match} (last: ${await focused(page)})`);
-}
-
-async function heading(page: Page, expected: string | RegExp): Promise<string> {
-  const h1 = page.locator('main h1', { hasText: expected });
-  await h1.waitFor({ timeout: 30_000 });
-  return (await h1.innerText()).trim();
-}
-
-async function focusOnHeading(page: Page): Promise<string> {
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 10_000 }).catch(() => {});
-  return focused(page);
 }
 
 const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor({ timeout: 30_000 });

@@ -67,3 +67,16 @@ export function focused(page: Page): Promise<string> {
     return el ? `${el.tagName} ${(el.innerText || el.getAttribute('aria-label') || '').trim()}` : '';
   });
 }
+
+/** Waits for the screen's h1 with this text and returns it. */
+export async function heading(page: Page, expected: string | RegExp): Promise<string> {
+  const h1 = page.locator('main h1', { hasText: expected });
+  await h1.waitFor({ timeout: 30_000 });
+  return (await h1.innerText()).trim();
+}
+
+/** Waits until focus is on the screen's h1 (moved there after a route change), and returns what is focused. */
+export async function focusOnHeading(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 10_000 }).catch(() => {});
+  return focused(page);
+}
