@@ -9,7 +9,9 @@
  * p50 and p95 per report; target p95 ≤ 100 ms for loyalty and leakage by organisation, segment
  * and month. Beside them the median of the report's statement run directly under EXPLAIN
  * ANALYZE (PostgreSQL's time alone: steadier than the request's on a shared machine), the
- * rollup or fact table it read and how many rows, and the machine's load average.
+ * rollup or fact table it read and how many rows, and the machine's load average; and per scope a
+ * floor, the smallest authenticated request (`me`), so that the reports can be read against what
+ * any request costs on the machine at that moment.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -52,6 +54,17 @@ const REPORTS: [string, string, Record<string, unknown>][] = [
   ['off-agreement lines, newest 100', 'insightOffAgreementLines', {}],
   ['ceiling use', 'insightCeilingUse', {}],
 ];
+
+/** Times RUNS requests after WARM_UP untimed ones; sorted milliseconds. */
+async function timeRequests(request: () => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < WARM_UP + RUNS; i++) {
+    const started = performance.now();
+    await request();
+    if (i >= WARM_UP) times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
 
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'torg-bench-insights-'));
@@ -101,16 +114,16 @@ async function main() {
     ];
     for (const [scope, token, organisations] of scopes) {
       rows.push([scope, '', `${organisations.tops.length} subtree tops`]);
+      // The floor: the same user's smallest authenticated GraphQL request, timed the same way. On a
+      // shared machine the request's own cost (HTTP, auth, GraphQL) moves with the load; this shows it.
+      const floor = await timeRequests(() => api.gql(token, `query { me { __typename } }`));
+      rows.push(['  floor: `me` over the same HTTP and auth', `p95 ${ms(percentile(floor, 95))}`, `p50 ${ms(percentile(floor, 50))}; no report, to read the others against`]);
       for (const [label, field, filter] of REPORTS) {
         const query = `query($f: InsightFilter) { r: ${field}(filter: $f) { __typename } }`;
         let answered = 0;
-        const times: number[] = [];
-        for (let i = 0; i < WARM_UP + RUNS; i++) {
-          const started = performance.now();
+        const times = await timeRequests(async () => {
           answered = (await api.gql(token, query, { f: filter })).r.length;
-          if (i >= WARM_UP) times.push(performance.now() - started);
-        }
-        times.sort((a, b) => a - b);
+        });
         const sql = await statementTimes(pg, field, insightQuery(organisations, filter), SQL_RUNS);
         rows.push([`  ${label}`, `p95 ${ms(percentile(times, 95))}`, `p50 ${ms(percentile(times, 50))}; SQL ${ms(percentile(sql.execution, 50))}; ${answered} rows; ${sql.top}`]);
       }
