@@ -140,9 +140,8 @@ describeBrowser('the purchasing unit in a browser', () => {
       await row.getByRole('link', { name: '2025-001' }).click();
       expect(await heading(page, 'Avtale 2025-001')).toBe('Avtale 2025-001');
       expect(await focusOnHeading(page)).toBe('H1 Avtale 2025-001');
-      const api = (
-        await as(PURCHASER, 'query($id: Int!) { agreement(id: $id) { committed invoiced remainingHeadroom participants { name } scope { code title } } }', { id: kontorland2025 })
-      ).data.agreement;
+      const api = (await as(PURCHASER, 'query($id: Int!) { agreement(id: $id) { committed invoiced remainingHeadroom participants { name } scope { code title } } }', { id: kontorland2025 })).data
+        .agreement;
       expect(await page.getByTestId('participants').innerText()).toContain(api.participants[0].name);
       const scope = await page.getByTestId('scope').innerText();
       for (const s of api.scope) expect(scope).toContain(`${s.code} ${s.title}`);
@@ -170,11 +169,7 @@ describeBrowser('the purchasing unit in a browser', () => {
       expect(summary).toMatch(/Fjernede varer\s*1\b/);
       expect(summary).toMatch(/Endrede varer\s*1\b/);
       expect(await rowsOf(page, 'review-changes')).toEqual(
-        expect.arrayContaining([
-          ['R-1', 'Kopipapir A4', 'Endret', 'pris', nok('50'), nok('55'), '+10,0 %', '–'],
-          expect.arrayContaining(['R-2', 'Fjernet']),
-          expect.arrayContaining(['R-3', 'Ny']),
-        ]),
+        expect.arrayContaining([['R-1', 'Kopipapir A4', 'Endret', 'pris', nok('50'), nok('55'), '+10,0 %', '–'], expect.arrayContaining(['R-2', 'Fjernet']), expect.arrayContaining(['R-3', 'Ny'])]),
       );
       expect(await wcagViolations(page)).toEqual([]);
       await screenshot(page, 'purchasing-03-review');
@@ -254,9 +249,7 @@ describeBrowser('the purchasing unit in a browser', () => {
       const file = await downloading;
       expect(file.suggestedFilename()).toBe('leakage.csv');
       const downloaded = readFileSync(await file.path(), 'utf8');
-      const direct = await t.http
-        .get(`/insights/leakage.csv?groupBy=SUPPLIER&from=2020-01-01&organisationId=${skole}`)
-        .set('Authorization', `Bearer ${await t.login(PURCHASER)}`);
+      const direct = await t.http.get(`/insights/leakage.csv?groupBy=SUPPLIER&from=2020-01-01&organisationId=${skole}`).set('Authorization', `Bearer ${await t.login(PURCHASER)}`);
       expect(direct.status).toBe(200);
       expect(downloaded).toBe(direct.text);
       expect(downloaded).toContain('Nærbutikken');
