@@ -32,10 +32,18 @@ const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({
 const DelegationsPage = lazy(() => import('../pages/DelegationsPage').then((m) => ({ default: m.DelegationsPage })));
 const PayablesPage = lazy(() => import('../pages/PayablesPage').then((m) => ({ default: m.PayablesPage })));
 const PostingExportsPage = lazy(() => import('../pages/PostingExportsPage').then((m) => ({ default: m.PostingExportsPage })));
+// The purchasing unit's agreements, catalogue review and dashboards (issue 18, branch web-purchasing).
+const AgreementsPage = lazy(() => import('../pages/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
+const AgreementPage = lazy(() => import('../pages/AgreementPage').then((m) => ({ default: m.AgreementPage })));
+const CatalogueReviewPage = lazy(() => import('../pages/CatalogueReviewPage').then((m) => ({ default: m.CatalogueReviewPage })));
+const DashboardsPage = lazy(() => import('../pages/DashboardsPage').then((m) => ({ default: m.DashboardsPage })));
 const AuthCallbackPage = lazy(() => import('../pages/AuthCallbackPage').then((m) => ({ default: m.AuthCallbackPage })));
 
 /** The orders, approvals and accounts payable screens' paths (issue 18, branch web-work). */
 export const WORK_PATHS = ['/my-orders', '/my-orders/:id', '/approvals', '/approvals/delegations', '/payables', '/payables/exports'] as const;
+
+/** The purchasing unit's screens' paths (issue 18, branch web-purchasing). */
+export const PURCHASING_PATHS = ['/purchasing/agreements', '/purchasing/agreements/:id', '/purchasing/catalogue-versions/:id', '/purchasing/dashboards'] as const;
 
 /** Paths of the client routes (the browser test opens each directly). */
 export const CLIENT_PATHS = [
@@ -52,6 +60,7 @@ export const CLIENT_PATHS = [
   '/supplier/orders/:id',
   '/supplier/catalogue',
   ...WORK_PATHS,
+  ...PURCHASING_PATHS,
 ] as const;
 
 function Loading() {
@@ -77,6 +86,7 @@ const REQUESTER = ['REQUESTER'];
 const SUPPLIER = ['SUPPLIER_ADMIN'];
 const APPROVER = ['APPROVER'];
 const ACCOUNTS_PAYABLE = ['ACCOUNTS_PAYABLE'];
+const PURCHASER = ['PURCHASER'];
 
 export function AppRoutes() {
   return (
@@ -107,6 +117,10 @@ export function AppRoutes() {
         <Route path="approvals/delegations" element={<Guard roles={APPROVER}>{<DelegationsPage />}</Guard>} />
         <Route path="payables" element={<Guard roles={ACCOUNTS_PAYABLE}>{<PayablesPage />}</Guard>} />
         <Route path="payables/exports" element={<Guard roles={ACCOUNTS_PAYABLE}>{<PostingExportsPage />}</Guard>} />
+        <Route path="purchasing/agreements" element={<Guard roles={PURCHASER}>{<AgreementsPage />}</Guard>} />
+        <Route path="purchasing/agreements/:id" element={<Guard roles={PURCHASER}>{<AgreementPage />}</Guard>} />
+        <Route path="purchasing/catalogue-versions/:id" element={<Guard roles={PURCHASER}>{<CatalogueReviewPage />}</Guard>} />
+        <Route path="purchasing/dashboards" element={<Guard roles={PURCHASER}>{<DashboardsPage />}</Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

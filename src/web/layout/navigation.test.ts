@@ -18,6 +18,11 @@ describe('navigation by role', () => {
     expect(navigationFor(['ACCOUNTS_PAYABLE']).map((e) => e.path)).toEqual(['/payables', '/payables/exports']);
   });
 
+  it('gives the purchasing unit its agreements and dashboards, and starts it at the agreements', () => {
+    expect(navigationFor(['PURCHASER']).map((e) => e.path)).toEqual(['/purchasing/agreements', '/purchasing/dashboards']);
+    expect(startPathFor(['ADMIN', 'PURCHASER'])).toBe('/purchasing/agreements');
+  });
+
   it('sends roles without screens yet to the home page, with no menu', () => {
     expect(startPathFor([])).toBe('/home');
     expect(navigationFor([])).toEqual([]);

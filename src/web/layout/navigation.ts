@@ -22,6 +22,9 @@ export const NAVIGATION: readonly NavEntry[] = [
   { path: '/approvals/delegations', label: 'work.nav.delegations', roles: ['APPROVER'] },
   { path: '/payables', label: 'work.nav.payables', roles: ['ACCOUNTS_PAYABLE'] },
   { path: '/payables/exports', label: 'work.nav.postingExports', roles: ['ACCOUNTS_PAYABLE'] },
+  // The purchasing unit (issue 18, branch web-purchasing).
+  { path: '/purchasing/agreements', label: 'purchasing.nav.agreements', roles: ['PURCHASER'] },
+  { path: '/purchasing/dashboards', label: 'purchasing.nav.dashboards', roles: ['PURCHASER'] },
 ];
 
 /** The entries a user with these roles sees, in menu order. */

@@ -1,0 +1,261 @@
+import '../work/work.css';
+import '../purchasing/purchasing.css';
+import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { errorMessage } from '../api/errors';
+import { useAnnounce } from '../components/Announcer';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeading } from '../components/PageHeading';
+import { formatMoney, formatNumber } from '../format/format';
+import { BarChart } from '../purchasing/BarChart';
+import { leakageChart, loyaltyChart, monthLabel, sumDecimal } from '../purchasing/chart-data';
+import {
+  EMPTY_FILTER,
+  exportPath,
+  filterFromSearch,
+  filterToSearch,
+  insightFilter,
+  organisationOptions,
+  periodProblem,
+  segmentOptions,
+  type DashboardFilter,
+  type InsightDimension,
+} from '../purchasing/insight-filter';
+import { InsightFilterOptions, LeakageQuery, LoyaltyQuery } from '../purchasing/queries';
+import { downloadWithToken } from '../work/download';
+
+const LOYALTY_GROUPS: InsightDimension[] = ['PERIOD'];
+const LEAKAGE_GROUPS: InsightDimension[] = ['SUPPLIER'];
+
+/** A share (0–1) as "87,5 %". */
+const share = (value: number | null | undefined) => (value == null ? '–' : `${formatNumber(Math.round(value * 1000) / 10)} %`);
+
+/**
+ * The purchasing unit's loyalty and leakage dashboards: filters in the address, each report a
+ * chart with its numbers in a table beside it (for screen readers and for checking), and a CSV
+ * export of the same report and filter. Loaded only when opened (Chart.js stays out of the first screen).
+ */
+export function DashboardsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFromSearch(params), [params]);
+  return (
+    <>
+      <PageHeading title={t('purchasing.dashboards.title')}>{t('purchasing.dashboards.title')}</PageHeading>
+      <Paragraph>{t('purchasing.dashboards.intro')}</Paragraph>
+      <Filters key={params.toString()} filter={filter} onApply={(f) => setParams(filterToSearch(f))} />
+      <LoyaltyReport filter={filter} />
+      <LeakageReport filter={filter} />
+    </>
+  );
+}
+
+function Filters({ filter, onApply }: { filter: DashboardFilter; onApply: (f: DashboardFilter) => void }) {
+  const { t } = useTranslation();
+  const [options] = useQuery({ query: InsightFilterOptions });
+  const [draft, setDraft] = useState(filter);
+  const [problem, setProblem] = useState<string | null>(null);
+  const agreements = options.data?.agreements.edges.map((e) => e.node) ?? [];
+  const orgs = organisationOptions(
+    options.data?.organisations.edges.map((e) => e.node) ?? [],
+    agreements.flatMap((a) => a.participants.map((p) => p.id)),
+  );
+  const segments = segmentOptions(agreements.flatMap((a) => a.scope));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const wrong = periodProblem(draft);
+    setProblem(wrong);
+    if (!wrong) onApply(draft);
+  };
+  return (
+    <form className="torg-purchasing-section" onSubmit={submit} aria-labelledby="dashboard-filters" noValidate>
+      <Heading level={2} data-size="sm" id="dashboard-filters">
+        {t('purchasing.dashboards.filters')}
+      </Heading>
+      {options.error && <ErrorAlert message={errorMessage(options.error, t)} />}
+      <div className="torg-purchasing-filters">
+        <Textfield
+          id="dashboard-from"
+          type="date"
+          label={t('purchasing.dashboards.from')}
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          error={problem && problem !== 'purchasing.dashboards.badTo' ? t(problem) : undefined}
+        />
+        <Textfield
+          id="dashboard-to"
+          type="date"
+          label={t('purchasing.dashboards.to')}
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          error={problem === 'purchasing.dashboards.badTo' ? t(problem) : undefined}
+        />
+        <Field>
+          <Label htmlFor="dashboard-org">{t('purchasing.dashboards.organisation')}</Label>
+          <Select
+            id="dashboard-org"
+            value={draft.organisationId === null ? '' : String(draft.organisationId)}
+            onChange={(e) => setDraft({ ...draft, organisationId: e.target.value ? Number(e.target.value) : null })}
+          >
+            <Select.Option value="">{t('purchasing.dashboards.allOrganisations')}</Select.Option>
+            {orgs.map((o) => (
+              <Select.Option key={o.id} value={String(o.id)}>
+                {'\u00a0\u00a0'.repeat(o.depth)}
+                {o.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="dashboard-segment">{t('purchasing.dashboards.segment')}</Label>
+          <Select id="dashboard-segment" value={draft.segment} onChange={(e) => setDraft({ ...draft, segment: e.target.value })}>
+            <Select.Option value="">{t('purchasing.dashboards.allSegments')}</Select.Option>
+            {segments.map((s) => (
+              <Select.Option key={s.code} value={s.code}>
+                {s.code.slice(0, 2)} {s.title}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <div className="torg-actions">
+        <Button type="submit">{t('purchasing.dashboards.apply')}</Button>
+        <Button type="button" variant="tertiary" onClick={() => onApply(EMPTY_FILTER)}>
+          {t('purchasing.dashboards.reset')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The CSV of a report, fetched with the bearer token (a plain link would carry none) and saved. */
+function ExportButton({ report, filter, groupBy, name }: { report: 'loyalty' | 'leakage'; filter: DashboardFilter; groupBy: InsightDimension[]; name: string }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<number | null>(null);
+  const path = exportPath(report, filter, groupBy);
+  const download = async () => {
+    setBusy(true);
+    setFailed(null);
+    try {
+      const status = await downloadWithToken(path, `${report}.csv`);
+      if (status === null) announce(t('purchasing.dashboards.exported', { file: `${report}.csv` }));
+      else setFailed(status);
+    } catch {
+      setFailed(0);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div>
+      <Button variant="secondary" data-size="sm" loading={busy} disabled={busy} onClick={() => void download()} data-export={path}>
+        {busy ? t('purchasing.dashboards.exporting') : t('purchasing.dashboards.export', { report: name })}
+      </Button>
+      {failed !== null && <ErrorAlert message={failed === 0 ? t('errors.network') : t('purchasing.dashboards.exportFailed', { status: failed })} />}
+    </div>
+  );
+}
+
+function LoyaltyReport({ filter }: { filter: DashboardFilter }) {
+  const { t, i18n } = useTranslation();
+  const [result, refetch] = useQuery({ query: LoyaltyQuery, variables: { filter: insightFilter(filter, LOYALTY_GROUPS), totals: insightFilter(filter, []) } });
+  const rows = result.data?.insightLoyalty ?? [];
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  const chart = loyaltyChart(rows, (p) => monthLabel(p, locale));
+  const totals = result.data?.totals[0];
+  const sorted = [...rows].sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''));
+  return (
+    <section className="torg-purchasing-section" aria-labelledby="loyalty-heading" data-testid="loyalty-report">
+      <Heading level={2} data-size="sm" id="loyalty-heading">
+        {t('purchasing.dashboards.loyaltyHeading')}
+      </Heading>
+      {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {result.fetching && !result.data && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+      {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
+      {rows.length > 0 && (
+        <>
+          <Paragraph data-testid="loyalty-total">{t('purchasing.dashboards.loyaltyTotal', { percent: share(totals?.agreementLoyalty) })}</Paragraph>
+          <BarChart data={chart} label={t('purchasing.dashboards.loyaltyChart')} stacked testId="loyalty-chart" />
+          <Table data-size="sm" data-testid="loyalty-table">
+            <caption>{t('purchasing.dashboards.loyaltyCaption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('purchasing.dashboards.period')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.onAgreement')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.offAgreement')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.notCovered')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.total')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.loyalty')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {sorted.map((r) => (
+                <Table.Row key={r.period ?? 'all'}>
+                  <Table.HeaderCell scope="row">{r.period ? monthLabel(r.period, locale) : '–'}</Table.HeaderCell>
+                  <Table.Cell className="torg-number">{formatMoney(r.onAgreement)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatMoney(sumDecimal(r.offAgreement, r.offCatalogue))}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatMoney(r.notCovered)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatMoney(r.total)}</Table.Cell>
+                  <Table.Cell className="torg-number">{share(r.agreementLoyalty)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </>
+      )}
+      <ExportButton report="loyalty" filter={filter} groupBy={LOYALTY_GROUPS} name={t('purchasing.dashboards.loyaltyHeading').toLowerCase()} />
+    </section>
+  );
+}
+
+function LeakageReport({ filter }: { filter: DashboardFilter }) {
+  const { t } = useTranslation();
+  const [result, refetch] = useQuery({ query: LeakageQuery, variables: { filter: insightFilter(filter, LEAKAGE_GROUPS) } });
+  const rows = result.data?.insightLeakage ?? [];
+  const chart = leakageChart(rows, t('purchasing.dashboards.unnamedSupplier'));
+  const sorted = [...rows].sort((a, b) => Number(b.amount) - Number(a.amount));
+  return (
+    <section className="torg-purchasing-section" aria-labelledby="leakage-heading" data-testid="leakage-report">
+      <Heading level={2} data-size="sm" id="leakage-heading">
+        {t('purchasing.dashboards.leakageHeading')}
+      </Heading>
+      {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {result.fetching && !result.data && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+      {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
+      {rows.length > 0 && (
+        <>
+          <BarChart data={chart} label={t('purchasing.dashboards.leakageChart')} testId="leakage-chart" />
+          <Table data-size="sm" data-testid="leakage-table">
+            <caption>{t('purchasing.dashboards.leakageCaption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('purchasing.dashboards.supplier')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.leakageAmount')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.potentialSaving')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.lines')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.linesWithAlternative')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {sorted.map((r, i) => (
+                <Table.Row key={`${r.supplierId ?? r.supplierName ?? ''}-${i}`}>
+                  <Table.HeaderCell scope="row">{r.supplierName ?? t('purchasing.dashboards.unnamedSupplier')}</Table.HeaderCell>
+                  <Table.Cell className="torg-number">{formatMoney(r.amount)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatMoney(r.potentialSaving)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatNumber(r.lines)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatNumber(r.linesWithAlternative)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </>
+      )}
+      <ExportButton report="leakage" filter={filter} groupBy={LEAKAGE_GROUPS} name={t('purchasing.dashboards.leakageHeading').toLowerCase()} />
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The dashboards' rows as chart series: the same numbers the tables beside the charts show. Decimal
+ * strings become numbers here only for drawing (the tables and the CSV keep them exact).
+ */
+export interface Series {
+  /** i18n key of the series' name. */
+  label: string;
+  values: number[];
+}
+
+export interface ChartData {
+  labels: string[];
+  series: Series[];
+}
+
+type LoyaltyRow = { period?: string | null; onAgreement: string; offAgreement: string; offCatalogue: string; notCovered: string };
+type LeakageRow = { supplierName?: string | null; amount: string; potentialSaving: string };
+
+const byPeriod = <T extends { period?: string | null }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''));
+
+/** Spend per month, stacked: on agreement, off agreement (with off catalogue), and where no agreement covers the category. */
+export function loyaltyChart(rows: readonly LoyaltyRow[], periodLabel: (period: string) => string): ChartData {
+  const sorted = byPeriod(rows);
+  return {
+    labels: sorted.map((r) => (r.period ? periodLabel(r.period) : '–')),
+    series: [
+      { label: 'purchasing.dashboards.onAgreement', values: sorted.map((r) => Number(r.onAgreement)) },
+      { label: 'purchasing.dashboards.offAgreement', values: sorted.map((r) => Number(r.offAgreement) + Number(r.offCatalogue)) },
+      { label: 'purchasing.dashboards.notCovered', values: sorted.map((r) => Number(r.notCovered)) },
+    ],
+  };
+}
+
+/** Off-agreement spend per supplier, largest first, beside what the agreement alternatives would have saved. */
+export function leakageChart(rows: readonly LeakageRow[], unnamed: string): ChartData {
+  const sorted = [...rows].sort((a, b) => Number(b.amount) - Number(a.amount));
+  return {
+    labels: sorted.map((r) => r.supplierName ?? unnamed),
+    series: [
+      { label: 'purchasing.dashboards.leakageAmount', values: sorted.map((r) => Number(r.amount)) },
+      { label: 'purchasing.dashboards.potentialSaving', values: sorted.map((r) => Number(r.potentialSaving)) },
+    ],
+  };
+}
+
+/** "2026-11-01" → "nov. 2026" (Norwegian month), for the period axis and table. */
+export function monthLabel(period: string, locale = 'nb-NO'): string {
+  const [y, m] = period.split('-').map(Number);
+  if (!y || !m) return period;
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** Exact sum of decimal strings ("12.50" + "0.1" → "12.6"), for amounts shown in the tables (no float drift). */
+export function sumDecimal(...values: string[]): string {
+  const SCALE = 6;
+  let total = 0n;
+  for (const v of values) {
+    const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(v.trim());
+    if (!m) throw new Error(`not a decimal: ${v}`);
+    const units = BigInt(m[2] + (m[3] ?? '').padEnd(SCALE, '0').slice(0, SCALE));
+    total += m[1] ? -units : units;
+  }
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(SCALE + 1, '0');
+  const fraction = digits.slice(-SCALE).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${digits.slice(0, -SCALE)}${fraction ? `.${fraction}` : ''}`;
+}

@@ -1,0 +1,273 @@
+/**
+ * The purchasing unit's screens (issue 18) in a real headless Chromium against the real service
+ * and its database: Ingrid Innkjøper pages through the agreements, opens one (participants, scope,
+ * ceiling and headroom), rejects a submitted catalogue version with a reason, publishes another
+ * whose price increase goes beyond the agreement's clause with an explicit override, and reads the
+ * loyalty and leakage dashboards, whose figures must agree with the insight queries and whose CSV
+ * is the export's. axe-core checks every screen for WCAG 2.1 A/AA; screenshots go to test-output/web/.
+ */
+import { readFileSync } from 'node:fs';
+import { Browser, Page } from 'playwright-core';
+import { osloToday } from '../src/platform/time/oslo-date';
+import { createAgreement, publishFile, SUBMIT, upload } from './support/fixtures';
+import { factsWritten, submitCart } from './support/insights';
+import { startTestApp, TestApp } from './support/test-app';
+import { buildWebApp, describeWithBrowser, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+
+const BROWSER_TEST_MS = 360_000;
+const PURCHASER = 'innkjoper@storby.example';
+const SUPPLIER = 'katalog@kontorland.example';
+
+const describeBrowser = describeWithBrowser('the purchasing unit browser test');
+
+const csv = (rows: string[]) => Buffer.from(['seller_item_id,name,unspsc,price,vat_rate,unit', ...rows].join('\n') + '\n');
+/** Text as the page shows it, with Intl's narrow and no-break spaces and its minus as plain ones. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+const nok = (amount: string) => plain(new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(amount)));
+const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor({ timeout: 30_000 });
+
+/** A day `months` whole months before today (Norway). */
+function monthsAgo(months: number): string {
+  const [y, m, d] = osloToday().split('-').map(Number);
+  const total = y * 12 + (m - 1) - months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(Math.min(d, 28)).padStart(2, '0')}`;
+}
+
+/** A table's body rows as the cells' text. */
+async function rowsOf(page: Page, testId: string): Promise<string[][]> {
+  const rows = page.getByTestId(testId).locator('tbody tr');
+  const out: string[][] = [];
+  for (let i = 0; i < (await rows.count()); i++) out.push((await rows.nth(i).locator('th, td').allInnerTexts()).map((s) => plain(s).trim()));
+  return out;
+}
+
+describeBrowser('the purchasing unit in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+  let rejectAgreement: { id: number; reference: string };
+  let publishAgreement: { id: number; reference: string };
+  let toReject: number;
+  let toPublish: number;
+  let kontorland2025: number;
+
+  const as = async (email: string, query: string, variables?: Record<string, unknown>) => t.gql(await t.login(email), query, variables);
+  const submitVersion = async (agreementId: number, rows: string[]) => {
+    const res = await upload(t, agreementId, csv(rows), 'v2.csv');
+    expect(res.status).toBe(201);
+    const sub = await as(SUPPLIER, SUBMIT, { id: res.body.version.id });
+    expect(sub.data.submitCatalogueVersion.status).toBe('SUBMITTED');
+    return res.body.version.id as number;
+  };
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchBrowser();
+
+    [{ id: kontorland2025 }] = await t.sql(`SELECT id FROM agreement WHERE reference = '2025-001'`);
+    const ceiling = await as(PURCHASER, 'mutation($a: Int!) { setAgreementCeiling(agreementId: $a, valueCeiling: "10000") { id } }', { a: kontorland2025 });
+    expect(ceiling.errors).toBeUndefined();
+    // Enough agreements for a second page (ten a page, newest first: the demo's are on page 2).
+    for (let i = 1; i <= 5; i++) await createAgreement(t, { reference: `W-FYLL-${i}` });
+    // One agreement whose new version is to be rejected, one whose version raises a price beyond its 3 % clause.
+    rejectAgreement = await createAgreement(t, { reference: 'W-AVVIS' });
+    await publishFile(t, rejectAgreement.id, csv(['R-1,Kopipapir A4,14111507,50.00,25,PK', 'R-2,Kulepenn,44121704,10.00,25,EA']), 'v1.csv');
+    toReject = await submitVersion(rejectAgreement.id, ['R-1,Kopipapir A4,14111507,55.00,25,PK', 'R-3,Ringperm,44122000,30.00,25,EA']);
+    publishAgreement = await createAgreement(t, { reference: 'W-KLAUSUL', validFrom: monthsAgo(13) });
+    const clause = await as(PURCHASER, 'mutation($i: SetAgreementPriceClauseInput!) { setAgreementPriceClause(input: $i) { id } }', {
+      i: { agreementId: publishAgreement.id, maxIncrease: { percent: '3', periodMonths: 12, reference: 'AGREEMENT_START' } },
+    });
+    expect(clause.errors).toBeUndefined();
+    await publishFile(t, publishAgreement.id, csv(['P-1,Kopipapir A4,14111507,100.00,25,PK', 'P-2,Saks,44121618,10.00,25,EA']), 'v1.csv');
+    toPublish = await submitVersion(publishAgreement.id, ['P-1,Kopipapir A4,14111507,120.00,25,PK', 'P-2,Saks,44121618,9.00,25,EA', 'P-3,Linjal,44121618,5.00,25,EA']);
+
+    // Spend for the dashboards: on the agreement, and off it (a free-text line from a shop).
+    await submitCart(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
+    await submitCart(t, [
+      {
+        freeText: {
+          description: 'Kopipapir fra nærbutikken',
+          unspscCode: '14111507',
+          quantity: '10',
+          unitCode: 'PK',
+          estimatedPrice: '60',
+          preferredSupplierName: 'Nærbutikken',
+          justification: { code: 'URGENT_NEED', text: 'Tom for papir før eksamen' },
+        },
+      },
+    ]);
+    await factsWritten(t);
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('serves every new screen at its own address, never over the server’s paths', async () => {
+    for (const path of ['/purchasing/agreements', `/purchasing/agreements/${kontorland2025}`, `/purchasing/catalogue-versions/${toReject}`, '/purchasing/dashboards']) {
+      const res = await t.http.get(path).set('Accept', 'text/html');
+      expect([path, res.status, res.text.includes('<div id="root">')]).toEqual([path, 200, true]);
+    }
+  });
+
+  it(
+    'walks agreements → agreement → catalogue review (reject, then publish over the price clause) → dashboards → CSV, each screen free of WCAG 2.1 A/AA violations',
+    async () => {
+      const { page, pageErrors, elsewhere, context } = await offlineContext(browser, origin);
+      await page.goto(`${origin}/sign-in`);
+      await heading(page, 'Logg inn');
+      await page.getByRole('button', { name: 'Logg inn som Ingrid Innkjøper' }).click();
+
+      // The agreements: the purchasing unit starts here; ten a page, newest first.
+      await page.waitForURL(`${origin}/purchasing/agreements`);
+      expect(await heading(page, 'Avtaler')).toBe('Avtaler');
+      expect(await focusOnHeading(page)).toBe('H1 Avtaler');
+      const list = page.getByTestId('agreements');
+      await list.getByRole('link', { name: 'W-KLAUSUL' }).waitFor();
+      expect(await list.locator('tbody tr').count()).toBe(10);
+      expect(await list.getByRole('link', { name: '2025-001' }).count()).toBe(0);
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-01-agreements');
+      await page.getByRole('button', { name: 'Neste' }).click();
+      await list.getByRole('link', { name: '2025-001' }).waitFor();
+      const row = list.getByRole('row', { name: /2025-001/ });
+      expect(plain(await row.innerText())).toContain(nok('10000'));
+
+      // The agreement page: parties, scope, mandatory, validity, ceiling with what is used and left.
+      await row.getByRole('link', { name: '2025-001' }).click();
+      expect(await heading(page, 'Avtale 2025-001')).toBe('Avtale 2025-001');
+      expect(await focusOnHeading(page)).toBe('H1 Avtale 2025-001');
+      const api = (await as(PURCHASER, 'query($id: Int!) { agreement(id: $id) { committed invoiced remainingHeadroom participants { name } scope { code title } } }', { id: kontorland2025 })).data
+        .agreement;
+      expect(await page.getByTestId('participants').innerText()).toContain(api.participants[0].name);
+      const scope = await page.getByTestId('scope').innerText();
+      for (const s of api.scope) expect(scope).toContain(`${s.code} ${s.title}`);
+      const facts = plain(await page.getByTestId('agreement-facts').innerText());
+      expect(facts).toContain('Kontorland AS');
+      expect(facts).toContain('Ja – bestillere må begrunne kjøp utenfor avtalen');
+      expect(facts).toContain('01.01.2025–31.12.2028');
+      const ceiling = plain(await page.getByTestId('ceiling').innerText());
+      expect(Number(api.committed)).toBeGreaterThan(0);
+      for (const figure of [nok('10000'), nok(api.committed), nok(api.remainingHeadroom)]) expect(ceiling).toContain(figure);
+      expect(await page.getByTestId('catalogue-versions').innerText()).toMatch(/Publisert/);
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-02-agreement');
+
+      // A submitted version to reject: its review, and a reason that is required.
+      await page.goto(`${origin}/purchasing/agreements/${rejectAgreement.id}`);
+      expect(await heading(page, `Avtale ${rejectAgreement.reference}`)).toBe(`Avtale ${rejectAgreement.reference}`);
+      expect(await page.getByTestId('version-2').innerText()).toContain('Til godkjenning');
+      await page.getByRole('link', { name: 'Gjennomgå versjon 2' }).click();
+      expect(await heading(page, 'Katalogversjon 2')).toBe('Katalogversjon 2');
+      expect(await focusOnHeading(page)).toBe('H1 Katalogversjon 2');
+      await page.getByTestId('review-changes').waitFor();
+      const summary = plain(await page.getByTestId('review-summary').innerText());
+      expect(summary).toMatch(/Nye varer\s*1\b/);
+      expect(summary).toMatch(/Fjernede varer\s*1\b/);
+      expect(summary).toMatch(/Endrede varer\s*1\b/);
+      expect(await rowsOf(page, 'review-changes')).toEqual(
+        expect.arrayContaining([['R-1', 'Kopipapir A4', 'Endret', 'pris', nok('50'), nok('55'), '+10,0 %', '–'], expect.arrayContaining(['R-2', 'Fjernet']), expect.arrayContaining(['R-3', 'Ny'])]),
+      );
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-03-review');
+      await page.getByRole('button', { name: 'Avvis' }).click();
+      await page.getByText('Skriv en begrunnelse for avvisningen (minst 3 tegn).').waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.getByLabel('Begrunnelse for avvisning').fill('Ringpermen er ikke en del av avtalen');
+      await page.getByRole('button', { name: 'Avvis' }).click();
+      await announced(page, 'Versjon 2 er avvist.');
+      await page.getByTestId('review-decided').filter({ hasText: 'avvist' }).waitFor();
+      const rejected = await as(PURCHASER, 'query($id: Int!) { catalogueVersion(id: $id) { status rejectionReason } }', { id: toReject });
+      expect(rejected.data.catalogueVersion).toEqual({ status: 'REJECTED', rejectionReason: 'Ringpermen er ikke en del av avtalen' });
+
+      // A version raising a price beyond the 3 % clause: flagged, and published only with an override and its reason.
+      await page.goto(`${origin}/purchasing/catalogue-versions/${toPublish}`);
+      expect(await heading(page, 'Katalogversjon 2')).toBe('Katalogversjon 2');
+      expect(await page.getByTestId('price-clause').innerText()).toContain('1 prisøkning går ut over klausulen');
+      expect(plain((await rowsOf(page, 'review-changes')).find((r) => r[0] === 'P-1')!.join(' | '))).toMatch(/\+20,0 % \| 20 % over grunnprisen \(tillatt 3 %, høyst 103,00 kr\)$/);
+      await page.getByRole('button', { name: 'Publiser' }).click();
+      await page.getByText('Kryss av for å overstyre prisklausulen og skriv en begrunnelse før du publiserer.').waitFor();
+      await page.getByLabel('Overstyr prisklausulen og publiser likevel').check();
+      await page.getByRole('button', { name: 'Publiser' }).click();
+      await page.getByText('Skriv en begrunnelse for overstyringen (minst 3 tegn).').waitFor();
+      expect(await page.getByLabel('Overstyr prisklausulen og publiser likevel').isChecked()).toBe(true);
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-04-review-override');
+      await page.getByLabel('Begrunnelse for overstyringen').fill('Avtalt i forhandlingsmøte, sak 26/1234');
+      await page.getByRole('button', { name: 'Publiser' }).click();
+      await announced(page, 'Versjon 2 er publisert.');
+      await page.getByTestId('review-decided').filter({ hasText: 'publisert' }).waitFor();
+      const published = await as(PURCHASER, 'query($a: Int!) { catalogueVersions(agreementId: $a) { edges { node { id versionNo status } } } }', { a: publishAgreement.id });
+      expect(published.data.catalogueVersions.edges.map((e: any) => [e.node.versionNo, e.node.status])).toEqual([
+        [2, 'PUBLISHED'],
+        [1, 'SUPERSEDED'],
+      ]);
+
+      // The dashboards: loaded when opened; figures agree with the insight queries.
+      await page.getByRole('link', { name: 'Lojalitet og lekkasje' }).click();
+      await page.waitForURL(`${origin}/purchasing/dashboards`);
+      expect(await heading(page, 'Lojalitet og lekkasje')).toBe('Lojalitet og lekkasje');
+      expect(await focusOnHeading(page)).toBe('H1 Lojalitet og lekkasje');
+      await page.getByTestId('loyalty-table').waitFor();
+      await page.getByTestId('leakage-table').waitFor();
+      const loyaltyQuery = 'query($f: InsightFilter) { insightLoyalty(filter: $f) { period total onAgreement notCovered offAgreement offCatalogue } }';
+      const leakageQuery = 'query($f: InsightFilter) { insightLeakage(filter: $f) { supplierName amount potentialSaving lines } }';
+      const expectFigures = async (filter: Record<string, unknown>) => {
+        const loyalty = (await as(PURCHASER, loyaltyQuery, { f: { ...filter, groupBy: ['PERIOD'] } })).data.insightLoyalty;
+        const shown = await rowsOf(page, 'loyalty-table');
+        expect(shown.length).toBe(loyalty.length);
+        expect(loyalty.length).toBeGreaterThan(0);
+        const [last] = loyalty.slice(-1);
+        expect(shown[shown.length - 1].slice(1, 5)).toEqual([nok(last.onAgreement), nok(String(Number(last.offAgreement) + Number(last.offCatalogue))), nok(last.notCovered), nok(last.total)]);
+        const leakage = (await as(PURCHASER, leakageQuery, { f: { ...filter, groupBy: ['SUPPLIER'] } })).data.insightLeakage;
+        const leaked = await rowsOf(page, 'leakage-table');
+        expect(leaked.map((r) => r.slice(0, 3)).sort()).toEqual(leakage.map((r: any) => [r.supplierName ?? '(uten navn)', nok(r.amount), nok(r.potentialSaving)]).sort());
+        return { loyalty, leakage };
+      };
+      const all = await expectFigures({});
+      expect(all.leakage.map((r: any) => r.supplierName)).toContain('Nærbutikken');
+      expect(await page.getByTestId('loyalty-chart').getAttribute('role')).toBe('img');
+      expect(await page.getByTestId('leakage-chart').getAttribute('aria-label')).toContain('Stolpediagram');
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-05-dashboards');
+
+      // A filter: Nordby skole and what is below it, kept in the address.
+      const [{ id: skole }] = await t.sql(`SELECT id FROM organisation WHERE name = 'Nordby skole'`);
+      await page.getByLabel('Virksomhet (med underliggende)').selectOption(String(skole));
+      await page.getByLabel('Fra dato').fill('2020-01-01');
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('org') === String(skole) && url.searchParams.get('from') === '2020-01-01');
+      await page.getByTestId('loyalty-table').waitFor();
+      await expectFigures({ organisationId: skole, from: '2020-01-01' });
+
+      // The CSV export of the same report and filter, fetched with the token.
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Last ned CSV: lekkasje per leverandør' }).click();
+      const file = await downloading;
+      expect(file.suggestedFilename()).toBe('leakage.csv');
+      const downloaded = readFileSync(await file.path(), 'utf8');
+      const direct = await t.http.get(`/insights/leakage.csv?groupBy=SUPPLIER&from=2020-01-01&organisationId=${skole}`).set('Authorization', `Bearer ${await t.login(PURCHASER)}`);
+      expect(direct.status).toBe(200);
+      expect(downloaded).toBe(direct.text);
+      expect(downloaded).toContain('Nærbutikken');
+      await announced(page, 'leakage.csv er lastet ned.');
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-06-dashboards-filtered');
+
+      // A period that ends before it starts is refused where it was typed, and nothing is fetched.
+      await page.getByLabel('Til dato').fill('2019-01-01');
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      await page.getByText('Fra dato kan ikke være etter til dato.').waitFor();
+      expect(new URL(page.url()).searchParams.get('to')).toBeNull();
+      expect(await page.getByLabel('Til dato').inputValue()).toBe('2019-01-01');
+
+      expect(pageErrors).toEqual([]);
+      expect(elsewhere).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+});
