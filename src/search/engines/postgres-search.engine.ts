@@ -5,7 +5,7 @@ import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, Se
 import { allowBulkWork } from '../../platform/database/bulk-work';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { osloToday } from '../../platform/time/oslo-date';
-import { anyGroupQuery, buildGroupQueries, GroupQueries, MatchClass, queryGroups, termWords, WordExpansions } from './search-text';
+import { anyGroupQuery, buildGroupQueries, GroupQueries, MatchClass, queryGroups, synonymsWith, termWords, WordExpansions } from './search-text';
 import { attributeFacet } from '../attribute-facets';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 
@@ -276,7 +276,7 @@ export class PostgresSearchEngine extends ProductSearch {
     };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
-    const groups = query.text ? queryGroups(query.text) : [];
+    const groups = query.text ? queryGroups(query.text, synonymsWith(query.synonyms)) : [];
     // The versions searched now, as values: the planner then reads only their partitions.
     const { versions, expansions } = await this.versionsAndWords(agreementIds, termWords(groups));
     if (!versions.length) return empty;

@@ -86,16 +86,37 @@ function fold(text: string) {
     .replace(/[\u0300-\u036f]/g, '');
 }
 
-/** Phrase (folded words joined by a space) → the other phrases of its synonym set. */
-function synonymIndex(sets: readonly (readonly string[])[]): Map<string, string[]> {
+/** A phrase as the search reads it: folded words joined by one space ("" when it has no word). */
+export const foldedPhrase = (text: string) => foldedWords(text).join(' ');
+
+/** The most words a synonym phrase may have: longer phrases are never read as one group. */
+export const MAX_SYNONYM_WORDS = MAX_PHRASE;
+
+/** An organisation's synonym group (search_synonym_group): folded phrases; one-way: only the first searches for the others. */
+export interface SynonymGroup {
+  terms: string[];
+  oneWay: boolean;
+}
+
+/** Phrase (folded words joined by a space) → the other phrases it also searches for. */
+function synonymIndex(sets: readonly (readonly string[])[], extra: readonly SynonymGroup[] = []): Map<string, string[]> {
   const index = new Map<string, string[]>();
+  const add = (from: string, to: string[]) => index.set(from, [...new Set([...(index.get(from) ?? []), ...to.filter((o) => o !== from)])]);
   for (const set of sets) {
-    const phrases = set.map((p) => foldedWords(p).join(' ')).filter((p) => p.length > 0);
-    for (const p of phrases) index.set(p, [...new Set([...(index.get(p) ?? []), ...phrases.filter((o) => o !== p)])]);
+    const phrases = set.map(foldedPhrase).filter((p) => p.length > 0);
+    for (const p of phrases) add(p, phrases);
+  }
+  for (const g of extra) {
+    const phrases = g.terms.map(foldedPhrase).filter((p) => p.length > 0);
+    if (g.oneWay) add(phrases[0], phrases.slice(1));
+    else for (const p of phrases) add(p, phrases);
   }
   return index;
 }
 const SYNONYMS = synonymIndex(SYNONYM_SETS);
+
+/** The maintained list with an organisation's own groups added (the maintained list alone when there are none). */
+export const synonymsWith = (groups: readonly SynonymGroup[] | undefined): Map<string, string[]> => (groups?.length ? synonymIndex(SYNONYM_SETS, groups) : SYNONYMS);
 
 /** The query's groups: the longest synonym phrase at each position, else the single word. */
 export function queryGroups(text: string, synonyms: Map<string, string[]> = SYNONYMS): QueryGroup[] {
