@@ -114,6 +114,33 @@ export function searchContract(engine: string, env: Record<string, string>) {
     });
   });
 
+  describe('eco-labels as a tie-break the buyer switches on (issue 17 §2)', () => {
+    const labelled = (r: any) => r.edges.map((e: any) => Boolean(e.node.attributes.ecolabel));
+    it('puts the eco-labelled items first among equally good matches', async () => {
+      // Every "Kontorstol …" has the word in its name, under the same agreement; three carry Møbelfakta.
+      const plain = await search(SKOLE, { text: 'kontorstol', first: 20 });
+      const eco = await search(SKOLE, { text: 'kontorstol', first: 20, preferEcoLabelled: true });
+      expect(eco.totalCount).toBe(plain.totalCount);
+      expect(new Set(names(eco))).toEqual(new Set(names(plain)));
+      expect(labelled(plain).slice(0, 3)).not.toEqual([true, true, true]);
+      expect(labelled(eco)).toEqual(names(eco).map((_: string, i: number) => i < 3));
+    });
+    it('never lifts a weaker match above a better one: all words first, labelled or not', async () => {
+      // "kontorstol svart": three black chairs match both words (one labelled); the labelled grey and blue ones match one.
+      const r = await search(SKOLE, { text: 'kontorstol svart', first: 20, preferEcoLabelled: true });
+      const both = names(r).map((n: string) => /svart/i.test(n));
+      expect(both.slice(0, 3)).toEqual([true, true, true]);
+      expect(both.slice(3).every((b: boolean) => !b)).toBe(true);
+      expect(labelled(r).slice(0, 3)).toEqual([true, false, false]); // within the all-words tier, the label first
+      expect(labelled(r).slice(3, 5)).toEqual([true, true]); // and within the one-word tier
+      expect(
+        labelled(r)
+          .slice(5)
+          .every((l: boolean) => !l),
+      ).toBe(true);
+    });
+  });
+
   describe('filters, facets, sorting and pagination', () => {
     it('filters by UNSPSC at any level and counts facets over all hits', async () => {
       const bySegment = await search(SKOLE, { unspsc: ['43000000'], first: 5 });

@@ -7,6 +7,7 @@ import { preparedQuery } from '../../platform/database/prepared-query';
 import { osloToday } from '../../platform/time/oslo-date';
 import { anyGroupQuery, buildGroupQueries, GroupQueries, MatchClass, queryGroups, synonymsWith, termWords, WordExpansions } from './search-text';
 import { attributeFacet } from '../attribute-facets';
+import { ECO_LABEL_SQL } from '../eco-label';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 
 /**
@@ -319,16 +320,19 @@ export class PostgresSearchEngine extends ProductSearch {
     const typed = hasText && relevance ? p(query.text!.trim().toLowerCase()) : '';
     const exact = typed ? `(lower(s.seller_item_id) = ${typed} OR s.gtin = ${typed})` : 'false';
     const rank = hasText && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${anyRef}))` : '0::real';
+    const eco = relevance && query.preferEcoLabelled ? ECO_LABEL_SQL('s.attr_facets') : 'false';
     const tiers = hasText ? matchTiers(gq, p) : { columns: '', derived: `0 AS words, 0 AS matched, 0 AS quality, 0 AS fields, ${MIN_CONFIDENCE} AS confidence` };
     const mandatoryRef = p(scope.mandatoryIds);
     // Tiers first — the leading words matched, how many words, how well (exact > stem > compound
-    // part > typo), in which field — and the agreement signal only within a tier.
+    // part > typo), in which field — and the agreement signal only within a tier; then, when the
+    // buyer asks, eco-labelled items (after the agreement signal: loyalty to a mandatory agreement
+    // is the organisation's rule, the label a preference among what it allows).
     const order = (h: string) =>
       query.sort === 'PRICE_ASC'
         ? `${h}.words DESC, ${h}.price ASC, ${h}.item_id`
         : query.sort === 'PRICE_DESC'
           ? `${h}.words DESC, ${h}.price DESC, ${h}.item_id`
-          : `${h}.exact DESC, ${h}.words DESC, ${h}.matched DESC, ${h}.quality DESC, ${h}.fields DESC, ${h}.mandatory DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
+          : `${h}.exact DESC, ${h}.words DESC, ${h}.matched DESC, ${h}.quality DESC, ${h}.fields DESC, ${h}.mandatory DESC, ${h}.eco DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
     // Matched words between random markers, made HTML (escaped, with <mark>) below.
     const markers = newHighlightMarkers();
     const headlineOptions = hasText ? p(`StartSel=${markers.start}, StopSel=${markers.stop}, HighlightAll=true`) : '';
@@ -346,11 +350,11 @@ export class PostgresSearchEngine extends ProductSearch {
       `WITH hits AS MATERIALIZED (
          SELECT * FROM (
            SELECT m.*, ${tiers.derived} FROM (
-             SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
+             SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank, ${eco} AS eco
                     ${tiers.columns} ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
                FROM search_item s WHERE ${whereSql}) m) d
           WHERE d.confidence >= ${MIN_CONFIDENCE}),
-       page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank, h.words, h.matched, h.quality, h.fields
+       page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank, h.eco, h.words, h.matched, h.quality, h.fields
                   FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
        SELECT
          (SELECT coalesce(json_agg(x.hit ORDER BY ${order('x')}), '[]') FROM (
