@@ -54,6 +54,13 @@ export function searchContract(engine: string, env: Record<string, string>) {
       expect(names(r).some((n: string) => /^Kontorstol/.test(n))).toBe(true);
       expect(names(r).some((n: string) => /^Konferansestol/.test(n))).toBe(true);
     });
+    it('"wallpaper" finds "Wall paper" and "wall paper" finds "Wallpaper" (joined and split spellings)', async () => {
+      // Meilisearch concatenates and splits query words the same way (its "split and concatenated queries").
+      const both = ['Wall paper bakgrunnspapir til oppslagstavle 1,2 x 15 m', 'Wallpaper dekorpapir rull 0,5 x 10 m'];
+      expect(names(await search(SKOLE, { text: 'wallpaper', first: 5 })).sort()).toEqual(both);
+      expect(names(await search(SKOLE, { text: 'wall paper', first: 5 })).sort()).toEqual(both);
+      expect(names(await search(SKOLE, { text: 'Wall-paper', first: 5 })).sort()).toEqual(both);
+    });
     it('finds by supplier item number and GTIN', async () => {
       const r = await search(SKOLE, { text: 'KL-100' });
       expect(r.edges[0].node.sellerItemId).toBe('KL-100');

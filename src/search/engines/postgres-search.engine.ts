@@ -5,7 +5,7 @@ import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, Se
 import { allowBulkWork } from '../../platform/database/bulk-work';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { osloToday } from '../../platform/time/oslo-date';
-import { anyGroupQuery, buildGroupQueries, GroupQueries, MatchClass, queryGroups, synonymsWith, termWords, WordExpansions } from './search-text';
+import { anyGroupQuery, buildGroupQueries, compoundCandidates, GroupQueries, MatchClass, queryGroups, synonymsWith, termWords, withCompoundSpellings, WordExpansions } from './search-text';
 import { attributeFacet } from '../attribute-facets';
 import { ECO_LABEL_SQL } from '../eco-label';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
@@ -245,19 +245,23 @@ export class PostgresSearchEngine extends ProductSearch {
   }
 
   /**
-   * The versions searched now for these agreements and, for each query word, the index words it
-   * may stand for with their kinds — in one round trip, as every search needs both before its
-   * main statement.
+   * The versions searched now for these agreements, for each query word the index words it may
+   * stand for with their kinds, and which of the `candidates` (joined and split spellings,
+   * compoundCandidates) are index words — in one round trip, as every search needs them before
+   * its main statement.
    */
-  private async versionsAndWords(agreementIds: number[], words: string[]): Promise<{ versions: number[]; expansions: Map<string, WordExpansions> }> {
+  private async versionsAndWords(agreementIds: number[], words: string[], candidates: string[] = []): Promise<{ versions: number[]; expansions: Map<string, WordExpansions>; known: Set<string> }> {
     const textWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
-    const [row]: { versions: number[]; expansions: WordExpansions[] | null }[] = await this.ds.query(
+    const params: unknown[] = [agreementIds];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    const [row]: { versions: number[]; expansions: WordExpansions[] | null; known: string[] | null }[] = await this.ds.query(
       `SELECT ARRAY(SELECT version_id FROM search_index_state
                      WHERE engine = 'postgres' AND agreement_id = ANY($1::int[]) AND version_id IS NOT NULL ORDER BY version_id) AS versions,
-              ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions, 'kinds', e.kinds)) FROM torg_expand_words($2::text[], $3) e)` : 'NULL::json'} AS expansions`,
-      textWords.length ? [agreementIds, textWords, EXPANSIONS_PER_WORD] : [agreementIds],
+              ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions, 'kinds', e.kinds)) FROM torg_expand_words(${param(textWords)}::text[], ${param(EXPANSIONS_PER_WORD)}) e)` : 'NULL::json'} AS expansions,
+              ${candidates.length ? `ARRAY(SELECT word FROM search_word WHERE word = ANY(${param(candidates)}::text[]))` : 'NULL::text[]'} AS known`,
+      params,
     );
-    return { versions: row.versions, expansions: new Map((row.expansions ?? []).map((r) => [r.word, r])) };
+    return { versions: row.versions, expansions: new Map((row.expansions ?? []).map((r) => [r.word, r])), known: new Set(row.known ?? []) };
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
@@ -277,9 +281,11 @@ export class PostgresSearchEngine extends ProductSearch {
     };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
-    const groups = query.text ? queryGroups(query.text, synonymsWith(query.synonyms)) : [];
+    const typedGroups = query.text ? queryGroups(query.text, synonymsWith(query.synonyms)) : [];
     // The versions searched now, as values: the planner then reads only their partitions.
-    const { versions, expansions } = await this.versionsAndWords(agreementIds, termWords(groups));
+    const { versions, expansions, known } = await this.versionsAndWords(agreementIds, termWords(typedGroups), compoundCandidates(typedGroups));
+    // "wallpaper" also as "wall paper", and the reverse, where the index has those words.
+    const groups = withCompoundSpellings(typedGroups, known);
     if (!versions.length) return empty;
     const versionsRef = p(versions);
     const where: string[] = [`s.version_id = ANY(${versionsRef}::int[])`, VALID_ON_SQL(p(query.today ?? osloToday()))];
