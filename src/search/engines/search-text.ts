@@ -117,6 +117,9 @@ function synonymIndex(sets: readonly (readonly string[])[], extra: readonly Syno
 }
 const SYNONYMS = synonymIndex(SYNONYM_SETS);
 
+/** An organisation's own groups alone (for an engine that holds the maintained list itself: Meilisearch). */
+export const organisationSynonyms = (groups: readonly SynonymGroup[]): Map<string, string[]> => synonymIndex([], groups);
+
 /** The maintained list with an organisation's own groups added (the maintained list alone when there are none). */
 export const synonymsWith = (groups: readonly SynonymGroup[] | undefined): Map<string, string[]> => (groups?.length ? synonymIndex(SYNONYM_SETS, groups) : SYNONYMS);
 
