@@ -1,3 +1,5 @@
+import type { SynonymGroup } from './engines/search-text';
+
 /**
  * The search port. Two engines implement it (PostgreSQL, Meilisearch); one contract test-suite
  * (test/search-contract.ts) runs against each engine available.
@@ -25,6 +27,13 @@ export interface SearchQuery {
    * from its valid-from date to its valid-to date. Today when absent.
    */
   today?: string;
+  /**
+   * Break ties within a ranking tier (and after the agreement signal) towards eco-labelled items
+   * (eco-label.ts); never lifts an item above one of a better tier. Relevance order only.
+   */
+  preferEcoLabelled?: boolean;
+  /** The searcher's organisation's own synonym groups (folded), applied beside the maintained list. */
+  synonyms?: SynonymGroup[];
 }
 
 /** Which agreements the caller may see, and which of them are mandatory for the caller. */

@@ -12,6 +12,9 @@ import { SearchIndexer } from './search-indexer';
 import { SearchOutbox } from './search-outbox';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
+import { SearchSynonymRepository } from './synonyms/search-synonym.repository';
+import { SearchSynonyms } from './synonyms/search-synonyms.service';
+import { SearchSynonymsResolver } from './synonyms/search-synonyms.resolver';
 
 /** The search port with the engine chosen by config (postgres by default, meilisearch with MEILI_HOST). */
 @Global()
@@ -28,6 +31,9 @@ import { SearchService } from './search.service';
     SearchHealth,
     SearchService,
     SearchResolver,
+    SearchSynonymRepository,
+    SearchSynonyms,
+    SearchSynonymsResolver,
   ],
   exports: [ProductSearch, SearchOutbox, SearchIndexer],
 })

@@ -11,6 +11,7 @@ import { searchDuration } from '../platform/health/metrics';
 import { osloToday } from '../platform/time/oslo-date';
 import { FacetValue, ProductSearch, SearchFacets } from './product-search';
 import { ProductSearchInput, ProductSearchResult } from './search.types';
+import { SearchSynonyms } from './synonyms/search-synonyms.service';
 
 /** Product search for a caller: visibility first, then the engine, then readable facet labels. */
 @Injectable()
@@ -22,14 +23,16 @@ export class SearchService {
     private readonly visibility: VisibilityService,
     private readonly classification: ClassificationService,
     private readonly identity: IdentityService,
+    private readonly synonyms: SearchSynonyms,
   ) {}
 
   async search(ctx: RequestContext, input: ProductSearchInput, wantFacets = true): Promise<ProductSearchResult> {
     if (input.priceMin && input.priceMax && new Decimal(input.priceMin).gt(input.priceMax)) throw badInput('priceMin is above priceMax', { field: 'priceMin' });
     const scope = await this.visibility.forCaller(ctx);
+    const synonyms = input.text?.trim() ? await this.synonyms.forSearcher(ctx) : [];
     const offset = decodeOffset(input.after);
     const stop = searchDuration.startTimer({ engine: this.engine.engine });
-    const result = await this.engine.search({ ...input, offset, limit: input.first, facets: wantFacets, today: osloToday() }, scope);
+    const result = await this.engine.search({ ...input, offset, limit: input.first, facets: wantFacets, today: osloToday(), synonyms }, scope);
     stop();
     const facets = await this.label(ctx, result.facets);
     return {

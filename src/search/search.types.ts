@@ -1,7 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import Decimal from 'decimal.js';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import GraphQLJSON from '../platform/graphql/json.scalar';
 import { PageInfo } from '../platform/graphql/connection';
 
@@ -46,6 +46,14 @@ export class ProductSearchInput {
   @ValidateNested({ each: true })
   @Type(() => AttributeFilter)
   attributes?: AttributeFilter[];
+  @Field({
+    nullable: true,
+    description:
+      'Among equally good matches (same words matched, as well, in the same fields; after the mandatory agreement), put eco-labelled items (an ecolabel / miljømerke attribute: Svanemerket, EU Ecolabel, TCO Certified, …) first. Never lifts a weaker match above a better one. RELEVANCE order only.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  preferEcoLabelled?: boolean;
   @Field(() => SearchSortEnum, { defaultValue: SearchSortEnum.RELEVANCE, description: 'Order of the results.' }) @IsEnum(SearchSortEnum) sort: SearchSortEnum;
   @Field(() => Int, { defaultValue: 20, description: 'Page size (1–100).' }) @IsInt() @Min(1) @Max(100) first: number;
   @Field({ nullable: true, description: 'Cursor from a previous page’s pageInfo.endCursor.' }) @IsOptional() @IsString() after?: string;

@@ -1,5 +1,5 @@
 /**
- * npm run bench:relevance [-- --set FILE]... [--base URL] [--repeat N] [--verbose] [--json OUT] [--hold S]
+ * npm run bench:relevance [-- --set FILE]... [--base URL] [--repeat N] [--verbose] [--json OUT] [--hold S] [--no-unspsc] [--unspsc-full]
  *
  * Search relevance on judged query sets (issue 17 §1). Starts Torg on an embedded PostgreSQL with
  * the demo world (or uses the running service at --base), runs every query of each set once as
@@ -12,6 +12,12 @@
  * The sets: the public one, read in place (../shared/data/relevance/public.json beside the
  * checkout, or $TORG_RELEVANCE_PUBLIC), and the project's own, test/bench/relevance/*.json.
  * Every judged seller item id must exist among the published items, or the run stops.
+ *
+ * Beside them, the UNSPSC suggestions' accuracy (issue 17 §3): top-1 and top-3 at commodity, class
+ * and family on the demo items with their codes hidden, as the upload report suggests them (titles
+ * + published items, the agreement's scope), measured by unspsc-accuracy.ts (npm run bench:unspsc
+ * prints every configuration): the built-in title subset, or with --unspsc-full the full code set
+ * (its import takes minutes). --no-unspsc leaves it out.
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +29,7 @@ import { startEmbeddedDatabase } from '../../src/platform/database/embedded-data
 import { projectRoot } from '../../src/platform/files/project-root';
 import { Api, freePort, percentile, startDemoService } from './bench-support';
 import { fmt, isAnswerable, JudgedQuery, K, mean, QueryScore, QuerySet, scoreQuery } from './relevance-metrics';
+import { demoItems, evaluate, importFullCodeSet, LEVELS, pct, sharedUnspsc, startSuggestionApp } from './unspsc-accuracy';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -32,6 +39,26 @@ const option = (name: string) => {
 const options = (name: string) => args.flatMap((a, i) => (a === `--${name}` && args[i + 1] ? [args[i + 1]] : []));
 const REPEAT = Number(option('repeat') ?? 5);
 const VERBOSE = args.includes('--verbose');
+const UNSPSC_FOLDS = 5;
+
+/** The UNSPSC suggestions' top-1 / top-3 per level, as the upload report makes them (see the header). */
+async function unspscAccuracy(log: (m: string) => void) {
+  const { app, close } = await startSuggestionApp(log);
+  try {
+    const full = args.includes('--unspsc-full') ? sharedUnspsc() : null;
+    if (full) log(`full UNSPSC code set imported in ${(await importFullCodeSet(app, full)).seconds.toFixed(0)} s`);
+    const items = await demoItems(UNSPSC_FOLDS);
+    const { tally } = await evaluate(app, items, true, true, UNSPSC_FOLDS);
+    console.log(
+      `\n## UNSPSC suggestions\n\n${items.length} demo items with their codes hidden, ${UNSPSC_FOLDS}-fold held out by product family; titles (${full ? 'full code set' : 'built-in subset'}) + published items, agreement scope\n`,
+    );
+    console.log('| level | top-1 | top-3 |');
+    console.log('|---|---|---|');
+    for (const [label] of LEVELS) console.log(`| ${label} | ${pct(tally.top1[label])} | ${pct(tally.top3[label])} |`);
+  } finally {
+    await close();
+  }
+}
 
 const SEARCH = `query Relevance($input: ProductSearchInput!) {
   searchProducts(input: $input) { totalCount edges { node { sellerItemId name } } }
@@ -223,6 +250,7 @@ async function main() {
         all.filter((r) => r.set === name),
       );
     report('both sets', { categories: sets.flatMap((s) => s.set.categories ?? []), queries: [] }, all);
+    if (!args.includes('--no-unspsc')) await unspscAccuracy(log);
     if (times.length)
       console.log(`\nSearch through HTTP, ${times.length} searches (${REPEAT} rounds of every query): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms.`);
     const hold = Number(option('hold') ?? 0);

@@ -14,25 +14,11 @@
  * suggestion (one item per call, as the report's look-ups are batched this is the worst case).
  *
  * Runs in process against an embedded PostgreSQL (no HTTP): it times the suggestion, not the API.
+ * The measurement itself is unspsc-accuracy.ts (npm run bench:relevance prints one line of it too).
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DataSource } from 'typeorm';
-import { createApp } from '../../src/main';
-import { catalogueFormatOf, readCatalogueFile } from '../../src/catalogues/catalogue-import';
-import { ClassificationService } from '../../src/classification/classification.service';
-import { UnspscFeatureRepository } from '../../src/classification/suggestions/unspsc-feature.repository';
-import { VocabularyCounts } from '../../src/classification/suggestions/vocabulary-counts';
-import { isUnspscCode, normaliseUnspsc, unspscLevel } from '../../src/classification/unspsc-code';
-import { loadConfig } from '../../src/platform/config/config';
-import { RequestContext } from '../../src/platform/context/request-context';
-import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
-import { projectRoot } from '../../src/platform/files/project-root';
-import { DEMO_AGREEMENTS } from '../../src/seed/demo-data';
-import { freePort, percentile, printTable } from './bench-support';
+import { percentile, printTable } from './bench-support';
+import { BenchItem, demoItems, evaluate, importFullCodeSet, LEVELS, pct, sharedUnspsc, startSuggestionApp } from './unspsc-accuracy';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -43,109 +29,11 @@ const FOLDS = flag('folds', 5);
 const SUBSET_ONLY = args.includes('--subset-only');
 /** Print this many misses (commodity level, top 3) of each configuration to stderr, to see what fails. */
 const MISSES = flag('misses', 0);
-const LEVELS = [
-  ['commodity', 4],
-  ['class', 3],
-  ['family', 2],
-] as const;
-
-interface BenchItem {
-  name: string;
-  description: string | null;
-  manufacturer: string | null;
-  code: string;
-  scope: string[];
-  family: string;
-  fold: number;
-}
-
-/** ../shared/data/unspsc beside the checkout or a folder above it (a worktree). */
-function sharedUnspsc(): string | null {
-  for (let dir = projectRoot(), up = 0; up < 3; dir = dirname(dir), up++) {
-    const candidate = join(dirname(dir), 'shared', 'data', 'unspsc', 'unspsc.csv');
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
-}
-
-/** A small stable hash, so families land in the same fold every run. */
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
-  return h;
-}
-
-async function demoItems(): Promise<BenchItem[]> {
-  const items: BenchItem[] = [];
-  const files = [...new Map(DEMO_AGREEMENTS.map((a) => [a.catalogue, a.scope])).entries()];
-  for (const [file, scope] of files) {
-    for await (const lines of readCatalogueFile(join(projectRoot(), 'catalogs', file), catalogueFormatOf(file), () => undefined)) {
-      for (const l of lines) {
-        const code = normaliseUnspsc(l.unspsc ?? '');
-        if (!isUnspscCode(code) || !l.name) continue;
-        const description = l.description?.trim() || null;
-        const family = (description ?? l.name.replace(/[\d,.]+\s*\S*/g, '')).toLowerCase().replace(/\s+/g, ' ').trim();
-        items.push({ name: l.name, description, manufacturer: l.manufacturer?.trim() || null, code, scope, family, fold: hash(family) % FOLDS });
-      }
-    }
-  }
-  return items;
-}
-
-interface Tally {
-  top1: Record<string, [number, number]>;
-  top3: Record<string, [number, number]>;
-}
-
-function tally(results: { item: BenchItem; codes: string[] }[]): Tally {
-  const t: Tally = { top1: {}, top3: {} };
-  for (const [label, level] of LEVELS) {
-    t.top1[label] = [0, 0];
-    t.top3[label] = [0, 0];
-    const digits = level * 2;
-    for (const { item, codes } of results) {
-      if (unspscLevel(item.code) < level) continue; // a class-coded item says nothing at commodity level
-      const want = item.code.slice(0, digits);
-      t.top1[label][1]++;
-      t.top3[label][1]++;
-      if (codes[0]?.slice(0, digits) === want) t.top1[label][0]++;
-      if (codes.slice(0, 3).some((c) => c.slice(0, digits) === want)) t.top3[label][0]++;
-    }
-  }
-  return t;
-}
-
-const pct = ([hit, of]: [number, number]) => (of ? `${((100 * hit) / of).toFixed(1)} % (${hit}/${of})` : 'n/a');
-
-async function evaluate(app: NestExpressApplication, items: BenchItem[], withItems: boolean, withScope: boolean) {
-  const ds = app.get(DataSource);
-  const features = app.get(UnspscFeatureRepository);
-  const classification = app.get(ClassificationService);
-  const ctx = new RequestContext(undefined, ds.manager);
-  const results: { item: BenchItem; codes: string[] }[] = [];
-  const times: number[] = [];
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const train = items.filter((i) => i.fold !== fold);
-    const test = items.filter((i) => i.fold === fold);
-    const counts = new VocabularyCounts();
-    if (withItems) for (const i of train) counts.add(i, i.code);
-    await ds.transaction((m) => features.replace(ctx.withManager(m), 'item', counts.rows(), counts.documents));
-    for (const item of test) {
-      const t0 = performance.now();
-      const [suggestions] = await classification.suggest(ctx, [item], withScope ? item.scope : null);
-      times.push(performance.now() - t0);
-      results.push({ item, codes: suggestions.map((s) => s.code) });
-    }
-  }
-  const misses = results.filter((r) => !r.codes.slice(0, 3).includes(r.item.code)).slice(0, MISSES);
-  for (const m of misses) process.stderr.write(`  miss: ${m.item.name} | ${m.item.code} → ${m.codes.join(' ')}\n`);
-  return { tally: tally(results), times: times.sort((a, b) => a - b) };
-}
 
 async function run(app: NestExpressApplication, items: BenchItem[], titles: string, rows: [string, string, string][]) {
   for (const withItems of [false, true]) {
     for (const withScope of [false, true]) {
-      const { tally: t, times } = await evaluate(app, items, withItems, withScope);
+      const { tally: t, times } = await evaluate(app, items, withItems, withScope, FOLDS, MISSES);
       rows.push([`${titles}; ${withItems ? 'titles + published items' : 'titles only'}; ${withScope ? 'agreement scope' : 'no scope'}`, '', '']);
       for (const [label] of LEVELS) rows.push([`  ${label}`, `top-1 ${pct(t.top1[label])}`, `top-3 ${pct(t.top3[label])}`]);
       rows.push(['  time per suggestion', `p50 ${percentile(times, 50).toFixed(2)} ms`, `p95 ${percentile(times, 95).toFixed(2)} ms, ${times.length} items`]);
@@ -155,32 +43,22 @@ async function run(app: NestExpressApplication, items: BenchItem[], titles: stri
 
 async function main() {
   const log = (m: string) => process.stderr.write(`[bench:unspsc] ${m}\n`);
-  const work = await mkdtemp(join(tmpdir(), 'torg-bench-unspsc-'));
-  const db = await startEmbeddedDatabase(join(work, 'data'), await freePort(), log);
-  let app: NestExpressApplication | undefined;
+  const { app, close } = await startSuggestionApp(log);
   try {
-    app = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, LOG_LEVEL: 'error', TORG_DATA_DIR: join(work, 'torg') }));
-    await app.init();
-    const items = await demoItems();
+    const items = await demoItems(FOLDS);
     const families = new Set(items.map((i) => i.family)).size;
     log(`${items.length} demo items in ${families} product families, ${FOLDS} folds`);
-    const classification = app.get(ClassificationService);
     const rows: [string, string, string][] = [['items', `${items.length}`, `${families} product families, ${FOLDS}-fold held-out split by family`]];
-    await classification.ensureBuiltinSubset();
     await run(app, items, 'built-in subset', rows);
     const full = sharedUnspsc();
     if (!SUBSET_ONLY && full) {
-      const t0 = performance.now();
-      const result = await classification.importFile(new RequestContext(undefined, app.get(DataSource).manager), full, 'csv', 'bench-full');
-      await classification.vocabularyCaughtUp(); // the title vocabulary is rebuilt after the import commits
-      rows.push(['full code set imported', `${result.nodes} codes`, `${((performance.now() - t0) / 1000).toFixed(0)} s with the title vocabulary`]);
+      const { codes, seconds } = await importFullCodeSet(app, full);
+      rows.push(['full code set imported', `${codes} codes`, `${seconds.toFixed(0)} s with the title vocabulary`]);
       await run(app, items, 'full code set', rows);
     }
     printTable('UNSPSC suggestions on demo catalogue items whose codes are hidden', rows);
   } finally {
-    await app?.close();
-    await db.stop();
-    await rm(work, { recursive: true, force: true });
+    await close();
   }
 }
 

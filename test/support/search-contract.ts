@@ -23,6 +23,15 @@ export function searchContract(engine: string, env: Record<string, string>) {
   const SYKEHJEM = 'bestiller@sykehjem.example';
   const VESTBY = 'bestiller@vestby.example';
 
+  /**
+   * A case Meilisearch cannot meet, registered for PostgreSQL only (the comment at each use says
+   * why). Meilisearch matches whole words, their typos and the start of the last word; it has no
+   * Norwegian stemming or decompounding, so a compound's head ("stol" in "kontorstol") is no match.
+   */
+  const postgresOnly = (name: string, fn: () => Promise<void>) => {
+    if (engine === 'postgres') it(name, fn);
+  };
+
   beforeAll(async () => {
     t = await startTestApp(env);
   });
@@ -38,7 +47,8 @@ export function searchContract(engine: string, env: Record<string, string>) {
       expect(r.totalCount).toBeGreaterThan(0);
       expect(names(r).every((n: string) => /kopipapir/i.test(n))).toBe(true);
     });
-    it('"nitril hanskr" finds nitrile gloves (typo in the second word)', async () => {
+    // PostgreSQL only: "nitril" is the first part of "Nitrilhansker", not a word of it (no decompounding in Meilisearch).
+    postgresOnly('"nitril hanskr" finds nitrile gloves (typo in the second word)', async () => {
       const r = await search(SYKEHJEM, { text: 'nitril hanskr' });
       expect(r.totalCount).toBeGreaterThan(0);
       expect(names(r).some((n: string) => /^Nitrilhansker/.test(n))).toBe(true);
@@ -49,10 +59,18 @@ export function searchContract(engine: string, env: Record<string, string>) {
       expect(r.totalCount).toBeGreaterThan(0);
       expect(names(r).every((n: string) => /^Kontorstol/.test(n))).toBe(true);
     });
-    it('"stol" finds "kontorstol" (part of a compound word)', async () => {
+    // PostgreSQL only: a compound's head is no word to Meilisearch.
+    postgresOnly('"stol" finds "kontorstol" (part of a compound word)', async () => {
       const r = await search(SKOLE, { text: 'stol', first: 50 });
       expect(names(r).some((n: string) => /^Kontorstol/.test(n))).toBe(true);
       expect(names(r).some((n: string) => /^Konferansestol/.test(n))).toBe(true);
+    });
+    it('"wallpaper" finds "Wall paper" and "wall paper" finds "Wallpaper" (joined and split spellings)', async () => {
+      // Meilisearch concatenates and splits query words the same way (its "split and concatenated queries").
+      const both = ['Wall paper bakgrunnspapir til oppslagstavle 1,2 x 15 m', 'Wallpaper dekorpapir rull 0,5 x 10 m'];
+      expect(names(await search(SKOLE, { text: 'wallpaper', first: 5 })).sort()).toEqual(both);
+      expect(names(await search(SKOLE, { text: 'wall paper', first: 5 })).sort()).toEqual(both);
+      expect(names(await search(SKOLE, { text: 'Wall-paper', first: 5 })).sort()).toEqual(both);
     });
     it('finds by supplier item number and GTIN', async () => {
       const r = await search(SKOLE, { text: 'KL-100' });
@@ -73,14 +91,16 @@ export function searchContract(engine: string, env: Record<string, string>) {
   });
 
   describe('relevance: tiers, morphology, synonyms, relaxation (issue 17)', () => {
-    it('"stoler" and "penner" find chairs and pens through the compound heads (kontorstol, kulepenn)', async () => {
+    // PostgreSQL only: Norwegian stems of compound heads (Meilisearch has neither stemming nor decompounding).
+    postgresOnly('"stoler" and "penner" find chairs and pens through the compound heads (kontorstol, kulepenn)', async () => {
       const chairs = await search(SKOLE, { text: 'stoler', first: 10 });
       expect(chairs.totalCount).toBeGreaterThan(0);
       expect(names(chairs).every((n: string) => /stol/i.test(n))).toBe(true);
       const pens = await search(SKOLE, { text: 'penner', first: 10 });
       expect(names(pens).every((n: string) => /penn/i.test(n))).toBe(true);
     });
-    it('"klut" ranks the cloths (a compound part) above anything found by a near miss', async () => {
+    // PostgreSQL only: the cloths are compounds ending in "klut" (decompounding).
+    postgresOnly('"klut" ranks the cloths (a compound part) above anything found by a near miss', async () => {
       const r = await search(SYKEHJEM, { text: 'klut', first: 6 });
       expect(names(r).every((n: string) => /klut/i.test(n))).toBe(true);
     });
@@ -89,10 +109,13 @@ export function searchContract(engine: string, env: Record<string, string>) {
       expect(r.totalCount).toBeGreaterThan(0);
       expect(names(r).every((n: string) => /stol/i.test(n))).toBe(true);
     });
-    it('finds by English words and synonyms: "chair", "gloves", "håndsprit"', async () => {
+    it('finds by a synonym of the maintained list: "håndsprit" finds "Hånddesinfeksjon"', async () => {
+      expect(names(await search(SYKEHJEM, { text: 'håndsprit', first: 5 }))[0]).toMatch(/hånddesinfeksjon/i);
+    });
+    // PostgreSQL only: the synonyms "stol" and "hansker" find the compounds "Kontorstol" and "Nitrilhansker" (decompounding).
+    postgresOnly('finds by English words through synonyms of compound heads: "chair", "gloves"', async () => {
       expect(names(await search(SKOLE, { text: 'chair', first: 5 }))[0]).toMatch(/stol/i);
       expect(names(await search(SYKEHJEM, { text: 'gloves', first: 5 }))[0]).toMatch(/hansker/i);
-      expect(names(await search(SYKEHJEM, { text: 'håndsprit', first: 5 }))[0]).toMatch(/hånddesinfeksjon/i);
     });
     it('ranks items matching every word first: "skjerm 27 tommer" puts the 27" monitors on top', async () => {
       const r = await search(SKOLE, { text: 'skjerm 27 tommer', first: 3 });
@@ -114,6 +137,46 @@ export function searchContract(engine: string, env: Record<string, string>) {
     });
   });
 
+  it('applies an organisation’s own synonyms to its users’ searches and to nobody else’s', async () => {
+    // Meilisearch's synonyms belong to the whole index: there the rewrite is searched beside the typed text.
+    expect(await search(SKOLE, { text: 'skriverark' })).toMatchObject({ totalCount: 0 });
+    const add = await t.gql(await t.login('okonomi@storby.example'), `mutation($i: AddSearchSynonymsInput!) { addSearchSynonyms(input: $i) { ... on SearchSynonymGroup { id } } }`, {
+      i: { organisationId: t.world.orgs.skole, terms: ['skriverark', 'kopipapir'], direction: 'ONE_WAY' },
+    });
+    const found = await search(SKOLE, { text: 'skriverark a4', first: 5 });
+    expect(found.totalCount).toBeGreaterThan(0);
+    expect(names(found).every((n: string) => /kopipapir/i.test(n))).toBe(true);
+    expect((await search(SYKEHJEM, { text: 'skriverark' })).totalCount).toBe(0);
+    await t.gql(await t.login('okonomi@storby.example'), `mutation($id: Int!) { removeSearchSynonyms(id: $id) { id } }`, { id: add.data.addSearchSynonyms.id });
+  });
+
+  describe('eco-labels as a tie-break the buyer switches on (issue 17 §2)', () => {
+    const labelled = (r: any) => r.edges.map((e: any) => Boolean(e.node.attributes.ecolabel));
+    it('puts the eco-labelled items first among equally good matches', async () => {
+      // Every "Kontorstol …" has the word in its name, under the same agreement; three carry Møbelfakta.
+      const plain = await search(SKOLE, { text: 'kontorstol', first: 20 });
+      const eco = await search(SKOLE, { text: 'kontorstol', first: 20, preferEcoLabelled: true });
+      expect(eco.totalCount).toBe(plain.totalCount);
+      expect(new Set(names(eco))).toEqual(new Set(names(plain)));
+      expect(labelled(plain).slice(0, 3)).not.toEqual([true, true, true]);
+      expect(labelled(eco)).toEqual(names(eco).map((_: string, i: number) => i < 3));
+    });
+    it('never lifts a weaker match above a better one: all words first, labelled or not', async () => {
+      // "kontorstol svart": three black chairs match both words (one labelled); the labelled grey and blue ones match one.
+      const r = await search(SKOLE, { text: 'kontorstol svart', first: 20, preferEcoLabelled: true });
+      const both = names(r).map((n: string) => /svart/i.test(n));
+      expect(both.slice(0, 3)).toEqual([true, true, true]);
+      expect(both.slice(3).every((b: boolean) => !b)).toBe(true);
+      expect(labelled(r).slice(0, 3)).toEqual([true, false, false]); // within the all-words tier, the label first
+      expect(labelled(r).slice(3, 5)).toEqual([true, true]); // and within the one-word tier
+      expect(
+        labelled(r)
+          .slice(5)
+          .every((l: boolean) => !l),
+      ).toBe(true);
+    });
+  });
+
   describe('filters, facets, sorting and pagination', () => {
     it('filters by UNSPSC at any level and counts facets over all hits', async () => {
       const bySegment = await search(SKOLE, { unspsc: ['43000000'], first: 5 });
@@ -132,12 +195,23 @@ export function searchContract(engine: string, env: Record<string, string>) {
       const ecoOnly = await search(SKOLE, { attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }], first: 100 });
       expect(ecoOnly.totalCount).toBeGreaterThan(eco.totalCount);
       expect(ecoOnly.edges.every((e: any) => e.node.attributes.ecolabel === 'Svanemerket')).toBe(true);
-      const cheap = await search(SKOLE, { text: 'kopipapir', priceMax: '100', sort: 'PRICE_ASC', first: 100 });
+      // Without text every hit is as good as the next, so the price orders them all (both engines).
+      const cheap = await search(SKOLE, { unspsc: ['14110000'], priceMax: '100', sort: 'PRICE_ASC', first: 100 });
       const prices = cheap.edges.map((e: any) => Number(e.node.price));
+      expect(prices.length).toBeGreaterThan(5);
       expect(prices.every((p: number) => p <= 100)).toBe(true);
       expect([...prices].sort((a, b) => a - b)).toEqual(prices);
       const dear = await search(SKOLE, { text: 'kopipapir', priceMin: '100', sort: 'PRICE_DESC' });
       expect(dear.edges.every((e: any) => Number(e.node.price) >= 100)).toBe(true);
+    });
+    // PostgreSQL only: it orders text hits by price right after the words matched; Meilisearch's one
+    // `sort` rule comes after the relevance rules (so the eco-label tie-break never lifts a weaker
+    // match), and a price order there only orders equally good hits.
+    postgresOnly('sorts the hits of a text search by price, after the words matched', async () => {
+      const cheap = await search(SKOLE, { text: 'kopipapir', priceMax: '100', sort: 'PRICE_ASC', first: 100 });
+      const prices = cheap.edges.map((e: any) => Number(e.node.price));
+      expect(prices.length).toBeGreaterThan(3);
+      expect([...prices].sort((a, b) => a - b)).toEqual(prices);
     });
     it('offers attribute and supplier facets with labels', async () => {
       const r = await search(SKOLE, { text: 'kopipapir' });

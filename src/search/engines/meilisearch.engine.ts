@@ -5,6 +5,8 @@ import { attributeFacet, attributeFacets } from '../attribute-facets';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 import { osloToday } from '../../platform/time/oslo-date';
 import { SYNONYM_SETS } from '../synonyms';
+import { isEcoLabelled } from '../eco-label';
+import { synonymVariants } from './meili-query';
 
 type MeiliModule = typeof import('meilisearch');
 type MeiliClient = InstanceType<MeiliModule['Meilisearch']>;
@@ -22,23 +24,54 @@ export function meiliSynonyms(sets: readonly (readonly string[])[] = SYNONYM_SET
 }
 
 /**
- * Index settings, declared in code so every deployment gets the same behaviour. The ranking
- * follows the PostgreSQL engine's tiers as far as Meilisearch allows: all words before fewer
- * (searches use matchingStrategy "last"), fewer typos, then proximity, then the field (name, then
- * item numbers, UNSPSC titles, attributes, description, manufacturer last), exactness, and the
- * agreement signal (mandatory first) only after all of them, within a tier. No typos on item
- * numbers, codes and the manufacturer ("kontorstl" must not match "Kontorland").
+ * Index settings, declared in code so every deployment gets the same behaviour (issue 17 §2).
+ * The ranking follows the PostgreSQL engine's tiers as far as Meilisearch allows: all words
+ * before fewer (searches use matchingStrategy "last": words given up from the end, reported as
+ * relaxed/droppedWords), fewer typos, proximity, the field, exactness, and only then the
+ * agreement signal (mandatory first), within a tier. `sort` comes last, so the eco-label
+ * tie-break (`ecoLabelled:desc`) orders within a tier after the agreement signal, as in
+ * PostgreSQL, and never lifts a weaker match; the price sorts therefore order text hits only
+ * among equally good ones (Meilisearch has one place for `sort`; without text they order all).
+ *
+ * Fields: name, item numbers, description, attribute values, manufacturer, and the UNSPSC titles
+ * and code last (the English titles only find an item when nothing better does). Typos: one from
+ * 5 letters, two from 9 (as torg_expand_words), none on item numbers, GTINs, codes, numbers and
+ * the manufacturer ("kontorstl" must not match "Kontorland"). Synonyms: the maintained list
+ * (synonyms.ts); an organisation's own groups are applied per search (synonymVariants), as
+ * Meilisearch's synonyms belong to the whole index. Joined and split spellings ("wallpaper" /
+ * "wall paper") are Meilisearch's own concatenated and split queries. What it cannot do:
+ * Norwegian stems and compound parts ("stoler", "stol" in "kontorstol"); its prefix search only
+ * covers the start of a word.
  */
 export const MEILI_SETTINGS = {
-  searchableAttributes: ['name', 'sellerItemId', 'gtin', 'unspscCode', 'categoryText', 'attributeText', 'description', 'manufacturer'],
+  searchableAttributes: ['name', 'sellerItemId', 'gtin', 'description', 'attributeText', 'manufacturer', 'categoryText', 'unspscCode'],
   filterableAttributes: ['agreementId', 'versionId', 'supplierId', 'segmentCode', 'familyCode', 'classCode', 'unspscCode', 'price', 'attrFacets', 'validFrom', 'validTo'],
-  sortableAttributes: ['price', 'name'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'mandatory:desc'],
-  typoTolerance: { enabled: true, disableOnAttributes: ['sellerItemId', 'gtin', 'unspscCode', 'manufacturer'], disableOnNumbers: true },
+  sortableAttributes: ['price', 'name', 'ecoLabelled'],
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'mandatory:desc', 'sort'],
+  typoTolerance: {
+    enabled: true,
+    minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+    disableOnAttributes: ['sellerItemId', 'gtin', 'unspscCode', 'manufacturer'],
+    disableOnNumbers: true,
+  },
   synonyms: meiliSynonyms(),
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
 };
+
+/** The sort a search sends: a price order, or the eco-label tie-break when the buyer asks for it (relevance order). */
+export function meiliSort(query: Pick<SearchQuery, 'sort' | 'preferEcoLabelled'>): string[] | undefined {
+  if (query.sort === 'PRICE_ASC') return ['price:asc'];
+  if (query.sort === 'PRICE_DESC') return ['price:desc'];
+  return query.preferEcoLabelled ? ['ecoLabelled:desc'] : undefined;
+}
+
+/** What a document has besides its catalogue columns, from its attributes: their values as words, and 1 when it carries an eco-label (a number, to sort by). */
+export const meiliDocumentExtras = (attributes: Record<string, string> | null) => ({
+  attrFacets: attributeFacets(attributes),
+  attributeText: Object.values(attributes ?? {}).join(' '),
+  ecoLabelled: isEcoLabelled(attributes) ? 1 : 0,
+});
 
 /** An item's validity dates as filterable numbers (YYYYMMDD); no limit is the smallest or largest day. */
 export const meiliDay = (date: string | null | undefined, none: 'first' | 'last'): number => (date ? Number(date.replace(/-/g, '')) : none === 'first' ? 0 : 99991231);
@@ -145,8 +178,7 @@ export class MeilisearchEngine extends ProductSearch {
         segmentCode: r.unspscCode.slice(0, 2) + '000000',
         familyCode: unspscLevel(r.unspscCode) >= 2 ? r.unspscCode.slice(0, 4) + '0000' : null,
         classCode: unspscLevel(r.unspscCode) >= 3 ? r.unspscCode.slice(0, 6) + '00' : null,
-        attrFacets: attributeFacets(r.attributes),
-        attributeText: Object.values(r.attributes ?? {}).join(' '),
+        ...meiliDocumentExtras(r.attributes),
       }));
       await this.check(client.index(indexName).addDocuments(docs, { primaryKey: 'id' }), `add ${docs.length} documents`);
       count += docs.length;
@@ -196,19 +228,30 @@ export class MeilisearchEngine extends ProductSearch {
     const client = await this.client();
     // Matched words between random markers, made HTML (escaped, with <mark>) below.
     const markers = newHighlightMarkers();
-    const res = await client.index(this.indexName).search(query.text ?? '', {
+    const facetNames = ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'];
+    const params = {
       filter: filter.join(' AND '),
-      offset: query.offset,
-      limit: query.limit,
-      sort: query.sort === 'PRICE_ASC' ? ['price:asc'] : query.sort === 'PRICE_DESC' ? ['price:desc'] : undefined,
-      facets: query.facets === false ? undefined : ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'],
+      sort: meiliSort(query),
       attributesToHighlight: ['name', 'description'],
       // All words first, then words given up from the end; the first hit's details say how many matched.
-      matchingStrategy: 'last',
+      matchingStrategy: 'last' as const,
       showRankingScoreDetails: Boolean(query.text?.trim()),
       highlightPreTag: markers.start,
       highlightPostTag: markers.stop,
-    });
+    };
+    const text = query.text ?? '';
+    const variants = synonymVariants(text, query.synonyms);
+    const res = variants.length
+      ? // The organisation's synonyms: the typed text and each rewrite as one federated search, merged by ranking score.
+        await client.multiSearch({
+          federation: {
+            offset: query.offset,
+            limit: query.limit,
+            ...(query.facets === false ? {} : { facetsByIndex: { [this.indexName]: facetNames }, mergeFacets: {} }),
+          },
+          queries: [text, ...variants].map((q) => ({ indexUid: this.indexName, q, ...params })),
+        })
+      : await client.index(this.indexName).search(text, { ...params, offset: query.offset, limit: query.limit, facets: query.facets === false ? undefined : facetNames });
     const mandatory = new Set(scope.mandatoryIds);
     const hits: SearchHit[] = res.hits.map((h) => ({
       itemId: String(h.id),

@@ -5,8 +5,9 @@ import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, Se
 import { allowBulkWork } from '../../platform/database/bulk-work';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { osloToday } from '../../platform/time/oslo-date';
-import { anyGroupQuery, buildGroupQueries, GroupQueries, MatchClass, queryGroups, termWords, WordExpansions } from './search-text';
+import { anyGroupQuery, buildGroupQueries, compoundCandidates, GroupQueries, MatchClass, queryGroups, synonymsWith, termWords, withCompoundSpellings, WordExpansions } from './search-text';
 import { attributeFacet } from '../attribute-facets';
+import { ECO_LABEL_SQL } from '../eco-label';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 
 /**
@@ -244,19 +245,23 @@ export class PostgresSearchEngine extends ProductSearch {
   }
 
   /**
-   * The versions searched now for these agreements and, for each query word, the index words it
-   * may stand for with their kinds — in one round trip, as every search needs both before its
-   * main statement.
+   * The versions searched now for these agreements, for each query word the index words it may
+   * stand for with their kinds, and which of the `candidates` (joined and split spellings,
+   * compoundCandidates) are index words — in one round trip, as every search needs them before
+   * its main statement.
    */
-  private async versionsAndWords(agreementIds: number[], words: string[]): Promise<{ versions: number[]; expansions: Map<string, WordExpansions> }> {
+  private async versionsAndWords(agreementIds: number[], words: string[], candidates: string[] = []): Promise<{ versions: number[]; expansions: Map<string, WordExpansions>; known: Set<string> }> {
     const textWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
-    const [row]: { versions: number[]; expansions: WordExpansions[] | null }[] = await this.ds.query(
+    const params: unknown[] = [agreementIds];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    const [row]: { versions: number[]; expansions: WordExpansions[] | null; known: string[] | null }[] = await this.ds.query(
       `SELECT ARRAY(SELECT version_id FROM search_index_state
                      WHERE engine = 'postgres' AND agreement_id = ANY($1::int[]) AND version_id IS NOT NULL ORDER BY version_id) AS versions,
-              ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions, 'kinds', e.kinds)) FROM torg_expand_words($2::text[], $3) e)` : 'NULL::json'} AS expansions`,
-      textWords.length ? [agreementIds, textWords, EXPANSIONS_PER_WORD] : [agreementIds],
+              ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions, 'kinds', e.kinds)) FROM torg_expand_words(${param(textWords)}::text[], ${param(EXPANSIONS_PER_WORD)}) e)` : 'NULL::json'} AS expansions,
+              ${candidates.length ? `ARRAY(SELECT word FROM search_word WHERE word = ANY(${param(candidates)}::text[]))` : 'NULL::text[]'} AS known`,
+      params,
     );
-    return { versions: row.versions, expansions: new Map((row.expansions ?? []).map((r) => [r.word, r])) };
+    return { versions: row.versions, expansions: new Map((row.expansions ?? []).map((r) => [r.word, r])), known: new Set(row.known ?? []) };
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
@@ -276,9 +281,11 @@ export class PostgresSearchEngine extends ProductSearch {
     };
     const agreementIds = query.agreementIds?.length ? scope.agreementIds.filter((id) => query.agreementIds!.includes(id)) : scope.agreementIds;
     if (!agreementIds.length) return empty;
-    const groups = query.text ? queryGroups(query.text) : [];
+    const typedGroups = query.text ? queryGroups(query.text, synonymsWith(query.synonyms)) : [];
     // The versions searched now, as values: the planner then reads only their partitions.
-    const { versions, expansions } = await this.versionsAndWords(agreementIds, termWords(groups));
+    const { versions, expansions, known } = await this.versionsAndWords(agreementIds, termWords(typedGroups), compoundCandidates(typedGroups));
+    // "wallpaper" also as "wall paper", and the reverse, where the index has those words.
+    const groups = withCompoundSpellings(typedGroups, known);
     if (!versions.length) return empty;
     const versionsRef = p(versions);
     const where: string[] = [`s.version_id = ANY(${versionsRef}::int[])`, VALID_ON_SQL(p(query.today ?? osloToday()))];
@@ -319,16 +326,19 @@ export class PostgresSearchEngine extends ProductSearch {
     const typed = hasText && relevance ? p(query.text!.trim().toLowerCase()) : '';
     const exact = typed ? `(lower(s.seller_item_id) = ${typed} OR s.gtin = ${typed})` : 'false';
     const rank = hasText && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${anyRef}))` : '0::real';
+    const eco = relevance && query.preferEcoLabelled ? ECO_LABEL_SQL('s.attr_facets') : 'false';
     const tiers = hasText ? matchTiers(gq, p) : { columns: '', derived: `0 AS words, 0 AS matched, 0 AS quality, 0 AS fields, ${MIN_CONFIDENCE} AS confidence` };
     const mandatoryRef = p(scope.mandatoryIds);
     // Tiers first — the leading words matched, how many words, how well (exact > stem > compound
-    // part > typo), in which field — and the agreement signal only within a tier.
+    // part > typo), in which field — and the agreement signal only within a tier; then, when the
+    // buyer asks, eco-labelled items (after the agreement signal: loyalty to a mandatory agreement
+    // is the organisation's rule, the label a preference among what it allows).
     const order = (h: string) =>
       query.sort === 'PRICE_ASC'
         ? `${h}.words DESC, ${h}.price ASC, ${h}.item_id`
         : query.sort === 'PRICE_DESC'
           ? `${h}.words DESC, ${h}.price DESC, ${h}.item_id`
-          : `${h}.exact DESC, ${h}.words DESC, ${h}.matched DESC, ${h}.quality DESC, ${h}.fields DESC, ${h}.mandatory DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
+          : `${h}.exact DESC, ${h}.words DESC, ${h}.matched DESC, ${h}.quality DESC, ${h}.fields DESC, ${h}.mandatory DESC, ${h}.eco DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
     // Matched words between random markers, made HTML (escaped, with <mark>) below.
     const markers = newHighlightMarkers();
     const headlineOptions = hasText ? p(`StartSel=${markers.start}, StopSel=${markers.stop}, HighlightAll=true`) : '';
@@ -346,11 +356,11 @@ export class PostgresSearchEngine extends ProductSearch {
       `WITH hits AS MATERIALIZED (
          SELECT * FROM (
            SELECT m.*, ${tiers.derived} FROM (
-             SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank
+             SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank, ${eco} AS eco
                     ${tiers.columns} ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
                FROM search_item s WHERE ${whereSql}) m) d
           WHERE d.confidence >= ${MIN_CONFIDENCE}),
-       page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank, h.words, h.matched, h.quality, h.fields
+       page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank, h.eco, h.words, h.matched, h.quality, h.fields
                   FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
        SELECT
          (SELECT coalesce(json_agg(x.hit ORDER BY ${order('x')}), '[]') FROM (

@@ -1,4 +1,4 @@
-import { anyGroupQuery, buildGroupQueries, MatchClass, queryGroups, queryWords, termWords, WordExpansions } from './search-text';
+import { anyGroupQuery, buildGroupQueries, compoundCandidates, MatchClass, queryGroups, queryWords, termWords, withCompoundSpellings, WordExpansions } from './search-text';
 
 const expansions = (...list: WordExpansions[]) => new Map(list.map((e) => [e.word, e]));
 
@@ -61,5 +61,24 @@ describe('search text helpers', () => {
     expect(qs[0].byClass[MatchClass.Similar]).toBe('((ok | okay:AB))');
     expect(anyGroupQuery(qs)).toBe('((ok | okay:AB)) | ((fine | fine:*AB))');
     expect(buildGroupQueries([], new Map())).toEqual([]);
+  });
+});
+
+describe('joined and split spellings of compounds', () => {
+  it('asks for every split of a long word and the join of neighbouring words', () => {
+    const c = compoundCandidates(queryGroups('wallpaper blå'));
+    expect(c).toEqual(expect.arrayContaining(['wal', 'lpaper', 'wall', 'paper', 'wallpa', 'per', 'wallpaperbla']));
+    expect(compoundCandidates(queryGroups('a4 ark'))).toEqual([]); // too short, and digits are no compound parts
+  });
+  it('adds a split spelling as another term, and joins neighbouring words into one group', () => {
+    const split = withCompoundSpellings(queryGroups('wallpaper'), new Set(['wall', 'paper']));
+    expect(split.map((g) => g.terms)).toEqual([[['wallpaper'], ['wall', 'paper']]]);
+    // the parts next to each other, in order
+    expect(buildGroupQueries(split, new Map())[0].byClass[MatchClass.Exact]).toBe('((wallpaper:ABC) | (wall:ABC <-> paper:ABC))');
+    const joined = withCompoundSpellings(queryGroups('wall paper rull'), new Set(['wallpaper']));
+    expect(joined.map((g) => g.label)).toEqual(['wall paper', 'rull']);
+    expect(joined[0].terms).toEqual([['wall', 'paper'], ['wallpaper']]);
+    // nothing known: the groups as they were
+    expect(withCompoundSpellings(queryGroups('wall paper'), new Set())).toEqual(queryGroups('wall paper'));
   });
 });

@@ -43,6 +43,8 @@ export interface QueryGroup {
   label: string;
   /** The typed words first, then each synonym's words. */
   terms: string[][];
+  /** Terms whose words must stand next to each other, in order (a split spelling: "wall paper" of "wallpaper"). */
+  adjacent?: number[];
 }
 
 /** One tsquery alternative: a lexeme, where it may match and how good a match it is. */
@@ -86,16 +88,40 @@ function fold(text: string) {
     .replace(/[\u0300-\u036f]/g, '');
 }
 
-/** Phrase (folded words joined by a space) → the other phrases of its synonym set. */
-function synonymIndex(sets: readonly (readonly string[])[]): Map<string, string[]> {
+/** A phrase as the search reads it: folded words joined by one space ("" when it has no word). */
+export const foldedPhrase = (text: string) => foldedWords(text).join(' ');
+
+/** The most words a synonym phrase may have: longer phrases are never read as one group. */
+export const MAX_SYNONYM_WORDS = MAX_PHRASE;
+
+/** An organisation's synonym group (search_synonym_group): folded phrases; one-way: only the first searches for the others. */
+export interface SynonymGroup {
+  terms: string[];
+  oneWay: boolean;
+}
+
+/** Phrase (folded words joined by a space) → the other phrases it also searches for. */
+function synonymIndex(sets: readonly (readonly string[])[], extra: readonly SynonymGroup[] = []): Map<string, string[]> {
   const index = new Map<string, string[]>();
+  const add = (from: string, to: string[]) => index.set(from, [...new Set([...(index.get(from) ?? []), ...to.filter((o) => o !== from)])]);
   for (const set of sets) {
-    const phrases = set.map((p) => foldedWords(p).join(' ')).filter((p) => p.length > 0);
-    for (const p of phrases) index.set(p, [...new Set([...(index.get(p) ?? []), ...phrases.filter((o) => o !== p)])]);
+    const phrases = set.map(foldedPhrase).filter((p) => p.length > 0);
+    for (const p of phrases) add(p, phrases);
+  }
+  for (const g of extra) {
+    const phrases = g.terms.map(foldedPhrase).filter((p) => p.length > 0);
+    if (g.oneWay) add(phrases[0], phrases.slice(1));
+    else for (const p of phrases) add(p, phrases);
   }
   return index;
 }
 const SYNONYMS = synonymIndex(SYNONYM_SETS);
+
+/** An organisation's own groups alone (for an engine that holds the maintained list itself: Meilisearch). */
+export const organisationSynonyms = (groups: readonly SynonymGroup[]): Map<string, string[]> => synonymIndex([], groups);
+
+/** The maintained list with an organisation's own groups added (the maintained list alone when there are none). */
+export const synonymsWith = (groups: readonly SynonymGroup[] | undefined): Map<string, string[]> => (groups?.length ? synonymIndex(SYNONYM_SETS, groups) : SYNONYMS);
 
 /** The query's groups: the longest synonym phrase at each position, else the single word. */
 export function queryGroups(text: string, synonyms: Map<string, string[]> = SYNONYMS): QueryGroup[] {
@@ -109,6 +135,56 @@ export function queryGroups(text: string, synonyms: Map<string, string[]> = SYNO
     i += len;
   }
   return groups;
+}
+
+/** Joined and split spellings are looked for in words of at least this length (parts: MIN_PART). */
+const MIN_COMPOUND = 7;
+const MIN_PART = 3;
+const LETTERS = /^[a-z]+$/;
+const single = (g: QueryGroup) => (g.terms[0].length === 1 && LETTERS.test(g.terms[0][0]) ? g.terms[0][0] : null);
+
+/** Where a word may be split in two, each part at least MIN_PART letters. */
+const splits = (w: string): [string, string][] => (w.length < MIN_COMPOUND ? [] : Array.from({ length: w.length - 2 * MIN_PART + 1 }, (_, i) => [w.slice(0, i + MIN_PART), w.slice(i + MIN_PART)]));
+
+/**
+ * The words that would make a joined or split spelling of the query ("wall paper" → "wallpaper",
+ * "wallpaper" → "wall" + "paper"): each pair of neighbouring single words joined, and every
+ * split of a single word into two. The engine asks which of them the index knows.
+ */
+export function compoundCandidates(groups: QueryGroup[]): string[] {
+  const out = new Set<string>();
+  groups.forEach((g, i) => {
+    const w = single(g);
+    if (!w) return;
+    for (const [a, b] of splits(w)) out.add(a).add(b);
+    const next = groups[i + 1] && single(groups[i + 1]);
+    if (next && (w + next).length >= MIN_COMPOUND) out.add(w + next);
+  });
+  return [...out];
+}
+
+/**
+ * The groups with the joined and split spellings the index knows (`known`): a word that is two
+ * index words gets them as another term (both must match, next to each other and in order:
+ * "wallpaper" finds "Wall paper", "oransjefarget" not "Farget … oransje"), and two
+ * neighbouring words that are one index word become one group with it as another term ("wall
+ * paper" finds "Wallpaper"; the group is then given up as one when the search relaxes).
+ */
+export function withCompoundSpellings(groups: QueryGroup[], known: ReadonlySet<string>): QueryGroup[] {
+  const out: QueryGroup[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const w = single(groups[i]);
+    const next = w && groups[i + 1] ? single(groups[i + 1]) : null;
+    if (w && next && (w + next).length >= MIN_COMPOUND && known.has(w + next)) {
+      out.push({ label: `${groups[i].label} ${groups[i + 1].label}`, terms: [[w, next], [w + next]] });
+      i++;
+      continue;
+    }
+    const parts = w ? splits(w).filter(([a, b]) => known.has(a) && known.has(b)) : [];
+    const n = groups[i].terms.length;
+    out.push(parts.length ? { ...groups[i], terms: [...groups[i].terms, ...parts], adjacent: parts.map((_, k) => n + k) } : groups[i]);
+  }
+  return out;
 }
 
 /** Every distinct word the groups' terms use: what the word list is asked to expand. */
@@ -170,12 +246,12 @@ function merged(alts: Alternative[]): Alternative[] {
 }
 
 /** OR of the alternatives of class ≥ min (restricted to the weights `only`), AND over a term's words, OR over terms. */
-function groupQuery(terms: Alternative[][][], min: MatchClass, only?: string): string | null {
+function groupQuery(terms: Alternative[][][], min: MatchClass, only?: string, adjacent: readonly number[] = []): string | null {
   const termQueries = terms
-    .map((words) => {
+    .map((words, ti) => {
       const parts = words.map((alts) => [...new Set(merged(alts.filter((a) => a.cls >= min)).map((a) => render(a, only)))].filter((s): s is string => s !== null));
       if (!parts.length || parts.some((p) => !p.length)) return null;
-      return parts.map((p) => (p.length === 1 ? p[0] : `(${p.join(' | ')})`)).join(' & ');
+      return parts.map((p) => (p.length === 1 ? p[0] : `(${p.join(' | ')})`)).join(adjacent.includes(ti) ? ' <-> ' : ' & ');
     })
     .filter((q): q is string => q !== null);
   if (!termQueries.length) return null;
@@ -186,8 +262,8 @@ function groupQuery(terms: Alternative[][][], min: MatchClass, only?: string): s
 export function buildGroupQueries(groups: QueryGroup[], expansions: Map<string, WordExpansions>): GroupQueries[] {
   return groups.map((g, gi) => {
     const terms = g.terms.map((words, ti) => words.map((w, wi) => alternatives(w, expansions.get(w), ti === 0, ti === 0 && gi === groups.length - 1 && wi === words.length - 1)));
-    const byClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c));
-    const primaryByClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c, 'AC'));
+    const byClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c, undefined, g.adjacent));
+    const primaryByClass = [MatchClass.Similar, MatchClass.Typo, MatchClass.Part, MatchClass.Stem, MatchClass.Exact].map((c) => groupQuery(terms, c, 'AC', g.adjacent));
     return { label: g.label, byClass, primaryByClass };
   });
 }

@@ -1,0 +1,44 @@
+import { MEILI_SETTINGS, meiliDocumentExtras, meiliSort } from './meilisearch.engine';
+import { synonymVariants } from './meili-query';
+
+describe('the settings the Meilisearch engine sends (issue 17 §2)', () => {
+  it('ranks in the PostgreSQL engine’s tiers: words, typo, proximity, attribute, exactness, then the agreement signal, then sort (the eco-label tie-break)', () => {
+    expect(MEILI_SETTINGS.rankingRules).toEqual(['words', 'typo', 'proximity', 'attribute', 'exactness', 'mandatory:desc', 'sort']);
+    expect(MEILI_SETTINGS.sortableAttributes).toEqual(expect.arrayContaining(['price', 'ecoLabelled']));
+  });
+  it('searches name before description before manufacturer, the UNSPSC titles and codes last', () => {
+    const order = MEILI_SETTINGS.searchableAttributes;
+    expect(order[0]).toBe('name');
+    expect(order.indexOf('description')).toBeLessThan(order.indexOf('manufacturer'));
+    expect(order.slice(-2)).toEqual(['categoryText', 'unspscCode']);
+  });
+  it('allows a typo from 5 letters and two from 9, none on identifiers, numbers or the manufacturer', () => {
+    expect(MEILI_SETTINGS.typoTolerance).toEqual({
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      disableOnAttributes: ['sellerItemId', 'gtin', 'unspscCode', 'manufacturer'],
+      disableOnNumbers: true,
+    });
+  });
+  it('holds the maintained synonym list, every term of a set naming the others', () => {
+    expect(MEILI_SETTINGS.synonyms['håndsprit']).toEqual(expect.arrayContaining(['hånddesinfeksjon', 'hand sanitizer']));
+    expect(MEILI_SETTINGS.synonyms['chair']).toContain('stol');
+  });
+  it('sorts by price, or by the eco-label when the buyer prefers it, and marks eco-labelled documents', () => {
+    expect(meiliSort({ sort: 'PRICE_ASC' })).toEqual(['price:asc']);
+    expect(meiliSort({ sort: 'RELEVANCE', preferEcoLabelled: true })).toEqual(['ecoLabelled:desc']);
+    expect(meiliSort({ sort: 'RELEVANCE' })).toBeUndefined();
+    expect(meiliDocumentExtras({ ecolabel: 'Svanemerket', farge: 'hvit' })).toMatchObject({ ecoLabelled: 1, attributeText: 'Svanemerket hvit' });
+    expect(meiliDocumentExtras({}).ecoLabelled).toBe(0);
+  });
+  it('applies an organisation’s synonyms by rewriting the query: both ways, or one way from the first term', () => {
+    const groups = [
+      { terms: ['skriverark', 'kopipapir'], oneWay: true },
+      { terms: ['elevpult', 'skolepult'], oneWay: false },
+    ];
+    expect(synonymVariants('skriverark a4', groups)).toEqual(['kopipapir a4']);
+    expect(synonymVariants('kopipapir a4', groups)).toEqual([]);
+    expect(synonymVariants('Skolepult', groups)).toEqual(['elevpult']);
+    expect(synonymVariants('skriverark', undefined)).toEqual([]);
+  });
+});
