@@ -162,7 +162,10 @@ export function printTable(title: string, rows: [string, string, string][]): voi
   for (const r of rows) console.log(line(r));
 }
 
-/** Waits until the service at `base` answers /health (up to a minute). */
+/**
+ * Waits until the service at `base` answers /health (up to five minutes: on the shared machine,
+ * migrations and the demo seed have taken more than one).
+ */
 export async function healthy(base: string): Promise<void> {
   for (let i = 0; ; i++) {
     const ok = await fetch(`${base}/health`).then(
@@ -170,7 +173,7 @@ export async function healthy(base: string): Promise<void> {
       () => false,
     );
     if (ok) return;
-    if (i > 300) throw new Error('service did not become healthy');
+    if (i > 1500) throw new Error('service did not become healthy');
     await new Promise((r) => setTimeout(r, 200));
   }
 }
