@@ -409,7 +409,7 @@ export class PostgresSearchEngine extends ProductSearch {
  * "hodetelefoner" in a description, a stem found only in a description ("skrivebord" of
  * "skrivebordet"), or a word merely similar to one in a name, is no answer.
  */
-export const MIN_CONFIDENCE = MatchClass.Typo;
+const MIN_CONFIDENCE = MatchClass.Typo;
 const OUTSIDE_PRIMARY_FIELDS = 3;
 
 /**
@@ -433,11 +433,14 @@ const STEPS: { cls: MatchClass; primary: boolean }[] = [
   { cls: MatchClass.Similar, primary: false },
 ];
 const stepConfidence = (st: { cls: MatchClass; primary: boolean }) => (st.primary || st.cls === MatchClass.Exact ? st.cls : st.cls - OUTSIDE_PRIMARY_FIELDS);
+/** Whether an item whose best match is this step is a hit. */
+const confidentStep = (st: { cls: MatchClass; primary: boolean }) => stepConfidence(st) >= Number(MIN_CONFIDENCE);
 
 /**
  * Per group g: v_g, the grade of its best step (STEPS counted from the end, -1 for no match).
  * From them: words (how many leading groups all matched), matched (how many groups), quality
- * (the sum of grades), fields (groups matched in a primary field) and confidence.
+ * (the sum of grades) and fields (groups matched in a primary field). The confidence is not
+ * read from them: confidentQuery tells it in one test.
  */
 function matchTiers(gq: GroupQueries[], p: (v: unknown) => string): { columns: string; derived: string } {
   const grade = (k: number) => STEPS.length - 1 - k;
@@ -489,11 +492,11 @@ const outermost = <T extends { cls: MatchClass; primary: boolean }>(steps: T[]) 
  * or better in a primary field, or a typo in a primary field of a row with no stem or part elsewhere.
  */
 export function confidentQuery(gq: GroupQueries[]): string | null {
-  const weakerBefore = (k: number) => outermost(STEPS.slice(0, k).filter((b) => stepConfidence(b) < MIN_CONFIDENCE));
+  const weakerBefore = (k: number) => outermost(STEPS.slice(0, k).filter((b) => !confidentStep(b)));
   // The confident steps by the weaker steps before them: within such a set, one step's rows may hold another's.
   const sets = new Map<string, { steps: (typeof STEPS)[number][]; weaker: (typeof STEPS)[number][] }>();
   STEPS.forEach((st, k) => {
-    if (stepConfidence(st) < MIN_CONFIDENCE) return;
+    if (!confidentStep(st)) return;
     const weaker = weakerBefore(k);
     const key = weaker.map((b) => STEPS.indexOf(b)).join(',');
     if (!sets.has(key)) sets.set(key, { steps: [], weaker });
