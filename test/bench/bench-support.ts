@@ -163,8 +163,8 @@ export function printTable(title: string, rows: [string, string, string][]): voi
 }
 
 /**
- * Waits until the service at `base` answers /health (up to three minutes: on the shared 2-core
- * machine, at load average 20+, migrating and seeding the demo world took longer than one).
+ * Waits until the service at `base` answers /health (up to five minutes: on the shared machine,
+ * migrations and the demo seed have taken more than one).
  */
 export async function healthy(base: string): Promise<void> {
   for (let i = 0; ; i++) {
@@ -173,7 +173,7 @@ export async function healthy(base: string): Promise<void> {
       () => false,
     );
     if (ok) return;
-    if (i > 900) throw new Error('service did not become healthy');
+    if (i > 1500) throw new Error('service did not become healthy');
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --items N] [--agreements A] [--keep]
+ * npm run bench [-- --items N] [--agreements A] [--rounds R] [--skip-bulk] [--unspsc FILE] [--keep]
  *
  * Measures, on the same generated rows: catalogue ingest from upload to searchable (beside a raw
  * COPY and a hand-written bulk load of the search table), search latency over HTTP at 1, 16 and
  * 64 concurrent clients (beside the engine's SQL run directly and a naive ILIKE), and the
  * service's memory. Everything runs on this machine: an embedded PostgreSQL and the service as a
- * child process on loopback. Prints one table.
+ * child process on loopback. Prints one table, then the search figures per kind of query.
+ * --rounds: how often the engine's SQL runs each query of the mix directly (10); --skip-bulk
+ * leaves out the ingest's comparison loads (a) and (b), for runs that measure search only.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
@@ -33,7 +35,11 @@ const AGREEMENTS = flag('agreements', 200);
 const VISIBLE = 10;
 const SUPPLIERS = 20;
 const ROOT = projectRoot();
-const SHARED_UNSPSC = join(ROOT, '..', 'shared', 'data', 'unspsc', 'unspsc.csv');
+// The full code set beside the checkout (or --unspsc FILE); without it the built-in subset.
+const unspscArg = args.indexOf('--unspsc');
+const SHARED_UNSPSC = [unspscArg >= 0 ? args[unspscArg + 1] : join(ROOT, '..', 'shared', 'data', 'unspsc', 'unspsc.csv')].find((f) => existsSync(f));
+const ROUNDS = flag('rounds', 10);
+const SKIP_BULK = args.includes('--skip-bulk');
 
 let rnd = 12345;
 const random = () => (rnd = (rnd * 16807) % 2147483647) / 2147483647;
@@ -67,6 +73,31 @@ function serverWorkSince(before: ServerWork, after: ServerWork): ServerWork {
   };
 }
 
+/**
+ * (a) the floor: raw COPY of the lines into a plain table; (b) the practical limit for this schema:
+ * COPY into the search table, then the stored tsvector and the search table's indexes in bulk.
+ * The tables are dropped again.
+ */
+async function bulkLoads(pg: Client, files: string[]): Promise<{ copySeconds: number; bulkSeconds: number }> {
+  // (a) the floor: raw COPY of the same lines into a plain table.
+  await pg.query('CREATE TABLE bench_copy (seller_item_id text, name text, description text, unspsc text, price numeric, vat_rate numeric, unit text, ecolabel text, size text)');
+  const copyStart = Date.now();
+  for (const f of files) await pipeline(createReadStream(f), pg.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+  const copySeconds = (Date.now() - copyStart) / 1000;
+  // (b) the practical limit for this schema: COPY into the search table, then stored tsvector and indexes in bulk.
+  await pg.query(`CREATE TABLE bench_search (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED)`);
+  const bulkStart = Date.now();
+  await pg.query(`INSERT INTO bench_search (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code, segment_code, family_code, class_code, price, currency, vat_rate, unit_code, attributes, attr_facets)
+      SELECT row_number() OVER (), 0, 0, 0, seller_item_id, name, description, unspsc, substr(unspsc,1,2)||'000000', substr(unspsc,1,4)||'0000', substr(unspsc,1,6)||'00', price, 'NOK', vat_rate, unit,
+             jsonb_build_object('ecolabel', ecolabel), CASE WHEN ecolabel <> '' THEN ARRAY['ecolabel=' || lower(ecolabel)] ELSE '{}' END FROM bench_copy`);
+  // The same indexes as the service's search table, built in bulk.
+  const { rows: indexDefs } = await pg.query(`SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = 'search_item'::regclass`);
+  for (const { def } of indexDefs) await pg.query((def as string).replace(/^CREATE (UNIQUE )?INDEX \S+ ON ONLY \S+/, 'CREATE $1INDEX ON bench_search'));
+  const bulkSeconds = (Date.now() - bulkStart) / 1000 + copySeconds;
+  await pg.query('DROP TABLE bench_copy, bench_search');
+  return { copySeconds, bulkSeconds };
+}
+
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'torg-bench-'));
   const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -75,10 +106,11 @@ async function main() {
   const db = await startEmbeddedDatabase(join(work, 'data'), pgPort, log);
   let service: ChildProcess | undefined;
   const rows: [string, string, string][] = [];
+  const kindRows: [string, string, string][] = [];
   try {
     // 1. The code set (full one when ../shared has it), then the service on the same database.
     const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: 'false' });
-    if (existsSync(SHARED_UNSPSC)) {
+    if (SHARED_UNSPSC) {
       const started = Date.now();
       await runCli(['import-unspsc', SHARED_UNSPSC, '--version', 'bench'], config, () => undefined, true);
       rows.push(['UNSPSC import (156,510 codes, CLI)', `${((Date.now() - started) / 1000).toFixed(1)} s`, 'target: well under a minute']);
@@ -209,27 +241,13 @@ async function main() {
     const { rows: indexed } = await pg.query('SELECT count(*)::int AS n FROM search_item');
     await pg.query('ANALYZE');
 
-    // (a) the floor: raw COPY of the same lines into a plain table.
-    await pg.query('CREATE TABLE bench_copy (seller_item_id text, name text, description text, unspsc text, price numeric, vat_rate numeric, unit text, ecolabel text, size text)');
-    const copyStart = Date.now();
-    for (const f of files) await pipeline(createReadStream(f), pg.query(copyFrom(`COPY bench_copy FROM STDIN WITH (FORMAT csv, HEADER true)`)));
-    const copySeconds = (Date.now() - copyStart) / 1000;
-    // (b) the practical limit for this schema: COPY into the search table, then stored tsvector and indexes in bulk.
-    await pg.query(`CREATE TABLE bench_search (LIKE search_item INCLUDING DEFAULTS INCLUDING GENERATED)`);
-    const bulkStart = Date.now();
-    await pg.query(`INSERT INTO bench_search (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code, segment_code, family_code, class_code, price, currency, vat_rate, unit_code, attributes, attr_facets)
-      SELECT row_number() OVER (), 0, 0, 0, seller_item_id, name, description, unspsc, substr(unspsc,1,2)||'000000', substr(unspsc,1,4)||'0000', substr(unspsc,1,6)||'00', price, 'NOK', vat_rate, unit,
-             jsonb_build_object('ecolabel', ecolabel), CASE WHEN ecolabel <> '' THEN ARRAY['ecolabel=' || lower(ecolabel)] ELSE '{}' END FROM bench_copy`);
-    // The same indexes as the service's search table, built in bulk.
-    const { rows: indexDefs } = await pg.query(`SELECT pg_get_indexdef(indexrelid) AS def FROM pg_index WHERE indrelid = 'search_item'::regclass`);
-    for (const { def } of indexDefs) await pg.query((def as string).replace(/^CREATE (UNIQUE )?INDEX \S+ ON ONLY \S+/, 'CREATE $1INDEX ON bench_search'));
-    const bulkSeconds = (Date.now() - bulkStart) / 1000 + copySeconds;
     const ingestRate = ITEMS / ingestSeconds;
-    const bulkRate = ITEMS / bulkSeconds;
+    // (a) the floor: raw COPY of the same lines into a plain table; (b) the practical limit.
+    const bulk = SKIP_BULK ? null : await bulkLoads(pg, files);
     rows.push([
       'ingest: upload → searchable (service)',
       `${Math.round(ingestRate).toLocaleString('en')} lines/s`,
-      `${indexed[0].n} items in ${ingestSeconds.toFixed(1)} s (uploads and publishing ${(uploadMs / 1000).toFixed(1)} s, then indexing); ${(ingestRate / bulkRate).toFixed(2)} of (b); target ≥ 20k/s and ≥ 0.8 of (b)`,
+      `${indexed[0].n} items in ${ingestSeconds.toFixed(1)} s (uploads and publishing ${(uploadMs / 1000).toFixed(1)} s, then indexing); ${bulk ? (ingestRate / (ITEMS / bulk.bulkSeconds)).toFixed(2) : '–'} of (b); target ≥ 20k/s and ≥ 0.8 of (b)`,
     ]);
     const perLine = (seconds: number) => `${((seconds / ITEMS) * 1e6).toFixed(0)} µs`;
     rows.push([
@@ -242,11 +260,12 @@ async function main() {
       `${Math.round(serverDuring.walBytes / ITEMS).toLocaleString('en')} B WAL/line`,
       `${(serverDuring.walFpi / ITEMS).toFixed(2)} full-page images per line; checkpoints: ${serverDuring.checkpoints}; autovacuum/autoanalyze runs: ${serverDuring.autovacuums}`,
     ]);
-    rows.push(['ingest (a): raw COPY, plain table', `${Math.round(ITEMS / copySeconds).toLocaleString('en')} lines/s`, `${copySeconds.toFixed(1)} s (the floor)`]);
-    rows.push(['ingest (b): COPY + tsvector + GIN in bulk', `${Math.round(bulkRate).toLocaleString('en')} lines/s`, `${bulkSeconds.toFixed(1)} s (practical limit)`]);
+    if (bulk) {
+      rows.push(['ingest (a): raw COPY, plain table', `${Math.round(ITEMS / bulk.copySeconds).toLocaleString('en')} lines/s`, `${bulk.copySeconds.toFixed(1)} s (the floor)`]);
+      rows.push(['ingest (b): COPY + tsvector + GIN in bulk', `${Math.round(ITEMS / bulk.bulkSeconds).toLocaleString('en')} lines/s`, `${bulk.bulkSeconds.toFixed(1)} s (practical limit)`]);
+    }
     // Search is measured in a settled database: without this, autovacuum works through the
     // million fresh rows (and the comparison tables) on one of the two cores while searches run.
-    await pg.query('DROP TABLE bench_copy, bench_search');
     await pg.query('VACUUM ANALYZE');
 
     // 5. Search latency over HTTP as the buyer who sees VISIBLE agreements.
@@ -259,20 +278,23 @@ async function main() {
     ).rows.map((r) => r.w as string);
     const typo = (w: string) => w.slice(0, 2) + w[3] + w[2] + w.slice(4);
     const words = [0, 1, 2, 3, 4, 5].map((i) => visibleWords[Math.floor((i * visibleWords.length) / 6)]);
-    const mix: Record<string, unknown>[] = [
-      { text: words[0] },
-      { text: words[1] },
-      { text: `${words[2]} ${words[3]}` },
-      { text: typo(words[4]) },
-      { text: `${typo(words[5])} ${words[0]}` },
-      { text: words[1].slice(0, 4) },
-      { text: words[2], unspsc: [agreements[0].segment] },
-      { text: words[3], priceMax: '1000', sort: 'PRICE_ASC' },
-      { text: words[0], attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }] },
-      { unspsc: [agreements[1].segment] },
-      { text: 'standard' },
-      { text: 'qqqzzyx' },
+    // Each query of the mix with its kind, for the figures per kind.
+    const kinds: [string, Record<string, unknown>][] = [
+      ['one word', { text: words[0] }],
+      ['one word', { text: words[1] }],
+      ['two words', { text: `${words[2]} ${words[3]}` }],
+      ['typo', { text: typo(words[4]) }],
+      ['typo + word', { text: `${typo(words[5])} ${words[0]}` }],
+      ['prefix (4 letters)', { text: words[1].slice(0, 4) }],
+      ['word + segment', { text: words[2], unspsc: [agreements[0].segment] }],
+      ['word, price ≤, by price', { text: words[3], priceMax: '1000', sort: 'PRICE_ASC' }],
+      ['word + attribute', { text: words[0], attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }] }],
+      ['segment, no text', { unspsc: [agreements[1].segment] }],
+      ['common word', { text: 'standard' }],
+      ['no match', { text: 'qqqzzyx' }],
     ];
+    const mix = kinds.map(([, q]) => q);
+    const byKind = new Map<string, { http: number[]; direct: number[] }>(kinds.map(([k]) => [k, { http: [], direct: [] }]));
     const QUERY = `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount totalCountCapped edges { node { itemId name price highlightedName } }
       facets { segment { value count } family { value count } class { value count } supplier { value count } attributes { name values { value count } } } } }`;
     const buyerToken = await api.login('buyer@bench.example');
@@ -282,10 +304,11 @@ async function main() {
       const started = Date.now();
       const client = async () => {
         while (issued < total && Date.now() - started < 120_000) {
-          const q = mix[issued++ % mix.length];
+          const k = issued++ % mix.length;
           const t0 = performance.now();
-          await api.gql(buyerToken, QUERY, { i: { ...q, first: 20 } });
+          await api.gql(buyerToken, QUERY, { i: { ...mix[k], first: 20 } });
           latencies.push(performance.now() - t0);
+          if (concurrency === 1) byKind.get(kinds[k][0])!.http.push(performance.now() - t0);
         }
       };
       await Promise.all(Array.from({ length: concurrency }, client));
@@ -328,11 +351,12 @@ async function main() {
     };
     const direct: number[] = [];
     const naive: number[] = [];
-    for (let round = 0; round < 10; round++) {
-      for (const q of mix) {
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [kind, q] of kinds) {
         const t0 = performance.now();
         await engine.search({ ...(q as object), offset: 0, limit: 20 }, scope);
         direct.push(performance.now() - t0);
+        byKind.get(kind)!.direct.push(performance.now() - t0);
         const text = typeof q.text === 'string' ? q.text.split(' ')[0] : '';
         const t1 = performance.now();
         await pg.query(`SELECT item_id, name, price FROM search_item WHERE version_id = ANY($1) AND (name ILIKE $2 OR description ILIKE $2) ORDER BY name LIMIT 20`, [visibleVersions, `%${text}%`]);
@@ -351,6 +375,11 @@ async function main() {
       `${end.rss.toFixed(0)} MB`,
       `idle ${rssIdle.rss.toFixed(0)} MB, peak ${end.peak.toFixed(0)} MB (ingest ${rssPeakIngest.toFixed(0)}, search ${rssPeakSearch.toFixed(0)}); target ≤ 400 MB`,
     ]);
+    const figures = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return sorted.length ? `${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 95))} (${sorted.length})` : '–';
+    };
+    for (const [kind, t] of byKind) kindRows.push([kind, `HTTP ${figures(t.http)}`, `SQL ${figures(t.direct)}`]);
     await pg.end();
   } finally {
     service?.kill('SIGTERM');
@@ -359,6 +388,7 @@ async function main() {
     if (!args.includes('--keep')) await rm(work, { recursive: true, force: true });
   }
   printTable(`Torg benchmark: ${ITEMS.toLocaleString('en')} items, ${AGREEMENTS} agreements, buyer sees ${VISIBLE}; PostgreSQL engine; ${cpus().length} cores`, rows);
+  if (kindRows.length) printTable('Search per kind of query: p50 / p95 (samples), HTTP at 1 client and the engine SQL directly', kindRows);
 }
 
 main().catch((e) => {

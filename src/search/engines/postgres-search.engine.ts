@@ -299,8 +299,15 @@ export class PostgresSearchEngine extends ProductSearch {
       if (!first) return empty;
       anyRef = p(anyGroupQuery(gq));
       // The first word must match; the others rank (all words > fewer words, Meilisearch's
-      // matchingStrategy "last": words are given up from the end).
+      // matchingStrategy "last": words are given up from the end). An item below the confidence
+      // is no hit: told by one test per row (confidentQuery), so the hits, their count and their
+      // facets need no item's ladder of match steps.
+      const confident = confidentQuery(gq);
+      if (!confident) return empty;
       where.push(`s.doc @@ to_tsquery('simple', ${p(first)})`);
+      // coalesce() keeps the confidence out of the index condition: with its many words and a
+      // NOT, the planner priced the text index above reading whole partitions (seen at 200k items).
+      where.push(`coalesce(s.doc @@ to_tsquery('simple', ${p(confident)}), false)`);
     }
     const hasText = gq.length > 0;
     if (query.unspsc?.length) {
@@ -327,7 +334,17 @@ export class PostgresSearchEngine extends ProductSearch {
     const exact = typed ? `(lower(s.seller_item_id) = ${typed} OR s.gtin = ${typed})` : 'false';
     const rank = hasText && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${anyRef}))` : '0::real';
     const eco = relevance && query.preferEcoLabelled ? ECO_LABEL_SQL('s.attr_facets') : 'false';
-    const tiers = hasText ? matchTiers(gq, p) : { columns: '', derived: `0 AS words, 0 AS matched, 0 AS quality, 0 AS fields, ${MIN_CONFIDENCE} AS confidence` };
+    const tiers = hasText ? matchTiers(gq, p) : { columns: '', derived: '0 AS words, 0 AS matched, 0 AS quality, 0 AS fields' };
+    // Which hits get their match steps and rank computed (the tiers' cost): only those that may
+    // reach the page. Every hit of the top tier (each word an exact word of a primary field) ranks
+    // above every hit outside it but those whose item number was typed, and each hit matching all
+    // words above every hit matching fewer (in every sort). When a tier holds the page, the rest
+    // need no steps: the page is the same, and the total and facets are counted from all hits.
+    const top = hasText && relevance ? topTierQuery(gq) : null;
+    const allWords = gq.length > 1 ? allWordsQuery(gq) : null;
+    const tierFlag = (q: string | null) => (q ? `s.doc @@ to_tsquery('simple', ${p(q)})` : 'false');
+    const tiered = top !== null || allWords !== null;
+    const needRef = tiered ? p(Math.max(1, query.offset + query.limit)) : '';
     const mandatoryRef = p(scope.mandatoryIds);
     // Tiers first — the leading words matched, how many words, how well (exact > stem > compound
     // part > typo), in which field — and the agreement signal only within a tier; then, when the
@@ -354,14 +371,17 @@ export class PostgresSearchEngine extends ProductSearch {
     const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number; words: number | null }>(
       this.ds,
       `WITH hits AS MATERIALIZED (
-         SELECT * FROM (
-           SELECT m.*, ${tiers.derived} FROM (
-             SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${rank} AS rank, ${eco} AS eco
-                    ${tiers.columns} ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
-               FROM search_item s WHERE ${whereSql}) m) d
-          WHERE d.confidence >= ${MIN_CONFIDENCE}),
+         SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${eco} AS eco
+                ${hasText ? ', s.doc' : ''} ${tiered ? `, ${tierFlag(top)} AS top, ${tierFlag(allWords)} AS all_words` : ''}
+                ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
+           FROM search_item s WHERE ${whereSql}),
+       ${tiered ? `tier AS (SELECT CASE WHEN count(*) FILTER (WHERE top) >= ${needRef} THEN 2 WHEN count(*) FILTER (WHERE all_words) >= ${needRef} THEN 1 ELSE 0 END AS t FROM hits),` : ''}
+       ranked AS (
+         SELECT m.*, ${tiers.derived} FROM (
+           SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.mandatory, s.exact, s.eco, ${rank} AS rank ${tiers.columns}
+             FROM hits s ${tiered ? ', tier WHERE tier.t = 0 OR s.exact OR (tier.t = 2 AND s.top) OR (tier.t = 1 AND s.all_words)' : ''}) m),
        page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank, h.eco, h.words, h.matched, h.quality, h.fields
-                  FROM hits h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
+                  FROM ranked h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
        SELECT
          (SELECT coalesce(json_agg(x.hit ORDER BY ${order('x')}), '[]') FROM (
             SELECT pg.*, json_build_object('itemId', s.id::text, 'agreementId', pg.agreement_id, 'supplierId', pg.supplier_id, 'sellerItemId', s.seller_item_id,
@@ -371,7 +391,7 @@ export class PostgresSearchEngine extends ProductSearch {
               FROM page pg JOIN catalogue_item s ON s.id = pg.item_id) x) AS hits,
          ${wantFacets ? `(SELECT json_agg(f) FROM (${FACETS_SQL}) f)` : 'NULL'} AS facets,
          ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total,
-         ${hasText ? '(SELECT max(h.words) FROM hits h)' : 'NULL::int'} AS words`,
+         ${hasText ? '(SELECT max(h.words) FROM ranked h)' : 'NULL::int'} AS words`,
       params,
     );
     const facets = row.facets ? facetsFrom(row.facets) : empty.facets;
@@ -399,7 +419,7 @@ export class PostgresSearchEngine extends ProductSearch {
  * "hodetelefoner" in a description, a stem found only in a description ("skrivebord" of
  * "skrivebordet"), or a word merely similar to one in a name, is no answer.
  */
-export const MIN_CONFIDENCE = MatchClass.Typo;
+const MIN_CONFIDENCE = MatchClass.Typo;
 const OUTSIDE_PRIMARY_FIELDS = 3;
 
 /**
@@ -423,11 +443,14 @@ const STEPS: { cls: MatchClass; primary: boolean }[] = [
   { cls: MatchClass.Similar, primary: false },
 ];
 const stepConfidence = (st: { cls: MatchClass; primary: boolean }) => (st.primary || st.cls === MatchClass.Exact ? st.cls : st.cls - OUTSIDE_PRIMARY_FIELDS);
+/** Whether an item whose best match is this step is a hit. */
+const confidentStep = (st: { cls: MatchClass; primary: boolean }) => stepConfidence(st) >= Number(MIN_CONFIDENCE);
 
 /**
  * Per group g: v_g, the grade of its best step (STEPS counted from the end, -1 for no match).
  * From them: words (how many leading groups all matched), matched (how many groups), quality
- * (the sum of grades), fields (groups matched in a primary field) and confidence.
+ * (the sum of grades) and fields (groups matched in a primary field). The confidence is not
+ * read from them: confidentQuery tells it in one test.
  */
 function matchTiers(gq: GroupQueries[], p: (v: unknown) => string): { columns: string; derived: string } {
   const grade = (k: number) => STEPS.length - 1 - k;
@@ -457,9 +480,60 @@ function matchTiers(gq: GroupQueries[], p: (v: unknown) => string): { columns: s
   const matched = idx.map((i) => `(m.v${i} >= 0)::int`).join(' + ');
   const quality = idx.map((i) => `greatest(m.v${i}, 0)`).join(' + ');
   const fields = idx.map((i) => `(m.v${i} IN (${primaryGrades.join(', ')}))::int`).join(' + ');
-  const confidenceOf = (i: number) => `CASE m.v${i} ${STEPS.map((st, k) => `WHEN ${grade(k)} THEN ${stepConfidence(st)}`).join(' ')} ELSE -9 END`;
-  const confidence = `greatest(${idx.map(confidenceOf).join(', ')})`;
-  return { columns, derived: `${words} AS words, ${matched} AS matched, ${quality} AS quality, ${fields} AS fields, ${confidence} AS confidence` };
+  return { columns, derived: `${words} AS words, ${matched} AS matched, ${quality} AS quality, ${fields} AS fields` };
+}
+
+/** A step's tsquery for a group (null: the step matches nothing). */
+const stepQuery = (g: GroupQueries, st: { cls: MatchClass; primary: boolean }) => (st.primary ? g.primaryByClass[st.cls] : g.byClass[st.cls]);
+
+/**
+ * Whether a step's rows are among another's: a match of a class is one of every lower class too
+ * (the queries are cumulative), and one in a primary field is one in any field.
+ */
+const within = (a: { cls: MatchClass; primary: boolean }, b: { cls: MatchClass; primary: boolean }) => a.cls >= b.cls && (a.primary || !b.primary);
+
+/** The steps that no other step of the list holds (an OR of the list is the OR of these). */
+const outermost = <T extends { cls: MatchClass; primary: boolean }>(steps: T[]) => steps.filter((a, i) => !steps.some((b, j) => j !== i && within(a, b) && (!within(b, a) || j < i)));
+
+/**
+ * The rows whose confidence (the ladder's) reaches MIN_CONFIDENCE, as one tsquery (null: none):
+ * a group is confident when its first matching step is, so when a confident step matches and no
+ * weaker step before it does. With the steps as they are: an exact word anywhere, a compound part
+ * or better in a primary field, or a typo in a primary field of a row with no stem or part elsewhere.
+ */
+export function confidentQuery(gq: GroupQueries[]): string | null {
+  const weakerBefore = (k: number) => outermost(STEPS.slice(0, k).filter((b) => !confidentStep(b)));
+  // The confident steps by the weaker steps before them: within such a set, one step's rows may hold another's.
+  const sets = new Map<string, { steps: (typeof STEPS)[number][]; weaker: (typeof STEPS)[number][] }>();
+  STEPS.forEach((st, k) => {
+    if (!confidentStep(st)) return;
+    const weaker = weakerBefore(k);
+    const key = weaker.map((b) => STEPS.indexOf(b)).join(',');
+    if (!sets.has(key)) sets.set(key, { steps: [], weaker });
+    sets.get(key)!.steps.push(st);
+  });
+  const alternatives = gq.flatMap((g) =>
+    [...sets.values()].flatMap(({ steps, weaker }) => {
+      const not = weaker.map((b) => stepQuery(g, b)).filter((q): q is string => q !== null);
+      return outermost(steps)
+        .map((st) => stepQuery(g, st))
+        .filter((q): q is string => q !== null)
+        .map((q) => (not.length ? `(${q} & !(${not.join(' | ')}))` : q));
+    }),
+  );
+  return alternatives.length ? alternatives.join(' | ') : null;
+}
+
+/** Rows matching every group by the first step (an exact word in a primary field): the top tier. */
+export function topTierQuery(gq: GroupQueries[]): string | null {
+  const qs = gq.map((g) => stepQuery(g, STEPS[0]));
+  return qs.every((q) => q !== null) ? qs.join(' & ') : null;
+}
+
+/** Rows matching every group by some step: those with all words. */
+export function allWordsQuery(gq: GroupQueries[]): string | null {
+  const qs = gq.map((g) => g.byClass[MatchClass.Similar]);
+  return qs.every((q) => q !== null) ? qs.join(' & ') : null;
 }
 
 interface FacetRow {
