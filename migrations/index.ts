@@ -36,6 +36,7 @@ import { AgreementPriceClause1763800000145 } from './1763800000145-AgreementPric
 import { SearchRelevanceFields1763800000120 } from './1763800000120-SearchRelevanceFields';
 import { UnspscSuggestionVocabulary1763800000140 } from './1763800000140-UnspscSuggestionVocabulary';
 import { CatalogueLinesAwaitingUnspsc1763800000141 } from './1763800000141-CatalogueLinesAwaitingUnspsc';
+import { InvoicePartPayments1763800000160 } from './1763800000160-InvoicePartPayments';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   AgreementPriceClause1763800000145,
   UnspscSuggestionVocabulary1763800000140,
   CatalogueLinesAwaitingUnspsc1763800000141,
+  InvoicePartPayments1763800000160,
 ];

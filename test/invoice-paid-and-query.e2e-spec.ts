@@ -113,7 +113,7 @@ describe('invoices paid and under query', () => {
       expect((await delivered(b.id)).map((r) => r.code)).toEqual(['AP', 'PD']);
 
       const audited = await audits(a.id, 'invoice.paid');
-      expect(audited).toEqual([{ data: { from: 'APPROVED', to: 'PAID', paidOn, paymentReference: 'BETALING-2026-48' } }]);
+      expect(audited).toEqual([{ data: { from: 'APPROVED', to: 'PAID', paidOn, paymentReference: 'BETALING-2026-48', amount: '563.38', paidAmount: '563.38' } }]);
       const [row] = await t.sql(`SELECT status, paid_on::text, payment_reference, response_code, version FROM invoice WHERE id = $1`, [a.id]);
       expect(row).toMatchObject({ status: 'PAID', paid_on: paidOn, payment_reference: 'BETALING-2026-48', response_code: 'PD' });
 
@@ -192,6 +192,91 @@ describe('invoices paid and under query', () => {
       const again = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: invoice.orderNumber, lines: [{ quantity: '3', price: '45.07', orderLineId: '1' }] }));
       expect(again.body.status).toBe('EXCEPTION');
       expect((await invoiceOf(Number(again.body.id))).reasons.map((r: { code: string }) => r.code)).toContain('QUANTITY_ABOVE_ORDERED');
+    });
+  });
+
+  describe('partly paid (PD with PPD)', () => {
+    const PAID_PART = `__typename ... on InvoicesPaid { newlyPaid invoices { id status paidOn paidAmount responseCode } }
+      ... on InvoicesNotPayableError { invoices { invoiceId status message } } ${ERROR}`;
+    const PAY = `mutation($i: MarkInvoicesPaidInput!) { markInvoicesPaid(input: $i) { ${PAID_PART} } }`;
+
+    it('keeps an invoice PARTLY_PAID after a part payment (PD with PPD and the amounts), refuses over-payment precisely, and completes it with the rest', async () => {
+      // 10 × 45.07 = 450.70 + 25 % VAT 112.68 = 563.38 payable.
+      const invoice = await invoiceFor({ price: '45.07' });
+      expect(invoice.status).toBe('APPROVED');
+      const paidOn = osloToday();
+      const part = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-1', paidAmounts: [{ invoiceId: invoice.id, amount: '200.00' }] } });
+      expect(part.data.markInvoicesPaid).toEqual({
+        __typename: 'InvoicesPaid',
+        newlyPaid: 1,
+        invoices: [{ id: invoice.id, status: 'PARTLY_PAID', paidOn, paidAmount: '200.00', responseCode: 'PD' }],
+      });
+      const [, partResponse] = await delivered(invoice.id);
+      expect(partResponse.code).toBe('PD');
+      expectValid(partResponse.xml);
+      expect(partResponse.xml).toMatch(
+        /<cbc:ResponseCode>PD<\/cbc:ResponseCode>\s*<cbc:EffectiveDate>[\d-]+<\/cbc:EffectiveDate>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusReason">PPD<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Partially paid: 200.00 NOK of 563.38 NOK paid, 363.38 NOK remains to be paid.<\/cbc:StatusReason>/,
+      );
+      expect(partResponse.xml).toContain(`<cbc:Note>Paid 200.00 NOK on ${paidOn}, payment reference DELBETALING-1.</cbc:Note>`);
+      expect(await audits(invoice.id, 'invoice.partly-paid')).toEqual([
+        { data: { from: 'APPROVED', to: 'PARTLY_PAID', paidOn, paymentReference: 'DELBETALING-1', amount: '200.00', paidAmount: '200.00' } },
+      ]);
+      // The supplier sees what was paid.
+      expect(await invoiceOf(invoice.id, supplier)).toMatchObject({ status: 'PARTLY_PAID', responseCode: 'PD', responses: [{ code: 'AP' }, { code: 'PD', reasons: [{ code: 'PPD' }] }] });
+
+      // The same part payment reported again changes nothing.
+      const again = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-1', paidAmounts: [{ invoiceId: invoice.id, amount: '200' }] } });
+      expect(again.data.markInvoicesPaid).toMatchObject({ newlyPaid: 0, invoices: [{ status: 'PARTLY_PAID', paidAmount: '200.00' }] });
+      expect(await t.sql(`SELECT id FROM invoice_payment WHERE invoice_id = $1`, [invoice.id])).toHaveLength(1);
+
+      // More than remains is refused, saying by how much; nothing is marked.
+      const over = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-2', paidAmounts: [{ invoiceId: invoice.id, amount: '400.00' }] } });
+      expect(over.data.markInvoicesPaid).toEqual({
+        __typename: 'InvoicesNotPayableError',
+        errorCode: 'INVOICES_NOT_PAYABLE',
+        message: expect.stringMatching(/^1 of the invoices cannot be marked paid, so none was/),
+        invoices: [
+          {
+            invoiceId: invoice.id,
+            status: 'PARTLY_PAID',
+            message: `Invoice ${invoice.number}: a payment of 400.00 NOK is 36.62 NOK more than the 363.38 NOK that remains to be paid (563.38 NOK payable, 200.00 NOK paid before)`,
+          },
+        ],
+      });
+      // Amounts that are no payment, or name an invoice not in the report, are bad input.
+      for (const [paidAmounts, message] of [
+        [[{ invoiceId: invoice.id, amount: '0' }], 'paidAmounts[0].amount 0 is not more than 0'],
+        [[{ invoiceId: invoice.id, amount: '-5' }], 'paidAmounts[0].amount -5 is not more than 0'],
+        [[{ invoiceId: invoice.id, amount: '10.005' }], 'paidAmounts[0].amount 10.005 has more than 2 decimals'],
+        [[{ invoiceId: invoice.id + 100000, amount: '10' }], `paidAmounts[0] names invoice ${invoice.id + 100000}, which is not one of invoiceIds`],
+      ] as const) {
+        const bad = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paidAmounts } });
+        expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(bad.errors?.[0].message).toContain(message);
+      }
+      expect(await t.sql(`SELECT status, paid_amount::text FROM invoice WHERE id = $1`, [invoice.id])).toEqual([{ status: 'PARTLY_PAID', paid_amount: '200.00' }]);
+
+      // The rest completes it: PAID, answered PD without PPD.
+      const rest = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-2' } });
+      expect(rest.data.markInvoicesPaid).toEqual({
+        __typename: 'InvoicesPaid',
+        newlyPaid: 1,
+        invoices: [{ id: invoice.id, status: 'PAID', paidOn, paidAmount: '563.38', responseCode: 'PD' }],
+      });
+      const responses = await delivered(invoice.id);
+      expect(responses.map((r) => r.code)).toEqual(['AP', 'PD', 'PD']);
+      expectValid(responses[2].xml);
+      expect(responses[2].xml).not.toContain('PPD');
+      expect(await audits(invoice.id, 'invoice.paid')).toEqual([
+        { data: { from: 'PARTLY_PAID', to: 'PAID', paidOn, paymentReference: 'DELBETALING-2', amount: '363.38', paidAmount: '563.38' } },
+      ]);
+      expect(await t.sql(`SELECT amount::text, payment_reference FROM invoice_payment WHERE invoice_id = $1 ORDER BY id`, [invoice.id])).toEqual([
+        { amount: '200.00', payment_reference: 'DELBETALING-1' },
+        { amount: '363.38', payment_reference: 'DELBETALING-2' },
+      ]);
+      // A paid invoice takes no more.
+      const more = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-3', paidAmounts: [{ invoiceId: invoice.id, amount: '1.00' }] } });
+      expect(more.data.markInvoicesPaid.invoices[0].message).toContain('already');
     });
   });
 

@@ -24,6 +24,7 @@ export const RESPONSE_FOR: Record<InvoiceStatus, WantedResponseCode> = {
   [InvoiceStatus.EXCEPTION]: 'IP',
   [InvoiceStatus.UNDER_QUERY]: 'UQ',
   [InvoiceStatus.APPROVED]: 'AP',
+  [InvoiceStatus.PARTLY_PAID]: 'PD',
   [InvoiceStatus.PAID]: 'PD',
   [InvoiceStatus.DISPUTED]: 'RE',
 };
@@ -32,6 +33,8 @@ export const RESPONSE_FOR: Record<InvoiceStatus, WantedResponseCode> = {
 export interface AnswerExtras {
   note?: string;
   effectiveDate?: string;
+  /** PD for a part payment: what was paid and what remains (the status reason PPD's text). */
+  partially?: string;
 }
 
 /** The code of the reason a person gives when approving an exception: it stays inside Torg. */
@@ -54,7 +57,7 @@ export class InvoiceAnswers {
   ) {}
 
   async answerSupplier(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[], extras: AnswerExtras = {}): Promise<void> {
-    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons), extras.note, extras.effectiveDate);
+    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons, extras), extras.note, extras.effectiveDate);
   }
 
   /** Accounts payable's question to the supplier (UQ), with its status reasons as the person gave them. */
@@ -62,7 +65,7 @@ export class InvoiceAnswers {
     await this.responses.answer(tx, invoice, { kind: 'QUERIED', reasons: [...reasons] }, note);
   }
 
-  private async decision(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[]): Promise<InvoiceDecision> {
+  private async decision(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[], extras: AnswerExtras): Promise<InvoiceDecision> {
     switch (code) {
       case 'AB':
         return { kind: 'RECEIVED' };
@@ -71,7 +74,7 @@ export class InvoiceAnswers {
       case 'AP':
         return { kind: 'APPROVED', automatically: !reasons.some((r) => r.code === APPROVED_BY_PERSON) };
       case 'PD':
-        return { kind: 'PAID' };
+        return extras.partially === undefined ? { kind: 'PAID' } : { kind: 'PAID', partially: extras.partially };
       case 'UQ': {
         // Only a re-match of an invoice under query asks for UQ here: the question asked stands, and
         // repeating it (same code, same reasons) sends nothing. The person's question went by `query`.

@@ -101,8 +101,9 @@ export class Invoice {
   @Field(() => String, { nullable: true, description: 'The decision’s reason (buyer side only).' }) decisionReason: string | null;
   @Field(() => String, { nullable: true, description: 'The last Invoice Response code the supplier was given (AB received, IP in process, UQ under query, AP accepted, PD paid, RE rejected).' })
   responseCode: string | null;
-  @Field(() => String, { nullable: true, description: 'When it was paid (YYYY-MM-DD), once PAID.' }) paidOn: string | null;
-  @Field(() => String, { nullable: true, description: 'The payment’s reference, once PAID, when the finance system gave one.' }) paymentReference: string | null;
+  @Field(() => String, { nullable: true, description: 'When it was last paid (YYYY-MM-DD), once PARTLY_PAID or PAID.' }) paidOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The latest payment’s reference, once PARTLY_PAID or PAID, when the finance system gave one.' }) paymentReference: string | null;
+  @Field(() => Decimal, { description: 'What was paid of it so far: 0.00 until paid, the payable amount once PAID.' }) paidAmount: string;
   @Field(() => String, { nullable: true, description: 'Path of the invoice document exactly as received (GET, its supplier and buyer only); null for one not received as a document.' })
   documentPath: string | null;
   @Field({ description: 'When it was received.' }) receivedAt: Date;
