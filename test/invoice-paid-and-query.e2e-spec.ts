@@ -379,6 +379,86 @@ describe('invoices paid and under query', () => {
     });
   });
 
+  describe('status actions (OPStatusAction) on UQ and RE', () => {
+    const QUERY_ACTIONS = `mutation($i: QueryInvoiceInput!) { queryInvoice(input: $i) { __typename ... on Invoice { status responseCode } ${ERROR} } }`;
+
+    it('asks the supplier to act with structured action codes after the reasons, on a question (UQ) and a rejection (RE), keeping them over a re-match', async () => {
+      // Before the goods came, at a price above the agreed one.
+      const invoice = await invoiceFor({ price: '50.00', received: '0' });
+      expect(invoice.status).toBe('EXCEPTION');
+      const queried = await t.gql(ap, QUERY_ACTIONS, {
+        i: {
+          invoiceId: invoice.id,
+          expectedVersion: (await invoiceOf(invoice.id)).version,
+          reasons: [{ code: 'PRI', text: 'The agreed price is 45.07.' }],
+          actions: [{ code: 'NIN', text: 'Or send a new invoice at 45.07' }, { code: 'PIN', text: 'Send the new price list' }],
+        },
+      });
+      expect(queried.data.queryInvoice).toEqual({ __typename: 'Invoice', status: 'UNDER_QUERY', responseCode: 'UQ' });
+      const [, uq] = await delivered(invoice.id);
+      expectValid(uq.xml);
+      // Reasons first, then one cac:Status per action in the code list's order (PIN before NIN).
+      expect(uq.xml).toMatch(
+        /<cbc:StatusReasonCode listID="OPStatusReason">PRI<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>The agreed price is 45.07.<\/cbc:StatusReason>\s*<\/cac:Status>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">PIN<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Send the new price list<\/cbc:StatusReason>\s*<\/cac:Status>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">NIN<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Or send a new invoice at 45.07<\/cbc:StatusReason>/,
+      );
+      const seen = await t.gql(supplier, `query($id: Int!) { invoice(id: $id) { responses { code actions { code text } } } }`, { id: invoice.id });
+      expect(seen.data.invoice.responses).toEqual([
+        { code: 'IP', actions: [] },
+        {
+          code: 'UQ',
+          actions: [
+            { code: 'PIN', text: 'Send the new price list' },
+            { code: 'NIN', text: 'Or send a new invoice at 45.07' },
+          ],
+        },
+      ]);
+
+      // The goods arrive: the re-match still finds the price wrong and keeps the question as asked, actions included, so nothing new is sent.
+      await receive(t, invoice.orderId, [{ lineId: '1', quantity: '10' }]);
+      await drain(t);
+      const after = await invoiceOf(invoice.id);
+      expect(after.status).toBe('UNDER_QUERY');
+      expect(after.reasons.map((r: { code: string }) => r.code)).toEqual(['PRICE_ABOVE_AGREED', 'TOTAL_ABOVE_EXPECTED']);
+      expect((await invoiceOf(invoice.id)).responses.map((r: { code: string }) => r.code)).toEqual(['IP', 'UQ']);
+      const rematched = await t.sql(`SELECT data FROM audit_event WHERE entity_type = 'invoice' AND entity_id = $1 AND data->>'rematch' = 'true'`, [String(invoice.id)]);
+      expect(rematched.map((r) => [r.data.from, r.data.to])).toEqual([['UNDER_QUERY', 'UNDER_QUERY']]);
+
+      const disputed = await t.gql(ap, DISPUTE, {
+        i: { invoiceId: invoice.id, expectedVersion: (await invoiceOf(invoice.id)).version, reason: 'No answer.', actions: [{ code: 'CNF' }, { code: 'NIN', text: 'Invoice again at 45.07' }] },
+      });
+      expect(disputed.data.disputeInvoice).toEqual({ __typename: 'Invoice', status: 'DISPUTED', responseCode: 'RE' });
+      const re = (await delivered(invoice.id))[2];
+      expect(re.code).toBe('RE');
+      expectValid(re.xml);
+      expect(re.xml).toMatch(
+        /<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">NIN<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Invoice again at 45.07<\/cbc:StatusReason>\s*<\/cac:Status>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">CNF<\/cbc:StatusReasonCode>\s*<\/cac:Status>/,
+      );
+      expect(await audits(invoice.id, 'invoice.disputed')).toEqual([
+        { data: { from: 'UNDER_QUERY', to: 'DISPUTED', reason: 'No answer.', actions: [{ code: 'CNF' }, { code: 'NIN', text: 'Invoice again at 45.07' }] } },
+      ]);
+    });
+
+    it('refuses unknown action codes, codes that do not fit the decision, a code twice and OTH without a text, precisely and changing nothing', async () => {
+      const invoice = await invoiceFor({ price: '50.00' });
+      const version = (await invoiceOf(invoice.id)).version;
+      const reasons = [{ code: 'PRI', text: 'Why 50.00?' }];
+      const unknown = await t.gql(ap, QUERY_ACTIONS, { i: { invoiceId: invoice.id, expectedVersion: version, reasons, actions: [{ code: 'XYZ' }] } });
+      expect(unknown.errors?.[0].message).toMatch(/"XYZ".*InvoiceStatusActionCode/);
+      const cases: [string, Record<string, unknown>, string][] = [
+        [QUERY_ACTIONS, { reasons, actions: [{ code: 'NOA' }] }, 'actions[0].code: NOA (no action required) asks nothing of the supplier does not fit a question (UQ)'],
+        [QUERY_ACTIONS, { reasons, actions: [{ code: 'PIN' }, { code: 'PIN', text: 'again' }] }, 'actions[1].code: PIN is given twice'],
+        [QUERY_ACTIONS, { reasons, actions: [{ code: 'OTH', text: '  ' }] }, 'actions[0].text: OTH (other) needs a text'],
+        [DISPUTE, { reason: 'Wrong price', actions: [{ code: 'CNF' }, { code: 'PIN' }] }, 'actions[1].code: PIN (provide information) is a question: use queryInvoice'],
+      ];
+      for (const [mutation, input, message] of cases) {
+        const refused = await t.gql(ap, mutation, { i: { invoiceId: invoice.id, expectedVersion: version, ...input } });
+        expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(refused.errors?.[0].message).toContain(message);
+      }
+      expect(await invoiceOf(invoice.id)).toMatchObject({ status: 'EXCEPTION', version, responses: [{ code: 'IP' }] });
+    });
+  });
+
   describe('the received document', () => {
     it('links each received invoice to the document it came as, served byte for byte to its supplier and buyer only', async () => {
       const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '1' }]);

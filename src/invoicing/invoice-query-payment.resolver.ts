@@ -22,7 +22,7 @@ export class InvoiceQueryPaymentResolver {
   @Allow(Role.ACCOUNTS_PAYABLE)
   @Mutation(() => DecideInvoiceResult, {
     description:
-      'Puts an invoice in EXCEPTION, WAITING or UNDER_QUERY under query: the supplier is asked with the status reasons given (Invoice Response UQ) and the invoice waits for the answer, still re-matched; approve or dispute it later (ACCOUNTS_PAYABLE).',
+      'Puts an invoice in EXCEPTION, WAITING or UNDER_QUERY under query: the supplier is asked with the status reasons (and status actions: PIN, NIN, CNF, …) given (Invoice Response UQ) and the invoice waits for the answer, still re-matched; approve or dispute it later (ACCOUNTS_PAYABLE).',
   })
   async queryInvoice(@Ctx() ctx: RequestContext, @Args('input') input: QueryInvoiceInput) {
     const result = await this.decisions.query(ctx, input);

@@ -7,6 +7,7 @@ import type { InvoiceStatusReason } from '../peppol';
 import { ErrorResult } from '../platform/results/error-result';
 import { resultUnion } from '../platform/results/result-union';
 import { InvoiceStatus } from './invoice-status';
+import { InvoiceStatusActionInput } from './invoice-status-actions';
 import { Invoice } from './invoice.types';
 
 /**
@@ -38,6 +39,15 @@ export class QueryInvoiceInput {
   @ValidateNested({ each: true })
   @Type(() => InvoiceQueryReasonInput)
   reasons: InvoiceQueryReasonInput[];
+  @Field(() => [InvoiceStatusActionInput], {
+    nullable: true,
+    description: 'What the supplier is asked to do (OPStatusAction, each code once, at most 6): PIN provide information, NIN issue a new invoice, CNF/CNP/CNA credit fully/partly/the amount, OTH with a text.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  @Type(() => InvoiceStatusActionInput)
+  actions?: InvoiceStatusActionInput[];
   @Field({ nullable: true, description: 'A note to the supplier beside the reasons (cbc:Note, at most 1000 characters).' }) @IsOptional() @IsString() @Length(1, 1000) note?: string;
 }
 

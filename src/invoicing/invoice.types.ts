@@ -1,8 +1,10 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import Decimal from 'decimal.js';
-import { IsDateString, IsEnum, IsInt, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsDateString, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { ConnectionType, PageArgs } from '../platform/graphql/connection';
 import { InvoiceStatus } from './invoice-status';
+import { InvoiceStatusActionInput } from './invoice-status-actions';
 
 export enum InvoiceKindValue {
   INVOICE = 'INVOICE',
@@ -140,4 +142,13 @@ export class DisputeInvoiceInput {
   @Field(() => Int, { description: 'The invoice.' }) @IsInt() invoiceId: number;
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() expectedVersion: number;
   @Field({ description: 'Why, for the supplier (1–1000 characters).' }) @IsString() @Length(1, 1000) reason: string;
+  @Field(() => [InvoiceStatusActionInput], {
+    nullable: true,
+    description: 'What the supplier is asked to do (OPStatusAction, each code once, at most 5): NIN issue a new invoice, CNF credit fully, CNP credit partially, CNA credit the amount, OTH with a text.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => InvoiceStatusActionInput)
+  actions?: InvoiceStatusActionInput[];
 }
