@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acceptedOrder, drain, ERROR, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { createAgreement } from './support/fixtures';
 import { quickInvoiceXml } from './support/invoices';
 import { fatalRules, RULES } from './support/peppol-rules';
 import { startTestApp, TestApp } from './support/test-app';
@@ -514,6 +515,29 @@ describe('invoices paid and under query', () => {
       const [commitment] = await t.sql(`SELECT invoiced::text FROM cost_centre_commitment WHERE source_type = 'ORDER' AND source_id = $1`, [String(invoice.orderId)]);
       const [drawdown] = await t.sql(`SELECT invoiced::text FROM agreement_drawdown WHERE source_type = 'ORDER' AND source_id = $1`, [String(invoice.orderId)]);
       expect([commitment.invoiced, drawdown.invoiced]).toEqual(['0.00', '0.00']);
+    });
+
+    it('says precisely that a NOK invoice without order is in another currency than its agreement in EUR', async () => {
+      const agreement = await createAgreement(t, { currency: 'EUR' });
+      const posted = await postDocument(
+        t,
+        erp,
+        quickInvoiceXml({ id: number('F'), buyerReference: 'Bjørn', contractReference: agreement.reference, lines: [{ quantity: '2', price: '45.07', sellerItemId: 'KL-100' }] }),
+      );
+      expect(posted.status).toBe(201);
+      expect(posted.body.status).toBe('EXCEPTION');
+      const read = await invoiceOf(Number(posted.body.id));
+      expect(read.reasons).toEqual([
+        {
+          code: 'CURRENCY',
+          message: `Agreement ${agreement.reference} is in EUR, the invoice in NOK, so its amounts cannot be compared: accounts payable decides (approve with a reason, query or dispute)`,
+          expected: 'EUR',
+          actual: 'NOK',
+        },
+      ]);
+      expect(read.responses).toEqual([{ code: 'IP', reasons: [{ code: 'FIN', text: expect.stringContaining('is in EUR, the invoice in NOK') }], note: null }]);
+      const [row] = await t.sql(`SELECT agreement_id FROM invoice WHERE id = $1`, [Number(posted.body.id)]);
+      expect(row.agreement_id).toBe(agreement.id);
     });
 
     it('says precisely that an invoice without order is in another currency than its agreement', async () => {
