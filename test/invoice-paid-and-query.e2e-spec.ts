@@ -268,9 +268,7 @@ describe('invoices paid and under query', () => {
       expect(responses.map((r) => r.code)).toEqual(['AP', 'PD', 'PD']);
       expectValid(responses[2].xml);
       expect(responses[2].xml).not.toContain('PPD');
-      expect(await audits(invoice.id, 'invoice.paid')).toEqual([
-        { data: { from: 'PARTLY_PAID', to: 'PAID', paidOn, paymentReference: 'DELBETALING-2', amount: '363.38', paidAmount: '563.38' } },
-      ]);
+      expect(await audits(invoice.id, 'invoice.paid')).toEqual([{ data: { from: 'PARTLY_PAID', to: 'PAID', paidOn, paymentReference: 'DELBETALING-2', amount: '363.38', paidAmount: '563.38' } }]);
       expect(await t.sql(`SELECT amount::text, payment_reference FROM invoice_payment WHERE invoice_id = $1 ORDER BY id`, [invoice.id])).toEqual([
         { amount: '200.00', payment_reference: 'DELBETALING-1' },
         { amount: '363.38', payment_reference: 'DELBETALING-2' },
@@ -392,7 +390,10 @@ describe('invoices paid and under query', () => {
           invoiceId: invoice.id,
           expectedVersion: (await invoiceOf(invoice.id)).version,
           reasons: [{ code: 'PRI', text: 'The agreed price is 45.07.' }],
-          actions: [{ code: 'NIN', text: 'Or send a new invoice at 45.07' }, { code: 'PIN', text: 'Send the new price list' }],
+          actions: [
+            { code: 'NIN', text: 'Or send a new invoice at 45.07' },
+            { code: 'PIN', text: 'Send the new price list' },
+          ],
         },
       });
       expect(queried.data.queryInvoice).toEqual({ __typename: 'Invoice', status: 'UNDER_QUERY', responseCode: 'UQ' });

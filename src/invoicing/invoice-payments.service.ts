@@ -70,9 +70,7 @@ export class InvoicePayments {
             i.paidAmount = p.pay.paidAfter.toFixed(2);
             const ref = reference ? `, payment reference ${reference}` : '';
             const note = p.pay.rest ? `Paid ${money(p.pay.amount, i)} on ${paidOn}${ref}.` : `Paid ${paidOn}${ref}.`;
-            const partially = p.pay.rest
-              ? `Partially paid: ${money(p.pay.paidAfter, i)} of ${money(new Decimal(i.payableAmount), i)} paid, ${money(p.pay.rest, i)} remains to be paid.`
-              : undefined;
+            const partially = p.pay.rest ? `Partially paid: ${money(p.pay.paidAfter, i)} of ${money(new Decimal(i.payableAmount), i)} paid, ${money(p.pay.rest, i)} remains to be paid.` : undefined;
             await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], [], { note, effectiveDate: paidOn, partially });
           },
           audit: { paidOn, paymentReference: reference, amount: p.pay.amount.toFixed(2), paidAmount: p.pay.paidAfter.toFixed(2) },
@@ -121,8 +119,7 @@ function plan(invoice: InvoiceEntity, earlier: readonly InvoicePaymentRow[], pay
   const of = (message: string): UnpayableInvoice => ({ invoiceId: invoice.id, status: invoice.status, message });
   if (invoice.kind === 'CREDIT_NOTE') return of(`${invoiceName(invoice)} is a credit note: it is settled against the supplier's invoices, not paid`);
   if (isRepeat(invoice, earlier, payment)) return { invoice, unchanged: true };
-  if (invoice.status === InvoiceStatus.PAID)
-    return of(`${invoiceName(invoice)} was paid on ${invoice.paidOn}${invoice.paymentReference ? ` (reference ${invoice.paymentReference})` : ''} already`);
+  if (invoice.status === InvoiceStatus.PAID) return of(`${invoiceName(invoice)} was paid on ${invoice.paidOn}${invoice.paymentReference ? ` (reference ${invoice.paymentReference})` : ''} already`);
   if (!PAYABLE_INVOICE_STATES.includes(invoice.status)) return of(`${invoiceName(invoice)} is ${invoice.status}: only an approved invoice is paid`);
   const payable = new Decimal(invoice.payableAmount);
   const paid = new Decimal(invoice.paidAmount);

@@ -41,7 +41,8 @@ export class QueryInvoiceInput {
   reasons: InvoiceQueryReasonInput[];
   @Field(() => [InvoiceStatusActionInput], {
     nullable: true,
-    description: 'What the supplier is asked to do (OPStatusAction, each code once, at most 6): PIN provide information, NIN issue a new invoice, CNF/CNP/CNA credit fully/partly/the amount, OTH with a text.',
+    description:
+      'What the supplier is asked to do (OPStatusAction, each code once, at most 6): PIN provide information, NIN issue a new invoice, CNF/CNP/CNA credit fully/partly/the amount, OTH with a text.',
   })
   @IsOptional()
   @ArrayMaxSize(6)

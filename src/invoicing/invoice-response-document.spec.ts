@@ -20,7 +20,14 @@ const DECISIONS: Record<string, InvoiceDecision> = {
   'disputed, query': { kind: 'DISPUTED', reasons: [{ code: 'BUYER_REFERENCE_MISMATCH', message: 'Buyer reference "X" is not the order’s' }], note: '', replace: false },
   'disputed without match reasons': { kind: 'DISPUTED', reasons: [], note: 'The chairs arrived broken <&> "damaged"', replace: true },
   'disputed with actions': { kind: 'DISPUTED', reasons: [price], note: '', replace: true, actions: [{ code: 'CNF' }, { code: 'NIN', text: 'Invoice again at 100.00' }] },
-  'queried with actions': { kind: 'QUERIED', reasons: [{ code: 'QTY', text: '12 or 10?' }], actions: [{ code: 'OTH', text: 'Call us' }, { code: 'PIN', text: 'Send the delivery note' }] },
+  'queried with actions': {
+    kind: 'QUERIED',
+    reasons: [{ code: 'QTY', text: '12 or 10?' }],
+    actions: [
+      { code: 'OTH', text: 'Call us' },
+      { code: 'PIN', text: 'Send the delivery note' },
+    ],
+  },
   paid: { kind: 'PAID' },
   'partially paid': { kind: 'PAID', partially: 'Paid 800.00 of 1000.00' },
   'many reasons': { kind: 'EXCEPTION', reasons: Array.from({ length: 300 }, (_, i) => ({ code: 'PRICE_VARIANCE', message: `Line ${i + 1}: ${'x'.repeat(40)}` })) },

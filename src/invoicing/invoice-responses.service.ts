@@ -115,11 +115,18 @@ export class InvoiceResponses {
       note: document.note ?? null,
       outboundDocumentId,
     });
-    await this.audit.record(tx, 'invoice-response.sent', 'invoice_response', id, { invoiceId: input.invoiceId, code: input.code, reasons: input.reasons.map((r) => r.code), actions: (input.actions ?? []).map((a) => a.code), outboundDocumentId });
+    await this.audit.record(tx, 'invoice-response.sent', 'invoice_response', id, {
+      invoiceId: input.invoiceId,
+      code: input.code,
+      reasons: input.reasons.map((r) => r.code),
+      actions: (input.actions ?? []).map((a) => a.code),
+      outboundDocumentId,
+    });
     return row;
   }
 }
 
 const sameReasons = (a: readonly InvoiceResponseReason[], b: readonly InvoiceResponseReason[]) => a.length === b.length && a.every((r, i) => r.code === b[i].code && r.text === b[i].text);
 
-const sameActions = (a: readonly InvoiceResponseAction[], b: readonly InvoiceResponseAction[]) => a.length === b.length && a.every((x, i) => x.code === b[i].code && (x.text ?? null) === (b[i].text ?? null));
+const sameActions = (a: readonly InvoiceResponseAction[], b: readonly InvoiceResponseAction[]) =>
+  a.length === b.length && a.every((x, i) => x.code === b[i].code && (x.text ?? null) === (b[i].text ?? null));

@@ -158,10 +158,12 @@ export class InvoiceRepository {
   /** Records payments (one statement for all of them). */
   async addPayments(tx: RequestContext, payments: readonly InvoicePaymentRow[]): Promise<void> {
     if (!payments.length) return;
-    await tx.manager.query(
-      `INSERT INTO invoice_payment (invoice_id, paid_on, payment_reference, amount) SELECT * FROM unnest($1::int[], $2::date[], $3::text[], $4::numeric[])`,
-      [payments.map((p) => p.invoiceId), payments.map((p) => p.paidOn), payments.map((p) => p.paymentReference), payments.map((p) => p.amount)],
-    );
+    await tx.manager.query(`INSERT INTO invoice_payment (invoice_id, paid_on, payment_reference, amount) SELECT * FROM unnest($1::int[], $2::date[], $3::text[], $4::numeric[])`, [
+      payments.map((p) => p.invoiceId),
+      payments.map((p) => p.paidOn),
+      payments.map((p) => p.paymentReference),
+      payments.map((p) => p.amount),
+    ]);
   }
 
   /** Links the invoice to the document it was received as (exchange's received_document): not a step of its own, so no new version. */

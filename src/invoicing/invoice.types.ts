@@ -144,7 +144,8 @@ export class DisputeInvoiceInput {
   @Field({ description: 'Why, for the supplier (1–1000 characters).' }) @IsString() @Length(1, 1000) reason: string;
   @Field(() => [InvoiceStatusActionInput], {
     nullable: true,
-    description: 'What the supplier is asked to do (OPStatusAction, each code once, at most 5): NIN issue a new invoice, CNF credit fully, CNP credit partially, CNA credit the amount, OTH with a text.',
+    description:
+      'What the supplier is asked to do (OPStatusAction, each code once, at most 5): NIN issue a new invoice, CNF credit fully, CNP credit partially, CNA credit the amount, OTH with a text.',
   })
   @IsOptional()
   @ArrayMaxSize(5)
