@@ -37,6 +37,8 @@ import { SearchRelevanceFields1763800000120 } from './1763800000120-SearchReleva
 import { UnspscSuggestionVocabulary1763800000140 } from './1763800000140-UnspscSuggestionVocabulary';
 import { CatalogueLinesAwaitingUnspsc1763800000141 } from './1763800000141-CatalogueLinesAwaitingUnspsc';
 import { SearchSynonymGroups1763800000155 } from './1763800000155-SearchSynonymGroups';
+import { InvoicePartPayments1763800000160 } from './1763800000160-InvoicePartPayments';
+import { InvoiceResponseActions1763800000161 } from './1763800000161-InvoiceResponseActions';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -79,4 +81,6 @@ export const MIGRATIONS = [
   UnspscSuggestionVocabulary1763800000140,
   CatalogueLinesAwaitingUnspsc1763800000141,
   SearchSynonymGroups1763800000155,
+  InvoicePartPayments1763800000160,
+  InvoiceResponseActions1763800000161,
 ];

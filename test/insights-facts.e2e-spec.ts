@@ -4,6 +4,7 @@ import { inTransaction } from '../src/platform/database/transaction';
 import { SpendFacts } from '../src/insights/spend-facts';
 import { InvoiceSpendFact, OrderSpendFact } from '../src/insights/spend-facts.types';
 import { OutboxDispatcher } from '../src/platform/outbox/outbox-dispatcher';
+import { createAgreement } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** SpendFacts through the real app: each event queued in a transaction, written by the outbox handler, safe in any order and when repeated. */
@@ -175,5 +176,45 @@ describe('Insights spend facts', () => {
     expect(paths).toEqual([{ buyer_path: [t.world.orgs.skole, t.world.orgs.kommune] }]);
     const [{ lines }] = await t.sql(`SELECT sum(lines)::int AS lines FROM insights_order_month`);
     expect(lines).toBe(2); // 9002's line and 9003's one line left; 9001's lines are cancelled
+  });
+
+  // Last: the rollup test above counts every order line written so far.
+  it('judges supplier loyalty by the agreements in force on the order date: an agreement that ended between two orders counts for the first only', async () => {
+    // Medisinsk had no agreement with Nordby skole but this one, which ended on 2026-06-30 (before today).
+    const ended = await createAgreement(t, { supplier: 'medisinsk', participants: ['skole'], validFrom: '2025-01-01', validTo: '2026-06-30' });
+    const outside = { supplierId: t.world.orgs.medisinsk, supplierName: 'Medisinsk', approvedAt: '2026-07-01T08:00:00Z' };
+    const before: OrderSpendFact = { ...order(9011, [{}]), ...outside, submittedAt: '2026-06-30T21:30:00Z' };
+    const after: OrderSpendFact = { ...order(9012, [{}]), ...outside, submittedAt: '2026-06-30T22:30:00Z' };
+    await inTx((m) => facts.orderApproved(m, before));
+    await inTx((m) => facts.orderApproved(m, after));
+    const invoice: InvoiceSpendFact = {
+      invoiceId: 7011,
+      kind: 'INVOICE',
+      invoiceNumber: 'INV-7011',
+      buyerOrganisationId: t.world.orgs.skole,
+      supplierId: t.world.orgs.medisinsk,
+      agreementId: null,
+      orderId: null,
+      currency: 'NOK',
+      issueDate: '2026-06-15',
+      receivedAt: '2026-11-20T09:00:00Z',
+      approvedAt: '2026-11-20T10:00:00Z',
+      orderSubmittedAt: null,
+      lines: [{ invoiceLineId: 70111, orderLineId: null, unspscCode: null, quantity: '1', unitCode: 'EA', amount: '10.00', loyalty: 'OFF_CATALOGUE', agreementId: null }],
+    };
+    await inTx((m) => facts.invoiceApproved(m, invoice));
+    await inTx((m) => facts.invoiceApproved(m, { ...invoice, invoiceId: 7012, invoiceNumber: 'INV-7012', issueDate: '2026-07-01', lines: [{ ...invoice.lines[0], invoiceLineId: 70121 }] }));
+    await drain();
+    // 21:30 UTC on 30 June is 23:30 in Norway, still the agreement's last day; 22:30 UTC is 1 July.
+    expect(await t.sql(`SELECT order_id, supplier_loyalty FROM insights_order_line WHERE order_id IN (9011, 9012) ORDER BY order_id`)).toEqual([
+      { order_id: 9011, supplier_loyalty: 'AGREEMENT_SUPPLIER_OUTSIDE' },
+      { order_id: 9012, supplier_loyalty: 'OTHER_SUPPLIER' },
+    ]);
+    // An invoice without order is judged on its issue date.
+    expect(await t.sql(`SELECT invoice_id, supplier_loyalty FROM insights_invoice_line WHERE invoice_id IN (7011, 7012) ORDER BY invoice_id`)).toEqual([
+      { invoice_id: 7011, supplier_loyalty: 'AGREEMENT_SUPPLIER_OUTSIDE' },
+      { invoice_id: 7012, supplier_loyalty: 'OTHER_SUPPLIER' },
+    ]);
+    expect(await t.sql(`SELECT valid_to::text FROM agreement WHERE id = $1`, [ended.id])).toEqual([{ valid_to: '2026-06-30' }]);
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acceptedOrder, drain, ERROR, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { createAgreement } from './support/fixtures';
 import { quickInvoiceXml } from './support/invoices';
 import { fatalRules, RULES } from './support/peppol-rules';
 import { startTestApp, TestApp } from './support/test-app';
@@ -113,7 +114,7 @@ describe('invoices paid and under query', () => {
       expect((await delivered(b.id)).map((r) => r.code)).toEqual(['AP', 'PD']);
 
       const audited = await audits(a.id, 'invoice.paid');
-      expect(audited).toEqual([{ data: { from: 'APPROVED', to: 'PAID', paidOn, paymentReference: 'BETALING-2026-48' } }]);
+      expect(audited).toEqual([{ data: { from: 'APPROVED', to: 'PAID', paidOn, paymentReference: 'BETALING-2026-48', amount: '563.38', paidAmount: '563.38' } }]);
       const [row] = await t.sql(`SELECT status, paid_on::text, payment_reference, response_code, version FROM invoice WHERE id = $1`, [a.id]);
       expect(row).toMatchObject({ status: 'PAID', paid_on: paidOn, payment_reference: 'BETALING-2026-48', response_code: 'PD' });
 
@@ -192,6 +193,89 @@ describe('invoices paid and under query', () => {
       const again = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: invoice.orderNumber, lines: [{ quantity: '3', price: '45.07', orderLineId: '1' }] }));
       expect(again.body.status).toBe('EXCEPTION');
       expect((await invoiceOf(Number(again.body.id))).reasons.map((r: { code: string }) => r.code)).toContain('QUANTITY_ABOVE_ORDERED');
+    });
+  });
+
+  describe('partly paid (PD with PPD)', () => {
+    const PAID_PART = `__typename ... on InvoicesPaid { newlyPaid invoices { id status paidOn paidAmount responseCode } }
+      ... on InvoicesNotPayableError { invoices { invoiceId status message } } ${ERROR}`;
+    const PAY = `mutation($i: MarkInvoicesPaidInput!) { markInvoicesPaid(input: $i) { ${PAID_PART} } }`;
+
+    it('keeps an invoice PARTLY_PAID after a part payment (PD with PPD and the amounts), refuses over-payment precisely, and completes it with the rest', async () => {
+      // 10 × 45.07 = 450.70 + 25 % VAT 112.68 = 563.38 payable.
+      const invoice = await invoiceFor({ price: '45.07' });
+      expect(invoice.status).toBe('APPROVED');
+      const paidOn = osloToday();
+      const part = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-1', paidAmounts: [{ invoiceId: invoice.id, amount: '200.00' }] } });
+      expect(part.data.markInvoicesPaid).toEqual({
+        __typename: 'InvoicesPaid',
+        newlyPaid: 1,
+        invoices: [{ id: invoice.id, status: 'PARTLY_PAID', paidOn, paidAmount: '200.00', responseCode: 'PD' }],
+      });
+      const [, partResponse] = await delivered(invoice.id);
+      expect(partResponse.code).toBe('PD');
+      expectValid(partResponse.xml);
+      expect(partResponse.xml).toMatch(
+        /<cbc:ResponseCode>PD<\/cbc:ResponseCode>\s*<cbc:EffectiveDate>[\d-]+<\/cbc:EffectiveDate>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusReason">PPD<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Partially paid: 200.00 NOK of 563.38 NOK paid, 363.38 NOK remains to be paid.<\/cbc:StatusReason>/,
+      );
+      expect(partResponse.xml).toContain(`<cbc:Note>Paid 200.00 NOK on ${paidOn}, payment reference DELBETALING-1.</cbc:Note>`);
+      expect(await audits(invoice.id, 'invoice.partly-paid')).toEqual([
+        { data: { from: 'APPROVED', to: 'PARTLY_PAID', paidOn, paymentReference: 'DELBETALING-1', amount: '200.00', paidAmount: '200.00' } },
+      ]);
+      // The supplier sees what was paid.
+      expect(await invoiceOf(invoice.id, supplier)).toMatchObject({ status: 'PARTLY_PAID', responseCode: 'PD', responses: [{ code: 'AP' }, { code: 'PD', reasons: [{ code: 'PPD' }] }] });
+
+      // The same part payment reported again changes nothing.
+      const again = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-1', paidAmounts: [{ invoiceId: invoice.id, amount: '200' }] } });
+      expect(again.data.markInvoicesPaid).toMatchObject({ newlyPaid: 0, invoices: [{ status: 'PARTLY_PAID', paidAmount: '200.00' }] });
+      expect(await t.sql(`SELECT id FROM invoice_payment WHERE invoice_id = $1`, [invoice.id])).toHaveLength(1);
+
+      // More than remains is refused, saying by how much; nothing is marked.
+      const over = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-2', paidAmounts: [{ invoiceId: invoice.id, amount: '400.00' }] } });
+      expect(over.data.markInvoicesPaid).toEqual({
+        __typename: 'InvoicesNotPayableError',
+        errorCode: 'INVOICES_NOT_PAYABLE',
+        message: expect.stringMatching(/^1 of the invoices cannot be marked paid, so none was/),
+        invoices: [
+          {
+            invoiceId: invoice.id,
+            status: 'PARTLY_PAID',
+            message: `Invoice ${invoice.number}: a payment of 400.00 NOK is 36.62 NOK more than the 363.38 NOK that remains to be paid (563.38 NOK payable, 200.00 NOK paid before)`,
+          },
+        ],
+      });
+      // Amounts that are no payment, or name an invoice not in the report, are bad input.
+      for (const [paidAmounts, message] of [
+        [[{ invoiceId: invoice.id, amount: '0' }], 'paidAmounts[0].amount 0 is not more than 0'],
+        [[{ invoiceId: invoice.id, amount: '-5' }], 'paidAmounts[0].amount -5 is not more than 0'],
+        [[{ invoiceId: invoice.id, amount: '10.005' }], 'paidAmounts[0].amount 10.005 has more than 2 decimals'],
+        [[{ invoiceId: invoice.id + 100000, amount: '10' }], `paidAmounts[0] names invoice ${invoice.id + 100000}, which is not one of invoiceIds`],
+      ] as const) {
+        const bad = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paidAmounts } });
+        expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(bad.errors?.[0].message).toContain(message);
+      }
+      expect(await t.sql(`SELECT status, paid_amount::text FROM invoice WHERE id = $1`, [invoice.id])).toEqual([{ status: 'PARTLY_PAID', paid_amount: '200.00' }]);
+
+      // The rest completes it: PAID, answered PD without PPD.
+      const rest = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-2' } });
+      expect(rest.data.markInvoicesPaid).toEqual({
+        __typename: 'InvoicesPaid',
+        newlyPaid: 1,
+        invoices: [{ id: invoice.id, status: 'PAID', paidOn, paidAmount: '563.38', responseCode: 'PD' }],
+      });
+      const responses = await delivered(invoice.id);
+      expect(responses.map((r) => r.code)).toEqual(['AP', 'PD', 'PD']);
+      expectValid(responses[2].xml);
+      expect(responses[2].xml).not.toContain('PPD');
+      expect(await audits(invoice.id, 'invoice.paid')).toEqual([{ data: { from: 'PARTLY_PAID', to: 'PAID', paidOn, paymentReference: 'DELBETALING-2', amount: '363.38', paidAmount: '563.38' } }]);
+      expect(await t.sql(`SELECT amount::text, payment_reference FROM invoice_payment WHERE invoice_id = $1 ORDER BY id`, [invoice.id])).toEqual([
+        { amount: '200.00', payment_reference: 'DELBETALING-1' },
+        { amount: '363.38', payment_reference: 'DELBETALING-2' },
+      ]);
+      // A paid invoice takes no more.
+      const more = await t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, paymentReference: 'DELBETALING-3', paidAmounts: [{ invoiceId: invoice.id, amount: '1.00' }] } });
+      expect(more.data.markInvoicesPaid.invoices[0].message).toContain('already');
     });
   });
 
@@ -294,6 +378,89 @@ describe('invoices paid and under query', () => {
     });
   });
 
+  describe('status actions (OPStatusAction) on UQ and RE', () => {
+    const QUERY_ACTIONS = `mutation($i: QueryInvoiceInput!) { queryInvoice(input: $i) { __typename ... on Invoice { status responseCode } ${ERROR} } }`;
+
+    it('asks the supplier to act with structured action codes after the reasons, on a question (UQ) and a rejection (RE), keeping them over a re-match', async () => {
+      // Before the goods came, at a price above the agreed one.
+      const invoice = await invoiceFor({ price: '50.00', received: '0' });
+      expect(invoice.status).toBe('EXCEPTION');
+      const queried = await t.gql(ap, QUERY_ACTIONS, {
+        i: {
+          invoiceId: invoice.id,
+          expectedVersion: (await invoiceOf(invoice.id)).version,
+          reasons: [{ code: 'PRI', text: 'The agreed price is 45.07.' }],
+          actions: [
+            { code: 'NIN', text: 'Or send a new invoice at 45.07' },
+            { code: 'PIN', text: 'Send the new price list' },
+          ],
+        },
+      });
+      expect(queried.data.queryInvoice).toEqual({ __typename: 'Invoice', status: 'UNDER_QUERY', responseCode: 'UQ' });
+      const [, uq] = await delivered(invoice.id);
+      expectValid(uq.xml);
+      // Reasons first, then one cac:Status per action in the code list's order (PIN before NIN).
+      expect(uq.xml).toMatch(
+        /<cbc:StatusReasonCode listID="OPStatusReason">PRI<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>The agreed price is 45.07.<\/cbc:StatusReason>\s*<\/cac:Status>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">PIN<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Send the new price list<\/cbc:StatusReason>\s*<\/cac:Status>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">NIN<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Or send a new invoice at 45.07<\/cbc:StatusReason>/,
+      );
+      const seen = await t.gql(supplier, `query($id: Int!) { invoice(id: $id) { responses { code actions { code text } } } }`, { id: invoice.id });
+      expect(seen.data.invoice.responses).toEqual([
+        { code: 'IP', actions: [] },
+        {
+          code: 'UQ',
+          actions: [
+            { code: 'PIN', text: 'Send the new price list' },
+            { code: 'NIN', text: 'Or send a new invoice at 45.07' },
+          ],
+        },
+      ]);
+
+      // The goods arrive: the re-match still finds the price wrong and keeps the question as asked, actions included, so nothing new is sent.
+      await receive(t, invoice.orderId, [{ lineId: '1', quantity: '10' }]);
+      await drain(t);
+      const after = await invoiceOf(invoice.id);
+      expect(after.status).toBe('UNDER_QUERY');
+      expect(after.reasons.map((r: { code: string }) => r.code)).toEqual(['PRICE_ABOVE_AGREED', 'TOTAL_ABOVE_EXPECTED']);
+      expect((await invoiceOf(invoice.id)).responses.map((r: { code: string }) => r.code)).toEqual(['IP', 'UQ']);
+      const rematched = await t.sql(`SELECT data FROM audit_event WHERE entity_type = 'invoice' AND entity_id = $1 AND data->>'rematch' = 'true'`, [String(invoice.id)]);
+      expect(rematched.map((r) => [r.data.from, r.data.to])).toEqual([['UNDER_QUERY', 'UNDER_QUERY']]);
+
+      const disputed = await t.gql(ap, DISPUTE, {
+        i: { invoiceId: invoice.id, expectedVersion: (await invoiceOf(invoice.id)).version, reason: 'No answer.', actions: [{ code: 'CNF' }, { code: 'NIN', text: 'Invoice again at 45.07' }] },
+      });
+      expect(disputed.data.disputeInvoice).toEqual({ __typename: 'Invoice', status: 'DISPUTED', responseCode: 'RE' });
+      const re = (await delivered(invoice.id))[2];
+      expect(re.code).toBe('RE');
+      expectValid(re.xml);
+      expect(re.xml).toMatch(
+        /<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">NIN<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Invoice again at 45.07<\/cbc:StatusReason>\s*<\/cac:Status>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">CNF<\/cbc:StatusReasonCode>\s*<\/cac:Status>/,
+      );
+      expect(await audits(invoice.id, 'invoice.disputed')).toEqual([
+        { data: { from: 'UNDER_QUERY', to: 'DISPUTED', reason: 'No answer.', actions: [{ code: 'CNF' }, { code: 'NIN', text: 'Invoice again at 45.07' }] } },
+      ]);
+    });
+
+    it('refuses unknown action codes, codes that do not fit the decision, a code twice and OTH without a text, precisely and changing nothing', async () => {
+      const invoice = await invoiceFor({ price: '50.00' });
+      const version = (await invoiceOf(invoice.id)).version;
+      const reasons = [{ code: 'PRI', text: 'Why 50.00?' }];
+      const unknown = await t.gql(ap, QUERY_ACTIONS, { i: { invoiceId: invoice.id, expectedVersion: version, reasons, actions: [{ code: 'XYZ' }] } });
+      expect(unknown.errors?.[0].message).toMatch(/"XYZ".*InvoiceStatusActionCode/);
+      const cases: [string, Record<string, unknown>, string][] = [
+        [QUERY_ACTIONS, { reasons, actions: [{ code: 'NOA' }] }, 'actions[0].code: NOA (no action required) asks nothing of the supplier does not fit a question (UQ)'],
+        [QUERY_ACTIONS, { reasons, actions: [{ code: 'PIN' }, { code: 'PIN', text: 'again' }] }, 'actions[1].code: PIN is given twice'],
+        [QUERY_ACTIONS, { reasons, actions: [{ code: 'OTH', text: '  ' }] }, 'actions[0].text: OTH (other) needs a text'],
+        [DISPUTE, { reason: 'Wrong price', actions: [{ code: 'CNF' }, { code: 'PIN' }] }, 'actions[1].code: PIN (provide information) is a question: use queryInvoice'],
+      ];
+      for (const [mutation, input, message] of cases) {
+        const refused = await t.gql(ap, mutation, { i: { invoiceId: invoice.id, expectedVersion: version, ...input } });
+        expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(refused.errors?.[0].message).toContain(message);
+      }
+      expect(await invoiceOf(invoice.id)).toMatchObject({ status: 'EXCEPTION', version, responses: [{ code: 'IP' }] });
+    });
+  });
+
   describe('the received document', () => {
     it('links each received invoice to the document it came as, served byte for byte to its supplier and buyer only', async () => {
       const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '1' }]);
@@ -349,6 +516,29 @@ describe('invoices paid and under query', () => {
       const [commitment] = await t.sql(`SELECT invoiced::text FROM cost_centre_commitment WHERE source_type = 'ORDER' AND source_id = $1`, [String(invoice.orderId)]);
       const [drawdown] = await t.sql(`SELECT invoiced::text FROM agreement_drawdown WHERE source_type = 'ORDER' AND source_id = $1`, [String(invoice.orderId)]);
       expect([commitment.invoiced, drawdown.invoiced]).toEqual(['0.00', '0.00']);
+    });
+
+    it('says precisely that a NOK invoice without order is in another currency than its agreement in EUR', async () => {
+      const agreement = await createAgreement(t, { currency: 'EUR' });
+      const posted = await postDocument(
+        t,
+        erp,
+        quickInvoiceXml({ id: number('F'), buyerReference: 'Bjørn', contractReference: agreement.reference, lines: [{ quantity: '2', price: '45.07', sellerItemId: 'KL-100' }] }),
+      );
+      expect(posted.status).toBe(201);
+      expect(posted.body.status).toBe('EXCEPTION');
+      const read = await invoiceOf(Number(posted.body.id));
+      expect(read.reasons).toEqual([
+        {
+          code: 'CURRENCY',
+          message: `Agreement ${agreement.reference} is in EUR, the invoice in NOK, so its amounts cannot be compared: accounts payable decides (approve with a reason, query or dispute)`,
+          expected: 'EUR',
+          actual: 'NOK',
+        },
+      ]);
+      expect(read.responses).toEqual([{ code: 'IP', reasons: [{ code: 'FIN', text: expect.stringContaining('is in EUR, the invoice in NOK') }], note: null }]);
+      const [row] = await t.sql(`SELECT agreement_id FROM invoice WHERE id = $1`, [Number(posted.body.id)]);
+      expect(row.agreement_id).toBe(agreement.id);
     });
 
     it('says precisely that an invoice without order is in another currency than its agreement', async () => {

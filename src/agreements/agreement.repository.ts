@@ -113,6 +113,29 @@ export class AgreementRepository {
     );
   }
 
+  /**
+   * The agreements the organisation took part in (as inForceFor: its own and those above it, or a
+   * purchasing unit's own) that were valid on `day` (YYYY-MM-DD), whatever today is: what was in
+   * force when an order was placed. Participation is as it stands now.
+   */
+  inForceOn(tx: RequestContext, organisationId: number, day: string): Promise<AgreementInForce[]> {
+    return tx.manager.query(
+      `WITH RECURSIVE me AS (SELECT o.kind::text AS kind FROM organisation o WHERE o.id = $1),
+            up AS (SELECT o.id, o.parent_id, 0 AS depth FROM organisation o WHERE o.id = $1
+                   UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM organisation o JOIN up ON o.id = up.parent_id WHERE up.depth < 20)
+       SELECT a.id, a.reference, a.title, a.mandatory, a.supplier_id AS "supplierId", a.currency,
+              coalesce(array_agg(s.unspsc_code::text ORDER BY s.unspsc_code) FILTER (WHERE s.unspsc_code IS NOT NULL), '{}') AS scope
+         FROM agreement a
+         LEFT JOIN agreement_scope s ON s.agreement_id = a.id
+        WHERE (SELECT kind FROM me) <> 'SUPPLIER'
+          AND (a.id IN (SELECT p.agreement_id FROM agreement_participant p JOIN up ON p.organisation_id = up.id)
+               OR (a.purchasing_unit_id = $1 AND (SELECT kind FROM me) = 'PURCHASING_UNIT'))
+          AND $2::date BETWEEN a.valid_from AND a.valid_to
+        GROUP BY a.id ORDER BY a.id`,
+      [organisationId, day],
+    );
+  }
+
   /** Several agreements by id (unknown ids are left out). */
   byIds(ctx: RequestContext, ids: readonly number[]): Promise<AgreementEntity[]> {
     return ids.length

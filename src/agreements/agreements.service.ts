@@ -152,6 +152,11 @@ export class AgreementsService {
     return this.rows.inForceFor(tx, organisationId);
   }
 
+  /** The agreements the organisation could order under on `day` (YYYY-MM-DD): in force then, whatever today is (insights' loyalty on the order date). */
+  inForceOn(tx: RequestContext, organisationId: number, day: string): Promise<AgreementInForce[]> {
+    return this.rows.inForceOn(tx, organisationId, day);
+  }
+
   /** Validity and parties of these agreements (also what insights' open data publishes of one), to tell why one is no longer orderable (ended, not yet begun, or the buyer no longer takes part). */
   async standing(tx: RequestContext, ids: readonly number[]): Promise<Map<number, AgreementStanding>> {
     const today = osloToday();

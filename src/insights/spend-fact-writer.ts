@@ -7,6 +7,7 @@ import type { CheaperItem } from '../catalogues/purchasable-item';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { OutboxHandlers } from '../platform/outbox/outbox-handlers';
+import { osloToday } from '../platform/time/oslo-date';
 import { InvoiceLineRow, OrderLineRow, SpendFactsRepository } from './spend-facts.repository';
 import { InvoiceSpendFact, OrderSpendFact, SPEND_TOPIC, SpendEvent } from './spend-facts.types';
 import { supplierLoyalty } from './supplier-loyalty';
@@ -18,8 +19,10 @@ const LEAKING = new Set(['OFF_AGREEMENT', 'OFF_CATALOGUE']);
  * The handler of `insights.spend`: turns an event into fact rows. It adds what the event cannot
  * know cheaply in the business transaction: supplier loyalty (is the supplier one of the
  * buyer's agreement suppliers?) and, for each off-agreement line, the cheapest item of the same
- * unit in the same commodity, else class, among the agreements in force for the buyer. Handled
- * moments after the approval, "in force now" stands for "in force on the order date".
+ * unit in the same commodity, else class, among the agreements in force for the buyer on the order
+ * date (in Norway): an order's submission, an invoice's order's, else the invoice's issue date. A
+ * fact written (or rewritten) long after the order, after an agreement ended or began, still
+ * says how the line stood when it was bought.
  */
 @Injectable()
 export class SpendFactWriter implements OnModuleInit {
@@ -59,6 +62,7 @@ export class SpendFactWriter implements OnModuleInit {
     const { path, suppliers, cheaper } = await this.buyerSide(
       tx,
       f.buyerOrganisationId,
+      osloToday(new Date(f.submittedAt)),
       f.lines.filter((l) => LEAKING.has(l.loyalty)).map((l) => ({ key: l.orderLineId, unspscCode: l.unspscCode, unitCode: l.unitCode, currency: f.currency })),
     );
     return f.lines.map((l) => ({
@@ -90,7 +94,8 @@ export class SpendFactWriter implements OnModuleInit {
 
   private async invoiceRows(tx: RequestContext, f: InvoiceSpendFact): Promise<InvoiceLineRow[]> {
     const needs = f.lines.flatMap((l) => (LEAKING.has(l.loyalty) && l.unspscCode ? [{ key: l.invoiceLineId, unspscCode: l.unspscCode, unitCode: l.unitCode, currency: f.currency }] : []));
-    const { path, suppliers, cheaper } = await this.buyerSide(tx, f.buyerOrganisationId, needs);
+    const orderedOn = f.orderSubmittedAt === null ? f.issueDate : osloToday(new Date(f.orderSubmittedAt));
+    const { path, suppliers, cheaper } = await this.buyerSide(tx, f.buyerOrganisationId, orderedOn, needs);
     const time = (t: string | Date | null) => (t === null ? null : new Date(t).toISOString());
     return f.lines.map((l) => ({
       invoice_line_id: l.invoiceLineId,
@@ -121,13 +126,14 @@ export class SpendFactWriter implements OnModuleInit {
 
   /**
    * The buyer's path (itself, then the organisations above it: the subtree rollups of migration
-   * 105 count a line for each), its agreement suppliers now, and the cheapest agreement item for
-   * each need (that statement only when something leaks).
+   * 105 count a line for each), its agreement suppliers on the order date `orderedOn`, and the
+   * cheapest item of the agreements in force then for each need (that statement only when
+   * something leaks).
    */
-  private async buyerSide(tx: RequestContext, buyerOrganisationId: number, needs: Parameters<CataloguesService['cheapestPerNeed']>[2]) {
+  private async buyerSide(tx: RequestContext, buyerOrganisationId: number, orderedOn: string, needs: Parameters<CataloguesService['cheapestPerNeed']>[2]) {
     const above = await this.identity.selfAndAncestorIds(tx, buyerOrganisationId);
     const path = [buyerOrganisationId, ...above.filter((id) => id !== buyerOrganisationId)];
-    const inForce = await this.agreements.inForceFor(tx, buyerOrganisationId);
+    const inForce = await this.agreements.inForceOn(tx, buyerOrganisationId, orderedOn);
     const found = await this.catalogues.cheapestPerNeed(
       tx,
       inForce.map((a) => a.id),

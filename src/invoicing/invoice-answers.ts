@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
-import type { InvoiceDecision, InvoiceResponseReason } from './invoice-response-for';
+import type { InvoiceDecision, InvoiceResponseAction, InvoiceResponseReason } from './invoice-response-for';
 import { InvoiceResponseRepository } from './invoice-response.repository';
 import { InvoiceResponses } from './invoice-responses.service';
 import { InvoiceStatus } from './invoice-status';
@@ -24,6 +24,7 @@ export const RESPONSE_FOR: Record<InvoiceStatus, WantedResponseCode> = {
   [InvoiceStatus.EXCEPTION]: 'IP',
   [InvoiceStatus.UNDER_QUERY]: 'UQ',
   [InvoiceStatus.APPROVED]: 'AP',
+  [InvoiceStatus.PARTLY_PAID]: 'PD',
   [InvoiceStatus.PAID]: 'PD',
   [InvoiceStatus.DISPUTED]: 'RE',
 };
@@ -32,6 +33,10 @@ export const RESPONSE_FOR: Record<InvoiceStatus, WantedResponseCode> = {
 export interface AnswerExtras {
   note?: string;
   effectiveDate?: string;
+  /** PD for a part payment: what was paid and what remains (the status reason PPD's text). */
+  partially?: string;
+  /** RE: what the supplier is asked to do (status actions). */
+  actions?: InvoiceResponseAction[];
 }
 
 /** The code of the reason a person gives when approving an exception: it stays inside Torg. */
@@ -54,15 +59,15 @@ export class InvoiceAnswers {
   ) {}
 
   async answerSupplier(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[], extras: AnswerExtras = {}): Promise<void> {
-    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons), extras.note, extras.effectiveDate);
+    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons, extras), extras.note, extras.effectiveDate);
   }
 
   /** Accounts payable's question to the supplier (UQ), with its status reasons as the person gave them. */
-  async query(tx: RequestContext, invoice: InvoiceEntity, reasons: readonly InvoiceResponseReason[], note?: string): Promise<void> {
-    await this.responses.answer(tx, invoice, { kind: 'QUERIED', reasons: [...reasons] }, note);
+  async query(tx: RequestContext, invoice: InvoiceEntity, reasons: readonly InvoiceResponseReason[], note?: string, actions: readonly InvoiceResponseAction[] = []): Promise<void> {
+    await this.responses.answer(tx, invoice, { kind: 'QUERIED', reasons: [...reasons], actions: [...actions] }, note);
   }
 
-  private async decision(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[]): Promise<InvoiceDecision> {
+  private async decision(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[], extras: AnswerExtras): Promise<InvoiceDecision> {
     switch (code) {
       case 'AB':
         return { kind: 'RECEIVED' };
@@ -71,12 +76,12 @@ export class InvoiceAnswers {
       case 'AP':
         return { kind: 'APPROVED', automatically: !reasons.some((r) => r.code === APPROVED_BY_PERSON) };
       case 'PD':
-        return { kind: 'PAID' };
+        return extras.partially === undefined ? { kind: 'PAID' } : { kind: 'PAID', partially: extras.partially };
       case 'UQ': {
         // Only a re-match of an invoice under query asks for UQ here: the question asked stands, and
         // repeating it (same code, same reasons) sends nothing. The person's question went by `query`.
         const asked = await this.sent.latestWithCode(tx, invoice.id, 'UQ');
-        return { kind: 'QUERIED', reasons: asked?.reasons ?? reasons.map((r) => ({ code: 'OTH' as const, text: r.message })) };
+        return { kind: 'QUERIED', reasons: asked?.reasons ?? reasons.map((r) => ({ code: 'OTH' as const, text: r.message })), actions: asked?.actions ?? [] };
       }
       case 'CA':
       case 'RE': {
@@ -84,7 +89,7 @@ export class InvoiceAnswers {
         const note = reasons.filter((r) => r.code === DISPUTED_BY_PERSON).map((r) => r.message);
         const found = (await this.invoices.reasonsOf(tx, [invoice.id])).get(invoice.id) ?? [];
         const others = reasons.filter((r) => r.code !== DISPUTED_BY_PERSON);
-        return { kind: 'DISPUTED', reasons: [...others, ...found.map((r) => ({ code: r.code, message: r.message }))], note: note.join(' '), replace: true };
+        return { kind: 'DISPUTED', reasons: [...others, ...found.map((r) => ({ code: r.code, message: r.message }))], note: note.join(' '), replace: true, actions: extras.actions };
       }
     }
   }

@@ -11,6 +11,10 @@ describe('currencyReason', () => {
     const r = currencyReason('SEK', { order: null, agreement: { reference: 'RA-2025-01', currency: 'NOK' } })!;
     expect(r.message).toMatch(/^Agreement RA-2025-01 is in NOK, the invoice in SEK/);
     expect(r.expected).toBe('NOK');
+    // A NOK invoice under an agreement in another currency is as incomparable as the reverse.
+    const nokUnderEur = currencyReason('NOK', { order: null, agreement: { reference: 'RA-EUR', currency: 'EUR' } })!;
+    expect(nokUnderEur).toMatchObject({ code: 'CURRENCY', expected: 'EUR', actual: 'NOK' });
+    expect(nokUnderEur.message).toMatch(/^Agreement RA-EUR is in EUR, the invoice in NOK/);
     const withOrder = currencyReason('SEK', { order: { orderNo: 'PO-1', currency: 'NOK' }, agreement: { reference: 'RA', currency: 'SEK' } })!;
     expect(withOrder.message).toMatch(/^Order PO-1/);
   });

@@ -47,14 +47,17 @@ export function currencyReason(invoiceCurrency: string, basis: CurrencyBasis): N
   );
 }
 
-/** Gathers the currency basis of an invoice: the agreement is read only for an invoice without order in another currency than NOK (rare, off the hot path). */
+/** Gathers the currency basis of an invoice: the agreement is read only for an invoice without order that names one (off the hot path of invoices against orders). */
 @Injectable()
 export class InvoiceCurrency {
   constructor(private readonly agreements: AgreementsService) {}
 
   async reason(tx: RequestContext, invoice: InvoiceEntity, order: OrderForInvoice | null): Promise<NewMatchReason | null> {
     const orderBasis = order ? { orderNo: order.order.orderNo ?? `#${order.order.id}`, currency: order.order.currency } : null;
-    if (invoice.currency === MATCHABLE_CURRENCY && (!order || order.order.currency === MATCHABLE_CURRENCY)) return null;
+    // With an order, the order decides (no read). Without one, even a NOK invoice is compared with
+    // its agreement's currency: an agreement in EUR makes a NOK invoice as incomparable as the reverse.
+    if (invoice.currency === MATCHABLE_CURRENCY && order?.order.currency === MATCHABLE_CURRENCY) return null;
+    if (invoice.currency === MATCHABLE_CURRENCY && !order && invoice.agreementId === null) return null;
     let agreement: CurrencyBasis['agreement'] = null;
     if (!order && invoice.agreementId !== null) {
       const standing = (await this.agreements.standing(tx, [invoice.agreementId])).get(invoice.agreementId);

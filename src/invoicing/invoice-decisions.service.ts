@@ -8,6 +8,7 @@ import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceMatching } from './invoice-matching.service';
 import { UNDECIDED_INVOICE_STATES } from './invoice-status';
+import { statusActions } from './invoice-status-actions';
 import { InvoiceStateError, InvoiceVersionConflictError, ReasonRequiredError } from './invoice.errors';
 import { invoiceName } from './invoice.machine';
 import { InvoiceRepository } from './invoice.repository';
@@ -57,6 +58,7 @@ export class InvoiceDecisions {
 
   dispute(ctx: RequestContext, input: DisputeInvoiceInput): Promise<DecisionOutcome> {
     const reason = input.reason.trim();
+    const actions = statusActions(input.actions, 'dispute');
     return inTransaction(this.ds, ctx, async (tx) => {
       const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
       if (invoice instanceof InvoiceVersionConflictError) return invoice;
@@ -64,9 +66,9 @@ export class InvoiceDecisions {
       return this.matching.machine.fire(tx, invoice, 'dispute', {
         effect: async (i, _from, to) => {
           decided(tx, i, reason);
-          await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], [{ code: 'DISPUTED', message: reason }]);
+          await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], [{ code: 'DISPUTED', message: reason }], { actions });
         },
-        audit: { reason },
+        audit: actions.length ? { reason, actions } : { reason },
       });
     });
   }
@@ -79,6 +81,7 @@ export class InvoiceDecisions {
   query(ctx: RequestContext, input: QueryInvoiceInput): Promise<DecisionOutcome> {
     const reasons = input.reasons.map((r) => ({ code: r.code, text: r.text.trim() }));
     const note = input.note?.trim() || undefined;
+    const actions = statusActions(input.actions, 'query');
     return inTransaction(this.ds, ctx, async (tx) => {
       const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
       if (invoice instanceof InvoiceVersionConflictError) return invoice;
@@ -93,9 +96,9 @@ export class InvoiceDecisions {
       return this.matching.machine.fire(tx, invoice, 'query', {
         effect: async (i) => {
           decided(tx, i, summary);
-          await this.answers.query(tx, i, reasons, note);
+          await this.answers.query(tx, i, reasons, note, actions);
         },
-        audit: { reasons, note: note ?? null },
+        audit: actions.length ? { reasons, actions, note: note ?? null } : { reasons, note: note ?? null },
       });
     });
   }

@@ -22,7 +22,7 @@ export class InvoiceQueryPaymentResolver {
   @Allow(Role.ACCOUNTS_PAYABLE)
   @Mutation(() => DecideInvoiceResult, {
     description:
-      'Puts an invoice in EXCEPTION, WAITING or UNDER_QUERY under query: the supplier is asked with the status reasons given (Invoice Response UQ) and the invoice waits for the answer, still re-matched; approve or dispute it later (ACCOUNTS_PAYABLE).',
+      'Puts an invoice in EXCEPTION, WAITING or UNDER_QUERY under query: the supplier is asked with the status reasons (and status actions: PIN, NIN, CNF, …) given (Invoice Response UQ) and the invoice waits for the answer, still re-matched; approve or dispute it later (ACCOUNTS_PAYABLE).',
   })
   async queryInvoice(@Ctx() ctx: RequestContext, @Args('input') input: QueryInvoiceInput) {
     const result = await this.decisions.query(ctx, input);
@@ -32,7 +32,7 @@ export class InvoiceQueryPaymentResolver {
   @Allow(Role.ACCOUNTS_PAYABLE)
   @Mutation(() => MarkInvoicesPaidResult, {
     description:
-      'Marks approved invoices paid, as the bank confirmed them (ACCOUNTS_PAYABLE: a person or the finance system): each becomes PAID and its supplier is answered PD with the payment date. All or nothing; the same payment reported again changes nothing.',
+      'Marks approved invoices paid, as the bank confirmed them (ACCOUNTS_PAYABLE: a person or the finance system): each paid all that remains becomes PAID, each paid a part (paidAmounts) PARTLY_PAID, and its supplier is answered PD with the payment date (and for a part, the status reason PPD with what was paid and what remains). All or nothing; paying more than remains is refused; the same payment reported again changes nothing.',
   })
   markInvoicesPaid(@Ctx() ctx: RequestContext, @Args('input') input: MarkInvoicesPaidInput) {
     return this.payments.markPaid(ctx, input);

@@ -1,11 +1,13 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
+import Decimal from 'decimal.js';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { INVOICE_STATUS_REASONS } from '../peppol';
 import type { InvoiceStatusReason } from '../peppol';
 import { ErrorResult } from '../platform/results/error-result';
 import { resultUnion } from '../platform/results/result-union';
 import { InvoiceStatus } from './invoice-status';
+import { InvoiceStatusActionInput } from './invoice-status-actions';
 import { Invoice } from './invoice.types';
 
 /**
@@ -37,17 +39,46 @@ export class QueryInvoiceInput {
   @ValidateNested({ each: true })
   @Type(() => InvoiceQueryReasonInput)
   reasons: InvoiceQueryReasonInput[];
+  @Field(() => [InvoiceStatusActionInput], {
+    nullable: true,
+    description:
+      'What the supplier is asked to do (OPStatusAction, each code once, at most 6): PIN provide information, NIN issue a new invoice, CNF/CNP/CNA credit fully/partly/the amount, OTH with a text.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  @ValidateNested({ each: true })
+  @Type(() => InvoiceStatusActionInput)
+  actions?: InvoiceStatusActionInput[];
   @Field({ nullable: true, description: 'A note to the supplier beside the reasons (cbc:Note, at most 1000 characters).' }) @IsOptional() @IsString() @Length(1, 1000) note?: string;
 }
 
-@InputType({ description: 'The finance system paid approved invoices: their payment date and reference.' })
+@InputType({ description: 'What was paid of one invoice of a payment report, when not all that remains of it.' })
+export class InvoicePaidAmountInput {
+  @Field(() => Int, { description: 'The invoice (one of invoiceIds).' }) @IsInt() invoiceId: number;
+  @Field(() => Decimal, { description: 'The amount paid now, in the invoice’s currency: more than 0, at most 2 decimals, at most what remains to pay. Less than what remains leaves it PARTLY_PAID.' })
+  // Checked in the service, which names the entry (paidAmounts[i]) in its errors.
+  @Type(() => String)
+  @IsString()
+  amount: string;
+}
+
+@InputType({ description: 'The finance system paid approved invoices, in full or in part: their payment date, reference and, for a part payment, the amount.' })
 export class MarkInvoicesPaidInput {
-  @Field(() => [Int], { description: 'The invoices paid (1–500, each approved or paid already with the same payment).' })
+  @Field(() => [Int], { description: 'The invoices paid (1–500, each approved, partly paid, or paid already with the same payment).' })
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   @ArrayUnique()
   @IsInt({ each: true })
   invoiceIds: number[];
+  @Field(() => [InvoicePaidAmountInput], {
+    nullable: true,
+    description: 'The amount paid of those invoices of invoiceIds that were not paid in full: an invoice not named here is paid all that remains of its payable amount.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => InvoicePaidAmountInput)
+  paidAmounts?: InvoicePaidAmountInput[];
   @Field({ description: 'The payment date, YYYY-MM-DD (not in the future: a scheduled payment is not paid yet).' }) @IsDateString({ strict: true }) paidOn: string;
   @Field({ nullable: true, description: 'The payment’s reference (the payment run’s or the bank’s, 1–200 characters).' }) @IsOptional() @IsString() @Length(1, 200) paymentReference?: string;
 }
@@ -55,7 +86,7 @@ export class MarkInvoicesPaidInput {
 @ObjectType({ description: 'The invoices as paid; those reported before with the same payment are included unchanged.' })
 export class InvoicesPaid {
   @Field(() => [Invoice], { description: 'Every invoice of the request, in the order asked.' }) invoices: Invoice[];
-  @Field(() => Int, { description: 'How many became PAID now (answered PD); the others were paid already.' }) newlyPaid: number;
+  @Field(() => Int, { description: 'How many were paid now, in full or in part (answered PD); the others had this payment already.' }) newlyPaid: number;
 }
 
 @ObjectType({ description: 'Why one invoice of a payment report cannot be marked paid.' })
@@ -65,7 +96,10 @@ export class UnpayableInvoice {
   @Field({ description: 'Why, in words.' }) message: string;
 }
 
-@ObjectType({ implements: () => [ErrorResult], description: 'Some invoices cannot be marked paid (not approved, a credit note, or paid already with another payment): nothing was marked.' })
+@ObjectType({
+  implements: () => [ErrorResult],
+  description: 'Some invoices cannot be marked paid (not approved, a credit note, paid already with another payment, or paid more than remains): nothing was marked.',
+})
 export class InvoicesNotPayableError extends ErrorResult {
   errorCode = 'INVOICES_NOT_PAYABLE';
   @Field(() => [UnpayableInvoice], { description: 'Each invoice refused and why.' }) invoices: UnpayableInvoice[];

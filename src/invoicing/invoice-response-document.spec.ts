@@ -19,6 +19,15 @@ const DECISIONS: Record<string, InvoiceDecision> = {
   'disputed, replace': { kind: 'DISPUTED', reasons: [price], note: 'Please credit and invoice at the agreed price.', replace: true },
   'disputed, query': { kind: 'DISPUTED', reasons: [{ code: 'BUYER_REFERENCE_MISMATCH', message: 'Buyer reference "X" is not the order’s' }], note: '', replace: false },
   'disputed without match reasons': { kind: 'DISPUTED', reasons: [], note: 'The chairs arrived broken <&> "damaged"', replace: true },
+  'disputed with actions': { kind: 'DISPUTED', reasons: [price], note: '', replace: true, actions: [{ code: 'CNF' }, { code: 'NIN', text: 'Invoice again at 100.00' }] },
+  'queried with actions': {
+    kind: 'QUERIED',
+    reasons: [{ code: 'QTY', text: '12 or 10?' }],
+    actions: [
+      { code: 'OTH', text: 'Call us' },
+      { code: 'PIN', text: 'Send the delivery note' },
+    ],
+  },
   paid: { kind: 'PAID' },
   'partially paid': { kind: 'PAID', partially: 'Paid 800.00 of 1000.00' },
   'many reasons': { kind: 'EXCEPTION', reasons: Array.from({ length: 300 }, (_, i) => ({ code: 'PRICE_VARIANCE', message: `Line ${i + 1}: ${'x'.repeat(40)}` })) },
@@ -49,6 +58,18 @@ describe('invoiceResponseDocument', () => {
     });
     expect(invoiceResponseDocument({ ...facts(DECISIONS.received, '381'), note: '  ' }).note).toBeUndefined();
     expect(invoiceResponseDocument(facts(DECISIONS['many reasons'], '380')).statuses![0].text!.length).toBeLessThanOrEqual(MAX_REASON_TEXT);
+  });
+
+  it('writes the status actions after the reasons, one per code in the code list’s order', () => {
+    expect(invoiceResponseDocument(facts(DECISIONS['queried with actions'], '380')).statuses).toEqual([
+      { reasonCode: 'QTY', text: '12 or 10?' },
+      { actionCode: 'PIN', text: 'Send the delivery note' },
+      { actionCode: 'OTH', text: 'Call us' },
+    ]);
+    const xml = writeInvoiceResponse(invoiceResponseDocument(facts(DECISIONS['disputed with actions'], '380')));
+    expect(xml).toMatch(
+      /<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">NIN<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Invoice again at 100.00<\/cbc:StatusReason>\s*<\/cac:Status>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusAction">CNF<\/cbc:StatusReasonCode>\s*<\/cac:Status>/,
+    );
   });
 });
 

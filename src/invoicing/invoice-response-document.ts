@@ -1,5 +1,5 @@
 import type { InvoiceResponseCode, UblInvoiceResponseOut } from '../peppol';
-import type { InvoiceResponseReason } from './invoice-response-for';
+import type { InvoiceResponseAction, InvoiceResponseReason } from './invoice-response-for';
 
 /** Parties are addressed by organisation number (ISO 6523 ICD 0192), as Torg's orders are. */
 export const ORGANISATION_NUMBER = '0192';
@@ -14,6 +14,8 @@ export interface InvoiceResponseFacts {
   invoice: { number: string; issueDate: string; typeCode: string };
   code: InvoiceResponseCode;
   reasons: readonly InvoiceResponseReason[];
+  /** What the supplier is asked to do (OPStatusAction), each its own cac:Status after the reasons. */
+  actions?: readonly InvoiceResponseAction[];
   note?: string;
   /** When the status took effect (the payment date of PD). */
   effectiveDate?: string;
@@ -30,6 +32,6 @@ export function invoiceResponseDocument(f: InvoiceResponseFacts): UblInvoiceResp
     documentReference: { id: f.invoice.number, issueDate: f.invoice.issueDate, typeCode: f.invoice.typeCode },
     responseCode: f.code,
     effectiveDate: f.effectiveDate,
-    statuses: f.reasons.map((r) => ({ reasonCode: r.code, text: r.text })),
+    statuses: [...f.reasons.map((r) => ({ reasonCode: r.code, text: r.text })), ...(f.actions ?? []).map((a) => ({ actionCode: a.code, text: a.text }))],
   };
 }

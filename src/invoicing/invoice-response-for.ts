@@ -1,5 +1,5 @@
-import { INVOICE_STATUS_REASONS } from '../peppol';
-import type { InvoiceResponseCode, InvoiceStatusReason } from '../peppol';
+import { INVOICE_STATUS_ACTIONS, INVOICE_STATUS_REASONS } from '../peppol';
+import type { InvoiceResponseCode, InvoiceStatusAction, InvoiceStatusReason } from '../peppol';
 
 /**
  * What Torg tells a supplier about its invoice, as a PEPPOL Invoice Response (BIS Invoice
@@ -29,9 +29,9 @@ export type InvoiceDecision =
    * be credited and invoiced anew (RE), else the buyer waits for the supplier's answer (UQ).
    * `note` is accounts payable's message to the supplier.
    */
-  | { kind: 'DISPUTED'; reasons: DecisionReason[]; note: string; replace: boolean }
-  /** Under query: accounts payable asks the supplier, with status reasons as the person gave them (structured already); the invoice waits. */
-  | { kind: 'QUERIED'; reasons: InvoiceResponseReason[] }
+  | { kind: 'DISPUTED'; reasons: DecisionReason[]; note: string; replace: boolean; actions?: InvoiceResponseAction[] }
+  /** Under query: accounts payable asks the supplier, with status reasons (and actions) as the person gave them (structured already); the invoice waits. */
+  | { kind: 'QUERIED'; reasons: InvoiceResponseReason[]; actions?: InvoiceResponseAction[] }
   /** Paid in full, or in part (`partially` says what was paid and why not the rest). */
   | { kind: 'PAID'; partially?: string };
 
@@ -40,10 +40,18 @@ export interface InvoiceResponseReason {
   text: string;
 }
 
+/** What the buyer asks the supplier to do (OPStatusAction), with an optional text. */
+export interface InvoiceResponseAction {
+  code: InvoiceStatusAction;
+  text?: string;
+}
+
 export interface InvoiceResponsePlan {
   code: InvoiceResponseCode;
   /** One per status reason code, in the code list's order; required for UQ, CA and RE (PEPPOL-T111-R001). */
   reasons: InvoiceResponseReason[];
+  /** The status actions asked, one per code, in the code list's order (absent: none). */
+  actions?: InvoiceResponseAction[];
 }
 
 /** The status reason (OPStatusReason) each known Torg reason code reads as; an unknown code is OTH, with its message. */
@@ -103,13 +111,34 @@ export function invoiceResponseFor(decision: InvoiceDecision): InvoiceResponsePl
       return disputed(decision);
     case 'QUERIED':
       // UQ needs a reason (PEPPOL-T111-R001): a question without one is OTH.
-      return { code: 'UQ', reasons: decision.reasons.length ? mergeByCode(decision.reasons) : [{ code: 'OTH', text: 'The buyer has a question about the invoice.' }] };
+      return {
+        code: 'UQ',
+        reasons: decision.reasons.length ? mergeByCode(decision.reasons) : [{ code: 'OTH', text: 'The buyer has a question about the invoice.' }],
+        ...withActions(decision.actions),
+      };
     case 'PAID':
       return decision.partially === undefined ? { code: 'PD', reasons: [] } : { code: 'PD', reasons: [{ code: 'PPD', text: bounded(decision.partially.trim() || 'Partially paid.') }] };
   }
 }
 
 function disputed(decision: Extract<InvoiceDecision, { kind: 'DISPUTED' }>): InvoiceResponsePlan {
+  return { ...disputedReasons(decision), ...withActions(decision.actions) };
+}
+
+/** `{ actions }` in the code list's order, one per code (texts joined), or nothing when none were asked. */
+function withActions(actions: readonly InvoiceResponseAction[] | undefined): Pick<InvoiceResponsePlan, 'actions'> {
+  if (!actions?.length) return {};
+  const byCode = new Map<InvoiceStatusAction, string[]>();
+  for (const a of actions) byCode.set(a.code, [...(byCode.get(a.code) ?? []), ...(a.text?.trim() ? [a.text.trim()] : [])]);
+  return {
+    actions: INVOICE_STATUS_ACTIONS.filter((c) => byCode.has(c)).map((code) => {
+      const texts = byCode.get(code)!;
+      return texts.length ? { code, text: joined(texts) } : { code };
+    }),
+  };
+}
+
+function disputedReasons(decision: Extract<InvoiceDecision, { kind: 'DISPUTED' }>): InvoiceResponsePlan {
   const code: InvoiceResponseCode = decision.replace ? 'RE' : 'UQ';
   const note = decision.note.trim();
   const reasons = groupReasons(decision.reasons);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
 import type { InvoiceResponseCode } from '../peppol';
-import type { InvoiceResponseReason } from './invoice-response-for';
+import type { InvoiceResponseAction, InvoiceResponseReason } from './invoice-response-for';
 
 export interface InvoiceResponseRow {
   id: number;
@@ -10,12 +10,13 @@ export interface InvoiceResponseRow {
   documentId: string;
   code: InvoiceResponseCode;
   reasons: InvoiceResponseReason[];
+  actions: InvoiceResponseAction[];
   note: string | null;
   outboundDocumentId: string;
   createdAt: Date;
 }
 
-const COLUMNS = `id, invoice_id AS "invoiceId", document_id AS "documentId", code, reasons, note, outbound_document_id::text AS "outboundDocumentId", created_at AS "createdAt"`;
+const COLUMNS = `id, invoice_id AS "invoiceId", document_id AS "documentId", code, reasons, actions, note, outbound_document_id::text AS "outboundDocumentId", created_at AS "createdAt"`;
 
 /** The one home of the SQL on `invoice_response`. */
 @Injectable()
@@ -28,8 +29,8 @@ export class InvoiceResponseRepository {
 
   async insert(tx: RequestContext, r: Omit<InvoiceResponseRow, 'createdAt'>): Promise<InvoiceResponseRow> {
     const [row]: InvoiceResponseRow[] = await tx.manager.query(
-      `INSERT INTO invoice_response (id, invoice_id, document_id, code, reasons, note, outbound_document_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-      [r.id, r.invoiceId, r.documentId, r.code, JSON.stringify(r.reasons), r.note, r.outboundDocumentId],
+      `INSERT INTO invoice_response (id, invoice_id, document_id, code, reasons, actions, note, outbound_document_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+      [r.id, r.invoiceId, r.documentId, r.code, JSON.stringify(r.reasons), JSON.stringify(r.actions), r.note, r.outboundDocumentId],
     );
     return row;
   }

@@ -8,7 +8,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { osloToday } from '../platform/time/oslo-date';
 import { invoiceResponseDocument, ORGANISATION_NUMBER } from './invoice-response-document';
-import { InvoiceDecision, invoiceResponseFor, InvoiceResponseReason } from './invoice-response-for';
+import { InvoiceDecision, InvoiceResponseAction, invoiceResponseFor, InvoiceResponseReason } from './invoice-response-for';
 import { InvoiceResponseRepository, InvoiceResponseRow } from './invoice-response.repository';
 import type { InvoiceEntity } from './invoicing.entities';
 
@@ -28,6 +28,8 @@ export interface InvoiceResponseInput {
   buyerOrganisationId: number;
   code: InvoiceResponseCode;
   reasons: InvoiceResponseReason[];
+  /** What the supplier is asked to do (OPStatusAction). */
+  actions?: InvoiceResponseAction[];
   /** A note to the supplier (cbc:Note). */
   note?: string;
   /** When the status took effect (cbc:EffectiveDate): a payment's date for PD. */
@@ -59,7 +61,7 @@ export class InvoiceResponses {
     // The invoice carries the last code sent: only the same code again needs a look at its reasons.
     if (invoice.responseCode === plan.code) {
       const last = await this.rows.latest(tx, invoice.id);
-      if (last && last.code === plan.code && sameReasons(last.reasons, plan.reasons)) return null;
+      if (last && last.code === plan.code && sameReasons(last.reasons, plan.reasons) && sameActions(last.actions, plan.actions ?? [])) return null;
     }
     const sent = await this.send(tx, {
       invoiceId: invoice.id,
@@ -70,6 +72,7 @@ export class InvoiceResponses {
       buyerOrganisationId: invoice.buyerOrganisationId,
       code: plan.code,
       reasons: plan.reasons,
+      actions: plan.actions,
       note,
       effectiveDate,
     });
@@ -90,6 +93,7 @@ export class InvoiceResponses {
       invoice: { number: input.invoiceNumber, issueDate: input.issueDate, typeCode: input.typeCode },
       code: input.code,
       reasons: input.reasons,
+      actions: input.actions,
       note: input.note,
       effectiveDate: input.effectiveDate,
     });
@@ -107,12 +111,22 @@ export class InvoiceResponses {
       documentId: document.id,
       code: input.code,
       reasons: input.reasons,
+      actions: input.actions ?? [],
       note: document.note ?? null,
       outboundDocumentId,
     });
-    await this.audit.record(tx, 'invoice-response.sent', 'invoice_response', id, { invoiceId: input.invoiceId, code: input.code, reasons: input.reasons.map((r) => r.code), outboundDocumentId });
+    await this.audit.record(tx, 'invoice-response.sent', 'invoice_response', id, {
+      invoiceId: input.invoiceId,
+      code: input.code,
+      reasons: input.reasons.map((r) => r.code),
+      actions: (input.actions ?? []).map((a) => a.code),
+      outboundDocumentId,
+    });
     return row;
   }
 }
 
 const sameReasons = (a: readonly InvoiceResponseReason[], b: readonly InvoiceResponseReason[]) => a.length === b.length && a.every((r, i) => r.code === b[i].code && r.text === b[i].text);
+
+const sameActions = (a: readonly InvoiceResponseAction[], b: readonly InvoiceResponseAction[]) =>
+  a.length === b.length && a.every((x, i) => x.code === b[i].code && (x.text ?? null) === (b[i].text ?? null));

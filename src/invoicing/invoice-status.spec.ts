@@ -37,10 +37,18 @@ describe('invoice status table', () => {
     expect(nextState(INVOICE_TRANSITIONS, q, 'pay')).toBeNull();
   });
 
-  it('pays only an approved invoice, and lets nothing leave PAID or DISPUTED: a credit note corrects instead', () => {
-    expect(allowed(InvoiceStatus.APPROVED)).toEqual(['pay']);
+  it('pays only an approved invoice, in parts or at once, and lets nothing leave PAID or DISPUTED: a credit note corrects instead', () => {
+    expect(allowed(InvoiceStatus.APPROVED)).toEqual(['pay', 'payPart']);
     expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.APPROVED, 'pay')).toBe(InvoiceStatus.PAID);
-    for (const open of [InvoiceStatus.RECEIVED, InvoiceStatus.WAITING, InvoiceStatus.EXCEPTION]) expect(nextState(INVOICE_TRANSITIONS, open, 'pay')).toBeNull();
+    expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.APPROVED, 'payPart')).toBe(InvoiceStatus.PARTLY_PAID);
+    // A further part keeps it partly paid; the rest completes it.
+    expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.PARTLY_PAID, 'payPart')).toBe(InvoiceStatus.PARTLY_PAID);
+    expect(nextState(INVOICE_TRANSITIONS, InvoiceStatus.PARTLY_PAID, 'pay')).toBe(InvoiceStatus.PAID);
+    expect(allowed(InvoiceStatus.PARTLY_PAID)).toEqual(['pay', 'payPart']);
+    for (const open of [InvoiceStatus.RECEIVED, InvoiceStatus.WAITING, InvoiceStatus.EXCEPTION, InvoiceStatus.UNDER_QUERY]) {
+      expect(nextState(INVOICE_TRANSITIONS, open, 'pay')).toBeNull();
+      expect(nextState(INVOICE_TRANSITIONS, open, 'payPart')).toBeNull();
+    }
     expect(allowed(InvoiceStatus.PAID)).toEqual([]);
     expect(allowed(InvoiceStatus.DISPUTED)).toEqual([]);
   });

@@ -35,6 +35,7 @@ export function toInvoice(i: InvoiceEntity, viewer: 'buyer' | 'supplier'): Invoi
     responseCode: i.responseCode,
     paidOn: i.paidOn,
     paymentReference: i.paymentReference,
+    paidAmount: i.paidAmount,
     documentPath: i.receivedDocumentId === null ? null : `/invoices/${i.id}/document`,
     receivedAt: i.receivedAt,
   };

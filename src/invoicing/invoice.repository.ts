@@ -20,6 +20,7 @@ export type NewInvoice = Omit<
   | 'responseSentAt'
   | 'paidOn'
   | 'paymentReference'
+  | 'paidAmount'
   | 'receivedAt'
   | 'updatedAt'
 >;
@@ -37,6 +38,15 @@ export interface StoredInvoice {
 export interface InvoicedBefore {
   orderLineId: number;
   quantity: string;
+  amount: string;
+}
+
+/** One payment of an invoice as the finance system reported it (invoice_payment, migration 160). */
+export interface InvoicePaymentRow {
+  invoiceId: number;
+  paidOn: string;
+  paymentReference: string | null;
+  /** Numeric text. */
   amount: string;
 }
 
@@ -130,6 +140,30 @@ export class InvoiceRepository {
   /** The invoices locked until the transaction ends, in id order (so two payment runs lock alike and never deadlock). */
   lockMany(tx: RequestContext, ids: readonly number[]): Promise<InvoiceEntity[]> {
     return ids.length ? tx.manager.find(InvoiceEntity, { where: { id: In([...ids]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } }) : Promise.resolve([]);
+  }
+
+  /** The payments of these invoices, oldest first, by invoice id (one query). */
+  async paymentsOf(ctx: RequestContext, invoiceIds: readonly number[]): Promise<Map<number, InvoicePaymentRow[]>> {
+    const byInvoice = new Map<number, InvoicePaymentRow[]>(invoiceIds.map((id) => [id, []]));
+    if (!invoiceIds.length) return byInvoice;
+    const rows: InvoicePaymentRow[] = await ctx.manager.query(
+      `SELECT invoice_id AS "invoiceId", paid_on::text AS "paidOn", payment_reference AS "paymentReference", amount::text AS amount
+         FROM invoice_payment WHERE invoice_id = ANY($1) ORDER BY id`,
+      [[...invoiceIds]],
+    );
+    for (const r of rows) byInvoice.get(r.invoiceId)?.push(r);
+    return byInvoice;
+  }
+
+  /** Records payments (one statement for all of them). */
+  async addPayments(tx: RequestContext, payments: readonly InvoicePaymentRow[]): Promise<void> {
+    if (!payments.length) return;
+    await tx.manager.query(`INSERT INTO invoice_payment (invoice_id, paid_on, payment_reference, amount) SELECT * FROM unnest($1::int[], $2::date[], $3::text[], $4::numeric[])`, [
+      payments.map((p) => p.invoiceId),
+      payments.map((p) => p.paidOn),
+      payments.map((p) => p.paymentReference),
+      payments.map((p) => p.amount),
+    ]);
   }
 
   /** Links the invoice to the document it was received as (exchange's received_document): not a step of its own, so no new version. */

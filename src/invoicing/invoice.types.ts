@@ -1,8 +1,10 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import Decimal from 'decimal.js';
-import { IsDateString, IsEnum, IsInt, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsDateString, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { ConnectionType, PageArgs } from '../platform/graphql/connection';
 import { InvoiceStatus } from './invoice-status';
+import { InvoiceStatusActionInput } from './invoice-status-actions';
 
 export enum InvoiceKindValue {
   INVOICE = 'INVOICE',
@@ -101,8 +103,9 @@ export class Invoice {
   @Field(() => String, { nullable: true, description: 'The decision’s reason (buyer side only).' }) decisionReason: string | null;
   @Field(() => String, { nullable: true, description: 'The last Invoice Response code the supplier was given (AB received, IP in process, UQ under query, AP accepted, PD paid, RE rejected).' })
   responseCode: string | null;
-  @Field(() => String, { nullable: true, description: 'When it was paid (YYYY-MM-DD), once PAID.' }) paidOn: string | null;
-  @Field(() => String, { nullable: true, description: 'The payment’s reference, once PAID, when the finance system gave one.' }) paymentReference: string | null;
+  @Field(() => String, { nullable: true, description: 'When it was last paid (YYYY-MM-DD), once PARTLY_PAID or PAID.' }) paidOn: string | null;
+  @Field(() => String, { nullable: true, description: 'The latest payment’s reference, once PARTLY_PAID or PAID, when the finance system gave one.' }) paymentReference: string | null;
+  @Field(() => Decimal, { description: 'What was paid of it so far: 0.00 until paid, the payable amount once PAID.' }) paidAmount: string;
   @Field(() => String, { nullable: true, description: 'Path of the invoice document exactly as received (GET, its supplier and buyer only); null for one not received as a document.' })
   documentPath: string | null;
   @Field({ description: 'When it was received.' }) receivedAt: Date;
@@ -139,4 +142,14 @@ export class DisputeInvoiceInput {
   @Field(() => Int, { description: 'The invoice.' }) @IsInt() invoiceId: number;
   @Field(() => Int, { description: 'The version you read.' }) @IsInt() expectedVersion: number;
   @Field({ description: 'Why, for the supplier (1–1000 characters).' }) @IsString() @Length(1, 1000) reason: string;
+  @Field(() => [InvoiceStatusActionInput], {
+    nullable: true,
+    description:
+      'What the supplier is asked to do (OPStatusAction, each code once, at most 5): NIN issue a new invoice, CNF credit fully, CNP credit partially, CNA credit the amount, OTH with a text.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => InvoiceStatusActionInput)
+  actions?: InvoiceStatusActionInput[];
 }

@@ -59,7 +59,10 @@ export class InvoicesResolver {
   }
 
   @Allow(Role.ACCOUNTS_PAYABLE)
-  @Mutation(() => DecideInvoiceResult, { description: 'Disputes an invoice in EXCEPTION or WAITING: it goes back to the supplier (answered RE) with the reason (ACCOUNTS_PAYABLE).' })
+  @Mutation(() => DecideInvoiceResult, {
+    description:
+      'Disputes an invoice in EXCEPTION, WAITING or UNDER_QUERY: it goes back to the supplier (answered RE) with the reason and the status actions asked, if any (NIN issue a new invoice, CNF credit fully, …) (ACCOUNTS_PAYABLE).',
+  })
   async disputeInvoice(@Ctx() ctx: RequestContext, @Args('input') input: DisputeInvoiceInput) {
     return asInvoice(await this.decisions.dispute(ctx, input));
   }

@@ -53,9 +53,11 @@ export class InvoiceEntity {
   /** The Invoice Response the supplier should get now; invoice responses send it and set response_sent_at. */
   @Column({ name: 'response_code', type: 'text', nullable: true }) responseCode: WantedResponseCode | null;
   @Column({ name: 'response_sent_at', type: 'timestamptz', nullable: true }) responseSentAt: Date | null;
-  /** The payment date and reference accounts payable reported (migration 110); set when PAID. */
+  /** The latest payment's date and reference accounts payable reported (migrations 110, 160); set once PARTLY_PAID or PAID. */
   @Column({ name: 'paid_on', type: 'date', nullable: true }) paidOn: string | null;
   @Column({ name: 'payment_reference', type: 'text', nullable: true }) paymentReference: string | null;
+  /** What was paid of it so far (migration 160): 0 until paid, the payable amount once PAID. Its payments are in invoice_payment. */
+  @Column({ name: 'paid_amount', type: 'numeric', insert: false }) paidAmount: string;
   @Column({ name: 'received_by_user_id', type: 'int', nullable: true }) receivedByUserId: number | null;
   @Column({ name: 'received_by_client_id', type: 'int', nullable: true }) receivedByClientId: number | null;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;

@@ -13,10 +13,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeInvoice } from '../../src/peppol';
-import { invoiceFromOrder } from '../../src/invoicing/invoice-from-order';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
 import { projectRoot } from '../../src/platform/files/project-root';
+import { quickInvoiceXml } from '../support/invoices';
 import { Api, startDemoService, cpuSeconds, freePort, machineCpu, machineShare, ms, percentile, postgresCpuSeconds, printTable } from './bench-support';
 
 const args = process.argv.slice(2);
@@ -27,8 +26,6 @@ const flag = (name: string, fallback: number) => {
 const SENDERS = 16;
 const PER_SENDER = flag('per-sender', 8);
 const SIZES = [5, 50] as const;
-const KONTORLAND = { orgNumber: '981000056', name: 'Kontorland AS' };
-const NORDBY_SKOLE = { orgNumber: '911000024', name: 'Nordby skole' };
 
 interface OrderLine {
   lineId: string;
@@ -99,15 +96,14 @@ async function placeOrder(api: Api, w: { supplier: string; costCentreId: number;
   return order;
 }
 
-/** The n-th partial invoice of an order: one unit of every line. */
+/**
+ * The n-th partial invoice of an order: one unit of every line, built by the tests' one invoice
+ * builder (the same document as before, now with the builder's fixed dates and payment means).
+ */
 function invoiceOf(order: PlacedOrder, number: string): Buffer {
-  const doc = invoiceFromOrder({
-    invoiceNumber: number,
-    issueDate: new Date().toISOString().slice(0, 10),
-    dueDate: new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10),
-    seller: KONTORLAND,
-    buyer: NORDBY_SKOLE,
-    orderNumber: order.orderNumber,
+  const xml = quickInvoiceXml({
+    id: number,
+    orderReference: order.orderNumber,
     buyerReference: order.customerReference,
     lines: order.lines.map((l) => ({
       orderLineId: l.lineId,
@@ -115,11 +111,11 @@ function invoiceOf(order: PlacedOrder, number: string): Buffer {
       name: l.name,
       quantity: '1',
       unitCode: l.unitCode,
-      unitPrice: l.price,
-      vatRate: String(Number(l.vatRate)),
+      price: l.price,
+      vatPercent: String(Number(l.vatRate)),
     })),
   });
-  return Buffer.from(writeInvoice(doc), 'utf8');
+  return Buffer.from(xml, 'utf8');
 }
 
 /** Runs each sender's documents in order, all senders at once; the time of each post, and the wall time in seconds. */

@@ -9,7 +9,7 @@ let counter = 0;
 /** A fresh agreement between the purchasing unit and a supplier, for one test's uploads. */
 export async function createAgreement(
   t: TestApp,
-  opts: { supplier?: string; scope?: string[]; participants?: string[]; validFrom?: string; validTo?: string; mandatory?: boolean; reference?: string } = {},
+  opts: { supplier?: string; scope?: string[]; participants?: string[]; validFrom?: string; validTo?: string; mandatory?: boolean; reference?: string; currency?: string } = {},
 ): Promise<{ id: number; reference: string }> {
   const token = await t.login('innkjoper@storby.example');
   const reference = opts.reference ?? `T-${Date.now()}-${++counter}`;
@@ -23,6 +23,7 @@ export async function createAgreement(
       participantIds: (opts.participants ?? ['skole']).map((p) => t.world.orgs[p as keyof typeof t.world.orgs]),
       scope: opts.scope ?? ['14110000', '44120000'],
       mandatory: opts.mandatory ?? false,
+      ...(opts.currency ? { currency: opts.currency } : {}),
     },
   });
   if (!res.data) throw new Error(`createAgreement failed: ${JSON.stringify(res.errors)}`);
