@@ -1,5 +1,6 @@
 import type { nb } from './nb';
 import { workEn } from '../work/texts-en';
+import { supplierPortalEn } from '../supplier/texts-en';
 
 /** English, the second language: the same keys as bokmål (the type makes sure). */
 export const en: typeof nb = {
@@ -297,4 +298,6 @@ export const en: typeof nb = {
   supplierNav: { catalogue: 'Catalogue', orders: 'Orders' },
   // Orders, approvals and accounts payable (issue 18, branch web-work).
   work: workEn,
+  // The supplier portal's versions, despatch, invoices (issue 18, branch web-supplier2).
+  supplierPortal: supplierPortalEn,
 };

@@ -1,5 +1,6 @@
 /** Norwegian bokmål, the default language. en.ts must have the same keys (its type says so). */
 import { workNb } from '../work/texts-nb';
+import { supplierPortalNb } from '../supplier/texts-nb';
 
 export const nb = {
   app: {
@@ -296,4 +297,6 @@ export const nb = {
   supplierNav: { catalogue: 'Katalog', orders: 'Ordrer' },
   // Orders, approvals and accounts payable (issue 18, branch web-work).
   work: workNb,
+  // The supplier portal's versions, despatch, invoices (issue 18, branch web-supplier2).
+  supplierPortal: supplierPortalNb,
 };
