@@ -25,7 +25,7 @@ const CREATE = `mutation($i: CreateInvoiceFromOrderInput!) { createInvoiceFromOr
   ... on OrderStateError { status }
   ${ERROR} } }`;
 const create = async (token: string, input: Record<string, unknown>) => t.gql(token, CREATE, { i: input });
-const invoicesOf = async (orderId: number) => (await t.sql(`SELECT invoice_number, status FROM invoice WHERE order_id = $1 ORDER BY id`, [orderId])) as { invoice_number: string; status: string }[];
+const invoicesOf = (orderId: number) => t.sql<{ invoice_number: string; status: string }>(`SELECT invoice_number, status FROM invoice WHERE order_id = $1 ORDER BY id`, [orderId]);
 
 it('writes an invoice the official rules accept, receives it through the intake and matches it; a second one for the whole quantity becomes an exception, a reused number is refused', async () => {
   const order = await acceptedOrder(t, [
