@@ -112,7 +112,11 @@ export function InvoiceFromOrderForm({
         return;
       }
       case 'InvoiceFromOrderRefused': {
-        const byField = answer.problems.map((p) => ({ field: serverFieldOf(p.field ?? null, draft), message: p.message }));
+        // The browser checks the account's shape; a refusal of a well-shaped one is its check digits, said in the user's language.
+        const byField = answer.problems.map((p) => ({
+          field: serverFieldOf(p.field ?? null, draft),
+          message: p.field === 'paymentAccount' ? t('supplierPortal.invoice.errors.accountCheck') : p.message,
+        }));
         setServer(byField);
         const general = byField.filter((p) => !p.field);
         setFailure(general.length ? general.map((p) => p.message).join(' ') : t('supplierPortal.errors.summary', { count: byField.length }));

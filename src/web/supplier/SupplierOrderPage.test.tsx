@@ -98,7 +98,7 @@ describe('SupplierOrderPage for a confirmed order', () => {
     await userEvent.clear(quantity);
     await userEvent.type(quantity, '3');
     await userEvent.click(screen.getByRole('button', { name: 'Lag og send faktura' }));
-    expect(await screen.findByText('1503 20 80118 is not a Norwegian account number: its check digit is wrong')).toBeTruthy();
+    expect(await screen.findByText('Kontonummeret finnes ikke: kontrollsifferet stemmer ikke. Sjekk hvert siffer.')).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>(/^Kontonummer for betaling/).value).toBe('1503 20 80118');
     expect(quantity.value).toBe('3');
     const input = executeMutation.mock.calls[0][0].variables.input;

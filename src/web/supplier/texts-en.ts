@@ -63,6 +63,7 @@ export const supplierPortalEn: typeof supplierPortalNb = {
       number: 'The invoice number can be at most 200 characters.',
       dueBeforeIssue: 'The due date cannot be before the invoice date.',
       account: 'Write an account number of 11 digits, for example 1503 20 80119, or an IBAN.',
+      accountCheck: 'No such account number: its check digit is wrong. Check every digit.',
       kid: 'A KID has digits only, 2 to 25 of them.',
       moreThanAgreed: 'You cannot invoice more than was agreed on the line.',
       nothing: 'Invoice at least one line with a quantity above 0.',

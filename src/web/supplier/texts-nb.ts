@@ -65,6 +65,7 @@ export const supplierPortalNb = {
       number: 'Fakturanummeret kan ha høyst 200 tegn.',
       dueBeforeIssue: 'Forfallsdatoen kan ikke være før fakturadatoen.',
       account: 'Skriv et kontonummer med 11 siffer, for eksempel 1503 20 80119, eller en IBAN.',
+      accountCheck: 'Kontonummeret finnes ikke: kontrollsifferet stemmer ikke. Sjekk hvert siffer.',
       kid: 'KID har bare siffer, 2 til 25 av dem.',
       moreThanAgreed: 'Du kan ikke fakturere mer enn det som er avtalt på linjen.',
       nothing: 'Fakturer minst én linje med antall større enn 0.',
