@@ -36,6 +36,6 @@ import { ReceivedDocuments } from './received-documents.service';
     OutboundDocuments,
     { provide: OUTBOUND_TRANSPORT, inject: [TORG_CONFIG], useFactory: (config: TorgConfig) => transportOfConfig(config.exchange) },
   ],
-  exports: [DocumentHandlers, OutboundDocuments, ReceivedDocuments],
+  exports: [DocumentHandlers, DocumentExchangeService, OutboundDocuments, ReceivedDocuments],
 })
 export class ExchangeModule {}

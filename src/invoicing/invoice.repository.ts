@@ -171,6 +171,11 @@ export class InvoiceRepository {
     await tx.manager.query(`UPDATE invoice SET received_document_id = $2 WHERE id = $1 AND received_document_id IS NULL`, [invoiceId, receivedDocumentId]);
   }
 
+  /** How many invoices (not credit notes) the supplier sent for the order: the portal numbers the next one after them. */
+  countOfOrder(ctx: RequestContext, supplierId: number, orderId: number): Promise<number> {
+    return ctx.manager.countBy(InvoiceEntity, { supplierId, orderId, kind: 'INVOICE' });
+  }
+
   /** The ids of an order's undecided invoices (WAITING, EXCEPTION, UNDER_QUERY), oldest first. */
   async openOfOrder(ctx: RequestContext, orderId: number): Promise<number[]> {
     const rows = await ctx.manager.find(InvoiceEntity, { select: { id: true }, where: { orderId, status: In([...OPEN_INVOICE_STATES]) }, order: { id: 'ASC' } });

@@ -35,6 +35,8 @@ import { PostingExportsController } from './posting-exports.controller';
 import { PostingExportsResolver } from './posting-exports.resolver';
 import { PostingExports } from './posting-exports.service';
 import { PostingRows } from './posting-rows';
+import { PortalInvoices } from './portal-invoices.service';
+import { PortalInvoicesResolver } from './portal-invoices.resolver';
 
 /** Invoicing: received invoices and credit notes, matching against orders, receipts and agreements, accounts payable's decisions, the answers to suppliers and the posting export. */
 @Module({
@@ -67,6 +69,8 @@ import { PostingRows } from './posting-rows';
     PostingRows,
     PostingExports,
     PostingExportsResolver,
+    PortalInvoices,
+    PortalInvoicesResolver,
   ],
 })
 export class InvoicingModule {}

@@ -1,4 +1,6 @@
 import type Decimal from 'decimal.js';
+// The order went out with older codes written the current way (PK → XPK): the same unit either way.
+import { unitCodeForDocument } from '../../ordering/order-document';
 import { lineStatus } from './line-status';
 import { allowedExcess, amountText, dec, parsedTolerance, round2, text, toNok, ZERO } from './match-arithmetic';
 import type { InvoiceLineFacts, LineMatch, LineResolution, MatchPolicy, MatchReason, OrderLineFacts } from './match-types';
@@ -56,7 +58,7 @@ export function checkAgainstOrderLine(
     });
 
   let expectedEffect: Decimal;
-  if (line.unitCode.trim() !== orderLine.unitCode.trim()) {
+  if (unitCodeForDocument(line.unitCode.trim()) !== unitCodeForDocument(orderLine.unitCode.trim())) {
     // A quantity in another unit says nothing comparable about quantity or price: a person decides.
     reason('UNIT_MISMATCH', `invoiced in unit ${line.unitCode}, ordered in ${orderLine.unitCode}; quantity and price cannot be compared`, orderLine.unitCode, line.unitCode, null, toNok(amount, rate));
     expectedEffect = ZERO;

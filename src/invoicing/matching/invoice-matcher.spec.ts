@@ -89,6 +89,12 @@ describe('matchInvoice: two-way', () => {
     expect(only(r).expectedAmount).toBe('0.00');
   });
 
+  it('takes an older unit code and its current form as one unit (PK ordered, XPK invoiced: the order document wrote XPK)', () => {
+    const r = matchInvoice(invoice([orderLine(1, { unitCode: 'PK' })], [invoiceLine(0, { unitCode: 'XPK' })]));
+    expect(codes(r)).not.toContain('UNIT_MISMATCH');
+    expect(only(r).status).toBe('MATCHED');
+  });
+
   it('reports a line with several problems by the most severe, with every reason', () => {
     const r = matchInvoice(invoice([orderLine(1)], [invoiceLine(0, { quantity: '12', netUnitPrice: '120' })]));
     expect(only(r).status).toBe('QUANTITY_VARIANCE');

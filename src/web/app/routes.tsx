@@ -37,6 +37,10 @@ const AgreementsPage = lazy(() => import('../pages/AgreementsPage').then((m) => 
 const AgreementPage = lazy(() => import('../pages/AgreementPage').then((m) => ({ default: m.AgreementPage })));
 const CatalogueReviewPage = lazy(() => import('../pages/CatalogueReviewPage').then((m) => ({ default: m.CatalogueReviewPage })));
 const DashboardsPage = lazy(() => import('../pages/DashboardsPage').then((m) => ({ default: m.DashboardsPage })));
+// Supplier portal: catalogue versions and invoices (issue 18, branch web-supplier2).
+const SupplierCatalogueVersionPage = lazy(() => import('../pages/SupplierCatalogueVersionPage').then((m) => ({ default: m.SupplierCatalogueVersionPage })));
+const SupplierInvoicesPage = lazy(() => import('../pages/SupplierInvoicesPage').then((m) => ({ default: m.SupplierInvoicesPage })));
+const SupplierInvoicePage = lazy(() => import('../pages/SupplierInvoicePage').then((m) => ({ default: m.SupplierInvoicePage })));
 const AuthCallbackPage = lazy(() => import('../pages/AuthCallbackPage').then((m) => ({ default: m.AuthCallbackPage })));
 
 /** The orders, approvals and accounts payable screens' paths (issue 18, branch web-work). */
@@ -59,6 +63,9 @@ export const CLIENT_PATHS = [
   '/supplier/orders',
   '/supplier/orders/:id',
   '/supplier/catalogue',
+  '/supplier/catalogue/versions/:id',
+  '/supplier/invoices',
+  '/supplier/invoices/:id',
   ...WORK_PATHS,
   ...PURCHASING_PATHS,
 ] as const;
@@ -111,6 +118,9 @@ export function AppRoutes() {
         <Route path="supplier/orders" element={<Guard roles={SUPPLIER}>{<SupplierOrdersPage />}</Guard>} />
         <Route path="supplier/orders/:id" element={<Guard roles={SUPPLIER}>{<SupplierOrderPage />}</Guard>} />
         <Route path="supplier/catalogue" element={<Guard roles={SUPPLIER}>{<SupplierCataloguePage />}</Guard>} />
+        <Route path="supplier/catalogue/versions/:id" element={<Guard roles={SUPPLIER}>{<SupplierCatalogueVersionPage />}</Guard>} />
+        <Route path="supplier/invoices" element={<Guard roles={SUPPLIER}>{<SupplierInvoicesPage />}</Guard>} />
+        <Route path="supplier/invoices/:id" element={<Guard roles={SUPPLIER}>{<SupplierInvoicePage />}</Guard>} />
         <Route path="my-orders" element={<Guard roles={REQUESTER}>{<MyOrdersPage />}</Guard>} />
         <Route path="my-orders/:id" element={<Guard roles={REQUESTER}>{<OrderPage />}</Guard>} />
         <Route path="approvals" element={<Guard roles={APPROVER}>{<ApprovalsPage />}</Guard>} />

@@ -1,6 +1,7 @@
 import type { nb } from './nb';
 import { workEn } from '../work/texts-en';
 import { purchasingEn } from '../purchasing/texts-en';
+import { supplierPortalEn } from '../supplier/texts-en';
 
 /** English, the second language: the same keys as bokmål (the type makes sure). */
 export const en: typeof nb = {
@@ -300,4 +301,6 @@ export const en: typeof nb = {
   work: workEn,
   // The purchasing unit's agreements, catalogue review and dashboards (issue 18, branch web-purchasing).
   purchasing: purchasingEn,
+  // The supplier portal's versions, despatch, invoices (issue 18, branch web-supplier2).
+  supplierPortal: supplierPortalEn,
 };

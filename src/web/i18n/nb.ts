@@ -1,6 +1,7 @@
 /** Norwegian bokmål, the default language. en.ts must have the same keys (its type says so). */
 import { workNb } from '../work/texts-nb';
 import { purchasingNb } from '../purchasing/texts-nb';
+import { supplierPortalNb } from '../supplier/texts-nb';
 
 export const nb = {
   app: {
@@ -299,4 +300,6 @@ export const nb = {
   work: workNb,
   // The purchasing unit's agreements, catalogue review and dashboards (issue 18, branch web-purchasing).
   purchasing: purchasingNb,
+  // The supplier portal's versions, despatch, invoices (issue 18, branch web-supplier2).
+  supplierPortal: supplierPortalNb,
 };

@@ -8,7 +8,7 @@ describe('navigation by role', () => {
   });
 
   it('gives a supplier its orders and catalogue, and starts it at its orders', () => {
-    expect(navigationFor(['SUPPLIER_ADMIN']).map((e) => e.path)).toEqual(['/supplier/orders', '/supplier/catalogue']);
+    expect(navigationFor(['SUPPLIER_ADMIN']).map((e) => e.path)).toEqual(['/supplier/orders', '/supplier/catalogue', '/supplier/invoices']);
     expect(startPathFor(['SUPPLIER_ADMIN'])).toBe('/supplier/orders');
   });
 

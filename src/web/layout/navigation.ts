@@ -16,6 +16,7 @@ export const NAVIGATION: readonly NavEntry[] = [
   // Supplier portal (issue 18).
   { path: '/supplier/orders', label: 'supplierNav.orders', roles: ['SUPPLIER_ADMIN'] },
   { path: '/supplier/catalogue', label: 'supplierNav.catalogue', roles: ['SUPPLIER_ADMIN'] },
+  { path: '/supplier/invoices', label: 'supplierPortal.nav.invoices', roles: ['SUPPLIER_ADMIN'] },
   // Orders, approvals and accounts payable (issue 18, branch web-work).
   { path: '/my-orders', label: 'work.nav.myOrders', roles: ['REQUESTER'] },
   { path: '/approvals', label: 'work.nav.approvals', roles: ['APPROVER'] },

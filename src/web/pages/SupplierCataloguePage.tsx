@@ -1,16 +1,22 @@
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
 import { session } from '../auth/session';
 import { useAnnounce } from '../components/Announcer';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { CursorPager } from '../components/CursorPager';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
 import { UploadReportView } from '../supplier/UploadReportView';
 import { uploadCatalogue, type UploadReport } from '../supplier/upload';
+import { versionStatusColor } from '../supplier/version-status';
+import { useCursorPages } from '../work/cursor-pages';
+
+const PAGE_SIZE = 10;
 
 const SupplierAgreements = graphql(`
   query SupplierAgreements {
@@ -28,8 +34,12 @@ const SupplierAgreements = graphql(`
 `);
 
 const SupplierCatalogueVersions = graphql(`
-  query SupplierCatalogueVersions($agreementId: Int!) {
-    catalogueVersions(agreementId: $agreementId, first: 20) {
+  query SupplierCatalogueVersions($agreementId: Int!, $first: Int!, $after: String) {
+    catalogueVersions(agreementId: $agreementId, first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -39,6 +49,8 @@ const SupplierCatalogueVersions = graphql(`
           itemCount
           createdAt
           rejectionReason
+          warningCount
+          excludedLineCount
         }
       }
     }
@@ -53,7 +65,13 @@ export function SupplierCataloguePage() {
   const list = agreements.data?.agreements.edges.map((e) => e.node) ?? [];
   const [chosen, setChosen] = useState<number | null>(null);
   const agreementId = chosen ?? list[0]?.id ?? null;
-  const [versions, refetchVersions] = useQuery({ query: SupplierCatalogueVersions, variables: { agreementId: agreementId ?? 0 }, pause: agreementId === null });
+  const pages = useCursorPages();
+  const [versions, refetchVersions] = useQuery({
+    query: SupplierCatalogueVersions,
+    variables: { agreementId: agreementId ?? 0, first: PAGE_SIZE, after: pages.after },
+    pause: agreementId === null,
+  });
+  const [exclude, setExclude] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | undefined>();
   const [progress, setProgress] = useState<number | null>(null);
@@ -73,11 +91,13 @@ export function SupplierCataloguePage() {
     setReport(null);
     setProgress(0);
     try {
-      const result = await uploadCatalogue(agreementId, file, session.get()?.token ?? '', setProgress);
+      const result = await uploadCatalogue(agreementId, file, session.get()?.token ?? '', setProgress, exclude);
       setReport(result);
       if (result.kind === 'stored') {
         announce(t('supplier.catalogue.stored', { versionNo: result.versionNo, count: result.lineCount }));
-        refetchVersions({ requestPolicy: 'network-only' });
+        // The new version is the newest: show the first page.
+        if (pages.page > 1) pages.reset();
+        else refetchVersions({ requestPolicy: 'network-only' });
       } else if (result.kind === 'invalid') announce(t('supplier.catalogue.invalid', { count: result.problems.length }));
     } catch {
       setNetworkError(true);
@@ -94,7 +114,14 @@ export function SupplierCataloguePage() {
       <form onSubmit={(e) => void submit(e)} className="torg-stack" noValidate>
         <Field>
           <Label htmlFor="supplier-agreement">{t('supplier.catalogue.agreement')}</Label>
-          <Select id="supplier-agreement" value={agreementId ?? ''} onChange={(e) => setChosen(Number(e.target.value))}>
+          <Select
+            id="supplier-agreement"
+            value={agreementId ?? ''}
+            onChange={(e) => {
+              setChosen(Number(e.target.value));
+              pages.reset();
+            }}
+          >
             {list.map((a) => (
               <Select.Option key={a.id} value={a.id}>
                 {`${a.reference} ${a.title}${a.inForce ? '' : ` (${t('supplier.catalogue.notInForce')})`}`}
@@ -121,6 +148,7 @@ export function SupplierCataloguePage() {
             </ValidationMessage>
           )}
         </Field>
+        <Checkbox label={t('supplierPortal.upload.excludeLabel')} description={t('supplierPortal.upload.excludeHint')} checked={exclude} onChange={(e) => setExclude(e.target.checked)} />
         {progress !== null && (
           <div>
             <label htmlFor="supplier-progress">{t('supplier.catalogue.progress', { percent: Math.round(progress * 100) })}</label> <progress id="supplier-progress" max={1} value={progress} />
@@ -150,10 +178,16 @@ export function SupplierCataloguePage() {
         <Table.Body>
           {(versions.data?.catalogueVersions.edges ?? []).map(({ node: v }) => (
             <Table.Row key={v.id}>
-              <Table.Cell>{v.versionNo}</Table.Cell>
               <Table.Cell>
-                <Tag data-color={v.status === 'REJECTED' ? 'danger' : v.status === 'PUBLISHED' ? 'success' : 'neutral'}>{t(`supplier.catalogue.statuses.${v.status}`)}</Tag>
+                <Link to={`/supplier/catalogue/versions/${v.id}`} aria-label={t('supplierPortal.versions.open', { versionNo: v.versionNo })}>
+                  {v.versionNo}
+                </Link>
+              </Table.Cell>
+              <Table.Cell>
+                <Tag data-color={versionStatusColor(v.status)}>{t(`supplier.catalogue.statuses.${v.status}`)}</Tag>
                 {v.rejectionReason && <Paragraph data-size="sm">{v.rejectionReason}</Paragraph>}
+                {v.excludedLineCount > 0 && <Paragraph data-size="sm">{t('supplierPortal.versions.excluded', { count: v.excludedLineCount })}</Paragraph>}
+                {v.warningCount > 0 && <Paragraph data-size="sm">{t('supplierPortal.versions.warnings', { count: v.warningCount })}</Paragraph>}
               </Table.Cell>
               <Table.Cell>{v.fileName ?? '–'}</Table.Cell>
               <Table.Cell className="torg-number">{v.itemCount}</Table.Cell>
@@ -162,6 +196,13 @@ export function SupplierCataloguePage() {
           ))}
         </Table.Body>
       </Table>
+      <CursorPager
+        label={t('supplierPortal.versions.pager')}
+        page={pages.page}
+        hasNext={!!versions.data?.catalogueVersions.pageInfo.hasNextPage}
+        onNext={() => pages.next(versions.data?.catalogueVersions.pageInfo.endCursor)}
+        onPrevious={pages.previous}
+      />
     </>
   );
 }

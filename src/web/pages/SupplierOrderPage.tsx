@@ -1,4 +1,4 @@
-import { Button, Fieldset, Paragraph, Radio, Select, Field, Label, Table, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Fieldset, Heading, Paragraph, Radio, Select, Field, Label, Table, Textarea, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -9,6 +9,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate, formatMoney, formatNumber } from '../format/format';
 import { graphql } from '../gql';
+import { DespatchForm } from '../supplier/DespatchForm';
+import { InvoiceFromOrderForm } from '../supplier/InvoiceFromOrderForm';
 import { checkAnswer, toRespondInput, type AnswerDraft, type FieldError, type LineChoice } from '../supplier/order-answer';
 
 const SupplierOrder = graphql(`
@@ -34,6 +36,18 @@ const SupplierOrder = graphql(`
         price
         lineAmount
         status
+        substituteSellerItemId
+        substituteName
+      }
+      despatchAdvices {
+        id
+        despatchId
+        issueDate
+        lines {
+          lineId
+          deliveredQuantity
+          unitCode
+        }
       }
       responses {
         id
@@ -65,6 +79,10 @@ const RespondToOrder = graphql(`
 
 /** Orders the supplier may still answer (AB keeps an order SENT). */
 const ANSWERABLE = new Set(['SENT']);
+/** Orders a despatch may be registered for (the API's DESPATCHABLE_ORDER_STATES). */
+const DESPATCHABLE = new Set(['SENT', 'ACCEPTED', 'PARTIALLY_RECEIVED']);
+/** Orders the supplier has confirmed, which it may invoice (createInvoiceFromOrder). */
+const INVOICEABLE = new Set(['ACCEPTED', 'PARTIALLY_RECEIVED', 'RECEIVED']);
 
 /** One order sent to the supplier, and its answer: accept, reject, or change lines. */
 export function SupplierOrderPage() {
@@ -138,6 +156,7 @@ export function SupplierOrderPage() {
               <Table.Cell>
                 {l.name}
                 {l.sellerItemId ? ` (${l.sellerItemId})` : ''}
+                {l.substituteSellerItemId && <Paragraph data-size="sm">{t('supplierPortal.answer.substituted', { name: l.substituteName ?? '', id: l.substituteSellerItemId })}</Paragraph>}
               </Table.Cell>
               <Table.Cell className="torg-number">{`${formatNumber(l.quantity)} ${l.unitCode}`}</Table.Cell>
               <Table.Cell className="torg-number">{formatMoney(l.price, order.currency)}</Table.Cell>
@@ -212,6 +231,29 @@ export function SupplierOrderPage() {
                         onChange={(e) => setLine(l.lineId, { deliveryDate: e.target.value })}
                         error={errorFor(`${l.lineId}.deliveryDate`)}
                       />
+                      <Fieldset>
+                        <Fieldset.Legend>{t('supplierPortal.answer.substituteLegend')}</Fieldset.Legend>
+                        <Fieldset.Description>{t('supplierPortal.answer.substituteHint')}</Fieldset.Description>
+                        <Textfield
+                          label={t('supplierPortal.answer.substituteSellerItemId')}
+                          value={l.substituteSellerItemId ?? ''}
+                          onChange={(e) => setLine(l.lineId, { substituteSellerItemId: e.target.value })}
+                          error={errorFor(`${l.lineId}.substituteSellerItemId`)}
+                        />
+                        <Textfield
+                          label={t('supplierPortal.answer.substituteName')}
+                          value={l.substituteName ?? ''}
+                          onChange={(e) => setLine(l.lineId, { substituteName: e.target.value })}
+                          error={errorFor(`${l.lineId}.substituteName`)}
+                        />
+                        <Textfield
+                          label={t('supplierPortal.answer.substituteGtin')}
+                          inputMode="numeric"
+                          value={l.substituteGtin ?? ''}
+                          onChange={(e) => setLine(l.lineId, { substituteGtin: e.target.value })}
+                          error={errorFor(`${l.lineId}.substituteGtin`)}
+                        />
+                      </Fieldset>
                     </>
                   )}
                 </Fieldset>
@@ -230,6 +272,42 @@ export function SupplierOrderPage() {
         </form>
       ) : (
         <Paragraph>{t('supplier.answer.notAnswerable')}</Paragraph>
+      )}
+
+      {order.despatchAdvices.length > 0 && (
+        <section aria-labelledby="despatches-heading">
+          <Heading level={2} data-size="sm" id="despatches-heading">
+            {t('supplierPortal.despatch.list')}
+          </Heading>
+          <ul data-testid="despatches">
+            {order.despatchAdvices.map((d) => (
+              <li key={d.id}>
+                {t('supplierPortal.despatch.listItem', {
+                  id: d.despatchId,
+                  date: formatDate(d.issueDate),
+                  lines: d.lines.map((l) => `${l.lineId}: ${formatNumber(l.deliveredQuantity)} ${l.unitCode}`).join(', '),
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {DESPATCHABLE.has(order.status) ? (
+        <DespatchForm key={`despatch-${order.id}`} orderId={order.id} lines={order.lines} onRegistered={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : (
+        <Paragraph>{t('supplierPortal.despatch.notDespatchable')}</Paragraph>
+      )}
+      {INVOICEABLE.has(order.status) ? (
+        <InvoiceFromOrderForm
+          key={`invoice-${order.id}`}
+          orderId={order.id}
+          orderNumber={order.number ?? String(order.id)}
+          currency={order.currency}
+          lines={order.lines}
+          onCreated={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      ) : (
+        <Paragraph>{t('supplierPortal.invoice.notInvoiceable')}</Paragraph>
       )}
     </>
   );

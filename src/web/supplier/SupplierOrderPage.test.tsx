@@ -19,9 +19,27 @@ const order = {
     wantedDeliveryDate: null,
     noteToSupplier: null,
     responses: [],
-    lines: [{ __typename: 'OrderLine', id: 70, lineId: '1', name: 'Kopipapir A4', sellerItemId: 'KL-1', quantity: '4', unitCode: 'EA', price: '50', lineAmount: '200', status: 'OPEN' }],
+    despatchAdvices: [],
+    lines: [
+      {
+        __typename: 'OrderLine',
+        id: 70,
+        lineId: '1',
+        name: 'Kopipapir A4',
+        sellerItemId: 'KL-1',
+        quantity: '4',
+        unitCode: 'EA',
+        price: '50',
+        lineAmount: '200',
+        status: 'OPEN',
+        substituteSellerItemId: null,
+        substituteName: null,
+      },
+    ],
   },
 };
+
+const accepted = { order: { ...order.order, status: 'ACCEPTED' } };
 
 const page = (client: Parameters<typeof withProviders>[1]) =>
   withProviders(
@@ -60,5 +78,39 @@ describe('SupplierOrderPage', () => {
     expect(screen.getByLabelText<HTMLTextAreaElement>('Hvorfor avvises ordren?').value).toBe('Utsolgt til januar');
     await waitFor(() => expect(executeMutation).toHaveBeenCalledTimes(1));
     expect(executeMutation.mock.calls[0][0].variables.input).toEqual({ orderId: 7, expectedVersion: 3, responseCode: 'REJECTED', note: 'Utsolgt til januar' });
+  });
+});
+
+describe('SupplierOrderPage for a confirmed order', () => {
+  it('creates an invoice: a server problem is shown beside its field and nothing typed is lost', async () => {
+    const refused = {
+      createInvoiceFromOrder: {
+        __typename: 'InvoiceFromOrderRefused',
+        message: 'The invoice was not made',
+        problems: [{ __typename: 'InvoiceFromOrderProblem', field: 'paymentAccount', path: null, message: '1503 20 80118 is not a Norwegian account number: its check digit is wrong' }],
+      },
+    };
+    const { client, executeMutation } = mockClient({ SupplierOrder: accepted, CreateInvoiceFromOrder: refused });
+    render(page(client));
+    await screen.findByRole('heading', { level: 2, name: 'Lag faktura' });
+    await userEvent.type(screen.getByLabelText(/^Kontonummer for betaling/), '1503 20 80118');
+    const quantity = screen.getByLabelText<HTMLInputElement>(/^Fakturer av linje 1/);
+    await userEvent.clear(quantity);
+    await userEvent.type(quantity, '3');
+    await userEvent.click(screen.getByRole('button', { name: 'Lag og send faktura' }));
+    expect(await screen.findByText('Kontonummeret finnes ikke: kontrollsifferet stemmer ikke. Sjekk hvert siffer.')).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>(/^Kontonummer for betaling/).value).toBe('1503 20 80118');
+    expect(quantity.value).toBe('3');
+    const input = executeMutation.mock.calls[0][0].variables.input;
+    expect(input).toMatchObject({ orderId: 7, paymentAccount: '1503 20 80118', lines: [{ lineId: '1', quantity: '3' }] });
+  });
+
+  it('checks a despatch before sending it: the despatch number is required', async () => {
+    const { client, executeMutation } = mockClient({ SupplierOrder: accepted });
+    render(page(client));
+    await screen.findByRole('heading', { level: 2, name: 'Registrer forsendelse' });
+    await userEvent.click(screen.getByRole('button', { name: 'Registrer forsendelse' }));
+    expect(await screen.findByText('Skriv et forsendelsesnummer.')).toBeTruthy();
+    expect(executeMutation).not.toHaveBeenCalled();
   });
 });

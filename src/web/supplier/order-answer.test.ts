@@ -51,3 +51,23 @@ describe('the answer to an order', () => {
     });
   });
 });
+
+describe('a substitute on a changed line', () => {
+  it('sends the item delivered instead, trimmed, with its GTIN when given', () => {
+    const draft: AnswerDraft = { decision: 'LINES', note: '', lines: [line('1', { choice: 'CHANGED', substituteSellerItemId: ' KL-201 ', substituteName: 'Penn, blå', substituteGtin: '' })] };
+    expect(checkAnswer(draft)).toEqual([]);
+    expect(toRespondInput(4, draft).lines).toEqual([{ lineId: '1', status: 'CHANGED', substitute: { sellerItemId: 'KL-201', name: 'Penn, blå' } }]);
+  });
+
+  it('asks for both item number and name, and a GTIN of 8, 12, 13 or 14 digits', () => {
+    const draft: AnswerDraft = {
+      decision: 'LINES',
+      note: '',
+      lines: [line('1', { choice: 'CHANGED', substituteSellerItemId: 'KL-201' }), line('2', { choice: 'CHANGED', substituteName: 'Penn', substituteSellerItemId: 'KL-9', substituteGtin: '123' })],
+    };
+    expect(checkAnswer(draft)).toEqual([
+      { field: '1.substituteName', key: 'supplierPortal.answer.substituteBoth' },
+      { field: '2.substituteGtin', key: 'supplierPortal.answer.gtin' },
+    ]);
+  });
+});

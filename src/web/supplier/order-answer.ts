@@ -14,6 +14,10 @@ export interface LineDraft {
   price: string;
   /** YYYY-MM-DD (a date input), or empty. */
   deliveryDate: string;
+  /** The item delivered instead (CHANGED): its item number and name, both or neither; GTIN optional. */
+  substituteSellerItemId?: string;
+  substituteName?: string;
+  substituteGtin?: string;
 }
 
 export interface AnswerDraft {
@@ -34,7 +38,15 @@ export interface RespondInput {
   expectedVersion?: number;
   responseCode: 'ACCEPTED' | 'REJECTED' | 'CONDITIONALLY_ACCEPTED';
   note?: string;
-  lines?: { lineId: string; status: LineChoice; quantity?: string; price?: string; promisedDeliveryStart?: string; promisedDeliveryEnd?: string }[];
+  lines?: {
+    lineId: string;
+    status: LineChoice;
+    quantity?: string;
+    price?: string;
+    promisedDeliveryStart?: string;
+    promisedDeliveryEnd?: string;
+    substitute?: { sellerItemId: string; name: string; gtin?: string };
+  }[];
 }
 
 /** "1 234,50" → "1234.50"; null when not a plain non-negative decimal. */
@@ -57,9 +69,25 @@ export function checkAnswer(draft: AnswerDraft): FieldError[] {
     if (quantity === null || quantity === '0' || /^0(\.0+)?$/.test(quantity ?? '')) errors.push({ field: `${l.lineId}.quantity`, key: 'supplier.answer.errors.quantity' });
     if (price === null) errors.push({ field: `${l.lineId}.price`, key: 'supplier.answer.errors.price' });
     if (l.deliveryDate && !/^\d{4}-\d{2}-\d{2}$/.test(l.deliveryDate)) errors.push({ field: `${l.lineId}.deliveryDate`, key: 'supplier.answer.errors.date' });
-    if (quantity === '' && price === '' && !l.deliveryDate) errors.push({ field: `${l.lineId}.choice`, key: 'supplier.answer.errors.changeNothing' });
+    const substitute = substituteOf(l);
+    if (substitute === null) {
+      const missing = l.substituteSellerItemId?.trim() ? 'substituteName' : 'substituteSellerItemId';
+      errors.push({ field: `${l.lineId}.${missing}`, key: 'supplierPortal.answer.substituteBoth' });
+    }
+    if (l.substituteGtin?.trim() && !/^(\d{8}|\d{12,14})$/.test(l.substituteGtin.trim())) errors.push({ field: `${l.lineId}.substituteGtin`, key: 'supplierPortal.answer.gtin' });
+    if (quantity === '' && price === '' && !l.deliveryDate && substitute === undefined) errors.push({ field: `${l.lineId}.choice`, key: 'supplier.answer.errors.changeNothing' });
   }
   return errors;
+}
+
+/** The substitute of a line: undefined when none is typed, null when half of it is (item number without name or the reverse). */
+export function substituteOf(l: LineDraft): { sellerItemId: string; name: string; gtin?: string } | undefined | null {
+  const sellerItemId = l.substituteSellerItemId?.trim() ?? '';
+  const name = l.substituteName?.trim() ?? '';
+  if (!sellerItemId && !name) return undefined;
+  if (!sellerItemId || !name) return null;
+  const gtin = l.substituteGtin?.trim();
+  return { sellerItemId, name, ...(gtin ? { gtin } : {}) };
 }
 
 /** The API input of a draft that checkAnswer passed. */
@@ -74,12 +102,14 @@ export function toRespondInput(orderId: number, draft: AnswerDraft, expectedVers
       const quantity = l.quantity.trim() ? parseDecimal(l.quantity)! : undefined;
       const price = l.price.trim() ? parseDecimal(l.price)! : undefined;
       const date = l.deliveryDate || undefined;
+      const substitute = substituteOf(l) ?? undefined;
       return {
         lineId: l.lineId,
         status: l.choice,
         ...(quantity ? { quantity } : {}),
         ...(price ? { price } : {}),
         ...(date ? { promisedDeliveryStart: date, promisedDeliveryEnd: date } : {}),
+        ...(substitute ? { substitute } : {}),
       };
     });
   return { ...base, responseCode: 'CONDITIONALLY_ACCEPTED', lines };

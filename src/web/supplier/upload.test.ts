@@ -4,7 +4,30 @@ import { reportOf } from './upload';
 describe('the catalogue upload report', () => {
   it('reads a stored version', () => {
     const body = { version: { id: 12, versionNo: 3, status: 'DRAFT' }, lineCount: 120, problemCount: 0, problems: [] };
-    expect(reportOf(201, body)).toEqual({ kind: 'stored', versionId: 12, versionNo: 3, lineCount: 120 });
+    expect(reportOf(201, body)).toEqual({ kind: 'stored', versionId: 12, versionNo: 3, lineCount: 120, warnings: [], excluded: [], awaitingUnspscCount: 0, suggestions: [] });
+  });
+
+  it('reads the warnings, the lines left out and the lines waiting for a code with their suggestions', () => {
+    const body = {
+      version: { id: 12, versionNo: 3 },
+      lineCount: 118,
+      excludedLineCount: 1,
+      excluded: [{ line: 9, location: 'line 9', field: 'price', reason: 'must be a number', value: 'gratis' }],
+      warningCount: 1,
+      warnings: [{ line: 4, location: 'line 4', field: 'unspsc', code: 'UNSPSC_NEAREST_LEVEL', message: 'read as 14111500' }],
+      awaitingUnspscCount: 1,
+      unspscSuggestions: [{ line: 11, sellerItemId: 'KL-9', name: 'Binders', givenCode: null, reason: 'no code', suggestions: [{ code: '44122107', title: 'Binders', level: 4, confidence: 0.61 }] }],
+    };
+    expect(reportOf(201, body)).toEqual({
+      kind: 'stored',
+      versionId: 12,
+      versionNo: 3,
+      lineCount: 118,
+      excluded: [{ line: 9, location: 'line 9', field: 'price', reason: 'must be a number', value: 'gratis' }],
+      warnings: [{ line: 4, location: 'line 4', field: 'unspsc', code: 'UNSPSC_NEAREST_LEVEL', message: 'read as 14111500', value: null }],
+      awaitingUnspscCount: 1,
+      suggestions: [{ line: 11, sellerItemId: 'KL-9', name: 'Binders', givenCode: null, reason: 'no code', suggestions: [{ code: '44122107', title: 'Binders', confidence: 0.61 }] }],
+    });
   });
 
   it('keeps every problem with its line, field, reason and value', () => {
@@ -22,6 +45,8 @@ describe('the catalogue upload report', () => {
         { line: 7, location: 'line 7', field: 'vatRate', reason: 'must be a Norwegian VAT rate (25, 15, 12, 0 %)', value: '18' },
         { line: null, location: '/Catalogue/CatalogueLine[3]', field: null, reason: 'missing price', value: null },
       ],
+      warnings: [],
+      suggestions: [],
     });
   });
 

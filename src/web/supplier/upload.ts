@@ -11,9 +11,40 @@ export interface UploadProblem {
   value: string | null;
 }
 
+/** Something the upload says of an accepted line without refusing it (a code read at a nearer level…). */
+export interface UploadWarning {
+  line: number | null;
+  location: string;
+  field: string | null;
+  code: string;
+  message: string;
+  value: string | null;
+}
+
+/** A line without a usable UNSPSC code, with Torg's suggested codes (best first). */
+export interface LineSuggestions {
+  line: number;
+  sellerItemId: string;
+  name: string;
+  givenCode: string | null;
+  reason: string;
+  suggestions: { code: string; title: string; confidence: number }[];
+}
+
 export type UploadReport =
-  | { kind: 'stored'; versionId: number; versionNo: number; lineCount: number }
-  | { kind: 'invalid'; problems: UploadProblem[] }
+  | {
+      kind: 'stored';
+      versionId: number;
+      versionNo: number;
+      lineCount: number;
+      warnings: UploadWarning[];
+      /** Lines left out (invalidLines=exclude), with their reasons. */
+      excluded: UploadProblem[];
+      /** Lines waiting beside the draft for a code (see the version page). */
+      awaitingUnspscCount: number;
+      suggestions: LineSuggestions[];
+    }
+  | { kind: 'invalid'; problems: UploadProblem[]; warnings: UploadWarning[]; suggestions: LineSuggestions[] }
   /** Refused before reading (busy, too large, malformed, forbidden): what to do is in `message`. */
   | { kind: 'refused'; status: number; message: string; retryAfterSeconds: number | null };
 
@@ -32,22 +63,58 @@ function problemsOf(list: unknown): UploadProblem[] {
   }));
 }
 
+function warningsOf(list: unknown): UploadWarning[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((w: Record<string, unknown>) => ({
+    line: typeof w.line === 'number' ? w.line : null,
+    location: text(w.location) ?? '',
+    field: typeof w.field === 'string' ? w.field : null,
+    code: text(w.code) ?? '',
+    message: text(w.message) ?? '',
+    value: text(w.value),
+  }));
+}
+
+function suggestionsOf(list: unknown): LineSuggestions[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((l: Record<string, unknown>) => ({
+    line: Number(l.line),
+    sellerItemId: text(l.sellerItemId) ?? '',
+    name: text(l.name) ?? '',
+    givenCode: text(l.givenCode),
+    reason: text(l.reason) ?? '',
+    suggestions: Array.isArray(l.suggestions)
+      ? l.suggestions.map((s: Record<string, unknown>) => ({ code: text(s.code) ?? '', title: text(s.title) ?? '', confidence: typeof s.confidence === 'number' ? s.confidence : 0 }))
+      : [],
+  }));
+}
+
 /** The server's answer (status and parsed JSON body, or null when not JSON) as a report. */
 export function reportOf(status: number, body: Body): UploadReport {
   if (status === 201 || status === 200) {
     const version = (body?.version ?? {}) as Record<string, unknown>;
-    return { kind: 'stored', versionId: Number(version.id), versionNo: Number(version.versionNo), lineCount: Number(body?.lineCount ?? 0) };
+    return {
+      kind: 'stored',
+      versionId: Number(version.id),
+      versionNo: Number(version.versionNo),
+      lineCount: Number(body?.lineCount ?? 0),
+      warnings: warningsOf(body?.warnings),
+      excluded: problemsOf(body?.excluded),
+      awaitingUnspscCount: Number(body?.awaitingUnspscCount ?? 0),
+      suggestions: suggestionsOf(body?.unspscSuggestions),
+    };
   }
-  if (status === 422 && Array.isArray(body?.problems)) return { kind: 'invalid', problems: problemsOf(body.problems) };
+  if (status === 422 && Array.isArray(body?.problems))
+    return { kind: 'invalid', problems: problemsOf(body.problems), warnings: warningsOf(body.warnings), suggestions: suggestionsOf(body.unspscSuggestions) };
   const retry = body?.retryAfterSeconds;
   return { kind: 'refused', status, message: typeof body?.message === 'string' ? body.message : '', retryAfterSeconds: typeof retry === 'number' ? retry : null };
 }
 
-/** Sends the file; `onProgress` gets the share sent (0 to 1). Rejects only when the network fails. */
-export function uploadCatalogue(agreementId: number, file: File, token: string, onProgress: (share: number) => void): Promise<UploadReport> {
+/** Sends the file; `onProgress` gets the share sent (0 to 1). Rejects only when the network fails. `exclude`: store the valid lines and leave out the others (invalidLines=exclude). */
+export function uploadCatalogue(agreementId: number, file: File, token: string, onProgress: (share: number) => void, exclude = false): Promise<UploadReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/agreements/${agreementId}/catalogue`);
+    xhr.open('POST', `/agreements/${agreementId}/catalogue${exclude ? '?invalidLines=exclude' : ''}`);
     xhr.setRequestHeader('authorization', `Bearer ${token}`);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
