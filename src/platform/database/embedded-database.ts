@@ -106,7 +106,7 @@ async function choosePort(wanted: number, log: (m: string) => void): Promise<num
  * user is created and given the data directory. A server an earlier run left behind is stopped
  * first; the password is generated and kept in the data directory (embedded-password.ts).
  */
-export async function startEmbeddedDatabase(dataDir: string, wantedPort: number, log: (m: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, wantedPort: number, log: (m: string) => void, settings: Record<string, string> = {}): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await importEmbeddedPostgres();
   const pgDir = join(dataDir, 'pg');
   const asRoot = process.getuid?.() === 0;
@@ -130,7 +130,11 @@ export async function startEmbeddedDatabase(dataDir: string, wantedPort: number,
     // Room for 4 GB of WAL between checkpoints (default 1 GB): a 1M-line catalogue import writes
     // about 1 GB, and each checkpoint inside it makes the next change of every page log the whole
     // page again (half the WAL of an import was such full-page images at the default).
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0', '-c', 'max_wal_size=4GB'],
+    // `settings` are the caller's own on top (a benchmark loading pg_stat_statements).
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0', '-c', 'max_wal_size=4GB'],
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (m: string) => {
       recentLog.push(...m.split('\n').filter((l) => l.trim()));
       recentLog.splice(0, Math.max(0, recentLog.length - LOG_LINES_KEPT));
