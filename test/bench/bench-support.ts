@@ -162,7 +162,7 @@ export function printTable(title: string, rows: [string, string, string][]): voi
   for (const r of rows) console.log(line(r));
 }
 
-/** Waits until the service at `base` answers /health (up to a minute). */
+/** Waits until the service at `base` answers /health (up to 3 minutes: migrations and the demo seed on a loaded machine). */
 export async function healthy(base: string): Promise<void> {
   for (let i = 0; ; i++) {
     const ok = await fetch(`${base}/health`).then(
@@ -170,7 +170,7 @@ export async function healthy(base: string): Promise<void> {
       () => false,
     );
     if (ok) return;
-    if (i > 300) throw new Error('service did not become healthy');
+    if (i > 900) throw new Error('service did not become healthy in 3 minutes');
     await new Promise((r) => setTimeout(r, 200));
   }
 }
