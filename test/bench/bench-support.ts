@@ -67,12 +67,19 @@ export class Api {
   }
   /**
    * A GraphQL operation; one refused with a retry time (a lock or a connection waited for too
-   * long on a loaded machine: "nothing was changed") is sent again, up to 5 times.
+   * long on a loaded machine: "nothing was changed") is sent again, up to 5 times, and so is one
+   * whose reused keep-alive socket the service had just closed (ECONNRESET before any answer).
    */
   async gql(token: string | null, query: string, variables?: Record<string, unknown>) {
     let body: { data?: any; errors?: any[] };
     for (let attempt = 1; ; attempt++) {
-      const text = await this.post('/graphql', JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
+      const text = await this.post('/graphql', JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }).catch(
+        (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ECONNRESET' || attempt >= 5) throw e;
+          return null;
+        },
+      );
+      if (text === null) continue;
       body = JSON.parse(text) as { data?: any; errors?: any[] };
       const retryAfter = body.errors?.find((e) => e.extensions?.retryAfterSeconds)?.extensions.retryAfterSeconds as number | undefined;
       if (!retryAfter || attempt >= 5) break;
