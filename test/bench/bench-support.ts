@@ -69,13 +69,15 @@ export class Api {
    * A GraphQL operation; one refused with a retry time (a lock or a connection waited for too
    * long on a loaded machine: "nothing was changed") is sent again, up to 5 times, and so is one
    * whose reused keep-alive socket the service had just closed (ECONNRESET before any answer).
+   * A refused one sleeps before its next attempt; a reset one does not (its `attempt` counts to 50).
    */
   async gql(token: string | null, query: string, variables?: Record<string, unknown>) {
     let body: { data?: any; errors?: any[] };
     for (let attempt = 1; ; attempt++) {
       const text = await this.post('/graphql', JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }).catch(
         (e: NodeJS.ErrnoException) => {
-          if (e.code !== 'ECONNRESET' || attempt >= 5) throw e;
+          // Every idle socket of the pool may have been closed meanwhile: try them all.
+          if (e.code !== 'ECONNRESET' || attempt >= 50) throw e;
           return null;
         },
       );
