@@ -268,7 +268,7 @@ describe('the dispatcher', () => {
     const ran: string[] = [];
     t.app.get(OutboxHandlers).register({ topic: 'test.batched', handle: async (m) => void ran.push(m.key) });
     // Another worker (here a connection of the test's own) runs key b: its lock is held.
-    const other = await ds.createQueryRunner();
+    const other = ds.createQueryRunner();
     await other.connect();
     try {
       await other.query(`SELECT pg_advisory_lock(7302, hashtext('test.batched' || E'\\n' || 'b'))`);
