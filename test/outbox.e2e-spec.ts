@@ -264,6 +264,34 @@ describe('the dispatcher', () => {
     ]);
   });
 
+  it('claims several keys at once, passes over a key another session holds until it is let go, and leaves no key locked', async () => {
+    const ran: string[] = [];
+    t.app.get(OutboxHandlers).register({ topic: 'test.batched', handle: async (m) => void ran.push(m.key) });
+    // Another worker (here a connection of the test's own) runs key b: its lock is held.
+    const other = ds.createQueryRunner();
+    await other.connect();
+    try {
+      await other.query(`SELECT pg_advisory_lock(7302, hashtext('test.batched' || E'\\n' || 'b'))`);
+      await inTransaction(ds, systemCtx(), async (tx) => {
+        for (const key of ['a', 'b', 'c', 'd']) await t.app.get(Outbox).enqueue(tx, 'test.batched', key, {});
+      });
+      const states = async () => Object.fromEntries((await t.sql(`SELECT key, state FROM outbox_message WHERE topic = 'test.batched'`)).map((r: { key: string; state: string }) => [r.key, r.state]));
+      expect(await within(5000, async () => ['a', 'c', 'd'].every((k) => ran.includes(k)))).toBe(true);
+      expect(await within(1000, async () => (await states()).d === 'done')).toBe(true);
+      expect(await states()).toEqual({ a: 'done', b: 'pending', c: 'done', d: 'done' });
+      // Every lock a claim took was let go: only the other session's is held.
+      const locks = await t.sql(`SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = 7302 AND granted`);
+      expect(locks).toHaveLength(1);
+    } finally {
+      await other.query(`SELECT pg_advisory_unlock_all()`);
+      await other.release();
+    }
+    // Let go, b runs at the next poll (every 2 s), once.
+    expect(await within(5000, async () => ran.includes('b'))).toBe(true);
+    expect(ran.filter((k) => k === 'b')).toEqual(['b']);
+    expect(ran.sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('re-queues dead messages with the outbox-retry command, which then run again', async () => {
     failing = false;
     const lines: string[] = [];

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { identifyUblDocument, readUblDocument, UBL_DOCUMENT_LIMITS, UblDocumentIdentity, UblDocumentLimits, UblDocumentType, ublDocumentKind, UblError } from '../peppol';
+import {
+  identifyUblDocument,
+  readUblDocument,
+  UBL_DOCUMENT_LIMITS,
+  UblDocumentIdentity,
+  UblDocumentKind,
+  UblDocumentLimits,
+  UblDocumentNodes,
+  UblDocumentType,
+  ublDocumentKind,
+  UblError,
+} from '../peppol';
 import { AuditService } from '../platform/audit/audit.service';
 import { TORG_CONFIG } from '../platform/config/config';
 import type { TorgConfig } from '../platform/config/config';
@@ -69,7 +80,7 @@ export class DocumentExchangeService {
   async check(bytes: Buffer): Promise<DocumentCheck> {
     const identified = await this.identify(bytes);
     if ('problems' in identified) return { documentType: null, id: null, valid: false, problems: identified.problems };
-    const identity = identified;
+    const { identity, nodes } = identified;
     const type = identity.type;
     const id = identity.id?.value.trim() || null;
     const handler = this.handlers.get(type);
@@ -77,7 +88,7 @@ export class DocumentExchangeService {
     if (!id) problems.push(noId(type));
     if (handler?.check) {
       try {
-        problems.push(...(await handler.check({ bytes, identity })));
+        problems.push(...(await handler.check({ bytes, identity, nodes })));
       } catch (e) {
         if (!(e instanceof UblError)) throw e;
         problems.push(problemOf(e));
@@ -87,13 +98,13 @@ export class DocumentExchangeService {
     return { documentType: type, id, valid, problems };
   }
 
-  /** The document's identity once all of it has been read as safe XML within bounds, or the problem. */
-  private async identify(bytes: Buffer): Promise<UblDocumentIdentity | { problems: Problem[] }> {
+  /** The document's identity once all of it has been read as safe XML within bounds (the nodes read, handed to its handler), or the problem. */
+  private async identify(bytes: Buffer): Promise<{ identity: UblDocumentIdentity; nodes: UblDocumentNodes<UblDocumentKind> } | { problems: Problem[] }> {
     try {
       const identity = await identifyUblDocument(bytes, this.limits);
       // The header alone was read: the rest must be as safe and bounded before any domain sees it.
-      await readUblDocument(bytes, ublDocumentKind(identity.type), this.limits);
-      return identity;
+      const nodes = await readUblDocument(bytes, ublDocumentKind(identity.type), this.limits);
+      return { identity, nodes };
     } catch (e) {
       if (e instanceof UblError) return { problems: [problemOf(e)] };
       throw e;
@@ -109,7 +120,7 @@ export class DocumentExchangeService {
     const caller = ctx.user;
     const identified = await this.identify(bytes);
     if ('problems' in identified) return refused(null, identified.problems);
-    const identity = identified;
+    const { identity, nodes } = identified;
     const type = identity.type;
     const handler = this.handlers.get(type);
     if (!handler) return refused(type, [this.notReceived(type)]);
@@ -122,7 +133,7 @@ export class DocumentExchangeService {
         await this.received.lock(tx, caller.organisationId, type, documentId);
         const first = await this.received.find(tx, caller.organisationId, type, documentId);
         if (first) return { httpStatus: 409, answer: { documentType: type, id: first.resultId, status: first.resultStatus, problems: [] } };
-        const result = await handler.handle(tx, { bytes, identity, caller });
+        const result = await handler.handle(tx, { bytes, identity, nodes, caller });
         if (isRefused(result)) throw new Refusal(result.problems.length ? result.problems : [{ message: `The ${type} was refused` }]);
         const row = await this.received.insert(tx, {
           senderOrganisationId: caller.organisationId,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { UblDocumentIdentity, UblDocumentType } from '../peppol';
+import type { UblDocumentIdentity, UblDocumentKind, UblDocumentNodes, UblDocumentType } from '../peppol';
 import type { Caller, RequestContext } from '../platform/context/request-context';
 
 /** One reason a received document is refused: where (an XPath-like path), which rule, and why. */
@@ -14,10 +14,15 @@ export interface Problem {
 }
 
 /** What a handler gets: the document's bytes (safe to read with peppol's readers), what it is, and who sent it. */
-export interface ReceivedDocumentInput {
+export interface ReceivedDocumentInput extends CheckedDocumentInput {
+  caller: Caller;
+}
+
+/** The document as the exchange read it: its bytes, what it is, and the whole of it read (a typed reader of nodes need not read the XML again). */
+export interface CheckedDocumentInput {
   bytes: Buffer;
   identity: UblDocumentIdentity;
-  caller: Caller;
+  nodes: UblDocumentNodes<UblDocumentKind>;
 }
 
 /** Applied: the domain id of what the handler stored, and its status (e.g. the order's new state). */
@@ -49,7 +54,7 @@ export interface DocumentHandler {
    * Problems only; a UblError thrown by a reader is reported as one. Absent: the safe-XML and
    * identity checks are all there is before sending.
    */
-  check?(input: { bytes: Buffer; identity: UblDocumentIdentity }): Promise<Problem[]>;
+  check?(input: CheckedDocumentInput): Promise<Problem[]>;
 }
 
 export const isRefused = (r: DocumentHandlerResult): r is DocumentRefused => 'problems' in r;

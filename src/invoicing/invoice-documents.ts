@@ -4,7 +4,7 @@ import { DocumentHandlerResult, DocumentHandlers, Problem, ReceivedDocumentInput
 import { IdentityService } from '../identity/identity.service';
 import { OrganisationKind } from '../identity/organisation-kind';
 import { OrdersService } from '../ordering/orders.service';
-import { readUblInvoice, UblDocumentType, UblInvoice } from '../peppol';
+import { UblDocumentType, UblInvoice, ublInvoiceOf } from '../peppol';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
 import { conflict, forbidden } from '../platform/errors/domain-error';
@@ -39,7 +39,7 @@ export class InvoiceDocuments implements OnModuleInit {
 
   onModuleInit() {
     for (const documentType of ['Invoice', 'CreditNote'] as const satisfies UblDocumentType[])
-      this.handlers.register({ documentType, handle: (tx, input) => this.receive(tx, input), check: async ({ bytes }) => this.documentProblems(await readUblInvoice(bytes)) });
+      this.handlers.register({ documentType, handle: (tx, input) => this.receive(tx, input), check: async ({ nodes }) => this.documentProblems(ublInvoiceOf(nodes)) });
   }
 
   /** What the document alone gets wrong: Torg's checks of arithmetic, VAT and references, then what Torg needs to store it. */
@@ -55,8 +55,9 @@ export class InvoiceDocuments implements OnModuleInit {
     return 'problems' in drafted ? { problems: [...checked, ...drafted.problems] } : { problems: checked, draft: drafted.draft };
   }
 
-  async receive(tx: RequestContext, { bytes, caller }: ReceivedDocumentInput): Promise<DocumentHandlerResult> {
-    const doc = await readUblInvoice(bytes);
+  async receive(tx: RequestContext, { nodes, caller }: ReceivedDocumentInput): Promise<DocumentHandlerResult> {
+    // The exchange has read the whole document already: typed from its nodes, not read again.
+    const doc = ublInvoiceOf(nodes);
     const checked = this.checked(doc);
     const errors = checked.problems.filter((p) => p.severity !== 'warning');
     if (errors.length) return { problems: errors };

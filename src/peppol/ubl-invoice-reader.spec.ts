@@ -1,4 +1,7 @@
-import { readUblInvoice } from './ubl-invoice-reader';
+import { readUblDocument } from './ubl-document-input';
+import { ublDocumentKind } from './ubl-document-types';
+import { readUblInvoice, ublInvoiceOf } from './ubl-invoice-reader';
+import { UblError } from './ubl-xml-reader';
 
 /**
  * Torg's own credit note, for what the published examples do not hold (they are read in
@@ -75,5 +78,16 @@ describe('readUblInvoice', () => {
     });
     expect(line.item).toEqual({ path: '/CreditNote/cac:CreditNoteLine[1]/cac:Item', line: line.line, classifications: [] });
     expect(line.baseQuantity).toBeUndefined();
+  });
+
+  it('types a document the exchange has read whole (ublInvoiceOf) exactly as reading it again would, and refuses another kind', async () => {
+    const bytes = Buffer.from(CREDIT_NOTE);
+    const nodes = await readUblDocument(bytes, ublDocumentKind('CreditNote'));
+    expect(ublInvoiceOf(nodes)).toEqual(await readUblInvoice(bytes));
+    // The same elements under an Order root: read whole as an Order, never typed as an invoice.
+    const order = await readUblDocument(Buffer.from(CREDIT_NOTE.replace(/CreditNote/g, 'Order')), ublDocumentKind('Order'));
+    expect(order.records).toHaveLength(1);
+    expect(() => ublInvoiceOf(order)).toThrow(UblError);
+    expect(() => ublInvoiceOf(order)).toThrow("The document's root is Order, not Invoice or CreditNote");
   });
 });

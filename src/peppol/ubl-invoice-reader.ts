@@ -1,6 +1,6 @@
-import { readUblDocument, UBL_DOCUMENT_LIMITS, UblDocumentLimits, UblInput } from './ubl-document-input';
+import { readUblDocument, UBL_DOCUMENT_LIMITS, UblDocumentLimits, UblDocumentNodes, UblInput } from './ubl-document-input';
 import { documentSpecification } from './ubl-document-identity';
-import { ublDocumentKind } from './ubl-document-types';
+import { UblDocumentKind, ublDocumentKind } from './ubl-document-types';
 import {
   UblAllowanceCharge,
   UblBillingReference,
@@ -15,6 +15,7 @@ import {
   UblTaxCategory,
   UblTaxTotal,
 } from './ubl-invoice';
+import { UblError } from './ubl-xml-reader';
 import { amount, code, identifier, party, period, quantity, textAt, UblNode } from './xml-element';
 
 /** The element names that differ between the two roots; everything else is shared. */
@@ -33,8 +34,17 @@ const KINDS = [ublDocumentKind('Invoice'), ublDocumentKind('CreditNote')];
  * invoicing domain's check: this reads what is written, even a wrong sum.
  */
 export async function readUblInvoice(input: UblInput, limits: UblDocumentLimits = UBL_DOCUMENT_LIMITS): Promise<UblInvoice> {
-  const { header, records, shape } = await readUblDocument(input, KINDS, limits);
-  const kind = shape.type as UblInvoiceKind;
+  return ublInvoiceOf(await readUblDocument(input, KINDS, limits));
+}
+
+/**
+ * The typed invoice or credit note of a document already read whole (readUblDocument, as the
+ * document exchange does before any domain sees it): the same values as readUblInvoice, without
+ * reading the XML again. UblError when the document is neither.
+ */
+export function ublInvoiceOf({ header, records, shape }: UblDocumentNodes<UblDocumentKind>): UblInvoice {
+  if (shape.type !== 'Invoice' && shape.type !== 'CreditNote') throw new UblError(`The document's root is ${shape.root}, not Invoice or CreditNote`, header.line);
+  const kind: UblInvoiceKind = shape.type;
   const names = NAMES[kind];
   return {
     kind,

@@ -65,9 +65,28 @@ export class Api {
       req.end(xml);
     });
   }
+  /**
+   * A GraphQL operation; one refused with a retry time (a lock or a connection waited for too
+   * long on a loaded machine: "nothing was changed") is sent again, up to 5 times, and so is one
+   * whose reused keep-alive socket the service had just closed (ECONNRESET before any answer).
+   * A refused one sleeps before its next attempt; a reset one does not (its `attempt` counts to 50).
+   */
   async gql(token: string | null, query: string, variables?: Record<string, unknown>) {
-    const text = await this.post('/graphql', JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) });
-    const body = JSON.parse(text) as { data?: any; errors?: any[] };
+    let body: { data?: any; errors?: any[] };
+    for (let attempt = 1; ; attempt++) {
+      const text = await this.post('/graphql', JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }).catch(
+        (e: NodeJS.ErrnoException) => {
+          // Every idle socket of the pool may have been closed meanwhile: try them all.
+          if (e.code !== 'ECONNRESET' || attempt >= 50) throw e;
+          return null;
+        },
+      );
+      if (text === null) continue;
+      body = JSON.parse(text) as { data?: any; errors?: any[] };
+      const retryAfter = body.errors?.find((e) => e.extensions?.retryAfterSeconds)?.extensions.retryAfterSeconds as number | undefined;
+      if (!retryAfter || attempt >= 5) break;
+      await new Promise((r) => setTimeout(r, retryAfter * 1000));
+    }
     if (body.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(body.errors).slice(0, 500)}`);
     return body.data;
   }

@@ -1,5 +1,5 @@
 /**
- * npm run bench:invoices [-- --per-sender N] [--keep]   (npm run bench runs it too)
+ * npm run bench:invoices [-- --per-sender N] [--statements] [--keep]   (npm run bench runs it too)
  *
  * Invoice intake and matching through HTTP (issue 16 §6a). On the demo world, each of 16
  * senders (Kontorland's ERP, 16 connections at once) has an order of 5 lines and one of 50 lines,
@@ -7,11 +7,20 @@
  * invoicing one unit of every line (partial invoices against received goods: three-way matched,
  * approved automatically). Beside it, in the same run, the floor: the same invoices posted to
  * POST /documents/check, which authenticates, reads the whole document as safe XML and runs
- * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95 and the ratio.
+ * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95, the ratio, the
+ * machine's load average, and the background work: how many outbox messages were still waiting
+ * when the last invoice was answered, and how long they took to run. The floor waits for them
+ * (they would slow it and flatter the ratio).
+ *
+ * With --statements, PostgreSQL loads pg_stat_statements and the bench prints every statement
+ * the service sent per invoice: the intake's and the background's (Invoice Response, insights'
+ * facts, the outbox dispatcher's own), waiting for the outbox to empty before it counts and
+ * before the floor. Counting costs a little; compare timings of runs made without it.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { Client } from 'pg';
 import { join } from 'node:path';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
 import { projectRoot } from '../../src/platform/files/project-root';
@@ -26,6 +35,13 @@ const flag = (name: string, fallback: number) => {
 const SENDERS = 16;
 const PER_SENDER = flag('per-sender', 8);
 const SIZES = [5, 50] as const;
+const COUNT_STATEMENTS = args.includes('--statements');
+/** The bench's own statements start with this, so the count leaves them out. */
+const OWN = '/* bench */';
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 interface OrderLine {
   lineId: string;
@@ -137,8 +153,15 @@ async function send(documents: Buffer[][], post: (xml: Buffer) => Promise<void>)
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'torg-bench-invoices-'));
   const log = (m: string) => process.stderr.write(`[bench:invoices] ${m}\n`);
-  const db = await startEmbeddedDatabase(join(work, 'data'), await freePort(), log);
+  const db = await startEmbeddedDatabase(join(work, 'data'), await freePort(), log, COUNT_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements' } : {});
   let service: ChildProcess | undefined;
+  const pg = new Client({ connectionString: db.url });
+  await pg.connect();
+  /** Outbox messages not yet done (pending, due or not). */
+  const waiting = async () => (await pg.query(`${OWN} SELECT count(*)::int AS n FROM outbox_message WHERE state = 'pending'`)).rows[0].n as number;
+  const drained = async () => {
+    while ((await waiting()) > 0) await new Promise((r) => setTimeout(r, 100));
+  };
   const rows: [string, string, string][] = [];
   try {
     const { service: running, api } = await startDemoService(db.url, { OUTBOUND_TRANSPORT: 'log' });
@@ -169,24 +192,53 @@ async function main() {
       for (let s = 0; s < SENDERS; s += 4) placed.push(...(await Promise.all(senders.slice(s, s + 4).map((b) => placeOrder(api, world, b, itemIds.slice(0, size))))));
       orders.set(size, placed);
     }
+    if (COUNT_STATEMENTS) await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const postmasterPid = Number((await readFile(join(work, 'data', 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
 
     for (const size of SIZES) {
       const documents = orders.get(size)!.map((order, s) => Array.from({ length: PER_SENDER }, (_, n) => invoiceOf(order, `BENCH-${size}-${s}-${n}`)));
       const total = SENDERS * PER_SENDER;
       const statuses = new Map<string, number>();
+      if (COUNT_STATEMENTS) {
+        await drained();
+        await pg.query(`${OWN} SELECT pg_stat_statements_reset()`);
+      }
+      const loadBefore = load();
       const before = { service: cpuSeconds(running.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
       const intake = await send(documents, async (xml) => {
         const res = await api.postXml('/documents', erp, xml);
         const key = `${res.status} ${res.body.status ?? res.body.code}`;
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
       });
+      const backlog = await waiting();
+      if (statuses.get('201 APPROVED') !== total) throw new Error(`not every invoice was matched and approved: ${JSON.stringify([...statuses])}`);
+      const drainStarted = performance.now();
+      await drained();
+      const drainSeconds = (performance.now() - drainStarted) / 1000;
+      // All the work of an invoice, its background included.
       const cpu = ((cpuSeconds(running.pid!) - before.service) * 1000) / total;
       const pgCpu = ((postgresCpuSeconds(postmasterPid) - before.postgres) * 1000) / total;
       const stolen = machineShare(before.machine, machineCpu()).stolen;
-      if (statuses.get('201 APPROVED') !== total) throw new Error(`not every invoice was matched and approved: ${JSON.stringify([...statuses])}`);
+      let statements = '';
+      if (COUNT_STATEMENTS) {
+        const counted: { query: string; calls: number }[] = (
+          await pg.query(
+            `${OWN} SELECT query, calls::int FROM pg_stat_statements WHERE query NOT LIKE '${OWN}%' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC`,
+          )
+        ).rows;
+        const all = counted.reduce((n, c) => n + c.calls, 0);
+        statements = `; ${(all / total).toFixed(1)} statements per invoice`;
+        log(`statements per invoice of ${size} lines (${total} invoices), most called first:`);
+        for (const c of counted) log(`  ${(c.calls / total).toFixed(2).padStart(6)}  ${c.query.replace(/\s+/g, ' ').slice(0, 150)}`);
+      }
 
       // The floor: the same documents, checked (authenticated, read and checked) and not applied.
+      // One of each sender's first, untimed: the wait for the background left the service's pool
+      // idle, and 16 connections opened at once on a loaded machine outwaited the acquire timeout.
+      await send(
+        documents.map((mine) => mine.slice(0, 1)),
+        async (xml) => void (await api.postXml('/documents/check', erp, xml)),
+      );
       const floor = await send(documents, async (xml) => {
         const res = await api.postXml('/documents/check', erp, xml);
         if (res.status !== 200 || !res.body.valid) throw new Error(`check: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -196,7 +248,7 @@ async function main() {
       rows.push([
         `intake, ${size} lines, ${SENDERS} senders`,
         `${perSecond.toFixed(1)} invoices/s`,
-        `${total} invoices, p50 ${ms(percentile(intake.times, 50))}, p95 ${ms(percentile(intake.times, 95))}; CPU ${cpu.toFixed(0)} + ${pgCpu.toFixed(0)} ms per invoice (service + PostgreSQL); ${(stolen * 100).toFixed(0)} % stolen`,
+        `${total} invoices, p50 ${ms(percentile(intake.times, 50))}, p95 ${ms(percentile(intake.times, 95))}; CPU ${cpu.toFixed(0)} + ${pgCpu.toFixed(0)} ms per invoice (service + PostgreSQL, background included); ${(stolen * 100).toFixed(0)} % stolen; load ${loadBefore} → ${load()}; ${backlog} outbox messages still waiting, run in ${drainSeconds.toFixed(1)} s more (${(total / (intake.seconds + drainSeconds)).toFixed(1)} invoices/s with them)${statements}`,
       ]);
       rows.push([
         `  floor: check only, ${size} lines`,
@@ -205,6 +257,7 @@ async function main() {
       ]);
     }
   } finally {
+    await pg.end();
     service?.kill('SIGTERM');
     await new Promise((r) => (service ? service.once('exit', r) : r(undefined)));
     await db.stop();

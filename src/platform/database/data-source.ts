@@ -28,6 +28,9 @@ export function createDataSource(url: string, poolSize = 10, timeouts?: Database
         connectionTimeoutMillis: timeouts.acquireMs,
       }
     : {};
+  // TypeORM reads no query parameters of the URL: a `?host=/socket/dir` (libpq's way of naming a
+  // Unix socket, which the embedded database's URL uses) is passed to pg by hand.
+  const socketDir = new URL(url).searchParams.get('host');
   const ds = new DataSource({
     type: 'postgres',
     url,
@@ -39,7 +42,7 @@ export function createDataSource(url: string, poolSize = 10, timeouts?: Database
     logging: false,
     // Always plan with the actual values: the search runs as a prepared statement (see
     // prepared-query.ts), and a generic plan for it is several times slower for a common word.
-    extra: { max: poolSize, application_name: 'torg', options: '-c plan_cache_mode=force_custom_plan', ...limits },
+    extra: { max: poolSize, application_name: 'torg', options: '-c plan_cache_mode=force_custom_plan', ...limits, ...(socketDir ? { host: socketDir } : {}) },
   });
   if (timeouts) TIMEOUTS.set(ds, timeouts);
   return ds;
