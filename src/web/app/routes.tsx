@@ -32,6 +32,9 @@ const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage').then((m) => ({
 const DelegationsPage = lazy(() => import('../pages/DelegationsPage').then((m) => ({ default: m.DelegationsPage })));
 const PayablesPage = lazy(() => import('../pages/PayablesPage').then((m) => ({ default: m.PayablesPage })));
 const PostingExportsPage = lazy(() => import('../pages/PostingExportsPage').then((m) => ({ default: m.PostingExportsPage })));
+// Favourites and templates (issue 18, branch web-requester2).
+const FavouritesPage = lazy(() => import('../pages/FavouritesPage').then((m) => ({ default: m.FavouritesPage })));
+const TemplatesPage = lazy(() => import('../pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const AuthCallbackPage = lazy(() => import('../pages/AuthCallbackPage').then((m) => ({ default: m.AuthCallbackPage })));
 
 /** The orders, approvals and accounts payable screens' paths (issue 18, branch web-work). */
@@ -52,6 +55,8 @@ export const CLIENT_PATHS = [
   '/supplier/orders/:id',
   '/supplier/catalogue',
   ...WORK_PATHS,
+  '/favourites',
+  '/templates',
 ] as const;
 
 function Loading() {
@@ -107,6 +112,8 @@ export function AppRoutes() {
         <Route path="approvals/delegations" element={<Guard roles={APPROVER}>{<DelegationsPage />}</Guard>} />
         <Route path="payables" element={<Guard roles={ACCOUNTS_PAYABLE}>{<PayablesPage />}</Guard>} />
         <Route path="payables/exports" element={<Guard roles={ACCOUNTS_PAYABLE}>{<PostingExportsPage />}</Guard>} />
+        <Route path="favourites" element={<Guard roles={REQUESTER}>{<FavouritesPage />}</Guard>} />
+        <Route path="templates" element={<Guard roles={REQUESTER}>{<TemplatesPage />}</Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,6 @@
 import type { nb } from './nb';
 import { workEn } from '../work/texts-en';
+import { extraEn } from './extra-en';
 
 /** English, the second language: the same keys as bokmål (the type makes sure). */
 export const en: typeof nb = {
@@ -297,4 +298,6 @@ export const en: typeof nb = {
   supplierNav: { catalogue: 'Catalogue', orders: 'Orders' },
   // Orders, approvals and accounts payable (issue 18, branch web-work).
   work: workEn,
+  // Favourites, templates, the UNSPSC facet, payables' query and payment, sign-in expiry (issue 18, branch web-requester2).
+  extra: extraEn,
 };

@@ -1,5 +1,6 @@
 /** Norwegian bokmål, the default language. en.ts must have the same keys (its type says so). */
 import { workNb } from '../work/texts-nb';
+import { extraNb } from './extra-nb';
 
 export const nb = {
   app: {
@@ -296,4 +297,6 @@ export const nb = {
   supplierNav: { catalogue: 'Katalog', orders: 'Ordrer' },
   // Orders, approvals and accounts payable (issue 18, branch web-work).
   work: workNb,
+  // Favourites, templates, the UNSPSC facet, payables' query and payment, sign-in expiry (issue 18, branch web-requester2).
+  extra: extraNb,
 };

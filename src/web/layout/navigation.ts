@@ -22,6 +22,9 @@ export const NAVIGATION: readonly NavEntry[] = [
   { path: '/approvals/delegations', label: 'work.nav.delegations', roles: ['APPROVER'] },
   { path: '/payables', label: 'work.nav.payables', roles: ['ACCOUNTS_PAYABLE'] },
   { path: '/payables/exports', label: 'work.nav.postingExports', roles: ['ACCOUNTS_PAYABLE'] },
+  // Favourites and templates (issue 18, branch web-requester2).
+  { path: '/favourites', label: 'extra.nav.favourites', roles: ['REQUESTER'] },
+  { path: '/templates', label: 'extra.nav.templates', roles: ['REQUESTER'] },
 ];
 
 /** The entries a user with these roles sees, in menu order. */
