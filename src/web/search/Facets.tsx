@@ -2,6 +2,7 @@ import { Button, Checkbox, Fieldset, Textfield } from '@digdir/designsystemet-re
 import { useTranslation } from 'react-i18next';
 import type { SearchProductsQuery } from '../gql/graphql';
 import { parsePrice, toggle, type SearchFilters } from './search-params';
+import { UnspscFacet } from './UnspscFacet';
 
 type Facets = SearchProductsQuery['searchProducts']['facets'];
 interface Count {
@@ -28,7 +29,7 @@ function CheckboxGroup({ legend, counts, checked, onToggle }: { legend: string; 
 }
 
 /**
- * The search's filters: UNSPSC (family, then class), supplier, attributes such as eco-label, and
+ * The search's filters: UNSPSC (the tree, segment → family → class), supplier, attributes such as eco-label, and
  * price. Prices are typed and applied with the text (debounced by the page).
  */
 export function FacetPanel({
@@ -53,7 +54,7 @@ export function FacetPanel({
       <h2 id="filters-heading" className="ds-heading" data-size="xs">
         {t('search.filters')}
       </h2>
-      <CheckboxGroup legend={t('search.category')} counts={[...(facets?.family ?? []), ...(facets?.class ?? [])]} checked={(v) => filters.unspsc.includes(v)} onToggle={unspscToggle} />
+      <UnspscFacet chosen={filters.unspsc} onChoose={unspscToggle} />
       <CheckboxGroup
         legend={t('search.supplier')}
         counts={facets?.supplier ?? []}
