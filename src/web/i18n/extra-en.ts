@@ -114,4 +114,8 @@ export const extraEn: typeof extraNb = {
       legend: 'Invoices that are paid',
     },
   },
+  session: {
+    expired: 'Your sign-in has expired. Sign in again to go on.',
+    expiredReturn: 'Your sign-in has expired. Sign in again and you will be taken back to the page you were on. What you typed is kept, and the cart is saved.',
+  },
 };

@@ -116,4 +116,8 @@ export const extraNb = {
       legend: 'Fakturaer som er betalt',
     },
   },
+  session: {
+    expired: 'Innloggingen din er utløpt. Logg inn igjen for å fortsette.',
+    expiredReturn: 'Innloggingen din er utløpt. Logg inn igjen, så kommer du tilbake til siden du var på. Det du har skrevet, er tatt vare på, og handlekurven er lagret.',
+  },
 };

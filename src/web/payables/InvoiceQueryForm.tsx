@@ -5,8 +5,11 @@ import { useMutation } from 'urql';
 import { errorMessage } from '../api/errors';
 import { useAnnounce } from '../components/Announcer';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useKeptDraft } from '../auth/useKeptDraft';
 import { QueryInvoice } from './queries';
 import { queryProblems, QUERY_REASON_CODES, type QueryReasonCode } from './reason-text';
+
+const EMPTY_QUERY = { code: 'PRI' as QueryReasonCode, text: '', note: '' };
 
 /**
  * Accounts payable asks the supplier about an invoice (queryInvoice: a status reason code and its
@@ -15,9 +18,12 @@ import { queryProblems, QUERY_REASON_CODES, type QueryReasonCode } from './reaso
 export function InvoiceQueryForm({ invoice, onDone }: { invoice: { id: number; version: number; number: string }; onDone: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [code, setCode] = useState<QueryReasonCode>('PRI');
-  const [text, setText] = useState('');
-  const [note, setNote] = useState('');
+  // Kept in the tab until sent: an expired sign-in does not lose the question.
+  const [draft, setDraft] = useKeptDraft<{ code: QueryReasonCode; text: string; note: string }>(`invoice-query-${invoice.id}`, EMPTY_QUERY);
+  const { code, text, note } = draft;
+  const setCode = (c: QueryReasonCode) => setDraft({ ...draft, code: c });
+  const setText = (v: string) => setDraft({ ...draft, text: v });
+  const setNote = (v: string) => setDraft({ ...draft, note: v });
   const [problems, setProblems] = useState<{ text?: string; note?: string }>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [state, send] = useMutation(QueryInvoice);
@@ -34,6 +40,7 @@ export function InvoiceQueryForm({ invoice, onDone }: { invoice: { id: number; v
     const answer = r.data?.queryInvoice;
     if (!answer) return;
     if (answer.__typename === 'Invoice') {
+      setDraft(EMPTY_QUERY);
       announce(t('extra.payables.query.sent', { number: invoice.number }));
       onDone();
     } else if (answer.__typename === 'InvoiceStateError') setRefusal(t('work.payables.stateError', { status: t(`work.payables.statuses.${answer.status}`) }));
