@@ -1,4 +1,5 @@
 import { Button, Checkbox, Fieldset, Textfield } from '@digdir/designsystemet-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchProductsQuery } from '../gql/graphql';
 import { parsePrice, toggle, type SearchFilters } from './search-params';
@@ -32,7 +33,8 @@ function CheckboxGroup({ legend, counts, checked, onToggle }: { legend: string; 
  * The search's filters: UNSPSC (the tree, segment → family → class), supplier, attributes such as eco-label, and
  * price. Prices are typed and applied with the text (debounced by the page).
  */
-export function FacetPanel({
+// Memoised: a keystroke in the search box does not render the facets again.
+export const FacetPanel = memo(function FacetPanel({
   facets,
   filters,
   price,
@@ -91,4 +93,4 @@ export function FacetPanel({
       ) : null}
     </section>
   );
-}
+});
