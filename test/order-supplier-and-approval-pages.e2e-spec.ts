@@ -70,11 +70,11 @@ describe('order supplier names and the approval queue in pages', () => {
     expect(whole.data.approvalQueue.map((o: any) => o.id)).toEqual(ids);
 
     const bad = await t.gql(approver, '{ pendingApprovals(after: "nonsense") { totalCount } }');
-    expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(bad.errors[0].message).toMatch(/^after: "nonsense" is not a cursor from this list/);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors![0].message).toMatch(/^after: "nonsense" is not a cursor from this list/);
     const tooMany = await t.gql(approver, '{ pendingApprovals(first: 101) { totalCount } }');
-    expect(tooMany.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     // A requester is refused the approver's queue.
-    expect((await t.gql(requester, '{ pendingApprovals { totalCount } }')).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(requester, '{ pendingApprovals { totalCount } }')).errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });
