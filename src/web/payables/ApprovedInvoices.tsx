@@ -12,6 +12,9 @@ import { toggle } from '../search/search-params';
 import { ApprovedInvoices as ApprovedInvoicesQuery, MarkInvoicesPaid } from './queries';
 import { paymentProblems } from './reason-text';
 
+/** A constant: urql runs a query again whenever its context object is a new one. */
+const INVOICE_TYPES = { additionalTypenames: ['Invoice'] };
+
 /**
  * Approved invoices, ten a page, to mark as paid (markInvoicesPaid: a payment date, not in the
  * future, and the payment's reference). All or nothing: a refusal names each invoice and why, and
@@ -22,7 +25,7 @@ export function ApprovedInvoices() {
   const announce = useAnnounce();
   const pages = useCursorPages();
   const today = todayInNorway();
-  const [result, refetch] = useQuery({ query: ApprovedInvoicesQuery, variables: { after: pages.after }, requestPolicy: 'cache-and-network', context: { additionalTypenames: ['Invoice'] } });
+  const [result, refetch] = useQuery({ query: ApprovedInvoicesQuery, variables: { after: pages.after }, requestPolicy: 'cache-and-network', context: INVOICE_TYPES });
   const [state, markPaid] = useMutation(MarkInvoicesPaid);
   const [chosen, setChosen] = useState<number[]>([]);
   const [paidOn, setPaidOn] = useState(today);
@@ -36,7 +39,7 @@ export function ApprovedInvoices() {
     const found = paymentProblems({ paidOn, reference, chosen: chosen.length }, today);
     setProblems(found);
     if (Object.keys(found).length) return;
-    const r = await markPaid({ input: { invoiceIds: chosen, paidOn, paymentReference: reference.trim() || undefined } }, { additionalTypenames: ['Invoice'] });
+    const r = await markPaid({ input: { invoiceIds: chosen, paidOn, paymentReference: reference.trim() || undefined } }, INVOICE_TYPES);
     const answer = r.data?.markInvoicesPaid;
     if (!answer) return;
     if (answer.__typename === 'InvoicesPaid') {
