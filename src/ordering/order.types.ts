@@ -65,7 +65,8 @@ export class Order {
   @Field(() => Int, { description: 'The buyer organisation.' }) buyerOrganisationId: number;
   @Field(() => Int, { description: 'Who submitted it.' }) requesterUserId: number;
   @Field(() => Int, { nullable: true, description: 'The supplier organisation (null when the supplier is not registered in Torg).' }) supplierId: number | null;
-  @Field(() => String, { nullable: true, description: 'A supplier not registered in Torg, named by the requester: the order is placed outside Torg.' }) supplierName: string | null;
+  /** As stored: only a supplier outside Torg; the field resolver (OrdersResolver.supplierName) names a registered one. */
+  supplierName: string | null;
   @Field(() => Int, { nullable: true, description: 'The framework agreement the order is placed under (its catalogue lines’).' }) agreementId: number | null;
   @Field(() => Int, { description: 'Cost centre charged.' }) costCentreId: number;
   @Field(() => Int, { description: 'Budget year committed against.' }) budgetYear: number;

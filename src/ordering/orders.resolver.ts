@@ -1,8 +1,10 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Allow } from '../identity/access.decorators';
+import { IdentityService } from '../identity/identity.service';
 import { Role } from '../identity/role';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
+import { decodeOffset, PageArgs, toConnection } from '../platform/graphql/connection';
 import { requestLoader } from '../platform/graphql/request-loader';
 import { isErrorResult } from '../platform/results/error-result';
 import { OrderDispatch } from './order-dispatch';
@@ -24,6 +26,7 @@ export class OrdersResolver {
     private readonly ordersService: OrdersService,
     private readonly requisitions: RequisitionsService,
     private readonly dispatch: OrderDispatch,
+    private readonly identity: IdentityService,
   ) {}
 
   @Allow(...BUYER_SIDE, Role.SUPPLIER_ADMIN)
@@ -42,9 +45,24 @@ export class OrdersResolver {
   }
 
   @Allow(Role.APPROVER)
-  @Query(() => [Order], { description: 'Requisitions waiting for the caller: those they have authority to approve (their own or as a substitute), oldest first; never their own (APPROVER).' })
+  @Query(() => [Order], {
+    description: 'Requisitions waiting for the caller: those they have authority to approve (their own or as a substitute), oldest first; never their own (APPROVER).',
+    deprecationReason: 'Use pendingApprovals, the same queue a page at a time.',
+  })
   async approvalQueue(@Ctx() ctx: RequestContext) {
     return (await this.requisitions.queue(ctx)).map((o) => toOrder(o));
+  }
+
+  @Allow(Role.APPROVER)
+  @Query(() => OrderConnection, {
+    description: 'Requisitions waiting for the caller, a page at a time: those they have authority to approve (their own or as a substitute), oldest first; never their own (APPROVER).',
+  })
+  async pendingApprovals(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    const offset = decodeOffset(page.after);
+    // Authority is decided per requisition in code, so the queue is read whole (it is bounded) and then paged.
+    const queue = await this.requisitions.queue(ctx);
+    const connection = toConnection(queue.slice(offset, offset + page.first), offset, page.first, queue.length);
+    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: toOrder(e.node) })) };
   }
 
   @Allow(Role.REQUESTER)
@@ -105,6 +123,16 @@ export class OrdersResolver {
   documentPath(@Parent() order: Order): string | null {
     // The document is queued in the approving transaction, so an approved order to a registered supplier has one.
     return order.number !== null && order.supplierId !== null ? `/orders/${order.id}/document` : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The supplier’s name: the registered organisation’s, or as the requester wrote it for a supplier outside Torg (supplierId null).',
+  })
+  async supplierName(@Ctx() ctx: RequestContext, @Parent() order: Order): Promise<string | null> {
+    // purchase_order.supplier_name holds only a supplier outside Torg; a registered one is named by its organisation.
+    if (order.supplierName !== null || order.supplierId === null) return order.supplierName;
+    return (await this.identity.find(ctx, order.supplierId))?.name ?? null; // batched over the request
   }
 
   @ResolveField(() => [OrderLine], { description: 'The lines, by line number.' })

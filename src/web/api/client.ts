@@ -1,6 +1,7 @@
 /**
  * The GraphQL client (urql): every request carries the session's bearer token; an answer saying
- * the token is no longer good (UNAUTHENTICATED) ends the session, which takes the user to sign-in.
+ * the token is no longer good (UNAUTHENTICATED) ends the session as expired, which takes the user to
+ * sign-in with the reason and back to where they were.
  * urql's document cache refetches a query when a mutation returns a type the query holds
  * (adding to the cart returns the Cart, so the cart count and page follow).
  */
@@ -14,7 +15,7 @@ export function createClient(): Client {
       cacheExchange,
       mapExchange({
         onResult(result) {
-          if (result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && session.get()) session.set(null);
+          if (result.error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && session.get()) session.expire();
         },
       }),
       fetchExchange,

@@ -41,6 +41,9 @@ const DashboardsPage = lazy(() => import('../pages/DashboardsPage').then((m) => 
 const SupplierCatalogueVersionPage = lazy(() => import('../pages/SupplierCatalogueVersionPage').then((m) => ({ default: m.SupplierCatalogueVersionPage })));
 const SupplierInvoicesPage = lazy(() => import('../pages/SupplierInvoicesPage').then((m) => ({ default: m.SupplierInvoicesPage })));
 const SupplierInvoicePage = lazy(() => import('../pages/SupplierInvoicePage').then((m) => ({ default: m.SupplierInvoicePage })));
+// Favourites and templates (issue 18, branch web-requester2).
+const FavouritesPage = lazy(() => import('../pages/FavouritesPage').then((m) => ({ default: m.FavouritesPage })));
+const TemplatesPage = lazy(() => import('../pages/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const AuthCallbackPage = lazy(() => import('../pages/AuthCallbackPage').then((m) => ({ default: m.AuthCallbackPage })));
 
 /** The orders, approvals and accounts payable screens' paths (issue 18, branch web-work). */
@@ -68,6 +71,8 @@ export const CLIENT_PATHS = [
   '/supplier/invoices/:id',
   ...WORK_PATHS,
   ...PURCHASING_PATHS,
+  '/favourites',
+  '/templates',
 ] as const;
 
 function Loading() {
@@ -131,6 +136,8 @@ export function AppRoutes() {
         <Route path="purchasing/agreements/:id" element={<Guard roles={PURCHASER}>{<AgreementPage />}</Guard>} />
         <Route path="purchasing/catalogue-versions/:id" element={<Guard roles={PURCHASER}>{<CatalogueReviewPage />}</Guard>} />
         <Route path="purchasing/dashboards" element={<Guard roles={PURCHASER}>{<DashboardsPage />}</Guard>} />
+        <Route path="favourites" element={<Guard roles={REQUESTER}>{<FavouritesPage />}</Guard>} />
+        <Route path="templates" element={<Guard roles={REQUESTER}>{<TemplatesPage />}</Guard>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

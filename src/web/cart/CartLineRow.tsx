@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors';
 import { useAnnounce } from '../components/Announcer';
 import { formatMoney, formatNumber } from '../format/format';
 import type { CartFieldsFragment } from '../gql/graphql';
+import { splitAlternatives } from './alternatives';
 import { parseQuantity } from './quantity';
 import { RemoveLine, ReplaceLine, UpdateQuantity } from './queries';
 
@@ -43,6 +44,14 @@ export function CartLineRow({ line }: { line: CartLineData }) {
     else if (answer?.__typename === 'ItemNotOrderable') setProblem(answer.message);
   };
 
+  // Only items that save money in the line's unit are called cheaper; the others are agreement items all the same.
+  const alternatives = splitAlternatives(line, line.alternatives);
+  const offer = (a: { itemId: string; name: string }) => (
+    <Button data-size="sm" variant="secondary" onClick={() => void replaceWith(a.itemId, a.name)} loading={replace.fetching}>
+      {t('cart.replaceWith', { name: a.name })}
+    </Button>
+  );
+
   return (
     <Table.Row>
       <Table.Cell>
@@ -66,21 +75,35 @@ export function CartLineRow({ line }: { line: CartLineData }) {
         </div>
         {line.check.reason && <ValidationMessage data-color="danger">{line.check.reason}</ValidationMessage>}
         {line.justificationText && <Paragraph data-size="sm">{t('cart.justification', { text: line.justificationText })}</Paragraph>}
-        {line.alternatives.length > 0 && (
-          <div className="torg-alternatives">
+        {alternatives.cheaper.length > 0 && (
+          <div className="torg-alternatives" data-testid="cheaper-alternatives">
             <Paragraph data-size="sm">
               <strong>{t('cart.alternativesTitle')}</strong>
             </Paragraph>
             <ul className="torg-plain-list">
-              {line.alternatives.map((a) => (
+              {alternatives.cheaper.map((a) => (
+                <li key={a.itemId}>
+                  <Paragraph data-size="sm">
+                    {a.name} – {formatMoney(a.price, a.currency)} / {a.unitCode} · {t('cart.alternativeSaving', { amount: formatMoney(a.savingForLine ?? '0', a.currency) })}
+                  </Paragraph>
+                  {offer(a)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {alternatives.others.length > 0 && (
+          <div className="torg-alternatives" data-testid="other-alternatives">
+            <Paragraph data-size="sm">
+              <strong>{t('extra.alternatives.othersTitle')}</strong>
+            </Paragraph>
+            <ul className="torg-plain-list">
+              {alternatives.others.map((a) => (
                 <li key={a.itemId}>
                   <Paragraph data-size="sm">
                     {a.name} – {formatMoney(a.price, a.currency)} / {a.unitCode}
-                    {a.savingForLine && Number(a.savingForLine) > 0 ? ` · ${t('cart.alternativeSaving', { amount: formatMoney(a.savingForLine, a.currency) })}` : ''}
                   </Paragraph>
-                  <Button data-size="sm" variant="secondary" onClick={() => void replaceWith(a.itemId, a.name)} loading={replace.fetching}>
-                    {t('cart.replaceWith', { name: a.name })}
-                  </Button>
+                  {offer(a)}
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@ import { formatMoney } from '../format/format';
 import { AddItemToCart } from './AddToCart';
 import { checkFreeText, EMPTY_FREE_TEXT, JUSTIFICATION_CODES, type FreeTextDraft, type FreeTextErrors } from './free-text';
 import { AddFreeText } from './queries';
+import { useKeptDraft } from '../auth/useKeptDraft';
 
 interface Refusal {
   message: string;
@@ -24,7 +25,8 @@ interface Refusal {
 export function FreeTextForm() {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [draft, setDraft] = useState<FreeTextDraft>(EMPTY_FREE_TEXT);
+  // Kept in the tab until added: an expired sign-in does not lose it.
+  const [draft, setDraft] = useKeptDraft<FreeTextDraft>('free-text', EMPTY_FREE_TEXT);
   const [errors, setErrors] = useState<FreeTextErrors>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [state, addFreeText] = useMutation(AddFreeText);

@@ -2,6 +2,7 @@ import type { nb } from './nb';
 import { workEn } from '../work/texts-en';
 import { purchasingEn } from '../purchasing/texts-en';
 import { supplierPortalEn } from '../supplier/texts-en';
+import { extraEn } from './extra-en';
 
 /** English, the second language: the same keys as bokmål (the type makes sure). */
 export const en: typeof nb = {
@@ -303,4 +304,6 @@ export const en: typeof nb = {
   purchasing: purchasingEn,
   // The supplier portal's versions, despatch, invoices (issue 18, branch web-supplier2).
   supplierPortal: supplierPortalEn,
+  // Favourites, templates, the UNSPSC facet, payables' query and payment, sign-in expiry (issue 18, branch web-requester2).
+  extra: extraEn,
 };

@@ -2,6 +2,7 @@
 import { workNb } from '../work/texts-nb';
 import { purchasingNb } from '../purchasing/texts-nb';
 import { supplierPortalNb } from '../supplier/texts-nb';
+import { extraNb } from './extra-nb';
 
 export const nb = {
   app: {
@@ -302,4 +303,6 @@ export const nb = {
   purchasing: purchasingNb,
   // The supplier portal's versions, despatch, invoices (issue 18, branch web-supplier2).
   supplierPortal: supplierPortalNb,
+  // Favourites, templates, the UNSPSC facet, payables' query and payment, sign-in expiry (issue 18, branch web-requester2).
+  extra: extraNb,
 };

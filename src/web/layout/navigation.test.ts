@@ -3,7 +3,7 @@ import { navigationFor, startPathFor } from './navigation';
 
 describe('navigation by role', () => {
   it('gives a requester search and cart, and starts them at search', () => {
-    expect(navigationFor(['REQUESTER']).map((e) => e.path)).toEqual(['/search', '/cart', '/my-orders']);
+    expect(navigationFor(['REQUESTER']).map((e) => e.path)).toEqual(['/search', '/cart', '/my-orders', '/favourites', '/templates']);
     expect(startPathFor(['APPROVER', 'REQUESTER'])).toBe('/search');
   });
 

@@ -26,6 +26,9 @@ export const NAVIGATION: readonly NavEntry[] = [
   // The purchasing unit (issue 18, branch web-purchasing).
   { path: '/purchasing/agreements', label: 'purchasing.nav.agreements', roles: ['PURCHASER'] },
   { path: '/purchasing/dashboards', label: 'purchasing.nav.dashboards', roles: ['PURCHASER'] },
+  // Favourites and templates (issue 18, branch web-requester2).
+  { path: '/favourites', label: 'extra.nav.favourites', roles: ['REQUESTER'] },
+  { path: '/templates', label: 'extra.nav.templates', roles: ['REQUESTER'] },
 ];
 
 /** The entries a user with these roles sees, in menu order. */

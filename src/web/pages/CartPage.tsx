@@ -7,6 +7,7 @@ import { CartLineRow } from '../cart/CartLineRow';
 import { CartTotals } from '../cart/CartTotals';
 import { FreeTextForm } from '../cart/FreeTextForm';
 import { CartQuery } from '../cart/queries';
+import { SaveTemplateForm } from '../favourites/SaveTemplateForm';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 
@@ -70,6 +71,7 @@ export function CartPage() {
           </Button>
         </section>
       )}
+      {cart && lineCount > 0 && <SaveTemplateForm />}
       <FreeTextForm />
     </>
   );

@@ -10,6 +10,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useCursorPages } from '../work/cursor-pages';
 import { InvoiceExceptionCard } from '../work/InvoiceExceptionCard';
 import { InvoiceExceptionsQuery } from '../work/payables-queries';
+import { ApprovedInvoices } from '../payables/ApprovedInvoices';
 
 /** Accounts payable's exception queue, oldest first, ten invoices a page. */
 export function PayablesPage() {
@@ -41,6 +42,7 @@ export function PayablesPage() {
         onPrevious={pages.previous}
         onNext={() => pages.next(connection?.pageInfo.endCursor)}
       />
+      <ApprovedInvoices />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Field, Label, Paragraph, Search, Select, Spinner } from '@digdir/designsystemet-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -8,7 +8,7 @@ import { useAnnounce } from '../components/Announcer';
 import { CursorPager } from '../components/CursorPager';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import type { SearchProductsQuery } from '../gql/graphql';
+import type { SearchHitFieldsFragment, SearchProductsQuery } from '../gql/graphql';
 import { FacetPanel } from '../search/Facets';
 import { HitCard } from '../search/HitCard';
 import { SearchProducts } from '../search/queries';
@@ -23,29 +23,55 @@ const PAGE_SIZE = 20;
  */
 const DEBOUNCE_MS = 80;
 
+/**
+ * The hits, memoised: a keystroke changes only the typed text, so the list (twenty cards with
+ * their forms) is rendered again only when new results arrive, not on every key.
+ */
+const HitList = memo(function HitList({ hits, suppliers }: { hits: readonly SearchHitFieldsFragment[]; suppliers: ReadonlyMap<number, string> }) {
+  return (
+    <ol className="torg-plain-list torg-hits">
+      {hits.map((hit) => (
+        <li key={hit.itemId}>
+          <HitCard hit={hit} supplierName={suppliers.get(hit.supplierId)} />
+        </li>
+      ))}
+    </ol>
+  );
+});
+
 /** The requester's search: as you type, with facets; filters in the URL; paging by cursor. */
 export function SearchPage() {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  // What is typed is the page's own state; the URL follows once typing pauses.
-  const [typed, setTyped] = useState({ text: filters.text, min: filters.priceMin, max: filters.priceMax });
-  const settled = useDebounced(typed, DEBOUNCE_MS);
-  const setFilters = (next: SearchFilters, replace = false) => setParams(paramsFromFilters(next), { replace });
+  // What is typed is the page's own state (text and prices apart, so typing one leaves the other's
+  // components alone); the URL follows once typing pauses.
+  const [text, setText] = useState(filters.text);
+  const [price, setPrice] = useState({ min: filters.priceMin, max: filters.priceMax });
+  const settledText = useDebounced(text, DEBOUNCE_MS);
+  const settledPrice = useDebounced(price, DEBOUNCE_MS);
+  const setFilters = useCallback((next: SearchFilters, replace = false) => setParams(paramsFromFilters(next), { replace }), [setParams]);
   useEffect(() => {
-    if (settled.text !== filters.text || settled.min !== filters.priceMin || settled.max !== filters.priceMax) {
-      setFilters({ ...filters, text: settled.text, priceMin: settled.min, priceMax: settled.max }, true);
+    if (settledText !== filters.text || settledPrice.min !== filters.priceMin || settledPrice.max !== filters.priceMax) {
+      setFilters({ ...filters, text: settledText, priceMin: settledPrice.min, priceMax: settledPrice.max }, true);
     }
     // Only a settled change of what was typed updates the URL.
-  }, [settled]);
+  }, [settledText, settledPrice]);
+  // The URL changed by itself (back, a link): the box follows it.
+  useEffect(() => {
+    if (filters.text !== settledText) setText(filters.text);
+    if (filters.priceMin !== settledPrice.min || filters.priceMax !== settledPrice.max) setPrice({ min: filters.priceMin, max: filters.priceMax });
+  }, [filters.text, filters.priceMin, filters.priceMax]);
 
   // Cursors of the pages before this one; any change of filters starts again at page 1.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const filterKey = params.toString();
   useEffect(() => setCursors([null]), [filterKey]);
   const after = cursors[cursors.length - 1];
-  const input = useMemo(() => searchInput(filters, PAGE_SIZE, after), [filters, after]);
+  // The request starts from the settled text at once, in the render that also moves the URL.
+  const current = useMemo(() => ({ ...filters, text: settledText, priceMin: settledPrice.min, priceMax: settledPrice.max }), [filters, settledText, settledPrice]);
+  const input = useMemo(() => searchInput(current, PAGE_SIZE, after), [current, after]);
   const [result, refetch] = useQuery({ query: SearchProducts, variables: { input } });
 
   // Keep showing the last answer while the next one loads, so the list does not flash empty.
@@ -53,7 +79,10 @@ export function SearchPage() {
   if (result.data) last.current = result.data;
   const data = result.data ?? last.current;
   const search = data?.searchProducts;
-  const suppliers = new Map((search?.facets.supplier ?? []).map((s) => [Number(s.value), s.label ?? s.value]));
+  const facets = search?.facets;
+  const suppliers = useMemo(() => new Map((facets?.supplier ?? []).map((s) => [Number(s.value), s.label ?? s.value])), [facets]);
+  const hits = useMemo(() => search?.edges.map((e) => e.node) ?? [], [search]);
+  const onFacets = useCallback((f: SearchFilters) => setFilters(f), [setFilters]);
 
   // Which text the results on screen answer (tests and the latency figure wait for it).
   const answered = !result.fetching && result.data ? (result.operation?.variables.input.text ?? '') : undefined;
@@ -79,8 +108,8 @@ export function SearchPage() {
               {t('search.description')}
             </Paragraph>
             <Search>
-              <Search.Input id="search-text" name="q" aria-describedby="search-text-description" value={typed.text} onChange={(e) => setTyped({ ...typed, text: e.target.value })} autoComplete="off" />
-              <Search.Clear onClick={() => setTyped({ ...typed, text: '' })} />
+              <Search.Input id="search-text" name="q" aria-describedby="search-text-description" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+              <Search.Clear onClick={() => setText('')} />
             </Search>
           </Field>
           <Field data-size="sm" className="torg-sort">
@@ -98,13 +127,7 @@ export function SearchPage() {
             {result.fetching && <Spinner aria-hidden data-size="xs" />}
             {countText}
           </Paragraph>
-          <ol className="torg-plain-list torg-hits">
-            {search?.edges.map((e) => (
-              <li key={e.node.itemId}>
-                <HitCard hit={e.node} supplierName={suppliers.get(e.node.supplierId)} />
-              </li>
-            ))}
-          </ol>
+          <HitList hits={hits} suppliers={suppliers} />
           <CursorPager
             page={cursors.length}
             hasNext={!!search?.pageInfo.hasNextPage}
@@ -114,7 +137,7 @@ export function SearchPage() {
         </section>
       </div>
       <aside className="torg-search-aside">
-        <FacetPanel facets={search?.facets} filters={filters} price={{ min: typed.min, max: typed.max }} onChange={(f) => setFilters(f)} onPrice={(p) => setTyped({ ...typed, ...p })} />
+        <FacetPanel facets={facets} filters={filters} price={price} onChange={onFacets} onPrice={setPrice} />
       </aside>
     </div>
   );

@@ -54,6 +54,11 @@ export function SignInPage() {
   return (
     <div className="torg-narrow">
       <PageHeading title={t('signIn.title')}>{t('signIn.title')}</PageHeading>
+      {session.expired() && !state.signedOut && (
+        <Alert data-color="warning" role="alert" data-testid="session-expired">
+          {t(state.returnTo && state.returnTo !== '/' ? 'extra.session.expiredReturn' : 'extra.session.expired')}
+        </Alert>
+      )}
       {state.signedOut && (
         <Alert data-color="success" role="status">
           {t('signIn.signedOut')}

@@ -1,7 +1,9 @@
 import { Button, Checkbox, Fieldset, Textfield } from '@digdir/designsystemet-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchProductsQuery } from '../gql/graphql';
 import { parsePrice, toggle, type SearchFilters } from './search-params';
+import { UnspscFacet } from './UnspscFacet';
 
 type Facets = SearchProductsQuery['searchProducts']['facets'];
 interface Count {
@@ -28,10 +30,11 @@ function CheckboxGroup({ legend, counts, checked, onToggle }: { legend: string; 
 }
 
 /**
- * The search's filters: UNSPSC (family, then class), supplier, attributes such as eco-label, and
+ * The search's filters: UNSPSC (the tree, segment → family → class), supplier, attributes such as eco-label, and
  * price. Prices are typed and applied with the text (debounced by the page).
  */
-export function FacetPanel({
+// Memoised: a keystroke in the search box does not render the facets again.
+export const FacetPanel = memo(function FacetPanel({
   facets,
   filters,
   price,
@@ -53,7 +56,7 @@ export function FacetPanel({
       <h2 id="filters-heading" className="ds-heading" data-size="xs">
         {t('search.filters')}
       </h2>
-      <CheckboxGroup legend={t('search.category')} counts={[...(facets?.family ?? []), ...(facets?.class ?? [])]} checked={(v) => filters.unspsc.includes(v)} onToggle={unspscToggle} />
+      <UnspscFacet chosen={filters.unspsc} onChoose={unspscToggle} />
       <CheckboxGroup
         legend={t('search.supplier')}
         counts={facets?.supplier ?? []}
@@ -90,4 +93,4 @@ export function FacetPanel({
       ) : null}
     </section>
   );
-}
+});

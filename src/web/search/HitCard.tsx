@@ -2,6 +2,7 @@ import { Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsys
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AddToCart } from '../cart/AddToCart';
+import { FavouriteToggle } from '../favourites/FavouriteToggle';
 import { formatMoney, formatPercent } from '../format/format';
 import type { SearchHitFieldsFragment } from '../gql/graphql';
 import { highlightParts } from './highlight';
@@ -42,6 +43,7 @@ export function HitCard({ hit, supplierName }: { hit: SearchHitFieldsFragment; s
         <strong className="torg-price">{formatMoney(hit.price, hit.currency)}</strong> {t('search.perUnit', { unit: hit.unitCode })} · {t('search.vat', { rate: formatPercent(hit.vatRate) })}
       </Paragraph>
       <AddToCart itemId={hit.itemId} name={hit.name} />
+      <FavouriteToggle item={hit} />
     </Card>
   );
 }

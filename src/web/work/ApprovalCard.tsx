@@ -11,7 +11,7 @@ import { ApproveRequisition, RejectRequisition } from './approval-queries';
 import { budgetFor } from './budget';
 import { SupplierLabel } from './SupplierLabel';
 
-type Requisition = ApprovalQueueQuery['approvalQueue'][number];
+type Requisition = ApprovalQueueQuery['pendingApprovals']['edges'][number]['node'];
 type CostCentre = ApprovalQueueQuery['costCentres']['edges'][number]['node'];
 
 /** After a decision the card goes away: focus goes to the page heading, not to nowhere. */

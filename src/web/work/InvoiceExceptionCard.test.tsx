@@ -44,6 +44,8 @@ describe('InvoiceExceptionCard', () => {
     expect(row).toContain('47,00');
     expect(row).toContain('45,07');
     expect(row).toContain('19,30 kr');
+    expect(row).toContain('Prisen er høyere enn avtalt'); // the difference in Norwegian, not the API's English
+    expect(row).not.toContain('Price above');
     await userEvent.click(screen.getByRole('button', { name: 'Godkjenn likevel' }));
     expect(await screen.findByText('Skriv en begrunnelse.')).toBeTruthy();
     expect(executeMutation).not.toHaveBeenCalled();
@@ -66,5 +68,27 @@ describe('InvoiceExceptionCard', () => {
 
   it('writes numbers the Norwegian way and leaves other text alone', () => {
     expect([sideText('47.00'), sideText('-1.5'), sideText('PO-1'), sideText(null)]).toEqual(['47,00', '-1,5', 'PO-1', '–']);
+  });
+
+  it('asks the supplier with a reason code and text, refusing an empty question and keeping what was typed', async () => {
+    const onStale = vi.fn();
+    const { client, executeMutation } = mockClient({
+      SupplierName: { organisation: { __typename: 'Organisation', id: 5, name: 'Kontorland AS' } },
+      QueryInvoice: { queryInvoice: { __typename: 'Invoice', id: 12, status: 'UNDER_QUERY', version: 3 } },
+    });
+    render(withProviders(<InvoiceExceptionCard invoice={invoice} onStale={onStale} />, client));
+    await userEvent.click(await screen.findByText('Spør leverandøren'));
+    await userEvent.click(screen.getByRole('button', { name: 'Send spørsmålet' }));
+    expect(await screen.findByText('Skriv spørsmålet til leverandøren.')).toBeTruthy();
+    expect(executeMutation).not.toHaveBeenCalled();
+    await userEvent.selectOptions(screen.getByLabelText('Hva gjelder spørsmålet?'), 'QTY');
+    await userEvent.type(screen.getByLabelText(/^Spørsmålet/), 'Vi mottok bare 8 pakker.');
+    await userEvent.type(screen.getByLabelText(/^Merknad til leverandøren/), 'Se pakkseddel');
+    await userEvent.click(screen.getByRole('button', { name: 'Send spørsmålet' }));
+    await waitFor(() => expect(screen.getByTestId('announcer').textContent).toBe('Spørsmålet om faktura F-1 er sendt til leverandøren.'));
+    expect(executeMutation.mock.calls[0][0].variables).toEqual({
+      input: { invoiceId: 12, expectedVersion: 2, reasons: [{ code: 'QTY', text: 'Vi mottok bare 8 pakker.' }], note: 'Se pakkseddel' },
+    });
+    expect(onStale).toHaveBeenCalled();
   });
 });

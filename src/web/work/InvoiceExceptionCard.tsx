@@ -8,6 +8,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate, formatDateTime, formatMoney } from '../format/format';
 import type { InvoiceExceptionsQuery } from '../gql/graphql';
 import { ApproveInvoice, DisputeInvoice, SupplierName } from './payables-queries';
+import { InvoiceQueryForm } from '../payables/InvoiceQueryForm';
+import { reasonText } from '../payables/reason-text';
 
 type Invoice = InvoiceExceptionsQuery['invoiceExceptions']['edges'][number]['node'];
 
@@ -91,7 +93,7 @@ export function InvoiceExceptionCard({ invoice: inv, onStale }: { invoice: Invoi
           <Table.Body>
             {inv.reasons.map((r, i) => (
               <Table.Row key={`${r.code}-${r.lineId ?? ''}-${i}`}>
-                <Table.Cell>{r.message}</Table.Cell>
+                <Table.Cell>{reasonText(r, t)}</Table.Cell>
                 <Table.Cell>{r.lineId ?? '–'}</Table.Cell>
                 <Table.Cell className="torg-number">{sideText(r.actual)}</Table.Cell>
                 <Table.Cell className="torg-number">{sideText(r.expected)}</Table.Cell>
@@ -124,6 +126,7 @@ export function InvoiceExceptionCard({ invoice: inv, onStale }: { invoice: Invoi
           {disputing.fetching ? t('work.payables.disputing') : t('work.payables.dispute')}
         </Button>
       </div>
+      <InvoiceQueryForm invoice={inv} onDone={onStale} />
       {inv.status === 'WAITING' && <Paragraph data-size="sm">{t('work.payables.statuses.WAITING')}</Paragraph>}
     </Card>
   );

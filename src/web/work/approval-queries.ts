@@ -1,27 +1,36 @@
 import { graphql } from '../gql';
 
 export const ApprovalQueueQuery = graphql(`
-  query ApprovalQueue {
-    approvalQueue {
-      id
-      version
-      requisitionNumber
-      status
-      supplierId
-      supplierName
-      currency
-      lineExtensionAmount
-      taxInclusiveAmount
-      submittedAt
-      costCentreId
-      budgetYear
-      lines {
-        id
-        name
-        quantity
-        unitCode
-        price
-        lineAmount
+  query ApprovalQueue($after: String) {
+    pendingApprovals(first: 10, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          version
+          requisitionNumber
+          status
+          supplierId
+          supplierName
+          currency
+          lineExtensionAmount
+          taxInclusiveAmount
+          submittedAt
+          costCentreId
+          budgetYear
+          lines {
+            id
+            name
+            quantity
+            unitCode
+            price
+            lineAmount
+          }
+        }
       }
     }
     costCentres(first: 100) {

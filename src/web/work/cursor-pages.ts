@@ -14,7 +14,7 @@ export function useCursorPages() {
   return { after: stack[stack.length - 1], page: stack.length, next, previous, reset };
 }
 
-/** One page of a list the API gives whole (the approval queue), for CursorPager. */
+/** One page of a list the API gives whole (favourites, templates), for CursorPager. */
 export function pageOf<T>(items: readonly T[], page: number, size: number): { items: T[]; hasNext: boolean; page: number } {
   const last = Math.max(1, Math.ceil(items.length / size));
   const p = Math.min(Math.max(1, page), last);

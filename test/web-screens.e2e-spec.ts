@@ -1,0 +1,299 @@
+/**
+ * The requester's, approver's and accounts payable's later screens (issue 18, branch
+ * web-requester2) in a real headless Chromium against the real service and its database:
+ * favourites and order templates, the UNSPSC tree as a search facet, the approval queue a page at
+ * a time, accounts payable's query and payment, and an expired sign-in that returns the user to
+ * where they were. axe-core checks each new screen for WCAG 2.1 A/AA; screenshots go to
+ * test-output/web/.
+ */
+import { Browser, Page } from 'playwright-core';
+import { quickInvoiceXml } from './support/invoices';
+import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { publishedItem } from './support/orders';
+import { startTestApp, TestApp } from './support/test-app';
+import { buildWebApp, describeWithBrowser, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+
+/** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
+declare const document: any, sessionStorage: any;
+
+const BROWSER_TEST_MS = 360_000;
+const describeBrowser = describeWithBrowser('the favourites, templates, UNSPSC facet, approval queue and payables browser test');
+/** A control's name as "<label>: <item>" (the item in a visually hidden span, which Chromium may set off with a space). */
+const named = (label: string, item: string) => new RegExp(`${esc(label)}\\s*:\\s*${esc(item)}$`);
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor({ timeout: 30_000 });
+
+describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and payables in a browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    buildWebApp();
+    t = await startTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await launchBrowser();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(page: Page, name: string): Promise<void> {
+    await page.goto(`${origin}/sign-in`);
+    await heading(page, 'Logg inn');
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  }
+
+  it(
+    'lets a requester mark a favourite, order it from the favourites, save the cart as a template and put the template into the cart again',
+    async () => {
+      const { page, pageErrors, elsewhere, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Bjørn Bestiller');
+      await page.getByLabel('Hva trenger du?').fill('kopipapir');
+      await page.waitForSelector('[data-testid=search-results][data-results-for=kopipapir]');
+      const firstHit = page.locator('.torg-hit').first();
+      const name = (await firstHit.locator('h2').innerText()).trim();
+      const star = firstHit.getByRole('button', { name: named('Favoritt', name) });
+      expect(await star.getAttribute('aria-pressed')).toBe('false');
+      await star.click();
+      await announced(page, `${name} er lagt til i favorittene.`);
+      await page.waitForFunction((n) => document.querySelector(`.torg-hit button[aria-pressed=true]`)?.textContent?.includes(n), name);
+      expect(await t.sql(`SELECT f.seller_item_id FROM cart_favourite f`)).toHaveLength(1);
+
+      // The favourites screen: the item at today's price, to the cart from there.
+      await page.getByRole('link', { name: 'Favoritter' }).click();
+      expect(await heading(page, 'Favoritter')).toBe('Favoritter');
+      expect(await focusOnHeading(page)).toBe('H1 Favoritter');
+      await page.locator('main h2', { hasText: name }).waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '40-favourites');
+      await page.getByLabel(`Antall – ${name}`).fill('3');
+      await page.getByRole('button', { name: named('Legg i handlekurv', name) }).click();
+      await announced(page, `${name} er lagt i handlekurven.`);
+
+      // The cart saved as a template: a name too short is refused where it was typed.
+      await page.getByRole('link', { name: 'Handlekurv (1)' }).click();
+      await heading(page, 'Handlekurv');
+      await page.getByLabel('Navn på malen').fill('K');
+      await page.getByRole('button', { name: 'Lagre som mal' }).click();
+      await page.getByText('Skriv et navn på minst 2 tegn.').waitFor();
+      await page.getByLabel('Navn på malen').fill('Kopipapir hver uke');
+      await page.getByRole('button', { name: 'Lagre som mal' }).click();
+      await announced(page, 'Malen «Kopipapir hver uke» er lagret.');
+      expect(await wcagViolations(page)).toEqual([]);
+      // The same name again: the server's refusal, and the name stays typed.
+      await page.getByLabel('Navn på malen').fill('Kopipapir hver uke');
+      await page.getByRole('button', { name: 'Lagre som mal' }).click();
+      await page.getByText(/You have a template named "Kopipapir hver uke" already/).waitFor();
+      expect(await page.getByLabel('Navn på malen').inputValue()).toBe('Kopipapir hver uke');
+
+      // The templates screen puts it into an emptied cart.
+      await t.gql(await t.login('bestiller@nordby.example'), 'mutation { clearCart { id } }');
+      await page.getByRole('link', { name: 'Maler' }).click();
+      expect(await heading(page, 'Bestillingsmaler')).toBe('Bestillingsmaler');
+      expect(await page.locator('main').innerText()).toMatch(new RegExp(`3 × ${name}`));
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '41-templates');
+      await page.getByRole('button', { name: named('Legg i handlekurven', 'Kopipapir hver uke') }).click();
+      await page.getByRole('status').filter({ hasText: '1 linje fra «Kopipapir hver uke» er lagt i handlekurven.' }).first().waitFor();
+      await page.getByRole('link', { name: 'Handlekurv (1)' }).waitFor();
+      expect(await t.sql(`SELECT l.quantity = 3 AS three FROM cart_line l JOIN cart c ON c.id = l.cart_id WHERE c.status = 'OPEN'`)).toEqual([{ three: true }]);
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: named('Slett mal', 'Kopipapir hver uke') }).click();
+      await page.getByText('Du har ingen maler ennå.', { exact: false }).waitFor();
+      expect(await t.sql(`SELECT id FROM order_template`)).toEqual([]);
+
+      // Unmarked from the favourites screen.
+      await page.getByRole('link', { name: 'Favoritter' }).click();
+      await page.getByRole('button', { name: named('Fjern fra favoritter', name) }).click();
+      await page.getByText('Du har ingen favoritter ennå.', { exact: false }).waitFor();
+      expect(elsewhere).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'filters the search by the UNSPSC tree, opened segment → family → class by keyboard, with the state said to screen readers',
+    async () => {
+      const { page, pageErrors, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Bjørn Bestiller');
+      await page.waitForSelector('[data-testid=search-results][data-results-for=""]');
+      const [segment] = await t.sql(
+        `SELECT n.code, n.title FROM unspsc_node n WHERE n.level = 1 AND EXISTS (SELECT 1 FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' WHERE left(ci.unspsc_code, 2) = left(n.code, 2)) ORDER BY n.code LIMIT 1`,
+      );
+      const open = page.getByRole('button', { name: `Vis underkategorier av ${segment.title}` });
+      await open.waitFor();
+      expect(await open.getAttribute('aria-expanded')).toBe('false');
+      await open.focus();
+      await page.keyboard.press('Enter');
+      const list = page.getByRole('list', { name: `Underkategorier av ${segment.title}` });
+      await list.waitFor();
+      expect(await page.getByRole('button', { name: `Skjul underkategorier av ${segment.title}` }).getAttribute('aria-expanded')).toBe('true');
+      // A family, then its classes.
+      const familyButton = list.getByRole('button', { name: /^Vis underkategorier av / }).first();
+      const familyTitle = ((await familyButton.getAttribute('aria-label')) ?? '').replace('Vis underkategorier av ', '');
+      await familyButton.focus();
+      await page.keyboard.press('Enter');
+      const classes = page.getByRole('list', { name: `Underkategorier av ${familyTitle}` });
+      await classes.waitFor();
+      const classBox = classes.getByRole('checkbox').first();
+      const classLabel = (await classBox.evaluate((el: any) => el.labels[0].innerText)) as string;
+      await classBox.focus();
+      await page.keyboard.press('Space');
+      await page.waitForURL(/unspsc=\d{6}00/);
+      const code = new URL(page.url()).searchParams.get('unspsc')!;
+      await page.waitForSelector('[data-testid=search-results][data-fetching=false]');
+      const codes = await page.locator('.torg-hit').count();
+      expect(codes).toBeGreaterThan(0);
+      expect(Number(/\((\d+)\)$/.exec(classLabel)?.[1])).toBeGreaterThanOrEqual(codes);
+      const [{ n }] = await t.sql(`SELECT count(*)::int AS n FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' WHERE ci.unspsc_code LIKE $1`, [
+        `${code.slice(0, 6)}%`,
+      ]);
+      expect(n).toBeGreaterThan(0);
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '42-search-unspsc-tree');
+      // Reloaded, the tree opens where the chosen class sits, ticked.
+      await page.reload();
+      await page
+        .getByRole('checkbox', { name: classLabel.replace(/\s*\(\d+\)$/, ''), exact: false })
+        .first()
+        .waitFor();
+      expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(1);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'pages the approval queue by cursor',
+    async () => {
+      await t.sql(`UPDATE approval_limit SET amount = 1 WHERE user_id = (SELECT id FROM app_user WHERE email = 'bestiller@nordby.example')`);
+      const token = await t.login('bestiller@nordby.example');
+      await t.gql(token, 'mutation { clearCart { id } }');
+      const numbers: string[] = [];
+      for (let i = 0; i < 11; i++) {
+        await t.gql(token, 'mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }', { i: { itemId: await publishedItem(t, 'KL-100'), quantity: String(i + 1) } });
+        const r = await t.gql(token, 'mutation($i: SubmitCartInput!) { submitCart(input: $i) { __typename ... on CartSubmitted { requisitions { requisitionNumber status } } } }', {
+          i: { costCentreId: t.world.buyerSetup.costCentres['skole:2100'], deliveryAddressId: t.world.buyerSetup.deliveryAddresses.skole },
+        });
+        numbers.push(r.data.submitCart.requisitions[0].requisitionNumber);
+      }
+      const { page, pageErrors, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Astrid Attestant');
+      await page.getByRole('link', { name: 'Godkjenning' }).click();
+      await heading(page, 'Til godkjenning');
+      await page.getByTestId(`approval-${numbers[0]}`).waitFor();
+      expect(await page.locator('[data-testid^=approval-REQ]').count()).toBe(10);
+      await page.getByRole('button', { name: 'Neste' }).click();
+      await page.getByTestId(`approval-${numbers[10]}`).waitFor();
+      expect(await page.locator('[data-testid^=approval-REQ]').count()).toBe(1);
+      expect(await page.getByRole('button', { name: 'Side 2' }).count()).toBe(1);
+      expect(await page.getByTestId(`approval-${numbers[10]}`).innerText()).toContain('Kontorland AS');
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Forrige' }).click();
+      await page.getByTestId(`approval-${numbers[0]}`).waitFor();
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'lets accounts payable ask the supplier about an invoice exception, and mark approved invoices paid, the differences in Norwegian',
+    async () => {
+      const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
+      await receive(t, order.id, [{ lineId: '1', quantity: '10' }]);
+      const queried = `F-Q-${Date.now()}`;
+      const posted = await postDocument(t, await kontorlandErp(t), quickInvoiceXml({ id: queried, orderReference: order.number, lines: [{ quantity: '10', price: '47.00', orderLineId: '1' }] }));
+      expect(posted.body.status).toBe('EXCEPTION');
+      await drain(t);
+      // One approved invoice to pay, approved over the API.
+      const [{ id: approvedId, invoice_number: approvedNumber }] = await t.sql(`SELECT id, invoice_number FROM invoice WHERE invoice_number = $1`, [queried]);
+      const { page, pageErrors, elsewhere, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Frida Faktura');
+      await page.waitForURL(`${origin}/payables`);
+      const card = page.getByTestId(`invoice-${queried}`);
+      await card.waitFor().catch(async (e) => {
+        throw new Error(`${(e as Error).message}\nThe screen said: ${await page.locator('main').innerText()}`);
+      });
+      expect(await card.getByTestId('differences').innerText()).toContain('Prisen er høyere enn avtalt');
+      await card.getByText('Spør leverandøren').click();
+      await card.getByRole('button', { name: 'Send spørsmålet' }).click();
+      await card.getByText('Skriv spørsmålet til leverandøren.').waitFor();
+      await card.getByLabel('Hva gjelder spørsmålet?').selectOption('PRI');
+      await card.getByLabel(/^Spørsmålet/).fill('Prisen er 47,00, avtalt pris er 45,07. Send kreditnota for differansen.');
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '43-invoice-query');
+      await card.getByRole('button', { name: 'Send spørsmålet' }).click();
+      await announced(page, `Spørsmålet om faktura ${queried} er sendt til leverandøren.`);
+      expect(await t.sql(`SELECT status FROM invoice WHERE id = $1`, [approvedId])).toEqual([{ status: 'UNDER_QUERY' }]);
+
+      // Approved (the supplier answered), then paid from the screen.
+      const ap = await t.login('faktura@storby.example');
+      const [{ version }] = await t.sql(`SELECT version FROM invoice WHERE id = $1`, [approvedId]);
+      const approved = await t.gql(ap, 'mutation($i: ApproveInvoiceInput!) { approveInvoice(input: $i) { __typename } }', {
+        i: { invoiceId: approvedId, expectedVersion: version, reason: 'Kreditnota lovet' },
+      });
+      expect(approved.data.approveInvoice.__typename).toBe('Invoice');
+      await page.reload();
+      await heading(page, 'Fakturaavvik');
+      const payment = page.getByRole('region', { name: 'Godkjente fakturaer til betaling' });
+      const box = payment.getByRole('checkbox', { name: new RegExp(`^Faktura ${approvedNumber}`) });
+      await box.waitFor();
+      await payment.getByRole('button', { name: 'Merk som betalt' }).click();
+      await payment.getByText('Kryss av for minst én faktura.').waitFor();
+      await box.check();
+      await payment.getByLabel(/^Betalingsreferanse/).fill('Betalingsjobb 2026-118');
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '44-invoices-to-pay');
+      await payment.getByRole('button', { name: 'Merk som betalt' }).click();
+      await announced(page, '1 faktura er merket som betalt.');
+      expect(await t.sql(`SELECT status FROM invoice WHERE id = $1`, [approvedId])).toEqual([{ status: 'PAID' }]);
+      expect(elsewhere).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'sends a user whose sign-in expired to sign in with the reason, then back where they were, with what they typed',
+    async () => {
+      const { page, pageErrors, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Bjørn Bestiller');
+      await page.getByRole('link', { name: /^Handlekurv/ }).click();
+      await heading(page, 'Handlekurv');
+      await page.getByText('Legg til vare som ikke finnes i katalogen').click();
+      await page.getByLabel('Hva trenger du?').fill('Stiftemaskin til verkstedet');
+      // The token stops being good (its signature no longer matches, as the server sees an expired one): the next request is refused.
+      await page.evaluate(() => {
+        const kept = JSON.parse(sessionStorage.getItem('torg.session'));
+        kept.token = `${kept.token.slice(0, -6)}AAAAAA`;
+        sessionStorage.setItem('torg.session', JSON.stringify(kept));
+      });
+      await page.reload();
+      await page.waitForURL(`${origin}/sign-in`);
+      const said = await page.getByTestId('session-expired').innerText();
+      expect(said).toContain('Innloggingen din er utløpt. Logg inn igjen, så kommer du tilbake til siden du var på.');
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '45-sign-in-expired');
+      await page.getByRole('button', { name: 'Logg inn som Bjørn Bestiller' }).click();
+      await page.waitForURL(`${origin}/cart`);
+      await heading(page, 'Handlekurv');
+      expect(await page.getByLabel('Hva trenger du?').inputValue()).toBe('Stiftemaskin til verkstedet');
+      // Signing out takes the drafts with it.
+      await page.getByRole('button', { name: 'Logg ut' }).click();
+      await page.waitForURL(`${origin}/sign-in`);
+      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('torg.draft.')))).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+});
