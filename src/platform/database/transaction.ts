@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { AfterCommit, collectAfterCommit, runAfterCommit } from './after-commit';
-import { collectBeforeCommit, writeCollected } from './before-commit';
+import { closeBeforeCommit, collectBeforeCommit, writeCollected } from './before-commit';
 
 /**
  * Thrown inside a transaction's work to roll everything back and still answer `result`: an
@@ -52,9 +52,14 @@ export async function inTransaction<T>(ds: DataSource, ctx: RequestContext, work
         oneQueryAtATime(manager);
         committed = collectAfterCommit(manager);
         collectBeforeCommit(manager);
-        const done = await work(ctx.withManager(manager));
-        await writeCollected(manager);
-        return done;
+        try {
+          const done = await work(ctx.withManager(manager));
+          await writeCollected(manager);
+          return done;
+        } finally {
+          // After a failed work too: a row added once it rolls back would be lost silently.
+          closeBeforeCommit(manager);
+        }
       });
       runAfterCommit(committed);
       return result;
