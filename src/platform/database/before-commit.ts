@@ -10,7 +10,12 @@ interface Batch {
   rows: unknown[];
   write: BatchWriter<unknown>;
 }
-type RunnerData = { [BATCHES]?: Map<object, Batch> };
+/** A transaction's batches; `closed` once they were written (or the transaction ended): nobody writes a row added later. */
+interface Batches {
+  byKind: Map<object, Batch>;
+  closed: boolean;
+}
+type RunnerData = { [BATCHES]?: Batches };
 const dataOf = (m: EntityManager): RunnerData | undefined => m.queryRunner?.data;
 
 /**
@@ -19,12 +24,21 @@ const dataOf = (m: EntityManager): RunnerData | undefined => m.queryRunner?.data
  * rows a transaction only adds and never reads back): one statement per kind instead of one
  * per row. They commit or roll back with everything else. Outside a transaction opened by
  * inTransaction the row is written at once.
+ *
+ * Once the batches were written (or the transaction ended) a row would be lost, or its write
+ * would meet a released connection: that is a bug in the caller (a write nobody awaited, or one
+ * from a branch or callback that outlived the transaction), so it throws, naming the row's kind.
  */
 export async function writeBeforeCommit<T>(m: EntityManager, kind: object, row: T, write: BatchWriter<T>): Promise<void> {
   const batches = dataOf(m)?.[BATCHES];
   if (!batches) return write(m, [row]);
-  let batch = batches.get(kind);
-  if (!batch) batches.set(kind, (batch = { rows: [], write: write as BatchWriter<unknown> }));
+  if (batches.closed || m.queryRunner?.isReleased) {
+    throw new Error(
+      `writeBeforeCommit (${write.name || 'a batch writer'}): the transaction has written its deferred rows already or has ended, so this row would be lost; await the write inside the transaction's work`,
+    );
+  }
+  let batch = batches.byKind.get(kind);
+  if (!batch) batches.byKind.set(kind, (batch = { rows: [], write: write as BatchWriter<unknown> }));
   batch.rows.push(row);
 }
 
@@ -32,17 +46,36 @@ export async function writeBeforeCommit<T>(m: EntityManager, kind: object, row: 
 export function collectBeforeCommit(m: EntityManager): void {
   const data = dataOf(m);
   if (!data) throw new Error('collectBeforeCommit needs a transaction manager with a query runner');
-  data[BATCHES] = new Map();
+  data[BATCHES] = { byKind: new Map(), closed: false };
 }
 
-/** Writes the collected batches, in the order their kinds were first used (inTransaction, after its work, before COMMIT). */
+/**
+ * Writes the collected batches, in the order their kinds were first used (inTransaction, after
+ * its work, before COMMIT), and closes them: a later writeBeforeCommit on `m` throws.
+ */
 export async function writeCollected(m: EntityManager): Promise<void> {
   const batches = dataOf(m)?.[BATCHES];
   if (!batches) return;
-  // A writer may add rows of another kind; write until nothing is left.
-  while (batches.size) {
-    const [kind, batch] = batches.entries().next().value as [object, Batch];
-    batches.delete(kind);
-    if (batch.rows.length) await batch.write(m, batch.rows);
+  // The connection died during the work (the server ended it): say so, rather than TypeORM's
+  // "query runner already released" from the first INSERT. Nothing of the transaction commits.
+  if (m.queryRunner?.isReleased) {
+    batches.closed = true;
+    throw new Error('The transaction lost its database connection before its deferred rows (audit events, outbox messages) were written; nothing was committed');
   }
+  try {
+    // A writer may add rows of another kind; write until nothing is left.
+    while (batches.byKind.size) {
+      const [kind, batch] = batches.byKind.entries().next().value as [object, Batch];
+      batches.byKind.delete(kind);
+      if (batch.rows.length) await batch.write(m, batch.rows);
+    }
+  } finally {
+    batches.closed = true;
+  }
+}
+
+/** Closes `m`'s batches without writing them (inTransaction, when its work failed and the transaction rolls back). */
+export function closeBeforeCommit(m: EntityManager): void {
+  const batches = dataOf(m)?.[BATCHES];
+  if (batches) batches.closed = true;
 }

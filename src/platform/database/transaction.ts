@@ -1,7 +1,8 @@
+import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { AfterCommit, collectAfterCommit, runAfterCommit } from './after-commit';
-import { collectBeforeCommit, writeCollected } from './before-commit';
+import { closeBeforeCommit, collectBeforeCommit, writeCollected } from './before-commit';
 
 /**
  * Thrown inside a transaction's work to roll everything back and still answer `result`: an
@@ -32,10 +33,13 @@ function oneQueryAtATime(manager: EntityManager): void {
 }
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+const logger = new Logger('Transaction');
 
 /**
  * Runs `work` in one transaction (the caller's if it already has one) and retries the whole
- * unit on serialization failures and deadlocks, so a mutation commits or rolls back as a whole.
+ * unit on serialization failures and deadlocks, and when its connection was lost before COMMIT
+ * was sent (the server ended the session, the socket broke: nothing of it committed), so a
+ * mutation commits or rolls back as a whole.
  * Callbacks given to `ctx.afterCommit` run once the outermost transaction has committed; those
  * of a rolled-back attempt are dropped with it. Rows deferred with `writeBeforeCommit` (audit
  * events, outbox messages) are written after the work, just before COMMIT.
@@ -46,22 +50,34 @@ const RETRYABLE = new Set(['40001', '40P01']); // serialization_failure, deadloc
 export async function inTransaction<T>(ds: DataSource, ctx: RequestContext, work: (ctx: RequestContext) => Promise<T>, attempts = 3): Promise<T> {
   if (ctx.manager.queryRunner?.isTransactionActive) return work(ctx);
   for (let attempt = 1; ; attempt++) {
+    let lostBeforeCommit = false;
     try {
       let committed: AfterCommit[] = [];
       const result = await ds.transaction(async (manager: EntityManager) => {
         oneQueryAtATime(manager);
         committed = collectAfterCommit(manager);
         collectBeforeCommit(manager);
-        const done = await work(ctx.withManager(manager));
-        await writeCollected(manager);
-        return done;
+        try {
+          const done = await work(ctx.withManager(manager));
+          await writeCollected(manager);
+          return done;
+        } catch (e) {
+          // TypeORM releases a runner whose connection failed; ds.transaction releases it only
+          // after this returns, so released here means lost, and COMMIT was never sent.
+          lostBeforeCommit = !!manager.queryRunner?.isReleased;
+          throw e;
+        } finally {
+          // After a failed work too: a row added once it rolls back would be lost silently.
+          closeBeforeCommit(manager);
+        }
       });
       runAfterCommit(committed);
       return result;
     } catch (e) {
       if (e instanceof RollBackWith) return e.result as T;
       const code = (e as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (e as { code?: string }).code;
-      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw e;
+      if (attempt >= attempts || !(lostBeforeCommit || (code && RETRYABLE.has(code)))) throw e;
+      if (lostBeforeCommit) logger.warn(`attempt ${attempt} lost its database connection before COMMIT (${(e as Error).message}); running it again`);
       await new Promise((r) => setTimeout(r, 20 * attempt));
     }
   }

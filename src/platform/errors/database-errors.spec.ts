@@ -18,6 +18,9 @@ describe('databaseErrorToDomain', () => {
     expect(statusOf(new Error('timeout exceeded when trying to connect'))).toBe(503);
     expect(databaseErrorToDomain(new Error('timeout exceeded when trying to connect'))!.message).toMatch(/Every database connection is busy/);
     expect(statusOf(pgError('40P01', 'deadlock detected'))).toBe(409);
+    const lost = new Error('The transaction lost its database connection before its deferred rows (audit events, outbox messages) were written; nothing was committed');
+    expect(statusOf(lost)).toBe(503);
+    expect(databaseErrorToDomain(lost)!.message).toMatch(/connection was lost; nothing was changed/);
   });
 
   it('answers a duplicate created by a concurrent request (unique or exclusion violation) with 409, not 500', () => {

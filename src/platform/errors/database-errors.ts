@@ -33,7 +33,11 @@ const DRIVER_MESSAGES: [RegExp, Mapped][] = [
     /timeout exceeded when trying to connect|Connection terminated due to connection timeout/,
     { kind: 'busy', message: 'Every database connection is busy and none came free in time; nothing was changed. Try again shortly', retryAfterSeconds: 5 },
   ],
-  [/Connection terminated unexpectedly|not queryable|Connection terminated/, { kind: 'busy', message: 'The database connection was lost; nothing was changed. Try again', retryAfterSeconds: 5 }],
+  // The last alternative is before-commit.ts's, left when each of inTransaction's attempts lost its connection.
+  [
+    /Connection terminated unexpectedly|not queryable|Connection terminated|lost its database connection before/,
+    { kind: 'busy', message: 'The database connection was lost; nothing was changed. Try again', retryAfterSeconds: 5 },
+  ],
 ];
 
 function codeOf(e: unknown): string | undefined {
