@@ -3,7 +3,7 @@
  * its database: Kontorland's catalogue user signs in (devLogin), sees an order Nordby skole sent,
  * answers it with a changed quantity, price and date on its line, then uploads a catalogue with a
  * mistake (the report names the line and field, nothing stored) and the corrected file (a new
- * draft version in the list). axe-core checks each screen for WCAG 2.1 A/AA; screenshots go to
+ * draft version in the list, sent for review from its page). axe-core checks each screen for WCAG 2.1 A/AA; screenshots go to
  * test-output/web/.
  */
 import { readFileSync } from 'node:fs';
@@ -123,6 +123,19 @@ describeBrowser('the supplier portal in a browser', () => {
     expect(await versions.first().innerText()).toMatch(/kontorland-kontorrekvisita\.csv/);
     expect(await wcagViolations(page)).toEqual([]);
     await screenshot(page, 'supplier-07-catalogue-stored');
+
+    // The draft is the supplier's own until it is sent for review: from its page.
+    await versions.first().getByRole('link').first().click();
+    await page.waitForURL(/\/supplier\/catalogue\/versions\/\d+$/);
+    const draftId = Number(page.url().split('/').pop());
+    expect(await page.getByTestId('version-status').innerText()).toMatch(/Utkast/);
+    await page.getByRole('button', { name: 'Send til godkjenning' }).click();
+    await page.getByTestId('version-status').filter({ hasText: 'Til godkjenning' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Send til godkjenning' }).count()).toBe(0);
+    const [{ status }] = await t.sql(`SELECT status FROM catalogue_version WHERE id = $1`, [draftId]);
+    expect(status).toBe('SUBMITTED');
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-08-catalogue-submitted');
 
     expect(pageErrors).toEqual([]);
     expect(elsewhere).toEqual([]);

@@ -8,6 +8,7 @@ import { PageHeading } from '../components/PageHeading';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
 import { AwaitingUnspscForm } from '../supplier/AwaitingUnspscForm';
+import { SubmitVersionForm } from '../supplier/SubmitVersionForm';
 import { VersionExcludedLines, VersionWarnings } from '../supplier/VersionNotes';
 import { versionStatusColor } from '../supplier/version-status';
 
@@ -48,6 +49,7 @@ export function SupplierCatalogueVersionPage() {
       {v.rejectionReason && <ErrorAlert title={t('supplierPortal.version.rejected', { reason: v.rejectionReason })} message={t('supplierPortal.version.rejectedHint')} />}
       <Paragraph>{t('supplierPortal.version.facts', { items: v.itemCount, file: v.fileName ?? '–', date: formatDateTime(v.createdAt) })}</Paragraph>
       {v.status === 'DRAFT' && <AwaitingUnspscForm versionId={v.id} onAccepted={() => refetch({ requestPolicy: 'network-only' })} />}
+      {v.status === 'DRAFT' && <SubmitVersionForm versionId={v.id} onSubmitted={() => refetch({ requestPolicy: 'network-only' })} />}
       <VersionWarnings versionId={v.id} count={v.warningCount} />
       <VersionExcludedLines versionId={v.id} count={v.excludedLineCount} />
     </>

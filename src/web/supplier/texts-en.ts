@@ -137,6 +137,11 @@ export const supplierPortalEn: typeof supplierPortalNb = {
     awaiting: 'Waiting for UNSPSC codes',
   },
   version: {
+    submitTitle: 'Send for review',
+    submitIntro: 'The version is a draft only you see. Send it to the purchaser for review; buyers see it once it is published.',
+    submit: 'Send for review',
+    submitted: 'The version was sent for review.',
+    submitFailedTitle: 'The version was not sent',
     title: 'Catalogue version {{versionNo}}',
     back: 'Back to the catalogue',
     status: 'Status: {{status}}',

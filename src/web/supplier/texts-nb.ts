@@ -139,6 +139,11 @@ export const supplierPortalNb = {
     awaiting: 'Venter på UNSPSC-kode',
   },
   version: {
+    submitTitle: 'Send til godkjenning',
+    submitIntro: 'Versjonen er et utkast som bare du ser. Send den til innkjøper for godkjenning; den blir synlig for kundene når den er publisert.',
+    submit: 'Send til godkjenning',
+    submitted: 'Versjonen er sendt til godkjenning.',
+    submitFailedTitle: 'Versjonen ble ikke sendt',
     title: 'Katalogversjon {{versionNo}}',
     back: 'Tilbake til katalogen',
     status: 'Status: {{status}}',
