@@ -94,7 +94,12 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
       await t.gql(await t.login('bestiller@nordby.example'), 'mutation { clearCart { id } }');
       await page.getByRole('link', { name: 'Maler' }).click();
       expect(await heading(page, 'Bestillingsmaler')).toBe('Bestillingsmaler');
-      expect(await page.locator('main').innerText()).toMatch(new RegExp(`3 × ${name}`));
+      // The list loads after the heading: wait for the template's line rather than read the page at once.
+      await page
+        .locator('main')
+        .getByText(new RegExp(`3 × ${name}`))
+        .first()
+        .waitFor();
       expect(await wcagViolations(page)).toEqual([]);
       await screenshot(page, '41-templates');
       await page.getByRole('button', { name: named('Legg i handlekurven', 'Kopipapir hver uke') }).click();
