@@ -153,7 +153,13 @@ describeBrowser('the web app in a browser', () => {
     await page.getByLabel(/^UNSPSC-kode/).fill(seating);
     await page.getByRole('button', { name: 'Legg til', exact: true }).click();
     // Refused without a justification: the agreement's items are offered, and nothing typed is lost.
-    await page.getByText('Begrunnelse for kjøp utenfor avtale').waitFor();
+    await page
+      .getByText('Begrunnelse for kjøp utenfor avtale')
+      .waitFor()
+      .catch(async (e) => {
+        // It failed once in CI and never since: say what the screen showed instead.
+        throw new Error(`${(e as Error).message}\nThe screen said: ${await page.locator('main').innerText()}\nPage errors: ${pageErrors.join(' | ')}`);
+      });
     expect(await page.getByLabel('Hva trenger du?').inputValue()).toBe('Kontorstol med ekstra bred sits');
     expect(await page.getByRole('button', { name: /^Legg .* i handlekurven i stedet$/ }).count()).toBeGreaterThan(0);
     expect(await wcagViolations(page)).toEqual([]);
