@@ -1,5 +1,6 @@
 import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { LineNotesTable } from './LineNotesTable';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { LineSuggestions, UploadProblem, UploadReport, UploadWarning } from './upload';
@@ -51,59 +52,14 @@ export function UploadReportView({ report }: { report: UploadReport }) {
 }
 
 function ProblemTable({ id, caption, problems }: { id: string; caption: string; problems: UploadProblem[] }) {
-  const { t } = useTranslation();
   if (!problems.length) return null;
-  return (
-    <Table data-size="sm" data-testid={id}>
-      <caption id={id}>{caption}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{t('supplier.catalogue.line')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('supplier.catalogue.field')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('supplier.catalogue.reason')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('supplier.catalogue.value')}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {problems.map((p, i) => (
-          <Table.Row key={i}>
-            <Table.Cell>{p.line ?? p.location}</Table.Cell>
-            <Table.Cell>{p.field ?? '–'}</Table.Cell>
-            <Table.Cell>{p.reason}</Table.Cell>
-            <Table.Cell>{p.value ?? '–'}</Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
-  );
+  return <LineNotesTable testId={id} captionId={id} caption={caption} said="reason" notes={problems} />;
 }
 
 function WarningTable({ warnings }: { warnings: UploadWarning[] }) {
   const { t } = useTranslation();
   if (!warnings.length) return null;
-  return (
-    <Table data-size="sm" data-testid="upload-warnings">
-      <caption>{t('supplierPortal.upload.warningsTitle', { count: warnings.length })}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{t('supplier.catalogue.line')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('supplier.catalogue.field')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('supplierPortal.version.message')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('supplier.catalogue.value')}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {warnings.map((w, i) => (
-          <Table.Row key={i}>
-            <Table.Cell>{w.line ?? w.location}</Table.Cell>
-            <Table.Cell>{w.field ?? '–'}</Table.Cell>
-            <Table.Cell>{w.message}</Table.Cell>
-            <Table.Cell>{w.value ?? '–'}</Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
-  );
+  return <LineNotesTable testId="upload-warnings" caption={t('supplierPortal.upload.warningsTitle', { count: warnings.length })} said="message" notes={warnings} />;
 }
 
 function SuggestionTable({ suggestions }: { suggestions: LineSuggestions[] }) {

@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -6,6 +6,7 @@ import { CursorPager } from '../components/CursorPager';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { graphql } from '../gql';
 import { useCursorPages } from '../work/cursor-pages';
+import { LineNotesTable } from './LineNotesTable';
 
 const PAGE_SIZE = 20;
 
@@ -69,29 +70,7 @@ export function VersionWarnings({ versionId, count }: { versionId: number; count
       </Heading>
       {count === 0 && <Paragraph>{t('supplierPortal.version.noWarnings')}</Paragraph>}
       {result.error && <ErrorAlert message={errorMessage(result.error, t)} />}
-      {conn && (
-        <Table data-size="sm" data-testid="version-warnings-table">
-          <caption>{t('supplierPortal.version.warningsCaption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('supplier.catalogue.line')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('supplier.catalogue.field')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('supplierPortal.version.message')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('supplier.catalogue.value')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {conn.edges.map(({ node: w }, i) => (
-              <Table.Row key={i}>
-                <Table.Cell>{w.line ?? w.location}</Table.Cell>
-                <Table.Cell>{w.field ?? '–'}</Table.Cell>
-                <Table.Cell>{w.message}</Table.Cell>
-                <Table.Cell>{w.value ?? '–'}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      {conn && <LineNotesTable testId="version-warnings-table" caption={t('supplierPortal.version.warningsCaption')} said="message" notes={conn.edges.map((e) => e.node)} />}
       <CursorPager
         label={t('supplierPortal.version.warnings')}
         page={pages.page}
@@ -116,29 +95,7 @@ export function VersionExcludedLines({ versionId, count }: { versionId: number; 
       </Heading>
       {count === 0 && <Paragraph>{t('supplierPortal.version.noExcluded')}</Paragraph>}
       {result.error && <ErrorAlert message={errorMessage(result.error, t)} />}
-      {conn && (
-        <Table data-size="sm" data-testid="version-excluded-table">
-          <caption>{t('supplierPortal.version.excludedCaption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('supplier.catalogue.line')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('supplier.catalogue.field')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('supplier.catalogue.reason')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('supplier.catalogue.value')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {conn.edges.map(({ node: x }, i) => (
-              <Table.Row key={i}>
-                <Table.Cell>{x.line ?? x.location}</Table.Cell>
-                <Table.Cell>{x.field ?? '–'}</Table.Cell>
-                <Table.Cell>{x.reason}</Table.Cell>
-                <Table.Cell>{x.value ?? '–'}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      {conn && <LineNotesTable testId="version-excluded-table" caption={t('supplierPortal.version.excludedCaption')} said="reason" notes={conn.edges.map((e) => e.node)} />}
       <CursorPager
         label={t('supplierPortal.version.excluded')}
         page={pages.page}
