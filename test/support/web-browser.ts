@@ -1,13 +1,15 @@
 /**
- * Shared by the web app's browser tests: the web build (made when stale), Debian's Chromium
- * driven by playwright-core, axe-core's WCAG 2.1 A/AA check, and screenshots into test-output/web
- * (git-ignored). CHROMIUM_PATH names another browser; in CI a missing one fails the test.
+ * Shared by the web app's browser tests: the app with its browser for a describe block
+ * (useBrowserApp), the web build (made when stale), Debian's Chromium driven by playwright-core,
+ * axe-core's WCAG 2.1 A/AA check, and screenshots into test-output/web (git-ignored).
+ * CHROMIUM_PATH names another browser; in CI a missing one fails the test.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { startTestApp, TestApp } from './test-app';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const document: any;
@@ -26,6 +28,54 @@ export function describeWithBrowser(what: string): jest.Describe {
 /** Builds dist/web when its sources changed since the last build (a clean clone has none). */
 export function buildWebApp(): void {
   execFileSync(process.execPath, [join(root, 'src', 'web', 'build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+}
+
+/** What a browser test uses: the real app listening on loopback, its origin, and a headless Chromium. */
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  origin: string;
+  /** Closes the browser, then the app. */
+  close(): Promise<void>;
+}
+
+/** Builds the web app when stale, starts Torg with its demo data (env as startTestApp takes it) on a free loopback port, and launches Chromium. */
+export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
+  buildWebApp(); // a clean clone has no dist/web yet
+  const t = await startTestApp(env);
+  try {
+    await t.app.listen(0, '127.0.0.1');
+    const origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const browser = await launchBrowser();
+    return {
+      t,
+      browser,
+      origin,
+      async close() {
+        await browser.close();
+        await t.close();
+      },
+    };
+  } catch (e) {
+    await t.close();
+    throw e;
+  }
+}
+
+/**
+ * In a describe block: starts the app and browser before its tests (handing them to `use`, which
+ * keeps them in the block's variables) and closes both after them. `env` is read when the block
+ * starts, so it may name what an earlier beforeAll started (a local OIDC provider).
+ */
+export function useBrowserApp(use: (app: BrowserApp) => void, env: () => Record<string, string> = () => ({})): void {
+  let app: BrowserApp | undefined;
+  beforeAll(async () => {
+    app = await startBrowserApp(env());
+    use(app);
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+  });
 }
 
 export async function launchBrowser(): Promise<Browser> {
