@@ -10,6 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { startTestApp, TestApp } from './test-app';
+import { keepEvidenceOfFailure, recordForEvidence } from './web-failure-evidence';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const document: any;
@@ -18,6 +19,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const haveBrowser = existsSync(CHROMIUM);
 const root = join(__dirname, '..', '..');
 export const SCREENSHOTS = join(root, 'test-output', 'web');
+/** A failed browser test's screenshot, console and GraphQL exchanges (web-failure-evidence.ts). */
+export const FAILURES = join(SCREENSHOTS, 'failures');
+/** WEB_TEST_CPU_SLOWDOWN=6 runs the pages on a CPU six times slower (Chromium's throttling): timing races show up sooner. */
+const CPU_SLOWDOWN = Number(process.env.WEB_TEST_CPU_SLOWDOWN ?? 1);
 
 /** describe, or describe.skip outside CI on a machine without Chromium (said once). */
 export function describeWithBrowser(what: string): jest.Describe {
@@ -64,8 +69,10 @@ export async function startBrowserApp(env: Record<string, string> = {}): Promise
 
 /**
  * In a describe block: starts the app and browser before its tests (handing them to `use`, which
- * keeps them in the block's variables) and closes both after them. `env` is read when the block
- * starts, so it may name what an earlier beforeAll started (a local OIDC provider).
+ * keeps them in the block's variables) and closes both after them. After a failed test, the pages
+ * it opened (offlineContext) leave their evidence in test-output/web/failures/, named in the
+ * failure. `env` is read when the block starts, so it may name what an earlier beforeAll started
+ * (a local OIDC provider).
  */
 export function useBrowserApp(use: (app: BrowserApp) => void, env: () => Record<string, string> = () => ({})): void {
   let app: BrowserApp | undefined;
@@ -73,6 +80,7 @@ export function useBrowserApp(use: (app: BrowserApp) => void, env: () => Record<
     app = await startBrowserApp(env());
     use(app);
   }, 600_000);
+  afterEach(() => keepEvidenceOfFailure(FAILURES, root), 60_000);
   afterAll(async () => {
     await app?.close();
   });
@@ -83,7 +91,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking'] });
 }
 
-/** A context that refuses every request to another origin (the app must need nothing from elsewhere), with its page errors collected. */
+/** A context that refuses every request to another origin (the app must need nothing from elsewhere), with its page errors collected (and recorded for a failure's evidence). */
 export async function offlineContext(browser: Browser, origin: string): Promise<{ context: BrowserContext; page: Page; elsewhere: string[]; pageErrors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
   const elsewhere: string[] = [];
@@ -93,7 +101,9 @@ export async function offlineContext(browser: Browser, origin: string): Promise<
     elsewhere.push(url);
     return route.abort('internetdisconnected');
   });
+  recordForEvidence(context);
   const page = await context.newPage();
+  if (CPU_SLOWDOWN > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   return { context, page, elsewhere, pageErrors };
