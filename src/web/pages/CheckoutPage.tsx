@@ -49,6 +49,9 @@ const SubmitCart = graphql(`
           requisitionNumber
         }
       }
+      ... on CeilingExceededError {
+        requested
+      }
       ... on ErrorResult {
         message
         errorCode

@@ -10,6 +10,7 @@ import { formatMoney, formatNumber, todayInNorway } from '../format/format';
 import { graphql } from '../gql';
 import { checkInvoice, newInvoiceDraft, serverFieldOf, toCreateInvoiceInput, type InvoiceDraft } from './invoice-form';
 import type { FieldError } from './order-answer';
+import { refusalText } from '../refusals/refusal-text';
 
 const CreateInvoiceFromOrder = graphql(`
   mutation CreateInvoiceFromOrder($input: CreateInvoiceFromOrderInput!) {
@@ -31,6 +32,9 @@ const CreateInvoiceFromOrder = graphql(`
       }
       ... on DuplicateInvoiceNumberError {
         invoiceNumber
+      }
+      ... on OrderStateError {
+        status
       }
       ... on ErrorResult {
         message
@@ -127,7 +131,7 @@ export function InvoiceFromOrderForm({
         setFailure(t('supplierPortal.invoice.duplicate', { number: answer.invoiceNumber }));
         return;
       default:
-        setFailure('message' in answer ? answer.message : t('errors.title'));
+        setFailure(refusalText(answer, t));
     }
   };
 
