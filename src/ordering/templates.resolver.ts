@@ -43,7 +43,10 @@ export class TemplatesResolver {
   }
 
   @Allow(Role.REQUESTER)
-  @Query(() => [OrderTemplate], { description: 'The caller’s order templates, all at once (REQUESTER).', deprecationReason: 'The whole list at once: page with orderTemplatesConnection (first/after).' })
+  @Query(() => [OrderTemplate], {
+    description: 'The caller’s order templates, all at once (REQUESTER).',
+    deprecationReason: 'The whole list at once: page with orderTemplatesConnection (first/after).',
+  })
   orderTemplates(@Ctx() ctx: RequestContext) {
     return this.templates.templates(ctx);
   }

@@ -41,7 +41,10 @@ export class TemplatesService {
     const after = nameAndIdAfter(page.after);
     const rows = await this.rows.favouritesPage(ctx, organisationId, userId, page.first, after);
     const connection = keysetConnection(rows, page.first, await this.rows.favouriteCount(ctx, organisationId, userId), (f) => [f.name, f.id]);
-    const now = await this.asNow(ctx, connection.edges.map((e) => e.node));
+    const now = await this.asNow(
+      ctx,
+      connection.edges.map((e) => e.node),
+    );
     return { ...connection, edges: connection.edges.map((e, i) => ({ ...e, node: now[i] })) };
   }
 

@@ -30,10 +30,7 @@ export function decodeKeyset(after: string | undefined | null, shape: readonly (
   } catch {
     throw refuse();
   }
-  const fits =
-    Array.isArray(key) &&
-    key.length === shape.length &&
-    key.every((v, i) => (shape[i] === 'string' ? typeof v === 'string' : Number.isSafeInteger(v) && v >= 0 && v <= 2_147_483_647));
+  const fits = Array.isArray(key) && key.length === shape.length && key.every((v, i) => (shape[i] === 'string' ? typeof v === 'string' : Number.isSafeInteger(v) && v >= 0 && v <= 2_147_483_647));
   if (!fits) throw refuse();
   return key as KeysetValue[];
 }

@@ -76,7 +76,13 @@ export function FavouritesPage() {
           </li>
         ))}
       </ul>
-      <CursorPager label={t('extra.favourites.pager')} page={pages.page} hasNext={!!connection?.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(connection?.pageInfo.endCursor)} />
+      <CursorPager
+        label={t('extra.favourites.pager')}
+        page={pages.page}
+        hasNext={!!connection?.pageInfo.hasNextPage}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(connection?.pageInfo.endCursor)}
+      />
     </>
   );
 }

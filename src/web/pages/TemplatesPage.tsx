@@ -106,7 +106,13 @@ export function TemplatesPage() {
           </li>
         ))}
       </ul>
-      <CursorPager label={t('extra.templates.pager')} page={pages.page} hasNext={!!connection?.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(connection?.pageInfo.endCursor)} />
+      <CursorPager
+        label={t('extra.templates.pager')}
+        page={pages.page}
+        hasNext={!!connection?.pageInfo.hasNextPage}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(connection?.pageInfo.endCursor)}
+      />
     </>
   );
 }

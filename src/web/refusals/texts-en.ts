@@ -14,7 +14,8 @@ export const refusalsEn: typeof refusalsNb = {
   DelegationOverlapError: 'A delegation already overlaps this period. Change the dates or end the other delegation first.',
   DuplicateDespatchError: 'This despatch is registered already. See the order for the despatches sent.',
   DuplicateInvoiceNumberError: 'Invoice number {{invoiceNumber}} has been used before. Give the invoice a new number.',
-  IdempotencyKeyReusedError: 'An earlier attempt of this draft made invoice {{invoiceId}} already, and this has changed since: {{differentFields}}. See the invoice under Invoices. If you send again, another invoice is made.',
+  IdempotencyKeyReusedError:
+    'An earlier attempt of this draft made invoice {{invoiceId}} already, and this has changed since: {{differentFields}}. See the invoice under Invoices. If you send again, another invoice is made.',
   InvalidDelegationError: 'The delegation is not valid: check that the period ends after it starts and that you do not delegate to yourself.',
   InvalidOrderResponseError: 'The answer to the order cannot be sent as it is (line {{lineId}}). Correct the line and send again.',
   InvoiceFromOrderRefused: 'The invoice was not created: {{problemsCount}} problem(s). Correct the marked fields and send again; what you typed is kept.',

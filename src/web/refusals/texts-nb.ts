@@ -18,7 +18,8 @@ export const refusalsNb = {
   DelegationOverlapError: 'Det finnes allerede en delegering som overlapper denne perioden. Endre datoene eller avslutt den andre delegeringen først.',
   DuplicateDespatchError: 'Denne forsendelsen er registrert fra før. Se ordren for forsendelsene som er sendt.',
   DuplicateInvoiceNumberError: 'Fakturanummeret {{invoiceNumber}} er brukt før. Gi fakturaen et nytt nummer.',
-  IdempotencyKeyReusedError: 'Et tidligere forsøk med dette utkastet laget allerede faktura {{invoiceId}}, og siden er dette endret: {{differentFields}}. Se fakturaen under Fakturaer. Sender du igjen, lages en faktura til.',
+  IdempotencyKeyReusedError:
+    'Et tidligere forsøk med dette utkastet laget allerede faktura {{invoiceId}}, og siden er dette endret: {{differentFields}}. Se fakturaen under Fakturaer. Sender du igjen, lages en faktura til.',
   InvalidDelegationError: 'Delegeringen er ikke gyldig: sjekk at perioden slutter etter at den begynner, og at du ikke delegerer til deg selv.',
   InvalidOrderResponseError: 'Svaret på ordren kan ikke sendes slik det er (linje {{lineId}}). Rett linjen og send igjen.',
   InvoiceFromOrderRefused: 'Fakturaen ble ikke laget: {{problemsCount}} feil. Rett feltene som er merket, og send igjen; det du har skrevet, er tatt vare på.',
