@@ -29,11 +29,11 @@ export function hasRefusalText(typename: string): typename is RefusalType {
   return Object.prototype.hasOwnProperty.call(refusalsNb, typename);
 }
 
-/** What one entry of a refusal's list is called: its line, else its name, else the invoice. */
+/** What one entry of a refusal's list is called: its line, else its name, an agreement's reference, or the invoice. */
 function labelOf(entry: unknown): string {
   if (typeof entry !== 'object' || entry === null) return String(entry);
   const e = entry as Record<string, unknown>;
-  return String(e.lineNumber ?? e.lineId ?? e.name ?? e.invoiceId ?? e.field ?? '');
+  return String(e.lineNumber ?? e.lineId ?? e.name ?? e.reference ?? e.invoiceId ?? e.field ?? '');
 }
 
 /** The refusal's values ready for its text. */

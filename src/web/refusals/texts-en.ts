@@ -24,7 +24,7 @@ export const refusalsEn: typeof refusalsNb = {
   InvoicesNotPayableError: '{{invoicesCount}} of the invoices cannot be marked paid now. None was marked; remove them and try again.',
   ItemNotOrderable: 'The item cannot be ordered today: it is not in a catalogue your organisation may order from now. Search for another item.',
   LineNotReceivableError: 'Line {{lines}} cannot be received (the supplier does not deliver it, or it is cancelled). Leave it out of the receipt.',
-  MandatoryAgreementRefusal: 'The category is covered by a mandatory agreement. Choose an agreement item, or justify why you must buy outside the agreement.',
+  MandatoryAgreementRefusal: 'The category is covered by the mandatory agreement {{agreements}}: choose one of its items, or justify buying outside it.',
   MissingRoleError: 'The user does not have the role “{{role}}” needed here. Choose another user.',
   NoApproverError: 'Nobody may approve {{amount}} on this cost centre. Choose another cost centre or contact an administrator.',
   NotAuthorisedToApproveError: 'You may not approve {{amount}}: it is above your limit. The requisition waits for an approver with a higher limit.',

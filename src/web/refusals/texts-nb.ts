@@ -28,7 +28,7 @@ export const refusalsNb = {
   InvoicesNotPayableError: '{{invoicesCount}} av fakturaene kan ikke merkes som betalt nå. Ingen ble merket; fjern dem og prøv igjen.',
   ItemNotOrderable: 'Varen kan ikke bestilles i dag: den er ikke i en katalog virksomheten din kan bestille fra nå. Søk etter en annen vare.',
   LineNotReceivableError: 'Linje {{lines}} kan ikke tas imot (leverandøren leverer den ikke, eller den er kansellert). Fjern den fra varemottaket.',
-  MandatoryAgreementRefusal: 'Kategorien er dekket av en pliktig avtale. Velg en avtalevare, eller begrunn hvorfor du må kjøpe utenfor avtalen.',
+  MandatoryAgreementRefusal: 'Kategorien er dekket av den pliktige avtalen {{agreements}}: velg en av avtalevarene, eller begrunn kjøpet utenfor avtalen.',
   MissingRoleError: 'Brukeren har ikke rollen «{{role}}» som trengs her. Velg en annen bruker.',
   NoApproverError: 'Ingen kan godkjenne {{amount}} på dette koststedet. Velg et annet koststed eller kontakt administrator.',
   NotAuthorisedToApproveError: 'Du kan ikke godkjenne {{amount}}: det er over grensen din. Rekvisisjonen venter på en attestant med høyere grense.',
