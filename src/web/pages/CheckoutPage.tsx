@@ -50,6 +50,9 @@ const SubmitCart = graphql(`
           requisitionNumber
         }
       }
+      ... on CeilingExceededError {
+        requested
+      }
       ... on ErrorResult {
         message
         errorCode

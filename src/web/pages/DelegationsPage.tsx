@@ -13,6 +13,7 @@ import { formatDate, todayInNorway } from '../format/format';
 import { CancelDelegation, CreateDelegation, DelegationsQuery, SubstituteChoices } from '../work/approval-queries';
 import { useCursorPages } from '../work/cursor-pages';
 import { checkDelegation, EMPTY_DELEGATION, type DelegationDraft } from '../work/delegation';
+import { refusalText } from '../refusals/refusal-text';
 
 const FIELD_IDS: Record<keyof DelegationDraft, string> = { substituteUserId: 'delegation-substitute', validFrom: 'delegation-from', validTo: 'delegation-to' };
 
@@ -53,7 +54,7 @@ export function DelegationsPage() {
       return;
     }
     // A substitute without the approver role: said in the user's words, with what to do.
-    setRefusal(a.__typename === 'MissingRoleError' ? t('work.delegations.errors.notApprover') : a.message);
+    setRefusal(a.__typename === 'MissingRoleError' ? t('work.delegations.errors.notApprover') : refusalText(a, t));
   };
 
   return (
@@ -161,7 +162,7 @@ export function DelegationsPage() {
                             const r = await cancel({ id: d.id });
                             const a = r.data?.cancelDelegation;
                             if (a?.__typename === 'ApprovalDelegation') announce(t('work.delegations.cancelled'));
-                            else if (a) setRefusal(a.message);
+                            else if (a) setRefusal(refusalText(a, t));
                             refetchList({ requestPolicy: 'network-only' });
                           })()
                         }
