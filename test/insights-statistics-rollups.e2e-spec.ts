@@ -27,14 +27,14 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
   let clock = Date.parse('2026-01-01T00:00:00Z');
   /** Each event gets a later recordedAt than the one before, as the outbox gives them (a test may write an older one on purpose). */
   type Unstamped = SpendEvent extends infer E ? (E extends SpendEvent ? Omit<E, 'recordedAt'> & { recordedAt?: string } : never) : never;
-  const write = (e: Unstamped) => writer.write({ recordedAt: new Date((clock += 1000)).toISOString(), ...e } as SpendEvent);
+  const write = (e: Unstamped) => writer.write({ recordedAt: new Date((clock += 1000)).toISOString(), ...e });
 
   beforeAll(async () => {
     t = await startTestApp();
     writer = t.app.get(SpendFactWriter);
     reports = t.app.get(InsightReportsRepository);
     ctx = new RequestContext(undefined, t.app.get(DataSource).manager);
-    orgs = t.world.orgs as typeof orgs;
+    orgs = t.world.orgs;
     [{ id: agreementId }] = await t.sql(`SELECT id FROM agreement WHERE reference = '2025-001'`);
   }, 120_000);
   afterAll(() => t?.close());
@@ -92,7 +92,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
         unitCode: 'EA',
         unitPrice: l.amount,
         amount: l.amount,
-        loyalty: l.loyalty as OrderSpendFact['lines'][number]['loyalty'],
+        loyalty: l.loyalty,
         agreementId: l.loyalty === 'ON_AGREEMENT' && l.onAgreement ? agreementId : null,
         coveringAgreementIds: l.loyalty === 'OFF_AGREEMENT' ? [agreementId] : [],
         justificationCode: l.loyalty === 'OFF_AGREEMENT' ? 'URGENT_NEED' : null,
@@ -121,7 +121,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
       quantity: v.credit ? '-1' : '1',
       unitCode: 'EA',
       amount: v.credit ? `-${l.amount}` : l.amount,
-      loyalty: (v.orderDaysBefore === null ? 'OFF_CATALOGUE' : l.loyalty === 'OFF_CATALOGUE' ? 'OFF_AGREEMENT' : l.loyalty) as InvoiceSpendFact['lines'][number]['loyalty'],
+      loyalty: v.orderDaysBefore === null ? 'OFF_CATALOGUE' : l.loyalty === 'OFF_CATALOGUE' ? 'OFF_AGREEMENT' : l.loyalty,
       agreementId: null,
     })),
   });
