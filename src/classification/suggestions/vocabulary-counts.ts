@@ -17,10 +17,15 @@ export class VocabularyCounts {
     }
   }
 
-  rows(): FeatureCount[] {
-    return [...this.counts].map(([key, n]) => {
+  /** The counts one at a time (a million and more for the full code set: never all as objects at once). */
+  *entries(): Generator<FeatureCount> {
+    for (const [key, n] of this.counts) {
       const tab = key.indexOf('\t');
-      return { code: key.slice(0, tab), feature: key.slice(tab + 1), n };
-    });
+      yield { code: key.slice(0, tab), feature: key.slice(tab + 1), n };
+    }
+  }
+
+  rows(): FeatureCount[] {
+    return [...this.entries()];
   }
 }
