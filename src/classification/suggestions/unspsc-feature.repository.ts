@@ -24,6 +24,7 @@ export class UnspscFeatureRepository {
    * is written (rows gone deleted, new or changed counts upserted in index order), so a re-import
    * of the same code set writes next to nothing and leaves no dead rows behind. `rows` are
    * counted before the transaction starts; none of the work here leaves the transaction idle.
+   * `rows` is iterated once per attempt: inTransaction may run this again.
    */
   async replace(tx: RequestContext, source: SuggestionSource, rows: Iterable<FeatureCount>, documents: number): Promise<void> {
     const m = tx.manager;

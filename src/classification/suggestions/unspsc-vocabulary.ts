@@ -76,7 +76,7 @@ export class UnspscVocabulary implements OnModuleInit {
     const ctx = new RequestContext(undefined, this.ds.manager);
     const counts = new VocabularyCounts(false);
     await countInSlices(await this.features.titles(ctx), (node) => counts.add({ name: node.title }, node.code));
-    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'title', counts.entries(), counts.documents));
+    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'title', counts, counts.documents));
   }
 
   /**
@@ -89,7 +89,7 @@ export class UnspscVocabulary implements OnModuleInit {
     await this.items.forEachPublished(ctx, async (batch) => {
       await countInSlices(batch, (item) => counts.add(item, item.code));
     });
-    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'item', counts.entries(), counts.documents));
+    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'item', counts, counts.documents));
   }
 
   /** Waits until no rebuild is due (tests, the seed). */
