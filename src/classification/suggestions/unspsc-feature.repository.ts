@@ -19,7 +19,7 @@ export interface FeatureCount {
 export class UnspscFeatureRepository {
   /**
    * Replaces a source's vocabulary in the caller's transaction, so readers see old or new, never
-   * half. Set-based, a fixed handful of statements for any size (1.5M rows for the full code
+   * half. Set-based, a fixed handful of statements for any size (2.8M rows for the full code
    * set's titles): the rows are streamed by COPY into a temporary table, then only the difference
    * is written (rows gone deleted, new or changed counts upserted in index order), so a re-import
    * of the same code set writes next to nothing and leaves no dead rows behind. `rows` are

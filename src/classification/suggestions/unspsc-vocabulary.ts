@@ -57,7 +57,7 @@ export class UnspscVocabulary implements OnModuleInit {
   }
 
   /**
-   * In the import's transaction: the title vocabulary is rebuilt once it has committed (1.5M rows
+   * In the import's transaction: the title vocabulary is rebuilt once it has committed (2.8M rows
    * for the full code set: minutes on a busy machine, which the import should not wait for).
    */
   titlesChanged(tx: RequestContext): Promise<void> {
