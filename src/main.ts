@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { Server as HttpServer } from 'node:http';
 import { constants as osConstants } from 'node:os';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -34,7 +33,7 @@ export async function createApp(config: TorgConfig): Promise<NestExpressApplicat
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 function holdIdleConnections(app: NestExpressApplication) {
-  (app.getHttpServer() as HttpServer).keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  app.getHttpServer().keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 }
 
 async function main() {

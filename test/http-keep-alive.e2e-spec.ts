@@ -1,4 +1,3 @@
-import { Server } from 'node:http';
 import { AddressInfo, connect, Socket } from 'node:net';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -112,7 +111,7 @@ describe('HTTP keep-alive (the server holds idle connections)', () => {
   });
 
   describe('a server that closes idle connections sooner (Node’s default, an older Torg, a proxy)', () => {
-    const server = () => t.app.getHttpServer() as Server;
+    const server = () => t.app.getHttpServer();
     beforeAll(() => (server().keepAliveTimeout = 2_000)); // closed after 3 s idle; announced as timeout=2
     afterAll(() => (server().keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS));
 
