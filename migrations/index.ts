@@ -39,6 +39,7 @@ import { CatalogueLinesAwaitingUnspsc1763800000141 } from './1763800000141-Catal
 import { SearchSynonymGroups1763800000155 } from './1763800000155-SearchSynonymGroups';
 import { InvoicePartPayments1763800000160 } from './1763800000160-InvoicePartPayments';
 import { InvoiceResponseActions1763800000161 } from './1763800000161-InvoiceResponseActions';
+import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   SearchSynonymGroups1763800000155,
   InvoicePartPayments1763800000160,
   InvoiceResponseActions1763800000161,
+  ParticipationPeriods1763800000175,
 ];
