@@ -40,6 +40,7 @@ import { SearchSynonymGroups1763800000155 } from './1763800000155-SearchSynonymG
 import { InvoicePartPayments1763800000160 } from './1763800000160-InvoicePartPayments';
 import { InvoiceResponseActions1763800000161 } from './1763800000161-InvoiceResponseActions';
 import { InsightsStatisticsRollups1763800000170 } from './1763800000170-InsightsStatisticsRollups';
+import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
@@ -86,5 +87,6 @@ export const MIGRATIONS = [
   InvoicePartPayments1763800000160,
   InvoiceResponseActions1763800000161,
   InsightsStatisticsRollups1763800000170,
+  ParticipationPeriods1763800000175,
   PortalInvoiceRequests1763800000185,
 ];

@@ -30,7 +30,10 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
      SELECT 'Bench enhet ' || m || '-' || u, '8' || lpad((m * 1000 + u)::text, 8, '0'), 'BUYER', m FROM unnest($1::int[]) m, generate_series(1, $2) u`,
     [municipalities, o.unitsEach],
   );
-  await pg.query('INSERT INTO agreement_participant (agreement_id, organisation_id) SELECT $1, unnest($2::int[])', [agreementId, municipalities]);
+  await pg.query('INSERT INTO agreement_participant (agreement_id, organisation_id, valid_from) SELECT a.id, unnest($2::int[]), a.valid_from FROM agreement a WHERE a.id = $1', [
+    agreementId,
+    municipalities,
+  ]);
   const buyerRows: { id: number; parent_id: number | null }[] = (await pg.query(`SELECT id, parent_id FROM organisation WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id`, [municipalities])).rows;
   const buyers = buyerRows.map((r) => r.id);
   // Each buyer's path as SpendFactWriter writes it (itself, then the municipality above a unit): the trees here are two levels deep.
