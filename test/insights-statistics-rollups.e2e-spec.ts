@@ -182,9 +182,8 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
         expect(await reports.invoices(ctx, q)).toEqual(await reports.invoices(ctx, facts));
         expect(await reports.orderedPerAgreement(ctx, q)).toEqual(await reports.orderedPerAgreement(ctx, facts));
         expect(await reports.offAgreementLines(ctx, q, offset, limit)).toEqual(await reports.offAgreementLines(ctx, facts, offset, limit));
-        // With no dimension kept and no invoice in the scope both divide by zero (as before this work): the same error.
-        const [a, b] = await Promise.allSettled([reports.exceptionRates(ctx, q), reports.exceptionRates(ctx, facts)]);
-        expect(a.status === 'fulfilled' ? a.value : String(a.reason)).toEqual(b.status === 'fulfilled' ? b.value : String(b.reason));
+        // A scope with no invoice answers no rows on both paths (it divided by zero before).
+        expect(await reports.exceptionRates(ctx, q)).toEqual(await reports.exceptionRates(ctx, facts));
       }),
       { numRuns: runs, seed },
     );

@@ -229,6 +229,11 @@ describe('Insights (issue 16 §4)', () => {
       const res = await t.http.get(`/insights/${report}.json`).set('Authorization', `Bearer ${purchaser}`);
       expect([report, res.status, res.body.rows.length > 0]).toEqual([report, 200, true]);
     }
+    // A period with no invoice received: no rows, not a division by zero, with or without grouping.
+    for (const groupBy of ['', 'PERIOD']) {
+      const none = await t.http.get(`/insights/invoice-exceptions.json?from=1990-01-01&to=1990-12-31&groupBy=${groupBy}`).set('Authorization', `Bearer ${purchaser}`);
+      expect([groupBy, none.status, none.body.rows]).toEqual([groupBy, 200, []]);
+    }
   });
 
   it('publishes an agreement’s usage as open data when its purchasing unit switches it on: unauthenticated, cacheable, no personal data', async () => {

@@ -204,6 +204,7 @@ export class InsightReportsRepository {
             SELECT ${keys.map((k) => `t.${k}`).join(', ')}${keys.length ? ', ' : ''}r.reason, t.received, t.exceptions, coalesce(r.n, 0) AS "withReason",
                    round(coalesce(r.n, 0)::numeric / t.received, 4)::float8 AS rate
               FROM totals t LEFT JOIN reasons r ON ${join}
+             WHERE t.received > 0
              ORDER BY ${keys.map((k) => `t.${k}`).join(', ')}${keys.length ? ', ' : ''}r.reason NULLS FIRST`,
       params: p.values,
     });

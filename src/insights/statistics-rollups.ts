@@ -112,6 +112,7 @@ export function exceptionRollupQuery(q: InsightQuery, keptDimensions: InsightDim
                reasons AS (SELECT ${k ? 'period, ' : ''}reason, n FROM r WHERE reason <> '')
           SELECT ${k ? 't.period, ' : ''}r.reason, t.received, t.exceptions, coalesce(r.n, 0) AS "withReason", round(coalesce(r.n, 0)::numeric / t.received, 4)::float8 AS rate
             FROM totals t LEFT JOIN reasons r ON ${k ? 't.period IS NOT DISTINCT FROM r.period' : 'true'}
+           WHERE t.received > 0
            ORDER BY ${k ? 't.period, ' : ''}r.reason NULLS FIRST`,
     params: p.values,
   };
