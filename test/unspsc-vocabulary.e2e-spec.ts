@@ -23,7 +23,7 @@ const describeShared = haveShared ? describe : describe.skip;
 
 let t: TestApp;
 /** The expected vocabulary of the imported code set (counting 156,510 titles takes minutes on a loaded machine: once). */
-let imported: Awaited<ReturnType<typeof expectedVocabulary>>;
+let imported: Awaited<ReturnType<typeof expectedVocabulary>> | undefined;
 beforeAll(async () => {
   if (haveShared) t = await startTestApp({ DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '3000', OUTBOX_RETRY_BASE_MS: '200', OUTBOX_RETRY_MAX_MS: '1000' });
 });
@@ -61,8 +61,6 @@ async function until(done: () => Promise<boolean>): Promise<void> {
   for (const end = Date.now() + BULK_MS; !(await done()) && Date.now() < end;) await new Promise((r) => setTimeout(r, 200));
 }
 
-const features = (joined: string) => joined.split(' ');
-
 const titleRebuildMessages = () => t.sql(`SELECT state, attempts, last_error FROM outbox_message WHERE topic = 'classification.vocabulary-changed' AND key = 'titles' ORDER BY id`);
 
 async function searchAnswers() {
@@ -82,7 +80,7 @@ describeShared('UNSPSC title vocabulary after the full code set', () => {
       await classification.vocabularyCaughtUp();
 
       expect((await titleRebuildMessages()).map((m: any) => m.state)).toEqual(['done']);
-      const expected = await expectedVocabulary();
+      const expected = (imported = await expectedVocabulary());
       const stored = await storedVocabulary();
       expect(stored.documents).toBe(expected.documents);
       expect(expected.documents).toBeGreaterThanOrEqual(156510); // the demo's codes, and a kept deprecated one at most
@@ -112,7 +110,7 @@ describeShared('UNSPSC title vocabulary after the full code set', () => {
       await vocabulary.drain();
       const [{ touched }] = await t.sql(`SELECT count(*)::int AS touched FROM unspsc_feature WHERE source = 'title' AND xmin::text::bigint > $1`, [before]);
       expect(touched).toBe(0);
-      expect((await storedVocabulary()).rows).toBe(imported.rows);
+      expect((await storedVocabulary()).rows).toBe(imported?.rows);
     },
     BULK_MS,
   );

@@ -29,11 +29,16 @@ export function hasRefusalText(typename: string): typename is RefusalType {
   return Object.prototype.hasOwnProperty.call(refusalsNb, typename);
 }
 
+/** A scalar value as text; an object (never expected here) as nothing rather than "[object Object]". */
+function scalarText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
+}
+
 /** What one entry of a refusal's list is called: its line, else its name, an agreement's reference, or the invoice. */
 function labelOf(entry: unknown): string {
-  if (typeof entry !== 'object' || entry === null) return String(entry);
+  if (typeof entry !== 'object' || entry === null) return scalarText(entry);
   const e = entry as Record<string, unknown>;
-  return String(e.lineNumber ?? e.lineId ?? e.name ?? e.reference ?? e.invoiceId ?? e.field ?? '');
+  return scalarText(e.lineNumber ?? e.lineId ?? e.name ?? e.reference ?? e.invoiceId ?? e.field ?? '');
 }
 
 /** The refusal's values ready for its text. */
@@ -47,9 +52,9 @@ export function refusalValues(answer: Record<string, unknown>, t: TFunction): Re
       values[`${key}Count`] = String(value.length);
     } else if (MONEY.has(key) && typeof value === 'string') values[key] = formatMoney(value, currency);
     else if (key === 'status' && typeof answer.__typename === 'string' && STATUS_TEXTS[answer.__typename])
-      values[key] = t(`${STATUS_TEXTS[answer.__typename]}.${String(value)}`, { defaultValue: String(value) });
-    else if (key === 'role') values[key] = t(`roles.${String(value)}`, { defaultValue: String(value) });
-    else if (typeof value !== 'object') values[key] = String(value);
+      values[key] = t(`${STATUS_TEXTS[answer.__typename]}.${scalarText(value)}`, { defaultValue: scalarText(value) });
+    else if (key === 'role') values[key] = t(`roles.${scalarText(value)}`, { defaultValue: scalarText(value) });
+    else if (typeof value !== 'object') values[key] = scalarText(value);
   }
   return values;
 }
