@@ -18,7 +18,7 @@ vi.mock('@digdir/designsystemet-react', async (original) => {
   const Suggestion = Object.assign(
     ({ children, selected, onSelectedChange }: { children: ReactNode; selected?: Item | null; onSelectedChange?: (item: Item | null) => void }) => (
       <Chosen.Provider value={(item) => onSelectedChange?.(item)}>
-        <output data-testid="chosen">{selected?.label ?? ''}</output>
+        <span data-testid="chosen">{selected?.label ?? ''}</span>
         {children}
       </Chosen.Provider>
     ),

@@ -1,5 +1,5 @@
-import { useDebounceCallback, type SuggestionItem } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
+import type { SuggestionItem } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -9,6 +9,16 @@ import { ServerSuggestion } from './ServerSuggestion';
 
 /** Pause after the last key before asking the server (ms). */
 const TYPING_PAUSE = 200;
+
+/** `set` called once typing pauses, with the last text typed. */
+function useAfterPause(set: (text: string) => void): (text: string) => void {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return (text) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => set(text.trim()), TYPING_PAUSE);
+  };
+}
 
 /** Pages of a connection fetched one after another for the same search, kept together. */
 function usePages<T>(search: string) {
@@ -32,7 +42,7 @@ const orgLabel = (o: { name: string; orgNumber: string }) => `${o.name} (${o.org
 export function OrganisationPicker({ value, onChange }: { value: number | null; onChange: (id: number | null) => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const typed = useDebounceCallback((text: string) => setSearch(text.trim()), TYPING_PAUSE);
+  const typed = useAfterPause(setSearch);
   const pages = usePages<SuggestionItem>(search);
   const [result] = useQuery({ query: InsightOrganisationsQuery, variables: { search: search || null, after: pages.after } });
   const connection = result.data?.insightOrganisations;
