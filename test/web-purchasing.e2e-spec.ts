@@ -236,7 +236,7 @@ describeBrowser('the purchasing unit in a browser', () => {
 
       // A filter: Nordby skole and what is below it, kept in the address.
       const [{ id: skole }] = await t.sql(`SELECT id FROM organisation WHERE name = 'Nordby skole'`);
-      await page.getByRole('combobox', { name: 'Virksomhet (med underliggende)' }).fill('Nordby');
+      await page.getByLabel('Virksomhet (med underliggende)', { exact: true }).fill('Nordby');
       await page.getByRole('option', { name: 'Nordby skole (911000024)' }).click();
       await page.getByLabel('Fra dato').fill('2020-01-01');
       await page.getByRole('button', { name: 'Vis', exact: true }).click();
@@ -304,7 +304,7 @@ describeBrowser('the purchasing unit in a browser', () => {
       await page.getByRole('button', { name: 'Lagre taket' }).click();
       const summary = page.getByTestId('ceiling-errors');
       await summary.waitFor();
-      expect(await summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+      expect(await summary.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement))).toBe(true);
       await summary.getByRole('link', { name: 'Taket kan ha høyst to desimaler.' }).waitFor();
       expect(await amount.getAttribute('aria-invalid')).toBe('true');
       expect(await amount.inputValue()).toBe('12 500,505');
@@ -340,7 +340,7 @@ describeBrowser('the purchasing unit in a browser', () => {
       await announced(page, 'Prisklausulen er lagret.');
       expect((await termsOf(rejectAgreement.id)).priceClause).toEqual({
         kind: 'MAX_INCREASE',
-        maxIncreasePercent: '2.5',
+        maxIncreasePercent: '2.50',
         periodMonths: 6,
         reference: 'LAST_PUBLISH',
         indexName: null,
@@ -419,7 +419,7 @@ describeBrowser('the purchasing unit in a browser', () => {
       expect(direct.text).toContain('2025-001');
 
       // The organisation picker asks the server: 20 of 151 schools, then 20 more, then one found by typing.
-      const org = page.getByRole('combobox', { name: 'Virksomhet (med underliggende)' });
+      const org = page.getByLabel('Virksomhet (med underliggende)', { exact: true });
       await org.fill('skole');
       await page.getByRole('option', { name: 'Storby skole 019 (800000019)' }).waitFor();
       await page.getByText('Viser 20 av 151.').waitFor();
@@ -430,7 +430,7 @@ describeBrowser('the purchasing unit in a browser', () => {
       await org.fill('skole 149');
       await page.getByRole('option', { name: 'Storby skole 149 (800000149)' }).click();
       // The segment picker: every segment of the code set, narrowed as one types.
-      const segment = page.getByRole('combobox', { name: 'Varesegment (UNSPSC)' });
+      const segment = page.getByLabel('Varesegment (UNSPSC)', { exact: true });
       await segment.fill('44');
       await page.getByRole('option', { name: /^44 / }).first().click();
       await page.getByRole('button', { name: 'Vis', exact: true }).click();
