@@ -39,6 +39,9 @@ import { CatalogueLinesAwaitingUnspsc1763800000141 } from './1763800000141-Catal
 import { SearchSynonymGroups1763800000155 } from './1763800000155-SearchSynonymGroups';
 import { InvoicePartPayments1763800000160 } from './1763800000160-InvoicePartPayments';
 import { InvoiceResponseActions1763800000161 } from './1763800000161-InvoiceResponseActions';
+import { InsightsStatisticsRollups1763800000170 } from './1763800000170-InsightsStatisticsRollups';
+import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
+import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -83,4 +86,7 @@ export const MIGRATIONS = [
   SearchSynonymGroups1763800000155,
   InvoicePartPayments1763800000160,
   InvoiceResponseActions1763800000161,
+  InsightsStatisticsRollups1763800000170,
+  ParticipationPeriods1763800000175,
+  PortalInvoiceRequests1763800000185,
 ];

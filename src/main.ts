@@ -13,7 +13,27 @@ export async function createApp(config: TorgConfig): Promise<NestExpressApplicat
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.useBodyParser('json', { limit: '1mb' });
+  holdIdleConnections(app);
   return app;
+}
+
+/**
+ * How long the service keeps an idle kept-alive connection open (Node closes it 1 s after this).
+ * Node's default, 5 s, is shorter than the idle timeout of what usually sits in front of a service
+ * (60 s for AWS's load balancers and nginx's upstream keepalive), and then the server, not the
+ * client, closes an idle connection: a client or proxy that sends its next request on it just as
+ * the server lets it go gets that request reset ("socket hang up") with no way to know whether it
+ * was read — and a busy or starved client, whose event loop has not yet seen the server's FIN,
+ * does so much more often (test/bench/README.md: the invoice-intake bench's "socket hang up"). Holding idle
+ * connections longer than the clients and proxies do (Node's advice for servers behind a load
+ * balancer) makes them the side that closes. Clients learn it from the `Keep-Alive: timeout=65`
+ * header. headersTimeout and requestTimeout (60 s and 5 min) need no change: in Node 20 they time
+ * a request being received, not an idle connection between requests.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+function holdIdleConnections(app: NestExpressApplication) {
+  app.getHttpServer().keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 }
 
 async function main() {

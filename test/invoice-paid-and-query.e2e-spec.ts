@@ -201,6 +201,23 @@ describe('invoices paid and under query', () => {
       ... on InvoicesNotPayableError { invoices { invoiceId status message } } ${ERROR}`;
     const PAY = `mutation($i: MarkInvoicesPaidInput!) { markInvoicesPaid(input: $i) { ${PAID_PART} } }`;
 
+    it('tells two genuine part payments of the same amount on the same day apart by their references, and takes an unreferenced repeat for a retry', async () => {
+      const invoice = await invoiceFor({ price: '45.07' });
+      const paidOn = osloToday();
+      const pay = (amount: string, paymentReference?: string) =>
+        t.gql(ap, PAY, { i: { invoiceIds: [invoice.id], paidOn, ...(paymentReference ? { paymentReference } : {}), paidAmounts: [{ invoiceId: invoice.id, amount }] } });
+      expect((await pay('200.00', 'DELBETALING-1')).data.markInvoicesPaid).toMatchObject({ newlyPaid: 1, invoices: [{ status: 'PARTLY_PAID', paidAmount: '200.00' }] });
+      expect((await pay('200.00', 'DELBETALING-1')).data.markInvoicesPaid).toMatchObject({ newlyPaid: 0, invoices: [{ paidAmount: '200.00' }] });
+      expect((await pay('200.00', 'DELBETALING-1B')).data.markInvoicesPaid).toMatchObject({ newlyPaid: 1, invoices: [{ status: 'PARTLY_PAID', paidAmount: '400.00' }] });
+      expect((await pay('0.50')).data.markInvoicesPaid).toMatchObject({ newlyPaid: 1, invoices: [{ paidAmount: '400.50' }] });
+      expect((await pay('0.50')).data.markInvoicesPaid).toMatchObject({ newlyPaid: 0, invoices: [{ paidAmount: '400.50' }] });
+      expect(await t.sql(`SELECT payment_reference, amount::text FROM invoice_payment WHERE invoice_id = $1 ORDER BY id`, [invoice.id])).toEqual([
+        { payment_reference: 'DELBETALING-1', amount: '200.00' },
+        { payment_reference: 'DELBETALING-1B', amount: '200.00' },
+        { payment_reference: null, amount: '0.50' },
+      ]);
+    });
+
     it('keeps an invoice PARTLY_PAID after a part payment (PD with PPD and the amounts), refuses over-payment precisely, and completes it with the rest', async () => {
       // 10 × 45.07 = 450.70 + 25 % VAT 112.68 = 563.38 payable.
       const invoice = await invoiceFor({ price: '45.07' });

@@ -77,4 +77,22 @@ describe('order supplier names and the approval queue in pages', () => {
     // A requester is refused the approver's queue.
     expect((await t.gql(requester, '{ pendingApprovals { totalCount } }')).errors![0].extensions!.code).toBe('FORBIDDEN');
   });
+
+  it('skips none of the queue when a requisition is decided between pages: the cursor is the last id, not a position', async () => {
+    const PAGE = `query($after: String) { pendingApprovals(first: 1, after: $after) { totalCount pageInfo { endCursor } edges { node { id } } } }`;
+    const p1 = (await t.gql(approver, PAGE)).data.pendingApprovals;
+    expect(p1.edges.map((e: any) => e.node.id)).toEqual([ids[0]]);
+    // The first requisition leaves the queue (rejected by another approver) before the next page is read.
+    await t.sql(`UPDATE purchase_order SET status = 'REJECTED' WHERE id = $1`, [ids[0]]);
+    try {
+      const p2 = (await t.gql(approver, PAGE, { after: p1.pageInfo.endCursor })).data.pendingApprovals;
+      // A position cursor would now give ids[2] and skip ids[1].
+      expect(p2.edges.map((e: any) => e.node.id)).toEqual([ids[1]]);
+      expect(p2.totalCount).toBe(2);
+      const p3 = (await t.gql(approver, PAGE, { after: p2.pageInfo.endCursor })).data.pendingApprovals;
+      expect(p3.edges.map((e: any) => e.node.id)).toEqual([ids[2]]);
+    } finally {
+      await t.sql(`UPDATE purchase_order SET status = 'PENDING_APPROVAL' WHERE id = $1`, [ids[0]]);
+    }
+  });
 });

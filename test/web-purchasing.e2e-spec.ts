@@ -11,8 +11,8 @@ import { Browser, Page } from 'playwright-core';
 import { osloToday } from '../src/platform/time/oslo-date';
 import { createAgreement, publishFile, SUBMIT, upload } from './support/fixtures';
 import { factsWritten, submitCart } from './support/insights';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWebApp, describeWithBrowser, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+import { TestApp } from './support/test-app';
+import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 const BROWSER_TEST_MS = 360_000;
 const PURCHASER = 'innkjoper@storby.example';
@@ -60,13 +60,8 @@ describeBrowser('the purchasing unit in a browser', () => {
     return res.body.version.id as number;
   };
 
+  useBrowserApp((app) => ({ t, browser, origin } = app));
   beforeAll(async () => {
-    buildWebApp();
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-
     [{ id: kontorland2025 }] = await t.sql(`SELECT id FROM agreement WHERE reference = '2025-001'`);
     const ceiling = await as(PURCHASER, 'mutation($a: Int!) { setAgreementCeiling(agreementId: $a, valueCeiling: "10000") { id } }', { a: kontorland2025 });
     expect(ceiling.errors).toBeUndefined();
@@ -101,10 +96,6 @@ describeBrowser('the purchasing unit in a browser', () => {
     ]);
     await factsWritten(t);
   }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   it('serves every new screen at its own address, never over the server’s paths', async () => {
     for (const path of ['/purchasing/agreements', `/purchasing/agreements/${kontorland2025}`, `/purchasing/catalogue-versions/${toReject}`, '/purchasing/dashboards']) {

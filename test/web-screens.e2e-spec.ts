@@ -10,8 +10,8 @@ import { Browser, Page } from 'playwright-core';
 import { quickInvoiceXml } from './support/invoices';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { publishedItem } from './support/orders';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWebApp, describeWithBrowser, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+import { TestApp } from './support/test-app';
+import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const document: any, sessionStorage: any;
@@ -28,17 +28,7 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
   let browser: Browser;
   let origin: string;
 
-  beforeAll(async () => {
-    buildWebApp();
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  useBrowserApp((app) => ({ t, browser, origin } = app));
 
   async function signIn(page: Page, name: string): Promise<void> {
     await page.goto(`${origin}/sign-in`);

@@ -8,8 +8,8 @@
  */
 import { Browser } from 'playwright-core';
 import { acceptedOrder, receive } from './support/invoicing';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWebApp, describeWithBrowser, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+import { TestApp } from './support/test-app';
+import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 const describeBrowser = describeWithBrowser('the supplier portal invoices browser test');
 
@@ -18,17 +18,7 @@ describeBrowser('the supplier portal: versions, despatch, invoice from an order,
   let browser: Browser;
   let origin: string;
 
-  beforeAll(async () => {
-    buildWebApp();
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  useBrowserApp((app) => ({ t, browser, origin } = app));
 
   it('walks versions → order → despatch → invoice → invoice status, each screen free of WCAG 2.1 A/AA violations', async () => {
     const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '6' }]);

@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { sentOrder } from './support/orders';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWebApp, describeWithBrowser, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+import { TestApp } from './support/test-app';
+import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 declare const document: any;
 
@@ -22,17 +22,7 @@ describeBrowser('the supplier portal in a browser', () => {
   let browser: Browser;
   let origin: string;
 
-  beforeAll(async () => {
-    buildWebApp();
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  useBrowserApp((app) => ({ t, browser, origin } = app));
 
   it('lets a supplier answer an order line by line and upload a catalogue, reading its report, each screen free of WCAG 2.1 A/AA violations', async () => {
     const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '150' }]);

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { quickInvoiceXml } from './support/invoices';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { publishedItem, sentOrder } from './support/orders';
-import { startTestApp, TestApp } from './support/test-app';
-import { buildWebApp, describeWithBrowser, focused, focusOnHeading, heading, launchBrowser, offlineContext, screenshot, wcagViolations } from './support/web-browser';
+import { TestApp } from './support/test-app';
+import { describeWithBrowser, focused, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const location: any;
@@ -41,17 +41,7 @@ describeBrowser('orders, approvals and accounts payable in a browser', () => {
   let browser: Browser;
   let origin: string;
 
-  beforeAll(async () => {
-    buildWebApp();
-    t = await startTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    origin = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchBrowser();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  useBrowserApp((app) => ({ t, browser, origin } = app));
 
   async function signIn(page: Page, name: string): Promise<void> {
     await page.goto(`${origin}/sign-in`);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
 import type { AgreementInForce } from './agreement-in-force';
+import type { ParticipationPeriod } from './participation.types';
 import { UnspscFallback } from './unspsc-fallback';
 import { AgreementEntity } from './agreement.entity';
 import { TODAY_SQL } from './visibility.service';
@@ -27,7 +28,8 @@ export class AgreementRepository {
   async create(ctx: RequestContext, fields: Omit<AgreementEntity, 'id' | 'createdAt'>, participantIds: number[], scope: string[]): Promise<AgreementEntity> {
     const m = ctx.manager;
     const agreement = await m.save(AgreementEntity, m.create(AgreementEntity, fields));
-    await m.query('INSERT INTO agreement_participant (agreement_id, organisation_id) SELECT $1, unnest($2::int[])', [agreement.id, participantIds]);
+    // The first participants take part from the agreement's first day.
+    await m.query('INSERT INTO agreement_participant (agreement_id, organisation_id, valid_from) SELECT $1, unnest($2::int[]), $3', [agreement.id, participantIds, fields.validFrom]);
     await m.query('INSERT INTO agreement_scope (agreement_id, unspsc_code) SELECT $1, unnest($2::char(8)[])', [agreement.id, scope]);
     return agreement;
   }
@@ -48,7 +50,7 @@ export class AgreementRepository {
     }
   }
 
-  /** Whether any of these organisations takes part in the agreement. */
+  /** Whether any of these organisations takes part in the agreement, or took part (a former participant still sees the agreement of its past orders). */
   async hasParticipant(ctx: RequestContext, agreementId: number, organisationIds: number[]): Promise<boolean> {
     const rows = await ctx.manager.query('SELECT 1 FROM agreement_participant WHERE agreement_id = $1 AND organisation_id = ANY($2) LIMIT 1', [agreementId, organisationIds]);
     return rows.length > 0;
@@ -90,8 +92,31 @@ export class AgreementRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Participating organisation ids of each agreement: those whose participation has not ended before today (Oslo). */
   participantIds(ctx: RequestContext, agreementIds: readonly number[]): Promise<{ agreement_id: number; organisation_id: number }[]> {
-    return ctx.manager.query('SELECT agreement_id, organisation_id FROM agreement_participant WHERE agreement_id = ANY($1) ORDER BY organisation_id', [[...agreementIds]]);
+    return ctx.manager.query(
+      `SELECT DISTINCT agreement_id, organisation_id FROM agreement_participant
+        WHERE agreement_id = ANY($1) AND (valid_to IS NULL OR valid_to >= ${TODAY_SQL}) ORDER BY organisation_id`,
+      [[...agreementIds]],
+    );
+  }
+
+  /** Every participation period of an agreement, by organisation and first day. */
+  participations(ctx: RequestContext, agreementId: number): Promise<ParticipationPeriod[]> {
+    return ctx.manager.query(
+      `SELECT organisation_id AS "organisationId", valid_from::text AS "validFrom", valid_to::text AS "validTo"
+         FROM agreement_participant WHERE agreement_id = $1 ORDER BY organisation_id, valid_from`,
+      [agreementId],
+    );
+  }
+
+  async addParticipation(ctx: RequestContext, agreementId: number, p: ParticipationPeriod): Promise<void> {
+    await ctx.manager.query('INSERT INTO agreement_participant (agreement_id, organisation_id, valid_from, valid_to) VALUES ($1, $2, $3, $4)', [agreementId, p.organisationId, p.validFrom, p.validTo]);
+  }
+
+  /** Sets the last day of the participation period that began on `validFrom`. */
+  async endParticipation(ctx: RequestContext, agreementId: number, organisationId: number, validFrom: string, lastDay: string): Promise<void> {
+    await ctx.manager.query('UPDATE agreement_participant SET valid_to = $4 WHERE agreement_id = $1 AND organisation_id = $2 AND valid_from = $3', [agreementId, organisationId, validFrom, lastDay]);
   }
 
   /**
@@ -116,7 +141,8 @@ export class AgreementRepository {
   /**
    * The agreements the organisation took part in (as inForceFor: its own and those above it, or a
    * purchasing unit's own) that were valid on `day` (YYYY-MM-DD), whatever today is: what was in
-   * force when an order was placed. Participation is as it stands now.
+   * force when an order was placed, and the organisation (or the one above it) took part in then:
+   * a participant that joined later or has left is judged by its participation on that day.
    */
   inForceOn(tx: RequestContext, organisationId: number, day: string): Promise<AgreementInForce[]> {
     return tx.manager.query(
@@ -128,7 +154,8 @@ export class AgreementRepository {
          FROM agreement a
          LEFT JOIN agreement_scope s ON s.agreement_id = a.id
         WHERE (SELECT kind FROM me) <> 'SUPPLIER'
-          AND (a.id IN (SELECT p.agreement_id FROM agreement_participant p JOIN up ON p.organisation_id = up.id)
+          AND (a.id IN (SELECT p.agreement_id FROM agreement_participant p JOIN up ON p.organisation_id = up.id
+                         WHERE $2::date >= p.valid_from AND (p.valid_to IS NULL OR $2::date <= p.valid_to))
                OR (a.purchasing_unit_id = $1 AND (SELECT kind FROM me) = 'PURCHASING_UNIT'))
           AND $2::date BETWEEN a.valid_from AND a.valid_to
         GROUP BY a.id ORDER BY a.id`,

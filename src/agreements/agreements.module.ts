@@ -8,6 +8,7 @@ import { AgreementDrawdownRepository } from './agreement-drawdown.repository';
 import { AgreementRepository } from './agreement.repository';
 import { AgreementsResolver } from './agreements.resolver';
 import { AgreementsService } from './agreements.service';
+import { AgreementParticipationService } from './participation.service';
 import { PriceClauseRepository } from './price-clause/price-clause.repository';
 import { PriceClauseResolver } from './price-clause/price-clause.resolver';
 import { PriceClauseService } from './price-clause/price-clause.service';
@@ -17,6 +18,7 @@ import { VisibilityService } from './visibility.service';
   imports: [IdentityModule, ClassificationModule],
   providers: [
     AgreementsService,
+    AgreementParticipationService,
     AgreementRepository,
     AgreementDrawdownRepository,
     AgreementCeilingService,

@@ -12,6 +12,8 @@ import { PageArgs } from '../platform/graphql/connection';
 import Decimal from 'decimal.js';
 import { Agreement, AgreementConnection, CreateAgreementInput, SetAgreementCeilingArgs, SetAgreementUnspscFallbackArgs } from './agreements.types';
 import { AgreementsService } from './agreements.service';
+import { AgreementParticipationService } from './participation.service';
+import { AgreementParticipation, JoinAgreementInput, LeaveAgreementInput } from './participation.types';
 
 @Resolver(() => Agreement)
 export class AgreementsResolver {
@@ -19,6 +21,7 @@ export class AgreementsResolver {
     private readonly agreementsService: AgreementsService,
     private readonly identity: IdentityService,
     private readonly classification: ClassificationService,
+    private readonly participation: AgreementParticipationService,
   ) {}
 
   @Allow(Role.PURCHASER)
@@ -39,6 +42,23 @@ export class AgreementsResolver {
   })
   setAgreementUnspscFallback(@Ctx() ctx: RequestContext, @Args() args: SetAgreementUnspscFallbackArgs) {
     return this.agreementsService.setUnspscFallback(ctx, args.agreementId, args.fallback);
+  }
+
+  @Allow(Role.PURCHASER)
+  @Mutation(() => Agreement, {
+    description:
+      'A buyer organisation joins the agreement from a day on, also while it runs (PURCHASER of the purchasing unit that manages it; audited). Loyalty of its orders is judged by the participation in force on each order’s date.',
+  })
+  joinAgreement(@Ctx() ctx: RequestContext, @Args('input') input: JoinAgreementInput) {
+    return this.participation.join(ctx, input);
+  }
+
+  @Allow(Role.PURCHASER)
+  @Mutation(() => Agreement, {
+    description: 'A participant leaves the agreement after its last day (PURCHASER of the purchasing unit that manages it; audited). Its earlier orders stay judged as under the agreement.',
+  })
+  leaveAgreement(@Ctx() ctx: RequestContext, @Args('input') input: LeaveAgreementInput) {
+    return this.participation.leave(ctx, input);
   }
 
   @Authenticated()
@@ -68,10 +88,15 @@ export class AgreementsResolver {
     return this.identity.organisation(ctx, a.purchasingUnitId);
   }
 
-  @ResolveField(() => [Organisation], { description: 'Participating buyer organisations.' })
+  @ResolveField(() => [Organisation], { description: 'Participating buyer organisations: those taking part today or from a later day (not those that have left).' })
   async participants(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
     const ids = await this.agreementsService.participantIds(ctx, a.id);
     return Promise.all(ids.map((id) => this.identity.organisation(ctx, id)));
+  }
+
+  @ResolveField(() => [AgreementParticipation], { description: 'Every participation period, past, present and future, by organisation and first day.' })
+  participations(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
+    return this.participation.periods(ctx, a.id);
   }
 
   @ResolveField(() => [UnspscNode], { description: 'UNSPSC codes the agreement covers (any level).' })

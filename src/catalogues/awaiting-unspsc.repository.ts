@@ -71,7 +71,7 @@ export class AwaitingUnspscRepository {
   }
 
   /** Every item of the versions in force, a page at a time (keyset on the unique (version, seller item id) index). */
-  async forEachPublished(tx: RequestContext, onBatch: (items: ClassifiedItem[]) => void): Promise<void> {
+  async forEachPublished(tx: RequestContext, onBatch: (items: ClassifiedItem[]) => void | Promise<void>): Promise<void> {
     const versions: { id: number }[] = await tx.manager.query(`SELECT id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY id`);
     for (const { id } of versions) {
       let after = '';
@@ -82,7 +82,7 @@ export class AwaitingUnspscRepository {
           [id, after, PUBLISHED_PAGE],
         );
         if (!rows.length) break;
-        onBatch(rows);
+        await onBatch(rows);
         after = rows[rows.length - 1].sellerItemId;
         if (rows.length < PUBLISHED_PAGE) break;
       }

@@ -39,14 +39,13 @@ export class ClassificationService {
   async ensureBuiltinSubset(ctx = new RequestContext(undefined, this.ds.manager)): Promise<number> {
     if ((await this.nodeRows.count(ctx)) > 0) {
       // A database from before suggestions existed has codes but no title vocabulary yet.
-      if (!(await this.vocabulary.hasTitles(ctx))) await inTransaction(this.ds, ctx, (tx) => this.vocabulary.rebuildTitles(tx));
+      if (!(await this.vocabulary.hasTitles(ctx))) await this.vocabulary.rebuildTitles();
       return 0;
     }
     const nodes = (BUILTIN as [string, string][]).map(([code, title]) => ({ code, title, level: unspscLevel(code), parentCode: unspscParent(code) }));
-    await inTransaction(this.ds, ctx, async (tx) => {
-      await this.nodeRows.upsert(tx, nodes, 'builtin-subset');
-      await this.vocabulary.rebuildTitles(tx);
-    });
+    await inTransaction(this.ds, ctx, (tx) => this.nodeRows.upsert(tx, nodes, 'builtin-subset'));
+    // From the committed codes; should it fail, the next start finds codes without titles and builds it then.
+    await this.vocabulary.rebuildTitles();
     return nodes.length;
   }
 

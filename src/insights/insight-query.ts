@@ -15,6 +15,8 @@ export interface InsightQuery {
   agreementId?: number;
   basis: SpendBasis;
   groupBy: InsightDimension[];
+  /** Answer from the fact lines even where a rollup could (tests and benches compare the two; the service never sets it). */
+  factLinesOnly?: boolean;
 }
 
 const LEVEL_DIGITS: Record<UnspscLevelName, number> = { SEGMENT: 2, FAMILY: 4, CLASS: 6, COMMODITY: 8 };
@@ -114,6 +116,7 @@ export interface Rollup {
  * whole years and needs no finer period.
  */
 export function rollupFor(q: InsightQuery): Rollup | null {
+  if (q.factLinesOnly) return null;
   if (q.supplierId !== undefined || q.agreementId !== undefined) return null;
   if (q.groupBy.some((d) => d === InsightDimension.SUPPLIER || d === InsightDimension.AGREEMENT)) return null;
   const byCategory = q.groupBy.includes(InsightDimension.CATEGORY);

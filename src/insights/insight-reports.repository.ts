@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../platform/context/request-context';
 import { dimensions, EXCEPTION_DIMENSIONS, factConditions, factTable, groupedQuery, InsightQuery, rollupFor, rollupQuery, SqlParams } from './insight-query';
 import { SpendBasis } from './insights.types';
+import { ceilingRollupQuery, documentRollupFor, documentRollupQuery, exceptionRollupQuery, mixedDocumentsExist, newestLeakingLines } from './statistics-rollups';
 
 const sum = (expr: string, cond?: string) => `coalesce(sum(${expr})${cond ? ` FILTER (WHERE ${cond})` : ''}, 0)`;
 /** A sum of money as text with two decimals, as the Decimal scalar prints it (the exports show the same). */
@@ -88,34 +89,50 @@ export class InsightReportsRepository {
     );
   }
 
-  spend(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+  async spend(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const rollup = await this.documentRollup(ctx, q);
+    if (rollup) return this.run(ctx, documentRollupQuery(q, rollup, [`${money('f.amount')} AS amount`, 'coalesce(sum(f.lines), 0)::int AS lines', 'coalesce(sum(f.documents), 0)::int AS documents']));
     const document = q.basis === SpendBasis.ORDERED ? 'f.order_id' : 'f.invoice_id';
     return this.run(ctx, groupedQuery(q, [`${money('f.amount')} AS amount`, 'count(*)::int AS lines', `count(DISTINCT ${document})::int AS documents`]));
   }
 
-  /** Off-agreement lines, newest first, a page at a time. */
+  /** Off-agreement lines, newest first, a page at a time (through the leak index of migration 170 where it answers). */
   offAgreementLines(ctx: RequestContext, q: InsightQuery, offset: number, limit: number): Promise<ReportRow[]> {
-    const p = new SqlParams();
-    const where = [...factConditions(q, p), LEAKING];
     const ordered = q.basis === SpendBasis.ORDERED;
     const columns = ordered
       ? `'ORDER' AS source, f.order_no AS "documentNumber", f.order_line_id AS "lineId", f.supplier_name AS "supplierName",
          f.justification_code AS "justificationCode", f.justification_text AS "justificationText"`
       : `f.kind AS source, f.invoice_number AS "documentNumber", f.invoice_line_id AS "lineId", NULL AS "supplierName",
          NULL AS "justificationCode", NULL AS "justificationText"`;
-    return this.run(ctx, {
-      sql: `SELECT ${columns}, f.spend_date::text AS date, f.buyer_organisation_id AS "organisationId", f.supplier_id AS "supplierId",
+    const selected = `${columns}, f.spend_date::text AS date, f.buyer_organisation_id AS "organisationId", f.supplier_id AS "supplierId",
                    f.unspsc_code AS "unspscCode", f.quantity::text AS quantity, f.unit_code AS "unitCode", round(f.amount, 2)::text AS amount, f.loyalty,
                    f.alternative_item_id::text AS "alternativeItemId", f.alternative_name AS "alternativeName", f.alternative_agreement_id AS "alternativeAgreementId",
-                   f.alternative_unit_price::text AS "alternativeUnitPrice", f.alternative_level AS "alternativeLevel", round(f.potential_saving, 2)::text AS "potentialSaving"
-              FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}
+                   f.alternative_unit_price::text AS "alternativeUnitPrice", f.alternative_level AS "alternativeLevel", round(f.potential_saving, 2)::text AS "potentialSaving"`;
+    const indexed = newestLeakingLines(q, selected, offset, limit);
+    if (indexed) return this.run(ctx, indexed);
+    const p = new SqlParams();
+    const where = [...factConditions(q, p), LEAKING];
+    return this.run(ctx, {
+      sql: `SELECT ${selected} FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}
              ORDER BY f.spend_date DESC, 3 DESC OFFSET ${p.add(offset)} LIMIT ${p.add(limit)}`,
       params: p.values,
     });
   }
 
   /** Orders per group: count, amount, average hours from submit to approval (per order, not per line). */
-  orders(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+  async orders(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const rollup = await this.documentRollup(ctx, { ...q, basis: SpendBasis.ORDERED });
+    if (rollup) {
+      // avg(secs) is sum(secs) / count: the same numeric division, so the same rounding.
+      return this.run(
+        ctx,
+        documentRollupQuery({ ...q, basis: SpendBasis.ORDERED }, rollup, [
+          'coalesce(sum(f.documents), 0)::int AS orders',
+          `${money('f.amount')} AS amount`,
+          'round((sum(f.approval_secs) / sum(f.documents) / 3600)::numeric, 2)::float8 AS "averageApprovalHours"',
+        ]),
+      );
+    }
     return this.perDocument(
       ctx,
       { ...q, basis: SpendBasis.ORDERED },
@@ -126,7 +143,22 @@ export class InsightReportsRepository {
   }
 
   /** Invoices per group: counts, amount with and without an order, average days from order submit to invoice receipt. */
-  invoices(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+  async invoices(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const rollup = await this.documentRollup(ctx, { ...q, basis: SpendBasis.INVOICED });
+    if (rollup) {
+      return this.run(
+        ctx,
+        documentRollupQuery({ ...q, basis: SpendBasis.INVOICED }, rollup, [
+          'coalesce(sum(f.invoices), 0)::int AS invoices',
+          'coalesce(sum(f.credit_notes), 0)::int AS "creditNotes"',
+          `${money('f.amount')} AS amount`,
+          `${money('f.with_order_amount')} AS "withOrder"`,
+          `round(coalesce(sum(f.amount), 0) - coalesce(sum(f.with_order_amount), 0), 2)::text AS "withoutOrder"`,
+          `${ratio(sum('f.with_order_amount'), sum('f.amount'))} AS "electronicOrderShare"`,
+          'round((sum(f.lead_secs) / nullif(sum(f.lead_count), 0) / 86400)::numeric, 2)::float8 AS "averageOrderToInvoiceDays"',
+        ]),
+      );
+    }
     return this.perDocument(
       ctx,
       { ...q, basis: SpendBasis.INVOICED },
@@ -150,6 +182,11 @@ export class InsightReportsRepository {
    * with reason null. Category and agreement do not apply (an invoice's match is its whole).
    */
   exceptionRates(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const rolled = exceptionRollupQuery(
+      q,
+      q.groupBy.filter((d) => EXCEPTION_DIMENSIONS.includes(d)),
+    );
+    if (rolled) return this.run(ctx, rolled);
     const p = new SqlParams();
     const where = [`f.buyer_organisation_id = ANY(${p.add(q.organisationIds)}::int[])`];
     if (q.from) where.push(`f.received_date >= ${p.add(q.from)}::date`);
@@ -174,6 +211,8 @@ export class InsightReportsRepository {
 
   /** Ordered spend per agreement on the lines the query covers (for the ceiling report). */
   orderedPerAgreement(ctx: RequestContext, q: InsightQuery): Promise<{ agreementId: number; amount: string }[]> {
+    const rolled = ceilingRollupQuery(q);
+    if (rolled) return ctx.manager.query(rolled.sql, rolled.params);
     const p = new SqlParams();
     const where = [...factConditions({ ...q, basis: SpendBasis.ORDERED }, p), 'f.agreement_id IS NOT NULL'];
     return ctx.manager.query(`SELECT f.agreement_id AS "agreementId", round(sum(f.amount), 2)::text AS amount FROM insights_order_line f WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY 1`, p.values);
@@ -192,6 +231,14 @@ export class InsightReportsRepository {
                GROUP BY ${[...dims.groupBy, document].join(', ')}) d${group}`,
       params: p.values,
     });
+  }
+
+  /** The document rollup that answers the query (statistics-rollups.ts), unless a mixed document makes the fact lines the only exact answer. */
+  private async documentRollup(ctx: RequestContext, q: InsightQuery) {
+    const rollup = documentRollupFor(q);
+    if (!rollup) return null;
+    const [found] = await ctx.manager.query(mixedDocumentsExist(q.basis), []);
+    return found?.mixed ? null : rollup;
   }
 
   private run(ctx: RequestContext, { sql, params }: { sql: string; params: unknown[] }): Promise<ReportRow[]> {

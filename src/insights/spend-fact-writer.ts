@@ -48,12 +48,16 @@ export class SpendFactWriter implements OnModuleInit {
         case 'orderCancelled':
           return this.facts.cancelOrder(tx, e.orderId, e.recordedAt);
         case 'invoiceMatched':
-          return this.facts.recordMatch(tx, e.fact, e.recordedAt);
+          return this.facts.recordMatch(tx, e.fact, await this.buyerPath(tx, e.fact.buyerOrganisationId), e.recordedAt);
         case 'invoiceApproved':
           return this.facts.replaceInvoiceLines(tx, e.fact.invoiceId, e.recordedAt, await this.invoiceRows(tx, e.fact));
-        case 'invoiceMatchedAndApproved':
-          await this.facts.recordMatch(tx, e.match, e.recordedAt);
-          return this.facts.replaceInvoiceLines(tx, e.fact.invoiceId, e.recordedAt, await this.invoiceRows(tx, e.fact));
+        case 'invoiceMatchedAndApproved': {
+          const rows = await this.invoiceRows(tx, e.fact);
+          // The lines carry the buyer's path already: no second look-up for the match.
+          const path = rows.length && e.match.buyerOrganisationId === e.fact.buyerOrganisationId ? (rows[0].buyer_path as number[]) : await this.buyerPath(tx, e.match.buyerOrganisationId);
+          await this.facts.recordMatch(tx, e.match, path, e.recordedAt);
+          return this.facts.replaceInvoiceLines(tx, e.fact.invoiceId, e.recordedAt, rows);
+        }
       }
     });
   }
@@ -131,8 +135,7 @@ export class SpendFactWriter implements OnModuleInit {
    * something leaks).
    */
   private async buyerSide(tx: RequestContext, buyerOrganisationId: number, orderedOn: string, needs: Parameters<CataloguesService['cheapestPerNeed']>[2]) {
-    const above = await this.identity.selfAndAncestorIds(tx, buyerOrganisationId);
-    const path = [buyerOrganisationId, ...above.filter((id) => id !== buyerOrganisationId)];
+    const path = await this.buyerPath(tx, buyerOrganisationId);
     const inForce = await this.agreements.inForceOn(tx, buyerOrganisationId, orderedOn);
     const found = await this.catalogues.cheapestPerNeed(
       tx,
@@ -140,6 +143,12 @@ export class SpendFactWriter implements OnModuleInit {
       needs,
     );
     return { path, suppliers: new Set(inForce.map((a) => a.supplierId)), cheaper: new Map(found.map((c) => [c.key, c])) };
+  }
+
+  /** The buyer, then the organisations above it: the subtree rollups count a fact for each. */
+  private async buyerPath(tx: RequestContext, buyerOrganisationId: number): Promise<number[]> {
+    const above = await this.identity.selfAndAncestorIds(tx, buyerOrganisationId);
+    return [buyerOrganisationId, ...above.filter((id) => id !== buyerOrganisationId)];
   }
 }
 

@@ -113,17 +113,21 @@ export class SpendFactsRepository {
     );
   }
 
-  /** The invoice's match outcome: the newest status, and every reason code it was ever given. */
-  async recordMatch(tx: RequestContext, f: InvoiceMatchFact, recordedAt: string): Promise<void> {
+  /**
+   * The invoice's match outcome: the newest status, and every reason code it was ever given.
+   * `buyerPath` is the buyer, then the organisations above it (the exception rollup of migration
+   * 170 counts the invoice for each).
+   */
+  async recordMatch(tx: RequestContext, f: InvoiceMatchFact, buyerPath: number[], recordedAt: string): Promise<void> {
     await tx.manager.query(
-      `INSERT INTO insights_invoice AS i (invoice_id, buyer_organisation_id, supplier_id, received_at, received_date, match_status, reason_codes, ever_exception, matched_recorded_at)
-       VALUES ($1, $2, $3, $4, ($4::timestamptz AT TIME ZONE 'Europe/Oslo')::date, $5, $6, $5 = 'EXCEPTION', $7)
+      `INSERT INTO insights_invoice AS i (invoice_id, buyer_organisation_id, buyer_path, supplier_id, received_at, received_date, match_status, reason_codes, ever_exception, matched_recorded_at)
+       VALUES ($1, $2, $8::int[], $3, $4, ($4::timestamptz AT TIME ZONE 'Europe/Oslo')::date, $5, $6, $5 = 'EXCEPTION', $7)
        ON CONFLICT (invoice_id) DO UPDATE SET
          reason_codes = ARRAY(SELECT DISTINCT unnest(i.reason_codes || EXCLUDED.reason_codes) ORDER BY 1),
          ever_exception = i.ever_exception OR EXCLUDED.ever_exception,
          match_status = CASE WHEN i.matched_recorded_at <= EXCLUDED.matched_recorded_at THEN EXCLUDED.match_status ELSE i.match_status END,
          matched_recorded_at = greatest(i.matched_recorded_at, EXCLUDED.matched_recorded_at)`,
-      [f.invoiceId, f.buyerOrganisationId, f.supplierId, new Date(f.receivedAt).toISOString(), f.status, f.reasonCodes, recordedAt],
+      [f.invoiceId, f.buyerOrganisationId, f.supplierId, new Date(f.receivedAt).toISOString(), f.status, f.reasonCodes, recordedAt, buyerPath],
     );
   }
 

@@ -28,7 +28,11 @@ import { InvoicesService } from './invoices.service';
  * EffectiveDate, and a part payment with the status reason PPD saying what was paid and what
  * remains (PEPPOL-T111-R004). All or nothing: one invoice that cannot be marked (or would be paid
  * more than remains) refuses the report. Reporting the same payment again (same date, reference
- * and amount) changes nothing: a retried payment file is harmless.
+ * and amount) changes nothing: a retried payment file is harmless. The reference is therefore the
+ * payment's identity, as the bank's id of a payment is in a remittance return: a retry can carry
+ * nothing else to tell it from a second payment, so two genuine part payments of the same amount
+ * on the same day need references of their own (a report names each invoice once, so the same
+ * request cannot hold two). Without a reference, such a second payment is taken for a retry.
  */
 @Injectable()
 export class InvoicePayments {

@@ -55,7 +55,10 @@ export class QueryInvoiceInput {
 @InputType({ description: 'What was paid of one invoice of a payment report, when not all that remains of it.' })
 export class InvoicePaidAmountInput {
   @Field(() => Int, { description: 'The invoice (one of invoiceIds).' }) @IsInt() invoiceId: number;
-  @Field(() => Decimal, { description: 'The amount paid now, in the invoice’s currency: more than 0, at most 2 decimals, at most what remains to pay. Less than what remains leaves it PARTLY_PAID.' })
+  @Field(() => Decimal, {
+    description:
+      'The amount paid now, in the invoice’s currency: more than 0, at most 2 decimals, at most what remains to pay. Less than what remains leaves it PARTLY_PAID. The same amount on the same date with the same (or no) paymentReference as an earlier part payment is that payment again: see paymentReference.',
+  })
   // Checked in the service, which names the entry (paidAmounts[i]) in its errors.
   @Type(() => String)
   @IsString()
@@ -80,7 +83,15 @@ export class MarkInvoicesPaidInput {
   @Type(() => InvoicePaidAmountInput)
   paidAmounts?: InvoicePaidAmountInput[];
   @Field({ description: 'The payment date, YYYY-MM-DD (not in the future: a scheduled payment is not paid yet).' }) @IsDateString({ strict: true }) paidOn: string;
-  @Field({ nullable: true, description: 'The payment’s reference (the payment run’s or the bank’s, 1–200 characters).' }) @IsOptional() @IsString() @Length(1, 200) paymentReference?: string;
+  @Field({
+    nullable: true,
+    description:
+      'The payment’s reference, 1–200 characters: best the bank’s own id of the payment (camt.054 end-to-end or account servicer reference), else the payment run’s. It is what tells payments apart: a payment of an invoice with the same date, amount and reference as one recorded before is that payment reported again (a retried request or payment file) and changes nothing, and so is one without a reference that matches an earlier one without a reference. To record two genuine payments of the same amount on the same day, give each its own reference.',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  paymentReference?: string;
 }
 
 @ObjectType({ description: 'The invoices as paid; those reported before with the same payment are included unchanged.' })

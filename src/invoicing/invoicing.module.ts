@@ -35,6 +35,7 @@ import { PostingExportsController } from './posting-exports.controller';
 import { PostingExportsResolver } from './posting-exports.resolver';
 import { PostingExports } from './posting-exports.service';
 import { PostingRows } from './posting-rows';
+import { PortalInvoiceRequestRepository } from './portal-invoice-request.repository';
 import { PortalInvoices } from './portal-invoices.service';
 import { PortalInvoicesResolver } from './portal-invoices.resolver';
 
@@ -70,6 +71,7 @@ import { PortalInvoicesResolver } from './portal-invoices.resolver';
     PostingExports,
     PostingExportsResolver,
     PortalInvoices,
+    PortalInvoiceRequestRepository,
     PortalInvoicesResolver,
   ],
 })

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { ErrorResult } from '../platform/results/error-result';
 import { resultUnion } from '../platform/results/result-union';
 import { OrderStateError } from '../ordering/order.types';
@@ -35,6 +35,15 @@ export class CreateInvoiceFromOrderInput {
   @Field({ description: 'The account to pay to: a Norwegian account number (11 digits) or an IBAN; check digits are verified.' }) @IsString() @Length(1, 50) paymentAccount: string;
   @Field({ nullable: true, description: 'KID (customer identification number) for the payment, 2–25 digits.' }) @IsOptional() @IsString() @Length(1, 40) kid?: string;
   @Field({ nullable: true, description: 'A note on the invoice (at most 1000 characters).' }) @IsOptional() @IsString() @Length(1, 1000) note?: string;
+  @Field({
+    nullable: true,
+    description:
+      'A key the client makes once per invoice it means to create (e.g. a UUID; 1–200 visible ASCII characters, no spaces) and sends again on every retry: a retry with the key answers the invoice the first request made instead of making a second; the key with a different request is refused (IdempotencyKeyReusedError). Keys are per supplier organisation, held on every server, and taken only by a request that made an invoice.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'idempotencyKey must be 1 to 200 visible ASCII characters (no spaces), e.g. a UUID' })
+  idempotencyKey?: string;
 }
 
 @ObjectType({ description: 'The invoice Torg wrote and received for the supplier: stored, checked and matched as any received invoice.' })
@@ -71,8 +80,28 @@ export class DuplicateInvoiceNumberError extends ErrorResult {
   }
 }
 
+@ObjectType({
+  implements: () => [ErrorResult],
+  description: 'The idempotency key made an invoice already, for a different request: nothing was made; send a new key for a new invoice, or the first request again to get its invoice.',
+})
+export class IdempotencyKeyReusedError extends ErrorResult {
+  errorCode = 'IDEMPOTENCY_KEY_REUSED';
+  @Field({ description: 'The key sent.' }) idempotencyKey: string;
+  @Field(() => Int, { description: 'The invoice the key made.' }) invoiceId: number;
+  @Field(() => [String], { description: 'The input fields that differ from the request that made it (`orderId`, `lines`, `paymentAccount`…).' }) differentFields: string[];
+
+  static of(idempotencyKey: string, invoiceId: number, differentFields: string[]): IdempotencyKeyReusedError {
+    return Object.assign(new IdempotencyKeyReusedError(), {
+      idempotencyKey,
+      invoiceId,
+      differentFields,
+      message: `Idempotency key ${idempotencyKey} made invoice ${invoiceId} for another request (${differentFields.join(', ')} differ): use a new key for a new invoice`,
+    });
+  }
+}
+
 export const CreateInvoiceFromOrderResult = resultUnion({
   name: 'CreateInvoiceFromOrderResult',
-  description: 'The invoice made, received and matched; or why none was made.',
-  types: () => [InvoiceCreatedFromOrder, InvoiceFromOrderRefused, DuplicateInvoiceNumberError, OrderStateError] as const,
+  description: 'The invoice made, received and matched (or, for a retry with its idempotency key, the invoice the first request made); or why none was made.',
+  types: () => [InvoiceCreatedFromOrder, InvoiceFromOrderRefused, DuplicateInvoiceNumberError, OrderStateError, IdempotencyKeyReusedError] as const,
 });

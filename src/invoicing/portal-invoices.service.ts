@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { DocumentExchangeService } from '../exchange/document-exchange.service';
 import { IdentityService } from '../identity/identity.service';
 import { OrderStatus } from '../ordering/order-status';
@@ -7,20 +8,23 @@ import { unitCodeForDocument } from '../ordering/order-document';
 import { OrdersService } from '../ordering/orders.service';
 import { writeInvoice } from '../peppol';
 import { RequestContext } from '../platform/context/request-context';
+import { inTransaction, RollBackWith } from '../platform/database/transaction';
 import { DomainError, notFound } from '../platform/errors/domain-error';
 import { osloToday } from '../platform/time/oslo-date';
 import { invoiceFromOrder } from './invoice-from-order';
 import { toInvoice } from './invoice-view';
 import { InvoiceRepository } from './invoice.repository';
 import { OrderToBill, portalInvoice } from './portal-invoice';
-import { CreateInvoiceFromOrderInput, DuplicateInvoiceNumberError, InvoiceCreatedFromOrder, InvoiceFromOrderRefused } from './portal-invoice.types';
+import { CreateInvoiceFromOrderInput, DuplicateInvoiceNumberError, IdempotencyKeyReusedError, InvoiceCreatedFromOrder, InvoiceFromOrderRefused } from './portal-invoice.types';
+import { portalInvoiceRequest, requestDifferences } from './portal-invoice-request';
+import { PortalInvoiceRequestRepository } from './portal-invoice-request.repository';
 
 /** Orders the supplier has confirmed (or whose goods are arriving): an invoice before confirmation would only wait. */
 const INVOICEABLE: ReadonlySet<OrderStatus> = new Set([OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_RECEIVED, OrderStatus.RECEIVED]);
 
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export type CreateInvoiceFromOrderOutcome = InvoiceCreatedFromOrder | InvoiceFromOrderRefused | DuplicateInvoiceNumberError | OrderStateError;
+export type CreateInvoiceFromOrderOutcome = InvoiceCreatedFromOrder | InvoiceFromOrderRefused | DuplicateInvoiceNumberError | OrderStateError | IdempotencyKeyReusedError;
 
 /**
  * The light portal's invoice: Torg writes the EHF invoice (PEPPOL BIS Billing 3) for a supplier
@@ -36,9 +40,44 @@ export class PortalInvoices {
     private readonly identity: IdentityService,
     private readonly exchange: DocumentExchangeService,
     private readonly invoices: InvoiceRepository,
+    private readonly ds: DataSource,
+    private readonly requests: PortalInvoiceRequestRepository,
   ) {}
 
+  /**
+   * With an idempotency key, in one transaction under a lock on (supplier, key): the invoice the
+   * key made answers a retry of the same request (as it stands now), a different request is
+   * refused with the fields that differ, and otherwise the invoice is made and the key recorded
+   * with it. A request that makes no invoice rolls back whole, so its key stays free for the
+   * corrected form.
+   */
   async create(ctx: RequestContext, input: CreateInvoiceFromOrderInput): Promise<CreateInvoiceFromOrderOutcome> {
+    const key = input.idempotencyKey;
+    if (!key) return this.createInvoice(ctx, input);
+    const request = portalInvoiceRequest(input);
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const supplier = tx.user.organisationId;
+      await this.requests.lock(tx, supplier, key);
+      const first = await this.requests.find(tx, supplier, key);
+      if (first) {
+        const differ = requestDifferences(first.request, request);
+        if (differ.length) return IdempotencyKeyReusedError.of(key, first.invoiceId, differ);
+        return this.created(tx, first.invoiceId);
+      }
+      const outcome = await this.createInvoice(tx, input);
+      if (!(outcome instanceof InvoiceCreatedFromOrder)) throw new RollBackWith(outcome);
+      await this.requests.insert(tx, supplier, key, request, outcome.invoice.id);
+      return outcome;
+    });
+  }
+
+  private async created(ctx: RequestContext, invoiceId: number): Promise<InvoiceCreatedFromOrder> {
+    const stored = await this.invoices.find(ctx, invoiceId);
+    if (!stored) throw new Error(`invoice ${invoiceId} was received but cannot be read`);
+    return Object.assign(new InvoiceCreatedFromOrder(), { invoice: toInvoice(stored, 'supplier') });
+  }
+
+  private async createInvoice(ctx: RequestContext, input: CreateInvoiceFromOrderInput): Promise<CreateInvoiceFromOrderOutcome> {
     // Only the order's supplier: anyone else is told it does not exist (a buyer lacks SUPPLIER_ADMIN already).
     const order = await this.orders.order(ctx, input.orderId);
     if (order.supplierId !== ctx.user.organisationId || !order.orderNo) throw notFound('Order', input.orderId);
@@ -107,9 +146,7 @@ export class PortalInvoices {
     }
     if (receipt.httpStatus === 409) return DuplicateInvoiceNumberError.of(invoiceNumber);
     if (receipt.httpStatus === 422) return InvoiceFromOrderRefused.of(receipt.answer.problems.map((p) => ({ field: null, path: p.path ?? null, rule: p.rule ?? null, message: p.message })));
-    const stored = await this.invoices.find(ctx, Number(receipt.answer.id));
-    if (!stored) throw new Error(`invoice ${receipt.answer.id} was received but cannot be read`);
-    return Object.assign(new InvoiceCreatedFromOrder(), { invoice: toInvoice(stored, 'supplier') });
+    return this.created(ctx, Number(receipt.answer.id));
   }
 }
 

@@ -4,7 +4,8 @@ import { IdentityService } from '../identity/identity.service';
 import { Role } from '../identity/role';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
-import { decodeOffset, PageArgs, toConnection } from '../platform/graphql/connection';
+import { PageArgs } from '../platform/graphql/connection';
+import { decodeKeyset, keysetConnection } from '../platform/graphql/keyset-cursor';
 import { requestLoader } from '../platform/graphql/request-loader';
 import { isErrorResult } from '../platform/results/error-result';
 import { OrderDispatch } from './order-dispatch';
@@ -55,13 +56,17 @@ export class OrdersResolver {
 
   @Allow(Role.APPROVER)
   @Query(() => OrderConnection, {
-    description: 'Requisitions waiting for the caller, a page at a time: those they have authority to approve (their own or as a substitute), oldest first; never their own (APPROVER).',
+    description:
+      'Requisitions waiting for the caller, a page at a time: those they have authority to approve (their own or as a substitute), oldest first; never their own (APPROVER). The cursor is the last requisition’s id, not a position: requisitions decided between pages skip none of the others.',
   })
   async pendingApprovals(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
-    const offset = decodeOffset(page.after);
+    const after = decodeKeyset(page.after, ['int']);
     // Authority is decided per requisition in code, so the queue is read whole (it is bounded) and then paged.
     const queue = await this.requisitions.queue(ctx);
-    const connection = toConnection(queue.slice(offset, offset + page.first), offset, page.first, queue.length);
+    // Keyset on the id (the queue's order), not a position: requisitions decided between pages leave
+    // the queue without moving the ones after them, so none is skipped.
+    const rest = after ? queue.filter((o) => o.id > (after[0] as number)) : queue;
+    const connection = keysetConnection(rest.slice(0, page.first + 1), page.first, queue.length, (o) => [o.id]);
     return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: toOrder(e.node) })) };
   }
 

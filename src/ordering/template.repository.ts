@@ -24,6 +24,10 @@ export interface TemplateRow {
   lines: TemplateLineRow[];
 }
 
+/** A template's lines, oldest position first, as JSON (a subquery per template row, so a page limits the templates, not their lines). */
+const TEMPLATE_LINES = `(SELECT coalesce(json_agg(json_build_object('lineNo', l.line_no, 'agreementId', l.agreement_id, 'sellerItemId', l.seller_item_id, 'name', l.name, 'quantity', l.quantity::text) ORDER BY l.line_no), '[]')
+     FROM order_template_line l WHERE l.template_id = t.id)`;
+
 /** The one home of the SQL on `cart_favourite`, `order_template` and `order_template_line` (a requester's own shortcuts to items). */
 @Injectable()
 export class TemplateRepository {
@@ -33,6 +37,26 @@ export class TemplateRepository {
          FROM cart_favourite WHERE organisation_id = $1 AND user_id = $2 ORDER BY name, id`,
       [organisationId, userId],
     );
+  }
+
+  /**
+   * A page of the user's favourites in their one order (name, then id), from after the key
+   * (name, id) of the last one seen: keyset, so favourites added or removed between pages neither
+   * repeat nor skip others. Reads `first + 1` rows (the extra one says whether more follow).
+   */
+  favouritesPage(ctx: RequestContext, organisationId: number, userId: number, first: number, after?: { name: string; id: number }): Promise<FavouriteRow[]> {
+    return ctx.manager.query(
+      `SELECT id, agreement_id AS "agreementId", seller_item_id AS "sellerItemId", name, added_at AS "addedAt"
+         FROM cart_favourite
+        WHERE organisation_id = $1 AND user_id = $2 AND ($3::text IS NULL OR (name, id) > ($3::text, $4::int))
+        ORDER BY name, id LIMIT $5`,
+      [organisationId, userId, after?.name ?? null, after?.id ?? null, first + 1],
+    );
+  }
+
+  async favouriteCount(ctx: RequestContext, organisationId: number, userId: number): Promise<number> {
+    const [{ n }] = await ctx.manager.query('SELECT count(*)::int AS n FROM cart_favourite WHERE organisation_id = $1 AND user_id = $2', [organisationId, userId]);
+    return n;
   }
 
   /** Adds a favourite (once per item); its id either way. */
@@ -53,14 +77,28 @@ export class TemplateRepository {
 
   async templates(ctx: RequestContext, organisationId: number, userId: number, id?: number): Promise<TemplateRow[]> {
     return ctx.manager.query(
-      `SELECT t.id, t.name, t.created_at AS "createdAt",
-              coalesce(json_agg(json_build_object('lineNo', l.line_no, 'agreementId', l.agreement_id, 'sellerItemId', l.seller_item_id, 'name', l.name, 'quantity', l.quantity::text) ORDER BY l.line_no)
-                FILTER (WHERE l.line_no IS NOT NULL), '[]') AS lines
-         FROM order_template t LEFT JOIN order_template_line l ON l.template_id = t.id
+      `SELECT t.id, t.name, t.created_at AS "createdAt", ${TEMPLATE_LINES} AS lines
+         FROM order_template t
         WHERE t.organisation_id = $1 AND t.user_id = $2 AND ($3::int IS NULL OR t.id = $3)
-        GROUP BY t.id ORDER BY t.name, t.id`,
+        ORDER BY t.name, t.id`,
       [organisationId, userId, id ?? null],
     );
+  }
+
+  /** A page of the user's templates (name, then id), keyset from after (name, id) as favouritesPage; `first + 1` rows. */
+  templatesPage(ctx: RequestContext, organisationId: number, userId: number, first: number, after?: { name: string; id: number }): Promise<TemplateRow[]> {
+    return ctx.manager.query(
+      `SELECT t.id, t.name, t.created_at AS "createdAt", ${TEMPLATE_LINES} AS lines
+         FROM order_template t
+        WHERE t.organisation_id = $1 AND t.user_id = $2 AND ($3::text IS NULL OR (t.name, t.id) > ($3::text, $4::int))
+        ORDER BY t.name, t.id LIMIT $5`,
+      [organisationId, userId, after?.name ?? null, after?.id ?? null, first + 1],
+    );
+  }
+
+  async templateCount(ctx: RequestContext, organisationId: number, userId: number): Promise<number> {
+    const [{ n }] = await ctx.manager.query('SELECT count(*)::int AS n FROM order_template WHERE organisation_id = $1 AND user_id = $2', [organisationId, userId]);
+    return n;
   }
 
   async templateNameTaken(tx: RequestContext, organisationId: number, userId: number, name: string): Promise<boolean> {

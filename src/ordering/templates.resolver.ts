@@ -3,7 +3,8 @@ import { Allow } from '../identity/access.decorators';
 import { Role } from '../identity/role';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
-import { AddFavouriteResult, Favourite, OrderTemplate, OrderTemplateIdInput, SaveOrderTemplateInput, TemplateAddedToCart } from './templates.types';
+import { PageArgs } from '../platform/graphql/connection';
+import { AddFavouriteResult, Favourite, FavouriteConnection, OrderTemplate, OrderTemplateConnection, OrderTemplateIdInput, SaveOrderTemplateInput, TemplateAddedToCart } from './templates.types';
 import { TemplatesService } from './templates.service';
 
 /** Favourites and order templates: REQUESTERs only, each their own. */
@@ -12,9 +13,21 @@ export class TemplatesResolver {
   constructor(private readonly templates: TemplatesService) {}
 
   @Allow(Role.REQUESTER)
-  @Query(() => [Favourite], { description: 'The caller’s favourite items, each as the catalogue in force holds it now (REQUESTER).' })
+  @Query(() => [Favourite], {
+    description: 'The caller’s favourite items, all at once, each as the catalogue in force holds it now (REQUESTER). The search marks favourites with it; lists page with favouritesConnection.',
+    deprecationReason: 'The whole list at once: page with favouritesConnection (first/after).',
+  })
   favourites(@Ctx() ctx: RequestContext) {
     return this.templates.favourites(ctx);
+  }
+
+  @Allow(Role.REQUESTER)
+  @Query(() => FavouriteConnection, {
+    description:
+      'A page of the caller’s favourite items by name (then id), each as the catalogue in force holds it now (REQUESTER). The cursor is the last item’s name and id, not a position: favourites added or removed between pages neither repeat nor skip others.',
+  })
+  favouritesConnection(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return this.templates.favouritesPage(ctx, page);
   }
 
   @Allow(Role.REQUESTER)
@@ -30,9 +43,20 @@ export class TemplatesResolver {
   }
 
   @Allow(Role.REQUESTER)
-  @Query(() => [OrderTemplate], { description: 'The caller’s order templates (REQUESTER).' })
+  @Query(() => [OrderTemplate], {
+    description: 'The caller’s order templates, all at once (REQUESTER).',
+    deprecationReason: 'The whole list at once: page with orderTemplatesConnection (first/after).',
+  })
   orderTemplates(@Ctx() ctx: RequestContext) {
     return this.templates.templates(ctx);
+  }
+
+  @Allow(Role.REQUESTER)
+  @Query(() => OrderTemplateConnection, {
+    description: 'A page of the caller’s order templates by name (then id), with their lines (REQUESTER). The cursor is the last template’s name and id (keyset), not a position.',
+  })
+  orderTemplatesConnection(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return this.templates.templatesPage(ctx, page);
   }
 
   @Allow(Role.REQUESTER)

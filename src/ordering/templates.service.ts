@@ -7,12 +7,14 @@ import type { PurchasableItem } from '../catalogues/purchasable-item';
 import { osloToday } from '../platform/time/oslo-date';
 import { AuditService } from '../platform/audit/audit.service';
 import { RequestContext } from '../platform/context/request-context';
+import { Connection, PageArgs } from '../platform/graphql/connection';
+import { decodeKeyset, keysetConnection } from '../platform/graphql/keyset-cursor';
 import { inTransaction } from '../platform/database/transaction';
 import { badInput, conflict, notFound } from '../platform/errors/domain-error';
 import { LineKind } from './cart-line-kinds';
 import { CartService } from './cart.service';
 import { ItemNotOrderable } from './cart.types';
-import { TemplateRepository } from './template.repository';
+import { FavouriteRow, TemplateRepository } from './template.repository';
 import { Favourite, OrderTemplate, TemplateAddedToCart } from './templates.types';
 
 /** Favourites and reusable order templates: the requester's own shortcuts, per user and organisation. */
@@ -30,7 +32,25 @@ export class TemplatesService {
   /** The caller's favourites, each with the item as the catalogue in force holds it now (null when not orderable). */
   async favourites(ctx: RequestContext): Promise<Favourite[]> {
     const { organisationId, userId } = ctx.person;
-    const favourites = await this.rows.favourites(ctx, organisationId, userId);
+    return this.asNow(ctx, await this.rows.favourites(ctx, organisationId, userId));
+  }
+
+  /** A page of the caller's favourites (by name, then id; keyset cursor), each as favourites() gives it. */
+  async favouritesPage(ctx: RequestContext, page: PageArgs): Promise<Connection<Favourite>> {
+    const { organisationId, userId } = ctx.person;
+    const after = nameAndIdAfter(page.after);
+    const rows = await this.rows.favouritesPage(ctx, organisationId, userId, page.first, after);
+    const connection = keysetConnection(rows, page.first, await this.rows.favouriteCount(ctx, organisationId, userId), (f) => [f.name, f.id]);
+    const now = await this.asNow(
+      ctx,
+      connection.edges.map((e) => e.node),
+    );
+    return { ...connection, edges: connection.edges.map((e, i) => ({ ...e, node: now[i] })) };
+  }
+
+  /** Each favourite with the item as the catalogue in force holds it now (null when not orderable by the caller's organisation). */
+  private async asNow(ctx: RequestContext, favourites: FavouriteRow[]): Promise<Favourite[]> {
+    const { organisationId } = ctx.person;
     const now = await this.catalogues.itemsInForce(ctx, favourites);
     const orderable = new Set((await this.agreements.inForceFor(ctx, organisationId)).map((a) => a.id));
     return favourites.map((f, i) => {
@@ -63,6 +83,14 @@ export class TemplatesService {
 
   templates(ctx: RequestContext): Promise<OrderTemplate[]> {
     return this.rows.templates(ctx, ctx.person.organisationId, ctx.person.userId);
+  }
+
+  /** A page of the caller's templates (by name, then id; keyset cursor). */
+  async templatesPage(ctx: RequestContext, page: PageArgs): Promise<Connection<OrderTemplate>> {
+    const { organisationId, userId } = ctx.person;
+    const after = nameAndIdAfter(page.after);
+    const rows = await this.rows.templatesPage(ctx, organisationId, userId, page.first, after);
+    return keysetConnection(rows, page.first, await this.rows.templateCount(ctx, organisationId, userId), (t) => [t.name, t.id]);
   }
 
   /** Saves the catalogue lines of the caller's cart (items and quantities) as a template; free-text lines are left out. */
@@ -119,4 +147,10 @@ export class TemplatesService {
       return { added, skipped, cart: await this.carts.cart(tx) };
     });
   }
+}
+
+/** Favourites and templates page by (name, id): the key in an `after` cursor. */
+function nameAndIdAfter(after: string | undefined): { name: string; id: number } | undefined {
+  const key = decodeKeyset(after, ['string', 'int']);
+  return key && { name: key[0] as string, id: key[1] as number };
 }

@@ -1,6 +1,7 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsString, Length } from 'class-validator';
 import Decimal from 'decimal.js';
+import { ConnectionType } from '../platform/graphql/connection';
 import { resultUnion } from '../platform/results/result-union';
 import { Cart, ItemNotOrderable } from './cart.types';
 
@@ -32,6 +33,12 @@ export class OrderTemplate {
   @Field({ description: 'When it was saved.' }) createdAt: Date;
   @Field(() => [OrderTemplateLine], { description: 'Its lines.' }) lines: OrderTemplateLine[];
 }
+
+@ObjectType({ description: 'A page of the requester’s favourites, by name then id.' })
+export class FavouriteConnection extends ConnectionType(Favourite, 'Favourite') {}
+
+@ObjectType({ description: 'A page of the requester’s order templates, by name then id.' })
+export class OrderTemplateConnection extends ConnectionType(OrderTemplate, 'OrderTemplate') {}
 
 @ObjectType({ description: 'A template line that was not added, and why.' })
 export class SkippedTemplateLine {

@@ -34,55 +34,68 @@ export function orgNumber(seed: number): string {
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+/**
+ * How long the benches' client keeps an idle kept-alive socket. Node's agent shortens it to the
+ * server's announced `Keep-Alive: timeout=N` less a second, but only when it has a timeout of its
+ * own: without one (as before) it kept idle sockets for ever and handed out sockets the server had
+ * just closed after its 5 s, whose requests were reset ("socket hang up").
+ */
+const IDLE_SOCKET_MS = 30_000;
+
+/** Errors of a request that never reached a server that had closed its kept-alive socket. */
+const CLOSED_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
 export class Api {
   // The load generator shares the machine with the service and PostgreSQL: node:http with
   // kept-alive sockets costs it about a third of the CPU of fetch per request (measured).
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 128, timeout: IDLE_SOCKET_MS });
+  /** Requests sent again on a new connection because their reused one was closed before any answer (see send). */
+  resent = 0;
   constructor(readonly base: string) {}
-  private post(path: string, payload: string, headers: Record<string, string>): Promise<string> {
+  /**
+   * POSTs a body; the status and the answer's text. A request whose reused kept-alive socket is
+   * reset or closed before any answer came (the server closed it while idle, and this client, busy
+   * or starved, had not yet seen its FIN) never reached the service: it is sent once more on a
+   * new connection, which the server cannot have closed while idle (Node's documented remedy).
+   * Any other failure, or one on a new connection, is an error that says where it happened.
+   */
+  private send(path: string, headers: Record<string, string>, body: Buffer, fresh = false): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const req = http.request(`${this.base}${path}`, { method: 'POST', agent: this.agent, headers: { ...headers, 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let answered = false;
+      const req = http.request(`${this.base}${path}`, { method: 'POST', agent: fresh ? false : this.agent, headers: { ...headers, 'content-length': body.length } }, (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', reject);
       });
-      req.on('error', reject);
-      req.end(payload);
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        if (!answered && !fresh && req.reusedSocket && CLOSED_SOCKET_CODES.has(e.code ?? '')) {
+          this.resent++;
+          resolve(this.send(path, headers, body, true));
+          return;
+        }
+        const where = req.reusedSocket ? 'on a reused kept-alive connection' : 'on a new connection';
+        reject(Object.assign(new Error(`POST ${path}: ${e.message} (${e.code ?? 'no code'}) ${where}${answered ? ' after the answer began' : ', before any answer'}`), { code: e.code }));
+      });
+      req.end(body);
     });
   }
   /** POSTs an XML document (POST /documents); the status and the JSON answer. */
-  postXml(path: string, token: string, xml: Buffer): Promise<{ status: number; body: any }> {
-    return new Promise((resolve, reject) => {
-      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/xml', 'content-length': xml.length };
-      const req = http.request(`${this.base}${path}`, { method: 'POST', agent: this.agent, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(xml);
-    });
+  async postXml(path: string, token: string, xml: Buffer): Promise<{ status: number; body: any }> {
+    const res = await this.send(path, { authorization: `Bearer ${token}`, 'content-type': 'application/xml' }, xml);
+    return { status: res.status, body: JSON.parse(res.text) };
   }
   /**
    * A GraphQL operation; one refused with a retry time (a lock or a connection waited for too
-   * long on a loaded machine: "nothing was changed") is sent again, up to 5 times, and so is one
-   * whose reused keep-alive socket the service had just closed (ECONNRESET before any answer).
-   * A refused one sleeps before its next attempt; a reset one does not (its `attempt` counts to 50).
+   * long on a loaded machine: "nothing was changed") is sent again, up to 5 times.
    */
   async gql(token: string | null, query: string, variables?: Record<string, unknown>) {
+    const payload = Buffer.from(JSON.stringify({ query, variables }), 'utf8');
     let body: { data?: any; errors?: any[] };
     for (let attempt = 1; ; attempt++) {
-      const text = await this.post('/graphql', JSON.stringify({ query, variables }), { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }).catch(
-        (e: NodeJS.ErrnoException) => {
-          // Every idle socket of the pool may have been closed meanwhile: try them all.
-          if (e.code !== 'ECONNRESET' || attempt >= 50) throw e;
-          return null;
-        },
-      );
-      if (text === null) continue;
-      body = JSON.parse(text) as { data?: any; errors?: any[] };
+      const res = await this.send('/graphql', { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, payload);
+      body = JSON.parse(res.text) as { data?: any; errors?: any[] };
       const retryAfter = body.errors?.find((e) => e.extensions?.retryAfterSeconds)?.extensions.retryAfterSeconds as number | undefined;
       if (!retryAfter || attempt >= 5) break;
       await new Promise((r) => setTimeout(r, retryAfter * 1000));

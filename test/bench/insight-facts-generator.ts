@@ -30,7 +30,10 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
      SELECT 'Bench enhet ' || m || '-' || u, '8' || lpad((m * 1000 + u)::text, 8, '0'), 'BUYER', m FROM unnest($1::int[]) m, generate_series(1, $2) u`,
     [municipalities, o.unitsEach],
   );
-  await pg.query('INSERT INTO agreement_participant (agreement_id, organisation_id) SELECT $1, unnest($2::int[])', [agreementId, municipalities]);
+  await pg.query('INSERT INTO agreement_participant (agreement_id, organisation_id, valid_from) SELECT a.id, unnest($2::int[]), a.valid_from FROM agreement a WHERE a.id = $1', [
+    agreementId,
+    municipalities,
+  ]);
   const buyerRows: { id: number; parent_id: number | null }[] = (await pg.query(`SELECT id, parent_id FROM organisation WHERE id = ANY($1) OR parent_id = ANY($1) ORDER BY id`, [municipalities])).rows;
   const buyers = buyerRows.map((r) => r.id);
   // Each buyer's path as SpendFactWriter writes it (itself, then the municipality above a unit): the trees here are two levels deep.
@@ -92,8 +95,8 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
     [o.invoiceLines, buyers, suppliers, agreementId, parents],
   );
   await pg.query(
-    `INSERT INTO insights_invoice (invoice_id, buyer_organisation_id, supplier_id, received_at, received_date, match_status, reason_codes, ever_exception, matched_recorded_at)
-     SELECT invoice_id, min(buyer_organisation_id), min(supplier_id), min(received_at), (min(received_at) AT TIME ZONE 'Europe/Oslo')::date,
+    `INSERT INTO insights_invoice (invoice_id, buyer_organisation_id, buyer_path, supplier_id, received_at, received_date, match_status, reason_codes, ever_exception, matched_recorded_at)
+     SELECT invoice_id, min(buyer_organisation_id), min(buyer_path), min(supplier_id), min(received_at), (min(received_at) AT TIME ZONE 'Europe/Oslo')::date,
             CASE WHEN invoice_id % 10 = 8 THEN 'EXCEPTION' WHEN invoice_id % 10 = 9 THEN 'WAITING' ELSE 'MATCHED' END,
             CASE WHEN invoice_id % 10 < 8 THEN '{}'::text[] WHEN invoice_id % 4 = 0 THEN ARRAY['PRICE_VARIANCE'] WHEN invoice_id % 4 = 1 THEN ARRAY['QUANTITY_VARIANCE']
                  WHEN invoice_id % 4 = 2 THEN ARRAY['NOT_RECEIVED'] ELSE ARRAY['NO_ORDER_LINE', 'PRICE_VARIANCE'] END,
@@ -101,7 +104,7 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
        FROM insights_invoice_line GROUP BY invoice_id`,
   );
   // The rollups too: the triggers filled them, and without statistics the planner guesses their size.
-  const rollups = (await pg.query(`SELECT string_agg(tablename, ', ') AS t FROM pg_tables WHERE tablename ~ '^insights_(order|invoice)_(tree_)?(segment_)?(month|year)$'`)).rows[0].t;
-  await pg.query(`VACUUM ANALYZE insights_order_line, insights_invoice_line, insights_invoice, organisation, agreement_participant, ${rollups}`);
+  const insights = (await pg.query(`SELECT string_agg(tablename, ', ') AS t FROM pg_tables WHERE tablename LIKE 'insights\\_%'`)).rows[0].t;
+  await pg.query(`VACUUM ANALYZE organisation, agreement_participant, ${insights}`);
   return { municipalities, buyers, suppliers };
 }

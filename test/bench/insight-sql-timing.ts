@@ -30,17 +30,21 @@ export function insightQuery(scope: { ids: number[]; tops: number[] }, filter: R
 }
 
 /**
- * The report's statement as the service sends it, run `runs` times under
+ * The report's statements as the service sends them, run `runs` times under
  * `EXPLAIN (ANALYZE, TIMING OFF)`: PostgreSQL's own planning and execution time, the steadier
- * reading on a shared machine than a request's wall time (no HTTP, token, scope or names).
- * Returns the sorted execution times (ms), the sorted planning times and the plan's top node.
+ * reading on a shared machine than a request's wall time (no HTTP, token, scope or names). A
+ * report of several statements (a document rollup's check for mixed documents, then the report)
+ * counts them all. Returns the sorted execution times (ms), the sorted planning times, the
+ * plans' scans and the rows they read.
  */
-export async function statementTimes(pg: Client, field: string, q: InsightQuery, runs: number): Promise<{ execution: number[]; planning: number[]; top: string }> {
+export async function statementTimes(pg: Client, field: string, q: InsightQuery, runs: number): Promise<{ execution: number[]; planning: number[]; top: string; rowsRead: number }> {
   const statement = STATEMENTS[field];
   const repository = new InsightReportsRepository();
   const execution: number[] = [];
   const planning: number[] = [];
-  let top = '';
+  let scans: string[] = [];
+  let rowsRead = 0;
+  let call = { execution: 0, planning: 0 };
   const manager = {
     query: async (sql: string, params: unknown[]) => {
       const [
@@ -48,23 +52,37 @@ export async function statementTimes(pg: Client, field: string, q: InsightQuery,
           'QUERY PLAN': [plan],
         },
       ] = (await pg.query(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${sql}`, params)).rows;
-      execution.push(plan['Execution Time']);
-      planning.push(plan['Planning Time']);
-      top = describe(plan.Plan);
+      call.execution += plan['Execution Time'];
+      call.planning += plan['Planning Time'];
+      const found = describe(plan.Plan);
+      scans.push(...found.scans);
+      rowsRead += found.rows;
       return [];
     },
   };
-  for (let i = 0; i < runs; i++) await statement(repository, { manager } as unknown as RequestContext, q);
-  return { execution: execution.sort((a, b) => a - b), planning: planning.sort((a, b) => a - b), top };
+  for (let i = 0; i < runs; i++) {
+    call = { execution: 0, planning: 0 };
+    scans = [];
+    rowsRead = 0;
+    await statement(repository, { manager } as unknown as RequestContext, q);
+    execution.push(call.execution);
+    planning.push(call.planning);
+  }
+  return { execution: execution.sort((a, b) => a - b), planning: planning.sort((a, b) => a - b), top: scans.join(' + '), rowsRead };
 }
 
-/** The scan that feeds the plan (its relation and how many rows it read). */
-function describe(node: Record<string, any>): string {
+/** The scans that feed the plan (relation and rows read), and the rows all of them read. */
+function describe(node: Record<string, any>): { scans: string[]; rows: number } {
   const scans: string[] = [];
+  let rows = 0;
   const walk = (n: Record<string, any>) => {
-    if (n['Relation Name']) scans.push(`${n['Node Type']} on ${n['Relation Name']} (${n['Actual Rows'] * (n['Actual Loops'] ?? 1)} rows)`);
+    if (n['Relation Name']) {
+      const read = n['Actual Rows'] * (n['Actual Loops'] ?? 1);
+      rows += read;
+      scans.push(`${n['Node Type']} on ${n['Relation Name']} (${Math.round(read)} rows)`);
+    }
     for (const child of n.Plans ?? []) walk(child);
   };
   walk(node);
-  return scans.join(' + ');
+  return { scans, rows: Math.round(rows) };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench:insights [-- --lines N] [--runs N] [--keep]   (npm run bench runs it last)
+ * npm run bench:insights [-- --lines N] [--runs N] [--keep] [--sql-only]   (npm run bench runs it last)
  *
  * Insight reports over generated facts (issue 16 §6 c): N order-line and N invoice-line facts
  * (default 1,000,000 each) over 20 municipalities of 10 organisations each, 300 suppliers,
@@ -12,6 +12,10 @@
  * rollup or fact table it read and how many rows, and the machine's load average; and per scope a
  * floor, the smallest authenticated request (`me`), so that the reports can be read against what
  * any request costs on the machine at that moment.
+ *
+ * `--sql-only` sends no request: each statistics report's statements (the last six below) run
+ * under EXPLAIN ANALYZE twice in the same run, from the fact lines (as before migration 170) and
+ * as the service now sends them (from its rollups), with the rows each read.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -35,6 +39,9 @@ const RUNS = flag('runs', 40);
 const WARM_UP = 3;
 /** Runs of each report's statement under EXPLAIN ANALYZE (the median is printed). */
 const SQL_RUNS = 5;
+const SQL_ONLY = args.includes('--sql-only');
+/** The statistics reports that read rollups since migration 170 (their fact-line statements are timed beside them with --sql-only). */
+const STATISTICS = new Set(['insightSpend', 'insightOrders', 'insightInvoices', 'insightInvoiceExceptions', 'insightOffAgreementLines', 'insightCeilingUse']);
 
 /** The reports timed: [label, query field, filter]; the first six carry the target. */
 const REPORTS: [string, string, Record<string, unknown>][] = [
@@ -114,6 +121,15 @@ async function main() {
     ];
     for (const [scope, token, organisations] of scopes) {
       rows.push([scope, '', `${organisations.tops.length} subtree tops`]);
+      if (SQL_ONLY) {
+        for (const [label, field, filter] of REPORTS.filter(([, f]) => STATISTICS.has(f))) {
+          const before = await statementTimes(pg, field, { ...insightQuery(organisations, filter), factLinesOnly: true }, SQL_RUNS);
+          const after = await statementTimes(pg, field, insightQuery(organisations, filter), SQL_RUNS);
+          rows.push([`  ${label}: fact lines`, `SQL ${ms(percentile(before.execution, 50))}`, `${before.rowsRead.toLocaleString('en')} rows read; ${before.top}`]);
+          rows.push([`  ${label}: rollups`, `SQL ${ms(percentile(after.execution, 50))}`, `${after.rowsRead.toLocaleString('en')} rows read; ${after.top}`]);
+        }
+        continue;
+      }
       // The floor: the same user's smallest authenticated GraphQL request, timed the same way. On a
       // shared machine the request's own cost (HTTP, auth, GraphQL) moves with the load; this shows it.
       const floor = await timeRequests(() => api.gql(token, `query { me { __typename } }`));

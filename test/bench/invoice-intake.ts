@@ -192,6 +192,7 @@ async function main() {
       for (let s = 0; s < SENDERS; s += 4) placed.push(...(await Promise.all(senders.slice(s, s + 4).map((b) => placeOrder(api, world, b, itemIds.slice(0, size))))));
       orders.set(size, placed);
     }
+    log(`placed; ${api.resent} requests so far sent again on a new connection (their kept-alive socket was closed before any answer)`);
     if (COUNT_STATEMENTS) await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const postmasterPid = Number((await readFile(join(work, 'data', 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
 
@@ -211,6 +212,7 @@ async function main() {
         statuses.set(key, (statuses.get(key) ?? 0) + 1);
       });
       const backlog = await waiting();
+      log(`${size}-line intake done; ${api.resent} requests so far sent again on a new connection`);
       if (statuses.get('201 APPROVED') !== total) throw new Error(`not every invoice was matched and approved: ${JSON.stringify([...statuses])}`);
       const drainStarted = performance.now();
       await drained();

@@ -150,6 +150,26 @@ export function searchContract(engine: string, env: Record<string, string>) {
     await t.gql(await t.login('okonomi@storby.example'), `mutation($id: Int!) { removeSearchSynonyms(id: $id) { id } }`, { id: add.data.addSearchSynonyms.id });
   });
 
+  it('keeps the agreement signal within a tier when an organisation’s synonyms find the items: mandatory first', async () => {
+    // The school's own word for desk accessories names a voluntary agreement's mouse mats and the
+    // mandatory agreement's letter tray, each an equally good one-word match in the name. In
+    // Meilisearch each rewrite is a query of its own, and a merge by ranking score alone (which
+    // leaves out custom rules) put the mouse mats first.
+    const add = await t.gql(await t.login('okonomi@storby.example'), `mutation($i: AddSearchSynonymsInput!) { addSearchSynonyms(input: $i) { ... on SearchSynonymGroup { id } } }`, {
+      i: { organisationId: t.world.orgs.skole, terms: ['pultutstyr', 'musematte', 'brevkurv'], direction: 'ONE_WAY' },
+    });
+    try {
+      const r = await search(SKOLE, { text: 'pultutstyr', first: 20 });
+      expect(names(r).some((n: string) => /^Brevkurv/.test(n))).toBe(true);
+      expect(names(r).some((n: string) => /^Musematte/.test(n))).toBe(true);
+      const flags: boolean[] = r.edges.map((e: any) => e.node.mandatory);
+      expect(flags[0]).toBe(true);
+      expect(flags.indexOf(false)).toBeGreaterThan(flags.lastIndexOf(true));
+    } finally {
+      await t.gql(await t.login('okonomi@storby.example'), `mutation($id: Int!) { removeSearchSynonyms(id: $id) { id } }`, { id: add.data.addSearchSynonyms.id });
+    }
+  });
+
   describe('eco-labels as a tie-break the buyer switches on (issue 17 §2)', () => {
     const labelled = (r: any) => r.edges.map((e: any) => Boolean(e.node.attributes.ecolabel));
     it('puts the eco-labelled items first among equally good matches', async () => {

@@ -9,8 +9,11 @@ export interface ClassifiedItem extends ItemText {
 
 /** The module that holds published catalogues (catalogues, which imports classification). */
 export interface ClassifiedItemSource {
-  /** Hands the items of every version in force to `onBatch`, a batch at a time, in `tx`. */
-  forEachPublished(tx: RequestContext, onBatch: (items: ClassifiedItem[]) => void): Promise<void>;
+  /**
+   * Hands the items of every version in force to `onBatch`, a batch at a time, in `ctx` (the
+   * vocabulary reads outside a transaction, a statement per page, and awaits each batch).
+   */
+  forEachPublished(ctx: RequestContext, onBatch: (items: ClassifiedItem[]) => void | Promise<void>): Promise<void>;
 }
 
 /**
@@ -25,7 +28,7 @@ export class ClassifiedItems {
     this.source = source;
   }
 
-  async forEachPublished(tx: RequestContext, onBatch: (items: ClassifiedItem[]) => void): Promise<void> {
-    await this.source?.forEachPublished(tx, onBatch);
+  async forEachPublished(ctx: RequestContext, onBatch: (items: ClassifiedItem[]) => void | Promise<void>): Promise<void> {
+    await this.source?.forEachPublished(ctx, onBatch);
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/context/request-context';
+import { allowBulkWork } from '../../platform/database/bulk-work';
+import { copyRowsFrom } from '../../platform/database/copy-rows';
 import type { FeatureFrequency, FeatureHit, SourceSizes, SuggestionSource } from './suggestion-scoring';
 
-const BATCH = 5000;
 /** A feature found with more codes than this is too vague to vote (its frequency still counts). */
 const MAX_CODES_PER_FEATURE = 2000;
 
@@ -16,19 +17,37 @@ export interface FeatureCount {
 /** The one home of the SQL on `unspsc_feature` and `unspsc_feature_source`. */
 @Injectable()
 export class UnspscFeatureRepository {
-  /** Replaces a source's vocabulary (in the caller's transaction, so readers see old or new, never half). */
-  async replace(tx: RequestContext, source: SuggestionSource, rows: FeatureCount[], documents: number): Promise<void> {
+  /**
+   * Replaces a source's vocabulary in the caller's transaction, so readers see old or new, never
+   * half. Set-based, a fixed handful of statements for any size (2.8M rows for the full code
+   * set's titles): the rows are streamed by COPY into a temporary table, then only the difference
+   * is written (rows gone deleted, new or changed counts upserted in index order), so a re-import
+   * of the same code set writes next to nothing and leaves no dead rows behind. `rows` are
+   * counted before the transaction starts; none of the work here leaves the transaction idle.
+   * `rows` is iterated once per attempt: inTransaction may run this again.
+   */
+  async replace(tx: RequestContext, source: SuggestionSource, rows: Iterable<FeatureCount>, documents: number): Promise<void> {
     const m = tx.manager;
-    await m.query('DELETE FROM unspsc_feature WHERE source = $1', [source]);
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
-      await m.query(`INSERT INTO unspsc_feature (feature, source, code, n) SELECT f, $4, c, n FROM unnest($1::text[], $2::char(8)[], $3::int[]) AS x(f, c, n)`, [
-        batch.map((r) => r.feature),
-        batch.map((r) => r.code),
-        batch.map((r) => r.n),
-        source,
-      ]);
-    }
+    await allowBulkWork(m); // a million-row COPY on a loaded machine may take longer than one request's statement limit
+    await m.query('CREATE TEMPORARY TABLE unspsc_feature_load (feature text NOT NULL, code char(8) NOT NULL, n int NOT NULL) ON COMMIT DROP');
+    await copyRowsFrom(
+      m,
+      'unspsc_feature_load',
+      ['feature', 'code', 'n'],
+      (function* () {
+        for (const r of rows) yield [r.feature, r.code, r.n];
+      })(),
+    );
+    await m.query(
+      `DELETE FROM unspsc_feature f WHERE f.source = $1
+          AND NOT EXISTS (SELECT 1 FROM unspsc_feature_load l WHERE l.feature = f.feature AND l.code = f.code)`,
+      [source],
+    );
+    await m.query(
+      `INSERT INTO unspsc_feature (feature, source, code, n) SELECT feature, $1, code, n FROM unspsc_feature_load ORDER BY feature, code
+       ON CONFLICT (feature, source, code) DO UPDATE SET n = EXCLUDED.n WHERE unspsc_feature.n <> EXCLUDED.n`,
+      [source],
+    );
     await m.query(
       `INSERT INTO unspsc_feature_source (source, documents, refreshed_at) VALUES ($1, $2, now())
        ON CONFLICT (source) DO UPDATE SET documents = EXCLUDED.documents, refreshed_at = now()`,
@@ -71,7 +90,7 @@ export class UnspscFeatureRepository {
     return row ? row.documents : null;
   }
 
-  /** Titles of the codes in use (the title vocabulary's documents). */
+  /** Titles of the codes in use (the title vocabulary's documents): one statement, in `ctx`'s transaction if it has one. */
   titles(ctx: RequestContext): Promise<{ code: string; title: string }[]> {
     return ctx.manager.query('SELECT code, title FROM unspsc_node WHERE NOT deprecated');
   }

@@ -9,6 +9,17 @@ import { ClassifiedItems } from './classified-items';
 import { UnspscFeatureRepository } from './unspsc-feature.repository';
 import { VocabularyCounts } from './vocabulary-counts';
 
+/** Documents counted between two turns of the event loop (a few milliseconds' work). */
+const SLICE = 2000;
+
+/** Runs `each` over `docs`, giving the event loop a turn every SLICE documents. */
+async function countInSlices<T>(docs: readonly T[], each: (doc: T) => void): Promise<void> {
+  for (let i = 0; i < docs.length; i += SLICE) {
+    if (i) await new Promise((resolve) => setImmediate(resolve));
+    for (const doc of docs.slice(i, i + SLICE)) each(doc);
+  }
+}
+
 /** Outbox topic: a vocabulary's documents changed (key `items`: published catalogues; `titles`: the code set), so it is rebuilt (coalesced). */
 export const VOCABULARY_CHANGED = 'classification.vocabulary-changed';
 
@@ -32,7 +43,7 @@ export class UnspscVocabulary implements OnModuleInit {
     this.handlers.register({
       topic: VOCABULARY_CHANGED,
       coalesce: true,
-      handle: (m) => (m.key === 'titles' ? inTransaction(this.ds, new RequestContext(undefined, this.ds.manager), (tx) => this.rebuildTitles(tx)) : this.rebuildItems()),
+      handle: (m) => (m.key === 'titles' ? this.rebuildTitles() : this.rebuildItems()),
     });
   }
 
@@ -46,29 +57,39 @@ export class UnspscVocabulary implements OnModuleInit {
   }
 
   /**
-   * In the import's transaction: the title vocabulary is rebuilt once it has committed (1.5M rows
+   * In the import's transaction: the title vocabulary is rebuilt once it has committed (2.8M rows
    * for the full code set: minutes on a busy machine, which the import should not wait for).
    */
   titlesChanged(tx: RequestContext): Promise<void> {
     return this.outbox.enqueue(tx, VOCABULARY_CHANGED, 'titles');
   }
 
-  /** The title vocabulary from the code set as it stands in `tx`. */
-  async rebuildTitles(tx: RequestContext): Promise<void> {
+  /**
+   * The title vocabulary from the code set as committed. Read in one statement and counted outside
+   * any transaction (counting the full code set's 156,510 titles takes seconds, minutes on a
+   * loaded machine: a transaction held open meanwhile was ended by
+   * idle_in_transaction_session_timeout), a slice at a time so the service keeps answering; then
+   * written in one short transaction. An import committed meanwhile enqueued another rebuild.
+   * A failure is the outbox's to report and retry.
+   */
+  async rebuildTitles(): Promise<void> {
+    const ctx = new RequestContext(undefined, this.ds.manager);
     const counts = new VocabularyCounts(false);
-    for (const node of await this.features.titles(tx)) counts.add({ name: node.title }, node.code);
-    await this.features.replace(tx, 'title', counts.rows(), counts.documents);
+    await countInSlices(await this.features.titles(ctx), (node) => counts.add({ name: node.title }, node.code));
+    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'title', counts, counts.documents));
   }
 
-  /** The item vocabulary from the catalogues in force now. */
-  rebuildItems(): Promise<void> {
-    return inTransaction(this.ds, new RequestContext(undefined, this.ds.manager), async (tx) => {
-      const counts = new VocabularyCounts();
-      await this.items.forEachPublished(tx, (batch) => {
-        for (const item of batch) counts.add(item, item.code);
-      });
-      await this.features.replace(tx, 'item', counts.rows(), counts.documents);
+  /**
+   * The item vocabulary from the catalogues in force now, read a page at a time and counted
+   * outside any transaction (a publish meanwhile enqueued another rebuild), written in one.
+   */
+  async rebuildItems(): Promise<void> {
+    const ctx = new RequestContext(undefined, this.ds.manager);
+    const counts = new VocabularyCounts();
+    await this.items.forEachPublished(ctx, async (batch) => {
+      await countInSlices(batch, (item) => counts.add(item, item.code));
     });
+    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'item', counts, counts.documents));
   }
 
   /** Waits until no rebuild is due (tests, the seed). */

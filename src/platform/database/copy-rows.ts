@@ -27,3 +27,26 @@ export async function copyRows(m: EntityManager, table: string, columns: string[
   const client = (await m.queryRunner.connect()) as PoolClient;
   await pipeline(Readable.from([copyText(rows)]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
 }
+
+/**
+ * Like copyRows, for rows produced as they are sent (an iterable, a million rows and more): the
+ * text is made a chunk at a time while COPY runs, so the whole payload is never held as one
+ * string, the connection is busy in COPY (never idle in its transaction) and the event loop gets
+ * a turn between chunks.
+ */
+export async function copyRowsFrom(m: EntityManager, table: string, columns: string[], rows: Iterable<CopyValue[]>, chunkRows = 5000): Promise<void> {
+  if (!m.queryRunner) throw new Error('copyRowsFrom needs a transaction-bound EntityManager');
+  const client = (await m.queryRunner.connect()) as PoolClient;
+  function* chunks(): Generator<string> {
+    let chunk: CopyValue[][] = [];
+    for (const row of rows) {
+      chunk.push(row);
+      if (chunk.length >= chunkRows) {
+        yield copyText(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length) yield copyText(chunk);
+  }
+  await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+}

@@ -6,8 +6,8 @@ export const MAX_SYNONYM_VARIANTS = 8;
 /**
  * The query text rewritten with an organisation's own synonyms, for Meilisearch: its synonyms
  * are settings of the whole index (the maintained list is there), so the groups of one
- * organisation are applied by searching each rewrite beside the typed text (a federated
- * multi-search). One phrase replaced at a time, in query order; none when no group applies.
+ * organisation are applied by searching each rewrite beside the typed text (a multi-search,
+ * merged by meili-merge.ts). One phrase replaced at a time, in query order; none when no group applies.
  */
 export function synonymVariants(text: string, groups: readonly SynonymGroup[] | undefined): string[] {
   if (!groups?.length) return [];

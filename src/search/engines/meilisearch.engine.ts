@@ -6,6 +6,7 @@ import { highlightedHtml, newHighlightMarkers } from '../highlight';
 import { osloToday } from '../../platform/time/oslo-date';
 import { SYNONYM_SETS } from '../synonyms';
 import { isEcoLabelled } from '../eco-label';
+import { MergeableHit, mergeSynonymResults } from './meili-merge';
 import { synonymVariants } from './meili-query';
 
 type MeiliModule = typeof import('meilisearch');
@@ -242,15 +243,7 @@ export class MeilisearchEngine extends ProductSearch {
     const text = query.text ?? '';
     const variants = synonymVariants(text, query.synonyms);
     const res = variants.length
-      ? // The organisation's synonyms: the typed text and each rewrite as one federated search, merged by ranking score.
-        await client.multiSearch({
-          federation: {
-            offset: query.offset,
-            limit: query.limit,
-            ...(query.facets === false ? {} : { facetsByIndex: { [this.indexName]: facetNames }, mergeFacets: {} }),
-          },
-          queries: [text, ...variants].map((q) => ({ indexUid: this.indexName, q, ...params })),
-        })
+      ? await this.searchWithSynonyms(client, [text, ...variants], params, query, scope, facetNames)
       : await client.index(this.indexName).search(text, { ...params, offset: query.offset, limit: query.limit, facets: query.facets === false ? undefined : facetNames });
     const mandatory = new Set(scope.mandatoryIds);
     const hits: SearchHit[] = res.hits.map((h) => ({
@@ -272,7 +265,7 @@ export class MeilisearchEngine extends ProductSearch {
       highlightedName: highlightedHtml(h._formatted?.name ?? h.name, markers),
       highlightedDescription: h.description == null ? null : highlightedHtml(h._formatted?.description ?? h.description, markers),
     }));
-    const dist = (res.facetDistribution ?? {}) as Record<string, Record<string, number>>;
+    const dist = res.facetDistribution ?? {};
     const list = (name: string) =>
       Object.entries(dist[name] ?? {})
         .map(([value, count]) => ({ value, count }))
@@ -298,5 +291,38 @@ export class MeilisearchEngine extends ProductSearch {
     const relaxed = !!words && words.matchingWords < words.maxMatchingWords;
     const droppedWords = relaxed ? typed.slice(typed.length - (words.maxMatchingWords - words.matchingWords)) : [];
     return { hits, totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets, relaxed, droppedWords };
+  }
+
+  /**
+   * The organisation's synonyms: the typed text and each rewrite searched side by side, their hits
+   * merged as the PostgreSQL engine orders (meili-merge.ts: tier, then the agreement signal), and
+   * the count and facets of all of them together from one federated search that returns no hits.
+   */
+  private async searchWithSynonyms(
+    client: MeiliClient,
+    texts: string[],
+    params: Record<string, unknown>,
+    query: SearchQuery,
+    scope: SearchScope,
+    facetNames: string[],
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents as Meilisearch returns them, read as in search()
+  ): Promise<{ hits: Record<string, any>[]; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }> {
+    const each = { ...params, showRankingScore: true, showRankingScoreDetails: true };
+    const [separate, together] = await Promise.all([
+      client.multiSearch({ queries: texts.map((q) => ({ indexUid: this.indexName, q, ...each, offset: 0, limit: query.offset + query.limit })) }),
+      client.multiSearch({
+        federation: { offset: 0, limit: 0, ...(query.facets === false ? {} : { facetsByIndex: { [this.indexName]: facetNames }, mergeFacets: {} }) },
+        queries: texts.map((q) => ({ indexUid: this.indexName, q, filter: params.filter as string, matchingStrategy: 'last' as const })),
+      }),
+    ]);
+    const merged = mergeSynonymResults(
+      separate.results.map((r) => r.hits as MergeableHit[]),
+      { mandatoryIds: scope.mandatoryIds, sort: meiliSort(query) },
+    );
+    return {
+      hits: merged.slice(query.offset, query.offset + query.limit),
+      estimatedTotalHits: together.estimatedTotalHits,
+      facetDistribution: together.facetDistribution,
+    };
   }
 }

@@ -7,6 +7,7 @@ import { useAnnounce } from '../components/Announcer';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { graphql } from '../gql';
 import { parseQuantity } from './quantity';
+import { refusalText } from '../refusals/refusal-text';
 
 export const AddItemToCart = graphql(`
   mutation AddItemToCart($input: AddItemToCartInput!) {
@@ -49,7 +50,7 @@ export function AddToCart({ itemId, name }: { itemId: string; name: string }) {
     const result = await add({ input: { itemId, quantity: q } });
     const answer = result.data?.addItemToCart;
     if (answer?.__typename === 'CartLineAdded') announce(t('search.added', { name }));
-    else if (answer?.__typename === 'ItemNotOrderable') setProblem(answer.message);
+    else if (answer?.__typename === 'ItemNotOrderable') setProblem(refusalText(answer, t));
   };
   return (
     <form

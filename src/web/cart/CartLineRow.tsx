@@ -9,6 +9,7 @@ import type { CartFieldsFragment } from '../gql/graphql';
 import { splitAlternatives } from './alternatives';
 import { parseQuantity } from './quantity';
 import { RemoveLine, ReplaceLine, UpdateQuantity } from './queries';
+import { refusalText } from '../refusals/refusal-text';
 
 export type CartLineData = CartFieldsFragment['supplierGroups'][number]['lines'][number];
 
@@ -41,7 +42,7 @@ export function CartLineRow({ line }: { line: CartLineData }) {
     const r = await replaceLine({ lineId: line.id, itemId });
     const answer = r.data?.replaceCartLineWithItem;
     if (answer?.__typename === 'CartLineAdded') announce(t('cart.replaced', { name }));
-    else if (answer?.__typename === 'ItemNotOrderable') setProblem(answer.message);
+    else if (answer?.__typename === 'ItemNotOrderable') setProblem(refusalText(answer, t));
   };
 
   // Only items that save money in the line's unit are called cheaper; the others are agreement items all the same.

@@ -39,7 +39,9 @@ describe('FreeTextForm', () => {
     await userEvent.type(screen.getByLabelText(/^UNSPSC-kode/), '56101500');
     await userEvent.click(screen.getByRole('button', { name: 'Legg til' }));
     expect(await screen.findByRole('button', { name: 'Legg Kontorstol basic i handlekurven i stedet' })).toBeTruthy();
-    expect(screen.getByText('A mandatory agreement covers 56101500')).toBeTruthy();
+    // The refusal in bokmål, keyed on its type (the server's English message only as the fallback).
+    expect(screen.getByText('Kategorien er dekket av den pliktige avtalen AV-1: velg en av avtalevarene, eller begrunn kjøpet utenfor avtalen.')).toBeTruthy();
+    expect(screen.queryByText('A mandatory agreement covers 56101500')).toBeNull();
     expect(screen.getByLabelText<HTMLInputElement>(/^Hva trenger du/).value).toBe('Bred stol');
 
     await userEvent.click(screen.getByLabelText('Avtalen har ikke varen'));

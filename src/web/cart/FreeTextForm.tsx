@@ -10,6 +10,7 @@ import { AddItemToCart } from './AddToCart';
 import { checkFreeText, EMPTY_FREE_TEXT, JUSTIFICATION_CODES, type FreeTextDraft, type FreeTextErrors } from './free-text';
 import { AddFreeText } from './queries';
 import { useKeptDraft } from '../auth/useKeptDraft';
+import { refusalText } from '../refusals/refusal-text';
 
 interface Refusal {
   message: string;
@@ -44,7 +45,7 @@ export function FreeTextForm() {
       setDraft(EMPTY_FREE_TEXT);
       setRefusal(null);
     } else if (answer?.__typename === 'MandatoryAgreementRefusal') {
-      setRefusal({ message: answer.message, alternatives: answer.alternatives });
+      setRefusal({ message: refusalText(answer, t), alternatives: answer.alternatives });
     }
   };
   const addAlternative = async (itemId: string, name: string) => {

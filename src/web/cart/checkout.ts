@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../format/format';
 import { todayInNorway } from '../format/format';
+import { refusalText } from '../refusals/refusal-text';
 
 /** The checkout form as typed; kept in sessionStorage, so going back to the cart and returning loses nothing. */
 export interface CheckoutDraft {
@@ -72,6 +73,6 @@ export function submitRefusal(answer: { __typename: string; message?: string; [k
     case 'CartNotOrderableError':
       return { message: t('checkout.notOrderable', { lines: (a.lines as unknown as { name: string; reason: string }[]).map((l) => `${l.name} (${l.reason})`).join('; ') }) };
     default:
-      return { message: answer.message ?? answer.__typename };
+      return { message: refusalText(answer, t) };
   }
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors';
 import { useAnnounce } from '../components/Announcer';
 import { AddFavourite, FAVOURITE_TYPES, FavouritesQuery, RemoveFavourite } from './queries';
 import { favouriteFor } from './favourites';
+import { refusalText } from '../refusals/refusal-text';
 
 /**
  * Marks an item as favourite, or unmarks it: a toggle button (aria-pressed) whose name says which
@@ -29,7 +30,7 @@ export function FavouriteToggle({ item }: { item: { itemId: string; agreementId:
       const r = await add({ itemId: item.itemId }, FAVOURITE_TYPES);
       if (r.error) return setProblem(errorMessage(r.error, t));
       const answer = r.data?.addFavourite;
-      if (answer?.__typename === 'ItemNotOrderable') return setProblem(answer.message);
+      if (answer?.__typename === 'ItemNotOrderable') return setProblem(refusalText(answer, t));
       announce(t('extra.favourites.added', { name: item.name }));
     }
   };

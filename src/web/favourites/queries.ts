@@ -1,8 +1,9 @@
 import { graphql } from '../gql';
 
 /**
- * The requester's favourites and templates. The API gives both lists whole; the screens page
- * them. `additionalTypenames` lets urql refetch a list that was empty (it holds no typename of
+ * The requester's favourites and templates. The screens read them a page at a time (cursor
+ * connections keyed on name and id); the favourite toggle on search hits reads the whole list
+ * once, shared by every card, to know which items are marked. `additionalTypenames` lets urql refetch a list that was empty (it holds no typename of
  * its own to invalidate) when a mutation adds to it.
  */
 export const FAVOURITE_TYPES = { additionalTypenames: ['Favourite'] };
@@ -19,6 +20,31 @@ export const FavouritesQuery = graphql(`
       currentPrice
       currency
       addedAt
+    }
+  }
+`);
+
+/** A page of favourites for the favourites screen. */
+export const FavouritesPageQuery = graphql(`
+  query FavouritesPage($first: Int!, $after: String) {
+    favouritesConnection(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          sellerItemId
+          agreementId
+          currentItemId
+          currentPrice
+          currency
+          addedAt
+        }
+      }
     }
   }
 `);
@@ -47,16 +73,25 @@ export const RemoveFavourite = graphql(`
 `);
 
 export const OrderTemplatesQuery = graphql(`
-  query OrderTemplates {
-    orderTemplates {
-      id
-      name
-      createdAt
-      lines {
-        lineNo
-        name
-        quantity
-        sellerItemId
+  query OrderTemplates($first: Int!, $after: String) {
+    orderTemplatesConnection(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          name
+          createdAt
+          lines {
+            lineNo
+            name
+            quantity
+            sellerItemId
+          }
+        }
       }
     }
   }

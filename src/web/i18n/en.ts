@@ -3,6 +3,8 @@ import { workEn } from '../work/texts-en';
 import { purchasingEn } from '../purchasing/texts-en';
 import { supplierPortalEn } from '../supplier/texts-en';
 import { extraEn } from './extra-en';
+import { refusalsEn } from '../refusals/texts-en';
+import { priceClauseEn } from '../price-clause/texts-en';
 
 /** English, the second language: the same keys as bokmål (the type makes sure). */
 export const en: typeof nb = {
@@ -306,4 +308,8 @@ export const en: typeof nb = {
   supplierPortal: supplierPortalEn,
   // Favourites, templates, the UNSPSC facet, payables' query and payment, sign-in expiry (issue 18, branch web-requester2).
   extra: extraEn,
+  // The server's refusals by __typename (issue 18, branch web-texts-paging).
+  refusal: refusalsEn,
+  // The agreement's price-adjustment clause in words (issue 18, branch web-texts-paging).
+  priceClause: priceClauseEn,
 };

@@ -3,6 +3,8 @@ import { workNb } from '../work/texts-nb';
 import { purchasingNb } from '../purchasing/texts-nb';
 import { supplierPortalNb } from '../supplier/texts-nb';
 import { extraNb } from './extra-nb';
+import { refusalsNb } from '../refusals/texts-nb';
+import { priceClauseNb } from '../price-clause/texts-nb';
 
 export const nb = {
   app: {
@@ -305,4 +307,8 @@ export const nb = {
   supplierPortal: supplierPortalNb,
   // Favourites, templates, the UNSPSC facet, payables' query and payment, sign-in expiry (issue 18, branch web-requester2).
   extra: extraNb,
+  // The server's refusals by __typename (issue 18, branch web-texts-paging).
+  refusal: refusalsNb,
+  // The agreement's price-adjustment clause in words (issue 18, branch web-texts-paging).
+  priceClause: priceClauseNb,
 };

@@ -15,6 +15,8 @@ import type { CatalogueReviewPageQuery } from '../gql/graphql';
 import { CatalogueReviewQuery, ExcludedLinesQuery, PublishCatalogue, RejectCatalogue } from '../purchasing/queries';
 import { needsOverride, priceChangeText, reasonProblem } from '../purchasing/review';
 import { useCursorPages } from '../work/cursor-pages';
+import { PriceClauseText } from '../price-clause/PriceClauseText';
+import { refusalText } from '../refusals/refusal-text';
 
 type Review = CatalogueReviewPageQuery['catalogueReview'];
 
@@ -65,7 +67,9 @@ export function CatalogueReviewPage() {
               <Heading level={2} data-size="xs">
                 {t('purchasing.review.clauseHeading')}
               </Heading>
-              <Paragraph>{t('purchasing.review.clauseText', { clause: review.priceClause.clause })}</Paragraph>
+              <Paragraph>
+                <PriceClauseText agreementId={v.agreementId} allowedPercent={review.priceClause.allowedPercent} fallback={t('purchasing.review.clauseText', { clause: review.priceClause.clause })} />
+              </Paragraph>
               <Paragraph>{review.priceClause.flaggedCount > 0 ? t('purchasing.review.flagged', { count: review.priceClause.flaggedCount }) : t('purchasing.review.clauseOk')}</Paragraph>
             </Alert>
           )}
@@ -271,7 +275,7 @@ function Decision({ review, onDecided }: { review: Review; onDecided: () => void
       return;
     }
     if (r.__typename === 'CatalogueStateError') setRefusal(t('purchasing.review.stateError', { status: t(`purchasing.statuses.${r.status}`).toLowerCase() }));
-    else setRefusal(r.message);
+    else setRefusal(refusalText(r, t));
   };
 
   return (

@@ -1,5 +1,5 @@
-import { Button, ErrorSummary, Field, Heading, Label, Link as DsLink, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState, type ElementRef } from 'react';
+import { Button, Field, Heading, Label, Link as DsLink, Paragraph, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -8,6 +8,7 @@ import { CartTotals } from '../cart/CartTotals';
 import { checkCheckout, loadCheckoutDraft, saveCheckoutDraft, submitRefusal, type CheckoutDraft, type CheckoutErrors } from '../cart/checkout';
 import { CartQuery } from '../cart/queries';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FieldErrorSummary, useErrorSummaryFocus } from '../components/FieldErrorSummary';
 import { PageHeading } from '../components/PageHeading';
 import { todayInNorway } from '../format/format';
 import { graphql } from '../gql';
@@ -48,6 +49,9 @@ const SubmitCart = graphql(`
           id
           requisitionNumber
         }
+      }
+      ... on CeilingExceededError {
+        requested
       }
       ... on ErrorResult {
         message
@@ -96,7 +100,7 @@ export function CheckoutPage() {
   const [draft, setDraft] = useState<CheckoutDraft>(loadCheckoutDraft);
   const [errors, setErrors] = useState<CheckoutErrors>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const summaryRef = useRef<ElementRef<typeof ErrorSummary>>(null);
+  const summary = useErrorSummaryFocus();
   useEffect(() => saveCheckoutDraft(draft), [draft]);
   const set = (field: keyof CheckoutDraft) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
   const costCentres = choices.data?.costCentres.edges.map((e) => e.node).filter((c) => c.active) ?? [];
@@ -107,7 +111,7 @@ export function CheckoutPage() {
     const { errors: found, input } = checkCheckout(draft, t);
     setErrors(found);
     if (!input) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      summary.focus();
       return;
     }
     // The answer holds orders, not the cart: say the cart changed too (the menu's count, the cart page).
@@ -124,24 +128,12 @@ export function CheckoutPage() {
     if (field) setErrors({ [field]: message });
   };
 
-  const errorList = Object.entries(errors) as [keyof CheckoutDraft, string][];
   return (
     <>
       <PageHeading title={t('checkout.title')}>{t('checkout.title')}</PageHeading>
       <Paragraph>{t('checkout.intro')}</Paragraph>
       {choices.error && <ErrorAlert message={errorMessage(choices.error, t)} onRetry={() => refetchChoices({ requestPolicy: 'network-only' })} />}
-      {errorList.length > 0 && (
-        <ErrorSummary ref={summaryRef} tabIndex={-1}>
-          <ErrorSummary.Heading>{t('checkout.errorSummary')}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {errorList.map(([field, message]) => (
-              <ErrorSummary.Item key={field}>
-                <ErrorSummary.Link href={`#${FIELD_IDS[field]}`}>{message}</ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <FieldErrorSummary heading={t('checkout.errorSummary')} errors={errors} fieldIds={FIELD_IDS} summaryRef={summary.ref} />
       {refusal && !Object.keys(errors).length && <ErrorAlert message={refusal} />}
       {submitState.error && <ErrorAlert message={errorMessage(submitState.error, t)} />}
       <form

@@ -1,17 +1,19 @@
 import '../work/work.css';
-import { Button, Checkbox, ErrorSummary, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { useRef, useState, type ElementRef } from 'react';
+import { Button, Checkbox, Field, Heading, Label, Paragraph, Select, Table, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
 import { useAnnounce } from '../components/Announcer';
 import { CursorPager } from '../components/CursorPager';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { FieldErrorSummary, useErrorSummaryFocus } from '../components/FieldErrorSummary';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate, todayInNorway } from '../format/format';
 import { CancelDelegation, CreateDelegation, DelegationsQuery, SubstituteChoices } from '../work/approval-queries';
 import { useCursorPages } from '../work/cursor-pages';
 import { checkDelegation, EMPTY_DELEGATION, type DelegationDraft } from '../work/delegation';
+import { refusalText } from '../refusals/refusal-text';
 
 const FIELD_IDS: Record<keyof DelegationDraft, string> = { substituteUserId: 'delegation-substitute', validFrom: 'delegation-from', validTo: 'delegation-to' };
 
@@ -28,7 +30,7 @@ export function DelegationsPage() {
   const [draft, setDraft] = useState<DelegationDraft>(EMPTY_DELEGATION);
   const [errors, setErrors] = useState<Partial<Record<keyof DelegationDraft, string>>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
-  const summaryRef = useRef<ElementRef<typeof ErrorSummary>>(null);
+  const summary = useErrorSummaryFocus();
   const me = choices.data?.me.userId;
   const people = (choices.data?.approvalAuthorities.edges ?? []).map((e) => e.node.user).filter((u): u is NonNullable<typeof u> => !!u && u.id !== me);
   const connection = list.data?.delegations;
@@ -39,7 +41,7 @@ export function DelegationsPage() {
     const checked = checkDelegation(draft, t);
     setErrors(checked.errors);
     if (!checked.input) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      summary.focus();
       return;
     }
     const r = await create({ input: checked.input });
@@ -52,10 +54,9 @@ export function DelegationsPage() {
       return;
     }
     // A substitute without the approver role: said in the user's words, with what to do.
-    setRefusal(a.__typename === 'MissingRoleError' ? t('work.delegations.errors.notApprover') : a.message);
+    setRefusal(a.__typename === 'MissingRoleError' ? t('work.delegations.errors.notApprover') : refusalText(a, t));
   };
 
-  const errorList = Object.entries(errors) as [keyof DelegationDraft, string][];
   return (
     <>
       <PageHeading title={t('work.delegations.title')}>{t('work.delegations.title')}</PageHeading>
@@ -64,18 +65,7 @@ export function DelegationsPage() {
         <Heading level={2} data-size="sm" id="delegation-form">
           {t('work.delegations.form')}
         </Heading>
-        {errorList.length > 0 && (
-          <ErrorSummary ref={summaryRef} tabIndex={-1}>
-            <ErrorSummary.Heading>{t('work.delegations.errorSummary')}</ErrorSummary.Heading>
-            <ErrorSummary.List>
-              {errorList.map(([field, message]) => (
-                <ErrorSummary.Item key={field}>
-                  <ErrorSummary.Link href={`#${FIELD_IDS[field]}`}>{message}</ErrorSummary.Link>
-                </ErrorSummary.Item>
-              ))}
-            </ErrorSummary.List>
-          </ErrorSummary>
-        )}
+        <FieldErrorSummary heading={t('work.delegations.errorSummary')} errors={errors} fieldIds={FIELD_IDS} summaryRef={summary.ref} />
         {refusal && <ErrorAlert message={refusal} />}
         {creating.error && <ErrorAlert message={errorMessage(creating.error, t)} />}
         {choices.error && <ErrorAlert message={errorMessage(choices.error, t)} />}
@@ -172,7 +162,7 @@ export function DelegationsPage() {
                             const r = await cancel({ id: d.id });
                             const a = r.data?.cancelDelegation;
                             if (a?.__typename === 'ApprovalDelegation') announce(t('work.delegations.cancelled'));
-                            else if (a) setRefusal(a.message);
+                            else if (a) setRefusal(refusalText(a, t));
                             refetchList({ requestPolicy: 'network-only' });
                           })()
                         }

@@ -1,5 +1,4 @@
 import { Button, Card, Heading, Link as DsLink, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -9,9 +8,9 @@ import { useAnnounce } from '../components/Announcer';
 import { CursorPager } from '../components/CursorPager';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import { FAVOURITE_TYPES, FavouritesQuery, RemoveFavourite } from '../favourites/queries';
+import { FAVOURITE_TYPES, FavouritesPageQuery, RemoveFavourite } from '../favourites/queries';
 import { formatDate, formatMoney } from '../format/format';
-import { pageOf } from '../work/cursor-pages';
+import { useCursorPages, useEmptyPageGoesBack } from '../work/cursor-pages';
 
 const PAGE_SIZE = 10;
 
@@ -19,12 +18,13 @@ const PAGE_SIZE = 10;
 export function FavouritesPage() {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [page, setPage] = useState(1);
-  const [result, refetch] = useQuery({ query: FavouritesQuery, context: FAVOURITE_TYPES, requestPolicy: 'cache-and-network' });
+  // A page at a time from the server; the cursor is the last favourite's name and id, so removing one keeps the page's place.
+  const pages = useCursorPages();
+  const [result, refetch] = useQuery({ query: FavouritesPageQuery, variables: { first: PAGE_SIZE, after: pages.after }, context: FAVOURITE_TYPES, requestPolicy: 'cache-and-network' });
   const [removed, remove] = useMutation(RemoveFavourite);
-  const favourites = result.data?.favourites;
-  // The API gives the list whole; it is shown a page at a time.
-  const shown = pageOf(favourites ?? [], page, PAGE_SIZE);
+  const connection = result.data?.favouritesConnection;
+  const favourites = connection?.edges.map((e) => e.node);
+  useEmptyPageGoesBack(favourites?.length, pages);
   const removeIt = async (id: number, name: string) => {
     const r = await remove({ favouriteId: id }, FAVOURITE_TYPES);
     if (!r.error) announce(t('extra.favourites.removed', { name }));
@@ -36,7 +36,7 @@ export function FavouritesPage() {
       {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {removed.error && <ErrorAlert message={errorMessage(removed.error, t)} />}
       {result.fetching && !favourites && <Paragraph role="status">{t('app.loading')}</Paragraph>}
-      {favourites && favourites.length === 0 && (
+      {connection && connection.totalCount === 0 && (
         <Paragraph>
           {t('extra.favourites.empty')}{' '}
           <DsLink asChild>
@@ -45,7 +45,7 @@ export function FavouritesPage() {
         </Paragraph>
       )}
       <ul className="torg-plain-list torg-hits">
-        {shown.items.map((f) => (
+        {favourites?.map((f) => (
           <li key={f.id}>
             <Card data-color="neutral" className="torg-hit">
               <Heading level={2} data-size="xs">
@@ -76,7 +76,13 @@ export function FavouritesPage() {
           </li>
         ))}
       </ul>
-      <CursorPager label={t('extra.favourites.pager')} page={shown.page} hasNext={shown.hasNext} onPrevious={() => setPage(shown.page - 1)} onNext={() => setPage(shown.page + 1)} />
+      <CursorPager
+        label={t('extra.favourites.pager')}
+        page={pages.page}
+        hasNext={!!connection?.pageInfo.hasNextPage}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(connection?.pageInfo.endCursor)}
+      />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { graphql } from '../gql';
 import { DespatchForm } from '../supplier/DespatchForm';
 import { InvoiceFromOrderForm } from '../supplier/InvoiceFromOrderForm';
 import { checkAnswer, toRespondInput, type AnswerDraft, type FieldError, type LineChoice } from '../supplier/order-answer';
+import { refusalText } from '../refusals/refusal-text';
 
 const SupplierOrder = graphql(`
   query SupplierOrder($id: Int!) {
@@ -70,6 +71,15 @@ const RespondToOrder = graphql(`
           version
         }
       }
+      ... on InvalidOrderResponseError {
+        lineId
+      }
+      ... on OrderStateError {
+        status
+      }
+      ... on UnknownOrderLineError {
+        lineIds
+      }
       ... on ErrorResult {
         message
       }
@@ -123,7 +133,7 @@ export function SupplierOrderPage() {
     const res = await respond({ input: toRespondInput(order.id, draft, order.version) });
     const answer = res.data?.respondToOrder;
     if (res.error) setFailure(errorMessage(res.error, t));
-    else if (answer && answer.__typename !== 'OrderResponseRecorded') setFailure('message' in answer ? answer.message : t('errors.title'));
+    else if (answer && answer.__typename !== 'OrderResponseRecorded') setFailure(refusalText(answer, t));
     else if (answer) {
       announce(t('supplier.answer.recorded', { status: t(`requisition.statuses.${answer.order.status}`) }));
       refetch({ requestPolicy: 'network-only' });

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { AddTemplateToCart, DeleteOrderTemplate, OrderTemplatesQuery, TEMPLATE_TYPES } from '../favourites/queries';
 import { formatDate, formatNumber } from '../format/format';
-import { pageOf } from '../work/cursor-pages';
+import { useCursorPages, useEmptyPageGoesBack } from '../work/cursor-pages';
 
 const PAGE_SIZE = 10;
 
@@ -24,13 +24,15 @@ interface Outcome {
 export function TemplatesPage() {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [page, setPage] = useState(1);
+  // A page at a time from the server (keyset on name and id, so deleting one keeps the page's place).
+  const pages = useCursorPages();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [result, refetch] = useQuery({ query: OrderTemplatesQuery, context: TEMPLATE_TYPES, requestPolicy: 'cache-and-network' });
+  const [result, refetch] = useQuery({ query: OrderTemplatesQuery, variables: { first: PAGE_SIZE, after: pages.after }, context: TEMPLATE_TYPES, requestPolicy: 'cache-and-network' });
   const [adding, addToCart] = useMutation(AddTemplateToCart);
   const [deleting, deleteTemplate] = useMutation(DeleteOrderTemplate);
-  const templates = result.data?.orderTemplates;
-  const shown = pageOf(templates ?? [], page, PAGE_SIZE);
+  const connection = result.data?.orderTemplatesConnection;
+  const templates = connection?.edges.map((e) => e.node);
+  useEmptyPageGoesBack(templates?.length, pages);
   const failed = adding.error ?? deleting.error;
 
   const use = async (id: number, name: string) => {
@@ -74,9 +76,9 @@ export function TemplatesPage() {
         </Alert>
       )}
       {result.fetching && !templates && <Paragraph role="status">{t('app.loading')}</Paragraph>}
-      {templates && templates.length === 0 && <Paragraph>{t('extra.templates.empty')}</Paragraph>}
+      {connection && connection.totalCount === 0 && <Paragraph>{t('extra.templates.empty')}</Paragraph>}
       <ul className="torg-plain-list torg-hits">
-        {shown.items.map((tpl) => (
+        {templates?.map((tpl) => (
           <li key={tpl.id}>
             <Card data-color="neutral" className="torg-hit">
               <Heading level={2} data-size="xs">
@@ -104,7 +106,13 @@ export function TemplatesPage() {
           </li>
         ))}
       </ul>
-      <CursorPager label={t('extra.templates.pager')} page={shown.page} hasNext={shown.hasNext} onPrevious={() => setPage(shown.page - 1)} onNext={() => setPage(shown.page + 1)} />
+      <CursorPager
+        label={t('extra.templates.pager')}
+        page={pages.page}
+        hasNext={!!connection?.pageInfo.hasNextPage}
+        onPrevious={pages.previous}
+        onNext={() => pages.next(connection?.pageInfo.endCursor)}
+      />
     </>
   );
 }

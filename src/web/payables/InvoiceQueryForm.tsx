@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useKeptDraft } from '../auth/useKeptDraft';
 import { QueryInvoice } from './queries';
 import { queryProblems, QUERY_REASON_CODES, type QueryReasonCode } from './reason-text';
+import { refusalText } from '../refusals/refusal-text';
 
 const EMPTY_QUERY = { code: 'PRI' as QueryReasonCode, text: '', note: '' };
 
@@ -45,7 +46,7 @@ export function InvoiceQueryForm({ invoice, onDone }: { invoice: { id: number; v
       onDone();
     } else if (answer.__typename === 'InvoiceStateError') setRefusal(t('work.payables.stateError', { status: t(`work.payables.statuses.${answer.status}`) }));
     else if (answer.__typename === 'InvoiceVersionConflictError') setRefusal(t('work.payables.versionConflict'));
-    else setRefusal(answer.message);
+    else setRefusal(refusalText(answer, t));
   };
 
   return (

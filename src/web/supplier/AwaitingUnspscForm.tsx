@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { graphql } from '../gql';
 import { useCursorPages } from '../work/cursor-pages';
 import { choose, percent, toAcceptInput, type UnspscChoices } from './unspsc-choices';
+import { refusalText } from '../refusals/refusal-text';
 
 const PAGE_SIZE = 10;
 
@@ -56,6 +57,9 @@ const AcceptUnspsc = graphql(`
           reason
         }
       }
+      ... on CatalogueStateError {
+        status
+      }
       ... on ErrorResult {
         message
       }
@@ -97,7 +101,7 @@ export function AwaitingUnspscForm({ versionId, onAccepted }: { versionId: numbe
       refetch({ requestPolicy: 'network-only' });
       onAccepted();
     } else if (answer.__typename === 'UnspscChoicesRefused') setFailure(answer.problems.map((p) => `${t('supplier.catalogue.line')} ${p.lineNumber}: ${p.reason}`).join(' '));
-    else setFailure('message' in answer ? answer.message : t('errors.title'));
+    else setFailure(refusalText(answer, t));
   };
 
   return (

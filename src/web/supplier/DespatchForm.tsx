@@ -9,6 +9,7 @@ import { formatNumber } from '../format/format';
 import { graphql } from '../gql';
 import { checkDespatch, fullDespatch, toDespatchInput, type DespatchDraft } from './despatch';
 import type { FieldError } from './order-answer';
+import { refusalText } from '../refusals/refusal-text';
 
 const RegisterDespatch = graphql(`
   mutation RegisterDespatch($input: RegisterDespatchInput!) {
@@ -19,6 +20,12 @@ const RegisterDespatch = graphql(`
           id
           despatchId
         }
+      }
+      ... on OrderStateError {
+        status
+      }
+      ... on UnknownOrderLineError {
+        lineIds
       }
       ... on ErrorResult {
         message
@@ -61,7 +68,7 @@ export function DespatchForm({ orderId, lines, onRegistered }: { orderId: number
     const res = await register({ input: toDespatchInput(orderId, draft) });
     const answer = res.data?.registerDespatch;
     if (res.error) setFailure(errorMessage(res.error, t));
-    else if (answer && answer.__typename !== 'DespatchRegistered') setFailure('message' in answer ? answer.message : t('errors.title'));
+    else if (answer && answer.__typename !== 'DespatchRegistered') setFailure(refusalText(answer, t));
     else if (answer) {
       announce(t('supplierPortal.despatch.recorded', { id: answer.despatchAdvice.despatchId }));
       // A new despatch starts empty but for the lines; what was sent is in the list above.

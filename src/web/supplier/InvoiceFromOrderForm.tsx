@@ -8,8 +8,10 @@ import { useAnnounce } from '../components/Announcer';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatMoney, formatNumber, todayInNorway } from '../format/format';
 import { graphql } from '../gql';
-import { checkInvoice, newInvoiceDraft, serverFieldOf, toCreateInvoiceInput, type InvoiceDraft } from './invoice-form';
+import { useKeptDraft } from '../auth/useKeptDraft';
+import { checkInvoice, newIdempotencyKey, newInvoiceDraft, serverFieldOf, toCreateInvoiceInput, type InvoiceDraft } from './invoice-form';
 import type { FieldError } from './order-answer';
+import { refusalText } from '../refusals/refusal-text';
 
 const CreateInvoiceFromOrder = graphql(`
   mutation CreateInvoiceFromOrder($input: CreateInvoiceFromOrderInput!) {
@@ -31,6 +33,13 @@ const CreateInvoiceFromOrder = graphql(`
       }
       ... on DuplicateInvoiceNumberError {
         invoiceNumber
+      }
+      ... on OrderStateError {
+        status
+      }
+      ... on IdempotencyKeyReusedError {
+        invoiceId
+        differentFields
       }
       ... on ErrorResult {
         message
@@ -75,7 +84,12 @@ export function InvoiceFromOrderForm({
   const { t } = useTranslation();
   const announce = useAnnounce();
   const billable = lines.filter((l) => l.status !== 'NOT_ACCEPTED' && l.status !== 'CANCELLED');
-  const [draft, setDraft] = useState<InvoiceDraft>(() => newInvoiceDraft(billable, todayInNorway()));
+  // The draft, with its idempotency key, is kept in the tab's session storage from the first
+  // attempt on: a retry after a lost answer (or a reload) sends the same key and gets the invoice
+  // the first attempt made.
+  const [fresh] = useState<InvoiceDraft>(() => newInvoiceDraft(billable, todayInNorway()));
+  const [kept, setDraft] = useKeptDraft<InvoiceDraft | null>(`invoice-from-order:${orderId}`, null);
+  const draft = kept ?? fresh;
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [server, setServer] = useState<ServerProblem[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
@@ -98,6 +112,7 @@ export function InvoiceFromOrderForm({
       announce(t('supplierPortal.errors.summary', { count: problems.length }));
       return;
     }
+    setDraft(draft);
     const res = await create({ input: toCreateInvoiceInput(orderId, draft) });
     const answer = res.data?.createInvoiceFromOrder;
     if (res.error) return setFailure(errorMessage(res.error, t));
@@ -126,8 +141,14 @@ export function InvoiceFromOrderForm({
         setServer([{ field: 'invoiceNumber', message: t('supplierPortal.invoice.duplicate', { number: answer.invoiceNumber }) }]);
         setFailure(t('supplierPortal.invoice.duplicate', { number: answer.invoiceNumber }));
         return;
+      case 'IdempotencyKeyReusedError':
+        // An earlier attempt of this draft made an invoice; what is typed now is another request: a new key, so sending it again makes a second invoice on purpose.
+        setDraft({ ...draft, idempotencyKey: newIdempotencyKey() });
+        setFailure(refusalText(answer, t));
+        onCreated();
+        return;
       default:
-        setFailure('message' in answer ? answer.message : t('errors.title'));
+        setFailure(refusalText(answer, t));
     }
   };
 

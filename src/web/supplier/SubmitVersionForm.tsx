@@ -6,6 +6,7 @@ import { errorMessage } from '../api/errors';
 import { useAnnounce } from '../components/Announcer';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { graphql } from '../gql';
+import { refusalText } from '../refusals/refusal-text';
 
 const SubmitCatalogueVersion = graphql(`
   mutation SubmitCatalogueVersion($versionId: Int!) {
@@ -14,6 +15,15 @@ const SubmitCatalogueVersion = graphql(`
       ... on CatalogueVersion {
         id
         status
+      }
+      ... on CatalogueStateError {
+        status
+      }
+      ... on CatalogueVersionOutdatedError {
+        publishedVersionNo
+      }
+      ... on PriceIncreasesBeyondClauseError {
+        flaggedCount
       }
       ... on ErrorResult {
         message
@@ -42,7 +52,7 @@ export function SubmitVersionForm({ versionId, onSubmitted }: { versionId: numbe
     if (answer.__typename === 'CatalogueVersion') {
       announce(t('supplierPortal.version.submitted'));
       onSubmitted();
-    } else setFailure('message' in answer ? answer.message : t('errors.title'));
+    } else setFailure(refusalText(answer, t));
   };
 
   return (

@@ -74,7 +74,9 @@ describe('SupplierOrderPage', () => {
     await userEvent.type(screen.getByLabelText('Hvorfor avvises ordren?'), 'Utsolgt til januar');
     await userEvent.click(screen.getByRole('button', { name: 'Send svar' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('The order was changed since you read it');
+    // The refusal in bokmål (keyed on its type), not the server's English message.
+    expect(alert.textContent).toContain('Noen andre har endret bestillingen i mellomtiden');
+    expect(alert.textContent).not.toContain('The order was changed');
     expect(screen.getByLabelText<HTMLTextAreaElement>('Hvorfor avvises ordren?').value).toBe('Utsolgt til januar');
     await waitFor(() => expect(executeMutation).toHaveBeenCalledTimes(1));
     expect(executeMutation.mock.calls[0][0].variables.input).toEqual({ orderId: 7, expectedVersion: 3, responseCode: 'REJECTED', note: 'Utsolgt til januar' });

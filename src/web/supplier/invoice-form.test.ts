@@ -28,7 +28,17 @@ describe('the invoice form', () => {
         { lineId: '1', quantity: '4.5' },
         { lineId: '2', quantity: '0' },
       ],
+      // The draft's key goes with every attempt, so a retry answers the invoice the first one made.
+      idempotencyKey: draft.idempotencyKey,
     });
+  });
+
+  it('gives each new draft its own idempotency key, which stays with the draft', () => {
+    const a = newInvoiceDraft(lines, '2026-12-01');
+    const b = newInvoiceDraft(lines, '2026-12-01');
+    expect(a.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b.idempotencyKey).not.toBe(a.idempotencyKey);
+    expect(toCreateInvoiceInput(3, { ...a, paymentAccount: '15032080119' }).idempotencyKey).toBe(a.idempotencyKey);
   });
 
   it('names each wrong field: due before issue, no account, a KID with letters, more than agreed', () => {

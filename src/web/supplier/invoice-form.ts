@@ -22,6 +22,11 @@ export interface InvoiceDraft {
   kid: string;
   note: string;
   lines: InvoiceLineDraft[];
+  /**
+   * Made once per draft and sent with every attempt: a retry after a lost answer gets the invoice
+   * the first attempt made, not a second one. A new draft (after an invoice is made) gets a new one.
+   */
+  idempotencyKey: string;
 }
 
 export interface CreateInvoiceInput {
@@ -33,6 +38,12 @@ export interface CreateInvoiceInput {
   kid?: string;
   note?: string;
   lines: { lineId: string; quantity: string }[];
+  idempotencyKey?: string;
+}
+
+/** A fresh idempotency key: a UUID (crypto.randomUUID in every browser Torg supports, on https and localhost). */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
 }
 
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -48,6 +59,7 @@ export function newInvoiceDraft(lines: { lineId: string; quantity: string }[], t
     kid: '',
     note: '',
     lines: lines.map((l) => ({ lineId: l.lineId, ordered: l.quantity, quantity: l.quantity.includes('.') ? l.quantity.replace(/\.?0+$/, '').replace('.', ',') : l.quantity })),
+    idempotencyKey: newIdempotencyKey(),
   };
 }
 
@@ -93,6 +105,7 @@ export function toCreateInvoiceInput(orderId: number, draft: InvoiceDraft): Crea
     ...(kid ? { kid } : {}),
     ...(note ? { note } : {}),
     lines: draft.lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity.trim() ? parseDecimal(l.quantity)! : '0' })),
+    ...(draft.idempotencyKey ? { idempotencyKey: draft.idempotencyKey } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import type { ApprovalQueueQuery } from '../gql/graphql';
 import { ApproveRequisition, RejectRequisition } from './approval-queries';
 import { budgetFor } from './budget';
 import { SupplierLabel } from './SupplierLabel';
+import { refusalText } from '../refusals/refusal-text';
 
 type Requisition = ApprovalQueueQuery['pendingApprovals']['edges'][number]['node'];
 type CostCentre = ApprovalQueueQuery['costCentres']['edges'][number]['node'];
@@ -67,7 +68,7 @@ export function ApprovalCard({ requisition: r, costCentre, onStale }: { requisit
         setRefusal(t('work.approvals.versionConflict'));
         return onStale();
       default:
-        return setRefusal(a.message);
+        return setRefusal(refusalText(a, t));
     }
   };
 
@@ -84,7 +85,7 @@ export function ApprovalCard({ requisition: r, costCentre, onStale }: { requisit
     if (a.__typename === 'Order') return decided(a.requisitionNumber, 'rejected');
     if (a.__typename === 'OrderStateError') setRefusal(t('work.approvals.gone', { status: t(`requisition.statuses.${a.status}`) }));
     else if (a.__typename === 'OrderVersionConflictError') setRefusal(t('work.approvals.versionConflict'));
-    else setRefusal(a.message);
+    else setRefusal(refusalText(a, t));
     onStale();
   };
 

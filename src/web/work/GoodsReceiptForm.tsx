@@ -9,6 +9,7 @@ import { formatNumber } from '../format/format';
 import type { MyOrderFieldsFragment } from '../gql/graphql';
 import { ReceiveGoods } from './order-queries';
 import { checkReceipt, outstanding, receivable, type ReceiptLineDraft, type ReceiptMode } from './receipt';
+import { refusalText } from '../refusals/refusal-text';
 
 /** Orders in these states take goods (and returns). */
 export const RECEIVING_STATES = ['SENT', 'ACCEPTED', 'PARTIALLY_RECEIVED', 'RECEIVED'];
@@ -63,7 +64,7 @@ export function GoodsReceiptForm({ order }: { order: MyOrderFieldsFragment }) {
     }
     if (a.__typename === 'OrderStateError') setRefusal(t('work.order.notReceivable', { status: t(`requisition.statuses.${a.status}`) }));
     else if (a.__typename === 'OrderVersionConflictError') setRefusal(t('work.order.versionConflict'));
-    else setRefusal(a.message);
+    else setRefusal(refusalText(a, t));
   };
 
   const errorList = Object.entries(errors);

@@ -10,6 +10,7 @@ import type { InvoiceExceptionsQuery } from '../gql/graphql';
 import { ApproveInvoice, DisputeInvoice, SupplierName } from './payables-queries';
 import { InvoiceQueryForm } from '../payables/InvoiceQueryForm';
 import { reasonText } from '../payables/reason-text';
+import { refusalText } from '../refusals/refusal-text';
 
 type Invoice = InvoiceExceptionsQuery['invoiceExceptions']['edges'][number]['node'];
 
@@ -52,7 +53,7 @@ export function InvoiceExceptionCard({ invoice: inv, onStale }: { invoice: Invoi
     }
     if (r.__typename === 'InvoiceStateError') setRefusal(t('work.payables.stateError', { status: t(`work.payables.statuses.${r.status}`) }));
     else if (r.__typename === 'InvoiceVersionConflictError') setRefusal(t('work.payables.versionConflict'));
-    else setRefusal(r.message);
+    else setRefusal(refusalText(r, t));
     if (r.__typename !== 'ReasonRequiredError') onStale();
   };
 

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate, formatMoney, formatNumber } from '../format/format';
 import type { MyOrderFieldsFragment } from '../gql/graphql';
 import { AcceptChanges, RejectChanges } from './order-queries';
+import { refusalText } from '../refusals/refusal-text';
 
 type Order = MyOrderFieldsFragment;
 
@@ -49,14 +50,15 @@ export function OrderAnswer({ order, onChanged }: { order: Order; onChanged: () 
   const latest = order.responses[order.responses.length - 1];
   const byLineId = new Map(order.lines.map((l) => [l.lineId, l]));
 
-  const answer = (typename: string | undefined, message: string | undefined, done: string) => {
-    if (!typename) return; // a failed request: the mutation's error is shown, the reason kept
+  const answer = (a: { __typename: string } | undefined, done: string) => {
+    const typename = a?.__typename;
+    if (!a || !typename) return; // a failed request: the mutation's error is shown, the reason kept
     if (typename === 'Order') {
       setRefusal(null);
       announce(done);
       return;
     }
-    setRefusal(typename === 'OrderVersionConflictError' ? t('work.order.versionConflict') : (message ?? ''));
+    setRefusal(typename === 'OrderVersionConflictError' ? t('work.order.versionConflict') : refusalText(a, t));
     onChanged();
   };
 
@@ -128,7 +130,7 @@ export function OrderAnswer({ order, onChanged }: { order: Order; onChanged: () 
                 void (async () => {
                   const r = await accept({ orderId: order.id, expectedVersion: order.version });
                   const a = r.data?.acceptOrderChanges;
-                  answer(a?.__typename, a && 'message' in a ? a.message : undefined, t('work.order.accepted'));
+                  answer(a, t('work.order.accepted'));
                 })()
               }
             >
@@ -147,7 +149,7 @@ export function OrderAnswer({ order, onChanged }: { order: Order; onChanged: () 
                   setReasonError(undefined);
                   const r = await reject({ orderId: order.id, expectedVersion: order.version, reason: reason.trim() });
                   const a = r.data?.rejectOrderChanges;
-                  answer(a?.__typename, a && 'message' in a ? a.message : undefined, t('work.order.rejected'));
+                  answer(a, t('work.order.rejected'));
                 })()
               }
             >

@@ -76,6 +76,12 @@ export const ApproveRequisition = graphql(`
       ... on OrderStateError {
         status
       }
+      ... on CeilingExceededError {
+        requested
+      }
+      ... on NotAuthorisedToApproveError {
+        amount
+      }
       ... on ErrorResult {
         message
       }
@@ -94,6 +100,9 @@ export const RejectRequisition = graphql(`
       }
       ... on OrderStateError {
         status
+      }
+      ... on NotAuthorisedToApproveError {
+        amount
       }
       ... on ErrorResult {
         message
@@ -161,6 +170,9 @@ export const CreateDelegation = graphql(`
           name
         }
       }
+      ... on MissingRoleError {
+        role
+      }
       ... on ErrorResult {
         message
       }
@@ -175,6 +187,9 @@ export const CancelDelegation = graphql(`
       ... on ApprovalDelegation {
         id
         status
+      }
+      ... on MissingRoleError {
+        role
       }
       ... on ErrorResult {
         message

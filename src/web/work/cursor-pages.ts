@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /**
  * The cursors of the pages seen so far over a cursor connection (`first`/`after`): the API gives
@@ -14,9 +14,13 @@ export function useCursorPages() {
   return { after: stack[stack.length - 1], page: stack.length, next, previous, reset };
 }
 
-/** One page of a list the API gives whole (favourites, templates), for CursorPager. */
-export function pageOf<T>(items: readonly T[], page: number, size: number): { items: T[]; hasNext: boolean; page: number } {
-  const last = Math.max(1, Math.ceil(items.length / size));
-  const p = Math.min(Math.max(1, page), last);
-  return { items: items.slice((p - 1) * size, p * size), hasNext: p < last, page: p };
+/**
+ * A page left empty (its last item removed) goes back to the one before, rather than showing
+ * nothing with a "previous" button: `count` is the page's items once read.
+ */
+export function useEmptyPageGoesBack(count: number | undefined, pages: { page: number; previous: () => void }) {
+  const { page, previous } = pages;
+  useEffect(() => {
+    if (count === 0 && page > 1) previous();
+  }, [count, page, previous]);
 }

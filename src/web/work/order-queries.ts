@@ -102,6 +102,9 @@ export const AcceptChanges = graphql(`
       ... on Order {
         ...MyOrderFields
       }
+      ... on OrderStateError {
+        status
+      }
       ... on ErrorResult {
         message
       }
@@ -115,6 +118,9 @@ export const RejectChanges = graphql(`
       __typename
       ... on Order {
         ...MyOrderFields
+      }
+      ... on OrderStateError {
+        status
       }
       ... on ErrorResult {
         message
@@ -142,6 +148,19 @@ export const ReceiveGoods = graphql(`
       }
       ... on OrderStateError {
         status
+      }
+      ... on LineNotReceivableError {
+        lines {
+          lineId
+        }
+      }
+      ... on ReturnBeyondReceivedError {
+        lines {
+          lineId
+        }
+      }
+      ... on UnknownOrderLineError {
+        lineIds
       }
       ... on ErrorResult {
         message

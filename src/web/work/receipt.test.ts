@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../i18n/i18n';
 import { budgetFor } from './budget';
-import { pageOf } from './cursor-pages';
 import { checkDelegation, EMPTY_DELEGATION } from './delegation';
 import { checkReceipt, outstanding, receivable } from './receipt';
 
@@ -40,16 +39,6 @@ describe('budget of a requisition', () => {
     expect(budgetFor(budgets, 2026, '150.50')).toEqual({ remaining: '400.00', after: '249.50', over: false, currency: 'NOK' });
     expect(budgetFor(budgets, 2026, '400.01')).toMatchObject({ after: '-0.01', over: true });
     expect(budgetFor(budgets, 2027, '1')).toBeNull();
-  });
-});
-
-describe('paging a whole list', () => {
-  it('gives the page asked for, clamped, and whether more follow', () => {
-    const items = Array.from({ length: 23 }, (_, i) => i);
-    expect(pageOf(items, 1, 10)).toEqual({ items: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], hasNext: true, page: 1 });
-    expect(pageOf(items, 3, 10)).toEqual({ items: [20, 21, 22], hasNext: false, page: 3 });
-    expect(pageOf(items, 9, 10).page).toBe(3);
-    expect(pageOf([], 1, 10)).toEqual({ items: [], hasNext: false, page: 1 });
   });
 });
 
