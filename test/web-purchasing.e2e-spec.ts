@@ -349,7 +349,7 @@ describeBrowser('the purchasing unit in a browser', () => {
       expect(await wcagViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Lagre prisklausulen' }).click();
       await announced(page, 'Prisklausulen er lagret.');
-      expect((await termsOf(rejectAgreement.id)).priceClause).toMatchObject({ kind: 'INDEX', indexName: 'KPI (SSB tabell 03013)', baseIndexValue: '131.2', indexSharePercent: '80.00' });
+      expect((await termsOf(rejectAgreement.id)).priceClause).toMatchObject({ kind: 'INDEX', indexName: 'KPI (SSB tabell 03013)', baseIndexValue: '131.20', indexSharePercent: '80.00' });
       await page.getByTestId('price-clause-text').filter({ hasText: 'KPI (SSB tabell 03013)' }).waitFor();
       await screenshot(page, 'purchasing-09-terms-saved');
 

@@ -22,6 +22,18 @@ export interface ServerSuggestionProps {
 }
 
 /**
+ * Opens the list when text arrives without a key press or click (pasted from a menu, dictated,
+ * filled in by an assistive tool): Designsystemet's list (u-datalist) opens only on a click or a
+ * keydown in the field, so such text would otherwise leave the answers hidden. A click on the
+ * field is the list's own way to open, so its state (aria-expanded, popover, position) stays whole.
+ * Only the user's own input counts: the component writes the chosen label into the field with a
+ * synthetic input event, and that must not open the list again.
+ */
+function openList(input: HTMLInputElement) {
+  if (input.list?.hidden && input.ownerDocument.activeElement === input) input.click();
+}
+
+/**
  * A picker that asks the server as the user types (Designsystemet's Suggestion, a combobox with
  * a listbox): the options shown are the server's answer for the text, a page at a time, and
  * *Vis flere* fetches the next page. Counts are announced by the list itself (data-sr-*).
@@ -33,7 +45,14 @@ export function ServerSuggestion({ id, label, selected, onSelect, options, onSea
       <Field>
         <Label htmlFor={id}>{label}</Label>
         <Suggestion filter={filterHere} selected={selected} onSelectedChange={(item) => onSelect(item)} data-sr-singular={t('purchasing.pickers.oneHit')} data-sr-plural={t('purchasing.pickers.hits')}>
-          <Suggestion.Input id={id} placeholder={t('purchasing.pickers.typeToSearch')} onInput={(e) => onSearch(e.currentTarget.value)} />
+          <Suggestion.Input
+            id={id}
+            placeholder={t('purchasing.pickers.typeToSearch')}
+            onInput={(e) => {
+              if (e.nativeEvent.isTrusted) openList(e.currentTarget);
+              onSearch(e.currentTarget.value);
+            }}
+          />
           <Suggestion.Clear aria-label={t('purchasing.pickers.clear', { label })} />
           <Suggestion.List>
             <Suggestion.Empty>{fetching ? t('app.loading') : t('purchasing.pickers.none')}</Suggestion.Empty>
