@@ -227,7 +227,7 @@ describeBrowser('the purchasing unit in a browser', () => {
 
       // A filter: Nordby skole and what is below it, kept in the address.
       const [{ id: skole }] = await t.sql(`SELECT id FROM organisation WHERE name = 'Nordby skole'`);
-      await page.getByLabel('Virksomhet (med underliggende)', { exact: true }).fill('Nordby');
+      await page.getByLabel('Virksomhet (med underliggende)', { exact: true }).and(page.locator('input')).fill('Nordby');
       await page.getByRole('option', { name: 'Nordby skole (911000024)' }).click();
       await page.getByLabel('Fra dato').fill('2020-01-01');
       await page.getByRole('button', { name: 'Vis', exact: true }).click();
@@ -410,7 +410,8 @@ describeBrowser('the purchasing unit in a browser', () => {
       expect(direct.text).toContain('2025-001');
 
       // The organisation picker asks the server: 20 of 151 schools, then 20 more, then one found by typing.
-      const org = page.getByLabel('Virksomhet (med underliggende)', { exact: true });
+      // The field, not its list: once focused, the list (a listbox) carries the field's label too.
+      const org = page.getByLabel('Virksomhet (med underliggende)', { exact: true }).and(page.locator('input'));
       await org.fill('skole');
       await page.getByRole('option', { name: 'Storby skole 019 (800000019)' }).waitFor();
       await page.getByText('Viser 20 av 151.').waitFor();
@@ -421,7 +422,7 @@ describeBrowser('the purchasing unit in a browser', () => {
       await org.fill('skole 149');
       await page.getByRole('option', { name: 'Storby skole 149 (800000149)' }).click();
       // The segment picker: every segment of the code set, narrowed as one types.
-      const segment = page.getByLabel('Varesegment (UNSPSC)', { exact: true });
+      const segment = page.getByLabel('Varesegment (UNSPSC)', { exact: true }).and(page.locator('input'));
       await segment.fill('44');
       await page.getByRole('option', { name: /^44 / }).first().click();
       await page.getByRole('button', { name: 'Vis', exact: true }).click();

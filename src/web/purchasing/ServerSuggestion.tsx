@@ -44,6 +44,18 @@ export function ServerSuggestion({ id, label, selected, onSelect, options, onSea
     <div className="torg-suggestion" data-testid={testId}>
       <Field>
         <Label htmlFor={id}>{label}</Label>
+        {/* Above the field, not below: the open list lies over what follows the field, so a
+            button there could not be reached with the pointer while the answers show. */}
+        {totalCount !== null && totalCount > options.length && (
+          <Paragraph data-size="sm" className="torg-suggestion-more">
+            {t('purchasing.pickers.showing', { shown: options.length, total: totalCount })}{' '}
+            {hasMore && (
+              <Button type="button" variant="tertiary" data-size="sm" onClick={onMore} disabled={fetching} aria-label={t('purchasing.pickers.moreFor', { label })}>
+                {t('purchasing.pickers.more')}
+              </Button>
+            )}
+          </Paragraph>
+        )}
         <Suggestion filter={filterHere} selected={selected} onSelectedChange={(item) => onSelect(item)} data-sr-singular={t('purchasing.pickers.oneHit')} data-sr-plural={t('purchasing.pickers.hits')}>
           <Suggestion.Input
             id={id}
@@ -64,16 +76,6 @@ export function ServerSuggestion({ id, label, selected, onSelect, options, onSea
           </Suggestion.List>
         </Suggestion>
       </Field>
-      {totalCount !== null && totalCount > options.length && (
-        <Paragraph data-size="sm" className="torg-suggestion-more">
-          {t('purchasing.pickers.showing', { shown: options.length, total: totalCount })}{' '}
-          {hasMore && (
-            <Button type="button" variant="tertiary" data-size="sm" onClick={onMore} disabled={fetching} aria-label={t('purchasing.pickers.moreFor', { label })}>
-              {t('purchasing.pickers.more')}
-            </Button>
-          )}
-        </Paragraph>
-      )}
     </div>
   );
 }
