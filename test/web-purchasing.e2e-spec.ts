@@ -227,7 +227,8 @@ describeBrowser('the purchasing unit in a browser', () => {
 
       // A filter: Nordby skole and what is below it, kept in the address.
       const [{ id: skole }] = await t.sql(`SELECT id FROM organisation WHERE name = 'Nordby skole'`);
-      await page.getByLabel('Virksomhet (med underliggende)').selectOption(String(skole));
+      await page.getByLabel('Virksomhet (med underliggende)', { exact: true }).and(page.locator('input')).fill('Nordby');
+      await page.getByRole('option', { name: 'Nordby skole (911000024)' }).click();
       await page.getByLabel('Fra dato').fill('2020-01-01');
       await page.getByRole('button', { name: 'Vis', exact: true }).click();
       await page.waitForURL((url) => url.searchParams.get('org') === String(skole) && url.searchParams.get('from') === '2020-01-01');
@@ -254,6 +255,188 @@ describeBrowser('the purchasing unit in a browser', () => {
       await page.getByText('Fra dato kan ikke være etter til dato.').waitFor();
       expect(new URL(page.url()).searchParams.get('to')).toBeNull();
       expect(await page.getByLabel('Til dato').inputValue()).toBe('2019-01-01');
+
+      expect(pageErrors).toEqual([]);
+      expect(elsewhere).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+  // Issue 18, later additions: the agreement's terms set on its page, and the dashboards' new charts and pickers.
+  const signIn = async () => {
+    const ctx = await offlineContext(browser, origin);
+    await ctx.page.goto(`${origin}/sign-in`);
+    await heading(ctx.page, 'Logg inn');
+    await ctx.page.getByRole('button', { name: 'Logg inn som Ingrid Innkjøper' }).click();
+    await ctx.page.waitForURL(`${origin}/purchasing/agreements`);
+    return ctx;
+  };
+  const termsOf = async (id: number) =>
+    (
+      await as(
+        PURCHASER,
+        'query($id: Int!) { agreement(id: $id) { valueCeiling remainingHeadroom priceClause { kind maxIncreasePercent periodMonths reference indexName baseIndexValue indexSharePercent } } }',
+        { id },
+      )
+    ).data.agreement;
+
+  it(
+    'sets an agreement’s ceiling typed the Norwegian way and its price clause on the agreement page, with errors summarised and nothing typed lost, axe-clean',
+    async () => {
+      const { page, pageErrors, elsewhere, context } = await signIn();
+      await page.goto(`${origin}/purchasing/agreements/${rejectAgreement.id}`);
+      expect(await heading(page, `Avtale ${rejectAgreement.reference}`)).toBe(`Avtale ${rejectAgreement.reference}`);
+      expect(plain(await page.getByTestId('ceiling').innerText())).toContain('Avtalen har ikke noe tak.');
+      expect(await page.getByTestId('price-clause-text').innerText()).toBe('Avtalen har ingen prisjusteringsklausul: prisøkninger begrenses ikke.');
+
+      // Three decimals: refused where it was typed and in the summary (focused), nothing sent, the text kept.
+      const amount = page.getByLabel('Avtaletak i NOK');
+      await amount.fill('12 500,505');
+      await page.getByRole('button', { name: 'Lagre taket' }).click();
+      const summary = page.getByTestId('ceiling-errors');
+      await summary.waitFor();
+      expect(await summary.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement))).toBe(true);
+      await summary.getByRole('link', { name: 'Taket kan ha høyst to desimaler.' }).waitFor();
+      expect(await amount.getAttribute('aria-invalid')).toBe('true');
+      expect(await amount.inputValue()).toBe('12 500,505');
+      expect((await termsOf(rejectAgreement.id)).valueCeiling).toBeNull();
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-07-ceiling-error');
+
+      // Corrected: sent exactly, announced, and the figures beside show the server's.
+      await amount.fill('12 500,50');
+      await page.getByRole('button', { name: 'Lagre taket' }).click();
+      await announced(page, `Avtaletaket er lagret: ${nok('12500.50')}.`);
+      const saved = await termsOf(rejectAgreement.id);
+      expect(saved.valueCeiling).toBe('12500.50');
+      await page.getByTestId('ceiling').filter({ hasText: 'Gjenstår under taket' }).waitFor();
+      const ceiling = plain(await page.getByTestId('ceiling').innerText());
+      expect(ceiling).toContain(nok('12500.50'));
+      expect(ceiling).toContain(nok(saved.remainingHeadroom));
+      expect(plain(await amount.inputValue())).toBe('12 500,5');
+
+      // The price clause: a missing percent and a period out of range, then a maximum increase of 2,5 % per 6 months.
+      const percent = page.getByLabel('Største økning i prosent');
+      await page.getByLabel('Periode i måneder').fill('61');
+      await page.getByRole('button', { name: 'Lagre prisklausulen' }).click();
+      const clauseErrors = page.getByTestId('clause-errors');
+      await clauseErrors.getByRole('link', { name: 'Skriv hvor mange prosent prisene høyst kan øke.' }).waitFor();
+      await clauseErrors.getByRole('link', { name: 'Perioden må være et helt antall måneder fra 1 til 60.' }).waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-08-clause-errors');
+      await percent.fill('2,5');
+      await page.getByLabel('Periode i måneder').fill('6');
+      await page.getByLabel('Periodene regnes fra').selectOption('LAST_PUBLISH');
+      await page.getByRole('button', { name: 'Lagre prisklausulen' }).click();
+      await announced(page, 'Prisklausulen er lagret.');
+      expect((await termsOf(rejectAgreement.id)).priceClause).toEqual({
+        kind: 'MAX_INCREASE',
+        maxIncreasePercent: '2.50',
+        periodMonths: 6,
+        reference: 'LAST_PUBLISH',
+        indexName: null,
+        baseIndexValue: null,
+        indexSharePercent: null,
+      });
+      await page.getByTestId('price-clause-text').filter({ hasText: 'Høyst 2,5 % økning per 6 måneder, regnet fra sist publiserte katalog.' }).waitFor();
+
+      // Replaced by an index clause (KPI at 131,2, 80 % of the change).
+      await page.getByLabel('Indeksregulering (for eksempel KPI)').check();
+      await page.getByLabel('Indeks', { exact: true }).fill('KPI (SSB tabell 03013)');
+      await page.getByLabel('Dato for grunnverdien').fill('2025-01-01');
+      await page.getByLabel('Indeksens grunnverdi').fill('131,2');
+      await page.getByLabel('Andel av endringen prisene kan følge, i prosent').fill('80');
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Lagre prisklausulen' }).click();
+      await announced(page, 'Prisklausulen er lagret.');
+      // The same announcement followed the first save and may still be shown: wait for the new clause on the page before asking the API.
+      await page.getByTestId('price-clause-text').filter({ hasText: 'KPI (SSB tabell 03013)' }).waitFor();
+      expect((await termsOf(rejectAgreement.id)).priceClause).toMatchObject({ kind: 'INDEX', indexName: 'KPI (SSB tabell 03013)', baseIndexValue: '131.20', indexSharePercent: '80.00' });
+      await screenshot(page, 'purchasing-09-terms-saved');
+
+      // Removing the ceiling: an empty field.
+      await amount.fill('');
+      await page.getByRole('button', { name: 'Lagre taket' }).click();
+      await announced(page, 'Avtaletaket er fjernet.');
+      expect((await termsOf(rejectAgreement.id)).valueCeiling).toBeNull();
+
+      expect(pageErrors).toEqual([]);
+      expect(elsewhere).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'shows spend per supplier and ceiling use as charts with their figures and CSV, and picks any of 150 more organisations by typing, axe-clean',
+    async () => {
+      // 150 more schools under Storby kommune (a participant of the demo agreements): more than a page of the picker.
+      const [{ id: kommune }] = await t.sql(`SELECT id FROM organisation WHERE name = 'Storby kommune'`);
+      await t.sql(
+        `INSERT INTO organisation (name, org_number, kind, parent_id)
+         SELECT 'Storby skole ' || lpad(n::text, 3, '0'), (800000000 + n)::text, 'BUYER', $1 FROM generate_series(1, 150) n`,
+        [kommune],
+      );
+      const { page, pageErrors, elsewhere, context } = await signIn();
+      await page.goto(`${origin}/purchasing/dashboards`);
+      expect(await heading(page, 'Lojalitet og lekkasje')).toBe('Lojalitet og lekkasje');
+      await page.getByTestId('spend-table').waitFor();
+      await page.getByTestId('ceiling-table').waitFor();
+
+      const spend = (await as(PURCHASER, 'query { insightSpend(filter: { groupBy: [SUPPLIER] }) { supplierName amount documents lines } }')).data.insightSpend;
+      expect(spend.length).toBeGreaterThan(0);
+      expect((await rowsOf(page, 'spend-table')).sort()).toEqual(spend.map((r: any) => [r.supplierName ?? '(uten navn)', nok(r.amount), String(r.documents), String(r.lines)]).sort());
+      const use = (await as(PURCHASER, 'query { insightCeilingUse(filter: { groupBy: [AGREEMENT] }) { reference ceiling committed orderedHere used } }')).data.insightCeilingUse;
+      const withCeiling = use.find((r: any) => r.reference === '2025-001');
+      expect(withCeiling.ceiling).toBe('10000.00');
+      const shownUse = await rowsOf(page, 'ceiling-table');
+      expect(shownUse.map((r) => r[0]).sort()).toEqual(use.map((r: any) => r.reference).sort());
+      const row = shownUse.find((r) => r[0] === '2025-001')!;
+      const amount2 = (v: string) => plain(new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(v)));
+      expect(row.slice(1, 3)).toEqual([amount2(withCeiling.ceiling), amount2(withCeiling.committed)]);
+      expect(row[5]).toBe(amount2(withCeiling.orderedHere));
+      expect(await page.getByTestId('spend-chart').getAttribute('role')).toBe('img');
+      expect(await page.getByTestId('ceiling-chart').getAttribute('aria-label')).toContain('Stolpediagram');
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-10-spend-and-ceiling');
+
+      // The ceiling-use CSV is the export's.
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Last ned CSV: bruk av avtaletak' }).click();
+      const file = await downloading;
+      expect(file.suggestedFilename()).toBe('ceiling-use.csv');
+      const direct = await t.http.get('/insights/ceiling-use.csv?groupBy=AGREEMENT').set('Authorization', `Bearer ${await t.login(PURCHASER)}`);
+      expect(direct.status).toBe(200);
+      expect(readFileSync(await file.path(), 'utf8')).toBe(direct.text);
+      expect(direct.text).toContain('2025-001');
+
+      // The organisation picker asks the server: 20 of 151 schools, then 20 more, then one found by typing.
+      // The field, not its list: once focused, the list (a listbox) carries the field's label too.
+      const org = page.getByLabel('Virksomhet (med underliggende)', { exact: true }).and(page.locator('input'));
+      await org.fill('skole');
+      await page.getByRole('option', { name: 'Storby skole 019 (800000019)' }).waitFor();
+      await page.getByText('Viser 20 av 151.').waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-11-organisation-picker');
+      await page.getByRole('button', { name: 'Vis flere valg for Virksomhet (med underliggende)' }).click();
+      await page.getByText('Viser 40 av 151.').waitFor();
+      await org.fill('skole 149');
+      await page.getByRole('option', { name: 'Storby skole 149 (800000149)' }).click();
+      // The segment picker: every segment of the code set, narrowed as one types.
+      const segment = page.getByLabel('Varesegment (UNSPSC)', { exact: true }).and(page.locator('input'));
+      await segment.fill('44');
+      await page.getByRole('option', { name: /^44 / }).first().click();
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      const [{ id: school149 }] = await t.sql(`SELECT id FROM organisation WHERE name = 'Storby skole 149'`);
+      await page.waitForURL((url) => url.searchParams.get('org') === String(school149) && url.searchParams.get('segment') === '44000000');
+      // The school has bought nothing: every report says so; the picker shows the school by name after the reload.
+      await page.getByTestId('spend-report').getByText('Ingen innkjøp i utvalget.').waitFor();
+      await page.reload();
+      await page.getByTestId('spend-report').getByText('Ingen innkjøp i utvalget.').waitFor();
+      // A single choice shows as the field's value (its <data> chip is hidden in single mode).
+      await page.waitForFunction((field) => (field as unknown as { value: string }).value === 'Storby skole 149 (800000149)', await org.elementHandle());
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-12-dashboards-picked');
 
       expect(pageErrors).toEqual([]);
       expect(elsewhere).toEqual([]);

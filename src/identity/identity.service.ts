@@ -141,6 +141,13 @@ export class IdentityService {
     return toConnection(rows, offset, first, total);
   }
 
+  /** A page of the organisations among `ids` matching `search` (name contains, or number starts with), by name. */
+  async organisationsAmong(ctx: RequestContext, ids: readonly number[], search: string, first: number, after?: string) {
+    const offset = decodeOffset(after);
+    const [rows, total] = ids.length ? await this.organisationRows.pageAmong(ctx, ids, search, offset, first) : [[], 0];
+    return toConnection(rows, offset, first, total);
+  }
+
   async createOrganisation(ctx: RequestContext, input: CreateOrganisationInput): Promise<OrganisationEntity> {
     if (!mayRegisterOrganisations(actorOf(ctx.caller))) throw forbidden('Only a platform operator registers organisations (an ADMIN manages the members of its own organisation)');
     const orgNumber = normaliseOrgNumber(input.orgNumber);

@@ -35,6 +35,19 @@ export class OrganisationRepository {
     return qb.skip(offset).take(limit).getManyAndCount();
   }
 
+  /**
+   * A page of the organisations among `ids` whose name contains `search` or whose number starts
+   * with it (case-insensitive; LIKE wildcards typed are taken literally), by name. Empty search: all of them.
+   */
+  pageAmong(ctx: RequestContext, ids: readonly number[], search: string, offset: number, limit: number): Promise<[OrganisationEntity[], number]> {
+    const qb = ctx.manager.createQueryBuilder(OrganisationEntity, 'o').where('o.id = ANY(:ids)', { ids: [...ids] });
+    if (search) {
+      const literal = search.replace(/[\\%_]/g, (c) => `\\${c}`);
+      qb.andWhere("(o.name ILIKE :contains ESCAPE '\\' OR o.org_number LIKE :prefix ESCAPE '\\')", { contains: `%${literal}%`, prefix: `${literal.replace(/\s/g, '')}%` });
+    }
+    return qb.orderBy('o.name').addOrderBy('o.id').skip(offset).take(limit).getManyAndCount();
+  }
+
   /** The organisation's id and the ids of every organisation above it, nearest first. */
   async selfAndAncestorIds(ctx: RequestContext, id: number): Promise<number[]> {
     const rows: { id: number }[] = await ctx.manager.query(selfAndAncestorsSql('$1'), [id]);

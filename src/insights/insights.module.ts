@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { CataloguesModule } from '../catalogues/catalogues.module';
 import { IdentityModule } from '../identity/identity.module';
+import { InsightOrganisationsResolver } from './insight-organisations.resolver';
 import { InsightReportsRepository } from './insight-reports.repository';
 import { InsightsExportController } from './insights-export.controller';
 import { InsightsScope } from './insights-scope';
@@ -23,7 +24,19 @@ import { SpendFactsRepository } from './spend-facts.repository';
 @Module({
   imports: [IdentityModule, AgreementsModule, CataloguesModule],
   controllers: [InsightsExportController, OpenDataController],
-  providers: [SpendFacts, SpendFactsRepository, SpendFactWriter, InsightReportsRepository, InsightsScope, InsightsService, InsightsResolver, OpenDataRepository, OpenDataService, OpenDataResolver],
+  providers: [
+    SpendFacts,
+    SpendFactsRepository,
+    SpendFactWriter,
+    InsightReportsRepository,
+    InsightsScope,
+    InsightsService,
+    InsightsResolver,
+    InsightOrganisationsResolver,
+    OpenDataRepository,
+    OpenDataService,
+    OpenDataResolver,
+  ],
   exports: [SpendFacts],
 })
 export class InsightsModule {}

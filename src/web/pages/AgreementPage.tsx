@@ -9,6 +9,7 @@ import { CursorPager } from '../components/CursorPager';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../format/format';
+import { CeilingForm, clauseText, PriceClauseForm } from '../purchasing/AgreementTermsForms';
 import { AgreementCatalogueVersions, PurchasingAgreement } from '../purchasing/queries';
 import { ceilingUsedPercent } from '../purchasing/review';
 import { useCursorPages } from '../work/cursor-pages';
@@ -19,6 +20,8 @@ export function AgreementPage() {
   const id = Number(useParams().id);
   const [result, refetch] = useQuery({ query: PurchasingAgreement, variables: { id }, requestPolicy: 'cache-and-network' });
   const a = result.data?.agreement;
+  // The mutations answer with the agreement's terms (urql's cache then refetches it); read it again to be sure the figures beside are the server's.
+  const saved = () => refetch({ requestPolicy: 'network-only' });
   return (
     <>
       <PageHeading title={t('purchasing.agreement.title', { reference: a?.reference ?? '…' })}>{t('purchasing.agreement.title', { reference: a?.reference ?? '…' })}</PageHeading>
@@ -93,6 +96,14 @@ export function AgreementPage() {
                 </>
               )}
             </dl>
+            <CeilingForm key={`ceiling-${a.valueCeiling ?? ''}`} agreement={a} onSaved={saved} />
+          </section>
+          <section className="torg-purchasing-section" aria-labelledby="agreement-clause">
+            <Heading level={2} data-size="sm" id="agreement-clause">
+              {t('purchasing.terms.clause')}
+            </Heading>
+            <Paragraph data-testid="price-clause-text">{a.priceClause ? clauseText(a.priceClause, t) : t('purchasing.terms.noClause')}</Paragraph>
+            <PriceClauseForm key={`clause-${a.priceClause?.updatedAt ?? ''}`} agreementId={a.id} clause={a.priceClause} onSaved={saved} />
           </section>
           <CatalogueVersions agreementId={a.id} />
         </>

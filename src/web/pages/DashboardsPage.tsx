@@ -1,6 +1,6 @@
 import '../work/work.css';
 import '../purchasing/purchasing.css';
-import { Button, Field, Heading, Label, Paragraph, Select, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,24 +11,30 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatMoney, formatNumber } from '../format/format';
 import { BarChart } from '../purchasing/BarChart';
-import { leakageChart, loyaltyChart, monthLabel, sumDecimal } from '../purchasing/chart-data';
+import { byCeilingUse, bySpend, ceilingUseChart, leakageChart, loyaltyChart, monthLabel, spendChart, sumDecimal } from '../purchasing/chart-data';
 import {
   EMPTY_FILTER,
   exportPath,
   filterFromSearch,
   filterToSearch,
   insightFilter,
-  organisationOptions,
   periodProblem,
-  segmentOptions,
   type DashboardFilter,
   type InsightDimension,
+  type InsightReport,
 } from '../purchasing/insight-filter';
-import { InsightFilterOptions, LeakageQuery, LoyaltyQuery } from '../purchasing/queries';
+import { OrganisationPicker, SegmentPicker } from '../purchasing/InsightPickers';
+import { CeilingUseQuery, LeakageQuery, LoyaltyQuery, SpendBySupplierQuery } from '../purchasing/queries';
 import { downloadWithToken } from '../work/download';
 
 const LOYALTY_GROUPS: InsightDimension[] = ['PERIOD'];
 const LEAKAGE_GROUPS: InsightDimension[] = ['SUPPLIER'];
+const SPEND_GROUPS: InsightDimension[] = ['SUPPLIER'];
+const CEILING_GROUPS: InsightDimension[] = ['AGREEMENT'];
+
+/** An amount in an agreement's own currency (the ceiling-use report names none): "1 234,50". */
+const amount2 = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const formatAmount = (value: string) => (amount2.format as unknown as (v: string) => string)(value);
 
 /** A share (0–1) as "87,5 %". */
 const share = (value: number | null | undefined) => (value == null ? '–' : `${formatNumber(Math.round(value * 1000) / 10)} %`);
@@ -49,21 +55,16 @@ export function DashboardsPage() {
       <Filters key={params.toString()} filter={filter} onApply={(f) => setParams(filterToSearch(f))} />
       <LoyaltyReport filter={filter} />
       <LeakageReport filter={filter} />
+      <SpendReport filter={filter} />
+      <CeilingUseReport filter={filter} />
     </>
   );
 }
 
 function Filters({ filter, onApply }: { filter: DashboardFilter; onApply: (f: DashboardFilter) => void }) {
   const { t } = useTranslation();
-  const [options] = useQuery({ query: InsightFilterOptions });
   const [draft, setDraft] = useState(filter);
   const [problem, setProblem] = useState<string | null>(null);
-  const agreements = options.data?.agreements.edges.map((e) => e.node) ?? [];
-  const orgs = organisationOptions(
-    options.data?.organisations.edges.map((e) => e.node) ?? [],
-    agreements.flatMap((a) => a.participants.map((p) => p.id)),
-  );
-  const segments = segmentOptions(agreements.flatMap((a) => a.scope));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const wrong = periodProblem(draft);
@@ -75,7 +76,6 @@ function Filters({ filter, onApply }: { filter: DashboardFilter; onApply: (f: Da
       <Heading level={2} data-size="sm" id="dashboard-filters">
         {t('purchasing.dashboards.filters')}
       </Heading>
-      {options.error && <ErrorAlert message={errorMessage(options.error, t)} />}
       <div className="torg-purchasing-filters">
         <Textfield
           id="dashboard-from"
@@ -93,33 +93,8 @@ function Filters({ filter, onApply }: { filter: DashboardFilter; onApply: (f: Da
           onChange={(e) => setDraft({ ...draft, to: e.target.value })}
           error={problem === 'purchasing.dashboards.badTo' ? t(problem) : undefined}
         />
-        <Field>
-          <Label htmlFor="dashboard-org">{t('purchasing.dashboards.organisation')}</Label>
-          <Select
-            id="dashboard-org"
-            value={draft.organisationId === null ? '' : String(draft.organisationId)}
-            onChange={(e) => setDraft({ ...draft, organisationId: e.target.value ? Number(e.target.value) : null })}
-          >
-            <Select.Option value="">{t('purchasing.dashboards.allOrganisations')}</Select.Option>
-            {orgs.map((o) => (
-              <Select.Option key={o.id} value={String(o.id)}>
-                {'\u00a0\u00a0'.repeat(o.depth)}
-                {o.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="dashboard-segment">{t('purchasing.dashboards.segment')}</Label>
-          <Select id="dashboard-segment" value={draft.segment} onChange={(e) => setDraft({ ...draft, segment: e.target.value })}>
-            <Select.Option value="">{t('purchasing.dashboards.allSegments')}</Select.Option>
-            {segments.map((s) => (
-              <Select.Option key={s.code} value={s.code}>
-                {s.code.slice(0, 2)} {s.title}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <OrganisationPicker value={draft.organisationId} onChange={(organisationId) => setDraft((d) => ({ ...d, organisationId }))} />
+        <SegmentPicker value={draft.segment} onChange={(segment) => setDraft((d) => ({ ...d, segment }))} />
       </div>
       <div className="torg-actions">
         <Button type="submit">{t('purchasing.dashboards.apply')}</Button>
@@ -132,7 +107,7 @@ function Filters({ filter, onApply }: { filter: DashboardFilter; onApply: (f: Da
 }
 
 /** The CSV of a report, fetched with the bearer token (a plain link would carry none) and saved. */
-function ExportButton({ report, filter, groupBy, name }: { report: 'loyalty' | 'leakage'; filter: DashboardFilter; groupBy: InsightDimension[]; name: string }) {
+function ExportButton({ report, filter, groupBy, name }: { report: InsightReport; filter: DashboardFilter; groupBy: InsightDimension[]; name: string }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
@@ -256,6 +231,99 @@ function LeakageReport({ filter }: { filter: DashboardFilter }) {
         </>
       )}
       <ExportButton report="leakage" filter={filter} groupBy={LEAKAGE_GROUPS} name={t('purchasing.dashboards.leakageHeading').toLowerCase()} />
+    </section>
+  );
+}
+
+function SpendReport({ filter }: { filter: DashboardFilter }) {
+  const { t } = useTranslation();
+  const [result, refetch] = useQuery({ query: SpendBySupplierQuery, variables: { filter: insightFilter(filter, SPEND_GROUPS) } });
+  const rows = bySpend(result.data?.insightSpend ?? []);
+  const chart = spendChart(rows, t('purchasing.dashboards.unnamedSupplier'));
+  return (
+    <section className="torg-purchasing-section" aria-labelledby="spend-heading" data-testid="spend-report">
+      <Heading level={2} data-size="sm" id="spend-heading">
+        {t('purchasing.dashboards.spendHeading')}
+      </Heading>
+      {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {result.fetching && !result.data && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+      {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
+      {rows.length > 0 && (
+        <>
+          <BarChart data={chart} label={t('purchasing.dashboards.spendChart')} testId="spend-chart" />
+          <Table data-size="sm" data-testid="spend-table">
+            <caption>{t('purchasing.dashboards.spendCaption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('purchasing.dashboards.supplier')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.spendAmount')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.documents')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.lines')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((r, i) => (
+                <Table.Row key={`${r.supplierId ?? r.supplierName ?? ''}-${i}`}>
+                  <Table.HeaderCell scope="row">{r.supplierName ?? t('purchasing.dashboards.unnamedSupplier')}</Table.HeaderCell>
+                  <Table.Cell className="torg-number">{formatMoney(r.amount)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatNumber(r.documents)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatNumber(r.lines)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </>
+      )}
+      <ExportButton report="spend" filter={filter} groupBy={SPEND_GROUPS} name={t('purchasing.dashboards.spendHeading').toLowerCase()} />
+    </section>
+  );
+}
+
+function CeilingUseReport({ filter }: { filter: DashboardFilter }) {
+  const { t } = useTranslation();
+  const [result, refetch] = useQuery({ query: CeilingUseQuery, variables: { filter: insightFilter(filter, CEILING_GROUPS) } });
+  const rows = byCeilingUse(result.data?.insightCeilingUse ?? []);
+  const chart = ceilingUseChart(rows);
+  return (
+    <section className="torg-purchasing-section" aria-labelledby="ceiling-heading" data-testid="ceiling-report">
+      <Heading level={2} data-size="sm" id="ceiling-heading">
+        {t('purchasing.dashboards.ceilingHeading')}
+      </Heading>
+      <Paragraph data-size="sm">{t('purchasing.dashboards.ceilingIntro')}</Paragraph>
+      {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
+      {result.fetching && !result.data && <Paragraph role="status">{t('app.loading')}</Paragraph>}
+      {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
+      {rows.length > 0 && (
+        <>
+          <BarChart data={chart} label={t('purchasing.dashboards.ceilingChart')} testId="ceiling-chart" />
+          <Table data-size="sm" data-testid="ceiling-table">
+            <caption>{t('purchasing.dashboards.ceilingCaption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('purchasing.dashboards.agreement')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.ceiling')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.committed')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.remaining')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.used')}</Table.HeaderCell>
+                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.orderedHere')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {rows.map((r) => (
+                <Table.Row key={r.agreementId}>
+                  <Table.HeaderCell scope="row">{r.reference}</Table.HeaderCell>
+                  <Table.Cell className="torg-number">{r.ceiling == null ? t('purchasing.dashboards.noCeiling') : formatAmount(r.ceiling)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatAmount(r.committed)}</Table.Cell>
+                  <Table.Cell className="torg-number">{r.remaining == null ? '–' : formatAmount(r.remaining)}</Table.Cell>
+                  <Table.Cell className="torg-number">{share(r.used)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatAmount(r.orderedHere)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </>
+      )}
+      <ExportButton report="ceiling-use" filter={filter} groupBy={CEILING_GROUPS} name={t('purchasing.dashboards.ceilingHeading').toLowerCase()} />
     </section>
   );
 }

@@ -43,6 +43,47 @@ export function leakageChart(rows: readonly LeakageRow[], unnamed: string): Char
   };
 }
 
+type SpendRow = { supplierName?: string | null; amount: string };
+type CeilingUseRow = { reference: string; ceiling?: string | null; committed: string; orderedHere: string };
+
+/** Spend per supplier, largest first. */
+export function spendChart(rows: readonly SpendRow[], unnamed: string): ChartData {
+  const sorted = bySpend(rows);
+  return { labels: sorted.map((r) => r.supplierName ?? unnamed), series: [{ label: 'purchasing.dashboards.spendAmount', values: sorted.map((r) => Number(r.amount)) }] };
+}
+
+/** Rows by amount, largest first (exact: compared as decimals, not floats). */
+export function bySpend<T extends { amount: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => compareDecimal(b.amount, a.amount));
+}
+
+/**
+ * Each agreement's ceiling beside what every participant has committed on it and what the
+ * organisations in the filter ordered; agreements with a ceiling first, by share used.
+ */
+export function ceilingUseChart(rows: readonly (CeilingUseRow & { used?: number | null })[]): ChartData {
+  const sorted = byCeilingUse(rows);
+  return {
+    labels: sorted.map((r) => r.reference),
+    series: [
+      { label: 'purchasing.dashboards.ceiling', values: sorted.map((r) => (r.ceiling == null ? 0 : Number(r.ceiling))) },
+      { label: 'purchasing.dashboards.committed', values: sorted.map((r) => Number(r.committed)) },
+      { label: 'purchasing.dashboards.orderedHere', values: sorted.map((r) => Number(r.orderedHere)) },
+    ],
+  };
+}
+
+/** Agreements with a ceiling first, most used first; then those without, by reference. */
+export function byCeilingUse<T extends { reference: string; used?: number | null }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => ((a.used == null) !== (b.used == null) ? (a.used == null ? 1 : -1) : (b.used ?? 0) - (a.used ?? 0) || a.reference.localeCompare(b.reference, 'nb')));
+}
+
+/** Compares decimal strings exactly (−1, 0, 1). */
+export function compareDecimal(a: string, b: string): number {
+  const d = sumDecimal(a, `-${b}`.replace('--', ''));
+  return d.startsWith('-') ? -1 : /^0(\.0*)?$/.test(d) ? 0 : 1;
+}
+
 /** "2026-11-01" → "nov. 2026" (Norwegian month), for the period axis and table. */
 export function monthLabel(period: string, locale = 'nb-NO'): string {
   const [y, m] = period.split('-').map(Number);

@@ -61,60 +61,14 @@ export function insightFilter(f: DashboardFilter, groupBy: InsightDimension[]) {
 }
 
 /** The CSV export's address for the same report and filter. */
-export function exportPath(report: 'loyalty' | 'leakage', f: DashboardFilter, groupBy: InsightDimension[]): string {
+/** The reports the dashboards show, by their export's file name. */
+export type InsightReport = 'loyalty' | 'leakage' | 'spend' | 'ceiling-use';
+
+export function exportPath(report: InsightReport, f: DashboardFilter, groupBy: InsightDimension[]): string {
   const p = new URLSearchParams({ groupBy: groupBy.join(',') });
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
   if (f.organisationId !== null) p.set('organisationId', String(f.organisationId));
   if (f.segment) p.set('unspscCode', f.segment);
   return `/insights/${report}.csv?${p.toString()}`;
-}
-
-export interface OrgOption {
-  id: number;
-  name: string;
-  depth: number;
-}
-
-/**
- * The organisations whose spend the purchasing unit sees: each participant of its agreements with
- * everything below it, as a tree in name order (depth for indenting). Others would be refused.
- */
-export function organisationOptions(orgs: readonly { id: number; name: string; parentId?: number | null }[], participantIds: readonly number[]): OrgOption[] {
-  const children = new Map<number | null, (typeof orgs)[number][]>();
-  for (const o of orgs) {
-    const key = o.parentId ?? null;
-    children.set(key, [...(children.get(key) ?? []), o]);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-  const byId = new Map(orgs.map((o) => [o.id, o]));
-  const participants = new Set(participantIds);
-  // The tops: participants with no participant above them.
-  const hasParticipantAbove = (o: (typeof orgs)[number]): boolean => {
-    const seen = new Set<number>();
-    for (let p = o.parentId ?? null; p !== null && !seen.has(p); p = byId.get(p)?.parentId ?? null) {
-      seen.add(p);
-      if (participants.has(p)) return true;
-    }
-    return false;
-  };
-  const tops = orgs.filter((o) => participants.has(o.id) && !hasParticipantAbove(o)).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
-  const out: OrgOption[] = [];
-  const walk = (o: (typeof orgs)[number], depth: number) => {
-    if (out.some((x) => x.id === o.id)) return;
-    out.push({ id: o.id, name: o.name, depth });
-    for (const c of children.get(o.id) ?? []) walk(c, depth + 1);
-  };
-  for (const top of tops) walk(top, 0);
-  return out;
-}
-
-/** The UNSPSC segments of the agreements' scopes (level 1 of each code's path), by code. */
-export function segmentOptions(scopes: readonly { code: string; path: readonly { code: string; level: number; title: string }[] }[]): { code: string; title: string }[] {
-  const found = new Map<string, string>();
-  for (const s of scopes) {
-    const segment = s.path.find((n) => n.level === 1);
-    if (segment) found.set(segment.code, segment.title);
-  }
-  return [...found].map(([code, title]) => ({ code, title })).sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -1,30 +1,95 @@
 import { graphql } from '../gql';
 
+/**
+ * Shared selections: one PageInfo selection for every list here, one agreement headline for the
+ * list and the agreement page. The dashboards' reports all take the same `$filter: InsightFilter`,
+ * built once by insightFilter() (insight-filter.ts) from the filter kept in the address.
+ */
+export const PageFields = graphql(`
+  fragment PurchasingPageFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
+
+export const AgreementHeadline = graphql(`
+  fragment AgreementHeadline on Agreement {
+    id
+    reference
+    title
+    mandatory
+    inForce
+    validFrom
+    validTo
+    currency
+    valueCeiling
+    remainingHeadroom
+    supplier {
+      id
+      name
+    }
+  }
+`);
+
+/** What the agreement page shows and its forms change: use of the ceiling and the price clause. */
+export const AgreementTerms = graphql(`
+  fragment AgreementTerms on Agreement {
+    valueCeiling
+    committed
+    invoiced
+    remainingHeadroom
+    priceClause {
+      kind
+      maxIncreasePercent
+      periodMonths
+      reference
+      indexName
+      baseIndexDate
+      baseIndexValue
+      indexSharePercent
+      updatedAt
+    }
+  }
+`);
+
+export const SetAgreementCeiling = graphql(`
+  mutation SetAgreementCeiling($agreementId: Int!, $valueCeiling: String) {
+    setAgreementCeiling(agreementId: $agreementId, valueCeiling: $valueCeiling) {
+      id
+      ...AgreementTerms
+    }
+  }
+`);
+
+export const SetAgreementPriceClause = graphql(`
+  mutation SetAgreementPriceClause($input: SetAgreementPriceClauseInput!) {
+    setAgreementPriceClause(input: $input) {
+      id
+      ...AgreementTerms
+    }
+  }
+`);
+
+export const RemoveAgreementPriceClause = graphql(`
+  mutation RemoveAgreementPriceClause($agreementId: Int!) {
+    removeAgreementPriceClause(agreementId: $agreementId) {
+      id
+      ...AgreementTerms
+    }
+  }
+`);
+
 /** The purchasing unit's agreements, ten a page. */
 export const PurchasingAgreements = graphql(`
   query PurchasingAgreements($after: String) {
     agreements(first: 10, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PurchasingPageFields
       }
       edges {
         node {
-          id
-          reference
-          title
-          mandatory
-          inForce
-          validFrom
-          validTo
-          currency
-          valueCeiling
-          remainingHeadroom
-          supplier {
-            id
-            name
-          }
+          ...AgreementHeadline
         }
       }
     }
@@ -34,18 +99,8 @@ export const PurchasingAgreements = graphql(`
 export const PurchasingAgreement = graphql(`
   query PurchasingAgreement($id: Int!) {
     agreement(id: $id) {
-      id
-      reference
-      title
-      mandatory
-      inForce
-      validFrom
-      validTo
-      currency
-      valueCeiling
-      committed
-      invoiced
-      remainingHeadroom
+      ...AgreementHeadline
+      ...AgreementTerms
       supplier {
         id
         name
@@ -70,8 +125,7 @@ export const AgreementCatalogueVersions = graphql(`
     catalogueVersions(agreementId: $agreementId, first: 10, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PurchasingPageFields
       }
       edges {
         node {
@@ -124,8 +178,7 @@ export const CatalogueReviewQuery = graphql(`
       changes {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PurchasingPageFields
         }
         edges {
           node {
@@ -157,8 +210,7 @@ export const ExcludedLinesQuery = graphql(`
       excludedLines(first: 20, after: $after) {
         totalCount
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PurchasingPageFields
         }
         edges {
           node {
@@ -217,33 +269,51 @@ export const RejectCatalogue = graphql(`
   }
 `);
 
-/** What the dashboards' filters offer: the organisations in view and the agreements' UNSPSC segments. */
-export const InsightFilterOptions = graphql(`
-  query InsightFilterOptions {
-    organisations(first: 100, filter: { kind: BUYER }) {
+/**
+ * The organisations a report may be narrowed to, searched and paged on the server (a purchasing
+ * unit may see thousands: its agreements' participants and everything below them).
+ */
+export const InsightOrganisationsQuery = graphql(`
+  query InsightOrganisations($search: String, $after: String) {
+    insightOrganisations(search: $search, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        ...PurchasingPageFields
+      }
       edges {
         node {
           id
           name
-          parentId
+          orgNumber
         }
       }
     }
-    agreements(first: 100) {
+  }
+`);
+
+/** One organisation by id: the name of the one the address names (the picker shows it chosen). */
+export const InsightOrganisationName = graphql(`
+  query InsightOrganisationName($id: Int!) {
+    organisation(id: $id) {
+      id
+      name
+      orgNumber
+    }
+  }
+`);
+
+/** The UNSPSC segments (the top level of the code set), a page at a time. */
+export const UnspscSegmentsQuery = graphql(`
+  query UnspscSegments($after: String) {
+    unspscChildren(first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PurchasingPageFields
+      }
       edges {
         node {
-          id
-          participants {
-            id
-          }
-          scope {
-            code
-            path {
-              code
-              level
-              title
-            }
-          }
+          code
+          title
         }
       }
     }
@@ -280,6 +350,33 @@ export const LeakageQuery = graphql(`
       potentialSaving
       lines
       linesWithAlternative
+    }
+  }
+`);
+
+export const SpendBySupplierQuery = graphql(`
+  query InsightSpendBySupplier($filter: InsightFilter) {
+    insightSpend(filter: $filter) {
+      supplierId
+      supplierName
+      amount
+      lines
+      documents
+    }
+  }
+`);
+
+export const CeilingUseQuery = graphql(`
+  query InsightCeilingUseDashboard($filter: InsightFilter) {
+    insightCeilingUse(filter: $filter) {
+      agreementId
+      reference
+      ceiling
+      committed
+      invoiced
+      orderedHere
+      remaining
+      used
     }
   }
 `);

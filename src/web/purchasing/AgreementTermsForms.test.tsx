@@ -1,0 +1,88 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { fromValue } from 'wonka';
+import { mockClient, withProviders } from '../test/urql-mock';
+import { CeilingForm, PriceClauseForm } from './AgreementTermsForms';
+
+const terms = (valueCeiling: string | null) => ({ __typename: 'Agreement', id: 4, valueCeiling, committed: '1200.00', invoiced: '0', remainingHeadroom: null, priceClause: null });
+
+describe('CeilingForm', () => {
+  it('sends the amount typed the Norwegian way as the exact decimal, says so, and lets the page read the agreement again', async () => {
+    const { client, executeMutation } = mockClient({ SetAgreementCeiling: { setAgreementCeiling: terms('1250000.5') } });
+    const onSaved = vi.fn();
+    render(withProviders(<CeilingForm agreement={{ id: 4, currency: 'NOK', valueCeiling: null, committed: '1200.00' }} onSaved={onSaved} />, client));
+    await userEvent.type(screen.getByLabelText('Avtaletak i NOK'), '1 250 000,50');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre taket' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(executeMutation.mock.calls[0][0].variables).toEqual({ agreementId: 4, valueCeiling: '1250000.50' });
+  });
+
+  it('shows a malformed amount in the error summary and beside the field, keeps it, and sends nothing', async () => {
+    const { client, executeMutation } = mockClient({});
+    render(withProviders(<CeilingForm agreement={{ id: 4, currency: 'EUR', valueCeiling: null, committed: '0' }} onSaved={() => undefined} />, client));
+    const field = screen.getByLabelText('Avtaletak i EUR');
+    await userEvent.type(field, '12,345');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre taket' }));
+    expect(await screen.findByText('Rett dette før du lagrer:')).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'Taket kan ha høyst to desimaler.' });
+    expect(link.getAttribute('href')).toBe('#ceiling-amount');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBeTruthy();
+    expect((field as HTMLInputElement).value).toBe('12,345');
+    expect(executeMutation).not.toHaveBeenCalled();
+  });
+
+  it('says what to do when the server refuses (not the managing unit), and keeps what was typed', async () => {
+    const { client, executeMutation } = mockClient({});
+    executeMutation.mockImplementation((op) =>
+      fromValue({ operation: op, data: null, error: { graphQLErrors: [{ message: 'Only the purchasing unit …', extensions: { code: 'FORBIDDEN' } }], networkError: undefined, message: 'x' } }),
+    );
+    render(withProviders(<CeilingForm agreement={{ id: 4, currency: 'NOK', valueCeiling: '5000', committed: '0' }} onSaved={() => undefined} />, client));
+    const field = screen.getByLabelText('Avtaletak i NOK') as HTMLInputElement;
+    expect(field.value).toBe('5\u00a0000');
+    await userEvent.clear(field);
+    await userEvent.type(field, '7 500');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre taket' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Bare innkjøpsenheten som forvalter avtalen kan endre den');
+    expect(field.value).toBe('7 500');
+  });
+});
+
+describe('PriceClauseForm', () => {
+  it('puts a field the server names beside that field and keeps the draft', async () => {
+    const { client, executeMutation } = mockClient({});
+    executeMutation.mockImplementation((op) =>
+      fromValue({
+        operation: op,
+        data: null,
+        error: { graphQLErrors: [{ message: 'index.baseValue 0.0001 must be above 0', extensions: { code: 'BAD_USER_INPUT', field: 'index.baseValue' } }], networkError: undefined, message: 'x' },
+      }),
+    );
+    render(withProviders(<PriceClauseForm agreementId={4} clause={null} onSaved={() => undefined} />, client));
+    await userEvent.click(screen.getByLabelText('Indeksregulering (for eksempel KPI)'));
+    await userEvent.type(screen.getByLabelText('Indeks'), 'KPI');
+    await userEvent.type(screen.getByLabelText('Dato for grunnverdien'), '2025-01-01');
+    await userEvent.type(screen.getByLabelText('Indeksens grunnverdi'), '131,2');
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre prisklausulen' }));
+    await screen.findByRole('link', { name: /Torg godtok ikke verdien: index.baseValue 0.0001 must be above 0/ });
+    expect(executeMutation.mock.calls[0][0].variables).toEqual({ input: { agreementId: 4, index: { indexName: 'KPI', baseDate: '2025-01-01', baseValue: '131.2', sharePercent: '100' } } });
+    expect(screen.getByLabelText('Indeksens grunnverdi').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByLabelText('Indeks') as HTMLInputElement).value).toBe('KPI');
+  });
+
+  it('checks the fields before sending and removes a clause in force', async () => {
+    const { client, executeMutation } = mockClient({ RemoveAgreementPriceClause: { removeAgreementPriceClause: terms(null) } });
+    const onSaved = vi.fn();
+    render(withProviders(<PriceClauseForm agreementId={4} clause={{ kind: 'MAX_INCREASE', maxIncreasePercent: '3', periodMonths: 12, reference: 'AGREEMENT_START' }} onSaved={onSaved} />, client));
+    const percent = screen.getByLabelText('Største økning i prosent') as HTMLInputElement;
+    expect(percent.value).toBe('3');
+    await userEvent.clear(percent);
+    await userEvent.click(screen.getByRole('button', { name: 'Lagre prisklausulen' }));
+    expect(await screen.findByRole('link', { name: 'Skriv hvor mange prosent prisene høyst kan øke.' })).toBeTruthy();
+    expect(executeMutation).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Fjern prisklausulen' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(executeMutation.mock.calls[0][0].variables).toEqual({ agreementId: 4 });
+  });
+});

@@ -1,0 +1,270 @@
+import { Button, ErrorSummary, Field, Fieldset, Heading, Label, Radio, Select, Textfield } from '@digdir/designsystemet-react';
+import type { CombinedError } from '@urql/core';
+import type { TFunction } from 'i18next';
+import { useRef, useState, type ElementRef, type FormEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { errorMessage } from '../api/errors';
+import { useAnnounce } from '../components/Announcer';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatMoney, formatNumber } from '../format/format';
+import { checkCeiling, checkClause, clauseDraftOf, clauseFieldOf, type ClauseDraft, type ClauseField } from './agreement-terms';
+import { RemoveAgreementPriceClause, SetAgreementCeiling, SetAgreementPriceClause } from './queries';
+
+/**
+ * What the server said, in the user's words and with what to do: a field it names goes beside
+ * that field; not the managing unit (FORBIDDEN), a vanished agreement (NOT_FOUND) and the rest as
+ * one message. These mutations answer with the agreement or a GraphQL error (no result union).
+ */
+function refusal<F extends string>(error: CombinedError, t: TFunction, fieldOf: (field: unknown) => F | null): { field: F | null; message: string } {
+  const first = error.graphQLErrors[0];
+  const code = first?.extensions?.code;
+  if (code === 'FORBIDDEN') return { field: null, message: t('purchasing.terms.errors.forbidden') };
+  if (code === 'NOT_FOUND') return { field: null, message: t('purchasing.terms.errors.notFound') };
+  if (code === 'BAD_USER_INPUT') return { field: fieldOf(first.extensions?.field), message: t('purchasing.terms.errors.refused', { message: first.message }) };
+  return { field: null, message: errorMessage(error, t) };
+}
+
+/** The ceiling as it is typed in Norway ("1 250 000,5"), for the field. */
+const typedAmount = (value: string | null | undefined) => (value == null ? '' : formatNumber(value).replace(/\u202f/g, '\u00a0'));
+
+function Summary({ id, errors, fieldIds, summaryRef }: { id: string; errors: [string, string][]; fieldIds: Record<string, string>; summaryRef: Ref<ElementRef<typeof ErrorSummary>> }) {
+  const { t } = useTranslation();
+  if (!errors.length) return null;
+  return (
+    <ErrorSummary ref={summaryRef} tabIndex={-1} data-testid={id}>
+      <ErrorSummary.Heading>{t('purchasing.terms.errorSummary')}</ErrorSummary.Heading>
+      <ErrorSummary.List>
+        {errors.map(([field, message]) => (
+          <ErrorSummary.Item key={field}>
+            <ErrorSummary.Link href={`#${fieldIds[field]}`}>{message}</ErrorSummary.Link>
+          </ErrorSummary.Item>
+        ))}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}
+
+/** Sets, changes or removes the agreement's value ceiling (shared by every participant, in the agreement's currency). */
+export function CeilingForm({ agreement, onSaved }: { agreement: { id: number; currency: string; valueCeiling?: string | null; committed: string }; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [amount, setAmount] = useState(typedAmount(agreement.valueCeiling));
+  const [errors, setErrors] = useState<{ amount?: string }>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [state, save] = useMutation(SetAgreementCeiling);
+  const summaryRef = useRef<ElementRef<typeof ErrorSummary>>(null);
+  const fieldId = 'ceiling-amount';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setGeneral(null);
+    const checked = checkCeiling({ amount });
+    const errs = checked.errors.amount ? { amount: t(checked.errors.amount, { currency: agreement.currency }) } : {};
+    setErrors(errs);
+    if (checked.valueCeiling === undefined) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    const r = await save({ agreementId: agreement.id, valueCeiling: checked.valueCeiling });
+    if (r.error) {
+      const why = refusal(r.error, t, (f) => (f === 'valueCeiling' ? 'amount' : null));
+      if (why.field) {
+        setErrors({ amount: why.message });
+        requestAnimationFrame(() => summaryRef.current?.focus());
+      } else setGeneral(why.message);
+      return; // what was typed stays
+    }
+    const saved = r.data?.setAgreementCeiling;
+    setAmount(typedAmount(saved?.valueCeiling));
+    announce(saved?.valueCeiling ? t('purchasing.terms.ceilingSaved', { amount: formatMoney(saved.valueCeiling, agreement.currency) }) : t('purchasing.terms.ceilingRemoved'));
+    onSaved();
+  };
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} className="torg-work-form" aria-labelledby="ceiling-form-heading" data-testid="ceiling-form">
+      <Heading level={3} data-size="xs" id="ceiling-form-heading">
+        {t('purchasing.terms.ceilingForm')}
+      </Heading>
+      <Summary id="ceiling-errors" errors={Object.entries(errors)} fieldIds={{ amount: fieldId }} summaryRef={summaryRef} />
+      {general && <ErrorAlert message={general} />}
+      <Textfield
+        id={fieldId}
+        label={t('purchasing.terms.ceilingAmount', { currency: agreement.currency })}
+        description={t('purchasing.terms.ceilingHint', { currency: agreement.currency, committed: formatMoney(agreement.committed, agreement.currency) })}
+        inputMode="decimal"
+        autoComplete="off"
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        error={errors.amount}
+      />
+      <div className="torg-actions">
+        <Button type="submit" loading={state.fetching} disabled={state.fetching}>
+          {state.fetching ? t('purchasing.terms.saving') : t('purchasing.terms.saveCeiling')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type Clause = Parameters<typeof clauseDraftOf>[0];
+
+const CLAUSE_IDS: Record<ClauseField, string> = {
+  percent: 'clause-percent',
+  periodMonths: 'clause-period',
+  indexName: 'clause-index-name',
+  baseDate: 'clause-base-date',
+  baseValue: 'clause-base-value',
+  sharePercent: 'clause-share',
+};
+
+/** Sets or replaces the price-adjustment clause (a maximum increase per period, or an index), or removes it. */
+export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId: number; clause: Clause; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [draft, setDraft] = useState<ClauseDraft>(() => clauseDraftOf(clause));
+  const [errors, setErrors] = useState<Partial<Record<ClauseField, string>>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saving, save] = useMutation(SetAgreementPriceClause);
+  const [removing, remove] = useMutation(RemoveAgreementPriceClause);
+  const summaryRef = useRef<ElementRef<typeof ErrorSummary>>(null);
+  const set = (field: keyof ClauseDraft) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
+  const busy = saving.fetching || removing.fetching;
+
+  const showErrors = (errs: Partial<Record<ClauseField, string>>) => {
+    setErrors(errs);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setGeneral(null);
+    const checked = checkClause(agreementId, draft);
+    if (!checked.input) return showErrors(Object.fromEntries(Object.entries(checked.errors).map(([f, key]) => [f, t(key)])));
+    setErrors({});
+    const r = await save({ input: checked.input });
+    if (r.error) {
+      const why = refusal(r.error, t, clauseFieldOf);
+      if (why.field) showErrors({ [why.field]: why.message });
+      else setGeneral(why.message);
+      return; // what was typed stays
+    }
+    setDraft(clauseDraftOf(r.data?.setAgreementPriceClause.priceClause));
+    announce(t('purchasing.terms.clauseSaved'));
+    onSaved();
+  };
+
+  const removeClause = async () => {
+    setGeneral(null);
+    const r = await remove({ agreementId });
+    if (r.error) return setGeneral(refusal(r.error, t, () => null).message);
+    setDraft(clauseDraftOf(null));
+    setErrors({});
+    announce(t('purchasing.terms.clauseRemoved'));
+    onSaved();
+  };
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} className="torg-work-form" aria-labelledby="clause-form-heading" data-testid="clause-form">
+      <Heading level={3} data-size="xs" id="clause-form-heading">
+        {t(clause ? 'purchasing.terms.clauseFormChange' : 'purchasing.terms.clauseFormSet')}
+      </Heading>
+      <Summary id="clause-errors" errors={Object.entries(errors) as [string, string][]} fieldIds={CLAUSE_IDS} summaryRef={summaryRef} />
+      {general && <ErrorAlert message={general} />}
+      <Fieldset>
+        <Fieldset.Legend>{t('purchasing.terms.clauseKind')}</Fieldset.Legend>
+        <Radio
+          name="clause-kind"
+          value="MAX_INCREASE"
+          label={t('purchasing.terms.kinds.MAX_INCREASE')}
+          checked={draft.kind === 'MAX_INCREASE'}
+          onChange={() => setDraft({ ...draft, kind: 'MAX_INCREASE' })}
+        />
+        <Radio name="clause-kind" value="INDEX" label={t('purchasing.terms.kinds.INDEX')} checked={draft.kind === 'INDEX'} onChange={() => setDraft({ ...draft, kind: 'INDEX' })} />
+      </Fieldset>
+      {draft.kind === 'MAX_INCREASE' ? (
+        <>
+          <Textfield
+            id={CLAUSE_IDS.percent}
+            label={t('purchasing.terms.percent')}
+            description={t('purchasing.terms.percentHint')}
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.percent}
+            onChange={set('percent')}
+            error={errors.percent}
+          />
+          <Textfield
+            id={CLAUSE_IDS.periodMonths}
+            label={t('purchasing.terms.periodMonths')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={draft.periodMonths}
+            onChange={set('periodMonths')}
+            error={errors.periodMonths}
+          />
+          <Field>
+            <Label htmlFor="clause-reference">{t('purchasing.terms.reference')}</Label>
+            <Select id="clause-reference" value={draft.reference} onChange={set('reference')}>
+              <Select.Option value="AGREEMENT_START">{t('purchasing.terms.references.AGREEMENT_START')}</Select.Option>
+              <Select.Option value="LAST_PUBLISH">{t('purchasing.terms.references.LAST_PUBLISH')}</Select.Option>
+            </Select>
+          </Field>
+        </>
+      ) : (
+        <>
+          <Textfield
+            id={CLAUSE_IDS.indexName}
+            label={t('purchasing.terms.indexName')}
+            description={t('purchasing.terms.indexNameHint')}
+            autoComplete="off"
+            value={draft.indexName}
+            onChange={set('indexName')}
+            error={errors.indexName}
+          />
+          <Textfield id={CLAUSE_IDS.baseDate} type="date" label={t('purchasing.terms.baseDate')} value={draft.baseDate} onChange={set('baseDate')} error={errors.baseDate} />
+          <Textfield
+            id={CLAUSE_IDS.baseValue}
+            label={t('purchasing.terms.baseValue')}
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.baseValue}
+            onChange={set('baseValue')}
+            error={errors.baseValue}
+          />
+          <Textfield
+            id={CLAUSE_IDS.sharePercent}
+            label={t('purchasing.terms.sharePercent')}
+            description={t('purchasing.terms.sharePercentHint')}
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.sharePercent}
+            onChange={set('sharePercent')}
+            error={errors.sharePercent}
+          />
+        </>
+      )}
+      <div className="torg-actions">
+        <Button type="submit" loading={saving.fetching} disabled={busy}>
+          {saving.fetching ? t('purchasing.terms.saving') : t('purchasing.terms.saveClause')}
+        </Button>
+        {clause && (
+          <Button type="button" variant="tertiary" loading={removing.fetching} disabled={busy} onClick={() => void removeClause()}>
+            {t('purchasing.terms.removeClause')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** The clause in force, in words. */
+export function clauseText(c: NonNullable<Clause>, t: TFunction): string {
+  return c.kind === 'MAX_INCREASE'
+    ? t('purchasing.terms.maxIncreaseText', {
+        percent: formatNumber(c.maxIncreasePercent ?? '0'),
+        months: c.periodMonths,
+        reference: t(`purchasing.terms.references.${c.reference ?? 'AGREEMENT_START'}`).toLowerCase(),
+      })
+    : t('purchasing.terms.indexText', { name: c.indexName, share: formatNumber(c.indexSharePercent ?? '100'), value: formatNumber(c.baseIndexValue ?? '0'), date: c.baseIndexDate });
+}
