@@ -7,11 +7,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { loadWebConfig } from './app/web-config';
-import i18n from './i18n/i18n';
+import i18n, { languageReady } from './i18n/i18n';
 
 const root = createRoot(document.getElementById('root')!);
-loadWebConfig()
-  .then((config) =>
+Promise.all([loadWebConfig(), languageReady])
+  .then(([config]) =>
     root.render(
       <StrictMode>
         <App config={config} />
