@@ -39,7 +39,7 @@ describe('CeilingForm', () => {
       fromValue({ operation: op, data: null, error: { graphQLErrors: [{ message: 'Only the purchasing unit …', extensions: { code: 'FORBIDDEN' } }], networkError: undefined, message: 'x' } }),
     );
     render(withProviders(<CeilingForm agreement={{ id: 4, currency: 'NOK', valueCeiling: '5000', committed: '0' }} onSaved={() => undefined} />, client));
-    const field = screen.getByLabelText('Avtaletak i NOK') as HTMLInputElement;
+    const field = screen.getByLabelText<HTMLInputElement>('Avtaletak i NOK');
     expect(field.value).toBe('5\u00a0000');
     await userEvent.clear(field);
     await userEvent.type(field, '7 500');
@@ -68,14 +68,14 @@ describe('PriceClauseForm', () => {
     await screen.findByRole('link', { name: /Torg godtok ikke verdien: index.baseValue 0.0001 must be above 0/ });
     expect(executeMutation.mock.calls[0][0].variables).toEqual({ input: { agreementId: 4, index: { indexName: 'KPI', baseDate: '2025-01-01', baseValue: '131.2', sharePercent: '100' } } });
     expect(screen.getByLabelText('Indeksens grunnverdi').getAttribute('aria-invalid')).toBe('true');
-    expect((screen.getByLabelText('Indeks') as HTMLInputElement).value).toBe('KPI');
+    expect(screen.getByLabelText<HTMLInputElement>('Indeks').value).toBe('KPI');
   });
 
   it('checks the fields before sending and removes a clause in force', async () => {
     const { client, executeMutation } = mockClient({ RemoveAgreementPriceClause: { removeAgreementPriceClause: terms(null) } });
     const onSaved = vi.fn();
     render(withProviders(<PriceClauseForm agreementId={4} clause={{ kind: 'MAX_INCREASE', maxIncreasePercent: '3', periodMonths: 12, reference: 'AGREEMENT_START' }} onSaved={onSaved} />, client));
-    const percent = screen.getByLabelText('Største økning i prosent') as HTMLInputElement;
+    const percent = screen.getByLabelText<HTMLInputElement>('Største økning i prosent');
     expect(percent.value).toBe('3');
     await userEvent.clear(percent);
     await userEvent.click(screen.getByRole('button', { name: 'Lagre prisklausulen' }));

@@ -169,7 +169,7 @@ export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId:
       <Heading level={3} data-size="xs" id="clause-form-heading">
         {t(clause ? 'purchasing.terms.clauseFormChange' : 'purchasing.terms.clauseFormSet')}
       </Heading>
-      <Summary id="clause-errors" errors={Object.entries(errors) as [string, string][]} fieldIds={CLAUSE_IDS} summaryRef={summaryRef} />
+      <Summary id="clause-errors" errors={Object.entries<string>(errors)} fieldIds={CLAUSE_IDS} summaryRef={summaryRef} />
       {general && <ErrorAlert message={general} />}
       <Fieldset>
         <Fieldset.Legend>{t('purchasing.terms.clauseKind')}</Fieldset.Legend>
