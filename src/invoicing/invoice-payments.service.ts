@@ -8,6 +8,7 @@ import { isErrorResult } from '../platform/results/error-result';
 import { osloToday } from '../platform/time/oslo-date';
 import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
 import { InvoiceMatching } from './invoice-matching.service';
+import { paymentTexts } from './invoice-payment-texts';
 import { InvoicesNotPayableError, InvoicesPaid, MarkInvoicesPaidInput, UnpayableInvoice } from './invoice-query-payment.types';
 import { InvoiceStatus, PAYABLE_INVOICE_STATES } from './invoice-status';
 import { invoiceName } from './invoice.machine';
@@ -25,9 +26,10 @@ import { InvoicesService } from './invoices.service';
  * finance system as a machine client), not inferred from a posting batch. An approved invoice paid
  * in full becomes PAID, one paid in part PARTLY_PAID (until the rest is paid), through the state
  * table, audited; the supplier is answered PD with the payment date as the response's
- * EffectiveDate, and a part payment with the status reason PPD saying what was paid and what
- * remains (PEPPOL-T111-R004). All or nothing: one invoice that cannot be marked (or would be paid
- * more than remains) refuses the report. Reporting the same payment again (same date, reference
+ * EffectiveDate, and a part payment with the status reason PPD saying in its text what was paid
+ * and what remains (PEPPOL-T111-R004; the words are `paymentTexts`, and why the amounts are text
+ * and not structured is said at writeInvoiceResponse). All or nothing: one invoice that cannot be
+ * marked (or would be paid more than remains) refuses the report. Reporting the same payment again (same date, reference
  * and amount) changes nothing: a retried payment file is harmless. The reference is therefore the
  * payment's identity, as the bank's id of a payment is in a remittance return: a retry can carry
  * nothing else to tell it from a second payment, so two genuine part payments of the same amount
@@ -72,9 +74,7 @@ export class InvoicePayments {
             i.paidOn = paidOn;
             i.paymentReference = reference;
             i.paidAmount = p.pay.paidAfter.toFixed(2);
-            const ref = reference ? `, payment reference ${reference}` : '';
-            const note = p.pay.rest ? `Paid ${money(p.pay.amount, i)} on ${paidOn}${ref}.` : `Paid ${paidOn}${ref}.`;
-            const partially = p.pay.rest ? `Partially paid: ${money(p.pay.paidAfter, i)} of ${money(new Decimal(i.payableAmount), i)} paid, ${money(p.pay.rest, i)} remains to be paid.` : undefined;
+            const { note, partially } = paymentTexts({ ...p.pay, payable: new Decimal(i.payableAmount), paidOn, reference, currency: i.currency });
             await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], [], { note, effectiveDate: paidOn, partially });
           },
           audit: { paidOn, paymentReference: reference, amount: p.pay.amount.toFixed(2), paidAmount: p.pay.paidAfter.toFixed(2) },

@@ -1,5 +1,7 @@
-import { fatalRules, RULES } from '../../test/support/peppol-rules';
+import Decimal from 'decimal.js';
+import { fatalRules, RULES, validateWithRules } from '../../test/support/peppol-rules';
 import { writeInvoiceResponse } from '../peppol';
+import { paymentTexts } from './invoice-payment-texts';
 import { invoiceResponseDocument, InvoiceResponseFacts } from './invoice-response-document';
 import { InvoiceDecision, invoiceResponseFor, MAX_REASON_TEXT } from './invoice-response-for';
 
@@ -82,6 +84,35 @@ describeRules('invoice responses against the official rules (PEPPOLBIS-T111)', (
       it(`passes with no fatal assert: ${name}, ${typeCode === '380' ? 'invoice' : 'credit note'}`, () => {
         expect(fatalRules(T111, writeInvoiceResponse(invoiceResponseDocument(facts(decision, typeCode))))).toEqual([]);
       });
+
+  /** The PD answer to a part payment of 200.00 of 563.38, word for word as markInvoicesPaid sends it. */
+  const partPaymentXml = () => {
+    const paid = paymentTexts({ amount: new Decimal('200'), paidAfter: new Decimal('200'), payable: new Decimal('563.38'), paidOn: '2026-12-01', reference: 'DELBETALING-1', currency: 'NOK' });
+    const decision: InvoiceDecision = { kind: 'PAID', partially: paid.partially };
+    return writeInvoiceResponse(invoiceResponseDocument({ ...facts(decision, '380'), note: paid.note, effectiveDate: '2026-12-01' }));
+  };
+
+  it('passes a part payment as markInvoicesPaid answers it (PD, the payment date, PPD with the amounts as text, no Condition) with no failed assert, not even a warning', () => {
+    const xml = partPaymentXml();
+    expect(validateWithRules(T111, xml).map((f) => `${f.id} (${f.flag}): ${f.text}`)).toEqual([]);
+    expect(xml).toMatch(
+      /<cbc:ResponseCode>PD<\/cbc:ResponseCode>\s*<cbc:EffectiveDate>2026-12-01<\/cbc:EffectiveDate>\s*<cac:Status>\s*<cbc:StatusReasonCode listID="OPStatusReason">PPD<\/cbc:StatusReasonCode>\s*<cbc:StatusReason>Partially paid: 200.00 NOK of 563.38 NOK paid, 363.38 NOK remains to be paid.<\/cbc:StatusReason>\s*<\/cac:Status>/,
+    );
+    // The specification has no structured place for a paid amount (see writeInvoiceResponse): no Condition.
+    expect(xml).not.toContain('cac:Condition');
+    expect(xml).toContain('<cbc:Note>Paid 200.00 NOK on 2026-12-01, payment reference DELBETALING-1.</cbc:Note>');
+  });
+
+  it('the PPD text rule is live: without its text the official rules call it fatal (PEPPOL-T111-R004)', () => {
+    expect(fatalRules(T111, partPaymentXml().replace(/<cbc:StatusReason>[^<]*<\/cbc:StatusReason>/, ''))).toEqual(['PEPPOL-T111-R004']);
+  });
+
+  it("PPD beside another code than PD is refused by Torg itself: the official R005 never fires (its test, exists(/cbc:ResponseCode='PD'), is always true)", () => {
+    const asAccepted = partPaymentXml().replace('<cbc:ResponseCode>PD</cbc:ResponseCode>', '<cbc:ResponseCode>AP</cbc:ResponseCode>');
+    expect(fatalRules(T111, asAccepted)).toEqual([]);
+    const paid = invoiceResponseDocument({ ...facts({ kind: 'PAID', partially: 'Paid 1.00 of 2.00' }, '380') });
+    expect(() => writeInvoiceResponse({ ...paid, responseCode: 'AP' })).toThrow('(PEPPOL-T111-R005)');
+  });
 
   it('finds a fatal assert where there is one: the check is real', () => {
     const xml = writeInvoiceResponse(invoiceResponseDocument(facts(DECISIONS['disputed, replace'], '380')));

@@ -24,6 +24,19 @@ const NEED_A_CLARIFICATION = ['UQ', 'CA', 'RE'];
  * specification refuses outright: an unknown response, reason or action code; UQ, CA or RE
  * without a reason or action (T111-R001); PPD (partially paid) other than with PD (R005) or
  * without its text (R004); a character XML cannot carry.
+ *
+ * A part payment (PD with PPD) says what was paid in the status reason's text only, not in a
+ * cac:Condition, because the specification gives the paid amount no structured place. BIS Invoice
+ * Response 3 defines a Condition ("Clarification detail": cbc:AttributeID "detail type code",
+ * cbc:Description "detail value") as the business term identifier of the answered invoice that
+ * shall be corrected (BT-48, BT-9, …) and the value the buyer proposes as the correct one; no code
+ * list names a paid amount ("AmountPaid", "NA" and the like are nobody's codes). The one term near
+ * it, BT-113 Paid amount, is what was paid in advance of the invoice: a Condition BT-113 = 200.00
+ * would ask the seller to correct its invoice, which a payment does not (an Invoice Response does
+ * not change the invoice, OP-BR111-R009). What the specification does ask for a PPD is the
+ * clarification text (PEPPOL-T111-R004), so that is where the amounts go. The T111 rules accept any
+ * AttributeID (PEPPOL-T111-B03601 asks only that one is there), so passing them would not make such
+ * a Condition right.
  */
 export function writeInvoiceResponse(doc: UblInvoiceResponseOut): string {
   check(doc);

@@ -304,7 +304,11 @@ export interface UblInvoiceResponseOut {
     reasonCode?: InvoiceStatusReason;
     actionCode?: string;
     text?: string;
-    /** cac:Condition: a business term (BT-9, the due date…) and the value the buyer asks for, as in a CA with a new due date. */
+    /**
+     * cac:Condition: a business term of the invoice (BT-9, the due date…) and the value the buyer
+     * asks for instead, as in a CA with a new due date. Only corrections: a payment's amounts are
+     * the PPD reason's text (see writeInvoiceResponse).
+     */
     conditions?: { attributeId: string; description?: string }[];
   }[];
 }
