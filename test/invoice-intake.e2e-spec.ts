@@ -1,7 +1,8 @@
 import * as iconv from 'iconv-lite';
 import { startTestApp, TestApp } from './support/test-app';
-import { acceptedOrder, ERROR, kontorlandErp, ORG, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, drain, ERROR, kontorlandErp, ORG, postDocument, receive } from './support/invoicing';
 import { quickInvoiceXml } from './support/invoices';
+import { approvedOrder } from './support/orders';
 
 /** Invoices and credit notes on POST /documents (issue 16 §1, §5): stored once, tied to parties, order and agreement, refused precisely. */
 let t: TestApp;
@@ -152,6 +153,34 @@ it('ties a credit note to the invoice it names, and refuses one naming an invoic
     path: /BillingReference/,
     message: /^No invoice F-NEVER from you to Nordby skole is known/,
   });
+});
+
+it('keys duplicates on sender, document type and number: a credit note numbered as an invoice is a document of its own, and its resend is refused', async () => {
+  expect((await postDocument(t, erp, quickInvoiceXml({ id: 'F-KEY', orderReference: order.number, lines: [line()] }))).status).toBe(201);
+  const credit = quickInvoiceXml({ kind: 'CreditNote', id: 'F-KEY', buyerReference: 'Bjørn', billingReference: 'F-KEY', lines: [line()] });
+  const first = await postDocument(t, erp, credit);
+  expect([first.status, first.body.documentType]).toEqual([201, 'CreditNote']);
+  const again = await postDocument(t, erp, credit);
+  expect([again.status, again.body.id]).toEqual([409, first.body.id]);
+  expect(await t.sql(`SELECT kind FROM invoice WHERE invoice_number = 'F-KEY' ORDER BY id`)).toEqual([{ kind: 'INVOICE' }, { kind: 'CREDIT_NOTE' }]);
+});
+
+it('matches the buyer reference to the order’s customer reference: another one sends the invoice to accounts payable, with both references', async () => {
+  const placed = await approvedOrder(t, [{ sellerItemId: 'KL-100', quantity: '2' }], 'bestiller@nordby.example', { customerReference: 'Prosjekt 7' });
+  await drain(t);
+  const accepted = await t.gql(await t.login('katalog@kontorland.example'), `mutation($i: RespondToOrderInput!) { respondToOrder(input: $i) { __typename } }`, {
+    i: { orderId: placed.id, responseCode: 'ACCEPTED' },
+  });
+  expect(accepted.data.respondToOrder.__typename).toBe('OrderResponseRecorded');
+  await receive(t, placed.id, [{ lineId: '1', quantity: '2' }]);
+  const reasons = (id: number) => t.sql(`SELECT code, expected, actual FROM invoice_match_reason WHERE invoice_id = $1 ORDER BY id`, [id]);
+
+  const right = await postDocument(t, erp, quickInvoiceXml({ id: 'F-REF-RIGHT', orderReference: placed.number, buyerReference: 'Prosjekt 7', lines: [line('1')] }));
+  expect(right.body.status).toBe('APPROVED');
+  expect(await reasons(Number(right.body.id))).toEqual([]);
+  const wrong = await postDocument(t, erp, quickInvoiceXml({ id: 'F-REF-WRONG', orderReference: placed.number, buyerReference: 'Prosjekt 8', lines: [line('1')] }));
+  expect(wrong.body.status).toBe('EXCEPTION');
+  expect(await reasons(Number(wrong.body.id))).toEqual([{ code: 'BUYER_REFERENCE_MISMATCH', expected: 'Prosjekt 7', actual: 'Prosjekt 8' }]);
 });
 
 describe('hostile XML posted as an invoice', () => {
