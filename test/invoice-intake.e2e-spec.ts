@@ -155,6 +155,23 @@ it('ties a credit note to the invoice it names, and refuses one naming an invoic
   });
 });
 
+it('takes an invoice uploaded as a file (multipart) as it takes one posted as XML: checked, stored and matched', async () => {
+  const upload = (number: string, payableOffset?: string) =>
+    t.http
+      .post('/documents')
+      .set('Authorization', `Bearer ${erp}`)
+      .attach('file', Buffer.from(quickInvoiceXml({ id: number, orderReference: order.number, lines: [line()], payableOffset })), { filename: `${number}.xml`, contentType: 'application/xml' });
+  const res = await upload('F-UPLOAD');
+  expect(res.status).toBe(201);
+  expect(res.body).toMatchObject({ documentType: 'Invoice', status: 'APPROVED', problems: [] });
+  expect(await stored('F-UPLOAD')).toBe(1);
+  // The same checks: wrong arithmetic in an uploaded file is refused with its rule, and nothing is stored.
+  const bad = await upload('F-UPLOAD-BAD', '10');
+  expect(bad.status).toBe(422);
+  expect(bad.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringMatching(/PayableAmount/) })]));
+  expect(await stored('F-UPLOAD-BAD')).toBe(0);
+});
+
 it('keys duplicates on sender, document type and number: a credit note numbered as an invoice is a document of its own, and its resend is refused', async () => {
   expect((await postDocument(t, erp, quickInvoiceXml({ id: 'F-KEY', orderReference: order.number, lines: [line()] }))).status).toBe(201);
   const credit = quickInvoiceXml({ kind: 'CreditNote', id: 'F-KEY', buyerReference: 'Bjørn', billingReference: 'F-KEY', lines: [line()] });
