@@ -2,7 +2,8 @@ import { factsWritten, submitCart } from './support/insights';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * Leakage beyond the anchors (issue 16 §4): for an off-agreement line the cheapest agreement item
+ * Insights by the dimensions insights.e2e-spec does not group by (issue 16 §4): agreement, and
+ * UNSPSC family, class and commodity; and leakage beyond the anchors, the cheapest agreement item
  * in the same commodity, "else class". Ballpoint pens (44121704) are on Kontorland's agreement in
  * boxes (BX) only, so 4 packs (PK) bought outside have no alternative in their commodity and unit;
  * the class 441217 (writing instruments) has packs, the cheapest the pencils KL-148 at 32.57.
@@ -18,6 +19,7 @@ beforeAll(async () => {
   });
   await submitCart(t, [freeText('Kulepenner fra nærbutikken', '44121704', 'PK')]);
   await submitCart(t, [freeText('Kulepenner i eske fra nærbutikken', '44121704', 'BX')]);
+  await submitCart(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
   await factsWritten(t);
 }, 180_000);
 afterAll(() => t?.close());
@@ -37,4 +39,40 @@ it('falls back to the cheapest agreement item of the class (and unit) when the c
       { unspscCode: '44121704', amount: '200.00', alternativeName: 'Kulepenn rød 1,0 mm 50 stk', alternativeUnitPrice: '106.92', alternativeLevel: 'COMMODITY', potentialSaving: '0.00' },
     ]),
   );
+});
+
+it('groups spend and loyalty by agreement, and by category at the family and commodity levels (issue 16 §4)', async () => {
+  const [{ id: agreementId }] = await t.sql(`SELECT id FROM agreement WHERE reference = '2025-001'`);
+  const ask = async (f: object) =>
+    (
+      await t.gql(
+        purchaser,
+        `query($f: InsightFilter) { spend: insightSpend(filter: $f) { agreementId category amount lines } loyalty: insightLoyalty(filter: $f) { agreementId category onAgreement offAgreement } }`,
+        { f },
+      )
+    ).data;
+  // 10 × KL-100 (14111507) on agreement 2025-001: 450.70; the two free-text lines of pens (44121704), on none: 400.00.
+  const byAgreement = await ask({ groupBy: ['AGREEMENT'] });
+  expect(byAgreement.spend).toEqual([
+    { agreementId, category: null, amount: '450.70', lines: 1 },
+    { agreementId: null, category: null, amount: '400.00', lines: 2 },
+  ]);
+  expect(byAgreement.loyalty).toEqual([
+    { agreementId, category: null, onAgreement: '450.70', offAgreement: '0.00' },
+    { agreementId: null, category: null, onAgreement: '0.00', offAgreement: '400.00' },
+  ]);
+  for (const [unspscLevel, paper, pens] of [
+    ['FAMILY', '14110000', '44120000'],
+    ['CLASS', '14111500', '44121700'],
+    ['COMMODITY', '14111507', '44121704'],
+  ]) {
+    const byCategory = await ask({ groupBy: ['CATEGORY'], unspscLevel });
+    expect([unspscLevel, byCategory.spend]).toEqual([
+      unspscLevel,
+      [
+        { agreementId: null, category: paper, amount: '450.70', lines: 1 },
+        { agreementId: null, category: pens, amount: '400.00', lines: 2 },
+      ],
+    ]);
+  }
 });
