@@ -41,6 +41,7 @@ import { InvoicePartPayments1763800000160 } from './1763800000160-InvoicePartPay
 import { InvoiceResponseActions1763800000161 } from './1763800000161-InvoiceResponseActions';
 import { InsightsStatisticsRollups1763800000170 } from './1763800000170-InsightsStatisticsRollups';
 import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
+import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-InsightsSupplierAllTimeRollups';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
@@ -88,5 +89,6 @@ export const MIGRATIONS = [
   InvoiceResponseActions1763800000161,
   InsightsStatisticsRollups1763800000170,
   ParticipationPeriods1763800000175,
+  InsightsSupplierAllTimeRollups1763800000176,
   PortalInvoiceRequests1763800000185,
 ];

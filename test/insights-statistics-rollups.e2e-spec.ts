@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { InsightsSupplierAllTimeRollups1763800000176 } from '../migrations/1763800000176-InsightsSupplierAllTimeRollups';
+import { InsightsStatisticsRollups1763800000170 } from '../migrations/1763800000170-InsightsStatisticsRollups';
 import { InsightReportsRepository } from '../src/insights/insight-reports.repository';
 import { InsightQuery } from '../src/insights/insight-query';
 import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from '../src/insights/insights.types';
@@ -10,7 +12,7 @@ import { RequestContext } from '../src/platform/context/request-context';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * The statistics reports over the rollups of migration 170 give exactly the rows the fact lines
+ * The statistics reports over the rollups of migrations 170 and 176 give exactly the rows the fact lines
  * give: a generated mix of orders (free-text suppliers, re-approvals that drop lines or move an
  * order to another month, cancellations), invoices and credit notes (with and without an order),
  * and matches with exception reasons, over Storby kommune's tree (kommune, Nordby skole, Storby
@@ -190,6 +192,37 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     return rolled;
   }
 
+  /**
+   * Spend, orders and invoices per supplier over all time (migration 176's rollups), for every
+   * scope, basis and supplier filter, equal to the fact lines' answers; and the all-time rollups
+   * equal to the yearly ones summed over years. How many queries the all-time rollup answered.
+   */
+  async function sameAllTimeAnswers(): Promise<number> {
+    let allTime = 0;
+    for (const scope of scopes())
+      for (const basis of [SpendBasis.ORDERED, SpendBasis.INVOICED])
+        for (const supplierId of [undefined, orgs.kontorland])
+          for (const groupBy of [[InsightDimension.SUPPLIER], []]) {
+            const q: InsightQuery = { organisationIds: scope.ids, subtreeTops: scope.tops, period: PeriodGrouping.MONTH, unspscLevel: UnspscLevelName.SEGMENT, supplierId, basis, groupBy };
+            const facts = { ...q, factLinesOnly: true };
+            if (documentRollupFor(q)?.table.includes('_tree_supplier_all')) allTime++;
+            expect(await reports.spend(ctx, q)).toEqual(await reports.spend(ctx, facts));
+            expect(await reports.orders(ctx, q)).toEqual(await reports.orders(ctx, facts));
+            expect(await reports.invoices(ctx, q)).toEqual(await reports.invoices(ctx, facts));
+          }
+    for (const [prefix, measures] of [
+      ['insights_order', ['documents', 'lines', 'amount', 'approval_secs']],
+      ['insights_invoice', ['documents', 'lines', 'amount', 'invoices', 'credit_notes', 'with_order_amount', 'lead_secs', 'lead_count']],
+    ] as const) {
+      const yearly = `SELECT organisation_id, supplier_id, free_text_supplier, ${measures.map((m) => `sum(${m}) AS ${m}`).join(', ')}
+                        FROM ${prefix}_tree_supplier_year GROUP BY 1, 2, 3`;
+      const kept = `SELECT organisation_id, supplier_id, free_text_supplier, ${measures.join(', ')} FROM ${prefix}_tree_supplier_all`;
+      expect(await t.sql(`(${yearly} EXCEPT ${kept}) UNION ALL (${kept} EXCEPT ${yearly})`)).toEqual([]);
+      expect((await t.sql(`SELECT count(*)::int AS n FROM ${prefix}_tree_supplier_all WHERE documents > 0`))[0].n).toBeGreaterThan(3);
+    }
+    return allTime;
+  }
+
   it('gives the fact lines’ answers for a generated mix, through re-approvals, cancellations, credit notes and re-matches', async () => {
     const orders = fc.sample(orderArb, { numRuns: 120, seed: 16 });
     const invoices = fc.sample(invoiceArb, { numRuns: 140, seed: 17 });
@@ -212,6 +245,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     const [{ n: facts }] = await t.sql(`SELECT (SELECT count(*) FROM insights_order_line) + (SELECT count(*) FROM insights_invoice_line) AS n`);
     expect(Number(facts)).toBeGreaterThan(300);
     expect(await sameAnswers(60, 1)).toBeGreaterThan(15);
+    expect(await sameAllTimeAnswers()).toBe(30); // every query grouped by or filtered to a supplier (30 of 40)
 
     // Changes: re-approvals dropping a line or moving the order to another month, cancellations, re-matches with new reasons.
     for (const [i, o] of orders.entries()) {
@@ -228,6 +262,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     }
     expect((await t.sql(`SELECT count(*)::int AS n FROM insights_order_line WHERE cancelled`))[0].n).toBeGreaterThan(0);
     expect(await sameAnswers(60, 2)).toBeGreaterThan(15);
+    expect(await sameAllTimeAnswers()).toBe(30);
   }, 600_000);
 
   it('answers from the fact lines while an order’s lines disagree on the month (a late event), and from the rollups again once it is replaced', async () => {
@@ -245,7 +280,8 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     expect(await sameAnswers(25, 4)).toBeGreaterThan(5);
   }, 600_000);
 
-  it('keeps the exception rollup and the leak index equal to their facts', async () => {
+  /** The exception rollup and the leak index equal to their facts. */
+  async function sameExceptionsAndLeaks() {
     const byPath = `CROSS JOIN LATERAL unnest(buyer_path) AS a(organisation_id)`;
     const exceptions = `SELECT a.organisation_id, date_trunc('month', received_date)::date AS month, r.reason, count(*)::int AS invoices,
                                count(*) FILTER (WHERE r.reason = '' AND ever_exception)::int AS exceptions
@@ -256,5 +292,87 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     const index = `SELECT organisation_id, spend_date, line_id FROM insights_order_leak_tree`;
     expect(await t.sql(`(${leaks} EXCEPT ${index}) UNION ALL (${index} EXCEPT ${leaks})`)).toEqual([]);
     expect((await t.sql(`SELECT count(*)::int AS n FROM insights_order_leak_tree`))[0].n).toBeGreaterThan(20);
-  });
+  }
+
+  it('keeps the exception rollup and the leak index equal to their facts', sameExceptionsAndLeaks);
+
+  it('goes down and up again with facts stored (migration 170, and 176 over it): the rollups go and come back rebuilt from the facts, written meanwhile too', async () => {
+    // The insights tables' columns and the triggers on them, to compare before, after down and after up.
+    const columns = async () =>
+      (await t.sql(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name LIKE 'insights%' ORDER BY 1`)).map((r) => r.c as string);
+    const triggers = async () =>
+      (await t.sql(`SELECT c.relname || ':' || g.tgname AS t FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE NOT g.tgisinternal AND c.relname LIKE 'insights%' ORDER BY 1`)).map(
+        (r) => r.t as string,
+      );
+    const [columnsBefore, triggersBefore] = [await columns(), await triggers()];
+    const everything: InsightQuery = {
+      organisationIds: scopes()[3].ids,
+      subtreeTops: scopes()[3].tops,
+      period: PeriodGrouping.MONTH,
+      unspscLevel: UnspscLevelName.SEGMENT,
+      basis: SpendBasis.ORDERED,
+      groupBy: [InsightDimension.SUPPLIER],
+    };
+    const spendBefore = await reports.spend(ctx, { ...everything, factLinesOnly: true });
+    const runner = t.app.get(DataSource).createQueryRunner();
+    const inTransaction = async (step: () => Promise<void>) => {
+      await runner.startTransaction();
+      try {
+        await step();
+        await runner.commitTransaction();
+      } catch (e) {
+        await runner.rollbackTransaction();
+        throw e;
+      }
+    };
+    try {
+      await inTransaction(async () => {
+        await new InsightsSupplierAllTimeRollups1763800000176().down(runner);
+        await new InsightsStatisticsRollups1763800000170().down(runner);
+      });
+      const rollups = ['order', 'invoice'].flatMap((d) => [
+        `insights_${d}_document`,
+        ...['document_month', 'supplier_month', 'supplier_year', 'supplier_all', 'leak'].map((g) => (g === 'leak' ? `insights_${d}_leak_tree` : `insights_${d}_tree_${g}`)),
+      ]);
+      rollups.push('insights_order_tree_agreement_month', 'insights_invoice_exception_tree_month');
+      const left = await t.sql(`SELECT t FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`, [rollups]);
+      expect(left).toEqual([]);
+      const columnsDown = await columns();
+      expect(columnsBefore.filter((c) => !columnsDown.includes(c) && !rollups.includes(c.split('.')[0]))).toEqual(['insights_invoice.buyer_path']);
+      expect(columnsDown.filter((c) => !columnsBefore.includes(c))).toEqual([]);
+      const triggersDown = await triggers();
+      // 170: per document table 3 for the document sums and 3 grains × 3; the agreement rollup 3; the leak indexes 2 × 3; exceptions 3. 176: 2 × 3.
+      expect(triggersBefore.filter((x) => !triggersDown.includes(x))).toHaveLength(2 * (3 + 3 * 3) + 3 + 2 * 3 + 3 + 2 * 3);
+      expect(triggersDown.filter((x) => !triggersBefore.includes(x))).toEqual([]);
+      // Without the rollups the fact lines still answer, and facts are still written.
+      expect(await reports.spend(ctx, { ...everything, factLinesOnly: true })).toEqual(spendBefore);
+      const [o] = fc.sample(orderArb, { numRuns: 1, seed: 77 });
+      const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 78 });
+      await write({
+        event: 'orderApproved',
+        fact: orderFact(4000, { ...o, supplier: 'Snekker Hansen', lines: [...o.lines, { amount: '123.45', loyalty: 'OFF_AGREEMENT', segment: '44', onAgreement: false }] }),
+      });
+      await write({ event: 'invoiceApproved', fact: invoiceFact(6000, { ...v, credit: false }) });
+      expect(await reports.spend(ctx, { ...everything, factLinesOnly: true })).not.toEqual(spendBefore);
+
+      await inTransaction(async () => {
+        await new InsightsStatisticsRollups1763800000170().up(runner);
+        await new InsightsSupplierAllTimeRollups1763800000176().up(runner);
+      });
+    } finally {
+      await runner.release();
+    }
+    expect(await columns()).toEqual(columnsBefore);
+    expect(await triggers()).toEqual(triggersBefore);
+    // Rebuilt from the facts, those written while down included, and kept again by the triggers.
+    expect(await t.sql(`SELECT lines, free_text_supplier FROM insights_order_document WHERE order_id = 4000`)).toEqual([expect.objectContaining({ free_text_supplier: 'Snekker Hansen' })]);
+    expect(await t.sql(`SELECT count(*)::int AS n FROM insights_invoice_document WHERE invoice_id = 6000`)).toEqual([{ n: 1 }]);
+    expect(documentRollupFor(everything)?.table).toBe('insights_order_tree_supplier_all f');
+    expect(await reports.spend(ctx, everything)).toEqual(await reports.spend(ctx, { ...everything, factLinesOnly: true }));
+    expect(await sameAllTimeAnswers()).toBe(30);
+    expect(await sameAnswers(25, 5)).toBeGreaterThan(5);
+    await sameExceptionsAndLeaks();
+    await write({ event: 'orderCancelled', orderId: 4000 });
+    expect(await sameAllTimeAnswers()).toBe(30);
+  }, 600_000);
 });

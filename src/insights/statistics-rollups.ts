@@ -16,8 +16,9 @@ const isLastOfMonth = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`)
 const wholeMonths = (q: InsightQuery) => (!q.from || q.from.endsWith('-01')) && (!q.to || isLastOfMonth(q.to));
 const wholeYears = (q: InsightQuery) => (!q.from || q.from.endsWith('-01-01')) && (!q.to || q.to.endsWith('-12-31'));
 
-/** The scope's tops and the period range over a rollup `f` whose period column is `period`. */
+/** The scope's tops and the period range over a rollup `f` whose period column is `period` ('all': none, and the query has no period range). */
 function scopeConditions(q: InsightQuery, p: SqlParams, period: string): string[] {
+  if (period === 'all' && (q.from || q.to)) throw new Error('an all-time rollup cannot answer a period range');
   const ids = q.subtreeTops;
   // One top as a plain equality: the planner then reads the key in order (see rollupQuery).
   const where = [ids.length === 1 ? `f.organisation_id = ${p.add(ids[0])}::int` : `f.organisation_id = ANY(${p.add(ids)}::int[])`];
@@ -36,15 +37,18 @@ function periodKey(q: InsightQuery, p: SqlParams, period: 'month' | 'year'): { s
 /** A document rollup (migration 170) that answers the query, or null. */
 export interface DocumentRollup {
   table: string;
-  period: 'month' | 'year';
+  /** The rollup's period column; 'all': none (migration 176's per supplier over all time). */
+  period: 'month' | 'year' | 'all';
   bySupplier: boolean;
 }
 
 /**
  * The document rollup for spend, orders and invoices: grouped by no more than period and
- * supplier, filtered by no more than whole months and a supplier. Per supplier by year when the
- * query is over whole years and needs no finer period (spend per supplier over all time reads
- * 12 times fewer rows).
+ * supplier, filtered by no more than whole months and a supplier. Per supplier over all time
+ * when the query has neither a period range nor a period grouping (a purchasing unit's spend per
+ * supplier: one row per top and supplier, where the yearly rollup held one per year too); else by
+ * year when the query is over whole years and needs no finer period (12 times fewer rows than
+ * by month).
  */
 export function documentRollupFor(q: InsightQuery): DocumentRollup | null {
   if (q.factLinesOnly || q.unspscCode || q.agreementId !== undefined || !wholeMonths(q)) return null;
@@ -52,6 +56,7 @@ export function documentRollupFor(q: InsightQuery): DocumentRollup | null {
   const prefix = q.basis === SpendBasis.ORDERED ? 'insights_order' : 'insights_invoice';
   const bySupplier = q.groupBy.includes(InsightDimension.SUPPLIER) || q.supplierId !== undefined;
   if (!bySupplier) return { table: `${prefix}_tree_document_month f`, period: 'month', bySupplier };
+  if (!q.from && !q.to && !q.groupBy.includes(InsightDimension.PERIOD)) return { table: `${prefix}_tree_supplier_all f`, period: 'all', bySupplier };
   const yearly = wholeYears(q) && (!q.groupBy.includes(InsightDimension.PERIOD) || q.period === PeriodGrouping.YEAR);
   return { table: `${prefix}_tree_supplier_${yearly ? 'year' : 'month'} f`, period: yearly ? 'year' : 'month', bySupplier };
 }
@@ -72,6 +77,7 @@ export function documentRollupQuery(q: InsightQuery, r: DocumentRollup, measures
   const select: string[] = [];
   const group: string[] = [];
   if (q.groupBy.includes(InsightDimension.PERIOD)) {
+    if (r.period === 'all') throw new Error('an all-time rollup cannot group by period');
     const k = periodKey(q, p, r.period);
     select.push(k.select);
     group.push(k.group);

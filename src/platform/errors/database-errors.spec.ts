@@ -17,6 +17,9 @@ describe('databaseErrorToDomain', () => {
     expect(statusOf(pgError('25P03', 'terminating connection due to idle-in-transaction timeout'))).toBe(503);
     expect(statusOf(new Error('timeout exceeded when trying to connect'))).toBe(503);
     expect(databaseErrorToDomain(new Error('timeout exceeded when trying to connect'))!.message).toMatch(/Every database connection is busy/);
+    const notOpened = new Error('Connection terminated due to connection timeout');
+    expect(statusOf(notOpened)).toBe(503);
+    expect(databaseErrorToDomain(notOpened)!.message).toMatch(/new database connection could not be opened in time/);
     expect(statusOf(pgError('40P01', 'deadlock detected'))).toBe(409);
     const lost = new Error('The transaction lost its database connection before its deferred rows (audit events, outbox messages) were written; nothing was committed');
     expect(statusOf(lost)).toBe(503);

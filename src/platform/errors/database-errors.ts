@@ -29,10 +29,11 @@ const SQLSTATE: Record<string, Mapped> = {
 
 /** Failures of node-postgres' pool and client, which carry no SQLSTATE. */
 const DRIVER_MESSAGES: [RegExp, Mapped][] = [
-  [
-    /timeout exceeded when trying to connect|Connection terminated due to connection timeout/,
-    { kind: 'busy', message: 'Every database connection is busy and none came free in time; nothing was changed. Try again shortly', retryAfterSeconds: 5 },
-  ],
+  // The two ways the acquire timeout ends, told apart so that a 503 says which it was: a full
+  // pool's queue (every connection was in use the whole time) or a new connection the database
+  // did not open in time (a cold pool on a loaded machine).
+  [/timeout exceeded when trying to connect/, { kind: 'busy', message: 'Every database connection is busy and none came free in time; nothing was changed. Try again shortly', retryAfterSeconds: 5 }],
+  [/Connection terminated due to connection timeout/, { kind: 'busy', message: 'A new database connection could not be opened in time; nothing was changed. Try again shortly', retryAfterSeconds: 5 }],
   // The last alternative is before-commit.ts's, left when each of inTransaction's attempts lost its connection.
   [
     /Connection terminated unexpectedly|not queryable|Connection terminated|lost its database connection before/,
