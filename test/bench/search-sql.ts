@@ -88,7 +88,7 @@ async function main() {
       );
     }
     kinds.push(['segment, no text', { unspsc: [seg0] }], ['segment, no text', { unspsc: [seg1] }], ['common word', { text: 'standard' }], ['no match', { text: 'qqqzzyx' }]);
-    const query = (q: Partial<SearchQuery>): SearchQuery => ({ offset: 0, limit: 20, ...q }) as SearchQuery;
+    const query = (q: Partial<SearchQuery>): SearchQuery => ({ offset: 0, limit: 20, ...q });
     await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const times = new Map<string, Map<string, number[]>>(engines.map(([e]) => [e, new Map()]));
     const statements = new Map<string, number[]>(engines.map(([e]) => [e, []]));
