@@ -334,7 +334,6 @@ export class PostgresSearchEngine extends ProductSearch {
     const exact = typed ? `(lower(s.seller_item_id) = ${typed} OR s.gtin = ${typed})` : 'false';
     const rank = hasText && relevance ? `ts_rank(s.doc, to_tsquery('simple', ${anyRef}))` : '0::real';
     const eco = relevance && query.preferEcoLabelled ? ECO_LABEL_SQL('s.attr_facets') : 'false';
-    const tiers = hasText ? matchTiers(gq, p) : { columns: '', derived: '0 AS words, 0 AS matched, 0 AS quality, 0 AS fields' };
     // Which hits get their match steps and rank computed (the tiers' cost): only those that may
     // reach the page. Every hit of the top tier (each word an exact word of a primary field) ranks
     // above every hit outside it but those whose item number was typed, and each hit matching all
@@ -344,18 +343,26 @@ export class PostgresSearchEngine extends ProductSearch {
     const allWords = gq.length > 1 ? allWordsQuery(gq) : null;
     const tierFlag = (q: string | null) => (q ? `s.doc @@ to_tsquery('simple', ${p(q)})` : 'false');
     const tiered = top !== null || allWords !== null;
+    const tiers = hasText ? matchTiers(gq, p, top !== null ? 's.top' : undefined) : { columns: '', derived: '0 AS words, 0 AS matched, 0 AS quality, 0 AS fields' };
     const needRef = tiered ? p(Math.max(1, query.offset + query.limit)) : '';
     const mandatoryRef = p(scope.mandatoryIds);
     // Tiers first — the leading words matched, how many words, how well (exact > stem > compound
     // part > typo), in which field — and the agreement signal only within a tier; then, when the
     // buyer asks, eco-labelled items (after the agreement signal: loyalty to a mandatory agreement
     // is the organisation's rule, the label a preference among what it allows).
-    const order = (h: string) =>
+    // Without text, the match keys and the rank are constants: left out, the sort compares fewer keys.
+    const keys =
       query.sort === 'PRICE_ASC'
-        ? `${h}.words DESC, ${h}.price ASC, ${h}.item_id`
+        ? ['words DESC', 'price ASC', 'item_id']
         : query.sort === 'PRICE_DESC'
-          ? `${h}.words DESC, ${h}.price DESC, ${h}.item_id`
-          : `${h}.exact DESC, ${h}.words DESC, ${h}.matched DESC, ${h}.quality DESC, ${h}.fields DESC, ${h}.mandatory DESC, ${h}.eco DESC, ${h}.rank DESC, ${h}.name, ${h}.item_id`;
+          ? ['words DESC', 'price DESC', 'item_id']
+          : ['exact DESC', 'words DESC', 'matched DESC', 'quality DESC', 'fields DESC', 'mandatory DESC', 'eco DESC', 'rank DESC', 'name', 'item_id'];
+    const textOnly = ['exact DESC', 'words DESC', 'matched DESC', 'quality DESC', 'fields DESC', 'rank DESC'];
+    const order = (h: string) =>
+      keys
+        .filter((k) => hasText || !textOnly.includes(k))
+        .map((k) => `${h}.${k}`)
+        .join(', ');
     // Matched words between random markers, made HTML (escaped, with <mark>) below.
     const markers = newHighlightMarkers();
     const headlineOptions = hasText ? p(`StartSel=${markers.start}, StopSel=${markers.stop}, HighlightAll=true`) : '';
@@ -452,8 +459,11 @@ const confidentStep = (st: { cls: MatchClass; primary: boolean }) => stepConfide
  * (the sum of grades) and fields (groups matched in a primary field). The confidence is not
  * read from them: confidentQuery tells it in one test.
  */
-function matchTiers(gq: GroupQueries[], p: (v: unknown) => string): { columns: string; derived: string } {
+function matchTiers(gq: GroupQueries[], p: (v: unknown) => string, topFlag?: string): { columns: string; derived: string } {
   const grade = (k: number) => STEPS.length - 1 - k;
+  // A row of the top tier (topTierQuery: every group exact in a primary field, the first step)
+  // has every group's best grade; its flag says so without testing the document again.
+  const top = topFlag ? `WHEN ${topFlag} THEN ${grade(0)} ` : '';
   const columns = gq
     .map((g, i) => {
       // A row the group does not match at all is told so by one test, not by every step; a step
@@ -470,7 +480,7 @@ function matchTiers(gq: GroupQueries[], p: (v: unknown) => string): { columns: s
         .filter((w) => w)
         .join(' ');
       const none = i > 0 && any ? `WHEN NOT s.doc @@ to_tsquery('simple', ${p(any)}) THEN -1 ` : '';
-      return `, ${ladder ? `CASE ${none}${ladder} ELSE -1 END` : '-1'} AS v${i}`;
+      return `, ${ladder ? `CASE ${top}${none}${ladder} ELSE -1 END` : '-1'} AS v${i}`;
     })
     .join('');
   const n = gq.length;

@@ -1,0 +1,217 @@
+/**
+ * node dist/test/bench/search-sql.js --data DIR [--other ENGINE.js] [--rounds R] [--explain FILE]
+ *
+ * The PostgreSQL engine's search, measured on a database a `bench.js --keep` run left behind
+ * (DIR: its work dir's `data`), without the service: the bench's mix of queries (and a few more
+ * words per kind) run directly through the engine, R rounds (5). With `--other`, a second build of
+ * the engine (another checkout's `dist/src/search/engines/postgres-search.engine.js`) runs
+ * alternately query by query on the same connection pool size, its answers are compared with
+ * this one's (hits, total, facets, relaxed, dropped words), and both are timed side by side:
+ * the lowest-noise comparison this shared machine allows. Prints per kind p50 / p95 and the
+ * statements each search sent; `--explain FILE` writes EXPLAIN (ANALYZE, BUFFERS, SETTINGS) of
+ * each kind's main statement (this build) to FILE and prints its planning and execution times.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { Client } from 'pg';
+import { createDataSource } from '../../src/platform/database/data-source';
+import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
+import { PostgresSearchEngine } from '../../src/search/engines/postgres-search.engine';
+import type { SearchQuery, SearchScope } from '../../src/search/product-search';
+import { freePort, ms, percentile, printTable } from './bench-support';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const DATA = arg('data');
+const OTHER = arg('other');
+const ROUNDS = Number(arg('rounds') ?? 5);
+const EXPLAIN = arg('explain');
+const VISIBLE = 10;
+
+/** Every statement a pg client sends, while `recording` holds a list. */
+let recording: { text: string; values: unknown[] }[] | null = null;
+const clientQuery = Client.prototype.query;
+Client.prototype.query = function (this: Client, ...a: unknown[]) {
+  const q = a[0] as string | { text: string; values?: unknown[] };
+  if (recording) recording.push(typeof q === 'string' ? { text: q, values: (a[1] as unknown[]) ?? [] } : { text: q.text, values: q.values ?? [] });
+  return (clientQuery as (...x: unknown[]) => unknown).apply(this, a);
+} as typeof Client.prototype.query;
+
+type Engine = { search(q: SearchQuery, s: SearchScope): Promise<unknown> };
+
+async function main() {
+  if (!DATA) throw new Error('--data DIR (a kept bench run’s work dir/data) is required');
+  const log = (m: string) => process.stderr.write(`[search-sql] ${m}\n`);
+  // pg_stat_statements splits each statement's time into planning and execution.
+  const db = await startEmbeddedDatabase(resolve(DATA), await freePort(), log, { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track_planning': 'on' });
+  const pg = new Client({ connectionString: db.url });
+  try {
+    await pg.connect();
+    const ds = createDataSource(db.url, 4);
+    await ds.initialize();
+    const engines: [string, Engine][] = [['this', new PostgresSearchEngine(ds)]];
+    if (OTHER) {
+      const mod = (await import(resolve(OTHER))) as { PostgresSearchEngine: new (d: unknown) => Engine };
+      engines.push(['other', new mod.PostgresSearchEngine(ds)]);
+    }
+    // The bench's buyer sees the first VISIBLE agreements; every fifth is mandatory.
+    const visible: number[] = (await pg.query(`SELECT agreement_id FROM search_index_state WHERE engine = 'postgres' ORDER BY agreement_id LIMIT ${VISIBLE}`)).rows.map((r) => r.agreement_id);
+    const scope: SearchScope = { agreementIds: visible, mandatoryIds: visible.filter((_, i) => i % 5 === 0) };
+    const versions = (await pg.query(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' AND agreement_id = ANY($1)`, [visible])).rows.map((r) => r.version_id as number);
+    const visibleWords: string[] = (
+      await pg.query(`SELECT w FROM (SELECT DISTINCT lower(split_part(name, ' ', 1)) AS w FROM search_item WHERE version_id = ANY($1)) x WHERE length(w) >= 5 ORDER BY w`, [versions])
+    ).rows.map((r) => r.w);
+    const segmentOf = async (agreementId: number) =>
+      (await pg.query(`SELECT segment_code FROM search_item WHERE agreement_id = $1 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`, [agreementId])).rows[0].segment_code as string;
+    const [seg0, seg1] = [await segmentOf(visible[0]), await segmentOf(visible[1])];
+    const typo = (w: string) => w.slice(0, 2) + w[3] + w[2] + w.slice(4);
+    const words = [0, 1, 2, 3, 4, 5].map((i) => visibleWords[Math.floor((i * visibleWords.length) / 6)]);
+    // The bench's mix (bench.ts), then a second word per kind for the word kinds.
+    const more = [0, 1, 2, 3, 4, 5].map((i) => visibleWords[Math.floor(((i + 0.5) * visibleWords.length) / 6)]);
+    const kinds: [string, Partial<SearchQuery>][] = [];
+    for (const w of [words, more]) {
+      kinds.push(
+        ['one word', { text: w[0] }],
+        ['one word', { text: w[1] }],
+        ['two words', { text: `${w[2]} ${w[3]}` }],
+        ['typo', { text: typo(w[4]) }],
+        ['typo + word', { text: `${typo(w[5])} ${w[0]}` }],
+        ['prefix (4 letters)', { text: w[1].slice(0, 4) }],
+        ['word + segment', { text: w[2], unspsc: [seg0] }],
+        ['word, price ≤, by price', { text: w[3], priceMax: '1000', sort: 'PRICE_ASC' }],
+        ['word + attribute', { text: w[0], attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }] }],
+        ['word, page 2', { text: w[1], offset: 20 }],
+      );
+    }
+    kinds.push(['segment, no text', { unspsc: [seg0] }], ['segment, no text', { unspsc: [seg1] }], ['common word', { text: 'standard' }], ['no match', { text: 'qqqzzyx' }]);
+    const query = (q: Partial<SearchQuery>): SearchQuery => ({ offset: 0, limit: 20, ...q });
+    await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const times = new Map<string, Map<string, number[]>>(engines.map(([e]) => [e, new Map()]));
+    const statements = new Map<string, number[]>(engines.map(([e]) => [e, []]));
+    let differing = 0;
+    for (let round = -1; round < ROUNDS; round++) {
+      for (const [kind, q] of kinds) {
+        const answers: unknown[] = [];
+        // Alternate which engine goes first, so neither always meets the other's warm caches.
+        const order = round % 2 === 0 ? engines : [...engines].reverse();
+        for (const [name, engine] of order) {
+          recording = [];
+          const t0 = performance.now();
+          const r = await engine.search(query(q), scope);
+          const t = performance.now() - t0;
+          const count = recording.length;
+          recording = null;
+          answers.push(r);
+          if (round < 0) continue; // warm-up
+          const byKind = times.get(name)!;
+          if (!byKind.has(kind)) byKind.set(kind, []);
+          byKind.get(kind)!.push(t);
+          statements.get(name)!.push(count);
+        }
+        if (round < 0 && answers.length === 2 && !isDeepStrictEqual(answers[0], answers[1])) {
+          differing++;
+          log(`different answers for ${kind} ${JSON.stringify(q)}`);
+        }
+      }
+    }
+    const figures = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return `${ms(percentile(s, 50))} / ${ms(percentile(s, 95))}`;
+    };
+    const all = (name: string) => [...times.get(name)!.values()].flat();
+    const rows: [string, string, string][] = [...times.get('this')!.keys()].map((kind) => [
+      kind,
+      `this ${figures(times.get('this')!.get(kind)!)}`,
+      OTHER ? `other ${figures(times.get('other')!.get(kind)!)}` : '',
+    ]);
+    rows.push(['all queries, p50 / p95', `this ${figures(all('this'))}`, OTHER ? `other ${figures(all('other'))}` : '']);
+    const perSearch = (name: string) => `${Math.min(...statements.get(name)!)}–${Math.max(...statements.get(name)!)} statements per search`;
+    rows.push(['statements per search', `this ${perSearch('this')}`, OTHER ? `other ${perSearch('other')}` : '']);
+    // Server time per search by pg_stat_statements, each engine alone for one more round: planning
+    // and execution of every statement it sent, against the time the engine took as its caller sees it.
+    for (const [name, engine] of engines) {
+      await pg.query('SELECT pg_stat_statements_reset()');
+      let client = 0;
+      for (const [, q] of kinds) {
+        const t0 = performance.now();
+        await engine.search(query(q), scope);
+        client += performance.now() - t0;
+      }
+      const [st] = (
+        await pg.query(
+          `SELECT sum(total_plan_time)::float8 AS plan, sum(total_exec_time)::float8 AS exec FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' AND query <> 'BEGIN' AND query <> 'COMMIT'`,
+        )
+      ).rows;
+      // The statements themselves, dearest first: what the engine's time on the server is made of.
+      const top: { query: string; calls: number; plan: number; exec: number }[] = (
+        await pg.query(
+          `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 60) AS query, calls::int, mean_plan_time::float8 AS plan, mean_exec_time::float8 AS exec
+             FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_plan_time + total_exec_time DESC LIMIT 4`,
+        )
+      ).rows;
+      for (const r of top) log(`${name}: ${r.calls} × planning ${r.plan.toFixed(2)} + execution ${r.exec.toFixed(2)} ms: ${r.query}`);
+      rows.push([
+        `${name}: mean per search`,
+        `client ${ms(client / kinds.length)}`,
+        `server planning ${ms(st.plan / kinds.length)} + execution ${ms(st.exec / kinds.length)}; the rest (parse and analysis, protocol, Node) ${ms((client - st.plan - st.exec) / kinds.length)}`,
+      ]);
+    }
+    // A backend's first search loads the catalogue entries of the searched partitions, their indexes
+    // and statistics into its caches: a new connection (or one whose caches were reset) pays that once.
+    for (const [name, engine] of engines) {
+      const fresh = createDataSource(db.url, 1);
+      await fresh.initialize();
+      const freshEngine = new (engine.constructor as new (d: unknown) => Engine)(fresh);
+      const cold: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const t0 = performance.now();
+        await freshEngine.search(query(kinds[0][1]), scope);
+        cold.push(performance.now() - t0);
+      }
+      await fresh.destroy();
+      rows.push([`${name}: a new connection's searches 1–4`, cold.map((t) => ms(t)).join(', '), `(${kinds[0][0]} ${JSON.stringify(kinds[0][1].text)})`]);
+    }
+    if (OTHER) rows.push(['answers compared', `${kinds.length} queries`, differing ? `${differing} DIFFERENT` : 'all equal']);
+    const [{ jit, available }] = (await pg.query(`SELECT current_setting('jit') AS jit, pg_jit_available() AS available`)).rows;
+    rows.push(['jit', `${jit}`, `provider available: ${available}`]);
+    printTable(`Search SQL, ${engines.map(([e]) => e).join(' and ')} alternating, ${ROUNDS} rounds of ${kinds.length} queries (ms, p50 / p95)`, rows);
+
+    if (EXPLAIN) {
+      const out: string[] = [];
+      const explainRows: [string, string, string][] = [];
+      for (const [kind, q] of kinds.slice(0, 10).concat(kinds.slice(-4))) {
+        recording = [];
+        await engines[0][1].search(query(q), scope);
+        const main = recording.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+        recording = null;
+        const c = await ds.driver.obtainMasterConnection();
+        const [client, release] = c as [Client, () => void];
+        try {
+          await client.query('SET plan_cache_mode = force_custom_plan');
+          const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, SETTINGS) ${main.text}`, main.values);
+          const lines = plan.rows.map((r) => r['QUERY PLAN']);
+          out.push(`### ${kind} ${JSON.stringify(q)}`, ...lines, '');
+          const find = (re: RegExp) => lines.find((l) => re.test(l))?.replace(/^\s+/, '') ?? '';
+          explainRows.push([`${kind}: ${JSON.stringify(q.text ?? q.unspsc)}`, find(/^Planning Time/), find(/^Execution Time/)]);
+        } finally {
+          release();
+        }
+      }
+      await writeFile(EXPLAIN, out.join('\n'));
+      printTable(`EXPLAIN (ANALYZE, BUFFERS) of the main statement (this build); plans in ${EXPLAIN}`, explainRows);
+    }
+    await ds.destroy();
+  } finally {
+    await pg.end().catch(() => undefined);
+    await db.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
