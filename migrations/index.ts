@@ -42,6 +42,7 @@ import { InvoiceResponseActions1763800000161 } from './1763800000161-InvoiceResp
 import { InsightsStatisticsRollups1763800000170 } from './1763800000170-InsightsStatisticsRollups';
 import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
+import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   InsightsStatisticsRollups1763800000170,
   ParticipationPeriods1763800000175,
   PortalInvoiceRequests1763800000185,
+  UnspscItemVocabularyVersions1763800000186,
 ];
