@@ -43,6 +43,7 @@ import { InsightsStatisticsRollups1763800000170 } from './1763800000170-Insights
 import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-InsightsSupplierAllTimeRollups';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
+import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -91,4 +92,5 @@ export const MIGRATIONS = [
   ParticipationPeriods1763800000175,
   InsightsSupplierAllTimeRollups1763800000176,
   PortalInvoiceRequests1763800000185,
+  UnspscItemVocabularyVersions1763800000186,
 ];

@@ -70,22 +70,29 @@ export class AwaitingUnspscRepository {
     await tx.manager.query('DELETE FROM catalogue_line_awaiting_unspsc WHERE version_id = $1 AND line_no = ANY($2::int[])', [versionId, lineNos]);
   }
 
-  /** Every item of the versions in force, a page at a time (keyset on the unique (version, seller item id) index). */
-  async forEachPublished(tx: RequestContext, onBatch: (items: ClassifiedItem[]) => void | Promise<void>): Promise<void> {
-    const versions: { id: number }[] = await tx.manager.query(`SELECT id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY id`);
-    for (const { id } of versions) {
-      let after = '';
-      for (;;) {
-        const rows: (ClassifiedItem & { sellerItemId: string })[] = await tx.manager.query(
-          `SELECT seller_item_id AS "sellerItemId", name, description, manufacturer, unspsc_code AS code
-             FROM catalogue_item WHERE version_id = $1 AND seller_item_id > $2 ORDER BY seller_item_id LIMIT $3`,
-          [id, after, PUBLISHED_PAGE],
-        );
-        if (!rows.length) break;
-        await onBatch(rows);
-        after = rows[rows.length - 1].sellerItemId;
-        if (rows.length < PUBLISHED_PAGE) break;
-      }
+  /** The versions in force now (the item vocabulary counts their items). */
+  async publishedVersions(ctx: RequestContext): Promise<number[]> {
+    const rows: { id: number }[] = await ctx.manager.query(`SELECT id FROM catalogue_version WHERE status = 'PUBLISHED' ORDER BY id`);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Every item of one version, a page at a time (keyset on the unique (version, seller item id)
+   * index). A published version's items never change (a change is a new version), so pages read
+   * in separate statements add up to the version.
+   */
+  async forEachItemOf(ctx: RequestContext, versionId: number, onBatch: (items: ClassifiedItem[]) => void | Promise<void>): Promise<void> {
+    let after = '';
+    for (;;) {
+      const rows: (ClassifiedItem & { sellerItemId: string })[] = await ctx.manager.query(
+        `SELECT seller_item_id AS "sellerItemId", name, description, manufacturer, unspsc_code AS code
+           FROM catalogue_item WHERE version_id = $1 AND seller_item_id > $2 ORDER BY seller_item_id LIMIT $3`,
+        [versionId, after, PUBLISHED_PAGE],
+      );
+      if (!rows.length) break;
+      await onBatch(rows);
+      after = rows[rows.length - 1].sellerItemId;
+      if (rows.length < PUBLISHED_PAGE) break;
     }
   }
 }

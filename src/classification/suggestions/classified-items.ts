@@ -7,13 +7,18 @@ export interface ClassifiedItem extends ItemText {
   code: string;
 }
 
+type OnBatch = (items: ClassifiedItem[]) => void | Promise<void>;
+
 /** The module that holds published catalogues (catalogues, which imports classification). */
 export interface ClassifiedItemSource {
+  /** The ids of the catalogue versions in force now. */
+  publishedVersions(ctx: RequestContext): Promise<number[]>;
   /**
-   * Hands the items of every version in force to `onBatch`, a batch at a time, in `ctx` (the
-   * vocabulary reads outside a transaction, a statement per page, and awaits each batch).
+   * Hands the items of one version to `onBatch`, a batch at a time, in `ctx` (the vocabulary
+   * reads outside a transaction, a statement per page, and awaits each batch). A published
+   * version's items do not change.
    */
-  forEachPublished(ctx: RequestContext, onBatch: (items: ClassifiedItem[]) => void | Promise<void>): Promise<void>;
+  forEachItemOf(ctx: RequestContext, versionId: number, onBatch: OnBatch): Promise<void>;
 }
 
 /**
@@ -28,7 +33,11 @@ export class ClassifiedItems {
     this.source = source;
   }
 
-  async forEachPublished(ctx: RequestContext, onBatch: (items: ClassifiedItem[]) => void | Promise<void>): Promise<void> {
-    await this.source?.forEachPublished(ctx, onBatch);
+  async publishedVersions(ctx: RequestContext): Promise<number[]> {
+    return (await this.source?.publishedVersions(ctx)) ?? [];
+  }
+
+  async forEachItemOf(ctx: RequestContext, versionId: number, onBatch: OnBatch): Promise<void> {
+    await this.source?.forEachItemOf(ctx, versionId, onBatch);
   }
 }

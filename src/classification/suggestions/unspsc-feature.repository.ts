@@ -14,7 +14,10 @@ export interface FeatureCount {
   n: number;
 }
 
-/** The one home of the SQL on `unspsc_feature` and `unspsc_feature_source`. */
+/** The item vocabulary does not hold what its version table says: only a full rebuild repairs it. */
+export class VocabularyDrift extends Error {}
+
+/** The one home of the SQL on `unspsc_feature`, `unspsc_feature_source` and `unspsc_item_vocabulary_version`. */
 @Injectable()
 export class UnspscFeatureRepository {
   /**
@@ -52,6 +55,82 @@ export class UnspscFeatureRepository {
       `INSERT INTO unspsc_feature_source (source, documents, refreshed_at) VALUES ($1, $2, now())
        ON CONFLICT (source) DO UPDATE SET documents = EXCLUDED.documents, refreshed_at = now()`,
       [source, documents],
+    );
+  }
+
+  /**
+   * Serialises whoever changes the item vocabulary (the catch-up after publishes, the repair
+   * rebuild), in every service instance: which versions are counted and the counts must move
+   * together, each version exactly once.
+   */
+  async lockItems(tx: RequestContext): Promise<void> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('unspsc_item_vocabulary'))`);
+  }
+
+  /** The catalogue versions counted in the item vocabulary now, with their documents. */
+  async countedVersions(ctx: RequestContext): Promise<Map<number, number>> {
+    const rows: { version_id: number; documents: number }[] = await ctx.manager.query('SELECT version_id, documents FROM unspsc_item_vocabulary_version');
+    return new Map(rows.map((r) => [r.version_id, r.documents]));
+  }
+
+  /**
+   * Adds a signed difference to the item vocabulary (the counts of versions come into force minus
+   * those of versions gone), in the caller's transaction, under lockItems. Work in proportion to
+   * the difference, not to the vocabulary: its rows are streamed by COPY into a temporary table,
+   * the resulting counts read beside it, and only those rows written (a count gone to zero
+   * deleted; `n > 0` is the table's rule, so a count cannot pass through zero in an upsert of the
+   * delta). A count that would go below zero means the vocabulary does not hold what the version
+   * table says (edited by hand, or a bug): VocabularyDrift, and nothing of the round is written.
+   */
+  async applyItemDelta(tx: RequestContext, rows: Iterable<FeatureCount>, documents: number, added: Map<number, number>, removed: number[]): Promise<void> {
+    const m = tx.manager;
+    await allowBulkWork(m);
+    await m.query('CREATE TEMPORARY TABLE unspsc_feature_delta (feature text NOT NULL, code char(8) NOT NULL, n int NOT NULL) ON COMMIT DROP');
+    await copyRowsFrom(
+      m,
+      'unspsc_feature_delta',
+      ['feature', 'code', 'n'],
+      (function* () {
+        for (const r of rows) yield [r.feature, r.code, r.n];
+      })(),
+    );
+    await m.query(
+      `CREATE TEMPORARY TABLE unspsc_feature_next ON COMMIT DROP AS
+       SELECT d.feature, d.code, coalesce(f.n, 0) + d.n AS n
+         FROM unspsc_feature_delta d LEFT JOIN unspsc_feature f ON f.feature = d.feature AND f.source = 'item' AND f.code = d.code`,
+    );
+    const [{ below, docs }] = await m.query(
+      `SELECT (SELECT count(*)::int FROM unspsc_feature_next WHERE n < 0) AS below,
+              coalesce((SELECT documents FROM unspsc_feature_source WHERE source = 'item'), 0) + $1::int AS docs`,
+      [documents],
+    );
+    if (below > 0 || docs < 0) throw new VocabularyDrift(`${below} item vocabulary count(s) and ${docs} documents would fall below zero`);
+    await m.query(
+      `DELETE FROM unspsc_feature f USING unspsc_feature_next x
+        WHERE x.n = 0 AND f.feature = x.feature AND f.source = 'item' AND f.code = x.code`,
+    );
+    await m.query(
+      `INSERT INTO unspsc_feature (feature, source, code, n) SELECT feature, 'item', code, n FROM unspsc_feature_next WHERE n > 0 ORDER BY feature, code
+       ON CONFLICT (feature, source, code) DO UPDATE SET n = EXCLUDED.n`,
+    );
+    await m.query(
+      `INSERT INTO unspsc_feature_source (source, documents, refreshed_at) VALUES ('item', $1, now())
+       ON CONFLICT (source) DO UPDATE SET documents = EXCLUDED.documents, refreshed_at = now()`,
+      [docs],
+    );
+    if (removed.length) await m.query('DELETE FROM unspsc_item_vocabulary_version WHERE version_id = ANY($1::int[])', [removed]);
+    if (added.size) {
+      await m.query('INSERT INTO unspsc_item_vocabulary_version (version_id, documents) SELECT * FROM unnest($1::int[], $2::int[])', [[...added.keys()], [...added.values()]]);
+    }
+  }
+
+  /** After a full rebuild of the item vocabulary (in its transaction): exactly these versions are counted. */
+  async setCountedVersions(tx: RequestContext, versions: Map<number, number>): Promise<void> {
+    await tx.manager.query('DELETE FROM unspsc_item_vocabulary_version WHERE version_id <> ALL($1::int[])', [[...versions.keys()]]);
+    await tx.manager.query(
+      `INSERT INTO unspsc_item_vocabulary_version (version_id, documents) SELECT * FROM unnest($1::int[], $2::int[])
+       ON CONFLICT (version_id) DO UPDATE SET documents = EXCLUDED.documents`,
+      [[...versions.keys()], [...versions.values()]],
     );
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestContext } from '../../platform/context/request-context';
 import { inTransaction } from '../../platform/database/transaction';
@@ -6,8 +6,8 @@ import { Outbox } from '../../platform/outbox/outbox';
 import { OutboxDispatcher } from '../../platform/outbox/outbox-dispatcher';
 import { OutboxHandlers } from '../../platform/outbox/outbox-handlers';
 import { ClassifiedItems } from './classified-items';
-import { UnspscFeatureRepository } from './unspsc-feature.repository';
-import { VocabularyCounts } from './vocabulary-counts';
+import { UnspscFeatureRepository, VocabularyDrift } from './unspsc-feature.repository';
+import { titleFeatureRows, VocabularyCounts } from './vocabulary-counts';
 
 /** Documents counted between two turns of the event loop (a few milliseconds' work). */
 const SLICE = 2000;
@@ -20,16 +20,31 @@ async function countInSlices<T>(docs: readonly T[], each: (doc: T) => void): Pro
   }
 }
 
-/** Outbox topic: a vocabulary's documents changed (key `items`: published catalogues; `titles`: the code set), so it is rebuilt (coalesced). */
+/** Outbox topic: a vocabulary's documents changed (key `items`: published catalogues; `titles`: the code set), so it catches up (coalesced). */
 export const VOCABULARY_CHANGED = 'classification.vocabulary-changed';
 
 /**
- * Keeps the two vocabularies suggestions vote with: the code titles (rebuilt after every import)
- * and the published items (rebuilt after a publish), each from scratch through the outbox, so an
- * import or the publishing of a large catalogue does not wait for it and a burst costs one rebuild. A rebuild reads what is published now, so running it twice is harmless.
+ * Items counted in one round of the item vocabulary's catch-up (its Map stays a few tens of MB);
+ * a round holds whole versions, so one larger version makes a larger round.
+ */
+const ROUND_ITEMS = 20_000;
+
+/**
+ * Keeps the two vocabularies suggestions vote with, through the outbox, so an import or the
+ * publishing of a large catalogue does not wait for them and a burst costs one run:
+ * - the code titles, rebuilt after every import, streamed from the titles to the database (each
+ *   (feature, code) occurs once: nothing to count in memory);
+ * - the published items, kept per catalogue version: after a publish the versions come into force
+ *   are added and the versions gone subtracted, each counted from its own items, so the work is
+ *   that of the versions that changed, not of every published item (rebuilt from scratch, a
+ *   200-version ingest was quadratic). `unspsc_item_vocabulary_version` says which versions are
+ *   counted, so a catch-up run twice, or after a crash, counts each version once.
+ *   rebuildItems counts everything again: the repair path.
  */
 @Injectable()
 export class UnspscVocabulary implements OnModuleInit {
+  private readonly logger = new Logger(UnspscVocabulary.name);
+
   constructor(
     private readonly ds: DataSource,
     private readonly features: UnspscFeatureRepository,
@@ -43,11 +58,11 @@ export class UnspscVocabulary implements OnModuleInit {
     this.handlers.register({
       topic: VOCABULARY_CHANGED,
       coalesce: true,
-      handle: (m) => (m.key === 'titles' ? this.rebuildTitles() : this.rebuildItems()),
+      handle: (m) => (m.key === 'titles' ? this.rebuildTitles() : this.catchUpItems()),
     });
   }
 
-  /** In the publishing transaction: the item vocabulary is rebuilt once it has committed. */
+  /** In the publishing transaction: the item vocabulary catches up once it has committed. */
   publishedChanged(tx: RequestContext): Promise<void> {
     return this.outbox.enqueue(tx, VOCABULARY_CHANGED, 'items');
   }
@@ -65,31 +80,93 @@ export class UnspscVocabulary implements OnModuleInit {
   }
 
   /**
-   * The title vocabulary from the code set as committed. Read in one statement and counted outside
-   * any transaction (counting the full code set's 156,510 titles takes seconds, minutes on a
-   * loaded machine: a transaction held open meanwhile was ended by
-   * idle_in_transaction_session_timeout), a slice at a time so the service keeps answering; then
-   * written in one short transaction. An import committed meanwhile enqueued another rebuild.
-   * A failure is the outbox's to report and retry.
+   * The title vocabulary from the code set as committed. The titles are read in one statement
+   * (156,510 for the full set, about 30 MB), outside any transaction; their features are made one
+   * title at a time while COPY sends them, in one transaction that is never idle (the connection
+   * is in COPY; a transaction held open while the titles were counted beforehand was ended by
+   * idle_in_transaction_session_timeout), and the stream gives the event loop a turn every chunk.
+   * Nothing is counted in a Map: each code has one title, so each row is (feature, code, 1). An
+   * import committed meanwhile enqueued another rebuild. A failure is the outbox's to report and
+   * retry.
    */
   async rebuildTitles(): Promise<void> {
     const ctx = new RequestContext(undefined, this.ds.manager);
-    const counts = new VocabularyCounts(false);
-    await countInSlices(await this.features.titles(ctx), (node) => counts.add({ name: node.title }, node.code));
-    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'title', counts, counts.documents));
+    const titles = await this.features.titles(ctx);
+    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'title', titleFeatureRows(titles), titles.length));
   }
 
   /**
-   * The item vocabulary from the catalogues in force now, read a page at a time and counted
-   * outside any transaction (a publish meanwhile enqueued another rebuild), written in one.
+   * Brings the item vocabulary to the versions in force: rounds of up to ROUND_ITEMS items, each
+   * the versions gone (subtracted) and come (added) counted outside any transaction from their
+   * own items (a published version's items do not change), then written as one signed difference
+   * with the version table in one short transaction, under the vocabulary's lock. A round whose
+   * versions another run counted meanwhile is dropped and the next one read again. A vocabulary
+   * found not to match its version table is rebuilt whole.
+   */
+  async catchUpItems(): Promise<void> {
+    const ctx = new RequestContext(undefined, this.ds.manager);
+    for (;;) {
+      const published = new Set(await this.items.publishedVersions(ctx));
+      const counted = await this.features.countedVersions(ctx);
+      const gone = [...counted.keys()].filter((id) => !published.has(id));
+      const come = [...published].filter((id) => !counted.has(id));
+      if (!gone.length && !come.length) return;
+      const counts = new VocabularyCounts();
+      const removed: number[] = [];
+      const added = new Map<number, number>();
+      let items = 0;
+      for (const id of gone) {
+        if (removed.length && items >= ROUND_ITEMS) break;
+        items += await this.countVersion(ctx, id, counts, -1);
+        removed.push(id);
+      }
+      for (const id of come) {
+        if ((removed.length || added.size) && items >= ROUND_ITEMS) break;
+        const n = await this.countVersion(ctx, id, counts, 1);
+        items += n;
+        added.set(id, n);
+      }
+      try {
+        await inTransaction(this.ds, ctx, async (tx) => {
+          await this.features.lockItems(tx);
+          const now = await this.features.countedVersions(tx);
+          if (removed.some((id) => !now.has(id)) || [...added.keys()].some((id) => now.has(id))) return; // another run counted them
+          await this.features.applyItemDelta(tx, counts, counts.documents, added, removed);
+        });
+      } catch (e) {
+        if (!(e instanceof VocabularyDrift)) throw e;
+        this.logger.warn(`The item vocabulary does not match its counted versions (${e.message}): rebuilding it whole`);
+        await this.rebuildItems();
+      }
+    }
+  }
+
+  /** Counts one version's items into `counts` (subtracted with −1); returns how many. */
+  private async countVersion(ctx: RequestContext, versionId: number, counts: VocabularyCounts, by: 1 | -1): Promise<number> {
+    let n = 0;
+    await this.items.forEachItemOf(ctx, versionId, async (batch) => {
+      n += batch.length;
+      await countInSlices(batch, (item) => counts.add(item, item.code, by));
+    });
+    return n;
+  }
+
+  /**
+   * The repair path: the item vocabulary counted again from every version in force, read a page
+   * at a time outside any transaction, written whole in one under the vocabulary's lock with the
+   * versions it counted (a publish meanwhile enqueued a catch-up, which adds what it lacks). Its
+   * memory grows with every published item, so catchUpItems is what runs after a publish.
    */
   async rebuildItems(): Promise<void> {
     const ctx = new RequestContext(undefined, this.ds.manager);
     const counts = new VocabularyCounts();
-    await this.items.forEachPublished(ctx, async (batch) => {
-      await countInSlices(batch, (item) => counts.add(item, item.code));
+    const versions = new Map<number, number>();
+    for (const id of await this.items.publishedVersions(ctx)) versions.set(id, await this.countVersion(ctx, id, counts, 1));
+    await inTransaction(this.ds, ctx, async (tx) => {
+      await this.features.lockItems(tx);
+      await this.features.replace(tx, 'item', counts, counts.documents);
+      await this.features.setCountedVersions(tx, versions);
     });
-    await inTransaction(this.ds, ctx, (tx) => this.features.replace(tx, 'item', counts, counts.documents));
   }
 
   /** Waits until no rebuild is due (tests, the seed). */
