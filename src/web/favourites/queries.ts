@@ -30,8 +30,7 @@ export const FavouritesPageQuery = graphql(`
     favouritesConnection(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
@@ -77,8 +76,7 @@ export const OrderTemplatesQuery = graphql(`
     orderTemplatesConnection(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
