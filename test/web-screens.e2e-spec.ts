@@ -22,6 +22,16 @@ const describeBrowser = describeWithBrowser('the favourites, templates, UNSPSC f
 const named = (label: string, item: string) => new RegExp(`${esc(label)}\\s*:\\s*${esc(item)}$`);
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor({ timeout: 30_000 });
+/** The GraphQL operations the page sends, by name with their variables, as they go. */
+function graphqlOperations(page: Page): { name: string; variables: Record<string, unknown> }[] {
+  const seen: { name: string; variables: Record<string, unknown> }[] = [];
+  page.on('request', (r) => {
+    if (r.method() !== 'POST' || !r.url().endsWith('/graphql')) return;
+    const body = JSON.parse(r.postData() ?? '{}');
+    seen.push({ name: /^\s*(?:query|mutation)\s+(\w+)/.exec(body.query ?? '')?.[1] ?? '', variables: body.variables ?? {} });
+  });
+  return seen;
+}
 
 describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and payables in a browser', () => {
   let t: TestApp;
@@ -41,6 +51,7 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
     'lets a requester mark a favourite, order it from the favourites, save the cart as a template and put the template into the cart again',
     async () => {
       const { page, pageErrors, elsewhere, context } = await offlineContext(browser, origin);
+      const asked = graphqlOperations(page);
       await signIn(page, 'Bjørn Bestiller');
       await page.getByLabel('Hva trenger du?').fill('kopipapir');
       await page.waitForSelector('[data-testid=search-results][data-results-for=kopipapir]');
@@ -52,6 +63,23 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
       await announced(page, `${name} er lagt til i favorittene.`);
       await page.waitForFunction((n) => document.querySelector(`.torg-hit button[aria-pressed=true]`)?.textContent?.includes(n), name);
       expect(await t.sql(`SELECT f.seller_item_id FROM cart_favourite f`)).toHaveLength(1);
+      // The stars asked which hits are favourites once for the whole page of hits, never for the whole list of favourites.
+      const hitCount = await page.locator('.torg-hit').count();
+      expect(hitCount).toBeGreaterThan(1);
+      expect(asked.filter((o) => o.name === 'Favourites')).toEqual([]);
+      expect(asked.some((o) => o.name === 'FavouritesOfItems' && (o.variables.itemIds as string[]).length === hitCount)).toBe(true);
+
+      // Another requester of the same school sees the same hit unmarked: the favourite is Bjørn's.
+      const colleague = await offlineContext(browser, origin);
+      await signIn(colleague.page, 'Astrid Attestant');
+      await colleague.page.getByLabel('Hva trenger du?').fill('kopipapir');
+      await colleague.page.waitForSelector('[data-testid=search-results][data-results-for=kopipapir]');
+      const theirStar = colleague.page.locator('.torg-hit', { has: colleague.page.locator('h2', { hasText: name }) }).getByRole('button', { name: named('Favoritt', name) });
+      await colleague.page.waitForFunction(() => document.querySelectorAll('.torg-hit button[aria-pressed]:not([disabled])').length > 1);
+      expect(await theirStar.getAttribute('aria-pressed')).toBe('false');
+      expect(await colleague.page.locator('.torg-hit button[aria-pressed=true]').count()).toBe(0);
+      expect(colleague.pageErrors).toEqual([]);
+      await colleague.context.close();
 
       // The favourites screen: the item at today's price, to the cart from there.
       await page.getByRole('link', { name: 'Favoritter' }).click();

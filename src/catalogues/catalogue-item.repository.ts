@@ -151,6 +151,16 @@ export class CatalogueItemRepository {
     return row ?? null;
   }
 
+  /** The agreement and supplier's item number of each of these items that exists (any version): the key favourites and templates name items by. */
+  keys(ctx: RequestContext, itemIds: readonly string[]): Promise<{ itemId: string; agreementId: number; sellerItemId: string }[]> {
+    return ctx.manager.query(
+      `SELECT ci.id::text AS "itemId", v.agreement_id AS "agreementId", ci.seller_item_id AS "sellerItemId"
+         FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id
+        WHERE ci.id = ANY($1::bigint[])`,
+      [itemIds],
+    );
+  }
+
   /** For each reference: whether its version is still in force, and the same seller item in the agreement's version in force. */
   async now(ctx: RequestContext, refs: readonly ItemReference[]): Promise<{ k: number; versionInForce: boolean; current: PurchasableItem | null }[]> {
     if (!refs.length) return [];

@@ -259,6 +259,11 @@ export class CataloguesService {
     return rows.map((r) => ({ ref: refs[r.k - 1], versionInForce: r.versionInForce, current: r.current }));
   }
 
+  /** Each existing item's agreement and supplier's item number (one query for all): how favourites and templates recognise an item they name. */
+  itemKeys(ctx: RequestContext, itemIds: readonly string[]): Promise<{ itemId: string; agreementId: number; sellerItemId: string }[]> {
+    return itemIds.length ? this.itemRows.keys(ctx, itemIds) : Promise.resolve([]);
+  }
+
   /** The item with each seller item id in its agreement's version in force now, or null where that version holds none (favourites and templates name items so). */
   async itemsInForce(tx: RequestContext, refs: readonly { agreementId: number; sellerItemId: string }[]): Promise<(PurchasableItem | null)[]> {
     const rows = await this.itemRows.now(

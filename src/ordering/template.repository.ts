@@ -59,6 +59,23 @@ export class TemplateRepository {
     return n;
   }
 
+  /** The user's favourites among these items (by agreement and supplier's item number, the favourite's key): each with the item it was asked for. */
+  favouritesOf(
+    ctx: RequestContext,
+    organisationId: number,
+    userId: number,
+    items: readonly { itemId: string; agreementId: number; sellerItemId: string }[],
+  ): Promise<{ itemId: string; favouriteId: number }[]> {
+    if (!items.length) return Promise.resolve([]);
+    return ctx.manager.query(
+      `SELECT k.item_id AS "itemId", f.id AS "favouriteId"
+         FROM unnest($3::text[], $4::int[], $5::text[]) AS k(item_id, agreement_id, seller_item_id)
+         JOIN cart_favourite f ON f.organisation_id = $1 AND f.user_id = $2 AND f.agreement_id = k.agreement_id AND f.seller_item_id = k.seller_item_id
+        ORDER BY k.item_id`,
+      [organisationId, userId, items.map((i) => i.itemId), items.map((i) => i.agreementId), items.map((i) => i.sellerItemId)],
+    );
+  }
+
   /** Adds a favourite (once per item); its id either way. */
   async addFavourite(tx: RequestContext, organisationId: number, userId: number, item: { agreementId: number; sellerItemId: string; name: string }): Promise<number> {
     const [row] = await tx.manager.query(

@@ -4,7 +4,17 @@ import { Role } from '../identity/role';
 import { Ctx } from '../platform/auth/ctx.decorator';
 import { RequestContext } from '../platform/context/request-context';
 import { PageArgs } from '../platform/graphql/connection';
-import { AddFavouriteResult, Favourite, FavouriteConnection, OrderTemplate, OrderTemplateConnection, OrderTemplateIdInput, SaveOrderTemplateInput, TemplateAddedToCart } from './templates.types';
+import {
+  AddFavouriteResult,
+  Favourite,
+  FavouriteConnection,
+  ItemFavourite,
+  OrderTemplate,
+  OrderTemplateConnection,
+  OrderTemplateIdInput,
+  SaveOrderTemplateInput,
+  TemplateAddedToCart,
+} from './templates.types';
 import { TemplatesService } from './templates.service';
 
 /** Favourites and order templates: REQUESTERs only, each their own. */
@@ -14,7 +24,8 @@ export class TemplatesResolver {
 
   @Allow(Role.REQUESTER)
   @Query(() => [Favourite], {
-    description: 'The caller’s favourite items, all at once, each as the catalogue in force holds it now (REQUESTER). The search marks favourites with it; lists page with favouritesConnection.',
+    description:
+      'The caller’s favourite items, all at once, each as the catalogue in force holds it now (REQUESTER). Lists page with favouritesConnection; the search marks its hits with favouritesOfItems.',
     deprecationReason: 'The whole list at once: page with favouritesConnection (first/after).',
   })
   favourites(@Ctx() ctx: RequestContext) {
@@ -28,6 +39,15 @@ export class TemplatesResolver {
   })
   favouritesConnection(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     return this.templates.favouritesPage(ctx, page);
+  }
+
+  @Allow(Role.REQUESTER)
+  @Query(() => [ItemFavourite], {
+    description:
+      'Which of these catalogue items (at most 100) the caller has marked as favourites, one answer per marked item and none for the others (REQUESTER). A favourite names an item by agreement and supplier’s item number, so it marks that item in any version of the catalogue.',
+  })
+  favouritesOfItems(@Ctx() ctx: RequestContext, @Args('itemIds', { type: () => [String], description: 'The catalogue items, e.g. a page of search hits.' }) itemIds: string[]) {
+    return this.templates.favouritesOfItems(ctx, itemIds);
   }
 
   @Allow(Role.REQUESTER)

@@ -15,7 +15,10 @@ import { LineKind } from './cart-line-kinds';
 import { CartService } from './cart.service';
 import { ItemNotOrderable } from './cart.types';
 import { FavouriteRow, TemplateRepository } from './template.repository';
-import { Favourite, OrderTemplate, TemplateAddedToCart } from './templates.types';
+import { Favourite, ItemFavourite, OrderTemplate, TemplateAddedToCart } from './templates.types';
+
+/** How many items favouritesOfItems answers for at once (a search page is 20). */
+const MAX_ITEMS_ASKED = 100;
 
 /** Favourites and reusable order templates: the requester's own shortcuts, per user and organisation. */
 @Injectable()
@@ -46,6 +49,21 @@ export class TemplatesService {
       connection.edges.map((e) => e.node),
     );
     return { ...connection, edges: connection.edges.map((e, i) => ({ ...e, node: now[i] })) };
+  }
+
+  /**
+   * Which of these catalogue items the caller has marked (one answer per marked item, none for the
+   * rest): the search marks its hits with it, a page of items in two queries, without reading
+   * every favourite. A favourite names an item by agreement and supplier's item number, so an
+   * item of another version of the same catalogue is the same favourite.
+   */
+  async favouritesOfItems(ctx: RequestContext, itemIds: readonly string[]): Promise<ItemFavourite[]> {
+    if (itemIds.length > MAX_ITEMS_ASKED) throw badInput(`itemIds: at most ${MAX_ITEMS_ASKED} items at a time, not ${itemIds.length}`, { field: 'itemIds', max: MAX_ITEMS_ASKED });
+    const wrong = itemIds.findIndex((id) => !/^\d{1,18}$/.test(id));
+    if (wrong >= 0) throw badInput(`itemIds[${wrong}] must be a catalogue item id (digits), not "${itemIds[wrong].slice(0, 40)}"`, { field: `itemIds[${wrong}]` });
+    const { organisationId, userId } = ctx.person;
+    const keys = await this.catalogues.itemKeys(ctx, [...new Set(itemIds)]);
+    return this.rows.favouritesOf(ctx, organisationId, userId, keys);
   }
 
   /** Each favourite with the item as the catalogue in force holds it now (null when not orderable by the caller's organisation). */

@@ -17,6 +17,12 @@ export class Favourite {
   @Field(() => String, { nullable: true, description: 'Its currency.' }) currency: string | null;
 }
 
+@ObjectType({ description: 'A catalogue item the requester has marked as a favourite (favouritesOfItems).' })
+export class ItemFavourite {
+  @Field({ description: 'The catalogue item asked about.' }) itemId: string;
+  @Field(() => Int, { description: 'The favourite that marks it (give it to removeFavourite).' }) favouriteId: number;
+}
+
 @ObjectType({ description: 'A line of an order template: an item (by agreement and supplier’s item number) and a quantity.' })
 export class OrderTemplateLine {
   @Field(() => Int, { description: 'Position in the template.' }) lineNo: number;

@@ -1,29 +1,34 @@
 import { Button } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { errorMessage } from '../api/errors';
 import { useAnnounce } from '../components/Announcer';
-import { AddFavourite, FAVOURITE_TYPES, FavouritesQuery, RemoveFavourite } from './queries';
-import { favouriteFor } from './favourites';
+import { AddFavourite, FAVOURITE_TYPES, RemoveFavourite } from './queries';
+import { useFavouriteMarks, type FavouriteMarks } from './useFavouriteMarks';
 import { refusalText } from '../refusals/refusal-text';
+
+/** The favourite toggle of an item shown alone (the item page): it asks about that one item. */
+export function SingleFavouriteToggle({ item }: { item: { itemId: string; name: string } }) {
+  return <FavouriteToggle item={item} marks={useFavouriteMarks([item.itemId])} />;
+}
 
 /**
  * Marks an item as favourite, or unmarks it: a toggle button (aria-pressed) whose name says which
- * item. Every card asks for the favourites; urql sends the one request and shares its answer.
+ * item. Whether it is marked comes from `marks`, asked once for every item on the page
+ * (useFavouriteMarks), so twenty cards make one request.
  */
-export function FavouriteToggle({ item }: { item: { itemId: string; agreementId: number; sellerItemId: string; name: string } }) {
+export function FavouriteToggle({ item, marks }: { item: { itemId: string; name: string }; marks: FavouriteMarks }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [favourites] = useQuery({ query: FavouritesQuery, context: FAVOURITE_TYPES });
   const [added, add] = useMutation(AddFavourite);
   const [removed, remove] = useMutation(RemoveFavourite);
   const [problem, setProblem] = useState<string | null>(null);
-  const favourite = favouriteFor(favourites.data?.favourites ?? [], item);
+  const favouriteId = marks.favouriteOf(item.itemId);
   const toggle = async () => {
     setProblem(null);
-    if (favourite) {
-      const r = await remove({ favouriteId: favourite.id }, FAVOURITE_TYPES);
+    if (favouriteId !== null) {
+      const r = await remove({ favouriteId }, FAVOURITE_TYPES);
       if (r.error) return setProblem(errorMessage(r.error, t));
       announce(t('extra.favourites.removed', { name: item.name }));
     } else {
@@ -36,16 +41,8 @@ export function FavouriteToggle({ item }: { item: { itemId: string; agreementId:
   };
   return (
     <span className="torg-favourite">
-      <Button
-        type="button"
-        variant="tertiary"
-        data-size="sm"
-        aria-pressed={!!favourite}
-        loading={added.fetching || removed.fetching}
-        disabled={favourites.fetching && !favourites.data}
-        onClick={() => void toggle()}
-      >
-        <span aria-hidden>{favourite ? '★' : '☆'}</span> {t('extra.favourites.toggle')}
+      <Button type="button" variant="tertiary" data-size="sm" aria-pressed={favouriteId !== null} loading={added.fetching || removed.fetching} disabled={!marks.ready} onClick={() => void toggle()}>
+        <span aria-hidden>{favouriteId !== null ? '★' : '☆'}</span> {t('extra.favourites.toggle')}
         <span className="torg-visually-hidden">: {item.name}</span>
       </Button>
       {problem && (

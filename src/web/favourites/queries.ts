@@ -2,24 +2,20 @@ import { graphql } from '../gql';
 
 /**
  * The requester's favourites and templates. The screens read them a page at a time (cursor
- * connections keyed on name and id); the favourite toggle on search hits reads the whole list
- * once, shared by every card, to know which items are marked. `additionalTypenames` lets urql refetch a list that was empty (it holds no typename of
- * its own to invalidate) when a mutation adds to it.
+ * connections keyed on name and id); the favourite toggles on a page of search hits ask, in one
+ * request, which of those items are marked (favouritesOfItems), never the whole list.
+ * `additionalTypenames` lets urql refetch an answer that holds no Favourite (an empty list, the
+ * per-item marks) when a mutation adds or removes one.
  */
 export const FAVOURITE_TYPES = { additionalTypenames: ['Favourite'] };
 export const TEMPLATE_TYPES = { additionalTypenames: ['OrderTemplate', 'Cart'] };
 
-export const FavouritesQuery = graphql(`
-  query Favourites {
-    favourites {
-      id
-      name
-      sellerItemId
-      agreementId
-      currentItemId
-      currentPrice
-      currency
-      addedAt
+/** Which of a page of items (search hits, the item page) the requester has marked: one request for the page. */
+export const FavouritesOfItemsQuery = graphql(`
+  query FavouritesOfItems($itemIds: [String!]!) {
+    favouritesOfItems(itemIds: $itemIds) {
+      itemId
+      favouriteId
     }
   }
 `);
@@ -30,8 +26,7 @@ export const FavouritesPageQuery = graphql(`
     favouritesConnection(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
@@ -77,8 +72,7 @@ export const OrderTemplatesQuery = graphql(`
     orderTemplatesConnection(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {

@@ -2,9 +2,7 @@ import '../work/work.css';
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { errorMessage } from '../api/errors';
-import { CursorPager } from '../components/CursorPager';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { PagedList } from '../components/PagedList';
 import { PageHeading } from '../components/PageHeading';
 import { ApprovalCard } from '../work/ApprovalCard';
 import { ApprovalQueueQuery } from '../work/approval-queries';
@@ -22,13 +20,9 @@ export function ApprovalsPage() {
     <>
       <PageHeading title={t('work.approvals.title')}>{t('work.approvals.title')}</PageHeading>
       <Paragraph>{t('work.approvals.intro')}</Paragraph>
-      {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={reload} />}
-      {result.fetching && !queue && <Paragraph role="status">{t('app.loading')}</Paragraph>}
-      {queue && queue.totalCount === 0 && <Paragraph>{t('work.approvals.empty')}</Paragraph>}
-      {queue?.edges.map(({ node: r }) => (
-        <ApprovalCard key={`${r.id}-${r.version}`} requisition={r} costCentre={centres.get(r.costCentreId)} onStale={reload} />
-      ))}
-      <CursorPager label={t('work.approvals.pager')} page={pages.page} hasNext={!!queue?.pageInfo.hasNextPage} onPrevious={pages.previous} onNext={() => pages.next(queue?.pageInfo.endCursor)} />
+      <PagedList result={result} connection={queue} onRetry={reload} empty={t('work.approvals.empty')} pages={pages} pagerLabel={t('work.approvals.pager')}>
+        {(conn) => conn.edges.map(({ node: r }) => <ApprovalCard key={`${r.id}-${r.version}`} requisition={r} costCentre={centres.get(r.costCentreId)} onStale={reload} />)}
+      </PagedList>
     </>
   );
 }

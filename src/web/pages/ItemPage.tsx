@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
 import { AddToCart } from '../cart/AddToCart';
-import { FavouriteToggle } from '../favourites/FavouriteToggle';
+import { SingleFavouriteToggle } from '../favourites/FavouriteToggle';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatMoney, formatPercent } from '../format/format';
@@ -61,7 +61,7 @@ export function ItemPage() {
           <strong>{formatMoney(item.price, item.currency)}</strong> {t('search.perUnit', { unit: item.unitCode })}
         </Paragraph>
         <AddToCart itemId={item.itemId} name={item.name} />
-        <FavouriteToggle item={item} />
+        <SingleFavouriteToggle item={item} />
       </Card>
       {item.description && (
         <>

@@ -3,9 +3,7 @@ import { Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { errorMessage } from '../api/errors';
-import { CursorPager } from '../components/CursorPager';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { PagedList } from '../components/PagedList';
 import { PageHeading } from '../components/PageHeading';
 import { useCursorPages } from '../work/cursor-pages';
 import { InvoiceExceptionCard } from '../work/InvoiceExceptionCard';
@@ -29,19 +27,9 @@ export function PayablesPage() {
           <Link to="/payables/exports">{t('work.nav.postingExports')}</Link>
         </DsLink>
       </Paragraph>
-      {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={reload} />}
-      {result.fetching && !connection && <Paragraph role="status">{t('app.loading')}</Paragraph>}
-      {connection && connection.totalCount === 0 && <Paragraph>{t('work.payables.empty')}</Paragraph>}
-      {connection?.edges.map(({ node }) => (
-        <InvoiceExceptionCard key={`${node.id}-${node.version}`} invoice={node} onStale={reload} />
-      ))}
-      <CursorPager
-        label={t('work.payables.pager')}
-        page={pages.page}
-        hasNext={!!connection?.pageInfo.hasNextPage}
-        onPrevious={pages.previous}
-        onNext={() => pages.next(connection?.pageInfo.endCursor)}
-      />
+      <PagedList result={result} connection={connection} onRetry={reload} empty={t('work.payables.empty')} pages={pages} pagerLabel={t('work.payables.pager')}>
+        {(conn) => conn.edges.map(({ node }) => <InvoiceExceptionCard key={`${node.id}-${node.version}`} invoice={node} onStale={reload} />)}
+      </PagedList>
       <ApprovedInvoices />
     </>
   );

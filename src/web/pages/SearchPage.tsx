@@ -9,6 +9,7 @@ import { CursorPager } from '../components/CursorPager';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import type { SearchHitFieldsFragment, SearchProductsQuery } from '../gql/graphql';
+import { useFavouriteMarks } from '../favourites/useFavouriteMarks';
 import { FacetPanel } from '../search/Facets';
 import { HitCard } from '../search/HitCard';
 import { SearchProducts } from '../search/queries';
@@ -25,14 +26,16 @@ const DEBOUNCE_MS = 80;
 
 /**
  * The hits, memoised: a keystroke changes only the typed text, so the list (twenty cards with
- * their forms) is rendered again only when new results arrive, not on every key.
+ * their forms) is rendered again only when new results arrive, not on every key. Which hits are
+ * favourites is asked once for the page (favouritesOfItems), not per card.
  */
 const HitList = memo(function HitList({ hits, suppliers }: { hits: readonly SearchHitFieldsFragment[]; suppliers: ReadonlyMap<number, string> }) {
+  const marks = useFavouriteMarks(hits.map((h) => h.itemId));
   return (
     <ol className="torg-plain-list torg-hits">
       {hits.map((hit) => (
         <li key={hit.itemId}>
-          <HitCard hit={hit} supplierName={suppliers.get(hit.supplierId)} />
+          <HitCard hit={hit} supplierName={suppliers.get(hit.supplierId)} marks={marks} />
         </li>
       ))}
     </ol>

@@ -16,8 +16,7 @@ const SupplierInvoices = graphql(`
     invoices(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {

@@ -15,8 +15,7 @@ const SupplierOrders = graphql(`
     orders(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {

@@ -24,8 +24,7 @@ export const ApprovedInvoices = graphql(`
     invoices(first: 10, after: $after, status: [APPROVED]) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {

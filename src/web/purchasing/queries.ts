@@ -1,17 +1,10 @@
 import { graphql } from '../gql';
 
 /**
- * Shared selections: one PageInfo selection for every list here, one agreement headline for the
+ * Shared selections: PageInfo through the shared PageFields (api/page-fields.ts), one agreement headline for the
  * list and the agreement page. The dashboards' reports all take the same `$filter: InsightFilter`,
  * built once by insightFilter() (insight-filter.ts) from the filter kept in the address.
  */
-export const PageFields = graphql(`
-  fragment PurchasingPageFields on PageInfo {
-    hasNextPage
-    endCursor
-  }
-`);
-
 export const AgreementHeadline = graphql(`
   fragment AgreementHeadline on Agreement {
     id
@@ -85,7 +78,7 @@ export const PurchasingAgreements = graphql(`
     agreements(first: 10, after: $after) {
       totalCount
       pageInfo {
-        ...PurchasingPageFields
+        ...PageFields
       }
       edges {
         node {
@@ -125,7 +118,7 @@ export const AgreementCatalogueVersions = graphql(`
     catalogueVersions(agreementId: $agreementId, first: 10, after: $after) {
       totalCount
       pageInfo {
-        ...PurchasingPageFields
+        ...PageFields
       }
       edges {
         node {
@@ -178,7 +171,7 @@ export const CatalogueReviewQuery = graphql(`
       changes {
         totalCount
         pageInfo {
-          ...PurchasingPageFields
+          ...PageFields
         }
         edges {
           node {
@@ -210,7 +203,7 @@ export const ExcludedLinesQuery = graphql(`
       excludedLines(first: 20, after: $after) {
         totalCount
         pageInfo {
-          ...PurchasingPageFields
+          ...PageFields
         }
         edges {
           node {
@@ -278,7 +271,7 @@ export const InsightOrganisationsQuery = graphql(`
     insightOrganisations(search: $search, first: 20, after: $after) {
       totalCount
       pageInfo {
-        ...PurchasingPageFields
+        ...PageFields
       }
       edges {
         node {
@@ -308,7 +301,7 @@ export const UnspscSegmentsQuery = graphql(`
     unspscChildren(first: 100, after: $after) {
       totalCount
       pageInfo {
-        ...PurchasingPageFields
+        ...PageFields
       }
       edges {
         node {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { AddToCart } from '../cart/AddToCart';
 import { FavouriteToggle } from '../favourites/FavouriteToggle';
+import type { FavouriteMarks } from '../favourites/useFavouriteMarks';
 import { formatMoney, formatPercent } from '../format/format';
 import type { SearchHitFieldsFragment } from '../gql/graphql';
 import { highlightParts } from './highlight';
@@ -11,8 +12,8 @@ export function itemPath(hit: { supplierId: number; sellerItemId: string }): str
   return `/items/${hit.supplierId}/${encodeURIComponent(hit.sellerItemId)}`;
 }
 
-/** One search hit: name (matched words marked), agreement and mandatory tags, price, add to cart. */
-export function HitCard({ hit, supplierName }: { hit: SearchHitFieldsFragment; supplierName?: string }) {
+/** One search hit: name (matched words marked), agreement and mandatory tags, price, add to cart, favourite (`marks`: asked once for the page). */
+export function HitCard({ hit, supplierName, marks }: { hit: SearchHitFieldsFragment; supplierName?: string; marks: FavouriteMarks }) {
   const { t } = useTranslation();
   return (
     <Card data-color="neutral" className="torg-hit">
@@ -43,7 +44,7 @@ export function HitCard({ hit, supplierName }: { hit: SearchHitFieldsFragment; s
         <strong className="torg-price">{formatMoney(hit.price, hit.currency)}</strong> {t('search.perUnit', { unit: hit.unitCode })} · {t('search.vat', { rate: formatPercent(hit.vatRate) })}
       </Paragraph>
       <AddToCart itemId={hit.itemId} name={hit.name} />
-      <FavouriteToggle item={hit} />
+      <FavouriteToggle item={hit} marks={marks} />
     </Card>
   );
 }

@@ -5,8 +5,7 @@ export const ApprovalQueueQuery = graphql(`
     pendingApprovals(first: 10, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
@@ -116,8 +115,7 @@ export const DelegationsQuery = graphql(`
     delegations(first: 20, after: $after, includeEnded: $includeEnded) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {

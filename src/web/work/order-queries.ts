@@ -5,8 +5,7 @@ export const MyOrdersQuery = graphql(`
     orders(mine: true, first: 20, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {

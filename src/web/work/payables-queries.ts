@@ -5,8 +5,7 @@ export const InvoiceExceptionsQuery = graphql(`
     invoiceExceptions(first: 10, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
@@ -86,8 +85,7 @@ export const PostingExportsQuery = graphql(`
     postingExports(first: 20, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
