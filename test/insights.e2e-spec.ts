@@ -222,7 +222,7 @@ describe('Insights (issue 16 §4)', () => {
     const csv = await t.http.get(`/insights/ceiling-use.csv?agreementId=${eur.id}`).set('Authorization', `Bearer ${purchaser}`);
     const [header, row] = csv.text.split('\r\n');
     expect(header).toBe('agreementId,reference,currency,ceiling,committed,invoiced,remaining,used,orderedHere');
-    expect(row).toBe(`${eur.id},T-EUR-TAK,EUR,2500.00,0.00,0.00,2500.00,0,0`);
+    expect(row).toBe(`${eur.id},T-EUR-TAK,EUR,2500.00,0.00,0.00,2500.00,0,0.00`);
   });
 
   it('exports each report as CSV and JSON with the same filters and figures', async () => {
