@@ -4,6 +4,7 @@ import { InvoiceSpendFact } from '../src/insights/spend-facts.types';
 import { RequestContext } from '../src/platform/context/request-context';
 import { inTransaction } from '../src/platform/database/transaction';
 import { osloToday } from '../src/platform/time/oslo-date';
+import { createAgreement } from './support/fixtures';
 import { factsWritten, submitCart } from './support/insights';
 import { sentOrder } from './support/orders';
 import { startTestApp, TestApp } from './support/test-app';
@@ -206,8 +207,22 @@ describe('Insights (issue 16 §4)', () => {
   });
 
   it('shows the agreement ceiling’s use beside the spend ordered on it', async () => {
-    const rows = await q(purchaser, 'insightCeilingUse(filter: $f) { agreementId reference ceiling committed remaining used orderedHere }');
-    expect(rows).toEqual([{ agreementId: agreement2025001, reference: '2025-001', ceiling: '10000.00', committed: '450.70', remaining: '9549.30', used: 0.0451, orderedHere: '450.70' }]);
+    const rows = await q(purchaser, 'insightCeilingUse(filter: $f) { agreementId reference currency ceiling committed remaining used orderedHere }');
+    expect(rows).toEqual([
+      { agreementId: agreement2025001, reference: '2025-001', currency: 'NOK', ceiling: '10000.00', committed: '450.70', remaining: '9549.30', used: 0.0451, orderedHere: '450.70' },
+    ]);
+  });
+
+  it('names the agreement’s own currency on its ceiling use, in the report and its CSV', async () => {
+    const eur = await createAgreement(t, { reference: 'T-EUR-TAK', currency: 'EUR' });
+    const ceiling = await t.gql(purchaser, 'mutation($a: Int!) { setAgreementCeiling(agreementId: $a, valueCeiling: "2500") { id } }', { a: eur.id });
+    expect(ceiling.errors).toBeUndefined();
+    const rows = await q(purchaser, 'insightCeilingUse(filter: $f) { reference currency ceiling committed }', { agreementId: eur.id });
+    expect(rows).toEqual([{ reference: 'T-EUR-TAK', currency: 'EUR', ceiling: '2500.00', committed: '0.00' }]);
+    const csv = await t.http.get(`/insights/ceiling-use.csv?agreementId=${eur.id}`).set('Authorization', `Bearer ${purchaser}`);
+    const [header, row] = csv.text.split('\r\n');
+    expect(header).toBe('agreementId,reference,currency,ceiling,committed,invoiced,remaining,used,orderedHere');
+    expect(row).toBe(`${eur.id},T-EUR-TAK,EUR,2500.00,0.00,0.00,2500.00,0,0.00`);
   });
 
   it('exports each report as CSV and JSON with the same filters and figures', async () => {

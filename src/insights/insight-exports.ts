@@ -74,7 +74,7 @@ export const REPORT_EXPORTS: Record<string, ReportExport> = {
   'invoice-exceptions': { rows: (s, ctx, f) => s.exceptionRates(ctx, f), measures: ['reason', 'received', 'exceptions', 'withReason', 'rate'], grouped: true },
   'ceiling-use': {
     rows: (s, ctx, f) => s.ceilingUse(ctx, f),
-    measures: ['agreementId', 'reference', 'ceiling', 'committed', 'invoiced', 'remaining', 'used', 'orderedHere'],
+    measures: ['agreementId', 'reference', 'currency', 'ceiling', 'committed', 'invoiced', 'remaining', 'used', 'orderedHere'],
     grouped: false,
   },
 };

@@ -81,6 +81,7 @@ export class InsightsService {
       rows.push({
         agreementId,
         reference: agreement.reference,
+        currency: agreement.currency,
         ceiling: h.ceiling?.toDecimalString() ?? null,
         committed: h.committed.toDecimalString(),
         invoiced: h.invoiced.toDecimalString(),

@@ -162,6 +162,7 @@ export class ExceptionRateRow extends InsightKey {
 export class CeilingUseRow {
   @Field(() => Int, { description: 'The agreement.' }) agreementId: number;
   @Field({ description: 'Its reference.' }) reference: string;
+  @Field({ description: 'ISO 4217 currency of the agreement: ceiling, committed, invoiced, remaining and orderedHere are amounts in it.' }) currency: string;
   @Field(() => Decimal, { nullable: true, description: 'Null: no ceiling.' }) ceiling: string | null;
   @Field(() => Decimal, { description: 'Committed by every participant (approved orders).' }) committed: string;
   @Field(() => Decimal, { description: 'Invoiced by every participant.' }) invoiced: string;

@@ -11,7 +11,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatMoney, formatNumber } from '../format/format';
 import { BarChart } from '../purchasing/BarChart';
-import { byCeilingUse, bySpend, ceilingUseChart, leakageChart, loyaltyChart, monthLabel, spendChart, sumDecimal } from '../purchasing/chart-data';
+import { CeilingUseFigures } from '../purchasing/CeilingUseFigures';
+import { bySpend, formatShare, leakageChart, loyaltyChart, monthLabel, spendChart, sumDecimal } from '../purchasing/chart-data';
 import {
   EMPTY_FILTER,
   exportPath,
@@ -31,13 +32,6 @@ const LOYALTY_GROUPS: InsightDimension[] = ['PERIOD'];
 const LEAKAGE_GROUPS: InsightDimension[] = ['SUPPLIER'];
 const SPEND_GROUPS: InsightDimension[] = ['SUPPLIER'];
 const CEILING_GROUPS: InsightDimension[] = ['AGREEMENT'];
-
-/** An amount in an agreement's own currency (the ceiling-use report names none): "1 234,50". */
-const amount2 = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const formatAmount = (value: string) => (amount2.format as unknown as (v: string) => string)(value);
-
-/** A share (0–1) as "87,5 %". */
-const share = (value: number | null | undefined) => (value == null ? '–' : `${formatNumber(Math.round(value * 1000) / 10)} %`);
 
 /**
  * The purchasing unit's loyalty and leakage dashboards: filters in the address, each report a
@@ -154,7 +148,7 @@ function LoyaltyReport({ filter }: { filter: DashboardFilter }) {
       {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
       {rows.length > 0 && (
         <>
-          <Paragraph data-testid="loyalty-total">{t('purchasing.dashboards.loyaltyTotal', { percent: share(totals?.agreementLoyalty) })}</Paragraph>
+          <Paragraph data-testid="loyalty-total">{t('purchasing.dashboards.loyaltyTotal', { percent: formatShare(totals?.agreementLoyalty) })}</Paragraph>
           <BarChart data={chart} label={t('purchasing.dashboards.loyaltyChart')} stacked testId="loyalty-chart" />
           <Table data-size="sm" data-testid="loyalty-table">
             <caption>{t('purchasing.dashboards.loyaltyCaption')}</caption>
@@ -176,7 +170,7 @@ function LoyaltyReport({ filter }: { filter: DashboardFilter }) {
                   <Table.Cell className="torg-number">{formatMoney(sumDecimal(r.offAgreement, r.offCatalogue))}</Table.Cell>
                   <Table.Cell className="torg-number">{formatMoney(r.notCovered)}</Table.Cell>
                   <Table.Cell className="torg-number">{formatMoney(r.total)}</Table.Cell>
-                  <Table.Cell className="torg-number">{share(r.agreementLoyalty)}</Table.Cell>
+                  <Table.Cell className="torg-number">{formatShare(r.agreementLoyalty)}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
@@ -282,8 +276,7 @@ function SpendReport({ filter }: { filter: DashboardFilter }) {
 function CeilingUseReport({ filter }: { filter: DashboardFilter }) {
   const { t } = useTranslation();
   const [result, refetch] = useQuery({ query: CeilingUseQuery, variables: { filter: insightFilter(filter, CEILING_GROUPS) } });
-  const rows = byCeilingUse(result.data?.insightCeilingUse ?? []);
-  const chart = ceilingUseChart(rows);
+  const rows = result.data?.insightCeilingUse ?? [];
   return (
     <section className="torg-purchasing-section" aria-labelledby="ceiling-heading" data-testid="ceiling-report">
       <Heading level={2} data-size="sm" id="ceiling-heading">
@@ -293,36 +286,7 @@ function CeilingUseReport({ filter }: { filter: DashboardFilter }) {
       {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {result.fetching && !result.data && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
-      {rows.length > 0 && (
-        <>
-          <BarChart data={chart} label={t('purchasing.dashboards.ceilingChart')} testId="ceiling-chart" />
-          <Table data-size="sm" data-testid="ceiling-table">
-            <caption>{t('purchasing.dashboards.ceilingCaption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('purchasing.dashboards.agreement')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.ceiling')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.committed')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.remaining')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.used')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.orderedHere')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((r) => (
-                <Table.Row key={r.agreementId}>
-                  <Table.HeaderCell scope="row">{r.reference}</Table.HeaderCell>
-                  <Table.Cell className="torg-number">{r.ceiling == null ? t('purchasing.dashboards.noCeiling') : formatAmount(r.ceiling)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatAmount(r.committed)}</Table.Cell>
-                  <Table.Cell className="torg-number">{r.remaining == null ? '–' : formatAmount(r.remaining)}</Table.Cell>
-                  <Table.Cell className="torg-number">{share(r.used)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatAmount(r.orderedHere)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </>
-      )}
+      {rows.length > 0 && <CeilingUseFigures rows={rows} />}
       <ExportButton report="ceiling-use" filter={filter} groupBy={CEILING_GROUPS} name={t('purchasing.dashboards.ceilingHeading').toLowerCase()} />
     </section>
   );

@@ -28,6 +28,45 @@ function refusal<F extends string>(error: CombinedError, t: TFunction, fieldOf: 
 /** The ceiling as it is typed in Norway ("1 250 000,5"), for the field. */
 const typedAmount = (value: string | null | undefined) => (value == null ? '' : formatNumber(value).replace(/\u202f/g, '\u00a0'));
 
+/** How a terms field is typed: the keyboard it asks for on a phone, or a date picker. */
+type FieldKind = 'decimal' | 'numeric' | 'text' | 'date';
+
+/**
+ * One field of the terms forms: a Designsystemet Textfield with its label, hint and error (the
+ * error also stands in the summary, which links here by `id`). What is typed is kept as typed.
+ */
+function TermsField({
+  id,
+  label,
+  hint,
+  kind,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  kind: FieldKind;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  return (
+    <Textfield
+      id={id}
+      type={kind === 'date' ? 'date' : 'text'}
+      label={label}
+      description={hint}
+      inputMode={kind === 'date' ? undefined : kind}
+      autoComplete="off"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    />
+  );
+}
+
 function Summary({ id, errors, fieldIds, summaryRef }: { id: string; errors: [string, string][]; fieldIds: Record<string, string>; summaryRef: Ref<ElementRef<typeof ErrorSummary>> }) {
   const { t } = useTranslation();
   if (!errors.length) return null;
@@ -88,14 +127,13 @@ export function CeilingForm({ agreement, onSaved }: { agreement: { id: number; c
       </Heading>
       <Summary id="ceiling-errors" errors={Object.entries(errors)} fieldIds={{ amount: fieldId }} summaryRef={summaryRef} />
       {general && <ErrorAlert message={general} />}
-      <Textfield
+      <TermsField
         id={fieldId}
+        kind="decimal"
         label={t('purchasing.terms.ceilingAmount', { currency: agreement.currency })}
-        description={t('purchasing.terms.ceilingHint', { currency: agreement.currency, committed: formatMoney(agreement.committed, agreement.currency) })}
-        inputMode="decimal"
-        autoComplete="off"
+        hint={t('purchasing.terms.ceilingHint', { currency: agreement.currency, committed: formatMoney(agreement.committed, agreement.currency) })}
         value={amount}
-        onChange={(e) => setAmount(e.target.value)}
+        onChange={setAmount}
         error={errors.amount}
       />
       <div className="torg-actions">
@@ -129,6 +167,10 @@ export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId:
   const [removing, remove] = useMutation(RemoveAgreementPriceClause);
   const summaryRef = useRef<ElementRef<typeof ErrorSummary>>(null);
   const set = (field: keyof ClauseDraft) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
+  /** The field for the draft's `key`: its id (where the summary links), value and error follow from the key. */
+  const field = (key: ClauseField, kind: FieldKind, label: string, hint?: string) => (
+    <TermsField id={CLAUSE_IDS[key]} kind={kind} label={label} hint={hint} value={draft[key]} onChange={(value) => setDraft({ ...draft, [key]: value })} error={errors[key]} />
+  );
   const busy = saving.fetching || removing.fetching;
 
   const showErrors = (errs: Partial<Record<ClauseField, string>>) => {
@@ -184,25 +226,8 @@ export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId:
       </Fieldset>
       {draft.kind === 'MAX_INCREASE' ? (
         <>
-          <Textfield
-            id={CLAUSE_IDS.percent}
-            label={t('purchasing.terms.percent')}
-            description={t('purchasing.terms.percentHint')}
-            inputMode="decimal"
-            autoComplete="off"
-            value={draft.percent}
-            onChange={set('percent')}
-            error={errors.percent}
-          />
-          <Textfield
-            id={CLAUSE_IDS.periodMonths}
-            label={t('purchasing.terms.periodMonths')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={draft.periodMonths}
-            onChange={set('periodMonths')}
-            error={errors.periodMonths}
-          />
+          {field('percent', 'decimal', t('purchasing.terms.percent'), t('purchasing.terms.percentHint'))}
+          {field('periodMonths', 'numeric', t('purchasing.terms.periodMonths'))}
           <Field>
             <Label htmlFor="clause-reference">{t('purchasing.terms.reference')}</Label>
             <Select id="clause-reference" value={draft.reference} onChange={set('reference')}>
@@ -213,35 +238,10 @@ export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId:
         </>
       ) : (
         <>
-          <Textfield
-            id={CLAUSE_IDS.indexName}
-            label={t('purchasing.terms.indexName')}
-            description={t('purchasing.terms.indexNameHint')}
-            autoComplete="off"
-            value={draft.indexName}
-            onChange={set('indexName')}
-            error={errors.indexName}
-          />
-          <Textfield id={CLAUSE_IDS.baseDate} type="date" label={t('purchasing.terms.baseDate')} value={draft.baseDate} onChange={set('baseDate')} error={errors.baseDate} />
-          <Textfield
-            id={CLAUSE_IDS.baseValue}
-            label={t('purchasing.terms.baseValue')}
-            inputMode="decimal"
-            autoComplete="off"
-            value={draft.baseValue}
-            onChange={set('baseValue')}
-            error={errors.baseValue}
-          />
-          <Textfield
-            id={CLAUSE_IDS.sharePercent}
-            label={t('purchasing.terms.sharePercent')}
-            description={t('purchasing.terms.sharePercentHint')}
-            inputMode="decimal"
-            autoComplete="off"
-            value={draft.sharePercent}
-            onChange={set('sharePercent')}
-            error={errors.sharePercent}
-          />
+          {field('indexName', 'text', t('purchasing.terms.indexName'), t('purchasing.terms.indexNameHint'))}
+          {field('baseDate', 'date', t('purchasing.terms.baseDate'))}
+          {field('baseValue', 'decimal', t('purchasing.terms.baseValue'))}
+          {field('sharePercent', 'decimal', t('purchasing.terms.sharePercent'), t('purchasing.terms.sharePercentHint'))}
         </>
       )}
       <div className="torg-actions">

@@ -11,10 +11,11 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, L
 const COLOURS = ['#1e5aa8', '#b45309', '#4b5563'];
 
 /**
- * A bar chart of money series. The canvas is an image to assistive technology (role img with a
+ * A bar chart of money series in one currency (its axis and tooltips say which, nb-NO style:
+ * "1 000,00 kr", "1 000,00 €"). The canvas is an image to assistive technology (role img with a
  * label saying what it shows); the numbers themselves are in the data table every chart has beside it.
  */
-export function BarChart({ data, label, stacked = false, testId }: { data: ChartData; label: string; stacked?: boolean; testId?: string }) {
+export function BarChart({ data, label, stacked = false, currency = 'NOK', testId }: { data: ChartData; label: string; stacked?: boolean; currency?: string; testId?: string }) {
   const { t } = useTranslation();
   return (
     <div className="torg-chart">
@@ -30,8 +31,8 @@ export function BarChart({ data, label, stacked = false, testId }: { data: Chart
           animation: false,
           maintainAspectRatio: false,
           responsive: true,
-          scales: { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { callback: (v) => formatMoney(String(v)) } } },
-          plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${formatMoney(String(c.parsed.y))}` } } },
+          scales: { x: { stacked }, y: { stacked, beginAtZero: true, ticks: { callback: (v) => formatMoney(String(v), currency) } } },
+          plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${formatMoney(String(c.parsed.y), currency)}` } } },
         }}
       >
         {label}

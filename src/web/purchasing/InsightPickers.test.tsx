@@ -1,9 +1,9 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { mockClient, withProviders } from '../test/urql-mock';
-import { OrganisationPicker, SegmentPicker } from './InsightPickers';
+import { OrganisationPicker, SegmentPicker, TYPING_PAUSE } from './InsightPickers';
 
 /**
  * Designsystemet's Suggestion is a web component (u-combobox) whose observers never settle in
@@ -15,16 +15,37 @@ vi.mock('@digdir/designsystemet-react', async (original) => {
   const ds = await original<typeof import('@digdir/designsystemet-react')>();
   type Item = { value: string; label: string };
   const Chosen = createContext<(item: Item | null) => void>(() => undefined);
+  const Shown = createContext('');
+  /**
+   * Like the real list (u-combobox, single mode), the stand-in writes into the field itself, with
+   * an input event that is not the user's: the choice's label once it is chosen, and on leaving
+   * the field the choice's label again, or nothing when none is chosen (what was typed is gone).
+   */
+  const write = (input: HTMLInputElement | null, text: string) => {
+    if (!input || input.value === text) return;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: text ? 'insertText' : 'deleteContentBackward', data: text }));
+  };
   const Suggestion = Object.assign(
     ({ children, selected, onSelectedChange }: { children: ReactNode; selected?: Item | null; onSelectedChange?: (item: Item | null) => void }) => (
       <Chosen.Provider value={(item) => onSelectedChange?.(item)}>
-        <span data-testid="chosen">{selected?.label ?? ''}</span>
-        {children}
+        <Shown.Provider value={selected?.label ?? ''}>
+          <span data-testid="chosen">{selected?.label ?? ''}</span>
+          {children}
+        </Shown.Provider>
       </Chosen.Provider>
     ),
     {
-      Input: (props: React.InputHTMLAttributes<HTMLInputElement>) => <input {...props} />,
-      Clear: () => null,
+      Input: function Input(props: React.InputHTMLAttributes<HTMLInputElement>) {
+        const shown = useContext(Shown);
+        const ref = useRef<HTMLInputElement>(null);
+        useEffect(() => write(ref.current, shown), [shown]);
+        return <input ref={ref} {...props} onBlur={() => write(ref.current, shown)} />;
+      },
+      Clear: function Clear(props: { 'aria-label'?: string }) {
+        const choose = useContext(Chosen);
+        return <button type="button" aria-label={props['aria-label']} onClick={() => choose(null)} />;
+      },
       List: ({ children }: { children: ReactNode }) => <ul>{children}</ul>,
       Empty: () => null,
       Option: function Option({ value, label, children }: { value: string; label: string; children: ReactNode }) {
@@ -62,6 +83,9 @@ const organisations = (total: number) => (v: Record<string, unknown>) => {
 const searches = (executeQuery: ReturnType<typeof mockClient>['executeQuery']) =>
   executeQuery.mock.calls.map(([op]) => op.variables as { search?: string | null; after?: string | null }).filter((v) => 'search' in v);
 
+/** The picker's count line (a live region) as it reads. */
+const countLine = () => within(screen.getByTestId('organisation-picker-more')).getByRole('status').textContent;
+
 describe('OrganisationPicker', () => {
   it('asks the server for what is typed (after a pause), shows its answer, pages on, and reports the choice by id', async () => {
     const { client, executeQuery } = mockClient({ InsightOrganisations: organisations(45), InsightOrganisationName: undefined });
@@ -74,11 +98,16 @@ describe('OrganisationPicker', () => {
     // One request for the whole word, not one per key.
     expect(searches(executeQuery).filter((v) => v.search && v.search !== 'Vestre')).toEqual([]);
     await screen.findByText('Vestre 1 (800000001)');
-    expect(screen.getByText('Viser 20 av 45. Skriv mer for å snevre inn, eller')).toBeTruthy();
+    expect(countLine()).toBe('Viser 20 av 45 for «Vestre».');
     await userEvent.click(screen.getByRole('button', { name: 'Vis flere valg for Virksomhet (med underliggende)' }));
     await screen.findByText('Vestre 40 (800000040)');
     expect(screen.getByText('Vestre 1 (800000001)')).toBeTruthy();
+    // Leaving the field for the button emptied it (the list does that when nothing is chosen):
+    // that is not a new search, so the answers paged through stay, and the count says what they answer.
+    expect((input as HTMLInputElement).value).toBe('');
+    await act(() => new Promise((done) => setTimeout(done, TYPING_PAUSE * 2)));
     expect(searches(executeQuery).at(-1)).toEqual({ search: 'Vestre', after: '20' });
+    expect(countLine()).toBe('Viser 40 av 45 for «Vestre».');
     // The list holds what the server sent: nothing filtered away in the browser.
     expect(document.querySelectorAll('[data-option]').length).toBe(40);
     await userEvent.click(screen.getByText('Vestre 3 (800000003)'));
@@ -86,13 +115,47 @@ describe('OrganisationPicker', () => {
     expect(screen.getByTestId('chosen').textContent).toBe('');
   });
 
-  it('shows the organisation the address names by its name', async () => {
-    const { client } = mockClient({
+  it('asks the server nothing more when an organisation is picked (the list writes its name into the field)', async () => {
+    const { client, executeQuery } = mockClient({
+      InsightOrganisations: organisations(45),
+      InsightOrganisationName: (v: Record<string, unknown>) => ({ organisation: { __typename: 'Organisation', id: v.id, name: 'Vestre 3', orgNumber: '800000003' } }),
+    });
+    const picked: (number | null)[] = [];
+    function Host() {
+      const [value, setValue] = useState<number | null>(null);
+      return <OrganisationPicker value={value} onChange={(id) => (picked.push(id), setValue(id))} />;
+    }
+    render(withProviders(<Host />, client));
+    const input = screen.getByLabelText<HTMLInputElement>('Virksomhet (med underliggende)');
+    await userEvent.type(input, 'Vestre');
+    await screen.findByText('Vestre 3 (800000003)');
+    const asked = searches(executeQuery).length;
+    await userEvent.click(screen.getByText('Vestre 3 (800000003)'));
+    expect(picked).toEqual([1002]);
+    await waitFor(() => expect(input.value).toBe('Vestre 3 (800000003)'));
+    // Well past the pause after which a search would go out.
+    await act(() => new Promise((done) => setTimeout(done, TYPING_PAUSE * 3)));
+    expect(searches(executeQuery).slice(asked)).toEqual([]);
+    expect(screen.getByTestId('chosen').textContent).toBe('Vestre 3 (800000003)');
+    // Cleared: no choice, and the list offers every organisation again, not the last search's answers.
+    await userEvent.click(screen.getByRole('button', { name: 'Tøm Virksomhet (med underliggende)' }));
+    expect(picked).toEqual([1002, null]);
+    await screen.findByText('Skole 1 (800000001)');
+    expect(searches(executeQuery).at(-1)).toEqual({ search: null, after: null });
+    expect(input.value).toBe('');
+  });
+
+  it('shows the organisation the address names by its name, without searching for it', async () => {
+    const { client, executeQuery } = mockClient({
       InsightOrganisations: organisations(0),
       InsightOrganisationName: { organisation: { __typename: 'Organisation', id: 7, name: 'Nordby skole', orgNumber: '911000024' } },
     });
     render(withProviders(<OrganisationPicker value={7} onChange={() => undefined} />, client));
     await waitFor(() => expect(screen.getByTestId('chosen').textContent).toBe('Nordby skole (911000024)'));
+    const input = screen.getByLabelText<HTMLInputElement>('Virksomhet (med underliggende)');
+    expect(input.value).toBe('Nordby skole (911000024)');
+    await act(() => new Promise((done) => setTimeout(done, TYPING_PAUSE * 3)));
+    expect(searches(executeQuery)).toEqual([{ search: null, after: null }]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Button, EXPERIMENTAL_Suggestion as Suggestion, Field, Label, Paragraph, type SuggestionItem } from '@digdir/designsystemet-react';
+import { Button, EXPERIMENTAL_Suggestion as Suggestion, Field, Label, type SuggestionItem } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 
 export interface ServerSuggestionProps {
@@ -11,6 +11,8 @@ export interface ServerSuggestionProps {
   options: readonly SuggestionItem[];
   /** What is typed, as the user types (the caller asks the server). */
   onSearch: (text: string) => void;
+  /** The text the options answer (named in the count line: the field may be emptied when it loses focus). */
+  searched?: string;
   /** How many the server has in all for what is typed; null while unknown. */
   totalCount: number | null;
   hasMore: boolean;
@@ -34,35 +36,63 @@ function openList(input: HTMLInputElement) {
 }
 
 /**
+ * Whether text in the field was written there by the list itself, not by the user: it writes the
+ * chosen option's label on a pick (or when the choice arrives from the address), and on leaving
+ * the field, in single mode, puts back the choice's label or empties it when nothing is chosen.
+ * Such events are not trusted (the user's typing, pasting and dictation are), and their text is
+ * the choice's label, an option's label or value, or nothing. Searching for it would ask the
+ * server for the picked name (a wasted request whose answer replaces the list) or throw away
+ * the answers the user was paging through. Both tests are needed: jsdom's typed events are not
+ * trusted either.
+ */
+function writtenByList(event: Event, text: string, selected: SuggestionItem | null, options: readonly SuggestionItem[]): boolean {
+  if (event.isTrusted) return false;
+  return text === '' || text === selected?.label || text === selected?.value || options.some((o) => o.label === text || o.value === text);
+}
+
+/**
  * A picker that asks the server as the user types (Designsystemet's Suggestion, a combobox with
  * a listbox): the options shown are the server's answer for the text, a page at a time, and
  * *Vis flere* fetches the next page. Counts are announced by the list itself (data-sr-*).
  */
-export function ServerSuggestion({ id, label, selected, onSelect, options, onSearch, totalCount, hasMore, onMore, fetching, filterHere = false, testId }: ServerSuggestionProps) {
+export function ServerSuggestion({ id, label, selected, onSelect, options, onSearch, searched = '', totalCount, hasMore, onMore, fetching, filterHere = false, testId }: ServerSuggestionProps) {
   const { t } = useTranslation();
+  const partial = totalCount !== null && totalCount > options.length;
+  const showing = !partial
+    ? ''
+    : searched
+      ? t('purchasing.pickers.showingFor', { shown: options.length, total: totalCount, search: searched })
+      : t('purchasing.pickers.showing', { shown: options.length, total: totalCount });
   return (
     <div className="torg-suggestion" data-testid={testId}>
       <Field>
         <Label htmlFor={id}>{label}</Label>
         {/* Above the field, not below: the open list lies over what follows the field, so a
-            button there could not be reached with the pointer while the answers show. */}
-        {totalCount !== null && totalCount > options.length && (
-          <Paragraph data-size="sm" className="torg-suggestion-more">
-            {t('purchasing.pickers.showing', { shown: options.length, total: totalCount })}{' '}
-            {hasMore && (
+            button there could not be reached with the pointer while the answers show. The row is
+            there (one line high) before it has anything to say, so the field does not move when
+            it appears, and its text is a live region that exists before it changes, so screen
+            readers say it. A picker whose list is fetched whole (filterHere) never has the row. */}
+        {!filterHere && (
+          <div data-size="sm" className="torg-suggestion-more" data-testid={testId && `${testId}-more`}>
+            <span role="status" title={showing || undefined}>
+              {showing}
+            </span>
+            {partial && hasMore && (
               <Button type="button" variant="tertiary" data-size="sm" onClick={onMore} disabled={fetching} aria-label={t('purchasing.pickers.moreFor', { label })}>
                 {t('purchasing.pickers.more')}
               </Button>
             )}
-          </Paragraph>
+          </div>
         )}
         <Suggestion filter={filterHere} selected={selected} onSelectedChange={(item) => onSelect(item)} data-sr-singular={t('purchasing.pickers.oneHit')} data-sr-plural={t('purchasing.pickers.hits')}>
           <Suggestion.Input
             id={id}
             placeholder={t('purchasing.pickers.typeToSearch')}
             onInput={(e) => {
+              const text = e.currentTarget.value;
+              if (writtenByList(e.nativeEvent, text, selected, options)) return;
               if (e.nativeEvent.isTrusted) openList(e.currentTarget);
-              onSearch(e.currentTarget.value);
+              onSearch(text);
             }}
           />
           <Suggestion.Clear aria-label={t('purchasing.pickers.clear', { label })} />

@@ -73,6 +73,17 @@ export function ceilingUseChart(rows: readonly (CeilingUseRow & { used?: number 
   };
 }
 
+/**
+ * The ceiling-use rows per currency (amounts in different currencies cannot share an axis or be
+ * compared): NOK first, then the others by code; within each, as byCeilingUse orders them.
+ */
+export function byCurrency<T extends { currency: string; reference: string; used?: number | null }>(rows: readonly T[]): { currency: string; rows: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const row of byCeilingUse(rows)) groups.set(row.currency, [...(groups.get(row.currency) ?? []), row]);
+  const rank = (c: string) => (c === 'NOK' ? '' : c);
+  return [...groups].sort(([a], [b]) => rank(a).localeCompare(rank(b))).map(([currency, rows]) => ({ currency, rows }));
+}
+
 /** Agreements with a ceiling first, most used first; then those without, by reference. */
 export function byCeilingUse<T extends { reference: string; used?: number | null }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => ((a.used == null) !== (b.used == null) ? (a.used == null ? 1 : -1) : (b.used ?? 0) - (a.used ?? 0) || a.reference.localeCompare(b.reference, 'nb')));
@@ -105,4 +116,9 @@ export function sumDecimal(...values: string[]): string {
   const digits = (negative ? -total : total).toString().padStart(SCALE + 1, '0');
   const fraction = digits.slice(-SCALE).replace(/0+$/, '');
   return `${negative ? '-' : ''}${digits.slice(0, -SCALE)}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** A share (0–1) as "87,5 %"; "–" when there is none (no ceiling). */
+export function formatShare(value: number | null | undefined): string {
+  return value == null ? '–' : `${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 }).format(Math.round(value * 1000) / 10)} %`;
 }

@@ -219,27 +219,38 @@ export const ExcludedLinesQuery = graphql(`
   }
 `);
 
+/**
+ * What a catalogue version's state change answers (submit, publish, reject: CatalogueVersionResult),
+ * selected once: the version's new status, or the refusal with what refusalText needs to say it.
+ * The supplier's submit (supplier/SubmitVersionForm.tsx) uses it too.
+ */
+export const CatalogueVersionAnswer = graphql(`
+  fragment CatalogueVersionAnswer on CatalogueVersionResult {
+    __typename
+    ... on CatalogueVersion {
+      id
+      status
+    }
+    ... on CatalogueStateError {
+      status
+    }
+    ... on CatalogueVersionOutdatedError {
+      publishedVersionNo
+    }
+    ... on PriceIncreasesBeyondClauseError {
+      flaggedCount
+      clause
+    }
+    ... on ErrorResult {
+      message
+    }
+  }
+`);
+
 export const PublishCatalogue = graphql(`
   mutation PublishCatalogue($versionId: Int!, $override: PriceClauseOverrideInput) {
     publishCatalogueVersion(versionId: $versionId, priceClauseOverride: $override) {
-      __typename
-      ... on CatalogueVersion {
-        id
-        status
-      }
-      ... on CatalogueStateError {
-        status
-      }
-      ... on CatalogueVersionOutdatedError {
-        publishedVersionNo
-      }
-      ... on PriceIncreasesBeyondClauseError {
-        flaggedCount
-        clause
-      }
-      ... on ErrorResult {
-        message
-      }
+      ...CatalogueVersionAnswer
     }
   }
 `);
@@ -247,17 +258,7 @@ export const PublishCatalogue = graphql(`
 export const RejectCatalogue = graphql(`
   mutation RejectCatalogue($input: RejectCatalogueInput!) {
     rejectCatalogueVersion(input: $input) {
-      __typename
-      ... on CatalogueVersion {
-        id
-        status
-      }
-      ... on CatalogueStateError {
-        status
-      }
-      ... on ErrorResult {
-        message
-      }
+      ...CatalogueVersionAnswer
     }
   }
 `);
@@ -364,6 +365,7 @@ export const CeilingUseQuery = graphql(`
     insightCeilingUse(filter: $filter) {
       agreementId
       reference
+      currency
       ceiling
       committed
       invoiced

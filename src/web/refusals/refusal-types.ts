@@ -4,7 +4,22 @@
  * Pure, over the schema's SDL and the operations' text; the i18n test uses it so that a refusal
  * the web can receive without a text of its own breaks the build.
  */
-import { buildSchema, getNamedType, isAbstractType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+  Kind,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
 
 const ERROR_INTERFACE = 'ErrorResult';
 
@@ -42,15 +57,42 @@ export function refusalTypes(sdl: string | GraphQLSchema, operations: readonly s
   return [...found].sort();
 }
 
+const isFragment = (d: { kind: Kind }): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION;
+
+/**
+ * The document with the fragments it spreads (and those they spread) appended from `fragments`:
+ * an operation may spread a fragment defined in another graphql() call (the codegen client
+ * preset joins them), and its selections are the operation's.
+ */
+function withFragments(document: DocumentNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): DocumentNode {
+  const have = new Set(document.definitions.filter(isFragment).map((d) => d.name.value));
+  const added: FragmentDefinitionNode[] = [];
+  const spreadIn = (node: ASTNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (!fragment || have.has(fragment.name.value)) return;
+        have.add(fragment.name.value);
+        added.push(fragment);
+        spreadIn(fragment);
+      },
+    });
+  spreadIn(document);
+  return { ...document, definitions: [...document.definitions, ...added] };
+}
+
 /**
  * The fields each operation selects on each refusal it can receive (through `... on X` or
- * `... on ErrorResult`), by operation name then refusal type: what a refusal's text can use.
+ * `... on ErrorResult`, also inside the fragments it spreads), by operation name then refusal
+ * type: what a refusal's text can use.
  */
 export function refusalSelections(sdl: string | GraphQLSchema, operations: readonly string[]): Map<string, Map<string, Set<string>>> {
   const schema = typeof sdl === 'string' ? buildSchema(sdl) : sdl;
   const byOperation = new Map<string, Map<string, Set<string>>>();
-  for (const op of operations) {
-    const document = parse(op);
+  const parsed = operations.map((op) => parse(op));
+  const fragments = new Map(parsed.flatMap((d) => d.definitions.filter(isFragment)).map((f) => [f.name.value, f]));
+  for (const [i, op] of operations.entries()) {
+    const document = withFragments(parsed[i], fragments);
     const typeInfo = new TypeInfo(schema);
     const received = new Set<string>();
     const selected = new Map<string, Set<string>>();

@@ -8,26 +8,15 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { graphql } from '../gql';
 import { refusalText } from '../refusals/refusal-text';
 
+/**
+ * The answer is selected as the purchasing unit's publish and reject are: the fragment
+ * CatalogueVersionAnswer (purchasing/queries.ts). Codegen puts its text into this document, so
+ * nothing is imported from there at run time.
+ */
 const SubmitCatalogueVersion = graphql(`
   mutation SubmitCatalogueVersion($versionId: Int!) {
     submitCatalogueVersion(versionId: $versionId) {
-      __typename
-      ... on CatalogueVersion {
-        id
-        status
-      }
-      ... on CatalogueStateError {
-        status
-      }
-      ... on CatalogueVersionOutdatedError {
-        publishedVersionNo
-      }
-      ... on PriceIncreasesBeyondClauseError {
-        flaggedCount
-      }
-      ... on ErrorResult {
-        message
-      }
+      ...CatalogueVersionAnswer
     }
   }
 `);
