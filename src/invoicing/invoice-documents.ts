@@ -81,7 +81,7 @@ export class InvoiceDocuments implements OnModuleInit {
     }
 
     const kind = draft.kind;
-    if (await this.invoices.findBySupplierNumber(tx, supplier.id, draft.invoiceNumber, kind))
+    if (await this.invoices.existsBySupplierNumber(tx, supplier.id, draft.invoiceNumber, kind))
       throw conflict(`${kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice'} ${draft.invoiceNumber} was received from you already`);
 
     let credited: InvoiceEntity | null = null;

@@ -137,6 +137,15 @@ export class InvoiceRepository {
     return ctx.manager.findOneBy(InvoiceEntity, { supplierId, kind, invoiceNumber });
   }
 
+  /**
+   * Whether the supplier has sent an invoice or credit note with this number already: one index
+   * probe (the unique key), no entity built (the intake asks it of every document it receives).
+   */
+  async existsBySupplierNumber(ctx: RequestContext, supplierId: number, invoiceNumber: string, kind: InvoiceKind): Promise<boolean> {
+    const rows: unknown[] = await ctx.manager.query('SELECT 1 FROM invoice WHERE supplier_id = $1 AND kind = $2 AND invoice_number = $3', [supplierId, kind, invoiceNumber]);
+    return rows.length > 0;
+  }
+
   /** The invoices locked until the transaction ends, in id order (so two payment runs lock alike and never deadlock). */
   lockMany(tx: RequestContext, ids: readonly number[]): Promise<InvoiceEntity[]> {
     return ids.length ? tx.manager.find(InvoiceEntity, { where: { id: In([...ids]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } }) : Promise.resolve([]);
