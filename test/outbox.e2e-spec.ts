@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { ClassificationService } from '../src/classification/classification.service';
 import { runCli } from '../src/cli';
 import { loadConfig } from '../src/platform/config/config';
 import { RequestContext } from '../src/platform/context/request-context';
@@ -180,6 +181,8 @@ describe('search after publishing, without waiting for the indexer', () => {
       expect(await within(1000, () => found(word))).toBe(true);
       expect(Date.now() - published).toBeLessThan(1000);
     }
+    // The item vocabulary's catch-up waits for the publishing to settle: done now, so the outbox below starts empty.
+    await t.app.get(ClassificationService).vocabularyCaughtUp();
   });
 });
 
@@ -290,6 +293,56 @@ describe('the dispatcher', () => {
     expect(await within(5000, async () => ran.includes('b'))).toBe(true);
     expect(ran.filter((k) => k === 'b')).toEqual(['b']);
     expect(ran.sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('runs a settling topic’s key once its burst has paused (or waited its longest), beside other topics, and at once when drained', async () => {
+    const runs: { at: number; topic: string; ids: number }[] = [];
+    const handlers = t.app.get(OutboxHandlers);
+    const record = async (m: OutboxMessage) => void runs.push({ at: Date.now(), topic: m.topic, ids: m.ids.length });
+    const QUIET_MS = 1500;
+    const MAX_WAIT_MS = 2500;
+    handlers.register({ topic: 'test.settles', coalesce: true, settle: { quietMs: QUIET_MS, maxWaitMs: 60_000 }, handle: record });
+    handlers.register({ topic: 'test.never-quiet', coalesce: true, settle: { quietMs: 60_000, maxWaitMs: MAX_WAIT_MS }, handle: record });
+    handlers.register({ topic: 'test.drained', coalesce: true, settle: { quietMs: 60_000, maxWaitMs: 600_000 }, handle: record });
+    handlers.register({ topic: 'test.at-once', handle: record });
+    const outbox = t.app.get(Outbox);
+    const enqueue = (topic: string) => inTransaction(ds, systemCtx(), (tx) => outbox.enqueue(tx, topic, 'k', {}));
+    const ran = (topic: string) => runs.filter((r) => r.topic === topic);
+
+    // A burst: three messages 400 ms apart (each later one keeps the key waiting), and an unsettled topic's beside them.
+    const firstAt = Date.now();
+    await enqueue('test.never-quiet');
+    let lastAt = 0;
+    for (let i = 0; i < 3; i++) {
+      if (i) await sleep(400);
+      lastAt = Date.now();
+      await enqueue('test.settles');
+    }
+    await enqueue('test.at-once');
+    expect(await within(2000, async () => ran('test.at-once').length === 1)).toBe(true);
+    expect(ran('test.settles')).toEqual([]);
+
+    // Once quiet for QUIET_MS, one run for the whole burst (found by the next poll, every 2 s).
+    expect(await within(QUIET_MS + 4000, async () => ran('test.settles').length > 0)).toBe(true);
+    expect(ran('test.settles').map((r) => r.ids)).toEqual([3]);
+    expect(ran('test.settles')[0].at - lastAt).toBeGreaterThanOrEqual(QUIET_MS);
+
+    // A key that never goes quiet runs MAX_WAIT_MS after its oldest message.
+    expect(await within(MAX_WAIT_MS + 4000, async () => ran('test.never-quiet').length > 0)).toBe(true);
+    expect(ran('test.never-quiet')[0].at - firstAt).toBeGreaterThanOrEqual(MAX_WAIT_MS);
+
+    // drain() is "everything done": it runs a settling key without waiting, and the key waits again afterwards.
+    await enqueue('test.drained');
+    await sleep(2500); // longer than the poll: left waiting
+    expect(ran('test.drained')).toEqual([]);
+    await t.app.get(OutboxDispatcher).drain('test.drained');
+    expect(ran('test.drained').map((r) => r.ids)).toEqual([1]);
+    expect(await t.sql(`SELECT topic, state FROM outbox_message WHERE topic IN ('test.settles', 'test.never-quiet', 'test.drained') AND state <> 'done'`)).toEqual([]);
+    await enqueue('test.drained');
+    await sleep(2500);
+    expect(ran('test.drained')).toHaveLength(1);
+    await t.app.get(OutboxDispatcher).drain();
+    expect(ran('test.drained')).toHaveLength(2);
   });
 
   it('re-queues dead messages with the outbox-retry command, which then run again', async () => {

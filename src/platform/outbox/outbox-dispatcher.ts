@@ -55,6 +55,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   /** Set by a wake; a worker about to end looks again when it is (else a wake that came while it claimed would be lost). */
   private woken = false;
   private stopped = false;
+  /** Topics a drain() is waiting for (how many drains), whose keys run without settling. */
+  private readonly draining = new Map<string, number>();
 
   constructor(
     private readonly ds: DataSource,
@@ -107,15 +109,36 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     return Promise.all([...this.workers]).then((counts) => counts.reduce((a, b) => a + b, 0));
   }
 
-  /** Waits until no message of `topic` (of any handled topic without it) is due (tests, the seed, the CLI). */
-  async drain(topic?: string): Promise<void> {
-    for (let i = 0; i < 1000; i++) {
-      await this.settled();
-      await this.runOnce();
-      const topics = topic ? [topic] : this.handlers.topics();
-      const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM outbox_message WHERE state = 'pending' AND next_attempt_at <= now() AND topic = ANY($1)`, [topics]);
-      if (n === 0 && !this.workers.size) return;
+  /**
+   * Waits until no message of `topics` (of every handled topic without them) is due (tests, the
+   * seed, the CLI); messages of a settling topic are run without waiting for it to settle.
+   */
+  async drain(topics?: string | string[]): Promise<void> {
+    const drained = topics === undefined ? this.handlers.topics() : ([] as string[]).concat(topics);
+    for (const topic of drained) this.draining.set(topic, (this.draining.get(topic) ?? 0) + 1);
+    try {
+      for (let i = 0; i < 1000; i++) {
+        await this.settled();
+        await this.runOnce();
+        const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM outbox_message WHERE state = 'pending' AND next_attempt_at <= now() AND topic = ANY($1)`, [drained]);
+        if (n === 0 && !this.workers.size) return;
+      }
+    } finally {
+      for (const topic of drained) {
+        const left = this.draining.get(topic)! - 1;
+        if (left) this.draining.set(topic, left);
+        else this.draining.delete(topic);
+      }
     }
+  }
+
+  /** The topics whose keys wait to settle now (not those a drain() is waiting for), as the claim's parameters. */
+  private settling(): [string[], number[], number[]] {
+    const settling = this.handlers
+      .topics()
+      .map((topic) => this.handlers.get(topic)!)
+      .filter((h) => h.settle && !this.draining.has(h.topic));
+    return [settling.map((h) => h.topic), settling.map((h) => h.settle!.quietMs), settling.map((h) => h.settle!.maxWaitMs)];
   }
 
   private async settled(): Promise<void> {
@@ -150,14 +173,20 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     try {
       // The CTE is materialised, and the outer scan has no ORDER BY: the lock is tried on each
       // distinct key in turn only until KEYS_PER_CLAIM are held, so every lock taken is returned
-      // (and unlocked below); a key another worker holds is passed over.
+      // (and unlocked below); a key another worker holds is passed over. A key of a settling
+      // topic is left until it has settled (its messages stay due: the poll finds it then).
       const claimed: Key[] = await runner.query(
         `WITH due AS MATERIALIZED (
-           SELECT topic, key, min(id) AS first FROM outbox_message
-            WHERE state = 'pending' AND next_attempt_at <= now() AND topic = ANY($1)
-            GROUP BY topic, key ORDER BY first LIMIT ${CANDIDATES})
+           SELECT m.topic, m.key, min(m.id) AS first FROM outbox_message m
+             LEFT JOIN unnest($2::text[], $3::int[], $4::int[]) AS s(topic, quiet_ms, max_wait_ms) ON s.topic = m.topic
+            WHERE m.state = 'pending' AND m.next_attempt_at <= now() AND m.topic = ANY($1)
+            GROUP BY m.topic, m.key, s.quiet_ms, s.max_wait_ms
+           HAVING s.quiet_ms IS NULL
+               OR max(m.created_at) <= now() - make_interval(secs => s.quiet_ms / 1000.0)
+               OR min(m.created_at) <= now() - make_interval(secs => s.max_wait_ms / 1000.0)
+            ORDER BY first LIMIT ${CANDIDATES})
          SELECT topic, key FROM due WHERE pg_try_advisory_lock(${KEY_LOCK}, hashtext(topic || E'\\n' || key)) LIMIT ${KEYS_PER_CLAIM}`,
-        [topics],
+        [topics, ...this.settling()],
       );
       if (!claimed.length) return 0;
       let keysRun = 0;
