@@ -39,7 +39,7 @@ it('reads a negative invoice naming an earlier invoice as a credit against it, r
   expect(await ledgers()).toEqual({ commitment: '180.28', drawdown: '180.28' });
 
   // One pack credited as a negative invoice (380), naming NEG-F1 and no order: the order is the credited invoice's.
-  const negative = await postDocument(t, erp, quickInvoiceXml({ id: 'NEG-K1', buyerReference: 'Bjørn', billingReference: 'NEG-F1', negative: true, lines: [line('1')] }));
+  const negative = await postDocument(t, erp, quickInvoiceXml({ id: 'NEG-K1', buyerReference: order.requisitionNumber, billingReference: 'NEG-F1', negative: true, lines: [line('1')] }));
   expect(negative.status).toBe(201);
   expect(negative.body).toMatchObject({ documentType: 'Invoice', status: 'APPROVED', problems: [] });
   const [row] = await t.sql(`SELECT kind, type_code, credited_invoice_id, order_id, tax_exclusive_amount::text AS net, payable_amount::text AS payable FROM invoice WHERE id = $1`, [
@@ -51,7 +51,7 @@ it('reads a negative invoice naming an earlier invoice as a credit against it, r
   expect(await ledgers()).toEqual({ commitment: '135.21', drawdown: '135.21' });
 
   // The same pack credited as a CreditNote (381) does the same to the ledgers and the answers.
-  const creditNote = await postDocument(t, erp, quickInvoiceXml({ kind: 'CreditNote', id: 'NEG-K2', buyerReference: 'Bjørn', billingReference: 'NEG-F1', lines: [line('1')] }));
+  const creditNote = await postDocument(t, erp, quickInvoiceXml({ kind: 'CreditNote', id: 'NEG-K2', buyerReference: order.requisitionNumber, billingReference: 'NEG-F1', lines: [line('1')] }));
   expect(creditNote.body).toMatchObject({ documentType: 'CreditNote', status: 'APPROVED' });
   expect(await ledgers()).toEqual({ commitment: '90.14', drawdown: '90.14' });
   const [asNegative, asCreditNote] = [await invoiceOf(supplier, negative.body.id), await invoiceOf(supplier, creditNote.body.id)];
@@ -64,7 +64,7 @@ it('reads a negative invoice naming an earlier invoice as a credit against it, r
 });
 
 it('refuses a negative invoice naming an invoice never received, saying where, and stores nothing', async () => {
-  const res = await postDocument(t, erp, quickInvoiceXml({ id: 'NEG-K3', buyerReference: 'Bjørn', billingReference: 'NEG-NEVER', negative: true, lines: [line('1')] }));
+  const res = await postDocument(t, erp, quickInvoiceXml({ id: 'NEG-K3', buyerReference: order.requisitionNumber, billingReference: 'NEG-NEVER', negative: true, lines: [line('1')] }));
   expect(res.status).toBe(422);
   expect(res.body.problems).toEqual([
     expect.objectContaining({ path: expect.stringMatching(/^\/Invoice\/cac:BillingReference/), message: expect.stringMatching(/^No invoice NEG-NEVER from you to Nordby skole is known/) }),
@@ -91,7 +91,7 @@ it('refuses a negative invoice naming no invoice it corrects, saying where and w
 });
 
 it('refuses a negative invoice naming a credit note rather than an invoice', async () => {
-  const res = await postDocument(t, erp, quickInvoiceXml({ id: 'NEG-K5', buyerReference: 'Bjørn', billingReference: 'NEG-K2', negative: true, lines: [line('1')] }));
+  const res = await postDocument(t, erp, quickInvoiceXml({ id: 'NEG-K5', buyerReference: order.requisitionNumber, billingReference: 'NEG-K2', negative: true, lines: [line('1')] }));
   expect(res.status).toBe(422);
   expect(res.body.problems).toEqual([expect.objectContaining({ path: expect.stringMatching(/BillingReference/), message: expect.stringMatching(/^No invoice NEG-K2 from you/) })]);
   expect(await stored('NEG-K5')).toBe(0);
