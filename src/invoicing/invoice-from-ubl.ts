@@ -81,14 +81,15 @@ export function invoiceDraft(doc: UblInvoice): { draft: InvoiceDraft } | { probl
   required(totals?.taxExclusiveAmount, 'cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount', 'tax exclusive amount');
   if (!doc.lines.length) problems.push({ path: root, message: `The ${doc.kind} has no lines` });
   const billingReference = doc.billingReferences.find((r) => r.id?.value.trim())?.id ?? null;
-  const credits = doc.kind === 'Invoice' && !!totals?.taxExclusiveAmount && decimal(totals.taxExclusiveAmount).isNegative();
+  const net = totals?.taxExclusiveAmount;
+  const credits = doc.kind === 'Invoice' && !!net && decimal(net).isNegative();
   // Only the reference makes a negative Invoice a credit; without it, it could as well be an
   // invoice with its signs wrong, and a credit against nothing cannot be matched or reversed.
-  if (credits && !billingReference)
+  if (credits && net && !billingReference)
     problems.push({
       path: `${root}/cac:BillingReference`,
       rule: 'TORG-BILLING-REFERENCE',
-      message: `The Invoice credits ${decimal(totals.taxExclusiveAmount).abs().toFixed()} ${currency} excluding VAT (negative amounts) but names no invoice it corrects (cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID): Torg takes a negative invoice only as a credit against an invoice it received`,
+      message: `The Invoice credits ${decimal(net).abs().toFixed()} ${currency} excluding VAT (negative amounts) but names no invoice it corrects (cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID): Torg takes a negative invoice only as a credit against an invoice it received`,
     });
   const negative = credits && !!billingReference;
   const kind: InvoiceKind = doc.kind === 'CreditNote' || negative ? 'CREDIT_NOTE' : 'INVOICE';
