@@ -290,7 +290,11 @@ describe('operations endpoints', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       status: 'ok',
-      details: { database: { status: 'up', pool: expect.objectContaining({ exhausted: false }) }, search: { engine: 'postgres', status: 'up' }, outbox: { status: 'up', pending: 0, dead: 0 } },
+      details: {
+        database: { status: 'up', pool: expect.objectContaining({ exhausted: false }) },
+        search: { engine: 'postgres', status: 'up' },
+        outbox: { status: 'up', pending: 0, settling: 0, dead: 0 },
+      },
     });
   });
 

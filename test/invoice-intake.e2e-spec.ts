@@ -35,7 +35,7 @@ const refused = async (xml: string | Buffer, expected: { path?: RegExp | string;
 };
 
 it('stores a matching invoice against a received order, with its lines, VAT and references, and approves it', async () => {
-  const posted = await postDocument(t, erp, quickInvoiceXml({ id: 'F-1', orderReference: order.number, buyerReference: 'Bjørn', lines: [line('4')] }));
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: 'F-1', orderReference: order.number, buyerReference: order.requisitionNumber, lines: [line('4')] }));
   expect(posted.status).toBe(201);
   expect(posted.body).toMatchObject({ documentType: 'Invoice', status: 'APPROVED', problems: [] });
   const [row] = await t.sql(
@@ -144,7 +144,7 @@ it('takes an invoice without an order when it has a buyer reference: matched aga
 
 it('ties a credit note to the invoice it names, and refuses one naming an invoice never received', async () => {
   const invoice = await postDocument(t, erp, quickInvoiceXml({ id: 'F-TOCREDIT', orderReference: order.number, lines: [line()] }));
-  const credit = await postDocument(t, erp, quickInvoiceXml({ kind: 'CreditNote', id: 'K-1', buyerReference: 'Bjørn', billingReference: 'F-TOCREDIT', lines: [line()] }));
+  const credit = await postDocument(t, erp, quickInvoiceXml({ kind: 'CreditNote', id: 'K-1', buyerReference: order.requisitionNumber, billingReference: 'F-TOCREDIT', lines: [line()] }));
   expect(credit.status).toBe(201);
   expect(credit.body.documentType).toBe('CreditNote');
   const [row] = await t.sql(`SELECT kind, credited_invoice_id, order_id, status FROM invoice WHERE id = $1`, [Number(credit.body.id)]);
@@ -174,7 +174,7 @@ it('takes an invoice uploaded as a file (multipart) as it takes one posted as XM
 
 it('keys duplicates on sender, document type and number: a credit note numbered as an invoice is a document of its own, and its resend is refused', async () => {
   expect((await postDocument(t, erp, quickInvoiceXml({ id: 'F-KEY', orderReference: order.number, lines: [line()] }))).status).toBe(201);
-  const credit = quickInvoiceXml({ kind: 'CreditNote', id: 'F-KEY', buyerReference: 'Bjørn', billingReference: 'F-KEY', lines: [line()] });
+  const credit = quickInvoiceXml({ kind: 'CreditNote', id: 'F-KEY', buyerReference: order.requisitionNumber, billingReference: 'F-KEY', lines: [line()] });
   const first = await postDocument(t, erp, credit);
   expect([first.status, first.body.documentType]).toEqual([201, 'CreditNote']);
   const again = await postDocument(t, erp, credit);
@@ -198,6 +198,24 @@ it('matches the buyer reference to the order’s customer reference: another one
   const wrong = await postDocument(t, erp, quickInvoiceXml({ id: 'F-REF-WRONG', orderReference: placed.number, buyerReference: 'Prosjekt 8', lines: [line('1')] }));
   expect(wrong.body.status).toBe('EXCEPTION');
   expect(await reasons(Number(wrong.body.id))).toEqual([{ code: 'BUYER_REFERENCE_MISMATCH', expected: 'Prosjekt 7', actual: 'Prosjekt 8' }]);
+});
+
+it('matches the buyer reference to the requisition number when the order was sent with it as its customer reference (none given by the buyer)', async () => {
+  const placed = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '3' }]);
+  await receive(t, placed.id, [{ lineId: '1', quantity: '3' }]);
+  // The order document said <cbc:CustomerReference>REQ-…</cbc:CustomerReference>: that is what the invoice must return.
+  const [sent] = await t.sql(`SELECT xml FROM outbound_document WHERE document_type = 'Order' AND document_id = $1`, [placed.number]);
+  expect(sent.xml).toContain(`<cbc:CustomerReference>${placed.requisitionNumber}</cbc:CustomerReference>`);
+  const reasons = (id: number) => t.sql(`SELECT code, expected, actual FROM invoice_match_reason WHERE invoice_id = $1 ORDER BY id`, [id]);
+
+  const right = await postDocument(t, erp, quickInvoiceXml({ id: 'F-REQ-RIGHT', orderReference: placed.number, buyerReference: placed.requisitionNumber, lines: [line('1')] }));
+  expect(right.body.status).toBe('APPROVED');
+  const wrong = await postDocument(t, erp, quickInvoiceXml({ id: 'F-REQ-WRONG', orderReference: placed.number, buyerReference: 'Bjørn', lines: [line('1')] }));
+  expect(wrong.body.status).toBe('EXCEPTION');
+  expect(await reasons(Number(wrong.body.id))).toEqual([{ code: 'BUYER_REFERENCE_MISMATCH', expected: placed.requisitionNumber, actual: 'Bjørn' }]);
+  // No buyer reference at all: the order reference routes it, nothing to compare.
+  const none = await postDocument(t, erp, quickInvoiceXml({ id: 'F-REQ-NONE', orderReference: placed.number, lines: [line('1')] }));
+  expect(none.body.status).toBe('APPROVED');
 });
 
 describe('hostile XML posted as an invoice', () => {

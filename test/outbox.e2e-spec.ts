@@ -335,7 +335,18 @@ describe('the dispatcher', () => {
     await enqueue('test.drained');
     await sleep(2500); // longer than the poll: left waiting
     expect(ran('test.drained')).toEqual([]);
+    // Held back on purpose, it is settling on /health and /metrics, not pending (a stuck queue would be).
+    const outboxHealth = async () => (await t.http.get('/health')).body.details.outbox;
+    expect(await outboxHealth()).toMatchObject({ pending: 0, settling: 1 });
+    const scraped = (await t.http.get('/metrics')).text;
+    expect(scraped).toMatch(/torg_outbox_messages\{topic="test\.drained",state="settling"\} 1\n/);
+    expect(scraped).toMatch(/torg_outbox_messages\{topic="test\.drained",state="pending"\} 0\n/);
+    // A message of the topic waiting for a retry after a failure is pending: its failure holds it, not a burst.
+    await t.sql(`INSERT INTO outbox_message (topic, key, payload, next_attempt_at) VALUES ('test.drained', 'retrying', '{}', now() + interval '1 hour')`);
+    expect(await outboxHealth()).toMatchObject({ pending: 1, settling: 1 });
+    await t.sql(`DELETE FROM outbox_message WHERE topic = 'test.drained' AND key = 'retrying'`);
     await t.app.get(OutboxDispatcher).drain('test.drained');
+    expect(await outboxHealth()).toMatchObject({ pending: 0, settling: 0 });
     expect(ran('test.drained').map((r) => r.ids)).toEqual([1]);
     expect(await t.sql(`SELECT topic, state FROM outbox_message WHERE topic IN ('test.settles', 'test.never-quiet', 'test.drained') AND state <> 'done'`)).toEqual([]);
     await enqueue('test.drained');
@@ -356,7 +367,7 @@ describe('the dispatcher', () => {
     // This app's dispatcher finds it at its next poll (the command wakes no other process).
     expect(await within(5000, async () => (await message('test.fails')).state === 'done')).toBe(true);
     expect(calls.at(-1)!.row).toEqual({ attempts: 0, last_error: 'the receiver said no (attempt 3)', state: 'pending' });
-    expect((await t.http.get('/health')).body).toMatchObject({ status: 'ok', details: { outbox: { status: 'up', pending: 0, dead: 0 } } });
+    expect((await t.http.get('/health')).body).toMatchObject({ status: 'ok', details: { outbox: { status: 'up', pending: 0, settling: 0, dead: 0 } } });
   });
 
   it('leaves a process that does not run in the background (a CLI command) alone until it drains', async () => {

@@ -16,7 +16,10 @@ export interface AnswerReason {
 /**
  * The Invoice Response each state asks for: IP in process (waiting, or in the exception queue:
  * accounts payable is looking, the supplier need not act yet), UQ under query (the supplier is
- * asked), AP accepted, PD paid, RE rejected.
+ * asked), AP accepted, PD paid, RE rejected. CA (conditionally accepted) is an approval with
+ * conditions (InvoiceDecisions.approve). AB (received) answers no state Torg rests in: intake
+ * decides in its own transaction, so the supplier hears AP or IP at once, each of which says the
+ * invoice was received and understood.
  */
 export const RESPONSE_FOR: Record<InvoiceStatus, WantedResponseCode> = {
   [InvoiceStatus.RECEIVED]: 'AB',
@@ -37,6 +40,8 @@ export interface AnswerExtras {
   partially?: string;
   /** RE: what the supplier is asked to do (status actions). */
   actions?: InvoiceResponseAction[];
+  /** CA: the conditions the invoice is accepted on, as the person gave them. */
+  conditions?: InvoiceResponseReason[];
 }
 
 /** The code of the reason a person gives when approving an exception: it stays inside Torg. */
@@ -84,6 +89,7 @@ export class InvoiceAnswers {
         return { kind: 'QUERIED', reasons: asked?.reasons ?? reasons.map((r) => ({ code: 'OTH' as const, text: r.message })), actions: asked?.actions ?? [] };
       }
       case 'CA':
+        return { kind: 'CONDITIONALLY_ACCEPTED', conditions: extras.conditions ?? [] };
       case 'RE': {
         // A dispute says why in the person's words, and with what matching found.
         const note = reasons.filter((r) => r.code === DISPUTED_BY_PERSON).map((r) => r.message);

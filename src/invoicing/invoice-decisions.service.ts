@@ -21,7 +21,8 @@ export type DecisionOutcome = InvoiceEntity | InvoiceStateError | InvoiceVersion
 
 /**
  * Accounts payable's decisions on an invoice that did not match (EXCEPTION) or waits (WAITING):
- * approve it for payment, with a reason, or dispute it back to the supplier. The invoice row is
+ * approve it for payment, with a reason (and, when it is accepted on conditions, those: the
+ * supplier is answered CA, conditionally accepted, rather than AP), or dispute it back to the supplier. The invoice row is
  * locked and the version the person read is checked, so two people deciding at once decide once:
  * the second is told the version moved on.
  */
@@ -39,19 +40,24 @@ export class InvoiceDecisions {
 
   approve(ctx: RequestContext, input: ApproveInvoiceInput): Promise<DecisionOutcome> {
     const reason = input.reason?.trim() || null;
+    const conditions = (input.conditions ?? []).map((c) => ({ code: c.code, text: c.text.trim() }));
     return inTransaction(this.ds, ctx, async (tx) => {
       const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
       if (invoice instanceof InvoiceVersionConflictError) return invoice;
       if (!reason && UNDECIDED_INVOICE_STATES.includes(invoice.status))
         return Object.assign(new ReasonRequiredError(), { message: `${invoiceName(invoice)} is ${invoice.status}: approving it needs a reason` });
+      const blank = conditions.findIndex((c) => !c.text);
+      if (blank >= 0) return Object.assign(new ReasonRequiredError(), { message: `Approving ${invoiceName(invoice)}: conditions[${blank}] (${conditions[blank].code}) has no text for the supplier` });
       return this.matching.machine.fire(tx, invoice, 'approve', {
         effect: async (i, _from, to) => {
           decided(tx, i, reason);
-          await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], reason ? [{ code: 'APPROVED', message: reason }] : []);
+          // Approved on conditions: paid all the same, but the supplier is told what it is accepted on (CA, not AP).
+          const code = conditions.length ? 'CA' : RESPONSE_FOR[to];
+          await this.answers.answerSupplier(tx, i, code, reason ? [{ code: 'APPROVED', message: reason }] : [], { conditions });
           await this.ledgers.approved(tx, i);
           await this.spend.approved(tx, i);
         },
-        audit: { reason },
+        audit: conditions.length ? { reason, conditions } : { reason },
       });
     });
   }

@@ -101,7 +101,25 @@ describe('an invoice as Torg stores it', () => {
     expect(result.draft.lines[0]).toMatchObject({ quantity: '2', lineAmount: '100', netUnitPrice: '50' });
   });
 
-  it('keeps a negative invoice without a billing reference an invoice (the checks refuse or accept it)', () => {
+  it('refuses a negative invoice that names no invoice it corrects, saying where', () => {
+    const result = invoiceDraft(
+      invoice({
+        totals: { path: 'm', line: 1, lineExtensionAmount: amount('-100'), taxExclusiveAmount: amount('-100'), taxInclusiveAmount: amount('-125'), payableAmount: amount('-125') },
+        lines: [line(1, '-2', '50', '-100')],
+      }),
+    );
+    expect(result).toEqual({
+      problems: [
+        {
+          path: '/Invoice/cac:BillingReference',
+          rule: 'TORG-BILLING-REFERENCE',
+          message: expect.stringMatching(/^The Invoice credits 100 NOK excluding VAT \(negative amounts\) but names no invoice it corrects/),
+        },
+      ],
+    });
+  });
+
+  it('keeps an invoice with a negative line but a positive total an invoice, needing no reference', () => {
     const result = invoiceDraft(invoice({ lines: [line(1, '-2', '50', '-100')] }));
     if (!('draft' in result)) throw new Error(JSON.stringify(result));
     expect(result.draft.kind).toBe('INVOICE');

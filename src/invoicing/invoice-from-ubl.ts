@@ -62,7 +62,8 @@ const GTIN_SCHEMES = new Set(['0160', '0088']);
  * The stored shape of a read invoice or credit note, or what is missing to store it. The
  * arithmetic and VAT are checked before (invoice-checks); this says only what Torg itself needs.
  * A negative invoice that names the invoice it corrects (BillingReference) is a credit note:
- * its amounts and quantities are turned positive, as a CreditNote's are written.
+ * its amounts and quantities are turned positive, as a CreditNote's are written; one that names
+ * none is refused (a CreditNote without one is taken: its type says it credits).
  */
 export function invoiceDraft(doc: UblInvoice): { draft: InvoiceDraft } | { problems: Problem[] } {
   const root = `/${doc.kind}`;
@@ -80,7 +81,17 @@ export function invoiceDraft(doc: UblInvoice): { draft: InvoiceDraft } | { probl
   required(totals?.taxExclusiveAmount, 'cac:LegalMonetaryTotal/cbc:TaxExclusiveAmount', 'tax exclusive amount');
   if (!doc.lines.length) problems.push({ path: root, message: `The ${doc.kind} has no lines` });
   const billingReference = doc.billingReferences.find((r) => r.id?.value.trim())?.id ?? null;
-  const negative = doc.kind === 'Invoice' && !!billingReference && !!totals?.taxExclusiveAmount && decimal(totals.taxExclusiveAmount).isNegative();
+  const net = totals?.taxExclusiveAmount;
+  const credits = doc.kind === 'Invoice' && !!net && decimal(net).isNegative();
+  // Only the reference makes a negative Invoice a credit; without it, it could as well be an
+  // invoice with its signs wrong, and a credit against nothing cannot be matched or reversed.
+  if (credits && net && !billingReference)
+    problems.push({
+      path: `${root}/cac:BillingReference`,
+      rule: 'TORG-BILLING-REFERENCE',
+      message: `The Invoice credits ${decimal(net).abs().toFixed()} ${currency} excluding VAT (negative amounts) but names no invoice it corrects (cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID): Torg takes a negative invoice only as a credit against an invoice it received`,
+    });
+  const negative = credits && !!billingReference;
   const kind: InvoiceKind = doc.kind === 'CreditNote' || negative ? 'CREDIT_NOTE' : 'INVOICE';
   const sign = negative ? -1 : 1;
   const lines = doc.lines.map((l) => lineDraft(l, sign, problems));

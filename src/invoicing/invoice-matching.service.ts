@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { CataloguesService } from '../catalogues/catalogues.service';
 import { GoodsReceiptsService } from '../ordering/goods-receipts.service';
+import { customerReferenceSent } from '../ordering/order-document';
 import { OrderStatus } from '../ordering/order-status';
 import type { OrderForInvoice } from '../ordering/orders.service';
 import { AuditService } from '../platform/audit/audit.service';
@@ -209,9 +210,14 @@ function invoiceReason(code: string, message: string, expected: string | null, a
   return { invoiceLineId: null, code, message, expected, actual, difference: null, differenceNok: null };
 }
 
-/** The buyer reference should be the order's CustomerReference; another one is a reason for a person to look, not a refusal. */
+/**
+ * The buyer reference should be the order's CustomerReference as sent (the buyer's reference, else
+ * the requisition number); another one is a reason for a person to look, not a refusal. An invoice
+ * without one is routed by its order reference and has nothing to compare.
+ */
 function buyerReferenceReasons(invoice: InvoiceEntity, order: OrderForInvoice | null): NewMatchReason[] {
-  const expected = order?.order.customerReference?.trim();
-  if (!expected || !invoice.buyerReference || invoice.buyerReference === expected) return [];
+  if (!order || !invoice.buyerReference) return [];
+  const expected = customerReferenceSent(order.order);
+  if (invoice.buyerReference.trim() === expected) return [];
   return [invoiceReason('BUYER_REFERENCE_MISMATCH', `The buyer reference "${invoice.buyerReference}" is not the order's customer reference "${expected}"`, expected, invoice.buyerReference)];
 }

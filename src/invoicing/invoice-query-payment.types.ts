@@ -1,33 +1,16 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import Decimal from 'decimal.js';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { INVOICE_STATUS_REASONS } from '../peppol';
-import type { InvoiceStatusReason } from '../peppol';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { ErrorResult } from '../platform/results/error-result';
 import { resultUnion } from '../platform/results/result-union';
 import { InvoiceStatus } from './invoice-status';
 import { InvoiceStatusActionInput } from './invoice-status-actions';
+import { InvoiceQueryReasonInput } from './invoice-reason-input.types';
 import { Invoice } from './invoice.types';
 
-/**
- * The status reasons (OPStatusReason) a question to the supplier may give: every one but NON (no
- * issue: nothing to ask) and PPD (partially paid: only with PD, PEPPOL-T111-R005).
- */
-export const QUERY_REASON_CODES = INVOICE_STATUS_REASONS.filter((c) => c !== 'NON' && c !== 'PPD');
-export type QueryReasonCode = Exclude<InvoiceStatusReason, 'NON' | 'PPD'>;
-const QueryReasonCodeEnum = Object.fromEntries(QUERY_REASON_CODES.map((c) => [c, c])) as Record<QueryReasonCode, QueryReasonCode>;
-registerEnumType(QueryReasonCodeEnum, {
-  name: 'InvoiceQueryReasonCode',
-  description:
-    'OpenPEPPOL status reason (OPStatusReason) of a question to the supplier: REF references, LEG legal, REC receiver, QUA quality, DEL delivery, PRI prices, QTY quantity, ITM items, PAY payment terms, UNR not recognised, FIN finance terms, OTH other.',
-});
-
-@InputType({ description: 'One status reason of a question to the supplier, with its text.' })
-export class InvoiceQueryReasonInput {
-  @Field(() => QueryReasonCodeEnum, { description: 'The status reason code.' }) @IsEnum(QueryReasonCodeEnum) code: QueryReasonCode;
-  @Field({ description: 'What the supplier is asked, in words (1–1000 characters).' }) @IsString() @Length(1, 1000) text: string;
-}
+export { QUERY_REASON_CODES, InvoiceQueryReasonInput } from './invoice-reason-input.types';
+export type { QueryReasonCode } from './invoice-reason-input.types';
 
 @InputType({ description: 'Accounts payable asks the supplier about an invoice (Invoice Response UQ); the invoice waits for the answer.' })
 export class QueryInvoiceInput {

@@ -67,6 +67,26 @@ describe('invoiceResponseFor', () => {
     expect(invoiceResponseFor({ kind: 'DISPUTED', reasons: [], note: ' ', replace: true }).reasons).toEqual([{ code: 'OTH', text: 'Disputed by the buyer.' }]);
   });
 
+  it('accepts on conditions (CA) with the conditions as status reasons, one per code in the code list’s order, and OTH when none is given (PEPPOL-T111-R001)', () => {
+    expect(
+      invoiceResponseFor({
+        kind: 'CONDITIONALLY_ACCEPTED',
+        conditions: [
+          { code: 'PRI', text: 'A credit note for 7.72 NOK is awaited' },
+          { code: 'PAY', text: 'Paid 2027-01-15' },
+          { code: 'PRI', text: 'Price as agreed from now on' },
+        ],
+      }),
+    ).toEqual({
+      code: 'CA',
+      reasons: [
+        { code: 'PRI', text: 'A credit note for 7.72 NOK is awaited; Price as agreed from now on' },
+        { code: 'PAY', text: 'Paid 2027-01-15' },
+      ],
+    });
+    expect(invoiceResponseFor({ kind: 'CONDITIONALLY_ACCEPTED', conditions: [] })).toEqual({ code: 'CA', reasons: [{ code: 'OTH', text: 'Accepted on conditions.' }] });
+  });
+
   it('says paid (PD), and partially paid with the PPD reason and its text (PEPPOL-T111-R004, R005)', () => {
     expect(invoiceResponseFor({ kind: 'PAID' })).toEqual({ code: 'PD', reasons: [] });
     expect(invoiceResponseFor({ kind: 'PAID', partially: 'Paid 800.00 of 1000.00; the rest is disputed' })).toEqual({

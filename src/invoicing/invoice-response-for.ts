@@ -33,7 +33,9 @@ export type InvoiceDecision =
   /** Under query: accounts payable asks the supplier, with status reasons (and actions) as the person gave them (structured already); the invoice waits. */
   | { kind: 'QUERIED'; reasons: InvoiceResponseReason[]; actions?: InvoiceResponseAction[] }
   /** Paid in full, or in part (`partially` says what was paid and why not the rest). */
-  | { kind: 'PAID'; partially?: string };
+  | { kind: 'PAID'; partially?: string }
+  /** Approved for payment on conditions (accounts payable's, structured already) that the supplier is told. */
+  | { kind: 'CONDITIONALLY_ACCEPTED'; conditions: InvoiceResponseReason[] };
 
 export interface InvoiceResponseReason {
   code: InvoiceStatusReason;
@@ -116,6 +118,9 @@ export function invoiceResponseFor(decision: InvoiceDecision): InvoiceResponsePl
         reasons: decision.reasons.length ? mergeByCode(decision.reasons) : [{ code: 'OTH', text: 'The buyer has a question about the invoice.' }],
         ...withActions(decision.actions),
       };
+    case 'CONDITIONALLY_ACCEPTED':
+      // CA needs a reason (PEPPOL-T111-R001): conditions without one are OTH.
+      return { code: 'CA', reasons: decision.conditions.length ? mergeByCode(decision.conditions) : [{ code: 'OTH', text: 'Accepted on conditions.' }] };
     case 'PAID':
       return decision.partially === undefined ? { code: 'PD', reasons: [] } : { code: 'PD', reasons: [{ code: 'PPD', text: bounded(decision.partially.trim() || 'Partially paid.') }] };
   }

@@ -1,9 +1,10 @@
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import Decimal from 'decimal.js';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDateString, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsDateString, IsEnum, IsInt, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { ConnectionType, PageArgs } from '../platform/graphql/connection';
 import { InvoiceStatus } from './invoice-status';
+import { InvoiceConditionInput } from './invoice-reason-input.types';
 import { InvoiceStatusActionInput } from './invoice-status-actions';
 
 export enum InvoiceKindValue {
@@ -135,6 +136,17 @@ export class ApproveInvoiceInput {
   @IsString()
   @Length(1, 1000)
   reason?: string;
+  @Field(() => [InvoiceConditionInput], {
+    nullable: true,
+    description:
+      'Conditions the invoice is accepted on, told to the supplier (Invoice Response CA instead of AP), e.g. PAY "paid on 15 January, not by the due date" or PRI "the credit note for the price difference is awaited" (at most 12). The invoice is approved for payment all the same.',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => InvoiceConditionInput)
+  conditions?: InvoiceConditionInput[];
 }
 
 @InputType({ description: 'Accounts payable sends an invoice back to the supplier.' })

@@ -52,7 +52,8 @@ export class InvoicesResolver {
 
   @Allow(Role.ACCOUNTS_PAYABLE)
   @Mutation(() => DecideInvoiceResult, {
-    description: 'Approves an invoice in EXCEPTION or WAITING for payment (a reason is required); the order’s commitment becomes invoiced spend and the supplier is answered AP (ACCOUNTS_PAYABLE).',
+    description:
+      'Approves an invoice in EXCEPTION or WAITING for payment (a reason is required); the order’s commitment becomes invoiced spend and the supplier is answered AP, or CA (conditionally accepted) with the conditions when some are given (ACCOUNTS_PAYABLE).',
   })
   async approveInvoice(@Ctx() ctx: RequestContext, @Args('input') input: ApproveInvoiceInput) {
     return asInvoice(await this.decisions.approve(ctx, input));

@@ -4,7 +4,7 @@ import { DocumentExchangeService } from '../exchange/document-exchange.service';
 import { IdentityService } from '../identity/identity.service';
 import { OrderStatus } from '../ordering/order-status';
 import { OrderStateError } from '../ordering/order.types';
-import { unitCodeForDocument } from '../ordering/order-document';
+import { customerReferenceSent, unitCodeForDocument } from '../ordering/order-document';
 import { OrdersService } from '../ordering/orders.service';
 import { writeInvoice } from '../peppol';
 import { RequestContext } from '../platform/context/request-context';
@@ -93,7 +93,8 @@ export class PortalInvoices {
     if (!seller || !buyer) throw notFound('Order', input.orderId);
     const toBill: OrderToBill = {
       orderNo: order.orderNo,
-      customerReference: order.customerReference,
+      // The reference the order was sent with, which the invoice returns as its BuyerReference.
+      customerReference: customerReferenceSent(order),
       currency: order.currency,
       lines: lines.map((l) => ({
         lineId: String(l.lineNo),

@@ -1,6 +1,6 @@
 import { fatalRules, RULES } from '../../test/support/peppol-rules';
 import { readUblOrder, writeOrder } from '../peppol';
-import { OrderDocumentInput, orderDocument, taxCategoryOf, unitCodeForDocument } from './order-document';
+import { customerReferenceSent, OrderDocumentInput, orderDocument, taxCategoryOf, unitCodeForDocument } from './order-document';
 
 const T01 = 'PEPPOLBIS-T01.sef.json';
 const EHF = 'EHF-ORDER-3.0.sef.json';
@@ -129,6 +129,14 @@ describe('orderDocument', () => {
 
 const describeRules = RULES.found ? describe : describe.skip;
 if (!RULES.found) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}`);
+
+describe('customerReferenceSent', () => {
+  it('is the buyer’s reference when given, else the requisition number (what the invoice must return as BuyerReference)', () => {
+    expect(customerReferenceSent({ customerReference: 'Ola / 2100', requisitionNo: 'REQ-2026-000012' })).toBe('Ola / 2100');
+    expect(customerReferenceSent({ customerReference: null, requisitionNo: 'REQ-2026-000012' })).toBe('REQ-2026-000012');
+    expect(customerReferenceSent({ customerReference: '  ', requisitionNo: 'REQ-2026-000012' })).toBe('REQ-2026-000012');
+  });
+});
 
 describeRules('orderDocument against the official rules', () => {
   it('EHF Order 3.0: no fatal assert, with GLN and without, with and without an agreement', () => {

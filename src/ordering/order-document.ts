@@ -58,6 +58,13 @@ export const organisationEndpoint = (orgNumber: string) => ({ schemeId: ORGANISA
 export const taxCategoryOf = (vatRate: string): { id: string; percent: string } => (Number(vatRate) === 0 ? { id: 'Z', percent: '0' } : { id: 'S', percent: vatRate });
 
 /**
+ * The CustomerReference an order is sent with: the buyer's own reference, else the requisition
+ * number (as CartCheckoutInput promises). The supplier returns it as the invoice's
+ * BuyerReference, so invoicing checks that against this, not against what the buyer typed.
+ */
+export const customerReferenceSent = (order: Pick<PurchaseOrderEntity, 'customerReference' | 'requisitionNo'>): string => order.customerReference?.trim() || order.requisitionNo;
+
+/**
  * The approved order as a UBL Order document (EHF Order 3.0 or PEPPOL BIS Ordering 3). Pure: the
  * caller gathers the order, its parties and delivery address. Amounts are computed the way
  * PEPPOL checks them (cart-totals: rounded lines, VAT per rate), so the header totals and the
@@ -76,7 +83,7 @@ export function orderDocument(input: OrderDocumentInput): UblOrder {
     issueDate: osloToday(order.decidedAt),
     ...(order.noteToSupplier ? { note: order.noteToSupplier } : {}),
     currency: order.currency,
-    customerReference: order.customerReference ?? order.requisitionNo,
+    customerReference: customerReferenceSent(order),
     ...(order.accountingString ? { accountingCost: order.accountingString } : {}),
     ...(input.agreementReference ? { contractId: input.agreementReference } : {}),
     buyer: {

@@ -145,6 +145,11 @@ export interface QuickInvoiceSpec {
   lines: QuickInvoiceLine[];
   /** Added to the payable amount as written, to make the arithmetic wrong on purpose. */
   payableOffset?: string;
+  /**
+   * An Invoice (380) that credits: every quantity and amount written negative (prices stay
+   * positive, as BR-27 wants), the way some suppliers credit instead of sending a CreditNote.
+   */
+  negative?: boolean;
 }
 
 /** The issue and due dates of quick invoices (responses about them name the issue date). */
@@ -186,10 +191,31 @@ export function quickInvoiceXml(spec: QuickInvoiceSpec): string {
       tamper: (d) => {
         if (noReference) d.buyerReference = undefined;
         if (spec.sellerVat) d.seller.vatNumber = spec.sellerVat;
+        if (spec.negative) negate(d);
         if (spec.payableOffset) d.totals.payableAmount = new Decimal(d.totals.payableAmount).plus(spec.payableOffset).toFixed(2);
       },
     },
     { kind, billingReferences: spec.billingReference ? [{ id: spec.billingReference }] : undefined },
   );
   return writeInvoice(doc);
+}
+
+/** Turns a right invoice into the same credit written negative: quantities, line, tax and total amounts; the arithmetic stays right. */
+function negate(d: UblInvoiceOut): void {
+  const minus = (v: Decimal.Value) => new Decimal(v).negated().toFixed(2);
+  for (const l of d.lines) {
+    l.quantity = new Decimal(l.quantity).negated().toFixed();
+    l.lineExtensionAmount = minus(l.lineExtensionAmount);
+  }
+  d.taxTotal.taxAmount = minus(d.taxTotal.taxAmount);
+  for (const s of d.taxTotal.subtotals) {
+    s.taxableAmount = minus(s.taxableAmount);
+    s.taxAmount = minus(s.taxAmount);
+  }
+  const t = d.totals;
+  t.lineExtensionAmount = minus(t.lineExtensionAmount);
+  t.taxExclusiveAmount = minus(t.taxExclusiveAmount);
+  t.taxInclusiveAmount = minus(t.taxInclusiveAmount);
+  t.payableAmount = minus(t.payableAmount);
+  if (t.payableRoundingAmount !== undefined) t.payableRoundingAmount = minus(t.payableRoundingAmount);
 }

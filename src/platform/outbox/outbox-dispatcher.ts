@@ -6,6 +6,7 @@ import { afterFailure, RetryPolicy } from './backoff';
 import { Outbox } from './outbox';
 import { OutboxHandler, OutboxHandlers } from './outbox-handlers';
 import { outboxHandled } from './outbox-metrics';
+import { KEY_SETTLED_SQL, settleRules } from './outbox-settle';
 
 /** The fallback: messages another replica wrote, or whose retry fell due, are found this often. */
 const POLL_MS = 2000;
@@ -134,11 +135,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   /** The topics whose keys wait to settle now (not those a drain() is waiting for), as the claim's parameters. */
   private settling(): [string[], number[], number[]] {
-    const settling = this.handlers
-      .topics()
-      .map((topic) => this.handlers.get(topic)!)
-      .filter((h) => h.settle && !this.draining.has(h.topic));
-    return [settling.map((h) => h.topic), settling.map((h) => h.settle!.quietMs), settling.map((h) => h.settle!.maxWaitMs)];
+    return settleRules(this.handlers, this.draining);
   }
 
   private async settled(): Promise<void> {
@@ -181,9 +178,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
              LEFT JOIN unnest($2::text[], $3::int[], $4::int[]) AS s(topic, quiet_ms, max_wait_ms) ON s.topic = m.topic
             WHERE m.state = 'pending' AND m.next_attempt_at <= now() AND m.topic = ANY($1)
             GROUP BY m.topic, m.key, s.quiet_ms, s.max_wait_ms
-           HAVING s.quiet_ms IS NULL
-               OR max(m.created_at) <= now() - make_interval(secs => s.quiet_ms / 1000.0)
-               OR min(m.created_at) <= now() - make_interval(secs => s.max_wait_ms / 1000.0)
+           HAVING s.quiet_ms IS NULL OR ${KEY_SETTLED_SQL}
             ORDER BY first LIMIT ${CANDIDATES})
          SELECT topic, key FROM due WHERE pg_try_advisory_lock(${KEY_LOCK}, hashtext(topic || E'\\n' || key)) LIMIT ${KEYS_PER_CLAIM}`,
         [topics, ...this.settling()],

@@ -12,10 +12,10 @@ export const outboxHandled = new Counter({
 /** Who counts before a scrape: the newest app still running (tests and the CLI start several in one process). */
 const counters: (() => Promise<void>)[] = [];
 
-/** Messages waiting (pending) or parked (dead), by topic; counted in the database when scraped. */
+/** Messages waiting (pending), held back until their key goes quiet (settling) or parked (dead), by topic; counted in the database when scraped. */
 export const outboxMessages = new Gauge({
   name: 'torg_outbox_messages',
-  help: 'Outbox messages by topic and state (pending: to be handled, dead: parked after the last failed attempt)',
+  help: 'Outbox messages by topic and state (pending: to be handled, settling: held back on purpose until their key goes quiet, dead: parked after the last failed attempt)',
   labelNames: ['topic', 'state'],
   registers: [metricsRegistry],
   async collect() {

@@ -5,20 +5,26 @@ import type { TorgConfig } from '../config/config';
 import { HealthChecks, HealthCheckResult } from '../health/health-checks';
 import { OutboxHandlers } from './outbox-handlers';
 import { countOutboxMessagesWith, outboxMessages } from './outbox-metrics';
+import { KEY_SETTLED_SQL, settleRules } from './outbox-settle';
 
-export interface OutboxCounts {
+/** Counts of not-done messages: pending (to be handled: due, or waiting for a retry), settling (held back on purpose until their key goes quiet), dead (parked). */
+export interface StateCounts {
   pending: number;
+  settling: number;
   dead: number;
+}
+
+export interface OutboxCounts extends StateCounts {
   /** By topic, every topic with a handler included. */
-  topics: Record<string, { pending: number; dead: number }>;
+  topics: Record<string, StateCounts>;
 }
 
 /** How long a scrape waits for the counts before it shows the last ones. */
 const METRICS_WAIT_MS = 500;
 
 /**
- * The outbox on /health (pending and dead counts; a dead message makes the status `degraded`:
- * work was given up and needs someone to look) and on /metrics (the same counts by topic).
+ * The outbox on /health (pending, settling and dead counts; a dead message makes the status
+ * `degraded`: work was given up and needs someone to look) and on /metrics (the same counts by topic).
  */
 @Injectable()
 export class OutboxStats implements OnModuleInit, OnApplicationShutdown {
@@ -40,19 +46,36 @@ export class OutboxStats implements OnModuleInit, OnApplicationShutdown {
     this.stopCounting?.();
   }
 
+  /**
+   * One statement: the not-done messages by topic and state, and beside them the due messages of
+   * settling topics whose key has not settled (the dispatcher's own rule, KEY_SETTLED_SQL), which
+   * are taken out of pending: a burst held back on purpose is not a queue that is stuck.
+   */
   async counts(): Promise<OutboxCounts> {
-    const rows: { topic: string; state: 'pending' | 'dead'; n: number }[] = await this.ds.query(
-      `SELECT topic, state, count(*)::int AS n FROM outbox_message WHERE state <> 'done' GROUP BY topic, state`,
+    const rows: { topic: string; state: 'pending' | 'dead' | 'settling'; n: number }[] = await this.ds.query(
+      `WITH held AS (
+         SELECT m.topic, count(*)::int AS n FROM outbox_message m
+           JOIN unnest($1::text[], $2::int[], $3::int[]) AS s(topic, quiet_ms, max_wait_ms) ON s.topic = m.topic
+          WHERE m.state = 'pending' AND m.next_attempt_at <= now()
+          GROUP BY m.topic, m.key, s.quiet_ms, s.max_wait_ms
+         HAVING NOT ${KEY_SETTLED_SQL})
+       SELECT topic, state, count(*)::int AS n FROM outbox_message WHERE state <> 'done' GROUP BY topic, state
+       UNION ALL
+       SELECT topic, 'settling', sum(n)::int FROM held GROUP BY topic`,
+      settleRules(this.handlers),
     );
-    const topics: OutboxCounts['topics'] = Object.fromEntries(this.handlers.topics().map((t) => [t, { pending: 0, dead: 0 }]));
-    for (const r of rows) (topics[r.topic] ??= { pending: 0, dead: 0 })[r.state] = r.n;
-    const sum = (state: 'pending' | 'dead') => rows.filter((r) => r.state === state).reduce((a, r) => a + r.n, 0);
-    return { pending: sum('pending'), dead: sum('dead'), topics };
+    const zero = (): StateCounts => ({ pending: 0, settling: 0, dead: 0 });
+    const topics: OutboxCounts['topics'] = Object.fromEntries(this.handlers.topics().map((t) => [t, zero()]));
+    for (const r of rows) (topics[r.topic] ??= zero())[r.state] = r.n;
+    // The first query counted the settling messages as pending too.
+    for (const c of Object.values(topics)) c.pending -= c.settling;
+    const sum = (state: keyof StateCounts) => Object.values(topics).reduce((a, c) => a + c[state], 0);
+    return { pending: sum('pending'), settling: sum('settling'), dead: sum('dead'), topics };
   }
 
   private async health(): Promise<HealthCheckResult> {
-    const { pending, dead, topics } = await this.counts();
-    if (!dead) return { status: 'up', pending, dead };
+    const { pending, settling, dead, topics } = await this.counts();
+    if (!dead) return { status: 'up', pending, settling, dead };
     const where = Object.entries(topics)
       .filter(([, c]) => c.dead)
       .map(([topic, c]) => `${topic}: ${c.dead}`)
@@ -61,6 +84,7 @@ export class OutboxStats implements OnModuleInit, OnApplicationShutdown {
       status: 'degraded',
       error: `${dead} message(s) parked as dead after ${this.config.outbox.maxAttempts} failed attempts (${where}); re-queue with "npm run cli -- outbox-retry"`,
       pending,
+      settling,
       dead,
     };
   }
@@ -74,6 +98,7 @@ export class OutboxStats implements OnModuleInit, OnApplicationShutdown {
       outboxMessages.reset();
       for (const [topic, c] of Object.entries(counts.topics)) {
         outboxMessages.set({ topic, state: 'pending' }, c.pending);
+        outboxMessages.set({ topic, state: 'settling' }, c.settling);
         outboxMessages.set({ topic, state: 'dead' }, c.dead);
       }
     } catch {

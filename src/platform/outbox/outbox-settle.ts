@@ -1,0 +1,19 @@
+import type { OutboxHandlers } from './outbox-handlers';
+
+/**
+ * When a settling topic's key has settled (OutboxHandler.settle), said once for the dispatcher's
+ * claim and for the counts on /health and /metrics: over a key's due pending messages `m`, with
+ * the topic's rule `s` (quiet_ms, max_wait_ms), either none has come for quiet_ms or the oldest
+ * has waited max_wait_ms. An aggregate condition: use it in a HAVING grouped by topic and key.
+ */
+export const KEY_SETTLED_SQL = `(max(m.created_at) <= now() - make_interval(secs => s.quiet_ms / 1000.0)
+      OR min(m.created_at) <= now() - make_interval(secs => s.max_wait_ms / 1000.0))`;
+
+/** The settling topics' rules as three parallel arrays, for `unnest($a::text[], $b::int[], $c::int[]) AS s(topic, quiet_ms, max_wait_ms)`. */
+export function settleRules(handlers: OutboxHandlers, except: { has(topic: string): boolean } = new Set<string>()): [string[], number[], number[]] {
+  const settling = handlers
+    .topics()
+    .map((topic) => handlers.get(topic)!)
+    .filter((h) => h.settle && !except.has(h.topic));
+  return [settling.map((h) => h.topic), settling.map((h) => h.settle!.quietMs), settling.map((h) => h.settle!.maxWaitMs)];
+}
