@@ -192,6 +192,8 @@ it('matches the buyer reference to the order’s customer reference: another one
   await receive(t, placed.id, [{ lineId: '1', quantity: '2' }]);
   const reasons = (id: number) => t.sql(`SELECT code, expected, actual FROM invoice_match_reason WHERE invoice_id = $1 ORDER BY id`, [id]);
 
+  const seen = await t.gql(await t.login('katalog@kontorland.example'), `query($id: Int!) { order(id: $id) { customerReference invoiceReference } }`, { id: placed.id });
+  expect(seen.data.order).toEqual({ customerReference: 'Prosjekt 7', invoiceReference: 'Prosjekt 7' });
   const right = await postDocument(t, erp, quickInvoiceXml({ id: 'F-REF-RIGHT', orderReference: placed.number, buyerReference: 'Prosjekt 7', lines: [line('1')] }));
   expect(right.body.status).toBe('APPROVED');
   expect(await reasons(Number(right.body.id))).toEqual([]);
@@ -206,6 +208,9 @@ it('matches the buyer reference to the requisition number when the order was sen
   // The order document said <cbc:CustomerReference>REQ-…</cbc:CustomerReference>: that is what the invoice must return.
   const [sent] = await t.sql(`SELECT xml FROM outbound_document WHERE document_type = 'Order' AND document_id = $1`, [placed.number]);
   expect(sent.xml).toContain(`<cbc:CustomerReference>${placed.requisitionNumber}</cbc:CustomerReference>`);
+  // The supplier reads the same through the API, and the buyer's own reference stays empty.
+  const seen = await t.gql(await t.login('katalog@kontorland.example'), `query($id: Int!) { order(id: $id) { customerReference invoiceReference } }`, { id: placed.id });
+  expect(seen.data.order).toEqual({ customerReference: null, invoiceReference: placed.requisitionNumber });
   const reasons = (id: number) => t.sql(`SELECT code, expected, actual FROM invoice_match_reason WHERE invoice_id = $1 ORDER BY id`, [id]);
 
   const right = await postDocument(t, erp, quickInvoiceXml({ id: 'F-REQ-RIGHT', orderReference: placed.number, buyerReference: placed.requisitionNumber, lines: [line('1')] }));

@@ -1,6 +1,7 @@
 import { lineAmount } from './cart-totals';
 import type { PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import type { PurchaseOrderEntity } from './purchase-order.entity';
+import { customerReferenceSent } from './order-document';
 import { ApprovalRouteKind, Order, OrderLine } from './order.types';
 
 /** An order row as the API shows it; `lines` when they were read with it (else the field resolver reads them). */
@@ -23,6 +24,7 @@ export function toOrder(order: PurchaseOrderEntity, lines?: PurchaseOrderLineEnt
     wantedDeliveryDate: order.wantedDeliveryDate,
     noteToSupplier: order.noteToSupplier,
     customerReference: order.customerReference,
+    invoiceReference: customerReferenceSent(order),
     currency: order.currency,
     lineExtensionAmount: order.lineExtensionAmount,
     vatAmount: order.vatAmount,

@@ -74,7 +74,13 @@ export class Order {
   @Field(() => Int, { description: 'Where to deliver.' }) deliveryAddressId: number;
   @Field(() => String, { nullable: true, description: 'Wanted delivery date, YYYY-MM-DD.' }) wantedDeliveryDate: string | null;
   @Field(() => String, { nullable: true, description: 'Note to the supplier.' }) noteToSupplier: string | null;
-  @Field(() => String, { nullable: true, description: 'The buyer’s reference, which the invoice must return (CustomerReference / BuyerReference).' }) customerReference: string | null;
+  @Field(() => String, { nullable: true, description: 'The buyer’s own reference as given at checkout; null when none was given (then the requisition number is sent: see invoiceReference).' })
+  customerReference: string | null;
+  @Field({
+    description:
+      'What the invoice must return as BuyerReference: the order document’s CustomerReference, that is the buyer’s own reference, or the requisition number when none was given. Invoice matching compares against it.',
+  })
+  invoiceReference: string;
   @Field({ description: 'ISO 4217 currency.' }) currency: string;
   @Field(() => Decimal, { description: 'Sum of the rounded line amounts, excluding VAT (what is committed).' }) lineExtensionAmount: string;
   @Field(() => Decimal, { description: 'VAT, per rate, rounded once per rate.' }) vatAmount: string;
