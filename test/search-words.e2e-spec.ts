@@ -1,3 +1,4 @@
+import { SEARCH_DOC_SQL } from '../migrations/1763800000120-SearchRelevanceFields';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The PostgreSQL engine's word expansion (torg_expand_words), checked in SQL on the demo word list. */
@@ -54,6 +55,17 @@ it('collects a partition’s words from its document', async () => {
      WHERE length(w) >= 3 AND w ~ '^[a-z0-9]*[a-z][a-z0-9]*$' AND NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = w)`);
   expect(n).toBe(0); // every name and description word of the demo catalogues is in the list
   expect((await t.sql(`SELECT count(*)::int AS n FROM search_word WHERE word = 'kopipapir'`))[0].n).toBe(1);
+});
+
+it('stores the document the generated column computed before the projection wrote it (migration 120’s expression)', async () => {
+  // The projection computes the English titles' part once per code: the document must not change.
+  const [r] = await t.sql(`SELECT count(*)::int AS items, count(*) FILTER (WHERE doc IS DISTINCT FROM (${SEARCH_DOC_SQL}))::int AS differ,
+      count(*) FILTER (WHERE category_text IS NOT NULL AND attribute_text <> '' AND manufacturer IS NOT NULL)::int AS full,
+      count(*) FILTER (WHERE name ~ '[0-9]"')::int AS inches FROM search_item`);
+  expect(r.items).toBeGreaterThan(300);
+  expect(r.full).toBeGreaterThan(0); // every part of the document is exercised
+  expect(r.inches).toBeGreaterThan(0);
+  expect(r.differ).toBe(0);
 });
 
 describe('the PostgreSQL engine’s confidence and field tiers (issue 17)', () => {

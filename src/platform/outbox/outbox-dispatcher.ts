@@ -174,7 +174,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       // The CTE is materialised, and the outer scan has no ORDER BY: the lock is tried on each
       // distinct key in turn only until KEYS_PER_CLAIM are held, so every lock taken is returned
       // (and unlocked below); a key another worker holds is passed over. A key of a settling
-      // topic is left until it has settled (its messages stay due: the poll finds it then).
+      // topic is left until it has settled and no message of a topic that does not settle is due
+      // or running (its messages stay due: the poll finds it then).
       const claimed: Key[] = await runner.query(
         `WITH due AS MATERIALIZED (
            SELECT m.topic, m.key, min(m.id) AS first FROM outbox_message m
@@ -182,7 +183,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
             WHERE m.state = 'pending' AND m.next_attempt_at <= now() AND m.topic = ANY($1)
             GROUP BY m.topic, m.key, s.quiet_ms, s.max_wait_ms
            HAVING s.quiet_ms IS NULL
-               OR max(m.created_at) <= now() - make_interval(secs => s.quiet_ms / 1000.0)
+               OR (max(m.created_at) <= now() - make_interval(secs => s.quiet_ms / 1000.0)
+                   AND NOT EXISTS (SELECT 1 FROM outbox_message o
+                                    WHERE o.state = 'pending' AND o.next_attempt_at <= now() AND o.topic = ANY($1) AND o.topic <> ALL($2)))
                OR min(m.created_at) <= now() - make_interval(secs => s.max_wait_ms / 1000.0)
             ORDER BY first LIMIT ${CANDIDATES})
          SELECT topic, key FROM due WHERE pg_try_advisory_lock(${KEY_LOCK}, hashtext(topic || E'\\n' || key)) LIMIT ${KEYS_PER_CLAIM}`,
