@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --items N] [--agreements A] [--rounds R] [--skip-bulk] [--unspsc FILE] [--keep]
+ * npm run bench [-- --items N] [--agreements A] [--rounds R] [--skip-bulk] [--unspsc FILE] [--keep] [--statements] [--ingest-only]
  *
  * Measures, on the same generated rows: catalogue ingest from upload to searchable (beside a raw
  * COPY and a hand-written bulk load of the search table), search latency over HTTP at 1, 16 and
@@ -43,6 +43,8 @@ const ROUNDS = flag('rounds', 10);
 const SKIP_BULK = args.includes('--skip-bulk');
 /** --statements: PostgreSQL loads pg_stat_statements; the ingest's dearest statements and autovacuum per table are printed. */
 const STATEMENTS = args.includes('--statements');
+/** --ingest-only: stops after the ingest's figures (no search), for comparing ingest runs. */
+const INGEST_ONLY = args.includes('--ingest-only');
 
 let rnd = 12345;
 const random = () => (rnd = (rnd * 16807) % 2147483647) / 2147483647;
@@ -331,6 +333,11 @@ async function main() {
     if (bulk) {
       rows.push(['ingest (a): raw COPY, plain table', `${Math.round(ITEMS / bulk.copySeconds).toLocaleString('en')} lines/s`, `${bulk.copySeconds.toFixed(1)} s (the floor)`]);
       rows.push(['ingest (b): COPY + tsvector + GIN in bulk', `${Math.round(ITEMS / bulk.bulkSeconds).toLocaleString('en')} lines/s`, `${bulk.bulkSeconds.toFixed(1)} s (practical limit)`]);
+    }
+    if (INGEST_ONLY) {
+      await pg.end();
+      printTable(`Torg benchmark: ${ITEMS.toLocaleString('en')} items, ${AGREEMENTS} agreements; ingest only; ${cpus().length} cores`, rows);
+      return;
     }
     // Search is measured in a settled database: without this, autovacuum works through the
     // million fresh rows (and the comparison tables) on one of the two cores while searches run.
