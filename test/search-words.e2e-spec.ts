@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { SEARCH_DOC_SQL } from '../migrations/1763800000120-SearchRelevanceFields';
+import { SearchDocumentFromProjection1763800000187 } from '../migrations/1763800000187-SearchDocumentFromProjection';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The PostgreSQL engine's word expansion (torg_expand_words), checked in SQL on the demo word list. */
@@ -66,6 +68,26 @@ it('stores the document the generated column computed before the projection wrot
   expect(r.full).toBeGreaterThan(0); // every part of the document is exercised
   expect(r.inches).toBeGreaterThan(0);
   expect(r.differ).toBe(0);
+});
+
+it('makes the document a generated column again on migration 187’s down, with the same values, and plain on its up', async () => {
+  const migration = new SearchDocumentFromProjection1763800000187();
+  const runner = t.app.get(DataSource).createQueryRunner();
+  const generated = async () => (await runner.query(`SELECT attgenerated FROM pg_attribute WHERE attrelid = 'search_item'::regclass AND attname = 'doc'`))[0].attgenerated;
+  try {
+    await runner.startTransaction();
+    await runner.query('CREATE TEMP TABLE doc_before ON COMMIT DROP AS SELECT item_id, version_id, doc FROM search_item');
+    expect(await generated()).toBe('');
+    await migration.down(runner);
+    expect(await generated()).toBe('s');
+    const [{ differ }] = await runner.query('SELECT count(*)::int AS differ FROM doc_before b LEFT JOIN search_item s USING (item_id, version_id) WHERE s.doc IS DISTINCT FROM b.doc');
+    expect(differ).toBe(0);
+    await migration.up(runner);
+    expect(await generated()).toBe('');
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
 });
 
 describe('the PostgreSQL engine’s confidence and field tiers (issue 17)', () => {
