@@ -29,7 +29,7 @@ const NAME_WORDS = `regexp_replace(regexp_replace(torg_unaccent(name), '([0-9])[
  */
 const ATTRIBUTE_TEXT_SQL = (facets: string) => `regexp_replace(array_to_string(${facets}, E'\\n'), '^[^=\\n]*=', '', 'gn')`;
 
-const SEARCH_DOC_SQL = `
+export const SEARCH_DOC_SQL = `
   setweight(to_tsvector('simple'::regconfig, ${NAME_WORDS}) ||
             -- item numbers also split at punctuation: the parser reads "KL-100" as "kl" and "-100"
             to_tsvector('simple'::regconfig, lower(seller_item_id) || ' ' || regexp_replace(lower(seller_item_id), '[^a-z0-9]+', ' ', 'g') || ' ' || coalesce(gtin, '') || ' ' || unspsc_code), 'A') ||

@@ -43,6 +43,7 @@ import { InsightsStatisticsRollups1763800000170 } from './1763800000170-Insights
 import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-InsightsSupplierAllTimeRollups';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
+import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   InsightsSupplierAllTimeRollups1763800000176,
   PortalInvoiceRequests1763800000185,
   UnspscItemVocabularyVersions1763800000186,
+  SearchDocumentFromProjection1763800000187,
 ];

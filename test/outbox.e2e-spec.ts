@@ -356,6 +356,27 @@ describe('the dispatcher', () => {
     expect(ran('test.drained')).toHaveLength(2);
   });
 
+  it('keeps a settled key waiting while another topic’s message is due or running (a publish’s indexing goes first)', async () => {
+    const runs: string[] = [];
+    const handlers = t.app.get(OutboxHandlers);
+    let release = () => undefined as void;
+    const busy = new Promise<void>((r) => (release = r));
+    handlers.register({ topic: 'test.busy', handle: async () => void (runs.push('busy started'), await busy, runs.push('busy done')) });
+    handlers.register({ topic: 'test.yields', coalesce: true, settle: { quietMs: 300, maxWaitMs: 60_000 }, handle: async () => void runs.push('yields') });
+    const outbox = t.app.get(Outbox);
+    const enqueue = (topic: string) => inTransaction(ds, systemCtx(), (tx) => outbox.enqueue(tx, topic, 'k', {}));
+    await enqueue('test.busy');
+    expect(await within(2000, async () => runs.includes('busy started'))).toBe(true);
+    await enqueue('test.yields');
+    // Quiet for far longer than 300 ms, and a worker is free (two run): still waiting for the busy run.
+    await sleep(4500);
+    expect(runs).toEqual(['busy started']);
+    release();
+    // Then it runs, at the next poll.
+    expect(await within(5000, async () => runs.includes('yields'))).toBe(true);
+    expect(runs).toEqual(['busy started', 'busy done', 'yields']);
+  });
+
   it('re-queues dead messages with the outbox-retry command, which then run again', async () => {
     failing = false;
     const lines: string[] = [];

@@ -1,3 +1,6 @@
+import { DataSource } from 'typeorm';
+import { SEARCH_DOC_SQL } from '../migrations/1763800000120-SearchRelevanceFields';
+import { SearchDocumentFromProjection1763800000187 } from '../migrations/1763800000187-SearchDocumentFromProjection';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** The PostgreSQL engine's word expansion (torg_expand_words), checked in SQL on the demo word list. */
@@ -54,6 +57,37 @@ it('collects a partition’s words from its document', async () => {
      WHERE length(w) >= 3 AND w ~ '^[a-z0-9]*[a-z][a-z0-9]*$' AND NOT EXISTS (SELECT 1 FROM search_word k WHERE k.word = w)`);
   expect(n).toBe(0); // every name and description word of the demo catalogues is in the list
   expect((await t.sql(`SELECT count(*)::int AS n FROM search_word WHERE word = 'kopipapir'`))[0].n).toBe(1);
+});
+
+it('stores the document the generated column computed before the projection wrote it (migration 120’s expression)', async () => {
+  // The projection computes the English titles' part once per code: the document must not change.
+  const [r] = await t.sql(`SELECT count(*)::int AS items, count(*) FILTER (WHERE doc IS DISTINCT FROM (${SEARCH_DOC_SQL}))::int AS differ,
+      count(*) FILTER (WHERE category_text IS NOT NULL AND attribute_text <> '' AND manufacturer IS NOT NULL)::int AS full,
+      count(*) FILTER (WHERE name ~ '[0-9]"')::int AS inches FROM search_item`);
+  expect(r.items).toBeGreaterThan(300);
+  expect(r.full).toBeGreaterThan(0); // every part of the document is exercised
+  expect(r.inches).toBeGreaterThan(0);
+  expect(r.differ).toBe(0);
+});
+
+it('makes the document a generated column again on migration 187’s down, with the same values, and plain on its up', async () => {
+  const migration = new SearchDocumentFromProjection1763800000187();
+  const runner = t.app.get(DataSource).createQueryRunner();
+  const generated = async () => (await runner.query(`SELECT attgenerated FROM pg_attribute WHERE attrelid = 'search_item'::regclass AND attname = 'doc'`))[0].attgenerated;
+  try {
+    await runner.startTransaction();
+    await runner.query('CREATE TEMP TABLE doc_before ON COMMIT DROP AS SELECT item_id, version_id, doc FROM search_item');
+    expect(await generated()).toBe('');
+    await migration.down(runner);
+    expect(await generated()).toBe('s');
+    const [{ differ }] = await runner.query('SELECT count(*)::int AS differ FROM doc_before b LEFT JOIN search_item s USING (item_id, version_id) WHERE s.doc IS DISTINCT FROM b.doc');
+    expect(differ).toBe(0);
+    await migration.up(runner);
+    expect(await generated()).toBe('');
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
 });
 
 describe('the PostgreSQL engine’s confidence and field tiers (issue 17)', () => {

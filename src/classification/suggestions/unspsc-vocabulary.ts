@@ -39,8 +39,9 @@ export const VOCABULARY_CHANGED = 'classification.vocabulary-changed';
 export const ITEM_VOCABULARY_CHANGED = 'classification.item-vocabulary-changed';
 
 /**
- * The item vocabulary catches up once no publish has come for 10 s, and at the latest 2 minutes
- * after the first publish it has not counted (a stream of publishes that never pauses).
+ * The item vocabulary catches up once no publish has come for 10 s and the outbox has no other
+ * work due (the publishes' search indexing goes first), and at the latest 2 minutes after the
+ * first publish it has not counted (a stream of publishes that never pauses).
  */
 export const ITEM_SETTLE = { quietMs: 10_000, maxWaitMs: 120_000 };
 

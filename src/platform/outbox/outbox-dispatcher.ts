@@ -6,7 +6,7 @@ import { afterFailure, RetryPolicy } from './backoff';
 import { Outbox } from './outbox';
 import { OutboxHandler, OutboxHandlers } from './outbox-handlers';
 import { outboxHandled } from './outbox-metrics';
-import { KEY_SETTLED_SQL, settleRules } from './outbox-settle';
+import { keySettledSql, settleRules } from './outbox-settle';
 
 /** The fallback: messages another replica wrote, or whose retry fell due, are found this often. */
 const POLL_MS = 2000;
@@ -171,14 +171,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       // The CTE is materialised, and the outer scan has no ORDER BY: the lock is tried on each
       // distinct key in turn only until KEYS_PER_CLAIM are held, so every lock taken is returned
       // (and unlocked below); a key another worker holds is passed over. A key of a settling
-      // topic is left until it has settled (its messages stay due: the poll finds it then).
+      // topic is left until it has settled and no message of a topic that does not settle is due
+      // or running (its messages stay due: the poll finds it then).
       const claimed: Key[] = await runner.query(
         `WITH due AS MATERIALIZED (
            SELECT m.topic, m.key, min(m.id) AS first FROM outbox_message m
              LEFT JOIN unnest($2::text[], $3::int[], $4::int[]) AS s(topic, quiet_ms, max_wait_ms) ON s.topic = m.topic
             WHERE m.state = 'pending' AND m.next_attempt_at <= now() AND m.topic = ANY($1)
             GROUP BY m.topic, m.key, s.quiet_ms, s.max_wait_ms
-           HAVING s.quiet_ms IS NULL OR ${KEY_SETTLED_SQL}
+           HAVING s.quiet_ms IS NULL OR ${keySettledSql('$1', '$2')}
             ORDER BY first LIMIT ${CANDIDATES})
          SELECT topic, key FROM due WHERE pg_try_advisory_lock(${KEY_LOCK}, hashtext(topic || E'\\n' || key)) LIMIT ${KEYS_PER_CLAIM}`,
         [topics, ...this.settling()],

@@ -27,8 +27,10 @@ export interface OutboxHandler<P = unknown> {
   /**
    * Work that may lag behind a burst (it runs after it, once, instead of beside each message,
    * leaving the workers and the database to the topics that must not lag): a key's messages wait
-   * until none has come for `quietMs`, but no longer than `maxWaitMs` after its oldest pending one
-   * was written (a burst that never ends still gets a run). drain() runs them at once.
+   * until none has come for `quietMs` and no message of a topic that does not settle is due or
+   * running (the work the burst set off, a catalogue's indexing, goes first), but no longer than
+   * `maxWaitMs` after its oldest pending one was written (a burst that never ends still gets a
+   * run). drain() runs them at once.
    */
   settle?: { quietMs: number; maxWaitMs: number };
   handle(message: OutboxMessage<P>): Promise<void>;

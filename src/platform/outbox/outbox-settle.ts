@@ -3,11 +3,18 @@ import type { OutboxHandlers } from './outbox-handlers';
 /**
  * When a settling topic's key has settled (OutboxHandler.settle), said once for the dispatcher's
  * claim and for the counts on /health and /metrics: over a key's due pending messages `m`, with
- * the topic's rule `s` (quiet_ms, max_wait_ms), either none has come for quiet_ms or the oldest
- * has waited max_wait_ms. An aggregate condition: use it in a HAVING grouped by topic and key.
+ * the topic's rule `s` (quiet_ms, max_wait_ms), either none has come for quiet_ms and no message
+ * of a handled topic that does not settle is due or running (the work the burst set off goes
+ * first), or the oldest has waited max_wait_ms. An aggregate condition: use it in a HAVING
+ * grouped by topic and key. The arguments are the SQL (parameters) of the handled topics and of
+ * the settling ones, each a text[].
  */
-export const KEY_SETTLED_SQL = `(max(m.created_at) <= now() - make_interval(secs => s.quiet_ms / 1000.0)
+export function keySettledSql(handledTopics: string, settlingTopics: string): string {
+  return `((max(m.created_at) <= now() - make_interval(secs => s.quiet_ms / 1000.0)
+        AND NOT EXISTS (SELECT 1 FROM outbox_message o
+                         WHERE o.state = 'pending' AND o.next_attempt_at <= now() AND o.topic = ANY(${handledTopics}) AND o.topic <> ALL(${settlingTopics})))
       OR min(m.created_at) <= now() - make_interval(secs => s.max_wait_ms / 1000.0))`;
+}
 
 /** The settling topics' rules as three parallel arrays, for `unnest($a::text[], $b::int[], $c::int[]) AS s(topic, quiet_ms, max_wait_ms)`. */
 export function settleRules(handlers: OutboxHandlers, except: { has(topic: string): boolean } = new Set<string>()): [string[], number[], number[]] {

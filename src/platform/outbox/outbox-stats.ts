@@ -5,7 +5,7 @@ import type { TorgConfig } from '../config/config';
 import { HealthChecks, HealthCheckResult } from '../health/health-checks';
 import { OutboxHandlers } from './outbox-handlers';
 import { countOutboxMessagesWith, outboxMessages } from './outbox-metrics';
-import { KEY_SETTLED_SQL, settleRules } from './outbox-settle';
+import { keySettledSql, settleRules } from './outbox-settle';
 
 /** Counts of not-done messages: pending (to be handled: due, or waiting for a retry), settling (held back on purpose until their key goes quiet), dead (parked). */
 export interface StateCounts {
@@ -48,7 +48,7 @@ export class OutboxStats implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * One statement: the not-done messages by topic and state, and beside them the due messages of
-   * settling topics whose key has not settled (the dispatcher's own rule, KEY_SETTLED_SQL), which
+   * settling topics whose key has not settled (the dispatcher's own rule, keySettledSql), which
    * are taken out of pending: a burst held back on purpose is not a queue that is stuck.
    */
   async counts(): Promise<OutboxCounts> {
@@ -58,11 +58,11 @@ export class OutboxStats implements OnModuleInit, OnApplicationShutdown {
            JOIN unnest($1::text[], $2::int[], $3::int[]) AS s(topic, quiet_ms, max_wait_ms) ON s.topic = m.topic
           WHERE m.state = 'pending' AND m.next_attempt_at <= now()
           GROUP BY m.topic, m.key, s.quiet_ms, s.max_wait_ms
-         HAVING NOT ${KEY_SETTLED_SQL})
+         HAVING NOT ${keySettledSql('$4', '$1')})
        SELECT topic, state, count(*)::int AS n FROM outbox_message WHERE state <> 'done' GROUP BY topic, state
        UNION ALL
        SELECT topic, 'settling', sum(n)::int FROM held GROUP BY topic`,
-      settleRules(this.handlers),
+      [...settleRules(this.handlers), this.handlers.topics()],
     );
     const zero = (): StateCounts => ({ pending: 0, settling: 0, dead: 0 });
     const topics: OutboxCounts['topics'] = Object.fromEntries(this.handlers.topics().map((t) => [t, zero()]));
