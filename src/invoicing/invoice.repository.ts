@@ -25,6 +25,8 @@ export type NewInvoice = Omit<
   | 'updatedAt'
 >;
 export type NewInvoiceLine = Omit<InvoiceLineEntity, 'id' | 'invoiceId' | 'position' | 'matchStatus'>;
+/** A new line with its match outcome, as stored at intake (null: not matched). */
+export type MatchedNewLine = NewInvoiceLine & { matchStatus: StoredLineMatchStatus | null };
 export type NewVatSubtotal = Omit<InvoiceVatSubtotalEntity, 'id' | 'invoiceId'>;
 export type NewMatchReason = Omit<InvoiceMatchReasonEntity, 'id' | 'invoiceId'>;
 
@@ -66,11 +68,11 @@ export interface InvoiceListFilter {
 @Injectable()
 export class InvoiceRepository {
   /**
-   * A new invoice (status RECEIVED) with its lines numbered 1, 2, … and its VAT subtotals: three
-   * statements whatever the number of lines (the lines from arrays), each returning its rows as
-   * stored, so nothing is read back.
+   * A new invoice (status RECEIVED) with its VAT subtotals, without its lines: matching stores
+   * them with their outcome (insertLines). Each statement returns its rows as stored, so nothing
+   * is read back.
    */
-  async insert(tx: RequestContext, invoice: NewInvoice, lines: NewInvoiceLine[], subtotals: NewVatSubtotal[]): Promise<StoredInvoice> {
+  async insert(tx: RequestContext, invoice: NewInvoice, subtotals: NewVatSubtotal[]): Promise<InvoiceEntity> {
     const inserted = await tx.manager
       .createQueryBuilder()
       .insert()
@@ -79,23 +81,26 @@ export class InvoiceRepository {
       .returning('*')
       .execute();
     const [stored] = asEntities(tx, InvoiceEntity, inserted.raw as Record<string, unknown>[]);
-    const storedLines = lines.length ? asEntities(tx, InvoiceLineEntity, await this.insertLines(tx, stored.id, lines)).sort((a, b) => a.position - b.position) : [];
     if (subtotals.length)
       await tx.manager.insert(
         InvoiceVatSubtotalEntity,
         subtotals.map((s) => ({ ...s, invoiceId: stored.id })),
       );
-    return { invoice: stored, lines: storedLines };
+    return stored;
   }
 
-  /** The lines in one statement (an INSERT from arrays: its text and cost do not grow with the number of lines), as stored. */
-  private insertLines(tx: RequestContext, invoiceId: number, lines: NewInvoiceLine[]): Promise<Record<string, unknown>[]> {
-    const column = <K extends keyof NewInvoiceLine>(key: K) => lines.map((l) => l[key]);
-    return tx.manager.query(
+  /**
+   * A new invoice's lines, numbered 1, 2, … with their match outcome, in one statement (an INSERT
+   * from arrays: its text and cost do not grow with the number of lines); as stored, in order.
+   */
+  async insertLines(tx: RequestContext, invoiceId: number, lines: MatchedNewLine[]): Promise<InvoiceLineEntity[]> {
+    if (!lines.length) return [];
+    const column = <K extends keyof MatchedNewLine>(key: K) => lines.map((l) => l[key]);
+    const rows: Record<string, unknown>[] = await tx.manager.query(
       `INSERT INTO invoice_line (invoice_id, position, line_id, quantity, unit_code, net_unit_price, base_quantity, line_amount, vat_category, vat_rate,
-                                 item_name, seller_item_id, gtin, unspsc_code, accounting_cost, order_line_ref, order_line_id)
+                                 item_name, seller_item_id, gtin, unspsc_code, accounting_cost, order_line_ref, order_line_id, match_status)
        SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::numeric[],
-                                  $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::int[]) AS u
+                                  $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::int[], $18::text[]) AS u
        RETURNING *`,
       [
         invoiceId,
@@ -115,8 +120,10 @@ export class InvoiceRepository {
         column('accountingCost'),
         column('orderLineRef'),
         column('orderLineId'),
+        column('matchStatus'),
       ],
     );
+    return asEntities(tx, InvoiceLineEntity, rows).sort((a, b) => a.position - b.position);
   }
 
   find(ctx: RequestContext, id: number): Promise<InvoiceEntity | null> {
