@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { RequestContext } from '../platform/context/request-context';
 import { conflict } from '../platform/errors/domain-error';
 import { COUNTED_INVOICE_STATES, InvoiceStatus, OPEN_INVOICE_STATES } from './invoice-status';
@@ -203,15 +204,16 @@ export class InvoiceRepository {
    * bumping its version; otherwise 409 CONFLICT, nothing written.
    */
   async save(tx: RequestContext, invoice: InvoiceEntity): Promise<InvoiceEntity> {
-    const { id, version, ...fields } = invoice;
-    const result = await tx.manager
-      .createQueryBuilder()
-      .update(InvoiceEntity)
-      .set({ ...fields, updatedAt: new Date(), version: () => 'version + 1' })
-      .where('id = :id AND version = :version', { id, version })
-      .execute();
-    if (!result.affected) throw conflict(`Invoice ${invoice.invoiceNumber} was changed by someone else meanwhile; read it again and retry`);
-    invoice.version = version + 1;
+    // Every column as the entity holds it, in plain SQL: TypeORM's update builder cost more
+    // service CPU than the statement costs PostgreSQL (one per decision, on the intake path).
+    const { sql, columns } = invoiceUpdate(tx);
+    const driver = tx.manager.connection.driver;
+    const updatedAt = new Date();
+    const values = columns.map((c) => driver.preparePersistentValue(c.propertyName === 'updatedAt' ? updatedAt : c.getEntityValue(invoice), c));
+    const [, affected]: [unknown, number] = await tx.manager.query(sql, [invoice.id, invoice.version, ...values]);
+    if (!affected) throw conflict(`Invoice ${invoice.invoiceNumber} was changed by someone else meanwhile; read it again and retry`);
+    invoice.updatedAt = updatedAt;
+    invoice.version = invoice.version + 1;
     return invoice;
   }
 
@@ -329,6 +331,17 @@ export class InvoiceRepository {
 }
 
 /** Rows as the database returned them (RETURNING *) as entities, each column converted as TypeORM converts what it reads. */
+/** The UPDATE of every invoice column but id and version (bumped), made once from the entity's metadata. */
+let invoiceUpdateOnce: { sql: string; columns: ColumnMetadata[] } | undefined;
+function invoiceUpdate(ctx: RequestContext) {
+  if (!invoiceUpdateOnce) {
+    const columns = ctx.manager.connection.getMetadata(InvoiceEntity).columns.filter((c) => !c.isPrimary && c.propertyName !== 'version');
+    const sets = columns.map((c, i) => `"${c.databaseName}" = $${i + 3}`);
+    invoiceUpdateOnce = { sql: `UPDATE invoice SET ${sets.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`, columns };
+  }
+  return invoiceUpdateOnce;
+}
+
 function asEntities<T extends object>(ctx: RequestContext, target: new () => T, rows: Record<string, unknown>[]): T[] {
   const metadata = ctx.manager.connection.getMetadata(target);
   const driver = ctx.manager.connection.driver;
