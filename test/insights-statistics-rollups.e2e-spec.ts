@@ -229,7 +229,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     // Written as the outbox hands them over: batches of up to 8 events (one statement per fact
     // table for a batch's invoices), an invoice's second event in a later batch than its first,
     // or, for every third invoice, in the same batch (written in order: the batch is split there).
-    const stamp = (e: Unstamped) => ({ recordedAt: new Date((clock += 1000)).toISOString(), ...e }) as SpendEvent;
+    const stamp = (e: Unstamped) => ({ recordedAt: new Date((clock += 1000)).toISOString(), ...e });
     const events: SpendEvent[] = orders.map((o, i) => stamp({ event: 'orderApproved', fact: orderFact(1000 + i, o) }));
     const later: SpendEvent[] = [];
     for (const [i, v] of invoices.entries()) {
