@@ -226,7 +226,12 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
   it('gives the fact lines’ answers for a generated mix, through re-approvals, cancellations, credit notes and re-matches', async () => {
     const orders = fc.sample(orderArb, { numRuns: 120, seed: 16 });
     const invoices = fc.sample(invoiceArb, { numRuns: 140, seed: 17 });
-    for (const [i, o] of orders.entries()) await write({ event: 'orderApproved', fact: orderFact(1000 + i, o) });
+    // Written as the outbox hands them over: batches of up to 8 events (one statement per fact
+    // table for a batch's invoices), an invoice's second event in a later batch than its first,
+    // or, for every third invoice, in the same batch (written in order: the batch is split there).
+    const stamp = (e: Unstamped) => ({ recordedAt: new Date((clock += 1000)).toISOString(), ...e });
+    const events: SpendEvent[] = orders.map((o, i) => stamp({ event: 'orderApproved', fact: orderFact(1000 + i, o) }));
+    const later: SpendEvent[] = [];
     for (const [i, v] of invoices.entries()) {
       const match = {
         invoiceId: 5000 + i,
@@ -236,12 +241,14 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
         status: v.status,
         reasonCodes: v.reasons,
       };
-      if (v.approved && i % 2 === 0) await write({ event: 'invoiceMatchedAndApproved', match, fact: invoiceFact(5000 + i, v) });
+      if (v.approved && i % 2 === 0) events.push(stamp({ event: 'invoiceMatchedAndApproved', match, fact: invoiceFact(5000 + i, v) }));
       else {
-        await write({ event: 'invoiceMatched', fact: match });
-        if (v.approved) await write({ event: 'invoiceApproved', fact: invoiceFact(5000 + i, v) });
+        events.push(stamp({ event: 'invoiceMatched', fact: match }));
+        if (v.approved) (i % 3 === 0 ? events : later).push(stamp({ event: 'invoiceApproved', fact: invoiceFact(5000 + i, v) }));
       }
     }
+    const all = [...events, ...later];
+    for (let i = 0; i < all.length; i += 8) await writer.writeMany(all.slice(i, i + 8));
     const [{ n: facts }] = await t.sql(`SELECT (SELECT count(*) FROM insights_order_line) + (SELECT count(*) FROM insights_invoice_line) AS n`);
     expect(Number(facts)).toBeGreaterThan(300);
     expect(await sameAnswers(60, 1)).toBeGreaterThan(15);

@@ -295,6 +295,59 @@ describe('the dispatcher', () => {
     expect(ran.sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
+  it('hands a batch handler the first due message of each claimed key in one call, the keys’ later ones one by one, and all one by one when the batch fails', async () => {
+    const batches: { key: string; payload: unknown }[][] = [];
+    const singles: { key: string; payload: unknown }[] = [];
+    const handlers = t.app.get(OutboxHandlers);
+    const bad = (p: unknown) => (p as { bad?: boolean }).bad === true;
+    for (const topic of ['test.batch', 'test.batch-fails'])
+      handlers.register<{ n: number; bad?: boolean }>({
+        topic,
+        batch: async (ms) => {
+          batches.push(ms.map((m) => ({ key: m.key, payload: m.payload })));
+          if (ms.some((m) => bad(m.payload))) throw new Error('one of them is bad');
+        },
+        handle: async (m) => {
+          singles.push({ key: m.key, payload: m.payload });
+          if (bad(m.payload)) throw new Error('bad alone');
+        },
+      });
+    const keys = ['k1', 'k2', 'k3', 'k4', 'k5'];
+    const states = async (topic: string) =>
+      (await t.sql(`SELECT key, state FROM outbox_message WHERE topic = $1 ORDER BY id`, [topic])).map((r: { key: string; state: string }) => `${r.key}:${r.state}`);
+
+    // Five keys on at most OUTBOX_CONCURRENCY (2) workers: some claim holds several of them.
+    await inTransaction(ds, systemCtx(), async (tx) => {
+      for (const key of keys) await t.app.get(Outbox).enqueue(tx, 'test.batch', key, { n: 1 });
+      await t.app.get(Outbox).enqueue(tx, 'test.batch', 'k1', { n: 2 });
+    });
+    expect(await within(5000, async () => (await states('test.batch')).every((s: string) => s.endsWith(':done')))).toBe(true);
+    const batched = batches.flat();
+    expect(batches.some((b) => b.length > 1)).toBe(true);
+    // A key is in a batch call at most once, with its first message; its second runs alone, after it.
+    for (const b of batches) expect(new Set(b.map((m) => m.key)).size).toBe(b.length);
+    expect(batched.every((m) => (m.payload as { n: number }).n === 1)).toBe(true);
+    expect([...batched, ...singles].map((m) => `${m.key}:${(m.payload as { n: number }).n}`).sort()).toEqual(['k1:1', 'k1:2', 'k2:1', 'k3:1', 'k4:1', 'k5:1']);
+    expect(singles.map((m) => m.key)).toContain('k1');
+    expect(batched.find((m) => m.key === 'k1') ?? singles.find((m) => m.key === 'k1')).toEqual({ key: 'k1', payload: { n: 1 } });
+
+    // Batches with bad messages (three of five keys: a claim of three or more holds one): every
+    // message of a failed batch runs alone instead; only the bad ones fail, and are retried alone.
+    batches.length = 0;
+    singles.length = 0;
+    const badKeys = ['k1', 'k3', 'k5'];
+    await inTransaction(ds, systemCtx(), async (tx) => {
+      for (const key of keys) await t.app.get(Outbox).enqueue(tx, 'test.batch-fails', key, { n: 1, ...(badKeys.includes(key) ? { bad: true } : {}) });
+    });
+    expect(await within(15_000, async () => (await states('test.batch-fails')).join() === 'k1:dead,k2:done,k3:dead,k4:done,k5:dead')).toBe(true);
+    const failed = batches.filter((b) => b.some((m) => badKeys.includes(m.key)));
+    expect(failed.length).toBeGreaterThan(0);
+    for (const m of failed.flat().filter((m) => !badKeys.includes(m.key))) expect(singles.filter((s) => s.key === m.key)).toHaveLength(1);
+    for (const key of badKeys) expect(singles.filter((s) => s.key === key)).toHaveLength(MAX_ATTEMPTS);
+    expect(await t.sql(`SELECT DISTINCT attempts, last_error FROM outbox_message WHERE topic = 'test.batch-fails' AND state = 'dead'`)).toEqual([{ attempts: MAX_ATTEMPTS, last_error: 'bad alone' }]);
+    await t.sql(`DELETE FROM outbox_message WHERE topic = 'test.batch-fails'`); // the health check below counts dead messages
+  });
+
   it('runs a settling topic’s key once its burst has paused (or waited its longest), beside other topics, and at once when drained', async () => {
     const runs: { at: number; topic: string; ids: number }[] = [];
     const handlers = t.app.get(OutboxHandlers);

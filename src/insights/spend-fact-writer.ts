@@ -8,7 +8,7 @@ import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { OutboxHandlers } from '../platform/outbox/outbox-handlers';
 import { osloToday } from '../platform/time/oslo-date';
-import { InvoiceLineRow, OrderLineRow, SpendFactsRepository } from './spend-facts.repository';
+import { InvoiceLineRow, InvoiceLinesToReplace, MatchToRecord, OrderLineRow, SpendFactsRepository } from './spend-facts.repository';
 import { InvoiceSpendFact, OrderSpendFact, SPEND_TOPIC, SpendEvent } from './spend-facts.types';
 import { supplierLoyalty } from './supplier-loyalty';
 
@@ -36,35 +36,68 @@ export class SpendFactWriter implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.handlers.register<SpendEvent>({ topic: SPEND_TOPIC, handle: (m) => this.write(m.payload) });
+    this.handlers.register<SpendEvent>({ topic: SPEND_TOPIC, handle: (m) => this.write(m.payload), batch: (ms) => this.writeMany(ms.map((m) => m.payload)) });
   }
 
   /** Writes one event's facts in one transaction (tests call it directly too). */
   write(e: SpendEvent): Promise<void> {
+    return this.writeMany([e]);
+  }
+
+  /**
+   * Writes events' facts in one transaction, in order (the outbox hands it one message of each
+   * key it claimed). Invoices' match outcomes and fact lines are gathered and written in one
+   * statement each, so the statement-level rollup triggers run once for the batch instead of once
+   * per invoice (and a hot rollup row is upserted once); an event of an invoice already gathered,
+   * or an order's event, writes the gathered ones first, so the order of events holds.
+   */
+  writeMany(events: SpendEvent[]): Promise<void> {
     return inTransaction(this.ds, new RequestContext(undefined, this.ds.manager), async (tx) => {
-      switch (e.event) {
-        case 'orderApproved':
-          return this.facts.replaceOrderLines(tx, e.fact.orderId, e.recordedAt, await this.orderRows(tx, e.fact));
-        case 'orderCancelled':
-          return this.facts.cancelOrder(tx, e.orderId, e.recordedAt);
-        case 'invoiceMatched':
-          return this.facts.recordMatch(tx, e.fact, await this.buyerPath(tx, e.fact.buyerOrganisationId), e.recordedAt);
-        case 'invoiceApproved':
-          return this.facts.replaceInvoiceLines(tx, e.fact.invoiceId, e.recordedAt, await this.invoiceRows(tx, e.fact));
-        case 'invoiceMatchedAndApproved': {
-          const rows = await this.invoiceRows(tx, e.fact);
-          // The lines carry the buyer's path already: no second look-up for the match.
-          const path = rows.length && e.match.buyerOrganisationId === e.fact.buyerOrganisationId ? (rows[0].buyer_path as number[]) : await this.buyerPath(tx, e.match.buyerOrganisationId);
-          await this.facts.recordMatch(tx, e.match, path, e.recordedAt);
-          return this.facts.replaceInvoiceLines(tx, e.fact.invoiceId, e.recordedAt, rows);
+      const memo = new BuyerMemo();
+      let matches: MatchToRecord[] = [];
+      let lines: InvoiceLinesToReplace[] = [];
+      const gathered = new Set<number>();
+      const flush = async () => {
+        await this.facts.recordMatches(tx, matches);
+        await this.facts.replaceInvoiceLines(tx, lines);
+        [matches, lines] = [[], []];
+        gathered.clear();
+      };
+      for (const e of events) {
+        const invoiceId = e.event === 'invoiceMatched' ? e.fact.invoiceId : e.event === 'invoiceApproved' || e.event === 'invoiceMatchedAndApproved' ? e.fact.invoiceId : null;
+        if (invoiceId === null || gathered.has(invoiceId)) await flush();
+        switch (e.event) {
+          case 'orderApproved':
+            await this.facts.replaceOrderLines(tx, e.fact.orderId, e.recordedAt, await this.orderRows(tx, e.fact, memo));
+            continue;
+          case 'orderCancelled':
+            await this.facts.cancelOrder(tx, e.orderId, e.recordedAt);
+            continue;
+          case 'invoiceMatched':
+            matches.push({ fact: e.fact, buyerPath: await this.buyerPath(tx, e.fact.buyerOrganisationId, memo), recordedAt: e.recordedAt });
+            break;
+          case 'invoiceApproved':
+            lines.push({ invoiceId: e.fact.invoiceId, recordedAt: e.recordedAt, rows: await this.invoiceRows(tx, e.fact, memo) });
+            break;
+          case 'invoiceMatchedAndApproved': {
+            const rows = await this.invoiceRows(tx, e.fact, memo);
+            // The lines carry the buyer's path already: no second look-up for the match.
+            const path = rows.length && e.match.buyerOrganisationId === e.fact.buyerOrganisationId ? (rows[0].buyer_path as number[]) : await this.buyerPath(tx, e.match.buyerOrganisationId, memo);
+            matches.push({ fact: e.match, buyerPath: path, recordedAt: e.recordedAt });
+            lines.push({ invoiceId: e.fact.invoiceId, recordedAt: e.recordedAt, rows });
+            break;
+          }
         }
+        gathered.add(invoiceId!);
       }
+      await flush();
     });
   }
 
-  private async orderRows(tx: RequestContext, f: OrderSpendFact): Promise<OrderLineRow[]> {
+  private async orderRows(tx: RequestContext, f: OrderSpendFact, memo: BuyerMemo): Promise<OrderLineRow[]> {
     const { path, suppliers, cheaper } = await this.buyerSide(
       tx,
+      memo,
       f.buyerOrganisationId,
       osloToday(new Date(f.submittedAt)),
       f.lines.filter((l) => LEAKING.has(l.loyalty)).map((l) => ({ key: l.orderLineId, unspscCode: l.unspscCode, unitCode: l.unitCode, currency: f.currency })),
@@ -96,10 +129,10 @@ export class SpendFactWriter implements OnModuleInit {
     }));
   }
 
-  private async invoiceRows(tx: RequestContext, f: InvoiceSpendFact): Promise<InvoiceLineRow[]> {
+  private async invoiceRows(tx: RequestContext, f: InvoiceSpendFact, memo: BuyerMemo): Promise<InvoiceLineRow[]> {
     const needs = f.lines.flatMap((l) => (LEAKING.has(l.loyalty) && l.unspscCode ? [{ key: l.invoiceLineId, unspscCode: l.unspscCode, unitCode: l.unitCode, currency: f.currency }] : []));
     const orderedOn = f.orderSubmittedAt === null ? f.issueDate : osloToday(new Date(f.orderSubmittedAt));
-    const { path, suppliers, cheaper } = await this.buyerSide(tx, f.buyerOrganisationId, orderedOn, needs);
+    const { path, suppliers, cheaper } = await this.buyerSide(tx, memo, f.buyerOrganisationId, orderedOn, needs);
     const time = (t: string | Date | null) => (t === null ? null : new Date(t).toISOString());
     return f.lines.map((l) => ({
       invoice_line_id: l.invoiceLineId,
@@ -134,9 +167,9 @@ export class SpendFactWriter implements OnModuleInit {
    * cheapest item of the agreements in force then for each need (that statement only when
    * something leaks).
    */
-  private async buyerSide(tx: RequestContext, buyerOrganisationId: number, orderedOn: string, needs: Parameters<CataloguesService['cheapestPerNeed']>[2]) {
-    const path = await this.buyerPath(tx, buyerOrganisationId);
-    const inForce = await this.agreements.inForceOn(tx, buyerOrganisationId, orderedOn);
+  private async buyerSide(tx: RequestContext, memo: BuyerMemo, buyerOrganisationId: number, orderedOn: string, needs: Parameters<CataloguesService['cheapestPerNeed']>[2]) {
+    const path = await this.buyerPath(tx, buyerOrganisationId, memo);
+    const inForce = await memo.once(memo.inForce, `${buyerOrganisationId}|${orderedOn}`, () => this.agreements.inForceOn(tx, buyerOrganisationId, orderedOn));
     const found = await this.catalogues.cheapestPerNeed(
       tx,
       inForce.map((a) => a.id),
@@ -146,9 +179,23 @@ export class SpendFactWriter implements OnModuleInit {
   }
 
   /** The buyer, then the organisations above it: the subtree rollups count a fact for each. */
-  private async buyerPath(tx: RequestContext, buyerOrganisationId: number): Promise<number[]> {
-    const above = await this.identity.selfAndAncestorIds(tx, buyerOrganisationId);
-    return [buyerOrganisationId, ...above.filter((id) => id !== buyerOrganisationId)];
+  private buyerPath(tx: RequestContext, buyerOrganisationId: number, memo: BuyerMemo): Promise<number[]> {
+    return memo.once(memo.paths, buyerOrganisationId, async () => {
+      const above = await this.identity.selfAndAncestorIds(tx, buyerOrganisationId);
+      return [buyerOrganisationId, ...above.filter((id) => id !== buyerOrganisationId)];
+    });
+  }
+}
+
+/** What one transaction's events share: a buyer's path, its agreements in force on a day (read once per batch, the same snapshot). */
+class BuyerMemo {
+  readonly paths = new Map<number, Promise<number[]>>();
+  readonly inForce = new Map<string, ReturnType<AgreementsService['inForceOn']>>();
+
+  once<K, V>(map: Map<K, Promise<V>>, key: K, read: () => Promise<V>): Promise<V> {
+    let found = map.get(key);
+    if (!found) map.set(key, (found = read()));
+    return found;
   }
 }
 

@@ -66,6 +66,20 @@ const INVOICE_LINE_COLUMNS = {
 export type OrderLineRow = Record<keyof typeof ORDER_LINE_COLUMNS, unknown>;
 export type InvoiceLineRow = Record<keyof typeof INVOICE_LINE_COLUMNS, unknown>;
 
+/** An invoice's match outcome to record, with its buyer's path and its event's time. */
+export interface MatchToRecord {
+  fact: InvoiceMatchFact;
+  buyerPath: number[];
+  recordedAt: string;
+}
+
+/** An approved invoice's fact lines as of its event's time. */
+export interface InvoiceLinesToReplace {
+  invoiceId: number;
+  recordedAt: string;
+  rows: InvoiceLineRow[];
+}
+
 const recordset = (columns: Record<string, string>) =>
   Object.entries(columns)
     .map(([c, t]) => `${c} ${t}`)
@@ -114,38 +128,59 @@ export class SpendFactsRepository {
   }
 
   /**
-   * The invoice's match outcome: the newest status, and every reason code it was ever given.
-   * `buyerPath` is the buyer, then the organisations above it (the exception rollup of migration
-   * 170 counts the invoice for each).
+   * Invoices' match outcomes, in one statement: for each, the newest status, and every reason code
+   * it was ever given. `buyerPath` is the buyer, then the organisations above it (the exception
+   * rollup of migration 170 counts the invoice for each, once per statement: a batch of invoices
+   * upserts each rollup row once). At most one outcome per invoice (an upsert touches a row once).
    */
-  async recordMatch(tx: RequestContext, f: InvoiceMatchFact, buyerPath: number[], recordedAt: string): Promise<void> {
+  async recordMatches(tx: RequestContext, matches: MatchToRecord[]): Promise<void> {
+    if (!matches.length) return;
+    const rows = matches.map(({ fact: f, buyerPath, recordedAt }) => ({
+      invoice_id: f.invoiceId,
+      buyer_organisation_id: f.buyerOrganisationId,
+      buyer_path: buyerPath,
+      supplier_id: f.supplierId,
+      received_at: new Date(f.receivedAt).toISOString(),
+      match_status: f.status,
+      reason_codes: f.reasonCodes,
+      recorded_at: recordedAt,
+    }));
     await tx.manager.query(
       `INSERT INTO insights_invoice AS i (invoice_id, buyer_organisation_id, buyer_path, supplier_id, received_at, received_date, match_status, reason_codes, ever_exception, matched_recorded_at)
-       VALUES ($1, $2, $8::int[], $3, $4, ($4::timestamptz AT TIME ZONE 'Europe/Oslo')::date, $5, $6, $5 = 'EXCEPTION', $7)
+       SELECT invoice_id, buyer_organisation_id, buyer_path, supplier_id, received_at, (received_at AT TIME ZONE 'Europe/Oslo')::date, match_status, reason_codes, match_status = 'EXCEPTION', recorded_at
+         FROM jsonb_to_recordset($1::jsonb) AS r(invoice_id int, buyer_organisation_id int, buyer_path int[], supplier_id int, received_at timestamptz, match_status text, reason_codes text[], recorded_at timestamptz)
        ON CONFLICT (invoice_id) DO UPDATE SET
          reason_codes = ARRAY(SELECT DISTINCT unnest(i.reason_codes || EXCLUDED.reason_codes) ORDER BY 1),
          ever_exception = i.ever_exception OR EXCLUDED.ever_exception,
          match_status = CASE WHEN i.matched_recorded_at <= EXCLUDED.matched_recorded_at THEN EXCLUDED.match_status ELSE i.match_status END,
          matched_recorded_at = greatest(i.matched_recorded_at, EXCLUDED.matched_recorded_at)`,
-      [f.invoiceId, f.buyerOrganisationId, f.supplierId, new Date(f.receivedAt).toISOString(), f.status, f.reasonCodes, recordedAt, buyerPath],
+      [JSON.stringify(rows)],
     );
   }
 
-  /** The approved invoice's lines (upserted; lines no longer in it removed). */
-  async replaceInvoiceLines(tx: RequestContext, invoiceId: number, recordedAt: string, rows: InvoiceLineRow[]): Promise<void> {
+  /**
+   * Approved invoices' lines, in one statement (upserted; lines no longer in an invoice removed):
+   * the rollup triggers on the lines and documents fire once for the batch, not once per invoice.
+   * Each invoice at most once (an upsert touches a row once).
+   */
+  async replaceInvoiceLines(tx: RequestContext, invoices: InvoiceLinesToReplace[]): Promise<void> {
+    if (!invoices.length) return;
+    const rows = invoices.flatMap((i) => i.rows.map((r) => ({ ...r, recorded_at: i.recordedAt })));
     await tx.manager.query(
-      `WITH incoming AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${recordset(INVOICE_LINE_COLUMNS)})),
-            gone AS (DELETE FROM insights_invoice_line l WHERE l.invoice_id = $2 AND l.recorded_at <= $3 AND l.invoice_line_id NOT IN (SELECT invoice_line_id FROM incoming))
+      `WITH incoming AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${recordset(INVOICE_LINE_COLUMNS)}, recorded_at timestamptz)),
+            sources AS (SELECT * FROM unnest($2::int[], $3::timestamptz[]) AS s(invoice_id, recorded_at)),
+            gone AS (DELETE FROM insights_invoice_line l USING sources s
+                      WHERE l.invoice_id = s.invoice_id AND l.recorded_at <= s.recorded_at AND l.invoice_line_id NOT IN (SELECT invoice_line_id FROM incoming))
        INSERT INTO insights_invoice_line (${names(INVOICE_LINE_COLUMNS)}, spend_date, potential_saving, recorded_at)
        SELECT ${names(INVOICE_LINE_COLUMNS)}, issue_date,
               -- a credit note's negative amount takes back the saving its invoice line counted
               CASE WHEN alternative_unit_price IS NULL THEN 0
-                   ELSE sign(amount) * greatest(0, abs(amount) - round(abs(quantity) * alternative_unit_price, 2)) END, $3
+                   ELSE sign(amount) * greatest(0, abs(amount) - round(abs(quantity) * alternative_unit_price, 2)) END, recorded_at
          FROM incoming
        ON CONFLICT (invoice_line_id) DO UPDATE SET ${updates(INVOICE_LINE_COLUMNS, 'invoice_line_id')}, spend_date = EXCLUDED.spend_date,
               potential_saving = EXCLUDED.potential_saving, recorded_at = EXCLUDED.recorded_at
         WHERE insights_invoice_line.recorded_at <= EXCLUDED.recorded_at`,
-      [JSON.stringify(rows), invoiceId, recordedAt],
+      [JSON.stringify(rows), invoices.map((i) => i.invoiceId), invoices.map((i) => i.recordedAt)],
     );
   }
 }

@@ -141,10 +141,9 @@ export class InvoiceDocuments implements OnModuleInit {
         receivedByUserId: caller.userId ?? null,
         receivedByClientId: caller.machineClientId ?? null,
       },
-      draft.lines.map((l) => ({ ...l, orderLineId: null })),
       draft.subtotals,
     );
-    await this.audit.record(tx, 'invoice.received', 'invoice', stored.invoice.id, {
+    await this.audit.record(tx, 'invoice.received', 'invoice', stored.id, {
       kind,
       invoiceNumber: draft.invoiceNumber,
       supplierId: supplier.id,
@@ -154,7 +153,13 @@ export class InvoiceDocuments implements OnModuleInit {
       payableAmount: draft.totals.payableAmount,
       currency: draft.currency,
     });
-    const decided = await this.matching.matchAndDecide(tx, stored.invoice, stored.lines, order);
+    // The lines are stored by matching, with their outcome.
+    const { invoice: decided } = await this.matching.matchAndDecideNew(
+      tx,
+      stored,
+      draft.lines.map((l) => ({ ...l, orderLineId: null })),
+      order,
+    );
     return { id: String(decided.id), status: decided.status };
   }
 

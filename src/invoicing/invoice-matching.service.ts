@@ -14,8 +14,8 @@ import { InvoiceSpend } from './invoice-spend';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceEvent, InvoiceStatus } from './invoice-status';
 import { InvoiceMachine, invoiceMachine } from './invoice.machine';
-import { InvoiceRepository, NewMatchReason } from './invoice.repository';
-import { InvoiceEntity, InvoiceLineEntity } from './invoicing.entities';
+import { InvoiceRepository, NewInvoiceLine, NewMatchReason } from './invoice.repository';
+import { InvoiceEntity, InvoiceLineEntity, StoredLineMatchStatus } from './invoicing.entities';
 import { MatchPolicies } from './match-policy.service';
 import { InvoiceLineFacts, matchInvoice, MatchResult, OrderLineFacts, resolveMatchPolicy } from './matching';
 
@@ -56,7 +56,7 @@ export class InvoiceMatching {
 
   async matchAndDecide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null): Promise<InvoiceEntity> {
     const verdict = await this.verdict(tx, invoice, lines, order);
-    const lineStatuses = lines.map((l, i) => ({ lineId: l.id, orderLineId: verdict.result?.lines[i].orderLineId ?? null, status: verdict.result?.lines[i].status ?? ('MATCHED' as const) }));
+    const lineStatuses = lineOutcomes(verdict, lines).map((o, i) => ({ lineId: lines[i].id, ...o }));
     // A re-match that finds what the last one found changes nothing (no new version under the person deciding it).
     if (invoice.status !== InvoiceStatus.RECEIVED && this.machine.next(invoice.status, verdict.event) === invoice.status && (await this.unchanged(tx, invoice, lines, lineStatuses, verdict.reasons)))
       return invoice;
@@ -66,6 +66,31 @@ export class InvoiceMatching {
       reasons: verdict.reasons,
     });
     lines.forEach((l, i) => Object.assign(l, { orderLineId: lineStatuses[i].orderLineId, matchStatus: lineStatuses[i].status }));
+    return this.decide(tx, invoice, lines, order, verdict);
+  }
+
+  /**
+   * A new invoice, stored without its lines: matched on the lines as drafted, which are then
+   * stored with their outcome in the one INSERT (not inserted and then updated: a second version
+   * of every line), and decided as matchAndDecide does.
+   */
+  async matchAndDecideNew(tx: RequestContext, invoice: InvoiceEntity, drafts: NewInvoiceLine[], order: OrderForInvoice | null): Promise<{ invoice: InvoiceEntity; lines: InvoiceLineEntity[] }> {
+    // The verdict names a line by its id: until stored, a line's id is its index (mapped to the stored id below).
+    const unstored = drafts.map((l, i) => Object.assign(new InvoiceLineEntity(), { ...l, id: i, invoiceId: invoice.id, position: i + 1, matchStatus: null }));
+    const verdict = await this.verdict(tx, invoice, unstored, order);
+    const outcomes = lineOutcomes(verdict, unstored);
+    const lines = await this.invoices.insertLines(
+      tx,
+      invoice.id,
+      drafts.map((l, i) => ({ ...l, orderLineId: outcomes[i].orderLineId, matchStatus: outcomes[i].status })),
+    );
+    const reasons = verdict.reasons.map((r) => (r.invoiceLineId === null ? r : { ...r, invoiceLineId: lines[r.invoiceLineId].id }));
+    await this.invoices.storeMatch(tx, invoice, { mode: verdict.mode, lines: [], reasons });
+    return { invoice: await this.decide(tx, invoice, lines, order, { ...verdict, reasons }), lines };
+  }
+
+  /** Moves the matched invoice by its verdict (its outcome stored): answers the supplier, books an approval, tells insights, audits. */
+  private async decide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null, verdict: Verdict): Promise<InvoiceEntity> {
     // The order is the invoice's own (intake and re-match lock it so): spend needs read nothing again.
     const known = (order?.order.id ?? null) === invoice.orderId ? { lines, order } : undefined;
     const rematch = invoice.status !== InvoiceStatus.RECEIVED;
@@ -105,12 +130,7 @@ export class InvoiceMatching {
     return stored.length === reasons.length && reasons.every((r, i) => key(r) === stored[i]);
   }
 
-  private async verdict(
-    tx: RequestContext,
-    invoice: InvoiceEntity,
-    lines: InvoiceLineEntity[],
-    order: OrderForInvoice | null,
-  ): Promise<{ event: InvoiceEvent; mode: 'TWO_WAY' | 'THREE_WAY' | null; result: MatchResult | null; reasons: NewMatchReason[] }> {
+  private async verdict(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null): Promise<Verdict> {
     const early = buyerReferenceReasons(invoice, order);
     const currency = await this.currency.reason(tx, invoice, order);
     if (currency) return { event: 'raiseException', mode: null, result: null, reasons: [...early, currency] };
@@ -204,6 +224,19 @@ export class InvoiceMatching {
       ...(order ? {} : { onAgreement: covered[i] }),
     }));
   }
+}
+
+/** What a match found: the event it fires, the mode, the matcher's result (none when refused before it) and every reason. */
+interface Verdict {
+  event: InvoiceEvent;
+  mode: 'TWO_WAY' | 'THREE_WAY' | null;
+  result: MatchResult | null;
+  reasons: NewMatchReason[];
+}
+
+/** Each line's resolved order line and status (MATCHED when the matcher did not run). */
+function lineOutcomes(verdict: Verdict, lines: readonly unknown[]): { orderLineId: number | null; status: StoredLineMatchStatus }[] {
+  return lines.map((_, i) => ({ orderLineId: verdict.result?.lines[i].orderLineId ?? null, status: verdict.result?.lines[i].status ?? 'MATCHED' }));
 }
 
 function invoiceReason(code: string, message: string, expected: string | null, actual: string | null): NewMatchReason {

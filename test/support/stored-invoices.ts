@@ -33,7 +33,7 @@ export async function storedInvoice(
   const total = (net + Number(vat)).toFixed(2);
   return inTransaction(ds, new RequestContext(undefined, ds.manager), async (tx) => {
     const kind = o.kind ?? 'INVOICE';
-    const { invoice } = await repository.insert(
+    const invoice = await repository.insert(
       tx,
       {
         kind,
@@ -66,27 +66,28 @@ export async function storedInvoice(
         receivedByUserId: null,
         receivedByClientId: null,
       },
-      [
-        {
-          lineId: '1',
-          quantity: '1',
-          unitCode: 'EA',
-          netUnitPrice: o.net,
-          baseQuantity: '1',
-          lineAmount: o.net,
-          vatCategory: 'S',
-          vatRate: '25',
-          itemName: 'Kontorstol',
-          sellerItemId: null,
-          gtin: null,
-          unspscCode: null,
-          accountingCost: null,
-          orderLineRef: null,
-          orderLineId: null,
-        },
-      ],
       [{ category: 'S', rate: '25', taxableAmount: o.net, taxAmount: vat, exemptionReason: null }],
     );
+    await repository.insertLines(tx, invoice.id, [
+      {
+        lineId: '1',
+        quantity: '1',
+        unitCode: 'EA',
+        netUnitPrice: o.net,
+        baseQuantity: '1',
+        lineAmount: o.net,
+        vatCategory: 'S',
+        vatRate: '25',
+        itemName: 'Kontorstol',
+        sellerItemId: null,
+        gtin: null,
+        unspscCode: null,
+        accountingCost: null,
+        orderLineRef: null,
+        orderLineId: null,
+        matchStatus: null,
+      },
+    ]);
     invoice.status = o.status ?? InvoiceStatus.APPROVED;
     await repository.save(tx, invoice);
     return invoice.id;

@@ -196,10 +196,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
           [claimed.map((c) => c.topic), claimed.map((c) => c.key)],
         );
         const started = Date.now();
+        const batched = await this.runBatches(claimed, rows, done);
         for (const { topic, key } of claimed) {
           // A long run (a catalogue reindexed) must not keep the keys not yet run from the other workers.
           if (keysRun++ && Date.now() - started > CLAIM_HELD_MS) break;
-          const mine = rows.filter((r) => r.topic === topic && r.key === key);
+          const mine = rows.filter((r) => r.topic === topic && r.key === key && !batched.has(r.id));
           const handler = this.handlers.get(topic)!;
           for (const run of handler.coalesce ? [mine] : mine.map((r) => [r])) {
             if (!run.length) continue;
@@ -218,6 +219,32 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * For each topic with a batch handler of which the claim holds several keys: the first due
+   * message of each key in one handler call. Returns the ids it ran (pushed to `done`); when the
+   * call fails nothing is recorded, and the messages run one by one after it as without a batch.
+   */
+  private async runBatches(claimed: Key[], rows: (DueRow & Key)[], done: { ids: string[]; attempt: number; topic: string }[]): Promise<Set<string>> {
+    const ran = new Set<string>();
+    for (const topic of new Set(claimed.map((c) => c.topic))) {
+      const handler = this.handlers.get(topic)!;
+      if (!handler.batch || handler.coalesce) continue;
+      const firsts = claimed.filter((c) => c.topic === topic).flatMap(({ key }) => rows.find((r) => r.topic === topic && r.key === key) ?? []);
+      if (firsts.length < 2) continue;
+      try {
+        await handler.batch(firsts.map((r) => ({ topic, key: r.key, payload: r.payload, attempt: r.attempts + 1, ids: [r.id] })));
+      } catch (e) {
+        this.logger.warn(`${topic}: a batch of ${firsts.length} failed, running its messages one by one: ${String((e as Error)?.message ?? e).slice(0, ERROR_CHARS)}`);
+        continue;
+      }
+      for (const r of firsts) {
+        ran.add(r.id);
+        done.push({ ids: [r.id], attempt: r.attempts + 1, topic });
+      }
+    }
+    return ran;
   }
 
   private async unlock(runner: QueryRunner, keys: Key[]) {

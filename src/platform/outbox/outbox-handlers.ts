@@ -33,6 +33,14 @@ export interface OutboxHandler<P = unknown> {
    * run). drain() runs them at once.
    */
   settle?: { quietMs: number; maxWaitMs: number };
+  /**
+   * Runs the first due message of each of several keys in one call (one transaction, one write
+   * per table instead of one per message), when a claim holds more than one key of the topic; the
+   * keys' later messages then run one by one through `handle`, in order. All or nothing: when it
+   * throws, the messages are run one by one through `handle` instead, so a failing message is
+   * retried alone and the others are not held back. Not with `coalesce`.
+   */
+  batch?(messages: OutboxMessage<P>[]): Promise<void>;
   handle(message: OutboxMessage<P>): Promise<void>;
 }
 
