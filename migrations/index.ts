@@ -44,6 +44,7 @@ import { ParticipationPeriods1763800000175 } from './1763800000175-Participation
 import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-InsightsSupplierAllTimeRollups';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
+import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   InsightsSupplierAllTimeRollups1763800000176,
   PortalInvoiceRequests1763800000185,
   UnspscItemVocabularyVersions1763800000186,
+  InsightsForeignCurrencyIndexes1763800000196,
 ];
