@@ -311,11 +311,13 @@ export const UnspscSegmentsQuery = graphql(`
 export const LoyaltyQuery = graphql(`
   query InsightLoyaltyDashboard($filter: InsightFilter, $totals: InsightFilter) {
     totals: insightLoyalty(filter: $totals) {
+      currency
       total
       agreementLoyalty
     }
     insightLoyalty(filter: $filter) {
       period
+      currency
       total
       onAgreement
       offAgreement
@@ -334,6 +336,7 @@ export const LeakageQuery = graphql(`
     insightLeakage(filter: $filter) {
       supplierId
       supplierName
+      currency
       amount
       potentialSaving
       lines
@@ -347,6 +350,7 @@ export const SpendBySupplierQuery = graphql(`
     insightSpend(filter: $filter) {
       supplierId
       supplierName
+      currency
       amount
       lines
       documents
