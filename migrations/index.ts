@@ -43,8 +43,9 @@ import { InsightsStatisticsRollups1763800000170 } from './1763800000170-Insights
 import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-InsightsSupplierAllTimeRollups';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
-import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
+import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
+import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   PortalInvoiceRequests1763800000185,
   UnspscItemVocabularyVersions1763800000186,
   SearchDocumentFromProjection1763800000187,
+  InsightsForeignCurrencyIndexes1763800000196,
 ];

@@ -1,37 +1,22 @@
 import { createAgreement, publishFile } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
+import { BESTILLER, catalogueCsv as csv, OTHER_ORGANISATION, SAME_ORGANISATION, useFavouritesApp } from './support/favourites';
 
 /**
  * favouritesOfItems over HTTP (issue 18): the search asks, for a page of hits, which of them the
  * signed-in requester has marked, instead of reading every favourite. Each requester is told only
  * of their own favourites, whichever item ids they pass, in their organisation or another.
  */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t?.close());
-
-const BESTILLER = 'bestiller@nordby.example';
-const SAME_ORGANISATION = 'attestant@nordby.example';
-const OTHER_ORGANISATION = 'bestiller@sykehjem.example';
-const csv = (rows: string[]) => Buffer.from(['seller_item_id,name,unspsc,price,vat_rate,unit', ...rows].join('\n') + '\n');
-const gql = async (email: string, query: string, variables?: Record<string, unknown>) => t.gql(await t.login(email), query, variables);
+const app = useFavouritesApp();
+const { gql, itemIds } = app;
 
 const OF_ITEMS = `query($ids: [String!]!) { favouritesOfItems(itemIds: $ids) { itemId favouriteId } }`;
 const ADD = `mutation($i: String!) { addFavourite(itemId: $i) { __typename ... on Favourite { id } } }`;
 
-/** The catalogue item ids of a published version, by seller item id. */
-async function itemIds(versionId: number): Promise<Map<string, string>> {
-  const rows = await t.sql(`SELECT id::text AS id, seller_item_id AS "sellerItemId" FROM catalogue_item WHERE version_id = $1`, [versionId]);
-  return new Map(rows.map((r: { id: string; sellerItemId: string }) => [r.sellerItemId, r.id]));
-}
-
 describe('favouritesOfItems', () => {
   it('answers for the marked items among those asked, for the caller alone, and across catalogue versions', async () => {
-    const a = await createAgreement(t, { reference: 'FAV-OF-ITEMS', scope: ['44120000'] });
+    const a = await createAgreement(app.t, { reference: 'FAV-OF-ITEMS', scope: ['44120000'] });
     const rows = ['FO-1,Hullemaskin,44121618,10.00,25,EA', 'FO-2,Stiftemaskin,44121618,20.00,25,EA', 'FO-3,Tegnestift,44121618,5.00,25,EA'];
-    const v1 = await itemIds(await publishFile(t, a.id, csv(rows), 'v1.csv'));
+    const v1 = await itemIds(await publishFile(app.t, a.id, csv(rows), 'v1.csv'));
     const mine = (await gql(BESTILLER, ADD, { i: v1.get('FO-1') })).data.addFavourite;
     expect(mine.__typename).toBe('Favourite');
     // A colleague marks another item: a favourite of theirs, not the requester's.
@@ -47,7 +32,7 @@ describe('favouritesOfItems', () => {
     expect(other.data.favouritesOfItems).toEqual([]);
 
     // A new version of the catalogue: its item with the same supplier's number is the same favourite.
-    const v2 = await itemIds(await publishFile(t, a.id, csv(rows.map((r) => r.replace('10.00', '11.00'))), 'v2.csv'));
+    const v2 = await itemIds(await publishFile(app.t, a.id, csv(rows.map((r) => r.replace('10.00', '11.00'))), 'v2.csv'));
     expect(v2.get('FO-1')).not.toBe(v1.get('FO-1'));
     expect((await gql(BESTILLER, OF_ITEMS, { ids: [v2.get('FO-1'), v2.get('FO-3')] })).data.favouritesOfItems).toEqual([{ itemId: v2.get('FO-1'), favouriteId: mine.id }]);
 

@@ -1,22 +1,13 @@
 import { createAgreement, publishFile } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
+import { BESTILLER, catalogueCsv as csv, OTHER_ORGANISATION, SAME_ORGANISATION, useFavouritesApp } from './support/favourites';
 
 /**
  * Favourites and order templates a page at a time over HTTP (issue 18): cursor connections keyed
  * on (name, id), so a favourite or template removed between pages skips nothing, and each
  * requester sees only their own, whoever's cursor they pass.
  */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t?.close());
-
-const BESTILLER = 'bestiller@nordby.example';
-const SAME_ORGANISATION = 'attestant@nordby.example';
-const OTHER_ORGANISATION = 'bestiller@sykehjem.example';
-const csv = (rows: string[]) => Buffer.from(['seller_item_id,name,unspsc,price,vat_rate,unit', ...rows].join('\n') + '\n');
-const gql = async (email: string, query: string, variables?: Record<string, unknown>) => t.gql(await t.login(email), query, variables);
+const app = useFavouritesApp();
+const { gql, itemIds } = app;
 
 const FAVOURITES = `query($first: Int, $after: String) { favouritesConnection(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name sellerItemId currentItemId currentPrice } } } }`;
@@ -27,10 +18,9 @@ const names = (connection: { edges: { node: { name: string } }[] }) => connectio
 
 /** A published agreement with the given items (seller item id, name); their catalogue item ids by seller item id. */
 async function itemsOnNewAgreement(reference: string, items: [string, string][]): Promise<Map<string, string>> {
-  const a = await createAgreement(t, { reference, scope: ['44120000'] });
-  const versionId = await publishFile(t, a.id, csv(items.map(([id, name]) => `${id},${name},44121618,10.00,25,EA`)), 'v1.csv');
-  const rows = await t.sql(`SELECT id::text AS id, seller_item_id AS "sellerItemId" FROM catalogue_item WHERE version_id = $1`, [versionId]);
-  return new Map(rows.map((r: { id: string; sellerItemId: string }) => [r.sellerItemId, r.id]));
+  const a = await createAgreement(app.t, { reference, scope: ['44120000'] });
+  const versionId = await publishFile(app.t, a.id, csv(items.map(([id, name]) => `${id},${name},44121618,10.00,25,EA`)), 'v1.csv');
+  return itemIds(versionId);
 }
 
 describe('favouritesConnection', () => {

@@ -230,15 +230,15 @@ describe('Insights (issue 16 §4)', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.text).toBe(
-      'organisationId,organisationName,onAgreement,offAgreement,offCatalogue,notCovered,total,agreementLoyalty,supplierLoyal,agreementSupplierOutside,otherSuppliers,supplierLoyalty,lines\r\n' +
-        `${t.world.orgs.skole},Nordby skole,450.70,800.00,0.00,1000.00,2250.70,0.3604,450.70,200.00,1600.00,0.2002,4\r\n`,
+      'organisationId,organisationName,currency,onAgreement,offAgreement,offCatalogue,notCovered,total,agreementLoyalty,supplierLoyal,agreementSupplierOutside,otherSuppliers,supplierLoyalty,lines\r\n' +
+        `${t.world.orgs.skole},Nordby skole,NOK,450.70,800.00,0.00,1000.00,2250.70,0.3604,450.70,200.00,1600.00,0.2002,4\r\n`,
     );
     const json = await t.http.get('/insights/leakage.json?groupBy=&basis=INVOICED').set('Authorization', `Bearer ${purchaser}`);
     expect(json.body).toEqual({ report: 'leakage', rows: [expect.objectContaining({ lines: 1, amount: '300.00', potentialSaving: '74.65' })] });
     const lines = await t.http.get('/insights/off-agreement-lines.csv?unspscCode=44000000').set('Authorization', `Bearer ${purchaser}`);
     const [header, pencils, end] = lines.text.split('\r\n');
     expect(header.split(',').slice(-7)).toEqual(['justificationText', 'alternativeItemId', 'alternativeName', 'alternativeAgreementId', 'alternativeUnitPrice', 'alternativeLevel', 'potentialSaving']);
-    expect(pencils).toMatch(/,Kontorland AS,44121706,5\.00,PK,200\.00,OFF_AGREEMENT,ITEM_NOT_IN_AGREEMENT,Ikke i katalogen,\d+,Blyant HB med viskelær 12 stk,\d+,32\.57,COMMODITY,37\.15$/);
+    expect(pencils).toMatch(/,Kontorland AS,44121706,5\.00,PK,NOK,200\.00,OFF_AGREEMENT,ITEM_NOT_IN_AGREEMENT,Ikke i katalogen,\d+,Blyant HB med viskelær 12 stk,\d+,32\.57,COMMODITY,37\.15$/);
     expect(end).toBe('');
     for (const report of ['spend', 'orders', 'invoices', 'invoice-exceptions', 'ceiling-use']) {
       const res = await t.http.get(`/insights/${report}.json`).set('Authorization', `Bearer ${purchaser}`);

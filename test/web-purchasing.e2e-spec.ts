@@ -422,11 +422,20 @@ describeBrowser('the purchasing unit in a browser', () => {
       await page.getByText('Viser 20 av 151 for «skole».').waitFor();
       // The count line and its button appeared above the field without moving it (their row was kept for them).
       expect(await fieldTop()).toBe(topBefore);
+      // What shows of the count fits the 16rem column whole, beside its button: nothing cut off (the live region above has the searched text too).
+      const seenCount = page.getByTestId('organisation-picker-count');
+      const fit = () => seenCount.evaluate((el) => ({ text: el.textContent, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      expect(await fit()).toEqual({ text: 'Viser 20 av 151.', scrollWidth: expect.any(Number), clientWidth: expect.any(Number) });
+      const before = await fit();
+      expect(before.clientWidth).toBeGreaterThan(0);
+      expect(before.scrollWidth).toBeLessThanOrEqual(before.clientWidth);
       expect(await wcagViolations(page)).toEqual([]);
       await screenshot(page, 'purchasing-11-organisation-picker');
       await page.getByRole('button', { name: 'Vis flere valg for Virksomhet (med underliggende)' }).click();
       // The field lost its text to the button (the list empties it when nothing is chosen), not the answers.
       await page.getByText('Viser 40 av 151 for «skole».').waitFor();
+      const after = await fit();
+      expect([after.text, after.scrollWidth <= after.clientWidth]).toEqual(['Viser 40 av 151.', true]);
       await page.getByRole('option', { name: 'Storby skole 039 (800000039)', includeHidden: true }).waitFor({ state: 'attached' });
       await org.fill('skole 149');
       const school149Option = page.getByRole('option', { name: 'Storby skole 149 (800000149)' });

@@ -15,7 +15,7 @@ interface ExportPage {
 /** A report as exported: its rows, and the columns (in order) of its CSV. */
 interface ReportExport {
   rows(s: InsightsService, ctx: RequestContext, f: InsightFilter, page: ExportPage): Promise<object[]>;
-  /** The measure columns; the key columns of the grouped dimensions come first. */
+  /** The measure columns (a money report's start with its currency); the key columns of the grouped dimensions come first. */
   measures: readonly string[];
   /** Reports whose rows are not grouped by the filter's dimensions name all their columns here. */
   grouped: boolean;
@@ -33,10 +33,23 @@ const KEY_COLUMNS: Record<InsightDimension, string[]> = {
 export const REPORT_EXPORTS: Record<string, ReportExport> = {
   loyalty: {
     rows: (s, ctx, f) => s.loyalty(ctx, f),
-    measures: ['onAgreement', 'offAgreement', 'offCatalogue', 'notCovered', 'total', 'agreementLoyalty', 'supplierLoyal', 'agreementSupplierOutside', 'otherSuppliers', 'supplierLoyalty', 'lines'],
+    measures: [
+      'currency',
+      'onAgreement',
+      'offAgreement',
+      'offCatalogue',
+      'notCovered',
+      'total',
+      'agreementLoyalty',
+      'supplierLoyal',
+      'agreementSupplierOutside',
+      'otherSuppliers',
+      'supplierLoyalty',
+      'lines',
+    ],
     grouped: true,
   },
-  leakage: { rows: (s, ctx, f) => s.leakage(ctx, f), measures: ['lines', 'amount', 'linesWithAlternative', 'potentialSaving'], grouped: true },
+  leakage: { rows: (s, ctx, f) => s.leakage(ctx, f), measures: ['currency', 'lines', 'amount', 'linesWithAlternative', 'potentialSaving'], grouped: true },
   'off-agreement-lines': {
     rows: (s, ctx, f, page) => s.offAgreementLines(ctx, f, page.offset, page.limit),
     measures: [
@@ -51,6 +64,7 @@ export const REPORT_EXPORTS: Record<string, ReportExport> = {
       'unspscCode',
       'quantity',
       'unitCode',
+      'currency',
       'amount',
       'loyalty',
       'justificationCode',
@@ -64,11 +78,11 @@ export const REPORT_EXPORTS: Record<string, ReportExport> = {
     ],
     grouped: false,
   },
-  spend: { rows: (s, ctx, f) => s.spend(ctx, f), measures: ['amount', 'lines', 'documents'], grouped: true },
-  orders: { rows: (s, ctx, f) => s.orders(ctx, f), measures: ['orders', 'amount', 'averageApprovalHours'], grouped: true },
+  spend: { rows: (s, ctx, f) => s.spend(ctx, f), measures: ['currency', 'amount', 'lines', 'documents'], grouped: true },
+  orders: { rows: (s, ctx, f) => s.orders(ctx, f), measures: ['currency', 'orders', 'amount', 'averageApprovalHours'], grouped: true },
   invoices: {
     rows: (s, ctx, f) => s.invoices(ctx, f),
-    measures: ['invoices', 'creditNotes', 'amount', 'withOrder', 'withoutOrder', 'electronicOrderShare', 'averageOrderToInvoiceDays'],
+    measures: ['currency', 'invoices', 'creditNotes', 'amount', 'withOrder', 'withoutOrder', 'electronicOrderShare', 'averageOrderToInvoiceDays'],
     grouped: true,
   },
   'invoice-exceptions': { rows: (s, ctx, f) => s.exceptionRates(ctx, f), measures: ['reason', 'received', 'exceptions', 'withReason', 'rate'], grouped: true },

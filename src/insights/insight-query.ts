@@ -89,14 +89,36 @@ export const EXCEPTION_DIMENSIONS: readonly InsightDimension[] = [InsightDimensi
 /** Rows come grouped and ordered in this order of dimensions, whatever order the filter names them in. */
 export const DIMENSION_ORDER = [InsightDimension.PERIOD, InsightDimension.ORGANISATION, InsightDimension.CATEGORY, InsightDimension.SUPPLIER, InsightDimension.AGREEMENT];
 
-/** `SELECT dims, measures FROM facts WHERE … GROUP BY dims ORDER BY dims`, with extra conditions. */
+/**
+ * The dimensions with the currency last: every money report is grouped by currency too, so a row
+ * sums amounts of one currency only (its `currency` field says which).
+ */
+export function dimensionsWithCurrency(q: InsightQuery, p: SqlParams, dateColumn?: string): { select: string[]; groupBy: string[] } {
+  const dims = dimensions(q, p, dateColumn);
+  return { select: [...dims.select, 'f.currency::text AS currency'], groupBy: [...dims.groupBy, 'f.currency'] };
+}
+
+/** `SELECT dims, currency, measures FROM facts WHERE … GROUP BY dims, currency ORDER BY them`, with extra conditions. */
 export function groupedQuery(q: InsightQuery, measures: string[], extraConditions: string[] = []): { sql: string; params: unknown[] } {
   const p = new SqlParams();
   const where = [...factConditions(q, p), ...extraConditions];
-  const dims = dimensions(q, p);
-  const group = dims.groupBy.length ? ` GROUP BY ${dims.groupBy.join(', ')} ORDER BY ${dims.groupBy.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '';
+  const dims = dimensionsWithCurrency(q, p);
+  const group = ` GROUP BY ${dims.groupBy.join(', ')} ORDER BY ${dims.groupBy.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}`;
   return { sql: `SELECT ${[...dims.select, ...measures].join(', ')} FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}${group}`, params: p.values };
 }
+
+/**
+ * Whether the scope has a fact line in a currency other than kroner (through the partial indexes
+ * of migration 196). The rollups sum amounts without a currency, so they answer only when it has
+ * none; their rows are then in NOK.
+ */
+export function foreignCurrencyQuery(q: InsightQuery): { sql: string; params: unknown[] } {
+  const table = q.basis === SpendBasis.ORDERED ? 'insights_order_line' : 'insights_invoice_line';
+  return { sql: `SELECT EXISTS (SELECT 1 FROM ${table} WHERE currency <> 'NOK' AND buyer_organisation_id = ANY($1::int[])) AS "foreign"`, params: [q.organisationIds] };
+}
+
+/** The currency column of a rollup's rows: the rollups are read only when every line is in kroner (foreignCurrencyQuery). */
+export const ROLLUP_CURRENCY = `'NOK' AS currency`;
 
 /** A rollup table (as `f`) and the columns a query reads it by. */
 export interface Rollup {

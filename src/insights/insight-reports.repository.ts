@@ -1,6 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../platform/context/request-context';
-import { dimensions, EXCEPTION_DIMENSIONS, factConditions, factTable, groupedQuery, InsightQuery, rollupFor, rollupQuery, SqlParams } from './insight-query';
+import {
+  dimensions,
+  dimensionsWithCurrency,
+  EXCEPTION_DIMENSIONS,
+  factConditions,
+  factTable,
+  foreignCurrencyQuery,
+  groupedQuery,
+  InsightQuery,
+  ROLLUP_CURRENCY,
+  rollupFor,
+  rollupQuery,
+  SqlParams,
+} from './insight-query';
 import { SpendBasis } from './insights.types';
 import { ceilingRollupQuery, documentRollupFor, documentRollupQuery, exceptionRollupQuery, mixedDocumentsExist, newestLeakingLines } from './statistics-rollups';
 
@@ -20,8 +33,8 @@ export type ReportRow = Record<string, unknown> & { organisationId?: number | nu
  */
 @Injectable()
 export class InsightReportsRepository {
-  loyalty(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
-    const rollup = rollupFor(q);
+  async loyalty(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const rollup = await this.spendRollup(ctx, q);
     if (rollup) {
       return this.run(
         ctx,
@@ -40,6 +53,7 @@ export class InsightReportsRepository {
             `${money('f.other_supplier')} AS "otherSuppliers"`,
             `${ratio(sum('f.supplier_loyal'), sum('f.amount'))} AS "supplierLoyalty"`,
             'sum(f.lines)::int AS lines',
+            ROLLUP_CURRENCY,
           ],
           'sum(f.lines) > 0',
         ),
@@ -66,15 +80,21 @@ export class InsightReportsRepository {
     );
   }
 
-  leakage(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
-    const rollup = rollupFor(q);
+  async leakage(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const rollup = await this.spendRollup(ctx, q);
     if (rollup) {
       return this.run(
         ctx,
         rollupQuery(
           q,
           rollup,
-          ['sum(f.leak_lines)::int AS lines', `${money('f.leak_amount')} AS amount`, 'sum(f.leak_alternatives)::int AS "linesWithAlternative"', `${money('f.potential_saving')} AS "potentialSaving"`],
+          [
+            'sum(f.leak_lines)::int AS lines',
+            `${money('f.leak_amount')} AS amount`,
+            'sum(f.leak_alternatives)::int AS "linesWithAlternative"',
+            `${money('f.potential_saving')} AS "potentialSaving"`,
+            ROLLUP_CURRENCY,
+          ],
           'sum(f.leak_lines) > 0',
         ),
       );
@@ -91,7 +111,11 @@ export class InsightReportsRepository {
 
   async spend(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
     const rollup = await this.documentRollup(ctx, q);
-    if (rollup) return this.run(ctx, documentRollupQuery(q, rollup, [`${money('f.amount')} AS amount`, 'coalesce(sum(f.lines), 0)::int AS lines', 'coalesce(sum(f.documents), 0)::int AS documents']));
+    if (rollup)
+      return this.run(
+        ctx,
+        documentRollupQuery(q, rollup, [`${money('f.amount')} AS amount`, 'coalesce(sum(f.lines), 0)::int AS lines', 'coalesce(sum(f.documents), 0)::int AS documents', ROLLUP_CURRENCY]),
+      );
     const document = q.basis === SpendBasis.ORDERED ? 'f.order_id' : 'f.invoice_id';
     return this.run(ctx, groupedQuery(q, [`${money('f.amount')} AS amount`, 'count(*)::int AS lines', `count(DISTINCT ${document})::int AS documents`]));
   }
@@ -105,7 +129,7 @@ export class InsightReportsRepository {
       : `f.kind AS source, f.invoice_number AS "documentNumber", f.invoice_line_id AS "lineId", NULL AS "supplierName",
          NULL AS "justificationCode", NULL AS "justificationText"`;
     const selected = `${columns}, f.spend_date::text AS date, f.buyer_organisation_id AS "organisationId", f.supplier_id AS "supplierId",
-                   f.unspsc_code AS "unspscCode", f.quantity::text AS quantity, f.unit_code AS "unitCode", round(f.amount, 2)::text AS amount, f.loyalty,
+                   f.unspsc_code AS "unspscCode", f.quantity::text AS quantity, f.unit_code AS "unitCode", f.currency::text AS currency, round(f.amount, 2)::text AS amount, f.loyalty,
                    f.alternative_item_id::text AS "alternativeItemId", f.alternative_name AS "alternativeName", f.alternative_agreement_id AS "alternativeAgreementId",
                    f.alternative_unit_price::text AS "alternativeUnitPrice", f.alternative_level AS "alternativeLevel", round(f.potential_saving, 2)::text AS "potentialSaving"`;
     const indexed = newestLeakingLines(q, selected, offset, limit);
@@ -130,6 +154,7 @@ export class InsightReportsRepository {
           'coalesce(sum(f.documents), 0)::int AS orders',
           `${money('f.amount')} AS amount`,
           'round((sum(f.approval_secs) / sum(f.documents) / 3600)::numeric, 2)::float8 AS "averageApprovalHours"',
+          ROLLUP_CURRENCY,
         ]),
       );
     }
@@ -156,6 +181,7 @@ export class InsightReportsRepository {
           `round(coalesce(sum(f.amount), 0) - coalesce(sum(f.with_order_amount), 0), 2)::text AS "withoutOrder"`,
           `${ratio(sum('f.with_order_amount'), sum('f.amount'))} AS "electronicOrderShare"`,
           'round((sum(f.lead_secs) / nullif(sum(f.lead_count), 0) / 86400)::numeric, 2)::float8 AS "averageOrderToInvoiceDays"',
+          ROLLUP_CURRENCY,
         ]),
       );
     }
@@ -219,13 +245,13 @@ export class InsightReportsRepository {
     return ctx.manager.query(`SELECT f.agreement_id AS "agreementId", round(sum(f.amount), 2)::text AS amount FROM insights_order_line f WHERE ${where.join(' AND ')} GROUP BY 1 ORDER BY 1`, p.values);
   }
 
-  /** Lines grouped per document first (so averages are per order or invoice), then per the query's dimensions. */
+  /** Lines grouped per document first (so averages are per order or invoice), then per the query's dimensions and currency. */
   private perDocument(ctx: RequestContext, q: InsightQuery, document: string, inner: string[], outer: string[]): Promise<ReportRow[]> {
     const p = new SqlParams();
     const where = factConditions(q, p);
-    const dims = dimensions(q, p);
+    const dims = dimensionsWithCurrency(q, p);
     const keys = dims.select.map((s) => s.slice(s.lastIndexOf(' AS ') + 4));
-    const group = keys.length ? ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}` : '';
+    const group = ` GROUP BY ${keys.join(', ')} ORDER BY ${keys.map((k) => `${k} NULLS LAST`).join(', ')}`;
     return this.run(ctx, {
       sql: `SELECT ${[...keys, ...outer].join(', ')} FROM (
               SELECT ${[...dims.select, ...inner].join(', ')} FROM ${factTable(q.basis)} WHERE ${where.join(' AND ')}
@@ -234,12 +260,25 @@ export class InsightReportsRepository {
     });
   }
 
-  /** The document rollup that answers the query (statistics-rollups.ts), unless a mixed document makes the fact lines the only exact answer. */
+  /** The spend rollup that answers the query (insight-query.ts), unless the scope has spend in another currency than kroner. */
+  private async spendRollup(ctx: RequestContext, q: InsightQuery) {
+    const rollup = rollupFor(q);
+    return rollup && !(await this.foreignCurrency(ctx, q)) ? rollup : null;
+  }
+
+  /** The document rollup that answers the query (statistics-rollups.ts), unless a mixed document or another currency than kroner makes the fact lines the only exact answer. */
   private async documentRollup(ctx: RequestContext, q: InsightQuery) {
     const rollup = documentRollupFor(q);
     if (!rollup) return null;
     const [found] = await ctx.manager.query(mixedDocumentsExist(q.basis), []);
-    return found?.mixed ? null : rollup;
+    return found?.mixed || (await this.foreignCurrency(ctx, q)) ? null : rollup;
+  }
+
+  /** Whether the scope has a fact line in another currency than kroner: the rollups, which keep none, cannot answer then. */
+  private async foreignCurrency(ctx: RequestContext, q: InsightQuery): Promise<boolean> {
+    const { sql, params } = foreignCurrencyQuery(q);
+    const [found] = await ctx.manager.query(sql, params);
+    return Boolean(found?.foreign);
   }
 
   private run(ctx: RequestContext, { sql, params }: { sql: string; params: unknown[] }): Promise<ReportRow[]> {

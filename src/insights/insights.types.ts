@@ -77,8 +77,10 @@ export class InsightKey {
   @Field(() => Int, { nullable: true, description: 'The agreement the lines were bought on (null: none).' }) agreementId: number | null;
 }
 
-@ObjectType({ description: 'Agreement and supplier loyalty of a group of spend (NOK excluding VAT).' })
+@ObjectType({ description: 'Agreement and supplier loyalty of a group of spend in one currency (excluding VAT).' })
 export class LoyaltyRow extends InsightKey {
+  @Field({ description: 'ISO 4217 currency of the row’s amounts. Rows are grouped by currency as well as by the filter’s dimensions: amounts in different currencies are never summed.' })
+  currency: string;
   @Field(() => Decimal, { description: 'Bought under an agreement.' }) onAgreement: string;
   @Field(() => Decimal, { description: 'Bought outside an agreement in force whose scope covers the category.' }) offAgreement: string;
   @Field(() => Decimal, { description: 'Invoiced without an order (INVOICED only).' }) offCatalogue: string;
@@ -92,8 +94,10 @@ export class LoyaltyRow extends InsightKey {
   @Field(() => Int, { description: 'Order or invoice lines counted.' }) lines: number;
 }
 
-@ObjectType({ description: 'Leakage of a group of spend: off-agreement lines and what the cheapest agreement alternative would have saved (NOK).' })
+@ObjectType({ description: 'Leakage of a group of spend: off-agreement lines and what the cheapest agreement alternative would have saved (in the row’s currency).' })
 export class LeakageRow extends InsightKey {
+  @Field({ description: 'ISO 4217 currency of the row’s amounts. Rows are grouped by currency as well as by the filter’s dimensions: amounts in different currencies are never summed.' })
+  currency: string;
   @Field(() => Int, { description: 'Off-agreement (and off-catalogue) lines.' }) lines: number;
   @Field(() => Decimal, { description: 'Their amount.' }) amount: string;
   @Field(() => Int, { description: 'Lines for which an agreement item of the same unit was found (same commodity, else class).' }) linesWithAlternative: number;
@@ -112,7 +116,8 @@ export class OffAgreementLine {
   @Field(() => String, { nullable: true, description: 'UNSPSC code of the line.' }) unspscCode: string | null;
   @Field(() => Decimal, { description: 'Quantity in the unit.' }) quantity: string;
   @Field({ description: 'UN/ECE Rec 20 unit code.' }) unitCode: string;
-  @Field(() => Decimal, { description: 'Line amount excluding VAT (NOK).' }) amount: string;
+  @Field({ description: 'ISO 4217 currency of amount and potentialSaving (the order’s or invoice’s).' }) currency: string;
+  @Field(() => Decimal, { description: 'Line amount excluding VAT, in currency.' }) amount: string;
   @Field({ description: 'OFF_AGREEMENT or OFF_CATALOGUE.' }) loyalty: string;
   @Field(() => String, { nullable: true, description: 'Why it was bought outside the agreement (orders only).' }) justificationCode: string | null;
   @Field(() => String, { nullable: true, description: 'The requester’s explanation (orders only).' }) justificationText: string | null;
@@ -124,25 +129,31 @@ export class OffAgreementLine {
   @Field(() => Decimal, { description: 'What the line would have cost less at the alternative’s price (0 when none is cheaper).' }) potentialSaving: string;
 }
 
-@ObjectType({ description: 'Spend of a group: amount (NOK excluding VAT), lines and documents (orders or invoices).' })
+@ObjectType({ description: 'Spend of a group in one currency: amount (excluding VAT), lines and documents (orders or invoices).' })
 export class SpendRow extends InsightKey {
-  @Field(() => Decimal, { description: 'Spend excluding VAT (NOK).' }) amount: string;
+  @Field({ description: 'ISO 4217 currency of the row’s amounts. Rows are grouped by currency as well as by the filter’s dimensions: amounts in different currencies are never summed.' })
+  currency: string;
+  @Field(() => Decimal, { description: 'Spend excluding VAT, in currency.' }) amount: string;
   @Field(() => Int, { description: 'Lines counted.' }) lines: number;
   @Field(() => Int, { description: 'Orders (ORDERED) or invoices and credit notes (INVOICED).' }) documents: number;
 }
 
-@ObjectType({ description: 'Orders of a period: how many, their amount, and how long approval took.' })
+@ObjectType({ description: 'Orders of a period in one currency: how many, their amount, and how long approval took.' })
 export class OrderStatisticsRow extends InsightKey {
+  @Field({ description: 'ISO 4217 currency of the row’s amounts. Rows are grouped by currency as well as by the filter’s dimensions: amounts in different currencies are never summed.' })
+  currency: string;
   @Field(() => Int, { description: 'Orders approved (less cancelled and declined ones).' }) orders: number;
-  @Field(() => Decimal, { description: 'Their amount excluding VAT (NOK).' }) amount: string;
+  @Field(() => Decimal, { description: 'Their amount excluding VAT, in currency.' }) amount: string;
   @Field(() => Float, { nullable: true, description: 'Average hours from submit to approval.' }) averageApprovalHours: number | null;
 }
 
-@ObjectType({ description: 'Invoices of a period: counts, invoiced amount with and without an order (electronic-order share), and order-to-invoice lead time.' })
+@ObjectType({ description: 'Invoices of a period in one currency: counts, invoiced amount with and without an order (electronic-order share), and order-to-invoice lead time.' })
 export class InvoiceStatisticsRow extends InsightKey {
+  @Field({ description: 'ISO 4217 currency of the row’s amounts. Rows are grouped by currency as well as by the filter’s dimensions: amounts in different currencies are never summed.' })
+  currency: string;
   @Field(() => Int, { description: 'Invoices approved.' }) invoices: number;
   @Field(() => Int, { description: 'Credit notes approved.' }) creditNotes: number;
-  @Field(() => Decimal, { description: 'Invoiced amount excluding VAT, credit notes deducted (NOK).' }) amount: string;
+  @Field(() => Decimal, { description: 'Invoiced amount excluding VAT, credit notes deducted, in currency.' }) amount: string;
   @Field(() => Decimal, { description: 'Invoiced against an order.' }) withOrder: string;
   @Field(() => Decimal, { description: 'Invoiced without an order.' }) withoutOrder: string;
   @Field(() => Float, { nullable: true, description: 'withOrder / amount.' }) electronicOrderShare: number | null;

@@ -68,7 +68,8 @@ export function mixedDocumentsExist(basis: SpendBasis): string {
 
 /**
  * `SELECT keys, measures FROM document rollup … GROUP BY keys HAVING documents > 0 ORDER BY keys
- * NULLS LAST`; with no key, one row whatever it finds (as the fact-line statement's aggregate).
+ * NULLS LAST`; with no key, one row, or none when it finds no document (as the fact-line
+ * statement, grouped by currency, has none then).
  */
 export function documentRollupQuery(q: InsightQuery, r: DocumentRollup, measures: string[]): Statement {
   const p = new SqlParams();
@@ -93,7 +94,7 @@ export function documentRollupQuery(q: InsightQuery, r: DocumentRollup, measures
   const grouped = group.length ? ` GROUP BY ${group.join(', ')}` : '';
   const order = group.length ? ` ORDER BY ${group.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '';
   return {
-    sql: `SELECT ${[...select, ...measures].join(', ')} FROM ${r.table} WHERE ${where.join(' AND ')}${grouped} ${group.length ? ' HAVING sum(f.documents) > 0' : ''}${order}`,
+    sql: `SELECT ${[...select, ...measures].join(', ')} FROM ${r.table} WHERE ${where.join(' AND ')}${grouped} HAVING sum(f.documents) > 0${order}`,
     params: p.values,
   };
 }

@@ -1,6 +1,6 @@
 import '../work/work.css';
 import '../purchasing/purchasing.css';
-import { Button, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,10 +9,7 @@ import { errorMessage } from '../api/errors';
 import { useAnnounce } from '../components/Announcer';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
-import { formatMoney, formatNumber } from '../format/format';
-import { BarChart } from '../purchasing/BarChart';
 import { CeilingUseFigures } from '../purchasing/CeilingUseFigures';
-import { bySpend, formatShare, leakageChart, loyaltyChart, monthLabel, spendChart, sumDecimal } from '../purchasing/chart-data';
 import {
   EMPTY_FILTER,
   exportPath,
@@ -24,6 +21,7 @@ import {
   type InsightDimension,
   type InsightReport,
 } from '../purchasing/insight-filter';
+import { LeakageFigures, LoyaltyFigures, SpendFigures } from '../purchasing/InsightFigures';
 import { OrganisationPicker, SegmentPicker } from '../purchasing/InsightPickers';
 import { CeilingUseQuery, LeakageQuery, LoyaltyQuery, SpendBySupplierQuery } from '../purchasing/queries';
 import { downloadWithToken } from '../work/download';
@@ -35,7 +33,7 @@ const CEILING_GROUPS: InsightDimension[] = ['AGREEMENT'];
 
 /**
  * The purchasing unit's loyalty and leakage dashboards: filters in the address, each report a
- * chart with its numbers in a table beside it (for screen readers and for checking), and a CSV
+ * chart per currency with its numbers in a table beside it (for screen readers and for checking), and a CSV
  * export of the same report and filter. Loaded only when opened (Chart.js stays out of the first screen).
  */
 export function DashboardsPage() {
@@ -131,13 +129,9 @@ function ExportButton({ report, filter, groupBy, name }: { report: InsightReport
 }
 
 function LoyaltyReport({ filter }: { filter: DashboardFilter }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [result, refetch] = useQuery({ query: LoyaltyQuery, variables: { filter: insightFilter(filter, LOYALTY_GROUPS), totals: insightFilter(filter, []) } });
   const rows = result.data?.insightLoyalty ?? [];
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const chart = loyaltyChart(rows, (p) => monthLabel(p, locale));
-  const totals = result.data?.totals[0];
-  const sorted = [...rows].sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''));
   return (
     <section className="torg-purchasing-section" aria-labelledby="loyalty-heading" data-testid="loyalty-report">
       <Heading level={2} data-size="sm" id="loyalty-heading">
@@ -146,37 +140,7 @@ function LoyaltyReport({ filter }: { filter: DashboardFilter }) {
       {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {result.fetching && !result.data && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
-      {rows.length > 0 && (
-        <>
-          <Paragraph data-testid="loyalty-total">{t('purchasing.dashboards.loyaltyTotal', { percent: formatShare(totals?.agreementLoyalty) })}</Paragraph>
-          <BarChart data={chart} label={t('purchasing.dashboards.loyaltyChart')} stacked testId="loyalty-chart" />
-          <Table data-size="sm" data-testid="loyalty-table">
-            <caption>{t('purchasing.dashboards.loyaltyCaption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('purchasing.dashboards.period')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.onAgreement')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.offAgreement')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.notCovered')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.total')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.loyalty')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {sorted.map((r) => (
-                <Table.Row key={r.period ?? 'all'}>
-                  <Table.HeaderCell scope="row">{r.period ? monthLabel(r.period, locale) : '–'}</Table.HeaderCell>
-                  <Table.Cell className="torg-number">{formatMoney(r.onAgreement)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatMoney(sumDecimal(r.offAgreement, r.offCatalogue))}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatMoney(r.notCovered)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatMoney(r.total)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatShare(r.agreementLoyalty)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </>
-      )}
+      {rows.length > 0 && <LoyaltyFigures rows={rows} totals={result.data?.totals ?? []} />}
       <ExportButton report="loyalty" filter={filter} groupBy={LOYALTY_GROUPS} name={t('purchasing.dashboards.loyaltyHeading').toLowerCase()} />
     </section>
   );
@@ -186,8 +150,6 @@ function LeakageReport({ filter }: { filter: DashboardFilter }) {
   const { t } = useTranslation();
   const [result, refetch] = useQuery({ query: LeakageQuery, variables: { filter: insightFilter(filter, LEAKAGE_GROUPS) } });
   const rows = result.data?.insightLeakage ?? [];
-  const chart = leakageChart(rows, t('purchasing.dashboards.unnamedSupplier'));
-  const sorted = [...rows].sort((a, b) => Number(b.amount) - Number(a.amount));
   return (
     <section className="torg-purchasing-section" aria-labelledby="leakage-heading" data-testid="leakage-report">
       <Heading level={2} data-size="sm" id="leakage-heading">
@@ -196,34 +158,7 @@ function LeakageReport({ filter }: { filter: DashboardFilter }) {
       {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {result.fetching && !result.data && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
-      {rows.length > 0 && (
-        <>
-          <BarChart data={chart} label={t('purchasing.dashboards.leakageChart')} testId="leakage-chart" />
-          <Table data-size="sm" data-testid="leakage-table">
-            <caption>{t('purchasing.dashboards.leakageCaption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('purchasing.dashboards.supplier')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.leakageAmount')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.potentialSaving')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.lines')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.linesWithAlternative')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {sorted.map((r, i) => (
-                <Table.Row key={`${r.supplierId ?? r.supplierName ?? ''}-${i}`}>
-                  <Table.HeaderCell scope="row">{r.supplierName ?? t('purchasing.dashboards.unnamedSupplier')}</Table.HeaderCell>
-                  <Table.Cell className="torg-number">{formatMoney(r.amount)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatMoney(r.potentialSaving)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatNumber(r.lines)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatNumber(r.linesWithAlternative)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </>
-      )}
+      {rows.length > 0 && <LeakageFigures rows={rows} />}
       <ExportButton report="leakage" filter={filter} groupBy={LEAKAGE_GROUPS} name={t('purchasing.dashboards.leakageHeading').toLowerCase()} />
     </section>
   );
@@ -232,8 +167,7 @@ function LeakageReport({ filter }: { filter: DashboardFilter }) {
 function SpendReport({ filter }: { filter: DashboardFilter }) {
   const { t } = useTranslation();
   const [result, refetch] = useQuery({ query: SpendBySupplierQuery, variables: { filter: insightFilter(filter, SPEND_GROUPS) } });
-  const rows = bySpend(result.data?.insightSpend ?? []);
-  const chart = spendChart(rows, t('purchasing.dashboards.unnamedSupplier'));
+  const rows = result.data?.insightSpend ?? [];
   return (
     <section className="torg-purchasing-section" aria-labelledby="spend-heading" data-testid="spend-report">
       <Heading level={2} data-size="sm" id="spend-heading">
@@ -242,32 +176,7 @@ function SpendReport({ filter }: { filter: DashboardFilter }) {
       {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
       {result.fetching && !result.data && <Paragraph role="status">{t('app.loading')}</Paragraph>}
       {result.data && rows.length === 0 && <Paragraph>{t('purchasing.dashboards.noData')}</Paragraph>}
-      {rows.length > 0 && (
-        <>
-          <BarChart data={chart} label={t('purchasing.dashboards.spendChart')} testId="spend-chart" />
-          <Table data-size="sm" data-testid="spend-table">
-            <caption>{t('purchasing.dashboards.spendCaption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('purchasing.dashboards.supplier')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.spendAmount')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.documents')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.lines')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((r, i) => (
-                <Table.Row key={`${r.supplierId ?? r.supplierName ?? ''}-${i}`}>
-                  <Table.HeaderCell scope="row">{r.supplierName ?? t('purchasing.dashboards.unnamedSupplier')}</Table.HeaderCell>
-                  <Table.Cell className="torg-number">{formatMoney(r.amount)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatNumber(r.documents)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatNumber(r.lines)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </>
-      )}
+      {rows.length > 0 && <SpendFigures rows={rows} />}
       <ExportButton report="spend" filter={filter} groupBy={SPEND_GROUPS} name={t('purchasing.dashboards.spendHeading').toLowerCase()} />
     </section>
   );

@@ -9,14 +9,7 @@ const AgreementPriceClause = graphql(`
       id
       validFrom
       priceClause {
-        kind
-        maxIncreasePercent
-        periodMonths
-        reference
-        indexName
-        indexSharePercent
-        baseIndexValue
-        baseIndexDate
+        ...PriceClauseFields
       }
     }
   }

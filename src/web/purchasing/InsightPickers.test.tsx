@@ -99,6 +99,9 @@ describe('OrganisationPicker', () => {
     expect(searches(executeQuery).filter((v) => v.search && v.search !== 'Vestre')).toEqual([]);
     await screen.findByText('Vestre 1 (800000001)');
     expect(countLine()).toBe('Viser 20 av 45 for «Vestre».');
+    // What shows is the counts alone (it fits the 16rem column); it is hidden from screen readers, who hear the line above, and its tooltip is the whole line.
+    const seen = screen.getByTestId('organisation-picker-count');
+    expect([seen.textContent, seen.getAttribute('aria-hidden'), seen.getAttribute('title')]).toEqual(['Viser 20 av 45.', 'true', 'Viser 20 av 45 for «Vestre».']);
     await userEvent.click(screen.getByRole('button', { name: 'Vis flere valg for Virksomhet (med underliggende)' }));
     await screen.findByText('Vestre 40 (800000040)');
     expect(screen.getByText('Vestre 1 (800000001)')).toBeTruthy();

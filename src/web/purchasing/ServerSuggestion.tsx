@@ -58,11 +58,10 @@ function writtenByList(event: Event, text: string, selected: SuggestionItem | nu
 export function ServerSuggestion({ id, label, selected, onSelect, options, onSearch, searched = '', totalCount, hasMore, onMore, fetching, filterHere = false, testId }: ServerSuggestionProps) {
   const { t } = useTranslation();
   const partial = totalCount !== null && totalCount > options.length;
-  const showing = !partial
-    ? ''
-    : searched
-      ? t('purchasing.pickers.showingFor', { shown: options.length, total: totalCount, search: searched })
-      : t('purchasing.pickers.showing', { shown: options.length, total: totalCount });
+  // Seen: the counts alone, short enough to fit beside the button in a 16rem filter column.
+  // Heard (and in the tooltip): the same with the text they answer.
+  const shown = partial ? t('purchasing.pickers.showing', { shown: options.length, total: totalCount }) : '';
+  const showing = !partial ? '' : searched ? t('purchasing.pickers.showingFor', { shown: options.length, total: totalCount, search: searched }) : shown;
   return (
     <div className="torg-suggestion" data-testid={testId}>
       <Field>
@@ -74,8 +73,11 @@ export function ServerSuggestion({ id, label, selected, onSelect, options, onSea
             readers say it. A picker whose list is fetched whole (filterHere) never has the row. */}
         {!filterHere && (
           <div data-size="sm" className="torg-suggestion-more" data-testid={testId && `${testId}-more`}>
-            <span role="status" title={showing || undefined}>
+            <span role="status" className="torg-visually-hidden">
               {showing}
+            </span>
+            <span className="torg-suggestion-count" aria-hidden="true" title={showing || undefined} data-testid={testId && `${testId}-count`}>
+              {shown}
             </span>
             {partial && hasMore && (
               <Button type="button" variant="tertiary" data-size="sm" onClick={onMore} disabled={fetching} aria-label={t('purchasing.pickers.moreFor', { label })}>

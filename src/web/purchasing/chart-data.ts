@@ -77,9 +77,24 @@ export function ceilingUseChart(rows: readonly (CeilingUseRow & { used?: number 
  * The ceiling-use rows per currency (amounts in different currencies cannot share an axis or be
  * compared): NOK first, then the others by code; within each, as byCeilingUse orders them.
  */
-export function byCurrency<T extends { currency: string; reference: string; used?: number | null }>(rows: readonly T[]): { currency: string; rows: T[] }[] {
+export function byCurrency<T extends { currency: string; reference: string; used?: number | null }>(rows: readonly T[]): CurrencyGroup<T>[] {
+  return groupByCurrency(byCeilingUse(rows));
+}
+
+/** The rows of one currency. */
+export interface CurrencyGroup<T> {
+  currency: string;
+  rows: T[];
+}
+
+/**
+ * A report's rows per currency (the API groups money by currency too; amounts in different
+ * currencies are never summed or drawn on one axis): NOK first, then the others by code; within
+ * each, in the order given.
+ */
+export function groupByCurrency<T extends { currency: string }>(rows: readonly T[]): CurrencyGroup<T>[] {
   const groups = new Map<string, T[]>();
-  for (const row of byCeilingUse(rows)) groups.set(row.currency, [...(groups.get(row.currency) ?? []), row]);
+  for (const row of rows) groups.set(row.currency, [...(groups.get(row.currency) ?? []), row]);
   const rank = (c: string) => (c === 'NOK' ? '' : c);
   return [...groups].sort(([a], [b]) => rank(a).localeCompare(rank(b))).map(([currency, rows]) => ({ currency, rows }));
 }

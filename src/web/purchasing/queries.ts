@@ -1,7 +1,8 @@
 import { graphql } from '../gql';
 
 /**
- * Shared selections: PageInfo through the shared PageFields (api/page-fields.ts), one agreement headline for the
+ * Shared selections: PageInfo through the shared PageFields (api/page-fields.ts), the price clause's
+ * terms through PriceClauseFields (price-clause/price-clause-fields.ts), one agreement headline for the
  * list and the agreement page. The dashboards' reports all take the same `$filter: InsightFilter`,
  * built once by insightFilter() (insight-filter.ts) from the filter kept in the address.
  */
@@ -32,14 +33,7 @@ export const AgreementTerms = graphql(`
     invoiced
     remainingHeadroom
     priceClause {
-      kind
-      maxIncreasePercent
-      periodMonths
-      reference
-      indexName
-      baseIndexDate
-      baseIndexValue
-      indexSharePercent
+      ...PriceClauseFields
       updatedAt
     }
   }
@@ -317,11 +311,13 @@ export const UnspscSegmentsQuery = graphql(`
 export const LoyaltyQuery = graphql(`
   query InsightLoyaltyDashboard($filter: InsightFilter, $totals: InsightFilter) {
     totals: insightLoyalty(filter: $totals) {
+      currency
       total
       agreementLoyalty
     }
     insightLoyalty(filter: $filter) {
       period
+      currency
       total
       onAgreement
       offAgreement
@@ -340,6 +336,7 @@ export const LeakageQuery = graphql(`
     insightLeakage(filter: $filter) {
       supplierId
       supplierName
+      currency
       amount
       potentialSaving
       lines
@@ -353,6 +350,7 @@ export const SpendBySupplierQuery = graphql(`
     insightSpend(filter: $filter) {
       supplierId
       supplierName
+      currency
       amount
       lines
       documents
