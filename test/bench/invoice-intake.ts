@@ -1,5 +1,5 @@
 /**
- * npm run bench:invoices [-- --per-sender N] [--statements] [--keep]   (npm run bench runs it too)
+ * npm run bench:invoices [-- --per-sender N] [--statements] [--waits] [--keep]   (npm run bench runs it too)
  *
  * Invoice intake and matching through HTTP (issue 16 §6a). On the demo world, each of 16
  * senders (Kontorland's ERP, 16 connections at once) has an order of 5 lines and one of 50 lines,
@@ -23,6 +23,11 @@
  * the service sent per invoice: the intake's and the background's (Invoice Response, insights'
  * facts, the outbox dispatcher's own), waiting for the outbox to empty before it counts and
  * before the floor. Counting costs a little; compare timings of runs made without it.
+ *
+ * With --waits, the bench's own client samples the service's backends every 50 ms during each
+ * intake phase (BackendWaits): what they wait on (which lock, held by whom it is not said), and
+ * how often they are idle in a transaction, waiting for the service. It also prints the service's
+ * CPU during the intake alone, as a share of one core (Node runs the requests on one thread).
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -32,6 +37,7 @@ import { join } from 'node:path';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
 import { projectRoot } from '../../src/platform/files/project-root';
 import { quickInvoiceXml } from '../support/invoices';
+import { BackendWaits } from './backend-waits';
 import { Api, startDemoService, cpuSeconds, freePort, machineCpu, machineShare, ms, percentile, postgresCpuSeconds, printTable } from './bench-support';
 
 const args = process.argv.slice(2);
@@ -43,6 +49,7 @@ const SENDERS = 16;
 const PER_SENDER = flag('per-sender', 8);
 const SIZES = [5, 50] as const;
 const COUNT_STATEMENTS = args.includes('--statements');
+const SAMPLE_WAITS = args.includes('--waits');
 /** The bench's own statements start with this, so the count leaves them out. */
 const OWN = '/* bench */';
 const load = () =>
@@ -287,7 +294,13 @@ async function main() {
       const intakeAnswers = new Answers(approved);
       // The monotonic clock (µs) the phase started at, as a --cpu-prof profile's timestamps count it.
       const intakeStartedUs = process.hrtime.bigint() / 1000n;
+      const waits = SAMPLE_WAITS ? new BackendWaits(pg) : undefined;
+      waits?.start();
       const intake = await send(documents, (xml) => api.postXml('/documents', erp, xml), intakeAnswers);
+      if (waits) {
+        const serviceShare = (cpuSeconds(running.pid!) - before.service) / intake.seconds;
+        log(`${size}-line intake: the service's CPU during it ${(serviceShare * 100).toFixed(0)} % of one core; its backends, ${(await waits.stop()).join('\n  ')}`);
+      }
       const backlog = await waiting();
       log(`${size}-line intake done: ${intakeAnswers.succeeded} of ${total} approved, ${intakeAnswers.summary()}; ${api.resent} requests so far sent again on a new connection`);
       const drainStarted = performance.now();
