@@ -27,7 +27,8 @@
  * With --waits, the bench's own client samples the service's backends every 50 ms during each
  * intake phase (BackendWaits): what they wait on (which lock, held by whom it is not said), and
  * how often they are idle in a transaction, waiting for the service. It also prints the service's
- * CPU during the intake alone, as a share of one core (Node runs the requests on one thread).
+ * and PostgreSQL's CPU during the intake alone, as shares of one core (Node runs the requests on
+ * one thread), and how busy the whole machine was.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -298,8 +299,14 @@ async function main() {
       waits?.start();
       const intake = await send(documents, (xml) => api.postXml('/documents', erp, xml), intakeAnswers);
       if (waits) {
+        // During the intake alone (the background left after it is not in these): one core = 100 %.
         const serviceShare = (cpuSeconds(running.pid!) - before.service) / intake.seconds;
-        log(`${size}-line intake: the service's CPU during it ${(serviceShare * 100).toFixed(0)} % of one core; its backends, ${(await waits.stop()).join('\n  ')}`);
+        const postgresShare = (postgresCpuSeconds(postmasterPid) - before.postgres) / intake.seconds;
+        const busy = machineShare(before.machine, machineCpu()).busy;
+        log(
+          `${size}-line intake: CPU during it, the service ${(serviceShare * 100).toFixed(0)} % and PostgreSQL ${(postgresShare * 100).toFixed(0)} % of one core, the machine ${(busy * 100).toFixed(0)} % busy (every process); ` +
+            `the service's backends, ${(await waits.stop()).join('\n  ')}`,
+        );
       }
       const backlog = await waiting();
       log(`${size}-line intake done: ${intakeAnswers.succeeded} of ${total} approved, ${intakeAnswers.summary()}; ${api.resent} requests so far sent again on a new connection`);
