@@ -1,10 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { acceptedOrder, drain, ERROR, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, ERROR, postDocument, receive } from './support/invoicing';
 import { quickInvoiceXml } from './support/invoices';
 import { fatalRules, RULES } from './support/peppol-rules';
-import { startTestApp, TestApp } from './support/test-app';
+import { useInvoiceResponseApp } from './support/invoice-responses';
+import type { TestApp } from './support/test-app';
 
 /**
  * Invoice Responses CA and AB in a real flow (issue 16 §3). CA: accounts payable approves an
@@ -17,39 +15,15 @@ const T111 = 'PEPPOLBIS-T111.sef.json';
 const APPROVE = `mutation($i: ApproveInvoiceInput!) { approveInvoice(input: $i) { __typename ... on Invoice { status responseCode } ${ERROR} } }`;
 const INVOICE = `query($id: Int!) { invoice(id: $id) { id status version responseCode responses { code reasons { code text } } } }`;
 
+const responses = useInvoiceResponseApp('torg-ca-');
 let t: TestApp;
-let folder: string;
 let erp: string;
 let supplier: string;
 let ap: string;
 
-beforeAll(async () => {
-  if (!RULES.found) console.warn(`SKIPPED (the T111 checks only): the official PEPPOL rules were not found at ${RULES.dir}`);
-  folder = join(await mkdtemp(join(tmpdir(), 'torg-ca-')), 'out');
-  t = await startTestApp({ OUTBOUND_TRANSPORT: 'folder', OUTBOUND_FOLDER: folder });
-  erp = await kontorlandErp(t);
-  supplier = await t.login('katalog@kontorland.example');
-  ap = await t.login('faktura@storby.example');
-});
-afterAll(async () => {
-  await t?.close();
-  await rm(join(folder, '..'), { recursive: true, force: true });
-});
+beforeAll(() => ({ t, erp, supplier, ap } = responses));
 
-/** The response documents sent about an invoice, as the transport delivered them, oldest first. */
-async function delivered(invoiceId: number): Promise<{ code: string; xml: string }[]> {
-  await drain(t);
-  const rows = await t.sql(
-    `SELECT r.code, d.transport_reference AS file, d.state FROM invoice_response r JOIN outbound_document d ON d.id = r.outbound_document_id WHERE r.invoice_id = $1 ORDER BY r.id`,
-    [invoiceId],
-  );
-  return Promise.all(
-    rows.map(async (r) => {
-      expect(r.state).toBe('SENT');
-      return { code: r.code, xml: await readFile(join(folder, r.file), 'utf8') };
-    }),
-  );
-}
+const delivered = (invoiceId: number) => responses.delivered(invoiceId);
 
 /** An invoice of 10 packs at `price` for an accepted, received order: 47.00 is beyond the agreed 45.07's tolerance. */
 async function invoiceAt(number: string, price: string) {

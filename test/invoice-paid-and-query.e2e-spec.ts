@@ -1,11 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { acceptedOrder, drain, ERROR, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, drain, ERROR, postDocument, receive } from './support/invoicing';
 import { createAgreement } from './support/fixtures';
 import { quickInvoiceXml } from './support/invoices';
 import { fatalRules, RULES } from './support/peppol-rules';
-import { startTestApp, TestApp } from './support/test-app';
+import { useInvoiceResponseApp } from './support/invoice-responses';
+import type { TestApp } from './support/test-app';
 
 /**
  * Paid and under query (issue 16 §3), over HTTP against the real database: accounts payable (a
@@ -30,28 +28,15 @@ const DISPUTE = `mutation($i: DisputeInvoiceInput!) { disputeInvoice(input: $i) 
 const osloToday = (offsetDays = 0) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + offsetDays * 86_400_000));
 
 describe('invoices paid and under query', () => {
+  const responses = useInvoiceResponseApp('torg-paid-query-');
   let t: TestApp;
-  let folder: string;
   let erp: string;
   let supplier: string;
   let ap: string;
   let serial = 0;
   const number = (prefix: string) => `${prefix}-${++serial}`;
 
-  /** The response documents sent about an invoice, as the transport delivered them, oldest first. */
-  async function delivered(invoiceId: number): Promise<{ code: string; xml: string }[]> {
-    await drain(t);
-    const rows = await t.sql(
-      `SELECT r.code, d.transport_reference AS file, d.state FROM invoice_response r JOIN outbound_document d ON d.id = r.outbound_document_id WHERE r.invoice_id = $1 ORDER BY r.id`,
-      [invoiceId],
-    );
-    return Promise.all(
-      rows.map(async (r) => {
-        expect(r.state).toBe('SENT');
-        return { code: r.code, xml: await readFile(join(folder, r.file), 'utf8') };
-      }),
-    );
-  }
+  const delivered = (invoiceId: number) => responses.delivered(invoiceId);
   const expectValid = (xml: string) => {
     if (RULES.found) expect(fatalRules(T111, xml)).toEqual([]);
   };
@@ -79,18 +64,7 @@ describe('invoices paid and under query', () => {
     return { id: Number(posted.body.id), status: posted.body.status, orderId: order.id, orderNumber: order.number, number: id };
   }
 
-  beforeAll(async () => {
-    if (!RULES.found) console.warn(`SKIPPED (the T111 checks only): the official PEPPOL rules were not found at ${RULES.dir}`);
-    folder = join(await mkdtemp(join(tmpdir(), 'torg-paid-query-')), 'out');
-    t = await startTestApp({ OUTBOUND_TRANSPORT: 'folder', OUTBOUND_FOLDER: folder });
-    erp = await kontorlandErp(t);
-    supplier = await t.login('katalog@kontorland.example');
-    ap = await t.login('faktura@storby.example');
-  });
-  afterAll(async () => {
-    await t?.close();
-    await rm(join(folder, '..'), { recursive: true, force: true });
-  });
+  beforeAll(() => ({ t, erp, supplier, ap } = responses));
 
   describe('paid (PD)', () => {
     it('marks approved invoices paid through the state table, audited, and answers each supplier PD with the payment date', async () => {

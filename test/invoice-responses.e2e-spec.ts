@@ -1,10 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { acceptedOrder, drain, ERROR, kontorlandErp, postDocument, receive } from './support/invoicing';
+import { acceptedOrder, ERROR, postDocument, receive } from './support/invoicing';
 import { quickInvoiceXml } from './support/invoices';
 import { fatalRules, RULES } from './support/peppol-rules';
-import { startTestApp, TestApp } from './support/test-app';
+import { useInvoiceResponseApp } from './support/invoice-responses';
+import type { TestApp } from './support/test-app';
 
 /**
  * Invoice responses (issue 16 §3): every decision on an invoice is answered to its supplier with
@@ -19,26 +17,13 @@ const APPROVE = `mutation($i: ApproveInvoiceInput!) { approveInvoice(input: $i) 
 const DISPUTE = `mutation($i: DisputeInvoiceInput!) { disputeInvoice(input: $i) { __typename ... on Invoice { status responseCode } ${ERROR} } }`;
 
 describe('invoice responses', () => {
+  const responses = useInvoiceResponseApp('torg-responses-');
   let t: TestApp;
-  let folder: string;
   let erp: string;
   let supplier: string;
   let ap: string;
 
-  /** The response documents sent about an invoice, as the transport delivered them (files in the folder), oldest first. */
-  async function delivered(invoiceId: number): Promise<{ code: string; file: string; xml: string }[]> {
-    await drain(t);
-    const rows = await t.sql(
-      `SELECT r.code, d.transport_reference AS file, d.state FROM invoice_response r JOIN outbound_document d ON d.id = r.outbound_document_id WHERE r.invoice_id = $1 ORDER BY r.id`,
-      [invoiceId],
-    );
-    return Promise.all(
-      rows.map(async (r) => {
-        expect(r.state).toBe('SENT');
-        return { code: r.code, file: r.file, xml: await readFile(join(folder, r.file), 'utf8') };
-      }),
-    );
-  }
+  const delivered = (invoiceId: number) => responses.delivered(invoiceId);
 
   const expectValid = (xml: string) => {
     if (RULES.found) expect(fatalRules(T111, xml)).toEqual([]);
@@ -55,18 +40,7 @@ describe('invoice responses', () => {
 
   const version = async (id: number) => (await t.gql(ap, INVOICE, { id })).data.invoice.version;
 
-  beforeAll(async () => {
-    if (!RULES.found) console.warn(`SKIPPED (the T111 checks only): the official PEPPOL rules were not found at ${RULES.dir}`);
-    folder = join(await mkdtemp(join(tmpdir(), 'torg-responses-')), 'out');
-    t = await startTestApp({ OUTBOUND_TRANSPORT: 'folder', OUTBOUND_FOLDER: folder });
-    erp = await kontorlandErp(t);
-    supplier = await t.login('katalog@kontorland.example');
-    ap = await t.login('faktura@storby.example');
-  });
-  afterAll(async () => {
-    await t?.close();
-    await rm(join(folder, '..'), { recursive: true, force: true });
-  });
+  beforeAll(() => ({ t, erp, supplier, ap } = responses));
 
   it('answers an invoice approved by matching with AP through the outbound transport, from the buyer to the supplier', async () => {
     const invoice = await invoiceFor('F-AP-1', '45.07');
