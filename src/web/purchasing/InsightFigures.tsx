@@ -2,7 +2,7 @@ import { Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatNumber } from '../format/format';
 import { BarChart } from './BarChart';
-import { bySpend, formatShare, leakageChart, loyaltyChart, monthLabel, spendChart, sumDecimal } from './chart-data';
+import { bySpend, ChartData, formatShare, leakageChart, loyaltyChart, monthLabel, spendChart, sumDecimal } from './chart-data';
 import { CurrencyGroups } from './CurrencyGroups';
 
 /**
@@ -86,38 +86,20 @@ export interface LeakageFigure {
 
 export function LeakageFigures({ rows }: { rows: readonly LeakageFigure[] }) {
   const { t } = useTranslation();
-  const unnamed = t('purchasing.dashboards.unnamedSupplier');
   return (
-    <CurrencyGroups rows={bySpend(rows)} testId="leakage">
-      {({ currency, rows, suffix, caption }) => (
-        <>
-          <BarChart data={leakageChart(rows, unnamed)} currency={currency} label={t('purchasing.dashboards.leakageChart', { currency })} testId={`leakage-chart${suffix}`} />
-          <Table data-size="sm" data-testid={`leakage-table${suffix}`}>
-            <caption>{caption(t('purchasing.dashboards.leakageCaption'))}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('purchasing.dashboards.supplier')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.leakageAmount')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.potentialSaving')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.lines')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.linesWithAlternative')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((r, i) => (
-                <Table.Row key={`${r.supplierId ?? r.supplierName ?? ''}-${i}`}>
-                  <Table.HeaderCell scope="row">{r.supplierName ?? unnamed}</Table.HeaderCell>
-                  <Table.Cell className="torg-number">{formatMoney(r.amount, currency)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatMoney(r.potentialSaving, currency)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatNumber(r.lines)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatNumber(r.linesWithAlternative)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </>
-      )}
-    </CurrencyGroups>
+    <SupplierFigures
+      rows={rows}
+      testId="leakage"
+      chart={leakageChart}
+      chartLabel="purchasing.dashboards.leakageChart"
+      caption="purchasing.dashboards.leakageCaption"
+      columns={[
+        { header: t('purchasing.dashboards.leakageAmount'), cell: (r, currency) => formatMoney(r.amount, currency) },
+        { header: t('purchasing.dashboards.potentialSaving'), cell: (r, currency) => formatMoney(r.potentialSaving, currency) },
+        { header: t('purchasing.dashboards.lines'), cell: (r) => formatNumber(r.lines) },
+        { header: t('purchasing.dashboards.linesWithAlternative'), cell: (r) => formatNumber(r.linesWithAlternative) },
+      ]}
+    />
   );
 }
 
@@ -132,29 +114,66 @@ export interface SpendFigure {
 
 export function SpendFigures({ rows }: { rows: readonly SpendFigure[] }) {
   const { t } = useTranslation();
+  return (
+    <SupplierFigures
+      rows={rows}
+      testId="spend"
+      chart={spendChart}
+      chartLabel="purchasing.dashboards.spendChart"
+      caption="purchasing.dashboards.spendCaption"
+      columns={[
+        { header: t('purchasing.dashboards.spendAmount'), cell: (r, currency) => formatMoney(r.amount, currency) },
+        { header: t('purchasing.dashboards.documents'), cell: (r) => formatNumber(r.documents) },
+        { header: t('purchasing.dashboards.lines'), cell: (r) => formatNumber(r.lines) },
+      ]}
+    />
+  );
+}
+
+interface SupplierRow {
+  supplierId?: number | null;
+  supplierName?: string | null;
+  currency: string;
+  amount: string;
+}
+
+/** A figure per supplier: one bar chart and one table per currency, biggest amount first; the columns after the supplier's name are the caller's. */
+function SupplierFigures<R extends SupplierRow>(props: {
+  rows: readonly R[];
+  testId: string;
+  chart: (rows: readonly R[], unnamed: string) => ChartData;
+  chartLabel: string;
+  caption: string;
+  columns: { header: string; cell: (row: R, currency: string) => string }[];
+}) {
+  const { t } = useTranslation();
   const unnamed = t('purchasing.dashboards.unnamedSupplier');
   return (
-    <CurrencyGroups rows={bySpend(rows)} testId="spend">
+    <CurrencyGroups rows={bySpend(props.rows)} testId={props.testId}>
       {({ currency, rows, suffix, caption }) => (
         <>
-          <BarChart data={spendChart(rows, unnamed)} currency={currency} label={t('purchasing.dashboards.spendChart', { currency })} testId={`spend-chart${suffix}`} />
-          <Table data-size="sm" data-testid={`spend-table${suffix}`}>
-            <caption>{caption(t('purchasing.dashboards.spendCaption'))}</caption>
+          <BarChart data={props.chart(rows, unnamed)} currency={currency} label={t(props.chartLabel, { currency })} testId={`${props.testId}-chart${suffix}`} />
+          <Table data-size="sm" data-testid={`${props.testId}-table${suffix}`}>
+            <caption>{caption(t(props.caption))}</caption>
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('purchasing.dashboards.supplier')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.spendAmount')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.documents')}</Table.HeaderCell>
-                <Table.HeaderCell className="torg-number">{t('purchasing.dashboards.lines')}</Table.HeaderCell>
+                {props.columns.map((c) => (
+                  <Table.HeaderCell key={c.header} className="torg-number">
+                    {c.header}
+                  </Table.HeaderCell>
+                ))}
               </Table.Row>
             </Table.Head>
             <Table.Body>
               {rows.map((r, i) => (
                 <Table.Row key={`${r.supplierId ?? r.supplierName ?? ''}-${i}`}>
                   <Table.HeaderCell scope="row">{r.supplierName ?? unnamed}</Table.HeaderCell>
-                  <Table.Cell className="torg-number">{formatMoney(r.amount, currency)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatNumber(r.documents)}</Table.Cell>
-                  <Table.Cell className="torg-number">{formatNumber(r.lines)}</Table.Cell>
+                  {props.columns.map((c) => (
+                    <Table.Cell key={c.header} className="torg-number">
+                      {c.cell(r, currency)}
+                    </Table.Cell>
+                  ))}
                 </Table.Row>
               ))}
             </Table.Body>
