@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const GENERATED = join(root, 'src', 'web', 'gql');
+const VITE_TEMP = join(root, 'src', 'web', 'node_modules');
 /** What the build reads; a folder's own time changes when a file in it is added or removed. */
 const INPUTS = ['src/web', 'src/schema.gql', 'package-lock.json'].map((p) => join(root, p));
 const OUTPUT = join(root, 'dist', 'web', 'index.html');
@@ -17,7 +18,8 @@ const OUTPUT = join(root, 'dist', 'web', 'index.html');
 const STAMP = join(root, 'dist', 'web', '.build-stamp');
 
 function newestChange(path) {
-  if (path === GENERATED) return 0; // written by the build itself
+  // Written by the build itself: the generated types, and Vite's temporary config under node_modules/.vite-temp.
+  if (path === GENERATED || path === VITE_TEMP) return 0;
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st) return 0;
   // src/web's own time changes when the generator recreates gql/ in it; its files and subfolders count.

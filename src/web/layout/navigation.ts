@@ -1,7 +1,6 @@
 /**
- * The main menu, by role: each entry names the roles that see it. Later screens (approver's
- * queue, supplier portal, purchasing unit dashboards, accounts payable) are added here and in
- * app/routes.tsx with their roles; nothing else in the layout changes.
+ * The main menu, by role: each entry names the roles that see it. A new screen is added here and
+ * in app/routes.tsx with its roles; nothing else in the layout changes.
  */
 export interface NavEntry {
   path: string;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/useSession';
 import { PageHeading } from '../components/PageHeading';
 
-/** Where users land whose roles have no screen yet (approvers, suppliers, purchasing units, accounts payable). */
+/** Where users land whose roles have no screen (an administrator, whose work is in the API). */
 export function HomePage() {
   const { t } = useTranslation();
   const current = useSession()!;
