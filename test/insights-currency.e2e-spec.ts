@@ -247,7 +247,13 @@ describe('Insight reports per currency (issue 18)', () => {
       basis: SpendBasis.ORDERED,
       groupBy: [InsightDimension.CATEGORY],
     };
-    for (const variant of [{}, { unspscCode: '44000000' }, { unspscLevel: UnspscLevelName.FAMILY }, { unspscCode: '44120000', unspscLevel: UnspscLevelName.SEGMENT }, { from: undefined, to: undefined }]) {
+    for (const variant of [
+      {},
+      { unspscCode: '44000000' },
+      { unspscLevel: UnspscLevelName.FAMILY },
+      { unspscCode: '44120000', unspscLevel: UnspscLevelName.SEGMENT },
+      { from: undefined, to: undefined },
+    ]) {
       const v = { ...school, ...variant };
       expect([variant, await reports.loyalty(ctx, v)]).toEqual([variant, await reports.loyalty(ctx, { ...v, factLinesOnly: true })]);
       expect([variant, await reports.leakage(ctx, v)]).toEqual([variant, await reports.leakage(ctx, { ...v, factLinesOnly: true })]);
