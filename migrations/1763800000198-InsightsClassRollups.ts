@@ -1,7 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { FACTS, MEASURES } from './1763800000091-InsightsRollups';
 
-/** The rollup's keys: the subtree's top, the month, the UNSPSC class (six digits; '' for a line without a code). */
+/**
+ * The rollup's keys: the subtree's top, the month, the UNSPSC class (six digits; '' for a line
+ * without a code). The primary key puts the class before the month and compares it bytewise
+ * (collation "C", the same order for digit strings), so a code filter's `LIKE '44%'` is a range of
+ * the key: "one segment by class" reads its segment's rows only, not every class of the scope's tops.
+ */
 const KEYS = ['organisation_id', 'month', 'unspsc_class'];
 const measureColumns = MEASURES.map(([m]) => `${m} ${m.endsWith('lines') || m === 'leak_alternatives' ? 'int' : 'numeric'} NOT NULL`).join(',\n    ');
 
@@ -17,7 +22,7 @@ const applyDelta = (rollup: string, live: string) => `
       SELECT ${KEYS.join(', ')}, ${MEASURES.map(([m]) => `sum(${m})`).join(', ')}
         FROM (${contributions(1, 'new_rows', live)} UNION ALL ${contributions(-1, 'old_rows', live)}) d
        GROUP BY ${KEYS.join(', ')}
-      ON CONFLICT (${KEYS.join(', ')})
+      ON CONFLICT (organisation_id, unspsc_class, month)
       DO UPDATE SET ${MEASURES.map(([m]) => `${m} = r.${m} + EXCLUDED.${m}`).join(', ')};`;
 
 /**
@@ -40,9 +45,9 @@ export class InsightsClassRollups1763800000198 implements MigrationInterface {
         CREATE TABLE ${rollup} (
           organisation_id int NOT NULL, -- the subtree's top: this organisation and every one below it
           month date NOT NULL,          -- first day of the month
-          unspsc_class text NOT NULL,   -- six digits; '' for lines without a code
+          unspsc_class text COLLATE "C" NOT NULL, -- six digits; '' for lines without a code
           ${measureColumns},
-          PRIMARY KEY (${KEYS.join(', ')})
+          PRIMARY KEY (organisation_id, unspsc_class, month)
         )`);
       // A trigger with transition tables names only those of its own event: empty stand-ins for the other side.
       const body = (event: 'INSERT' | 'UPDATE' | 'DELETE') => {
