@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { InsightsSupplierAllTimeRollups1763800000176 } from '../migrations/1763800000176-InsightsSupplierAllTimeRollups';
 import { InsightsStatisticsRollups1763800000170 } from '../migrations/1763800000170-InsightsStatisticsRollups';
+import { InsightsClassRollups1763800000198 } from '../migrations/1763800000198-InsightsClassRollups';
 import { InsightReportsRepository } from '../src/insights/insight-reports.repository';
 import { InsightQuery } from '../src/insights/insight-query';
 import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from '../src/insights/insights.types';
@@ -426,4 +427,27 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     await write({ event: 'orderCancelled', orderId: 4000 });
     expect(await sameAllTimeAnswers()).toBe(30);
   }, 600_000);
+  it('goes down and up again (migration 198): the class rollups go, and come back rebuilt from the facts and kept by their triggers', async () => {
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await new InsightsClassRollups1763800000198().down(runner);
+      expect(await runner.query(`SELECT to_regclass('insights_order_tree_class_month') AS o, to_regclass('insights_invoice_tree_class_month') AS i`)).toEqual([{ o: null, i: null }]);
+      await new InsightsClassRollups1763800000198().up(runner);
+      await runner.commitTransaction();
+    } catch (e) {
+      await runner.rollbackTransaction();
+      throw e;
+    } finally {
+      await runner.release();
+    }
+    await sameClassRollups();
+    // The triggers are back: a new line counts in its class at once.
+    const linesOf421015 = async () => (await t.sql(`SELECT coalesce(sum(lines), 0)::int AS n FROM insights_order_tree_class_month WHERE unspsc_class = '421015'`))[0].n as number;
+    const before = await linesOf421015();
+    const [o] = fc.sample(orderArb, { numRuns: 1, seed: 198 });
+    await write({ event: 'orderApproved', fact: orderFact(4198, { ...o, lines: [{ amount: '19.80', loyalty: 'OFF_AGREEMENT', segment: '42', rest: '101500', onAgreement: false }] }) });
+    expect(await linesOf421015()).toBeGreaterThan(before);
+    await sameClassRollups();
+  }, 300_000);
 });
