@@ -46,6 +46,8 @@ import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoic
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
 import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
+import { InsightsForeignCurrencyByDate1763800000197 } from './1763800000197-InsightsForeignCurrencyByDate';
+import { InsightsClassRollups1763800000198 } from './1763800000198-InsightsClassRollups';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts and from dist. */
 export const MIGRATIONS = [
@@ -97,4 +99,6 @@ export const MIGRATIONS = [
   UnspscItemVocabularyVersions1763800000186,
   SearchDocumentFromProjection1763800000187,
   InsightsForeignCurrencyIndexes1763800000196,
+  InsightsForeignCurrencyByDate1763800000197,
+  InsightsClassRollups1763800000198,
 ];

@@ -1,4 +1,7 @@
 import { DataSource } from 'typeorm';
+import { InsightReportsRepository } from '../src/insights/insight-reports.repository';
+import { InsightQuery } from '../src/insights/insight-query';
+import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from '../src/insights/insights.types';
 import { SpendFacts } from '../src/insights/spend-facts';
 import { InvoiceSpendFact, OrderSpendFact } from '../src/insights/spend-facts.types';
 import { RequestContext } from '../src/platform/context/request-context';
@@ -15,7 +18,8 @@ import { startTestApp, TestApp } from './support/test-app';
  * HTTP, and spends in euros on an EUR agreement of Kontorland's (facts as ordering and invoicing
  * hand them over): 100.00 EUR on the agreement and 40.00 EUR outside it, invoiced the same way.
  * While only kroner are spent the rollups answer (their rows say NOK); once euros are spent the
- * fact lines answer, one row per currency.
+ * fact lines answer, one row per currency. The check is per period: a month with kroner only
+ * reads the rollups again, the subtree class rollup (migration 198) included, with the same figures.
  */
 describe('Insight reports per currency (issue 18)', () => {
   let t: TestApp;
@@ -177,5 +181,103 @@ describe('Insight reports per currency (issue 18)', () => {
     const lines = await csv('/insights/off-agreement-lines.csv');
     expect(lines[0]).toContain(',unitCode,currency,amount,');
     expect(lines[1]).toContain(',PK,EUR,40.00,');
+  });
+  /** A kroner order of Nordby skole in June 2026, two classes of segment 44 and one of segment 14, and its invoice. */
+  async function spendKronerInJune() {
+    const facts = t.app.get(SpendFacts);
+    const ds = t.app.get(DataSource);
+    const line = (orderLineId: number, unspscCode: string, amount: string, loyalty: 'ON_AGREEMENT' | 'OFF_AGREEMENT' | 'NOT_COVERED') => ({
+      orderLineId,
+      unspscCode,
+      quantity: '1',
+      unitCode: 'EA',
+      unitPrice: amount,
+      amount,
+      loyalty,
+      agreementId: loyalty === 'ON_AGREEMENT' ? agreement2025001 : null,
+      coveringAgreementIds: loyalty === 'NOT_COVERED' ? [] : [agreement2025001],
+      justificationCode: loyalty === 'OFF_AGREEMENT' ? 'URGENT_NEED' : null,
+      justificationText: loyalty === 'OFF_AGREEMENT' ? 'Juni' : null,
+      catalogueItemId: null,
+    });
+    await inTransaction(ds, new RequestContext(undefined, ds.manager), async (tx) => {
+      await facts.orderApproved(tx, {
+        orderId: 990201,
+        orderNo: 'JUNI-1',
+        buyerOrganisationId: t.world.orgs.skole,
+        supplierId: t.world.orgs.kontorland,
+        supplierName: 'Kontorland AS',
+        agreementId: agreement2025001,
+        currency: 'NOK',
+        submittedAt: '2026-06-10T08:00:00Z',
+        approvedAt: '2026-06-10T09:00:00Z',
+        lines: [line(990211, '44121706', '200.00', 'ON_AGREEMENT'), line(990212, '44103103', '50.00', 'OFF_AGREEMENT'), line(990213, '14111500', '30.00', 'NOT_COVERED')],
+      });
+    });
+    await factsWritten(t);
+  }
+
+  /** Doubles (or halves back) the amounts of every row of the order spend rollups (test data only): a report that read them answers double. */
+  const scaleRollups = async (factor: 2 | 0.5) => {
+    for (const table of ['insights_order_tree_class_month', 'insights_order_tree_segment_month', 'insights_order_tree_month', 'insights_order_segment_month', 'insights_order_month'])
+      await t.sql(`UPDATE ${table} SET amount = amount * $1, on_agreement = on_agreement * $1`, [factor]);
+  };
+
+  it('reads the rollups for a period with kroner only although euros were spent in another, with the figures of the fact lines', async () => {
+    await spendKronerInJune();
+    const june = { from: '2026-06-01', to: '2026-06-30' };
+    const byClass = { ...june, groupBy: ['CATEGORY'], unspscLevel: 'CLASS', unspscCode: '44000000' };
+    const classRows = [
+      { category: '44103100', currency: 'NOK', onAgreement: '0.00', offAgreement: '50.00', total: '50.00', lines: 1 },
+      { category: '44121700', currency: 'NOK', onAgreement: '200.00', offAgreement: '0.00', total: '200.00', lines: 1 },
+    ];
+    const loyaltyByClass = 'insightLoyalty(filter: $f) { category currency onAgreement offAgreement total lines }';
+    expect(await q(loyaltyByClass, byClass)).toEqual(classRows);
+    expect(await q('insightLoyalty(filter: $f) { currency onAgreement total lines }', { ...june, groupBy: [] })).toEqual([{ currency: 'NOK', onAgreement: '200.00', total: '280.00', lines: 3 }]);
+
+    // The repository's own two paths agree, for the school's scope, at every level a rollup keeps.
+    const reports = t.app.get(InsightReportsRepository);
+    const ctx = new RequestContext(undefined, t.app.get(DataSource).manager);
+    const school: InsightQuery = {
+      organisationIds: [t.world.orgs.skole],
+      subtreeTops: [t.world.orgs.skole],
+      ...june,
+      period: PeriodGrouping.MONTH,
+      unspscLevel: UnspscLevelName.CLASS,
+      basis: SpendBasis.ORDERED,
+      groupBy: [InsightDimension.CATEGORY],
+    };
+    for (const variant of [
+      {},
+      { unspscCode: '44000000' },
+      { unspscLevel: UnspscLevelName.FAMILY },
+      { unspscCode: '44120000', unspscLevel: UnspscLevelName.SEGMENT },
+      { from: undefined, to: undefined },
+    ]) {
+      const v = { ...school, ...variant };
+      expect([variant, await reports.loyalty(ctx, v)]).toEqual([variant, await reports.loyalty(ctx, { ...v, factLinesOnly: true })]);
+      expect([variant, await reports.leakage(ctx, v)]).toEqual([variant, await reports.leakage(ctx, { ...v, factLinesOnly: true })]);
+    }
+
+    // Which source answered: with the rollups' amounts doubled (test data only), a report over June
+    // answers double, so it read them; one over this month or all time (euros spent in both)
+    // answers as before, from the fact lines, one row per currency.
+    const lastDay = new Date(Date.parse(`${month}T12:00:00Z`) + 32 * 86_400_000).toISOString().slice(0, 8) + '01';
+    const thisMonth = { from: month, to: new Date(Date.parse(`${lastDay}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10) };
+    const byClassAllTime = { groupBy: ['CATEGORY'], unspscLevel: 'CLASS', unspscCode: '44000000' };
+    const thisMonthByClass = { ...thisMonth, ...byClassAllTime };
+    const thisMonthByClassRows = await q(loyaltyByClass, thisMonthByClass);
+    expect(thisMonthByClassRows.map((r: { currency: string }) => r.currency)).toEqual(['EUR']); // KL-100's kroner are outside segment 44
+    const allTime = await q(loyaltyByClass, byClassAllTime);
+    expect(new Set(allTime.map((r: { currency: string }) => r.currency))).toEqual(new Set(['EUR', 'NOK']));
+    await scaleRollups(2);
+    try {
+      expect(await q(loyaltyByClass, byClass)).toEqual(classRows.map((r) => ({ ...r, onAgreement: (2 * Number(r.onAgreement)).toFixed(2), total: (2 * Number(r.total)).toFixed(2) })));
+      expect(await q(loyaltyByClass, thisMonthByClass)).toEqual(thisMonthByClassRows);
+      expect(await q(loyaltyByClass, byClassAllTime)).toEqual(allTime);
+    } finally {
+      await scaleRollups(0.5);
+    }
+    expect(await q(loyaltyByClass, byClass)).toEqual(classRows);
   });
 });

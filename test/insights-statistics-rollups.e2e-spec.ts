@@ -2,18 +2,21 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { InsightsSupplierAllTimeRollups1763800000176 } from '../migrations/1763800000176-InsightsSupplierAllTimeRollups';
 import { InsightsStatisticsRollups1763800000170 } from '../migrations/1763800000170-InsightsStatisticsRollups';
+import { InsightsClassRollups1763800000198 } from '../migrations/1763800000198-InsightsClassRollups';
 import { InsightReportsRepository } from '../src/insights/insight-reports.repository';
 import { InsightQuery } from '../src/insights/insight-query';
 import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from '../src/insights/insights.types';
 import { SpendFactWriter } from '../src/insights/spend-fact-writer';
 import { InvoiceSpendFact, OrderSpendFact, SpendEvent } from '../src/insights/spend-facts.types';
 import { documentRollupFor } from '../src/insights/statistics-rollups';
+import { rollupFor } from '../src/insights/insight-query';
 import { RequestContext } from '../src/platform/context/request-context';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
- * The statistics reports over the rollups of migrations 170 and 176 give exactly the rows the fact lines
- * give: a generated mix of orders (free-text suppliers, re-approvals that drop lines or move an
+ * The statistics reports over the rollups of migrations 170 and 176, and loyalty and leakage over
+ * those of 91, 105 and 198 (by segment, family, class or commodity, with a code filter at any
+ * level), give exactly the rows the fact lines give: a generated mix of orders (free-text suppliers, re-approvals that drop lines or move an
  * order to another month, cancellations), invoices and credit notes (with and without an order),
  * and matches with exception reasons, over Storby kommune's tree (kommune, Nordby skole, Storby
  * sykehjem) and Vestby kommune, written by the real fact writer into a real PostgreSQL; then every
@@ -27,6 +30,8 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
   let orgs: Record<'kommune' | 'skole' | 'sykehjem' | 'vestby' | 'kontorland' | 'medisinsk', number>;
   let agreementId: number;
   let clock = Date.parse('2026-01-01T00:00:00Z');
+  /** Queries the class rollup answered (sameAnswers counts them). */
+  let classRolled = 0;
   /** Each event gets a later recordedAt than the one before, as the outbox gives them (a test may write an older one on purpose). */
   type Unstamped = SpendEvent extends infer E ? (E extends SpendEvent ? Omit<E, 'recordedAt'> & { recordedAt?: string } : never) : never;
   const write = (e: Unstamped) => writer.write({ recordedAt: new Date((clock += 1000)).toISOString(), ...e });
@@ -43,6 +48,8 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
 
   // The generated mix: seeded, so a failure names its data.
   const BUYERS = ['kommune', 'skole', 'sykehjem', 'vestby'] as const;
+  /** A code's six digits after its segment: two families, three classes, four commodities (the class rollup of migration 198 keeps six digits). */
+  const REST = fc.constantFrom('121700', '121706', '121500', '101500');
   const day = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.parse('2025-01-01T10:00:00Z') + d * 86_400_000 + (d % 7) * 3_600_000));
   const money = fc.integer({ min: 1, max: 500_000 }).map((c) => (c / 100).toFixed(2));
   const orderArb = fc.record({
@@ -50,10 +57,13 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     supplier: fc.constantFrom('kontorland', 'medisinsk', 'Nærbutikken', 'Snekker Hansen'),
     approved: day,
     approvalHours: fc.integer({ min: 0, max: 200 }),
-    lines: fc.array(fc.record({ amount: money, loyalty: fc.constantFrom('ON_AGREEMENT', 'OFF_AGREEMENT', 'NOT_COVERED'), segment: fc.constantFrom('44', '14', '42'), onAgreement: fc.boolean() }), {
-      minLength: 1,
-      maxLength: 4,
-    }),
+    lines: fc.array(
+      fc.record({ amount: money, loyalty: fc.constantFrom('ON_AGREEMENT', 'OFF_AGREEMENT', 'NOT_COVERED'), segment: fc.constantFrom('44', '14', '42'), rest: REST, onAgreement: fc.boolean() }),
+      {
+        minLength: 1,
+        maxLength: 4,
+      },
+    ),
   });
   const invoiceArb = fc.record({
     buyer: fc.constantFrom(...BUYERS),
@@ -65,7 +75,12 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     status: fc.constantFrom('MATCHED', 'EXCEPTION', 'WAITING'),
     approved: fc.boolean(),
     lines: fc.array(
-      fc.record({ amount: money, loyalty: fc.constantFrom('ON_AGREEMENT', 'OFF_AGREEMENT', 'NOT_COVERED', 'OFF_CATALOGUE'), segment: fc.option(fc.constantFrom('44', '14'), { nil: null }) }),
+      fc.record({
+        amount: money,
+        loyalty: fc.constantFrom('ON_AGREEMENT', 'OFF_AGREEMENT', 'NOT_COVERED', 'OFF_CATALOGUE'),
+        segment: fc.option(fc.constantFrom('44', '14'), { nil: null }),
+        rest: REST,
+      }),
       {
         minLength: 1,
         maxLength: 4,
@@ -89,7 +104,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
       approvedAt: o.approved.toISOString(),
       lines: o.lines.slice(0, keep).map((l, i) => ({
         orderLineId: id * 10 + i,
-        unspscCode: `${l.segment}121700`,
+        unspscCode: `${l.segment}${l.rest}`,
         quantity: '1',
         unitCode: 'EA',
         unitPrice: l.amount,
@@ -119,7 +134,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     lines: v.lines.map((l, i) => ({
       invoiceLineId: id * 10 + i,
       orderLineId: v.orderDaysBefore === null ? null : id * 10 + i,
-      unspscCode: l.segment && `${l.segment}121700`,
+      unspscCode: l.segment && `${l.segment}${l.rest}`,
       quantity: v.credit ? '-1' : '1',
       unitCode: 'EA',
       amount: v.credit ? `-${l.amount}` : l.amount,
@@ -156,29 +171,39 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
         basis: fc.constantFrom(SpendBasis.ORDERED, SpendBasis.INVOICED),
         offset: fc.constantFrom(0, 0, 3),
         limit: fc.constantFrom(1, 5, 100),
+        level: fc.constantFrom(UnspscLevelName.SEGMENT, UnspscLevelName.FAMILY, UnspscLevelName.CLASS, UnspscLevelName.COMMODITY),
+        // A code filter for loyalty and leakage (segment, family, class, commodity): the statistics reports keep none.
+        code: fc.constantFrom(undefined, '44000000', '44120000', '44121700', '44121706', '14100000'),
       })
       .filter((r) => !r.from || !r.to || r.from <= r.to)
-      .map((r): InsightQuery & { offset: number; limit: number } => ({
+      .map((r): InsightQuery & { offset: number; limit: number; code?: string } => ({
         organisationIds: r.scope.ids,
         subtreeTops: r.scope.tops,
         from: r.from,
         to: r.to,
         period: r.period,
-        unspscLevel: UnspscLevelName.SEGMENT,
+        unspscLevel: r.level,
         supplierId: r.supplier && orgs[r.supplier as 'kontorland'],
         basis: r.basis,
         groupBy: r.groupBy,
         offset: r.offset,
         limit: r.limit,
+        code: r.code,
       }));
 
-  /** Every report from the rollups and from the fact lines, side by side; counts the queries a rollup answered. */
+  /** Every report from the rollups and from the fact lines, side by side; counts the queries a document rollup answered, and those the class rollup did. */
   async function sameAnswers(runs: number, seed: number): Promise<number> {
     let rolled = 0;
     await fc.assert(
-      fc.asyncProperty(queryArb(), async ({ offset, limit, ...q }) => {
+      fc.asyncProperty(queryArb(), async ({ offset, limit, code, ...q }) => {
         const facts = { ...q, factLinesOnly: true };
         if (documentRollupFor(q)) rolled++;
+        // Loyalty and leakage (migrations 91, 105 and 198's rollups), the code filter applied too;
+        // without the supplier, which no spend rollup keeps (the fact lines answer it alone).
+        const coded = { ...q, supplierId: undefined, groupBy: q.groupBy.filter((d) => d !== InsightDimension.SUPPLIER), unspscCode: code };
+        if (rollupFor(coded)?.category === 'class') classRolled++;
+        expect(await reports.loyalty(ctx, coded)).toEqual(await reports.loyalty(ctx, { ...coded, factLinesOnly: true }));
+        expect(await reports.leakage(ctx, coded)).toEqual(await reports.leakage(ctx, { ...coded, factLinesOnly: true }));
         expect(await reports.spend(ctx, q)).toEqual(await reports.spend(ctx, facts));
         expect(await reports.orders(ctx, q)).toEqual(await reports.orders(ctx, facts));
         expect(await reports.invoices(ctx, q)).toEqual(await reports.invoices(ctx, facts));
@@ -223,6 +248,23 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     return allTime;
   }
 
+  /** The class rollups (migration 198) equal to their fact lines grouped by subtree top, month and class: six digits, or '' for no code. */
+  async function sameClassRollups() {
+    for (const [basis, fact, live] of [
+      ['order', 'insights_order_line', '(NOT cancelled)::int'],
+      ['invoice', 'insights_invoice_line', '1'],
+    ] as const) {
+      const grouped = `SELECT a.organisation_id, date_trunc('month', spend_date)::date AS month, coalesce(left(unspsc_code, 6), '') AS unspsc_class, sum(${live})::int AS lines,
+                              sum(${live} * amount) AS amount, sum(${live} * CASE WHEN loyalty = 'OFF_AGREEMENT' THEN amount ELSE 0 END) AS off_agreement,
+                              sum(${live} * CASE WHEN supplier_loyalty = 'LOYAL' THEN amount ELSE 0 END) AS supplier_loyal
+                         FROM ${fact} CROSS JOIN LATERAL unnest(buyer_path) AS a(organisation_id) GROUP BY 1, 2, 3 HAVING sum(${live}) <> 0`;
+      const kept = `SELECT organisation_id, month, unspsc_class, lines, amount, off_agreement, supplier_loyal FROM insights_${basis}_tree_class_month WHERE lines <> 0`;
+      expect(await t.sql(`(${grouped} EXCEPT ${kept}) UNION ALL (${kept} EXCEPT ${grouped})`)).toEqual([]);
+      const [{ n }] = await t.sql(`SELECT count(DISTINCT unspsc_class)::int AS n FROM insights_${basis}_tree_class_month WHERE lines <> 0`);
+      expect(n).toBeGreaterThan(4);
+    }
+  }
+
   it('gives the fact lines’ answers for a generated mix, through re-approvals, cancellations, credit notes and re-matches', async () => {
     const orders = fc.sample(orderArb, { numRuns: 120, seed: 16 });
     const invoices = fc.sample(invoiceArb, { numRuns: 140, seed: 17 });
@@ -252,6 +294,8 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     const [{ n: facts }] = await t.sql(`SELECT (SELECT count(*) FROM insights_order_line) + (SELECT count(*) FROM insights_invoice_line) AS n`);
     expect(Number(facts)).toBeGreaterThan(300);
     expect(await sameAnswers(60, 1)).toBeGreaterThan(15);
+    expect(classRolled).toBeGreaterThan(5);
+    await sameClassRollups();
     expect(await sameAllTimeAnswers()).toBe(30); // every query grouped by or filtered to a supplier (30 of 40)
 
     // Changes: re-approvals dropping a line or moving the order to another month, cancellations, re-matches with new reasons.
@@ -269,6 +313,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     }
     expect((await t.sql(`SELECT count(*)::int AS n FROM insights_order_line WHERE cancelled`))[0].n).toBeGreaterThan(0);
     expect(await sameAnswers(60, 2)).toBeGreaterThan(15);
+    await sameClassRollups();
     expect(await sameAllTimeAnswers()).toBe(30);
   }, 600_000);
 
@@ -357,7 +402,7 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
       const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 78 });
       await write({
         event: 'orderApproved',
-        fact: orderFact(4000, { ...o, supplier: 'Snekker Hansen', lines: [...o.lines, { amount: '123.45', loyalty: 'OFF_AGREEMENT', segment: '44', onAgreement: false }] }),
+        fact: orderFact(4000, { ...o, supplier: 'Snekker Hansen', lines: [...o.lines, { amount: '123.45', loyalty: 'OFF_AGREEMENT', segment: '44', rest: '121706', onAgreement: false }] }),
       });
       await write({ event: 'invoiceApproved', fact: invoiceFact(6000, { ...v, credit: false }) });
       expect(await reports.spend(ctx, { ...everything, factLinesOnly: true })).not.toEqual(spendBefore);
@@ -382,4 +427,27 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     await write({ event: 'orderCancelled', orderId: 4000 });
     expect(await sameAllTimeAnswers()).toBe(30);
   }, 600_000);
+  it('goes down and up again (migration 198): the class rollups go, and come back rebuilt from the facts and kept by their triggers', async () => {
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await new InsightsClassRollups1763800000198().down(runner);
+      expect(await runner.query(`SELECT to_regclass('insights_order_tree_class_month') AS o, to_regclass('insights_invoice_tree_class_month') AS i`)).toEqual([{ o: null, i: null }]);
+      await new InsightsClassRollups1763800000198().up(runner);
+      await runner.commitTransaction();
+    } catch (e) {
+      await runner.rollbackTransaction();
+      throw e;
+    } finally {
+      await runner.release();
+    }
+    await sameClassRollups();
+    // The triggers are back: a new line counts in its class at once.
+    const linesOf421015 = async () => (await t.sql(`SELECT coalesce(sum(lines), 0)::int AS n FROM insights_order_tree_class_month WHERE unspsc_class = '421015'`))[0].n as number;
+    const before = await linesOf421015();
+    const [o] = fc.sample(orderArb, { numRuns: 1, seed: 198 });
+    await write({ event: 'orderApproved', fact: orderFact(4198, { ...o, lines: [{ amount: '19.80', loyalty: 'OFF_AGREEMENT', segment: '42', rest: '101500', onAgreement: false }] }) });
+    expect(await linesOf421015()).toBeGreaterThan(before);
+    await sameClassRollups();
+  }, 300_000);
 });

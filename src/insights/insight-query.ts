@@ -108,13 +108,19 @@ export function groupedQuery(q: InsightQuery, measures: string[], extraCondition
 }
 
 /**
- * Whether the scope has a fact line in a currency other than kroner (through the partial indexes
- * of migration 196). The rollups sum amounts without a currency, so they answer only when it has
- * none; their rows are then in NOK.
+ * Whether the scope has a fact line in a currency other than kroner within the query's period
+ * (through the partial indexes of migration 197, keyed by buyer and date). The rollups sum
+ * amounts without a currency, so they answer only when it has none there; their rows are then in
+ * NOK. A period without foreign spend reads the rollups even if the scope spent in euros at
+ * another time: the rollup rows outside the period are not read.
  */
 export function foreignCurrencyQuery(q: InsightQuery): { sql: string; params: unknown[] } {
+  const p = new SqlParams();
   const table = q.basis === SpendBasis.ORDERED ? 'insights_order_line' : 'insights_invoice_line';
-  return { sql: `SELECT EXISTS (SELECT 1 FROM ${table} WHERE currency <> 'NOK' AND buyer_organisation_id = ANY($1::int[])) AS "foreign"`, params: [q.organisationIds] };
+  const where = [`currency <> 'NOK'`, `buyer_organisation_id = ANY(${p.add(q.organisationIds)}::int[])`];
+  if (q.from) where.push(`spend_date >= ${p.add(q.from)}::date`);
+  if (q.to) where.push(`spend_date <= ${p.add(q.to)}::date`);
+  return { sql: `SELECT EXISTS (SELECT 1 FROM ${table} WHERE ${where.join(' AND ')}) AS "foreign"`, params: p.values };
 }
 
 /** The currency column of a rollup's rows: the rollups are read only when every line is in kroner (foreignCurrencyQuery). */
@@ -127,34 +133,45 @@ export interface Rollup {
   organisation: 'buyer_organisation_id' | 'organisation_id';
   /** The column holding the first day of the month or year the row sums. */
   period: 'month' | 'year';
+  /** The UNSPSC column it keeps: none, the segment (2 digits, migrations 91 and 105) or the class (6 digits, migration 198). */
+  category: 'none' | 'segment' | 'class';
+}
+
+/** The UNSPSC digits a query needs: its category level when grouped by category, its code filter's significant digits. */
+function categoryDigits(q: InsightQuery): number {
+  const byLevel = q.groupBy.includes(InsightDimension.CATEGORY) ? LEVEL_DIGITS[q.unspscLevel] : 0;
+  return Math.max(byLevel, q.unspscCode ? significantPrefix(q.unspscCode).length : 0);
 }
 
 /**
- * The rollup that answers the query exactly, if one does (migrations 91 and 105): grouped by no
- * more than period, organisation and UNSPSC segment, filtered by no more than whole months and a
- * segment, no supplier or agreement. Null when only the fact lines can. Grouped by organisation,
- * the per-organisation rollups; otherwise the subtree rollups, summed over the scope's tops only
- * (for a purchasing unit 21 instead of 200 organisations' rows), by year when the query is over
- * whole years and needs no finer period.
+ * The rollup that answers the query exactly, if one does (migrations 91, 105 and 198): grouped
+ * by no more than period, organisation and UNSPSC category, filtered by no more than whole months
+ * and a category, no supplier or agreement. Null when only the fact lines can. Grouped by
+ * organisation, the per-organisation rollups (segment at most); otherwise the subtree rollups,
+ * summed over the scope's tops only (for a purchasing unit 21 instead of 200 organisations'
+ * rows), by year when the query is by segment over whole years and needs no finer period, by
+ * class when it needs family or class digits (a commodity: the fact lines).
  */
 export function rollupFor(q: InsightQuery): Rollup | null {
   if (q.factLinesOnly) return null;
   if (q.supplierId !== undefined || q.agreementId !== undefined) return null;
   if (q.groupBy.some((d) => d === InsightDimension.SUPPLIER || d === InsightDimension.AGREEMENT)) return null;
-  const byCategory = q.groupBy.includes(InsightDimension.CATEGORY);
-  if (byCategory && q.unspscLevel !== UnspscLevelName.SEGMENT) return null;
-  if (q.unspscCode && !q.unspscCode.endsWith('000000')) return null;
   if (q.from && !q.from.endsWith('-01')) return null;
   if (q.to && !isLastOfMonth(q.to)) return null;
+  const digits = categoryDigits(q);
+  if (digits > 6) return null;
+  const category = digits === 0 ? 'none' : digits <= 2 ? 'segment' : 'class';
   const prefix = q.basis === SpendBasis.ORDERED ? 'insights_order' : 'insights_invoice';
-  const bySegment = byCategory || Boolean(q.unspscCode);
   if (q.groupBy.includes(InsightDimension.ORGANISATION)) {
-    return { table: `${prefix}_${bySegment ? 'segment_month' : 'month'} f`, organisation: 'buyer_organisation_id', period: 'month' };
+    if (category === 'class') return null;
+    return { table: `${prefix}_${category === 'segment' ? 'segment_month' : 'month'} f`, organisation: 'buyer_organisation_id', period: 'month', category };
   }
+  if (category === 'class') return { table: `${prefix}_tree_class_month f`, organisation: 'organisation_id', period: 'month', category };
+  const bySegment = category === 'segment';
   const wholeYears = (!q.from || q.from.endsWith('-01-01')) && (!q.to || q.to.endsWith('-12-31'));
   const yearly = bySegment && wholeYears && (!q.groupBy.includes(InsightDimension.PERIOD) || q.period === PeriodGrouping.YEAR);
-  if (yearly) return { table: `${prefix}_tree_segment_year f`, organisation: 'organisation_id', period: 'year' };
-  return { table: `${prefix}_tree_${bySegment ? 'segment_month' : 'month'} f`, organisation: 'organisation_id', period: 'month' };
+  if (yearly) return { table: `${prefix}_tree_segment_year f`, organisation: 'organisation_id', period: 'year', category };
+  return { table: `${prefix}_tree_${bySegment ? 'segment_month' : 'month'} f`, organisation: 'organisation_id', period: 'month', category };
 }
 
 const isLastOfMonth = (date: string) => new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).getUTCDate() === 1;
@@ -169,7 +186,9 @@ export function rollupQuery(q: InsightQuery, rollup: Rollup, measures: string[],
   const where = [ids.length === 1 ? `f.${rollup.organisation} = ${p.add(ids[0])}::int` : `f.${rollup.organisation} = ANY(${p.add(ids)}::int[])`];
   if (q.from) where.push(`f.${rollup.period} >= ${p.add(q.from)}::date`);
   if (q.to) where.push(`f.${rollup.period} <= ${p.add(q.to)}::date`);
-  if (q.unspscCode) where.push(`f.segment = ${p.add(q.unspscCode.slice(0, 2))}`);
+  if (q.unspscCode && rollup.category === 'segment') where.push(`f.segment = ${p.add(q.unspscCode.slice(0, 2))}`);
+  // The fact lines' prefix match on the class's six digits (a code filter is never finer than a class here).
+  if (q.unspscCode && rollup.category === 'class') where.push(`f.unspsc_class LIKE ${p.add(`${significantPrefix(q.unspscCode)}%`)}`);
   // Grouped by the rollup's own columns where they are the key (the period of its grain, the
   // segment): a hash aggregate keyed by expressions cost 3–5 times the CPU on 2,000 groups, and
   // one top's rows come from the primary key already in that order.
@@ -185,7 +204,13 @@ export function rollupQuery(q: InsightQuery, rollup: Rollup, measures: string[],
     else by(`date_trunc(${p.add(q.period.toLowerCase())}, ${period})::date::text`, 'period');
   }
   if (q.groupBy.includes(InsightDimension.ORGANISATION)) by(`f.${rollup.organisation}`, 'organisationId');
-  if (q.groupBy.includes(InsightDimension.CATEGORY)) by(`rpad(nullif(f.segment, ''), 8, '0')`, 'category', 'f.segment');
+  if (q.groupBy.includes(InsightDimension.CATEGORY)) {
+    const digits = LEVEL_DIGITS[q.unspscLevel];
+    if (rollup.category === 'segment') by(`rpad(nullif(f.segment, ''), 8, '0')`, 'category', 'f.segment');
+    else if (digits === 6) by(`rpad(nullif(f.unspsc_class, ''), 8, '0')`, 'category', 'f.unspsc_class');
+    // A coarser level from the class rollup: its first digits, as the fact lines' left(code, n).
+    else by(`rpad(nullif(left(f.unspsc_class, ${digits}), ''), 8, '0')`, 'category');
+  }
   const group = groupBy.length ? ` GROUP BY ${groupBy.join(', ')}` : '';
   const order = groupBy.length ? ` ORDER BY ${groupBy.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '';
   return { sql: `SELECT ${[...select, ...measures].join(', ')} FROM ${rollup.table} WHERE ${where.join(' AND ')}${group} HAVING ${having}${order}`, params: p.values };

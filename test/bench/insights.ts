@@ -13,6 +13,9 @@
  * floor, the smallest authenticated request (`me`), so that the reports can be read against what
  * any request costs on the machine at that moment.
  *
+ * After the reports, the rollup triggers' write cost per fact line (insight-trigger-cost.ts): the
+ * same lines inserted with no rollup trigger, without the class rollup's, and with all.
+ *
  * `--sql-only` sends no request: each statistics report's statements (the last six below) run
  * under EXPLAIN ANALYZE twice in the same run, from the fact lines (as before migration 170) and
  * as the service now sends them (from its rollups), with the rows each read.
@@ -28,6 +31,7 @@ import { subtreeTops } from '../../src/identity/organisation-tree';
 import { startDemoService, freePort, ms, percentile, printTable } from './bench-support';
 import { generateInsightFacts } from './insight-facts-generator';
 import { insightQuery, statementTimes } from './insight-sql-timing';
+import { rollupTriggerCost } from './insight-trigger-cost';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -151,6 +155,20 @@ async function main() {
       }
     }
     rows.push(['load average after the reports', load(), '']);
+    // What the rollup triggers cost each fact line written (the class rollup's share beside the others').
+    const statements = 100;
+    const linesEach = 8;
+    rows.push(['rollup triggers per fact line', '', `${statements} INSERTs of ${linesEach} lines per turn, 5 turns of each setting taken in rotation, one rolled-back transaction; medians`]);
+    const cost = await rollupTriggerCost(pg, statements, linesEach, 5);
+    for (const fact of new Set(cost.map((c) => c.fact))) {
+      const of = (mode: string) => cost.find((c) => c.fact === fact && c.mode === mode)!.microsPerLine;
+      const [bare, before, all] = [of('no rollup trigger'), of('without the class rollup'), of('every rollup')];
+      rows.push([
+        `  ${fact}`,
+        `${all.toFixed(0)} µs`,
+        `no rollup trigger ${bare.toFixed(0)} µs; without the class rollup ${before.toFixed(0)} µs; the class rollup adds ${(all - before).toFixed(0)} µs (${(((all - before) / (before - bare)) * 100).toFixed(0)} % of the other triggers' ${(before - bare).toFixed(0)} µs)`,
+      ]);
+    }
     await pg.end();
   } finally {
     service?.kill('SIGTERM');
