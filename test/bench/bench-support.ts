@@ -211,14 +211,22 @@ export async function healthy(base: string): Promise<void> {
 }
 
 /**
+ * BENCH_SERVICE_NODE_ARGS as Node options for a service the bench starts (e.g. "--cpu-prof
+ * --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS does not allow). With --cpu-prof the service also
+ * preloads exit-on-stop.js, so that it exits normally when stopped and Node writes the profile.
+ */
+export function serviceNodeArgs(): string[] {
+  const args = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  return args.some((a) => a.startsWith('--cpu-prof')) ? [...args, '--require', join(__dirname, 'exit-on-stop.js')] : args;
+}
+
+/**
  * Torg from dist/ on a free port against `databaseUrl`, seeded with the demo world, answering
- * /health before it returns. BENCH_SERVICE_NODE_ARGS adds Node options to the service alone
- * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS does not allow).
+ * /health before it returns, with serviceNodeArgs().
  */
 export async function startDemoService(databaseUrl: string, env: Record<string, string> = {}): Promise<{ service: ChildProcess; api: Api }> {
   const port = await freePort();
-  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const service = spawn(process.execPath, [...nodeArgs, join(projectRoot(), 'dist', 'src', 'main.js')], {
+  const service = spawn(process.execPath, [...serviceNodeArgs(), join(projectRoot(), 'dist', 'src', 'main.js')], {
     env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -10,16 +10,18 @@
  * the lowest-noise comparison this shared machine allows. Prints per kind p50 / p95 and the
  * statements each search sent; `--explain FILE` writes EXPLAIN (ANALYZE, BUFFERS, SETTINGS) of
  * each kind's main statement (this build) to FILE and prints its planning and execution times.
+ * Also prints each build's CPU per search (the engine's Node and PostgreSQL's), which other work
+ * on a shared machine does not inflate as it does the times.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { resolve } from 'node:path';
-import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Client } from 'pg';
 import { createDataSource } from '../../src/platform/database/data-source';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
 import { PostgresSearchEngine } from '../../src/search/engines/postgres-search.engine';
 import type { SearchQuery, SearchScope } from '../../src/search/product-search';
-import { freePort, ms, percentile, printTable } from './bench-support';
+import { freePort, ms, percentile, postgresCpuSeconds, printTable } from './bench-support';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -160,6 +162,24 @@ async function main() {
         `server planning ${ms(st.plan / kinds.length)} + execution ${ms(st.exec / kinds.length)}; the rest (parse and analysis, protocol, Node) ${ms((client - st.plan - st.exec) / kinds.length)}`,
       ]);
     }
+    // CPU per search, which the machine's other work does not inflate as it does wall-clock time:
+    // this process's (the engine: query text, driver, result parsing, highlights) and the
+    // PostgreSQL server's (every backend), each engine alone, in alternating blocks of one round.
+    const postmasterPid = Number((await readFile(join(resolve(DATA), 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const cpu = new Map(engines.map(([name]) => [name, { node: 0, postgres: 0, searches: 0 }]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, engine] of round % 2 === 0 ? engines : [...engines].reverse()) {
+        const node = process.cpuUsage();
+        const postgres = postgresCpuSeconds(postmasterPid);
+        for (const [, q] of kinds) await engine.search(query(q), scope);
+        const used = process.cpuUsage(node);
+        const c = cpu.get(name)!;
+        c.node += (used.user + used.system) / 1000;
+        c.postgres += (postgresCpuSeconds(postmasterPid) - postgres) * 1000;
+        c.searches += kinds.length;
+      }
+    }
+    for (const [name, c] of cpu) rows.push([`${name}: CPU per search`, `engine (Node) ${ms(c.node / c.searches)}`, `PostgreSQL ${ms(c.postgres / c.searches)} (${c.searches} searches)`]);
     // A backend's first search loads the catalogue entries of the searched partitions, their indexes
     // and statistics into its caches: a new connection (or one whose caches were reset) pays that once.
     for (const [name, engine] of engines) {

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 
 /** At most this many distinct SQL texts are prepared (per process, so per connection too); the rest run unnamed. */
 const MAX_PREPARED = 200;
-const prepared = new Set<string>();
+/** SQL text → its statement name: hashing a search's few kilobytes of SQL on every call cost more than the lookup. */
+const prepared = new Map<string, string>();
 
 /**
  * Runs a query as a named prepared statement on the data source's pool, outside any
@@ -17,10 +18,11 @@ const prepared = new Set<string>();
  */
 export async function preparedQuery<T>(ds: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   const pool = (ds.driver as unknown as { master: Pool }).master;
-  const name = 'torg_' + createHash('sha1').update(sql).digest('hex').slice(0, 20);
-  if (!prepared.has(name)) {
+  let name = prepared.get(sql);
+  if (name === undefined) {
     if (prepared.size >= MAX_PREPARED) return (await pool.query(sql, params)).rows as T[];
-    prepared.add(name);
+    name = 'torg_' + createHash('sha1').update(sql).digest('hex').slice(0, 20);
+    prepared.set(sql, name);
   }
   return (await pool.query({ name, text: sql, values: params })).rows as T[];
 }

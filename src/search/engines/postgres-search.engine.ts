@@ -289,7 +289,9 @@ export class PostgresSearchEngine extends ProductSearch {
     const textWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
     const params: unknown[] = [agreementIds];
     const param = (v: unknown) => `$${params.push(v)}`;
-    const [row]: { versions: number[]; expansions: WordExpansions[] | null; known: string[] | null }[] = await this.ds.query(
+    // Prepared (four shapes): PostgreSQL parses and analyses it once per connection.
+    const [row] = await preparedQuery<{ versions: number[]; expansions: WordExpansions[] | null; known: string[] | null }>(
+      this.ds,
       `SELECT ARRAY(SELECT version_id FROM search_index_state
                      WHERE engine = 'postgres' AND agreement_id = ANY($1::int[]) AND version_id IS NOT NULL ORDER BY version_id) AS versions,
               ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions, 'kinds', e.kinds)) FROM torg_expand_words(${param(textWords)}::text[], ${param(EXPANSIONS_PER_WORD)}) e)` : 'NULL::json'} AS expansions,

@@ -226,8 +226,20 @@ function alternatives(word: string, found: WordExpansions | undefined, typed: bo
   return alts;
 }
 
+/** Document weights as bits (A = 1 … D = 8) and back, sorted: merging and restricting them is then a bitwise operation. */
+const WEIGHT_BITS = new Map<string, number>();
+const weightBits = (weights: string) => {
+  let bits = WEIGHT_BITS.get(weights);
+  if (bits === undefined) {
+    bits = [...weights].reduce((b, w) => b | (1 << ('ABCD'.indexOf(w) & 3)), 0);
+    WEIGHT_BITS.set(weights, bits);
+  }
+  return bits;
+};
+const BITS_WEIGHTS = Array.from({ length: 16 }, (_, b) => [...'ABCD'].filter((_, i) => b & (1 << i)).join(''));
+
 function render(a: Alternative, only?: string): string | null {
-  const weights = only ? [...a.weights].filter((w) => only.includes(w)).join('') : a.weights;
+  const weights = only ? BITS_WEIGHTS[weightBits(a.weights) & weightBits(only)] : a.weights;
   if (!weights) return null;
   const suffix = (a.prefix ? '*' : '') + (weights === 'ABCD' ? '' : weights);
   return suffix ? `${a.lexeme}:${suffix}` : a.lexeme;
@@ -235,14 +247,16 @@ function render(a: Alternative, only?: string): string | null {
 
 /** One alternative per lexeme (and prefix), its weights united: "stol:ABC | stol:D" is "stol". */
 function merged(alts: Alternative[]): Alternative[] {
-  const byKey = new Map<string, Alternative>();
+  const byKey = new Map<string, { a: Alternative; bits: number; cls: MatchClass }>();
   for (const a of alts) {
-    const key = `${a.lexeme}${a.prefix ? '*' : ''}`;
+    const key = a.prefix ? `${a.lexeme}*` : a.lexeme;
     const seen = byKey.get(key);
-    const weights = [...new Set([...(seen?.weights ?? ''), ...a.weights])].sort().join('');
-    byKey.set(key, { ...a, weights, cls: Math.max(a.cls, seen?.cls ?? a.cls) });
+    if (seen) {
+      seen.bits |= weightBits(a.weights);
+      seen.cls = Math.max(seen.cls, a.cls);
+    } else byKey.set(key, { a, bits: weightBits(a.weights), cls: a.cls });
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map(({ a, bits, cls }) => ({ ...a, weights: BITS_WEIGHTS[bits], cls }));
 }
 
 /** OR of the alternatives of class ≥ min (restricted to the weights `only`), AND over a term's words, OR over terms. */
