@@ -249,7 +249,15 @@ export class MeilisearchEngine extends ProductSearch {
           // Past page 1, whether words were given up is read from page 1's first hit (a later
           // page's first hit may have matched fewer words than the best).
           query.offset > 0 && text
-            ? index.search(text, { filter: params.filter, matchingStrategy: 'last', rankingScoreThreshold: params.rankingScoreThreshold, showRankingScoreDetails: true, attributesToRetrieve: ['id'], offset: 0, limit: 1 })
+            ? index.search(text, {
+                filter: params.filter,
+                matchingStrategy: 'last',
+                rankingScoreThreshold: params.rankingScoreThreshold,
+                showRankingScoreDetails: true,
+                attributesToRetrieve: ['id'],
+                offset: 0,
+                limit: 1,
+              })
             : null,
         ]).then(([page, first]) => [page, (first ?? (query.offset > 0 ? null : page))?.hits[0]] as const);
     const mandatory = new Set(scope.mandatoryIds);
