@@ -24,7 +24,8 @@ import { SearchSynonymsResolver } from './synonyms/search-synonyms.resolver';
     {
       provide: ProductSearch,
       inject: [DataSource, TORG_CONFIG],
-      useFactory: (ds: DataSource, config: TorgConfig) => (config.searchEngine === 'meilisearch' ? new MeilisearchEngine(ds, config.meiliHost!, config.meiliApiKey) : new PostgresSearchEngine(ds)),
+      useFactory: (ds: DataSource, config: TorgConfig) =>
+        config.searchEngine === 'meilisearch' ? new MeilisearchEngine(ds, config.meiliHost!, config.meiliApiKey, config.meiliIndex) : new PostgresSearchEngine(ds),
     },
     SearchOutbox,
     SearchIndexer,

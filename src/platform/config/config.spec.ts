@@ -28,6 +28,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ MEILI_HOST: 'http://localhost:7700' }).searchEngine).toBe('meilisearch');
   });
 
+  it('searches the Meilisearch index named by MEILI_INDEX (torg_items by default), refusing a name Meilisearch would', () => {
+    expect(loadConfig({}).meiliIndex).toBe('torg_items');
+    expect(loadConfig({ MEILI_INDEX: 'torg_contract_12_34' }).meiliIndex).toBe('torg_contract_12_34');
+    expect(() => loadConfig({ MEILI_INDEX: 'torg items' })).toThrow('MEILI_INDEX="torg items": only letters, digits, - and _ (at most 400)');
+  });
+
   it('names every bad variable and why', () => {
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', SEARCH_ENGINE: 'elastic', SEED_DEMO: 'maybe', RATE_LIMIT_PER_MINUTE: '-1', DATABASE_POOL_SIZE: '1' });

@@ -25,6 +25,8 @@ export interface TorgConfig {
   searchEngine: 'postgres' | 'meilisearch';
   meiliHost?: string;
   meiliApiKey?: string;
+  /** The Meilisearch index searched (MEILI_INDEX; torg_items): the contract tests give each run its own. */
+  meiliIndex: string;
   /** HS256 secret for tokens Torg issues itself (development and test only). */
   devJwtSecret: string;
   oidc?: { issuer: string; jwksUri: string; audience: string };
@@ -263,6 +265,9 @@ export function loadConfig(env: Env = process.env): TorgConfig {
   } else if (engine === 'meilisearch' && !meiliHost) {
     problems.push('SEARCH_ENGINE=meilisearch needs MEILI_HOST');
   }
+  // Meilisearch's rule for an index uid: letters, digits, hyphens and underscores, at most 400 bytes.
+  const meiliIndex = env.MEILI_INDEX || 'torg_items';
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(meiliIndex)) problems.push(`MEILI_INDEX=${JSON.stringify(meiliIndex)}: only letters, digits, - and _ (at most 400)`);
   let devJwtSecret = env.JWT_DEV_SECRET || '';
   if (devJwtSecret && devJwtSecret.length < 32) problems.push('JWT_DEV_SECRET: must be at least 32 characters');
   if (!devJwtSecret) devJwtSecret = randomBytes(32).toString('hex');
@@ -308,6 +313,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     searchEngine: engine as TorgConfig['searchEngine'],
     meiliHost,
     meiliApiKey: env.MEILI_API_KEY || undefined,
+    meiliIndex,
     devJwtSecret,
     oidc: issuer && jwksUri && audience ? { issuer, jwksUri, audience } : undefined,
     devLogin,

@@ -1,4 +1,4 @@
-import { MEILI_SETTINGS, meiliDocumentExtras, meiliSort } from './meilisearch.engine';
+import { MEILI_SETTINGS, meiliSort } from './meilisearch.engine';
 import { synonymVariants } from './meili-query';
 
 describe('the settings the Meilisearch engine sends (issue 17 §2)', () => {
@@ -11,6 +11,9 @@ describe('the settings the Meilisearch engine sends (issue 17 §2)', () => {
     expect(order[0]).toBe('name');
     expect(order.indexOf('description')).toBeLessThan(order.indexOf('manufacturer'));
     expect(order.slice(-2)).toEqual(['categoryText', 'unspscCode']);
+    // the unit-normalised texts right after the text they normalise
+    expect(order.indexOf('nameUnits')).toBe(order.indexOf('name') + 1);
+    expect(order.indexOf('descriptionUnits')).toBe(order.indexOf('description') + 1);
   });
   it('allows a typo from 5 letters and two from 9, none on identifiers, numbers or the manufacturer', () => {
     expect(MEILI_SETTINGS.typoTolerance).toEqual({
@@ -24,12 +27,14 @@ describe('the settings the Meilisearch engine sends (issue 17 §2)', () => {
     expect(MEILI_SETTINGS.synonyms['håndsprit']).toEqual(expect.arrayContaining(['hånddesinfeksjon', 'hand sanitizer']));
     expect(MEILI_SETTINGS.synonyms['chair']).toContain('stol');
   });
+  it('ranks and sorts on numbers only: the agreement signal and the eco-label are 0/1 fields of the document', () => {
+    expect(MEILI_SETTINGS.rankingRules.filter((r) => r.includes(':')).map((r) => r.split(':')[0])).toEqual(['mandatory']);
+    expect(MEILI_SETTINGS.sortableAttributes).toContain('ecoLabelled');
+  });
   it('sorts by price, or by the eco-label when the buyer prefers it, and marks eco-labelled documents', () => {
     expect(meiliSort({ sort: 'PRICE_ASC' })).toEqual(['price:asc']);
     expect(meiliSort({ sort: 'RELEVANCE', preferEcoLabelled: true })).toEqual(['ecoLabelled:desc']);
     expect(meiliSort({ sort: 'RELEVANCE' })).toBeUndefined();
-    expect(meiliDocumentExtras({ ecolabel: 'Svanemerket', farge: 'hvit' })).toMatchObject({ ecoLabelled: 1, attributeText: 'Svanemerket hvit' });
-    expect(meiliDocumentExtras({}).ecoLabelled).toBe(0);
   });
   it('applies an organisation’s synonyms by rewriting the query: both ways, or one way from the first term', () => {
     const groups = [

@@ -1,19 +1,22 @@
 import { DataSource } from 'typeorm';
 import { unspscLevel } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
-import { attributeFacet, attributeFacets } from '../attribute-facets';
+import { attributeFacet } from '../attribute-facets';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 import { osloToday } from '../../platform/time/oslo-date';
 import { SYNONYM_SETS } from '../synonyms';
-import { isEcoLabelled } from '../eco-label';
 import { MergeableHit, mergeSynonymResults } from './meili-merge';
 import { synonymVariants } from './meili-query';
+import { meiliDay, meiliDocument, meiliQueryText, meiliRelaxation, meiliScoreThreshold, MeiliSourceRow, MeiliWordsDetail } from './meili-document';
 
 type MeiliModule = typeof import('meilisearch');
 type MeiliClient = InstanceType<MeiliModule['Meilisearch']>;
+/** The client's settings type: a misspelt or unknown setting fails to compile. */
+type MeiliSettings = import('meilisearch').Settings;
 type Task = { status: string; error?: { message?: string } | null; uid: number };
 
-const INDEX = 'torg_items';
+/** The index name unless configured (MEILI_INDEX): the contract tests give each run its own. */
+export const DEFAULT_MEILI_INDEX = 'torg_items';
 const BATCH = 10000;
 const TASK_TIMEOUT_MS = 120_000;
 
@@ -35,7 +38,8 @@ export function meiliSynonyms(sets: readonly (readonly string[])[] = SYNONYM_SET
  * among equally good ones (Meilisearch has one place for `sort`; without text they order all).
  *
  * Fields: name, item numbers, description, attribute values, manufacturer, and the UNSPSC titles
- * and code last (the English titles only find an item when nothing better does). Typos: one from
+ * and code last; the name and description with units normalised (nameUnits, descriptionUnits:
+ * meili-document.ts) right after each (the English titles only find an item when nothing better does). Typos: one from
  * 5 letters, two from 9 (as torg_expand_words), none on item numbers, GTINs, codes, numbers and
  * the manufacturer ("kontorstl" must not match "Kontorland"). Synonyms: the maintained list
  * (synonyms.ts); an organisation's own groups are applied per search (synonymVariants), as
@@ -45,7 +49,7 @@ export function meiliSynonyms(sets: readonly (readonly string[])[] = SYNONYM_SET
  * covers the start of a word.
  */
 export const MEILI_SETTINGS = {
-  searchableAttributes: ['name', 'sellerItemId', 'gtin', 'description', 'attributeText', 'manufacturer', 'categoryText', 'unspscCode'],
+  searchableAttributes: ['name', 'nameUnits', 'sellerItemId', 'gtin', 'description', 'descriptionUnits', 'attributeText', 'manufacturer', 'categoryText', 'unspscCode'],
   filterableAttributes: ['agreementId', 'versionId', 'supplierId', 'segmentCode', 'familyCode', 'classCode', 'unspscCode', 'price', 'attrFacets', 'validFrom', 'validTo'],
   sortableAttributes: ['price', 'name', 'ecoLabelled'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'mandatory:desc', 'sort'],
@@ -58,7 +62,7 @@ export const MEILI_SETTINGS = {
   synonyms: meiliSynonyms(),
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
-};
+} satisfies MeiliSettings;
 
 /** The sort a search sends: a price order, or the eco-label tie-break when the buyer asks for it (relevance order). */
 export function meiliSort(query: Pick<SearchQuery, 'sort' | 'preferEcoLabelled'>): string[] | undefined {
@@ -67,15 +71,7 @@ export function meiliSort(query: Pick<SearchQuery, 'sort' | 'preferEcoLabelled'>
   return query.preferEcoLabelled ? ['ecoLabelled:desc'] : undefined;
 }
 
-/** What a document has besides its catalogue columns, from its attributes: their values as words, and 1 when it carries an eco-label (a number, to sort by). */
-export const meiliDocumentExtras = (attributes: Record<string, string> | null) => ({
-  attrFacets: attributeFacets(attributes),
-  attributeText: Object.values(attributes ?? {}).join(' '),
-  ecoLabelled: isEcoLabelled(attributes) ? 1 : 0,
-});
-
-/** An item's validity dates as filterable numbers (YYYYMMDD); no limit is the smallest or largest day. */
-export const meiliDay = (date: string | null | undefined, none: 'first' | 'last'): number => (date ? Number(date.replace(/-/g, '')) : none === 'first' ? 0 : 99991231);
+export { meiliDay };
 
 /**
  * Items valid on `today` (YYYY-MM-DD). Documents indexed before the dates were (no fields) count
@@ -103,7 +99,7 @@ export class MeilisearchEngine extends ProductSearch {
     private readonly ds: DataSource,
     private readonly host: string,
     private readonly apiKey?: string,
-    private readonly indexName = INDEX,
+    private readonly indexName = DEFAULT_MEILI_INDEX,
   ) {
     super();
   }
@@ -129,6 +125,13 @@ export class MeilisearchEngine extends ProductSearch {
     if (!exists) await this.check(client.createIndex(name, { primaryKey: 'id' }), `create ${name}`);
     await this.check(client.index(name).updateSettings(MEILI_SETTINGS), `settings of ${name}`);
     if (name === this.indexName) this.settingsApplied = true;
+  }
+
+  /** Deletes this engine's index (the contract tests' teardown: each run has an index of its own). */
+  async deleteIndex(): Promise<void> {
+    const client = await this.client();
+    await client.deleteIndexIfExists(this.indexName);
+    this.settingsApplied = false;
   }
 
   async health() {
@@ -172,15 +175,7 @@ export class MeilisearchEngine extends ProductSearch {
       );
       if (!rows.length) return count;
       // Lines not orderable by themselves (deposits) are never indexed; the dates are filtered per search.
-      const docs = rows.map((r: Record<string, unknown> & { unspscCode: string; attributes: Record<string, string>; validFrom: string | null; validTo: string | null }) => ({
-        ...r,
-        validFrom: meiliDay(r.validFrom, 'first'),
-        validTo: meiliDay(r.validTo, 'last'),
-        segmentCode: r.unspscCode.slice(0, 2) + '000000',
-        familyCode: unspscLevel(r.unspscCode) >= 2 ? r.unspscCode.slice(0, 4) + '0000' : null,
-        classCode: unspscLevel(r.unspscCode) >= 3 ? r.unspscCode.slice(0, 6) + '00' : null,
-        ...meiliDocumentExtras(r.attributes),
-      }));
+      const docs = (rows as MeiliSourceRow[]).map(meiliDocument);
       await this.check(client.index(indexName).addDocuments(docs, { primaryKey: 'id' }), `add ${docs.length} documents`);
       count += docs.length;
       last = rows[rows.length - 1].id;
@@ -200,6 +195,8 @@ export class MeilisearchEngine extends ProductSearch {
       total += await this.addVersionDocuments(fresh, v.id);
       onProgress?.(i + 1, versions.length);
     }
+    // A swap, not a rename: the index searched keeps its name. The client requires `rename`,
+    // which Meilisearch accepts from 1.18 (docker-compose.yml pins a later one).
     await this.check(client.swapIndexes([{ indexes: [this.indexName, fresh], rename: false }]), 'swap indexes');
     await this.ds.transaction(async (m) => {
       await m.query(`DELETE FROM search_index_state WHERE engine = 'meilisearch'`);
@@ -230,21 +227,39 @@ export class MeilisearchEngine extends ProductSearch {
     // Matched words between random markers, made HTML (escaped, with <mark>) below.
     const markers = newHighlightMarkers();
     const facetNames = ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'];
+    // Units normalised as in the documents ("27\"" is "27 tommer"); a hit below the threshold is no answer (meiliScoreThreshold).
+    const text = meiliQueryText(query.text);
     const params = {
       filter: filter.join(' AND '),
       sort: meiliSort(query),
       attributesToHighlight: ['name', 'description'],
-      // All words first, then words given up from the end; the first hit's details say how many matched.
+      // All words first, then words given up from the end; the best hit's details say how many matched.
       matchingStrategy: 'last' as const,
-      showRankingScoreDetails: Boolean(query.text?.trim()),
+      rankingScoreThreshold: meiliScoreThreshold(text),
+      showRankingScoreDetails: text.length > 0,
       highlightPreTag: markers.start,
       highlightPostTag: markers.stop,
     };
-    const text = query.text ?? '';
     const variants = synonymVariants(text, query.synonyms);
-    const res = variants.length
-      ? await this.searchWithSynonyms(client, [text, ...variants], params, query, scope, facetNames)
-      : await client.index(this.indexName).search(text, { ...params, offset: query.offset, limit: query.limit, facets: query.facets === false ? undefined : facetNames });
+    const index = client.index(this.indexName);
+    const [res, best] = variants.length
+      ? await this.searchWithSynonyms(client, [text, ...variants], params, query, scope, facetNames).then((r) => [r, r.best] as const)
+      : await Promise.all([
+          index.search(text, { ...params, offset: query.offset, limit: query.limit, facets: query.facets === false ? undefined : facetNames }),
+          // Past page 1, whether words were given up is read from page 1's first hit (a later
+          // page's first hit may have matched fewer words than the best).
+          query.offset > 0 && text
+            ? index.search(text, {
+                filter: params.filter,
+                matchingStrategy: 'last',
+                rankingScoreThreshold: params.rankingScoreThreshold,
+                showRankingScoreDetails: true,
+                attributesToRetrieve: ['id'],
+                offset: 0,
+                limit: 1,
+              })
+            : null,
+        ]).then(([page, first]) => [page, (first ?? (query.offset > 0 ? null : page))?.hits[0]] as const);
     const mandatory = new Set(scope.mandatoryIds);
     const hits: SearchHit[] = res.hits.map((h) => ({
       itemId: String(h.id),
@@ -286,10 +301,7 @@ export class MeilisearchEngine extends ProductSearch {
     const total = res.estimatedTotalHits ?? hits.length;
     // Relaxed when even the best hit matched fewer words than the query has: the words given up
     // are the last ones (matchingStrategy "last").
-    const words = res.hits[0]?._rankingScoreDetails?.words;
-    const typed = (query.text ?? '').trim().split(/\s+/).filter(Boolean);
-    const relaxed = !!words && words.matchingWords < words.maxMatchingWords;
-    const droppedWords = relaxed ? typed.slice(typed.length - (words.maxMatchingWords - words.matchingWords)) : [];
+    const { relaxed, droppedWords } = text ? meiliRelaxation(text, best?._rankingScoreDetails?.words as MeiliWordsDetail | undefined) : { relaxed: false, droppedWords: [] };
     return { hits, totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets, relaxed, droppedWords };
   }
 
@@ -306,13 +318,13 @@ export class MeilisearchEngine extends ProductSearch {
     scope: SearchScope,
     facetNames: string[],
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- documents as Meilisearch returns them, read as in search()
-  ): Promise<{ hits: Record<string, any>[]; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }> {
+  ): Promise<{ hits: Record<string, any>[]; best?: MergeableHit; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }> {
     const each = { ...params, showRankingScore: true, showRankingScoreDetails: true };
     const [separate, together] = await Promise.all([
-      client.multiSearch({ queries: texts.map((q) => ({ indexUid: this.indexName, q, ...each, offset: 0, limit: query.offset + query.limit })) }),
+      client.multiSearch({ queries: texts.map((q) => ({ indexUid: this.indexName, q, ...each, rankingScoreThreshold: meiliScoreThreshold(q), offset: 0, limit: query.offset + query.limit })) }),
       client.multiSearch({
         federation: { offset: 0, limit: 0, ...(query.facets === false ? {} : { facetsByIndex: { [this.indexName]: facetNames }, mergeFacets: {} }) },
-        queries: texts.map((q) => ({ indexUid: this.indexName, q, filter: params.filter as string, matchingStrategy: 'last' as const })),
+        queries: texts.map((q) => ({ indexUid: this.indexName, q, filter: params.filter as string, matchingStrategy: 'last' as const, rankingScoreThreshold: meiliScoreThreshold(q) })),
       }),
     ]);
     const merged = mergeSynonymResults(
@@ -321,6 +333,8 @@ export class MeilisearchEngine extends ProductSearch {
     );
     return {
       hits: merged.slice(query.offset, query.offset + query.limit),
+      // The best of all (page 1's first), which says whether words were given up.
+      best: merged[0],
       estimatedTotalHits: together.estimatedTotalHits,
       facetDistribution: together.facetDistribution,
     };

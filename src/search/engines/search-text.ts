@@ -69,13 +69,17 @@ export function queryWords(text: string): string[] {
   return [...new Set(foldedWords(text))].slice(0, MAX_WORDS);
 }
 
+/**
+ * Units as the search reads them, in any text (both engines: the query, and the Meilisearch
+ * documents; the PostgreSQL document does the same in SQL, migration SearchRelevanceFields):
+ * 27" and 27'' are inches ("27 tommer"), and a number glued to its unit is two words (80g = 80 g).
+ */
+export const normaliseUnits = (text: string): string => text.replace(/(\d)\s*(["”″]|'')/g, '$1 tommer ').replace(/(\d)(\p{L})/gu, '$1 $2');
+
 function foldedWords(text: string): string[] {
-  const folded = fold(text)
-    // 27" and 27'' are inches, as the document reads them (migration SearchRelevanceFields)
-    .replace(/(\d)\s*(["”″]|'')/g, '$1 tommer ')
-    // a number glued to its unit: 80g = 80 g
-    .replace(/(\d)([a-z])/g, '$1 $2');
-  return folded.split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  return normaliseUnits(fold(text))
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
 }
 
 function fold(text: string) {
