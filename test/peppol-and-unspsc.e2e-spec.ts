@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
 import { loadConfig } from '../src/platform/config/config';
