@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writeDespatchAdvice } from '../src/peppol';
 import type { UblDespatchAdviceOut } from '../src/peppol';
 import { sentOrder } from './support/orders';
-import { sharedData } from './support/shared-data';
+import { needShared, sharedData } from './support/shared-data';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -190,8 +190,7 @@ describe('Despatch Advice on POST /documents', () => {
   });
 });
 
-const describeExamples = EXAMPLES.found ? describe : describe.skip;
-if (!EXAMPLES.found) console.warn(`SKIPPED: the published despatch advice examples were not found at ${EXAMPLES.dir}`);
+const describeExamples = needShared('the published despatch advice examples', EXAMPLES) ? describe : describe.skip;
 
 describeExamples('the published despatch advice examples', () => {
   /**

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { DocumentHandlers, ReceivedDocumentInput } from '../src/exchange/document-handlers';
 import { notFound } from '../src/platform/errors/domain-error';
-import { sharedData } from './support/shared-data';
+import { needShared, sharedData } from './support/shared-data';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -393,8 +393,7 @@ describe('POST /documents', () => {
   });
 
   const examples = sharedData('peppol', 'catalogue');
-  const describeShared = existsSync(examples.dir) ? describe : describe.skip;
-  if (!existsSync(examples.dir)) console.warn(`SKIPPED: the published PEPPOL examples were not found at ${examples.dir}`);
+  const describeShared = needShared('the published PEPPOL catalogue examples sent to /documents', examples) ? describe : describe.skip;
   describeShared('the published examples', () => {
     it('receives the published PEPPOL and EHF catalogues (one declares ISO-8859-1) as they are', async () => {
       // Both examples are catalogue 1387: from two senders, so neither is the other's resend.

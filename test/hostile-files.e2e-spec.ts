@@ -7,6 +7,8 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAgreement, upload } from './support/fixtures';
+import { billionLaughs, DOCTYPE_REFUSED, UBL_NS, UBL_PREFIXES } from './support/hostile-xml';
+import { kontorlandErp, postDocument } from './support/invoicing';
 import { startTestApp, TestApp } from './support/test-app';
 import { buildZip, entry, repeatedEntry, SHEET_CLOSE, SHEET_OPEN, STRINGS_OPEN, xlsxParts } from './support/zip-builder';
 
@@ -232,5 +234,94 @@ describe('hostile catalogue files', () => {
     expect(res.status).toBe(201);
     const [{ file_name }] = await t.sql('SELECT file_name FROM catalogue_version WHERE agreement_id = $1', [a.id]);
     expect(file_name).toBe('Kåtålog for Ærø.csv');
+  });
+});
+
+/**
+ * Invoices as a hostile sender posts them to POST /documents (issue 16): the same criterion as the
+ * catalogue files above — a precise 4xx (413 for size; 422 with the problem for what cannot be read), /health answering within a second throughout, the
+ * process's memory bounded — and nothing stored.
+ */
+describe('hostile invoices posted to /documents', () => {
+  const INVOICE_OPEN = `<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="${UBL_NS}:Invoice-2" ${UBL_PREFIXES}>\n<cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0</cbc:CustomizationID>\n`;
+  const INVOICE_CLOSE = '\n</Invoice>\n';
+  const MAX = 10 * 1024 * 1024; // DOCUMENT_MAX_BYTES, the default
+  let erp: string;
+  beforeAll(async () => {
+    erp = await kontorlandErp(t);
+  });
+  const received = async () => (await t.sql(`SELECT count(*)::int AS n FROM received_document`))[0].n + (await t.sql(`SELECT count(*)::int AS n FROM invoice`))[0].n;
+
+  it('refuses a 20 MB invoice (413, naming the bound) before reading it', async () => {
+    const before = await received();
+    // Built before the baseline is taken: the test's own copy is not the server's memory.
+    const body = Buffer.from(INVOICE_OPEN + '<cbc:Note>padding padding padding padding</cbc:Note>\n'.repeat(Math.ceil((20 * 1024 * 1024) / 50)) + INVOICE_CLOSE);
+    expect(body.length).toBeGreaterThan(20 * 1024 * 1024);
+    const { res, slowestHealthMs, rssGrowthMb } = await underAttack(() => postDocument(t, erp, body));
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The document is larger than the ${MAX.toLocaleString('en-US')} bytes (10.0 MiB) Torg accepts (DOCUMENT_MAX_BYTES); nothing was stored`,
+    });
+    expect(slowestHealthMs).toBeLessThan(1000);
+    expect(rssGrowthMb).toBeLessThan(250);
+    expect(await received()).toBe(before);
+  });
+
+  it('refuses a 20 MB invoice sent chunked, with no length declared (413), reading past the bound without keeping it', async () => {
+    const before = await received();
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const line = Buffer.from('<cbc:Note>padding padding padding padding</cbc:Note>\n'.repeat(20_000)); // about 1 MB
+    const { res, slowestHealthMs, rssGrowthMb } = await underAttack(
+      () =>
+        new Promise<{ status: number; body: any }>((resolve, reject) => {
+          const req = httpRequest(
+            { host: '127.0.0.1', port, method: 'POST', path: '/documents', headers: { authorization: `Bearer ${erp}`, 'content-type': 'application/xml', 'transfer-encoding': 'chunked' } },
+            (answer) => {
+              let text = '';
+              answer.on('data', (c) => (text += c));
+              answer.on('end', () => resolve({ status: answer.statusCode ?? 0, body: JSON.parse(text) }));
+            },
+          );
+          req.on('error', reject);
+          (async () => {
+            req.write(INVOICE_OPEN);
+            for (let i = 0; i < 20; i++) if (!req.write(line)) await once(req, 'drain');
+            req.end(INVOICE_CLOSE);
+          })().catch(reject);
+        }),
+    );
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(slowestHealthMs).toBeLessThan(1000);
+    expect(rssGrowthMb).toBeLessThan(250);
+    expect(await received()).toBe(before);
+  });
+
+  it('refuses a billion-laughs invoice (422) at its DOCTYPE, expanding nothing', async () => {
+    const before = await received();
+    const { res, slowestHealthMs, rssGrowthMb } = await underAttack(() => postDocument(t, erp, billionLaughs(INVOICE_OPEN, INVOICE_CLOSE)));
+    // A document Torg cannot read is answered like any refused document: 422 with its problems, nothing stored.
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ id: null, problems: [{ message: DOCTYPE_REFUSED }] });
+    expect(res.body.problems).toHaveLength(1);
+    expect(slowestHealthMs).toBeLessThan(1000);
+    expect(rssGrowthMb).toBeLessThan(250);
+    expect(await received()).toBe(before);
+  });
+
+  it('refuses an invoice nested 100,000 levels deep (422) where the 65th level opens', async () => {
+    const before = await received();
+    const body = INVOICE_OPEN + '<cbc:Note>'.repeat(100_000) + '</cbc:Note>'.repeat(100_000) + INVOICE_CLOSE;
+    const { res, slowestHealthMs, rssGrowthMb } = await underAttack(() => postDocument(t, erp, body));
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ id: null, problems: [{ message: 'The XML nests deeper than 64 elements (at <cbc:Note>); no UBL Invoice needs that' }] });
+    expect(res.body.problems).toHaveLength(1);
+    expect(slowestHealthMs).toBeLessThan(1000);
+    expect(rssGrowthMb).toBeLessThan(250);
+    expect(await received()).toBe(before);
+    expect((await t.http.get('/health')).status).toBe(200);
   });
 });

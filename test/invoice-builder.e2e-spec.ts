@@ -1,4 +1,5 @@
 import { fatalRules, RULES } from './support/peppol-rules';
+import { needShared } from './support/shared-data';
 import { creditNoteFor, creditNoteXml, invoiceFor, invoiceXml, linesOf, OrderToInvoice } from './support/invoices';
 
 /**
@@ -7,9 +8,7 @@ import { creditNoteFor, creditNoteXml, invoiceFor, invoiceXml, linesOf, OrderToI
  * `tamper` really breaks them.
  */
 
-const haveRules = RULES.found;
-if (!haveRules) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}; these conformance tests need ../shared/data beside the repository.`);
-const describeRules = haveRules ? describe : describe.skip;
+const describeRules = needShared('the official PEPPOL rules checks of test/support/invoices.ts', RULES) ? describe : describe.skip;
 
 const fatal = (xml: string) => [...fatalRules('CEN-EN16931-UBL.sef.json', xml), ...fatalRules('PEPPOL-EN16931-UBL.sef.json', xml)];
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkInvoice, InvoiceProblem, isNorwegianSeller } from '../src/invoicing/invoice-checks';
 import { readUblInvoice, UblError } from '../src/peppol';
 import { fatalRules, RULES } from './support/peppol-rules';
-import { sharedData } from './support/shared-data';
+import { needShared, sharedData } from './support/shared-data';
 
 /**
  * Torg's own invoice checks against the official rules (issue 16 §1, conformance): every published
@@ -17,11 +17,7 @@ import { sharedData } from './support/shared-data';
  */
 
 const EXAMPLES = sharedData('peppol');
-const haveAll = EXAMPLES.found && RULES.found;
-if (!haveAll) {
-  console.warn(`SKIPPED: the invoice conformance tests need the published examples (${EXAMPLES.dir}) and the official rules (${RULES.dir}) of ../shared/data beside the repository.`);
-}
-const describeShared = haveAll ? describe : describe.skip;
+const describeShared = needShared('the invoice conformance tests (the published examples and the official rules)', EXAMPLES, RULES) ? describe : describe.skip;
 
 const CEN = 'CEN-EN16931-UBL.sef.json';
 const PEPPOL = 'PEPPOL-EN16931-UBL.sef.json';

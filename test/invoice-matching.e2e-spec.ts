@@ -4,6 +4,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { sentOrder } from './support/orders';
 import { acceptedOrder, drain, ERROR, INVOICE_FIELDS, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { quickInvoiceXml } from './support/invoices';
+import { createAgreement, publishFile } from './support/fixtures';
 
 /**
  * Matching and deciding invoices over HTTP (issue 16 §2–3, §5): the whole path from order to
@@ -221,4 +222,80 @@ it('applies a supplier rule’s looser price and total tolerance, and only while
   await receive(t, order.id, [{ lineId: '1', quantity: '1' }]);
   const without = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '48.00', orderLineId: '1' }] }));
   expect(without.body.status).toBe('EXCEPTION');
+});
+
+it('matches a service line two-way under a category rule while a goods line of the same buyer and invoice waits for its receipt', async () => {
+  // Printer maintenance (UNSPSC 81112306, in segment 81: engineering and technology services) is
+  // not in the built-in code subset; its branch of the official code set is added as a code-set
+  // import would, and Kontorland gets an agreement covering it beside paper.
+  await t.sql(
+    `INSERT INTO unspsc_node (code, level, title, parent_code, version) VALUES
+       ('81000000', 1, 'Engineering and Research and Technology Based Services', NULL, 'test'),
+       ('81110000', 2, 'Computer services', '81000000', 'test'),
+       ('81112300', 3, 'Computer hardware maintenance and support', '81110000', 'test'),
+       ('81112306', 4, 'Printer, scanner and multifunctional equipment maintenance', '81112300', 'test')
+     ON CONFLICT (code) DO NOTHING`,
+  );
+  const agreement = await createAgreement(t, { scope: ['14110000', '81110000'] });
+  await publishFile(
+    t,
+    agreement.id,
+    Buffer.from(
+      'seller_item_id,name,unspsc,price,vat_rate,unit\n' +
+        'SRV-TWO-1,Service på skriver og kopimaskin (per besøk),81112306,950.00,25,EA\n' +
+        'GDS-TWO-1,Kopipapir A4 80 g 500 ark (avtale med service),14111507,45.07,25,PK\n',
+    ),
+    'service-and-paper.csv',
+  );
+
+  // Nordby skole matches three-way by default; services (segment 81) two-way, by a rule.
+  const policy = await t.gql(ap, `mutation { setInvoiceMatchPolicy(input: { organisationId: ${t.world.orgs.skole}, mode: THREE_WAY }) { mode definedBy } }`);
+  expect(policy.data.setInvoiceMatchPolicy).toEqual({ mode: 'THREE_WAY', definedBy: t.world.orgs.skole });
+  const rule = await t.gql(ap, `mutation($i: AddInvoiceMatchRuleInput!) { addInvoiceMatchRule(input: $i) { __typename ... on InvoiceMatchRule { id } ${ERROR} } }`, {
+    i: { organisationId: t.world.orgs.skole, unspscPrefix: '81', mode: 'TWO_WAY' },
+  });
+  expect(rule.data.addInvoiceMatchRule.__typename).toBe('InvoiceMatchRule');
+  try {
+    const order = await acceptedOrder(t, [
+      { sellerItemId: 'SRV-TWO-1', quantity: '1' },
+      { sellerItemId: 'GDS-TWO-1', quantity: '4' },
+    ]);
+    const lineOf = (sellerItemId: string) => order.lines.find((l: { sellerItemId: string }) => l.sellerItemId === sellerItemId).lineId;
+    // Invoiced before anything is received: the visit is matched (two-way), the paper not received (three-way).
+    const posted = await postDocument(
+      t,
+      erp,
+      quickInvoiceXml({
+        id: number('F'),
+        orderReference: order.number,
+        lines: [
+          { quantity: '1', price: '950.00', orderLineId: lineOf('SRV-TWO-1'), sellerItemId: 'SRV-TWO-1', unitCode: 'EA' },
+          { quantity: '4', price: '45.07', orderLineId: lineOf('GDS-TWO-1'), sellerItemId: 'GDS-TWO-1' },
+        ],
+      }),
+    );
+    expect(posted.status).toBe(201);
+    expect(posted.body.status).toBe('WAITING');
+    const waiting = await invoiceOf(posted.body.id);
+    expect(waiting).toMatchObject({
+      status: 'WAITING',
+      lines: [
+        { lineId: '1', matchStatus: 'MATCHED' },
+        { lineId: '2', matchStatus: 'NOT_RECEIVED' },
+      ],
+    });
+    // The paper waits (NOT_RECEIVED, nothing of it expected yet); the invoice total is above what its matched lines come to by the paper's 180.28.
+    expect(waiting.reasons).toEqual([
+      expect.objectContaining({ code: 'NOT_RECEIVED', lineId: '2' }),
+      expect.objectContaining({ code: 'TOTAL_ABOVE_EXPECTED', lineId: null, expected: expect.stringMatching(/^950(\.00)?$/), actual: expect.stringMatching(/^1130\.28$/) }),
+    ]);
+
+    // The paper arrives: the re-match approves the invoice, still two-way for the visit.
+    await receive(t, order.id, [{ lineId: lineOf('GDS-TWO-1'), quantity: '4' }]);
+    await drain(t);
+    expect(await invoiceOf(posted.body.id)).toMatchObject({ status: 'APPROVED', reasons: [], lines: [{ matchStatus: 'MATCHED' }, { matchStatus: 'MATCHED' }] });
+  } finally {
+    await t.gql(ap, `mutation($r: Int!) { removeInvoiceMatchRule(ruleId: $r) { id } }`, { r: rule.data.addInvoiceMatchRule.id });
+    await t.sql(`DELETE FROM invoice_match_policy WHERE buyer_organisation_id = $1`, [t.world.orgs.skole]);
+  }
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readUblOrder } from '../src/peppol';
 import { OutboxDispatcher } from '../src/platform/outbox/outbox-dispatcher';
 import { fatalRules, RULES } from './support/peppol-rules';
+import { needShared } from './support/shared-data';
 import { approvedOrder, ORDER_FIELDS, publishedItem } from './support/orders';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -21,9 +22,9 @@ const ATTESTANT = 'attestant@nordby.example';
 const KONTORLAND = 'katalog@kontorland.example';
 const ERROR = `... on ErrorResult { errorCode message }`;
 
-if (!RULES.found) console.warn(`The official rules were not found at ${RULES.dir}: the rule checks in this file are skipped`);
-/** The fatal asserts of the rules file, or [] when the rules are not there (warned above). */
-const fatal = (rulesFile: string, xml: string) => (RULES.found ? fatalRules(rulesFile, xml) : []);
+const checkRules = needShared('the official rules checks of the order documents', RULES);
+/** The fatal asserts of the rules file, or [] when the rules are not there (warned above; in CI the file fails instead). */
+const fatal = (rulesFile: string, xml: string) => (checkRules ? fatalRules(rulesFile, xml) : []);
 
 async function getDocument(t: TestApp, orderId: number | string, email?: string) {
   const req = t.http.get(`/orders/${orderId}/document`);

@@ -1,20 +1,17 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
 import { loadConfig } from '../src/platform/config/config';
 import { attributeFacets } from '../src/search/attribute-facets';
 import { createAgreement, publishFile, upload } from './support/fixtures';
-import { sharedData } from './support/shared-data';
+import { needShared, sharedData } from './support/shared-data';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Published PEPPOL examples and the UNSPSC code set live in ../shared/data, read in place. */
-const SHARED = sharedData().dir;
-const CATALOGUES = join(SHARED, 'peppol', 'catalogue');
-const UNSPSC_CSV = join(SHARED, 'unspsc', 'unspsc.csv');
-const haveShared = existsSync(CATALOGUES) && existsSync(UNSPSC_CSV);
-if (!haveShared) {
-  console.warn(`SKIPPED: the shared PEPPOL examples and UNSPSC code set were not found at ${SHARED}; these conformance tests need ../shared/data beside the repository.`);
-}
+const CATALOGUES_FOLDER = sharedData('peppol', 'catalogue');
+const UNSPSC = sharedData('unspsc', 'unspsc.csv');
+const CATALOGUES = CATALOGUES_FOLDER.dir;
+const UNSPSC_CSV = UNSPSC.dir;
+const haveShared = needShared('the PEPPOL catalogue and UNSPSC conformance tests', CATALOGUES_FOLDER, UNSPSC);
 const describeShared = haveShared ? describe : describe.skip;
 
 let t: TestApp;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -8,7 +8,7 @@ import { UnspscVocabulary } from '../src/classification/suggestions/unspsc-vocab
 import { VocabularyCounts } from '../src/classification/suggestions/vocabulary-counts';
 import { RequestContext } from '../src/platform/context/request-context';
 import { inTransaction } from '../src/platform/database/transaction';
-import { sharedData } from './support/shared-data';
+import { needShared, sharedData } from './support/shared-data';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -20,9 +20,9 @@ import { startTestApp, TestApp } from './support/test-app';
  * codes) took over 20 minutes of this suite on the 2-core machine, and the rebuild's cost per code
  * does not change with the set's size; `test/bench/unspsc-vocabulary.ts` times the full set.
  */
-const UNSPSC_CSV = join(sharedData().dir, 'unspsc', 'unspsc.csv');
-const haveShared = existsSync(UNSPSC_CSV);
-if (!haveShared) console.warn(`SKIPPED: the shared UNSPSC code set was not found at ${UNSPSC_CSV}; this test needs ../shared/data beside the repository.`);
+const UNSPSC = sharedData('unspsc', 'unspsc.csv');
+const UNSPSC_CSV = UNSPSC.dir;
+const haveShared = needShared('the UNSPSC title vocabulary test (the shared code set)', UNSPSC);
 const SLICE_SEGMENTS = new Set(['10', '14', '42', '43', '44', '46', '47', '56']);
 const sliceDir = mkdtempSync(join(tmpdir(), 'torg-unspsc-slice-'));
 const SLICE_CSV = join(sliceDir, 'unspsc-slice.csv');

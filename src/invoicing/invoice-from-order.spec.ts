@@ -2,10 +2,9 @@ import { fatalRules, RULES, validateWithRules } from '../../test/support/peppol-
 import { writeInvoice } from '../peppol';
 import { DomainError } from '../platform/errors/domain-error';
 import { InvoiceFromOrderInput, invoiceFromOrder } from './invoice-from-order';
+import { needShared } from '../../test/support/shared-data';
 
-const haveRules = RULES.found;
-if (!haveRules) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}; these conformance tests need ../shared/data beside the repository.`);
-const describeRules = haveRules ? describe : describe.skip;
+const describeRules = needShared('the official rules checks of invoiceFromOrder', RULES) ? describe : describe.skip;
 
 const CEN = 'CEN-EN16931-UBL.sef.json';
 const PEPPOL = 'PEPPOL-EN16931-UBL.sef.json';

@@ -4,6 +4,7 @@ import { writeInvoiceResponse } from '../peppol';
 import { paymentTexts } from './invoice-payment-texts';
 import { invoiceResponseDocument, InvoiceResponseFacts } from './invoice-response-document';
 import { InvoiceDecision, invoiceResponseFor, MAX_REASON_TEXT } from './invoice-response-for';
+import { needShared } from '../../test/support/shared-data';
 
 const T111 = 'PEPPOLBIS-T111.sef.json';
 
@@ -75,8 +76,7 @@ describe('invoiceResponseDocument', () => {
   });
 });
 
-const describeRules = RULES.found ? describe : describe.skip;
-if (!RULES.found) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}`);
+const describeRules = needShared('the official rules checks of the Invoice Response document', RULES) ? describe : describe.skip;
 
 describeRules('invoice responses against the official rules (PEPPOLBIS-T111)', () => {
   for (const [name, decision] of Object.entries(DECISIONS))

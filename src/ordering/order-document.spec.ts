@@ -1,6 +1,7 @@
 import { fatalRules, RULES } from '../../test/support/peppol-rules';
 import { readUblOrder, writeOrder } from '../peppol';
 import { customerReferenceSent, OrderDocumentInput, orderDocument, taxCategoryOf, unitCodeForDocument } from './order-document';
+import { needShared } from '../../test/support/shared-data';
 
 const T01 = 'PEPPOLBIS-T01.sef.json';
 const EHF = 'EHF-ORDER-3.0.sef.json';
@@ -127,8 +128,7 @@ describe('orderDocument', () => {
   });
 });
 
-const describeRules = RULES.found ? describe : describe.skip;
-if (!RULES.found) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}`);
+const describeRules = needShared('the official rules checks of the order document', RULES) ? describe : describe.skip;
 
 describe('customerReferenceSent', () => {
   it('is the buyer’s reference when given, else the requisition number (what the invoice must return as BuyerReference)', () => {

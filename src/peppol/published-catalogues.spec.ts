@@ -1,15 +1,13 @@
 import { createReadStream, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedData } from '../../test/support/shared-data';
+import { needShared, sharedData } from '../../test/support/shared-data';
 import { UblCatalogueHeader, UblCatalogueLine } from './ubl-catalogue';
 import { readUblCatalogue } from './ubl-catalogue-reader';
 
 /** The catalogues OpenPEPPOL and DFØ publish, read in place from ../shared/data beside the checkout. */
-const { dir: CATALOGUES, found: haveShared } = sharedData('peppol', 'catalogue');
-if (!haveShared) {
-  console.warn(`SKIPPED: the published PEPPOL catalogues were not found at ${CATALOGUES}; these conformance tests need ../shared/data beside the repository.`);
-}
-const describeShared = haveShared ? describe : describe.skip;
+const SHARED = sharedData('peppol', 'catalogue');
+const CATALOGUES = SHARED.dir;
+const describeShared = needShared('the published PEPPOL catalogue tests', SHARED) ? describe : describe.skip;
 
 async function read(file: string): Promise<{ header: UblCatalogueHeader; lines: UblCatalogueLine[] }> {
   let header: UblCatalogueHeader | undefined;

@@ -1,15 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedData } from '../../test/support/shared-data';
+import { needShared, sharedData } from '../../test/support/shared-data';
 import { UblInvoice } from './ubl-invoice';
 import { readUblInvoice } from './ubl-invoice-reader';
 
 /** The invoices and credit notes OpenPEPPOL and DFØ publish, read in place from ../shared/data. */
-const { dir: EXAMPLES, found: haveShared } = sharedData('peppol');
-if (!haveShared) {
-  console.warn(`SKIPPED: the published PEPPOL invoices were not found at ${EXAMPLES}; these conformance tests need ../shared/data beside the repository.`);
-}
-const describeShared = haveShared ? describe : describe.skip;
+const SHARED = sharedData('peppol');
+const EXAMPLES = SHARED.dir;
+const describeShared = needShared('the published PEPPOL invoice tests', SHARED) ? describe : describe.skip;
 const read = (folder: string, name: string) => readUblInvoice(readFileSync(join(EXAMPLES, folder, name)));
 const xmlFiles = (folder: string) => readdirSync(join(EXAMPLES, folder)).filter((f) => f.endsWith('.xml'));
 

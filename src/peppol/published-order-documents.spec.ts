@@ -1,18 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ehfOrderExample } from '../../test/support/ehf-order-example';
-import { sharedData } from '../../test/support/shared-data';
+import { needShared, sharedData } from '../../test/support/shared-data';
 import { readUblDespatchAdvice } from './ubl-despatch-advice-reader';
 import { readUblOrder } from './ubl-order-reader';
 import { UblOrderResponse } from './ubl-order-response';
 import { readUblOrderResponse } from './ubl-order-response-reader';
 
 /** The orders, order responses and despatch advices OpenPEPPOL and DFØ publish, read in place from ../shared/data. */
-const { dir: EXAMPLES, found: haveShared } = sharedData('peppol');
-if (!haveShared) {
-  console.warn(`SKIPPED: the published PEPPOL examples were not found at ${EXAMPLES}; these conformance tests need ../shared/data beside the repository.`);
-}
-const describeShared = haveShared ? describe : describe.skip;
+const SHARED = sharedData('peppol');
+const EXAMPLES = SHARED.dir;
+const describeShared = needShared('the published PEPPOL order document tests', SHARED) ? describe : describe.skip;
 const file = (folder: string, name: string) => readFileSync(join(EXAMPLES, folder, name));
 const xmlFiles = (folder: string) => readdirSync(join(EXAMPLES, folder)).filter((f) => f.endsWith('.xml'));
 

@@ -1,12 +1,11 @@
 import { fatalRules, RULES } from '../../test/support/peppol-rules';
+import { needShared } from '../../test/support/shared-data';
 import { UblDespatchAdviceOut } from './ubl-despatch-advice';
 import { readUblDespatchAdvice } from './ubl-despatch-advice-reader';
 import { writeDespatchAdvice } from './ubl-despatch-advice-writer';
 import { XmlWriteError } from './xml-writer';
 
-const haveRules = RULES.found;
-if (!haveRules) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}; these conformance tests need ../shared/data beside the repository.`);
-const describeRules = haveRules ? describe : describe.skip;
+const describeRules = needShared('the official PEPPOL rules checks of writeDespatchAdvice', RULES) ? describe : describe.skip;
 
 /** A partial delivery of a Torg order: line 1 in full, line 2 with 2 outstanding. */
 function partialDelivery(profile: UblDespatchAdviceOut['profile'] = 'ehf'): UblDespatchAdviceOut {

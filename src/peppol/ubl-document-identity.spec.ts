@@ -1,15 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { sharedData } from '../../test/support/shared-data';
+import { needShared, sharedData } from '../../test/support/shared-data';
 import { identifyUblDocument } from './ubl-document-identity';
 import { UblError } from './ubl-xml-reader';
 
-const { dir: EXAMPLES, found: haveShared } = sharedData('peppol');
-if (!haveShared) {
-  console.warn(`SKIPPED: the published PEPPOL examples were not found at ${EXAMPLES}; these conformance tests need ../shared/data beside the repository.`);
-}
-const describeShared = haveShared ? describe : describe.skip;
+const SHARED = sharedData('peppol');
+const EXAMPLES = SHARED.dir;
+const describeShared = needShared('the document identity tests on the published PEPPOL examples', SHARED) ? describe : describe.skip;
 
 const NS = 'urn:oasis:names:specification:ubl:schema:xsd';
 const CBC = `xmlns:cbc="${NS}:CommonBasicComponents-2" xmlns:cac="${NS}:CommonAggregateComponents-2"`;

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedData } from '../../test/support/shared-data';
+import { needShared, sharedData } from '../../test/support/shared-data';
 import { InvoiceResponseCode, InvoiceStatusReason, UblInvoiceResponseOut } from './ubl-invoice';
 import { UblInvoiceResponse } from './ubl-invoice-response';
 import { readUblInvoiceResponse } from './ubl-invoice-response-reader';
 import { writeInvoiceResponse } from './ubl-invoice-response-writer';
 
-const { dir: EXAMPLES, found: haveShared } = sharedData('peppol', 'invoice-response');
-if (!haveShared) console.warn(`SKIPPED: the published PEPPOL examples were not found at ${EXAMPLES}; these conformance tests need ../shared/data beside the repository.`);
-const describeShared = haveShared ? describe : describe.skip;
+const SHARED = sharedData('peppol', 'invoice-response');
+const EXAMPLES = SHARED.dir;
+const describeShared = needShared('the published Invoice Response examples', SHARED) ? describe : describe.skip;
 
 const example = (file: string) => readUblInvoiceResponse(readFileSync(join(EXAMPLES, file)));
 

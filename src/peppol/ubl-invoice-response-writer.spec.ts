@@ -3,10 +3,9 @@ import { InvoiceResponseCode, UblInvoiceResponseOut } from './ubl-invoice';
 import { readUblInvoiceResponse } from './ubl-invoice-response-reader';
 import { writeInvoiceResponse } from './ubl-invoice-response-writer';
 import { XmlWriteError } from './xml-writer';
+import { needShared } from '../../test/support/shared-data';
 
-const haveRules = RULES.found;
-if (!haveRules) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}; these conformance tests need ../shared/data beside the repository.`);
-const describeRules = haveRules ? describe : describe.skip;
+const describeRules = needShared('the official rules checks of the Invoice Response writer', RULES) ? describe : describe.skip;
 
 const T111 = 'PEPPOLBIS-T111.sef.json';
 

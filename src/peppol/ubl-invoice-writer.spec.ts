@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { sharedData } from '../../test/support/shared-data';
+import { needShared, sharedData } from '../../test/support/shared-data';
 import { fatalRules, RULES, validateWithRules } from '../../test/support/peppol-rules';
 import { UblInvoiceLineOut, UblInvoiceOut, UblInvoicePartyOut } from './ubl-invoice';
 import { writeInvoice } from './ubl-invoice-writer';
@@ -10,9 +10,7 @@ import { readUblRecords } from './ubl-xml-reader';
 import { XmlElement } from './xml-element';
 import { XmlWriteError } from './xml-writer';
 
-const haveRules = RULES.found;
-if (!haveRules) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}; these conformance tests need ../shared/data beside the repository.`);
-const describeRules = haveRules ? describe : describe.skip;
+const describeRules = needShared('the official rules checks of the invoice writer', RULES) ? describe : describe.skip;
 
 const CEN = 'CEN-EN16931-UBL.sef.json';
 const PEPPOL = 'PEPPOL-EN16931-UBL.sef.json';
@@ -237,8 +235,9 @@ describe('writeInvoice: the document it writes', () => {
   });
 });
 
-const { dir: EXAMPLES, found: haveExamples } = sharedData('peppol');
-const describeExamples = haveExamples ? describe : describe.skip;
+const PUBLISHED = sharedData('peppol');
+const EXAMPLES = PUBLISHED.dir;
+const describeExamples = needShared('the invoice writer tests on the published examples', PUBLISHED) ? describe : describe.skip;
 
 /** Every element path of a document (local names, no positions), a credit note's named as an invoice's. */
 async function elementPaths(xml: Buffer): Promise<Set<string>> {

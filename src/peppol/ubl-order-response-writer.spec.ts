@@ -3,10 +3,9 @@ import { UblOrderResponseOut } from './ubl-order-response';
 import { readUblOrderResponse } from './ubl-order-response-reader';
 import { writeOrderResponse } from './ubl-order-response-writer';
 import { XmlWriteError } from './xml-writer';
+import { needShared } from '../../test/support/shared-data';
 
-const haveRules = RULES.found;
-if (!haveRules) console.warn(`SKIPPED: the official PEPPOL rules were not found at ${RULES.dir}; these conformance tests need ../shared/data beside the repository.`);
-const describeRules = haveRules ? describe : describe.skip;
+const describeRules = needShared('the official rules checks of the Order Response writer', RULES) ? describe : describe.skip;
 
 const T76 = 'PEPPOLBIS-T76.sef.json';
 const EHF = 'EHF-ORDER-RESPONSE-3.0.sef.json';

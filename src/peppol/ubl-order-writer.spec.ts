@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import Decimal from 'decimal.js';
 import { ehfOrderExample } from '../../test/support/ehf-order-example';
 import { fatalRules, RULES } from '../../test/support/peppol-rules';
-import { sharedData } from '../../test/support/shared-data';
+import { needShared, sharedData } from '../../test/support/shared-data';
 import { UblOrder } from './ubl-order';
 import { ORDER_NAMESPACES, writeOrder } from './ubl-order-writer';
 import { readUblRecords } from './ubl-xml-reader';
@@ -12,10 +12,7 @@ import { XmlElement } from './xml-element';
 import { XmlWriteError } from './xml-writer';
 
 const ORDERS = sharedData('peppol', 'order');
-const haveShared = ORDERS.found && RULES.found;
-if (!haveShared) {
-  console.warn(`SKIPPED: the published PEPPOL orders and the official rules were not found at ${ORDERS.dir} and ${RULES.dir}; these conformance tests need ../shared/data beside the repository.`);
-}
+const haveShared = needShared('the writeOrder conformance tests (the published orders and the official rules)', ORDERS, RULES);
 const describeShared = haveShared ? describe : describe.skip;
 
 const T01 = 'PEPPOLBIS-T01.sef.json';

@@ -1,15 +1,13 @@
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedData } from '../../test/support/shared-data';
+import { needShared, sharedData } from '../../test/support/shared-data';
 import { UBL_SEQUENCES } from './ubl-sequences';
 import { readUblRecords } from './ubl-xml-reader';
 import { XmlElement } from './xml-element';
 
-const { dir: EXAMPLES, found: haveShared } = sharedData('peppol');
-if (!haveShared) {
-  console.warn(`SKIPPED: the published PEPPOL examples were not found at ${EXAMPLES}; these conformance tests need ../shared/data beside the repository.`);
-}
-const describeShared = haveShared ? describe : describe.skip;
+const SHARED = sharedData('peppol');
+const EXAMPLES = SHARED.dir;
+const describeShared = needShared('the element order tests on the published PEPPOL examples', SHARED) ? describe : describe.skip;
 
 /** The whole document as one tree (every child of the root in the header: no record name matches). */
 async function tree(file: string): Promise<XmlElement> {
