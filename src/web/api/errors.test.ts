@@ -6,7 +6,6 @@ import { en } from '../i18n/en';
 import { nb } from '../i18n/nb';
 import { errorMessage, serverErrorText } from './errors';
 
-
 beforeAll(async () => {
   await i18n.init({ lng: 'nb', resources: { nb: { translation: nb }, en: { translation: en } }, interpolation: { escapeValue: false } });
 });

@@ -49,13 +49,16 @@ export function useKeptDraft<T>(key: string, empty: T): [T, (next: T | ((previou
     [],
   );
   /** Sent: the draft goes; the form shows `shown` (what the server now holds) or `empty`. */
-  const discard = useCallback((shown?: T) => {
-    try {
-      sessionStorage.removeItem(storageKey);
-    } catch {
-      // No storage: nothing was kept.
-    }
-    setState({ storageKey, value: shown ?? emptyRef.current });
-  }, [storageKey]);
+  const discard = useCallback(
+    (shown?: T) => {
+      try {
+        sessionStorage.removeItem(storageKey);
+      } catch {
+        // No storage: nothing was kept.
+      }
+      setState({ storageKey, value: shown ?? emptyRef.current });
+    },
+    [storageKey],
+  );
   return [current.value, set, discard];
 }
