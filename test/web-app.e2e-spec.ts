@@ -14,7 +14,7 @@ import { TestApp } from './support/test-app';
 import { describeWithBrowser, focused, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
-declare const document: any, window: any, getComputedStyle: any, MutationObserver: any, sessionStorage: any;
+declare const document: any, window: any, getComputedStyle: any, MutationObserver: any, sessionStorage: any, localStorage: any;
 
 const describeBrowser = describeWithBrowser('the web app browser test');
 
@@ -207,6 +207,8 @@ describeBrowser('the web app in a browser', () => {
     await page.waitForURL(`${origin}/sign-in`);
     await heading(page, 'Logg inn');
     expect(await page.evaluate(() => sessionStorage.getItem('torg.session'))).toBeNull();
+    // Nothing of the user stays in the tab (drafts, the checkout's among them), only the language chosen.
+    expect(await page.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)].filter((k) => k.startsWith('torg.') && k !== 'torg.language'))).toEqual([]);
     await page.goto(`${origin}/cart`);
     expect(await heading(page, 'Logg inn')).toBe('Logg inn');
 
@@ -309,6 +311,8 @@ describeBrowser('the web app signing in with OpenID Connect (authorization code 
     const cors = { 'access-control-allow-origin': origin, 'access-control-allow-headers': '*' };
     let authorize: URLSearchParams | undefined;
     let tokenRequest: URLSearchParams | undefined;
+    let idToken = '';
+    let endSession: URLSearchParams | undefined;
     // The provider, played by the test: discovery, the authorization endpoint (which answers at
     // once with a code, as after the user signed in there) and the token endpoint.
     await context.route(`${issuer}/**`, async (route) => {
@@ -318,7 +322,7 @@ describeBrowser('the web app signing in with OpenID Connect (authorization code 
         return route.fulfill({
           headers: cors,
           contentType: 'application/json',
-          body: JSON.stringify({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` }),
+          body: JSON.stringify({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, end_session_endpoint: `${issuer}/logout` }),
         });
       }
       if (url.pathname === '/authorize') {
@@ -328,8 +332,14 @@ describeBrowser('the web app signing in with OpenID Connect (authorization code 
       if (url.pathname === '/token') {
         tokenRequest = new URLSearchParams(route.request().postData() ?? '');
         const claims = { sub: 'idporten-bjorn', email: 'bestiller@nordby.example', email_verified: true, name: 'Bjørn Bestiller' };
-        const body = { access_token: provider.sign(claims), id_token: provider.sign(claims), token_type: 'Bearer', expires_in: 300, scope: 'openid profile email' };
+        idToken = provider.sign(claims);
+        const body = { access_token: provider.sign(claims), id_token: idToken, token_type: 'Bearer', expires_in: 300, scope: 'openid profile email' };
         return route.fulfill({ headers: cors, contentType: 'application/json', body: JSON.stringify(body) });
+      }
+      if (url.pathname === '/logout') {
+        // The end-session endpoint: ends the provider's session and sends the browser back.
+        endSession = url.searchParams;
+        return route.fulfill({ status: 302, headers: { location: url.searchParams.get('post_logout_redirect_uri') ?? origin } });
       }
       return route.fulfill({ status: 404, headers: cors });
     });
@@ -354,6 +364,16 @@ describeBrowser('the web app signing in with OpenID Connect (authorization code 
     expect(tokenRequest?.get('code')).toBe('the-code');
     const verifier = tokenRequest?.get('code_verifier') ?? '';
     expect(createHash('sha256').update(verifier).digest('base64url')).toBe(authorize?.get('code_challenge'));
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:')))).toHaveLength(1);
+
+    // Signing out ends the provider's session too, naming it by the ID token (without the hint a
+    // provider may ask the user again, or refuse), and leaves no tokens in the tab.
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.waitForURL(`${origin}/sign-in`, { timeout: 30_000 });
+    await heading(page, 'Logg inn');
+    expect(endSession?.get('id_token_hint')).toBe(idToken);
+    expect(endSession?.get('post_logout_redirect_uri')).toBe(`${origin}/sign-in`);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:') || k === 'torg.session'))).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

@@ -9,7 +9,7 @@
 import { Browser, Page } from 'playwright-core';
 import { quickInvoiceXml } from './support/invoices';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
-import { publishedItem } from './support/orders';
+import { publishedItem, sentOrder } from './support/orders';
 import { TestApp } from './support/test-app';
 import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
@@ -39,6 +39,15 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
   let origin: string;
 
   useBrowserApp((app) => ({ t, browser, origin } = app));
+
+  /** The token stops being good (its signature no longer matches, as the server sees an expired one): the next request is refused. */
+  async function spoilToken(page: Page): Promise<void> {
+    await page.evaluate(() => {
+      const kept = JSON.parse(sessionStorage.getItem('torg.session'));
+      kept.token = `${kept.token.slice(0, -6)}AAAAAA`;
+      sessionStorage.setItem('torg.session', JSON.stringify(kept));
+    });
+  }
 
   async function signIn(page: Page, name: string): Promise<void> {
     await page.goto(`${origin}/sign-in`);
@@ -105,7 +114,7 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
       // The same name again: the server's refusal, and the name stays typed.
       await page.getByLabel('Navn på malen').fill('Kopipapir hver uke');
       await page.getByRole('button', { name: 'Lagre som mal' }).click();
-      await page.getByText(/You have a template named "Kopipapir hver uke" already/).waitFor();
+      await page.getByText('Du har allerede en med dette navnet. Velg et annet navn og prøv igjen.').waitFor();
       expect(await page.getByLabel('Navn på malen').inputValue()).toBe('Kopipapir hver uke');
 
       // The templates screen puts it into an emptied cart.
@@ -294,12 +303,7 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
       await heading(page, 'Handlekurv');
       await page.getByText('Legg til vare som ikke finnes i katalogen').click();
       await page.getByLabel('Hva trenger du?').fill('Stiftemaskin til verkstedet');
-      // The token stops being good (its signature no longer matches, as the server sees an expired one): the next request is refused.
-      await page.evaluate(() => {
-        const kept = JSON.parse(sessionStorage.getItem('torg.session'));
-        kept.token = `${kept.token.slice(0, -6)}AAAAAA`;
-        sessionStorage.setItem('torg.session', JSON.stringify(kept));
-      });
+      await spoilToken(page);
       await page.reload();
       await page.waitForURL(`${origin}/sign-in`);
       const said = await page.getByTestId('session-expired').innerText();
@@ -314,6 +318,44 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
       await page.getByRole('button', { name: 'Logg ut' }).click();
       await page.waitForURL(`${origin}/sign-in`);
       expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('torg.draft.')))).toEqual([]);
+
+      // The approver's comment and the supplier's answer come back the same way (kept per user and record).
+      const requester = await t.login('bestiller@nordby.example');
+      await t.gql(requester, 'mutation { clearCart { id } }');
+      const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '3' }]);
+      await t.sql(`UPDATE approval_limit SET amount = 1 WHERE user_id = (SELECT id FROM app_user WHERE email = 'bestiller@nordby.example')`);
+      await t.gql(requester, 'mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }', { i: { itemId: await publishedItem(t, 'KL-100'), quantity: '2' } });
+      const submitted = await t.gql(requester, 'mutation($i: SubmitCartInput!) { submitCart(input: $i) { __typename ... on CartSubmitted { requisitions { status } } } }', {
+        i: { costCentreId: t.world.buyerSetup.costCentres['skole:2100'], deliveryAddressId: t.world.buyerSetup.deliveryAddresses.skole },
+      });
+      expect(submitted.data.submitCart.requisitions[0].status).toBe('PENDING_APPROVAL');
+
+      await signIn(page, 'Astrid Attestant');
+      await page.getByRole('link', { name: 'Godkjenning' }).click();
+      await heading(page, 'Til godkjenning');
+      const firstCard = page.locator('[data-testid^=approval-REQ]').first();
+      await firstCard.getByLabel('Kommentar til bestilleren').fill('Bruk rammeavtalen for papir neste gang');
+      const approvalsUrl = page.url();
+      await spoilToken(page);
+      await page.reload();
+      await page.waitForURL(`${origin}/sign-in`);
+      await page.getByRole('button', { name: 'Logg inn som Astrid Attestant' }).click();
+      await page.waitForURL(approvalsUrl);
+      expect(await page.locator('[data-testid^=approval-REQ]').first().getByLabel('Kommentar til bestilleren').inputValue()).toBe('Bruk rammeavtalen for papir neste gang');
+      await page.getByRole('button', { name: 'Logg ut' }).click();
+      await page.waitForURL(`${origin}/sign-in`);
+
+      await signIn(page, 'Kari Kontorland');
+      await page.goto(`${origin}/supplier/orders/${order.id}`);
+      await heading(page, `Ordre ${order.number}`);
+      await page.locator('#answer-note').fill('Leveres fra lageret i Drammen');
+      await spoilToken(page);
+      await page.reload();
+      await page.waitForURL(`${origin}/sign-in`);
+      await page.getByRole('button', { name: 'Logg inn som Kari Kontorland' }).click();
+      await page.waitForURL(`${origin}/supplier/orders/${order.id}`);
+      await heading(page, `Ordre ${order.number}`);
+      expect(await page.locator('#answer-note').inputValue()).toBe('Leveres fra lageret i Drammen');
       expect(pageErrors).toEqual([]);
       await context.close();
     },

@@ -11,13 +11,18 @@ import i18n, { languageReady } from './i18n/i18n';
 
 const root = createRoot(document.getElementById('root')!);
 Promise.all([loadWebConfig(), languageReady])
-  .then(([config]) =>
+  .then(async ([config]) => {
+    // In the hidden iframe of an OIDC silent renewal: hand the answer to the app, show nothing.
+    if (config.oidc && window.location.pathname === '/auth/silent') {
+      const { completeSilentRenew } = await import('./auth/oidc');
+      return completeSilentRenew(config.oidc);
+    }
     root.render(
       <StrictMode>
         <App config={config} />
       </StrictMode>,
-    ),
-  )
+    );
+  })
   .catch((e: Error) => {
     root.render(
       <main id="main" className="torg-main">

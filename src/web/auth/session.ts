@@ -23,6 +23,14 @@ export interface Session {
 const KEY = 'torg.session';
 /** Drafts of forms (useKeptDraft) live under this prefix: kept when the sign-in expires, cleared at sign-out. */
 export const DRAFT_PREFIX = 'torg.draft.';
+
+/**
+ * The storage key of one draft of the signed-in user: drafts are per user, so someone else signing
+ * in after an expiry in this tab does not find the last user's text in their forms.
+ */
+export function draftKey(key: string): string {
+  return `${DRAFT_PREFIX}${current?.user.userId ?? 'anonymous'}.${key}`;
+}
 type Listener = (session: Session | null) => void;
 
 let current: Session | null = read();

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatMoney } from '../format/format';
 import { todayInNorway } from '../format/format';
 import { refusalText } from '../refusals/refusal-text';
+import { draftKey } from '../auth/session';
 
 /** The checkout form as typed; kept in sessionStorage, so going back to the cart and returning loses nothing. */
 export interface CheckoutDraft {
@@ -13,11 +14,12 @@ export interface CheckoutDraft {
 }
 
 export const EMPTY_CHECKOUT: CheckoutDraft = { costCentreId: '', deliveryAddressId: '', wantedDeliveryDate: '', noteToSupplier: '', customerReference: '' };
-const KEY = 'torg.checkout-draft';
+/** Under the draft prefix (session.ts), so signing out clears it with the other drafts. */
+const KEY = 'checkout';
 
 export function loadCheckoutDraft(): CheckoutDraft {
   try {
-    return { ...EMPTY_CHECKOUT, ...(JSON.parse(sessionStorage.getItem(KEY) ?? '{}') as Partial<CheckoutDraft>) };
+    return { ...EMPTY_CHECKOUT, ...(JSON.parse(sessionStorage.getItem(draftKey(KEY)) ?? '{}') as Partial<CheckoutDraft>) };
   } catch {
     return EMPTY_CHECKOUT;
   }
@@ -25,8 +27,8 @@ export function loadCheckoutDraft(): CheckoutDraft {
 
 export function saveCheckoutDraft(draft: CheckoutDraft | null): void {
   try {
-    if (draft) sessionStorage.setItem(KEY, JSON.stringify(draft));
-    else sessionStorage.removeItem(KEY);
+    if (draft) sessionStorage.setItem(draftKey(KEY), JSON.stringify(draft));
+    else sessionStorage.removeItem(draftKey(KEY));
   } catch {
     // No storage: the draft lives as long as the page.
   }

@@ -1,5 +1,6 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { useKeptDraft } from '../auth/useKeptDraft';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -11,7 +12,8 @@ import { SaveCartAsTemplate, TEMPLATE_TYPES } from './queries';
 export function SaveTemplateForm() {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [name, setName] = useState('');
+  // The name as typed outlives an expired sign-in (useKeptDraft).
+  const [name, setName] = useKeptDraft('template-name', '');
   const [problem, setProblem] = useState<string | null>(null);
   const [state, save] = useMutation(SaveCartAsTemplate);
   const submit = async () => {

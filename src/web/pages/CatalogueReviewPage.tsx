@@ -17,6 +17,7 @@ import { needsOverride, priceChangeText, reasonProblem } from '../purchasing/rev
 import { useCursorPages } from '../work/cursor-pages';
 import { PriceClauseText } from '../price-clause/PriceClauseText';
 import { refusalText } from '../refusals/refusal-text';
+import { useKeptDraft } from '../auth/useKeptDraft';
 
 type Review = CatalogueReviewPageQuery['catalogueReview'];
 
@@ -207,8 +208,13 @@ function Decision({ review, onDecided }: { review: Review; onDecided: () => void
   const [publishing, publish] = useMutation(PublishCatalogue);
   const [rejecting, reject] = useMutation(RejectCatalogue);
   const [override, setOverride] = useState(false);
-  const [overrideReason, setOverrideReason] = useState('');
-  const [rejectReason, setRejectReason] = useState('');
+  // The reasons as typed outlive an expired sign-in (useKeptDraft), per catalogue version.
+  const [overrideReason, setOverrideReason] = useKeptDraft(`review-override:${v.id}`, '');
+  const [rejectReason, setRejectReason] = useKeptDraft(`review-reject:${v.id}`, '');
+  const clearReasons = () => {
+    setOverrideReason('');
+    setRejectReason('');
+  };
   const [overrideError, setOverrideError] = useState<string>();
   const [rejectError, setRejectError] = useState<string>();
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -246,6 +252,7 @@ function Decision({ review, onDecided }: { review: Review; onDecided: () => void
     const r = (await publish({ versionId: v.id, override: override ? { reason: overrideReason.trim() } : null })).data?.publishCatalogueVersion;
     if (!r) return; // a failed request: its error is shown, and what was typed stays
     if (r.__typename === 'CatalogueVersion') {
+      clearReasons();
       announce(t('purchasing.review.published', { no: v.versionNo }));
       focusHeading();
       onDecided();
@@ -269,6 +276,7 @@ function Decision({ review, onDecided }: { review: Review; onDecided: () => void
     const r = (await reject({ input: { versionId: v.id, reason: rejectReason.trim() } })).data?.rejectCatalogueVersion;
     if (!r) return;
     if (r.__typename === 'CatalogueVersion') {
+      clearReasons();
       announce(t('purchasing.review.rejected', { no: v.versionNo }));
       focusHeading();
       onDecided();

@@ -14,6 +14,7 @@ import { CancelDelegation, CreateDelegation, DelegationsQuery, SubstituteChoices
 import { useCursorPages } from '../work/cursor-pages';
 import { checkDelegation, EMPTY_DELEGATION, type DelegationDraft } from '../work/delegation';
 import { refusalText } from '../refusals/refusal-text';
+import { useKeptDraft } from '../auth/useKeptDraft';
 
 const FIELD_IDS: Record<keyof DelegationDraft, string> = { substituteUserId: 'delegation-substitute', validFrom: 'delegation-from', validTo: 'delegation-to' };
 
@@ -27,7 +28,8 @@ export function DelegationsPage() {
   const [choices] = useQuery({ query: SubstituteChoices });
   const [creating, create] = useMutation(CreateDelegation);
   const [cancelling, cancel] = useMutation(CancelDelegation);
-  const [draft, setDraft] = useState<DelegationDraft>(EMPTY_DELEGATION);
+  // What was typed outlives an expired sign-in (useKeptDraft).
+  const [draft, setDraft] = useKeptDraft<DelegationDraft>('delegation', EMPTY_DELEGATION);
   const [errors, setErrors] = useState<Partial<Record<keyof DelegationDraft, string>>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const summary = useErrorSummaryFocus();

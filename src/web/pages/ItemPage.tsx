@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatMoney, formatPercent } from '../format/format';
 import { SearchProducts } from '../search/queries';
+import { attributeLabel } from '../search/attribute-label';
 
 /**
  * One item, found by its supplier and the supplier's item number (the address stays valid when
@@ -46,7 +47,7 @@ export function ItemPage() {
     [t('item.unspsc'), item.unspscCode],
     [t('item.unit'), item.unitCode],
     [t('item.vatRate'), formatPercent(item.vatRate)],
-    ...Object.entries(item.attributes).map(([k, v]): [string, string] => [t(`search.attribute.${k}`, { defaultValue: k }), String(v)]),
+    ...Object.entries(item.attributes).map(([k, v]): [string, string] => [attributeLabel(k, t), String(v)]),
   ];
   return (
     <>

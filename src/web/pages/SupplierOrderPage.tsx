@@ -13,6 +13,7 @@ import { DespatchForm } from '../supplier/DespatchForm';
 import { InvoiceFromOrderForm } from '../supplier/InvoiceFromOrderForm';
 import { checkAnswer, toRespondInput, type AnswerDraft, type FieldError, type LineChoice } from '../supplier/order-answer';
 import { refusalText } from '../refusals/refusal-text';
+import { useKeptDraft } from '../auth/useKeptDraft';
 
 const SupplierOrder = graphql(`
   query SupplierOrder($id: Int!) {
@@ -94,6 +95,8 @@ const DESPATCHABLE = new Set(['SENT', 'ACCEPTED', 'PARTIALLY_RECEIVED']);
 /** Orders the supplier has confirmed, which it may invoice (createInvoiceFromOrder). */
 const INVOICEABLE = new Set(['ACCEPTED', 'PARTIALLY_RECEIVED', 'RECEIVED']);
 
+const EMPTY_ANSWER: AnswerDraft = { decision: 'ACCEPTED', note: '', lines: [] };
+
 /** One order sent to the supplier, and its answer: accept, reject, or change lines. */
 export function SupplierOrderPage() {
   const { t } = useTranslation();
@@ -102,7 +105,8 @@ export function SupplierOrderPage() {
   const [result, refetch] = useQuery({ query: SupplierOrder, variables: { id }, requestPolicy: 'cache-and-network' });
   const [sending, respond] = useMutation(RespondToOrder);
   const order = result.data?.order;
-  const [draft, setDraft] = useState<AnswerDraft>({ decision: 'ACCEPTED', note: '', lines: [] });
+  // The answer as typed outlives an expired sign-in (useKeptDraft), per order.
+  const [draft, setDraft] = useKeptDraft<AnswerDraft>(`order-answer:${id}`, EMPTY_ANSWER);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -135,6 +139,7 @@ export function SupplierOrderPage() {
     if (res.error) setFailure(errorMessage(res.error, t));
     else if (answer && answer.__typename !== 'OrderResponseRecorded') setFailure(refusalText(answer, t));
     else if (answer) {
+      setDraft(EMPTY_ANSWER);
       announce(t('supplier.answer.recorded', { status: t(`requisition.statuses.${answer.order.status}`) }));
       refetch({ requestPolicy: 'network-only' });
     }

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatMoney, formatNumber } from '../format/format';
 import { checkCeiling, checkClause, clauseDraftOf, clauseFieldOf, type ClauseDraft, type ClauseField } from './agreement-terms';
 import { RemoveAgreementPriceClause, SetAgreementCeiling, SetAgreementPriceClause } from './queries';
+import { useKeptDraft } from '../auth/useKeptDraft';
 
 /**
  * What the server said, in the user's words and with what to do: a field it names goes beside
@@ -88,7 +89,8 @@ function Summary({ id, errors, fieldIds, summaryRef }: { id: string; errors: [st
 export function CeilingForm({ agreement, onSaved }: { agreement: { id: number; currency: string; valueCeiling?: string | null; committed: string }; onSaved: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [amount, setAmount] = useState(typedAmount(agreement.valueCeiling));
+  // What was typed outlives an expired sign-in (useKeptDraft), per agreement; the saved value otherwise.
+  const [amount, setAmount, discardAmount] = useKeptDraft(`ceiling:${agreement.id}`, typedAmount(agreement.valueCeiling));
   const [errors, setErrors] = useState<{ amount?: string }>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [state, save] = useMutation(SetAgreementCeiling);
@@ -115,7 +117,7 @@ export function CeilingForm({ agreement, onSaved }: { agreement: { id: number; c
       return; // what was typed stays
     }
     const saved = r.data?.setAgreementCeiling;
-    setAmount(typedAmount(saved?.valueCeiling));
+    discardAmount(typedAmount(saved?.valueCeiling));
     announce(saved?.valueCeiling ? t('purchasing.terms.ceilingSaved', { amount: formatMoney(saved.valueCeiling, agreement.currency) }) : t('purchasing.terms.ceilingRemoved'));
     onSaved();
   };
@@ -160,7 +162,8 @@ const CLAUSE_IDS: Record<ClauseField, string> = {
 export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId: number; clause: Clause; onSaved: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [draft, setDraft] = useState<ClauseDraft>(() => clauseDraftOf(clause));
+  // What was typed outlives an expired sign-in (useKeptDraft), per agreement; the saved clause otherwise.
+  const [draft, setDraft, discardDraft] = useKeptDraft<ClauseDraft>(`price-clause:${agreementId}`, clauseDraftOf(clause));
   const [errors, setErrors] = useState<Partial<Record<ClauseField, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, save] = useMutation(SetAgreementPriceClause);
@@ -191,7 +194,7 @@ export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId:
       else setGeneral(why.message);
       return; // what was typed stays
     }
-    setDraft(clauseDraftOf(r.data?.setAgreementPriceClause.priceClause));
+    discardDraft(clauseDraftOf(r.data?.setAgreementPriceClause.priceClause));
     announce(t('purchasing.terms.clauseSaved'));
     onSaved();
   };
@@ -200,7 +203,7 @@ export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId:
     setGeneral(null);
     const r = await remove({ agreementId });
     if (r.error) return setGeneral(refusal(r.error, t, () => null).message);
-    setDraft(clauseDraftOf(null));
+    discardDraft(clauseDraftOf(null));
     setErrors({});
     announce(t('purchasing.terms.clauseRemoved'));
     onSaved();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchProductsQuery } from '../gql/graphql';
 import { parsePrice, toggle, type SearchFilters } from './search-params';
 import { UnspscFacet } from './UnspscFacet';
+import { attributeLabel } from './attribute-label';
 
 type Facets = SearchProductsQuery['searchProducts']['facets'];
 interface Count {
@@ -66,7 +67,7 @@ export const FacetPanel = memo(function FacetPanel({
       {(facets?.attributes ?? []).map((a) => (
         <CheckboxGroup
           key={a.name}
-          legend={t(`search.attribute.${a.name}`, { defaultValue: a.name })}
+          legend={attributeLabel(a.name, t)}
           counts={a.values}
           checked={(v) => (filters.attributes[a.name] ?? []).includes(v)}
           onToggle={(v, on) => onChange({ ...filters, attributes: { ...filters.attributes, [a.name]: toggle(filters.attributes[a.name] ?? [], v, on) } })}

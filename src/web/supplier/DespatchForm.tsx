@@ -1,5 +1,6 @@
 import { Button, Fieldset, Heading, Paragraph, Textarea, Field, Label, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
+import { useKeptDraft } from '../auth/useKeptDraft';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -47,7 +48,8 @@ export function DespatchForm({ orderId, lines, onRegistered }: { orderId: number
   const { t } = useTranslation();
   const announce = useAnnounce();
   const sendable = lines.filter((l) => l.status !== 'NOT_ACCEPTED' && l.status !== 'CANCELLED');
-  const [draft, setDraft] = useState<DespatchDraft>(() => fullDespatch(sendable));
+  // What was typed outlives an expired sign-in (useKeptDraft), per order.
+  const [draft, setDraft] = useKeptDraft<DespatchDraft>(`despatch:${orderId}`, fullDespatch(sendable));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [sending, register] = useMutation(RegisterDespatch);

@@ -11,6 +11,7 @@ import { ApproveRequisition, RejectRequisition } from './approval-queries';
 import { budgetFor } from './budget';
 import { SupplierLabel } from './SupplierLabel';
 import { refusalText } from '../refusals/refusal-text';
+import { useKeptDraft } from '../auth/useKeptDraft';
 
 type Requisition = ApprovalQueueQuery['pendingApprovals']['edges'][number]['node'];
 type CostCentre = ApprovalQueueQuery['costCentres']['edges'][number]['node'];
@@ -24,10 +25,11 @@ export function ApprovalCard({ requisition: r, costCentre, onStale }: { requisit
   const announce = useAnnounce();
   const [approving, approve] = useMutation(ApproveRequisition);
   const [rejecting, reject] = useMutation(RejectRequisition);
-  const [comment, setComment] = useState('');
+  // Typed text outlives an expired sign-in (useKeptDraft), per requisition.
+  const [comment, setComment] = useKeptDraft(`approval-comment:${r.id}`, '');
   const [commentError, setCommentError] = useState<string>();
   const [override, setOverride] = useState<string | null>(null); // the over-budget explanation once the server refused
-  const [overrideReason, setOverrideReason] = useState('');
+  const [overrideReason, setOverrideReason] = useKeptDraft(`approval-override:${r.id}`, '');
   const [overrideError, setOverrideError] = useState<string>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const budget = costCentre ? budgetFor(costCentre.budgets, r.budgetYear, r.lineExtensionAmount) : null;
@@ -35,6 +37,8 @@ export function ApprovalCard({ requisition: r, costCentre, onStale }: { requisit
   const id = `req-${r.id}`;
 
   const decided = (number: string, key: 'approved' | 'rejected') => {
+    setComment('');
+    setOverrideReason('');
     announce(t(`work.approvals.${key}`, { number }));
     focusHeading();
   };

@@ -10,6 +10,7 @@ import type { MyOrderFieldsFragment } from '../gql/graphql';
 import { ReceiveGoods } from './order-queries';
 import { checkReceipt, outstanding, receivable, type ReceiptLineDraft, type ReceiptMode } from './receipt';
 import { refusalText } from '../refusals/refusal-text';
+import { useKeptDraft } from '../auth/useKeptDraft';
 
 /** Orders in these states take goods (and returns). */
 export const RECEIVING_STATES = ['SENT', 'ACCEPTED', 'PARTIALLY_RECEIVED', 'RECEIVED'];
@@ -24,9 +25,10 @@ export function GoodsReceiptForm({ order }: { order: MyOrderFieldsFragment }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [state, receive] = useMutation(ReceiveGoods);
-  const [mode, setMode] = useState<ReceiptMode>('receive');
-  const [drafts, setDrafts] = useState<Record<string, ReceiptLineDraft>>({});
-  const [note, setNote] = useState('');
+  // What was typed outlives an expired sign-in (useKeptDraft), per order.
+  const [mode, setMode] = useKeptDraft<ReceiptMode>(`receipt-mode:${order.id}`, 'receive');
+  const [drafts, setDrafts] = useKeptDraft<Record<string, ReceiptLineDraft>>(`receipt-lines:${order.id}`, {});
+  const [note, setNote] = useKeptDraft(`receipt-note:${order.id}`, '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [overReceipt, setOverReceipt] = useState<string | null>(null);
@@ -52,6 +54,7 @@ export function GoodsReceiptForm({ order }: { order: MyOrderFieldsFragment }) {
     if (a.__typename === 'GoodsReceived') {
       setDrafts({});
       setNote('');
+      setMode('receive');
       setOverReceipt(null);
       setConfirmOver(false);
       announce(t(mode === 'receive' ? 'work.order.receiptDone' : 'work.order.returnDone', { status: t(`requisition.statuses.${a.order.status}`) }));

@@ -9,6 +9,7 @@ import { formatDate, formatMoney, formatNumber } from '../format/format';
 import type { MyOrderFieldsFragment } from '../gql/graphql';
 import { AcceptChanges, RejectChanges } from './order-queries';
 import { refusalText } from '../refusals/refusal-text';
+import { useKeptDraft } from '../auth/useKeptDraft';
 
 type Order = MyOrderFieldsFragment;
 
@@ -44,7 +45,7 @@ export function OrderAnswer({ order, onChanged }: { order: Order; onChanged: () 
   const announce = useAnnounce();
   const [accepting, accept] = useMutation(AcceptChanges);
   const [rejecting, reject] = useMutation(RejectChanges);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useKeptDraft(`reject-changes:${order.id}`, '');
   const [reasonError, setReasonError] = useState<string>();
   const [refusal, setRefusal] = useState<string | null>(null);
   const latest = order.responses[order.responses.length - 1];
@@ -55,6 +56,7 @@ export function OrderAnswer({ order, onChanged }: { order: Order; onChanged: () 
     if (!a || !typename) return; // a failed request: the mutation's error is shown, the reason kept
     if (typename === 'Order') {
       setRefusal(null);
+      setReason('');
       announce(done);
       return;
     }
