@@ -44,7 +44,7 @@ export async function measureSearchLatency(page: Page, word: string): Promise<Se
   await page.keyboard.type(prefix);
   await page.waitForSelector(`[data-testid=search-results][data-results-for="${prefix}"]`);
   await page.evaluate((w: string) => {
-    const at = window as any;
+    const at = window;
     // One keydown listener for all samples (it writes to the sample of the moment); one observer per sample.
     if (!at.latency) document.addEventListener('keydown', () => (at.latency.key = performance.now()), true);
     else at.latency.observer.disconnect();
@@ -59,7 +59,7 @@ export async function measureSearchLatency(page: Page, word: string): Promise<Se
   await page.keyboard.type(last);
   await page.waitForSelector(`[data-testid=search-results][data-results-for="${word}"]`);
   return page.evaluate(() => {
-    const { key, shown } = (window as any).latency;
+    const { key, shown } = window.latency;
     const graphql = performance.getEntriesByType('resource').filter((e: any) => new URL(e.name).pathname === '/graphql' && e.startTime >= key && e.startTime <= shown);
     const search = graphql[0];
     if (!search) throw new Error('no GraphQL request between the keystroke and the results');
