@@ -19,6 +19,7 @@ import { ConfigModule } from './platform/config/config.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { badInput } from './platform/errors/domain-error';
 import { formatGraphQLError } from './platform/errors/graphql-error-format';
+import { serverTiming } from './platform/graphql/server-timing';
 import { costLimit } from './platform/graphql/cost-limit';
 import { depthAndSizeLimit } from './platform/graphql/depth-limit';
 import { GraphqlIdeController } from './platform/graphql/ide/graphql-ide.controller';
@@ -94,6 +95,7 @@ export class AppModule {
           // Torg sets no cache hints; without the default cache-control plugin Apollo does not wrap
           // every field resolver (a search answer has hundreds of fields).
           plugins: [
+            serverTiming(),
             ApolloServerPluginCacheControlDisabled(),
             inputGuard(),
             costLimit(MAX_QUERY_COST),

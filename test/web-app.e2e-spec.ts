@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { LocalOidcProvider } from './support/local-oidc';
 import { TestApp } from './support/test-app';
+import { describeLatency, measureSearchLatency, SAMPLE_WORDS, SearchLatency } from './support/web-search-latency';
 import { describeWithBrowser, focused, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
@@ -213,6 +214,30 @@ describeBrowser('the web app in a browser', () => {
     expect(await heading(page, 'Logg inn')).toBe('Logg inn');
 
     expect(elsewhere).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('prints the time from the last keystroke to the search results, with its parts (median of several samples)', async () => {
+    // A plain context: offlineContext's check of every request runs in this process (the service's
+    // too) and would add its own round trip to each request measured.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${origin}/sign-in`);
+    await page.getByRole('button', { name: 'Logg inn som Bjørn Bestiller' }).click();
+    await page.waitForURL(`${origin}/search`);
+    const [warmUp, ...words] = SAMPLE_WORDS;
+    await measureSearchLatency(page, warmUp); // the service's and the page's first search
+    const samples: SearchLatency[] = [];
+    for (const word of words) samples.push(await measureSearchLatency(page, word));
+    console.log(describeLatency(samples));
+    // Each sample saw the search request (with the service's time) and the results for the whole word.
+    expect(samples.every((s) => s.requests >= 1 && s.server > 0 && s.total >= s.beforeRequest)).toBe(true);
+    // The screen shows the last word's answer (some words are another buyer's: no hits for this one).
+    expect(await page.getByTestId('search-results').getAttribute('data-results-for')).toBe(words[words.length - 1]);
+    expect((await page.getByTestId('result-count').innerText()).trim()).toMatch(/^(\d+ treff|Ingen treff\b.*)$/);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

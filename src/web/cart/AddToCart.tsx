@@ -1,5 +1,5 @@
 import { Button, Textfield } from '@digdir/designsystemet-react';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -32,8 +32,11 @@ export const AddItemToCart = graphql(`
   }
 `);
 
-/** Quantity and "add to cart" for one catalogue item; the result is announced, a refusal shown where it happened. */
-export function AddToCart({ itemId, name }: { itemId: string; name: string }) {
+/**
+ * Quantity and "add to cart" for one catalogue item; the result is announced, a refusal shown where it happened.
+ * Memoised: new search results for the same items (the next letter typed) leave the form alone.
+ */
+export const AddToCart = memo(function AddToCart({ itemId, name }: { itemId: string; name: string }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const id = useId();
@@ -82,4 +85,4 @@ export function AddToCart({ itemId, name }: { itemId: string; name: string }) {
       {state.error && <ErrorAlert message={errorMessage(state.error, t)} />}
     </form>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Button } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { errorMessage } from '../api/errors';
@@ -16,9 +16,10 @@ export function SingleFavouriteToggle({ item }: { item: { itemId: string; name: 
 /**
  * Marks an item as favourite, or unmarks it: a toggle button (aria-pressed) whose name says which
  * item. Whether it is marked comes from `marks`, asked once for every item on the page
- * (useFavouriteMarks), so twenty cards make one request.
+ * (useFavouriteMarks), so twenty cards make one request. Memoised on the item's id and name: new
+ * search results for the same items (the next letter typed) leave the toggle alone.
  */
-export function FavouriteToggle({ item, marks }: { item: { itemId: string; name: string }; marks: FavouriteMarks }) {
+export const FavouriteToggle = memo(function FavouriteToggle({ item, marks }: { item: { itemId: string; name: string }; marks: FavouriteMarks }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [added, add] = useMutation(AddFavourite);
@@ -52,4 +53,8 @@ export function FavouriteToggle({ item, marks }: { item: { itemId: string; name:
       )}
     </span>
   );
+}, sameToggle);
+
+function sameToggle(a: { item: { itemId: string; name: string }; marks: FavouriteMarks }, b: typeof a): boolean {
+  return a.marks === b.marks && a.item.itemId === b.item.itemId && a.item.name === b.item.name;
 }

@@ -1,5 +1,5 @@
 import { Field, Label, Paragraph, Search, Select, Spinner } from '@digdir/designsystemet-react';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -20,9 +20,14 @@ import { useDebounced } from '../search/useDebounced';
 const PAGE_SIZE = 20;
 /**
  * Typing pauses this long before the search runs: short, since results should follow within
- * about 150 ms of the last keystroke (the browser test prints the time it takes).
+ * about 150 ms of the last keystroke (the browser test prints the time it takes, part by part).
+ * Enough to take a burst (a paste, a held key, a fast typist's next letter) as one search; a
+ * request still out when the text changes again is abandoned (urql aborts its fetch), and only the
+ * answer to the latest text is shown.
  */
-const DEBOUNCE_MS = 80;
+const DEBOUNCE_MS = 40;
+/** The count of results is announced once the results have stood this long: not once per keystroke. */
+const ANNOUNCE_SETTLED_MS = 700;
 
 /**
  * The hits, memoised: a keystroke changes only the typed text, so the list (twenty cards with
@@ -84,6 +89,8 @@ export function SearchPage() {
   const search = data?.searchProducts;
   const facets = search?.facets;
   const suppliers = useMemo(() => new Map((facets?.supplier ?? []).map((s) => [Number(s.value), s.label ?? s.value])), [facets]);
+  // The facets follow the hits in a render of their own: new results reach the screen first.
+  const shownFacets = useDeferredValue(facets);
   const hits = useMemo(() => search?.edges.map((e) => e.node) ?? [], [search]);
   const onFacets = useCallback((f: SearchFilters) => setFilters(f), [setFilters]);
 
@@ -96,8 +103,9 @@ export function SearchPage() {
         ? t('search.results', { count: search.totalCount })
         : t('search.noResults')
     : '';
+  // Said once the results stand (typing on takes it back), and replaced by anything said meanwhile.
   useEffect(() => {
-    if (result.data && !result.fetching) announce(countText);
+    if (result.data && !result.fetching) return announce(countText, { after: ANNOUNCE_SETTLED_MS });
   }, [result.data, result.fetching]);
 
   return (
@@ -140,7 +148,7 @@ export function SearchPage() {
         </section>
       </div>
       <aside className="torg-search-aside">
-        <FacetPanel facets={facets} filters={filters} price={price} onChange={onFacets} onPrice={setPrice} />
+        <FacetPanel facets={shownFacets} filters={filters} price={price} onChange={onFacets} onPrice={setPrice} />
       </aside>
     </div>
   );

@@ -1,31 +1,13 @@
-import { render, screen, within } from '@testing-library/react';
-import type { ComponentProps } from 'react';
-import type { Bar } from 'react-chartjs-2';
+import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { axis, cells, charts, clearCharts, tooltip, type BarProps } from '../test/chart-stub';
 import { CeilingUseFigures, type CeilingUse } from './CeilingUseFigures';
 import { byCurrency } from './chart-data';
 
-/**
- * Chart.js draws on a canvas jsdom does not have: a stand-in for react-chartjs-2's Bar keeps the
- * props each chart was given, so the test can ask its axis and tooltips what they print. The real
- * chart runs in the browser test (test/web-purchasing.e2e-spec.ts).
- */
-type BarProps = ComponentProps<typeof Bar>;
-const charts: BarProps[] = [];
-vi.mock('react-chartjs-2', () => ({
-  Bar: (props: BarProps) => {
-    charts.push(props);
-    return <div role="img" aria-label={props['aria-label']} data-testid={(props as Record<string, unknown>)['data-testid'] as string} />;
-  },
-}));
+vi.mock('react-chartjs-2', () => import('../test/chart-stub'));
 
 /** What a chart prints on its money axis for a value, and in a tooltip for the first bar. */
-function printed(chart: BarProps, value: number) {
-  const y = chart.options?.scales?.y as { ticks: { callback: (v: number) => string } };
-  const tooltip = chart.options?.plugins?.tooltip?.callbacks?.label as unknown as (c: { dataset: { label: string }; parsed: { y: number } }) => string;
-  return { axis: plain(y.ticks.callback(value)), tooltip: plain(tooltip({ dataset: { label: 'Avtaletak' }, parsed: { y: value } })) };
-}
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+const printed = (chart: BarProps, value: number) => ({ axis: axis(chart, value), tooltip: tooltip(chart, value, 'Avtaletak') });
 
 const row = (agreementId: number, reference: string, currency: string, ceiling: string | null, committed: string): CeilingUse => ({
   agreementId,
@@ -38,15 +20,7 @@ const row = (agreementId: number, reference: string, currency: string, ceiling: 
   used: ceiling === null ? null : Number(committed) / Number(ceiling),
 });
 
-const cells = (testId: string) =>
-  within(screen.getByTestId(testId))
-    .getAllByRole('row')
-    .slice(1)
-    .map((r) => [...r.querySelectorAll('th, td')].map((c) => plain(c.textContent ?? '')));
-
-beforeEach(() => {
-  charts.length = 0;
-});
+beforeEach(clearCharts);
 
 describe('CeilingUseFigures', () => {
   it('labels the axis, the tooltips and the table in the agreement’s currency, not in kroner', () => {

@@ -1,30 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
-import type { ComponentProps } from 'react';
-import type { Bar } from 'react-chartjs-2';
+import { render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { axis, cells, chartTestIds as testIds, charts, clearCharts, plain, tooltip } from '../test/chart-stub';
 import { groupByCurrency } from './chart-data';
 import { LeakageFigures, LoyaltyFigures, SpendFigures, type LoyaltyFigure } from './InsightFigures';
 
-/** react-chartjs-2's Bar draws on a canvas jsdom lacks: a stand-in keeps each chart's props (as in CeilingUseFigures.test.tsx). */
-type BarProps = ComponentProps<typeof Bar>;
-const charts: BarProps[] = [];
-vi.mock('react-chartjs-2', () => ({
-  Bar: (props: BarProps) => {
-    charts.push(props);
-    return <div role="img" aria-label={props['aria-label']} data-testid={(props as Record<string, unknown>)['data-testid'] as string} />;
-  },
-}));
-
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-const axis = (chart: BarProps, value: number) => plain((chart.options?.scales?.y as { ticks: { callback: (v: number) => string } }).ticks.callback(value));
-const tooltip = (chart: BarProps, value: number) =>
-  plain((chart.options?.plugins?.tooltip?.callbacks?.label as unknown as (c: { dataset: { label: string }; parsed: { y: number } }) => string)({ dataset: { label: 'x' }, parsed: { y: value } }));
-const cells = (testId: string) =>
-  within(screen.getByTestId(testId))
-    .getAllByRole('row')
-    .slice(1)
-    .map((r) => [...r.querySelectorAll('th, td')].map((c) => plain(c.textContent ?? '')));
-const testIds = () => charts.map((c) => (c as Record<string, unknown>)['data-testid']);
+vi.mock('react-chartjs-2', () => import('../test/chart-stub'));
 
 const loyalty = (period: string, currency: string, onAgreement: string, offAgreement: string, agreementLoyalty: number): LoyaltyFigure => ({
   period,
@@ -37,9 +17,7 @@ const loyalty = (period: string, currency: string, onAgreement: string, offAgree
   agreementLoyalty,
 });
 
-beforeEach(() => {
-  charts.length = 0;
-});
+beforeEach(clearCharts);
 
 describe('groupByCurrency', () => {
   it('puts kroner first, then the other currencies by code, each keeping the order it was given', () => {

@@ -36,22 +36,9 @@ export const SearchProducts = graphql(`
           ...SearchHitFields
         }
       }
+      # The UNSPSC facet is a tree of its own (unspscChildren): the segment, family and class counts
+      # are not asked for, which spares the service their labels and the answer their size.
       facets {
-        segment {
-          value
-          label
-          count
-        }
-        family {
-          value
-          label
-          count
-        }
-        class {
-          value
-          label
-          count
-        }
         supplier {
           value
           label
