@@ -213,12 +213,15 @@ export async function healthy(base: string): Promise<void> {
 /**
  * Torg from dist/ on a free port against `databaseUrl`, seeded with the demo world, answering
  * /health before it returns. BENCH_SERVICE_NODE_ARGS adds Node options to the service alone
- * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS does not allow).
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", which NODE_OPTIONS does not allow; the profile is
+ * written when the bench stops the service, see exit-on-stop.ts).
  */
 export async function startDemoService(databaseUrl: string, env: Record<string, string> = {}): Promise<{ service: ChildProcess; api: Api }> {
   const port = await freePort();
   const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const service = spawn(process.execPath, [...nodeArgs, join(projectRoot(), 'dist', 'src', 'main.js')], {
+  // Stopped by SIGTERM, it exits through process.exit, which writes a --cpu-prof profile (exit-on-stop.ts).
+  const exitOnStop = ['--require', join(projectRoot(), 'dist', 'test', 'bench', 'exit-on-stop.js')];
+  const service = spawn(process.execPath, [...exitOnStop, ...nodeArgs, join(projectRoot(), 'dist', 'src', 'main.js')], {
     env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
