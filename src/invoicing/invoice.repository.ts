@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { RequestContext } from '../platform/context/request-context';
+import { entitiesOf } from '../platform/database/entity-rows';
 import { conflict } from '../platform/errors/domain-error';
 import { COUNTED_INVOICE_STATES, InvoiceStatus, OPEN_INVOICE_STATES } from './invoice-status';
 import { InvoiceEntity, InvoiceKind, InvoiceLineEntity, InvoiceMatchReasonEntity, InvoiceVatSubtotalEntity, StoredLineMatchStatus, StoredMatchMode } from './invoicing.entities';
@@ -88,7 +89,7 @@ export class InvoiceRepository {
       subtotals.map((s) => s.taxAmount),
       subtotals.map((s) => s.exemptionReason),
     ]);
-    return asEntities(tx, InvoiceEntity, rows)[0];
+    return entitiesOf(tx.manager, InvoiceEntity, rows)[0];
   }
 
   /**
@@ -125,7 +126,7 @@ export class InvoiceRepository {
         column('matchStatus'),
       ],
     );
-    return asEntities(tx, InvoiceLineEntity, rows).sort((a, b) => a.position - b.position);
+    return entitiesOf(tx.manager, InvoiceLineEntity, rows).sort((a, b) => a.position - b.position);
   }
 
   find(ctx: RequestContext, id: number): Promise<InvoiceEntity | null> {
@@ -348,7 +349,6 @@ function invoiceInsert(ctx: RequestContext, row: object) {
   return found;
 }
 
-/** Rows as the database returned them (RETURNING *) as entities, each column converted as TypeORM converts what it reads. */
 /** The UPDATE of every invoice column but id and version (bumped), made once from the entity's metadata. */
 let invoiceUpdateOnce: { sql: string; columns: ColumnMetadata[] } | undefined;
 function invoiceUpdate(ctx: RequestContext) {
@@ -358,14 +358,4 @@ function invoiceUpdate(ctx: RequestContext) {
     invoiceUpdateOnce = { sql: `UPDATE invoice SET ${sets.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`, columns };
   }
   return invoiceUpdateOnce;
-}
-
-function asEntities<T extends object>(ctx: RequestContext, target: new () => T, rows: Record<string, unknown>[]): T[] {
-  const metadata = ctx.manager.connection.getMetadata(target);
-  const driver = ctx.manager.connection.driver;
-  return rows.map((raw) => {
-    const entity = metadata.create() as T;
-    for (const column of metadata.columns) column.setEntityValue(entity, driver.prepareHydratedValue(raw[column.databaseName], column));
-    return entity;
-  });
 }

@@ -17,13 +17,8 @@ const DONE_KEPT_DAYS = 7;
 const KEY_LOCK = 7302;
 /** Due keys looked at per claim: enough to find keys no other worker holds. */
 const CANDIDATES = 50;
-/**
- * Keys one worker claims at once and runs one after another (fewer statements per message); a
- * batch handler gets the first message of each of them in one call, so behind a burst (the
- * invoice intake's spend facts) more keys per claim make fewer, larger batches, whose rollup
- * triggers run once per batch (issue 16 §6a). Keys not batched are let go after CLAIM_HELD_MS.
- */
-const KEYS_PER_CLAIM = 32;
+/** Keys one worker claims at once and runs one after another (fewer statements per message). */
+const KEYS_PER_CLAIM = 8;
 /** After a claim's runs have taken this long, its keys not yet run are let go (unlocked) for the other workers. */
 const CLAIM_HELD_MS = 200;
 const ERROR_CHARS = 2000;
