@@ -41,10 +41,10 @@ export class ReceivedDocumentRepository {
    * resend or a refusal leaves a gap in the ids, nothing else.
    */
   async lock(tx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<string> {
-    const [row]: { id: string }[] = await tx.manager.query(
-      `SELECT pg_advisory_xact_lock($1, hashtext($2)), nextval(pg_get_serial_sequence('received_document', 'id'))::text AS id`,
-      [RECEIVE_LOCK, `${senderOrganisationId}\n${documentType}\n${documentId}`],
-    );
+    const [row]: { id: string }[] = await tx.manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), nextval(pg_get_serial_sequence('received_document', 'id'))::text AS id`, [
+      RECEIVE_LOCK,
+      `${senderOrganisationId}\n${documentType}\n${documentId}`,
+    ]);
     return row.id;
   }
 
