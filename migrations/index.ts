@@ -45,6 +45,7 @@ import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-Ins
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
+import { InvoiceReceivedDocumentDeferred1763800000188 } from './1763800000188-InvoiceReceivedDocumentDeferred';
 import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
 import { InsightsForeignCurrencyByDate1763800000197 } from './1763800000197-InsightsForeignCurrencyByDate';
 import { InsightsClassRollups1763800000198 } from './1763800000198-InsightsClassRollups';
@@ -98,6 +99,7 @@ export const MIGRATIONS = [
   PortalInvoiceRequests1763800000185,
   UnspscItemVocabularyVersions1763800000186,
   SearchDocumentFromProjection1763800000187,
+  InvoiceReceivedDocumentDeferred1763800000188,
   InsightsForeignCurrencyIndexes1763800000196,
   InsightsForeignCurrencyByDate1763800000197,
   InsightsClassRollups1763800000198,

@@ -295,8 +295,8 @@ describe('the dispatcher', () => {
     expect(ran.sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('hands a batch handler the first due message of each claimed key in one call, the keys’ later ones one by one, and all one by one when the batch fails', async () => {
-    const batches: { key: string; payload: unknown }[][] = [];
+  it('hands a batch handler the first due message of each claimed key in one call, the keys’ later ones one by one, all one by one when the batch fails, and a failed one alone on retry', async () => {
+    const batches: { key: string; payload: unknown; attempt: number }[][] = [];
     const singles: { key: string; payload: unknown }[] = [];
     const handlers = t.app.get(OutboxHandlers);
     const bad = (p: unknown) => (p as { bad?: boolean }).bad === true;
@@ -304,7 +304,7 @@ describe('the dispatcher', () => {
       handlers.register<{ n: number; bad?: boolean }>({
         topic,
         batch: async (ms) => {
-          batches.push(ms.map((m) => ({ key: m.key, payload: m.payload })));
+          batches.push(ms.map((m) => ({ key: m.key, payload: m.payload, attempt: m.attempt })));
           if (ms.some((m) => bad(m.payload))) throw new Error('one of them is bad');
         },
         handle: async (m) => {
@@ -329,7 +329,7 @@ describe('the dispatcher', () => {
     expect(batched.every((m) => (m.payload as { n: number }).n === 1)).toBe(true);
     expect([...batched, ...singles].map((m) => `${m.key}:${(m.payload as { n: number }).n}`).sort()).toEqual(['k1:1', 'k1:2', 'k2:1', 'k3:1', 'k4:1', 'k5:1']);
     expect(singles.map((m) => m.key)).toContain('k1');
-    expect(batched.find((m) => m.key === 'k1') ?? singles.find((m) => m.key === 'k1')).toEqual({ key: 'k1', payload: { n: 1 } });
+    expect(batched.find((m) => m.key === 'k1') ?? singles.find((m) => m.key === 'k1')).toMatchObject({ key: 'k1', payload: { n: 1 } });
 
     // Batches with bad messages (three of five keys: a claim of three or more holds one): every
     // message of a failed batch runs alone instead; only the bad ones fail, and are retried alone.
@@ -344,6 +344,10 @@ describe('the dispatcher', () => {
     expect(failed.length).toBeGreaterThan(0);
     for (const m of failed.flat().filter((m) => !badKeys.includes(m.key))) expect(singles.filter((s) => s.key === m.key)).toHaveLength(1);
     for (const key of badKeys) expect(singles.filter((s) => s.key === key)).toHaveLength(MAX_ATTEMPTS);
+    // A retry is never batched again: a bad key is in a batch at most once, on its first attempt
+    // (batched again, it would fail the whole batch first on every attempt).
+    expect(batches.flat().every((m) => m.attempt === 1)).toBe(true);
+    for (const key of badKeys) expect(failed.flat().filter((m) => m.key === key).length).toBeLessThanOrEqual(1);
     expect(await t.sql(`SELECT DISTINCT attempts, last_error FROM outbox_message WHERE topic = 'test.batch-fails' AND state = 'dead'`)).toEqual([{ attempts: MAX_ATTEMPTS, last_error: 'bad alone' }]);
     await t.sql(`DELETE FROM outbox_message WHERE topic = 'test.batch-fails'`); // the health check below counts dead messages
   });

@@ -130,12 +130,13 @@ export class DocumentExchangeService {
 
     try {
       return await inTransaction(this.ds, ctx, async (tx): Promise<DocumentReceipt> => {
-        await this.received.lock(tx, caller.organisationId, type, documentId);
+        const receivedDocumentId = await this.received.lock(tx, caller.organisationId, type, documentId);
         const first = await this.received.find(tx, caller.organisationId, type, documentId);
         if (first) return { httpStatus: 409, answer: { documentType: type, id: first.resultId, status: first.resultStatus, problems: [] } };
-        const result = await handler.handle(tx, { bytes, identity, nodes, caller });
+        const result = await handler.handle(tx, { bytes, identity, nodes, caller, receivedDocumentId });
         if (isRefused(result)) throw new Refusal(result.problems.length ? result.problems : [{ message: `The ${type} was refused` }]);
         const row = await this.received.insert(tx, {
+          id: receivedDocumentId,
           senderOrganisationId: caller.organisationId,
           documentType: type,
           documentId,
@@ -146,7 +147,6 @@ export class DocumentExchangeService {
           sentByClientId: caller.machineClientId ?? null,
           content: bytes,
         });
-        await this.handlers.stored(tx, type, { resultId: result.id, receivedDocumentId: row.id });
         await this.audit.record(tx, 'document.received', 'received_document', row.id, {
           documentType: type,
           documentId,

@@ -16,6 +16,12 @@ export interface Problem {
 /** What a handler gets: the document's bytes (safe to read with peppol's readers), what it is, and who sent it. */
 export interface ReceivedDocumentInput extends CheckedDocumentInput {
   caller: Caller;
+  /**
+   * The id the document will be stored under in received_document, after the handler, in the
+   * same transaction: a domain may write it with what it stores (a reference to it is checked at
+   * commit only if the domain's foreign key is deferred, as invoice's is).
+   */
+  receivedDocumentId: string;
 }
 
 /** The document as the exchange read it: its bytes, what it is, and the whole of it read (a typed reader of nodes need not read the XML again). */
@@ -63,29 +69,13 @@ export const isRefused = (r: DocumentHandlerResult): r is DocumentRefused => 'pr
  * Which domain applies which document type received on POST /documents. Domains register
  * theirs at module init (`onModuleInit` or the module's constructor); one handler per type.
  */
-/** Called in the receiving transaction once the document is stored: the domain may link what it stored to the received_document row. */
-export type DocumentStoredListener = (tx: RequestContext, stored: { resultId: string; receivedDocumentId: string }) => Promise<void>;
-
 @Injectable()
 export class DocumentHandlers {
   private readonly handlers = new Map<UblDocumentType, DocumentHandler>();
-  private readonly storedListeners = new Map<UblDocumentType, DocumentStoredListener[]>();
 
   register(handler: DocumentHandler): void {
     if (this.handlers.has(handler.documentType)) throw new Error(`document type ${handler.documentType} has a handler already`);
     this.handlers.set(handler.documentType, handler);
-  }
-
-  /**
-   * Tells `listener` of each document of this type applied and stored (the received_document row
-   * is written after the handler, so the handler cannot know its id), in the same transaction.
-   */
-  onStored(documentType: UblDocumentType, listener: DocumentStoredListener): void {
-    this.storedListeners.set(documentType, [...(this.storedListeners.get(documentType) ?? []), listener]);
-  }
-
-  async stored(tx: RequestContext, documentType: UblDocumentType, stored: { resultId: string; receivedDocumentId: string }): Promise<void> {
-    for (const listener of this.storedListeners.get(documentType) ?? []) await listener(tx, stored);
   }
 
   get(documentType: UblDocumentType): DocumentHandler | undefined {

@@ -12,6 +12,8 @@ export interface ReceivedDocumentRow {
 }
 
 export interface NewReceivedDocument {
+  /** The id lock() drew. */
+  id: string;
   senderOrganisationId: number;
   documentType: string;
   documentId: string;
@@ -34,10 +36,16 @@ export class ReceivedDocumentRepository {
   /**
    * Holds, until the transaction ends, the right to apply this sender's document of this type
    * and id: a concurrent identical POST waits here, then finds the first one stored (or, if it
-   * was refused, applies its own).
+   * was refused, applies its own). Returns the id the document will be stored under (drawn from
+   * its sequence in the same statement), so the handler can write it with what it stores; a
+   * resend or a refusal leaves a gap in the ids, nothing else.
    */
-  async lock(tx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<void> {
-    await tx.manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RECEIVE_LOCK, `${senderOrganisationId}\n${documentType}\n${documentId}`]);
+  async lock(tx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<string> {
+    const [row]: { id: string }[] = await tx.manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), nextval(pg_get_serial_sequence('received_document', 'id'))::text AS id`, [
+      RECEIVE_LOCK,
+      `${senderOrganisationId}\n${documentType}\n${documentId}`,
+    ]);
+    return row.id;
   }
 
   async find(ctx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<ReceivedDocumentRow | undefined> {
@@ -61,10 +69,10 @@ export class ReceivedDocumentRepository {
   async insert(tx: RequestContext, d: NewReceivedDocument): Promise<ReceivedDocumentRow> {
     const sha256 = createHash('sha256').update(d.content).digest();
     const [row]: ReceivedDocumentRow[] = await tx.manager.query(
-      `INSERT INTO received_document (sender_organisation_id, document_type, document_id, customization_id, result_id, result_status,
+      `INSERT INTO received_document (id, sender_organisation_id, document_type, document_id, customization_id, result_id, result_status,
                                       sent_by_user_id, sent_by_client_id, size_bytes, sha256, content)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
-      [d.senderOrganisationId, d.documentType, d.documentId, d.customizationId, d.resultId, d.resultStatus, d.sentByUserId, d.sentByClientId, d.content.length, sha256, d.content],
+       VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+      [d.senderOrganisationId, d.documentType, d.documentId, d.customizationId, d.resultId, d.resultStatus, d.sentByUserId, d.sentByClientId, d.content.length, sha256, d.content, d.id],
     );
     return row;
   }

@@ -1,19 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { OrganisationKind } from './organisation-kind';
 import { OrganisationEntity } from './organisation.entity';
 import { selfAndAncestorsSql } from './organisation-tree';
 
+/** An organisation row as OrganisationEntity's properties. */
+const ORGANISATION_COLUMNS = `id, name, org_number AS "orgNumber", kind, parent_id AS "parentId", created_at AS "createdAt"`;
+const asOrganisation = (row: OrganisationEntity) => Object.assign(new OrganisationEntity(), row);
+
 /** The one home of the SQL on `organisation`. */
 @Injectable()
 export class OrganisationRepository {
-  byIds(ctx: RequestContext, ids: number[]): Promise<OrganisationEntity[]> {
-    return ctx.manager.findBy(OrganisationEntity, { id: In(ids) });
+  // The two reads every request of a sender makes (the invoice intake: its supplier and buyer) in
+  // plain SQL: TypeORM's find cost the service more than the statement costs PostgreSQL.
+  async byIds(ctx: RequestContext, ids: number[]): Promise<OrganisationEntity[]> {
+    const rows: OrganisationEntity[] = await ctx.manager.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation WHERE id = ANY($1::int[])`, [ids]);
+    return rows.map(asOrganisation);
   }
 
-  byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
-    return ctx.manager.findOneBy(OrganisationEntity, { orgNumber });
+  async byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
+    const rows: OrganisationEntity[] = await ctx.manager.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation WHERE org_number = $1`, [orgNumber]);
+    return rows.length ? asOrganisation(rows[0]) : null;
   }
 
   exists(ctx: RequestContext, id: number): Promise<boolean> {

@@ -55,7 +55,7 @@ export class InvoiceDocuments implements OnModuleInit {
     return 'problems' in drafted ? { problems: [...checked, ...drafted.problems] } : { problems: checked, draft: drafted.draft };
   }
 
-  async receive(tx: RequestContext, { nodes, caller }: ReceivedDocumentInput): Promise<DocumentHandlerResult> {
+  async receive(tx: RequestContext, { nodes, caller, receivedDocumentId }: ReceivedDocumentInput): Promise<DocumentHandlerResult> {
     // The exchange has read the whole document already: typed from its nodes, not read again.
     const doc = ublInvoiceOf(nodes);
     const checked = this.checked(doc);
@@ -127,7 +127,8 @@ export class InvoiceDocuments implements OnModuleInit {
         orderId: order?.order.id ?? null,
         agreementId,
         creditedInvoiceId: credited?.id ?? null,
-        receivedDocumentId: null,
+        // The document's row is written after this handler, in this transaction (the reference is checked at commit).
+        receivedDocumentId,
         issueDate: draft.issueDate,
         dueDate: draft.dueDate,
         currency: draft.currency,

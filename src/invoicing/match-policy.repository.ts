@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { InvoiceMatchPolicyEntity, InvoiceMatchRuleEntity, StoredMatchMode } from './invoicing.entities';
 
@@ -16,12 +15,18 @@ export class MatchPolicyRepository {
     return ctx.manager.find(InvoiceMatchRuleEntity, { where: { buyerOrganisationId }, order: { id: 'ASC' } });
   }
 
-  /** The policies and rules of several organisations (two statements whatever their number), rules in id order. */
+  /**
+   * The policies and rules of several organisations in one plain statement (each kind as a JSON
+   * array), rules in id order: the intake asks it of every invoice, and two TypeORM finds cost the
+   * service more than the statement costs PostgreSQL.
+   */
   async policiesAndRules(ctx: RequestContext, buyerOrganisationIds: readonly number[]): Promise<{ policies: InvoiceMatchPolicyEntity[]; rules: InvoiceMatchRuleEntity[] }> {
-    const ids = In([...buyerOrganisationIds]);
-    const policies = await ctx.manager.findBy(InvoiceMatchPolicyEntity, { buyerOrganisationId: ids });
-    const rules = await ctx.manager.find(InvoiceMatchRuleEntity, { where: { buyerOrganisationId: ids }, order: { id: 'ASC' } });
-    return { policies, rules };
+    const [row]: { policies: PolicyJson[]; rules: RuleJson[] }[] = await ctx.manager.query(
+      `SELECT (SELECT coalesce(json_agg(p), '[]'::json) FROM invoice_match_policy p WHERE p.buyer_organisation_id = ANY($1::int[])) AS policies,
+              (SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json) FROM invoice_match_rule r WHERE r.buyer_organisation_id = ANY($1::int[])) AS rules`,
+      [[...buyerOrganisationIds]],
+    );
+    return { policies: row.policies.map(policyOf), rules: row.rules.map(ruleOf) };
   }
 
   rule(ctx: RequestContext, id: number): Promise<InvoiceMatchRuleEntity | null> {
@@ -59,3 +64,47 @@ export class MatchPolicyRepository {
     await tx.manager.delete(InvoiceMatchRuleEntity, { id });
   }
 }
+
+/** A row of invoice_match_policy as json_agg writes it. */
+interface PolicyJson {
+  buyer_organisation_id: number;
+  mode: StoredMatchMode;
+  tolerance: Record<string, unknown>;
+  version: number;
+  updated_by_user_id: number | null;
+  updated_at: string;
+}
+
+/** A row of invoice_match_rule as json_agg writes it. */
+interface RuleJson {
+  id: number;
+  buyer_organisation_id: number;
+  supplier_id: number | null;
+  unspsc_prefix: string | null;
+  mode: StoredMatchMode | null;
+  tolerance: Record<string, unknown> | null;
+  created_by_user_id: number | null;
+  created_at: string;
+}
+
+const policyOf = (r: PolicyJson): InvoiceMatchPolicyEntity =>
+  Object.assign(new InvoiceMatchPolicyEntity(), {
+    buyerOrganisationId: r.buyer_organisation_id,
+    mode: r.mode,
+    tolerance: r.tolerance,
+    version: r.version,
+    updatedByUserId: r.updated_by_user_id,
+    updatedAt: new Date(r.updated_at),
+  });
+
+const ruleOf = (r: RuleJson): InvoiceMatchRuleEntity =>
+  Object.assign(new InvoiceMatchRuleEntity(), {
+    id: r.id,
+    buyerOrganisationId: r.buyer_organisation_id,
+    supplierId: r.supplier_id,
+    unspscPrefix: r.unspsc_prefix,
+    mode: r.mode,
+    tolerance: r.tolerance,
+    createdByUserId: r.created_by_user_id,
+    createdAt: new Date(r.created_at),
+  });

@@ -223,7 +223,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   /**
    * For each topic with a batch handler of which the claim holds several keys: the first due
-   * message of each key in one handler call. Returns the ids it ran (pushed to `done`); when the
+   * message of each key, unless it has failed before, in one handler call. Returns the ids it ran (pushed to `done`); when the
    * call fails nothing is recorded, and the messages run one by one after it as without a batch.
    */
   private async runBatches(claimed: Key[], rows: (DueRow & Key)[], done: { ids: string[]; attempt: number; topic: string }[]): Promise<Set<string>> {
@@ -231,7 +231,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     for (const topic of new Set(claimed.map((c) => c.topic))) {
       const handler = this.handlers.get(topic)!;
       if (!handler.batch || handler.coalesce) continue;
-      const firsts = claimed.filter((c) => c.topic === topic).flatMap(({ key }) => rows.find((r) => r.topic === topic && r.key === key) ?? []);
+      // A message that failed before is retried alone (through `handle` below): batched again, it
+      // would fail the whole batch again first, one failed transaction more per attempt.
+      const firsts = claimed
+        .filter((c) => c.topic === topic)
+        .flatMap(({ key }) => rows.find((r) => r.topic === topic && r.key === key) ?? [])
+        .filter((r) => r.attempts === 0);
       if (firsts.length < 2) continue;
       try {
         await handler.batch(firsts.map((r) => ({ topic, key: r.key, payload: r.payload, attempt: r.attempts + 1, ids: [r.id] })));

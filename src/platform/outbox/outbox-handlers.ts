@@ -38,7 +38,8 @@ export interface OutboxHandler<P = unknown> {
    * per table instead of one per message), when a claim holds more than one key of the topic; the
    * keys' later messages then run one by one through `handle`, in order. All or nothing: when it
    * throws, the messages are run one by one through `handle` instead, so a failing message is
-   * retried alone and the others are not held back. Not with `coalesce`.
+   * retried alone and the others are not held back; a message that has failed before is never
+   * batched again (its retries run through `handle` alone). Not with `coalesce`.
    */
   batch?(messages: OutboxMessage<P>[]): Promise<void>;
   handle(message: OutboxMessage<P>): Promise<void>;
