@@ -169,6 +169,12 @@ export const supplierPortalEn: typeof supplierPortalNb = {
     code: 'Code',
   },
   upload: {
+    firstProblems: 'Showing the first {{shown}} of {{total}} problems.',
+    firstExcluded: 'Showing the first {{shown}} of {{total}} lines left out.',
+    firstWarnings: 'Showing the first {{shown}} of {{total}} warnings.',
+    rows: 'rows {{from}}–{{to}} of {{total}}',
+    pager: 'Pages of {{table}}',
+    checking: 'Checking the file …',
     excludeLabel: 'Store the valid lines and leave out lines with errors',
     excludeHint: 'Without this, nothing is stored if one line has an error.',
     warningsTitle: 'Warnings ({{count}})',

@@ -171,6 +171,12 @@ export const supplierPortalNb = {
     code: 'Kode',
   },
   upload: {
+    firstProblems: 'Viser de første {{shown}} av {{total}} feil.',
+    firstExcluded: 'Viser de første {{shown}} av {{total}} utelatte linjer.',
+    firstWarnings: 'Viser de første {{shown}} av {{total}} advarsler.',
+    rows: 'rad {{from}}–{{to}} av {{total}}',
+    pager: 'Sider i {{table}}',
+    checking: 'Sjekker filen …',
     excludeLabel: 'Lagre de gyldige linjene og utelat linjer med feil',
     excludeHint: 'Uten dette lagres ingenting hvis én linje har feil.',
     warningsTitle: 'Advarsler ({{count}})',
