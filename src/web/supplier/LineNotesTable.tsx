@@ -1,7 +1,7 @@
 import { Table } from '@digdir/designsystemet-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CursorPager } from '../components/CursorPager';
+import { useClientPages } from '../components/client-pages';
 
 /** What a catalogue upload says of one line: a problem (its reason) or a warning (its message). */
 export interface LineNote {
@@ -37,12 +37,7 @@ export function LineNotesTable({
   pagerLabel?: string;
 }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const size = pageSize ?? notes.length;
-  const pageCount = Math.max(1, Math.ceil(notes.length / Math.max(1, size)));
-  const current = Math.min(page, pageCount); // the notes may have shrunk under the page
-  const shown = pageSize ? notes.slice((current - 1) * size, current * size) : notes;
-  const first = (current - 1) * size;
+  const { page, pageCount, first, shown, hasNext, next, previous } = useClientPages(notes, pageSize ?? notes.length);
   return (
     <>
       <Table data-size="sm" data-testid={testId}>
@@ -69,7 +64,7 @@ export function LineNotesTable({
           ))}
         </Table.Body>
       </Table>
-      {pageSize ? <CursorPager label={pagerLabel} page={current} hasNext={current < pageCount} onPrevious={() => setPage(current - 1)} onNext={() => setPage(current + 1)} /> : null}
+      {pageSize ? <CursorPager label={pagerLabel} page={page} hasNext={hasNext} onPrevious={previous} onNext={next} /> : null}
     </>
   );
 }
