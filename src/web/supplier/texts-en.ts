@@ -143,6 +143,7 @@ export const supplierPortalEn: typeof supplierPortalNb = {
     submitted: 'The version was sent for review.',
     submitFailedTitle: 'The version was not sent',
     title: 'Catalogue version {{versionNo}}',
+    unknownTitle: 'Catalogue version',
     back: 'Back to the catalogue',
     status: 'Status: {{status}}',
     rejected: 'The purchaser rejected the version: {{reason}}',

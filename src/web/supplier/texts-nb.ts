@@ -145,6 +145,7 @@ export const supplierPortalNb = {
     submitted: 'Versjonen er sendt til godkjenning.',
     submitFailedTitle: 'Versjonen ble ikke sendt',
     title: 'Katalogversjon {{versionNo}}',
+    unknownTitle: 'Katalogversjon',
     back: 'Tilbake til katalogen',
     status: 'Status: {{status}}',
     rejected: 'Innkjøper avviste versjonen: {{reason}}',
