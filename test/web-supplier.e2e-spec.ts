@@ -105,6 +105,32 @@ describeBrowser('the supplier portal in a browser', () => {
     expect(await wcagViolations(page)).toEqual([]);
     await screenshot(page, 'supplier-06-catalogue-report');
 
+    // A file with 1200 bad lines: the server lists the first 1000 and counts them all; the report
+    // says so and shows them a page (50 rows) at a time.
+    const [header, first] = lines;
+    const bad = Array.from({ length: 1200 }, (_, i) =>
+      first
+        .replace(/^KL-100,/, `BAD-${i},`)
+        .replace(',NOK,25,', ',NOK,18,')
+        .replace(/,7090000010003,/, ',,'),
+    );
+    await page.locator('#supplier-file').setInputFiles({ name: 'mange-feil.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...bad].join('\n')) });
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    await page.getByTestId('upload-report-heading-first').waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Katalogen ble ikke lagret' }).innerText()).toMatch(/Fant 1\s200 feil/);
+    expect(await page.getByTestId('upload-report-heading-first').innerText()).toMatch(/^Viser de første 1\s000 av 1\s200 feil\.$/);
+    const badRows = page.getByTestId('upload-report-heading').locator('tbody tr');
+    expect(await badRows.count()).toBe(50);
+    expect(await badRows.first().locator('td').first().innerText()).toBe('2');
+    const reportPager = page.getByRole('navigation', { name: 'Sider i Feil i katalogfilen, linje for linje' });
+    await reportPager.getByRole('button', { name: 'Neste' }).click();
+    await reportPager.getByRole('button', { name: 'Side 2' }).waitFor();
+    expect(await badRows.count()).toBe(50);
+    expect(await badRows.first().locator('td').first().innerText()).toBe('52');
+    expect(await page.getByTestId('upload-report-heading').locator('caption').innerText()).toMatch(/rad 51–100 av 1\s?000/);
+    expect(await wcagViolations(page)).toEqual([]);
+    await screenshot(page, 'supplier-06b-catalogue-report-paged');
+
     await page.locator('#supplier-file').setInputFiles({ name: 'kontorland-kontorrekvisita.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Last opp' }).click();
     await page.getByText('Katalogen er lagret').waitFor();

@@ -339,4 +339,70 @@ describeBrowser('orders, approvals and accounts payable in a browser', () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    'lets a requester reject the supplier’s changes (the order cancelled, the reason kept), with the screen free of WCAG 2.1 A/AA violations',
+    async () => {
+      const order = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '6' }]);
+      const answered = await t.gql(await t.login('katalog@kontorland.example'), `mutation($i: RespondToOrderInput!) { respondToOrder(input: $i) { __typename } }`, {
+        i: { orderId: order.id, responseCode: 'CONDITIONALLY_ACCEPTED', lines: [{ lineId: '1', status: 'CHANGED', quantity: '2', note: 'Bare 2 på lager' }] },
+      });
+      expect(answered.data.respondToOrder.__typename).toBe('OrderResponseRecorded');
+
+      const { page, pageErrors, elsewhere, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Bjørn Bestiller');
+      await page.goto(`${origin}/my-orders/${order.id}`);
+      expect(await heading(page, `Bestilling ${order.number}`)).toBe(`Bestilling ${order.number}`);
+      // Rejecting asks why first (the supplier reads it); nothing is sent without it.
+      await page.getByRole('button', { name: 'Avvis endringene' }).click();
+      await page.getByText('Skriv hvorfor du avviser endringene.').waitFor();
+      expect(await t.sql(`SELECT status FROM purchase_order WHERE id = $1`, [order.id])).toEqual([{ status: 'CHANGED' }]);
+      expect(await wcagViolations(page)).toEqual([]);
+      await page.getByLabel('Hvorfor avviser du endringene?').fill('Trenger alle 6 før skolestart');
+      await page.getByRole('button', { name: 'Avvis endringene' }).click();
+      await announced(page, 'Endringene er avvist, og bestillingen er kansellert.');
+      await page.getByTestId('order-status').filter({ hasText: 'Kansellert' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Avvis endringene' }).count()).toBe(0);
+      expect(await t.sql(`SELECT status FROM purchase_order WHERE id = $1`, [order.id])).toEqual([{ status: 'CANCELLED' }]);
+      const [audited] = await t.sql(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1::text AND data::text LIKE '%Trenger alle 6 før skolestart%'`, [order.id]);
+      expect(audited.n).toBeGreaterThan(0);
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '13-order-changes-rejected');
+      expect(pageErrors).toEqual([]);
+      expect(elsewhere).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'lets accounts payable dispute an invoice exception with a reason, the supplier told',
+    async () => {
+      const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '4' }]);
+      await receive(t, order.id, [{ lineId: '1', quantity: '4' }]);
+      const number = `F-WEB-D-${Date.now()}`;
+      const posted = await postDocument(t, await kontorlandErp(t), quickInvoiceXml({ id: number, orderReference: order.number, lines: [{ quantity: '4', price: '49.00', orderLineId: '1' }] }));
+      expect(posted.body.status).toBe('EXCEPTION');
+      await drain(t);
+
+      const { page, pageErrors, elsewhere, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Frida Faktura');
+      await page.waitForURL(`${origin}/payables`);
+      const card = page.getByTestId(`invoice-${number}`);
+      await card.getByRole('heading', { name: `Faktura ${number} fra Kontorland AS` }).waitFor();
+      await card.getByRole('button', { name: 'Bestrid' }).click();
+      await card.getByText('Skriv en begrunnelse.').waitFor();
+      expect(await t.sql(`SELECT status FROM invoice WHERE invoice_number = $1`, [number])).toEqual([{ status: 'EXCEPTION' }]);
+      await card.getByLabel(/^Begrunnelse/).fill('Prisen er ikke avtalt');
+      await card.getByRole('button', { name: 'Bestrid' }).click();
+      await announced(page, `Faktura ${number} er bestridt, og leverandøren er varslet.`);
+      await card.waitFor({ state: 'detached' });
+      expect(await t.sql(`SELECT status, decision_reason FROM invoice WHERE invoice_number = $1`, [number])).toEqual([{ status: 'DISPUTED', decision_reason: 'Prisen er ikke avtalt' }]);
+      expect(await wcagViolations(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      expect(elsewhere).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 });

@@ -281,7 +281,7 @@ export const en: typeof nb = {
       storedTitle: 'The catalogue is stored',
       stored: 'Version {{versionNo}} is stored as a draft with {{count}} lines. Send it to the purchaser for review.',
       invalidTitle: 'The catalogue was not stored',
-      invalid: 'Found {{count}} problems. Correct the lines in the table below in your file and upload it again.',
+      invalid: 'Found {{total}} problems. Correct the lines in the table below in your file and upload it again.',
       refusedTitle: 'The upload was refused',
       refusedStatus: 'Torg answered {{status}}. Check the file and try again.',
       retryAfter: 'Try again in {{seconds}} seconds.',

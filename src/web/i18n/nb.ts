@@ -281,7 +281,7 @@ export const nb = {
       storedTitle: 'Katalogen er lagret',
       stored: 'Versjon {{versionNo}} er lagret som utkast med {{count}} linjer. Send den til innkjøper for godkjenning.',
       invalidTitle: 'Katalogen ble ikke lagret',
-      invalid: 'Fant {{count}} feil. Rett linjene i tabellen under i filen, og last den opp igjen.',
+      invalid: 'Fant {{total}} feil. Rett linjene i tabellen under i filen, og last den opp igjen.',
       refusedTitle: 'Opplastingen ble avvist',
       refusedStatus: 'Torg svarte {{status}}. Sjekk filen og prøv igjen.',
       retryAfter: 'Prøv igjen om {{seconds}} sekunder.',

@@ -9,7 +9,7 @@ import { useAnnounce } from '../components/Announcer';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CursorPager } from '../components/CursorPager';
 import { PageHeading } from '../components/PageHeading';
-import { formatDateTime } from '../format/format';
+import { formatDateTime, formatNumber } from '../format/format';
 import { graphql } from '../gql';
 import { UploadReportView } from '../supplier/UploadReportView';
 import { uploadCatalogue, type UploadReport } from '../supplier/upload';
@@ -91,14 +91,23 @@ export function SupplierCataloguePage() {
     setReport(null);
     setProgress(0);
     try {
-      const result = await uploadCatalogue(agreementId, file, session.get()?.token ?? '', setProgress, exclude);
+      let checking = false;
+      const onProgress = (share: number) => {
+        setProgress(share);
+        // Every byte is sent; the server now reads and checks the file (which may take a while).
+        if (share >= 1 && !checking) {
+          checking = true;
+          announce(t('supplierPortal.upload.checking'));
+        }
+      };
+      const result = await uploadCatalogue(agreementId, file, session.get()?.token ?? '', onProgress, exclude);
       setReport(result);
       if (result.kind === 'stored') {
         announce(t('supplier.catalogue.stored', { versionNo: result.versionNo, count: result.lineCount }));
         // The new version is the newest: show the first page.
         if (pages.page > 1) pages.reset();
         else refetchVersions({ requestPolicy: 'network-only' });
-      } else if (result.kind === 'invalid') announce(t('supplier.catalogue.invalid', { count: result.problems.length }));
+      } else if (result.kind === 'invalid') announce(t('supplier.catalogue.invalid', { total: formatNumber(result.problemCount) }));
     } catch {
       setNetworkError(true);
     } finally {
@@ -149,9 +158,15 @@ export function SupplierCataloguePage() {
           )}
         </Field>
         <Checkbox label={t('supplierPortal.upload.excludeLabel')} description={t('supplierPortal.upload.excludeHint')} checked={exclude} onChange={(e) => setExclude(e.target.checked)} />
-        {progress !== null && (
+        {progress !== null && progress < 1 && (
           <div>
             <label htmlFor="supplier-progress">{t('supplier.catalogue.progress', { percent: Math.round(progress * 100) })}</label> <progress id="supplier-progress" max={1} value={progress} />
+          </div>
+        )}
+        {progress !== null && progress >= 1 && (
+          <div data-testid="upload-checking">
+            {/* No value: how long the check takes is not known. */}
+            <label htmlFor="supplier-progress">{t('supplierPortal.upload.checking')}</label> <progress id="supplier-progress" />
           </div>
         )}
         <Button type="submit" disabled={progress !== null || agreementId === null}>

@@ -34,7 +34,15 @@ export function SupplierCatalogueVersionPage() {
   const id = Number(useParams().id);
   const [result, refetch] = useQuery({ query: SupplierCatalogueVersion, variables: { id }, requestPolicy: 'cache-and-network' });
   const v = result.data?.catalogueVersion;
-  if (result.error && !v) return <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (result.error && !v) {
+    // The page still has its h1 (and tab title); the version number is not known without the version.
+    return (
+      <>
+        <PageHeading title={t('supplierPortal.version.unknownTitle')}>{t('supplierPortal.version.unknownTitle')}</PageHeading>
+        <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      </>
+    );
+  }
   if (!v) return <Paragraph>{t('app.loading')}</Paragraph>;
   const title = t('supplierPortal.version.title', { versionNo: v.versionNo });
   return (

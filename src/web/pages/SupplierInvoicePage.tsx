@@ -40,7 +40,16 @@ export function SupplierInvoicePage() {
   const id = Number(useParams().id);
   const [result, refetch] = useQuery({ query: SupplierInvoice, variables: { id }, requestPolicy: 'cache-and-network' });
   const invoice = result.data?.invoice;
-  if (result.error && !invoice) return <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (result.error && !invoice) {
+    // The page still has its h1 (and tab title): the error says what went wrong with which invoice.
+    const unknown = t('supplierPortal.invoiceDetail.title', { number: `#${id}` });
+    return (
+      <>
+        <PageHeading title={unknown}>{unknown}</PageHeading>
+        <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      </>
+    );
+  }
   if (!invoice) return <Paragraph>{t('app.loading')}</Paragraph>;
   const responses = result.data?.invoiceResponses ?? [];
   const title = t('supplierPortal.invoiceDetail.title', { number: invoice.number });

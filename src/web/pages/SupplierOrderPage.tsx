@@ -115,7 +115,16 @@ export function SupplierOrderPage() {
     if (order && draft.lines.length === 0) setDraft((d) => ({ ...d, lines: order.lines.map((l) => ({ lineId: l.lineId, choice: 'ACCEPTED', quantity: '', price: '', deliveryDate: '' })) }));
   }, [order, draft.lines.length]);
 
-  if (result.error && !order) return <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (result.error && !order) {
+    // The page still has its h1 (and tab title): the error says what went wrong with which order.
+    const unknown = t('supplier.order.title', { number: `#${id}` });
+    return (
+      <>
+        <PageHeading title={unknown}>{unknown}</PageHeading>
+        <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      </>
+    );
+  }
   if (!order) return <Paragraph>{t('app.loading')}</Paragraph>;
 
   const title = t('supplier.order.title', { number: order.number ?? `#${order.id}` });

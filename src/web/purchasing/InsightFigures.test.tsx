@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { axis, cells, chartTestIds as testIds, charts, clearCharts, plain, tooltip } from '../test/chart-stub';
 import { groupByCurrency } from './chart-data';
@@ -107,5 +108,42 @@ describe('the dashboards’ figures per currency', () => {
     expect(testIds()).toEqual(['leakage-chart-NOK', 'leakage-chart-SEK']);
     expect(cells('leakage-table-NOK')).toEqual([['Kontorland AS', '200,00 kr', '37,15 kr', '1', '1']]);
     expect(cells('leakage-table-SEK')).toEqual([['(uten navn)', '75,00 SEK', '5,00 SEK', '1', '1']]);
+  });
+});
+
+describe('many suppliers', () => {
+  // 23 suppliers in kroner, amounts 2300, 2200, … 100: the biggest first.
+  const many = Array.from({ length: 23 }, (_, i) => ({ supplierName: `Leverandør ${i + 1}`, currency: 'NOK', amount: String((23 - i) * 100), lines: 1, documents: 1 }));
+
+  it('draws the ten biggest and sums the other thirteen into one bar, so the bars still add up to the total', () => {
+    render(<SpendFigures rows={[...many].reverse()} />);
+    const data = charts[charts.length - 1].data;
+    expect(data.labels).toEqual([...many.slice(0, 10).map((r) => r.supplierName), '13 andre leverandører']);
+    const values = data.datasets[0].data as number[];
+    expect(values.slice(0, 10)).toEqual([2300, 2200, 2100, 2000, 1900, 1800, 1700, 1600, 1500, 1400]);
+    expect(values[10]).toBe(1300 + 1200 + 1100 + 1000 + 900 + 800 + 700 + 600 + 500 + 400 + 300 + 200 + 100);
+    expect(values.reduce((a, b) => a + b, 0)).toBe(27600);
+    expect(plain(screen.getByTestId('spend-suppliers').textContent ?? '')).toBe('23 leverandører, til sammen 27 600,00 kr. Diagrammet viser de 10 største; de 13 andre er samlet i én stolpe.');
+  });
+
+  it('shows the table ten suppliers a page, the last page holding the rest', async () => {
+    render(<LeakageFigures rows={many.map((r) => ({ ...r, potentialSaving: '1', linesWithAlternative: 0 }))} />);
+    expect(cells('leakage-table').map((r) => r[0])).toEqual(many.slice(0, 10).map((r) => r.supplierName));
+    expect(screen.getByTestId('leakage-table').querySelector('caption')?.textContent).toBe('Lekkasje per leverandør (leverandør 1–10 av 23)');
+    const pager = screen.getByRole('navigation', { name: 'Sider i Lekkasje per leverandør' });
+    await userEvent.click(within(pager).getByRole('button', { name: 'Neste' }));
+    expect(cells('leakage-table').map((r) => r[0])).toEqual(many.slice(10, 20).map((r) => r.supplierName));
+    await userEvent.click(within(pager).getByRole('button', { name: 'Neste' }));
+    expect(cells('leakage-table').map((r) => r[0])).toEqual(['Leverandør 21', 'Leverandør 22', 'Leverandør 23']);
+    expect(within(pager).getByRole<HTMLButtonElement>('button', { name: 'Neste' }).disabled).toBe(true);
+    // The savings bar of the rest is the rest's savings: 13 suppliers × 1 kr.
+    expect((charts[charts.length - 1].data.datasets[1].data as number[])[10]).toBe(13);
+  });
+
+  it('draws every supplier and has no pager with ten or fewer', () => {
+    render(<SpendFigures rows={many.slice(0, 10)} />);
+    expect(charts[charts.length - 1].data.labels).toHaveLength(10);
+    expect(screen.queryByRole('navigation')).toBeNull();
+    expect(screen.queryByTestId('spend-suppliers')).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 import { Paragraph, Table } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { CursorPager } from '../components/CursorPager';
+import { useClientPages } from '../components/client-pages';
 import { formatMoney, formatNumber } from '../format/format';
 import { BarChart } from './BarChart';
-import { bySpend, ChartData, formatShare, leakageChart, loyaltyChart, monthLabel, spendChart, sumDecimal } from './chart-data';
+import { bySpend, ChartData, foldRest, formatShare, leakageChart, loyaltyChart, monthLabel, spendChart, sumDecimal } from './chart-data';
 import { CurrencyGroups } from './CurrencyGroups';
 
 /**
@@ -137,7 +139,15 @@ interface SupplierRow {
   amount: string;
 }
 
-/** A figure per supplier: one bar chart and one table per currency, biggest amount first; the columns after the supplier's name are the caller's. */
+/** Suppliers drawn one bar each (the rest share one bar) and shown per table page. */
+export const TOP_SUPPLIERS = 10;
+
+/**
+ * A figure per supplier: one bar chart and one table per currency, biggest amount first; the
+ * columns after the supplier's name are the caller's. A municipality buys from hundreds of
+ * suppliers: the chart draws the biggest TOP_SUPPLIERS and sums the others into one bar, the
+ * table shows them TOP_SUPPLIERS a page, and a line says how many there are and their total.
+ */
 function SupplierFigures<R extends SupplierRow>(props: {
   rows: readonly R[];
   testId: string;
@@ -147,39 +157,81 @@ function SupplierFigures<R extends SupplierRow>(props: {
   columns: { header: string; cell: (row: R, currency: string) => string }[];
 }) {
   const { t } = useTranslation();
-  const unnamed = t('purchasing.dashboards.unnamedSupplier');
   return (
     <CurrencyGroups rows={bySpend(props.rows)} testId={props.testId}>
       {({ currency, rows, suffix, caption }) => (
-        <>
-          <BarChart data={props.chart(rows, unnamed)} currency={currency} label={t(props.chartLabel, { currency })} testId={`${props.testId}-chart${suffix}`} />
-          <Table data-size="sm" data-testid={`${props.testId}-table${suffix}`}>
-            <caption>{caption(t(props.caption))}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('purchasing.dashboards.supplier')}</Table.HeaderCell>
-                {props.columns.map((c) => (
-                  <Table.HeaderCell key={c.header} className="torg-number">
-                    {c.header}
-                  </Table.HeaderCell>
-                ))}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map((r, i) => (
-                <Table.Row key={`${r.supplierId ?? r.supplierName ?? ''}-${i}`}>
-                  <Table.HeaderCell scope="row">{r.supplierName ?? unnamed}</Table.HeaderCell>
-                  {props.columns.map((c) => (
-                    <Table.Cell key={c.header} className="torg-number">
-                      {c.cell(r, currency)}
-                    </Table.Cell>
-                  ))}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </>
+        <SupplierTable
+          testId={props.testId}
+          chart={props.chart}
+          chartLabel={props.chartLabel}
+          columns={props.columns}
+          rows={rows}
+          currency={currency}
+          suffix={suffix}
+          caption={caption(t(props.caption))}
+        />
       )}
     </CurrencyGroups>
+  );
+}
+
+function SupplierTable<R extends SupplierRow>(props: {
+  rows: readonly R[];
+  currency: string;
+  suffix: string;
+  caption: string;
+  testId: string;
+  chart: (rows: readonly R[], unnamed: string) => ChartData;
+  chartLabel: string;
+  columns: { header: string; cell: (row: R, currency: string) => string }[];
+}) {
+  const { t } = useTranslation();
+  const { rows, currency, suffix, caption } = props;
+  const unnamed = t('purchasing.dashboards.unnamedSupplier');
+  const pages = useClientPages(rows, TOP_SUPPLIERS);
+  const chart = foldRest(props.chart(rows, unnamed), TOP_SUPPLIERS, (count) => t('purchasing.dashboards.otherSuppliers', { count }));
+  return (
+    <>
+      {rows.length > TOP_SUPPLIERS && (
+        <Paragraph data-size="sm" data-testid={`${props.testId}-suppliers${suffix}`}>
+          {t('purchasing.dashboards.manySuppliers', {
+            count: rows.length,
+            top: TOP_SUPPLIERS,
+            rest: rows.length - TOP_SUPPLIERS,
+            total: formatMoney(sumDecimal(...rows.map((r) => r.amount)), currency),
+          })}
+        </Paragraph>
+      )}
+      <BarChart data={chart} currency={currency} label={t(props.chartLabel, { currency })} testId={`${props.testId}-chart${suffix}`} />
+      <Table data-size="sm" data-testid={`${props.testId}-table${suffix}`}>
+        <caption>
+          {caption}
+          {pages.pageCount > 1 && ` (${t('purchasing.dashboards.supplierRows', { from: pages.first + 1, to: pages.first + pages.shown.length, total: rows.length })})`}
+        </caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('purchasing.dashboards.supplier')}</Table.HeaderCell>
+            {props.columns.map((c) => (
+              <Table.HeaderCell key={c.header} className="torg-number">
+                {c.header}
+              </Table.HeaderCell>
+            ))}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {pages.shown.map((r, i) => (
+            <Table.Row key={`${r.supplierId ?? r.supplierName ?? ''}-${pages.first + i}`}>
+              <Table.HeaderCell scope="row">{r.supplierName ?? unnamed}</Table.HeaderCell>
+              {props.columns.map((c) => (
+                <Table.Cell key={c.header} className="torg-number">
+                  {c.cell(r, currency)}
+                </Table.Cell>
+              ))}
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <CursorPager label={t('purchasing.dashboards.supplierPager', { table: caption })} page={pages.page} hasNext={pages.hasNext} onNext={pages.next} onPrevious={pages.previous} />
+    </>
   );
 }

@@ -137,3 +137,16 @@ export function sumDecimal(...values: string[]): string {
 export function formatShare(value: number | null | undefined): string {
   return value == null ? '–' : `${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 }).format(Math.round(value * 1000) / 10)} %`;
 }
+
+/**
+ * The first `keep` bars as they are and the rest summed into one last bar (`restLabel`), per
+ * series: a chart of 300 suppliers stays readable, and its bars still add up to the total.
+ */
+export function foldRest(data: ChartData, keep: number, restLabel: (count: number) => string): ChartData {
+  const rest = data.labels.length - keep;
+  if (rest <= 1) return data; // one bar for one supplier says nothing new
+  return {
+    labels: [...data.labels.slice(0, keep), restLabel(rest)],
+    series: data.series.map((s) => ({ ...s, values: [...s.values.slice(0, keep), s.values.slice(keep).reduce((a, b) => a + b, 0)] })),
+  };
+}

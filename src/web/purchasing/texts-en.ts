@@ -179,6 +179,11 @@ export const purchasingEn: typeof purchasingNb = {
     moreFor: 'Show more choices for {{label}}',
   },
   dashboards: {
+    otherSuppliers_one: 'One other supplier',
+    otherSuppliers_other: '{{count}} other suppliers',
+    manySuppliers: '{{count}} suppliers, {{total}} in all. The chart shows the {{top}} largest; the {{rest}} others share one bar.',
+    supplierRows: 'suppliers {{from}}–{{to}} of {{total}}',
+    supplierPager: 'Pages of {{table}}',
     title: 'Loyalty and leakage',
     intro: 'How much is bought on agreement, and what is bought outside. Figures are ordered amounts excluding VAT.',
     filters: 'Selection',

@@ -180,6 +180,11 @@ export const purchasingNb = {
     moreFor: 'Vis flere valg for {{label}}',
   },
   dashboards: {
+    otherSuppliers_one: 'Én annen leverandør',
+    otherSuppliers_other: '{{count}} andre leverandører',
+    manySuppliers: '{{count}} leverandører, til sammen {{total}}. Diagrammet viser de {{top}} største; de {{rest}} andre er samlet i én stolpe.',
+    supplierRows: 'leverandør {{from}}–{{to}} av {{total}}',
+    supplierPager: 'Sider i {{table}}',
     title: 'Lojalitet og lekkasje',
     intro: 'Hvor mye som kjøpes på avtale, og hva som kjøpes utenfor. Tallene er bestilt beløp eks. mva.',
     filters: 'Utvalg',

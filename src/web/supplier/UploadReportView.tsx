@@ -5,6 +5,10 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { LineSuggestions, UploadProblem, UploadReport, UploadWarning } from './upload';
 import { percent } from './unspsc-choices';
+import { formatNumber } from '../format/format';
+
+/** Rows per page of the report's tables (the server sends up to 1000 of each). */
+export const REPORT_PAGE_SIZE = 50;
 
 /** What became of an upload: the stored version (with its warnings, lines left out and lines waiting for a code), every problem by line and field, or why it was refused. */
 export function UploadReportView({ report }: { report: UploadReport }) {
@@ -31,8 +35,14 @@ export function UploadReportView({ report }: { report: UploadReport }) {
             </Paragraph>
           </Alert>
         )}
-        <ProblemTable id="upload-excluded" caption={t('supplierPortal.upload.excludedTitle', { count: report.excluded.length })} problems={report.excluded} />
-        <WarningTable warnings={report.warnings} />
+        <ProblemTable
+          id="upload-excluded"
+          caption={t('supplierPortal.upload.excludedTitle', { count: report.excludedCount })}
+          problems={report.excluded}
+          total={report.excludedCount}
+          firstOf="supplierPortal.upload.firstExcluded"
+        />
+        <WarningTable warnings={report.warnings} total={report.warningCount} />
         <SuggestionTable suggestions={report.suggestions} />
       </section>
     );
@@ -43,23 +53,48 @@ export function UploadReportView({ report }: { report: UploadReport }) {
   }
   return (
     <section data-testid="upload-report" aria-labelledby="upload-report-heading" className="torg-stack">
-      <ErrorAlert title={t('supplier.catalogue.invalidTitle')} message={t('supplier.catalogue.invalid', { count: report.problems.length })} />
-      <ProblemTable id="upload-report-heading" caption={t('supplier.catalogue.reportCaption')} problems={report.problems} />
-      <WarningTable warnings={report.warnings} />
+      <ErrorAlert title={t('supplier.catalogue.invalidTitle')} message={t('supplier.catalogue.invalid', { total: formatNumber(report.problemCount) })} />
+      <ProblemTable id="upload-report-heading" caption={t('supplier.catalogue.reportCaption')} problems={report.problems} total={report.problemCount} firstOf="supplierPortal.upload.firstProblems" />
+      <WarningTable warnings={report.warnings} total={report.warningCount} />
       <SuggestionTable suggestions={report.suggestions} />
     </section>
   );
 }
 
-function ProblemTable({ id, caption, problems }: { id: string; caption: string; problems: UploadProblem[] }) {
-  if (!problems.length) return null;
-  return <LineNotesTable testId={id} captionId={id} caption={caption} said="reason" notes={problems} />;
+type FirstOf = 'supplierPortal.upload.firstProblems' | 'supplierPortal.upload.firstExcluded' | 'supplierPortal.upload.firstWarnings';
+
+/** "Showing the first 1000 of 50 000 …" when the server listed fewer than it counted. */
+function FirstOfNote({ listed, total, text, testId }: { listed: number; total: number; text: FirstOf; testId: string }) {
+  const { t } = useTranslation();
+  if (total <= listed) return null;
+  return (
+    <Paragraph data-size="sm" data-testid={testId}>
+      {t(text, { shown: formatNumber(listed), total: formatNumber(total) })}
+    </Paragraph>
+  );
 }
 
-function WarningTable({ warnings }: { warnings: UploadWarning[] }) {
+function ProblemTable({ id, caption, problems, total, firstOf }: { id: string; caption: string; problems: UploadProblem[]; total: number; firstOf: FirstOf }) {
+  const { t } = useTranslation();
+  if (!problems.length) return null;
+  return (
+    <div>
+      <FirstOfNote listed={problems.length} total={total} text={firstOf} testId={`${id}-first`} />
+      <LineNotesTable testId={id} captionId={id} caption={caption} said="reason" notes={problems} pageSize={REPORT_PAGE_SIZE} pagerLabel={t('supplierPortal.upload.pager', { table: caption })} />
+    </div>
+  );
+}
+
+function WarningTable({ warnings, total }: { warnings: UploadWarning[]; total: number }) {
   const { t } = useTranslation();
   if (!warnings.length) return null;
-  return <LineNotesTable testId="upload-warnings" caption={t('supplierPortal.upload.warningsTitle', { count: warnings.length })} said="message" notes={warnings} />;
+  const caption = t('supplierPortal.upload.warningsTitle', { count: total });
+  return (
+    <div>
+      <FirstOfNote listed={warnings.length} total={total} text="supplierPortal.upload.firstWarnings" testId="upload-warnings-first" />
+      <LineNotesTable testId="upload-warnings" caption={caption} said="message" notes={warnings} pageSize={REPORT_PAGE_SIZE} pagerLabel={t('supplierPortal.upload.pager', { table: caption })} />
+    </div>
+  );
 }
 
 function SuggestionTable({ suggestions }: { suggestions: LineSuggestions[] }) {

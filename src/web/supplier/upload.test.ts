@@ -4,7 +4,18 @@ import { reportOf } from './upload';
 describe('the catalogue upload report', () => {
   it('reads a stored version', () => {
     const body = { version: { id: 12, versionNo: 3, status: 'DRAFT' }, lineCount: 120, problemCount: 0, problems: [] };
-    expect(reportOf(201, body)).toEqual({ kind: 'stored', versionId: 12, versionNo: 3, lineCount: 120, warnings: [], excluded: [], awaitingUnspscCount: 0, suggestions: [] });
+    expect(reportOf(201, body)).toEqual({
+      kind: 'stored',
+      versionId: 12,
+      versionNo: 3,
+      lineCount: 120,
+      warnings: [],
+      warningCount: 0,
+      excluded: [],
+      excludedCount: 0,
+      awaitingUnspscCount: 0,
+      suggestions: [],
+    });
   });
 
   it('reads the warnings, the lines left out and the lines waiting for a code with their suggestions', () => {
@@ -24,7 +35,9 @@ describe('the catalogue upload report', () => {
       versionNo: 3,
       lineCount: 118,
       excluded: [{ line: 9, location: 'line 9', field: 'price', reason: 'must be a number', value: 'gratis' }],
+      excludedCount: 1,
       warnings: [{ line: 4, location: 'line 4', field: 'unspsc', code: 'UNSPSC_NEAREST_LEVEL', message: 'read as 14111500', value: null }],
+      warningCount: 1,
       awaitingUnspscCount: 1,
       suggestions: [{ line: 11, sellerItemId: 'KL-9', name: 'Binders', givenCode: null, reason: 'no code', suggestions: [{ code: '44122107', title: 'Binders', confidence: 0.61 }] }],
     });
@@ -45,9 +58,22 @@ describe('the catalogue upload report', () => {
         { line: 7, location: 'line 7', field: 'vatRate', reason: 'must be a Norwegian VAT rate (25, 15, 12, 0 %)', value: '18' },
         { line: null, location: '/Catalogue/CatalogueLine[3]', field: null, reason: 'missing price', value: null },
       ],
+      problemCount: 2,
       warnings: [],
+      warningCount: 0,
       suggestions: [],
     });
+  });
+
+  it("keeps the server's counts when it lists only the first problems and warnings", () => {
+    const problems = [{ line: 2, location: 'line 2', field: 'price', reason: 'must be a number', value: 'x' }];
+    const warnings = [{ line: 3, location: 'line 3', code: 'W', message: 'read as 1' }];
+    const invalid = reportOf(422, { problemCount: 50000, problems, warningCount: 1200, warnings });
+    expect(invalid).toMatchObject({ kind: 'invalid', problemCount: 50000, warningCount: 1200 });
+    const stored = reportOf(201, { version: { id: 1, versionNo: 1 }, excludedLineCount: 4000, excluded: problems, warningCount: 7, warnings });
+    expect(stored).toMatchObject({ kind: 'stored', excludedCount: 4000, warningCount: 7 });
+    // A count below what is listed (or none) is not believed: the list is the floor.
+    expect(reportOf(422, { problemCount: 0, problems })).toMatchObject({ problemCount: 1, warningCount: 0 });
   });
 
   it('says why a file was refused before reading, and when to try again', () => {

@@ -37,14 +37,18 @@ export type UploadReport =
       versionId: number;
       versionNo: number;
       lineCount: number;
+      /** The first warnings (the server keeps 1000); `warningCount` counts them all. */
       warnings: UploadWarning[];
-      /** Lines left out (invalidLines=exclude), with their reasons. */
+      warningCount: number;
+      /** The first lines left out (invalidLines=exclude), with their reasons; `excludedCount` counts them all. */
       excluded: UploadProblem[];
+      excludedCount: number;
       /** Lines waiting beside the draft for a code (see the version page). */
       awaitingUnspscCount: number;
       suggestions: LineSuggestions[];
     }
-  | { kind: 'invalid'; problems: UploadProblem[]; warnings: UploadWarning[]; suggestions: LineSuggestions[] }
+  /** The server keeps the first 1000 problems and warnings in full; the counts count them all. */
+  | { kind: 'invalid'; problems: UploadProblem[]; problemCount: number; warnings: UploadWarning[]; warningCount: number; suggestions: LineSuggestions[] }
   /** Refused before reading (busy, too large, malformed, forbidden): what to do is in `message`. */
   | { kind: 'refused'; status: number; message: string; retryAfterSeconds: number | null };
 
@@ -89,28 +93,45 @@ function suggestionsOf(list: unknown): LineSuggestions[] {
   }));
 }
 
+/** The server's count of something it lists only the first of; never fewer than listed. */
+const countOf = (v: unknown, listed: number): number => (typeof v === 'number' && Number.isFinite(v) && v > listed ? v : listed);
+
 /** The server's answer (status and parsed JSON body, or null when not JSON) as a report. */
 export function reportOf(status: number, body: Body): UploadReport {
   if (status === 201 || status === 200) {
     const version = (body?.version ?? {}) as Record<string, unknown>;
+    const warnings = warningsOf(body?.warnings);
+    const excluded = problemsOf(body?.excluded);
     return {
       kind: 'stored',
       versionId: Number(version.id),
       versionNo: Number(version.versionNo),
       lineCount: Number(body?.lineCount ?? 0),
-      warnings: warningsOf(body?.warnings),
-      excluded: problemsOf(body?.excluded),
+      warnings,
+      warningCount: countOf(body?.warningCount, warnings.length),
+      excluded,
+      excludedCount: countOf(body?.excludedLineCount, excluded.length),
       awaitingUnspscCount: Number(body?.awaitingUnspscCount ?? 0),
       suggestions: suggestionsOf(body?.unspscSuggestions),
     };
   }
-  if (status === 422 && Array.isArray(body?.problems))
-    return { kind: 'invalid', problems: problemsOf(body.problems), warnings: warningsOf(body.warnings), suggestions: suggestionsOf(body.unspscSuggestions) };
+  if (status === 422 && Array.isArray(body?.problems)) {
+    const problems = problemsOf(body.problems);
+    const warnings = warningsOf(body.warnings);
+    return {
+      kind: 'invalid',
+      problems,
+      problemCount: countOf(body.problemCount, problems.length),
+      warnings,
+      warningCount: countOf(body.warningCount, warnings.length),
+      suggestions: suggestionsOf(body.unspscSuggestions),
+    };
+  }
   const retry = body?.retryAfterSeconds;
   return { kind: 'refused', status, message: typeof body?.message === 'string' ? body.message : '', retryAfterSeconds: typeof retry === 'number' ? retry : null };
 }
 
-/** Sends the file; `onProgress` gets the share sent (0 to 1). Rejects only when the network fails. `exclude`: store the valid lines and leave out the others (invalidLines=exclude). */
+/** Sends the file; `onProgress` gets the share sent (0 to 1), and 1 once every byte is sent and the server is checking the file. Rejects only when the network fails. `exclude`: store the valid lines and leave out the others (invalidLines=exclude). */
 export function uploadCatalogue(agreementId: number, file: File, token: string, onProgress: (share: number) => void, exclude = false): Promise<UploadReport> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -119,6 +140,8 @@ export function uploadCatalogue(agreementId: number, file: File, token: string, 
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
+    // Every byte sent: what follows is the server reading and checking the file, which can take a while.
+    xhr.upload.onload = () => onProgress(1);
     xhr.onload = () => {
       let body: Body;
       try {
