@@ -405,4 +405,71 @@ describeBrowser('orders, approvals and accounts payable in a browser', () => {
     },
     BROWSER_TEST_MS,
   );
+
+  it(
+    'lets an approver name a substitute for a period and cancel it again',
+    async () => {
+      // A second approver in Nordby skole to name (the demo has one); granted by the platform operator.
+      const operator = await t.login('operator@torg.example');
+      const granted = await t.gql(operator, 'mutation($o: Int!) { grantMembership(input: { email: "vikar@nordby.example", name: "Vera Vikar", organisationId: $o, roles: [APPROVER] }) { userId } }', {
+        o: t.world.orgs.skole,
+      });
+      expect(granted.errors).toBeUndefined();
+      // A substitute is chosen among the approvers with an approval authority (a right to approve up to an amount).
+      const right = await t.gql(operator, 'mutation($i: SetApproverRightInput!) { setApproverRight(input: $i) { __typename } }', {
+        i: { organisationId: t.world.orgs.skole, userId: granted.data.grantMembership.userId, maxAmount: '50000' },
+      });
+      expect(right.data.setApproverRight.__typename).toBe('ApprovalAuthority');
+
+      const { page, pageErrors, elsewhere, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Astrid Attestant');
+      await page.getByRole('link', { name: 'Stedfortreder' }).click();
+      expect(await heading(page, 'Stedfortreder')).toBe('Stedfortreder');
+      await page.getByLabel('Stedfortreder', { exact: true }).selectOption({ label: 'Vera Vikar (vikar@nordby.example)' });
+      await page.getByLabel('Fra og med').fill('2099-08-01');
+      await page.getByLabel('Til og med').fill('2099-08-14');
+      await page.getByRole('button', { name: 'Lagre stedfortreder' }).click();
+      await announced(page, 'Vera Vikar er stedfortreder fra 01.08.2099 til 14.08.2099.');
+      const cancel = page.getByRole('button', { name: 'Avlys stedfortreder Vera Vikar 01.08.2099–14.08.2099' });
+      await cancel.waitFor();
+      const [made] = await t.sql(`SELECT id, cancelled_at FROM approval_delegation WHERE substitute_user_id = $1`, [granted.data.grantMembership.userId]);
+      expect(made.cancelled_at).toBeNull();
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await cancel.click();
+      await announced(page, 'Stedfortrederen er avlyst.');
+      await cancel.waitFor({ state: 'detached' });
+      const [after] = await t.sql(`SELECT cancelled_at FROM approval_delegation WHERE id = $1`, [made.id]);
+      expect(after.cancelled_at).not.toBeNull();
+      expect(await wcagViolations(page)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      expect(elsewhere).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'keeps the home page, the not-found page and a page that could not load free of WCAG 2.1 A/AA violations, each with its h1',
+    async () => {
+      const { page, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Bjørn Bestiller');
+      await page.goto(`${origin}/home`);
+      await page.locator('h1').waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await page.goto(`${origin}/no-such-page`);
+      expect(await heading(page, 'Fant ikke siden')).toBe('Fant ikke siden');
+      expect(await wcagViolations(page)).toEqual([]);
+
+      // Only the error to show (an order that does not exist): still a page with an h1.
+      await signIn(page, 'Kari Kontorland');
+      await page.goto(`${origin}/supplier/orders/999999`);
+      await page.getByRole('alert').waitFor();
+      expect(await heading(page, 'Ordre #999999')).toBe('Ordre #999999');
+      expect(await wcagViolations(page)).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
 });

@@ -21,7 +21,7 @@ export const en: typeof nb = {
     notFoundText: 'There is no such address in Torg. Go to the front page and try again.',
     toFrontPage: 'To the front page',
     homeTitle: 'Welcome, {{name}}',
-    homeNoScreens: 'The screens for your roles ({{roles}}) are not built yet. The API is at /graphql.',
+    homeNoScreens: 'The web app has no screens for your roles ({{roles}}): their work is done through the API at /graphql.',
   },
   nav: { search: 'Search', cart: 'Cart', cartCount: 'Cart ({{count}})' },
   roles: { REQUESTER: 'requester', APPROVER: 'approver', PURCHASER: 'purchaser', SUPPLIER_ADMIN: 'supplier', ACCOUNTS_PAYABLE: 'accounts payable', ADMIN: 'administrator' },

@@ -20,7 +20,7 @@ export const nb = {
     notFoundText: 'Adressen finnes ikke i Torg. Gå til forsiden og prøv igjen.',
     toFrontPage: 'Til forsiden',
     homeTitle: 'Velkommen, {{name}}',
-    homeNoScreens: 'Skjermbildene for rollene dine ({{roles}}) er ikke laget ennå. API-et finnes på /graphql.',
+    homeNoScreens: 'Nettappen har ingen skjermbilder for rollene dine ({{roles}}): arbeidet deres gjøres gjennom API-et på /graphql.',
   },
   nav: { search: 'Søk', cart: 'Handlekurv', cartCount: 'Handlekurv ({{count}})' },
   roles: { REQUESTER: 'bestiller', APPROVER: 'attestant', PURCHASER: 'innkjøper', SUPPLIER_ADMIN: 'leverandør', ACCOUNTS_PAYABLE: 'fakturamottak', ADMIN: 'administrator' },
