@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
+import { entitiesOf } from '../platform/database/entity-rows';
 import { InvoiceMatchPolicyEntity, InvoiceMatchRuleEntity, StoredMatchMode } from './invoicing.entities';
 
 export type NewMatchRule = Omit<InvoiceMatchRuleEntity, 'id' | 'createdAt'>;
@@ -21,12 +22,13 @@ export class MatchPolicyRepository {
    * service more than the statement costs PostgreSQL.
    */
   async policiesAndRules(ctx: RequestContext, buyerOrganisationIds: readonly number[]): Promise<{ policies: InvoiceMatchPolicyEntity[]; rules: InvoiceMatchRuleEntity[] }> {
-    const [row]: { policies: PolicyJson[]; rules: RuleJson[] }[] = await ctx.manager.query(
+    const [row]: { policies: Record<string, unknown>[]; rules: Record<string, unknown>[] }[] = await ctx.manager.query(
       `SELECT (SELECT coalesce(json_agg(p), '[]'::json) FROM invoice_match_policy p WHERE p.buyer_organisation_id = ANY($1::int[])) AS policies,
               (SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json) FROM invoice_match_rule r WHERE r.buyer_organisation_id = ANY($1::int[])) AS rules`,
       [[...buyerOrganisationIds]],
     );
-    return { policies: row.policies.map(policyOf), rules: row.rules.map(ruleOf) };
+    // json_agg keeps the column names; entitiesOf converts each value (timestamps, json) as TypeORM does.
+    return { policies: entitiesOf(ctx.manager, InvoiceMatchPolicyEntity, row.policies), rules: entitiesOf(ctx.manager, InvoiceMatchRuleEntity, row.rules) };
   }
 
   rule(ctx: RequestContext, id: number): Promise<InvoiceMatchRuleEntity | null> {
@@ -64,47 +66,3 @@ export class MatchPolicyRepository {
     await tx.manager.delete(InvoiceMatchRuleEntity, { id });
   }
 }
-
-/** A row of invoice_match_policy as json_agg writes it. */
-interface PolicyJson {
-  buyer_organisation_id: number;
-  mode: StoredMatchMode;
-  tolerance: Record<string, unknown>;
-  version: number;
-  updated_by_user_id: number | null;
-  updated_at: string;
-}
-
-/** A row of invoice_match_rule as json_agg writes it. */
-interface RuleJson {
-  id: number;
-  buyer_organisation_id: number;
-  supplier_id: number | null;
-  unspsc_prefix: string | null;
-  mode: StoredMatchMode | null;
-  tolerance: Record<string, unknown> | null;
-  created_by_user_id: number | null;
-  created_at: string;
-}
-
-const policyOf = (r: PolicyJson): InvoiceMatchPolicyEntity =>
-  Object.assign(new InvoiceMatchPolicyEntity(), {
-    buyerOrganisationId: r.buyer_organisation_id,
-    mode: r.mode,
-    tolerance: r.tolerance,
-    version: r.version,
-    updatedByUserId: r.updated_by_user_id,
-    updatedAt: new Date(r.updated_at),
-  });
-
-const ruleOf = (r: RuleJson): InvoiceMatchRuleEntity =>
-  Object.assign(new InvoiceMatchRuleEntity(), {
-    id: r.id,
-    buyerOrganisationId: r.buyer_organisation_id,
-    supplierId: r.supplier_id,
-    unspscPrefix: r.unspsc_prefix,
-    mode: r.mode,
-    tolerance: r.tolerance,
-    createdByUserId: r.created_by_user_id,
-    createdAt: new Date(r.created_at),
-  });
