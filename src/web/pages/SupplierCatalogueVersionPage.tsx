@@ -2,9 +2,9 @@ import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { errorMessage } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
+import { PageLoadError } from '../components/PageLoadError';
 import { formatDateTime } from '../format/format';
 import { graphql } from '../gql';
 import { AwaitingUnspscForm } from '../supplier/AwaitingUnspscForm';
@@ -35,13 +35,8 @@ export function SupplierCatalogueVersionPage() {
   const [result, refetch] = useQuery({ query: SupplierCatalogueVersion, variables: { id }, requestPolicy: 'cache-and-network' });
   const v = result.data?.catalogueVersion;
   if (result.error && !v) {
-    // The page still has its h1 (and tab title); the version number is not known without the version.
-    return (
-      <>
-        <PageHeading title={t('supplierPortal.version.unknownTitle')}>{t('supplierPortal.version.unknownTitle')}</PageHeading>
-        <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
-    );
+    // The version number is not known without the version.
+    return <PageLoadError title={t('supplierPortal.version.unknownTitle')} error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   if (!v) return <Paragraph>{t('app.loading')}</Paragraph>;
   const title = t('supplierPortal.version.title', { versionNo: v.versionNo });

@@ -2,9 +2,8 @@ import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { errorMessage } from '../api/errors';
-import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
+import { PageLoadError } from '../components/PageLoadError';
 import { formatDate, formatDateTime, formatMoney } from '../format/format';
 import { graphql } from '../gql';
 import { invoiceStatusColor } from '../supplier/invoice-status';
@@ -41,14 +40,7 @@ export function SupplierInvoicePage() {
   const [result, refetch] = useQuery({ query: SupplierInvoice, variables: { id }, requestPolicy: 'cache-and-network' });
   const invoice = result.data?.invoice;
   if (result.error && !invoice) {
-    // The page still has its h1 (and tab title): the error says what went wrong with which invoice.
-    const unknown = t('supplierPortal.invoiceDetail.title', { number: `#${id}` });
-    return (
-      <>
-        <PageHeading title={unknown}>{unknown}</PageHeading>
-        <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
-    );
+    return <PageLoadError title={t('supplierPortal.invoiceDetail.title', { number: `#${id}` })} error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   if (!invoice) return <Paragraph>{t('app.loading')}</Paragraph>;
   const responses = result.data?.invoiceResponses ?? [];

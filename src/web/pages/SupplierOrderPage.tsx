@@ -7,6 +7,7 @@ import { errorMessage } from '../api/errors';
 import { useAnnounce } from '../components/Announcer';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
+import { PageLoadError } from '../components/PageLoadError';
 import { formatDate, formatMoney, formatNumber } from '../format/format';
 import { graphql } from '../gql';
 import { DespatchForm } from '../supplier/DespatchForm';
@@ -116,14 +117,7 @@ export function SupplierOrderPage() {
   }, [order, draft.lines.length]);
 
   if (result.error && !order) {
-    // The page still has its h1 (and tab title): the error says what went wrong with which order.
-    const unknown = t('supplier.order.title', { number: `#${id}` });
-    return (
-      <>
-        <PageHeading title={unknown}>{unknown}</PageHeading>
-        <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
-      </>
-    );
+    return <PageLoadError title={t('supplier.order.title', { number: `#${id}` })} error={result.error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
   }
   if (!order) return <Paragraph>{t('app.loading')}</Paragraph>;
 
