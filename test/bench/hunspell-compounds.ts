@@ -7,8 +7,9 @@
  * vocabulary, what the engine's "compound part" match finds) it splits, what it does with the
  * judged queries' words, the dictionary's load time and memory per backend, time per word, and the
  * index-time cost per 1,000 items of adding the parts to the search document. --list prints every
- * split and every compound it misses. The relevance figures with the parts in the document:
- * TORG_SEARCH_PARTS (test/bench/README.md, 2026-12-02).
+ * split and every compound it misses. The relevance figures with the parts in the search document
+ * came from a throwaway variant (TORG_SEARCH_PARTS, commit 7d9a022, since removed): see
+ * test/bench/README.md, 2026-12-02 "hunspell decompounding".
  *
  * Skips with a message, and exits 0, when the dictionary is not installed: the project does not
  * depend on it.
@@ -139,7 +140,7 @@ async function main() {
     console.log(`| dictionary load, first use in a backend | ${loadMs.toFixed(0)} ms, ${((after - before) / 1048576).toFixed(0)} MB of backend memory |`);
     console.log(`| ts_lexize per word, loaded | ${perWordUs.toFixed(1)} µs |`);
 
-    console.log("\n## The judged queries' words\n\n| word | hunspell (ts_lexize) | vocabulary head |\n|---|---|---|");
+    console.log("\n## The judged queries' words\n\n| word | hunspell (ts_lexize) | ends in a vocabulary word (4+) |\n|---|---|---|");
     const caseRows: { w: string; l: string[] | null }[] = (await fresh.query(`SELECT w, ts_lexize('torg_nb_hunspell', w) AS l FROM unnest($1::text[]) w`, [CASES])).rows;
     for (const r of caseRows) console.log(`| ${r.w} | ${r.l ? r.l.join(', ') : '(unknown)'} | ${headOf(r.w) ?? '–'} |`);
 

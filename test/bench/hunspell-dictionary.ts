@@ -1,11 +1,12 @@
 /**
  * The Norwegian (bokmål) hunspell dictionary as a PostgreSQL ispell dictionary, for measurements
- * only (issue 17 §2: decompounding with hunspell against the catalogue-vocabulary approach). The
- * project does not depend on it: the files come from Debian's `hunspell-no` (nb_NO.aff/.dic,
- * ISO-8859-1, GPL-2) when installed. PostgreSQL reads them from its share directory's
- * tsearch_data, as .affix/.dict in the server's encoding (UTF-8), so they are converted and
- * copied there under a unique name, and removed again by `remove()`: the embedded PostgreSQL's
- * share directory is in node_modules, shared with the main checkout and other worktrees.
+ * only (issue 17 §2: decompounding with hunspell against the catalogue-vocabulary approach,
+ * hunspell-compounds.ts). The project does not depend on it: the files come from Debian's
+ * `hunspell-no` (nb_NO.aff/.dic, ISO-8859-1, GPL-2) when installed. PostgreSQL reads them from
+ * its share directory's tsearch_data, as .affix/.dict in the server's encoding (UTF-8), so they
+ * are converted and copied there under a unique name, and removed again by `remove()`: the
+ * embedded PostgreSQL's share directory is in node_modules, shared with the main checkout and
+ * other worktrees.
  */
 import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -28,7 +28,6 @@ import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
 import { projectRoot } from '../../src/platform/files/project-root';
 import { Api, freePort, percentile, startDemoService } from './bench-support';
-import { createNbDictionary, installNbDictionary, nbDictionaryMissing } from './hunspell-dictionary';
 import { fmt, isAnswerable, JudgedQuery, K, mean, QueryScore, QuerySet, scoreQuery } from './relevance-metrics';
 import { demoItems, evaluate, importFullCodeSet, LEVELS, pct, sharedUnspsc, startSuggestionApp } from './unspsc-accuracy';
 
@@ -179,18 +178,6 @@ async function main() {
     else {
       work = await mkdtemp(join(tmpdir(), 'torg-bench-relevance-'));
       db = await startEmbeddedDatabase(join(work, 'data'), await freePort(), log);
-      // MEASUREMENT ONLY (issue 17 §2): the hunspell parts variant of the search document needs its dictionary.
-      if (process.env.TORG_SEARCH_PARTS) {
-        const missing = nbDictionaryMissing();
-        if (missing) throw new Error(missing);
-        const installed = installNbDictionary();
-        const admin = new Client({ connectionString: db.url });
-        await admin.connect();
-        await createNbDictionary(admin, installed.file);
-        await admin.end();
-        // the files stay until this process exits (installNbDictionary removes them then): every backend reads them on first use
-        log(`TORG_SEARCH_PARTS=${process.env.TORG_SEARCH_PARTS}: hunspell nb_NO parts in the search document`);
-      }
       const started = await startDemoService(db.url);
       service = started.service;
       api = started.api;

@@ -29,16 +29,6 @@ const ATTRIBUTE_TEXT_SQL = `regexp_replace(array_to_string(ci.attr_facets, E'\\n
  * equals the generated column's expression.
  */
 const NAME_WORDS_SQL = `regexp_replace(regexp_replace(torg_unaccent(p.name), '([0-9])[[:space:]]*(["”″]|'''')', '\\1 tommer ', 'g'), '([0-9])([[:alpha:]])', '\\1 \\2', 'g')`;
-/**
- * MEASUREMENT ONLY (issue 17 §2, test/bench/README.md): TORG_SEARCH_PARTS=hunspell|both adds the
- * hunspell (nb_NO, ispell dictionary torg_nb_hunspell, created by the relevance bench) normal
- * forms and compound parts of name (A) and description (B) words, folded and with their
- * Norwegian stems, as lexemes prefixed "þ" (no query word can be one).
- */
-const HUNSPELL_PARTS = process.env.TORG_SEARCH_PARTS;
-const partsOf = (text: string, weight: string) =>
-  `setweight(coalesce((SELECT array_to_tsvector(array_agg(DISTINCT v.x)) FROM unnest(tsvector_to_array(to_tsvector('torg_nb_hunspell'::regconfig, ${text}))) l,
-     LATERAL (VALUES ('þ' || torg_unaccent(l)), ('þ' || coalesce((ts_lexize('norwegian_stem', torg_unaccent(l)))[1], torg_unaccent(l)))) v(x)), ''::tsvector), '${weight}')`;
 const DOC_SQL = (en: string) => `
   setweight(to_tsvector('simple'::regconfig, ${NAME_WORDS_SQL}) ||
             -- item numbers also split at punctuation: the parser reads "KL-100" as "kl" and "-100"
@@ -46,7 +36,7 @@ const DOC_SQL = (en: string) => `
   setweight(to_tsvector('simple'::regconfig, torg_unaccent(coalesce(p.description, ''))), 'B') ||
   setweight(${en} ||
             to_tsvector('simple'::regconfig, torg_unaccent(coalesce(p.attribute_text, '') || ' ' || coalesce(p.manufacturer, ''))), 'C') ||
-  setweight(to_tsvector('norwegian'::regconfig, torg_unaccent(p.name || ' ' || coalesce(p.description, ''))), 'D')${HUNSPELL_PARTS ? ` || ${partsOf('p.name', 'A')} || ${partsOf("coalesce(p.description, '')", 'B')}` : ''}`;
+  setweight(to_tsvector('norwegian'::regconfig, torg_unaccent(p.name || ' ' || coalesce(p.description, ''))), 'D')`;
 
 /**
  * Turns one published version's orderable lines (a deposit is never searched; dates are checked

@@ -10,11 +10,15 @@
  * the engine can tell how well an item matched each group, and where (the document's weights:
  * A the name's words, B the description's, C UNSPSC titles, attribute values and manufacturer,
  * D the Norwegian stems of name and description).
+ *
+ * Compound parts come from the catalogue's own words (a word containing the query word or its
+ * stem), not from a hunspell dictionary: measured on the judged sets, nb_NO's parts lost relevance
+ * instead of the vocabulary's and cost the no-answer target beside it (test/bench/README.md,
+ * 2026-12-02 "hunspell decompounding").
  */
 import { SYNONYM_SETS } from '../synonyms';
 
 const SAFE_WORD = /^[a-z0-9]+$/;
-const HUNSPELL_PARTS = process.env.TORG_SEARCH_PARTS;
 /** At most this many words of a query are searched. */
 const MAX_WORDS = 10;
 const MAX_PHRASE = 3;
@@ -213,13 +217,9 @@ function alternatives(word: string, found: WordExpansions | undefined, typed: bo
     // The last word typed, when the index does not know it, is also a prefix: the word being typed ("kopip").
     if (lastTyped && !known) alts.push({ lexeme: word, prefix: true, weights: 'AB', cls: MatchClass.Part });
   }
-  // MEASUREMENT ONLY (TORG_SEARCH_PARTS, see postgres-search.engine.ts): hunspell's parts of name and description words.
-  if (HUNSPELL_PARTS && SAFE_WORD.test(word) && !/^\d+$/.test(word)) alts.push({ lexeme: `þ${word}`, prefix: false, weights: 'AB', cls: MatchClass.Part });
   expansions.forEach((e, i) => {
     if (!SAFE_WORD.test(e) || e === word) return;
     const kind = kinds[i];
-    if (HUNSPELL_PARTS && kind === KIND.stem) alts.push({ lexeme: `þ${e}`, prefix: false, weights: 'AB', cls: MatchClass.Part });
-    if (HUNSPELL_PARTS === 'hunspell' && kind === KIND.contains) return;
     // A synonym is a word someone chose: its stems and compounds count, its typo neighbours do not.
     if (!typed && kind <= KIND.typo) return;
     // Typos and parts match in names and descriptions only: a near miss of a manufacturer's name
