@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { EcoLabelledLines1763800000177 } from '../migrations/1763800000177-EcoLabelledLines';
 import { IdentityService } from '../src/identity/identity.service';
 import { Role } from '../src/identity/role';
 import { RequestContext } from '../src/platform/context/request-context';
@@ -180,5 +181,23 @@ describe('Eco-labelled spend in insights (issue 17 §2)', () => {
       'period,currency,total,ecoLabelled,notLabelled,unknown,ecoLabelledShare,ecoLabelledShareOfKnown,lines',
       `${month},NOK,1605.39,450.70,554.69,600.00,0.2807,0.4483,4`,
     ]);
+  });
+
+  it('fills in the lines bought before migration 177 from the item rows they snapshot: the same flags as recorded', async () => {
+    const flags = () =>
+      t.sql(`SELECT 'cart' AS t, id, eco_labelled FROM cart_line UNION ALL SELECT 'order', id, eco_labelled FROM purchase_order_line
+             UNION ALL SELECT 'ordered', order_line_id, eco_labelled FROM insights_order_line UNION ALL SELECT 'invoiced', invoice_line_id, eco_labelled FROM insights_invoice_line
+             ORDER BY 1, 2`);
+    const recorded = await flags();
+    expect(recorded.filter((r: any) => r.eco_labelled === true).length).toBeGreaterThanOrEqual(4);
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      await new EcoLabelledLines1763800000177().down(runner);
+      await new EcoLabelledLines1763800000177().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await flags()).toEqual(recorded);
+    expect((await q(unit, { organisationId: t.world.orgs.skole }))[0]).toMatchObject({ ecoLabelled: '450.70', notLabelled: '554.69', unknown: '600.00' });
   });
 });
