@@ -42,6 +42,7 @@ import { InvoiceResponseActions1763800000161 } from './1763800000161-InvoiceResp
 import { InsightsStatisticsRollups1763800000170 } from './1763800000170-InsightsStatisticsRollups';
 import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-InsightsSupplierAllTimeRollups';
+import { EcoLabelledLines1763800000177 } from './1763800000177-EcoLabelledLines';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
@@ -96,6 +97,7 @@ export const MIGRATIONS = [
   InsightsStatisticsRollups1763800000170,
   ParticipationPeriods1763800000175,
   InsightsSupplierAllTimeRollups1763800000176,
+  EcoLabelledLines1763800000177,
   PortalInvoiceRequests1763800000185,
   UnspscItemVocabularyVersions1763800000186,
   SearchDocumentFromProjection1763800000187,

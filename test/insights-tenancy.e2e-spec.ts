@@ -26,6 +26,7 @@ const REPORTS: { query: string; file: string }[] = [
   { query: 'insightInvoices(filter: $f) { organisationId amount }', file: 'invoices' },
   { query: 'insightInvoiceExceptions(filter: $f) { organisationId received }', file: 'invoice-exceptions' },
   { query: 'insightCeilingUse(filter: $f) { agreementId orderedHere }', file: 'ceiling-use' },
+  { query: 'insightEcoLabelledSpend(filter: $f) { organisationId total }', file: 'eco-labelled-spend' },
 ];
 
 beforeAll(async () => {

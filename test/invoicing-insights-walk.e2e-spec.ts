@@ -226,6 +226,7 @@ const WALK: Record<string, Walk> = {
   insightInvoices: report('insightInvoices', 'organisationId amount'),
   insightInvoiceExceptions: report('insightInvoiceExceptions', 'organisationId received'),
   insightCeilingUse: report('insightCeilingUse', 'agreementId orderedHere'),
+  insightEcoLabelledSpend: report('insightEcoLabelledSpend', 'organisationId total ecoLabelled'),
   insightOrganisations: {
     request: () => ({ query: `{ insightOrganisations(first: 100) { edges { node { id } } } }` }),
     wrongOrganisation: [[VESTBY, { shows: (d) => ids(d.insightOrganisations).filter((id) => id !== t.world.orgs.vestby), nothing: [] }]],

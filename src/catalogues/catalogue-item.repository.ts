@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { unspscPrefix } from '../classification/unspsc-code';
 import { RequestContext } from '../platform/context/request-context';
 import { copyRows } from '../platform/database/copy-rows';
+import { ECO_LABEL_SQL } from './eco-label';
 import type { CheaperItem, CheaperNeed, ItemReference, PurchasableItem } from './purchasable-item';
 import { CHANGED_FIELDS_SQL, COPY_ITEMS_SQL, ITEM_COLUMNS, ITEM_OUTPUT_SQL, itemRow, UPSERT_ITEMS_SQL, upsertParams } from './catalogue-item-fields';
 import type { CatalogueItemInput } from './catalogue-line';
@@ -52,7 +53,8 @@ const DIFF_SQL = `
 const PURCHASABLE_SQL = `ci.id::text AS "itemId", v.id AS "versionId", v.agreement_id AS "agreementId", v.supplier_id AS "supplierId",
   ci.seller_item_id AS "sellerItemId", ci.name, ci.unspsc_code AS "unspscCode", ci.price::text AS price, ci.currency,
   ci.vat_rate::text AS "vatRate", ci.unit_code AS "unitCode", ci.gtin, ci.orderable,
-  to_char(ci.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(ci.valid_to, 'YYYY-MM-DD') AS "validTo"`;
+  to_char(ci.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(ci.valid_to, 'YYYY-MM-DD') AS "validTo",
+  ${ECO_LABEL_SQL('ci.attr_facets')} AS "ecoLabelled"`;
 
 /**
  * The item `ci` can be ordered on the date in parameter `day`: orderable by itself and within its

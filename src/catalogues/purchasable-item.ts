@@ -23,6 +23,8 @@ export interface PurchasableItem {
   /** The line's own validity (YYYY-MM-DD), within the agreement's; null: no limit. */
   validFrom: string | null;
   validTo: string | null;
+  /** Whether the item carries an eco-label (`eco-label.ts`): ordering keeps it in the line's snapshot for the eco-labelled spend insight. */
+  ecoLabelled: boolean;
 }
 
 /**

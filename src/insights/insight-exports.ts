@@ -78,6 +78,11 @@ export const REPORT_EXPORTS: Record<string, ReportExport> = {
     ],
     grouped: false,
   },
+  'eco-labelled-spend': {
+    rows: (s, ctx, f) => s.ecoLabelledSpend(ctx, f),
+    measures: ['currency', 'total', 'ecoLabelled', 'notLabelled', 'unknown', 'ecoLabelledShare', 'ecoLabelledShareOfKnown', 'lines'],
+    grouped: true,
+  },
   spend: { rows: (s, ctx, f) => s.spend(ctx, f), measures: ['currency', 'amount', 'lines', 'documents'], grouped: true },
   orders: { rows: (s, ctx, f) => s.orders(ctx, f), measures: ['currency', 'orders', 'amount', 'averageApprovalHours'], grouped: true },
   invoices: {
@@ -122,6 +127,11 @@ const DECIMAL_COLUMNS = new Set([
   'invoiced',
   'remaining',
   'orderedHere',
+  'ecoLabelled',
+  'notLabelled',
+  'unknown',
+  'ecoLabelledShare',
+  'ecoLabelledShareOfKnown',
 ]);
 
 /** A report row as exported: decimals printed as GraphQL prints them. */

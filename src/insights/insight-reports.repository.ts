@@ -120,6 +120,30 @@ export class InsightReportsRepository {
     return this.run(ctx, groupedQuery(q, [`${money('f.amount')} AS amount`, 'count(*)::int AS lines', `count(DISTINCT ${document})::int AS documents`]));
   }
 
+  /**
+   * Eco-labelled spend (issue 17 §2): the eco-label flag each fact line carries as bought (null:
+   * unknown, a free-text line or an invoice line on no order line). Read from the fact lines
+   * through their (buyer, date) index, not a rollup: this keeps the rollup tables and their
+   * triggers (migrations 91, 105, 170, 176, 198) as they are, and a report of a scope's months is
+   * one range scan per organisation. A credit note's negative lines take back what their invoice
+   * counted, on its side of the split.
+   */
+  ecoLabelledSpend(ctx: RequestContext, q: InsightQuery): Promise<ReportRow[]> {
+    const eco = sum('f.amount', 'f.eco_labelled');
+    return this.run(
+      ctx,
+      groupedQuery(q, [
+        `${money('f.amount')} AS total`,
+        `round(${eco}, 2)::text AS "ecoLabelled"`,
+        `${money('f.amount', 'NOT f.eco_labelled')} AS "notLabelled"`,
+        `${money('f.amount', 'f.eco_labelled IS NULL')} AS unknown`,
+        `round(${eco} / nullif(${sum('f.amount')}, 0), 4)::text AS "ecoLabelledShare"`,
+        `round(${eco} / nullif(${sum('f.amount', 'f.eco_labelled IS NOT NULL')}, 0), 4)::text AS "ecoLabelledShareOfKnown"`,
+        'count(*)::int AS lines',
+      ]),
+    );
+  }
+
   /** Off-agreement lines, newest first, a page at a time (through the leak index of migration 170 where it answers). */
   offAgreementLines(ctx: RequestContext, q: InsightQuery, offset: number, limit: number): Promise<ReportRow[]> {
     const ordered = q.basis === SpendBasis.ORDERED;

@@ -14,7 +14,7 @@ import { InsightsService } from './insights.service';
  * GET /insights/<report>.csv and .json: each insight report as a file, with the filters of the
  * GraphQL queries as query parameters (groupBy comma-separated); the same access as there.
  * Reports: loyalty, leakage, off-agreement-lines (offset, limit ≤ 10,000), spend, orders,
- * invoices, invoice-exceptions, ceiling-use.
+ * invoices, invoice-exceptions, ceiling-use, eco-labelled-spend.
  */
 @Controller('insights')
 export class InsightsExportController {

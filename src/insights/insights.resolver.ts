@@ -5,7 +5,7 @@ import { RequestContext } from '../platform/context/request-context';
 import { bounded } from './bounded';
 import { INSIGHT_ROLES } from './insights-scope';
 import { InsightsService } from './insights.service';
-import { CeilingUseRow, ExceptionRateRow, InsightFilter, InvoiceStatisticsRow, LeakageRow, LoyaltyRow, OffAgreementLine, OrderStatisticsRow, SpendRow } from './insights.types';
+import { CeilingUseRow, EcoLabelledSpendRow, ExceptionRateRow, InsightFilter, InvoiceStatisticsRow, LeakageRow, LoyaltyRow, OffAgreementLine, OrderStatisticsRow, SpendRow } from './insights.types';
 
 const filterArg = { name: 'filter', type: () => InsightFilter, nullable: true } as const;
 const orEmpty = (f: InsightFilter | null | undefined) => f ?? new InsightFilter();
@@ -42,6 +42,15 @@ export class InsightsResolver {
   @Query(() => [SpendRow], { description: 'Spend by period, organisation, UNSPSC category, supplier or agreement.' })
   insightSpend(@Ctx() ctx: RequestContext, @Args(filterArg) filter?: InsightFilter) {
     return this.insights.spend(ctx, orEmpty(filter));
+  }
+
+  @Allow(...INSIGHT_ROLES)
+  @Query(() => [EcoLabelledSpendRow], {
+    description:
+      'Eco-labelled spend (Svanemerket, EU Ecolabel, TCO Certified, … as the item was published when bought) and its share of the spend, grouped as the filter says (e.g. PERIOD, CATEGORY at SEGMENT or FAMILY, SUPPLIER). Free-text lines and invoice lines without an order line are unknown, not unlabelled.',
+  })
+  insightEcoLabelledSpend(@Ctx() ctx: RequestContext, @Args(filterArg) filter?: InsightFilter) {
+    return this.insights.ecoLabelledSpend(ctx, orEmpty(filter));
   }
 
   @Allow(...INSIGHT_ROLES)

@@ -8,6 +8,7 @@ import { InsightQuery } from './insight-query';
 import { InsightsScope } from './insights-scope';
 import {
   CeilingUseRow,
+  EcoLabelledSpendRow,
   ExceptionRateRow,
   InsightDimension,
   InsightFilter,
@@ -45,6 +46,10 @@ export class InsightsService {
 
   async spend(ctx: RequestContext, filter: InsightFilter): Promise<SpendRow[]> {
     return this.named(ctx, await this.reports.spend(ctx, await this.query(ctx, filter)));
+  }
+
+  async ecoLabelledSpend(ctx: RequestContext, filter: InsightFilter): Promise<EcoLabelledSpendRow[]> {
+    return this.named(ctx, await this.reports.ecoLabelledSpend(ctx, await this.query(ctx, filter)));
   }
 
   async offAgreementLines(ctx: RequestContext, filter: InsightFilter, offset: number, limit: number): Promise<OffAgreementLine[]> {

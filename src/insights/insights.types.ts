@@ -138,6 +138,25 @@ export class SpendRow extends InsightKey {
   @Field(() => Int, { description: 'Orders (ORDERED) or invoices and credit notes (INVOICED).' }) documents: number;
 }
 
+@ObjectType({
+  description:
+    'Eco-labelled spend of a group in one currency (excluding VAT): whether each line’s item carried an eco-label (an ecolabel / miljømerke attribute) in the catalogue version it was bought from, recorded then, so a later catalogue change does not change it. total = ecoLabelled + notLabelled + unknown.',
+})
+export class EcoLabelledSpendRow extends InsightKey {
+  @Field({ description: 'ISO 4217 currency of the row’s amounts. Rows are grouped by currency as well as by the filter’s dimensions: amounts in different currencies are never summed.' })
+  currency: string;
+  @Field(() => Decimal, { description: 'All spend of the group (INVOICED: credit notes deducted).' }) total: string;
+  @Field(() => Decimal, { description: 'Spend on items that carried an eco-label when bought.' }) ecoLabelled: string;
+  @Field(() => Decimal, { description: 'Spend on catalogue items that carried none.' }) notLabelled: string;
+  @Field(() => Decimal, { description: 'Spend of which it is not known: free-text lines, and invoice lines without an order line or on a free-text one.' })
+  unknown: string;
+  @Field(() => Decimal, { nullable: true, description: 'ecoLabelled / total, a decimal fraction (0.25 = a quarter), 4 decimals at most; null when total is 0.' })
+  ecoLabelledShare: string | null;
+  @Field(() => Decimal, { nullable: true, description: 'ecoLabelled / (ecoLabelled + notLabelled): the share among the spend whose label is known; null when none is known.' })
+  ecoLabelledShareOfKnown: string | null;
+  @Field(() => Int, { description: 'Order or invoice lines counted.' }) lines: number;
+}
+
 @ObjectType({ description: 'Orders of a period in one currency: how many, their amount, and how long approval took.' })
 export class OrderStatisticsRow extends InsightKey {
   @Field({ description: 'ISO 4217 currency of the row’s amounts. Rows are grouped by currency as well as by the filter’s dimensions: amounts in different currencies are never summed.' })

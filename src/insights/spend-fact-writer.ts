@@ -125,6 +125,7 @@ export class SpendFactWriter implements OnModuleInit {
       justification_code: l.justificationCode,
       justification_text: l.justificationText,
       catalogue_item_id: l.catalogueItemId,
+      eco_labelled: l.ecoLabelled ?? null,
       ...alternative(cheaper.get(l.orderLineId)),
     }));
   }
@@ -157,6 +158,7 @@ export class SpendFactWriter implements OnModuleInit {
       loyalty: l.loyalty,
       supplier_loyalty: supplierLoyalty(l.loyalty, f.supplierId, suppliers),
       agreement_id: l.agreementId,
+      eco_labelled: l.ecoLabelled ?? null,
       ...alternative(cheaper.get(l.invoiceLineId)),
     }));
   }

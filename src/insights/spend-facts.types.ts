@@ -27,6 +27,11 @@ export interface OrderSpendLine {
   justificationCode: string | null;
   justificationText: string | null;
   catalogueItemId: string | null;
+  /**
+   * Whether the item was eco-labelled when it was put in the cart (the line's snapshot); null:
+   * unknown (a free-text line). Absent in events queued before it was recorded: unknown too.
+   */
+  ecoLabelled?: boolean | null;
 }
 
 /** An order as approved: ordered spend from then on, unless it is cancelled or declined. */
@@ -66,6 +71,8 @@ export interface InvoiceSpendLine {
   amount: string;
   loyalty: InvoiceLineLoyalty;
   agreementId: number | null;
+  /** The order line's eco-label flag as ordered; null or absent: unknown (no order line, a free-text one, an event queued before it was recorded). */
+  ecoLabelled?: boolean | null;
 }
 
 /** An approved invoice or credit note: invoiced spend. */

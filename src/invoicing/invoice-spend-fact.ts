@@ -15,6 +15,8 @@ export interface OrderLineForSpend {
   unspscCode: string;
   loyalty: 'ON_AGREEMENT' | 'OFF_AGREEMENT' | 'NOT_COVERED';
   agreementId: number | null;
+  /** Whether the item was eco-labelled when ordered (null: a free-text line, unknown). */
+  ecoLabelled: boolean | null;
 }
 
 export function invoiceSpendFact(
@@ -50,6 +52,7 @@ export function invoiceSpendFact(
         amount: new Decimal(l.lineAmount).times(sign).toFixed(2),
         loyalty,
         agreementId: orderLine?.agreementId ?? invoice.agreementId,
+        ecoLabelled: orderLine?.ecoLabelled ?? null,
       };
     }),
   };

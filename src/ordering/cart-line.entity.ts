@@ -36,5 +36,7 @@ export class CartLineEntity {
   @Column({ name: 'covering_agreement_ids', type: 'int', array: true }) coveringAgreementIds: number[];
   @Column({ name: 'justification_code', type: 'text', nullable: true }) justificationCode: JustificationCode | null;
   @Column({ name: 'justification_text', type: 'text', nullable: true }) justificationText: string | null;
+  /** Whether the item was eco-labelled as published when added (part of the snapshot); null for a free-text line: unknown. */
+  @Column({ name: 'eco_labelled', type: 'boolean', nullable: true }) ecoLabelled: boolean | null;
   @Column({ name: 'added_at', type: 'timestamptz' }) addedAt: Date;
 }

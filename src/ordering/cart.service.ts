@@ -157,6 +157,8 @@ export class CartService {
         coveringAgreementIds: decision.covering.map((a) => a.id),
         justificationCode: input.justification?.code ?? null,
         justificationText: justificationText ?? null,
+        // A free-text need names no item: whether it is eco-labelled is unknown, not "no".
+        ecoLabelled: null,
       });
       await this.audit.record(tx, 'cart.line-added', 'cart', cart.id, {
         lineId: line.id,
@@ -321,6 +323,7 @@ function snapshot(item: PurchasableItem): Omit<NewCartLine, 'quantity'> {
     coveringAgreementIds: [],
     justificationCode: null,
     justificationText: null,
+    ecoLabelled: item.ecoLabelled,
   };
 }
 

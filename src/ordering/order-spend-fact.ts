@@ -34,6 +34,7 @@ export function orderSpendFact(order: PurchaseOrderEntity, lines: readonly Purch
         justificationCode: l.justificationCode,
         justificationText: l.justificationText,
         catalogueItemId: l.catalogueItemId,
+        ecoLabelled: l.ecoLabelled,
       })),
   };
 }

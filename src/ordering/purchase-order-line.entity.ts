@@ -29,6 +29,8 @@ export class PurchaseOrderLineEntity {
   @Column({ name: 'covering_agreement_ids', type: 'int', array: true }) coveringAgreementIds: number[];
   @Column({ name: 'justification_code', type: 'text', nullable: true }) justificationCode: JustificationCode | null;
   @Column({ name: 'justification_text', type: 'text', nullable: true }) justificationText: string | null;
+  /** The cart line's eco-label flag as snapshot (null for a free-text line: unknown); insights' eco-labelled spend counts it. */
+  @Column({ name: 'eco_labelled', type: 'boolean', nullable: true }) ecoLabelled: boolean | null;
   @Column({ type: 'text' }) status: OrderLineStatus;
   /** The item the supplier delivers instead, once the buyer accepted its substitution (order response CA). */
   @Column({ name: 'substitute_seller_item_id', type: 'text', nullable: true }) substituteSellerItemId: string | null;

@@ -283,5 +283,6 @@ function orderLine(line: CartLineEntity): NewPurchaseOrderLine {
     coveringAgreementIds: line.coveringAgreementIds,
     justificationCode: line.justificationCode,
     justificationText: line.justificationText,
+    ecoLabelled: line.ecoLabelled,
   };
 }

@@ -29,7 +29,7 @@ export interface SearchQuery {
   today?: string;
   /**
    * Break ties within a ranking tier (and after the agreement signal) towards eco-labelled items
-   * (eco-label.ts); never lifts an item above one of a better tier. Relevance order only.
+   * (catalogues/eco-label.ts); never lifts an item above one of a better tier. Relevance order only.
    */
   preferEcoLabelled?: boolean;
   /** The searcher's organisation's own synonym groups (folded), applied beside the maintained list. */

@@ -1,6 +1,6 @@
 import { unspscLevel } from '../../classification/unspsc-code';
 import { attributeFacets } from '../attribute-facets';
-import { isEcoLabelled } from '../eco-label';
+import { isEcoLabelled } from '../../catalogues/eco-label';
 import { normaliseUnits } from './search-text';
 
 /**

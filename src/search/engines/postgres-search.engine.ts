@@ -7,7 +7,7 @@ import { preparedQuery } from '../../platform/database/prepared-query';
 import { osloToday } from '../../platform/time/oslo-date';
 import { anyGroupQuery, buildGroupQueries, compoundCandidates, GroupQueries, MatchClass, queryGroups, synonymsWith, termWords, withCompoundSpellings, WordExpansions } from './search-text';
 import { attributeFacet } from '../attribute-facets';
-import { ECO_LABEL_SQL } from '../eco-label';
+import { ECO_LABEL_SQL } from '../../catalogues/eco-label';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 
 /**

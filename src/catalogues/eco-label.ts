@@ -1,8 +1,10 @@
 /**
  * Which items carry an eco-label (Svanemerket, EU Ecolabel, TCO Certified, FSC, Møbelfakta, …):
  * those with a value, other than one saying "none", in an attribute of these names (as the
- * attribute facets store them: lower case). The buyer may ask search to break ties towards them
- * (`preferEcoLabelled`); the value itself is not judged, any label counts.
+ * attribute facets store them: lower case). The value itself is not judged, any label counts.
+ * One rule, pure, kept with the catalogue item it describes: search breaks ties towards these
+ * items when the buyer asks (`preferEcoLabelled`), and ordering snapshots the flag with each line
+ * (`PurchasableItem.ecoLabelled`) for insights' eco-labelled spend.
  */
 export const ECO_LABEL_ATTRIBUTES = ['ecolabel', 'eco-label', 'eco_label', 'miljømerke', 'miljomerke', 'miljømerking'] as const;
 const NO_LABEL = ['', '-', 'nei', 'no', 'ingen', 'none'];
