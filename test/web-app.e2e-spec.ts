@@ -8,7 +8,7 @@
  * results is printed, not asserted.
  */
 import { createHash } from 'node:crypto';
-import { Browser, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { LocalOidcProvider } from './support/local-oidc';
 import { TestApp } from './support/test-app';
 import { describeLatency, measureSearchLatency, SAMPLE_WORDS, SearchLatency } from './support/web-search-latency';
@@ -330,16 +330,17 @@ describeBrowser('the web app signing in with OpenID Connect (authorization code 
     () => provider.env(), // OIDC configured: no devLogin, no demo users listed
   );
 
-  it('sends the browser to the provider with a PKCE challenge, redeems the code with its verifier, and signs the user in', async () => {
-    const { context, page, pageErrors } = await offlineContext(browser, origin);
+  /**
+   * The provider, played by the test in the browser's context: discovery, the authorization
+   * endpoint (which answers at once with a code, as after the user signed in there, or as the
+   * provider's session does when asked with prompt=none), the token endpoint (no refresh token:
+   * a renewal must go through the authorization endpoint again) and the end-session endpoint.
+   * `lifetime(n)` is the n-th access token's lifetime in seconds. Returns what it was asked and gave.
+   */
+  async function playProvider(context: BrowserContext, lifetime: (n: number) => number = () => 300) {
     const issuer = provider.issuer;
     const cors = { 'access-control-allow-origin': origin, 'access-control-allow-headers': '*' };
-    let authorize: URLSearchParams | undefined;
-    let tokenRequest: URLSearchParams | undefined;
-    let idToken = '';
-    let endSession: URLSearchParams | undefined;
-    // The provider, played by the test: discovery, the authorization endpoint (which answers at
-    // once with a code, as after the user signed in there) and the token endpoint.
+    const seen = { authorize: [] as URLSearchParams[], token: [] as URLSearchParams[], accessTokens: [] as string[], idTokens: [] as string[], endSession: undefined as URLSearchParams | undefined };
     await context.route(`${issuer}/**`, async (route) => {
       const url = new URL(route.request().url());
       if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: { ...cors, 'access-control-allow-methods': 'GET, POST' } });
@@ -351,23 +352,33 @@ describeBrowser('the web app signing in with OpenID Connect (authorization code 
         });
       }
       if (url.pathname === '/authorize') {
-        authorize = url.searchParams;
-        return route.fulfill({ status: 302, headers: { location: `${url.searchParams.get('redirect_uri')}?code=the-code&state=${url.searchParams.get('state')}` } });
+        seen.authorize.push(url.searchParams);
+        const code = seen.authorize.length === 1 ? 'the-code' : `the-code-${seen.authorize.length}`;
+        return route.fulfill({ status: 302, headers: { location: `${url.searchParams.get('redirect_uri')}?code=${code}&state=${url.searchParams.get('state')}` } });
       }
       if (url.pathname === '/token') {
-        tokenRequest = new URLSearchParams(route.request().postData() ?? '');
+        seen.token.push(new URLSearchParams(route.request().postData() ?? ''));
         const claims = { sub: 'idporten-bjorn', email: 'bestiller@nordby.example', email_verified: true, name: 'Bjørn Bestiller' };
-        idToken = provider.sign(claims);
-        const body = { access_token: provider.sign(claims), id_token: idToken, token_type: 'Bearer', expires_in: 300, scope: 'openid profile email' };
+        const seconds = lifetime(seen.token.length);
+        seen.idTokens.push(provider.sign(claims));
+        seen.accessTokens.push(provider.sign(claims, { expiresIn: seconds }));
+        const body = { access_token: seen.accessTokens.at(-1), id_token: seen.idTokens.at(-1), token_type: 'Bearer', expires_in: seconds, scope: 'openid profile email' };
         return route.fulfill({ headers: cors, contentType: 'application/json', body: JSON.stringify(body) });
       }
       if (url.pathname === '/logout') {
         // The end-session endpoint: ends the provider's session and sends the browser back.
-        endSession = url.searchParams;
+        seen.endSession = url.searchParams;
         return route.fulfill({ status: 302, headers: { location: url.searchParams.get('post_logout_redirect_uri') ?? origin } });
       }
       return route.fulfill({ status: 404, headers: cors });
     });
+    return seen;
+  }
+
+  it('sends the browser to the provider with a PKCE challenge, redeems the code with its verifier, and signs the user in', async () => {
+    const { context, page, pageErrors } = await offlineContext(browser, origin);
+    const issuer = provider.issuer;
+    const seen = await playProvider(context);
     expect((await t.http.get('/web-config.json')).body).toEqual({ devLogin: false, oidc: { issuer, clientId: 'torg', scope: 'openid profile email' } });
 
     await page.goto(`${origin}/cart`);
@@ -380,15 +391,15 @@ describeBrowser('the web app signing in with OpenID Connect (authorization code 
     await page.waitForURL(`${origin}/cart`, { timeout: 30_000 });
     expect(await heading(page, 'Handlekurv')).toBe('Handlekurv');
     await page.getByText('Logget inn som Bjørn Bestiller, Nordby skole').waitFor();
-    expect(authorize?.get('response_type')).toBe('code');
-    expect(authorize?.get('client_id')).toBe('torg');
-    expect(authorize?.get('redirect_uri')).toBe(`${origin}/auth/callback`);
-    expect(authorize?.get('code_challenge_method')).toBe('S256');
+    expect(seen.authorize[0]?.get('response_type')).toBe('code');
+    expect(seen.authorize[0]?.get('client_id')).toBe('torg');
+    expect(seen.authorize[0]?.get('redirect_uri')).toBe(`${origin}/auth/callback`);
+    expect(seen.authorize[0]?.get('code_challenge_method')).toBe('S256');
     // The token request proves the verifier behind the challenge.
-    expect(tokenRequest?.get('grant_type')).toBe('authorization_code');
-    expect(tokenRequest?.get('code')).toBe('the-code');
-    const verifier = tokenRequest?.get('code_verifier') ?? '';
-    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(authorize?.get('code_challenge'));
+    expect(seen.token[0]?.get('grant_type')).toBe('authorization_code');
+    expect(seen.token[0]?.get('code')).toBe('the-code');
+    const verifier = seen.token[0]?.get('code_verifier') ?? '';
+    expect(createHash('sha256').update(verifier).digest('base64url')).toBe(seen.authorize[0]?.get('code_challenge'));
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:')))).toHaveLength(1);
 
     // Signing out ends the provider's session too, naming it by the ID token (without the hint a
@@ -396,9 +407,62 @@ describeBrowser('the web app signing in with OpenID Connect (authorization code 
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.waitForURL(`${origin}/sign-in`, { timeout: 30_000 });
     await heading(page, 'Logg inn');
-    expect(endSession?.get('id_token_hint')).toBe(idToken);
-    expect(endSession?.get('post_logout_redirect_uri')).toBe(`${origin}/sign-in`);
+    expect(seen.endSession?.get('id_token_hint')).toBe(seen.idTokens[0]);
+    expect(seen.endSession?.get('post_logout_redirect_uri')).toBe(`${origin}/sign-in`);
     expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:') || k === 'torg.session'))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("renews a short-lived token silently in a hidden iframe on /auth/silent (no refresh token), and the user stays signed in with GraphQL working past the first token's end", async () => {
+    const { context, page, pageErrors } = await offlineContext(browser, origin);
+    // The first token lasts 40 s: less than the minute before its end at which the app renews, so it renews at once.
+    const seen = await playProvider(context, (n) => (n === 1 ? 40 : 300));
+    // Where the provider's answer to the renewal was opened: a frame of the page, not the page itself.
+    const silentNavigations: boolean[] = [];
+    page.on('request', (r) => {
+      if (r.isNavigationRequest() && r.url().startsWith(`${origin}/auth/silent`)) silentNavigations.push(r.frame() === page.mainFrame());
+    });
+
+    await page.goto(`${origin}/cart`);
+    await heading(page, 'Logg inn');
+    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+    await page.waitForURL(`${origin}/cart`, { timeout: 30_000 });
+    await page.getByText('Logget inn som Bjørn Bestiller, Nordby skole').waitFor();
+    const [first] = seen.accessTokens;
+    // The session's token becomes the renewed one, without the page going anywhere.
+    await page.waitForFunction((old: string) => JSON.parse(sessionStorage.getItem('torg.session') ?? '{}').token !== old, first, { timeout: 60_000 });
+    expect(await page.evaluate(() => JSON.parse(sessionStorage.getItem('torg.session')).token)).toBe(seen.accessTokens[1]);
+    expect(page.url()).toBe(`${origin}/cart`);
+    // The renewal asked the provider again without showing anything (prompt=none), to be answered
+    // on /auth/silent in a hidden frame, and redeemed that code with its own PKCE verifier: no
+    // refresh token was given, and none was used.
+    expect(seen.authorize).toHaveLength(2);
+    expect(seen.authorize[1].get('prompt')).toBe('none');
+    expect(seen.authorize[1].get('redirect_uri')).toBe(`${origin}/auth/silent`);
+    expect(silentNavigations).toEqual([false]);
+    expect(seen.token.map((r) => [r.get('grant_type'), r.get('code')])).toEqual([
+      ['authorization_code', 'the-code'],
+      ['authorization_code', 'the-code-2'],
+    ]);
+    expect(
+      createHash('sha256')
+        .update(seen.token[1].get('code_verifier') ?? '')
+        .digest('base64url'),
+    ).toBe(seen.authorize[1].get('code_challenge'));
+
+    // Past the first token's end (which Torg would refuse, and at which the app would end the
+    // session): still signed in, and GraphQL answers with the renewed token.
+    const firstEnds = JSON.parse(Buffer.from(first.split('.')[1], 'base64url').toString()).exp * 1000;
+    await page.waitForTimeout(Math.max(0, firstEnds - Date.now() + 2_000));
+    const answered = page.waitForResponse((r) => r.url() === `${origin}/graphql` && r.request().headers().authorization === `Bearer ${seen.accessTokens[1]}`, { timeout: 30_000 });
+    await page.getByRole('link', { name: 'Mine bestillinger' }).click();
+    expect(await heading(page, 'Mine bestillinger')).toBe('Mine bestillinger');
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    expect((await response.json()).errors).toBeUndefined();
+    await page.getByText('Logget inn som Bjørn Bestiller, Nordby skole').waitFor();
+    expect(page.url()).toBe(`${origin}/my-orders`);
     expect(pageErrors).toEqual([]);
     await context.close();
   });

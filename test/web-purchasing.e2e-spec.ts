@@ -12,7 +12,7 @@ import { osloToday } from '../src/platform/time/oslo-date';
 import { createAgreement, publishFile, SUBMIT, upload } from './support/fixtures';
 import { factsWritten, submitCart } from './support/insights';
 import { TestApp } from './support/test-app';
-import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
+import { describeWithBrowser, focused, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 const BROWSER_TEST_MS = 360_000;
 const PURCHASER = 'innkjoper@storby.example';
@@ -466,6 +466,79 @@ describeBrowser('the purchasing unit in a browser', () => {
       await page.waitForFunction((field) => (field as unknown as { value: string }).value === 'Storby skole 149 (800000149)', await org.elementHandle());
       expect(await wcagViolations(page)).toEqual([]);
       await screenshot(page, 'purchasing-12-dashboards-picked');
+
+      expect(pageErrors).toEqual([]);
+      expect(elsewhere).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'draws the ten biggest suppliers and sums the rest, and pages the spend table ten at a time, forward and back with the keyboard, axe-clean',
+    async () => {
+      // Twelve more suppliers outside Torg (free-text lines, one cart within the requester's limit), each a different amount.
+      const shops = Array.from({ length: 12 }, (_, i) => ({ name: `Sidebutikk ${String(i + 1).padStart(2, '0')}`, price: (101.37 + 10 * i).toFixed(2) }));
+      await submitCart(
+        t,
+        shops.map((s) => ({
+          freeText: {
+            description: `Tusj fra ${s.name}`,
+            unspscCode: '14111507',
+            quantity: '1',
+            unitCode: 'EA',
+            estimatedPrice: s.price,
+            preferredSupplierName: s.name,
+            justification: { code: 'URGENT_NEED', text: 'Trengs til eksamen' },
+          },
+        })),
+      );
+      await factsWritten(t);
+      const spend = (await as(PURCHASER, 'query { insightSpend(filter: { groupBy: [SUPPLIER] }) { supplierName amount documents lines } }')).data.insightSpend;
+      // The demo's supplier, Nærbutikken and the twelve: two pages.
+      expect(spend.length).toBeGreaterThan(10);
+      expect(spend.length).toBeLessThanOrEqual(20);
+      expect(new Set(spend.map((r: any) => r.amount)).size).toBe(spend.length); // no ties: the order is the amounts'
+      const row = (r: any) => [r.supplierName ?? '(uten navn)', nok(r.amount), String(r.documents), String(r.lines)];
+      const biggestFirst = [...spend].sort((a: any, b: any) => Number(b.amount) - Number(a.amount)).map(row);
+
+      const { page, pageErrors, elsewhere, context } = await signIn();
+      await page.goto(`${origin}/purchasing/dashboards`);
+      expect(await heading(page, 'Lojalitet og lekkasje')).toBe('Lojalitet og lekkasje');
+      const table = page.getByTestId('spend-table');
+      await table.waitFor();
+      const total = nok(spend.reduce((sum: number, r: any) => sum + Number(r.amount), 0).toFixed(2));
+      expect(plain(await page.getByTestId('spend-suppliers').innerText())).toBe(
+        `${spend.length} leverandører, til sammen ${total}. Diagrammet viser de 10 største; de ${spend.length - 10} andre er samlet i én stolpe.`,
+      );
+      expect(await rowsOf(page, 'spend-table')).toEqual(biggestFirst.slice(0, 10));
+      expect(plain(await table.locator('caption').innerText())).toBe(`Innkjøp per leverandør (leverandør 1–10 av ${spend.length})`);
+
+      // Forward with the keyboard: Tab from the table's last row reaches the pager; Enter on «Neste».
+      const pager = page.getByRole('navigation', { name: 'Sider i Innkjøp per leverandør' });
+      const next = pager.getByRole('button', { name: 'Neste' });
+      const previous = pager.getByRole('button', { name: 'Forrige' });
+      expect(await previous.isDisabled()).toBe(true);
+      await pager.getByRole('button', { name: 'Side 1' }).focus();
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toBe('BUTTON Neste');
+      await page.keyboard.press('Enter');
+      await table.locator('caption', { hasText: `(leverandør 11–${spend.length} av ${spend.length})` }).waitFor();
+      expect(await rowsOf(page, 'spend-table')).toEqual(biggestFirst.slice(10));
+      expect(await next.isDisabled()).toBe(true);
+      await pager.getByRole('button', { name: 'Side 2' }).waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, 'purchasing-13-spend-page-2');
+
+      // And back: from where «Neste» was, Shift+Tab twice reaches «Forrige»; Enter shows the first ten again.
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      expect(await focused(page)).toBe('BUTTON Forrige');
+      await page.keyboard.press('Enter');
+      await table.locator('caption', { hasText: '(leverandør 1–10 av' }).waitFor();
+      expect(await rowsOf(page, 'spend-table')).toEqual(biggestFirst.slice(0, 10));
+      expect(await next.isDisabled()).toBe(false);
+      expect(await wcagViolations(page)).toEqual([]);
 
       expect(pageErrors).toEqual([]);
       expect(elsewhere).toEqual([]);

@@ -7,6 +7,7 @@
  * test-output/web/.
  */
 import { Browser, Page } from 'playwright-core';
+import { createAgreement, SUBMIT, upload } from './support/fixtures';
 import { quickInvoiceXml } from './support/invoices';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { publishedItem, sentOrder } from './support/orders';
@@ -356,6 +357,103 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
       await page.waitForURL(`${origin}/supplier/orders/${order.id}`);
       await heading(page, `Ordre ${order.number}`);
       expect(await page.locator('#answer-note').inputValue()).toBe('Leveres fra lageret i Drammen');
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'keeps what was typed in the goods receipt, template name, delegation, despatch, catalogue review reason and agreement ceiling across an expired sign-in',
+    async () => {
+      // An order the supplier has accepted (the requester receives it, the supplier despatches it),
+      // a catalogue line in the cart (the template form), a submitted catalogue version to review.
+      const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '4' }]);
+      const requester = await t.login('bestiller@nordby.example');
+      await t.gql(requester, 'mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }', { i: { itemId: await publishedItem(t, 'KL-100'), quantity: '1' } });
+      const agreement = await createAgreement(t, { reference: 'W-UTLOP' });
+      const uploaded = await upload(t, agreement.id, Buffer.from('seller_item_id,name,unspsc,price,vat_rate,unit\nU-1,Kopipapir A4,14111507,50.00,25,PK\n'), 'v1.csv');
+      expect(uploaded.status).toBe(201);
+      const submitted = await t.gql(await t.login('katalog@kontorland.example'), SUBMIT, { id: uploaded.body.version.id });
+      expect(submitted.data.submitCatalogueVersion.status).toBe('SUBMITTED');
+      const versionId = uploaded.body.version.id as number;
+
+      const { page, pageErrors, context } = await offlineContext(browser, origin);
+      /** The sign-in expires on this page: reload, sign in again as `name`, and come back here. */
+      const expireAndReturn = async (name: string) => {
+        const here = page.url();
+        await spoilToken(page);
+        await page.reload();
+        await page.waitForURL(`${origin}/sign-in`);
+        await page.getByTestId('session-expired').waitFor();
+        await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+        await page.waitForURL(here);
+      };
+      const signOut = async () => {
+        await page.getByRole('button', { name: 'Logg ut' }).click();
+        await page.waitForURL(`${origin}/sign-in`);
+      };
+
+      // The requester: a template name in the cart, then a goods receipt on the order; the sign-in expires on the order.
+      await signIn(page, 'Bjørn Bestiller');
+      await page.goto(`${origin}/cart`);
+      await heading(page, 'Handlekurv');
+      await page.getByLabel('Navn på malen').fill('Papir til kontoret');
+      await page.goto(`${origin}/my-orders/${order.id}`);
+      await heading(page, `Bestilling ${order.number}`);
+      const receipt = page.locator('section[aria-labelledby=receipt-heading]');
+      await receipt.getByLabel(/^Antall mottatt av /).fill('3');
+      await receipt.getByLabel('Merknad (valgfritt)').fill('En eske var våt');
+      await expireAndReturn('Bjørn Bestiller');
+      await heading(page, `Bestilling ${order.number}`);
+      expect(await receipt.getByLabel(/^Antall mottatt av /).inputValue()).toBe('3');
+      expect(await receipt.getByLabel('Merknad (valgfritt)').inputValue()).toBe('En eske var våt');
+      await page.goto(`${origin}/cart`);
+      await heading(page, 'Handlekurv');
+      expect(await page.getByLabel('Navn på malen').inputValue()).toBe('Papir til kontoret');
+      await signOut();
+
+      // The approver: a delegation's period.
+      await signIn(page, 'Astrid Attestant');
+      await page.goto(`${origin}/approvals/delegations`);
+      await heading(page, 'Stedfortreder');
+      await page.getByLabel('Fra og med').fill('2099-09-01');
+      await page.getByLabel('Til og med').fill('2099-09-30');
+      await expireAndReturn('Astrid Attestant');
+      await heading(page, 'Stedfortreder');
+      expect([await page.getByLabel('Fra og med').inputValue(), await page.getByLabel('Til og med').inputValue()]).toEqual(['2099-09-01', '2099-09-30']);
+      await signOut();
+
+      // The supplier: a despatch's number and quantity.
+      await signIn(page, 'Kari Kontorland');
+      await page.goto(`${origin}/supplier/orders/${order.id}`);
+      await heading(page, `Ordre ${order.number}`);
+      await page.getByLabel('Forsendelsesnummer').fill('PAKK-77');
+      await page.getByLabel(/^Sendt nå av linje 1/).fill('2');
+      await expireAndReturn('Kari Kontorland');
+      await heading(page, `Ordre ${order.number}`);
+      expect([await page.getByLabel('Forsendelsesnummer').inputValue(), await page.getByLabel(/^Sendt nå av linje 1/).inputValue()]).toEqual(['PAKK-77', '2']);
+      await signOut();
+
+      // The purchasing unit: the agreement's ceiling, then the reason for rejecting its catalogue version; the sign-in expires on the review.
+      await signIn(page, 'Ingrid Innkjøper');
+      await page.goto(`${origin}/purchasing/agreements/${agreement.id}`);
+      await heading(page, `Avtale ${agreement.reference}`);
+      await page.getByLabel('Avtaletak i NOK').fill('75 000');
+      await page.goto(`${origin}/purchasing/catalogue-versions/${versionId}`);
+      await heading(page, 'Katalogversjon 1');
+      await page.getByLabel('Begrunnelse for avvisning').fill('Prisene mangler miljømerking');
+      await expireAndReturn('Ingrid Innkjøper');
+      await heading(page, 'Katalogversjon 1');
+      expect(await page.getByLabel('Begrunnelse for avvisning').inputValue()).toBe('Prisene mangler miljømerking');
+      await page.goto(`${origin}/purchasing/agreements/${agreement.id}`);
+      await heading(page, `Avtale ${agreement.reference}`);
+      expect(await page.getByLabel('Avtaletak i NOK').inputValue()).toBe('75 000');
+      // Nothing was sent on the way: the drafts are only drafts.
+      expect(await t.sql(`SELECT value_ceiling FROM agreement WHERE id = $1`, [agreement.id])).toEqual([{ value_ceiling: null }]);
+      expect(await t.sql(`SELECT count(*)::int AS n FROM despatch_advice WHERE order_id = $1`, [order.id])).toEqual([{ n: 0 }]);
+      await signOut();
+      expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('torg.draft.')))).toEqual([]);
       expect(pageErrors).toEqual([]);
       await context.close();
     },

@@ -13,7 +13,7 @@ import { sentOrder } from './support/orders';
 import { TestApp } from './support/test-app';
 import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
-declare const document: any;
+declare const document: any, window: any, MutationObserver: any;
 
 const describeBrowser = describeWithBrowser('the supplier portal browser test');
 
@@ -95,9 +95,23 @@ describeBrowser('the supplier portal in a browser', () => {
     const lines = good.split('\n');
     lines[2] = lines[2].replace(',NOK,25,', ',NOK,18,');
     await page.locator('#supplier-file').setInputFiles({ name: 'feil.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    // What the live region says while the file goes and is checked, and what the page showed then.
+    await page.evaluate(() => {
+      const region = document.querySelector('[data-testid=announcer]');
+      const said: { text: string; checking: boolean; report: boolean }[] = (window.torgSaid = []);
+      new MutationObserver(() => {
+        if (region.textContent)
+          said.push({ text: region.textContent, checking: !!document.querySelector('[data-testid=upload-checking]'), report: !!document.querySelector('[data-testid=upload-report]') });
+      }).observe(region, { childList: true, characterData: true, subtree: true });
+    });
     await page.getByRole('button', { name: 'Last opp' }).click();
     const report = page.getByTestId('upload-report');
     await report.waitFor();
+    // Once every byte was sent, "checking" was shown beside its progress bar and said, before the report.
+    expect(await page.evaluate(() => window.torgSaid)).toEqual([
+      { text: 'Sjekker filen …', checking: true, report: false },
+      { text: 'Fant 1 feil. Rett linjene i tabellen under i filen, og last den opp igjen.', checking: false, report: true },
+    ]);
     expect(await page.getByRole('alert').filter({ hasText: 'Katalogen ble ikke lagret' }).innerText()).toMatch(/Fant 1 feil/);
     const problem = report.locator('tbody tr').first();
     expect((await problem.locator('td').allInnerTexts()).slice(0, 2)).toEqual(['3', 'vatRate']);

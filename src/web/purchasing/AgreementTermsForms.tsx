@@ -14,17 +14,34 @@ import { useKeptDraft } from '../auth/useKeptDraft';
 
 /**
  * What the server said, in the user's words and with what to do: a field it names goes beside
- * that field; not the managing unit (FORBIDDEN), a vanished agreement (NOT_FOUND) and the rest as
- * one message. These mutations answer with the agreement or a GraphQL error (no result union).
+ * that field, with the rule the form checks for it (the server checks the same); not the managing
+ * unit (FORBIDDEN), a vanished agreement (NOT_FOUND) and the rest as one message, by code
+ * (api/errors). The server's message is English prose and is never shown. These mutations
+ * answer with the agreement or a GraphQL error (no result union).
  */
-function refusal<F extends string>(error: CombinedError, t: TFunction, fieldOf: (field: unknown) => F | null): { field: F | null; message: string } {
+export function termsRefusal<F extends string>(error: CombinedError, t: TFunction, fieldOf: (field: unknown) => F | null, ruleOf: (field: F) => string): { field: F | null; message: string } {
   const first = error.graphQLErrors[0];
-  const code = first?.extensions?.code;
-  if (code === 'FORBIDDEN') return { field: null, message: t('purchasing.terms.errors.forbidden') };
-  if (code === 'NOT_FOUND') return { field: null, message: t('purchasing.terms.errors.notFound') };
-  if (code === 'BAD_USER_INPUT') return { field: fieldOf(first.extensions?.field), message: t('purchasing.terms.errors.refused', { message: first.message }) };
+  const ext = first?.extensions ?? {};
+  if (ext.code === 'FORBIDDEN') return { field: null, message: t('purchasing.terms.errors.forbidden') };
+  if (ext.code === 'NOT_FOUND') return { field: null, message: t('purchasing.terms.errors.notFound') };
+  if (ext.code === 'BAD_USER_INPUT') {
+    // A domain refusal names its `field`; the input validation lists the argument(s) in `fields`.
+    const named = ext.field ?? (Array.isArray(ext.fields) && ext.fields.length === 1 ? ext.fields[0] : undefined);
+    const field = fieldOf(named);
+    if (field) return { field, message: ruleOf(field) };
+  }
   return { field: null, message: errorMessage(error, t) };
 }
+
+/** The rule the form checks for each clause field: what a refusal of that field says. */
+const CLAUSE_RULES: Record<ClauseField, string> = {
+  percent: 'purchasing.terms.errors.percentRange',
+  periodMonths: 'purchasing.terms.errors.periodMonths',
+  indexName: 'purchasing.terms.errors.indexName',
+  baseDate: 'purchasing.terms.errors.baseDate',
+  baseValue: 'purchasing.terms.errors.baseValue',
+  sharePercent: 'purchasing.terms.errors.sharePercent',
+};
 
 /** The ceiling as it is typed in Norway ("1 250 000,5"), for the field. */
 const typedAmount = (value: string | null | undefined) => (value == null ? '' : formatNumber(value).replace(/\u202f/g, '\u00a0'));
@@ -109,7 +126,12 @@ export function CeilingForm({ agreement, onSaved }: { agreement: { id: number; c
     }
     const r = await save({ agreementId: agreement.id, valueCeiling: checked.valueCeiling });
     if (r.error) {
-      const why = refusal(r.error, t, (f) => (f === 'valueCeiling' ? 'amount' : null));
+      const why = termsRefusal(
+        r.error,
+        t,
+        (f) => (f === 'valueCeiling' ? 'amount' : null),
+        () => t('purchasing.terms.errors.amountFormat', { currency: agreement.currency }),
+      );
       if (why.field) {
         setErrors({ amount: why.message });
         requestAnimationFrame(() => summaryRef.current?.focus());
@@ -189,7 +211,7 @@ export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId:
     setErrors({});
     const r = await save({ input: checked.input });
     if (r.error) {
-      const why = refusal(r.error, t, clauseFieldOf);
+      const why = termsRefusal(r.error, t, clauseFieldOf, (f) => t(CLAUSE_RULES[f]));
       if (why.field) showErrors({ [why.field]: why.message });
       else setGeneral(why.message);
       return; // what was typed stays
@@ -202,7 +224,15 @@ export function PriceClauseForm({ agreementId, clause, onSaved }: { agreementId:
   const removeClause = async () => {
     setGeneral(null);
     const r = await remove({ agreementId });
-    if (r.error) return setGeneral(refusal(r.error, t, () => null).message);
+    if (r.error)
+      return setGeneral(
+        termsRefusal(
+          r.error,
+          t,
+          () => null,
+          () => '',
+        ).message,
+      );
     discardDraft(clauseDraftOf(null));
     setErrors({});
     announce(t('purchasing.terms.clauseRemoved'));

@@ -164,7 +164,6 @@ export const purchasingEn: typeof purchasingNb = {
       sharePercent: 'The share must be above 0 and at most 100.',
       forbidden: 'Only the purchasing unit that manages the agreement may change it. Ask a purchaser there to make the change.',
       notFound: 'The agreement no longer exists. Go back to the agreements and choose it again.',
-      refused: 'Torg did not accept the value: {{message}}. Correct the field and save again.',
     },
   },
   pickers: {

@@ -165,7 +165,6 @@ export const purchasingNb = {
       sharePercent: 'Andelen må være over 0 og høyst 100.',
       forbidden: 'Bare innkjøpsenheten som forvalter avtalen kan endre den. Be en innkjøper der gjøre endringen.',
       notFound: 'Avtalen finnes ikke lenger. Gå tilbake til avtalene og velg den på nytt.',
-      refused: 'Torg godtok ikke verdien: {{message}}. Rett feltet og lagre igjen.',
     },
   },
   pickers: {
