@@ -219,7 +219,14 @@ describe('Insight reports per currency (issue 18)', () => {
 
   /** Doubles (or halves back) the amounts of every row of the order spend rollups (test data only): a report that read them answers double. */
   const scaleRollups = async (factor: 2 | 0.5) => {
-    for (const table of ['insights_order_tree_class_month', 'insights_order_tree_segment_month', 'insights_order_tree_month', 'insights_order_segment_month', 'insights_order_month'])
+    for (const table of [
+      'insights_order_tree_class_month',
+      'insights_order_class_month',
+      'insights_order_tree_segment_month',
+      'insights_order_tree_month',
+      'insights_order_segment_month',
+      'insights_order_month',
+    ])
       await t.sql(`UPDATE ${table} SET amount = amount * $1, on_agreement = on_agreement * $1`, [factor]);
   };
 
@@ -253,6 +260,8 @@ describe('Insight reports per currency (issue 18)', () => {
       { unspscLevel: UnspscLevelName.FAMILY },
       { unspscCode: '44120000', unspscLevel: UnspscLevelName.SEGMENT },
       { from: undefined, to: undefined },
+      { groupBy: [InsightDimension.ORGANISATION, InsightDimension.CATEGORY] },
+      { groupBy: [InsightDimension.ORGANISATION, InsightDimension.CATEGORY], unspscLevel: UnspscLevelName.FAMILY, unspscCode: '44000000' },
     ]) {
       const v = { ...school, ...variant };
       expect([variant, await reports.loyalty(ctx, v)]).toEqual([variant, await reports.loyalty(ctx, { ...v, factLinesOnly: true })]);
@@ -270,9 +279,13 @@ describe('Insight reports per currency (issue 18)', () => {
     expect(thisMonthByClassRows.map((r: { currency: string }) => r.currency)).toEqual(['EUR']); // KL-100's kroner are outside segment 44
     const allTime = await q(loyaltyByClass, byClassAllTime);
     expect(new Set(allTime.map((r: { currency: string }) => r.currency))).toEqual(new Set(['EUR', 'NOK']));
+    // By organisation and class (migration 192's per-organisation class rollup): the school's rows, the same figures.
+    const byOrganisationAndClass = { ...byClass, groupBy: ['ORGANISATION', 'CATEGORY'] };
+    expect(await q(loyaltyByClass, byOrganisationAndClass)).toEqual(classRows);
     await scaleRollups(2);
     try {
       expect(await q(loyaltyByClass, byClass)).toEqual(classRows.map((r) => ({ ...r, onAgreement: (2 * Number(r.onAgreement)).toFixed(2), total: (2 * Number(r.total)).toFixed(2) })));
+      expect(await q(loyaltyByClass, byOrganisationAndClass)).toEqual(classRows.map((r) => ({ ...r, onAgreement: (2 * Number(r.onAgreement)).toFixed(2), total: (2 * Number(r.total)).toFixed(2) })));
       expect(await q(loyaltyByClass, thisMonthByClass)).toEqual(thisMonthByClassRows);
       expect(await q(loyaltyByClass, byClassAllTime)).toEqual(allTime);
     } finally {

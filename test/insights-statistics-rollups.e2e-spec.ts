@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { InsightsSupplierAllTimeRollups1763800000176 } from '../migrations/1763800000176-InsightsSupplierAllTimeRollups';
 import { InsightsStatisticsRollups1763800000170 } from '../migrations/1763800000170-InsightsStatisticsRollups';
 import { InsightsClassRollups1763800000198 } from '../migrations/1763800000198-InsightsClassRollups';
+import { FACTS, MEASURES } from '../migrations/1763800000091-InsightsRollups';
+import { InsightsOrganisationClassRollups1763800000192, organisationClassRollup, organisationClassTrigger } from '../migrations/1763800000192-InsightsOrganisationClassRollups';
 import { InsightReportsRepository } from '../src/insights/insight-reports.repository';
 import { InsightQuery } from '../src/insights/insight-query';
 import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from '../src/insights/insights.types';
@@ -15,8 +17,8 @@ import { startTestApp, TestApp } from './support/test-app';
 
 /**
  * The statistics reports over the rollups of migrations 170 and 176, and loyalty and leakage over
- * those of 91, 105 and 198 (by segment, family, class or commodity, with a code filter at any
- * level), give exactly the rows the fact lines give: a generated mix of orders (free-text suppliers, re-approvals that drop lines or move an
+ * those of 91, 105, 198 and 192 (by segment, family, class or commodity, with a code filter at any
+ * level, per subtree or per organisation), give exactly the rows the fact lines give: a generated mix of orders (free-text suppliers, re-approvals that drop lines or move an
  * order to another month, cancellations), invoices and credit notes (with and without an order),
  * and matches with exception reasons, over Storby kommune's tree (kommune, Nordby skole, Storby
  * sykehjem) and Vestby kommune, written by the real fact writer into a real PostgreSQL; then every
@@ -32,6 +34,8 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
   let clock = Date.parse('2026-01-01T00:00:00Z');
   /** Queries the class rollup answered (sameAnswers counts them). */
   let classRolled = 0;
+  /** Queries the per-organisation class rollup (migration 192) answered (sameAnswers counts them). */
+  let organisationClassRolled = 0;
   /** Each event gets a later recordedAt than the one before, as the outbox gives them (a test may write an older one on purpose). */
   type Unstamped = SpendEvent extends infer E ? (E extends SpendEvent ? Omit<E, 'recordedAt'> & { recordedAt?: string } : never) : never;
   const write = (e: Unstamped) => writer.write({ recordedAt: new Date((clock += 1000)).toISOString(), ...e });
@@ -201,7 +205,9 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
         // Loyalty and leakage (migrations 91, 105 and 198's rollups), the code filter applied too;
         // without the supplier, which no spend rollup keeps (the fact lines answer it alone).
         const coded = { ...q, supplierId: undefined, groupBy: q.groupBy.filter((d) => d !== InsightDimension.SUPPLIER), unspscCode: code };
-        if (rollupFor(coded)?.category === 'class') classRolled++;
+        const rollup = rollupFor(coded);
+        if (rollup?.category === 'class') classRolled++;
+        if (rollup?.category === 'class' && rollup.organisation === 'buyer_organisation_id') organisationClassRolled++;
         expect(await reports.loyalty(ctx, coded)).toEqual(await reports.loyalty(ctx, { ...coded, factLinesOnly: true }));
         expect(await reports.leakage(ctx, coded)).toEqual(await reports.leakage(ctx, { ...coded, factLinesOnly: true }));
         expect(await reports.spend(ctx, q)).toEqual(await reports.spend(ctx, facts));
@@ -265,6 +271,59 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     }
   }
 
+  /**
+   * The per-organisation class rollups (migration 192), every measure, equal to their fact lines
+   * grouped by buyer, class and month; rows whose lines all went (moved, deleted, cancelled) keep
+   * zeros, as every rollup here does.
+   */
+  async function sameOrganisationClassRollups() {
+    for (const { fact, live, prefix } of FACTS) {
+      const measures = MEASURES.map(([m]) => m);
+      const grouped = `SELECT buyer_organisation_id, coalesce(left(unspsc_code, 6), '') AS unspsc_class, date_trunc('month', spend_date)::date AS month,
+                              ${MEASURES.map(([m, e]) => `sum(${e.replace(/live/g, live)})${m.endsWith('lines') || m === 'leak_alternatives' ? '::int' : ''} AS ${m}`).join(', ')}
+                         FROM ${fact} GROUP BY 1, 2, 3`;
+      const kept = `SELECT buyer_organisation_id, unspsc_class, month, ${measures.join(', ')} FROM ${organisationClassRollup(prefix)}
+                     WHERE ${measures.map((m) => `${m} <> 0`).join(' OR ')}`;
+      const nonZero = `SELECT * FROM (${grouped}) g WHERE ${measures.map((m) => `${m} <> 0`).join(' OR ')}`;
+      expect(await t.sql(`(${nonZero} EXCEPT ${kept}) UNION ALL (${kept} EXCEPT ${nonZero})`)).toEqual([]);
+      const [{ n }] = await t.sql(`SELECT count(DISTINCT (buyer_organisation_id, unspsc_class))::int AS n FROM ${organisationClassRollup(prefix)} WHERE lines <> 0`);
+      expect(n).toBeGreaterThan(10);
+    }
+  }
+
+  /**
+   * Loyalty and leakage by organisation and family or class (and by organisation, filtered to a
+   * family or class), for every scope, basis and month range: read from migration 192's rollup,
+   * equal to the fact lines' answer. How many queries it answered.
+   */
+  async function sameOrganisationClassAnswers(): Promise<number> {
+    let answered = 0;
+    const groupings = [
+      [InsightDimension.ORGANISATION, InsightDimension.CATEGORY],
+      [InsightDimension.PERIOD, InsightDimension.ORGANISATION, InsightDimension.CATEGORY],
+      [InsightDimension.ORGANISATION],
+    ];
+    for (const scope of scopes())
+      for (const basis of [SpendBasis.ORDERED, SpendBasis.INVOICED])
+        for (const unspscLevel of [UnspscLevelName.FAMILY, UnspscLevelName.CLASS])
+          for (const groupBy of groupings)
+            for (const [unspscCode, from, to] of [
+              [undefined, undefined, undefined],
+              ['44000000', '2025-03-01', '2026-02-28'],
+              ['44120000', undefined, '2025-12-31'],
+              ['14100000', '2025-06-01', undefined],
+            ] as const) {
+              const q: InsightQuery = { organisationIds: scope.ids, subtreeTops: scope.tops, period: PeriodGrouping.QUARTER, unspscLevel, basis, groupBy, unspscCode, from, to };
+              const rollup = rollupFor(q);
+              // By organisation alone with a segment filter (or none) stays with migration 91's rollups.
+              if (rollup?.table.endsWith('_class_month f') && rollup.organisation === 'buyer_organisation_id') answered++;
+              const facts = { ...q, factLinesOnly: true };
+              expect([q, await reports.loyalty(ctx, q)]).toEqual([q, await reports.loyalty(ctx, facts)]);
+              expect([q, await reports.leakage(ctx, q)]).toEqual([q, await reports.leakage(ctx, facts)]);
+            }
+    return answered;
+  }
+
   it('gives the fact lines’ answers for a generated mix, through re-approvals, cancellations, credit notes and re-matches', async () => {
     const orders = fc.sample(orderArb, { numRuns: 120, seed: 16 });
     const invoices = fc.sample(invoiceArb, { numRuns: 140, seed: 17 });
@@ -295,7 +354,11 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     expect(Number(facts)).toBeGreaterThan(300);
     expect(await sameAnswers(60, 1)).toBeGreaterThan(15);
     expect(classRolled).toBeGreaterThan(5);
+    expect(organisationClassRolled).toBeGreaterThan(0);
     await sameClassRollups();
+    await sameOrganisationClassRollups();
+    // 5 scopes × 2 bases × 2 levels × (2 groupings with the category × 4 filters + by organisation alone with a family or class filter: 2).
+    expect(await sameOrganisationClassAnswers()).toBe(5 * 2 * 2 * (2 * 4 + 2));
     expect(await sameAllTimeAnswers()).toBe(30); // every query grouped by or filtered to a supplier (30 of 40)
 
     // Changes: re-approvals dropping a line or moving the order to another month, cancellations, re-matches with new reasons.
@@ -314,6 +377,8 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     expect((await t.sql(`SELECT count(*)::int AS n FROM insights_order_line WHERE cancelled`))[0].n).toBeGreaterThan(0);
     expect(await sameAnswers(60, 2)).toBeGreaterThan(15);
     await sameClassRollups();
+    await sameOrganisationClassRollups();
+    expect(await sameOrganisationClassAnswers()).toBe(5 * 2 * 2 * (2 * 4 + 2));
     expect(await sameAllTimeAnswers()).toBe(30);
   }, 600_000);
 
@@ -449,5 +514,90 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     await write({ event: 'orderApproved', fact: orderFact(4198, { ...o, lines: [{ amount: '19.80', loyalty: 'OFF_AGREEMENT', segment: '42', rest: '101500', onAgreement: false }] }) });
     expect(await linesOf421015()).toBeGreaterThan(before);
     await sameClassRollups();
+  }, 300_000);
+  it('goes down and up again (migration 192): the per-organisation class rollups go, come back rebuilt from the facts written meanwhile too, and stay exact through direct INSERT, UPDATE, upsert and DELETE of fact rows', async () => {
+    const runner = t.app.get(DataSource).createQueryRunner();
+    const triggerCount = async () =>
+      (
+        await t.sql(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY($1::text[])`, [
+          FACTS.flatMap(({ prefix }) => (['insert', 'update', 'delete'] as const).map((e) => organisationClassTrigger(prefix, e))),
+        ])
+      )[0].n as number;
+    expect(await triggerCount()).toBe(6);
+    const linesOf421015 = async () =>
+      (await t.sql(`SELECT coalesce(sum(lines), 0)::int AS n FROM insights_order_class_month WHERE buyer_organisation_id = $1 AND unspsc_class = '421015'`, [orgs.sykehjem]))[0].n as number;
+    const before = await linesOf421015();
+    try {
+      await runner.startTransaction();
+      await new InsightsOrganisationClassRollups1763800000192().down(runner);
+      await runner.commitTransaction();
+    } catch (e) {
+      await runner.rollbackTransaction();
+      throw e;
+    }
+    try {
+      expect(await t.sql(`SELECT to_regclass('insights_order_class_month') AS o, to_regclass('insights_invoice_class_month') AS i`)).toEqual([{ o: null, i: null }]);
+      expect(await triggerCount()).toBe(0);
+      // Facts still written while it is down; the other rollups still kept.
+      const [o] = fc.sample(orderArb, { numRuns: 1, seed: 192 });
+      const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 193 });
+      await write({
+        event: 'orderApproved',
+        fact: orderFact(4192, { ...o, buyer: 'sykehjem', lines: [{ amount: '19.20', loyalty: 'OFF_AGREEMENT', segment: '42', rest: '101500', onAgreement: false }] }),
+      });
+      await write({ event: 'invoiceApproved', fact: invoiceFact(6192, { ...v, buyer: 'sykehjem', credit: false }) });
+      await sameClassRollups();
+      await runner.startTransaction();
+      await new InsightsOrganisationClassRollups1763800000192().up(runner);
+      await runner.commitTransaction();
+    } catch (e) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw e;
+    } finally {
+      await runner.release();
+    }
+    expect(await triggerCount()).toBe(6);
+    // Rebuilt from every fact, the one written while down included.
+    expect(await linesOf421015()).toBe(before + 1);
+    await sameOrganisationClassRollups();
+    expect(await sameOrganisationClassAnswers()).toBe(5 * 2 * 2 * (2 * 4 + 2));
+
+    // The fact writer may change how it writes (an upsert instead of delete and insert): the
+    // triggers keep the rollup exact for any statement on the fact rows. One connection (the
+    // temporary table), one transaction, committed.
+    const direct = t.app.get(DataSource).createQueryRunner();
+    try {
+      await direct.startTransaction();
+      for (const { fact } of FACTS) {
+        const id = fact === 'insights_order_line' ? 'order_line_id' : 'invoice_line_id';
+        const other = `(SELECT buyer_path FROM ${fact} WHERE buyer_organisation_id = ${orgs.vestby} LIMIT 1)`;
+        // UPDATE: rows moved to another organisation, class and month, with another amount and loyalty.
+        await direct.query(
+          `UPDATE ${fact} SET buyer_organisation_id = ${orgs.vestby}, buyer_path = ${other}, unspsc_code = '42101500', spend_date = spend_date + 40, amount = amount * 2
+            WHERE ${id} IN (SELECT ${id} FROM ${fact} WHERE buyer_organisation_id = ${orgs.skole} ORDER BY ${id} LIMIT 5)`,
+        );
+        // An upsert: some rows new (negative ids), some already there (their amount and class replaced).
+        await direct.query(`CREATE TEMP TABLE copies ON COMMIT DROP AS SELECT * FROM ${fact} ORDER BY ${id} DESC LIMIT 8`);
+        await direct.query(`UPDATE copies SET ${id} = -${id} WHERE ${id} % 2 = 0`);
+        await direct.query(`UPDATE copies SET amount = amount + 7, unspsc_code = '14111500'`);
+        const upserted = await direct.query(
+          `INSERT INTO ${fact} SELECT * FROM copies ON CONFLICT (${id}) DO UPDATE SET amount = EXCLUDED.amount, unspsc_code = EXCLUDED.unspsc_code RETURNING (xmax = 0) AS inserted`,
+        );
+        expect(new Set(upserted.map((r: { inserted: boolean }) => r.inserted))).toEqual(new Set([true, false]));
+        await direct.query('DROP TABLE copies');
+        // DELETE some rows of a month.
+        await direct.query(`DELETE FROM ${fact} WHERE ${id} IN (SELECT ${id} FROM ${fact} WHERE buyer_organisation_id = ${orgs.kommune} ORDER BY ${id} LIMIT 4)`);
+        // Order lines cancelled (live 0) without being deleted.
+        if (fact === 'insights_order_line') await direct.query(`UPDATE ${fact} SET cancelled = true WHERE ${id} IN (SELECT ${id} FROM ${fact} WHERE NOT cancelled ORDER BY ${id} DESC LIMIT 3)`);
+      }
+      await direct.commitTransaction();
+    } catch (e) {
+      await direct.rollbackTransaction();
+      throw e;
+    } finally {
+      await direct.release();
+    }
+    await sameOrganisationClassRollups();
+    expect(await sameOrganisationClassAnswers()).toBe(5 * 2 * 2 * (2 * 4 + 2));
   }, 300_000);
 });

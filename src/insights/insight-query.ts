@@ -133,7 +133,7 @@ export interface Rollup {
   organisation: 'buyer_organisation_id' | 'organisation_id';
   /** The column holding the first day of the month or year the row sums. */
   period: 'month' | 'year';
-  /** The UNSPSC column it keeps: none, the segment (2 digits, migrations 91 and 105) or the class (6 digits, migration 198). */
+  /** The UNSPSC column it keeps: none, the segment (2 digits, migrations 91 and 105) or the class (6 digits, migrations 198 and 192). */
   category: 'none' | 'segment' | 'class';
 }
 
@@ -144,10 +144,11 @@ function categoryDigits(q: InsightQuery): number {
 }
 
 /**
- * The rollup that answers the query exactly, if one does (migrations 91, 105 and 198): grouped
+ * The rollup that answers the query exactly, if one does (migrations 91, 105, 198 and 192): grouped
  * by no more than period, organisation and UNSPSC category, filtered by no more than whole months
  * and a category, no supplier or agreement. Null when only the fact lines can. Grouped by
- * organisation, the per-organisation rollups (segment at most); otherwise the subtree rollups,
+ * organisation, the per-organisation rollups (by class when it needs family or class digits:
+ * migration 192); otherwise the subtree rollups,
  * summed over the scope's tops only (for a purchasing unit 21 instead of 200 organisations'
  * rows), by year when the query is by segment over whole years and needs no finer period, by
  * class when it needs family or class digits (a commodity: the fact lines).
@@ -163,8 +164,8 @@ export function rollupFor(q: InsightQuery): Rollup | null {
   const category = digits === 0 ? 'none' : digits <= 2 ? 'segment' : 'class';
   const prefix = q.basis === SpendBasis.ORDERED ? 'insights_order' : 'insights_invoice';
   if (q.groupBy.includes(InsightDimension.ORGANISATION)) {
-    if (category === 'class') return null;
-    return { table: `${prefix}_${category === 'segment' ? 'segment_month' : 'month'} f`, organisation: 'buyer_organisation_id', period: 'month', category };
+    const grain = category === 'class' ? 'class_month' : category === 'segment' ? 'segment_month' : 'month';
+    return { table: `${prefix}_${grain} f`, organisation: 'buyer_organisation_id', period: 'month', category };
   }
   if (category === 'class') return { table: `${prefix}_tree_class_month f`, organisation: 'organisation_id', period: 'month', category };
   const bySegment = category === 'segment';

@@ -1,25 +1,38 @@
 import type { Client } from 'pg';
+import { organisationClassTrigger } from '../../migrations/1763800000192-InsightsOrganisationClassRollups';
 import { percentile } from './bench-support';
 
-/** A fact table, its line id and document id columns, and the insert trigger of its class rollup (migration 198). */
+/** A fact table, its line id and document id columns, and the insert triggers of its class rollups (migrations 198 and 192). */
 const TABLES = [
-  { fact: 'insights_order_line', line: 'order_line_id', document: 'order_id', classTrigger: 'insights_order_class_rollup_on_insert' },
-  { fact: 'insights_invoice_line', line: 'invoice_line_id', document: 'invoice_id', classTrigger: 'insights_invoice_class_rollup_on_insert' },
+  {
+    fact: 'insights_order_line',
+    line: 'order_line_id',
+    document: 'order_id',
+    classTrigger: 'insights_order_class_rollup_on_insert',
+    organisationClassTrigger: organisationClassTrigger('insights_order', 'insert'),
+  },
+  {
+    fact: 'insights_invoice_line',
+    line: 'invoice_line_id',
+    document: 'invoice_id',
+    classTrigger: 'insights_invoice_class_rollup_on_insert',
+    organisationClassTrigger: organisationClassTrigger('insights_invoice', 'insert'),
+  },
 ] as const;
 
-type Mode = 'no rollup trigger' | 'without the class rollup' | 'every rollup';
+type Mode = 'no rollup trigger' | 'without the class rollup' | 'without the organisation class rollup' | 'every rollup';
 
 /**
  * The write cost of the rollup triggers per fact line: copies of generated lines (new, negative
  * ids: new documents) inserted `statements` statements of `linesEach` lines at a time, as the
- * fact writer's batches do, in rounds that take turns between three settings of the table's
- * triggers: none (the bare insert, a floor), all but the class rollup's (as before migration
- * 198), all. All in one transaction, rolled back: the facts and triggers are left as they were.
+ * fact writer's batches do, in rounds that take turns between four settings of the table's
+ * triggers: none (the bare insert, a floor), all but the class rollup's (migration 198), all but
+ * the per-organisation class rollup's (migration 192), all. All in one transaction, rolled back: the facts and triggers are left as they were.
  * Returns per table and setting the median microseconds per line over the rounds.
  */
 export async function rollupTriggerCost(pg: Client, statements: number, linesEach: number, rounds: number): Promise<{ fact: string; mode: Mode; microsPerLine: number }[]> {
   const out: { fact: string; mode: Mode; microsPerLine: number }[] = [];
-  const modes: Mode[] = ['no rollup trigger', 'without the class rollup', 'every rollup'];
+  const modes: Mode[] = ['no rollup trigger', 'without the class rollup', 'without the organisation class rollup', 'every rollup'];
   await pg.query('BEGIN');
   try {
     for (const t of TABLES) {
@@ -36,6 +49,7 @@ export async function rollupTriggerCost(pg: Client, statements: number, linesEac
           await pg.query(`ALTER TABLE ${t.fact} ENABLE TRIGGER USER`);
           if (mode === 'no rollup trigger') await pg.query(`ALTER TABLE ${t.fact} DISABLE TRIGGER USER`);
           if (mode === 'without the class rollup') await pg.query(`ALTER TABLE ${t.fact} DISABLE TRIGGER ${t.classTrigger}`);
+          if (mode === 'without the organisation class rollup') await pg.query(`ALTER TABLE ${t.fact} DISABLE TRIGGER ${t.organisationClassTrigger}`);
           const started = performance.now();
           for (let s = 0; s < statements; s++, next += linesEach) await pg.query(`INSERT INTO ${t.fact} SELECT * FROM copies WHERE ${t.line} = ANY($1::int[])`, [ids.slice(next, next + linesEach)]);
           times.get(mode)!.push(((performance.now() - started) * 1000) / (statements * linesEach));

@@ -14,11 +14,13 @@
  * any request costs on the machine at that moment.
  *
  * After the reports, the rollup triggers' write cost per fact line (insight-trigger-cost.ts): the
- * same lines inserted with no rollup trigger, without the class rollup's, and with all.
+ * same lines inserted with no rollup trigger, without the class rollup's, without the
+ * per-organisation class rollup's (migration 192), and with all.
  *
- * `--sql-only` sends no request: each statistics report's statements (the last six below) run
- * under EXPLAIN ANALYZE twice in the same run, from the fact lines (as before migration 170) and
- * as the service now sends them (from its rollups), with the rows each read.
+ * `--sql-only` sends no request: each statistics report's statements (the last six below) and
+ * the reports by organisation and class run under EXPLAIN ANALYZE twice in the same run, from the
+ * fact lines (as before migrations 170 and 192) and as the service now sends them (from its
+ * rollups), with the rows each read.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -46,6 +48,8 @@ const SQL_RUNS = 5;
 const SQL_ONLY = args.includes('--sql-only');
 /** The statistics reports that read rollups since migration 170 (their fact-line statements are timed beside them with --sql-only). */
 const STATISTICS = new Set(['insightSpend', 'insightOrders', 'insightInvoices', 'insightInvoiceExceptions', 'insightOffAgreementLines', 'insightCeilingUse']);
+/** Reports by organisation and family or class, which read migration 192's rollup (their fact-line statements are timed beside them with --sql-only too). */
+const BY_ORGANISATION_AND_CLASS = new Set(['loyalty by organisation × class', 'leakage by organisation × family of one segment']);
 
 /** The reports timed: [label, query field, filter]; the first six carry the target. */
 const REPORTS: [string, string, Record<string, unknown>][] = [
@@ -58,6 +62,8 @@ const REPORTS: [string, string, Record<string, unknown>][] = [
   ['loyalty by month × segment', 'insightLoyalty', { groupBy: ['PERIOD', 'CATEGORY'] }],
   ['loyalty, invoiced, by month', 'insightLoyalty', { groupBy: ['PERIOD'], basis: 'INVOICED' }],
   ['loyalty of one segment by class', 'insightLoyalty', { groupBy: ['CATEGORY'], unspscLevel: 'CLASS', unspscCode: '44000000' }],
+  ['loyalty by organisation × class', 'insightLoyalty', { groupBy: ['ORGANISATION', 'CATEGORY'], unspscLevel: 'CLASS' }],
+  ['leakage by organisation × family of one segment', 'insightLeakage', { groupBy: ['ORGANISATION', 'CATEGORY'], unspscLevel: 'FAMILY', unspscCode: '44000000' }],
   ['spend by supplier', 'insightSpend', { groupBy: ['SUPPLIER'] }],
   ['orders by month (approval time)', 'insightOrders', {}],
   ['invoices by month (e-order share, lead time)', 'insightInvoices', {}],
@@ -126,7 +132,7 @@ async function main() {
     for (const [scope, token, organisations] of scopes) {
       rows.push([scope, '', `${organisations.tops.length} subtree tops`]);
       if (SQL_ONLY) {
-        for (const [label, field, filter] of REPORTS.filter(([, f]) => STATISTICS.has(f))) {
+        for (const [label, field, filter] of REPORTS.filter(([l, f]) => STATISTICS.has(f) || BY_ORGANISATION_AND_CLASS.has(l))) {
           const before = await statementTimes(pg, field, { ...insightQuery(organisations, filter), factLinesOnly: true }, SQL_RUNS);
           const after = await statementTimes(pg, field, insightQuery(organisations, filter), SQL_RUNS);
           rows.push([`  ${label}: fact lines`, `SQL ${ms(percentile(before.execution, 50))}`, `${before.rowsRead.toLocaleString('en')} rows read; ${before.top}`]);
@@ -162,11 +168,16 @@ async function main() {
     const cost = await rollupTriggerCost(pg, statements, linesEach, 5);
     for (const fact of new Set(cost.map((c) => c.fact))) {
       const of = (mode: string) => cost.find((c) => c.fact === fact && c.mode === mode)!.microsPerLine;
-      const [bare, before, all] = [of('no rollup trigger'), of('without the class rollup'), of('every rollup')];
+      const [bare, before, withoutOrganisation, all] = [of('no rollup trigger'), of('without the class rollup'), of('without the organisation class rollup'), of('every rollup')];
       rows.push([
         `  ${fact}`,
         `${all.toFixed(0)} µs`,
         `no rollup trigger ${bare.toFixed(0)} µs; without the class rollup ${before.toFixed(0)} µs; the class rollup adds ${(all - before).toFixed(0)} µs (${(((all - before) / (before - bare)) * 100).toFixed(0)} % of the other triggers' ${(before - bare).toFixed(0)} µs)`,
+      ]);
+      rows.push([
+        `  ${fact}: migration 192's organisation class rollup`,
+        `${(all - withoutOrganisation).toFixed(0)} µs`,
+        `without it ${withoutOrganisation.toFixed(0)} µs, with it ${all.toFixed(0)} µs (${(((all - withoutOrganisation) / (withoutOrganisation - bare)) * 100).toFixed(0)} % of the other triggers')`,
       ]);
     }
     await pg.end();

@@ -111,7 +111,8 @@ type AddReason = (code: MatchReason['code'], message: string, expected: string |
 /**
  * An invoiced quantity: within the ordered quantity (and, three-way, the received) after what was
  * invoiced before, each plus the quantity tolerance; the unit price within the price tolerance.
- * Answers the quantity accepted: all of it when within tolerance, else what was still open.
+ * Answers the quantity accepted: all of it when within tolerance, else what was still open. A line
+ * waiting for goods (NOT_RECEIVED) is accepted at what the order allows, not at 0.
  */
 function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFacts, agreedPrice: Decimal, invoicedBefore: Decimal, policy: MatchPolicy, rate: Decimal, reason: AddReason): Decimal {
   const { tolerance } = policy;
@@ -145,7 +146,9 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
         quantity,
         toNok(quantity.times(agreedPrice), rate),
       );
-      accepted = ZERO;
+      // `accepted` stays what the order allows (checked above): the line is expected at what it
+      // will cost once the goods come, so the invoice's total tolerance sees only real differences
+      // (see matchInvoice). Paying waits all the same: the line is NOT_RECEIVED, never MATCHED.
     } else {
       excessReason('QUANTITY_ABOVE_RECEIVED', received, 'received');
     }

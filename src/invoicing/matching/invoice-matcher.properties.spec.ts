@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { amountOf, invoice, invoiceLine, orderLine, policy } from '../../../test/support/match-facts';
 import { matchInvoice } from './invoice-matcher';
-import type { MatchInput, MatchMode, OrderLineFacts, Tolerance } from './match-types';
+import type { MatchInput, MatchMode, MatchResult, OrderLineFacts, Tolerance } from './match-types';
 
 /** Decimal text of `scaled` / 10^scale. */
 const scaled = (n: bigint, scale: number) => new Decimal(n.toString()).div(new Decimal(10).pow(scale)).toFixed();
@@ -203,6 +203,33 @@ describe('matchInvoice properties', () => {
             .lte(new Decimal('0.005').times(lines.length + 1)),
         ).toBe(true);
         if (!cur.exchangeRateToNok) expect(r.totals.differenceNok).toBe(r.totals.difference);
+      }),
+    );
+  });
+
+  it('three-way: an invoice sent before its goods says what the same invoice says once they have come, plus NOT_RECEIVED, and waits exactly when it will then match', () => {
+    const remainder = fc.bigInt({ min: -10_000n, max: 10_000n }).map((n) => scaled(n, 2));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyLine, fc.boolean()), { minLength: 1, maxLength: 8 }), tolerance, remainder, currency, (drawn, t, rest, cur) => {
+        fc.pre(drawn.some(([l, waits]) => waits && l.kind !== 'unknown' && l.kind !== 'unit'));
+        const { facts, invoiceLines } = build(drawn.map(([l]) => l));
+        const total = invoiceLines
+          .reduce((s, l) => s.plus(l.lineAmount), new Decimal(0))
+          .plus(rest)
+          .toFixed(2);
+        const match = (f: OrderLineFacts[]) => matchInvoice(invoice(f, invoiceLines, { ...cur, invoiceTotalExclVat: total, policy: policy('THREE_WAY', t) }));
+        // Before: the waiting lines' goods not received at all. After: everything ordered received.
+        const waiting = match(facts.map((f, i) => (drawn[i][1] ? { ...f, receivedQuantity: '0' } : f)));
+        const received = match(facts);
+        expect(waiting.totals).toEqual(received.totals);
+        // Receiving turns NOT_RECEIVED into nothing, or into QUANTITY_ABOVE_RECEIVED where more than ordered (= received) is invoiced;
+        // every other reason, the total's among them, is the same.
+        const apartFromReceipt = (r: MatchResult) => r.reasons.filter((x) => x.code !== 'NOT_RECEIVED' && x.code !== 'QUANTITY_ABOVE_RECEIVED');
+        expect(apartFromReceipt(waiting)).toEqual(apartFromReceipt(received));
+        expect(received.reasons.some((r) => r.code === 'NOT_RECEIVED')).toBe(false);
+        expect(waiting.awaitingReceipt).toBe(received.status === 'MATCHED');
+        // A waiting invoice's only reasons are NOT_RECEIVED.
+        if (waiting.awaitingReceipt) expect(new Set(waiting.reasons.map((r) => r.code))).toEqual(new Set(['NOT_RECEIVED']));
       }),
     );
   });

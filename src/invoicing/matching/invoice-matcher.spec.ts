@@ -114,6 +114,50 @@ describe('matchInvoice: three-way', () => {
     expect(r.lines.map((l) => l.status)).toEqual(['NOT_RECEIVED', 'MATCHED']);
     expect(r.reasons[0]).toMatchObject({ code: 'NOT_RECEIVED', expected: '0', actual: '10', difference: '10', differenceNok: '1000.00' });
     expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: true });
+    // Waiting for goods is the only reason: the line is expected at what the order allows, so the total is as expected.
+    expect(codes(r)).toEqual(['NOT_RECEIVED']);
+    expect(r.lines[0]).toMatchObject({ expectedAmount: '1000.00', actualAmount: '1000.00', difference: '0.00' });
+    expect(r.totals).toMatchObject({ expected: '2000.00', actual: '2000.00', difference: '0.00' });
+  });
+
+  it('measures the total tolerance of a waiting invoice against the whole of it: a charge within tolerance of the whole is no reason', () => {
+    // 1 % of 2000 is 20; the freight of 15 is within it, though above 1 % of the received 1000 alone.
+    const tol = { policy: policy('THREE_WAY', { totalPercent: '1', totalAbsolute: null }) };
+    const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' }), orderLine(2)], [invoiceLine(0), invoiceLine(1)], { ...tol, invoiceTotalExclVat: '2015.00' }));
+    expect(codes(r)).toEqual(['NOT_RECEIVED']);
+    expect(r).toMatchObject({ awaitingReceipt: true, totals: { expected: '2000.00', difference: '15.00', allowed: '20.00' } });
+    // A charge beyond it is a real difference: shown, and a person looks now instead of after the receipt.
+    const over = matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' }), orderLine(2)], [invoiceLine(0), invoiceLine(1)], { ...tol, invoiceTotalExclVat: '2020.01' }));
+    expect(codes(over)).toEqual(['NOT_RECEIVED', 'TOTAL_ABOVE_EXPECTED']);
+    expect(over.reasons[1]).toMatchObject({ expected: '2000.00', actual: '2020.01', difference: '20.01', differenceNok: '20.01' });
+    expect(over).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: false });
+  });
+
+  it('still shows a real over-invoice on a waiting line: a price within the line tolerance that the total tolerance refuses', () => {
+    // 101.5 is within 2 % / 5 NOK of 100 for the unit, but 15 NOK on the line is above an exact total.
+    const exactTotal = { policy: policy('THREE_WAY', { totalPercent: '0', totalAbsolute: null }) };
+    const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' })], [invoiceLine(0, { netUnitPrice: '101.5' })], exactTotal));
+    expect(only(r).status).toBe('NOT_RECEIVED');
+    expect(codes(r)).toEqual(['NOT_RECEIVED', 'TOTAL_ABOVE_EXPECTED']);
+    expect(r.reasons[1]).toMatchObject({ lineIndex: null, expected: '1000.00', actual: '1015.00', difference: '15.00', differenceNok: '15.00' });
+    expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: false });
+  });
+
+  it('still shows a real over-invoice on a waiting line: more than ordered is QUANTITY_VARIANCE and above the expected total', () => {
+    const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' })], [invoiceLine(0, { quantity: '12' })], threeWay));
+    expect(only(r)).toMatchObject({ status: 'QUANTITY_VARIANCE', expectedAmount: '1000.00', difference: '200.00' });
+    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED', 'TOTAL_ABOVE_EXPECTED']);
+    expect(r.reasons[2]).toMatchObject({ expected: '1000.00', actual: '1200.00', difference: '200.00' });
+    expect(r.awaitingReceipt).toBe(false);
+  });
+
+  it('answers a waiting invoice, re-matched once the goods have come, as it answers an invoice matched after them', () => {
+    const lines = [invoiceLine(0), invoiceLine(1, { quantity: '5' })];
+    const before = matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' }), orderLine(2, { receivedQuantity: '0' })], lines, threeWay));
+    expect(before).toMatchObject({ awaitingReceipt: true, reasons: [{ code: 'NOT_RECEIVED' }, { code: 'NOT_RECEIVED' }] });
+    const after = matchInvoice(invoice([orderLine(1), orderLine(2, { receivedQuantity: '5' })], lines, threeWay));
+    expect(after).toMatchObject({ status: 'MATCHED', reasons: [] });
+    expect(after.totals).toEqual(before.totals);
   });
 
   it('lets the quantity tolerance cover a little more than received, also when all received is invoiced', () => {

@@ -35,10 +35,21 @@ export function matchInvoice(input: MatchInput): MatchResult {
   const differenceNok = linesNok.plus(toNok(actual.minus(linesActual), rate));
   const allowed = allowedExcess(expected, parsedTolerance(input.policy.tolerance).total, rate);
 
+  // Lines waiting for goods (NOT_RECEIVED) count here at what the order allows for them, not at 0
+  // and not left out. At 0, every waiting invoice was also TOTAL_ABOVE_EXPECTED by the waiting
+  // lines' amount: noise in the exception queue. Left out, the total tolerance (a percentage of
+  // what is expected, issue 16 §2) would be measured against the received part only, so a
+  // document charge or allowance within tolerance of the whole invoice could exceed it, and
+  // price excesses each within the line tolerance on the waiting lines would escape the total
+  // check until receipt. Counted at what the order allows, the check sees what it will see once
+  // the goods have come in full: a real over-invoice shows now, and a re-match after the receipt
+  // answers as before.
   const invoiceReasons: MatchReason[] = [];
   if (difference.times(sign).gt(allowed)) invoiceReasons.push(totalReason(input, expected, actual, difference, differenceNok, allowed));
   const allMatched = lines.every((l) => l.status === 'MATCHED');
-  const waiting = lines.some((l) => l.status === 'NOT_RECEIVED') && lines.every((l) => l.status === 'MATCHED' || l.status === 'NOT_RECEIVED');
+  // Waiting only when the receipt alone can settle it: a total above what the order allows is a
+  // real difference that goods will not remove, so a person sees it now (EXCEPTION), not later.
+  const waiting = invoiceReasons.length === 0 && lines.some((l) => l.status === 'NOT_RECEIVED') && lines.every((l) => l.status === 'MATCHED' || l.status === 'NOT_RECEIVED');
   return {
     status: allMatched && invoiceReasons.length === 0 ? 'MATCHED' : 'EXCEPTION',
     kind: input.kind,

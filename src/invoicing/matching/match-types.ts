@@ -185,7 +185,10 @@ export interface LineMatch {
   mode: MatchMode | null;
   /** Ordered from an agreement (with an order), or covered by the agreement (without). */
   onAgreement: boolean;
-  /** What the line was expected to cost in the document's terms: accepted quantity × agreed price, 2 dp. */
+  /**
+   * What the line was expected to cost in the document's terms: accepted quantity × agreed price,
+   * 2 dp. A NOT_RECEIVED line is expected at what the order allows (what it costs once received).
+   */
   expectedAmount: string;
   /** cbc:LineExtensionAmount. */
   actualAmount: string;
@@ -206,8 +209,9 @@ export interface MatchResult {
   /** An invoice without an order: off-catalogue spend (matched against the agreement only). */
   offCatalogue: boolean;
   /**
-   * An exception only because goods are not received yet: every line MATCHED or NOT_RECEIVED (a
-   * TOTAL_ABOVE_EXPECTED may come with it: unreceived lines are expected at 0). Re-match on receipt.
+   * An exception only because goods are not received yet: every line MATCHED or NOT_RECEIVED and
+   * no invoice-level reason (NOT_RECEIVED lines are expected at what the order allows, so a
+   * TOTAL_ABOVE_EXPECTED beside them is a real difference the receipt will not settle). Re-match on receipt.
    */
   awaitingReceipt: boolean;
   lines: LineMatch[];
