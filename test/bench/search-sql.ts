@@ -90,6 +90,19 @@ async function main() {
       );
     }
     kinds.push(['segment, no text', { unspsc: [seg0] }], ['segment, no text', { unspsc: [seg1] }], ['common word', { text: 'standard' }], ['no match', { text: 'qqqzzyx' }]);
+    // Filters with a facet of their own (disjunctive facets, facet-groups.ts): a supplier, a supplier
+    // and an attribute, a segment and a supplier, with and without text.
+    const supplierOf = async (agreementId: number) => (await pg.query(`SELECT supplier_id FROM search_item WHERE agreement_id = $1 LIMIT 1`, [agreementId])).rows[0].supplier_id as number;
+    const [sup0, sup1] = [await supplierOf(visible[0]), await supplierOf(visible[1])];
+    const eco = { name: 'ecolabel', values: ['Svanemerket'] };
+    for (const w of [words, more]) {
+      kinds.push(
+        ['word + supplier', { text: w[0], supplierIds: [sup0] }],
+        ['word + supplier + attribute', { text: w[1], supplierIds: [sup1], attributes: [eco] }],
+        ['word + segment + supplier', { text: w[2], unspsc: [seg0], supplierIds: [sup0] }],
+      );
+    }
+    kinds.push(['supplier, no text', { supplierIds: [sup0] }], ['segment + supplier, no text', { unspsc: [seg1], supplierIds: [sup1] }]);
     const query = (q: Partial<SearchQuery>): SearchQuery => ({ offset: 0, limit: 20, ...q });
     await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const times = new Map<string, Map<string, number[]>>(engines.map(([e]) => [e, new Map()]));

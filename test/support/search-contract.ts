@@ -275,7 +275,9 @@ export function searchContract(engine: string, env: Record<string, string>, opts
     it('filters by UNSPSC at any level and counts facets over all hits', async () => {
       const bySegment = await search(SKOLE, { unspsc: ['43000000'], first: 5 });
       expect(bySegment.totalCount).toBeGreaterThan(50);
-      expect(bySegment.facets.segment).toEqual([{ value: '43000000', label: 'Information Technology Broadcasting and Telecommunications', count: bySegment.totalCount }]);
+      // The UNSPSC facets leave the UNSPSC filter out (disjunctive: the other segments stay offered).
+      expect(bySegment.facets.segment).toContainEqual({ value: '43000000', label: 'Information Technology Broadcasting and Telecommunications', count: bySegment.totalCount });
+      expect(bySegment.facets.segment.length).toBeGreaterThan(1);
       const byClass = await search(SKOLE, { unspsc: ['43211700'] });
       expect(byClass.edges.every((e: any) => e.node.unspscCode.startsWith('432117'))).toBe(true);
       const familyCounts = Object.fromEntries(bySegment.facets.family.map((f: any) => [f.value, f.count]));
@@ -340,6 +342,127 @@ export function searchContract(engine: string, env: Record<string, string>, opts
       expect(prices.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
       const code = await t.gql(token, SEARCH, { i: { unspsc: ['44'] } });
       expect(code.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('disjunctive facets: a facet counts the hits of every filter but its own (issue 18)', () => {
+    const counts = (values: any[]) => Object.fromEntries(values.map((v: any) => [v.value, v.count]));
+    const attribute = (r: any, name: string) => counts(r.facets.attributes.find((a: any) => a.name === name)?.values ?? []);
+    const sum = (values: any[]) => values.reduce((n: number, v: any) => n + v.count, 0);
+    const EMPTY = { segment: [], family: [], class: [], supplier: [], attributes: [] };
+
+    it('keeps the other suppliers offered after one is ticked, each with the count a search for it alone gives (text + supplier)', async () => {
+      // "svart": black binders (Kontorland) and black keyboards (Datautstyr).
+      const all = await search(SKOLE, { text: 'svart', first: 100 });
+      expect(all.facets.supplier.length).toBeGreaterThanOrEqual(2);
+      const [a, b] = all.facets.supplier.map((f: any) => ({ id: Number(f.value), count: f.count }));
+      const onlyA = await search(SKOLE, { text: 'svart', supplierIds: [a.id], first: 100 });
+      const onlyB = await search(SKOLE, { text: 'svart', supplierIds: [b.id], first: 100 });
+      expect(onlyA.totalCount).toBe(a.count);
+      expect(onlyB.totalCount).toBe(b.count);
+      expect(onlyA.edges.every((e: any) => e.node.supplierId === a.id)).toBe(true);
+      // Ticking A leaves B offered with B's own count (labels and all).
+      expect(onlyA.facets.supplier).toEqual(all.facets.supplier);
+      expect(onlyB.facets.supplier).toEqual(all.facets.supplier);
+      // The other facets follow the supplier filter: they count A's hits only.
+      expect(sum(onlyA.facets.segment)).toBe(onlyA.totalCount);
+      expect(sum(onlyB.facets.segment)).toBe(onlyB.totalCount);
+      // Both ticked: the hits of either, and still every supplier of the text.
+      const both = await search(SKOLE, { text: 'svart', supplierIds: [a.id, b.id], first: 100 });
+      expect(both.totalCount).toBe(a.count + b.count);
+      expect(both.facets.supplier).toEqual(all.facets.supplier);
+    });
+
+    it('counts an attribute’s values without its own filter, and with every other attribute’s', async () => {
+      const browse = await search(SKOLE, { first: 1 });
+      const labels = attribute(browse, 'ecolabel');
+      expect(Object.keys(labels).length).toBeGreaterThanOrEqual(3); // svanemerket, fsc, møbelfakta, …
+      const svane = await search(SKOLE, { attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }], first: 1 });
+      expect(svane.totalCount).toBe(labels.svanemerket);
+      expect(attribute(svane, 'ecolabel')).toEqual(labels); // the other labels stay offered
+      const either = await search(SKOLE, { attributes: [{ name: 'ecolabel', values: ['Svanemerket', 'FSC'] }], first: 1 });
+      expect(either.totalCount).toBe(labels.svanemerket + labels.fsc);
+      expect(attribute(either, 'ecolabel')).toEqual(labels);
+      // Another attribute's filter still narrows the label counts, and the labels narrow its counts.
+      const blue = await search(SKOLE, { attributes: [{ name: 'farge', values: ['blå'] }], first: 1 });
+      const both = await search(SKOLE, {
+        attributes: [
+          { name: 'ecolabel', values: ['Svanemerket'] },
+          { name: 'Farge', values: ['BLÅ'] },
+        ],
+        first: 100,
+      });
+      expect(attribute(both, 'ecolabel')).toEqual(attribute(blue, 'ecolabel'));
+      expect(attribute(both, 'farge')).toEqual(attribute(svane, 'farge'));
+      expect(attribute(blue, 'ecolabel')).not.toEqual(labels);
+      expect(both.totalCount).toBe(attribute(svane, 'farge')['blå'] ?? 0);
+      expect(both.edges.every((e: any) => e.node.attributes.ecolabel === 'Svanemerket' && e.node.attributes.farge === 'blå')).toBe(true);
+      // Facets without a filter of their own count the hits.
+      expect(sum(both.facets.supplier)).toBe(both.totalCount);
+      // With text: "kopipapir" ticked Svanemerket still offers the copy paper's other labels.
+      const paper = await search(SKOLE, { text: 'kopipapir', first: 1 });
+      const paperSvane = await search(SKOLE, { text: 'kopipapir', attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }], first: 1 });
+      expect(attribute(paperSvane, 'ecolabel')).toEqual(attribute(paper, 'ecolabel'));
+      expect(paperSvane.totalCount).toBe(attribute(paper, 'ecolabel').svanemerket);
+    });
+
+    it('keeps the sibling segments, families and classes of a UNSPSC filter, counted with the text and the other filters', async () => {
+      const browse = await search(SKOLE, { first: 1 });
+      const bySegment = await search(SKOLE, { unspsc: ['43000000'], first: 1 });
+      expect(bySegment.facets.segment).toEqual(browse.facets.segment);
+      expect(bySegment.facets.family).toEqual(browse.facets.family);
+      expect(bySegment.totalCount).toBe(counts(browse.facets.segment)['43000000']);
+      const byClass = await search(SKOLE, { unspsc: ['43211700'], first: 1 });
+      expect(byClass.facets.class).toEqual(browse.facets.class);
+      expect(byClass.totalCount).toBe(counts(browse.facets.class)['43211700']);
+      // The supplier facet follows the UNSPSC filter.
+      expect(sum(byClass.facets.supplier)).toBe(byClass.totalCount);
+      // Text, supplier and a class: the tree counts the text and the supplier, not the class.
+      const kontorland = t.world.orgs.kontorland;
+      const textAndSupplier = await search(SKOLE, { text: 'svart', supplierIds: [kontorland], first: 1 });
+      const [cls] = textAndSupplier.facets.class;
+      const narrowed = await search(SKOLE, { text: 'svart', supplierIds: [kontorland], unspsc: [cls.value], first: 100 });
+      expect(narrowed.totalCount).toBe(cls.count);
+      expect(narrowed.facets.class).toEqual(textAndSupplier.facets.class);
+      expect(narrowed.facets.segment).toEqual(textAndSupplier.facets.segment);
+      // and the supplier facet counts the text and the class, not the supplier
+      const textAndClass = await search(SKOLE, { text: 'svart', unspsc: [cls.value], first: 1 });
+      expect(narrowed.facets.supplier).toEqual(textAndClass.facets.supplier);
+      // A price range always applies, to every facet.
+      const cheap = await search(SKOLE, { unspsc: ['43000000'], priceMax: '100', first: 1 });
+      const cheapBrowse = await search(SKOLE, { priceMax: '100', first: 1 });
+      expect(cheap.facets.segment).toEqual(cheapBrowse.facets.segment);
+      expect(cheap.facets.segment).not.toEqual(browse.facets.segment);
+    });
+
+    it('never counts an item the caller may not see, whatever the filter names', async () => {
+      const browse = await search(SKOLE, { first: 1 });
+      expect(browse.facets.supplier.map((f: any) => Number(f.value))).not.toContain(t.world.orgs.medisinsk);
+      // The nursing home's supplier, its medical segment and its "steril" attribute: none of them is the school's.
+      const supplier = await search(SKOLE, { supplierIds: [t.world.orgs.medisinsk], first: 1 });
+      expect(supplier.totalCount).toBe(0);
+      expect(supplier.facets.supplier).toEqual(browse.facets.supplier);
+      const segment = await search(SKOLE, { unspsc: ['42000000'], first: 1 });
+      expect(segment.totalCount).toBe(0);
+      expect(segment.facets.segment).toEqual(browse.facets.segment);
+      const sterile = await search(SKOLE, { attributes: [{ name: 'steril', values: ['ja'] }], first: 1 });
+      expect(sterile.totalCount).toBe(0);
+      expect(sterile.facets.attributes.map((a: any) => a.name)).not.toContain('steril');
+      // The nursing home does see them: the filters were not what hid them.
+      expect((await search(SYKEHJEM, { attributes: [{ name: 'steril', values: ['ja'] }], first: 1 })).totalCount).toBeGreaterThan(0);
+      // Another municipality sees nothing, in no facet, whatever is ticked.
+      const vestby = await search(VESTBY, { supplierIds: [t.world.orgs.kontorland], unspsc: ['43000000'], attributes: [{ name: 'ecolabel', values: ['Svanemerket'] }] });
+      expect(vestby.totalCount).toBe(0);
+      expect(vestby.facets).toEqual(EMPTY);
+    });
+
+    it('gives the same hits and total with a filter whether or not facets are asked for', async () => {
+      const input = { text: 'svart', supplierIds: [t.world.orgs.kontorland], attributes: [{ name: 'farge', values: ['svart'] }] };
+      const withFacets = await search(SKOLE, input);
+      expect(withFacets.totalCount).toBeGreaterThan(0);
+      const res = await t.gql(await t.login(SKOLE), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount edges { node { itemId } } } }`, { i: input });
+      expect(res.data.searchProducts.totalCount).toBe(withFacets.totalCount);
+      expect(res.data.searchProducts.edges.map((e: any) => e.node.itemId)).toEqual(withFacets.edges.map((e: any) => e.node.itemId));
     });
   });
 

@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { unspscLevel } from '../../classification/unspsc-code';
 import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, SearchResult, SearchScope } from '../product-search';
 import { attributeFacet } from '../attribute-facets';
+import { activeFacetGroups, FacetGroup } from '../facet-groups';
+import { disjunctiveFacetSearch, disjunctiveFederatedFacetSearches, mainFacets, meiliFilter, MeiliFilters, mergeDisjunctiveFacets } from './meili-facets';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 import { osloToday } from '../../platform/time/oslo-date';
 import { SYNONYM_SETS } from '../synonyms';
@@ -13,6 +15,7 @@ type MeiliModule = typeof import('meilisearch');
 type MeiliClient = InstanceType<MeiliModule['Meilisearch']>;
 /** The client's settings type: a misspelt or unknown setting fails to compile. */
 type MeiliSettings = import('meilisearch').Settings;
+type FacetDistribution = import('meilisearch').FacetDistribution;
 type Task = { status: string; error?: { message?: string } | null; uid: number };
 
 /** The index name unless configured (MEILI_INDEX): the contract tests give each run its own. */
@@ -84,6 +87,24 @@ export const meiliValidOn = (today: string): string => {
 
 /** Quotes a filter value for Meilisearch's filter syntax. */
 export const meiliQuote = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * A search's filter in parts (meili-facets.ts): the versions searched (visibility and the
+ * agreement filter), validity and price always; the UNSPSC, supplier and attribute filters as
+ * their facet groups' clauses.
+ */
+export function meiliFilters(query: SearchQuery, versionIds: number[]): MeiliFilters {
+  const always = [`versionId IN [${versionIds.map(Number).join(', ')}]`, meiliValidOn(query.today ?? osloToday())];
+  if (query.priceMin) always.push(`price >= ${Number(query.priceMin)}`);
+  if (query.priceMax) always.push(`price <= ${Number(query.priceMax)}`);
+  const column = { 1: 'segmentCode', 2: 'familyCode', 3: 'classCode', 4: 'unspscCode' } as const;
+  const clause = (g: FacetGroup): string => {
+    if (g.kind === 'unspsc') return `(${query.unspsc!.map((c) => `${column[unspscLevel(c)]} = ${meiliQuote(c)}`).join(' OR ')})`;
+    if (g.kind === 'supplier') return `supplierId IN [${query.supplierIds!.map(Number).join(', ')}]`;
+    return g.filters.map((a) => `attrFacets IN [${a.values.map((v) => meiliQuote(attributeFacet(a.name, v))).join(', ')}]`).join(' AND ');
+  };
+  return { always, groups: activeFacetGroups(query).map((group) => ({ group, clause: clause(group) })) };
+}
 
 /**
  * The Meilisearch engine (when MEILI_HOST is set). Documents are batched, every task is awaited
@@ -214,23 +235,21 @@ export class MeilisearchEngine extends ProductSearch {
       agreementIds,
     ]);
     if (!states.length) return empty;
-    const filter: string[] = [`versionId IN [${states.map((s) => Number(s.version_id)).join(', ')}]`, meiliValidOn(query.today ?? osloToday())];
-    if (query.unspsc?.length) {
-      const column = { 1: 'segmentCode', 2: 'familyCode', 3: 'classCode', 4: 'unspscCode' } as const;
-      filter.push(`(${query.unspsc.map((c) => `${column[unspscLevel(c)]} = ${meiliQuote(c)}`).join(' OR ')})`);
-    }
-    if (query.supplierIds?.length) filter.push(`supplierId IN [${query.supplierIds.map(Number).join(', ')}]`);
-    if (query.priceMin) filter.push(`price >= ${Number(query.priceMin)}`);
-    if (query.priceMax) filter.push(`price <= ${Number(query.priceMax)}`);
-    for (const a of query.attributes ?? []) filter.push(`attrFacets IN [${a.values.map((v) => meiliQuote(attributeFacet(a.name, v))).join(', ')}]`);
+    const filters = meiliFilters(
+      query,
+      states.map((s) => Number(s.version_id)),
+    );
     const client = await this.client();
     // Matched words between random markers, made HTML (escaped, with <mark>) below.
     const markers = newHighlightMarkers();
-    const facetNames = ['segmentCode', 'familyCode', 'classCode', 'supplierId', 'attrFacets'];
+    // Disjunctive facets (meili-facets.ts): the main query counts the facets of groups without a
+    // filter; each active group's facet comes from a query without its filter.
+    const wantFacets = query.facets !== false;
+    const facetNames = mainFacets(filters);
     // Units normalised as in the documents ("27\"" is "27 tommer"); a hit below the threshold is no answer (meiliScoreThreshold).
     const text = meiliQueryText(query.text);
     const params = {
-      filter: filter.join(' AND '),
+      filter: meiliFilter(filters),
       sort: meiliSort(query),
       attributesToHighlight: ['name', 'description'],
       // All words first, then words given up from the end; the best hit's details say how many matched.
@@ -242,10 +261,13 @@ export class MeilisearchEngine extends ProductSearch {
     };
     const variants = synonymVariants(text, query.synonyms);
     const index = client.index(this.indexName);
+    const groupFacets = wantFacets && filters.groups.length ? this.groupFacetCounts([text, ...variants], filters) : Promise.resolve([]);
+    // Awaited after the main query; a failure is not left unhandled if that one fails first.
+    groupFacets.catch(() => undefined);
     const [res, best] = variants.length
       ? await this.searchWithSynonyms(client, [text, ...variants], params, query, scope, facetNames).then((r) => [r, r.best] as const)
       : await Promise.all([
-          index.search(text, { ...params, offset: query.offset, limit: query.limit, facets: query.facets === false ? undefined : facetNames }),
+          index.search(text, { ...params, offset: query.offset, limit: query.limit, facets: wantFacets ? facetNames : undefined }),
           // Past page 1, whether words were given up is read from page 1's first hit (a later
           // page's first hit may have matched fewer words than the best).
           query.offset > 0 && text
@@ -280,7 +302,7 @@ export class MeilisearchEngine extends ProductSearch {
       highlightedName: highlightedHtml(h._formatted?.name ?? h.name, markers),
       highlightedDescription: h.description == null ? null : highlightedHtml(h._formatted?.description ?? h.description, markers),
     }));
-    const dist = res.facetDistribution ?? {};
+    const dist = wantFacets ? mergeDisjunctiveFacets(res.facetDistribution, filters, await groupFacets) : {};
     const list = (name: string) =>
       Object.entries(dist[name] ?? {})
         .map(([value, count]) => ({ value, count }))
@@ -303,6 +325,19 @@ export class MeilisearchEngine extends ProductSearch {
     // are the last ones (matchingStrategy "last").
     const { relaxed, droppedWords } = text ? meiliRelaxation(text, best?._rankingScoreDetails?.words as MeiliWordsDetail | undefined) : { relaxed: false, droppedWords: [] };
     return { hits, totalHits: Math.min(total, MAX_TOTAL_HITS), totalHitsCapped: total > MAX_TOTAL_HITS, facets, relaxed, droppedWords };
+  }
+
+  /**
+   * Each active facet group's counts without its own filter, in the groups' order: one
+   * multi-search with a query per group, or with an organisation's synonyms one federated search
+   * per group over the typed text and its rewrites (as the main counts are then made).
+   */
+  private async groupFacetCounts(texts: string[], filters: MeiliFilters): Promise<(FacetDistribution | undefined)[]> {
+    const client = await this.client();
+    const asText = (q: string) => ({ q, matchingStrategy: 'last' as const, rankingScoreThreshold: meiliScoreThreshold(q) });
+    if (texts.length === 1) return (await client.multiSearch(disjunctiveFacetSearch(this.indexName, asText(texts[0]), filters))).results.map((r) => r.facetDistribution);
+    const federated = disjunctiveFederatedFacetSearches(this.indexName, texts.map(asText), filters);
+    return Promise.all(federated.map(async (params) => (await client.multiSearch(params)).facetDistribution));
   }
 
   /**

@@ -7,6 +7,7 @@ import { preparedQuery } from '../../platform/database/prepared-query';
 import { osloToday } from '../../platform/time/oslo-date';
 import { anyGroupQuery, buildGroupQueries, compoundCandidates, GroupQueries, MatchClass, queryGroups, synonymsWith, termWords, withCompoundSpellings, WordExpansions } from './search-text';
 import { attributeFacet } from '../attribute-facets';
+import { activeFacetGroups, FacetGroup } from '../facet-groups';
 import { ECO_LABEL_SQL } from '../eco-label';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 
@@ -301,6 +302,29 @@ export class PostgresSearchEngine extends ProductSearch {
     return { versions: row.versions, expansions: new Map((row.expansions ?? []).map((r) => [r.word, r])), known: new Set(row.known ?? []) };
   }
 
+  /**
+   * A facet group's filter as a condition on a search row `s` (the hits meet every group's).
+   * With text, the text index finds the rows and the attributes are checked on them: the planner
+   * has no statistics on the facets (analyzing them would cost every upload), so it took a common
+   * attribute for a rare one, read a third of each partition through the facet index and matched
+   * the text on every row, an order of magnitude slower under load. coalesce() keeps the facet
+   * index out of that choice; without text it is the way in.
+   */
+  private groupCondition(g: FacetGroup, query: SearchQuery, hasText: boolean, p: (v: unknown) => string): string {
+    if (g.kind === 'unspsc') {
+      // A node covers the codes that start with its prefix: one range each on the (agreement, code) index.
+      const ranges = query.unspsc!.map(unspscRange);
+      return `(${ranges.map(([lo, hi]) => `s.unspsc_code BETWEEN ${p(lo)}::char(8) AND ${p(hi)}::char(8)`).join(' OR ')})`;
+    }
+    if (g.kind === 'supplier') return `s.supplier_id = ANY(${p(query.supplierIds)}::int[])`;
+    return g.filters
+      .map((attr) => {
+        const values = p(attr.values.map((v) => attributeFacet(attr.name, v)));
+        return hasText ? `coalesce(s.attr_facets && ${values}::text[], false)` : `s.attr_facets && ${values}::text[]`;
+      })
+      .join(' AND ');
+  }
+
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
     const empty: SearchResult = {
       hits: [],
@@ -347,24 +371,15 @@ export class PostgresSearchEngine extends ProductSearch {
       where.push(`coalesce(s.doc @@ to_tsquery('simple', ${p(confident)}), false)`);
     }
     const hasText = gq.length > 0;
-    if (query.unspsc?.length) {
-      // A node covers the codes that start with its prefix: one range each on the (agreement, code) index.
-      const ranges = query.unspsc.map(unspscRange);
-      where.push(`(${ranges.map(([lo, hi]) => `s.unspsc_code BETWEEN ${p(lo)}::char(8) AND ${p(hi)}::char(8)`).join(' OR ')})`);
-    }
-    if (query.supplierIds?.length) where.push(`s.supplier_id = ANY(${p(query.supplierIds)}::int[])`);
     if (query.priceMin) where.push(`s.price >= ${p(query.priceMin)}::numeric`);
     if (query.priceMax) where.push(`s.price <= ${p(query.priceMax)}::numeric`);
-    for (const attr of query.attributes ?? []) {
-      const values = attr.values.map((v) => attributeFacet(attr.name, v));
-      // With text, the text index finds the rows and the attributes are checked on them: the
-      // planner has no statistics on the facets (analyzing them would cost every upload), so
-      // it took a common attribute for a rare one, read a third of each partition through the
-      // facet index and matched the text on every row, an order of magnitude slower under load.
-      // coalesce() keeps the facet index out of that choice; without text it is the way in.
-      where.push(hasText ? `coalesce(s.attr_facets && ${p(values)}::text[], false)` : `s.attr_facets && ${p(values)}::text[]`);
-    }
-    const whereSql = where.join(' AND ');
+    const wantFacets = query.facets !== false;
+    // The filters that have a facet, each group's condition: the hits meet them all; with facets
+    // asked for, each group's facet is counted over the rows that meet all the others (facet-groups.ts).
+    const facetGroups = activeFacetGroups(query);
+    const disjunctive = wantFacets && facetGroups.length > 0;
+    const groupWhere = facetGroups.map((g) => this.groupCondition(g, query, hasText, p));
+    const whereSql = [...where, ...(disjunctive ? [] : groupWhere)].join(' AND ');
     const relevance = query.sort !== 'PRICE_ASC' && query.sort !== 'PRICE_DESC';
     // Item numbers and GTINs are in the document too; one typed as written is ranked first.
     const typed = hasText && relevance ? p(query.text!.trim().toLowerCase()) : '';
@@ -404,7 +419,19 @@ export class PostgresSearchEngine extends ProductSearch {
     const markers = newHighlightMarkers();
     const headlineOptions = hasText ? p(`StartSel=${markers.start}, StopSel=${markers.stop}, HighlightAll=true`) : '';
     const headline = (col: string) => (hasText ? `ts_headline('simple', ${col}, to_tsquery('simple', ${anyRef}), ${headlineOptions})` : col);
-    const wantFacets = query.facets !== false;
+    // Disjunctive facets: `base` holds the rows that meet every filter without a facet and all
+    // group filters but at most one, each group's result as a flag (f0, f1, …), in one pass
+    // over the text-matched, visible rows; the hits are those with every flag, and each facet is
+    // counted over the rows with every flag but its own group's (facetsSql).
+    const flags = facetGroups.map((_, i) => `f${i}`);
+    const base = disjunctive
+      ? `base AS MATERIALIZED (
+           SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.segment_code, s.family_code, s.class_code, s.attr_facets
+                  ${hasText ? ', s.doc' : ''} ${typed ? ', s.seller_item_id, s.gtin' : ''}, ${groupWhere.map((c, i) => `${c} AS ${flags[i]}`).join(', ')}
+             FROM search_item s WHERE ${whereSql}
+             ${facetGroups.length > 1 ? `AND ${groupWhere.map((c) => `(NOT ${c})::int`).join(' + ')} <= 1` : ''}),`
+      : '';
+    const hitsFrom = disjunctive ? `base s WHERE ${flags.join(' AND ')}` : `search_item s WHERE ${whereSql}`;
 
     // One pass over the hits: they are collected once (keys, sort keys, facet columns), the page
     // is cut from them and its display columns are read from the catalogue rows it projects
@@ -414,11 +441,11 @@ export class PostgresSearchEngine extends ProductSearch {
     // Without facets, the total is counted only up to the cap.
     const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number; words: number | null }>(
       this.ds,
-      `WITH hits AS MATERIALIZED (
+      `WITH ${base} hits AS MATERIALIZED (
          SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${eco} AS eco
                 ${hasText ? ', s.doc' : ''} ${tiered ? `, ${tierFlag(top)} AS top, ${tierFlag(allWords)} AS all_words` : ''}
-                ${wantFacets ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
-           FROM search_item s WHERE ${whereSql}),
+                ${wantFacets && !disjunctive ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
+           FROM ${hitsFrom}),
        ${tiered ? `tier AS (SELECT CASE WHEN count(*) FILTER (WHERE top) >= ${needRef} THEN 2 WHEN count(*) FILTER (WHERE all_words) >= ${needRef} THEN 1 ELSE 0 END AS t FROM hits),` : ''}
        ranked AS (
          SELECT m.*, ${tiers.derived} FROM (
@@ -433,7 +460,7 @@ export class PostgresSearchEngine extends ProductSearch {
                    'unitCode', s.unit_code, 'gtin', s.gtin, 'manufacturer', s.manufacturer, 'attributes', s.attributes, 'mandatory', pg.mandatory,
                    'highlightedName', ${headline('s.name')}, 'highlightedDescription', CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END) AS hit
               FROM page pg JOIN catalogue_item s ON s.id = pg.item_id) x) AS hits,
-         ${wantFacets ? `(SELECT json_agg(f) FROM (${FACETS_SQL}) f)` : 'NULL'} AS facets,
+         ${wantFacets ? `(SELECT json_agg(f) FROM (${disjunctive ? disjunctiveFacetsSql(facetGroups, flags, p) : FACETS_SQL}) f)` : 'NULL'} AS facets,
          ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total,
          ${hasText ? '(SELECT max(h.words) FROM ranked h)' : 'NULL::int'} AS words`,
       params,
@@ -606,6 +633,37 @@ const FACETS_SQL = `
   ranked AS (SELECT *, row_number() OVER (PARTITION BY facet COLLATE "C", CASE WHEN facet = 'attr' THEN split_part(value, '=', 1) END COLLATE "C" ORDER BY count DESC, value COLLATE "C") AS r
                FROM grouped WHERE value IS NOT NULL)
   SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet COLLATE "C", count DESC, value COLLATE "C"`;
+
+/**
+ * Disjunctive facet counts over the `base` CTE (see search): each group's facet over the rows with
+ * every group flag but its own, the others over the rows with every flag (the hits). The UNSPSC
+ * levels and the supplier stay one grouping-sets pass, each set counting with its own FILTER; the
+ * attributes one unnest, each value counted under its name's condition. A value seen only on rows
+ * its condition excludes counts 0 and is left out. Otherwise as FACETS_SQL.
+ */
+export function disjunctiveFacetsSql(groups: FacetGroup[], flags: string[], p: (v: unknown) => string): string {
+  const all = flags.join(' AND ');
+  const allBut = (i: number) => flags.filter((_, j) => j !== i).join(' AND ') || 'true';
+  const of = (kind: 'unspsc' | 'supplier') => {
+    const i = groups.findIndex((g) => g.kind === kind);
+    return i < 0 ? all : allBut(i);
+  };
+  const [codeOk, supplierOk] = [of('unspsc'), of('supplier')];
+  const attributes = groups.flatMap((g, i) => (g.kind === 'attribute' ? [`WHEN ${p(g.name)}::text THEN ${allBut(i)}`] : []));
+  const attributeOk = attributes.length ? `CASE split_part(a, '=', 1) ${attributes.join(' ')} ELSE ${all} END` : all;
+  return `
+  WITH grouped AS (
+    SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
+                WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
+           coalesce(segment_code, family_code, class_code, supplier_id::text) AS value,
+           (CASE WHEN GROUPING(supplier_id) = 0 THEN count(*) FILTER (WHERE ${supplierOk}) ELSE count(*) FILTER (WHERE ${codeOk}) END)::int AS count
+      FROM base WHERE (${codeOk}) OR (${supplierOk}) GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))
+    UNION ALL
+    SELECT 'attr', a, count(*)::int FROM (SELECT unnest(attr_facets) AS a, ${flags.join(', ')} FROM base) u WHERE ${attributeOk} GROUP BY a),
+  ranked AS (SELECT g.*, row_number() OVER (PARTITION BY g.facet COLLATE "C", CASE WHEN g.facet = 'attr' THEN split_part(g.value, '=', 1) END COLLATE "C" ORDER BY g.count DESC, g.value COLLATE "C") AS r
+               FROM grouped g WHERE g.value IS NOT NULL AND g.count > 0)
+  SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet COLLATE "C", count DESC, value COLLATE "C"`;
+}
 
 function facetsFrom(rows: FacetRow[]): SearchFacets {
   const facets: SearchFacets = { segment: [], family: [], class: [], supplier: [], attributes: [] };
