@@ -86,26 +86,33 @@ export class ProductHitEdge {
   @Field({ description: 'Cursor.' }) cursor: string;
 }
 
-@ObjectType({ description: 'One value of a facet and how many hits have it.' })
+@ObjectType({ description: 'One value of a facet and how many items have it (see SearchFacets for which filters the count honours).' })
 export class FacetCount {
   @Field({ description: 'The value (a UNSPSC code, supplier id or attribute value).' }) value: string;
   @Field(() => String, { nullable: true, description: 'A readable label (UNSPSC title, supplier name).' }) label?: string | null;
-  @Field(() => Int, { description: 'Number of hits with this value.' }) count: number;
+  @Field(() => Int, {
+    description:
+      'Items with this value that match the text and every filter except this facet’s own: the hits a search would find with only this value ticked in this facet, the other filters as they are. Values ticked together in one facet combine: the hits are the sum of their counts (an item has one value per facet).',
+  })
+  count: number;
 }
 
-@ObjectType({ description: 'Counts for one attribute.' })
+@ObjectType({ description: 'Counts for one attribute, made without the filters on this attribute (the other attributes’ filters apply).' })
 export class AttributeFacet {
   @Field({ description: 'Attribute name.' }) name: string;
   @Field(() => [FacetCount], { description: 'Values, most common first.' }) values: FacetCount[];
 }
 
-@ObjectType({ description: 'Facet counts over all hits (not only the page).' })
+@ObjectType({
+  description:
+    'Facet counts over all matching items (not only the page), disjunctive as in shops: each facet is counted with the text and every filter except its own, so values of one facet can be combined (ticking supplier A still offers supplier B, with the count a search for B alone gives). The supplier facet leaves out `supplierIds`; each attribute leaves out the filters on that attribute (other attributes’ filters apply); segment, family and class leave out `unspsc` (siblings of a ticked code keep their counts). The price range and `agreementIds` always apply, and only items the caller may see are ever counted. With no filter of a facet set, its counts are those of the hits. Most common values first; a long facet is cut to its most common values.',
+})
 export class SearchFacetsType {
-  @Field(() => [FacetCount], { description: 'By UNSPSC segment.' }) segment: FacetCount[];
-  @Field(() => [FacetCount], { description: 'By UNSPSC family.' }) family: FacetCount[];
-  @Field(() => [FacetCount], { description: 'By UNSPSC class.' }) class: FacetCount[];
-  @Field(() => [FacetCount], { description: 'By supplier.' }) supplier: FacetCount[];
-  @Field(() => [AttributeFacet], { description: 'By attribute.' }) attributes: AttributeFacet[];
+  @Field(() => [FacetCount], { description: 'By UNSPSC segment, counted without the `unspsc` filter.' }) segment: FacetCount[];
+  @Field(() => [FacetCount], { description: 'By UNSPSC family, counted without the `unspsc` filter.' }) family: FacetCount[];
+  @Field(() => [FacetCount], { description: 'By UNSPSC class, counted without the `unspsc` filter.' }) class: FacetCount[];
+  @Field(() => [FacetCount], { description: 'By supplier, counted without the `supplierIds` filter.' }) supplier: FacetCount[];
+  @Field(() => [AttributeFacet], { description: 'By attribute, each counted without its own attribute filter.' }) attributes: AttributeFacet[];
 }
 
 @ObjectType({ description: 'A page of search results with counts and facets.' })
@@ -114,7 +121,7 @@ export class ProductSearchResult {
   @Field(() => PageInfo, { description: 'Paging.' }) pageInfo: PageInfo;
   @Field(() => Int, { description: 'Matching items, counted up to 1000.' }) totalCount: number;
   @Field({ description: 'True when more than 1000 items match (totalCount is then 1000).' }) totalCountCapped: boolean;
-  @Field(() => SearchFacetsType, { description: 'Facet counts.' }) facets: SearchFacetsType;
+  @Field(() => SearchFacetsType, { description: 'Facet counts, each without its own filter (disjunctive: see SearchFacets).' }) facets: SearchFacetsType;
   @Field({ description: 'The engine that answered (postgres or meilisearch).' }) engine: string;
   @Field({
     description:

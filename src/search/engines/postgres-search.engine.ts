@@ -637,9 +637,10 @@ const FACETS_SQL = `
 /**
  * Disjunctive facet counts over the `base` CTE (see search): each group's facet over the rows with
  * every group flag but its own, the others over the rows with every flag (the hits). The UNSPSC
- * levels and the supplier stay one grouping-sets pass, each set counting with its own FILTER; the
- * attributes one unnest, each value counted under its name's condition. A value seen only on rows
- * its condition excludes counts 0 and is left out. Otherwise as FACETS_SQL.
+ * levels stay one grouping-sets pass over their rows, the supplier one GROUP BY over its rows (so
+ * each row is hashed only where it counts: one FILTER per grouping set would hash every row of
+ * `base` into all four), the attributes one unnest, each value counted under its name's
+ * condition. Otherwise as FACETS_SQL; `base` is read from the tables once, these scan it in memory.
  */
 export function disjunctiveFacetsSql(groups: FacetGroup[], flags: string[], p: (v: unknown) => string): string {
   const all = flags.join(' AND ');
@@ -648,20 +649,19 @@ export function disjunctiveFacetsSql(groups: FacetGroup[], flags: string[], p: (
     const i = groups.findIndex((g) => g.kind === kind);
     return i < 0 ? all : allBut(i);
   };
-  const [codeOk, supplierOk] = [of('unspsc'), of('supplier')];
   const attributes = groups.flatMap((g, i) => (g.kind === 'attribute' ? [`WHEN ${p(g.name)}::text THEN ${allBut(i)}`] : []));
   const attributeOk = attributes.length ? `CASE split_part(a, '=', 1) ${attributes.join(' ')} ELSE ${all} END` : all;
   return `
   WITH grouped AS (
-    SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
-                WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
-           coalesce(segment_code, family_code, class_code, supplier_id::text) AS value,
-           (CASE WHEN GROUPING(supplier_id) = 0 THEN count(*) FILTER (WHERE ${supplierOk}) ELSE count(*) FILTER (WHERE ${codeOk}) END)::int AS count
-      FROM base WHERE (${codeOk}) OR (${supplierOk}) GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))
+    SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family' ELSE 'class' END AS facet,
+           coalesce(segment_code, family_code, class_code) AS value, count(*)::int AS count
+      FROM base WHERE ${of('unspsc')} GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code))
+    UNION ALL
+    SELECT 'supplier', supplier_id::text, count(*)::int FROM base WHERE ${of('supplier')} GROUP BY supplier_id
     UNION ALL
     SELECT 'attr', a, count(*)::int FROM (SELECT unnest(attr_facets) AS a, ${flags.join(', ')} FROM base) u WHERE ${attributeOk} GROUP BY a),
-  ranked AS (SELECT g.*, row_number() OVER (PARTITION BY g.facet COLLATE "C", CASE WHEN g.facet = 'attr' THEN split_part(g.value, '=', 1) END COLLATE "C" ORDER BY g.count DESC, g.value COLLATE "C") AS r
-               FROM grouped g WHERE g.value IS NOT NULL AND g.count > 0)
+  ranked AS (SELECT *, row_number() OVER (PARTITION BY facet COLLATE "C", CASE WHEN facet = 'attr' THEN split_part(value, '=', 1) END COLLATE "C" ORDER BY count DESC, value COLLATE "C") AS r
+               FROM grouped WHERE value IS NOT NULL)
   SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet COLLATE "C", count DESC, value COLLATE "C"`;
 }
 
