@@ -1,7 +1,8 @@
 /**
  * The requester's, approver's and accounts payable's later screens (issue 18, branch
  * web-requester2) in a real headless Chromium against the real service and its database:
- * favourites and order templates, the UNSPSC tree as a search facet, the approval queue a page at
+ * favourites and order templates, the UNSPSC tree as a search facet, facets combined (either
+ * supplier) with the chosen filters as chips, the approval queue a page at
  * a time, accounts payable's query and payment, and an expired sign-in that returns the user to
  * where they were. axe-core checks each new screen for WCAG 2.1 A/AA; screenshots go to
  * test-output/web/.
@@ -197,6 +198,110 @@ describeBrowser('favourites, templates, the UNSPSC facet, the approval queue and
         .first()
         .waitFor();
       expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(1);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'combines values of a facet (either supplier), keeps the other values offered with their counts, counts the UNSPSC tree for the typed text, and lists the chosen filters as removable chips',
+    async () => {
+      // A word that both of the requester's suppliers have, with few enough hits to see them all on the first page.
+      const token = await t.login('bestiller@nordby.example');
+      let word = '';
+      for (const candidate of ['polstret', 'ergonomisk', 'grå', 'svart']) {
+        const r = await t.gql(token, '{ searchProducts(input: {text: "' + candidate + '", first: 20}) { totalCount facets { supplier { value } } } }');
+        if (r.data.searchProducts.facets.supplier.length >= 2 && r.data.searchProducts.totalCount <= 20) {
+          word = candidate;
+          break;
+        }
+      }
+      expect(word).not.toBe('');
+
+      const { page, pageErrors, context } = await offlineContext(browser, origin);
+      await signIn(page, 'Bjørn Bestiller');
+      await page.waitForSelector('[data-testid=search-results][data-results-for=""]');
+      // The tree's top level (nothing is opened) once the answer's counts are on it.
+      const treeLabels = () => page.locator('.torg-unspsc .torg-unspsc-row label').allInnerTexts();
+      const counted = (labels: string[]) => labels.map((l) => Number(/\((\d+)\)$/.exec(l)?.[1] ?? NaN));
+      await page.waitForFunction(() => {
+        const labels = [...document.querySelectorAll('.torg-unspsc .torg-unspsc-row label')].map((l: any) => l.innerText);
+        return labels.length > 0 && labels.every((l: string) => /\(\d+\)$/.test(l));
+      });
+      const unfiltered = await treeLabels();
+      const resultCount = async () => Number(/^(\d+) treff$/.exec((await page.getByTestId('result-count').innerText()).trim())?.[1]);
+      expect(counted(unfiltered).reduce((a, b) => a + b, 0)).toBe(await resultCount()); // each item sits in one segment
+
+      // Typed text: the tree counts what the text finds, no longer everything the requester may buy.
+      await page.getByLabel('Hva trenger du?').fill(word);
+      await page.waitForSelector(`[data-testid=search-results][data-results-for="${word}"]`);
+      await page.waitForFunction((before: string) => {
+        const labels = [...document.querySelectorAll('.torg-unspsc .torg-unspsc-row label')].map((l: any) => l.innerText);
+        return labels.length > 0 && labels.join('|') !== before && labels.every((l: string) => /\(\d+\)$/.test(l));
+      }, unfiltered.join('|'));
+      const typed = await treeLabels();
+      const hits = await resultCount();
+      expect(typed).not.toEqual(unfiltered);
+      expect(counted(typed).reduce((a, b) => a + b, 0)).toBe(hits);
+      expect(counted(typed).every((n) => n > 0)).toBe(true); // categories without hits for the text are not offered
+
+      // Two suppliers, each with its count.
+      const suppliers = page.getByRole('group', { name: 'Leverandør' });
+      const offered = async () =>
+        (await suppliers.getByRole('checkbox').evaluateAll((boxes: any[]) => boxes.map((b) => b.labels[0].innerText as string))).map((l) => {
+          const [, name, count] = /^(.*) \((\d+)\)$/.exec(l) ?? [];
+          return { name, count: Number(count) };
+        });
+      const [a, b] = await offered();
+      expect(a.count + b.count).toBe(hits);
+
+      // Ticking A narrows to A; B is still offered, with what it would add.
+      await suppliers.getByRole('checkbox', { name: new RegExp(`^${esc(a.name)}`) }).click();
+      await page.waitForURL(/supplier=\d+/);
+      await page
+        .getByTestId('result-count')
+        .filter({ hasText: new RegExp(`^${a.count} treff$`) })
+        .waitFor();
+      await suppliers.getByRole('checkbox', { name: `${b.name} (${b.count})` }).waitFor();
+      expect(await suppliers.getByRole('checkbox', { name: new RegExp(`^${esc(a.name)}`) }).isChecked()).toBe(true);
+
+      // Ticking B too widens to either: hits from both.
+      await suppliers.getByRole('checkbox', { name: new RegExp(`^${esc(b.name)}`) }).click();
+      await page.waitForURL((url) => url.searchParams.getAll('supplier').length === 2);
+      await page
+        .getByTestId('result-count')
+        .filter({ hasText: new RegExp(`^${a.count + b.count} treff$`) })
+        .waitFor();
+      await page.waitForSelector('[data-testid=search-results][data-fetching=false]');
+      const cards = await page.locator('.torg-hit').allInnerTexts();
+      expect(cards).toHaveLength(a.count + b.count);
+      expect([cards.some((c) => c.includes(a.name)), cards.some((c) => c.includes(b.name))]).toEqual([true, true]);
+      expect(await suppliers.getByRole('checkbox', { checked: true }).count()).toBe(2);
+
+      // The chosen filters, named for a screen reader, each removable; the page passes axe with them on.
+      const chips = page.getByRole('region', { name: 'Valgte filtre' });
+      await chips.getByRole('button', { name: `Fjern filteret Leverandør: ${a.name}` }).waitFor();
+      await chips.getByRole('button', { name: `Fjern filteret Leverandør: ${b.name}` }).waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '43-search-facets-combined');
+
+      // Removing A leaves B, and the focus on B's chip; removing all leaves the text and the focus in the search box.
+      await chips.getByRole('button', { name: `Fjern filteret Leverandør: ${a.name}` }).click();
+      await page.waitForURL((url) => url.searchParams.getAll('supplier').length === 1);
+      await page
+        .getByTestId('result-count')
+        .filter({ hasText: new RegExp(`^${b.count} treff$`) })
+        .waitFor();
+      await page.waitForFunction((name: string) => document.activeElement?.getAttribute('aria-label') === name, `Fjern filteret Leverandør: ${b.name}`);
+      await chips.getByRole('button', { name: 'Fjern alle filtre' }).click();
+      await page.waitForURL((url) => url.searchParams.getAll('supplier').length === 0 && url.searchParams.get('q') === word);
+      await page
+        .getByTestId('result-count')
+        .filter({ hasText: new RegExp(`^${hits} treff$`) })
+        .waitFor();
+      expect(await page.getByRole('region', { name: 'Valgte filtre' }).count()).toBe(0);
+      await page.waitForFunction(() => document.activeElement?.id === 'search-text');
       expect(pageErrors).toEqual([]);
       await context.close();
     },

@@ -10,6 +10,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import type { SearchHitFieldsFragment, SearchProductsQuery } from '../gql/graphql';
 import { useFavouriteMarks } from '../favourites/useFavouriteMarks';
+import { ActiveFilters } from '../search/ActiveFilters';
+import { rememberLabels } from '../search/facet-values';
 import { FacetPanel } from '../search/Facets';
 import { HitCard } from '../search/HitCard';
 import { SearchProducts } from '../search/queries';
@@ -89,10 +91,29 @@ export function SearchPage() {
   const search = data?.searchProducts;
   const facets = search?.facets;
   const suppliers = useMemo(() => new Map((facets?.supplier ?? []).map((s) => [Number(s.value), s.label ?? s.value])), [facets]);
+  // Names of suppliers, categories and values seen so far, so a ticked one keeps its name in the
+  // facets and the chips when an answer does not list it.
+  const seenLabels = useRef(new Map<string, string>());
+  const labels = useMemo(() => {
+    const next = new Map(seenLabels.current);
+    rememberLabels(next, 'supplier', facets?.supplier);
+    for (const level of [facets?.segment, facets?.family, facets?.class]) rememberLabels(next, 'unspsc', level);
+    for (const a of facets?.attributes ?? []) rememberLabels(next, `attr:${a.name}`, a.values);
+    seenLabels.current = next;
+    return next;
+  }, [facets]);
   // The facets follow the hits in a render of their own: new results reach the screen first.
   const shownFacets = useDeferredValue(facets);
   const hits = useMemo(() => search?.edges.map((e) => e.node) ?? [], [search]);
   const onFacets = useCallback((f: SearchFilters) => setFilters(f), [setFilters]);
+  // A chip removed (or all of them): the typed prices follow, as the URL's do.
+  const onChips = useCallback(
+    (f: SearchFilters) => {
+      setPrice({ min: f.priceMin, max: f.priceMax });
+      setFilters(f);
+    },
+    [setFilters],
+  );
 
   // Which text the results on screen answer (tests and the latency figure wait for it).
   const answered = !result.fetching && result.data ? (result.operation?.variables.input.text ?? '') : undefined;
@@ -132,6 +153,7 @@ export function SearchPage() {
             </Select>
           </Field>
         </form>
+        <ActiveFilters filters={filters} labels={labels} onChange={onChips} focusWhenEmpty="search-text" />
         {result.error && <ErrorAlert message={errorMessage(result.error, t)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />}
         <section aria-label={t('search.resultsRegion')} aria-busy={result.fetching} data-testid="search-results" data-fetching={result.fetching ? 'true' : 'false'} data-results-for={answered}>
           <Paragraph className="torg-result-count" data-testid="result-count">
@@ -148,7 +170,7 @@ export function SearchPage() {
         </section>
       </div>
       <aside className="torg-search-aside">
-        <FacetPanel facets={shownFacets} filters={filters} price={price} onChange={onFacets} onPrice={setPrice} />
+        <FacetPanel facets={shownFacets} labels={labels} filters={filters} price={price} onChange={onFacets} onPrice={setPrice} />
       </aside>
     </div>
   );

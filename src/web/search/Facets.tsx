@@ -1,30 +1,43 @@
-import { Button, Checkbox, Fieldset, Textfield } from '@digdir/designsystemet-react';
-import { memo } from 'react';
+import { Checkbox, Fieldset, Textfield } from '@digdir/designsystemet-react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchProductsQuery } from '../gql/graphql';
+import { offeredAttributes, offeredValues, type FacetValueCount } from './facet-values';
 import { parsePrice, toggle, type SearchFilters } from './search-params';
 import { UnspscFacet } from './UnspscFacet';
 import { attributeLabel } from './attribute-label';
+import { treeCounts } from './unspsc-tree';
 
 type Facets = SearchProductsQuery['searchProducts']['facets'];
-interface Count {
-  value: string;
-  label?: string | null;
-  count: number;
-}
 
-/** At most this many values per facet (most common first, as the API orders them). */
+/** At most this many values per facet (most common first, as the API orders them), and any ticked one besides. */
 const MAX_VALUES = 12;
 
-function CheckboxGroup({ legend, counts, checked, onToggle }: { legend: string; counts: Count[]; checked: (value: string) => boolean; onToggle: (value: string, on: boolean) => void }) {
-  // A ticked value stays listed even when the current hits no longer count it.
-  const shown = counts.slice(0, MAX_VALUES);
+/**
+ * One facet's values as checkboxes. Ticking more than one widens the search (either value); the
+ * server counts a facet without its own filter, so each count is what ticking that value would
+ * add or keep, and the unticked values stay offered.
+ */
+function CheckboxGroup({
+  legend,
+  counts,
+  chosen,
+  labelOf,
+  onToggle,
+}: {
+  legend: string;
+  counts: readonly FacetValueCount[];
+  chosen: readonly string[];
+  labelOf: (value: string) => string | undefined;
+  onToggle: (value: string, on: boolean) => void;
+}) {
+  const shown = offeredValues(counts, chosen, MAX_VALUES, labelOf);
   if (!shown.length) return null;
   return (
     <Fieldset data-size="sm" className="torg-facet">
       <Fieldset.Legend>{legend}</Fieldset.Legend>
       {shown.map((c) => (
-        <Checkbox key={c.value} value={c.value} checked={checked(c.value)} onChange={(e) => onToggle(c.value, e.target.checked)} label={`${c.label ?? c.value} (${c.count})`} />
+        <Checkbox key={c.value} value={c.value} checked={chosen.includes(c.value)} onChange={(e) => onToggle(c.value, e.target.checked)} label={`${c.label ?? c.value} (${c.count})`} />
       ))}
     </Fieldset>
   );
@@ -32,17 +45,22 @@ function CheckboxGroup({ legend, counts, checked, onToggle }: { legend: string; 
 
 /**
  * The search's filters: UNSPSC (the tree, segment → family → class), supplier, attributes such as eco-label, and
- * price. Prices are typed and applied with the text (debounced by the page).
+ * price. Prices are typed and applied with the text (debounced by the page). Values of one facet
+ * combine with OR, facets with AND; the filters that are on are listed, each removable, above the
+ * results (ActiveFilters).
  */
 // Memoised: a keystroke in the search box does not render the facets again.
 export const FacetPanel = memo(function FacetPanel({
   facets,
+  labels,
   filters,
   price,
   onChange,
   onPrice,
 }: {
   facets: Facets | undefined;
+  /** Labels seen in earlier answers (see rememberLabels), for a ticked value this answer does not list. */
+  labels: ReadonlyMap<string, string>;
   filters: SearchFilters;
   price: { min: string; max: string };
   onChange: (next: SearchFilters) => void;
@@ -51,25 +69,27 @@ export const FacetPanel = memo(function FacetPanel({
   const { t } = useTranslation();
   const unspscToggle = (value: string, on: boolean) => onChange({ ...filters, unspsc: toggle(filters.unspsc, value, on) });
   const priceError = (typed: string) => (typed && !parsePrice(typed) ? t('search.priceInvalid') : undefined);
-  const anyFilter = filters.unspsc.length || filters.supplierIds.length || Object.values(filters.attributes).some((v) => v.length) || price.min || price.max;
+  const tree = useMemo(() => treeCounts(facets), [facets]);
   return (
     <section aria-labelledby="filters-heading" className="torg-facets">
       <h2 id="filters-heading" className="ds-heading" data-size="xs">
         {t('search.filters')}
       </h2>
-      <UnspscFacet chosen={filters.unspsc} onChoose={unspscToggle} />
+      <UnspscFacet chosen={filters.unspsc} onChoose={unspscToggle} counts={tree} />
       <CheckboxGroup
         legend={t('search.supplier')}
         counts={facets?.supplier ?? []}
-        checked={(v) => filters.supplierIds.includes(Number(v))}
+        chosen={filters.supplierIds.map(String)}
+        labelOf={(v) => labels.get(`supplier:${v}`)}
         onToggle={(v, on) => onChange({ ...filters, supplierIds: toggle(filters.supplierIds, Number(v), on) })}
       />
-      {(facets?.attributes ?? []).map((a) => (
+      {offeredAttributes(facets?.attributes ?? [], filters.attributes).map((a) => (
         <CheckboxGroup
           key={a.name}
           legend={attributeLabel(a.name, t)}
           counts={a.values}
-          checked={(v) => (filters.attributes[a.name] ?? []).includes(v)}
+          chosen={filters.attributes[a.name] ?? []}
+          labelOf={(v) => labels.get(`attr:${a.name}:${v}`)}
           onToggle={(v, on) => onChange({ ...filters, attributes: { ...filters.attributes, [a.name]: toggle(filters.attributes[a.name] ?? [], v, on) } })}
         />
       ))}
@@ -80,18 +100,6 @@ export const FacetPanel = memo(function FacetPanel({
           <Textfield label={t('search.priceMax')} inputMode="decimal" value={price.max} onChange={(e) => onPrice({ ...price, max: e.target.value })} error={priceError(price.max)} />
         </div>
       </Fieldset>
-      {anyFilter ? (
-        <Button
-          variant="tertiary"
-          data-size="sm"
-          onClick={() => {
-            onPrice({ min: '', max: '' });
-            onChange({ ...filters, unspsc: [], supplierIds: [], attributes: {}, priceMin: '', priceMax: '' });
-          }}
-        >
-          {t('search.clearFilters')}
-        </Button>
-      ) : null}
     </section>
   );
 });

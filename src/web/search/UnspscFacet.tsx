@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
 import { graphql } from '../gql';
-import { initiallyOpen, MAX_FACET_LEVEL } from './unspsc-tree';
+import { countOf, initiallyOpen, MAX_FACET_LEVEL, nodeShown, type TreeCounts } from './unspsc-tree';
 
 const UnspscChildren = graphql(`
   query UnspscFacetChildren($parentCode: String, $after: String) {
@@ -28,14 +28,26 @@ const UnspscChildren = graphql(`
 interface TreeProps {
   chosen: readonly string[];
   onChoose: (code: string, on: boolean) => void;
+  /** The search answer's counts per code (undefined until it comes). */
+  counts: TreeCounts | undefined;
 }
 
 /**
- * One level of the tree under `parentCode` (the segments when null), a page of 50 at a time; only
- * nodes with items the caller may buy are shown. Each node is a checkbox that filters the search,
+ * One level of the tree under `parentCode` (the segments when null), a page of 50 at a time:
+ * unspscChildren gives the titles and the shape (and is cached, asked once per opened level, not
+ * per search); the counts come from the search's own answer, so they follow the text and the
+ * other filters. Only nodes with hits are shown (see nodeShown). Each node is a checkbox that filters the search,
  * and (above class level) a disclosure button, with aria-expanded, that opens the level below.
  */
-function Level({ parentCode, after, chosen, onChoose, open, setOpen }: TreeProps & { parentCode: string | null; after?: string; open: Set<string>; setOpen: (code: string, on: boolean) => void }) {
+function Level({
+  parentCode,
+  after,
+  chosen,
+  onChoose,
+  counts,
+  open,
+  setOpen,
+}: TreeProps & { parentCode: string | null; after?: string; open: Set<string>; setOpen: (code: string, on: boolean) => void }) {
   const { t } = useTranslation();
   const [result, refetch] = useQuery({ query: UnspscChildren, variables: { parentCode, after } });
   const [more, setMore] = useState<string | null>(null);
@@ -51,7 +63,7 @@ function Level({ parentCode, after, chosen, onChoose, open, setOpen }: TreeProps
     );
   }
   if (!connection) return result.fetching ? <Paragraph data-size="sm">{t('app.loading')}</Paragraph> : null;
-  const nodes = connection.edges.map((e) => e.node).filter((n) => n.itemCount > 0 || chosen.includes(n.code));
+  const nodes = connection.edges.map((e) => ({ ...e.node, count: countOf(counts, e.node.code) })).filter((n) => nodeShown(n, n.count, chosen));
   return (
     <>
       {nodes.map((n) => {
@@ -76,11 +88,17 @@ function Level({ parentCode, after, chosen, onChoose, open, setOpen }: TreeProps
               ) : (
                 <span className="torg-unspsc-leaf" aria-hidden />
               )}
-              <Checkbox data-size="sm" value={n.code} checked={chosen.includes(n.code)} onChange={(e) => onChoose(n.code, e.target.checked)} label={`${n.title} (${n.itemCount})`} />
+              <Checkbox
+                data-size="sm"
+                value={n.code}
+                checked={chosen.includes(n.code)}
+                onChange={(e) => onChoose(n.code, e.target.checked)}
+                label={n.count === undefined ? n.title : `${n.title} (${n.count})`}
+              />
             </div>
             {expandable && isOpen && (
               <ul id={childrenId} className="torg-plain-list torg-unspsc-children" aria-label={t('extra.unspsc.under', { title: n.title })}>
-                <Level parentCode={n.code} chosen={chosen} onChoose={onChoose} open={open} setOpen={setOpen} />
+                <Level parentCode={n.code} chosen={chosen} onChoose={onChoose} counts={counts} open={open} setOpen={setOpen} />
               </ul>
             )}
           </li>
@@ -88,7 +106,7 @@ function Level({ parentCode, after, chosen, onChoose, open, setOpen }: TreeProps
       })}
       {connection.pageInfo.hasNextPage &&
         (more ? (
-          <Level parentCode={parentCode} after={more} chosen={chosen} onChoose={onChoose} open={open} setOpen={setOpen} />
+          <Level parentCode={parentCode} after={more} chosen={chosen} onChoose={onChoose} counts={counts} open={open} setOpen={setOpen} />
         ) : (
           <li>
             <Button variant="tertiary" data-size="sm" onClick={() => setMore(connection.pageInfo.endCursor ?? null)}>
@@ -101,7 +119,7 @@ function Level({ parentCode, after, chosen, onChoose, open, setOpen }: TreeProps
 }
 
 /** The search's category filter: the UNSPSC tree, segment → family → class, opened where a chosen code sits. */
-export function UnspscFacet({ chosen, onChoose }: TreeProps) {
+export function UnspscFacet({ chosen, onChoose, counts }: TreeProps) {
   const { t } = useTranslation();
   const [open, setOpenSet] = useState(() => initiallyOpen(chosen));
   const setOpen = (code: string, on: boolean) =>
@@ -116,7 +134,7 @@ export function UnspscFacet({ chosen, onChoose }: TreeProps) {
       <Fieldset.Legend>{t('search.category')}</Fieldset.Legend>
       <Fieldset.Description>{t('extra.unspsc.help')}</Fieldset.Description>
       <ul className="torg-plain-list">
-        <Level parentCode={null} chosen={chosen} onChoose={onChoose} open={open} setOpen={setOpen} />
+        <Level parentCode={null} chosen={chosen} onChoose={onChoose} counts={counts} open={open} setOpen={setOpen} />
       </ul>
     </Fieldset>
   );

@@ -36,9 +36,25 @@ export const SearchProducts = graphql(`
           ...SearchHitFields
         }
       }
-      # The UNSPSC facet is a tree of its own (unspscChildren): the segment, family and class counts
-      # are not asked for, which spares the service their labels and the answer their size.
+      # The UNSPSC tree takes its titles and shape from unspscChildren (asked once per opened level)
+      # and its counts from here, so they follow the text and the other filters; the labels name
+      # a ticked category in the list of active filters.
       facets {
+        segment {
+          value
+          label
+          count
+        }
+        family {
+          value
+          label
+          count
+        }
+        class {
+          value
+          label
+          count
+        }
         supplier {
           value
           label

@@ -24,3 +24,51 @@ export function unspscAncestors(code: string): string[] {
 export function initiallyOpen(chosen: readonly string[]): Set<string> {
   return new Set(chosen.flatMap(unspscAncestors));
 }
+
+/**
+ * The most values the server lists per facet (FACET_LIMIT in src/search/engines/postgres-search.engine.ts;
+ * Meilisearch lists more): a level's list this long may have been cut, and a code missing from it
+ * may still have hits.
+ */
+export const FACET_VALUES_CAP = 30;
+
+export interface TreeCounts {
+  counts: ReadonlyMap<string, number>;
+  /** By level (1 segment, 2 family, 3 class): whether the level's list is whole, so a code missing from it has no hits. */
+  whole: Readonly<Record<number, boolean>>;
+}
+
+/**
+ * The tree's counts from the search answer's own facets (segment, family and class, 8-digit codes
+ * padded with zeros), so they follow the typed text and the other filters; the server counts them
+ * without the UNSPSC filter, so a ticked category leaves its neighbours counted. Undefined facets
+ * (no answer yet) give no counts at all.
+ */
+export function treeCounts(
+  facets: { segment: readonly { value: string; count: number }[]; family: readonly { value: string; count: number }[]; class: readonly { value: string; count: number }[] } | undefined,
+): TreeCounts | undefined {
+  if (!facets) return undefined;
+  const levels = [facets.segment, facets.family, facets.class];
+  const counts = new Map(levels.flatMap((l) => l.map((v): [string, number] => [v.value, v.count])));
+  const whole: Record<number, boolean> = {};
+  levels.forEach((l, i) => (whole[i + 1] = l.length < FACET_VALUES_CAP));
+  return { counts, whole };
+}
+
+/** A node's count in the current search: a number, or undefined when not known (no answer yet, or the level's list was cut). */
+export function countOf(tree: TreeCounts | undefined, code: string): number | undefined {
+  if (!tree) return undefined;
+  const n = tree.counts.get(code);
+  if (n !== undefined) return n;
+  return tree.whole[unspscLevel(code)] ? 0 : undefined;
+}
+
+/**
+ * Whether the tree lists a node: the caller may buy something under it (`itemCount`, from
+ * unspscChildren) and the search has hits under it, or its count is not known; a ticked node, and
+ * the way down to one, is always listed, so it can be unticked where it was ticked.
+ */
+export function nodeShown(node: { code: string; itemCount: number }, count: number | undefined, chosen: readonly string[]): boolean {
+  if (chosen.some((c) => c === node.code || unspscAncestors(c).includes(node.code))) return true;
+  return node.itemCount > 0 && count !== 0;
+}
