@@ -46,6 +46,7 @@ import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoic
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
 import { InvoiceReceivedDocumentDeferred1763800000188 } from './1763800000188-InvoiceReceivedDocumentDeferred';
+import { InsightsTriggersWriteOnlyChanges1763800000189 } from './1763800000189-InsightsTriggersWriteOnlyChanges';
 import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
 import { InsightsForeignCurrencyByDate1763800000197 } from './1763800000197-InsightsForeignCurrencyByDate';
 import { InsightsClassRollups1763800000198 } from './1763800000198-InsightsClassRollups';
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   UnspscItemVocabularyVersions1763800000186,
   SearchDocumentFromProjection1763800000187,
   InvoiceReceivedDocumentDeferred1763800000188,
+  InsightsTriggersWriteOnlyChanges1763800000189,
   InsightsForeignCurrencyIndexes1763800000196,
   InsightsForeignCurrencyByDate1763800000197,
   InsightsClassRollups1763800000198,
