@@ -47,6 +47,7 @@ import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoic
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
 import { InvoiceReceivedDocumentDeferred1763800000188 } from './1763800000188-InvoiceReceivedDocumentDeferred';
+import { InsightsTriggersWriteOnlyChanges1763800000199 } from './1763800000199-InsightsTriggersWriteOnlyChanges';
 import { InsightsOrganisationClassRollups1763800000192 } from './1763800000192-InsightsOrganisationClassRollups';
 import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
 import { InsightsForeignCurrencyByDate1763800000197 } from './1763800000197-InsightsForeignCurrencyByDate';
@@ -103,6 +104,7 @@ export const MIGRATIONS = [
   UnspscItemVocabularyVersions1763800000186,
   SearchDocumentFromProjection1763800000187,
   InvoiceReceivedDocumentDeferred1763800000188,
+  InsightsTriggersWriteOnlyChanges1763800000199,
   InsightsOrganisationClassRollups1763800000192,
   InsightsForeignCurrencyIndexes1763800000196,
   InsightsForeignCurrencyByDate1763800000197,

@@ -5,6 +5,7 @@ import { InsightsStatisticsRollups1763800000170 } from '../migrations/1763800000
 import { InsightsClassRollups1763800000198 } from '../migrations/1763800000198-InsightsClassRollups';
 import { FACTS, MEASURES } from '../migrations/1763800000091-InsightsRollups';
 import { InsightsOrganisationClassRollups1763800000192, organisationClassRollup, organisationClassTrigger } from '../migrations/1763800000192-InsightsOrganisationClassRollups';
+import { InsightsTriggersWriteOnlyChanges1763800000199 } from '../migrations/1763800000199-InsightsTriggersWriteOnlyChanges';
 import { InsightReportsRepository } from '../src/insights/insight-reports.repository';
 import { InsightQuery } from '../src/insights/insight-query';
 import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from '../src/insights/insights.types';
@@ -412,6 +413,116 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
   }
 
   it('keeps the exception rollup and the leak index equal to their facts', sameExceptionsAndLeaks);
+
+  it('writes only what changed (migration 199): an invoice approved twice keeps one fact per line and leaves its document and the document rollups as they were; a change updates them; a credit note takes its amount back', async () => {
+    const v: GeneratedInvoice = {
+      buyer: 'skole',
+      supplier: 'kontorland',
+      issued: new Date('2026-03-10T10:00:00Z'),
+      credit: false,
+      orderDaysBefore: 5,
+      reasons: [],
+      status: 'MATCHED',
+      approved: true,
+      lines: [
+        { amount: '100.00', loyalty: 'ON_AGREEMENT', segment: '44', rest: '121706' },
+        { amount: '250.50', loyalty: 'OFF_AGREEMENT', segment: '44', rest: '121500' },
+        { amount: '30.00', loyalty: 'NOT_COVERED', segment: null, rest: '101500' },
+      ],
+    };
+    const match = (id: number) => ({
+      invoiceId: id,
+      buyerOrganisationId: orgs.skole,
+      supplierId: orgs.kontorland,
+      receivedAt: invoiceFact(id, v).receivedAt,
+      status: 'MATCHED' as const,
+      reasonCodes: [],
+    });
+    const doc = async (id: number) => t.sql(`SELECT xmin::text AS version, kind, lines, amount::text FROM insights_invoice_document WHERE invoice_id = $1`, [id]);
+    const lines = async (id: number) => t.sql(`SELECT invoice_line_id, amount::text, recorded_at FROM insights_invoice_line WHERE invoice_id = $1 ORDER BY 1`, [id]);
+    // The document rollups' rows of the invoice's buyer path (skole, kommune), with their row versions.
+    const rollupRows = async () =>
+      t.sql(
+        `SELECT 'month' AS grain, organisation_id, xmin::text AS version, documents, amount::text FROM insights_invoice_tree_document_month WHERE organisation_id = ANY($1::int[]) AND month = '2026-03-01'
+         UNION ALL SELECT 'all', organisation_id, xmin::text, documents, amount::text FROM insights_invoice_tree_supplier_all WHERE organisation_id = ANY($1::int[]) AND supplier_id = $2
+         ORDER BY 1, 2`,
+        [[orgs.skole, orgs.kommune], orgs.kontorland],
+      );
+    await write({ event: 'invoiceMatchedAndApproved', match: match(7000), fact: invoiceFact(7000, v) });
+    const [first] = await doc(7000);
+    expect(first).toMatchObject({ kind: 'INVOICE', lines: 3, amount: '380.50' });
+    const [linesFirst, rollupsFirst] = [await lines(7000), await rollupRows()];
+    expect(rollupsFirst).toHaveLength(4);
+
+    // Approved again with the same lines: the facts take the newer event, once each; nothing they sum to changes, so nothing is rewritten.
+    await write({ event: 'invoiceApproved', fact: invoiceFact(7000, v) });
+    const linesAgain = await lines(7000);
+    expect(linesAgain.map((l) => l.invoice_line_id)).toEqual(linesFirst.map((l) => l.invoice_line_id));
+    expect(linesAgain.every((l, i) => l.recorded_at > linesFirst[i].recorded_at)).toBe(true);
+    expect(await doc(7000)).toEqual([first]);
+    expect(await rollupRows()).toEqual(rollupsFirst);
+
+    // Approved again without its last line and with a new amount: the document and its rollup rows are updated in place.
+    await write({ event: 'invoiceApproved', fact: invoiceFact(7000, { ...v, lines: [v.lines[0], { ...v.lines[1], amount: '200.00' }] }) });
+    expect((await lines(7000)).map((l) => l.amount)).toEqual(['100.00', '200.00']);
+    const [changed] = await doc(7000);
+    expect(changed).toMatchObject({ kind: 'INVOICE', lines: 2, amount: '300.00' });
+    expect(changed.version).not.toBe(first.version);
+    const delta = (after: Record<string, unknown>[]) => after.map((r, i) => [r.documents, Number(r.amount) - Number(rollupsFirst[i].amount)]);
+    expect(delta(await rollupRows())).toEqual(rollupsFirst.map((r) => [r.documents, -80.5]));
+
+    // A credit note of the first line: its own document, negative; the rollups take its amount back.
+    await write({ event: 'invoiceMatchedAndApproved', match: match(7001), fact: invoiceFact(7001, { ...v, credit: true, lines: [v.lines[0]] }) });
+    expect(await doc(7001)).toEqual([expect.objectContaining({ kind: 'CREDIT_NOTE', lines: 1, amount: '-100.00' })]);
+    expect(delta(await rollupRows())).toEqual(rollupsFirst.map((r) => [(r.documents as number) + 1, -180.5]));
+    expect(await sameAnswers(20, 189)).toBeGreaterThan(3);
+    expect(await sameAllTimeAnswers()).toBe(30);
+    await sameClassRollups();
+    await sameExceptionsAndLeaks();
+  }, 300_000);
+
+  it('goes down and up again (migration 199): the triggers lose their guard and write documents by delete and insert, and get both back', async () => {
+    const guarded = async () => (await t.sql(`SELECT count(*)::int AS n FROM pg_proc WHERE prosrc LIKE '%199: skip an empty statement%'`))[0].n as number;
+    const upsertingSums = async () =>
+      (await t.sql(`SELECT count(*)::int AS n FROM pg_proc WHERE proname LIKE 'insights\\_%\\_document\\_sum\\_on\\_%' AND prosrc LIKE '%ON CONFLICT%'`))[0].n as number;
+    // Every statement-level rollup trigger on the insights tables: those of migrations 91, 105, 170, 176, 192 and 198 (at least those of the first four).
+    expect(await guarded()).toBeGreaterThanOrEqual(2 * 3 * (2 + 1 + 1 + 3 + 1) + 3 + 3);
+    expect(await upsertingSums()).toBe(6);
+    const runner = t.app.get(DataSource).createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await new InsightsTriggersWriteOnlyChanges1763800000199().down(runner);
+      expect(await runner.query(`SELECT count(*)::int AS n FROM pg_proc WHERE prosrc LIKE '%199: skip an empty statement%'`)).toEqual([{ n: 0 }]);
+      await runner.commitTransaction();
+    } catch (e) {
+      await runner.rollbackTransaction();
+      throw e;
+    }
+    expect(await upsertingSums()).toBe(0);
+    // Without them the rollups are kept as before.
+    const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 1891 });
+    await write({ event: 'invoiceApproved', fact: invoiceFact(7100, { ...v, approved: true }) });
+    await write({ event: 'invoiceApproved', fact: invoiceFact(7100, { ...v, lines: v.lines.slice(0, 1) }) });
+    expect(await sameAllTimeAnswers()).toBe(30);
+    try {
+      await runner.startTransaction();
+      await new InsightsTriggersWriteOnlyChanges1763800000199().up(runner);
+      await runner.commitTransaction();
+    } catch (e) {
+      await runner.rollbackTransaction();
+      throw e;
+    } finally {
+      await runner.release();
+    }
+    // Back, now on migration 198's class rollups too.
+    expect(await guarded()).toBeGreaterThanOrEqual(2 * 3 * (2 + 1 + 1 + 3 + 1 + 1) + 3 + 3);
+    expect(await upsertingSums()).toBe(6);
+    await write({ event: 'invoiceApproved', fact: invoiceFact(7100, v) });
+    await write({ event: 'invoiceApproved', fact: invoiceFact(7101, { ...v, credit: true }) });
+    expect(await sameAllTimeAnswers()).toBe(30);
+    expect(await sameAnswers(15, 1892)).toBeGreaterThan(3);
+    await sameClassRollups();
+  }, 300_000);
 
   it('goes down and up again with facts stored (migration 170, and 176 over it): the rollups go and come back rebuilt from the facts, written meanwhile too', async () => {
     // The insights tables' columns and the triggers on them, to compare before, after down and after up.

@@ -1,5 +1,5 @@
 /**
- * npm run bench:insights [-- --lines N] [--runs N] [--keep] [--sql-only]   (npm run bench runs it last)
+ * npm run bench:insights [-- --lines N] [--runs N] [--keep] [--sql-only] [--writer-only]   (npm run bench runs it last)
  *
  * Insight reports over generated facts (issue 16 §6 c): N order-line and N invoice-line facts
  * (default 1,000,000 each) over 20 municipalities of 10 organisations each, 300 suppliers,
@@ -15,7 +15,9 @@
  *
  * After the reports, the rollup triggers' write cost per fact line (insight-trigger-cost.ts): the
  * same lines inserted with no rollup trigger, without the class rollup's, without the
- * per-organisation class rollup's (migration 192), and with all.
+ * per-organisation class rollup's (migration 192), and with all. Before it, the fact writer's
+ * cost per invoice with the triggers as migration 199 left them and as before
+ * (insight-writer-cost.ts); `--writer-only` skips the reports and the trigger cost for it.
  *
  * `--sql-only` sends no request: each statistics report's statements (the last six below) and
  * the reports by organisation and class run under EXPLAIN ANALYZE twice in the same run, from the
@@ -34,6 +36,7 @@ import { startDemoService, freePort, ms, percentile, printTable } from './bench-
 import { generateInsightFacts } from './insight-facts-generator';
 import { insightQuery, statementTimes } from './insight-sql-timing';
 import { rollupTriggerCost } from './insight-trigger-cost';
+import { writerTriggerCost } from './insight-writer-cost';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -46,6 +49,8 @@ const WARM_UP = 3;
 /** Runs of each report's statement under EXPLAIN ANALYZE (the median is printed). */
 const SQL_RUNS = 5;
 const SQL_ONLY = args.includes('--sql-only');
+/** Only the fact writer's cost per invoice with and without migration 199 (insight-writer-cost.ts): no reports. */
+const WRITER_ONLY = args.includes('--writer-only');
 /** The statistics reports that read rollups since migration 170 (their fact-line statements are timed beside them with --sql-only). */
 const STATISTICS = new Set(['insightSpend', 'insightOrders', 'insightInvoices', 'insightInvoiceExceptions', 'insightOffAgreementLines', 'insightCeilingUse']);
 /** Reports by organisation and family or class, which read migration 192's rollup (their fact-line statements are timed beside them with --sql-only too). */
@@ -129,7 +134,7 @@ async function main() {
       [`one municipality (10 organisations, ${covered.toLocaleString('en')} order lines)`, await api.login('admin@bench.example'), await subtrees([municipality])],
       [`purchasing unit (${world.buyers.length} organisations, all ${LINES.toLocaleString('en')})`, await api.login('innkjoper@storby.example'), await subtrees([unit.id, ...unit.participants])],
     ];
-    for (const [scope, token, organisations] of scopes) {
+    for (const [scope, token, organisations] of WRITER_ONLY ? [] : scopes) {
       rows.push([scope, '', `${organisations.tops.length} subtree tops`]);
       if (SQL_ONLY) {
         for (const [label, field, filter] of REPORTS.filter(([l, f]) => STATISTICS.has(f) || BY_ORGANISATION_AND_CLASS.has(l))) {
@@ -161,24 +166,40 @@ async function main() {
       }
     }
     rows.push(['load average after the reports', load(), '']);
-    // What the rollup triggers cost each fact line written (the class rollup's share beside the others').
-    const statements = 100;
-    const linesEach = 8;
-    rows.push(['rollup triggers per fact line', '', `${statements} INSERTs of ${linesEach} lines per turn, 5 turns of each setting taken in rotation, one rolled-back transaction; medians`]);
-    const cost = await rollupTriggerCost(pg, statements, linesEach, 5);
-    for (const fact of new Set(cost.map((c) => c.fact))) {
-      const of = (mode: string) => cost.find((c) => c.fact === fact && c.mode === mode)!.microsPerLine;
-      const [bare, before, withoutOrganisation, all] = [of('no rollup trigger'), of('without the class rollup'), of('without the organisation class rollup'), of('every rollup')];
+    // What the fact writer's statements cost per invoice, with the triggers as migration 199 left them and as before.
+    const [batches, invoicesEach, linesPerInvoice] = [40, 4, 5];
+    rows.push([
+      'fact writer per invoice',
+      '',
+      `${batches} batches of ${invoicesEach} new invoices of ${linesPerInvoice} lines per turn, each in its transaction (match outcomes, then lines), then each approved again unchanged; 5 turns of each setting in rotation; the backend's CPU summed, wall time's median`,
+    ]);
+    for (const c of await writerTriggerCost(pg, batches, invoicesEach, linesPerInvoice, 5))
       rows.push([
-        `  ${fact}`,
-        `${all.toFixed(0)} µs`,
-        `no rollup trigger ${bare.toFixed(0)} µs; without the class rollup ${before.toFixed(0)} µs; the class rollup adds ${(all - before).toFixed(0)} µs (${(((all - before) / (before - bare)) * 100).toFixed(0)} % of the other triggers' ${(before - bare).toFixed(0)} µs)`,
+        `  ${c.mode}`,
+        `CPU ${c.firstCpuMicros.toFixed(0)} µs`,
+        `new invoice (outcome and lines), wall ${c.firstWallMicros.toFixed(0)} µs; approved again unchanged: CPU ${c.againCpuMicros.toFixed(0)} µs, wall ${c.againWallMicros.toFixed(0)} µs`,
       ]);
-      rows.push([
-        `  ${fact}: migration 192's organisation class rollup`,
-        `${(all - withoutOrganisation).toFixed(0)} µs`,
-        `without it ${withoutOrganisation.toFixed(0)} µs, with it ${all.toFixed(0)} µs (${(((all - withoutOrganisation) / (withoutOrganisation - bare)) * 100).toFixed(0)} % of the other triggers')`,
-      ]);
+    rows.push(['load average after the writer', load(), '']);
+    if (!WRITER_ONLY) {
+      // What the rollup triggers cost each fact line written (the class rollups' shares beside the others').
+      const statements = 100;
+      const linesEach = 8;
+      rows.push(['rollup triggers per fact line', '', `${statements} INSERTs of ${linesEach} lines per turn, 5 turns of each setting taken in rotation, one rolled-back transaction; medians`]);
+      const cost = await rollupTriggerCost(pg, statements, linesEach, 5);
+      for (const fact of new Set(cost.map((c) => c.fact))) {
+        const of = (mode: string) => cost.find((c) => c.fact === fact && c.mode === mode)!.microsPerLine;
+        const [bare, before, withoutOrganisation, all] = [of('no rollup trigger'), of('without the class rollup'), of('without the organisation class rollup'), of('every rollup')];
+        rows.push([
+          `  ${fact}`,
+          `${all.toFixed(0)} µs`,
+          `no rollup trigger ${bare.toFixed(0)} µs; without the class rollup ${before.toFixed(0)} µs; the class rollup adds ${(all - before).toFixed(0)} µs (${(((all - before) / (before - bare)) * 100).toFixed(0)} % of the other triggers' ${(before - bare).toFixed(0)} µs)`,
+        ]);
+        rows.push([
+          `  ${fact}: migration 192's organisation class rollup`,
+          `${(all - withoutOrganisation).toFixed(0)} µs`,
+          `without it ${withoutOrganisation.toFixed(0)} µs, with it ${all.toFixed(0)} µs (${(((all - withoutOrganisation) / (withoutOrganisation - bare)) * 100).toFixed(0)} % of the other triggers')`,
+        ]);
+      }
     }
     await pg.end();
   } finally {
