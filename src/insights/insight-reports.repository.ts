@@ -134,7 +134,7 @@ export class InsightReportsRepository {
       ctx,
       groupedQuery(q, [
         `${money('f.amount')} AS total`,
-        `round(${eco}, 2)::text AS "ecoLabelled"`,
+        `${money('f.amount', 'f.eco_labelled')} AS "ecoLabelled"`,
         `${money('f.amount', 'NOT f.eco_labelled')} AS "notLabelled"`,
         `${money('f.amount', 'f.eco_labelled IS NULL')} AS unknown`,
         `round(${eco} / nullif(${sum('f.amount')}, 0), 4)::text AS "ecoLabelledShare"`,

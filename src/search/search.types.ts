@@ -92,7 +92,7 @@ export class FacetCount {
   @Field(() => String, { nullable: true, description: 'A readable label (UNSPSC title, supplier name).' }) label?: string | null;
   @Field(() => Int, {
     description:
-      'Items with this value that match the text and every filter except this facet’s own: the hits a search would find with only this value ticked in this facet, the other filters as they are. Values ticked together in one facet combine: the hits are the sum of their counts (an item has one value per facet).',
+      'Items with this value that match the text and every filter except this facet’s own: the hits a search would find with only this value ticked in this facet, the other filters as they are. Values ticked together in one facet combine: the hits are the sum of their counts (an item has one value per facet). Segment, family and class share the `unspsc` filter: their counts are of each value alone, and a family ticked under a ticked segment adds nothing to it.',
   })
   count: number;
 }
@@ -105,7 +105,7 @@ export class AttributeFacet {
 
 @ObjectType({
   description:
-    'Facet counts over all matching items (not only the page), disjunctive as in shops: each facet is counted with the text and every filter except its own, so values of one facet can be combined (ticking supplier A still offers supplier B, with the count a search for B alone gives). The supplier facet leaves out `supplierIds`; each attribute leaves out the filters on that attribute (other attributes’ filters apply); segment, family and class leave out `unspsc` (siblings of a ticked code keep their counts). The price range and `agreementIds` always apply, and only items the caller may see are ever counted. With no filter of a facet set, its counts are those of the hits. Most common values first; a long facet is cut to its most common values.',
+    'Facet counts over all matching items (not only the page), disjunctive as in shops: each facet is counted with the text and every filter except its own, so values of one facet can be combined (ticking supplier A still offers supplier B, with the count a search for B alone gives). The supplier facet leaves out `supplierIds`; each attribute leaves out the filters on that attribute (other attributes’ filters apply); segment, family and class leave out `unspsc` (siblings of a ticked code keep their counts). The price range and `agreementIds` always apply, and only items the caller may see are ever counted. With no filter of a facet set, its counts are those of the hits. Most common values first; a long facet is cut to its most common values (30 with PostgreSQL, 100 with Meilisearch).',
 })
 export class SearchFacetsType {
   @Field(() => [FacetCount], { description: 'By UNSPSC segment, counted without the `unspsc` filter.' }) segment: FacetCount[];

@@ -36,14 +36,15 @@ describe('Meilisearch disjunctive facets: the queries', () => {
     );
   });
 
-  it('sends one query per active group, without that group’s filter, asking for its facets only and no hits', () => {
-    const { queries } = disjunctiveFacetSearch('items', text, filters);
+  it('sends one query per active group, without that group’s filter, asking for its facets only and as many hits as the main query (ids only)', () => {
+    const { queries } = disjunctiveFacetSearch('items', text, filters, 20);
     expect(queries).toHaveLength(4);
     const base = `versionId IN [3, 4] AND ${VALID} AND price <= 100`;
     expect(queries[0]).toEqual({
       indexUid: 'items',
       ...text,
-      limit: 0,
+      attributesToRetrieve: ['id'],
+      limit: 20,
       facets: ['segmentCode', 'familyCode', 'classCode'],
       filter: `${base} AND supplierId IN [7, 9] AND attrFacets IN ["ecolabel=svanemerket", "ecolabel=fsc"] AND attrFacets IN ["farge=blå"]`,
     });
@@ -58,16 +59,16 @@ describe('Meilisearch disjunctive facets: the queries', () => {
   });
 
   it('with an organisation’s synonyms, one federated search per group over every text, facets merged', () => {
-    const searches = disjunctiveFederatedFacetSearches('items', [text, { ...text, q: 'sort' }], filters);
+    const searches = disjunctiveFederatedFacetSearches('items', [text, { ...text, q: 'sort' }], filters, 20);
     expect(searches).toHaveLength(4);
-    expect(searches[1].federation).toEqual({ offset: 0, limit: 0, facetsByIndex: { items: ['supplierId'] }, mergeFacets: {} });
+    expect(searches[1].federation).toEqual({ offset: 0, limit: 20, facetsByIndex: { items: ['supplierId'] }, mergeFacets: {} });
     expect(searches[1].queries.map((q) => q.q)).toEqual(['svart', 'sort']);
     expect(searches[1].queries.every((q) => !String(q.filter).includes('supplierId'))).toBe(true);
   });
 
   it('sends nothing more when no filter with a facet is set', () => {
     const none = meiliFilters({ offset: 0, limit: 20, today: DAY, priceMin: '5' }, [3]);
-    expect(disjunctiveFacetSearch('items', text, none).queries).toEqual([]);
+    expect(disjunctiveFacetSearch('items', text, none, 20).queries).toEqual([]);
     expect(mainFacets(none)).toEqual([...MEILI_FACETS]);
     expect(mergeDisjunctiveFacets({ supplierId: { '7': 2 } }, none, [])).toEqual({ supplierId: { '7': 2 } });
   });

@@ -6,8 +6,13 @@ import { FacetGroup, facetOfAttribute } from '../facet-groups';
  * mode for them; its documentation ("Build disjunctive facets") gives the pattern followed here:
  * the main query with every filter returns the hits and the facets of groups without a filter,
  * and one query per active group, in one multi-search, drops that group's filter and asks for
- * that group's facets only (`limit: 0`: no hits). The answers replace the main query's counts of
- * those facets. Pure: the engine sends what these build.
+ * that group's facets only. The answers replace the main query's counts of those facets. Pure: the
+ * engine sends what these build.
+ *
+ * A group's query evaluates as many hits as the main query (`evaluated`, only their ids returned),
+ * not `limit: 0`: with `rankingScoreThreshold`, Meilisearch stops scoring once more documents than
+ * `limit` pass and counts the rest unscored, so a query with no hits would count every candidate
+ * and disagree with the main query's total for the same filter.
  */
 
 /** The index's facet fields, as the engine asks for them. */
@@ -46,10 +51,10 @@ export interface MeiliTextParams {
   rankingScoreThreshold?: number;
 }
 
-/** One query per active group, in one multi-search: the group's filter dropped, its facets only, no hits. */
-export function disjunctiveFacetSearch(indexUid: string, text: MeiliTextParams, filters: MeiliFilters): MultiSearchParams {
+/** One query per active group, in one multi-search: the group's filter dropped, its facets only, hits as ids. */
+export function disjunctiveFacetSearch(indexUid: string, text: MeiliTextParams, filters: MeiliFilters, evaluated: number): MultiSearchParams {
   return {
-    queries: filters.groups.map((g, i) => ({ indexUid, ...text, filter: meiliFilter(filters, i), facets: groupFacets(g.group), limit: 0 })),
+    queries: filters.groups.map((g, i) => ({ indexUid, ...text, filter: meiliFilter(filters, i), facets: groupFacets(g.group), attributesToRetrieve: ['id'], limit: evaluated })),
   };
 }
 
@@ -57,10 +62,10 @@ export function disjunctiveFacetSearch(indexUid: string, text: MeiliTextParams, 
  * With an organisation's synonyms the counts come from a federated search over the typed text and
  * its rewrites (merged facets count each document once): one such search per active group.
  */
-export function disjunctiveFederatedFacetSearches(indexUid: string, texts: MeiliTextParams[], filters: MeiliFilters): FederatedMultiSearchParams[] {
+export function disjunctiveFederatedFacetSearches(indexUid: string, texts: MeiliTextParams[], filters: MeiliFilters, evaluated: number): FederatedMultiSearchParams[] {
   return filters.groups.map((g, i) => ({
-    federation: { offset: 0, limit: 0, facetsByIndex: { [indexUid]: groupFacets(g.group) }, mergeFacets: {} },
-    queries: texts.map((text) => ({ indexUid, ...text, filter: meiliFilter(filters, i) })),
+    federation: { offset: 0, limit: evaluated, facetsByIndex: { [indexUid]: groupFacets(g.group) }, mergeFacets: {} },
+    queries: texts.map((text) => ({ indexUid, ...text, filter: meiliFilter(filters, i), attributesToRetrieve: ['id'] })),
   }));
 }
 

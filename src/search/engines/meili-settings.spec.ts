@@ -31,6 +31,9 @@ describe('the settings the Meilisearch engine sends (issue 17 §2)', () => {
     expect(MEILI_SETTINGS.rankingRules.filter((r) => r.includes(':')).map((r) => r.split(':')[0])).toEqual(['mandatory']);
     expect(MEILI_SETTINGS.sortableAttributes).toContain('ecoLabelled');
   });
+  it('cuts a long facet to its most common values, as the PostgreSQL engine and the API description say (Meilisearch cuts alphabetically by default)', () => {
+    expect(MEILI_SETTINGS.faceting).toEqual({ maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } });
+  });
   it('sorts by price, or by the eco-label when the buyer prefers it, and marks eco-labelled documents', () => {
     expect(meiliSort({ sort: 'PRICE_ASC' })).toEqual(['price:asc']);
     expect(meiliSort({ sort: 'RELEVANCE', preferEcoLabelled: true })).toEqual(['ecoLabelled:desc']);

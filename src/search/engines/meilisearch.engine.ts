@@ -63,7 +63,7 @@ export const MEILI_SETTINGS = {
     disableOnNumbers: true,
   },
   synonyms: meiliSynonyms(),
-  faceting: { maxValuesPerFacet: 100 },
+  faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
 } satisfies MeiliSettings;
 
@@ -261,7 +261,7 @@ export class MeilisearchEngine extends ProductSearch {
     };
     const variants = synonymVariants(text, query.synonyms);
     const index = client.index(this.indexName);
-    const groupFacets = wantFacets && filters.groups.length ? this.groupFacetCounts([text, ...variants], filters) : Promise.resolve([]);
+    const groupFacets = wantFacets && filters.groups.length ? this.groupFacetCounts([text, ...variants], filters, query.offset + query.limit) : Promise.resolve([]);
     // Awaited after the main query; a failure is not left unhandled if that one fails first.
     groupFacets.catch(() => undefined);
     const [res, best] = variants.length
@@ -332,11 +332,11 @@ export class MeilisearchEngine extends ProductSearch {
    * multi-search with a query per group, or with an organisation's synonyms one federated search
    * per group over the typed text and its rewrites (as the main counts are then made).
    */
-  private async groupFacetCounts(texts: string[], filters: MeiliFilters): Promise<(FacetDistribution | undefined)[]> {
+  private async groupFacetCounts(texts: string[], filters: MeiliFilters, evaluated: number): Promise<(FacetDistribution | undefined)[]> {
     const client = await this.client();
     const asText = (q: string) => ({ q, matchingStrategy: 'last' as const, rankingScoreThreshold: meiliScoreThreshold(q) });
-    if (texts.length === 1) return (await client.multiSearch(disjunctiveFacetSearch(this.indexName, asText(texts[0]), filters))).results.map((r) => r.facetDistribution);
-    const federated = disjunctiveFederatedFacetSearches(this.indexName, texts.map(asText), filters);
+    if (texts.length === 1) return (await client.multiSearch(disjunctiveFacetSearch(this.indexName, asText(texts[0]), filters, evaluated))).results.map((r) => r.facetDistribution);
+    const federated = disjunctiveFederatedFacetSearches(this.indexName, texts.map(asText), filters, evaluated);
     return Promise.all(federated.map(async (params) => (await client.multiSearch(params)).facetDistribution));
   }
 

@@ -308,11 +308,14 @@ export class PostgresSearchEngine extends ProductSearch {
    * has no statistics on the facets (analyzing them would cost every upload), so it took a common
    * attribute for a rare one, read a third of each partition through the facet index and matched
    * the text on every row, an order of magnitude slower under load. coalesce() keeps the facet
-   * index out of that choice; without text it is the way in.
+   * index out of that choice; without text it is the way in. Both hold only when no facets are
+   * counted (`facets: false`): with facets, a filter is a flag on each visible row (disjunctive
+   * counts need the rows that fail it), so neither index is used and a filter-only browse reads
+   * every visible row, as a browse with no filter does.
    */
   private groupCondition(g: FacetGroup, query: SearchQuery, hasText: boolean, p: (v: unknown) => string): string {
     if (g.kind === 'unspsc') {
-      // A node covers the codes that start with its prefix: one range each on the (agreement, code) index.
+      // A node covers the codes that start with its prefix: one range each (on the (agreement, code) index when no facets are counted).
       const ranges = query.unspsc!.map(unspscRange);
       return `(${ranges.map(([lo, hi]) => `s.unspsc_code BETWEEN ${p(lo)}::char(8) AND ${p(hi)}::char(8)`).join(' OR ')})`;
     }

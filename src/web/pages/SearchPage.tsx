@@ -106,13 +106,14 @@ export function SearchPage() {
   const shownFacets = useDeferredValue(facets);
   const hits = useMemo(() => search?.edges.map((e) => e.node) ?? [], [search]);
   const onFacets = useCallback((f: SearchFilters) => setFilters(f), [setFilters]);
-  // A chip removed (or all of them): the typed prices follow, as the URL's do.
+  // A chip removed (or all of them): the typed prices follow when a price chip went, and are
+  // otherwise left as typed (a price still within its debounce would be lost).
   const onChips = useCallback(
     (f: SearchFilters) => {
-      setPrice({ min: f.priceMin, max: f.priceMax });
+      if (f.priceMin !== filters.priceMin || f.priceMax !== filters.priceMax) setPrice({ min: f.priceMin, max: f.priceMax });
       setFilters(f);
     },
-    [setFilters],
+    [setFilters, filters.priceMin, filters.priceMax],
   );
 
   // Which text the results on screen answer (tests and the latency figure wait for it).
