@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fromValue } from 'wonka';
 import { mockClient, withProviders } from '../test/urql-mock';
-import { CeilingForm, PriceClauseForm, termsRefusal } from './AgreementTermsForms';
+import { CeilingForm, CLAUSE_RULES, PriceClauseForm, termsRefusal } from './AgreementTermsForms';
 import { clauseFieldOf } from './agreement-terms';
 
 /** A GraphQL error as urql hands it over: the server's English message and its extensions. */
@@ -80,9 +80,8 @@ describe('termsRefusal', () => {
     ['en', 'The percent must be a number above 0 and at most 100, e.g. 3 or 2,5.'],
   ])('in %s: a known field refusal gets the rule for that field', (lng, text) => {
     const t = i18n.getFixedT(lng);
-    const why = termsRefusal(error('maxIncrease.percent 101 is above 100', { code: 'BAD_USER_INPUT', field: 'maxIncrease.percent' }), t, clauseFieldOf, (f) =>
-      t(`purchasing.terms.errors.${f === 'percent' ? 'percentRange' : f}`),
-    );
+    // The form's own table of rules: a wrong entry there fails this test.
+    const why = termsRefusal(error('maxIncrease.percent 101 is above 100', { code: 'BAD_USER_INPUT', field: 'maxIncrease.percent' }), t, clauseFieldOf, (f) => t(CLAUSE_RULES[f]));
     expect(why).toEqual({ field: 'percent', message: text });
   });
 

@@ -34,7 +34,7 @@ export function termsRefusal<F extends string>(error: CombinedError, t: TFunctio
 }
 
 /** The rule the form checks for each clause field: what a refusal of that field says. */
-const CLAUSE_RULES: Record<ClauseField, string> = {
+export const CLAUSE_RULES: Record<ClauseField, string> = {
   percent: 'purchasing.terms.errors.percentRange',
   periodMonths: 'purchasing.terms.errors.periodMonths',
   indexName: 'purchasing.terms.errors.indexName',
