@@ -39,6 +39,7 @@ import { CatalogueLinesAwaitingUnspsc1763800000141 } from './1763800000141-Catal
 import { SearchSynonymGroups1763800000155 } from './1763800000155-SearchSynonymGroups';
 import { InvoicePartPayments1763800000160 } from './1763800000160-InvoicePartPayments';
 import { InvoiceResponseActions1763800000161 } from './1763800000161-InvoiceResponseActions';
+import { SearchGenerations1763800000165 } from './1763800000165-SearchGenerations';
 import { InsightsStatisticsRollups1763800000170 } from './1763800000170-InsightsStatisticsRollups';
 import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-InsightsSupplierAllTimeRollups';
@@ -96,6 +97,7 @@ export const MIGRATIONS = [
   SearchSynonymGroups1763800000155,
   InvoicePartPayments1763800000160,
   InvoiceResponseActions1763800000161,
+  SearchGenerations1763800000165,
   InsightsStatisticsRollups1763800000170,
   ParticipationPeriods1763800000175,
   InsightsSupplierAllTimeRollups1763800000176,

@@ -1,3 +1,7 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createApp } from '../src/main';
+import { loadConfig } from '../src/platform/config/config';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -101,4 +105,53 @@ it('lists an organisation’s groups in pages, and keeps other organisations out
   // A requester keeps no synonyms.
   const requester = await t.gql(await t.login(SKOLE), ADD, { i: { terms: ['a', 'b'] } });
   expect(requester.errors![0].extensions!.code).toBe('FORBIDDEN');
+});
+
+describe('two instances of the service on one database', () => {
+  let other: NestExpressApplication;
+  beforeAll(async () => {
+    other = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0' }));
+    await other.init();
+  });
+  afterAll(() => other?.close());
+
+  /** A search through the other instance, as its own signed-in user. */
+  const namesThere = async (email: string, text: string): Promise<string[]> => {
+    const http = request(other.getHttpServer());
+    const login = await http.post('/graphql').send({ query: 'mutation($e: String!) { devLogin(email: $e) { token } }', variables: { e: email } });
+    const res = await http
+      .post('/graphql')
+      .set('Authorization', `Bearer ${login.body.data.devLogin.token}`)
+      .send({ query: `query($t: String) { searchProducts(input: { text: $t, first: 20 }) { edges { node { name } } } }`, variables: { t: text } });
+    if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+    return res.body.data.searchProducts.edges.map((e: any) => e.node.name as string);
+  };
+
+  it('a synonym added or removed through one instance is applied or dropped by the other’s next search', async () => {
+    // The other instance has searched (and remembered the school's groups) before the change.
+    expect(await namesThere(SKOLE, 'printerark')).toEqual([]);
+    expect(await namesThere(SKOLE, 'printerark')).toEqual([]);
+    const group = await add(KOMMUNE_ADMIN, { organisationId: t.world.orgs.skole, terms: ['printerark', 'kopipapir'], direction: 'ONE_WAY' });
+    // No waiting: the next search there sees the change.
+    const found = await namesThere(SKOLE, 'printerark');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((n) => /kopipapir/i.test(n))).toBe(true);
+    expect(found).toEqual(await names(SKOLE, 'printerark'));
+
+    await t.gql(await t.login(KOMMUNE_ADMIN), `mutation($id: Int!) { removeSearchSynonyms(id: $id) { id } }`, { id: group.id });
+    expect(await namesThere(SKOLE, 'printerark')).toEqual([]);
+  });
+
+  it('a change of the word list or of the groups moves its generation in the same transaction; a statement that changes nothing does not', async () => {
+    const generations = async () => Object.fromEntries((await t.sql(`SELECT kind, generation FROM search_generation`)).map((r) => [r.kind, r.generation]));
+    const before = await generations();
+    await t.sql(`INSERT INTO search_word (word) SELECT word FROM search_word LIMIT 1 ON CONFLICT DO NOTHING`);
+    await t.sql(`DELETE FROM search_word_expansion WHERE false`);
+    expect(await generations()).toEqual(before);
+    await t.sql(`INSERT INTO search_word (word) VALUES ('zzgenerasjonsord')`);
+    expect(await generations()).toEqual({ ...before, words: before.words + 1 });
+    await t.sql(`DELETE FROM search_word WHERE word = 'zzgenerasjonsord'`);
+    await t.sql(`DELETE FROM search_word_expansion`);
+    expect(await generations()).toEqual({ ...before, words: before.words + 3 });
+  });
 });

@@ -87,6 +87,12 @@ export interface SearchResult {
   relaxed: boolean;
   /** The words (or synonym phrases) given up, in query order; empty unless relaxed. */
   droppedWords: string[];
+  /**
+   * The generation of the organisations' synonym groups (search_generation) the engine saw as the
+   * search began; SearchService searches again when the searcher's groups changed since it read
+   * them. Left out by an engine that reads no database first (Meilisearch).
+   */
+  synonymsGeneration?: number;
 }
 
 /** Like Meilisearch's maxTotalHits: counting stops here so broad queries stay fast. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import Decimal from 'decimal.js';
 import { VisibilityService } from '../agreements/visibility.service';
 import { ClassificationService } from '../classification/classification.service';
@@ -29,10 +30,17 @@ export class SearchService {
   async search(ctx: RequestContext, input: ProductSearchInput, wantFacets = true): Promise<ProductSearchResult> {
     if (input.priceMin && input.priceMax && new Decimal(input.priceMin).gt(input.priceMax)) throw badInput('priceMin is above priceMax', { field: 'priceMin' });
     const scope = await this.visibility.forCaller(ctx);
-    const synonyms = input.text?.trim() ? await this.synonyms.forSearcher(ctx) : [];
+    const synonyms = input.text?.trim() ? await this.synonyms.forSearcher(ctx) : null;
     const offset = decodeOffset(input.after);
     const stop = searchDuration.startTimer({ engine: this.engine.engine });
-    const result = await this.engine.search({ ...input, offset, limit: input.first, facets: wantFacets, today: osloToday(), synonyms }, scope);
+    const query = { ...input, offset, limit: input.first, facets: wantFacets, today: osloToday() };
+    let result = await this.engine.search({ ...query, synonyms: synonyms?.groups ?? [] }, scope);
+    // The groups were remembered from before a change the engine has now seen (made through this
+    // or another replica): read again, and search again if this searcher's groups are not the same.
+    if (synonyms && result.synonymsGeneration !== undefined && this.synonyms.seen(result.synonymsGeneration, synonyms)) {
+      const now = await this.synonyms.forSearcher(ctx);
+      if (!isDeepStrictEqual(now.groups, synonyms.groups)) result = await this.engine.search({ ...query, synonyms: now.groups }, scope);
+    }
     stop();
     const facets = await this.label(ctx, result.facets);
     return {

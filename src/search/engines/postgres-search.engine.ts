@@ -10,6 +10,7 @@ import { attributeFacet } from '../attribute-facets';
 import { ECO_LABEL_SQL } from '../../catalogues/eco-label';
 import { activeFacetGroups, FacetGroup } from '../facet-groups';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
+import { GenerationMemo } from './generation-memo';
 
 /**
  * The English titles an item is also found by (the document's weight C): its class and its
@@ -127,6 +128,10 @@ const EXPANSIONS_PER_WORD = 12;
 export class PostgresSearchEngine extends ProductSearch {
   readonly engine = 'postgres' as const;
   private readonly logger = new Logger('PostgresSearchEngine');
+  /** Each query word's expansions (torg_expand_words), under the word list's generation. */
+  private readonly expansions = new GenerationMemo<WordExpansions>();
+  /** Whether a joined or split spelling (compoundCandidates) is an index word, under the same generation. */
+  private readonly known = new GenerationMemo<boolean>();
 
   constructor(private readonly ds: DataSource) {
     super();
@@ -284,22 +289,56 @@ export class PostgresSearchEngine extends ProductSearch {
    * The versions searched now for these agreements, for each query word the index words it may
    * stand for with their kinds, and which of the `candidates` (joined and split spellings,
    * compoundCandidates) are index words — in one round trip, as every search needs them before
-   * its main statement.
+   * its main statement. Expansions and known words are remembered in memory under the word list's
+   * generation (search_generation), which the same statement reads: only words not remembered are
+   * looked up, all of them when the generation has moved on (another instance's indexer, a rebuild).
+   * The synonym groups' generation is read too and reported with the result (SearchService).
    */
-  private async versionsAndWords(agreementIds: number[], words: string[], candidates: string[] = []): Promise<{ versions: number[]; expansions: Map<string, WordExpansions>; known: Set<string> }> {
+  private async versionsAndWords(
+    agreementIds: number[],
+    words: string[],
+    candidates: string[] = [],
+  ): Promise<{ versions: number[]; expansions: Map<string, WordExpansions>; known: Set<string>; synonymsGeneration: number }> {
     const textWords = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
+    const remembered = this.expansions.lookUp(textWords);
+    const rememberedKnown = this.known.lookUp(candidates);
     const params: unknown[] = [agreementIds];
     const param = (v: unknown) => `$${params.push(v)}`;
+    // The words to look up: those not remembered, or all when the generation they were remembered at is not current.
+    const lookUp = (all: string[], missing: string[], at: number | null) => `CASE WHEN g.words = ${param(at)}::int THEN ${param(missing)}::text[] ELSE ${param(all)}::text[] END`;
     // Prepared (four shapes): PostgreSQL parses and analyses it once per connection.
-    const [row] = await preparedQuery<{ versions: number[]; expansions: WordExpansions[] | null; known: string[] | null }>(
+    const [row] = await preparedQuery<{ versions: number[]; words_generation: number; synonyms_generation: number; expansions: WordExpansions[] | null; known: string[] | null }>(
       this.ds,
-      `SELECT ARRAY(SELECT version_id FROM search_index_state
+      `WITH g AS MATERIALIZED (SELECT (SELECT generation FROM search_generation WHERE kind = 'words') AS words,
+                                      (SELECT generation FROM search_generation WHERE kind = 'synonyms') AS synonyms),
+            q AS MATERIALIZED (SELECT ${textWords.length ? lookUp(textWords, remembered.missing, remembered.generation) : "'{}'::text[]"} AS words,
+                                      ${candidates.length ? lookUp(candidates, rememberedKnown.missing, rememberedKnown.generation) : "'{}'::text[]"} AS candidates FROM g)
+       SELECT ARRAY(SELECT version_id FROM search_index_state
                      WHERE engine = 'postgres' AND agreement_id = ANY($1::int[]) AND version_id IS NOT NULL ORDER BY version_id) AS versions,
-              ${textWords.length ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions, 'kinds', e.kinds)) FROM torg_expand_words(${param(textWords)}::text[], ${param(EXPANSIONS_PER_WORD)}) e)` : 'NULL::json'} AS expansions,
-              ${candidates.length ? `ARRAY(SELECT word FROM search_word WHERE word = ANY(${param(candidates)}::text[]))` : 'NULL::text[]'} AS known`,
+              g.words AS words_generation, g.synonyms AS synonyms_generation,
+              ${
+                textWords.length
+                  ? `(SELECT json_agg(json_build_object('word', e.word, 'expansions', e.expansions, 'kinds', e.kinds)) FROM q, torg_expand_words(q.words, ${param(EXPANSIONS_PER_WORD)}) e WHERE cardinality(q.words) > 0)`
+                  : 'NULL::json'
+              } AS expansions,
+              ${candidates.length ? `ARRAY(SELECT k.word FROM q, search_word k WHERE cardinality(q.candidates) > 0 AND k.word = ANY(q.candidates))` : 'NULL::text[]'} AS known
+         FROM g`,
       params,
     );
-    return { versions: row.versions, expansions: new Map((row.expansions ?? []).map((r) => [r.word, r])), known: new Set(row.known ?? []) };
+    const generation = row.words_generation;
+    const read = new Map((row.expansions ?? []).map((r) => [r.word, r]));
+    // What the statement looked up at this generation is remembered (nothing when it is older than what is remembered).
+    if (textWords.length) this.expansions.remember(generation, read);
+    const knownNow = new Set(row.known ?? []);
+    if (candidates.length)
+      this.known.remember(
+        generation,
+        (generation === rememberedKnown.generation ? rememberedKnown.missing : candidates).map((c) => [c, knownNow.has(c)]),
+      );
+    // Remembered values count only when the generation they were read at is the statement's.
+    const expansions = generation === remembered.generation ? new Map([...remembered.found, ...read]) : read;
+    if (generation === rememberedKnown.generation) for (const [c, isWord] of rememberedKnown.found) if (isWord) knownNow.add(c);
+    return { versions: row.versions, expansions, known: knownNow, synonymsGeneration: row.synonyms_generation };
   }
 
   /**
@@ -347,10 +386,12 @@ export class PostgresSearchEngine extends ProductSearch {
     if (!agreementIds.length) return empty;
     const typedGroups = query.text ? queryGroups(query.text, synonymsWith(query.synonyms)) : [];
     // The versions searched now, as values: the planner then reads only their partitions.
-    const { versions, expansions, known } = await this.versionsAndWords(agreementIds, termWords(typedGroups), compoundCandidates(typedGroups));
+    const { versions, expansions, known, synonymsGeneration } = await this.versionsAndWords(agreementIds, termWords(typedGroups), compoundCandidates(typedGroups));
     // "wallpaper" also as "wall paper", and the reverse, where the index has those words.
     const groups = withCompoundSpellings(typedGroups, known);
-    if (!versions.length) return empty;
+    // Every answer from here on says which synonym groups' generation it saw.
+    const none: SearchResult = { ...empty, synonymsGeneration };
+    if (!versions.length) return none;
     const versionsRef = p(versions);
     const where: string[] = [`s.version_id = ANY(${versionsRef}::int[])`, VALID_ON_SQL(p(query.today ?? osloToday()))];
     let gq: GroupQueries[] = [];
@@ -360,14 +401,14 @@ export class PostgresSearchEngine extends ProductSearch {
       // A word merely similar to one of the item's never makes it confident: those rows are left
       // to the index, which keeps typo searches from collecting every look-alike.
       const first = gq[0].byClass[MatchClass.Typo];
-      if (!first) return empty;
+      if (!first) return none;
       anyRef = p(anyGroupQuery(gq));
       // The first word must match; the others rank (all words > fewer words, Meilisearch's
       // matchingStrategy "last": words are given up from the end). An item below the confidence
       // is no hit: told by one test per row (confidentQuery), so the hits, their count and their
       // facets need no item's ladder of match steps.
       const confident = confidentQuery(gq);
-      if (!confident) return empty;
+      if (!confident) return none;
       where.push(`s.doc @@ to_tsquery('simple', ${p(first)})`);
       // coalesce() keeps the confidence out of the index condition: with its many words and a
       // NOT, the planner priced the text index above reading whole partitions (seen at 200k items).
@@ -482,6 +523,7 @@ export class PostgresSearchEngine extends ProductSearch {
       facets,
       relaxed: hasText && words < gq.length,
       droppedWords: hasText ? gq.slice(words).map((g) => g.label) : [],
+      synonymsGeneration,
     };
   }
 }

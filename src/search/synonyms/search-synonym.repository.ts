@@ -53,8 +53,16 @@ export class SearchSynonymRepository {
     return [rows.map(({ total: _total, ...r }) => r), total];
   }
 
-  /** The groups of these organisations (a searcher's own and those above it), as the search applies them. */
-  forOrganisations(ctx: RequestContext, organisationIds: readonly number[]): Promise<{ terms: string[]; oneWay: boolean }[]> {
-    return ctx.manager.query(`SELECT folded AS terms, one_way AS "oneWay" FROM search_synonym_group WHERE organisation_id = ANY($1::int[]) ORDER BY id`, [[...organisationIds]]);
+  /**
+   * The groups of these organisations (a searcher's own and those above it), as the search applies
+   * them, and the generation of all organisations' groups (search_generation) they were read at.
+   */
+  async forOrganisations(ctx: RequestContext, organisationIds: readonly number[]): Promise<{ groups: { terms: string[]; oneWay: boolean }[]; generation: number }> {
+    const [row] = await ctx.manager.query(
+      `SELECT (SELECT generation FROM search_generation WHERE kind = 'synonyms') AS generation,
+              coalesce((SELECT json_agg(json_build_object('terms', folded, 'oneWay', one_way) ORDER BY id) FROM search_synonym_group WHERE organisation_id = ANY($1::int[])), '[]') AS groups`,
+      [[...organisationIds]],
+    );
+    return row;
   }
 }

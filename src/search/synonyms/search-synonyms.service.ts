@@ -13,13 +13,24 @@ import { SearchSynonymRepository, SynonymGroupRow } from './search-synonym.repos
 import { checkSynonymGroup, isSynonymProblem, MAX_GROUPS_PER_ORGANISATION } from './synonym-group-rules';
 import { AddSearchSynonymsInput, DuplicateSynonymGroupError, InvalidSynonymGroupError, SearchSynonymGroup, SynonymDirection } from './search-synonyms.types';
 
+/** Searchers' groups remembered at most (by organisation); when full, the memory starts over. */
+const MAX_REMEMBERED = 10_000;
+
 const BUYER_KINDS = new Set<OrganisationKind>([OrganisationKind.BUYER, OrganisationKind.PURCHASING_UNIT]);
 
 /**
- * How long a searcher's synonyms are remembered. A change is seen at once by the replica that
- * made it (it forgets everything after the commit) and within this time by the others.
+ * How long a searcher's synonyms are remembered when the engine reports no generation of them
+ * (Meilisearch): a change is then seen within this time by the other replicas. The PostgreSQL
+ * engine reads the generation in each search's first statement, and a searcher's groups are kept
+ * until it moves on (seen()), so every replica applies a change from its next search on.
  */
 const SYNONYMS_TTL_MS = 10_000;
+
+/** A searcher's groups and the generation of all groups (search_generation) they were read at. */
+export interface SearcherSynonyms {
+  groups: SynonymGroup[];
+  generation: number;
+}
 
 /**
  * An organisation's own synonym groups (beside the maintained list in synonyms.ts): added and
@@ -28,7 +39,10 @@ const SYNONYMS_TTL_MS = 10_000;
  */
 @Injectable()
 export class SearchSynonyms {
-  private readonly cache = new TtlCache<SynonymGroup[]>(SYNONYMS_TTL_MS);
+  private readonly cache = new TtlCache<SearcherSynonyms>(SYNONYMS_TTL_MS);
+  private readonly lasting = new Map<string, SearcherSynonyms>();
+  /** The newest generation a search reported (null: the engine reports none, the TTL applies). */
+  private latest: number | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -47,7 +61,7 @@ export class SearchSynonyms {
       const added = await this.rows.insert(tx, org, checked, tx.user.userId ?? null);
       if ('existingId' in added) return DuplicateSynonymGroupError.of(added.existingId, org);
       await this.audit.record(tx, 'search-synonyms.added', 'organisation', org, { groupId: added.row.id, terms: checked.terms, oneWay: checked.oneWay });
-      tx.afterCommit(() => this.cache.clear());
+      tx.afterCommit(() => this.forget());
       return toGroup(added.row);
     });
   }
@@ -59,7 +73,7 @@ export class SearchSynonyms {
       if (!group || !(await this.identity.selfAndDescendantIds(tx, [tx.user.organisationId])).includes(group.organisationId)) throw notFound('Search synonym group', id);
       await this.rows.delete(tx, id);
       await this.audit.record(tx, 'search-synonyms.removed', 'organisation', group.organisationId, { groupId: id, terms: group.terms, oneWay: group.oneWay });
-      tx.afterCommit(() => this.cache.clear());
+      tx.afterCommit(() => this.forget());
       return toGroup(group);
     });
   }
@@ -71,15 +85,40 @@ export class SearchSynonyms {
     return toConnection(rows.map(toGroup), offset, first, total);
   }
 
-  /** The groups a search by this caller applies: its organisation's and those of every organisation above it. */
-  async forSearcher(ctx: RequestContext): Promise<SynonymGroup[]> {
+  /**
+   * The groups a search by this caller applies: its organisation's and those of every organisation
+   * above it (organisations never move, so the set of organisations is fixed), with the generation
+   * they were read at. Remembered until a search reports a newer generation (seen()); for an engine
+   * that reports none, for SYNONYMS_TTL_MS.
+   */
+  async forSearcher(ctx: RequestContext): Promise<SearcherSynonyms> {
     const org = ctx.user.organisationId;
     const key = String(org);
-    const known = this.cache.get(key);
-    if (known) return known;
-    const groups = await this.rows.forOrganisations(ctx, await this.identity.selfAndAncestorIds(ctx, org));
-    this.cache.set(key, groups);
-    return groups;
+    const known = this.latest === null ? this.cache.get(key) : this.lasting.get(key);
+    if (known && (this.latest === null || known.generation >= this.latest)) return known;
+    const read = await this.rows.forOrganisations(ctx, await this.identity.selfAndAncestorIds(ctx, org));
+    if (this.latest === null) this.cache.set(key, read);
+    else {
+      if (this.lasting.size >= MAX_REMEMBERED) this.lasting.clear();
+      this.lasting.set(key, read);
+    }
+    return read;
+  }
+
+  /**
+   * A search saw this generation of the groups (in its first statement): what was read at an older
+   * one is read again when next asked for. Returns whether `used` (what that search applied) may be
+   * outdated, so the caller asks again and searches again if the groups differ.
+   */
+  seen(generation: number, used: SearcherSynonyms): boolean {
+    if (this.latest === null || generation > this.latest) this.latest = generation;
+    return generation > used.generation;
+  }
+
+  /** After a change on this replica: its next searches read the groups again without waiting for a generation. */
+  private forget() {
+    this.cache.clear();
+    this.lasting.clear();
   }
 
   /** The organisation a caller may keep synonyms for: its own (default) or one below it, a buyer or purchasing unit. */
