@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { Browser } from 'playwright-core';
 import { sentOrder } from './support/orders';
 import { TestApp } from './support/test-app';
@@ -104,7 +105,20 @@ describeBrowser('the supplier portal in a browser', () => {
           said.push({ text: region.textContent, checking: !!document.querySelector('[data-testid=upload-checking]'), report: !!document.querySelector('[data-testid=upload-report]') });
       }).observe(region, { childList: true, characterData: true, subtree: true });
     });
-    await page.getByRole('button', { name: 'Last opp' }).click();
+    // The server's check is held on a lock (it looks the file's UNSPSC codes up) until the page
+    // shows "checking": on a fast machine the answer would otherwise come in the same frame as the
+    // last byte, and only the result would be said.
+    const side = new Client({ connectionString: t.databaseUrl });
+    await side.connect();
+    try {
+      await side.query('BEGIN');
+      await side.query('LOCK TABLE unspsc_node IN ACCESS EXCLUSIVE MODE');
+      await page.getByRole('button', { name: 'Last opp' }).click();
+      await page.getByTestId('upload-checking').waitFor();
+    } finally {
+      await side.query('ROLLBACK');
+      await side.end();
+    }
     const report = page.getByTestId('upload-report');
     await report.waitFor();
     // Once every byte was sent, "checking" was shown beside its progress bar and said, before the report.
