@@ -435,6 +435,68 @@ export function searchContract(engine: string, env: Record<string, string>, opts
       expect(cheap.facets.segment).not.toEqual(browse.facets.segment);
     });
 
+    it('counts the facets of a UNSPSC filter without text as the disjunctive count does, by day and price range, the same for another segment (issue 17)', async () => {
+      const today = osloToday();
+      const tomorrow = addDays(today, 1);
+      const a = await createAgreement(t, { participants: ['skole'], scope: ['14110000', '44120000'] });
+      const csv = [
+        'seller_item_id,name,unspsc,price,vat_rate,unit,valid_from,attr_ulvemerke',
+        'UC-1,Ulvkvist ulvkva,14111507,20,25,EA,,ulva',
+        'UC-2,Ulvkvist ulvkvb,44121706,30,25,EA,,ulvb',
+        'UC-3,Ulvkvist ulvkvc,44121704,40,25,EA,,ulvb',
+        'UC-4,Ulvkvist ulvkvd,44121618,500,25,EA,,ulvc', // above the price range
+        `UC-5,Ulvkvist ulvkve,44121708,25,25,EA,${tomorrow},ulvd`, // valid from tomorrow
+      ];
+      await publishFile(t, a.id, Buffer.from(csv.join('\n') + '\n'), 'uc.csv');
+      const kontorland = String(t.world.orgs.kontorland);
+      const only = (input: Record<string, unknown>, token?: string) =>
+        token ? t.gql(token, SEARCH, { i: { agreementIds: [a.id], first: 10, ...input } }).then((r) => r.data.searchProducts) : search(SKOLE, { agreementIds: [a.id], first: 10, ...input });
+      // The same facets through the disjunctive path: a second, no-op facet filter (the agreement's only supplier).
+      const disjunctively = (input: Record<string, unknown>, token?: string) => only({ ...input, supplierIds: [t.world.orgs.kontorland] }, token);
+      const paper = await only({ unspsc: ['14000000'], priceMax: '100' });
+      expect(paper.totalCount).toBe(1);
+      expect(paper.facets).toEqual({
+        segment: [expect.objectContaining({ value: '44000000', count: 2 }), expect.objectContaining({ value: '14000000', count: 1 })],
+        family: [
+          { value: '44120000', count: 2 },
+          { value: '14110000', count: 1 },
+        ],
+        class: [
+          { value: '44121700', count: 2 },
+          { value: '14111500', count: 1 },
+        ],
+        supplier: [expect.objectContaining({ value: kontorland, count: 1 })],
+        attributes: [{ name: 'ulvemerke', values: [{ value: 'ulva', count: 1 }] }],
+      });
+      expect(paper.facets).toEqual((await disjunctively({ unspsc: ['14000000'], priceMax: '100' })).facets);
+      // Another segment of the same scope: the same UNSPSC counts, its own hits' suppliers and attributes.
+      const office = await only({ unspsc: ['44000000'], priceMax: '100' });
+      expect(office.totalCount).toBe(2);
+      expect([office.facets.segment, office.facets.family, office.facets.class]).toEqual([paper.facets.segment, paper.facets.family, paper.facets.class]);
+      expect(office.facets.supplier).toEqual([expect.objectContaining({ value: kontorland, count: 2 })]);
+      expect(office.facets.attributes).toEqual([{ name: 'ulvemerke', values: [{ value: 'ulvb', count: 2 }] }]);
+      expect(office.facets).toEqual((await disjunctively({ unspsc: ['44000000'], priceMax: '100' })).facets);
+      // The browse of the scope counts the same tree.
+      const browse = await only({ priceMax: '100' });
+      expect([browse.facets.segment, browse.facets.family, browse.facets.class]).toEqual([paper.facets.segment, paper.facets.family, paper.facets.class]);
+      // Without the price range the dear item counts too.
+      const anyPrice = await only({ unspsc: ['14000000'] });
+      expect(anyPrice.facets.segment).toEqual([expect.objectContaining({ value: '44000000', count: 3 }), expect.objectContaining({ value: '14000000', count: 1 })]);
+      expect(anyPrice.facets).toEqual((await disjunctively({ unspsc: ['14000000'] })).facets);
+      // Tomorrow the item valid from then counts as well.
+      await onDay(tomorrow, async () => {
+        const token = await freshToken(t, SKOLE);
+        const later = await only({ unspsc: ['14000000'], priceMax: '100' }, token);
+        expect(later.facets.segment).toEqual([expect.objectContaining({ value: '44000000', count: 3 }), expect.objectContaining({ value: '14000000', count: 1 })]);
+        expect(later.facets.class).toEqual([
+          { value: '44121700', count: 3 },
+          { value: '14111500', count: 1 },
+        ]);
+        expect(later.facets).toEqual((await disjunctively({ unspsc: ['14000000'], priceMax: '100' }, token)).facets);
+        expect((await only({ unspsc: ['44000000'], priceMax: '100' }, token)).totalCount).toBe(3);
+      });
+    });
+
     it('never counts an item the caller may not see, whatever the filter names', async () => {
       const browse = await search(SKOLE, { first: 1 });
       expect(browse.facets.supplier.map((f: any) => Number(f.value))).not.toContain(t.world.orgs.medisinsk);

@@ -11,6 +11,7 @@ import { ECO_LABEL_SQL } from '../../catalogues/eco-label';
 import { activeFacetGroups, FacetGroup } from '../facet-groups';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 import { GenerationMemo } from './generation-memo';
+import { LruCache } from '../../platform/cache/lru-cache';
 
 /**
  * The English titles an item is also found by (the document's weight C): its class and its
@@ -132,6 +133,14 @@ export class PostgresSearchEngine extends ProductSearch {
   private readonly expansions = new GenerationMemo<WordExpansions>();
   /** Whether a joined or split spelling (compoundCandidates) is an index word, under the same generation. */
   private readonly known = new GenerationMemo<boolean>();
+  /**
+   * The segment, family and class facets of a scope (unspscFacetsOf), by unspscScopeKey; a
+   * promise, so concurrent searches of one scope share one read. Never stale, so never
+   * invalidated, on this instance or any other: a published version's partition never changes (a
+   * new publish is a new version, searched under a new key; a rebuild projects the same rows), and
+   * the day is part of the key, so yesterday's keys are simply used no more and age out.
+   */
+  private readonly unspscFacets = new LruCache<Promise<FacetRow[]>>(UNSPSC_FACET_SCOPES);
 
   constructor(private readonly ds: DataSource) {
     super();
@@ -347,14 +356,16 @@ export class PostgresSearchEngine extends ProductSearch {
    * has no statistics on the facets (analyzing them would cost every upload), so it took a common
    * attribute for a rare one, read a third of each partition through the facet index and matched
    * the text on every row, an order of magnitude slower under load. coalesce() keeps the facet
-   * index out of that choice; without text it is the way in. Both hold only when no facets are
-   * counted (`facets: false`): with facets, a filter is a flag on each visible row (disjunctive
-   * counts need the rows that fail it), so neither index is used and a filter-only browse reads
-   * every visible row, as a browse with no filter does.
+   * index out of that choice; without text it is the way in. Both hold when the filters narrow
+   * the rows read: without facets (`facets: false`), and for a search without text whose only
+   * facet filter is the UNSPSC one (its UNSPSC counts are the scope's, kept: search). Otherwise,
+   * with facets, a filter is a flag on each visible row (disjunctive counts need the rows that
+   * fail it), so neither index is used and a filter-only browse reads every visible row, as a
+   * browse with no filter does.
    */
   private groupCondition(g: FacetGroup, query: SearchQuery, hasText: boolean, p: (v: unknown) => string): string {
     if (g.kind === 'unspsc') {
-      // A node covers the codes that start with its prefix: one range each (on the (agreement, code) index when no facets are counted).
+      // A node covers the codes that start with its prefix: one range each (on the (agreement, code) index when it narrows the rows read).
       const ranges = query.unspsc!.map(unspscRange);
       return `(${ranges.map(([lo, hi]) => `s.unspsc_code BETWEEN ${p(lo)}::char(8) AND ${p(hi)}::char(8)`).join(' OR ')})`;
     }
@@ -365,6 +376,19 @@ export class PostgresSearchEngine extends ProductSearch {
         return hasText ? `coalesce(s.attr_facets && ${values}::text[], false)` : `s.attr_facets && ${values}::text[]`;
       })
       .join(' AND ');
+  }
+
+  /**
+   * Reads a scope's segment, family and class facets (UNSPSC_SCOPE_FACETS_SQL) and keeps them
+   * under `key`; forgotten again if the read fails, so the next search tries again.
+   */
+  private unspscFacetsOf(key: string, scopeWhere: (param: (v: unknown) => string) => string[]): Promise<FacetRow[]> {
+    const params: unknown[] = [];
+    const where = scopeWhere((v) => `$${params.push(v)}`).join(' AND ');
+    const read = preparedQuery<FacetRow>(this.ds, UNSPSC_SCOPE_FACETS_SQL(where), params);
+    this.unspscFacets.set(key, read);
+    read.catch(() => this.unspscFacets.delete(key, read));
+    return read;
   }
 
   async search(query: SearchQuery, scope: SearchScope): Promise<SearchResult> {
@@ -392,8 +416,16 @@ export class PostgresSearchEngine extends ProductSearch {
     // Every answer from here on says which synonym groups' generation it saw.
     const none: SearchResult = { ...empty, synonymsGeneration };
     if (!versions.length) return none;
-    const versionsRef = p(versions);
-    const where: string[] = [`s.version_id = ANY(${versionsRef}::int[])`, VALID_ON_SQL(p(query.today ?? osloToday()))];
+    const day = query.today ?? osloToday();
+    // The rows every search of these versions, this day and this price range reads from (the
+    // text and the facet filters narrow them), as a condition with its own parameters.
+    const scopeWhere = (param: (v: unknown) => string) => [
+      `s.version_id = ANY(${param(versions)}::int[])`,
+      VALID_ON_SQL(param(day)),
+      ...(query.priceMin ? [`s.price >= ${param(query.priceMin)}::numeric`] : []),
+      ...(query.priceMax ? [`s.price <= ${param(query.priceMax)}::numeric`] : []),
+    ];
+    const where: string[] = scopeWhere(p);
     let gq: GroupQueries[] = [];
     let anyRef = '';
     if (groups.length) {
@@ -415,13 +447,24 @@ export class PostgresSearchEngine extends ProductSearch {
       where.push(`coalesce(s.doc @@ to_tsquery('simple', ${p(confident)}), false)`);
     }
     const hasText = gq.length > 0;
-    if (query.priceMin) where.push(`s.price >= ${p(query.priceMin)}::numeric`);
-    if (query.priceMax) where.push(`s.price <= ${p(query.priceMax)}::numeric`);
     const wantFacets = query.facets !== false;
     // The filters that have a facet, each group's condition: the hits meet them all; with facets
     // asked for, each group's facet is counted over the rows that meet all the others (facet-groups.ts).
     const facetGroups = activeFacetGroups(query);
-    const disjunctive = wantFacets && facetGroups.length > 0;
+    // Without text, when the UNSPSC filter is the only facet filter or there is none, the segment,
+    // family and class facets count every row of the scope (the versions, the day, the price
+    // range): the same figures for every such search, kept by scope (unspscFacetsOf). A search
+    // filtered by UNSPSC alone then needs no disjunctive pass: its hits come through the code
+    // index, and the supplier and attribute facets, whose groups are not active, count the hits,
+    // as the disjunctive counts would. A browse computes them in its own pass when not kept, and
+    // keeps them.
+    const scopeLevels = wantFacets && !hasText && (facetGroups.length === 0 || (facetGroups.length === 1 && facetGroups[0].kind === 'unspsc'));
+    const scopeKey = scopeLevels ? unspscScopeKey(versions, day, query.priceMin, query.priceMax) : '';
+    let keptLevels = scopeLevels ? this.unspscFacets.get(scopeKey) : undefined;
+    if (scopeLevels && !keptLevels && facetGroups.length) keptLevels = this.unspscFacetsOf(scopeKey, scopeWhere);
+    const disjunctive = wantFacets && facetGroups.length > 0 && !scopeLevels;
+    // Whether the main statement counts the UNSPSC levels itself.
+    const levels = keptLevels === undefined;
     const groupWhere = facetGroups.map((g) => this.groupCondition(g, query, hasText, p));
     const whereSql = [...where, ...(disjunctive ? [] : groupWhere)].join(' AND ');
     const relevance = query.sort !== 'PRICE_ASC' && query.sort !== 'PRICE_DESC';
@@ -466,7 +509,7 @@ export class PostgresSearchEngine extends ProductSearch {
     // Disjunctive facets: `base` holds the rows that meet every filter without a facet and all
     // group filters but at most one, each group's result as a flag (f0, f1, …), in one pass
     // over the text-matched, visible rows; the hits are those with every flag, and each facet is
-    // counted over the rows with every flag but its own group's (facetsSql).
+    // counted over the rows with every flag but its own group's (disjunctiveFacetsSql).
     const flags = facetGroups.map((_, i) => `f${i}`);
     const base = disjunctive
       ? `base AS MATERIALIZED (
@@ -483,12 +526,12 @@ export class PostgresSearchEngine extends ProductSearch {
     // Joining the page back to catalogue_item rather than to the search table spares the planner
     // a second walk over every searched partition (a quarter of the planning of a small search).
     // Without facets, the total is counted only up to the cap.
-    const [row] = await preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number; words: number | null }>(
+    const main = preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number; words: number | null }>(
       this.ds,
       `WITH ${base} hits AS MATERIALIZED (
          SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${eco} AS eco
                 ${hasText ? ', s.doc' : ''} ${tiered ? `, ${tierFlag(top)} AS top, ${tierFlag(allWords)} AS all_words` : ''}
-                ${wantFacets && !disjunctive ? ', s.segment_code, s.family_code, s.class_code, s.attr_facets' : ''}
+                ${wantFacets && !disjunctive ? `${levels ? ', s.segment_code, s.family_code, s.class_code' : ''}, s.attr_facets` : ''}
            FROM ${hitsFrom}),
        ${tiered ? `tier AS (SELECT CASE WHEN count(*) FILTER (WHERE top) >= ${needRef} THEN 2 WHEN count(*) FILTER (WHERE all_words) >= ${needRef} THEN 1 ELSE 0 END AS t FROM hits),` : ''}
        ranked AS (
@@ -504,12 +547,17 @@ export class PostgresSearchEngine extends ProductSearch {
                    'unitCode', s.unit_code, 'gtin', s.gtin, 'manufacturer', s.manufacturer, 'attributes', s.attributes, 'mandatory', pg.mandatory,
                    'highlightedName', ${headline('s.name')}, 'highlightedDescription', CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END) AS hit
               FROM page pg JOIN catalogue_item s ON s.id = pg.item_id) x) AS hits,
-         ${wantFacets ? `(SELECT json_agg(f) FROM (${disjunctive ? disjunctiveFacetsSql(facetGroups, flags, p) : FACETS_SQL}) f)` : 'NULL'} AS facets,
+         ${wantFacets ? `(SELECT json_agg(f) FROM (${disjunctive ? disjunctiveFacetsSql(facetGroups, flags, p) : facetsSql(levels)}) f)` : 'NULL'} AS facets,
          ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total,
          ${hasText ? '(SELECT max(h.words) FROM ranked h)' : 'NULL::int'} AS words`,
       params,
     );
-    const facets = row.facets ? facetsFrom(row.facets) : empty.facets;
+    // The kept UNSPSC counts, when being read, are read beside the main statement.
+    const [[row], kept] = await Promise.all([main, keptLevels]);
+    let facetRows = row.facets;
+    if (kept) facetRows = [...(facetRows ?? []), ...kept];
+    else if (scopeLevels && facetRows) this.unspscFacets.set(scopeKey, Promise.resolve(facetRows.filter((f) => UNSPSC_LEVELS.has(f.facet))));
+    const facets = facetRows ? facetsFrom(facetRows) : empty.facets;
     const hits = row.hits.map((h) => ({
       ...h,
       highlightedName: highlightedHtml(h.highlightedName, markers),
@@ -661,23 +709,60 @@ interface FacetRow {
   count: number;
 }
 
+const UNSPSC_LEVELS = new Set(['segment', 'family', 'class']);
+
+/** The key of a scope's UNSPSC counts: the versions searched (sorted, as versionsAndWords reads them), the day and the price range. */
+export const unspscScopeKey = (versions: readonly number[], day: string, priceMin?: string | null, priceMax?: string | null): string =>
+  JSON.stringify([[...versions].sort((a, b) => a - b), day, priceMin || null, priceMax || null]);
+
+/** The segment, family and class counts of the rows `from` names (with its condition), as one grouping-sets pass. */
+const unspscGroupedSql = (from: string) => `
+    SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family' ELSE 'class' END AS facet,
+           coalesce(segment_code, family_code, class_code) AS value, count(*)::int AS count
+      FROM ${from} GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code))`;
+
 /**
- * Facet counts over the `hits` CTE: UNSPSC levels and supplier as grouping sets, attributes
- * unnested; the top FACET_LIMIT of each. Attributes are unnested in the select list (one pass)
- * rather than by a function scan per hit, and values sort bytewise (COLLATE "C": codes, ids and
- * lower-cased attribute values, so the order is the same), both cheaper for a broad search.
+ * The top FACET_LIMIT values of each facet (of each attribute name) of the counts `grouped`
+ * (facet, value, count): the one cut and order of every facet statement, so counts taken by
+ * different statements (the cached UNSPSC counts, search) are cut alike. Values sort bytewise
+ * (COLLATE "C": codes, ids and lower-cased attribute values, so the order is the same), cheaper
+ * than the locale's order.
  */
-const FACETS_SQL = `
-  WITH grouped AS (
-    SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
-                WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
-           coalesce(segment_code, family_code, class_code, supplier_id::text) AS value, count(*)::int AS count
-      FROM hits GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))
-    UNION ALL
-    SELECT 'attr', a, count(*)::int FROM (SELECT unnest(attr_facets) AS a FROM hits) u GROUP BY a),
+const topFacetsSql = (grouped: string) => `
+  WITH grouped AS (${grouped}),
   ranked AS (SELECT *, row_number() OVER (PARTITION BY facet COLLATE "C", CASE WHEN facet = 'attr' THEN split_part(value, '=', 1) END COLLATE "C" ORDER BY count DESC, value COLLATE "C") AS r
                FROM grouped WHERE value IS NOT NULL)
   SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet COLLATE "C", count DESC, value COLLATE "C"`;
+
+/**
+ * Facet counts over the `hits` CTE: UNSPSC levels and supplier as grouping sets, attributes
+ * unnested; the top FACET_LIMIT of each. Attributes are unnested in the select list (one pass)
+ * rather than by a function scan per hit, both cheaper for a broad search. Without `levels` the
+ * UNSPSC levels are left out (search takes them from its cache of UNSPSC counts).
+ */
+const facetsSql = (levels: boolean) =>
+  topFacetsSql(`
+    ${
+      levels
+        ? `SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
+                       WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
+                  coalesce(segment_code, family_code, class_code, supplier_id::text) AS value, count(*)::int AS count
+             FROM hits GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))`
+        : `SELECT 'supplier' AS facet, supplier_id::text AS value, count(*)::int AS count FROM hits GROUP BY supplier_id`
+    }
+    UNION ALL
+    SELECT 'attr', a, count(*)::int FROM (SELECT unnest(attr_facets) AS a FROM hits) u GROUP BY a`);
+
+/**
+ * The segment, family and class counts over every row of the versions `versions` valid on `day`
+ * within the price range: what a search without text counts them over when the UNSPSC filter is
+ * its only facet filter (disjunctive: all filters but the UNSPSC one), and what a browse without
+ * text or filter counts them over. Cut as every facet statement.
+ */
+const UNSPSC_SCOPE_FACETS_SQL = (where: string) => topFacetsSql(unspscGroupedSql(`search_item s WHERE ${where}`));
+
+/** How many scopes' UNSPSC counts (UnspscFacets) are kept: each is at most 3 × FACET_LIMIT rows, a few KB. */
+const UNSPSC_FACET_SCOPES = 256;
 
 /**
  * Disjunctive facet counts over the `base` CTE (see search): each group's facet over the rows with
@@ -685,7 +770,7 @@ const FACETS_SQL = `
  * levels stay one grouping-sets pass over their rows, the supplier one GROUP BY over its rows (so
  * each row is hashed only where it counts: one FILTER per grouping set would hash every row of
  * `base` into all four), the attributes one unnest, each value counted under its name's
- * condition. Otherwise as FACETS_SQL; `base` is read from the tables once, these scan it in memory.
+ * condition. Otherwise as facetsSql; `base` is read from the tables once, these scan it in memory.
  */
 export function disjunctiveFacetsSql(groups: FacetGroup[], flags: string[], p: (v: unknown) => string): string {
   const all = flags.join(' AND ');
@@ -696,18 +781,11 @@ export function disjunctiveFacetsSql(groups: FacetGroup[], flags: string[], p: (
   };
   const attributes = groups.flatMap((g, i) => (g.kind === 'attribute' ? [`WHEN ${p(g.name)}::text THEN ${allBut(i)}`] : []));
   const attributeOk = attributes.length ? `CASE split_part(a, '=', 1) ${attributes.join(' ')} ELSE ${all} END` : all;
-  return `
-  WITH grouped AS (
-    SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family' ELSE 'class' END AS facet,
-           coalesce(segment_code, family_code, class_code) AS value, count(*)::int AS count
-      FROM base WHERE ${of('unspsc')} GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code))
+  return topFacetsSql(`${unspscGroupedSql(`base WHERE ${of('unspsc')}`)}
     UNION ALL
     SELECT 'supplier', supplier_id::text, count(*)::int FROM base WHERE ${of('supplier')} GROUP BY supplier_id
     UNION ALL
-    SELECT 'attr', a, count(*)::int FROM (SELECT unnest(attr_facets) AS a, ${flags.join(', ')} FROM base) u WHERE ${attributeOk} GROUP BY a),
-  ranked AS (SELECT *, row_number() OVER (PARTITION BY facet COLLATE "C", CASE WHEN facet = 'attr' THEN split_part(value, '=', 1) END COLLATE "C" ORDER BY count DESC, value COLLATE "C") AS r
-               FROM grouped WHERE value IS NOT NULL)
-  SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet COLLATE "C", count DESC, value COLLATE "C"`;
+    SELECT 'attr', a, count(*)::int FROM (SELECT unnest(attr_facets) AS a, ${flags.join(', ')} FROM base) u WHERE ${attributeOk} GROUP BY a`);
 }
 
 function facetsFrom(rows: FacetRow[]): SearchFacets {
