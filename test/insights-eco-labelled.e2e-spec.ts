@@ -10,6 +10,7 @@ import { publishFile } from './support/fixtures';
 import { factsWritten, submitCart } from './support/insights';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { QUICK_ISSUE_DATE, quickInvoiceXml } from './support/invoices';
+import { COPY_PAPER_FROM_THE_SHOP } from './support/orders';
 import { startTestApp, TestApp } from './support/test-app';
 
 const ECO = 'period organisationId category supplierId supplierName currency total ecoLabelled notLabelled unknown ecoLabelledShare ecoLabelledShareOfKnown lines';
@@ -54,19 +55,7 @@ describe('Eco-labelled spend in insights (issue 17 §2)', () => {
       { sellerItemId: 'KL-100', quantity: '10' },
       { sellerItemId: 'KL-106', quantity: '2' },
     ]);
-    await submitCart(t, [
-      {
-        freeText: {
-          description: 'Kopipapir fra nærbutikken',
-          unspscCode: '14111507',
-          quantity: '10',
-          unitCode: 'PK',
-          estimatedPrice: '60',
-          preferredSupplierName: 'Nærbutikken',
-          justification: { code: 'URGENT_NEED', text: 'Tom for papir før eksamen' },
-        },
-      },
-    ]);
+    await submitCart(t, [COPY_PAPER_FROM_THE_SHOP]);
     await factsWritten(t);
     const lines = await t.sql('SELECT line_no, eco_labelled FROM purchase_order_line WHERE order_id = $1 ORDER BY line_no', [order1.id]);
     expect(lines.map((l: any) => l.eco_labelled)).toEqual([true, false]);

@@ -14,6 +14,7 @@ import { InvoiceSpendFact, OrderSpendFact, SpendEvent } from '../src/insights/sp
 import { documentRollupFor } from '../src/insights/statistics-rollups';
 import { rollupFor } from '../src/insights/insight-query';
 import { RequestContext } from '../src/platform/context/request-context';
+import { inMigrationTransaction } from './support/migrations';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -488,32 +489,17 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     // Every statement-level rollup trigger on the insights tables: those of migrations 91, 105, 170, 176, 192 and 198 (at least those of the first four).
     expect(await guarded()).toBeGreaterThanOrEqual(2 * 3 * (2 + 1 + 1 + 3 + 1) + 3 + 3);
     expect(await upsertingSums()).toBe(6);
-    const runner = t.app.get(DataSource).createQueryRunner();
-    try {
-      await runner.startTransaction();
+    await inMigrationTransaction(t, async (runner) => {
       await new InsightsTriggersWriteOnlyChanges1763800000199().down(runner);
       expect(await runner.query(`SELECT count(*)::int AS n FROM pg_proc WHERE prosrc LIKE '%199: skip an empty statement%'`)).toEqual([{ n: 0 }]);
-      await runner.commitTransaction();
-    } catch (e) {
-      await runner.rollbackTransaction();
-      throw e;
-    }
+    });
     expect(await upsertingSums()).toBe(0);
     // Without them the rollups are kept as before.
     const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 1891 });
     await write({ event: 'invoiceApproved', fact: invoiceFact(7100, { ...v, approved: true }) });
     await write({ event: 'invoiceApproved', fact: invoiceFact(7100, { ...v, lines: v.lines.slice(0, 1) }) });
     expect(await sameAllTimeAnswers()).toBe(30);
-    try {
-      await runner.startTransaction();
-      await new InsightsTriggersWriteOnlyChanges1763800000199().up(runner);
-      await runner.commitTransaction();
-    } catch (e) {
-      await runner.rollbackTransaction();
-      throw e;
-    } finally {
-      await runner.release();
-    }
+    await inMigrationTransaction(t, (runner) => new InsightsTriggersWriteOnlyChanges1763800000199().up(runner));
     // Back, now on migration 198's class rollups too.
     expect(await guarded()).toBeGreaterThanOrEqual(2 * 3 * (2 + 1 + 1 + 3 + 1 + 1) + 3 + 3);
     expect(await upsertingSums()).toBe(6);
@@ -542,54 +528,39 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
       groupBy: [InsightDimension.SUPPLIER],
     };
     const spendBefore = await reports.spend(ctx, { ...everything, factLinesOnly: true });
-    const runner = t.app.get(DataSource).createQueryRunner();
-    const inTransaction = async (step: () => Promise<void>) => {
-      await runner.startTransaction();
-      try {
-        await step();
-        await runner.commitTransaction();
-      } catch (e) {
-        await runner.rollbackTransaction();
-        throw e;
-      }
-    };
-    try {
-      await inTransaction(async () => {
-        await new InsightsSupplierAllTimeRollups1763800000176().down(runner);
-        await new InsightsStatisticsRollups1763800000170().down(runner);
-      });
-      const rollups = ['order', 'invoice'].flatMap((d) => [
-        `insights_${d}_document`,
-        ...['document_month', 'supplier_month', 'supplier_year', 'supplier_all', 'leak'].map((g) => (g === 'leak' ? `insights_${d}_leak_tree` : `insights_${d}_tree_${g}`)),
-      ]);
-      rollups.push('insights_order_tree_agreement_month', 'insights_invoice_exception_tree_month');
-      const left = await t.sql(`SELECT t FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`, [rollups]);
-      expect(left).toEqual([]);
-      const columnsDown = await columns();
-      expect(columnsBefore.filter((c) => !columnsDown.includes(c) && !rollups.includes(c.split('.')[0]))).toEqual(['insights_invoice.buyer_path']);
-      expect(columnsDown.filter((c) => !columnsBefore.includes(c))).toEqual([]);
-      const triggersDown = await triggers();
-      // 170: per document table 3 for the document sums and 3 grains × 3; the agreement rollup 3; the leak indexes 2 × 3; exceptions 3. 176: 2 × 3.
-      expect(triggersBefore.filter((x) => !triggersDown.includes(x))).toHaveLength(2 * (3 + 3 * 3) + 3 + 2 * 3 + 3 + 2 * 3);
-      expect(triggersDown.filter((x) => !triggersBefore.includes(x))).toEqual([]);
-      // Without the rollups the fact lines still answer, and facts are still written.
-      expect(await reports.spend(ctx, { ...everything, factLinesOnly: true })).toEqual(spendBefore);
-      const [o] = fc.sample(orderArb, { numRuns: 1, seed: 77 });
-      const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 78 });
-      await write({
-        event: 'orderApproved',
-        fact: orderFact(4000, { ...o, supplier: 'Snekker Hansen', lines: [...o.lines, { amount: '123.45', loyalty: 'OFF_AGREEMENT', segment: '44', rest: '121706', onAgreement: false }] }),
-      });
-      await write({ event: 'invoiceApproved', fact: invoiceFact(6000, { ...v, credit: false }) });
-      expect(await reports.spend(ctx, { ...everything, factLinesOnly: true })).not.toEqual(spendBefore);
+    await inMigrationTransaction(t, async (runner) => {
+      await new InsightsSupplierAllTimeRollups1763800000176().down(runner);
+      await new InsightsStatisticsRollups1763800000170().down(runner);
+    });
+    const rollups = ['order', 'invoice'].flatMap((d) => [
+      `insights_${d}_document`,
+      ...['document_month', 'supplier_month', 'supplier_year', 'supplier_all', 'leak'].map((g) => (g === 'leak' ? `insights_${d}_leak_tree` : `insights_${d}_tree_${g}`)),
+    ]);
+    rollups.push('insights_order_tree_agreement_month', 'insights_invoice_exception_tree_month');
+    const left = await t.sql(`SELECT t FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`, [rollups]);
+    expect(left).toEqual([]);
+    const columnsDown = await columns();
+    expect(columnsBefore.filter((c) => !columnsDown.includes(c) && !rollups.includes(c.split('.')[0]))).toEqual(['insights_invoice.buyer_path']);
+    expect(columnsDown.filter((c) => !columnsBefore.includes(c))).toEqual([]);
+    const triggersDown = await triggers();
+    // 170: per document table 3 for the document sums and 3 grains × 3; the agreement rollup 3; the leak indexes 2 × 3; exceptions 3. 176: 2 × 3.
+    expect(triggersBefore.filter((x) => !triggersDown.includes(x))).toHaveLength(2 * (3 + 3 * 3) + 3 + 2 * 3 + 3 + 2 * 3);
+    expect(triggersDown.filter((x) => !triggersBefore.includes(x))).toEqual([]);
+    // Without the rollups the fact lines still answer, and facts are still written.
+    expect(await reports.spend(ctx, { ...everything, factLinesOnly: true })).toEqual(spendBefore);
+    const [o] = fc.sample(orderArb, { numRuns: 1, seed: 77 });
+    const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 78 });
+    await write({
+      event: 'orderApproved',
+      fact: orderFact(4000, { ...o, supplier: 'Snekker Hansen', lines: [...o.lines, { amount: '123.45', loyalty: 'OFF_AGREEMENT', segment: '44', rest: '121706', onAgreement: false }] }),
+    });
+    await write({ event: 'invoiceApproved', fact: invoiceFact(6000, { ...v, credit: false }) });
+    expect(await reports.spend(ctx, { ...everything, factLinesOnly: true })).not.toEqual(spendBefore);
 
-      await inTransaction(async () => {
-        await new InsightsStatisticsRollups1763800000170().up(runner);
-        await new InsightsSupplierAllTimeRollups1763800000176().up(runner);
-      });
-    } finally {
-      await runner.release();
-    }
+    await inMigrationTransaction(t, async (runner) => {
+      await new InsightsStatisticsRollups1763800000170().up(runner);
+      await new InsightsSupplierAllTimeRollups1763800000176().up(runner);
+    });
     expect(await columns()).toEqual(columnsBefore);
     expect(await triggers()).toEqual(triggersBefore);
     // Rebuilt from the facts, those written while down included, and kept again by the triggers.
@@ -604,19 +575,11 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     expect(await sameAllTimeAnswers()).toBe(30);
   }, 600_000);
   it('goes down and up again (migration 198): the class rollups go, and come back rebuilt from the facts and kept by their triggers', async () => {
-    const runner = t.app.get(DataSource).createQueryRunner();
-    try {
-      await runner.startTransaction();
+    await inMigrationTransaction(t, async (runner) => {
       await new InsightsClassRollups1763800000198().down(runner);
       expect(await runner.query(`SELECT to_regclass('insights_order_tree_class_month') AS o, to_regclass('insights_invoice_tree_class_month') AS i`)).toEqual([{ o: null, i: null }]);
       await new InsightsClassRollups1763800000198().up(runner);
-      await runner.commitTransaction();
-    } catch (e) {
-      await runner.rollbackTransaction();
-      throw e;
-    } finally {
-      await runner.release();
-    }
+    });
     await sameClassRollups();
     // The triggers are back: a new line counts in its class at once.
     const linesOf421015 = async () => (await t.sql(`SELECT coalesce(sum(lines), 0)::int AS n FROM insights_order_tree_class_month WHERE unspsc_class = '421015'`))[0].n as number;
@@ -627,7 +590,6 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     await sameClassRollups();
   }, 300_000);
   it('goes down and up again (migration 192): the per-organisation class rollups go, come back rebuilt from the facts written meanwhile too, and stay exact through direct INSERT, UPDATE, upsert and DELETE of fact rows', async () => {
-    const runner = t.app.get(DataSource).createQueryRunner();
     const triggerCount = async () =>
       (
         await t.sql(`SELECT count(*)::int AS n FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY($1::text[])`, [
@@ -638,35 +600,19 @@ describe('Insight statistics over rollups (issue 16 §4)', () => {
     const linesOf421015 = async () =>
       (await t.sql(`SELECT coalesce(sum(lines), 0)::int AS n FROM insights_order_class_month WHERE buyer_organisation_id = $1 AND unspsc_class = '421015'`, [orgs.sykehjem]))[0].n as number;
     const before = await linesOf421015();
-    try {
-      await runner.startTransaction();
-      await new InsightsOrganisationClassRollups1763800000192().down(runner);
-      await runner.commitTransaction();
-    } catch (e) {
-      await runner.rollbackTransaction();
-      throw e;
-    }
-    try {
-      expect(await t.sql(`SELECT to_regclass('insights_order_class_month') AS o, to_regclass('insights_invoice_class_month') AS i`)).toEqual([{ o: null, i: null }]);
-      expect(await triggerCount()).toBe(0);
-      // Facts still written while it is down; the other rollups still kept.
-      const [o] = fc.sample(orderArb, { numRuns: 1, seed: 192 });
-      const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 193 });
-      await write({
-        event: 'orderApproved',
-        fact: orderFact(4192, { ...o, buyer: 'sykehjem', lines: [{ amount: '19.20', loyalty: 'OFF_AGREEMENT', segment: '42', rest: '101500', onAgreement: false }] }),
-      });
-      await write({ event: 'invoiceApproved', fact: invoiceFact(6192, { ...v, buyer: 'sykehjem', credit: false }) });
-      await sameClassRollups();
-      await runner.startTransaction();
-      await new InsightsOrganisationClassRollups1763800000192().up(runner);
-      await runner.commitTransaction();
-    } catch (e) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw e;
-    } finally {
-      await runner.release();
-    }
+    await inMigrationTransaction(t, (runner) => new InsightsOrganisationClassRollups1763800000192().down(runner));
+    expect(await t.sql(`SELECT to_regclass('insights_order_class_month') AS o, to_regclass('insights_invoice_class_month') AS i`)).toEqual([{ o: null, i: null }]);
+    expect(await triggerCount()).toBe(0);
+    // Facts still written while it is down; the other rollups still kept.
+    const [o] = fc.sample(orderArb, { numRuns: 1, seed: 192 });
+    const [v] = fc.sample(invoiceArb, { numRuns: 1, seed: 193 });
+    await write({
+      event: 'orderApproved',
+      fact: orderFact(4192, { ...o, buyer: 'sykehjem', lines: [{ amount: '19.20', loyalty: 'OFF_AGREEMENT', segment: '42', rest: '101500', onAgreement: false }] }),
+    });
+    await write({ event: 'invoiceApproved', fact: invoiceFact(6192, { ...v, buyer: 'sykehjem', credit: false }) });
+    await sameClassRollups();
+    await inMigrationTransaction(t, (runner) => new InsightsOrganisationClassRollups1763800000192().up(runner));
     expect(await triggerCount()).toBe(6);
     // Rebuilt from every fact, the one written while down included.
     expect(await linesOf421015()).toBe(before + 1);

@@ -11,6 +11,7 @@ import { Browser, Page } from 'playwright-core';
 import { osloToday } from '../src/platform/time/oslo-date';
 import { createAgreement, publishFile, SUBMIT, upload } from './support/fixtures';
 import { factsWritten, submitCart } from './support/insights';
+import { COPY_PAPER_FROM_THE_SHOP } from './support/orders';
 import { TestApp } from './support/test-app';
 import { describeWithBrowser, focused, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
@@ -81,19 +82,7 @@ describeBrowser('the purchasing unit in a browser', () => {
 
     // Spend for the dashboards: on the agreement, and off it (a free-text line from a shop).
     await submitCart(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
-    await submitCart(t, [
-      {
-        freeText: {
-          description: 'Kopipapir fra nærbutikken',
-          unspscCode: '14111507',
-          quantity: '10',
-          unitCode: 'PK',
-          estimatedPrice: '60',
-          preferredSupplierName: 'Nærbutikken',
-          justification: { code: 'URGENT_NEED', text: 'Tom for papir før eksamen' },
-        },
-      },
-    ]);
+    await submitCart(t, [COPY_PAPER_FROM_THE_SHOP]);
     await factsWritten(t);
   }, 600_000);
 

@@ -9,4 +9,10 @@ describe('eco-labelled items', () => {
     expect(isEcoLabelled({ farge: 'grønn' })).toBe(false);
     expect(isEcoLabelled(null)).toBe(false);
   });
+
+  it('reads a value that is null, or the word, as no label (null is stored as "null"), and trims tabs and no-break spaces too', () => {
+    expect(isEcoLabelled({ ecolabel: null })).toBe(false);
+    expect(isEcoLabelled({ ecolabel: 'NULL' })).toBe(false);
+    expect(isEcoLabelled({ ecolabel: '\t-\u00a0' })).toBe(false);
+  });
 });

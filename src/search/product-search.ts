@@ -101,6 +101,8 @@ export const MAX_TOTAL_HITS = 1000;
 /** Every engine applies catalogue changes per agreement and can rebuild from the database. */
 export abstract class ProductSearch {
   abstract readonly engine: 'postgres' | 'meilisearch';
+  /** The most values a facet lists (its most common ones): a list this long may have been cut. */
+  abstract readonly facetValuesCap: number;
   abstract health(): Promise<{ status: 'up' | 'down'; error?: string }>;
   /** Makes the index hold exactly the items of the agreement's published version (none if there is none). */
   abstract syncAgreement(agreementId: number): Promise<void>;

@@ -81,6 +81,7 @@ export class SearchService {
       class: withLabels('unspsc', facets.class),
       supplier: withLabels('org', facets.supplier),
       attributes: facets.attributes,
+      valuesCap: this.engine.facetValuesCap,
     };
   }
 }

@@ -105,7 +105,7 @@ export class AttributeFacet {
 
 @ObjectType({
   description:
-    'Facet counts over all matching items (not only the page), disjunctive as in shops: each facet is counted with the text and every filter except its own, so values of one facet can be combined (ticking supplier A still offers supplier B, with the count a search for B alone gives). The supplier facet leaves out `supplierIds`; each attribute leaves out the filters on that attribute (other attributes’ filters apply); segment, family and class leave out `unspsc` (siblings of a ticked code keep their counts). The price range and `agreementIds` always apply, and only items the caller may see are ever counted. With no filter of a facet set, its counts are those of the hits. Most common values first; a long facet is cut to its most common values (30 with PostgreSQL, 100 with Meilisearch).',
+    'Facet counts over all matching items (not only the page), disjunctive as in shops: each facet is counted with the text and every filter except its own, so values of one facet can be combined (ticking supplier A still offers supplier B, with the count a search for B alone gives). The supplier facet leaves out `supplierIds`; each attribute leaves out the filters on that attribute (other attributes’ filters apply); segment, family and class leave out `unspsc` (siblings of a ticked code keep their counts). The price range and `agreementIds` always apply, and only items the caller may see are ever counted. With no filter of a facet set, its counts are those of the hits. Most common values first; a long facet is cut to its most common values (`valuesCap` of them: 30 with PostgreSQL, 100 with Meilisearch).',
 })
 export class SearchFacetsType {
   @Field(() => [FacetCount], { description: 'By UNSPSC segment, counted without the `unspsc` filter.' }) segment: FacetCount[];
@@ -113,6 +113,11 @@ export class SearchFacetsType {
   @Field(() => [FacetCount], { description: 'By UNSPSC class, counted without the `unspsc` filter.' }) class: FacetCount[];
   @Field(() => [FacetCount], { description: 'By supplier, counted without the `supplierIds` filter.' }) supplier: FacetCount[];
   @Field(() => [AttributeFacet], { description: 'By attribute, each counted without its own attribute filter.' }) attributes: AttributeFacet[];
+  @Field(() => Int, {
+    description:
+      'The most values a facet lists, the engine’s cap (30 with PostgreSQL, 100 with Meilisearch): a list this long may have been cut to its most common values, so a value missing from it may still have hits; a shorter list is whole. With Meilisearch the attributes share one list of this many values, so an attribute’s list may be cut shorter.',
+  })
+  valuesCap: number;
 }
 
 @ObjectType({ description: 'A page of search results with counts and facets.' })

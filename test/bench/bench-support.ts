@@ -9,6 +9,7 @@ import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import { createServer } from 'node:net';
+import type { Client } from 'pg';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -233,4 +234,17 @@ export async function startDemoService(databaseUrl: string, env: Record<string, 
   const api = new Api(`http://127.0.0.1:${port}`);
   await healthy(api.base);
   return { service, api };
+}
+
+/** Waits until the demo catalogues are published and the search indexer has nothing left to do. */
+export async function demoIndexed(pg: Client): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const [{ published, pending }] = (
+      await pg.query(`SELECT (SELECT count(*)::int FROM catalogue_version WHERE status = 'PUBLISHED') AS published,
+                             (SELECT count(*)::int FROM outbox_message WHERE topic = 'search.catalogue-changed' AND state <> 'done') AS pending`)
+    ).rows;
+    if (published > 0 && pending === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the demo catalogues were not indexed within two minutes');
 }

@@ -20,45 +20,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
-import { freePort, startDemoService } from './bench-support';
+import { demoIndexed, freePort, startDemoService } from './bench-support';
 import { createNbDictionary, installNbDictionary, nbDictionaryMissing } from './hunspell-dictionary';
+import { defaultSets, readSet } from './judged-sets';
 
 const LIST = process.argv.includes('--list');
-/** The judged queries' inflected and compound words, and the index words they should reach. */
-const CASES = [
-  'kontorstol',
-  'kontorstolene',
-  'stolene',
-  'stoler',
-  'konferansestol',
-  'kulepenn',
-  'penner',
-  'ringperm',
-  'permene',
-  'nitrilhansker',
-  'nitrilhandsker',
-  'hanskene',
-  'engangshansker',
-  'hånddesinfeksjon',
-  'håndsprit',
-  'desinfeksjon',
-  'kanyler',
-  'kanylene',
-  'mappene',
-  'hengemapper',
-  'saksene',
-  'tastaturer',
-  'bandasjer',
-  'konvolutten',
-  'whiteboardtusj',
-  'whiteboardvisker',
-  'kopipapir',
-  'skrivebord',
-  'oransjefarget',
-  'wallpaper',
-  'datasekk',
-  'kamerastativ',
-];
+/** The index words the judged queries' inflected and compound words should reach (heads, whole compounds), beside the queries' own words. */
+const TARGETS = ['stolene', 'konferansestol', 'engangshansker', 'hånddesinfeksjon', 'håndsprit', 'hengemapper', 'whiteboardtusj', 'whiteboardvisker', 'oransjefarget', 'datasekk', 'kamerastativ'];
+/** The judged queries' words (letters, 4 or more, lower case) from every judged set (judged-sets.ts), and TARGETS. */
+const cases = () => [...new Set([...defaultSets().flatMap((p) => readSet(p).queries.flatMap((q) => q.query.toLowerCase().split(/[^\p{L}]+/u))), ...TARGETS])].filter((w) => w.length >= 4).sort();
 const log = (m: string) => process.stderr.write(`[hunspell] ${m}\n`);
 
 /** A word hunspell split: one of its lexemes stands inside it after the start (kontor|stol), not an inflection (stolene → stol). */
@@ -67,18 +37,6 @@ const isSplit = (word: string, lexemes: string[] | null) =>
   (lexemes.some((l) => l.length >= 3 && word.indexOf(l, 1) > 0) ||
     // or a short first part and a head whose normal form is not in the word as written (høyde|justerbar → høyde, justere)
     (lexemes.some((l) => word.startsWith(l) && l.length <= word.length - 4) && lexemes.some((l) => !word.startsWith(l))));
-
-async function indexed(pg: Client) {
-  for (let i = 0; i < 600; i++) {
-    const [{ published, pending }] = (
-      await pg.query(`SELECT (SELECT count(*)::int FROM catalogue_version WHERE status = 'PUBLISHED') AS published,
-                             (SELECT count(*)::int FROM outbox_message WHERE topic = 'search.catalogue-changed' AND state <> 'done') AS pending`)
-    ).rows;
-    if (published > 0 && pending === 0) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the demo catalogues were not indexed within two minutes');
-}
 
 const pct = (n: number, of: number) => `${n} of ${of} (${((100 * n) / Math.max(1, of)).toFixed(0)} %)`;
 
@@ -97,7 +55,7 @@ async function main() {
     await pg.connect();
     await createNbDictionary(pg, installed.file);
     service = (await startDemoService(db.url)).service;
-    await indexed(pg);
+    await demoIndexed(pg);
 
     // Load time and memory: a fresh backend reads and compiles the dictionary on its first use.
     const fresh = new Client({ connectionString: db.url });
@@ -141,7 +99,7 @@ async function main() {
     console.log(`| ts_lexize per word, loaded | ${perWordUs.toFixed(1)} µs |`);
 
     console.log("\n## The judged queries' words\n\n| word | hunspell (ts_lexize) | ends in a vocabulary word (4+) |\n|---|---|---|");
-    const caseRows: { w: string; l: string[] | null }[] = (await fresh.query(`SELECT w, ts_lexize('torg_nb_hunspell', w) AS l FROM unnest($1::text[]) w`, [CASES])).rows;
+    const caseRows: { w: string; l: string[] | null }[] = (await fresh.query(`SELECT w, ts_lexize('torg_nb_hunspell', w) AS l FROM unnest($1::text[]) w`, [cases()])).rows;
     for (const r of caseRows) console.log(`| ${r.w} | ${r.l ? r.l.join(', ') : '(unknown)'} | ${headOf(r.w) ?? '–'} |`);
 
     // Index-time cost: the document's own text fields (A, B, D) against the parts of name and description, over 1,000+ items.

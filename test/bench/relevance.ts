@@ -20,14 +20,14 @@
  * (its import takes minutes). --no-unspsc leaves it out.
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedDatabase } from '../../src/platform/database/embedded-database';
-import { projectRoot } from '../../src/platform/files/project-root';
-import { Api, freePort, percentile, startDemoService } from './bench-support';
+import { Api, demoIndexed, freePort, percentile, startDemoService } from './bench-support';
+import { defaultSets, readSet } from './judged-sets';
 import { fmt, isAnswerable, JudgedQuery, K, mean, QueryScore, QuerySet, scoreQuery } from './relevance-metrics';
 import { demoItems, evaluate, importFullCodeSet, LEVELS, pct, sharedUnspsc, startSuggestionApp } from './unspsc-accuracy';
 
@@ -70,43 +70,6 @@ interface Outcome extends QueryScore {
   answerable: boolean;
   hits: number;
   top: { sellerItemId: string; name: string }[];
-}
-
-function defaultSets(): string[] {
-  const root = projectRoot();
-  const publicSet = process.env.TORG_RELEVANCE_PUBLIC ?? resolve(root, '..', 'shared', 'data', 'relevance', 'public.json');
-  const candidates = [publicSet, resolve('/work/shared/data/relevance/public.json')];
-  const found = candidates.find((c) => existsSync(c));
-  const own = join(root, 'test', 'bench', 'relevance');
-  return [
-    ...(found ? [found] : []),
-    ...readdirSync(own)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => join(own, f)),
-  ];
-}
-
-function readSet(path: string): QuerySet {
-  const set = JSON.parse(readFileSync(path, 'utf8')) as QuerySet;
-  if (!set.queries?.length) throw new Error(`${path}: no queries`);
-  for (const q of set.queries) {
-    for (const key of ['id', 'query', 'user', 'category', 'judgments'] as const) if (!(key in q)) throw new Error(`${path}: query ${q.id ?? '?'} lacks "${key}"`);
-    for (const [id, g] of Object.entries(q.judgments)) if (![0, 1, 2, 3].includes(g)) throw new Error(`${path}: query ${q.id}: grade ${g} for ${id} is not 0-3`);
-  }
-  return set;
-}
-
-/** Waits until the demo catalogues are published and the search indexer has nothing left to do. */
-async function indexed(pg: Client) {
-  for (let i = 0; i < 600; i++) {
-    const [{ published, pending }] = (
-      await pg.query(`SELECT (SELECT count(*)::int FROM catalogue_version WHERE status = 'PUBLISHED') AS published,
-                             (SELECT count(*)::int FROM outbox_message WHERE topic = 'search.catalogue-changed' AND state <> 'done') AS pending`)
-    ).rows;
-    if (published > 0 && pending === 0) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the demo catalogues were not indexed within two minutes');
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -183,7 +146,7 @@ async function main() {
       api = started.api;
       const pg = new Client({ connectionString: db.url });
       await pg.connect();
-      await indexed(pg);
+      await demoIndexed(pg);
       const rows: { id: string }[] = (await pg.query(`SELECT ci.seller_item_id AS id FROM catalogue_item ci JOIN catalogue_version cv ON cv.id = ci.version_id WHERE cv.status = 'PUBLISHED'`)).rows;
       await pg.end();
       published = new Set(rows.map((r) => r.id));

@@ -1,6 +1,23 @@
 import { OutboxDispatcher } from '../../src/platform/outbox/outbox-dispatcher';
 import type { TestApp } from './test-app';
 
+/**
+ * A free-text cart line (submitCart in insights.ts): ten packs of copy paper from a shop outside
+ * Torg, Nærbutikken, at an estimated 60.00 each (600.00), bought as an urgent need: the
+ * off-agreement, unknown-label spend of the insights and dashboard tests.
+ */
+export const COPY_PAPER_FROM_THE_SHOP = {
+  freeText: {
+    description: 'Kopipapir fra nærbutikken',
+    unspscCode: '14111507',
+    quantity: '10',
+    unitCode: 'PK',
+    estimatedPrice: '60',
+    preferredSupplierName: 'Nærbutikken',
+    justification: { code: 'URGENT_NEED', text: 'Tom for papir før eksamen' },
+  },
+};
+
 /** The fields tests usually read of an order. */
 export const ORDER_FIELDS = `id requisitionNumber number status version supplierId agreementId currency lineExtensionAmount vatAmount taxInclusiveAmount sentAt
   lines { id lineId name quantity unitCode price vatRate lineAmount sellerItemId gtin status }`;

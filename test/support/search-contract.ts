@@ -621,6 +621,23 @@ export function searchContract(engine: string, env: Record<string, string>, opts
       // A number after a hyphen is a word of its own ("Z-2" is found by "z 2" and "zebrapenn 2").
       expect(names(await search(SKOLE, { text: 'zebrapenn 2' }))).toEqual(['Zebrapenn Z-2']);
     });
+    it('cuts a facet longer than valuesCap to its valuesCap most common values, and says the cap', async () => {
+      const capRes = await t.gql(await t.login(SKOLE), '{ searchProducts(input: { text: "kopipapir" }) { facets { valuesCap } } }');
+      const cap = capRes.data.searchProducts.facets.valuesCap;
+      expect(cap).toBe(engine === 'postgres' ? 30 : 100);
+      // One shade more than the engine lists; shade 000 on two items, so it is the most common.
+      const a = await createAgreement(t, { participants: ['skole'], scope: ['44120000'] });
+      const shades = Array.from({ length: cap + 1 }, (_, i) => String(i).padStart(3, '0'));
+      const rows = [...shades, 'x'].map((s, i) => `KU-${i},Kulørprøve ${s},44121706,5,25,EA,${s === 'x' ? '000' : s}`);
+      await publishFile(t, a.id, Buffer.from(['seller_item_id,name,unspsc,price,vat_rate,unit,attr_kulor', ...rows].join('\n') + '\n'), 'ku.csv');
+      const r = await search(SKOLE, { agreementIds: [a.id] });
+      expect(r.totalCount).toBe(cap + 2);
+      const kulor = r.facets.attributes.find((f: any) => f.name === 'kulor');
+      expect(kulor.values).toHaveLength(cap);
+      expect(kulor.values[0]).toEqual({ value: '000', count: 2 });
+      // A list shorter than the cap is whole.
+      expect(r.facets.supplier).toEqual([expect.objectContaining({ count: cap + 2 })]);
+    });
   });
 
   it('rebuilds the whole index (the reindex) and answers the same afterwards', async () => {

@@ -113,6 +113,7 @@ export function meiliFilters(query: SearchQuery, versionIds: number[]): MeiliFil
  */
 export class MeilisearchEngine extends ProductSearch {
   readonly engine = 'meilisearch' as const;
+  readonly facetValuesCap = MEILI_SETTINGS.faceting.maxValuesPerFacet;
   private clientPromise?: Promise<MeiliClient>;
   private settingsApplied = false;
 

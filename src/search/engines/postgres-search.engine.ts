@@ -117,6 +117,7 @@ const WORDS_SQL = (table: string) => `
  */
 const PROJECTION_COMMIT = 'SET LOCAL synchronous_commit = off';
 
+/** The most values each facet lists (ProductSearch.facetValuesCap; served as facets.valuesCap). */
 const FACET_LIMIT = 30;
 const EXPANSIONS_PER_WORD = 12;
 
@@ -128,6 +129,7 @@ const EXPANSIONS_PER_WORD = 12;
 @Injectable()
 export class PostgresSearchEngine extends ProductSearch {
   readonly engine = 'postgres' as const;
+  readonly facetValuesCap = FACET_LIMIT;
   private readonly logger = new Logger('PostgresSearchEngine');
   /** Each query word's expansions (torg_expand_words), under the word list's generation. */
   private readonly expansions = new GenerationMemo<WordExpansions>();

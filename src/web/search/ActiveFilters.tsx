@@ -5,6 +5,7 @@ import { formatMoney } from '../format/format';
 import { activeFilters, withoutFilters, type ActiveFilter } from './facet-values';
 import type { SearchFilters } from './search-params';
 import { attributeLabel } from './attribute-label';
+import { chipToFocus } from './chip-focus';
 
 /**
  * The filters that are on, above the results: one removable chip each ("Leverandør: Kontorland AS"),
@@ -31,7 +32,8 @@ export const ActiveFilters = memo(function ActiveFilters({
   useEffect(() => {
     if (focusAt.current === null) return;
     const buttons = list.current?.querySelectorAll('button');
-    const next = buttons?.length ? buttons[Math.min(focusAt.current, buttons.length - 1)] : document.getElementById(focusWhenEmpty);
+    const at = chipToFocus(focusAt.current, buttons?.length ?? 0);
+    const next = at === null ? document.getElementById(focusWhenEmpty) : buttons?.[at];
     focusAt.current = null;
     next?.focus();
   }, [chips.length]);

@@ -68,6 +68,8 @@ export const SearchProducts = graphql(`
             count
           }
         }
+        # How long a list may be before it may have been cut (the tree cannot count a code missing from a cut list).
+        valuesCap
       }
     }
   }

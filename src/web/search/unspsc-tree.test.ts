@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, FACET_VALUES_CAP, initiallyOpen, nodeShown, treeCounts, unspscAncestors, unspscLevel } from './unspsc-tree';
+import { countOf, initiallyOpen, nodeShown, treeCounts, unspscAncestors, unspscLevel } from './unspsc-tree';
 
 describe('the UNSPSC facet tree', () => {
   it('reads the level off the trailing zeros', () => {
@@ -23,7 +23,8 @@ describe('the UNSPSC facet tree', () => {
         { value: '14000000', count: 3 },
       ],
       family: [{ value: '44120000', count: 7 }],
-      class: Array.from({ length: FACET_VALUES_CAP }, (_, i) => ({ value: `441216${String(i).padStart(2, '0')}`, count: 1 })),
+      class: Array.from({ length: 30 }, (_, i) => ({ value: `441216${String(i).padStart(2, '0')}`, count: 1 })),
+      valuesCap: 30,
     };
     const tree = treeCounts(facets);
 
@@ -34,7 +35,7 @@ describe('the UNSPSC facet tree', () => {
     it('counts 0 for a code missing from a whole level, and does not know one missing from a cut level', () => {
       expect(countOf(tree, '56000000')).toBe(0);
       expect(countOf(tree, '56100000')).toBe(0);
-      expect(countOf(tree, '56101500')).toBeUndefined(); // the class list is FACET_VALUES_CAP long: it may have been cut
+      expect(countOf(tree, '56101500')).toBeUndefined(); // the class list is valuesCap long: it may have been cut
     });
 
     it('knows no counts before the first answer', () => {

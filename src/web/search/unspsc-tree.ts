@@ -25,13 +25,6 @@ export function initiallyOpen(chosen: readonly string[]): Set<string> {
   return new Set(chosen.flatMap(unspscAncestors));
 }
 
-/**
- * The most values the server lists per facet (FACET_LIMIT in src/search/engines/postgres-search.engine.ts;
- * Meilisearch lists more): a level's list this long may have been cut, and a code missing from it
- * may still have hits.
- */
-export const FACET_VALUES_CAP = 30;
-
 export interface TreeCounts {
   counts: ReadonlyMap<string, number>;
   /** By level (1 segment, 2 family, 3 class): whether the level's list is whole, so a code missing from it has no hits. */
@@ -41,17 +34,25 @@ export interface TreeCounts {
 /**
  * The tree's counts from the search answer's own facets (segment, family and class, 8-digit codes
  * padded with zeros), so they follow the typed text and the other filters; the server counts them
- * without the UNSPSC filter, so a ticked category leaves its neighbours counted. Undefined facets
- * (no answer yet) give no counts at all.
+ * without the UNSPSC filter, so a ticked category leaves its neighbours counted. A level's list
+ * `valuesCap` long (the engine's cap, served with the facets) may have been cut, and a code missing
+ * from it may still have hits. Undefined facets (no answer yet) give no counts at all.
  */
 export function treeCounts(
-  facets: { segment: readonly { value: string; count: number }[]; family: readonly { value: string; count: number }[]; class: readonly { value: string; count: number }[] } | undefined,
+  facets:
+    | {
+        segment: readonly { value: string; count: number }[];
+        family: readonly { value: string; count: number }[];
+        class: readonly { value: string; count: number }[];
+        valuesCap: number;
+      }
+    | undefined,
 ): TreeCounts | undefined {
   if (!facets) return undefined;
   const levels = [facets.segment, facets.family, facets.class];
   const counts = new Map(levels.flatMap((l) => l.map((v): [string, number] => [v.value, v.count])));
   const whole: Record<number, boolean> = {};
-  levels.forEach((l, i) => (whole[i + 1] = l.length < FACET_VALUES_CAP));
+  levels.forEach((l, i) => (whole[i + 1] = l.length < facets.valuesCap));
   return { counts, whole };
 }
 
