@@ -147,7 +147,7 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
       out(await bootstrapOperator(app, email, orgNumber, nameAt >= 0 ? rest[nameAt + 1] : undefined));
       return 0;
     }
-    const world = await seedDemo(app);
+    const world = await seedDemo(app, undefined, { activity: true });
     out(world ? `Seeded the demo data: ${Object.keys(world.agreements).length} agreements.` : 'The database has organisations already; nothing seeded.');
     return 0;
   } catch (e) {
