@@ -221,7 +221,7 @@ export interface DemoInvoice {
  * the agreements, approve, receive and are invoiced; Kontorland's ERP sends an invoice that
  * matches, one at a price above the agreement (EXCEPTION) and a credit note for two damaged
  * packs; Medisinsk Forsyning invoices goods not yet received (WAITING); Datautstyr writes its
- * invoice in the portal. Two free-text lines bought outside the agreements with a justification
+ * invoice in the portal, and Storby sykehjem's office supplies wait for Kontorland's invoice. Two free-text lines bought outside the agreements with a justification
  * (leakage), and one need no agreement covers. Catalogue items marked Svanemerket / EU Ecolabel
  * make up the eco-labelled spend.
  */
@@ -334,6 +334,21 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
       costCentre: 'sykehjem:3100',
       freeText: [{ description: 'Kunstige planter til fellesstua', unspscCode: '56101528', quantity: '2', unitCode: 'EA', estimatedPrice: '450', supplierName: 'Storby Blomster' }],
       placedOutside: 'Bestilt i butikken',
+    },
+    {
+      // Confirmed and received, not invoiced yet: Kontorland may write its invoice in the portal (README).
+      key: 'office-sykehjem',
+      requester: 'bestiller@sykehjem.example',
+      costCentre: 'sykehjem:3200',
+      items: [
+        { agreement: '2025-001', sellerItemId: 'KL-100', quantity: '4' },
+        { agreement: '2025-001', sellerItemId: 'KL-183', quantity: '5' },
+      ],
+      supplierAnswer: { by: 'katalog@kontorland.example' },
+      received: [
+        { lineId: '1', quantity: '4' },
+        { lineId: '2', quantity: '5' },
+      ],
     },
   ],
   invoices: [
