@@ -148,7 +148,8 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
       return 0;
     }
     const world = await seedDemo(app, undefined, { activity: true });
-    out(world ? `Seeded the demo data: ${Object.keys(world.agreements).length} agreements.` : 'The database has organisations already; nothing seeded.');
+    const history = world?.activity ? `, ${Object.keys(world.activity.orders).length} orders, ${Object.keys(world.activity.invoices).length} invoices and credit notes` : '';
+    out(world ? `Seeded the demo data: ${Object.keys(world.agreements).length} agreements${history}.` : 'The database has organisations already; nothing seeded.');
     return 0;
   } catch (e) {
     if (e instanceof DomainError) {

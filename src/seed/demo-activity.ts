@@ -26,13 +26,7 @@ import { SPEND_TOPIC } from '../insights/spend-facts.types';
 import { isErrorResult } from '../platform/results/error-result';
 import { osloToday } from '../platform/time/oslo-date';
 import { DEMO_ACTIVITY, DEMO_ORGANISATIONS, DEMO_USERS, DemoInvoice, DemoOrder, DemoOrgKey } from './demo-data';
-import type { DemoWorld } from './demo-seed';
-
-/** What the demo activity made: order ids by the key DEMO_ACTIVITY gives each, invoice ids by invoice number. */
-export interface DemoActivity {
-  orders: Record<string, number>;
-  invoices: Record<string, number>;
-}
+import type { DemoActivity, DemoWorld } from './demo-world';
 
 /**
  * The outbox topics the activity's steps enqueue: documents to send (orders, invoice responses),

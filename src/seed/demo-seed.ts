@@ -11,21 +11,12 @@ import { RequestContext } from '../platform/context/request-context';
 import { projectRoot } from '../platform/files/project-root';
 import { isErrorResult } from '../platform/results/error-result';
 import { SearchIndexer } from '../search/search-indexer';
-import { DemoBuyerSetup, seedBuyerSetup } from './buyer-setup-seed';
-import { DemoActivity, seedDemoActivity } from './demo-activity';
-import { DEMO_AGREEMENTS, DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
+import { seedBuyerSetup } from './buyer-setup-seed';
+import { seedDemoActivity } from './demo-activity';
+import { DemoWorld } from './demo-world';
 
-export interface DemoWorld {
-  orgs: Record<DemoOrgKey, number>;
-  agreements: Record<string, number>;
-  users: Record<string, { userId: number; organisationId: number }>;
-  /** Cost centres and delivery addresses of the demo buyers (see buyer-setup-seed.ts). */
-  buyerSetup: DemoBuyerSetup;
-  /** Machine client ids by client id. */
-  machineClients: Record<string, number>;
-  /** The orders and invoices of the demo's purchasing history, when it was asked for (see demo-activity.ts). */
-  activity?: DemoActivity;
-}
+export type { DemoWorld } from './demo-world';
+import { DEMO_AGREEMENTS, DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
 
 export interface SeedOptions {
   /**
