@@ -147,8 +147,9 @@ export async function runCli(args: string[], config: TorgConfig, out: (line: str
       out(await bootstrapOperator(app, email, orgNumber, nameAt >= 0 ? rest[nameAt + 1] : undefined));
       return 0;
     }
-    const world = await seedDemo(app);
-    out(world ? `Seeded the demo data: ${Object.keys(world.agreements).length} agreements.` : 'The database has organisations already; nothing seeded.');
+    const world = await seedDemo(app, undefined, { activity: true });
+    const history = world?.activity ? `, ${Object.keys(world.activity.orders).length} orders, ${Object.keys(world.activity.invoices).length} invoices and credit notes` : '';
+    out(world ? `Seeded the demo data: ${Object.keys(world.agreements).length} agreements${history}.` : 'The database has organisations already; nothing seeded.');
     return 0;
   } catch (e) {
     if (e instanceof DomainError) {

@@ -58,7 +58,11 @@ async function main() {
     stopWhileStarting();
   }
   limitShutdownTime();
-  if (config.seedDemo) await seedDemo(app);
+  if (config.seedDemo) {
+    // The demo's orders and invoices go out through the outbox, whose handlers register on init.
+    await app.init();
+    await seedDemo(app, undefined, { activity: true });
+  }
   await app.listen(config.port, config.host);
   const url = await app.getUrl();
   app

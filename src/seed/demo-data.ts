@@ -1,6 +1,7 @@
 import { OrganisationKind } from '../identity/organisation-kind';
 import { DEMO_OPERATOR_EMAIL } from '../platform/config/config';
 import { Role } from '../identity/role';
+import { JustificationCode } from '../ordering/cart-line-kinds';
 
 /**
  * The demo world: one municipality with a school and a nursing home, a purchasing unit, three
@@ -151,3 +152,240 @@ export const DEMO_DELIVERY_ADDRESSES: { org: DemoOrgKey; label: string; streetNa
   { org: 'sykehjem', label: 'Varemottak kjøkken', streetName: 'Omsorgsveien 5', additionalStreetName: 'Inngang B', postalCode: '0656', city: 'Storby', gln: '7080003430021' },
   { org: 'vestby', label: 'Vestby rådhus', streetName: 'Rådhusveien 2', postalCode: '1540', city: 'Vestby' },
 ];
+
+/** A line of a demo order from a published catalogue. */
+export interface DemoOrderItem {
+  agreement: string;
+  sellerItemId: string;
+  quantity: string;
+}
+
+/** A free-text line: a need no catalogue item was taken for, with the requester's justification. */
+export interface DemoFreeTextLine {
+  description: string;
+  unspscCode: string;
+  quantity: string;
+  unitCode: string;
+  estimatedPrice: string;
+  /** A registered supplier (the order goes to it as a document) … */
+  supplier?: DemoOrgKey;
+  /** … or one outside Torg (the requester records where the order was placed). */
+  supplierName?: string;
+  justification?: { code: JustificationCode; text: string };
+}
+
+export interface DemoOrder {
+  /** How tests and DemoActivity name the order. */
+  key: string;
+  requester: string;
+  /** "org:code" of DEMO_COST_CENTRES: the requester's organisation and cost centre. */
+  costCentre: string;
+  items?: DemoOrderItem[];
+  freeText?: DemoFreeTextLine[];
+  /** Who approves it when it exceeds the requester's own limit. */
+  approver?: string;
+  approvalComment?: string;
+  accountingString?: string;
+  noteToSupplier?: string;
+  /** The supplier's answer (an Order Response, AP). */
+  supplierAnswer?: { by: string; note?: string };
+  /** What the requester has received, by line number. */
+  received?: { lineId: string; quantity: string }[];
+  /** The note recording an order to a supplier outside Torg as placed. */
+  placedOutside?: string;
+}
+
+export interface DemoInvoice {
+  /** The supplier's invoice number (stable: README and tests name some). */
+  number: string;
+  /** The key of the DemoOrder invoiced. */
+  order: string;
+  supplier: DemoOrgKey;
+  /** `erp`: the supplier's machine client sends the document to the intake; `portal`: its person has Torg write it from the order. */
+  via: 'erp' | 'portal';
+  /** The machine client id (erp) or the e-mail (portal). */
+  by: string;
+  /** erp: the lines invoiced by order line number, at the order's price unless `price` says otherwise. */
+  lines: Record<string, { quantity: string; price?: string }>;
+  /** erp: a credit note crediting this invoice number. */
+  credits?: string;
+  paymentAccount: string;
+  kid?: string;
+  note?: string;
+}
+
+/**
+ * The demo's purchasing history (seed/demo-activity.ts), placed through the services by the demo
+ * users and the suppliers' systems when `npm start` seeds an empty database (not in tests, which
+ * start from the catalogues alone unless they ask for it): Nordby skole and Storby sykehjem buy on
+ * the agreements, approve, receive and are invoiced; Kontorland's ERP sends an invoice that
+ * matches, one at a price above the agreement (EXCEPTION) and a credit note for two damaged
+ * packs; Medisinsk Forsyning invoices goods not yet received (WAITING); Datautstyr writes its
+ * invoice in the portal, and Storby sykehjem's office supplies wait for Kontorland's invoice. Two free-text lines bought outside the agreements with a justification
+ * (leakage), and one need no agreement covers. Catalogue items marked Svanemerket / EU Ecolabel
+ * make up the eco-labelled spend.
+ */
+export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
+  orders: [
+    {
+      key: 'paper',
+      requester: 'bestiller@nordby.example',
+      costCentre: 'skole:2100',
+      items: [
+        { agreement: '2025-001', sellerItemId: 'KL-100', quantity: '20' },
+        { agreement: '2025-001', sellerItemId: 'KL-117', quantity: '10' },
+        { agreement: '2025-001', sellerItemId: 'KL-165', quantity: '12' },
+      ],
+      accountingString: '2100.6550',
+      noteToSupplier: 'Varemottak før kl. 14',
+      supplierAnswer: { by: 'katalog@kontorland.example', note: 'Levering neste uke' },
+      received: [
+        { lineId: '1', quantity: '20' },
+        { lineId: '2', quantity: '10' },
+        { lineId: '3', quantity: '12' },
+      ],
+    },
+    {
+      key: 'chairs',
+      requester: 'bestiller@nordby.example',
+      costCentre: 'skole:2100',
+      items: [{ agreement: '2025-001', sellerItemId: 'KL-213', quantity: '4' }],
+      approver: 'attestant@nordby.example',
+      approvalComment: 'Nye stoler til personalrommet',
+      supplierAnswer: { by: 'katalog@kontorland.example' },
+      received: [{ lineId: '1', quantity: '4' }],
+    },
+    {
+      key: 'it',
+      requester: 'attestant@nordby.example',
+      costCentre: 'skole:2150',
+      items: [
+        { agreement: '2025-003', sellerItemId: 'DU-0001', quantity: '10' },
+        { agreement: '2025-003', sellerItemId: 'DU-0015', quantity: '10' },
+      ],
+      supplierAnswer: { by: 'katalog@datautstyr.example' },
+      received: [
+        { lineId: '1', quantity: '10' },
+        { lineId: '2', quantity: '10' },
+      ],
+    },
+    {
+      key: 'care',
+      requester: 'bestiller@sykehjem.example',
+      costCentre: 'sykehjem:3100',
+      items: [
+        { agreement: '2025-002', sellerItemId: 'MF-5003', quantity: '10' },
+        { agreement: '2025-002', sellerItemId: 'MF-5039', quantity: '5' },
+      ],
+      approver: 'leder@sykehjem.example',
+      supplierAnswer: { by: 'katalog@medisinsk.example' },
+    },
+    {
+      key: 'cleaning',
+      requester: 'leder@sykehjem.example',
+      costCentre: 'sykehjem:3200',
+      items: [
+        { agreement: '2025-002', sellerItemId: 'MF-5083', quantity: '20' },
+        { agreement: '2025-002', sellerItemId: 'MF-5070', quantity: '6' },
+      ],
+      supplierAnswer: { by: 'katalog@medisinsk.example' },
+      received: [
+        { lineId: '1', quantity: '20' },
+        { lineId: '2', quantity: '6' },
+      ],
+    },
+    {
+      key: 'paper-outside',
+      requester: 'bestiller@nordby.example',
+      costCentre: 'skole:2100',
+      freeText: [
+        {
+          description: 'Kopipapir A4 fra nærbutikken',
+          unspscCode: '14111507',
+          quantity: '5',
+          unitCode: 'PK',
+          estimatedPrice: '69',
+          supplierName: 'Nærbutikken Storby',
+          justification: { code: JustificationCode.URGENT_NEED, text: 'Tomt for papir før eksamen' },
+        },
+      ],
+      placedOutside: 'Kjøpt i butikk, kvittering levert økonomi',
+    },
+    {
+      key: 'mouse-outside',
+      requester: 'leder@sykehjem.example',
+      costCentre: 'sykehjem:3100',
+      freeText: [
+        {
+          description: 'Trådløs mus med ekstra store knapper',
+          unspscCode: '43211708',
+          quantity: '3',
+          unitCode: 'EA',
+          estimatedPrice: '499',
+          supplierName: 'Elektro Storby',
+          justification: { code: JustificationCode.ITEM_NOT_IN_AGREEMENT, text: 'Tilpasset beboere med nedsatt finmotorikk' },
+        },
+      ],
+      placedOutside: 'Bestilt på telefon',
+    },
+    {
+      key: 'plants',
+      requester: 'bestiller@sykehjem.example',
+      costCentre: 'sykehjem:3100',
+      freeText: [{ description: 'Kunstige planter til fellesstua', unspscCode: '56101528', quantity: '2', unitCode: 'EA', estimatedPrice: '450', supplierName: 'Storby Blomster' }],
+      placedOutside: 'Bestilt i butikken',
+    },
+    {
+      // Confirmed and received, not invoiced yet: Kontorland may write its invoice in the portal (README).
+      key: 'office-sykehjem',
+      requester: 'bestiller@sykehjem.example',
+      costCentre: 'sykehjem:3200',
+      items: [
+        { agreement: '2025-001', sellerItemId: 'KL-100', quantity: '4' },
+        { agreement: '2025-001', sellerItemId: 'KL-183', quantity: '5' },
+      ],
+      supplierAnswer: { by: 'katalog@kontorland.example' },
+      received: [
+        { lineId: '1', quantity: '4' },
+        { lineId: '2', quantity: '5' },
+      ],
+    },
+  ],
+  invoices: [
+    {
+      number: 'KL-70001',
+      order: 'paper',
+      supplier: 'kontorland',
+      via: 'erp',
+      by: 'kontorland-erp',
+      lines: { '1': { quantity: '20' }, '2': { quantity: '10' }, '3': { quantity: '12' } },
+      paymentAccount: '15032080119',
+      kid: '700010',
+    },
+    {
+      number: 'KL-70002',
+      order: 'chairs',
+      supplier: 'kontorland',
+      via: 'erp',
+      by: 'kontorland-erp',
+      // Above the agreement's 1545.96: a price variance for accounts payable.
+      lines: { '1': { quantity: '4', price: '1645.96' } },
+      paymentAccount: '15032080119',
+      kid: '700028',
+    },
+    {
+      number: 'KL-K-70001',
+      order: 'paper',
+      supplier: 'kontorland',
+      via: 'erp',
+      by: 'kontorland-erp',
+      credits: 'KL-70001',
+      lines: { '1': { quantity: '2' } },
+      paymentAccount: '15032080119',
+      note: 'To pakker skadet i transport',
+    },
+    { number: 'MF-2026-0412', order: 'care', supplier: 'medisinsk', via: 'erp', by: 'medisinsk-erp', lines: { '1': { quantity: '10' }, '2': { quantity: '5' } }, paymentAccount: '15032080119' },
+    { number: 'MF-2026-0413', order: 'cleaning', supplier: 'medisinsk', via: 'erp', by: 'medisinsk-erp', lines: { '1': { quantity: '20' }, '2': { quantity: '6' } }, paymentAccount: '15032080119' },
+    { number: 'DU-5501', order: 'it', supplier: 'datautstyr', via: 'portal', by: 'katalog@datautstyr.example', lines: {}, paymentAccount: '15032080119', kid: '55010' },
+  ],
+};

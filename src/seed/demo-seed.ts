@@ -11,25 +11,30 @@ import { RequestContext } from '../platform/context/request-context';
 import { projectRoot } from '../platform/files/project-root';
 import { isErrorResult } from '../platform/results/error-result';
 import { SearchIndexer } from '../search/search-indexer';
-import { DemoBuyerSetup, seedBuyerSetup } from './buyer-setup-seed';
+import { seedBuyerSetup } from './buyer-setup-seed';
+import { seedDemoActivity } from './demo-activity';
+import { DemoWorld } from './demo-world';
+
+export type { DemoWorld } from './demo-world';
 import { DEMO_AGREEMENTS, DEMO_MACHINE_CLIENTS, DEMO_ORGANISATIONS, DEMO_USERS, DemoOrgKey } from './demo-data';
 
-export interface DemoWorld {
-  orgs: Record<DemoOrgKey, number>;
-  agreements: Record<string, number>;
-  users: Record<string, { userId: number; organisationId: number }>;
-  /** Cost centres and delivery addresses of the demo buyers (see buyer-setup-seed.ts). */
-  buyerSetup: DemoBuyerSetup;
-  /** Machine client ids by client id. */
-  machineClients: Record<string, number>;
+export interface SeedOptions {
+  /**
+   * Also place the demo's orders and invoices (DEMO_ACTIVITY) through the services, so the
+   * dashboards, the exception queue and the suppliers' invoice lists have something to show.
+   * `npm start` and `npm run cli -- seed` ask for it; tests start without it (their own orders
+   * and invoices are the only ones), unless they test the seed itself.
+   */
+  activity?: boolean;
 }
 
 /**
  * Seeds the demo world into an empty database through the same services the API uses (so the
  * demo catalogues are validated, reviewed and published like any upload). Does nothing when
- * organisations exist already. Tests use it too.
+ * organisations exist already, so a second run (a restart on the same data) adds nothing: the
+ * purchasing history is placed only together with the world it belongs to. Tests use it too.
  */
-export async function seedDemo(app: INestApplicationContext, catalogueDir = join(projectRoot(), 'catalogs')): Promise<DemoWorld | null> {
+export async function seedDemo(app: INestApplicationContext, catalogueDir = join(projectRoot(), 'catalogs'), options: SeedOptions = {}): Promise<DemoWorld | null> {
   const ds = app.get(DataSource);
   const logger = new Logger('DemoSeed');
   const classification = app.get(ClassificationService);
@@ -91,5 +96,7 @@ export async function seedDemo(app: INestApplicationContext, catalogueDir = join
   const buyerSetup = await seedBuyerSetup(app, orgs, (email) => users[email].userId);
   await app.get(SearchIndexer).drain();
   await classification.vocabularyCaughtUp();
-  return { orgs, agreements: agreementIds, users, buyerSetup, machineClients };
+  const world: DemoWorld = { orgs, agreements: agreementIds, users, buyerSetup, machineClients };
+  if (options.activity) world.activity = await seedDemoActivity(app, world);
+  return world;
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/main';
 import { loadConfig } from '../../src/platform/config/config';
 import { SearchIndexer } from '../../src/search/search-indexer';
-import { DemoWorld, seedDemo } from '../../src/seed/demo-seed';
+import { DemoWorld, seedDemo, SeedOptions } from '../../src/seed/demo-seed';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -38,14 +38,17 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
-/** The real app on a fresh database, with the demo world seeded through the real services. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real app on a fresh database, with the demo world seeded through the real services (without
+ * the demo's orders and invoices unless `seed` asks for them, so a test's own are the only ones).
+ */
+export async function startTestApp(env: Record<string, string> = {}, seed: SeedOptions = {}): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   // The rate limit is off unless a test sets it (rate-limit.e2e-spec.ts does).
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', ...env });
   const app = await createApp(config);
   await app.init();
-  const world = (await seedDemo(app))!;
+  const world = (await seedDemo(app, undefined, seed))!;
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();
   const gql: TestApp['gql'] = async (token, query, variables) => {
