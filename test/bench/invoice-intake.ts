@@ -7,7 +7,7 @@
  * invoicing one unit of every line (partial invoices against received goods: three-way matched,
  * approved automatically). Beside it, in the same run, the floor: the same invoices posted to
  * POST /documents/check, which authenticates, reads the whole document as safe XML and runs
- * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95, the ratio, the
+ * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95, CPU per invoice and per check, the ratio, the
  * machine's load average, and the background work: how many outbox messages were still waiting
  * when the last invoice was answered, and how long they took to run. The floor waits for them
  * (they would slow it and flatter the ratio).
@@ -348,7 +348,11 @@ async function main() {
       // after the same warm-up (the wait for the background left the pool idle).
       const floorWarmUp = await warmUp(documents);
       const floorAnswers = new Answers(valid);
+      const floorBefore = { service: cpuSeconds(running.pid!), postgres: postgresCpuSeconds(postmasterPid) };
       const floor = await send(documents, check, floorAnswers);
+      // What a check costs (authentication's one statement included), to set beside the intake's CPU per invoice.
+      const floorCpu = ((cpuSeconds(running.pid!) - floorBefore.service) * 1000) / total;
+      const floorPgCpu = ((postgresCpuSeconds(postmasterPid) - floorBefore.postgres) * 1000) / total;
       failures += intakeWarmUp.failed + intakeAnswers.failed + floorWarmUp.failed + floorAnswers.failed;
       // Only the expected answers count: a refused invoice is no invoice taken in.
       const perSecond = intakeAnswers.succeeded / intake.seconds;
@@ -362,7 +366,7 @@ async function main() {
       rows.push([
         `  floor: check only, ${size} lines`,
         `${floorPerSecond.toFixed(1)} invoices/s`,
-        `${floorAnswers.succeeded} of ${total} valid, ${floorAnswers.summary()} (warm-up: ${floorWarmUp.summary()}); p50 ${pct(floor.times, 50)}, p95 ${pct(floor.times, 95)}; intake/floor ${(perSecond / floorPerSecond).toFixed(2)} (target ≥ 0.5)`,
+        `${floorAnswers.succeeded} of ${total} valid, ${floorAnswers.summary()} (warm-up: ${floorWarmUp.summary()}); p50 ${pct(floor.times, 50)}, p95 ${pct(floor.times, 95)}; CPU ${floorCpu.toFixed(1)} + ${floorPgCpu.toFixed(1)} ms per check (service + PostgreSQL); intake/floor ${(perSecond / floorPerSecond).toFixed(2)} (target ≥ 0.5)`,
       ]);
     }
   } finally {
