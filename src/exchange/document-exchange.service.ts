@@ -1,17 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  identifyUblDocument,
-  readUblDocument,
-  UBL_DOCUMENT_LIMITS,
-  UblDocumentIdentity,
-  UblDocumentKind,
-  UblDocumentLimits,
-  UblDocumentNodes,
-  UblDocumentType,
-  ublDocumentKind,
-  UblError,
-} from '../peppol';
+import { readIdentifiedUblDocument, UBL_DOCUMENT_LIMITS, UblDocumentIdentity, UblDocumentKind, UblDocumentLimits, UblDocumentNodes, UblDocumentType, UblError } from '../peppol';
 import { AuditService } from '../platform/audit/audit.service';
 import { TORG_CONFIG } from '../platform/config/config';
 import type { TorgConfig } from '../platform/config/config';
@@ -101,10 +90,8 @@ export class DocumentExchangeService {
   /** The document's identity once all of it has been read as safe XML within bounds (the nodes read, handed to its handler), or the problem. */
   private async identify(bytes: Buffer): Promise<{ identity: UblDocumentIdentity; nodes: UblDocumentNodes<UblDocumentKind> } | { problems: Problem[] }> {
     try {
-      const identity = await identifyUblDocument(bytes, this.limits);
-      // The header alone was read: the rest must be as safe and bounded before any domain sees it.
-      const nodes = await readUblDocument(bytes, ublDocumentKind(identity.type), this.limits);
-      return { identity, nodes };
+      // Identified by its header and read whole, as safe and bounded, in one pass (the header is not parsed twice).
+      return await readIdentifiedUblDocument(bytes, this.limits);
     } catch (e) {
       if (e instanceof UblError) return { problems: [problemOf(e)] };
       throw e;

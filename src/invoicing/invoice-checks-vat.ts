@@ -152,19 +152,22 @@ function checkTaxable(g: VatGroup, categoriesWithSubtotal: Set<string | undefine
   const amounts = g.carriers.map((c) => c.amount);
   if (!amounts.every((a): a is Decimal => !!a)) return problems; // a line or allowance amount that is no decimal is reported elsewhere
   const expected = sum(amounts);
-  const parts = (['line', 'charge', 'allowance'] as const)
-    .map((kind) => [kind, g.carriers.filter((c) => c.kind === kind)] as const)
-    .filter(([, list]) => list.length)
-    .map(([kind, list]) => `${kind}s ${money(sum(list.map((c) => c.amount!)).abs())}`)
-    .join(', ');
+  // Only a problem's message says what carries the rate: not summed and printed for every invoice that has none.
+  const partsText = () =>
+    (['line', 'charge', 'allowance'] as const)
+      .map((kind) => [kind, g.carriers.filter((c) => c.kind === kind)] as const)
+      .filter(([, list]) => list.length)
+      .map(([kind, list]) => `${kind}s ${money(sum(list.map((c) => c.amount!)).abs())}`)
+      .join(', ');
   const [subtotal] = g.subtotals;
   if (!subtotal) {
     const rule = ruleOf(g.categoryId, categoriesWithSubtotal.has(g.categoryId) ? '08' : '01');
     const at = g.carriers[0].category ?? g.carriers[0].at;
-    return [...problems, problem(at, rule, `Lines, allowances or charges carry VAT ${name} (taxable ${money(expected)}: ${parts}) but the invoice has no VAT subtotal for it`)];
+    return [...problems, problem(at, rule, `Lines, allowances or charges carry VAT ${name} (taxable ${money(expected)}: ${partsText()}) but the invoice has no VAT subtotal for it`)];
   }
   const taxable = num(subtotal.taxableAmount);
   if (taxable && !taxable.eq(expected)) {
+    const parts = partsText();
     const how = parts ? `the sum of what carries ${name}: ${parts}` : `nothing on the invoice carries ${name}`;
     problems.push(problem(subtotal.taxableAmount, ruleOf(g.categoryId, '08'), `The VAT subtotal ${name}: the taxable amount is ${money(taxable)}; expected ${money(expected)} (${how})`));
   }

@@ -17,7 +17,7 @@ import { InvoiceMachine, invoiceMachine } from './invoice.machine';
 import { InvoiceRepository, NewInvoiceLine, NewMatchReason } from './invoice.repository';
 import { InvoiceEntity, InvoiceLineEntity, StoredLineMatchStatus } from './invoicing.entities';
 import { MatchPolicies } from './match-policy.service';
-import { InvoiceLineFacts, matchInvoice, MatchResult, OrderLineFacts, resolveMatchPolicy } from './matching';
+import { InvoiceLineFacts, matchInvoice, MatchPolicy, MatchResult, OrderLineFacts, resolveMatchPolicy } from './matching';
 
 export type { OrderForInvoice };
 
@@ -140,7 +140,14 @@ export class InvoiceMatching {
     }
 
     const effective = await this.policies.effective(tx, invoice.buyerOrganisationId);
-    const policyFor = (unspscCode: string) => resolveMatchPolicy(effective.policy, effective.rules, { supplierId: invoice.supplierId, unspscCode });
+    // One policy per UNSPSC code, resolved once: lines of one code share it, and with it the
+    // matcher's parse of its tolerances (kept per policy object), instead of once per line.
+    const byCode = new Map<string, MatchPolicy>();
+    const policyFor = (unspscCode: string) => {
+      let found = byCode.get(unspscCode);
+      if (!found) byCode.set(unspscCode, (found = resolveMatchPolicy(effective.policy, effective.rules, { supplierId: invoice.supplierId, unspscCode })));
+      return found;
+    };
     const policy = policyFor('');
     const result = matchInvoice({
       kind: invoice.kind,

@@ -11,7 +11,7 @@ export { UBL_DOCUMENT_LIMITS, readUblDocument } from './ubl-document-input';
 export type { UblDocumentLimits, UblDocumentNodes, UblInput } from './ubl-document-input';
 export { UBL_DOCUMENT_KINDS, ublDocumentKind } from './ubl-document-types';
 export type { UblDocumentKind, UblDocumentType, UblSpecification } from './ubl-document-types';
-export { identifyUblDocument } from './ubl-document-identity';
+export { identifyUblDocument, readIdentifiedUblDocument } from './ubl-document-identity';
 export type { UblDocumentIdentity } from './ubl-document-identity';
 export type { UblItemReference, UblItemReferenceOut } from './ubl-item';
 export * from './ubl-order';

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { needShared, sharedData } from '../../test/support/shared-data';
-import { identifyUblDocument } from './ubl-document-identity';
+import { readUblDocument } from './ubl-document-input';
+import { identifyUblDocument, readIdentifiedUblDocument } from './ubl-document-identity';
+import { ublDocumentKind } from './ubl-document-types';
 import { UblError } from './ubl-xml-reader';
 
 const SHARED = sharedData('peppol');
@@ -88,6 +90,38 @@ describe('identifyUblDocument', () => {
     const e = await refusal(big);
     expect(e.message).toBe('The document is larger than 20971520 bytes, the most accepted');
     expect(e.tooLarge).toBe(true);
+  });
+});
+
+describe('readIdentifiedUblDocument', () => {
+  it('gives what identifyUblDocument and then readUblDocument give, from one pass', async () => {
+    const bytes = Buffer.from(
+      RESPONSE_HEADER +
+        '\n<cac:OrderLine><cac:LineItem><cbc:ID>1</cbc:ID></cac:LineItem></cac:OrderLine>\n<cac:OrderLine><cac:LineItem><cbc:ID>2</cbc:ID></cac:LineItem></cac:OrderLine></OrderResponse>',
+    );
+    const identity = await identifyUblDocument(bytes);
+    const read = await readIdentifiedUblDocument(bytes);
+    expect(read.identity).toEqual(identity);
+    expect(read.nodes).toEqual(await readUblDocument(bytes, ublDocumentKind(identity.type)));
+    expect(read.nodes.records.map((r) => r.path)).toEqual(['/OrderResponse/cac:OrderLine[1]', '/OrderResponse/cac:OrderLine[2]']);
+  });
+
+  it('refuses by the header first, as identification does, even when the rest is not XML', async () => {
+    const unknown = `<DespatchAdvice xmlns="${NS}:DespatchAdvice-2" ${CBC}>\n<cbc:CustomizationID>urn:example</cbc:CustomizationID><cac:DespatchLine>`;
+    const rest = '<cac:DespatchLine>x</cac:DespatchLine>'.repeat(5000) + 'not even XML <<<<';
+    const bytes = Buffer.from(unknown + rest);
+    const [first, again] = await Promise.all([
+      refusal(bytes),
+      readIdentifiedUblDocument(bytes).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    ]);
+    expect(again).toBeInstanceOf(UblError);
+    expect((again as UblError).message).toBe(first.message);
+    expect(first.message).toMatch(/^The DespatchAdvice follows "urn:example" \(cbc:CustomizationID\)/);
+    // A document whose header is fine but whose lines are not XML is refused for the lines.
+    await expect(readIdentifiedUblDocument(Buffer.from(RESPONSE_HEADER + '<cac:OrderLine>' + '<a>'.repeat(3) + '</b>'))).rejects.toBeInstanceOf(UblError);
   });
 });
 

@@ -1,4 +1,4 @@
-import { boundedStream, UBL_DOCUMENT_LIMITS, UblDocumentLimits, UblInput } from './ubl-document-input';
+import { boundedStream, readUblDocument, UBL_DOCUMENT_LIMITS, UblDocumentLimits, UblDocumentNodes, UblInput } from './ubl-document-input';
 import { UBL_DOCUMENT_KINDS, UblDocumentKind, UblDocumentType, UblSpecification } from './ubl-document-types';
 import { readUblRecords, UblError } from './ubl-xml-reader';
 import { identifier, textAt, UblNode } from './xml-element';
@@ -33,6 +33,24 @@ export async function identifyUblDocument(input: UblInput, limits: UblDocumentLi
     return identity(kind, root); // returning stops the reader, which reads no more
   }
   throw new UblError('The file holds no XML element');
+}
+
+/**
+ * Identifies the document as identifyUblDocument does and reads the whole of it in the same pass
+ * (what a receiver does next anyway): the header is parsed once, not once to identify and again
+ * to read. A document refused by its header (its CustomizationID) is refused before the rest is
+ * read, as identifyUblDocument refuses it; anything refused further on throws as readUblDocument.
+ */
+export async function readIdentifiedUblDocument(
+  input: UblInput,
+  limits: UblDocumentLimits = UBL_DOCUMENT_LIMITS,
+): Promise<{ identity: UblDocumentIdentity; nodes: UblDocumentNodes<UblDocumentKind> }> {
+  let found: UblDocumentIdentity | undefined;
+  const nodes = await readUblDocument(input, UBL_DOCUMENT_KINDS, limits, (header, kind) => {
+    found = identity(kind, header);
+  });
+  if (!found) throw new UblError('The file holds no XML element');
+  return { identity: found, nodes };
 }
 
 /** The specification the document's CustomizationID names; UblError when it names none Torg reads. */

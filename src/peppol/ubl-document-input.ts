@@ -58,9 +58,15 @@ function* slices(buffer: Buffer): Generator<Buffer> {
 
 /**
  * Reads the whole document of that shape, or of whichever of several shapes its root element
- * names; throws UblError for anything refused.
+ * names; throws UblError for anything refused. `onHeader` sees the header as soon as it is read,
+ * before any record: a UblError it throws refuses the document before the rest is read.
  */
-export async function readUblDocument<S extends UblDocumentShape>(input: UblInput, shapes: S | readonly S[], limits: UblDocumentLimits = UBL_DOCUMENT_LIMITS): Promise<UblDocumentNodes<S>> {
+export async function readUblDocument<S extends UblDocumentShape>(
+  input: UblInput,
+  shapes: S | readonly S[],
+  limits: UblDocumentLimits = UBL_DOCUMENT_LIMITS,
+  onHeader?: (header: UblNode, shape: S) => void,
+): Promise<UblDocumentNodes<S>> {
   let header: UblNode | undefined;
   const records: UblNode[] = [];
   let shape: S = 'root' in shapes ? shapes : shapes[0];
@@ -71,6 +77,7 @@ export async function readUblDocument<S extends UblDocumentShape>(input: UblInpu
       shape = event.shape as S;
       rootPath = `/${shape.root}`;
       header = new UblNode({ name: shape.root, attrs: {}, text: '', children: event.elements, line: event.elements[0]?.line ?? 1 }, rootPath);
+      onHeader?.(header, shape);
     } else {
       if (event.ordinal > limits.maxRecords) throw new UblError(`The ${shape.root} holds more than ${limits.maxRecords} ${shape.record} elements, the most accepted`, event.element.line, true);
       records.push(new UblNode(event.element, `${rootPath}/cac:${shape.record}[${event.ordinal}]`));

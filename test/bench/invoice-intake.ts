@@ -7,7 +7,7 @@
  * invoicing one unit of every line (partial invoices against received goods: three-way matched,
  * approved automatically). Beside it, in the same run, the floor: the same invoices posted to
  * POST /documents/check, which authenticates, reads the whole document as safe XML and runs
- * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95, the ratio, the
+ * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95, CPU per invoice and per check, the ratio, the
  * machine's load average, and the background work: how many outbox messages were still waiting
  * when the last invoice was answered, and how long they took to run. The floor waits for them
  * (they would slow it and flatter the ratio).
@@ -21,7 +21,7 @@
  *
  * With --statements, PostgreSQL loads pg_stat_statements and the bench prints every statement
  * the service sent per invoice: the intake's and the background's (Invoice Response, insights'
- * facts, the outbox dispatcher's own), waiting for the outbox to empty before it counts and
+ * facts, the outbox dispatcher's own) with their execution and planning time, waiting for the outbox to empty before it counts and
  * before the floor. Counting costs a little; compare timings of runs made without it.
  *
  * With --waits, the bench's own client samples the service's backends every 50 ms during each
@@ -212,7 +212,12 @@ const valid = (a: Answer) => a.status === 200 && a.body.valid === true;
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'torg-bench-invoices-'));
   const log = (m: string) => process.stderr.write(`[bench:invoices] ${m}\n`);
-  const db = await startEmbeddedDatabase(join(work, 'data'), await freePort(), log, COUNT_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {});
+  const db = await startEmbeddedDatabase(
+    join(work, 'data'),
+    await freePort(),
+    log,
+    COUNT_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on' } : {},
+  );
   let service: ChildProcess | undefined;
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
@@ -322,18 +327,20 @@ async function main() {
       if (COUNT_STATEMENTS) {
         // Tracked at every level: a trigger's statements are listed (marked "in a trigger or
         // function") and counted only in their top-level statement's time and in no total.
-        const counted: { query: string; calls: number; ms: number; toplevel: boolean }[] = (
+        const counted: { query: string; calls: number; ms: number; planMs: number; toplevel: boolean }[] = (
           await pg.query(
-            `${OWN} SELECT query, calls::int, total_exec_time AS ms, toplevel FROM pg_stat_statements WHERE query NOT LIKE '${OWN}%' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC`,
+            `${OWN} SELECT query, calls::int, total_exec_time AS ms, total_plan_time AS "planMs", toplevel FROM pg_stat_statements WHERE query NOT LIKE '${OWN}%' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC`,
           )
         ).rows;
         const all = counted.reduce((n, c) => n + (c.toplevel ? c.calls : 0), 0);
         const allMs = counted.reduce((n, c) => n + (c.toplevel ? c.ms : 0), 0);
-        statements = `; ${(all / total).toFixed(1)} statements per invoice, executing ${(allMs / total).toFixed(1)} ms (triggers included)`;
-        log(`statements per invoice of ${size} lines (${total} invoices), most called first, with their execution ms per invoice (PostgreSQL's, triggers included):`);
+        // Planning is not in the execution time: every statement sent unprepared is planned again.
+        const planMs = counted.reduce((n, c) => n + (c.toplevel ? c.planMs : 0), 0);
+        statements = `; ${(all / total).toFixed(1)} statements per invoice, executing ${(allMs / total).toFixed(1)} ms (triggers included), planned in ${(planMs / total).toFixed(1)} ms`;
+        log(`statements per invoice of ${size} lines (${total} invoices), most called first, with their execution ms per invoice (PostgreSQL's, triggers included) and their planning ms:`);
         for (const c of counted)
           log(
-            `  ${(c.calls / total).toFixed(2).padStart(6)} ${(c.ms / total).toFixed(2).padStart(7)} ms  ${c.toplevel ? '' : '(in a trigger or function) '}${c.query.replace(/\s+/g, ' ').slice(0, 150)}`,
+            `  ${(c.calls / total).toFixed(2).padStart(6)} ${(c.ms / total).toFixed(2).padStart(7)} ms ${c.toplevel ? `+ ${(c.planMs / total).toFixed(2).padStart(5)} ms planning` : ''.padEnd(19)}  ${c.toplevel ? '' : '(in a trigger or function) '}${c.query.replace(/\s+/g, ' ').slice(0, 150)}`,
           );
       }
 
@@ -341,7 +348,11 @@ async function main() {
       // after the same warm-up (the wait for the background left the pool idle).
       const floorWarmUp = await warmUp(documents);
       const floorAnswers = new Answers(valid);
+      const floorBefore = { service: cpuSeconds(running.pid!), postgres: postgresCpuSeconds(postmasterPid) };
       const floor = await send(documents, check, floorAnswers);
+      // What a check costs (authentication's one statement included), to set beside the intake's CPU per invoice.
+      const floorCpu = ((cpuSeconds(running.pid!) - floorBefore.service) * 1000) / total;
+      const floorPgCpu = ((postgresCpuSeconds(postmasterPid) - floorBefore.postgres) * 1000) / total;
       failures += intakeWarmUp.failed + intakeAnswers.failed + floorWarmUp.failed + floorAnswers.failed;
       // Only the expected answers count: a refused invoice is no invoice taken in.
       const perSecond = intakeAnswers.succeeded / intake.seconds;
@@ -355,7 +366,7 @@ async function main() {
       rows.push([
         `  floor: check only, ${size} lines`,
         `${floorPerSecond.toFixed(1)} invoices/s`,
-        `${floorAnswers.succeeded} of ${total} valid, ${floorAnswers.summary()} (warm-up: ${floorWarmUp.summary()}); p50 ${pct(floor.times, 50)}, p95 ${pct(floor.times, 95)}; intake/floor ${(perSecond / floorPerSecond).toFixed(2)} (target ≥ 0.5)`,
+        `${floorAnswers.succeeded} of ${total} valid, ${floorAnswers.summary()} (warm-up: ${floorWarmUp.summary()}); p50 ${pct(floor.times, 50)}, p95 ${pct(floor.times, 95)}; CPU ${floorCpu.toFixed(1)} + ${floorPgCpu.toFixed(1)} ms per check (service + PostgreSQL); intake/floor ${(perSecond / floorPerSecond).toFixed(2)} (target ≥ 0.5)`,
       ]);
     }
   } finally {
