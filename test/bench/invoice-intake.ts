@@ -212,7 +212,12 @@ const valid = (a: Answer) => a.status === 200 && a.body.valid === true;
 async function main() {
   const work = await mkdtemp(join(tmpdir(), 'torg-bench-invoices-'));
   const log = (m: string) => process.stderr.write(`[bench:invoices] ${m}\n`);
-  const db = await startEmbeddedDatabase(join(work, 'data'), await freePort(), log, COUNT_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } : {});
+  const db = await startEmbeddedDatabase(
+    join(work, 'data'),
+    await freePort(),
+    log,
+    COUNT_STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on' } : {},
+  );
   let service: ChildProcess | undefined;
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
@@ -322,18 +327,21 @@ async function main() {
       if (COUNT_STATEMENTS) {
         // Tracked at every level: a trigger's statements are listed (marked "in a trigger or
         // function") and counted only in their top-level statement's time and in no total.
-        const counted: { query: string; calls: number; ms: number; toplevel: boolean }[] = (
+        const counted: { query: string; calls: number; ms: number; planMs: number; toplevel: boolean }[] = (
           await pg.query(
-            `${OWN} SELECT query, calls::int, total_exec_time AS ms, toplevel FROM pg_stat_statements WHERE query NOT LIKE '${OWN}%' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC`,
+            `${OWN} SELECT query, calls::int, total_exec_time AS ms, total_plan_time AS "planMs", toplevel FROM pg_stat_statements WHERE query NOT LIKE '${OWN}%' AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC`,
           )
         ).rows;
         const all = counted.reduce((n, c) => n + (c.toplevel ? c.calls : 0), 0);
         const allMs = counted.reduce((n, c) => n + (c.toplevel ? c.ms : 0), 0);
-        statements = `; ${(all / total).toFixed(1)} statements per invoice, executing ${(allMs / total).toFixed(1)} ms (triggers included)`;
-        log(`statements per invoice of ${size} lines (${total} invoices), most called first, with their execution ms per invoice (PostgreSQL's, triggers included):`);
+        // Planning is tracked apart from execution (track_planning), a nested statement's in its own row only.
+        const planMs = counted.reduce((n, c) => n + c.planMs, 0);
+        const nestedPlanMs = counted.reduce((n, c) => n + (c.toplevel ? 0 : c.planMs), 0);
+        statements = `; ${(all / total).toFixed(1)} statements per invoice, executing ${(allMs / total).toFixed(1)} ms (triggers included), planning ${(planMs / total).toFixed(1)} ms (${(nestedPlanMs / total).toFixed(1)} of it in triggers or functions)`;
+        log(`statements per invoice of ${size} lines (${total} invoices), most called first, with their execution and planning ms per invoice (PostgreSQL's, triggers included in execution):`);
         for (const c of counted)
           log(
-            `  ${(c.calls / total).toFixed(2).padStart(6)} ${(c.ms / total).toFixed(2).padStart(7)} ms  ${c.toplevel ? '' : '(in a trigger or function) '}${c.query.replace(/\s+/g, ' ').slice(0, 150)}`,
+            `  ${(c.calls / total).toFixed(2).padStart(6)} ${(c.ms / total).toFixed(2).padStart(7)} ms ${(c.planMs / total).toFixed(2).padStart(6)} ms plan  ${c.toplevel ? '' : '(in a trigger or function) '}${c.query.replace(/\s+/g, ' ').slice(0, 150)}`,
           );
       }
 
