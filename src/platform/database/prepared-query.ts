@@ -40,7 +40,7 @@ export async function preparedQuery<T>(ds: DataSource, sql: string, params: unkn
  * what the statements PostgreSQL runs for it want: each foreign-key check and each statement of
  * a PL/pgSQL trigger is a cached plan with parameters, so under force_custom_plan every one was
  * planned again on every row or statement (the intake's 24 key checks per 5-line invoice planned
- * 1.8 ms, test/bench/README.md 2026-12-02 10:35). Put it in the transaction's first statement,
+ * 1.8 ms, test/bench/README.md 2026-12-02 10:30). Put it in the transaction's first statement,
  * which is then sent anyway (no round trip of its own).
  */
 export const GENERIC_PLANS_IN_TRANSACTION = `set_config('plan_cache_mode', 'auto', true)`;
