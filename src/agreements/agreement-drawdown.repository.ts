@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
 import type { LedgerSource } from '../platform/money/capped-total';
+import { preparedQueryIn } from '../platform/database/prepared-query';
 
 /** A row of agreement_drawdown; amounts are numeric text in the agreement's currency. */
 export interface DrawdownRow {
@@ -69,7 +70,8 @@ export class AgreementDrawdownRepository {
    * null when the source has none in that currency.
    */
   async addInvoicedBySource(ctx: RequestContext, source: LedgerSource, currency: string, delta: string): Promise<Pick<DrawdownRow, 'id' | 'agreementId' | 'invoiced'> | null> {
-    const [rows]: [Pick<DrawdownRow, 'id' | 'agreementId' | 'invoiced'>[], number] = await ctx.manager.query(
+    const [rows]: [Pick<DrawdownRow, 'id' | 'agreementId' | 'invoiced'>[], number] = await preparedQueryIn(
+      ctx.manager,
       `UPDATE agreement_drawdown d SET invoiced = greatest(d.invoiced + $4::numeric, 0), updated_at = now()
          FROM agreement a
         WHERE d.source_type = $1 AND d.source_id = $2 AND a.id = d.agreement_id AND a.currency = $3

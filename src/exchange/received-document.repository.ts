@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { RequestContext } from '../platform/context/request-context';
+import { GENERIC_PLANS_IN_TRANSACTION, preparedQueryIn } from '../platform/database/prepared-query';
 
 /** A document POST /documents applied, as first stored. */
 export interface ReceivedDocumentRow {
@@ -38,18 +39,21 @@ export class ReceivedDocumentRepository {
    * and id: a concurrent identical POST waits here, then finds the first one stored (or, if it
    * was refused, applies its own). Returns the id the document will be stored under (drawn from
    * its sequence in the same statement), so the handler can write it with what it stores; a
-   * resend or a refusal leaves a gap in the ids, nothing else.
+   * resend or a refusal leaves a gap in the ids, nothing else. It is the transaction's first
+   * statement: it also lets the rest of it use generic plans (the handler's and the database's
+   * own statements are key look-ups; prepared-query.ts says why).
    */
   async lock(tx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<string> {
-    const [row]: { id: string }[] = await tx.manager.query(`SELECT pg_advisory_xact_lock($1, hashtext($2)), nextval(pg_get_serial_sequence('received_document', 'id'))::text AS id`, [
-      RECEIVE_LOCK,
-      `${senderOrganisationId}\n${documentType}\n${documentId}`,
-    ]);
+    const [row]: { id: string }[] = await preparedQueryIn(
+      tx.manager,
+      `SELECT pg_advisory_xact_lock($1, hashtext($2)), nextval(pg_get_serial_sequence('received_document', 'id'))::text AS id, ${GENERIC_PLANS_IN_TRANSACTION}`,
+      [RECEIVE_LOCK, `${senderOrganisationId}\n${documentType}\n${documentId}`],
+    );
     return row.id;
   }
 
   async find(ctx: RequestContext, senderOrganisationId: number, documentType: string, documentId: string): Promise<ReceivedDocumentRow | undefined> {
-    const rows: ReceivedDocumentRow[] = await ctx.manager.query(`SELECT ${COLUMNS} FROM received_document WHERE sender_organisation_id = $1 AND document_type = $2 AND document_id = $3`, [
+    const rows: ReceivedDocumentRow[] = await preparedQueryIn(ctx.manager, `SELECT ${COLUMNS} FROM received_document WHERE sender_organisation_id = $1 AND document_type = $2 AND document_id = $3`, [
       senderOrganisationId,
       documentType,
       documentId,
@@ -68,7 +72,8 @@ export class ReceivedDocumentRepository {
 
   async insert(tx: RequestContext, d: NewReceivedDocument): Promise<ReceivedDocumentRow> {
     const sha256 = createHash('sha256').update(d.content).digest();
-    const [row]: ReceivedDocumentRow[] = await tx.manager.query(
+    const [row]: ReceivedDocumentRow[] = await preparedQueryIn(
+      tx.manager,
       `INSERT INTO received_document (id, sender_organisation_id, document_type, document_id, customization_id, result_id, result_status,
                                       sent_by_user_id, sent_by_client_id, size_bytes, sha256, content)
        VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,

@@ -3,6 +3,7 @@ import type { MachineClientRecord } from '../platform/auth/machine-client-direct
 import { RequestContext } from '../platform/context/request-context';
 import { MachineClientEntity } from './machine-client.entity';
 import { Role } from './role';
+import { preparedQueryIn } from '../platform/database/prepared-query';
 
 /** The one home of the SQL on `machine_client`. */
 @Injectable()
@@ -49,7 +50,8 @@ export class MachineClientRepository {
   }
 
   private async record(ctx: RequestContext, where: string, value: unknown): Promise<MachineClientRecord | undefined> {
-    const [row]: { id: number; client_id: string; organisation_id: number; org_number: string; roles: string[]; revoked_at: Date | null }[] = await ctx.manager.query(
+    const [row]: { id: number; client_id: string; organisation_id: number; org_number: string; roles: string[]; revoked_at: Date | null }[] = await preparedQueryIn(
+      ctx.manager,
       `SELECT c.id, c.client_id, c.organisation_id, o.org_number, c.roles, c.revoked_at FROM machine_client c JOIN organisation o ON o.id = c.organisation_id WHERE ${where}`,
       [value],
     );

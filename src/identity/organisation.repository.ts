@@ -3,6 +3,7 @@ import { RequestContext } from '../platform/context/request-context';
 import { OrganisationKind } from './organisation-kind';
 import { OrganisationEntity } from './organisation.entity';
 import { selfAndAncestorsSql } from './organisation-tree';
+import { preparedQueryIn } from '../platform/database/prepared-query';
 
 /** An organisation row as OrganisationEntity's properties. */
 const ORGANISATION_COLUMNS = `id, name, org_number AS "orgNumber", kind, parent_id AS "parentId", created_at AS "createdAt"`;
@@ -14,12 +15,12 @@ export class OrganisationRepository {
   // The two reads every request of a sender makes (the invoice intake: its supplier and buyer) in
   // plain SQL: TypeORM's find cost the service more than the statement costs PostgreSQL.
   async byIds(ctx: RequestContext, ids: number[]): Promise<OrganisationEntity[]> {
-    const rows: OrganisationEntity[] = await ctx.manager.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation WHERE id = ANY($1::int[])`, [ids]);
+    const rows: OrganisationEntity[] = await preparedQueryIn(ctx.manager, `SELECT ${ORGANISATION_COLUMNS} FROM organisation WHERE id = ANY($1::int[])`, [ids]);
     return rows.map(asOrganisation);
   }
 
   async byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {
-    const rows: OrganisationEntity[] = await ctx.manager.query(`SELECT ${ORGANISATION_COLUMNS} FROM organisation WHERE org_number = $1`, [orgNumber]);
+    const rows: OrganisationEntity[] = await preparedQueryIn(ctx.manager, `SELECT ${ORGANISATION_COLUMNS} FROM organisation WHERE org_number = $1`, [orgNumber]);
     return rows.length ? asOrganisation(rows[0]) : null;
   }
 
@@ -57,7 +58,7 @@ export class OrganisationRepository {
 
   /** The organisation's id and the ids of every organisation above it, nearest first. */
   async selfAndAncestorIds(ctx: RequestContext, id: number): Promise<number[]> {
-    const rows: { id: number }[] = await ctx.manager.query(selfAndAncestorsSql('$1'), [id]);
+    const rows: { id: number }[] = await preparedQueryIn(ctx.manager, selfAndAncestorsSql('$1'), [id]);
     return rows.map((r) => r.id);
   }
 

@@ -5,6 +5,7 @@ import { CataloguesService } from '../catalogues/catalogues.service';
 import { IdentityService } from '../identity/identity.service';
 import type { CheaperItem } from '../catalogues/purchasable-item';
 import { RequestContext } from '../platform/context/request-context';
+import { allowGenericPlans } from '../platform/database/prepared-query';
 import { inTransaction } from '../platform/database/transaction';
 import { OutboxHandlers } from '../platform/outbox/outbox-handlers';
 import { osloToday } from '../platform/time/oslo-date';
@@ -53,6 +54,8 @@ export class SpendFactWriter implements OnModuleInit {
    */
   writeMany(events: SpendEvent[]): Promise<void> {
     return inTransaction(this.ds, new RequestContext(undefined, this.ds.manager), async (tx) => {
+      // The rollup triggers' statements take parameters: planned once per connection, not per batch.
+      await allowGenericPlans(tx.manager);
       const memo = new BuyerMemo();
       let matches: MatchToRecord[] = [];
       let lines: InvoiceLinesToReplace[] = [];

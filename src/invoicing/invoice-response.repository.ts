@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
 import type { InvoiceResponseCode } from '../peppol';
 import type { InvoiceResponseAction, InvoiceResponseReason } from './invoice-response-for';
+import { preparedQueryIn } from '../platform/database/prepared-query';
 
 export interface InvoiceResponseRow {
   id: number;
@@ -23,12 +24,13 @@ const COLUMNS = `id, invoice_id AS "invoiceId", document_id AS "documentId", cod
 export class InvoiceResponseRepository {
   /** The id the next response will have: its document id is made from it before the row is written. */
   async nextId(tx: RequestContext): Promise<number> {
-    const [row]: { id: number }[] = await tx.manager.query(`SELECT nextval(pg_get_serial_sequence('invoice_response', 'id'))::int AS id`);
+    const [row]: { id: number }[] = await preparedQueryIn(tx.manager, `SELECT nextval(pg_get_serial_sequence('invoice_response', 'id'))::int AS id`, []);
     return row.id;
   }
 
   async insert(tx: RequestContext, r: Omit<InvoiceResponseRow, 'createdAt'>): Promise<InvoiceResponseRow> {
-    const [row]: InvoiceResponseRow[] = await tx.manager.query(
+    const [row]: InvoiceResponseRow[] = await preparedQueryIn(
+      tx.manager,
       `INSERT INTO invoice_response (id, invoice_id, document_id, code, reasons, actions, note, outbound_document_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
       [r.id, r.invoiceId, r.documentId, r.code, JSON.stringify(r.reasons), JSON.stringify(r.actions), r.note, r.outboundDocumentId],
     );

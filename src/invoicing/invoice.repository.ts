@@ -6,6 +6,7 @@ import { entitiesOf } from '../platform/database/entity-rows';
 import { conflict } from '../platform/errors/domain-error';
 import { COUNTED_INVOICE_STATES, InvoiceStatus, OPEN_INVOICE_STATES } from './invoice-status';
 import { InvoiceEntity, InvoiceKind, InvoiceLineEntity, InvoiceMatchReasonEntity, InvoiceVatSubtotalEntity, StoredLineMatchStatus, StoredMatchMode } from './invoicing.entities';
+import { preparedQueryIn } from '../platform/database/prepared-query';
 
 export type NewInvoice = Omit<
   InvoiceEntity,
@@ -81,7 +82,7 @@ export class InvoiceRepository {
     const { sql, columns } = invoiceInsert(tx, row);
     const driver = tx.manager.connection.driver;
     const values = columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c));
-    const rows: Record<string, unknown>[] = await tx.manager.query(sql, [
+    const rows: Record<string, unknown>[] = await preparedQueryIn(tx.manager, sql, [
       ...values,
       subtotals.map((s) => s.category),
       subtotals.map((s) => s.rate),
@@ -99,7 +100,8 @@ export class InvoiceRepository {
   async insertLines(tx: RequestContext, invoiceId: number, lines: MatchedNewLine[]): Promise<InvoiceLineEntity[]> {
     if (!lines.length) return [];
     const column = <K extends keyof MatchedNewLine>(key: K) => lines.map((l) => l[key]);
-    const rows: Record<string, unknown>[] = await tx.manager.query(
+    const rows: Record<string, unknown>[] = await preparedQueryIn(
+      tx.manager,
       `INSERT INTO invoice_line (invoice_id, position, line_id, quantity, unit_code, net_unit_price, base_quantity, line_amount, vat_category, vat_rate,
                                  item_name, seller_item_id, gtin, unspsc_code, accounting_cost, order_line_ref, order_line_id, match_status)
        SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::numeric[],
@@ -152,7 +154,7 @@ export class InvoiceRepository {
    * probe (the unique key), no entity built (the intake asks it of every document it receives).
    */
   async existsBySupplierNumber(ctx: RequestContext, supplierId: number, invoiceNumber: string, kind: InvoiceKind): Promise<boolean> {
-    const rows: unknown[] = await ctx.manager.query('SELECT 1 FROM invoice WHERE supplier_id = $1 AND kind = $2 AND invoice_number = $3', [supplierId, kind, invoiceNumber]);
+    const rows: unknown[] = await preparedQueryIn(ctx.manager, 'SELECT 1 FROM invoice WHERE supplier_id = $1 AND kind = $2 AND invoice_number = $3', [supplierId, kind, invoiceNumber]);
     return rows.length > 0;
   }
 
@@ -207,7 +209,7 @@ export class InvoiceRepository {
     const driver = tx.manager.connection.driver;
     const updatedAt = new Date();
     const values = columns.map((c) => driver.preparePersistentValue(c.propertyName === 'updatedAt' ? updatedAt : c.getEntityValue(invoice), c));
-    const [, affected]: [unknown, number] = await tx.manager.query(sql, [invoice.id, invoice.version, ...values]);
+    const [, affected]: [unknown, number] = await preparedQueryIn(tx.manager, sql, [invoice.id, invoice.version, ...values]);
     if (!affected) throw conflict(`Invoice ${invoice.invoiceNumber} was changed by someone else meanwhile; read it again and retry`);
     invoice.updatedAt = updatedAt;
     invoice.version = invoice.version + 1;
@@ -276,7 +278,8 @@ export class InvoiceRepository {
    */
   async invoicedBefore(ctx: RequestContext, orderLineIds: readonly number[], exceptInvoiceId: number): Promise<InvoicedBefore[]> {
     if (!orderLineIds.length) return [];
-    return ctx.manager.query(
+    return preparedQueryIn(
+      ctx.manager,
       `SELECT l.order_line_id AS "orderLineId",
               sum(CASE WHEN i.kind = 'CREDIT_NOTE' THEN -l.quantity ELSE l.quantity END)::text AS quantity,
               sum(CASE WHEN i.kind = 'CREDIT_NOTE' THEN -l.line_amount ELSE l.line_amount END)::text AS amount

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { selfAndAncestorsSql } from '../identity/organisation-tree';
 import { RequestContext } from '../platform/context/request-context';
 import { entitiesOf } from '../platform/database/entity-rows';
+import { preparedQueryIn } from '../platform/database/prepared-query';
 import { InvoiceMatchPolicyEntity, InvoiceMatchRuleEntity, StoredMatchMode } from './invoicing.entities';
 
 export type NewMatchRule = Omit<InvoiceMatchRuleEntity, 'id' | 'createdAt'>;
@@ -17,18 +19,23 @@ export class MatchPolicyRepository {
   }
 
   /**
-   * The policies and rules of several organisations in one plain statement (each kind as a JSON
-   * array), rules in id order: the intake asks it of every invoice, and two TypeORM finds cost the
-   * service more than the statement costs PostgreSQL.
+   * The buyer's chain (itself, then each organisation above it, nearest first) with the policies
+   * and rules of all of them, in one plain statement (each kind as a JSON array), rules in id
+   * order: the intake asks it of every invoice (two TypeORM finds cost the service more than the
+   * statement costs PostgreSQL, and the chain was a round trip of its own).
    */
-  async policiesAndRules(ctx: RequestContext, buyerOrganisationIds: readonly number[]): Promise<{ policies: InvoiceMatchPolicyEntity[]; rules: InvoiceMatchRuleEntity[] }> {
-    const [row]: { policies: Record<string, unknown>[]; rules: Record<string, unknown>[] }[] = await ctx.manager.query(
-      `SELECT (SELECT coalesce(json_agg(p), '[]'::json) FROM invoice_match_policy p WHERE p.buyer_organisation_id = ANY($1::int[])) AS policies,
-              (SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json) FROM invoice_match_rule r WHERE r.buyer_organisation_id = ANY($1::int[])) AS rules`,
-      [[...buyerOrganisationIds]],
+  async chainPoliciesAndRules(ctx: RequestContext, buyerOrganisationId: number): Promise<{ chain: number[]; policies: InvoiceMatchPolicyEntity[]; rules: InvoiceMatchRuleEntity[] }> {
+    const [row]: { chain: number[]; policies: Record<string, unknown>[]; rules: Record<string, unknown>[] }[] = await preparedQueryIn(
+      ctx.manager,
+      `WITH c AS (SELECT ARRAY(${selfAndAncestorsSql('$1')}) AS chain)
+       SELECT c.chain,
+              (SELECT coalesce(json_agg(p), '[]'::json) FROM invoice_match_policy p WHERE p.buyer_organisation_id = ANY(c.chain)) AS policies,
+              (SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json) FROM invoice_match_rule r WHERE r.buyer_organisation_id = ANY(c.chain)) AS rules
+         FROM c`,
+      [buyerOrganisationId],
     );
     // json_agg keeps the column names; entitiesOf converts each value (timestamps, json) as TypeORM does.
-    return { policies: entitiesOf(ctx.manager, InvoiceMatchPolicyEntity, row.policies), rules: entitiesOf(ctx.manager, InvoiceMatchRuleEntity, row.rules) };
+    return { chain: row.chain, policies: entitiesOf(ctx.manager, InvoiceMatchPolicyEntity, row.policies), rules: entitiesOf(ctx.manager, InvoiceMatchRuleEntity, row.rules) };
   }
 
   rule(ctx: RequestContext, id: number): Promise<InvoiceMatchRuleEntity | null> {

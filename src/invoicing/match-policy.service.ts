@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { IdentityService } from '../identity/identity.service';
 import { RequestContext } from '../platform/context/request-context';
 import { InvoiceMatchPolicyEntity, InvoiceMatchRuleEntity } from './invoicing.entities';
 import { DEFAULT_TOLERANCE, MatchPolicy, MatchRule, Tolerance } from './matching';
@@ -25,15 +24,11 @@ export interface EffectivePolicy {
  */
 @Injectable()
 export class MatchPolicies {
-  constructor(
-    private readonly rows: MatchPolicyRepository,
-    private readonly identity: IdentityService,
-  ) {}
+  constructor(private readonly rows: MatchPolicyRepository) {}
 
   async effective(ctx: RequestContext, buyerOrganisationId: number): Promise<EffectivePolicy> {
-    const chain = await this.identity.selfAndAncestorIds(ctx, buyerOrganisationId);
-    // Every organisation's of the chain at once; the nearest that has either wins.
-    const stored = await this.rows.policiesAndRules(ctx, chain);
+    // The chain and every organisation's of it at once; the nearest that has either wins.
+    const { chain, ...stored } = await this.rows.chainPoliciesAndRules(ctx, buyerOrganisationId);
     for (const id of chain) {
       const policy = stored.policies.find((p) => p.buyerOrganisationId === id) ?? null;
       const rules = stored.rules.filter((r) => r.buyerOrganisationId === id);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
 import { GoodsReceiptEntity, GoodsReceiptLineEntity } from './goods-receipt.entity';
+import { preparedQueryIn } from '../platform/database/prepared-query';
 
 export type NewGoodsReceipt = Omit<GoodsReceiptEntity, 'id' | 'receivedAt'>;
 export type NewGoodsReceiptLine = Omit<GoodsReceiptLineEntity, 'id' | 'goodsReceiptId'>;
@@ -34,7 +35,8 @@ export class GoodsReceiptRepository {
    */
   async receivedByLine(ctx: RequestContext, orderLineIds: readonly number[]): Promise<Map<number, string>> {
     if (!orderLineIds.length) return new Map();
-    const rows: { order_line_id: number; received: string }[] = await ctx.manager.query(
+    const rows: { order_line_id: number; received: string }[] = await preparedQueryIn(
+      ctx.manager,
       `SELECT order_line_id, sum(quantity)::text AS received FROM goods_receipt_line WHERE order_line_id = ANY($1) GROUP BY order_line_id`,
       [[...orderLineIds]],
     );

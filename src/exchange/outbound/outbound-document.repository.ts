@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/context/request-context';
 import { PeppolEndpoint } from './outbound-transport';
+import { preparedQueryIn } from '../../platform/database/prepared-query';
 
 /** WITHDRAWN: the domain took it back before it left (an order cancelled before delivery). */
 export type OutboundState = 'PENDING' | 'SENT' | 'FAILED' | 'WITHDRAWN';
@@ -35,7 +36,8 @@ const ERROR_CHARS = 2000;
 @Injectable()
 export class OutboundDocumentRepository {
   async insert(tx: RequestContext, d: NewOutboundDocument): Promise<string> {
-    const [row] = await tx.manager.query(
+    const [row] = await preparedQueryIn(
+      tx.manager,
       `INSERT INTO outbound_document (document_type, document_id, receiver_scheme, receiver_id, sender_scheme, sender_id, xml, ref_kind, ref_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id::text`,
       [d.documentType, d.documentId, d.receiver.schemeId, d.receiver.value, d.sender.schemeId, d.sender.value, d.xml, d.refKind, d.refId],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/context/request-context';
 import type { LedgerSource } from '../../platform/money/capped-total';
+import { preparedQueryIn } from '../../platform/database/prepared-query';
 
 /** A row of cost_centre_commitment; amounts are numeric text. */
 export interface CommitmentRow {
@@ -65,7 +66,8 @@ export class CommitmentRepository {
 
   /** Adds `delta` (negative for a credit) to what the source's entry has invoiced, never below 0 (the row locked by the update); the entry after it, or null when the source has none. */
   async addInvoicedBySource(ctx: RequestContext, source: LedgerSource, delta: string): Promise<Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'invoiced'> | null> {
-    const [rows]: [Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'invoiced'>[], number] = await ctx.manager.query(
+    const [rows]: [Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'invoiced'>[], number] = await preparedQueryIn(
+      ctx.manager,
       `UPDATE cost_centre_commitment SET invoiced = greatest(invoiced + $3::numeric, 0), updated_at = now() WHERE source_type = $1 AND source_id = $2
        RETURNING id, cost_centre_id AS "costCentreId", year, invoiced::text AS invoiced`,
       [source.type, source.id, delta],

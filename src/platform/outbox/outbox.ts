@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { afterCommit } from '../database/after-commit';
 import { writeBeforeCommit } from '../database/before-commit';
+import { preparedQueryIn } from '../database/prepared-query';
 
 interface Message {
   topic: string;
@@ -16,7 +17,7 @@ const OUTBOX_MESSAGES = {};
 
 /** The messages in one statement, in the order enqueued (their ids keep it: a key's messages run oldest first). */
 async function writeMessages(m: EntityManager, messages: Message[]): Promise<void> {
-  await m.query('INSERT INTO outbox_message (topic, key, payload) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])', [
+  await preparedQueryIn(m, 'INSERT INTO outbox_message (topic, key, payload) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])', [
     messages.map((x) => x.topic),
     messages.map((x) => x.key),
     messages.map((x) => x.payload),
