@@ -111,7 +111,7 @@ function exchangeRate(input: MatchInput): Decimal {
  * waiting for goods. A NOT_RECEIVED line is expected at what the order allows, so what is left of
  * its difference is within the line tolerances, which only the total check can add up.
  */
-export function showsItsOwnDifference(line: LineMatch): boolean {
+function showsItsOwnDifference(line: LineMatch): boolean {
   return line.status !== 'MATCHED' && line.status !== 'NOT_RECEIVED';
 }
 
