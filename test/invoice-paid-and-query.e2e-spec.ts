@@ -411,7 +411,7 @@ describe('invoices paid and under query', () => {
       await drain(t);
       const after = await invoiceOf(invoice.id);
       expect(after.status).toBe('UNDER_QUERY');
-      expect(after.reasons.map((r: { code: string }) => r.code)).toEqual(['PRICE_ABOVE_AGREED', 'TOTAL_ABOVE_EXPECTED']);
+      expect(after.reasons.map((r: { code: string }) => r.code)).toEqual(['PRICE_ABOVE_AGREED']);
       expect((await invoiceOf(invoice.id)).responses.map((r: { code: string }) => r.code)).toEqual(['IP', 'UQ']);
       const rematched = await t.sql(`SELECT data FROM audit_event WHERE entity_type = 'invoice' AND entity_id = $1 AND data->>'rematch' = 'true'`, [String(invoice.id)]);
       expect(rematched.map((r) => [r.data.from, r.data.to])).toEqual([['UNDER_QUERY', 'UNDER_QUERY']]);

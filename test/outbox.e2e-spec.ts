@@ -267,6 +267,41 @@ describe('the dispatcher', () => {
     ]);
   });
 
+  it('runs a serial topic’s keys one at a time (its claims still take several keys), where a topic that is not serial runs side by side', async () => {
+    const keys = Array.from({ length: 24 }, (_, i) => `k${i}`);
+    const seen: Record<string, { running: number; most: number; ran: string[] }> = {};
+    const handlers = t.app.get(OutboxHandlers);
+    for (const [topic, serial] of [
+      ['test.serial', true],
+      ['test.side-by-side', false],
+    ] as const) {
+      const s = (seen[topic] = { running: 0, most: 0, ran: [] as string[] });
+      handlers.register({
+        topic,
+        serial,
+        handle: async (m) => {
+          s.most = Math.max(s.most, ++s.running);
+          try {
+            await ds.query('SELECT pg_sleep(0.02)'); // a run that takes a while, as a rollup upsert queued on a lock would
+            s.ran.push(m.key);
+          } finally {
+            s.running--;
+          }
+        },
+      });
+    }
+    await inTransaction(ds, systemCtx(), async (tx) => {
+      for (const key of keys) for (const topic of Object.keys(seen)) await t.app.get(Outbox).enqueue(tx, topic, key, {});
+    });
+    const done = async () => (await t.sql(`SELECT count(*)::int AS n FROM outbox_message WHERE topic IN ('test.serial', 'test.side-by-side') AND state = 'done'`))[0].n === 48;
+    expect(await within(30000, done)).toBe(true);
+    expect(seen['test.serial'].ran.sort()).toEqual([...keys].sort());
+    expect(seen['test.serial'].most).toBe(1);
+    // The same handler without `serial`: the workers (OUTBOX_CONCURRENCY, 2 here) ran it side by side.
+    expect(seen['test.side-by-side'].ran.sort()).toEqual([...keys].sort());
+    expect(seen['test.side-by-side'].most).toBeGreaterThan(1);
+  });
+
   it('claims several keys at once, passes over a key another session holds until it is let go, and leaves no key locked', async () => {
     const ran: string[] = [];
     t.app.get(OutboxHandlers).register({ topic: 'test.batched', handle: async (m) => void ran.push(m.key) });

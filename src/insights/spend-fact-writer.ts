@@ -37,7 +37,10 @@ export class SpendFactWriter implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.handlers.register<SpendEvent>({ topic: SPEND_TOPIC, handle: (m) => this.write(m.payload), batch: (ms) => this.writeMany(ms.map((m) => m.payload)) });
+    // Serial: every event of one buyer and month upserts the same rollup rows (organisation, month,
+    // segment…), so runs of different keys side by side only queued on each other's row locks (the
+    // intake bench's background, test/bench/README.md 2026-12-02 10:30); one worker batches them instead.
+    this.handlers.register<SpendEvent>({ topic: SPEND_TOPIC, serial: true, handle: (m) => this.write(m.payload), batch: (ms) => this.writeMany(ms.map((m) => m.payload)) });
   }
 
   /** Writes one event's facts in one transaction (tests call it directly too). */

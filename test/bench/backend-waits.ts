@@ -5,7 +5,7 @@ import type { Client } from 'pg';
  * client while a phase runs (`--waits`): per sample, each backend of the service (application
  * name 'torg') counts under one state — running a statement (on CPU or runnable), waiting in a
  * statement (its wait event; for a heavyweight lock, what is awaited: the advisory lock's key,
- * the relation, the tuple or transaction id), idle in a transaction (waiting for the service to
+ * the relation, the tuple or transaction id, and what the first backend it waits behind is doing), idle in a transaction (waiting for the service to
  * send the next statement) or idle (a free pool connection). The report gives each state's mean
  * number of backends, so "2.1 of 10 waiting for Lock:advisory (agreement_drawdown)" says that on
  * average two transactions were queued behind a lock held by a third.
@@ -43,7 +43,7 @@ export class BackendWaits {
 
   private async sample(): Promise<void> {
     // One row per backend; for one waiting on a heavyweight lock, the lock it has not been granted.
-    const { rows } = await this.pg.query<{ state: string | null; type: string | null; event: string | null; lock: string | null; query: string }>(
+    const { rows } = await this.pg.query<{ state: string | null; type: string | null; event: string | null; lock: string | null; query: string; blocker: string | null }>(
       `/* bench */ SELECT a.state, a.wait_event_type AS type, a.wait_event AS event,
               CASE l.locktype
                 WHEN 'advisory' THEN 'advisory ' || l.classid || '/' || l.objid || coalesce(' = ' || k.name, '')
@@ -51,7 +51,9 @@ export class BackendWaits {
                 WHEN 'tuple' THEN 'tuple of ' || l.relation::regclass::text || ' ' || l.mode
                 WHEN 'transactionid' THEN 'transactionid ' || l.mode
                 ELSE l.locktype || ' ' || l.mode END AS lock,
-              left(regexp_replace(a.query, '\\s+', ' ', 'g'), 90) AS query
+              left(regexp_replace(a.query, '\\s+', ' ', 'g'), 90) AS query,
+              CASE WHEN a.wait_event_type = 'Lock' THEN (SELECT coalesce(b.state, '') || ': ' || left(regexp_replace(b.query, '\\s+', ' ', 'g'), 60)
+                 FROM pg_stat_activity b WHERE b.pid = (pg_blocking_pids(a.pid))[1]) END AS blocker
          FROM pg_stat_activity a
          LEFT JOIN pg_locks l ON l.pid = a.pid AND NOT l.granted
          LEFT JOIN (VALUES (hashtext('agreement_drawdown'), 'agreement_drawdown'), (hashtext('cost_centre'), 'cost_centre'),
@@ -66,7 +68,7 @@ export class BackendWaits {
           ? r.type === null
             ? 'running a statement'
             : r.type === 'Lock'
-              ? `waiting for Lock: ${r.lock ?? r.event} — in: ${r.query}`
+              ? `waiting for Lock: ${r.lock ?? r.event} — in: ${r.query} — behind: ${r.blocker ?? '?'}`
               : `waiting for ${r.type}:${r.event}`
           : r.state === 'idle in transaction'
             ? 'idle in transaction (waiting for the service)'

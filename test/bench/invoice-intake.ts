@@ -9,7 +9,9 @@
  * POST /documents/check, which authenticates, reads the whole document as safe XML and runs
  * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95, CPU per invoice and per check, the ratio, the
  * machine's load average, and the background work: how many outbox messages were still waiting
- * when the last invoice was answered, and how long they took to run. The floor waits for them
+ * when the last invoice was answered, and how long they took to run, with the deadlocks PostgreSQL
+ * detected meanwhile (retried inside inTransaction, so not outbox failures) and the outbox
+ * messages that failed at least once (insights.spend's apart). The floor waits for them
  * (they would slow it and flatter the ratio).
  *
  * Both phases start on a warm pool: one untimed check per sender first, so that 16 senders do
@@ -26,7 +28,8 @@
  *
  * With --waits, the bench's own client samples the service's backends every 50 ms during each
  * intake phase (BackendWaits): what they wait on (which lock, held by whom it is not said), and
- * how often they are idle in a transaction, waiting for the service. It also prints the service's
+ * how often they are idle in a transaction, waiting for the service (and again while the outbox
+ * runs what the intake left). It also prints the service's
  * and PostgreSQL's CPU during the intake alone, as shares of one core (Node runs the requests on
  * one thread), and how busy the whole machine was.
  */
@@ -227,6 +230,15 @@ async function main() {
   await pg.connect();
   /** Outbox messages not yet done (pending, due or not). */
   const waiting = async () => (await pg.query(`SELECT count(*)::int AS n, 1 AS ${OWN} FROM outbox_message WHERE state = 'pending'`)).rows[0].n as number;
+  /** Deadlocks PostgreSQL has detected, and outbox messages that failed at least once (all and insights.spend): counters to subtract. */
+  const contention = async () => {
+    const { rows } = await pg.query(
+      `SELECT 1 AS ${OWN}, (SELECT deadlocks::int FROM pg_stat_database WHERE datname = current_database()) AS deadlocks,
+              (SELECT count(*)::int FROM outbox_message WHERE last_error IS NOT NULL) AS retried,
+              (SELECT count(*)::int FROM outbox_message WHERE last_error IS NOT NULL AND topic = 'insights.spend') AS "failedInsights"`,
+    );
+    return rows[0] as { deadlocks: number; retried: number; failedInsights: number };
+  };
   const drained = async () => {
     while ((await waiting()) > 0) await new Promise((r) => setTimeout(r, 100));
   };
@@ -300,6 +312,7 @@ async function main() {
       // Reset after the warm-up, so that its token look-ups are not counted as the intake's.
       if (COUNT_STATEMENTS) await pg.query(`SELECT pg_stat_statements_reset() AS ${OWN}`);
       const loadBefore = load();
+      const contentionBefore = await contention();
       const before = { service: cpuSeconds(running.pid!), postgres: postgresCpuSeconds(postmasterPid), machine: machineCpu() };
       const intakeAnswers = new Answers(approved);
       // The monotonic clock (µs) the phase started at, as a --cpu-prof profile's timestamps count it.
@@ -320,8 +333,18 @@ async function main() {
       const backlog = await waiting();
       log(`${size}-line intake done: ${intakeAnswers.succeeded} of ${total} approved, ${intakeAnswers.summary()}; ${api.resent} requests so far sent again on a new connection`);
       const drainStarted = performance.now();
+      // The background after the intake (the outbox's workers alone, the insights' rollup upserts among them): what its backends wait on.
+      const drainWaits = SAMPLE_WAITS ? new BackendWaits(pg) : undefined;
+      drainWaits?.start();
       await drained();
       const drainSeconds = (performance.now() - drainStarted) / 1000;
+      if (drainWaits) log(`${size}-line background after the intake: the service's backends, ${(await drainWaits.stop()).join('\n  ')}`);
+      const contentionAfter = await contention();
+      // Deadlocks are retried inside the transaction (inTransaction), so they show here and not as outbox failures.
+      log(
+        `${size}-line intake and its background: ${contentionAfter.deadlocks - contentionBefore.deadlocks} deadlocks (pg_stat_database); ` +
+          `${contentionAfter.retried - contentionBefore.retried} outbox messages failed at least once (${contentionAfter.failedInsights - contentionBefore.failedInsights} of them insights.spend)`,
+      );
       log(`${size}-line intake and its background ran from ${intakeStartedUs} to ${process.hrtime.bigint() / 1000n} µs (monotonic, for a --cpu-prof profile's window)`);
       // All the work of an invoice, its background included.
       const cpu = ((cpuSeconds(running.pid!) - before.service) * 1000) / total;

@@ -234,6 +234,38 @@ describe('matchInvoice properties', () => {
     );
   });
 
+  it('one reason per cause: the total reason appears exactly when what no line in exception shows (charges, differences within line tolerance) exceeds the total tolerance, and says just that', () => {
+    // Lines of every kind, three-way with some only partly received (invoiced beyond the receipt:
+    // QUANTITY_ABOVE_RECEIVED), on an invoice with a document charge or allowance `rest`.
+    const remainder = fc.bigInt({ min: -10_000n, max: 10_000n }).map((n) => scaled(n, 2));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyLine, fc.integer({ min: 0, max: 100 })), { minLength: 1, maxLength: 8 }), tolerance, remainder, currency, mode, (drawn, t, rest, cur, m) => {
+        const { facts, invoiceLines } = build(drawn.map(([l]) => l));
+        const partly = facts.map((f, i) => ({ ...f, receivedQuantity: new Decimal(f.receivedQuantity).times(drawn[i][1]).div(100).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed() }));
+        const linesTotal = invoiceLines.reduce((sum, l) => sum.plus(l.lineAmount), new Decimal(0));
+        const r = matchInvoice(invoice(partly, invoiceLines, { ...cur, invoiceTotalExclVat: linesTotal.plus(rest).toFixed(2), policy: policy(m, t) }));
+        const inException = r.lines.filter((l) => l.status !== 'MATCHED' && l.status !== 'NOT_RECEIVED');
+        const explained = inException.reduce((sum, l) => sum.plus(l.difference), new Decimal(0));
+        // Worked out from the lines as reported: the MATCHED and NOT_RECEIVED lines' differences, plus the document's remainder.
+        const unexplained = r.lines
+          .filter((l) => !inException.includes(l))
+          .reduce((sum, l) => sum.plus(l.difference), new Decimal(rest))
+          .toFixed(2);
+        const total = r.reasons.filter((x) => x.code === 'TOTAL_ABOVE_EXPECTED');
+        // `allowed` is reported to the cent; at the boundary its rounding decides, so only clear cases are compared.
+        if (new Decimal(unexplained).minus(r.totals.allowed).abs().gte('0.01')) expect(total.length).toBe(new Decimal(unexplained).gt(r.totals.allowed) ? 1 : 0);
+        if (total.length) {
+          expect(total[0]).toMatchObject({ lineIndex: null, difference: unexplained, actual: r.totals.actual, expected: new Decimal(r.totals.expected).plus(explained).toFixed(2) });
+          expect(new Decimal(total[0].actual!).minus(total[0].expected!).toFixed(2)).toBe(total[0].difference);
+        }
+        // Each line reason belongs to its line, and no cause is given twice on a line.
+        for (const l of r.lines) expect(new Set(l.reasons.map((x) => x.code)).size).toBe(l.reasons.length);
+        // Invoiced as ordered and received in part, with no charge and an exact total: only line reasons, never the total's.
+        if (new Decimal(rest).lte(0) && r.lines.every((l) => l.status !== 'MATCHED' || l.difference === '0.00') && r.lines.every((l) => l.status !== 'NOT_RECEIVED')) expect(total).toEqual([]);
+      }),
+    );
+  });
+
   it('an invoice is MATCHED exactly when every line is MATCHED and no invoice-level reason is given', () => {
     fc.assert(
       fc.property(fc.array(anyLine, { minLength: 1, maxLength: 6 }), tolerance, (lines, t) => {

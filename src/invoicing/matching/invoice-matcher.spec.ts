@@ -33,7 +33,9 @@ describe('matchInvoice: two-way', () => {
     expect(r.reasons[0]).toMatchObject({ code: 'PRICE_ABOVE_AGREED', lineIndex: 0, expected: '100', actual: '110', difference: '10', differenceNok: '100.00' });
     expect(r.reasons[0].message).toContain('exceeds the agreed 100 by 10');
     expect(only(r)).toMatchObject({ expectedAmount: '1000.00', actualAmount: '1100.00', difference: '100.00', differenceNok: '100.00' });
-    expect(codes(r)).toEqual(['PRICE_ABOVE_AGREED', 'TOTAL_ABOVE_EXPECTED']);
+    // One reason per cause: the line's reason shows the 100 NOK, the total does not say it again.
+    expect(codes(r)).toEqual(['PRICE_ABOVE_AGREED']);
+    expect(r.totals).toMatchObject({ expected: '1000.00', actual: '1100.00', difference: '100.00' });
   });
 
   it('never calls a price below agreed a variance: the buyer pays less', () => {
@@ -143,12 +145,12 @@ describe('matchInvoice: three-way', () => {
     expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: false });
   });
 
-  it('still shows a real over-invoice on a waiting line: more than ordered is QUANTITY_VARIANCE and above the expected total', () => {
+  it('still shows a real over-invoice on a waiting line: more than ordered is QUANTITY_VARIANCE, with the 200 NOK on the line reason', () => {
     const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '0' })], [invoiceLine(0, { quantity: '12' })], threeWay));
     expect(only(r)).toMatchObject({ status: 'QUANTITY_VARIANCE', expectedAmount: '1000.00', difference: '200.00' });
-    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED', 'TOTAL_ABOVE_EXPECTED']);
-    expect(r.reasons[2]).toMatchObject({ expected: '1000.00', actual: '1200.00', difference: '200.00' });
-    expect(r.awaitingReceipt).toBe(false);
+    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED']);
+    expect(r.reasons[0]).toMatchObject({ expected: '10', actual: '12', difference: '2', differenceNok: '200.00' });
+    expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: false });
   });
 
   it('answers a waiting invoice, re-matched once the goods have come, as it answers an invoice matched after them', () => {
@@ -173,11 +175,29 @@ describe('matchInvoice: three-way', () => {
     expect(r.reasons[0]).toMatchObject({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '4', actual: '6', difference: '2', differenceNok: '200.00' });
     expect(only(r).expectedAmount).toBe('400.00');
     expect(r.awaitingReceipt).toBe(false);
+    // Once, not again as TOTAL_ABOVE_EXPECTED: the 2 not received are the whole of the difference.
+    expect(codes(r)).toEqual(['QUANTITY_ABOVE_RECEIVED']);
+  });
+
+  it('reports a partly received line invoiced beyond the receipt once, and a freight charge beside it as the total reason alone', () => {
+    const partly = [orderLine(1, { receivedQuantity: '4' }), orderLine(2, { receivedQuantity: '5', orderedQuantity: '5', unitPrice: '20.0000' })];
+    const lines = [invoiceLine(0, { quantity: '6' }), invoiceLine(1, { quantity: '5', netUnitPrice: '20' })];
+    const exactTotal = { policy: policy('THREE_WAY', { totalPercent: '0', totalAbsolute: null }) };
+    const r = matchInvoice(invoice(partly, lines, { ...exactTotal, invoiceTotalExclVat: '700.00' }));
+    expect(r.lines.map((l) => l.status)).toEqual(['QUANTITY_VARIANCE', 'MATCHED']);
+    expect(r.reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', lineIndex: 0, expected: '4', actual: '6', difference: '2', differenceNok: '200.00' })]);
+    expect(r.totals).toMatchObject({ expected: '500.00', actual: '700.00', difference: '200.00', differenceNok: '200.00' });
+    // 49 NOK of freight on the document is no line's: the total reason says it, and only it.
+    const freight = matchInvoice(invoice(partly, lines, { ...exactTotal, invoiceTotalExclVat: '749.00' }));
+    expect(codes(freight)).toEqual(['QUANTITY_ABOVE_RECEIVED', 'TOTAL_ABOVE_EXPECTED']);
+    expect(freight.reasons[1]).toMatchObject({ lineIndex: null, expected: '700.00', actual: '749.00', difference: '49.00', differenceNok: '49.00' });
+    expect(freight.reasons[1].message).toContain('by 49.00 NOK, beyond the differences of its line in exception');
+    expect(freight.totals).toMatchObject({ expected: '500.00', actual: '749.00', difference: '249.00', differenceNok: '249.00' });
   });
 
   it('still checks the order: received beyond ordered does not make an overinvoice match', () => {
     const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '12' })], [invoiceLine(0, { quantity: '12' })], threeWay));
-    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'TOTAL_ABOVE_EXPECTED']);
+    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED']);
   });
 
   it('walks partial invoices against partial receipts without paying any quantity twice', () => {
@@ -205,7 +225,7 @@ describe('matchInvoice: three-way', () => {
     // All ordered and received is paid: one more is both beyond the order and not received; the worse shows.
     const r = matchInvoice(invoice([facts], [invoiceLine(0, { quantity: '1' })], threeWay));
     expect(only(r).status).toBe('QUANTITY_VARIANCE');
-    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED', 'TOTAL_ABOVE_EXPECTED']);
+    expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED']);
   });
 
   it('uses each line its own policy: a service line can be two-way in a three-way invoice', () => {
@@ -315,7 +335,7 @@ describe('matchInvoice: finding the order line', () => {
     const gtin = '7038010009457';
     const r = matchInvoice(invoice([orderLine(1, { gtin }), orderLine(2, { gtin })], [invoiceLine(0, { orderLineRef: null, gtin })]));
     expect(only(r).status).toBe('NO_ORDER_LINE');
-    expect(codes(r)).toEqual(['NO_ORDER_LINE', 'AMBIGUOUS_ITEM', 'TOTAL_ABOVE_EXPECTED']);
+    expect(codes(r)).toEqual(['NO_ORDER_LINE', 'AMBIGUOUS_ITEM']);
     expect(r.reasons[1].message).toContain('GTIN 7038010009457 is on 2 order lines not yet matched (lines 1, 2)');
   });
 

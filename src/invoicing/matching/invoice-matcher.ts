@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { CheckedLine, checkAgainstAgreement, checkAgainstOrderLine, checkUnmatched, Running } from './check-line';
 import { allowedExcess, amountText, dec, parsedTolerance, text, toNok, ZERO } from './match-arithmetic';
-import type { MatchInput, MatchReason, MatchResult, OrderLineFacts } from './match-types';
+import type { LineMatch, MatchInput, MatchReason, MatchResult, OrderLineFacts } from './match-types';
 import { resolveOrderLines } from './resolve-order-lines';
 
 /**
@@ -44,8 +44,27 @@ export function matchInvoice(input: MatchInput): MatchResult {
   // check until receipt. Counted at what the order allows, the check sees what it will see once
   // the goods have come in full: a real over-invoice shows now, and a re-match after the receipt
   // answers as before.
+  //
+  // One reason per cause (issue 16 §2): a line in exception (a price or quantity variance, another
+  // unit, no order line) already shows its own difference with both sides and the NOK, so the
+  // total check leaves those lines' differences out and sees only what no line reason explains:
+  // document charges and allowances, and differences within the line tolerances (of MATCHED and
+  // NOT_RECEIVED lines) that add up. A partly received line invoiced beyond the receipt was
+  // reported twice before, as QUANTITY_ABOVE_RECEIVED and again as TOTAL_ABOVE_EXPECTED.
+  let explained = ZERO;
+  let explainedNok = ZERO;
+  let explaining = 0;
+  for (const c of checked) {
+    if (!showsItsOwnDifference(c.match)) continue;
+    explained = explained.plus(c.actual.minus(c.expected));
+    explainedNok = explainedNok.plus(c.differenceNok);
+    explaining++;
+  }
+  const unexplained = difference.minus(explained);
   const invoiceReasons: MatchReason[] = [];
-  if (difference.times(sign).gt(allowed)) invoiceReasons.push(totalReason(input, expected, actual, difference, differenceNok, allowed));
+  if (unexplained.times(sign).gt(allowed)) {
+    invoiceReasons.push(totalReason(input, expected.plus(explained), actual, unexplained, differenceNok.minus(explainedNok), allowed, explaining));
+  }
   const allMatched = lines.every((l) => l.status === 'MATCHED');
   // Waiting only when the receipt alone can settle it: a total above what the order allows is a
   // real difference that goods will not remove, so a person sees it now (EXCEPTION), not later.
@@ -87,11 +106,27 @@ function exchangeRate(input: MatchInput): Decimal {
   return rate;
 }
 
-function totalReason(input: MatchInput, expected: Decimal, actual: Decimal, difference: Decimal, differenceNok: Decimal, allowed: Decimal): MatchReason {
+/**
+ * Whether a line's difference is shown by its own reasons: a line in exception for anything but
+ * waiting for goods. A NOT_RECEIVED line is expected at what the order allows, so what is left of
+ * its difference is within the line tolerances, which only the total check can add up.
+ */
+function showsItsOwnDifference(line: LineMatch): boolean {
+  return line.status !== 'MATCHED' && line.status !== 'NOT_RECEIVED';
+}
+
+/**
+ * The invoice-level reason for what the lines' reasons leave unexplained: `expected` counts the
+ * lines in exception (`explaining` of them) at their invoiced amounts, so that actual − expected
+ * is the unexplained difference.
+ */
+function totalReason(input: MatchInput, expected: Decimal, actual: Decimal, difference: Decimal, differenceNok: Decimal, allowed: Decimal, explaining: number): MatchReason {
+  const beyond =
+    explaining === 0 ? '' : `, beyond the differences of its ${explaining === 1 ? 'line' : `${explaining} lines`} in exception (shown by ${explaining === 1 ? 'its' : 'their'} own reasons)`;
   const what =
     input.kind === 'CREDIT_NOTE'
-      ? `The credit note credits ${amountText(difference.neg())} ${input.currency} less than its matched lines`
-      : `The invoice total exceeds what its matched lines come to by ${amountText(difference)} ${input.currency}`;
+      ? `The credit note credits ${amountText(difference.neg())} ${input.currency} less than its ${explaining ? '' : 'matched '}lines${beyond}`
+      : `The invoice total exceeds what its ${explaining ? '' : 'matched '}lines come to by ${amountText(difference)} ${input.currency}${beyond}`;
   return {
     code: 'TOTAL_ABOVE_EXPECTED',
     message: `${what} (expected ${amountText(expected)}, invoiced ${amountText(actual)}; tolerance ${amountText(allowed)} ${input.currency})`,

@@ -151,7 +151,11 @@ export type MatchReasonCode =
   | 'AMBIGUOUS_ITEM'
   /** Invoice without order: the agreement does not cover the line. */
   | 'NOT_ON_AGREEMENT'
-  /** Invoice level: the total exceeds the expected total by more than the total tolerance. */
+  /**
+   * Invoice level: the total exceeds the expected total by more than the total tolerance, not
+   * counting the differences of lines in exception other than NOT_RECEIVED (their own reasons show
+   * them: one reason per cause). Its `expected` counts those lines at their invoiced amounts.
+   */
   | 'TOTAL_ABOVE_EXPECTED';
 
 export interface MatchReason {

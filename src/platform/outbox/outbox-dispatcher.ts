@@ -56,6 +56,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   /** Set by a wake; a worker about to end looks again when it is (else a wake that came while it claimed would be lost). */
   private woken = false;
   private stopped = false;
+  /** Serial topics (OutboxHandler.serial) a worker of this process has taken, from its claim until its runs are done. */
+  private readonly serialTaken = new Set<string>();
   /** Topics a drain() is waiting for (how many drains), whose keys run without settling. */
   private readonly draining = new Map<string, number>();
 
@@ -163,10 +165,21 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
    * per message. Returns the handler runs made; 0 when nothing was due.
    */
   private async runNext(): Promise<number> {
-    const topics = this.handlers.topics();
+    // A serial topic is claimed only by the worker that takes it here (no await between the check
+    // and the taking: no other worker of this process can take it too), and let go when this
+    // claim's runs are done, or at once when the claim holds none of its keys.
+    const taken = this.handlers.topics().filter((t) => this.handlers.get(t)!.serial && !this.serialTaken.has(t));
+    for (const t of taken) this.serialTaken.add(t);
+    const topics = this.handlers.topics().filter((t) => !this.handlers.get(t)!.serial || taken.includes(t));
+    const letGo = (keep: Set<string>) => {
+      for (const t of taken) if (!keep.has(t)) this.serialTaken.delete(t);
+    };
     if (!topics.length) return 0;
     const runner = this.ds.createQueryRunner();
-    await runner.connect();
+    await runner.connect().catch((e) => {
+      letGo(new Set());
+      throw e;
+    });
     try {
       // The CTE is materialised, and the outer scan has no ORDER BY: the lock is tried on each
       // distinct key in turn only until KEYS_PER_CLAIM are held, so every lock taken is returned
@@ -184,6 +197,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
          SELECT topic, key FROM due WHERE pg_try_advisory_lock(${KEY_LOCK}, hashtext(topic || E'\\n' || key)) LIMIT ${KEYS_PER_CLAIM}`,
         [topics, ...this.settling()],
       );
+      letGo(new Set(claimed.map((c) => c.topic)));
       if (!claimed.length) return 0;
       let keysRun = 0;
       const done: { ids: string[]; attempt: number; topic: string }[] = [];
@@ -217,6 +231,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       }
       return done.length;
     } finally {
+      letGo(new Set());
       await runner.release();
     }
   }

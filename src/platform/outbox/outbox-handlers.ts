@@ -42,6 +42,14 @@ export interface OutboxHandler<P = unknown> {
    * batched again (its retries run through `handle` alone). Not with `coalesce`.
    */
   batch?(messages: OutboxMessage<P>[]): Promise<void>;
+  /**
+   * Run by one worker of this process at a time (its claims take several keys, and batch them,
+   * as without it); the other workers run the other topics meanwhile. Right when different keys'
+   * runs write the same rows (a rollup's month): side by side they would only queue on each
+   * other's row locks, holding a worker and a connection each while they wait. Replicas each run
+   * one (the row locks keep them exact; they wait only on each other).
+   */
+  serial?: boolean;
   handle(message: OutboxMessage<P>): Promise<void>;
 }
 
