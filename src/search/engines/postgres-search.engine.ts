@@ -46,15 +46,18 @@ const DOC_SQL = (en: string) => `
  * per search) into search rows, the version's id in parameter $1 (shared by sync and rebuild).
  * What depends on the UNSPSC code alone — the titles and their English document — is computed
  * once per code of the version (`codes`), not per item: the titles' lookups and English stemming
- * were a third of the projection's cost. Both subqueries are fenced (MATERIALIZED, OFFSET 0) so
+ * were a third of the projection's cost. The subqueries are fenced (MATERIALIZED, OFFSET 0) so
  * the planner does not copy their expressions into the outer row, which would compute them per
- * item again (and the attribute text twice).
+ * item again (and the attribute text twice), nor the titles' lookup into both columns of `codes`
+ * (it ran twice per code; with the bench's 1,000-line versions nearly every line has a code of
+ * its own, test/bench/README.md 2026-12-02 10:50).
  */
 const PROJECTION_SQL = `
   WITH codes AS MATERIALIZED (
     SELECT c.code, c.category_text, to_tsvector('english'::regconfig, coalesce(c.category_text, '')) AS en
       FROM (SELECT d.code, ${CATEGORY_TEXT_SQL('d.code')} AS category_text
-              FROM (SELECT DISTINCT ci.unspsc_code AS code FROM catalogue_item ci WHERE ci.version_id = $1 AND ci.orderable) d) c)
+              FROM (SELECT DISTINCT ci.unspsc_code AS code FROM catalogue_item ci WHERE ci.version_id = $1 AND ci.orderable) d
+            OFFSET 0) c)
   SELECT p.item_id, p.version_id, p.agreement_id, p.supplier_id, p.seller_item_id, p.name, p.description, p.unspsc_code, p.segment_code, p.family_code,
          p.class_code, p.price, p.currency, p.vat_rate, p.unit_code, p.gtin, p.manufacturer, p.attributes, p.attr_facets, p.valid_from, p.valid_to,
          k.category_text, p.attribute_text, ${DOC_SQL('k.en')}
