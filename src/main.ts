@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig, TorgConfig } from './platform/config/config';
+import { seedDemoActivity } from './seed/demo-activity';
 import { seedDemo } from './seed/demo-seed';
 
 /** Builds the Nest application (shared by main, the CLI and the tests). */
@@ -61,7 +62,17 @@ async function main() {
   if (config.seedDemo) {
     // The demo's orders and invoices go out through the outbox, whose handlers register on init.
     await app.init();
-    await seedDemo(app, undefined, { activity: true });
+    const world = await seedDemo(app);
+    // The history is a showcase on top of a usable demo: if it fails half-way (it commits as it
+    // goes, as real use would), the service still starts, and says how to seed it whole again.
+    if (world)
+      await seedDemoActivity(app, world).catch((e: unknown) =>
+        app
+          .get(Logger)
+          .error(
+            `the demo purchasing history was left incomplete (${e instanceof Error ? e.message : String(e)}); agreements, catalogues and users are ready. To seed everything again, stop Torg and ${config.databaseUrl ? 'empty its database' : `delete ${config.dataDir}`}.`,
+          ),
+      );
   }
   await app.listen(config.port, config.host);
   const url = await app.getUrl();

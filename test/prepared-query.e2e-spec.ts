@@ -3,6 +3,7 @@ import { RequestContext } from '../src/platform/context/request-context';
 import { allowGenericPlans, GENERIC_PLANS_IN_TRANSACTION, preparedQueryIn } from '../src/platform/database/prepared-query';
 import { inTransaction } from '../src/platform/database/transaction';
 import { startTestApp, TestApp } from './support/test-app';
+import { PurchaseOrderRepository } from '../src/ordering/purchase-order.repository';
 
 /**
  * The write paths' prepared statements (platform/database/prepared-query.ts): run on the
@@ -76,4 +77,25 @@ it('allows them from the select list of the transaction’s first statement', as
     return (await m.query(`SELECT current_setting('plan_cache_mode') AS s`))[0].s;
   });
   expect(setting).toBe('auto');
+});
+
+it('keeps working after a column is added while the service runs: the hot reads name their columns (a prepared SELECT * would fail)', async () => {
+  const orders = t.app.get(PurchaseOrderRepository);
+  const lock = () => inTransaction(ds, new RequestContext(undefined, ds.manager), (c) => orders.lockByOrderNo(c, 'NO-SUCH-ORDER'));
+  const star = 'SELECT * FROM prepared_probe WHERE id = $1';
+  // Sequential transactions take the pool's most recently released connection: the same one.
+  for (let i = 0; i < 3; i++) {
+    expect(await lock()).toBeNull();
+    await tx((m) => preparedQueryIn(m, star, [1]));
+  }
+  await t.sql('ALTER TABLE purchase_order ADD COLUMN added_while_running int');
+  await t.sql('ALTER TABLE prepared_probe ADD COLUMN added_while_running int');
+  try {
+    // What the named list avoids: PostgreSQL refuses a prepared statement whose result type changed.
+    await expect(tx((m) => preparedQueryIn(m, star, [1]))).rejects.toThrow(/cached plan must not change result type/);
+    for (let i = 0; i < 3; i++) expect(await lock()).toBeNull();
+  } finally {
+    await t.sql('ALTER TABLE purchase_order DROP COLUMN added_while_running');
+    await t.sql('ALTER TABLE prepared_probe DROP COLUMN added_while_running');
+  }
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { RequestContext } from '../platform/context/request-context';
-import { entitiesOf } from '../platform/database/entity-rows';
+import { entitiesOf, entityColumns } from '../platform/database/entity-rows';
 import { conflict } from '../platform/errors/domain-error';
 import { COUNTED_INVOICE_STATES, InvoiceStatus, OPEN_INVOICE_STATES } from './invoice-status';
 import { InvoiceEntity, InvoiceKind, InvoiceLineEntity, InvoiceMatchReasonEntity, InvoiceVatSubtotalEntity, StoredLineMatchStatus, StoredMatchMode } from './invoicing.entities';
@@ -106,7 +106,7 @@ export class InvoiceRepository {
                                  item_name, seller_item_id, gtin, unspsc_code, accounting_cost, order_line_ref, order_line_id, match_status)
        SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::numeric[],
                                   $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::int[], $18::text[]) AS u
-       RETURNING *`,
+       RETURNING ${entityColumns(tx.manager, InvoiceLineEntity)}`,
       [
         invoiceId,
         lines.map((_, i) => i + 1),
@@ -342,7 +342,7 @@ function invoiceInsert(ctx: RequestContext, row: object) {
   let found = invoiceInserts.get(key);
   if (!found) {
     const n = given.length;
-    const sql = `WITH i AS (INSERT INTO invoice (${given.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES (${given.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING *),
+    const sql = `WITH i AS (INSERT INTO invoice (${given.map((c) => `"${c.databaseName}"`).join(', ')}) VALUES (${given.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${entityColumns(ctx.manager, InvoiceEntity)}),
                   s AS (INSERT INTO invoice_vat_subtotal (invoice_id, category, rate, taxable_amount, tax_amount, exemption_reason)
                         SELECT i.id, u.category, u.rate, u.taxable_amount, u.tax_amount, u.exemption_reason FROM i, unnest($${n + 1}::text[], $${n + 2}::numeric[], $${n + 3}::numeric[], $${n + 4}::numeric[], $${n + 5}::text[]) WITH ORDINALITY AS u(category, rate, taxable_amount, tax_amount, exemption_reason, o)
                         ORDER BY u.o)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
-import { entitiesOf } from '../platform/database/entity-rows';
+import { entitiesOf, entityColumns } from '../platform/database/entity-rows';
 import { conflict } from '../platform/errors/domain-error';
 import { OrderStatus } from './order-status';
 import { OrderLineStatus, PurchaseOrderLineEntity } from './purchase-order-line.entity';
@@ -61,7 +61,7 @@ export class PurchaseOrderRepository {
   /** The order with this number (the supplier's documents name it), locked. */
   /** Plain SQL: the invoice intake locks its order so for every invoice (a TypeORM find cost more service CPU than the statement). */
   async lockByOrderNo(tx: RequestContext, orderNo: string): Promise<PurchaseOrderEntity | null> {
-    const rows: Record<string, unknown>[] = await preparedQueryIn(tx.manager, 'SELECT * FROM purchase_order WHERE order_no = $1 FOR UPDATE', [orderNo]);
+    const rows: Record<string, unknown>[] = await preparedQueryIn(tx.manager, `SELECT ${entityColumns(tx.manager, PurchaseOrderEntity)} FROM purchase_order WHERE order_no = $1 FOR UPDATE`, [orderNo]);
     return entitiesOf(tx.manager, PurchaseOrderEntity, rows)[0] ?? null;
   }
 
@@ -84,7 +84,11 @@ export class PurchaseOrderRepository {
 
   /** In line order; plain SQL (the invoice intake reads them for every invoice). */
   async lines(ctx: RequestContext, orderId: number): Promise<PurchaseOrderLineEntity[]> {
-    const rows: Record<string, unknown>[] = await preparedQueryIn(ctx.manager, 'SELECT * FROM purchase_order_line WHERE order_id = $1 ORDER BY line_no', [orderId]);
+    const rows: Record<string, unknown>[] = await preparedQueryIn(
+      ctx.manager,
+      `SELECT ${entityColumns(ctx.manager, PurchaseOrderLineEntity)} FROM purchase_order_line WHERE order_id = $1 ORDER BY line_no`,
+      [orderId],
+    );
     return entitiesOf(ctx.manager, PurchaseOrderLineEntity, rows);
   }
 

@@ -58,6 +58,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private stopped = false;
   /** Serial topics (OutboxHandler.serial) a worker of this process has taken, from its claim until its runs are done. */
   private readonly serialTaken = new Set<string>();
+  /** Whether a worker passed over a serial topic another held since it was last let go. */
+  private serialPassedOver = false;
   /** Topics a drain() is waiting for (how many drains), whose keys run without settling. */
   private readonly draining = new Map<string, number>();
 
@@ -168,11 +170,25 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     // A serial topic is claimed only by the worker that takes it here (no await between the check
     // and the taking: no other worker of this process can take it too), and let go when this
     // claim's runs are done, or at once when the claim holds none of its keys.
-    const taken = this.handlers.topics().filter((t) => this.handlers.get(t)!.serial && !this.serialTaken.has(t));
+    const serial = this.handlers.topics().filter((t) => this.handlers.get(t)!.serial);
+    const taken = new Set(serial.filter((t) => !this.serialTaken.has(t)));
     for (const t of taken) this.serialTaken.add(t);
-    const topics = this.handlers.topics().filter((t) => !this.handlers.get(t)!.serial || taken.includes(t));
+    // A serial topic another worker holds may have messages this worker was woken for: the
+    // holder claims again when it lets go, rather than leave them to the next poll.
+    if (taken.size < serial.length) this.serialPassedOver = true;
+    const topics = this.handlers.topics().filter((t) => !this.handlers.get(t)!.serial || taken.has(t));
+    // Each topic is let go once: once let go, another worker may take it, and a second letGo
+    // (the finally's) must not free it under that worker.
     const letGo = (keep: Set<string>) => {
-      for (const t of taken) if (!keep.has(t)) this.serialTaken.delete(t);
+      for (const t of [...taken])
+        if (!keep.has(t)) {
+          taken.delete(t);
+          this.serialTaken.delete(t);
+          if (this.serialPassedOver) {
+            this.serialPassedOver = false;
+            this.woken = true;
+          }
+        }
     };
     if (!topics.length) return 0;
     const runner = this.ds.createQueryRunner();
