@@ -46,7 +46,7 @@ const OLD_DOC_SQL = `
   setweight(to_tsvector('simple'::regconfig, torg_unaccent(coalesce(manufacturer, '') || ' ' || coalesce(description, ''))), 'D')`;
 
 /** The English titles searched for an item: its class and its commodity (segment and family titles are too broad). */
-const CATEGORY_TEXT_SQL = (code: string) => `(SELECT string_agg(u.title, ' ' ORDER BY u.code) FROM unspsc_node u
+export const CATEGORY_TEXT_SQL = (code: string) => `(SELECT string_agg(u.title, ' ' ORDER BY u.code) FROM unspsc_node u
    WHERE u.code IN (${code}, substr(${code}, 1, 6) || '00') AND u.code NOT LIKE '____0000')`;
 
 const EXPANSIONS_SQL = `

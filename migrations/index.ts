@@ -48,6 +48,7 @@ import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoic
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
 import { InvoiceReceivedDocumentDeferred1763800000188 } from './1763800000188-InvoiceReceivedDocumentDeferred';
+import { SearchUnspscText1763800000200 } from './1763800000200-SearchUnspscText';
 import { InsightsTriggersWriteOnlyChanges1763800000199 } from './1763800000199-InsightsTriggersWriteOnlyChanges';
 import { InsightsOrganisationClassRollups1763800000192 } from './1763800000192-InsightsOrganisationClassRollups';
 import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
@@ -111,4 +112,5 @@ export const MIGRATIONS = [
   InsightsForeignCurrencyIndexes1763800000196,
   InsightsForeignCurrencyByDate1763800000197,
   InsightsClassRollups1763800000198,
+  SearchUnspscText1763800000200,
 ];

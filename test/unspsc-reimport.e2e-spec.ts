@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CATEGORY_TEXT_SQL } from '../migrations/1763800000120-SearchRelevanceFields';
 import { runCli } from '../src/cli';
 import { loadConfig } from '../src/platform/config/config';
 import { startTestApp, TestApp } from './support/test-app';
@@ -47,6 +48,21 @@ it('re-imports from XLSX: updates titles, removes unused codes, keeps used ones 
   const token = await t.login('bestiller@nordby.example');
   const res = await t.gql(token, '{ unspscNode(code: "14111507") { deprecated path { code } } }');
   expect(res.data.unspscNode).toEqual({ deprecated: true, path: [{ code: '14000000' }, { code: '14110000' }, { code: '14111500' }, { code: '14111507' }] });
+
+  // The search projection's titles (search_unspsc_text, kept by triggers) follow the re-import:
+  // each class and commodity code's row is migration 120's expression over the new titles, and
+  // removed codes have none, so versions indexed from now on get the new titles.
+  expect(await t.sql(`SELECT category_text, en::text AS en FROM search_unspsc_text WHERE code = '44121704'`)).toEqual([
+    { category_text: 'Writing instruments Ballpoint pens (retitled)', en: "'ballpoint':3 'instrument':2 'pen':4 'retitl':5 'write':1" },
+  ]);
+  expect(await t.sql(`SELECT code FROM search_unspsc_text WHERE code IN ('14111501', '44000000', '44120000')`)).toEqual([]);
+  const [{ wrong, codes }] = await t.sql(`SELECT count(*) FILTER (WHERE s.code IS NULL OR s.category_text IS DISTINCT FROM c.text
+        OR s.en IS DISTINCT FROM to_tsvector('english', coalesce(c.text, '')))::int AS wrong, count(*)::int AS codes
+      FROM (SELECT n.code, ${CATEGORY_TEXT_SQL('n.code')} AS text FROM unspsc_node n WHERE n.code NOT LIKE '____0000') c
+      LEFT JOIN search_unspsc_text s USING (code)`);
+  expect(codes).toBeGreaterThan(5);
+  expect(wrong).toBe(0);
+  expect((await t.sql(`SELECT count(*)::int AS n FROM search_unspsc_text`))[0].n).toBe(codes);
 });
 
 it('refuses a code set file in another format or with bad codes, and changes nothing', async () => {

@@ -13,20 +13,13 @@ import { highlightedHtml, newHighlightMarkers } from '../highlight';
 import { GenerationMemo } from './generation-memo';
 import { LruCache } from '../../platform/cache/lru-cache';
 
-/**
- * The English titles an item is also found by (the document's weight C): its class and its
- * commodity; segment and family titles are too broad to search by.
- */
-const CATEGORY_TEXT_SQL = (code: string) => `(SELECT string_agg(u.title, ' ' ORDER BY u.code) FROM unspsc_node u
-   WHERE u.code IN (${code}, substr(${code}, 1, 6) || '00') AND u.code NOT LIKE '____0000')`;
-
 /** The attribute values as words (the facets are "name=value"; the names are no words of the item). */
 const ATTRIBUTE_TEXT_SQL = `regexp_replace(array_to_string(ci.attr_facets, E'\\n'), '^[^=\\n]*=', '', 'gn')`;
 
 /**
  * The search document (migration SearchRelevanceFields defined it, as a generated column then):
  * A the name's words (units normalised) and the item numbers, B the description, C the English
- * UNSPSC titles (`en`, computed once per code by the projection), the attribute values and the
+ * UNSPSC titles (`en`, kept per code in `search_unspsc_text`), the attribute values and the
  * manufacturer, D the Norwegian stems of name and description. Over the projection's row `p`.
  * Migration SearchDocumentFromProjection made it a plain column; test/search-words checks it
  * equals the generated column's expression.
@@ -44,23 +37,20 @@ const DOC_SQL = (en: string) => `
 /**
  * Turns one published version's orderable lines (a deposit is never searched; dates are checked
  * per search) into search rows, the version's id in parameter $1 (shared by sync and rebuild).
- * What depends on the UNSPSC code alone — the titles and their English document — is computed
- * once per code of the version (`codes`), not per item: the titles' lookups and English stemming
- * were a third of the projection's cost. The subqueries are fenced (MATERIALIZED, OFFSET 0) so
- * the planner does not copy their expressions into the outer row, which would compute them per
- * item again (and the attribute text twice), nor the titles' lookup into both columns of `codes`
- * (it ran twice per code; with the bench's 1,000-line versions nearly every line has a code of
- * its own, test/bench/README.md 2026-12-02 10:50).
+ * The English UNSPSC titles an item is also found by (its class's and its commodity's; segment
+ * and family titles are too broad) and their English document come from `search_unspsc_text`,
+ * kept per code by triggers on the code set (migration SearchUnspscText): looking them up and
+ * stemming them per code of every version was a third of the projection's cost. A code without
+ * a row there (a segment or family) has no title text and an empty English document, as before.
+ * The item subquery is fenced (OFFSET 0) so the planner does not copy the attribute text's
+ * expression into the document, which would compute it twice; the code's row is fenced too, so
+ * it is one index probe per item: joined, the planner merge-joins the whole code set (150,000
+ * rows) for every version (test/bench/README.md 2026-12-02 11:10).
  */
 const PROJECTION_SQL = `
-  WITH codes AS MATERIALIZED (
-    SELECT c.code, c.category_text, to_tsvector('english'::regconfig, coalesce(c.category_text, '')) AS en
-      FROM (SELECT d.code, ${CATEGORY_TEXT_SQL('d.code')} AS category_text
-              FROM (SELECT DISTINCT ci.unspsc_code AS code FROM catalogue_item ci WHERE ci.version_id = $1 AND ci.orderable) d
-            OFFSET 0) c)
   SELECT p.item_id, p.version_id, p.agreement_id, p.supplier_id, p.seller_item_id, p.name, p.description, p.unspsc_code, p.segment_code, p.family_code,
          p.class_code, p.price, p.currency, p.vat_rate, p.unit_code, p.gtin, p.manufacturer, p.attributes, p.attr_facets, p.valid_from, p.valid_to,
-         k.category_text, p.attribute_text, ${DOC_SQL('k.en')}
+         k.category_text, p.attribute_text, ${DOC_SQL("coalesce(k.en, ''::tsvector)")}
     FROM (SELECT ci.id AS item_id, cv.id AS version_id, cv.agreement_id, cv.supplier_id, ci.seller_item_id, ci.name, ci.description, ci.unspsc_code,
                  substr(ci.unspsc_code, 1, 2) || '000000' AS segment_code,
                  CASE WHEN ci.unspsc_code LIKE '__000000' THEN NULL ELSE substr(ci.unspsc_code, 1, 4) || '0000' END AS family_code,
@@ -71,7 +61,7 @@ const PROJECTION_SQL = `
             JOIN catalogue_version cv ON cv.id = ci.version_id AND cv.status = 'PUBLISHED' AND ci.orderable
            WHERE cv.id = $1
           OFFSET 0) p
-    JOIN codes k ON k.code = p.unspsc_code`;
+    LEFT JOIN LATERAL (SELECT s.category_text, s.en FROM search_unspsc_text s WHERE s.code = p.unspsc_code OFFSET 0) k ON true`;
 
 const insertInto = (table: string) => `INSERT INTO ${table} (item_id, version_id, agreement_id, supplier_id, seller_item_id, name, description, unspsc_code,
   segment_code, family_code, class_code, price, currency, vat_rate, unit_code, gtin, manufacturer, attributes, attr_facets, valid_from, valid_to, category_text, attribute_text, doc)`;
