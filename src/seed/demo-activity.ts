@@ -142,8 +142,9 @@ export async function seedDemoActivity(app: INestApplicationContext, world: Demo
       const answered = await responses.respond(person(o.supplierAnswer.by), { orderId: id, responseCode: ResponseCode.ACCEPTED, note: o.supplierAnswer.note });
       if (isErrorResult(answered)) fail(`${o.key}: the supplier's answer`, answered);
     }
-    if (o.received) {
-      const received = await receipts.receive(person(o.requester), { orderId: id, lines: o.received.map((r) => ({ lineId: r.lineId, quantity: r.quantity })) });
+    if (o.receivedInFull) {
+      const lines = (o.items ?? []).map((item, i) => ({ lineId: String(i + 1), quantity: item.quantity }));
+      const received = await receipts.receive(person(o.requester), { orderId: id, lines });
       if (isErrorResult(received)) fail(`${o.key}: receiving`, received);
     }
   }

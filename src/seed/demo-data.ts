@@ -189,8 +189,8 @@ export interface DemoOrder {
   noteToSupplier?: string;
   /** The supplier's answer (an Order Response, AP). */
   supplierAnswer?: { by: string; note?: string };
-  /** What the requester has received, by line number. */
-  received?: { lineId: string; quantity: string }[];
+  /** Whether the requester has received every line in full (line numbers follow `items`). */
+  receivedInFull?: boolean;
   /** The note recording an order to a supplier outside Torg as placed. */
   placedOutside?: string;
 }
@@ -239,11 +239,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
       accountingString: '2100.6550',
       noteToSupplier: 'Varemottak før kl. 14',
       supplierAnswer: { by: 'katalog@kontorland.example', note: 'Levering neste uke' },
-      received: [
-        { lineId: '1', quantity: '20' },
-        { lineId: '2', quantity: '10' },
-        { lineId: '3', quantity: '12' },
-      ],
+      receivedInFull: true,
     },
     {
       key: 'chairs',
@@ -253,7 +249,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
       approver: 'attestant@nordby.example',
       approvalComment: 'Nye stoler til personalrommet',
       supplierAnswer: { by: 'katalog@kontorland.example' },
-      received: [{ lineId: '1', quantity: '4' }],
+      receivedInFull: true,
     },
     {
       key: 'it',
@@ -264,10 +260,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
         { agreement: '2025-003', sellerItemId: 'DU-0015', quantity: '10' },
       ],
       supplierAnswer: { by: 'katalog@datautstyr.example' },
-      received: [
-        { lineId: '1', quantity: '10' },
-        { lineId: '2', quantity: '10' },
-      ],
+      receivedInFull: true,
     },
     {
       key: 'care',
@@ -289,10 +282,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
         { agreement: '2025-002', sellerItemId: 'MF-5070', quantity: '6' },
       ],
       supplierAnswer: { by: 'katalog@medisinsk.example' },
-      received: [
-        { lineId: '1', quantity: '20' },
-        { lineId: '2', quantity: '6' },
-      ],
+      receivedInFull: true,
     },
     {
       key: 'paper-outside',
@@ -345,10 +335,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
         { agreement: '2025-001', sellerItemId: 'KL-183', quantity: '5' },
       ],
       supplierAnswer: { by: 'katalog@kontorland.example' },
-      received: [
-        { lineId: '1', quantity: '4' },
-        { lineId: '2', quantity: '5' },
-      ],
+      receivedInFull: true,
     },
   ],
   invoices: [
