@@ -173,18 +173,23 @@ it('approves one exception once when two people approve it at the same time, and
   expect(again.data.disputeInvoice).toMatchObject({ __typename: 'InvoiceStateError', status: 'APPROVED' });
 });
 
-it('reports a line invoiced beyond a partial receipt once, with both sides and the NOK, and not again as the total', async () => {
-  // 10 packs of A4 at 45.07 ordered, 4 received, 6 invoiced: 2 packs (90.14 NOK) beyond the receipt.
+it('lets a line invoiced beyond a partial receipt wait for the rest of the goods, and approves it from the outbox when they come', async () => {
+  // 10 packs of A4 at 45.07 ordered, 4 received, 6 invoiced: 2 packs (90.14 NOK) not received yet, but still to come.
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
   await receive(t, order.id, [{ lineId: '1', quantity: '4' }]);
   const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
-  expect(posted.body.status).toBe('EXCEPTION');
-  const exception = await invoiceOf(posted.body.id);
-  expect(exception).toMatchObject({ status: 'EXCEPTION', matchMode: 'THREE_WAY', lines: [{ matchStatus: 'QUANTITY_VARIANCE' }] });
-  expect(exception.reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', lineId: '1', expected: '4', actual: '6', difference: '2', differenceNok: '90.14' })]);
-  const queue = await t.gql(ap, `{ invoiceExceptions(first: 100) { edges { node { id reasons { code } } } } }`);
-  const queued = queue.data.invoiceExceptions.edges.find((e: any) => e.node.id === exception.id);
-  expect(queued.node.reasons.map((r: { code: string }) => r.code)).toEqual(['QUANTITY_ABOVE_RECEIVED']);
+  expect(posted.body.status).toBe('WAITING');
+  const waiting = await invoiceOf(posted.body.id);
+  expect(waiting).toMatchObject({ status: 'WAITING', matchMode: 'THREE_WAY', responseCode: 'IP', lines: [{ matchStatus: 'NOT_RECEIVED' }] });
+  expect(waiting.reasons).toEqual([expect.objectContaining({ code: 'NOT_RECEIVED', lineId: '1', expected: '4', actual: '6', difference: '2', differenceNok: '90.14' })]);
+  // In accounts payable's queue it shows as waiting for goods, with nothing for a person to settle.
+  const queue = await t.gql(ap, `{ invoiceExceptions(first: 100) { edges { node { id status reasons { code } } } } }`);
+  expect(queue.data.invoiceExceptions.edges.find((e: any) => e.node.id === waiting.id).node).toEqual({ id: waiting.id, status: 'WAITING', reasons: [{ code: 'NOT_RECEIVED' }] });
+
+  await receive(t, order.id, [{ lineId: '1', quantity: '2' }]);
+  await drain(t);
+  expect(await invoiceOf(posted.body.id)).toMatchObject({ status: 'APPROVED', responseCode: 'AP', reasons: [] });
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('270.42');
 });
 
 it('disputes an exception back to the supplier: DISPUTED, answered RE, nothing invoiced', async () => {

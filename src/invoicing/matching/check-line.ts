@@ -133,23 +133,24 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
     );
     accepted = minOf(accepted, open);
   };
-  excessReason('QUANTITY_ABOVE_ORDERED', dec(orderLine.orderedQuantity, 'ordered quantity'), 'ordered');
+  const ordered = dec(orderLine.orderedQuantity, 'ordered quantity');
+  excessReason('QUANTITY_ABOVE_ORDERED', ordered, 'ordered');
   if (policy.mode === 'THREE_WAY' && quantity.gt(0)) {
     const received = dec(orderLine.receivedQuantity, 'received quantity');
-    if (!received.gt(invoicedBefore) && after.gt(received.times(slack))) {
-      // More than received, and nothing received is left uninvoiced: waiting for goods, not a dispute.
-      reason(
-        'NOT_RECEIVED',
-        `invoiced ${text(quantity)} ${orderLine.unitCode}, but of ${text(received)} received ${text(invoicedBefore)} are invoiced already: nothing received is left to invoice`,
-        '0',
-        text(quantity),
-        quantity,
-        toNok(quantity.times(agreedPrice), rate),
-      );
+    const withinOrder = !after.gt(ordered.times(slack));
+    if (after.gt(received.times(slack)) && (withinOrder || !received.gt(invoicedBefore))) {
+      // More than received, but goods still to come on the order could cover it (or nothing
+      // received is left uninvoiced): waiting for goods, not a dispute. Receiving part of the
+      // goods must not turn a waiting invoice into an exception; the receipt re-matches it.
+      const open = maxZero(received.minus(invoicedBefore));
+      const waitingFor = quantity.minus(open);
+      reason('NOT_RECEIVED', notReceivedText(quantity, received, invoicedBefore, orderLine.unitCode), text(open), text(quantity), waitingFor, toNok(waitingFor.times(agreedPrice), rate));
       // `accepted` stays what the order allows (checked above): the line is expected at what it
       // will cost once the goods come, so the invoice's total tolerance sees only real differences
       // (see matchInvoice). Paying waits all the same: the line is NOT_RECEIVED, never MATCHED.
     } else {
+      // Beyond the order as well, with received goods still uninvoiced: the part beyond the
+      // receipt is a quantity difference of its own (beside QUANTITY_ABOVE_ORDERED).
       excessReason('QUANTITY_ABOVE_RECEIVED', received, 'received');
     }
   }
@@ -219,6 +220,11 @@ export function checkAgainstAgreement(line: InvoiceLineFacts, rate: Decimal): Ch
         },
       ];
   return finish(line, { orderLineId: null, resolvedBy: null, mode: null, onAgreement: covered }, covered ? amount : ZERO, amount, rate, reasons);
+}
+
+function notReceivedText(quantity: Decimal, received: Decimal, invoicedBefore: Decimal, unit: string): string {
+  const open = maxZero(received.minus(invoicedBefore));
+  return `invoiced ${text(quantity)} ${unit}, but of ${text(received)} received ${text(invoicedBefore)} are invoiced already: ${open.isZero() ? 'nothing received is' : `${text(open)} received are`} left to invoice`;
 }
 
 const maxZero = (d: Decimal): Decimal => (d.isNegative() ? ZERO : d);

@@ -235,8 +235,8 @@ describe('matchInvoice properties', () => {
   });
 
   it('one reason per cause: the total reason appears exactly when what no line in exception shows (charges, differences within line tolerance) exceeds the total tolerance, and says just that', () => {
-    // Lines of every kind, three-way with some only partly received (invoiced beyond the receipt:
-    // QUANTITY_ABOVE_RECEIVED), on an invoice with a document charge or allowance `rest`.
+    // Lines of every kind, three-way with some only partly received (invoiced beyond the receipt: NOT_RECEIVED, or
+    // QUANTITY_ABOVE_RECEIVED beyond the order too), on an invoice with a document charge or allowance `rest`.
     const remainder = fc.bigInt({ min: -10_000n, max: 10_000n }).map((n) => scaled(n, 2));
     fc.assert(
       fc.property(fc.array(fc.tuple(anyLine, fc.integer({ min: 0, max: 100 })), { minLength: 1, maxLength: 8 }), tolerance, remainder, currency, mode, (drawn, t, rest, cur, m) => {

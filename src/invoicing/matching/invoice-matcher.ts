@@ -49,8 +49,8 @@ export function matchInvoice(input: MatchInput): MatchResult {
   // unit, no order line) already shows its own difference with both sides and the NOK, so the
   // total check leaves those lines' differences out and sees only what no line reason explains:
   // document charges and allowances, and differences within the line tolerances (of MATCHED and
-  // NOT_RECEIVED lines) that add up. A partly received line invoiced beyond the receipt was
-  // reported twice before, as QUANTITY_ABOVE_RECEIVED and again as TOTAL_ABOVE_EXPECTED.
+  // NOT_RECEIVED lines) that add up. A line invoiced beyond its order was reported twice before,
+  // as its quantity reason and again as TOTAL_ABOVE_EXPECTED.
   let explained = ZERO;
   let explainedNok = ZERO;
   let explaining = 0;

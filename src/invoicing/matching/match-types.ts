@@ -135,7 +135,7 @@ export type MatchReasonCode =
   | 'PRICE_ABOVE_AGREED'
   /** Quantity: invoiced + previously invoiced exceeds the ordered quantity by more than the tolerance. */
   | 'QUANTITY_ABOVE_ORDERED'
-  /** Quantity (three-way): invoiced + previously invoiced exceeds the received quantity by more than the tolerance. */
+  /** Quantity (three-way): invoiced + previously invoiced exceeds the received quantity by more than the tolerance, and the ordered one too, with received goods left uninvoiced. */
   | 'QUANTITY_ABOVE_RECEIVED'
   /** Quantity: the invoice's unit code is not the order line's; quantity and price cannot be compared. */
   | 'UNIT_MISMATCH'
@@ -143,7 +143,7 @@ export type MatchReasonCode =
   | 'CREDIT_ABOVE_INVOICED_QUANTITY'
   /** Price: a reduction (credit) of a larger amount than was invoiced before. */
   | 'CREDIT_ABOVE_INVOICED_AMOUNT'
-  /** Three-way: nothing received that is not already invoiced. */
+  /** Three-way: more invoiced than received, and goods still to come on the order may cover it (or nothing received is left uninvoiced); `expected` is what is received and not invoiced. */
   | 'NOT_RECEIVED'
   /** No order line found for the invoice line (reference unknown, no unique fallback). */
   | 'NO_ORDER_LINE'
