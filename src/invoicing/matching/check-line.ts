@@ -222,9 +222,15 @@ export function checkAgainstAgreement(line: InvoiceLineFacts, rate: Decimal): Ch
   return finish(line, { orderLineId: null, resolvedBy: null, mode: null, onAgreement: covered }, covered ? amount : ZERO, amount, rate, reasons);
 }
 
+/** Why a line waits for goods, in plain words for what is the case: nothing received, all received invoiced, or some left. */
 function notReceivedText(quantity: Decimal, received: Decimal, invoicedBefore: Decimal, unit: string): string {
+  const invoiced = `invoiced ${text(quantity)} ${unit}`;
+  if (!received.gt(0)) return `${invoiced}, but nothing of this line has been received yet`;
   const open = maxZero(received.minus(invoicedBefore));
-  return `invoiced ${text(quantity)} ${unit}, but of ${text(received)} received ${text(invoicedBefore)} are invoiced already: ${open.isZero() ? 'nothing received is' : `${text(open)} received are`} left to invoice`;
+  if (open.isZero()) return `${invoiced}, but all ${text(received)} ${unit} received so far are invoiced already, and no more has been received yet`;
+  const waiting = `${text(quantity.minus(open))} ${unit} are not received yet`;
+  if (!invoicedBefore.gt(0)) return `${invoiced}, but only ${text(open)} ${unit} have been received so far; ${waiting}`;
+  return `${invoiced}, but only ${text(open)} ${unit} received are not invoiced yet (${text(received)} received, ${text(invoicedBefore)} invoiced before); ${waiting}`;
 }
 
 const maxZero = (d: Decimal): Decimal => (d.isNegative() ? ZERO : d);

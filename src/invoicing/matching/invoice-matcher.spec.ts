@@ -236,6 +236,18 @@ describe('matchInvoice: three-way', () => {
     expect(codes(r)).toEqual(['QUANTITY_ABOVE_ORDERED', 'NOT_RECEIVED']);
   });
 
+  it('says plainly why a line waits: nothing received, all received invoiced already, or only part received', () => {
+    const message = (facts: Partial<OrderLineFacts>, quantity: string) => matchInvoice(invoice([orderLine(1, facts)], [invoiceLine(0, { quantity })], threeWay)).reasons[0].message;
+    expect(message({ receivedQuantity: '0' }, '10')).toBe('Invoice line 1 (order line 1): invoiced 10 EA, but nothing of this line has been received yet');
+    expect(message({ receivedQuantity: '4', previouslyInvoicedQuantity: '4', previouslyInvoicedAmount: '400.00' }, '1')).toBe(
+      'Invoice line 1 (order line 1): invoiced 1 EA, but all 4 EA received so far are invoiced already, and no more has been received yet',
+    );
+    expect(message({ receivedQuantity: '4' }, '6')).toBe('Invoice line 1 (order line 1): invoiced 6 EA, but only 4 EA have been received so far; 2 EA are not received yet');
+    expect(message({ receivedQuantity: '7', previouslyInvoicedQuantity: '3', previouslyInvoicedAmount: '300.00' }, '6')).toBe(
+      'Invoice line 1 (order line 1): invoiced 6 EA, but only 4 EA received are not invoiced yet (7 received, 3 invoiced before); 2 EA are not received yet',
+    );
+  });
+
   it('uses each line its own policy: a service line can be two-way in a three-way invoice', () => {
     const service = orderLine(2, { unspscCode: '80101500', receivedQuantity: '0' });
     const input = invoice([orderLine(1, { receivedQuantity: '0' }), service], [invoiceLine(0), invoiceLine(1)], {
