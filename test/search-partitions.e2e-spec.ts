@@ -180,6 +180,34 @@ describe('search partitions per catalogue version', () => {
     );
   });
 
+  it('fails no search when the shared read of a scope’s UNSPSC counts has failed, and keeps the failure for no later search', async () => {
+    const a = await createAgreement(t);
+    await publishFile(t, a.id, csv(['U-1,Delt blyant,44121706,5.00,25,EA', 'U-2,Delt papir,14111507,9.00,25,EA']), 'shared.csv');
+    await t.indexed();
+    const browse = async () =>
+      t.gql(await t.login('bestiller@nordby.example'), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount facets { segment { value count } } } }`, {
+        i: { agreementIds: [a.id] },
+      });
+    const first = await browse();
+    expect(first.data.searchProducts.facets.segment).toEqual(
+      expect.arrayContaining([
+        { value: '14000000', count: 1 },
+        { value: '44000000', count: 1 },
+      ]),
+    );
+    // Every scope's kept counts become a read that failed (a dropped connection, a cancelled statement).
+    const kept = (engine as unknown as { unspscFacets: { entries: Map<string, Promise<unknown>> } }).unspscFacets.entries;
+    const failed = Promise.reject(new Error('read failed'));
+    failed.catch(() => undefined);
+    for (const key of kept.keys()) kept.set(key, failed);
+    expect(kept.size).toBeGreaterThan(0);
+    // The search waiting on it reads once more and answers as before; what is kept then is that read.
+    const again = await browse();
+    expect(again.errors).toBeUndefined();
+    expect(again.data.searchProducts).toEqual(first.data.searchProducts);
+    expect([...kept.values()].filter((p) => p === failed).length).toBe(kept.size - 1);
+  });
+
   it('rebuilds one partition per published version and removes every other version table', async () => {
     await t.sql('CREATE TABLE search_item_v999999 (LIKE search_item)');
     const items = await engine.rebuild();

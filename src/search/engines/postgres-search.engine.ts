@@ -12,6 +12,7 @@ import { activeFacetGroups, FacetGroup } from '../facet-groups';
 import { highlightedHtml, newHighlightMarkers } from '../highlight';
 import { GenerationMemo } from './generation-memo';
 import { LruCache } from '../../platform/cache/lru-cache';
+import { awaitShared } from '../../platform/cache/shared-read';
 
 /** The attribute values as words (the facets are "name=value"; the names are no words of the item). */
 const ATTRIBUTE_TEXT_SQL = `regexp_replace(array_to_string(ci.attr_facets, E'\\n'), '^[^=\\n]*=', '', 'gn')`;
@@ -457,6 +458,8 @@ export class PostgresSearchEngine extends ProductSearch {
     const scopeKey = scopeLevels ? unspscScopeKey(versions, day, query.priceMin, query.priceMax) : '';
     let keptLevels = scopeLevels ? this.unspscFacets.get(scopeKey) : undefined;
     if (scopeLevels && !keptLevels && facetGroups.length) keptLevels = this.unspscFacetsOf(scopeKey, scopeWhere);
+    // A failed shared read fails no search: each of its waiters reads once more, together (awaitShared).
+    if (keptLevels) keptLevels = awaitShared(this.unspscFacets, scopeKey, keptLevels, () => this.unspscFacetsOf(scopeKey, scopeWhere));
     const disjunctive = wantFacets && facetGroups.length > 0 && !scopeLevels;
     // Whether the main statement counts the UNSPSC levels itself.
     const levels = keptLevels === undefined;
