@@ -10,7 +10,8 @@
  * the lowest-noise comparison this shared machine allows. Prints per kind p50 / p95 and the
  * statements each search sent; `--explain FILE` writes EXPLAIN (ANALYZE, BUFFERS, SETTINGS) of
  * the main statement of each kind's first query (this build) to FILE and prints its planning and execution times.
- * Also prints each build's CPU per search (the engine's Node and PostgreSQL's), which other work
+ * Also prints the server time (planning + execution) per search of each kind, and each build's
+ * CPU per search (the engine's Node and PostgreSQL's), which other work
  * on a shared machine does not inflate as it does the times.
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -188,6 +189,31 @@ async function main() {
       ]);
       rows.push([`${name}: its first statement per search`, `planning ${ms(first.plan / kinds.length)} + execution ${ms(first.exec / kinds.length)}`, `${first.calls} calls`]);
     }
+    // Server time per search of each kind (pg_stat_statements, planning + execution of every
+    // statement it sent), each engine alone, ROUNDS searches of each query of the kind: what a
+    // change to one kind's SQL saves, less disturbed by other work than the client's times.
+    const kindNames = [...new Set(kinds.map(([k]) => k))];
+    const perKind = new Map<string, Map<string, { plan: number; exec: number }>>(engines.map(([e]) => [e, new Map()]));
+    for (const kind of kindNames) {
+      for (const [name, engine] of engines) {
+        const qs = kinds.filter(([k]) => k === kind);
+        await pg.query('SELECT pg_stat_statements_reset()');
+        for (let round = 0; round < ROUNDS; round++) for (const [, q] of qs) await engine.search(query(q), scope);
+        const [st] = (
+          await pg.query(
+            `SELECT coalesce(sum(total_plan_time), 0)::float8 AS plan, coalesce(sum(total_exec_time), 0)::float8 AS exec FROM pg_stat_statements
+              WHERE query NOT LIKE '%pg_stat_statements%' AND query <> 'BEGIN' AND query <> 'COMMIT'`,
+          )
+        ).rows;
+        perKind.get(name)!.set(kind, { plan: st.plan / (ROUNDS * qs.length), exec: st.exec / (ROUNDS * qs.length) });
+      }
+    }
+    const serverFigures = (name: string, kind: string) => {
+      const f = perKind.get(name)!.get(kind)!;
+      return `${name} ${ms(f.plan)} + ${ms(f.exec)}`;
+    };
+    const kindRows: [string, string, string][] = kindNames.map((kind) => [kind, serverFigures('this', kind), OTHER ? serverFigures('other', kind) : '']);
+    printTable(`Server time per search by kind (pg_stat_statements: planning + execution, mean of ${ROUNDS} rounds, each engine alone)`, kindRows);
     // CPU per search, which the machine's other work does not inflate as it does wall-clock time:
     // this process's (the engine: query text, driver, result parsing, highlights) and the
     // PostgreSQL server's (every backend), each engine alone, in alternating blocks of one round.

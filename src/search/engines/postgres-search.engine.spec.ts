@@ -1,4 +1,4 @@
-import { unspscScopeKey } from './postgres-search.engine';
+import { unspscScopeKey, withoutWeights } from './postgres-search.engine';
 
 describe('unspscScopeKey (the key of a scope’s kept UNSPSC counts)', () => {
   it('is the same for the same versions in any order, the same day and price range', () => {
@@ -16,5 +16,15 @@ describe('unspscScopeKey (the key of a scope’s kept UNSPSC counts)', () => {
     expect(unspscScopeKey([3, 7], '2026-12-02', '10', null)).not.toBe(key);
     // A lower bound is not an upper one.
     expect(unspscScopeKey([3, 7], '2026-12-02', '10', null)).not.toBe(unspscScopeKey([3, 7], '2026-12-02', null, '10'));
+  });
+});
+
+describe('withoutWeights (the first word as the text index tells it alone)', () => {
+  it('drops weight restrictions and keeps prefixes, operators and quoted lexemes', () => {
+    expect(withoutWeights("(standard:ABC | standard:D | standards:AB | kopi:*AB | 80 | '-80')")).toBe("(standard | standard | standards | kopi:* | 80 | '-80')");
+    expect(withoutWeights('(wall:AB <-> paper:AB) | wallpaper:*')).toBe('(wall <-> paper) | wallpaper:*');
+  });
+  it('leaves a query without weights as it is', () => {
+    expect(withoutWeights('(stol | kontorstol)')).toBe('(stol | kontorstol)');
   });
 });

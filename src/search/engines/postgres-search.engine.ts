@@ -424,6 +424,8 @@ export class PostgresSearchEngine extends ProductSearch {
     const where: string[] = scopeWhere(p);
     let gq: GroupQueries[] = [];
     let anyRef = '';
+    let confident: string | null = null;
+    let firstWeighted: string | null = null;
     if (groups.length) {
       gq = buildGroupQueries(groups, expansions);
       // A word merely similar to one of the item's never makes it confident: those rows are left
@@ -435,12 +437,16 @@ export class PostgresSearchEngine extends ProductSearch {
       // matchingStrategy "last": words are given up from the end). An item below the confidence
       // is no hit: told by one test per row (confidentQuery), so the hits, their count and their
       // facets need no item's ladder of match steps.
-      const confident = confidentQuery(gq);
+      confident = confidentQuery(gq);
       if (!confident) return none;
-      where.push(`s.doc @@ to_tsquery('simple', ${p(first)})`);
-      // coalesce() keeps the confidence out of the index condition: with its many words and a
-      // NOT, the planner priced the text index above reading whole partitions (seen at 200k items).
-      where.push(`coalesce(s.doc @@ to_tsquery('simple', ${p(confident)}), false)`);
+      // The index finds the rows with the first word in any field: without the weights, the
+      // GIN index tells that alone, and no row's document is read again to check it. The
+      // weighted test, where it says more, is made on the rows (`confidence`, below).
+      const firstAnywhere = withoutWeights(first);
+      where.push(`s.doc @@ to_tsquery('simple', ${p(firstAnywhere)})`);
+      // A confident row of one word matches the word by a typo or better (confidentQuery), so
+      // the first word's own test is implied; with more words, the confidence may come from another.
+      if (gq.length > 1 && firstAnywhere !== first) firstWeighted = first;
     }
     const hasText = gq.length > 0;
     const wantFacets = query.facets !== false;
@@ -509,33 +515,47 @@ export class PostgresSearchEngine extends ProductSearch {
     // over the text-matched, visible rows; the hits are those with every flag, and each facet is
     // counted over the rows with every flag but its own group's (disjunctiveFacetsSql).
     const flags = facetGroups.map((_, i) => `f${i}`);
+    // The rows the text index found, each tested once for the top tier (a fenced subquery, so the
+    // test is made once per row): a row of the top tier is confident, so its confidence and first
+    // word need no test of their own; the others are told by the confidence (confidentQuery).
+    const confidence = hasText
+      ? `(s.top OR (${firstWeighted ? `coalesce(s.doc @@ to_tsquery('simple', ${p(firstWeighted)}), false) AND ` : ''}coalesce(s.doc @@ to_tsquery('simple', ${p(confident)}), false)))`
+      : '';
+    const scan = (condition: string) =>
+      hasText
+        ? `(SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.seller_item_id, s.gtin, s.unspsc_code, s.segment_code, s.family_code, s.class_code, s.attr_facets,
+                   s.doc, ${top !== null ? tierFlag(top) : 'false'} AS top
+              FROM search_item s WHERE ${condition} OFFSET 0) s WHERE ${confidence}`
+        : `search_item s WHERE ${condition}`;
     const base = disjunctive
       ? `base AS MATERIALIZED (
            SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.segment_code, s.family_code, s.class_code, s.attr_facets
-                  ${hasText ? ', s.doc' : ''} ${typed ? ', s.seller_item_id, s.gtin' : ''}, ${groupWhere.map((c, i) => `${c} AS ${flags[i]}`).join(', ')}
-             FROM search_item s WHERE ${whereSql}
+                  ${hasText ? ', s.doc, s.top' : ''} ${typed ? ', s.seller_item_id, s.gtin' : ''}, ${groupWhere.map((c, i) => `${c} AS ${flags[i]}`).join(', ')}
+             FROM ${scan(whereSql)}
              ${facetGroups.length > 1 ? `AND ${groupWhere.map((c) => `(NOT ${c})::int`).join(' + ')} <= 1` : ''}),`
       : '';
-    const hitsFrom = disjunctive ? `base s WHERE ${flags.join(' AND ')}` : `search_item s WHERE ${whereSql}`;
+    const hitsFrom = disjunctive ? `base s WHERE ${flags.join(' AND ')}` : scan(whereSql);
 
     // One pass over the hits: they are collected once (keys, sort keys, facet columns), the page
     // is cut from them and its display columns are read from the catalogue rows it projects
     // (published items never change), and facets and the total are counted from the same rows.
     // Joining the page back to catalogue_item rather than to the search table spares the planner
     // a second walk over every searched partition (a quarter of the planning of a small search).
-    // Without facets, the total is counted only up to the cap.
+    // Without facets, the total is counted only up to the cap. In `ranked`, each group's match
+    // step (v0, v1, …) is computed once per row (OFFSET 0 fences the subquery): flattened, the
+    // planner copied each group's ladder into words, matched, quality and fields.
     const main = preparedQuery<{ hits: SearchHit[]; facets: FacetRow[] | null; total: number; words: number | null }>(
       this.ds,
       `WITH ${base} hits AS MATERIALIZED (
          SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.agreement_id = ANY(${mandatoryRef}::int[]) AS mandatory, ${exact} AS exact, ${eco} AS eco
-                ${hasText ? ', s.doc' : ''} ${tiered ? `, ${tierFlag(top)} AS top, ${tierFlag(allWords)} AS all_words` : ''}
+                ${hasText ? ', s.doc' : ''} ${tiered ? `, s.top, ${allWords ? `(s.top OR ${tierFlag(allWords)})` : 'false'} AS all_words` : ''}
                 ${wantFacets && !disjunctive ? `${levels ? ', s.segment_code, s.family_code, s.class_code' : ''}, s.attr_facets` : ''}
            FROM ${hitsFrom}),
        ${tiered ? `tier AS (SELECT CASE WHEN count(*) FILTER (WHERE top) >= ${needRef} THEN 2 WHEN count(*) FILTER (WHERE all_words) >= ${needRef} THEN 1 ELSE 0 END AS t FROM hits),` : ''}
        ranked AS (
          SELECT m.*, ${tiers.derived} FROM (
            SELECT s.item_id, s.agreement_id, s.supplier_id, s.name, s.price, s.mandatory, s.exact, s.eco, ${rank} AS rank ${tiers.columns}
-             FROM hits s ${tiered ? ', tier WHERE tier.t = 0 OR s.exact OR (tier.t = 2 AND s.top) OR (tier.t = 1 AND s.all_words)' : ''}) m),
+             FROM hits s ${tiered ? ', tier WHERE tier.t = 0 OR s.exact OR (tier.t = 2 AND s.top) OR (tier.t = 1 AND s.all_words)' : ''} OFFSET 0) m),
        page AS (SELECT h.item_id, h.agreement_id, h.supplier_id, h.name, h.price, h.mandatory, h.exact, h.rank, h.eco, h.words, h.matched, h.quality, h.fields
                   FROM ranked h ORDER BY ${order('h')} OFFSET ${p(query.offset)} LIMIT ${p(query.limit)})
        SELECT
@@ -626,6 +646,8 @@ function matchTiers(gq: GroupQueries[], p: (v: unknown) => string, topFlag?: str
       // never reached, so it is left out. The first group matches every row (the WHERE asks it).
       const any = g.byClass[MatchClass.Similar];
       const seen = new Set<string>();
+      // With one group, the top tier's flag is the first step's test itself.
+      if (topFlag && gq.length === 1) seen.add(`true${g.primaryByClass[MatchClass.Exact]}`);
       const ladder = STEPS.map((st, k) => {
         const q = st.primary ? g.primaryByClass[st.cls] : g.byClass[st.cls];
         if (!q || seen.has(`${st.primary}${q}`)) return '';
@@ -688,6 +710,9 @@ export function confidentQuery(gq: GroupQueries[]): string | null {
   );
   return alternatives.length ? alternatives.join(' | ') : null;
 }
+
+/** A tsquery without its weight restrictions ("stol:AB" → "stol", "kopi:*AB" → "kopi:*"): the rows matching it anywhere in the document. */
+export const withoutWeights = (q: string): string => q.replace(/:(\*?)[ABCD]+/g, (_, prefix: string) => (prefix ? ':*' : ''));
 
 /** Rows matching every group by the first step (an exact word in a primary field): the top tier. */
 export function topTierQuery(gq: GroupQueries[]): string | null {
