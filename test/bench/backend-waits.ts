@@ -1,5 +1,15 @@
 import type { Client } from 'pg';
 
+/** Runs `sample` every `everyMs` (or back to back when it takes longer) until `stopped()`: the benches' samplers. */
+export async function sampleEvery(everyMs: number, stopped: () => boolean, sample: () => Promise<void>): Promise<void> {
+  while (!stopped()) {
+    const t0 = performance.now();
+    await sample();
+    const rest = everyMs - (performance.now() - t0);
+    if (rest > 0) await new Promise((r) => setTimeout(r, rest));
+  }
+}
+
 /**
  * What the service's PostgreSQL backends are doing, sampled every `everyMs` from the bench's own
  * client while a phase runs (`--waits`): per sample, each backend of the service (application
@@ -32,13 +42,12 @@ export class BackendWaits {
     return [`${this.samples} samples, mean backends per state:`, ...lines];
   }
 
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      const t0 = performance.now();
-      await this.sample();
-      const rest = this.everyMs - (performance.now() - t0);
-      if (rest > 0) await new Promise((r) => setTimeout(r, rest));
-    }
+  private loop(): Promise<void> {
+    return sampleEvery(
+      this.everyMs,
+      () => this.stopped,
+      () => this.sample(),
+    );
   }
 
   private async sample(): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --items N] [--agreements A] [--rounds R] [--skip-bulk] [--unspsc FILE] [--keep] [--statements] [--ingest-only]
+ * npm run bench [-- --items N] [--agreements A] [--rounds R] [--skip-bulk] [--unspsc FILE] [--keep] [--statements] [--ingest-only] [--activity]
  *
  * Measures, on the same generated rows: catalogue ingest from upload to searchable (beside a raw
  * COPY and a hand-written bulk load of the search table), search latency over HTTP at 1, 16 and
@@ -25,6 +25,7 @@ import { startEmbeddedDatabase } from '../../src/platform/database/embedded-data
 import { PostgresSearchEngine } from '../../src/search/engines/postgres-search.engine';
 import { projectRoot } from '../../src/platform/files/project-root';
 import { SEARCH_DOC_SQL } from '../../migrations/1763800000120-SearchRelevanceFields';
+import { IngestActivity } from './ingest-activity';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -45,6 +46,8 @@ const SKIP_BULK = args.includes('--skip-bulk');
 const STATEMENTS = args.includes('--statements');
 /** --ingest-only: stops after the ingest's figures (no search), for comparing ingest runs. */
 const INGEST_ONLY = args.includes('--ingest-only');
+/** --activity: what PostgreSQL's backends (the service's, autovacuum) and the outbox were doing during the ingest, sampled (IngestActivity). */
+const ACTIVITY = args.includes('--activity');
 
 let rnd = 12345;
 const random = () => (rnd = (rnd * 16807) % 2147483647) / 2147483647;
@@ -275,6 +278,11 @@ async function main() {
       await pg.query('SELECT pg_stat_statements_reset()');
     }
     const autovacuumBefore = STATEMENTS ? await autovacuumPerTable(pg) : new Map<string, number>();
+    // Sampled on a client of its own, so the bench's polls of the outbox are not held up.
+    const activityPg = ACTIVITY ? new Client({ connectionString: db.url }) : null;
+    await activityPg?.connect();
+    const activity = activityPg ? new IngestActivity(activityPg) : null;
+    activity?.phase('uploads and publishing');
     let next = 0;
     let rssPeakIngest = 0;
     const worker = async () => {
@@ -291,6 +299,7 @@ async function main() {
     };
     await Promise.all([worker(), worker()]);
     const uploadMs = Date.now() - ingestStart;
+    activity?.phase('indexing after the uploads');
     for (;;) {
       const { rows: pending } = await pg.query(`SELECT count(*)::int AS n FROM outbox_message WHERE topic = 'search.catalogue-changed' AND state = 'pending'`);
       if (pending[0].n === 0) break;
@@ -308,6 +317,10 @@ async function main() {
     const machine = machineShare(cpuBefore.machine, machineAfter);
     const { rows: indexed } = await pg.query('SELECT count(*)::int AS n FROM search_item');
     if (STATEMENTS) await printIngestStatements(pg, autovacuumBefore);
+    if (activity) {
+      for (const line of await activity.stop()) log(line);
+      await activityPg!.end();
+    }
     // The UNSPSC item vocabulary catches up after the publishing has settled (issue 17): waited for
     // here, so the figures below are not measured beside it, and its own cost shown.
     const vocabularyStart = { at: Date.now(), service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid) };
