@@ -18,7 +18,7 @@ import { readPostmasterPid } from '../src/platform/database/postmaster-pid';
 
 const ROOT = resolve(__dirname, '..');
 /** The flags of `npm start`, for the starts that run the built service directly. */
-const NODE_FLAGS = ['--max-semi-space-size=64', '--max-old-space-size=2000'];
+const NODE_FLAGS = ['--max-semi-space-size=32', '--max-old-space-size=2000'];
 
 interface Service {
   proc: ChildProcess;

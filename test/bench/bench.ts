@@ -155,7 +155,7 @@ async function main() {
     const port = await freePort();
     // One buyer makes all the searches (hundreds a second) and one supplier per agreement the
     // uploads: the per-caller rate limit is off, as the bench measures the engine, not the limit.
-    service = spawn(process.execPath, ['--max-semi-space-size=64', '--max-old-space-size=2000', ...serviceNodeArgs(), join(ROOT, 'dist', 'src', 'main.js')], {
+    service = spawn(process.execPath, ['--max-semi-space-size=32', '--max-old-space-size=2000', ...serviceNodeArgs(), join(ROOT, 'dist', 'src', 'main.js')], {
       env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', SEED_DEMO: 'true', UPLOAD_MAX_BYTES: String(2 ** 31 - 1), RATE_LIMIT_PER_MINUTE: '0' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
