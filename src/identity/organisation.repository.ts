@@ -24,6 +24,12 @@ export class OrganisationRepository {
     return rows.length ? asOrganisation(rows[0]) : null;
   }
 
+  /** The organisation with this id and the one with this number (either, both or the same one) in one statement. */
+  async byIdOrOrgNumber(ctx: RequestContext, id: number, orgNumber: string): Promise<OrganisationEntity[]> {
+    const rows: OrganisationEntity[] = await preparedQueryIn(ctx.manager, `SELECT ${ORGANISATION_COLUMNS} FROM organisation WHERE id = $1 OR org_number = $2`, [id, orgNumber]);
+    return rows.map(asOrganisation);
+  }
+
   exists(ctx: RequestContext, id: number): Promise<boolean> {
     return ctx.manager.existsBy(OrganisationEntity, { id });
   }

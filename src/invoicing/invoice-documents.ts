@@ -65,13 +65,13 @@ export class InvoiceDocuments implements OnModuleInit {
     const draft = checked.draft;
     const root = `/${doc.kind}`;
 
-    const supplier = await this.identity.find(tx, caller.organisationId);
+    // The sender and the buyer the document names, read together (one round trip).
+    const buyerNumber = draft.buyer.endpoint?.schemeId === '0192' ? draft.buyer.endpoint.value.replace(/\s/g, '') : null;
+    const { organisation: supplier, byNumber: buyer } = await this.identity.findWithOrgNumber(tx, caller.organisationId, buyerNumber || null);
     if (!supplier || supplier.kind !== OrganisationKind.SUPPLIER) throw forbidden(`Only a supplier sends ${doc.kind === 'CreditNote' ? 'credit notes' : 'invoices'}; your organisation is not one`);
     const sellerProblem = this.sellerProblem(draft, supplier.orgNumber.trim(), root);
     if (sellerProblem) return refused(sellerProblem);
 
-    const buyerNumber = draft.buyer.endpoint?.schemeId === '0192' ? draft.buyer.endpoint.value.replace(/\s/g, '') : null;
-    const buyer = buyerNumber ? await this.identity.byOrgNumber(tx, buyerNumber) : null;
     if (!buyer || !BUYER_KINDS.has(buyer.kind)) {
       const named = draft.buyer.endpoint ? `${draft.buyer.endpoint.schemeId ?? '?'}:${draft.buyer.endpoint.value}` : 'no EndpointID';
       return refused({
@@ -81,8 +81,8 @@ export class InvoiceDocuments implements OnModuleInit {
     }
 
     const kind = draft.kind;
-    if (await this.invoices.existsBySupplierNumber(tx, supplier.id, draft.invoiceNumber, kind))
-      throw conflict(`${kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice'} ${draft.invoiceNumber} was received from you already`);
+    // A number received already is found by the invoice's INSERT below (its unique key), not read first.
+    const again = () => conflict(`${kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice'} ${draft.invoiceNumber} was received from you already`);
 
     let credited: InvoiceEntity | null = null;
     if (draft.billingReference) {
@@ -116,7 +116,7 @@ export class InvoiceDocuments implements OnModuleInit {
         message: `No agreement ${draft.contractReference!.value.trim()} between you and ${buyer.name} is in force (cac:ContractDocumentReference/cbc:ID)`,
       });
 
-    const stored = await this.invoices.insert(
+    const inserted = await this.invoices.insert(
       tx,
       {
         kind,
@@ -143,7 +143,10 @@ export class InvoiceDocuments implements OnModuleInit {
         receivedByClientId: caller.machineClientId ?? null,
       },
       draft.subtotals,
+      order?.lines.map((l) => l.id),
     );
+    if (!inserted) throw again();
+    const { invoice: stored, invoicedBefore } = inserted;
     await this.audit.record(tx, 'invoice.received', 'invoice', stored.id, {
       kind,
       invoiceNumber: draft.invoiceNumber,
@@ -160,6 +163,7 @@ export class InvoiceDocuments implements OnModuleInit {
       stored,
       draft.lines.map((l) => ({ ...l, orderLineId: null })),
       order,
+      invoicedBefore,
     );
     return { id: String(decided.id), status: decided.status };
   }

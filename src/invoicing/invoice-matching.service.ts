@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import Decimal from 'decimal.js';
 import { CataloguesService } from '../catalogues/catalogues.service';
-import { GoodsReceiptsService } from '../ordering/goods-receipts.service';
 import { customerReferenceSent } from '../ordering/order-document';
 import { OrderStatus } from '../ordering/order-status';
 import type { OrderForInvoice } from '../ordering/orders.service';
@@ -14,7 +13,7 @@ import { InvoiceSpend } from './invoice-spend';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceEvent, InvoiceStatus } from './invoice-status';
 import { InvoiceMachine, invoiceMachine } from './invoice.machine';
-import { InvoiceRepository, NewInvoiceLine, NewMatchReason } from './invoice.repository';
+import { InvoicedBefore, InvoiceRepository, NewInvoiceLine, NewMatchReason } from './invoice.repository';
 import { InvoiceEntity, InvoiceLineEntity, StoredLineMatchStatus } from './invoicing.entities';
 import { MatchPolicies } from './match-policy.service';
 import { InvoiceLineFacts, matchInvoice, MatchPolicy, MatchResult, OrderLineFacts, resolveMatchPolicy } from './matching';
@@ -42,7 +41,6 @@ export class InvoiceMatching {
 
   constructor(
     private readonly invoices: InvoiceRepository,
-    private readonly receipts: GoodsReceiptsService,
     private readonly policies: MatchPolicies,
     private readonly catalogues: CataloguesService,
     private readonly ledgers: InvoiceLedgers,
@@ -74,10 +72,16 @@ export class InvoiceMatching {
    * stored with their outcome in the one INSERT (not inserted and then updated: a second version
    * of every line), and decided as matchAndDecide does.
    */
-  async matchAndDecideNew(tx: RequestContext, invoice: InvoiceEntity, drafts: NewInvoiceLine[], order: OrderForInvoice | null): Promise<{ invoice: InvoiceEntity; lines: InvoiceLineEntity[] }> {
+  async matchAndDecideNew(
+    tx: RequestContext,
+    invoice: InvoiceEntity,
+    drafts: NewInvoiceLine[],
+    order: OrderForInvoice | null,
+    invoicedBefore?: InvoicedBefore[],
+  ): Promise<{ invoice: InvoiceEntity; lines: InvoiceLineEntity[] }> {
     // The verdict names a line by its id: until stored, a line's id is its index (mapped to the stored id below).
     const unstored = drafts.map((l, i) => Object.assign(new InvoiceLineEntity(), { ...l, id: i, invoiceId: invoice.id, position: i + 1, matchStatus: null }));
-    const verdict = await this.verdict(tx, invoice, unstored, order);
+    const verdict = await this.verdict(tx, invoice, unstored, order, invoicedBefore);
     const outcomes = lineOutcomes(verdict, unstored);
     const lines = await this.invoices.insertLines(
       tx,
@@ -130,7 +134,8 @@ export class InvoiceMatching {
     return stored.length === reasons.length && reasons.every((r, i) => key(r) === stored[i]);
   }
 
-  private async verdict(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null): Promise<Verdict> {
+  /** `invoicedBefore`: what the order's lines were invoiced before, when the caller read it already under the order's lock (the intake, with its INSERT). */
+  private async verdict(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null, invoicedBefore?: InvoicedBefore[]): Promise<Verdict> {
     const early = buyerReferenceReasons(invoice, order);
     const currency = await this.currency.reason(tx, invoice, order);
     if (currency) return { event: 'raiseException', mode: null, result: null, reasons: [...early, currency] };
@@ -152,7 +157,7 @@ export class InvoiceMatching {
     const result = matchInvoice({
       kind: invoice.kind,
       currency: invoice.currency,
-      order: order ? { lines: await this.orderLineFacts(tx, invoice, order) } : null,
+      order: order ? { lines: await this.orderLineFacts(tx, invoice, order, invoicedBefore) } : null,
       invoiceLines: await this.invoiceLineFacts(tx, invoice, lines, order),
       invoiceTotalExclVat: invoice.taxExclusiveAmount,
       policy,
@@ -187,9 +192,15 @@ export class InvoiceMatching {
     return { event: 'raiseException', mode, result, reasons };
   }
 
-  private async orderLineFacts(tx: RequestContext, invoice: InvoiceEntity, { lines }: OrderForInvoice): Promise<OrderLineFacts[]> {
-    const ids = lines.map((l) => l.id);
-    const [received, before] = [await this.receipts.receivedOfLines(tx, ids), await this.invoices.invoicedBefore(tx, ids, invoice.id)];
+  private async orderLineFacts(tx: RequestContext, invoice: InvoiceEntity, { lines, received }: OrderForInvoice, invoicedBefore?: InvoicedBefore[]): Promise<OrderLineFacts[]> {
+    // What each line received came with the order's lines (read under its lock, one statement).
+    const before =
+      invoicedBefore ??
+      (await this.invoices.invoicedBefore(
+        tx,
+        lines.map((l) => l.id),
+        invoice.id,
+      ));
     const beforeOf = new Map(before.map((b) => [b.orderLineId, b]));
     return lines.map((l, i) => ({
       orderLineId: l.id,

@@ -1,3 +1,4 @@
+import { plainQuantity } from './receiving-view';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Role } from '../identity/role';
@@ -23,6 +24,8 @@ import { OrderListScope, PurchaseOrderRepository } from './purchase-order.reposi
 export interface OrderForInvoice {
   order: PurchaseOrderEntity;
   lines: PurchaseOrderLineEntity[];
+  /** What each line has received so far, net of returns (plain decimal text, by index of `lines`), read under the order's lock. */
+  received: string[];
 }
 
 /** Buyer roles that see every order of their organisation; a REQUESTER alone sees their own. */
@@ -159,13 +162,18 @@ export class OrdersService {
   async lockForInvoice(tx: RequestContext, o: { buyerOrganisationId: number; supplierId: number; orderNo: string }): Promise<OrderForInvoice | null> {
     const order = await this.orders.lockByOrderNo(tx, o.orderNo);
     if (!order || order.supplierId !== o.supplierId || order.buyerOrganisationId !== o.buyerOrganisationId || !order.sentAt) return null;
-    return { order, lines: await this.orders.lines(tx, order.id) };
+    return { order, ...(await this.linesWithReceived(tx, order.id)) };
   }
 
   /** The order by id, locked, with its lines, for re-matching its invoices (no caller's rights: the system's step); null when missing. */
   async lockForInvoicing(tx: RequestContext, orderId: number): Promise<OrderForInvoice | null> {
     const order = await this.orders.lock(tx, orderId);
-    return order ? { order, lines: await this.orders.lines(tx, order.id) } : null;
+    return order ? { order, ...(await this.linesWithReceived(tx, order.id)) } : null;
+  }
+
+  private async linesWithReceived(tx: RequestContext, orderId: number): Promise<Pick<OrderForInvoice, 'lines' | 'received'>> {
+    const { lines, received } = await this.orders.linesWithReceived(tx, orderId);
+    return { lines, received: received.map(plainQuantity) };
   }
 
   /** Announces (outbox, in `tx`) that the order moved so that its waiting invoices may match now. */

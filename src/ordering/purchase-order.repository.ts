@@ -92,6 +92,22 @@ export class PurchaseOrderRepository {
     return entitiesOf(ctx.manager, PurchaseOrderLineEntity, rows);
   }
 
+  /**
+   * In line order, each with what it has received so far (net of returns, numeric text), in one
+   * statement: the invoice intake reads both for every invoice, under the order's lock (so the
+   * receipts are those committed before it was granted: a separate statement from the lock's).
+   */
+  async linesWithReceived(ctx: RequestContext, orderId: number): Promise<{ lines: PurchaseOrderLineEntity[]; received: string[] }> {
+    const rows: Record<string, unknown>[] = await preparedQueryIn(
+      ctx.manager,
+      `SELECT ${entityColumns(ctx.manager, PurchaseOrderLineEntity)},
+              coalesce((SELECT sum(r.quantity) FROM goods_receipt_line r WHERE r.order_line_id = purchase_order_line.id), 0)::text AS received_so_far
+         FROM purchase_order_line WHERE order_id = $1 ORDER BY line_no`,
+      [orderId],
+    );
+    return { lines: entitiesOf(ctx.manager, PurchaseOrderLineEntity, rows), received: rows.map((r) => r.received_so_far as string) };
+  }
+
   /** The lines of several orders, by order id (one query for a page of orders). */
   async linesOf(ctx: RequestContext, orderIds: readonly number[]): Promise<Map<number, PurchaseOrderLineEntity[]>> {
     const rows = orderIds.length

@@ -33,7 +33,7 @@ export async function storedInvoice(
   const total = (net + Number(vat)).toFixed(2);
   return inTransaction(ds, new RequestContext(undefined, ds.manager), async (tx) => {
     const kind = o.kind ?? 'INVOICE';
-    const invoice = await repository.insert(
+    const inserted = await repository.insert(
       tx,
       {
         kind,
@@ -68,6 +68,8 @@ export async function storedInvoice(
       },
       [{ category: 'S', rate: '25', taxableAmount: o.net, taxAmount: vat, exemptionReason: null }],
     );
+    if (!inserted) throw new Error(`storedInvoice: ${o.number} of this supplier exists already`);
+    const { invoice } = inserted;
     await repository.insertLines(tx, invoice.id, [
       {
         lineId: '1',

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
-import { writeBeforeCommit } from '../database/before-commit';
-import { preparedQueryIn } from '../database/prepared-query';
+import { BatchStatement, writeBeforeCommit } from '../database/before-commit';
 
 /** An audit event to write; `data` is its JSON, made when it was recorded (later changes to the objects it names do not reach it). */
 interface NewAuditEvent {
@@ -20,14 +18,13 @@ interface NewAuditEvent {
 const AUDIT_EVENTS = {};
 
 /** Every event in one statement, in the order recorded (`occurred_at` is the transaction's time, now()). */
-async function writeEvents(m: EntityManager, events: NewAuditEvent[]): Promise<void> {
+function writeEvents(events: NewAuditEvent[]): BatchStatement {
   const column = <K extends keyof NewAuditEvent>(key: K) => events.map((e) => e[key]);
-  await preparedQueryIn(
-    m,
-    `INSERT INTO audit_event (actor_user_id, actor_client_id, actor_org_id, request_id, action, entity_type, entity_id, data)
+  return {
+    sql: `INSERT INTO audit_event (actor_user_id, actor_client_id, actor_org_id, request_id, action, entity_type, entity_id, data)
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])`,
-    [column('actorUserId'), column('actorClientId'), column('actorOrgId'), column('requestId'), column('action'), column('entityType'), column('entityId'), column('data')],
-  );
+    params: [column('actorUserId'), column('actorClientId'), column('actorOrgId'), column('requestId'), column('action'), column('entityType'), column('entityId'), column('data')],
+  };
 }
 
 /**

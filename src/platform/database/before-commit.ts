@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQueryIn } from './prepared-query';
 
-/** Writes one kind of row a transaction collected, in one statement (a multi-row INSERT). */
-export type BatchWriter<T> = (m: EntityManager, rows: T[]) => Promise<void>;
+/** One data-modifying statement without RETURNING: its SQL (parameters $1…$n, a fixed text) and their values. */
+export interface BatchStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** The statement that writes one kind of row a transaction collected (a multi-row INSERT). */
+export type BatchWriter<T> = (rows: T[]) => BatchStatement;
 
 /** Where inTransaction keeps a transaction's deferred batches: on its query runner, like its after-commit callbacks. */
 const BATCHES = Symbol('beforeCommit');
@@ -21,7 +28,7 @@ const dataOf = (m: EntityManager): RunnerData | undefined => m.queryRunner?.data
 /**
  * Adds `row` to the batch `kind` of the transaction `m` belongs to, written by `write` just
  * before its COMMIT together with the other rows of that kind (audit events, outbox messages:
- * rows a transaction only adds and never reads back): one statement per kind instead of one
+ * rows a transaction only adds and never reads back): all kinds in one statement instead of one
  * per row. They commit or roll back with everything else. Outside a transaction opened by
  * inTransaction the row is written at once.
  *
@@ -31,7 +38,11 @@ const dataOf = (m: EntityManager): RunnerData | undefined => m.queryRunner?.data
  */
 export async function writeBeforeCommit<T>(m: EntityManager, kind: object, row: T, write: BatchWriter<T>): Promise<void> {
   const batches = dataOf(m)?.[BATCHES];
-  if (!batches) return write(m, [row]);
+  if (!batches) {
+    const { sql, params } = write([row]);
+    await preparedQueryIn(m, sql, params);
+    return;
+  }
   if (batches.closed || m.queryRunner?.isReleased) {
     throw new Error(
       `writeBeforeCommit (${write.name || 'a batch writer'}): the transaction has written its deferred rows already or has ended, so this row would be lost; await the write inside the transaction's work`,
@@ -50,8 +61,9 @@ export function collectBeforeCommit(m: EntityManager): void {
 }
 
 /**
- * Writes the collected batches, in the order their kinds were first used (inTransaction, after
- * its work, before COMMIT), and closes them: a later writeBeforeCommit on `m` throws.
+ * Writes the collected batches in one statement (inTransaction, after its work, before COMMIT),
+ * and closes them: a later writeBeforeCommit on `m` throws. A writer only makes its statement, so
+ * writing adds no rows.
  */
 export async function writeCollected(m: EntityManager): Promise<void> {
   const batches = dataOf(m)?.[BATCHES];
@@ -63,15 +75,32 @@ export async function writeCollected(m: EntityManager): Promise<void> {
     throw new Error('The transaction lost its database connection before its deferred rows (audit events, outbox messages) were written; nothing was committed');
   }
   try {
-    // A writer may add rows of another kind; write until nothing is left.
-    while (batches.byKind.size) {
-      const [kind, batch] = batches.byKind.entries().next().value as [object, Batch];
-      batches.byKind.delete(kind);
-      if (batch.rows.length) await batch.write(m, batch.rows);
+    const statements = [...batches.byKind.values()].filter((b) => b.rows.length).map((b) => b.write(b.rows));
+    batches.byKind.clear();
+    if (statements.length) {
+      const { sql, params } = together(statements);
+      await preparedQueryIn(m, sql, params);
     }
   } finally {
     batches.closed = true;
   }
+}
+
+/**
+ * Several kinds' statements as one: each a data-modifying WITH query of one statement, its
+ * parameters renumbered after the previous ones' (one round trip before COMMIT, not one per kind;
+ * the intake writes its audit events and outbox messages so). The text depends only on which
+ * kinds a transaction wrote, so few texts are prepared.
+ */
+export function together(statements: readonly BatchStatement[]): BatchStatement {
+  if (statements.length === 1) return statements[0];
+  let offset = 0;
+  const parts = statements.map(({ sql, params }, i) => {
+    const shift = offset;
+    offset += params.length;
+    return `w${i} AS (${sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)})`;
+  });
+  return { sql: `WITH ${parts.join(', ')} SELECT 1`, params: statements.flatMap((s) => s.params) };
 }
 
 /** Closes `m`'s batches without writing them (inTransaction, when its work failed and the transaction rolls back). */

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../context/request-context';
 import { afterCommit } from '../database/after-commit';
-import { writeBeforeCommit } from '../database/before-commit';
-import { preparedQueryIn } from '../database/prepared-query';
+import { BatchStatement, writeBeforeCommit } from '../database/before-commit';
 
 interface Message {
   topic: string;
@@ -16,12 +15,11 @@ interface Message {
 const OUTBOX_MESSAGES = {};
 
 /** The messages in one statement, in the order enqueued (their ids keep it: a key's messages run oldest first). */
-async function writeMessages(m: EntityManager, messages: Message[]): Promise<void> {
-  await preparedQueryIn(m, 'INSERT INTO outbox_message (topic, key, payload) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])', [
-    messages.map((x) => x.topic),
-    messages.map((x) => x.key),
-    messages.map((x) => x.payload),
-  ]);
+function writeMessages(messages: Message[]): BatchStatement {
+  return {
+    sql: 'INSERT INTO outbox_message (topic, key, payload) SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[])',
+    params: [messages.map((x) => x.topic), messages.map((x) => x.key), messages.map((x) => x.payload)],
+  };
 }
 
 /**
