@@ -42,7 +42,18 @@ export function createDataSource(url: string, poolSize = 10, timeouts?: Database
     logging: false,
     // Always plan with the actual values: the search runs as a prepared statement (see
     // prepared-query.ts), and a generic plan for it is several times slower for a common word.
-    extra: { max: poolSize, application_name: 'torg', options: '-c plan_cache_mode=force_custom_plan', ...limits, ...(socketDir ? { host: socketDir } : {}) },
+    // No constraint exclusion: a partitioned table is pruned by its partition bounds already, and
+    // the default ('partition') then also tries to refute every remaining partition's CHECK
+    // constraints against the query's conditions, on every plan (a sixth of a small search's
+    // planning; test/bench/README.md 2026-12-02 14:50). No query here relies on it: there are no
+    // inheritance children, and no UNION ALL over tables with CHECK constraints.
+    extra: {
+      max: poolSize,
+      application_name: 'torg',
+      options: '-c plan_cache_mode=force_custom_plan -c constraint_exclusion=off',
+      ...limits,
+      ...(socketDir ? { host: socketDir } : {}),
+    },
   });
   if (timeouts) TIMEOUTS.set(ds, timeouts);
   return ds;
