@@ -422,6 +422,15 @@ describe('the dispatcher', () => {
     // A key that never goes quiet runs MAX_WAIT_MS after its oldest message.
     expect(await within(MAX_WAIT_MS + 4000, async () => ran('test.never-quiet').length > 0)).toBe(true);
     expect(ran('test.never-quiet')[0].at - firstAt).toBeGreaterThanOrEqual(MAX_WAIT_MS);
+    // While its burst goes on, the next run waits MAX_WAIT_MS after the last one, not after the
+    // oldest message: one written long ago (as those written during a long run are when it ends)
+    // is not run at once, so a burst's runs do not follow one another back to back (30 s old:
+    // older than MAX_WAIT_MS, not quiet for the topic's 60 s).
+    await t.sql(`INSERT INTO outbox_message (topic, key, payload, created_at) VALUES ('test.never-quiet', 'k', '{}', now() - interval '30 seconds')`);
+    await t.app.get(OutboxDispatcher).runOnce();
+    expect(ran('test.never-quiet')).toHaveLength(1);
+    expect(await within(MAX_WAIT_MS + 4000, async () => ran('test.never-quiet').length > 1)).toBe(true);
+    expect(ran('test.never-quiet')[1].at - ran('test.never-quiet')[0].at).toBeGreaterThanOrEqual(MAX_WAIT_MS);
 
     // drain() is "everything done": it runs a settling key without waiting, and the key waits again afterwards.
     await enqueue('test.drained');

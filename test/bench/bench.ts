@@ -108,6 +108,34 @@ async function printIngestStatements(pg: Client, autovacuumBefore: Map<string, n
 }
 
 /**
+ * The item vocabulary's catch-up, inside the ingest and after it (pg_stat_statements since the
+ * ingest began): its statements with their time and WAL, its runs and rounds. A round sends its
+ * delta by one COPY and reads the counted versions twice (before counting, and under the lock);
+ * a run reads them once more to find nothing left.
+ */
+async function printVocabularyStatements(pg: Client, items: number) {
+  const { rows } = await pg.query(
+    `SELECT sum(calls)::int AS calls, sum(total_exec_time) AS ms, sum(wal_bytes)::float8 AS wal, sum(wal_fpi)::int AS fpi, sum(rows)::float8 AS rows, q AS query
+       FROM (SELECT *, regexp_replace(query, '\\s+', ' ', 'g') AS q FROM pg_stat_statements
+              WHERE toplevel AND dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                AND (query ~ 'unspsc_feature|unspsc_item_vocabulary') AND query !~ 'unspsc_node') s
+      GROUP BY q ORDER BY 2 DESC`,
+  );
+  const calls = (pattern: RegExp) => rows.filter((r) => pattern.test(r.query)).reduce((n, r) => n + r.calls, 0);
+  const rounds = calls(/^COPY unspsc_feature_delta/);
+  const runs = calls(/^SELECT version_id, documents FROM unspsc_item_vocabulary_version$/) - 2 * rounds;
+  const ms = rows.reduce((n, r) => n + r.ms, 0);
+  const wal = rows.reduce((n, r) => n + r.wal, 0);
+  process.stderr.write(
+    `[bench] item vocabulary statements, ingest and catch-up: ${(ms / 1000).toFixed(1)} s executed (${((ms / items) * 1000).toFixed(0)} µs per line), ${(wal / 1e6).toFixed(0)} MB WAL (${(wal / items).toFixed(0)} B per line); ${runs} run(s), ${rounds} round(s)\n`,
+  );
+  for (const r of rows.filter((r) => r.ms >= 10))
+    process.stderr.write(
+      `  ${(r.ms / 1000).toFixed(2).padStart(8)} s ${String(r.calls).padStart(5)}× ${String(r.rows).padStart(9)} rows ${(r.wal / 1e6).toFixed(1).padStart(7)} MB WAL ${String(r.fpi).padStart(6)} fpi ${String(r.query).slice(0, 150)}\n`,
+    );
+}
+
+/**
  * (a) the floor: raw COPY of the lines into a plain table; (b) the practical limit for this schema:
  * COPY into the search table, then the stored tsvector and the search table's indexes in bulk.
  * The tables are dropped again.
@@ -334,6 +362,7 @@ async function main() {
       service: cpuSeconds(service.pid!) - vocabularyStart.service,
       postgres: postgresCpuSeconds(postmasterPid) - vocabularyStart.postgres,
     };
+    if (STATEMENTS) await printVocabularyStatements(pg, ITEMS);
     await pg.query('ANALYZE');
 
     const ingestRate = ITEMS / ingestSeconds;

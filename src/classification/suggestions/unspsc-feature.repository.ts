@@ -81,6 +81,8 @@ export class UnspscFeatureRepository {
    * deleted; `n > 0` is the table's rule, so a count cannot pass through zero in an upsert of the
    * delta). A count that would go below zero means the vocabulary does not hold what the version
    * table says (edited by hand, or a bug): VocabularyDrift, and nothing of the round is written.
+   * A round that removes no version (`removed` empty) has only positive counts, added by one
+   * upsert (addItemCounts).
    */
   async applyItemDelta(tx: RequestContext, rows: Iterable<FeatureCount>, documents: number, added: Map<number, number>, removed: number[]): Promise<void> {
     const m = tx.manager;
@@ -94,6 +96,7 @@ export class UnspscFeatureRepository {
         for (const r of rows) yield [r.feature, r.code, r.n];
       })(),
     );
+    if (!removed.length) return this.addItemCounts(tx, documents, added);
     await m.query(
       `CREATE TEMPORARY TABLE unspsc_feature_next ON COMMIT DROP AS
        SELECT d.feature, d.code, coalesce(f.n, 0) + d.n AS n
@@ -118,10 +121,35 @@ export class UnspscFeatureRepository {
        ON CONFLICT (source) DO UPDATE SET documents = EXCLUDED.documents, refreshed_at = now()`,
       [docs],
     );
-    if (removed.length) await m.query('DELETE FROM unspsc_item_vocabulary_version WHERE version_id = ANY($1::int[])', [removed]);
-    if (added.size) {
-      await m.query('INSERT INTO unspsc_item_vocabulary_version (version_id, documents) SELECT * FROM unnest($1::int[], $2::int[])', [[...added.keys()], [...added.values()]]);
-    }
+    await m.query('DELETE FROM unspsc_item_vocabulary_version WHERE version_id = ANY($1::int[])', [removed]);
+    await this.addCountedVersions(tx, added);
+  }
+
+  /**
+   * applyItemDelta of a round that only adds versions (every publish of an ingest of new
+   * catalogues): each count in unspsc_feature_delta is positive, so none can reach zero or fall
+   * below it, and nothing can be found to have drifted. One upsert adds them where they are (an
+   * update of `n` alone, which the table's fillfactor keeps on its page: no new index entry,
+   * migration 178); the join that computed every row's next count first, the check for counts
+   * below zero and the delete of counts gone to zero are the general path's.
+   */
+  private async addItemCounts(tx: RequestContext, documents: number, added: Map<number, number>): Promise<void> {
+    const m = tx.manager;
+    await m.query(
+      `INSERT INTO unspsc_feature (feature, source, code, n) SELECT feature, 'item', code, n FROM unspsc_feature_delta ORDER BY feature, code
+       ON CONFLICT (feature, source, code) DO UPDATE SET n = unspsc_feature.n + EXCLUDED.n`,
+    );
+    await m.query(
+      `INSERT INTO unspsc_feature_source (source, documents, refreshed_at) VALUES ('item', $1, now())
+       ON CONFLICT (source) DO UPDATE SET documents = unspsc_feature_source.documents + EXCLUDED.documents, refreshed_at = now()`,
+      [documents],
+    );
+    await this.addCountedVersions(tx, added);
+  }
+
+  private async addCountedVersions(tx: RequestContext, added: Map<number, number>): Promise<void> {
+    if (!added.size) return;
+    await tx.manager.query('INSERT INTO unspsc_item_vocabulary_version (version_id, documents) SELECT * FROM unnest($1::int[], $2::int[])', [[...added.keys()], [...added.values()]]);
   }
 
   /** After a full rebuild of the item vocabulary (in its transaction): exactly these versions are counted. */

@@ -40,10 +40,13 @@ export const ITEM_VOCABULARY_CHANGED = 'classification.item-vocabulary-changed';
 
 /**
  * The item vocabulary catches up once no publish has come for 10 s and the outbox has no other
- * work due (the publishes' search indexing goes first), and at the latest 2 minutes after the
- * first publish it has not counted (a stream of publishes that never pauses).
+ * work due (the publishes' search indexing goes first), and during a stream of publishes that
+ * never pauses at the latest 5 minutes after the first publish it has not counted and after its
+ * last run ended: code suggestions may lag that long behind a long ingest, which then has the
+ * database to itself (issue 17: with 2 minutes from the oldest message, a loaded 1M ingest ran
+ * the catch-up 50 times, back to back, inside the ingest).
  */
-export const ITEM_SETTLE = { quietMs: 10_000, maxWaitMs: 120_000 };
+export const ITEM_SETTLE = { quietMs: 10_000, maxWaitMs: 300_000 };
 
 /**
  * Items counted in one round of the item vocabulary's catch-up (its Map stays a few tens of MB);

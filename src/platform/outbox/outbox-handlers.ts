@@ -29,8 +29,9 @@ export interface OutboxHandler<P = unknown> {
    * leaving the workers and the database to the topics that must not lag): a key's messages wait
    * until none has come for `quietMs` and no message of a topic that does not settle is due or
    * running (the work the burst set off, a catalogue's indexing, goes first), but no longer than
-   * `maxWaitMs` after its oldest pending one was written (a burst that never ends still gets a
-   * run). drain() runs them at once.
+   * `maxWaitMs` after its oldest pending one was written and after the key's last run ended (a
+   * burst that never ends still gets a run every `maxWaitMs` or so, not one after another).
+   * drain() runs them at once.
    */
   settle?: { quietMs: number; maxWaitMs: number };
   /**
