@@ -44,7 +44,6 @@ import { InsightsStatisticsRollups1763800000170 } from './1763800000170-Insights
 import { ParticipationPeriods1763800000175 } from './1763800000175-ParticipationPeriods';
 import { InsightsSupplierAllTimeRollups1763800000176 } from './1763800000176-InsightsSupplierAllTimeRollups';
 import { EcoLabelledLines1763800000177 } from './1763800000177-EcoLabelledLines';
-import { UnspscFeatureFillfactor1763800000178 } from './1763800000178-UnspscFeatureFillfactor';
 import { PortalInvoiceRequests1763800000185 } from './1763800000185-PortalInvoiceRequests';
 import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-UnspscItemVocabularyVersions';
 import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
@@ -104,7 +103,6 @@ export const MIGRATIONS = [
   ParticipationPeriods1763800000175,
   InsightsSupplierAllTimeRollups1763800000176,
   EcoLabelledLines1763800000177,
-  UnspscFeatureFillfactor1763800000178,
   PortalInvoiceRequests1763800000185,
   UnspscItemVocabularyVersions1763800000186,
   SearchDocumentFromProjection1763800000187,

@@ -128,10 +128,9 @@ export class UnspscFeatureRepository {
   /**
    * applyItemDelta of a round that only adds versions (every publish of an ingest of new
    * catalogues): each count in unspsc_feature_delta is positive, so none can reach zero or fall
-   * below it, and nothing can be found to have drifted. One upsert adds them where they are (an
-   * update of `n` alone, which the table's fillfactor keeps on its page: no new index entry,
-   * migration 178); the join that computed every row's next count first, the check for counts
-   * below zero and the delete of counts gone to zero are the general path's.
+   * below it, and nothing can be found to have drifted. One upsert adds them where they are; the
+   * join that computed every row's next count first, the check for counts below zero and the
+   * delete of counts gone to zero are the general path's.
    */
   private async addItemCounts(tx: RequestContext, documents: number, added: Map<number, number>): Promise<void> {
     const m = tx.manager;
