@@ -7,6 +7,7 @@ import { OrderStatus } from './order-status';
 import { OrderLineStatus, PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 import { preparedQueryIn } from '../platform/database/prepared-query';
+import { receivedOfLineSql } from './goods-receipt.repository';
 
 export type NewPurchaseOrder = Omit<
   PurchaseOrderEntity,
@@ -100,9 +101,9 @@ export class PurchaseOrderRepository {
   async linesWithReceived(ctx: RequestContext, orderId: number): Promise<{ lines: PurchaseOrderLineEntity[]; received: string[] }> {
     const rows: Record<string, unknown>[] = await preparedQueryIn(
       ctx.manager,
-      `SELECT ${entityColumns(ctx.manager, PurchaseOrderLineEntity)},
-              coalesce((SELECT sum(r.quantity) FROM goods_receipt_line r WHERE r.order_line_id = purchase_order_line.id), 0)::text AS received_so_far
-         FROM purchase_order_line WHERE order_id = $1 ORDER BY line_no`,
+      `SELECT ${entityColumns(ctx.manager, PurchaseOrderLineEntity)}, coalesce(received_of_line.received, 0)::text AS received_so_far
+         FROM purchase_order_line LEFT JOIN LATERAL ${receivedOfLineSql('purchase_order_line.id')} received_of_line ON true
+        WHERE order_id = $1 ORDER BY line_no`,
       [orderId],
     );
     return { lines: entitiesOf(ctx.manager, PurchaseOrderLineEntity, rows), received: rows.map((r) => r.received_so_far as string) };
