@@ -3,6 +3,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { acceptedOrder, drain, ERROR, kontorlandErp, ORG, postDocument, receive } from './support/invoicing';
 import { quickInvoiceXml } from './support/invoices';
 import { approvedOrder } from './support/orders';
+import { storedInvoice } from './support/stored-invoices';
 
 /** Invoices and credit notes on POST /documents (issue 16 §1, §5): stored once, tied to parties, order and agreement, refused precisely. */
 let t: TestApp;
@@ -70,6 +71,16 @@ it('answers a resend 409 with the first id and never stores it twice', async () 
   // The same number with other content is the same invoice too.
   expect((await postDocument(t, erp, quickInvoiceXml({ id: 'F-DUP', orderReference: order.number, lines: [line('2')] }))).status).toBe(409);
   expect(await stored('F-DUP')).toBe(1);
+});
+
+it('refuses a number stored already without a received document (its own backstop, not the exchange’s check): 409, stored once', async () => {
+  // Stored straight through the repository: no received_document row, so the exchange's duplicate check finds nothing.
+  const id = await storedInvoice(t, { number: 'F-DUP-STORED', supplierId: t.world.orgs.kontorland, buyerOrganisationId: t.world.orgs.skole, net: '45.07', orderId: order.id });
+  const again = await postDocument(t, erp, quickInvoiceXml({ id: 'F-DUP-STORED', orderReference: order.number, lines: [line()] }));
+  expect(again.status).toBe(409);
+  expect(again.body.message).toMatch(/^Invoice F-DUP-STORED was received from you already/);
+  expect(await t.sql(`SELECT id FROM invoice WHERE invoice_number = 'F-DUP-STORED'`)).toEqual([{ id }]);
+  expect(await t.sql(`SELECT id FROM received_document WHERE document_id = 'F-DUP-STORED'`)).toEqual([]);
 });
 
 it('refuses an unknown order, another buyer’s order and an order reference of nothing, saying where', async () => {

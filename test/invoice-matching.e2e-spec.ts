@@ -192,6 +192,21 @@ it('lets a line invoiced beyond a partial receipt wait for the rest of the goods
   expect((await ledgers(order.id)).commitment.invoiced).toBe('270.42');
 });
 
+it('does not let an invoice for returned goods wait: they will not come again, so accounts payable sees the quantity difference now (issue 16)', async () => {
+  // 10 packs ordered and received, 4 returned damaged (net 6, the order PARTIALLY_RECEIVED), all 10 invoiced.
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '10' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '-4', reason: 'Skadet i transport' }]);
+  const [{ status }] = await t.sql(`SELECT status FROM purchase_order WHERE id = $1`, [order.id]);
+  expect(status).toBe('PARTIALLY_RECEIVED');
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '10', price: '45.07', orderLineId: '1' }] }));
+  expect(posted.body.status).toBe('EXCEPTION');
+  const exception = await invoiceOf(posted.body.id);
+  expect(exception).toMatchObject({ status: 'EXCEPTION', matchMode: 'THREE_WAY', lines: [{ matchStatus: 'QUANTITY_VARIANCE' }] });
+  expect(exception.reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', lineId: '1', expected: '6', actual: '10', difference: '4', differenceNok: '180.28' })]);
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('0.00');
+});
+
 it('disputes an exception back to the supplier: DISPUTED, answered RE, nothing invoiced', async () => {
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '2' }]);
   await receive(t, order.id, [{ lineId: '1', quantity: '2' }]);

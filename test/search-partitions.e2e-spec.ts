@@ -208,6 +208,32 @@ describe('search partitions per catalogue version', () => {
     expect([...kept.values()].filter((p) => p === failed).length).toBe(kept.size - 1);
   });
 
+  it('does not read a scope’s UNSPSC counts twice for the search that started the read when it fails (issue 17)', async () => {
+    const a = await createAgreement(t);
+    await publishFile(t, a.id, csv(['S-1,Starter blyant,44121706,5.00,25,EA']), 'starter.csv');
+    await t.indexed();
+    // The read a search filtered by UNSPSC alone starts for its scope fails once (a statement timeout under load).
+    const spied = engine as unknown as { unspscFacetsOf: (...args: unknown[]) => Promise<unknown> };
+    const real = spied.unspscFacetsOf.bind(engine);
+    let reads = 0;
+    spied.unspscFacetsOf = (...args) => {
+      if (++reads > 1) return real(...args);
+      const failed = Promise.reject(new Error('canceling statement due to statement timeout'));
+      failed.catch(() => undefined);
+      return failed;
+    };
+    try {
+      const r = await t.gql(await t.login('bestiller@nordby.example'), `query($i: ProductSearchInput!) { searchProducts(input: $i) { totalCount facets { segment { value count } } } }`, {
+        i: { agreementIds: [a.id], unspsc: ['44121706'] },
+      });
+      // Its failure is reported, not retried with the same slow read.
+      expect(r.errors).toBeDefined();
+      expect(reads).toBe(1);
+    } finally {
+      delete (spied as { unspscFacetsOf?: unknown }).unspscFacetsOf;
+    }
+  });
+
   it('rebuilds one partition per published version and removes every other version table', async () => {
     await t.sql('CREATE TABLE search_item_v999999 (LIKE search_item)');
     const items = await engine.rebuild();

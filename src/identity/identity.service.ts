@@ -129,9 +129,10 @@ export class IdentityService {
   async findWithOrgNumber(ctx: RequestContext, id: number, orgNumber: string | null): Promise<{ organisation: OrganisationEntity | null; byNumber: OrganisationEntity | null }> {
     if (orgNumber === null) return { organisation: await this.find(ctx, id), byNumber: null };
     const wanted = normaliseOrgNumber(orgNumber);
+    // org_number is char(9): the database compares it blank-padded, so the row's is trimmed to compare it here.
     const rows = await this.organisationRows.byIdOrOrgNumber(ctx, id, wanted);
     for (const r of rows) this.organisationLoader(ctx).prime(r.id, r);
-    return { organisation: rows.find((r) => r.id === id) ?? null, byNumber: rows.find((r) => r.orgNumber === wanted) ?? null };
+    return { organisation: rows.find((r) => r.id === id) ?? null, byNumber: rows.find((r) => r.orgNumber.trim() === wanted) ?? null };
   }
 
   async byOrgNumber(ctx: RequestContext, orgNumber: string): Promise<OrganisationEntity | null> {

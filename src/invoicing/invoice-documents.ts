@@ -82,6 +82,8 @@ export class InvoiceDocuments implements OnModuleInit {
 
     const kind = draft.kind;
     // A number received already is found by the invoice's INSERT below (its unique key), not read first.
+    // The backstop: a resend is normally answered by the exchange's own check of received documents
+    // before this handler runs; this catches an invoice stored without such a document.
     const again = () => conflict(`${kind === 'CREDIT_NOTE' ? 'Credit note' : 'Invoice'} ${draft.invoiceNumber} was received from you already`);
 
     let credited: InvoiceEntity | null = null;

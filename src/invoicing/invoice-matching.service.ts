@@ -192,7 +192,7 @@ export class InvoiceMatching {
     return { event: 'raiseException', mode, result, reasons };
   }
 
-  private async orderLineFacts(tx: RequestContext, invoice: InvoiceEntity, { lines, received }: OrderForInvoice, invoicedBefore?: InvoicedBefore[]): Promise<OrderLineFacts[]> {
+  private async orderLineFacts(tx: RequestContext, invoice: InvoiceEntity, { lines, received, returned }: OrderForInvoice, invoicedBefore?: InvoicedBefore[]): Promise<OrderLineFacts[]> {
     // What each line received came with the order's lines (read under its lock, one statement).
     const before =
       invoicedBefore ??
@@ -211,6 +211,7 @@ export class InvoiceMatching {
       orderedQuantity: NOTHING_AGREED.has(l.status) ? '0' : l.quantity,
       unitPrice: l.unitPrice,
       receivedQuantity: received[i],
+      returnedQuantity: returned[i],
       previouslyInvoicedQuantity: beforeOf.get(l.id)?.quantity ?? '0',
       previouslyInvoicedAmount: beforeOf.get(l.id)?.amount ?? '0',
       onAgreement: l.agreementId !== null,

@@ -17,6 +17,19 @@ export interface GoodsReceiptWithLines {
   lines: GoodsReceiptLineRow[];
 }
 
+/** What an order line has received so far, net of returns (numeric; NULL for none), over `goods_receipt_line r`. */
+const RECEIVED_NET = 'sum(r.quantity)';
+/** What it has received, returns not subtracted: what the supplier delivered (a return does not come again). */
+const RECEIVED_GROSS = 'sum(r.quantity) FILTER (WHERE r.quantity > 0)';
+
+/**
+ * What the order line whose id is `lineId` (an expression of the statement it goes into) has
+ * received so far, as a row source to join beside it (`LEFT JOIN LATERAL … ON true`): `received`
+ * net of returns and `received_gross` without them, numeric, NULL when nothing was received. For a statement that reads order lines
+ * and their receipts in one round trip; the SQL on receipts stays here.
+ */
+export const receivedOfLineSql = (lineId: string): string => `(SELECT ${RECEIVED_NET} AS received, ${RECEIVED_GROSS} AS received_gross FROM goods_receipt_line r WHERE r.order_line_id = ${lineId})`;
+
 /** The one home of the SQL on `goods_receipt` and `goods_receipt_line`. */
 @Injectable()
 export class GoodsReceiptRepository {
@@ -37,7 +50,7 @@ export class GoodsReceiptRepository {
     if (!orderLineIds.length) return new Map();
     const rows: { order_line_id: number; received: string }[] = await preparedQueryIn(
       ctx.manager,
-      `SELECT order_line_id, sum(quantity)::text AS received FROM goods_receipt_line WHERE order_line_id = ANY($1) GROUP BY order_line_id`,
+      `SELECT r.order_line_id, ${RECEIVED_NET}::text AS received FROM goods_receipt_line r WHERE r.order_line_id = ANY($1) GROUP BY r.order_line_id`,
       [[...orderLineIds]],
     );
     return new Map(rows.map((r) => [r.order_line_id, r.received]));

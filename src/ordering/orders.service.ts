@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { plainQuantity } from './receiving-view';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -26,6 +27,8 @@ export interface OrderForInvoice {
   lines: PurchaseOrderLineEntity[];
   /** What each line has received so far, net of returns (plain decimal text, by index of `lines`), read under the order's lock. */
   received: string[];
+  /** What each line has had returned of it (plain decimal text, by index of `lines`): received gross minus net. */
+  returned: string[];
 }
 
 /** Buyer roles that see every order of their organisation; a REQUESTER alone sees their own. */
@@ -171,9 +174,9 @@ export class OrdersService {
     return order ? { order, ...(await this.linesWithReceived(tx, order.id)) } : null;
   }
 
-  private async linesWithReceived(tx: RequestContext, orderId: number): Promise<Pick<OrderForInvoice, 'lines' | 'received'>> {
-    const { lines, received } = await this.orders.linesWithReceived(tx, orderId);
-    return { lines, received: received.map(plainQuantity) };
+  private async linesWithReceived(tx: RequestContext, orderId: number): Promise<Pick<OrderForInvoice, 'lines' | 'received' | 'returned'>> {
+    const { lines, received, receivedGross } = await this.orders.linesWithReceived(tx, orderId);
+    return { lines, received: received.map(plainQuantity), returned: receivedGross.map((gross, i) => plainQuantity(new Decimal(gross).minus(received[i]))) };
   }
 
   /** Announces (outbox, in `tx`) that the order moved so that its waiting invoices may match now. */

@@ -7,6 +7,7 @@ import { OrderStatus } from './order-status';
 import { OrderLineStatus, PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 import { preparedQueryIn } from '../platform/database/prepared-query';
+import { receivedOfLineSql } from './goods-receipt.repository';
 
 export type NewPurchaseOrder = Omit<
   PurchaseOrderEntity,
@@ -93,19 +94,21 @@ export class PurchaseOrderRepository {
   }
 
   /**
-   * In line order, each with what it has received so far (net of returns, numeric text), in one
-   * statement: the invoice intake reads both for every invoice, under the order's lock (so the
-   * receipts are those committed before it was granted: a separate statement from the lock's).
+   * In line order, each with what it has received so far (net of returns, and gross: returns not
+   * subtracted; numeric text), in one statement: the invoice intake reads them for every invoice,
+   * under the order's lock (so the receipts are those committed before it was granted: a separate
+   * statement from the lock's).
    */
-  async linesWithReceived(ctx: RequestContext, orderId: number): Promise<{ lines: PurchaseOrderLineEntity[]; received: string[] }> {
+  async linesWithReceived(ctx: RequestContext, orderId: number): Promise<{ lines: PurchaseOrderLineEntity[]; received: string[]; receivedGross: string[] }> {
     const rows: Record<string, unknown>[] = await preparedQueryIn(
       ctx.manager,
-      `SELECT ${entityColumns(ctx.manager, PurchaseOrderLineEntity)},
-              coalesce((SELECT sum(r.quantity) FROM goods_receipt_line r WHERE r.order_line_id = purchase_order_line.id), 0)::text AS received_so_far
-         FROM purchase_order_line WHERE order_id = $1 ORDER BY line_no`,
+      `SELECT ${entityColumns(ctx.manager, PurchaseOrderLineEntity)}, coalesce(received_of_line.received, 0)::text AS received_so_far,
+              coalesce(received_of_line.received_gross, 0)::text AS received_gross
+         FROM purchase_order_line LEFT JOIN LATERAL ${receivedOfLineSql('purchase_order_line.id')} received_of_line ON true
+        WHERE order_id = $1 ORDER BY line_no`,
       [orderId],
     );
-    return { lines: entitiesOf(ctx.manager, PurchaseOrderLineEntity, rows), received: rows.map((r) => r.received_so_far as string) };
+    return { lines: entitiesOf(ctx.manager, PurchaseOrderLineEntity, rows), received: rows.map((r) => r.received_so_far as string), receivedGross: rows.map((r) => r.received_gross as string) };
   }
 
   /** The lines of several orders, by order id (one query for a page of orders). */

@@ -172,6 +172,9 @@ async function main() {
   let service: ChildProcess | undefined;
   const rows: [string, string, string][] = [];
   const kindRows: [string, string, string][] = [];
+  // --activity's client and sampler: stopped and closed in the finally, so a failed run does not hang on them.
+  let activityPg: Client | null = null;
+  let activity: IngestActivity | null = null;
   try {
     // 1. The code set (full one when ../shared has it), then the service on the same database.
     const config = loadConfig({ NODE_ENV: 'development', DATABASE_URL: db.url, LOG_LEVEL: 'warn', SEED_DEMO: 'false' });
@@ -307,9 +310,9 @@ async function main() {
     }
     const autovacuumBefore = STATEMENTS ? await autovacuumPerTable(pg) : new Map<string, number>();
     // Sampled on a client of its own, so the bench's polls of the outbox are not held up.
-    const activityPg = ACTIVITY ? new Client({ connectionString: db.url }) : null;
+    activityPg = ACTIVITY ? new Client({ connectionString: db.url }) : null;
     await activityPg?.connect();
-    const activity = activityPg ? new IngestActivity(activityPg) : null;
+    activity = activityPg ? new IngestActivity(activityPg) : null;
     activity?.phase('uploads and publishing');
     let next = 0;
     let rssPeakIngest = 0;
@@ -345,10 +348,7 @@ async function main() {
     const machine = machineShare(cpuBefore.machine, machineAfter);
     const { rows: indexed } = await pg.query('SELECT count(*)::int AS n FROM search_item');
     if (STATEMENTS) await printIngestStatements(pg, autovacuumBefore);
-    if (activity) {
-      for (const line of await activity.stop()) log(line);
-      await activityPg!.end();
-    }
+    if (activity) for (const line of await activity.stop()) log(line);
     // The UNSPSC item vocabulary catches up after the publishing has settled (issue 17): waited for
     // here, so the figures below are not measured beside it, and its own cost shown.
     const vocabularyStart = { at: Date.now(), service: cpuSeconds(service.pid!), postgres: postgresCpuSeconds(postmasterPid) };
@@ -516,6 +516,9 @@ async function main() {
     for (const [kind, t] of byKind) kindRows.push([kind, `HTTP ${figures(t.http)}`, `SQL ${figures(t.direct)}`]);
     await pg.end();
   } finally {
+    // A failure of their own here must not hide the run's (nor skip stopping the service below).
+    await activity?.stop().catch(() => undefined);
+    await activityPg?.end().catch(() => undefined);
     service?.kill('SIGTERM');
     await new Promise((r) => (service ? service.once('exit', r) : r(undefined)));
     await db.stop();

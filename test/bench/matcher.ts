@@ -55,6 +55,7 @@ function makeInvoice(size: number, seed: number): MatchInput {
       orderedQuantity: String(ordered),
       unitPrice: (priceCents / 100).toFixed(4),
       receivedQuantity: String(ordered),
+      returnedQuantity: '0',
       previouslyInvoicedQuantity: String(invoicedBefore),
       previouslyInvoicedAmount: ((invoicedBefore * priceCents) / 100).toFixed(2),
       onAgreement: rnd() < 0.9,

@@ -33,7 +33,7 @@ export async function acceptedOrder(t: TestApp, items: { sellerItemId: string; q
 }
 
 /** Goods received by the requester (line ids are the order's line numbers). */
-export async function receive(t: TestApp, orderId: number, lines: { lineId: string; quantity: string }[]): Promise<void> {
+export async function receive(t: TestApp, orderId: number, lines: { lineId: string; quantity: string; reason?: string }[]): Promise<void> {
   const result = await t.gql(await t.login('bestiller@nordby.example'), `mutation($i: ReceiveGoodsInput!) { receiveGoods(input: $i) { __typename ${ERROR} } }`, {
     i: { orderId, lines },
   });

@@ -5,7 +5,7 @@ import { DEFAULT_TOLERANCE } from '../../src/invoicing/matching/resolve-match-po
 
 export const policy = (mode: MatchMode = 'TWO_WAY', tolerance: Partial<Tolerance> = {}): MatchPolicy => ({ mode, tolerance: { ...DEFAULT_TOLERANCE, ...tolerance } });
 
-/** Order line `lineNo`: 10 EA at 100 NOK, all received, nothing invoiced yet, item KL-<lineNo>. */
+/** Order line `lineNo`: 10 EA at 100 NOK, all received, nothing returned or invoiced yet, item KL-<lineNo>. */
 export const orderLine = (lineNo: number, over: Partial<OrderLineFacts> = {}): OrderLineFacts => ({
   orderLineId: 1000 + lineNo,
   lineNo,
@@ -15,6 +15,7 @@ export const orderLine = (lineNo: number, over: Partial<OrderLineFacts> = {}): O
   orderedQuantity: '10',
   unitPrice: '100.0000',
   receivedQuantity: '10',
+  returnedQuantity: '0',
   previouslyInvoicedQuantity: '0',
   previouslyInvoicedAmount: '0',
   onAgreement: true,

@@ -109,8 +109,9 @@ function finish(
 type AddReason = (code: MatchReason['code'], message: string, expected: string | null, actual: string | null, difference: Decimal | null, differenceNok: Decimal | null) => void;
 
 /**
- * An invoiced quantity: within the ordered quantity (and, three-way, the received) after what was
- * invoiced before, each plus the quantity tolerance; the unit price within the price tolerance.
+ * An invoiced quantity: within the ordered quantity (and, three-way, the received; beyond it, the
+ * line waits while goods still to come could cover it) after what was invoiced before, each plus
+ * the quantity tolerance; the unit price within the price tolerance.
  * Answers the quantity accepted: all of it when within tolerance, else what was still open. A line
  * waiting for goods (NOT_RECEIVED) is accepted at what the order allows, not at 0.
  */
@@ -137,11 +138,16 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
   excessReason('QUANTITY_ABOVE_ORDERED', ordered, 'ordered');
   if (policy.mode === 'THREE_WAY' && quantity.gt(0)) {
     const received = dec(orderLine.receivedQuantity, 'received quantity');
+    // What can still come is what was ordered and never delivered: goods returned (received is
+    // net of them) were delivered once and rejected; they do not come again.
+    const toCome = maxZero(ordered.minus(received).minus(dec(orderLine.returnedQuantity, 'returned quantity')));
+    const coverable = !after.gt(received.plus(toCome).times(slack));
     const withinOrder = !after.gt(ordered.times(slack));
-    if (after.gt(received.times(slack)) && (withinOrder || !received.gt(invoicedBefore))) {
-      // More than received, but goods still to come on the order could cover it (or nothing
-      // received is left uninvoiced): waiting for goods, not a dispute. Receiving part of the
-      // goods must not turn a waiting invoice into an exception; the receipt re-matches it.
+    if (after.gt(received.times(slack)) && (coverable || (!withinOrder && !received.gt(invoicedBefore)))) {
+      // More than received, but goods still to come on the order could cover it (or, beyond the
+      // order anyway, nothing received is left uninvoiced): waiting for goods, not a dispute.
+      // Receiving part of the goods must not turn a waiting invoice into an exception; the
+      // receipt re-matches it.
       const open = maxZero(received.minus(invoicedBefore));
       const waitingFor = quantity.minus(open);
       reason('NOT_RECEIVED', notReceivedText(quantity, received, invoicedBefore, orderLine.unitCode), text(open), text(quantity), waitingFor, toNok(waitingFor.times(agreedPrice), rate));
@@ -149,8 +155,9 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
       // will cost once the goods come, so the invoice's total tolerance sees only real differences
       // (see matchInvoice). Paying waits all the same: the line is NOT_RECEIVED, never MATCHED.
     } else {
-      // Beyond the order as well, with received goods still uninvoiced: the part beyond the
-      // receipt is a quantity difference of its own (beside QUANTITY_ABOVE_ORDERED).
+      // Beyond what can still come (the order, or goods returned), with received goods still
+      // uninvoiced or within the order: the part beyond the receipt is a quantity difference of
+      // its own (beside QUANTITY_ABOVE_ORDERED when beyond the order too).
       excessReason('QUANTITY_ABOVE_RECEIVED', received, 'received');
     }
   }

@@ -180,6 +180,26 @@ describe('matchInvoice: three-way', () => {
     expect(after.totals).toEqual(r.totals);
   });
 
+  it('does not wait for goods that were returned: they will not come again, so invoicing them is a quantity difference now (issue 16)', () => {
+    // 10 ordered, 10 received, 4 returned (net 6), 10 invoiced: nothing is still to come.
+    const rejected = orderLine(1, { receivedQuantity: '6', returnedQuantity: '4' });
+    const r = matchInvoice(invoice([rejected], [invoiceLine(0, { quantity: '10' })], threeWay));
+    expect(only(r)).toMatchObject({ status: 'QUANTITY_VARIANCE', expectedAmount: '600.00', difference: '400.00' });
+    expect(r.reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '6', actual: '10', difference: '4', differenceNok: '400.00' })]);
+    expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: false });
+    // The same after the 6 kept were invoiced: the other 4 are not coming either.
+    const rest = matchInvoice(invoice([{ ...rejected, previouslyInvoicedQuantity: '6', previouslyInvoicedAmount: '600.00' }], [invoiceLine(0, { quantity: '4' })], threeWay));
+    expect(codes(rest)).toEqual(['QUANTITY_ABOVE_RECEIVED']);
+    expect(rest.awaitingReceipt).toBe(false);
+    // Only what was never delivered may still come: 8 of 10 delivered, 2 returned (net 6): up to 8 waits, 9 does not.
+    const partly = orderLine(1, { receivedQuantity: '6', returnedQuantity: '2' });
+    expect(matchInvoice(invoice([partly], [invoiceLine(0, { quantity: '8' })], threeWay))).toMatchObject({
+      awaitingReceipt: true,
+      reasons: [{ code: 'NOT_RECEIVED', expected: '6', difference: '2' }],
+    });
+    expect(codes(matchInvoice(invoice([partly], [invoiceLine(0, { quantity: '9' })], threeWay)))).toEqual(['QUANTITY_ABOVE_RECEIVED']);
+  });
+
   it('gives QUANTITY_VARIANCE when more is invoiced than received and than ordered: no receipt can settle it', () => {
     const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '4' })], [invoiceLine(0, { quantity: '12' })], threeWay));
     expect(only(r).status).toBe('QUANTITY_VARIANCE');

@@ -70,6 +70,8 @@ export interface OrderLineFacts {
   unitPrice: string;
   /** Quantity received so far, net of returns (only read in three-way matching). */
   receivedQuantity: string;
+  /** Quantity returned of what was received (received before returns = received + returned): it will not come again. */
+  returnedQuantity: string;
   /** Quantity on the order's earlier approved or pending invoices of this line, credit notes netted. */
   previouslyInvoicedQuantity: string;
   /** Amount (excl. VAT, invoice currency) of those invoices of this line, credit notes netted. */

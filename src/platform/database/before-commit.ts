@@ -88,8 +88,9 @@ export async function writeCollected(m: EntityManager): Promise<void> {
 
 /**
  * Several kinds' statements as one: each a data-modifying WITH query of one statement, its
- * parameters renumbered after the previous ones' (one round trip before COMMIT, not one per kind;
- * the intake writes its audit events and outbox messages so). The text depends only on which
+ * parameters renumbered after the previous ones' (one round trip before COMMIT, not one per kind:
+ * a transaction that writes rows of several kinds, say audit events and outbox messages, sends
+ * them in one). The text depends only on which
  * kinds a transaction wrote, so few texts are prepared.
  */
 export function together(statements: readonly BatchStatement[]): BatchStatement {

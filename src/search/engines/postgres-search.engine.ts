@@ -473,9 +473,11 @@ export class PostgresSearchEngine extends ProductSearch {
     const scopeLevels = wantFacets && !hasText && (facetGroups.length === 0 || (facetGroups.length === 1 && facetGroups[0].kind === 'unspsc'));
     const scopeKey = scopeLevels ? unspscScopeKey(versions, day, query.priceMin, query.priceMax) : '';
     let keptLevels = scopeLevels ? this.unspscFacets.get(scopeKey) : undefined;
-    if (scopeLevels && !keptLevels && facetGroups.length) keptLevels = this.unspscFacetsOf(scopeKey, scopeWhere);
-    // A failed shared read fails no search: each of its waiters reads once more, together (awaitShared).
+    // A failed shared read fails none of the searches that found it kept: they read once more,
+    // together (awaitShared). The search that started it does not: its failure (a statement
+    // timeout under load, most likely) is its own, and a second try would run the slow read twice.
     if (keptLevels) keptLevels = awaitShared(this.unspscFacets, scopeKey, keptLevels, () => this.unspscFacetsOf(scopeKey, scopeWhere));
+    else if (scopeLevels && facetGroups.length) keptLevels = this.unspscFacetsOf(scopeKey, scopeWhere);
     const disjunctive = wantFacets && facetGroups.length > 0 && !scopeLevels;
     // Whether the main statement counts the UNSPSC levels itself.
     const levels = keptLevels === undefined;
