@@ -1,12 +1,33 @@
 import type { Client } from 'pg';
 
-/** Runs `sample` every `everyMs` (or back to back when it takes longer) until `stopped()`: the benches' samplers. */
-export async function sampleEvery(everyMs: number, stopped: () => boolean, sample: () => Promise<void>): Promise<void> {
-  while (!stopped()) {
-    const t0 = performance.now();
-    await sample();
-    const rest = everyMs - (performance.now() - t0);
-    if (rest > 0) await new Promise((r) => setTimeout(r, rest));
+/**
+ * A sampler of the benches: `sample` runs every `everyMs` (or back to back when it takes longer)
+ * from the first `startSampling` until `stopSampling`, which waits for the sample under way.
+ */
+export abstract class PeriodicSampler {
+  private stopped = false;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly everyMs: number) {}
+
+  protected abstract sample(): Promise<void>;
+
+  protected startSampling(): void {
+    this.running ??= this.loop();
+  }
+
+  protected async stopSampling(): Promise<void> {
+    this.stopped = true;
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      const t0 = performance.now();
+      await this.sample();
+      const rest = this.everyMs - (performance.now() - t0);
+      if (rest > 0) await new Promise((r) => setTimeout(r, rest));
+    }
   }
 }
 
@@ -20,37 +41,28 @@ export async function sampleEvery(everyMs: number, stopped: () => boolean, sampl
  * number of backends, so "2.1 of 10 waiting for Lock:advisory (agreement_drawdown)" says that on
  * average two transactions were queued behind a lock held by a third.
  */
-export class BackendWaits {
+export class BackendWaits extends PeriodicSampler {
   private readonly counts = new Map<string, number>();
   private samples = 0;
-  private stopped = false;
-  private running: Promise<void> | undefined;
 
   constructor(
     private readonly pg: Client,
-    private readonly everyMs = 50,
-  ) {}
+    everyMs = 50,
+  ) {
+    super(everyMs);
+  }
 
   start(): void {
-    this.running = this.loop();
+    this.startSampling();
   }
 
   async stop(): Promise<string[]> {
-    this.stopped = true;
-    await this.running;
+    await this.stopSampling();
     const lines = [...this.counts.entries()].sort((a, b) => b[1] - a[1]).map(([state, n]) => `${(n / Math.max(1, this.samples)).toFixed(2).padStart(6)}  ${state}`);
     return [`${this.samples} samples, mean backends per state:`, ...lines];
   }
 
-  private loop(): Promise<void> {
-    return sampleEvery(
-      this.everyMs,
-      () => this.stopped,
-      () => this.sample(),
-    );
-  }
-
-  private async sample(): Promise<void> {
+  protected async sample(): Promise<void> {
     // One row per backend; for one waiting on a heavyweight lock, the lock it has not been granted.
     const { rows } = await this.pg.query<{ state: string | null; type: string | null; event: string | null; lock: string | null; query: string; blocker: string | null }>(
       `/* bench */ SELECT a.state, a.wait_event_type AS type, a.wait_event AS event,

@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { sampleEvery } from './backend-waits';
+import { PeriodicSampler } from './backend-waits';
 
 /** A phase's samples: per state, how many backends were in it (summed over samples), and the outbox's counts. */
 interface Phase {
@@ -16,25 +16,24 @@ interface Phase {
  * then the indexing after them) as mean backends per state and mean messages per topic, so
  * "0.9 autovacuum worker: VACUUM catalogue_item" says a core was mostly given to it.
  */
-export class IngestActivity {
+export class IngestActivity extends PeriodicSampler {
   private readonly phases: [string, Phase][] = [];
-  private stopped = false;
-  private running: Promise<void> | undefined;
 
   constructor(
     private readonly pg: Client,
-    private readonly everyMs = 200,
-  ) {}
+    everyMs = 200,
+  ) {
+    super(everyMs);
+  }
 
   /** Starts a phase (the first call starts sampling). */
   phase(name: string): void {
     this.phases.push([name, { samples: 0, backends: new Map(), outbox: new Map() }]);
-    this.running ??= this.loop();
+    this.startSampling();
   }
 
   async stop(): Promise<string[]> {
-    this.stopped = true;
-    await this.running;
+    await this.stopSampling();
     const lines: string[] = [];
     for (const [name, p] of this.phases) {
       const n = Math.max(1, p.samples);
@@ -52,15 +51,7 @@ export class IngestActivity {
     return lines;
   }
 
-  private loop(): Promise<void> {
-    return sampleEvery(
-      this.everyMs,
-      () => this.stopped,
-      () => this.sample(),
-    );
-  }
-
-  private async sample(): Promise<void> {
+  protected async sample(): Promise<void> {
     const [, phase] = this.phases[this.phases.length - 1];
     const { rows } = await this.pg.query<{ who: string; state: string }>(
       `SELECT CASE WHEN a.backend_type = 'client backend' THEN coalesce(nullif(a.application_name, ''), 'client') ELSE a.backend_type END AS who,
