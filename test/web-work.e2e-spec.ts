@@ -12,7 +12,8 @@ import { quickInvoiceXml } from './support/invoices';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { publishedItem, sentOrder } from './support/orders';
 import { TestApp } from './support/test-app';
-import { describeWithBrowser, focused, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
+import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
+import { chooseByTyping, tabTo } from './support/web-keyboard';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const location: any;
@@ -21,16 +22,6 @@ declare const location: any;
 const BROWSER_TEST_MS = 360_000;
 
 const describeBrowser = describeWithBrowser('the orders, approvals and accounts payable browser test');
-
-/** Presses Tab (or Shift+Tab) until the focused element's text matches, at most `max` times. */
-async function tabTo(page: Page, match: RegExp, { back = false, max = 120 } = {}): Promise<string> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const now = await focused(page);
-    if (match.test(now)) return now;
-  }
-  throw new Error(`Tab never reached ${match} (last: ${await focused(page)})`);
-}
 
 const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor({ timeout: 30_000 });
 /** Text as the page shows it, with Intl's narrow and no-break spaces as plain ones. */
@@ -167,9 +158,9 @@ describeBrowser('orders, approvals and accounts payable in a browser', () => {
       await page.waitForURL(`${origin}/checkout`);
       expect(await focusOnHeading(page)).toBe('H1 Bestilling');
       await tabTo(page, /^SELECT/);
-      await page.keyboard.type('2100');
+      expect(await chooseByTyping(page, '2100', /^2100 /)).toBe('2100 – Undervisning');
       await tabTo(page, /^SELECT/);
-      await page.keyboard.type('V');
+      expect(await chooseByTyping(page, 'V', /^V/)).toMatch(/^V/);
       await tabTo(page, /^BUTTON Send rekvisisjon$/);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/requisitions\?ids=\d/);
