@@ -125,6 +125,28 @@ function focusOf(page: Page): Promise<string> {
     .catch((e: Error) => `(not known: ${e.message.split('\n')[0]})`);
 }
 
+/** How many of the last GraphQL exchanges the failure's message names, and how much of each answer. */
+const BRIEF_EXCHANGES = 3;
+const BRIEF_ANSWER = 300;
+
+function briefly(answer: unknown): string {
+  if (answer === undefined) return '(no answer read)';
+  const text = typeof answer === 'string' ? answer : JSON.stringify(answer);
+  return text.length > BRIEF_ANSWER ? `${text.slice(0, BRIEF_ANSWER)}…` : text;
+}
+
+/** The messages the page shows (alerts, validation messages, the live region), which say why a step did not happen. */
+function alertsOf(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const shown = [...document.querySelectorAll('[role=alert], [role=status], [aria-live], .ds-validation-message')]
+        .map((el: any) => (el.innerText || '').trim().replace(/\s+/g, ' '))
+        .filter((text: string) => text);
+      return shown.length ? [...new Set(shown)].join(' | ').slice(0, 400) : 'none';
+    })
+    .catch((e: Error) => `(not known: ${e.message.split('\n')[0]})`);
+}
+
 /** The test's name as a file name: letters, digits and dashes, not too long. */
 export function evidenceName(testName: string): string {
   return (
@@ -155,6 +177,8 @@ async function writeEvidence(open: Recording[], dir: string, root: string): Prom
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const log: string[] = [];
+  /** What the failure's own message says: CI keeps only the test's output, not the files. */
+  const brief: string[] = [];
   const graphql: { context: number; exchanges: Exchange[] }[] = [];
   let shot = 0;
   for (const [i, rec] of open.entries()) {
@@ -162,7 +186,9 @@ async function writeEvidence(open: Recording[], dir: string, root: string): Prom
     for (const page of pages) {
       const file = join(dir, `${name}${shot ? `.${shot + 1}` : ''}.png`);
       shot++;
-      log.push(`${clock()} context ${i + 1}: a page at ${page.url()}, focus on ${await within(5_000, focusOf(page), '(no answer)')}`);
+      const where = `a page at ${page.url()}, focus on ${await within(5_000, focusOf(page), '(no answer)')}`;
+      log.push(`${clock()} context ${i + 1}: ${where}`);
+      brief.push(`context ${i + 1}: ${where}; messages shown: ${await within(5_000, alertsOf(page), '(no answer)')}`);
       await page.screenshot({ path: file, fullPage: true, timeout: 15_000 }).then(
         () => written.push(file),
         (e: Error) => log.push(`${clock()} context ${i + 1}: no screenshot of ${page.url()}: ${e.message.split('\n')[0]}`),
@@ -172,11 +198,14 @@ async function writeEvidence(open: Recording[], dir: string, root: string): Prom
     if (!pages.length) log.push(`context ${i + 1}: closed before the failure (no screenshot)`);
     log.push(...rec.log.map((line) => `context ${i + 1}: ${line}`));
     graphql.push({ context: i + 1, exchanges: rec.graphql });
+    brief.push(...rec.graphql.slice(-BRIEF_EXCHANGES).map((x) => `context ${i + 1}: ${x.sent} ${x.operation} → ${x.status}: ${briefly(x.answer)}`));
   }
   const logFile = join(dir, `${name}.console.txt`);
   writeFileSync(logFile, `${log.join('\n')}\n`);
   const graphqlFile = join(dir, `${name}.graphql.json`);
   writeFileSync(graphqlFile, `${JSON.stringify(graphql, null, 2)}\n`);
   written.push(logFile, graphqlFile);
-  throw new Error(`Evidence of this failure (screenshot, console and page errors, the last ${GRAPHQL_KEPT} GraphQL exchanges):\n${written.map((f) => `  ${relative(root, f)}`).join('\n')}`);
+  throw new Error(
+    `Evidence of this failure (screenshot, console and page errors, the last ${GRAPHQL_KEPT} GraphQL exchanges):\n${written.map((f) => `  ${relative(root, f)}`).join('\n')}\nIn brief:\n${brief.map((line) => `  ${line}`).join('\n')}`,
+  );
 }
