@@ -192,6 +192,28 @@ it('lets a line invoiced beyond a partial receipt wait for the rest of the goods
   expect((await ledgers(order.id)).commitment.invoiced).toBe('270.42');
 });
 
+it('serves two invoices waiting for the same goods in the order they came: a partial receipt approves the first, the rest of the goods the second (issue 16)', async () => {
+  // 10 packs ordered, none received; two invoices of 5 each wait. Each must not count the other's
+  // 5 as invoiced before it, or 5 received would leave both waiting for the goods the other claims.
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
+  const first = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '5', price: '45.07', orderLineId: '1' }] }));
+  const second = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '5', price: '45.07', orderLineId: '1' }] }));
+  expect([first.body.status, second.body.status]).toEqual(['WAITING', 'WAITING']);
+
+  await receive(t, order.id, [{ lineId: '1', quantity: '5' }]);
+  await drain(t);
+  expect(await invoiceOf(first.body.id)).toMatchObject({ status: 'APPROVED', responseCode: 'AP', reasons: [] });
+  const still = await invoiceOf(second.body.id);
+  expect(still).toMatchObject({ status: 'WAITING', lines: [{ matchStatus: 'NOT_RECEIVED' }] });
+  expect(still.reasons).toEqual([expect.objectContaining({ code: 'NOT_RECEIVED', expected: '0', actual: '5' })]);
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('225.35');
+
+  await receive(t, order.id, [{ lineId: '1', quantity: '5' }]);
+  await drain(t);
+  expect(await invoiceOf(second.body.id)).toMatchObject({ status: 'APPROVED', responseCode: 'AP', reasons: [] });
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('450.70');
+});
+
 it('does not let an invoice for returned goods wait: they will not come again, so accounts payable sees the quantity difference now (issue 16)', async () => {
   // 10 packs ordered and received, 4 returned damaged (net 6, the order PARTIALLY_RECEIVED), all 10 invoiced.
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);

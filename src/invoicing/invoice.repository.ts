@@ -324,7 +324,10 @@ export class InvoiceRepository {
 
 /**
  * What order lines were invoiced before (invoicedBefore's rows), the parameters named: the order
- * lines, the invoice left out, the invoice states counted and a credit note's.
+ * lines, the invoice left out, the invoice states counted and a credit note's. A WAITING invoice
+ * counts only against invoices that came after it: two invoices waiting for the same goods are
+ * served in the order they came, so that a partial receipt approves the first instead of leaving
+ * each waiting for the goods the other claims.
  */
 function invoicedBeforeSql(lines: string, except: string, counted: string, creditNote: string): string {
   return `SELECT l.order_line_id AS "orderLineId",
@@ -332,7 +335,8 @@ function invoicedBeforeSql(lines: string, except: string, counted: string, credi
                  sum(CASE WHEN i.kind = 'CREDIT_NOTE' THEN -l.line_amount ELSE l.line_amount END)::text AS amount
             FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
            WHERE l.order_line_id = ANY(${lines}) AND i.id <> ${except}
-             AND ((i.kind = 'INVOICE' AND i.status = ANY(${counted})) OR (i.kind = 'CREDIT_NOTE' AND i.status = ${creditNote}))
+             AND ((i.kind = 'INVOICE' AND i.status = ANY(${counted}) AND (i.status <> '${InvoiceStatus.WAITING}' OR i.id < ${except}))
+                  OR (i.kind = 'CREDIT_NOTE' AND i.status = ${creditNote}))
            GROUP BY l.order_line_id`;
 }
 
