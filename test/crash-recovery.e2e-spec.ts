@@ -139,77 +139,99 @@ afterAll(async () => {
   await rm(join(dataDir, '..'), { recursive: true, force: true });
 });
 
+/**
+ * How long a start may take before it counts as failed: the first builds the service and the web
+ * app, creates the database and loads the demo data (a minute or two on a quiet 2-core machine,
+ * much more beside other work); later ones start on the built code and the loaded data. Each
+ * test's own time allows for its starts, so a slow start fails as "not healthy", not as a jest
+ * timeout that leaves the next test without a build.
+ */
+const FIRST_START_MS = 360_000;
+const START_MS = 120_000;
+
 describe('the embedded PostgreSQL across crashes and stops (real processes)', () => {
-  it('npm start builds and serves; the password is generated and kept 0600 in the data directory, postgres:postgres is refused', async () => {
-    const svc = start('npm');
-    await healthy(svc, 150_000);
-    const file = embeddedPasswordPath(dataDir);
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
-    const password = readFileSync(file, 'utf8').trim();
-    expect(password.length).toBeGreaterThanOrEqual(32);
-    await expect(signInWith(password)).resolves.toBeUndefined();
-    await expect(signInWith('postgres')).rejects.toMatchObject({ code: '28P01' });
+  it(
+    'npm start builds and serves; the password is generated and kept 0600 in the data directory, postgres:postgres is refused',
+    async () => {
+      const svc = start('npm');
+      await healthy(svc, FIRST_START_MS);
+      const file = embeddedPasswordPath(dataDir);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      const password = readFileSync(file, 'utf8').trim();
+      expect(password.length).toBeGreaterThanOrEqual(32);
+      await expect(signInWith(password)).resolves.toBeUndefined();
+      await expect(signInWith('postgres')).rejects.toMatchObject({ code: '28P01' });
 
-    // SIGTERM to the process a supervisor holds (npm) reaches node, which stops PostgreSQL.
-    const [nodePid] = readdirSync('/proc')
-      .filter((e) => /^\d+$/.test(e))
-      .map(Number)
-      .filter((pid) => parentPid(pid) === svc.proc.pid);
-    expect(commandLine(nodePid)?.join(' ')).toContain('dist/src/main.js'); // node itself, no shell between
-    const pgPid = await postmasterPid();
-    // The server got the malloc settings it needs (embedded-database.ts), though npm's environment had none.
-    const pgEnv = readFileSync(`/proc/${pgPid}/environ`, 'utf8').split('\0');
-    expect(pgEnv).toEqual(expect.arrayContaining(['MALLOC_MMAP_THRESHOLD_=4194304', 'MALLOC_TRIM_THRESHOLD_=67108864']));
-    svc.proc.kill('SIGTERM');
-    await until('node and PostgreSQL have stopped', () => !isRunning(nodePid) && !isRunning(pgPid) && postgresOnDataDir().length === 0, 15_000);
-    await svc.exited;
-  });
+      // SIGTERM to the process a supervisor holds (npm) reaches node, which stops PostgreSQL.
+      const [nodePid] = readdirSync('/proc')
+        .filter((e) => /^\d+$/.test(e))
+        .map(Number)
+        .filter((pid) => parentPid(pid) === svc.proc.pid);
+      expect(commandLine(nodePid)?.join(' ')).toContain('dist/src/main.js'); // node itself, no shell between
+      const pgPid = await postmasterPid();
+      // The server got the malloc settings it needs (embedded-database.ts), though npm's environment had none.
+      const pgEnv = readFileSync(`/proc/${pgPid}/environ`, 'utf8').split('\0');
+      expect(pgEnv).toEqual(expect.arrayContaining(['MALLOC_MMAP_THRESHOLD_=4194304', 'MALLOC_TRIM_THRESHOLD_=67108864']));
+      svc.proc.kill('SIGTERM');
+      await until('node and PostgreSQL have stopped', () => !isRunning(nodePid) && !isRunning(pgPid) && postgresOnDataDir().length === 0, 15_000);
+      await svc.exited;
+    },
+    FIRST_START_MS + 60_000,
+  );
 
-  it('after SIGKILL of node the embedded PostgreSQL lingers; the next start stops it, comes up healthy and moves an old postgres:postgres data directory to a generated password', async () => {
-    const first = start('node');
-    await healthy(first, 60_000);
-    // Make the data directory what earlier versions left: password "postgres", no password file.
-    const file = embeddedPasswordPath(dataDir);
-    const c = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password: readFileSync(file, 'utf8').trim(), database: 'torg' });
-    await c.connect();
-    await c.query(`ALTER ROLE postgres PASSWORD 'postgres'`);
-    await c.end();
-    await unlink(file);
-    const orphan = await postmasterPid();
-    first.proc.kill('SIGKILL');
-    await first.exited;
-    // What the crash leaves: the server still running on the data directory, its lock file in place.
-    expect(isRunning(orphan)).toBe(true);
+  it(
+    'after SIGKILL of node the embedded PostgreSQL lingers; the next start stops it, comes up healthy and moves an old postgres:postgres data directory to a generated password',
+    async () => {
+      const first = start('node');
+      await healthy(first, START_MS);
+      // Make the data directory what earlier versions left: password "postgres", no password file.
+      const file = embeddedPasswordPath(dataDir);
+      const c = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password: readFileSync(file, 'utf8').trim(), database: 'torg' });
+      await c.connect();
+      await c.query(`ALTER ROLE postgres PASSWORD 'postgres'`);
+      await c.end();
+      await unlink(file);
+      const orphan = await postmasterPid();
+      first.proc.kill('SIGKILL');
+      await first.exited;
+      // What the crash leaves: the server still running on the data directory, its lock file in place.
+      expect(isRunning(orphan)).toBe(true);
 
-    const second = start('node');
-    await healthy(second, 60_000);
-    expect(second.output()).toContain(`stopping the embedded PostgreSQL (pid ${orphan})`);
-    expect(isRunning(orphan)).toBe(false);
-    expect(await postmasterPid()).not.toBe(orphan);
-    expect(second.output()).toContain('still had the old default password');
-    const password = readFileSync(file, 'utf8').trim();
-    expect(password).not.toBe('postgres');
-    await expect(signInWith(password)).resolves.toBeUndefined();
-    await expect(signInWith('postgres')).rejects.toMatchObject({ code: '28P01' });
-    await stopWithSigterm(second);
-  });
+      const second = start('node');
+      await healthy(second, START_MS);
+      expect(second.output()).toContain(`stopping the embedded PostgreSQL (pid ${orphan})`);
+      expect(isRunning(orphan)).toBe(false);
+      expect(await postmasterPid()).not.toBe(orphan);
+      expect(second.output()).toContain('still had the old default password');
+      const password = readFileSync(file, 'utf8').trim();
+      expect(password).not.toBe('postgres');
+      await expect(signInWith(password)).resolves.toBeUndefined();
+      await expect(signInWith('postgres')).rejects.toMatchObject({ code: '28P01' });
+      await stopWithSigterm(second);
+    },
+    2 * START_MS + 60_000,
+  );
 
-  it('a stale postmaster.pid naming a live non-PostgreSQL process and a busy EMBEDDED_PG_PORT: it starts, on a free port, naming who holds the configured one', async () => {
-    await writeFile(join(pgDir, 'postmaster.pid'), `${process.pid}\n${pgDir}\n`);
-    const holder: Server = createServer();
-    await new Promise<void>((r, reject) => holder.once('error', reject).listen(pgPort, '127.0.0.1', r));
-    try {
-      const svc = start('node');
-      await healthy(svc, 60_000);
-      const out = svc.output();
-      expect(out).toContain(`removed a stale postmaster.pid from ${pgDir}: pid ${process.pid} now belongs to another program`);
-      expect(out).toContain(`port ${pgPort} (EMBEDDED_PG_PORT) on 127.0.0.1 is taken by pid ${process.pid} (`);
-      const lock = await readPostmasterPid(pgDir);
-      expect(lock?.port).not.toBe(pgPort);
-      expect(lock?.pid).not.toBe(process.pid);
-      await stopWithSigterm(svc);
-    } finally {
-      await new Promise((r) => holder.close(r));
-    }
-  });
+  it(
+    'a stale postmaster.pid naming a live non-PostgreSQL process and a busy EMBEDDED_PG_PORT: it starts, on a free port, naming who holds the configured one',
+    async () => {
+      await writeFile(join(pgDir, 'postmaster.pid'), `${process.pid}\n${pgDir}\n`);
+      const holder: Server = createServer();
+      await new Promise<void>((r, reject) => holder.once('error', reject).listen(pgPort, '127.0.0.1', r));
+      try {
+        const svc = start('node');
+        await healthy(svc, START_MS);
+        const out = svc.output();
+        expect(out).toContain(`removed a stale postmaster.pid from ${pgDir}: pid ${process.pid} now belongs to another program`);
+        expect(out).toContain(`port ${pgPort} (EMBEDDED_PG_PORT) on 127.0.0.1 is taken by pid ${process.pid} (`);
+        const lock = await readPostmasterPid(pgDir);
+        expect(lock?.port).not.toBe(pgPort);
+        expect(lock?.pid).not.toBe(process.pid);
+        await stopWithSigterm(svc);
+      } finally {
+        await new Promise((r) => holder.close(r));
+      }
+    },
+    START_MS + 60_000,
+  );
 });
