@@ -214,6 +214,52 @@ it('serves two invoices waiting for the same goods in the order they came: a par
   expect((await ledgers(order.id)).commitment.invoiced).toBe('450.70');
 });
 
+it('closes an order that will get no more goods: commitment and draw become the value delivered, and the waiting invoice a quantity exception (issue 16)', async () => {
+  const buyer = await t.login('bestiller@nordby.example');
+  const CLOSE = `mutation($i: CloseOrderInput!) { closeOrder(input: $i) { __typename ... on Order { id status version } ... on OrderStateError { status } ${ERROR} } }`;
+  // A sent order the supplier has not accepted yet cannot be closed (cancelling it is the way back).
+  const sent = await sentOrder(t, [{ sellerItemId: 'KL-100', quantity: '1' }]);
+  expect((await t.gql(buyer, CLOSE, { i: { orderId: sent.id, reason: 'Not needed' } })).data.closeOrder).toMatchObject({ __typename: 'OrderStateError', status: 'SENT' });
+
+  // 10 packs at 45.07 ordered, 4 received, 6 invoiced: the invoice waits for 2 more.
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '4' }]);
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
+  expect(posted.body.status).toBe('WAITING');
+  expect(await ledgers(order.id)).toMatchObject({ commitment: { amount: '450.70' }, drawdown: { amount: '450.70' } });
+
+  // The supplier cannot deliver the rest: the buyer closes the order, at the version read.
+  const [{ version }] = await t.sql(`SELECT version FROM purchase_order WHERE id = $1`, [order.id]);
+  const stale = await t.gql(buyer, CLOSE, { i: { orderId: order.id, reason: 'Resten er utgått', expectedVersion: version - 1 } });
+  expect(stale.data.closeOrder.__typename).toBe('OrderVersionConflictError');
+  const closed = await t.gql(buyer, CLOSE, { i: { orderId: order.id, reason: '  Resten er utgått hos leverandøren ', expectedVersion: version } });
+  expect(closed.data.closeOrder).toMatchObject({ __typename: 'Order', id: order.id, status: 'CLOSED' });
+  expect(await ledgers(order.id)).toEqual({ commitment: { amount: '180.28', invoiced: '0.00' }, drawdown: { amount: '180.28', invoiced: '0.00' } });
+  const [audit] = await t.sql(`SELECT data FROM audit_event WHERE entity_type = 'purchase_order' AND entity_id = $1 AND action = 'order.closed'`, [String(order.id)]);
+  expect(audit.data).toMatchObject({ from: 'PARTIALLY_RECEIVED', to: 'CLOSED', reason: 'Resten er utgått hos leverandøren', delivered: '180.28' });
+  const settled = await t.sql(
+    `SELECT action, data->>'to' AS "to" FROM audit_event WHERE action IN ('cost-centre.commitment-settled', 'agreement.draw-settled') AND data->'source'->>'id' = $1 ORDER BY id`,
+    [String(order.id)],
+  );
+  expect(settled).toEqual([
+    { action: 'cost-centre.commitment-settled', to: '180.28' },
+    { action: 'agreement.draw-settled', to: '180.28' },
+  ]);
+
+  // Nothing more will come: the waiting invoice is matched again against the 4 received.
+  await drain(t);
+  const exception = await invoiceOf(posted.body.id);
+  expect(exception).toMatchObject({ status: 'EXCEPTION', lines: [{ matchStatus: 'QUANTITY_VARIANCE' }] });
+  expect(exception.reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '4', actual: '6', difference: '2', differenceNok: '90.14' })]);
+  // Closed is closed: no second close, and no more goods received.
+  const again = await t.gql(buyer, CLOSE, { i: { orderId: order.id, reason: 'Again' } });
+  expect(again.data.closeOrder).toMatchObject({ __typename: 'OrderStateError', status: 'CLOSED' });
+  await expect(receive(t, order.id, [{ lineId: '1', quantity: '2' }])).rejects.toThrow(/OrderStateError|CLOSED/);
+  // Only the order's own buyer side may close it: the supplier is told it does not exist.
+  const supplier = await t.gql(await t.login('katalog@kontorland.example'), CLOSE, { i: { orderId: order.id, reason: 'Not mine' } });
+  expect(supplier.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+});
+
 it('does not let an invoice for returned goods wait: they will not come again, so accounts payable sees the quantity difference now (issue 16)', async () => {
   // 10 packs ordered and received, 4 returned damaged (net 6, the order PARTIALLY_RECEIVED), all 10 invoiced.
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);

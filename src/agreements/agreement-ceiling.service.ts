@@ -130,6 +130,30 @@ export class AgreementCeilingService {
   }
 
   /**
+   * The source was closed with less delivered than it drew (an order closed without the rest of
+   * its goods): its drawdown becomes the value `delivered`, never less than what was invoiced of
+   * it already; the rest of the ceiling is free again. Nothing happens for an unknown source.
+   */
+  async settleDraw(tx: RequestContext, source: LedgerSource, delivered: Money): Promise<void> {
+    const key = ledgerSource(source);
+    const locked = await this.lockedEntry(tx, key);
+    if (!locked) return;
+    const { agreement, row } = locked;
+    const wanted = ledgerAmount(delivered, agreement.currency);
+    const invoiced = Money.of(row.invoiced, agreement.currency);
+    const to = wanted.compare(invoiced) < 0 ? invoiced : wanted;
+    if (Money.of(row.amount, agreement.currency).equals(to)) return;
+    await this.drawdowns.setAmount(tx, row.id, to.toDecimalString());
+    await this.audit.record(tx, 'agreement.draw-settled', 'agreement', agreement.id, {
+      source: key,
+      from: row.amount,
+      to: to.toDecimalString(),
+      delivered: wanted.toDecimalString(),
+      invoiced: invoiced.toDecimalString(),
+    });
+  }
+
+  /**
    * Records that `amount` (the agreement's currency; negative for a credit note) of the source's
    * drawdown was invoiced; invoiced never goes below 0. Invoiced is part of what was drawn and
    * nothing is checked against the ceiling, so this takes the entry's row lock (one UPDATE), not

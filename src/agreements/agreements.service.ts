@@ -222,6 +222,11 @@ export class AgreementsService {
     return this.ceilings.adjustDraw(tx, source, amount);
   }
 
+  /** The source was closed with `delivered` of it delivered: its drawdown becomes that, never less than invoiced. */
+  settleDraw(tx: RequestContext, source: LedgerSource, delivered: Money): Promise<void> {
+    return this.ceilings.settleDraw(tx, source, delivered);
+  }
+
   /** Records an approved invoice (or, negative, a credit note) on the source's drawdown; false when it has none. */
   invoiceDraw(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
     return this.ceilings.invoiceDraw(tx, source, amount, by);

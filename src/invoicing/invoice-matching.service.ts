@@ -192,7 +192,7 @@ export class InvoiceMatching {
     return { event: 'raiseException', mode, result, reasons };
   }
 
-  private async orderLineFacts(tx: RequestContext, invoice: InvoiceEntity, { lines, received, returned }: OrderForInvoice, invoicedBefore?: InvoicedBefore[]): Promise<OrderLineFacts[]> {
+  private async orderLineFacts(tx: RequestContext, invoice: InvoiceEntity, { lines, received, returned, closed }: OrderForInvoice, invoicedBefore?: InvoicedBefore[]): Promise<OrderLineFacts[]> {
     // What each line received came with the order's lines (read under its lock, one statement).
     const before =
       invoicedBefore ??
@@ -212,6 +212,7 @@ export class InvoiceMatching {
       unitPrice: l.unitPrice,
       receivedQuantity: received[i],
       returnedQuantity: returned[i],
+      nothingMoreToCome: closed,
       previouslyInvoicedQuantity: beforeOf.get(l.id)?.quantity ?? '0',
       previouslyInvoicedAmount: beforeOf.get(l.id)?.amount ?? '0',
       onAgreement: l.agreementId !== null,

@@ -56,6 +56,15 @@ export class OrderCommitments {
     if (order.agreementId !== null) await this.agreements.adjustDraw(tx, source(order), amountOf(order));
   }
 
+  /**
+   * The buyer closed the order with `delivered` (excl. VAT, the order's currency) of it delivered:
+   * nothing more will come, so both become what it will cost, never less than what was invoiced.
+   */
+  async settle(tx: RequestContext, order: PurchaseOrderEntity, delivered: Money): Promise<void> {
+    await this.commitments.settle(tx, source(order), delivered);
+    if (order.agreementId !== null) await this.agreements.settleDraw(tx, source(order), delivered);
+  }
+
   /** The order no longer binds (cancelled, declined): both are released. Idempotent. */
   async release(tx: RequestContext, order: PurchaseOrderEntity): Promise<void> {
     await this.commitments.release(tx, source(order));

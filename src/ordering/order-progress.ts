@@ -8,5 +8,5 @@ export const ORDER_PROGRESSED = 'invoicing.order-progressed';
 
 export interface OrderProgressed {
   orderId: number;
-  why: 'goods-received' | 'order-accepted';
+  why: 'goods-received' | 'order-accepted' | 'order-closed';
 }

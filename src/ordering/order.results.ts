@@ -43,6 +43,12 @@ export const CancelOrderResult = resultUnion({
   types: () => [Order, OrderStateError, OrderVersionConflictError] as const,
 });
 
+export const CloseOrderResult = resultUnion({
+  name: 'CloseOrderResult',
+  description: 'The closed order, or why it could not be closed.',
+  types: () => [Order, OrderStateError, OrderVersionConflictError] as const,
+});
+
 export const RecordPlacedResult = resultUnion({
   name: 'RecordOrderPlacedResult',
   description: 'The order, now sent, or why it could not be recorded.',

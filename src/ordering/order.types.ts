@@ -220,6 +220,13 @@ export class CancelOrderInput {
   @Field(() => Int, { nullable: true, description: 'Act only if the order is still at this version.' }) @IsOptional() @IsInt() expectedVersion?: number;
 }
 
+@InputType({ description: 'The buyer closes an order that will get no more goods.' })
+export class CloseOrderInput {
+  @Field(() => Int, { description: 'The order (ACCEPTED, PARTIALLY_RECEIVED or RECEIVED).' }) @IsInt() orderId: number;
+  @Field({ description: 'Why nothing more will come (kept in the audit log; at least 3 characters).' }) @IsString() @Length(3, 1000) reason: string;
+  @Field(() => Int, { nullable: true, description: 'Act only if the order is still at this version.' }) @IsOptional() @IsInt() expectedVersion?: number;
+}
+
 @ArgsType()
 export class OrdersArgs extends PageArgs {
   @Field(() => [OrderStatus], { nullable: true, description: 'Only these states.' }) @IsOptional() @IsEnum(OrderStatus, { each: true }) status?: OrderStatus[];

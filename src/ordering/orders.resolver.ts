@@ -10,8 +10,8 @@ import { requestLoader } from '../platform/graphql/request-loader';
 import { isErrorResult } from '../platform/results/error-result';
 import { OrderDispatch } from './order-dispatch';
 import { toOrder, toOrderLine } from './order-view';
-import { CancelOrderInput, DecideRequisitionInput, Order, OrderConnection, OrderLine, OrdersArgs, SubmitCartInput } from './order.types';
-import { ApproveRequisitionResult, CancelOrderResult, DecideRequisitionResult, RecordPlacedResult, SubmitCartResult, WithdrawRequisitionResult } from './order.results';
+import { CancelOrderInput, CloseOrderInput, DecideRequisitionInput, Order, OrderConnection, OrderLine, OrdersArgs, SubmitCartInput } from './order.types';
+import { ApproveRequisitionResult, CancelOrderResult, CloseOrderResult, DecideRequisitionResult, RecordPlacedResult, SubmitCartResult, WithdrawRequisitionResult } from './order.results';
 import { OrdersService } from './orders.service';
 import type { PurchaseOrderEntity } from './purchase-order.entity';
 import { RequisitionsService } from './requisitions.service';
@@ -108,6 +108,15 @@ export class OrdersResolver {
   @Mutation(() => CancelOrderResult, { description: 'Cancels an approved or sent order, releasing its commitment (its requester, or a PURCHASER/ADMIN of the organisation).' })
   async cancelOrder(@Ctx() ctx: RequestContext, @Args('input') input: CancelOrderInput) {
     return asOrder(await this.ordersService.cancel(ctx, input));
+  }
+
+  @Allow(Role.REQUESTER, Role.PURCHASER, Role.ADMIN)
+  @Mutation(() => CloseOrderResult, {
+    description:
+      'Closes an order that will get no more goods (its requester, or a PURCHASER/ADMIN of the organisation): its commitment and agreement draw become the value delivered, and its waiting invoices are matched against what was received.',
+  })
+  async closeOrder(@Ctx() ctx: RequestContext, @Args('input') input: CloseOrderInput) {
+    return asOrder(await this.ordersService.close(ctx, input));
   }
 
   @Allow(Role.REQUESTER, Role.PURCHASER, Role.ADMIN)

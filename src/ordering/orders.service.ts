@@ -9,6 +9,7 @@ import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { notFound } from '../platform/errors/domain-error';
 import { Connection, decodeOffset, toConnection } from '../platform/graphql/connection';
+import { Money } from '../platform/money/money';
 import { OutboundDocuments } from '../exchange/outbound/outbound-documents.service';
 import { OrderCommitments } from './order-commitments';
 import { OrderSpend } from './order-spend';
@@ -16,7 +17,7 @@ import { ORDER_DOCUMENT, orderRef } from './order-outbound';
 import { ORDER_PROGRESSED, OrderProgressed } from './order-progress';
 import { OrderMachine, orderMachine, orderName } from './order.machine';
 import { COMMITTED_STATES, OrderEvent, OrderStatus } from './order-status';
-import { CancelOrderInput, OrderStateError, OrderVersionConflictError, OrdersArgs } from './order.types';
+import { CancelOrderInput, CloseOrderInput, OrderStateError, OrderVersionConflictError, OrdersArgs } from './order.types';
 import type { PurchaseOrderLineEntity } from './purchase-order-line.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 import { OrderListScope, PurchaseOrderRepository } from './purchase-order.repository';
@@ -29,6 +30,8 @@ export interface OrderForInvoice {
   received: string[];
   /** What each line has had returned of it (plain decimal text, by index of `lines`): received gross minus net. */
   returned: string[];
+  /** The buyer closed the order: what was not delivered will not come. */
+  closed: boolean;
 }
 
 /** Buyer roles that see every order of their organisation; a REQUESTER alone sees their own. */
@@ -111,6 +114,33 @@ export class OrdersService {
   }
 
   /**
+   * The buyer says nothing more will come of an order (from ACCEPTED, PARTIALLY_RECEIVED or
+   * RECEIVED): it becomes CLOSED, its commitment and agreement draw become the value delivered
+   * (never less than what was invoiced), and its waiting invoices are matched again, now against
+   * the goods received alone.
+   */
+  async close(ctx: RequestContext, input: CloseOrderInput): Promise<PurchaseOrderEntity | OrderStateError | OrderVersionConflictError> {
+    return inTransaction(this.ds, ctx, async (tx) => {
+      const order = await this.lockForBuyer(tx, input.orderId, [Role.REQUESTER, Role.PURCHASER, Role.ADMIN]);
+      if (order.requesterUserId !== tx.person.userId && !tx.hasRole(Role.PURCHASER, Role.ADMIN)) throw notFound('Order', input.orderId);
+      const stale = this.staleVersion(order, input.expectedVersion);
+      if (stale) return stale;
+      const { lines, received } = await this.orders.linesWithReceived(tx, order.id);
+      const delivered = Money.sum(
+        order.currency,
+        lines.map((l, i) => Money.of(l.unitPrice, order.currency).times(received[i]).toAmount()),
+      );
+      return this.fire(tx, order, 'close', {
+        effect: async (o) => {
+          await this.commitments.settle(tx, o, delivered);
+          await this.progressed(tx, o.id, 'order-closed');
+        },
+        audit: { reason: input.reason.trim(), delivered: delivered.toDecimalString() },
+      });
+    });
+  }
+
+  /**
    * Moves an order through the table (refusing with OrderStateError), and keeps its commitment
    * in step: leaving the committed states releases it (and withdraws its ordered spend from insights when it will not be bought).
    */
@@ -125,7 +155,8 @@ export class OrdersService {
       audit: step.audit,
       effect: async (o, _from, to) => {
         await step.effect?.(o);
-        if (wasCommitted && !COMMITTED_STATES.has(to)) {
+        // A closed order was bought in part: close() settles its commitment to what was delivered.
+        if (wasCommitted && !COMMITTED_STATES.has(to) && to !== OrderStatus.CLOSED) {
           await this.commitments.release(tx, o);
           await this.spend.ended(tx, o, to);
         }
@@ -165,13 +196,13 @@ export class OrdersService {
   async lockForInvoice(tx: RequestContext, o: { buyerOrganisationId: number; supplierId: number; orderNo: string }): Promise<OrderForInvoice | null> {
     const order = await this.orders.lockByOrderNo(tx, o.orderNo);
     if (!order || order.supplierId !== o.supplierId || order.buyerOrganisationId !== o.buyerOrganisationId || !order.sentAt) return null;
-    return { order, ...(await this.linesWithReceived(tx, order.id)) };
+    return { order, closed: order.status === OrderStatus.CLOSED, ...(await this.linesWithReceived(tx, order.id)) };
   }
 
   /** The order by id, locked, with its lines, for re-matching its invoices (no caller's rights: the system's step); null when missing. */
   async lockForInvoicing(tx: RequestContext, orderId: number): Promise<OrderForInvoice | null> {
     const order = await this.orders.lock(tx, orderId);
-    return order ? { order, ...(await this.linesWithReceived(tx, order.id)) } : null;
+    return order ? { order, closed: order.status === OrderStatus.CLOSED, ...(await this.linesWithReceived(tx, order.id)) } : null;
   }
 
   private async linesWithReceived(tx: RequestContext, orderId: number): Promise<Pick<OrderForInvoice, 'lines' | 'received' | 'returned'>> {

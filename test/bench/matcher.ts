@@ -56,6 +56,7 @@ function makeInvoice(size: number, seed: number): MatchInput {
       unitPrice: (priceCents / 100).toFixed(4),
       receivedQuantity: String(ordered),
       returnedQuantity: '0',
+      nothingMoreToCome: false,
       previouslyInvoicedQuantity: String(invoicedBefore),
       previouslyInvoicedAmount: ((invoicedBefore * priceCents) / 100).toFixed(2),
       onAgreement: rnd() < 0.9,

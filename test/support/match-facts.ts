@@ -16,6 +16,7 @@ export const orderLine = (lineNo: number, over: Partial<OrderLineFacts> = {}): O
   unitPrice: '100.0000',
   receivedQuantity: '10',
   returnedQuantity: '0',
+  nothingMoreToCome: false,
   previouslyInvoicedQuantity: '0',
   previouslyInvoicedAmount: '0',
   onAgreement: true,

@@ -145,6 +145,31 @@ export class CommitmentsService {
   }
 
   /**
+   * The source was closed with less delivered than it committed (a buyer closed an order that
+   * will get no more goods): its commitment becomes what it will cost, the value `delivered`, and
+   * never less than what was invoiced of it already. Never refused for the budget (it only
+   * shrinks or stays). Nothing happens for an unknown source.
+   */
+  async settle(tx: RequestContext, source: LedgerSource, delivered: Money): Promise<void> {
+    const key = ledgerSource(source);
+    const wanted = ledgerAmount(delivered, BUDGET_CURRENCY);
+    const row = await this.lockedEntry(tx, key);
+    if (!row) return;
+    const invoiced = nok(row.invoiced);
+    const to = wanted.compare(invoiced) < 0 ? invoiced : wanted;
+    if (nok(row.amount).equals(to)) return;
+    await this.rows.setAmount(tx, row.id, to.toDecimalString());
+    await this.audit.record(tx, 'cost-centre.commitment-settled', 'cost_centre', row.costCentreId, {
+      year: row.year,
+      source: key,
+      from: row.amount,
+      to: to.toDecimalString(),
+      delivered: wanted.toDecimalString(),
+      invoiced: invoiced.toDecimalString(),
+    });
+  }
+
+  /**
    * Records that `amount` of the source's commitment was invoiced (an approved invoice; a credit
    * note gives a negative amount, and invoiced never goes below 0), in the caller's transaction.
    * Invoiced is part of committed: the budget is not charged twice, and nothing is checked

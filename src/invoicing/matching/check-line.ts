@@ -139,8 +139,9 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
   if (policy.mode === 'THREE_WAY' && quantity.gt(0)) {
     const received = dec(orderLine.receivedQuantity, 'received quantity');
     // What can still come is what was ordered and never delivered: goods returned (received is
-    // net of them) were delivered once and rejected; they do not come again.
-    const toCome = maxZero(ordered.minus(received).minus(dec(orderLine.returnedQuantity, 'returned quantity')));
+    // net of them) were delivered once and rejected; they do not come again; nor does anything
+    // once the buyer closed the order.
+    const toCome = orderLine.nothingMoreToCome ? ZERO : maxZero(ordered.minus(received).minus(dec(orderLine.returnedQuantity, 'returned quantity')));
     const coverable = !after.gt(received.plus(toCome).times(slack));
     const withinOrder = !after.gt(ordered.times(slack));
     if (after.gt(received.times(slack)) && (coverable || (!withinOrder && !received.gt(invoicedBefore)))) {

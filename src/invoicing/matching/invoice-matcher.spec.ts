@@ -200,6 +200,19 @@ describe('matchInvoice: three-way', () => {
     expect(codes(matchInvoice(invoice([partly], [invoiceLine(0, { quantity: '9' })], threeWay)))).toEqual(['QUANTITY_ABOVE_RECEIVED']);
   });
 
+  it('does not wait for anything on a closed order: beyond the receipt is a quantity difference now, within it still matches (issue 16)', () => {
+    // 10 ordered, 4 received, 6 invoiced: on an open order the line waits for 2 more.
+    const open = orderLine(1, { receivedQuantity: '4' });
+    expect(matchInvoice(invoice([open], [invoiceLine(0, { quantity: '6' })], threeWay))).toMatchObject({ awaitingReceipt: true, reasons: [{ code: 'NOT_RECEIVED' }] });
+    const closed = { ...open, nothingMoreToCome: true };
+    const r = matchInvoice(invoice([closed], [invoiceLine(0, { quantity: '6' })], threeWay));
+    expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: false });
+    expect(r.reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '4', actual: '6', difference: '2' })]);
+    expect(matchInvoice(invoice([closed], [invoiceLine(0, { quantity: '4' })], threeWay))).toMatchObject({ status: 'MATCHED', reasons: [] });
+    // Two-way matching never looked at receipts: closing changes nothing there.
+    expect(matchInvoice(invoice([closed], [invoiceLine(0, { quantity: '6' })], { policy: policy('TWO_WAY') })).status).toBe('MATCHED');
+  });
+
   it('gives QUANTITY_VARIANCE when more is invoiced than received and than ordered: no receipt can settle it', () => {
     const r = matchInvoice(invoice([orderLine(1, { receivedQuantity: '4' })], [invoiceLine(0, { quantity: '12' })], threeWay));
     expect(only(r).status).toBe('QUANTITY_VARIANCE');

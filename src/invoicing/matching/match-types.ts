@@ -72,6 +72,8 @@ export interface OrderLineFacts {
   receivedQuantity: string;
   /** Quantity returned of what was received (received before returns = received + returned): it will not come again. */
   returnedQuantity: string;
+  /** The buyer closed the order: nothing more of the line will be delivered, so none is waited for. */
+  nothingMoreToCome: boolean;
   /** Quantity on the order's earlier approved or pending invoices of this line, credit notes netted. */
   previouslyInvoicedQuantity: string;
   /** Amount (excl. VAT, invoice currency) of those invoices of this line, credit notes netted. */
