@@ -123,6 +123,24 @@ describeBrowser('orders, approvals and accounts payable in a browser', () => {
       ]);
       expect(await wcagViolations(page)).toEqual([]);
       await screenshot(page, '12-order-received');
+
+      // The rest will not come: the order is closed, with a reason (none is refused), and its
+      // commitment follows what was kept (the 4 packs of line 1; nothing of the other lines).
+      await page.getByRole('button', { name: 'Avslutt bestillingen' }).click();
+      await page.getByText('Skriv hvorfor bestillingen avsluttes (minst 3 tegn).').waitFor();
+      await page.getByLabel('Hvorfor kommer ikke resten?').fill('Leverandøren har ikke flere på lager');
+      await page.getByRole('button', { name: 'Avslutt bestillingen' }).click();
+      await announced(page, 'Bestillingen er avsluttet.');
+      await page.getByTestId('order-status').filter({ hasText: 'Avsluttet' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Registrer mottak' }).count()).toBe(0); // a closed order takes no goods
+      const [closed] = await t.sql(
+        `SELECT o.status, c.amount::text AS committed, (SELECT round(4 * l.unit_price, 2)::text FROM purchase_order_line l WHERE l.order_id = o.id AND l.line_no = 1) AS kept
+           FROM purchase_order o JOIN cost_centre_commitment c ON c.source_type = 'ORDER' AND c.source_id = o.id::text WHERE o.id = $1`,
+        [order.id],
+      );
+      expect(closed).toEqual({ status: 'CLOSED', committed: closed.kept, kept: expect.stringMatching(/^\d+\.\d{2}$/) });
+      expect(await wcagViolations(page)).toEqual([]);
+      await screenshot(page, '12b-order-closed');
       expect(pageErrors).toEqual([]);
       expect(elsewhere).toEqual([]);
       await context.close();

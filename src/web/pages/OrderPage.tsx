@@ -7,12 +7,13 @@ import { errorMessage } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeading } from '../components/PageHeading';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../format/format';
+import { CLOSABLE_STATES, CloseOrderForm } from '../work/CloseOrderForm';
 import { GoodsReceiptForm, RECEIVING_STATES } from '../work/GoodsReceiptForm';
 import { OrderAnswer } from '../work/OrderAnswer';
 import { MyOrderQuery } from '../work/order-queries';
 import { SupplierLabel } from '../work/SupplierLabel';
 
-/** One of the requester's orders: its status and lines, the supplier's answer (changes to accept or reject), goods receipts and returns. */
+/** One of the requester's orders: its status and lines, the supplier's answer (changes to accept or reject), goods receipts and returns, closing it when the rest will not come. */
 export function OrderPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
@@ -136,6 +137,7 @@ export function OrderPage() {
           </Table>
         </section>
       )}
+      {CLOSABLE_STATES.includes(order.status) && <CloseOrderForm key={`close-${order.id}`} order={order} />}
     </>
   );
 }

@@ -167,3 +167,21 @@ export const ReceiveGoods = graphql(`
     }
   }
 `);
+
+export const CloseOrder = graphql(`
+  mutation CloseOrder($input: CloseOrderInput!) {
+    closeOrder(input: $input) {
+      __typename
+      ... on Order {
+        ...MyOrderFields
+      }
+      ... on OrderStateError {
+        status
+      }
+      ... on ErrorResult {
+        message
+        errorCode
+      }
+    }
+  }
+`);
