@@ -180,7 +180,7 @@ describe('search partitions per catalogue version', () => {
     );
   });
 
-  it('fails no search when the shared read of a scope’s UNSPSC counts has failed, and keeps the failure for no later search', async () => {
+  it('fails no search when the shared read of a scope’s facet counts has failed, and keeps the failure for no later search', async () => {
     const a = await createAgreement(t);
     await publishFile(t, a.id, csv(['U-1,Delt blyant,44121706,5.00,25,EA', 'U-2,Delt papir,14111507,9.00,25,EA']), 'shared.csv');
     await t.indexed();
@@ -196,7 +196,7 @@ describe('search partitions per catalogue version', () => {
       ]),
     );
     // Every scope's kept counts become a read that failed (a dropped connection, a cancelled statement).
-    const kept = (engine as unknown as { unspscFacets: { entries: Map<string, Promise<unknown>> } }).unspscFacets.entries;
+    const kept = (engine as unknown as { scopeFacets: { entries: Map<string, Promise<unknown>> } }).scopeFacets.entries;
     const failed = Promise.reject(new Error('read failed'));
     failed.catch(() => undefined);
     for (const key of kept.keys()) kept.set(key, failed);
@@ -208,15 +208,15 @@ describe('search partitions per catalogue version', () => {
     expect([...kept.values()].filter((p) => p === failed).length).toBe(kept.size - 1);
   });
 
-  it('does not read a scope’s UNSPSC counts twice for the search that started the read when it fails (issue 17)', async () => {
+  it('does not read a scope’s facet counts twice for the search that started the read when it fails (issue 17)', async () => {
     const a = await createAgreement(t);
     await publishFile(t, a.id, csv(['S-1,Starter blyant,44121706,5.00,25,EA']), 'starter.csv');
     await t.indexed();
     // The read a search filtered by UNSPSC alone starts for its scope fails once (a statement timeout under load).
-    const spied = engine as unknown as { unspscFacetsOf: (...args: unknown[]) => Promise<unknown> };
-    const real = spied.unspscFacetsOf.bind(engine);
+    const spied = engine as unknown as { scopeFacetsOf: (...args: unknown[]) => Promise<unknown> };
+    const real = spied.scopeFacetsOf.bind(engine);
     let reads = 0;
-    spied.unspscFacetsOf = (...args) => {
+    spied.scopeFacetsOf = (...args) => {
       if (++reads > 1) return real(...args);
       const failed = Promise.reject(new Error('canceling statement due to statement timeout'));
       failed.catch(() => undefined);
@@ -230,7 +230,7 @@ describe('search partitions per catalogue version', () => {
       expect(r.errors).toBeDefined();
       expect(reads).toBe(1);
     } finally {
-      delete (spied as { unspscFacetsOf?: unknown }).unspscFacetsOf;
+      delete (spied as { scopeFacetsOf?: unknown }).scopeFacetsOf;
     }
   });
 

@@ -1,5 +1,5 @@
 /**
- * node dist/test/bench/search-sql.js --data DIR [--other ENGINE.js] [--rounds R] [--explain FILE]
+ * node dist/test/bench/search-sql.js --data DIR [--other ENGINE.js] [--rounds R] [--explain FILE] [--kinds 'K;K…']
  *
  * The PostgreSQL engine's search, measured on a database a `bench.js --keep` run left behind
  * (DIR: its work dir's `data`), without the service: the bench's mix of queries (and a few more
@@ -9,10 +9,11 @@
  * this one's (hits, total, facets, relaxed, dropped words), and both are timed side by side:
  * the lowest-noise comparison this shared machine allows. Prints per kind p50 / p95 and the
  * statements each search sent; `--explain FILE` writes EXPLAIN (ANALYZE, BUFFERS, SETTINGS) of
- * the main statement of each kind's first query (this build) to FILE and prints its planning and execution times.
+ * the main statement of each kind's first query (each build's) to FILE and prints its planning and execution times.
  * Also prints the server time (planning + execution) per search of each kind, and each build's
- * CPU per search (the engine's Node and PostgreSQL's), which other work
- * on a shared machine does not inflate as it does the times.
+ * CPU per search (the engine's Node and PostgreSQL's), in all and per kind, which other work
+ * on a shared machine does not inflate as it does the times. `--kinds` measures only the kinds
+ * named (separated by ';', as the tables print them).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { join, resolve } from 'node:path';
@@ -33,6 +34,9 @@ const DATA = arg('data');
 const OTHER = arg('other');
 const ROUNDS = Number(arg('rounds') ?? 5);
 const EXPLAIN = arg('explain');
+const KINDS = arg('kinds')
+  ?.split(';')
+  .map((k) => k.trim());
 const VISIBLE = 10;
 
 /** Every statement a pg client sends, while `recording` holds a list. */
@@ -105,6 +109,11 @@ async function main() {
     }
     // Browsing without any filter counts the facets over every visible item too: the floor of the filtered kinds without text.
     kinds.push(['supplier, no text', { supplierIds: [sup0] }], ['segment + supplier, no text', { unspsc: [seg1], supplierIds: [sup1] }], ['browse, no filter', {}]);
+    if (KINDS) {
+      const unknown = KINDS.filter((k) => !kinds.some(([kind]) => kind === k));
+      if (unknown.length) throw new Error(`--kinds: no kind ${unknown.map((k) => JSON.stringify(k)).join(', ')}`);
+      kinds.splice(0, kinds.length, ...kinds.filter(([k]) => KINDS.includes(k)));
+    }
     const query = (q: Partial<SearchQuery>): SearchQuery => ({ offset: 0, limit: 20, ...q });
     await pg.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const times = new Map<string, Map<string, number[]>>(engines.map(([e]) => [e, new Map()]));
@@ -232,6 +241,34 @@ async function main() {
       }
     }
     for (const [name, c] of cpu) rows.push([`${name}: CPU per search`, `engine (Node) ${ms(c.node / c.searches)}`, `PostgreSQL ${ms(c.postgres / c.searches)} (${c.searches} searches)`]);
+    // The same per kind: each kind's queries in blocks of 4 rounds, the engines alternating block by
+    // block, so what changed in one kind's SQL shows in its own CPU, not averaged over the mix.
+    const cpuByKind = new Map(engines.map(([name]) => [name, new Map<string, { node: number; postgres: number; searches: number }>()]));
+    for (const kind of kindNames) {
+      const qs = kinds.filter(([k]) => k === kind);
+      for (let block = 0; block < ROUNDS; block++) {
+        for (const [name, engine] of block % 2 === 0 ? engines : [...engines].reverse()) {
+          const node = process.cpuUsage();
+          const postgres = postgresCpuSeconds(postmasterPid);
+          for (let round = 0; round < 4; round++) for (const [, q] of qs) await engine.search(query(q), scope);
+          const used = process.cpuUsage(node);
+          const byKind = cpuByKind.get(name)!;
+          const c = byKind.get(kind) ?? { node: 0, postgres: 0, searches: 0 };
+          c.node += (used.user + used.system) / 1000;
+          c.postgres += (postgresCpuSeconds(postmasterPid) - postgres) * 1000;
+          c.searches += 4 * qs.length;
+          byKind.set(kind, c);
+        }
+      }
+    }
+    const cpuFigures = (name: string, kind: string) => {
+      const c = cpuByKind.get(name)!.get(kind)!;
+      return `${name} ${ms(c.postgres / c.searches)} + ${ms(c.node / c.searches)}`;
+    };
+    printTable(
+      `CPU per search by kind (PostgreSQL + engine (Node), ${ROUNDS} alternating blocks of 4 rounds; 10 ms clock ticks)`,
+      kindNames.map((kind) => [kind, cpuFigures('this', kind), OTHER ? cpuFigures('other', kind) : '']),
+    );
     // A backend's first search loads the catalogue entries of the searched partitions, their indexes
     // and statistics into its caches: a new connection (or one whose caches were reset) pays that once.
     for (const [name, engine] of engines) {
@@ -255,9 +292,9 @@ async function main() {
     if (EXPLAIN) {
       const out: string[] = [];
       const explainRows: [string, string, string][] = [];
-      for (const [kind, q] of kinds.filter(([k], i) => kinds.findIndex(([other]) => other === k) === i)) {
+      for (const [[kind, q], [name, engine]] of kinds.filter(([k], i) => kinds.findIndex(([other]) => other === k) === i).flatMap((k) => engines.map((e) => [k, e] as const))) {
         recording = [];
-        await engines[0][1].search(query(q), scope);
+        await engine.search(query(q), scope);
         const main = recording.reduce((a, b) => (b.text.length > a.text.length ? b : a));
         recording = null;
         const c = await ds.driver.obtainMasterConnection();
@@ -266,15 +303,15 @@ async function main() {
           await client.query('SET plan_cache_mode = force_custom_plan');
           const plan = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, SETTINGS) ${main.text}`, main.values);
           const lines = plan.rows.map((r) => r['QUERY PLAN']);
-          out.push(`### ${kind} ${JSON.stringify(q)}`, ...lines, '');
+          out.push(`### ${name}: ${kind} ${JSON.stringify(q)}`, ...lines, '');
           const find = (re: RegExp) => lines.find((l) => re.test(l))?.replace(/^\s+/, '') ?? '';
-          explainRows.push([`${kind}: ${JSON.stringify(q.text ?? q.unspsc ?? q.supplierIds ?? null)}`, find(/^Planning Time/), find(/^Execution Time/)]);
+          explainRows.push([`${name}: ${kind}: ${JSON.stringify(q.text ?? q.unspsc ?? q.supplierIds ?? null)}`, find(/^Planning Time/), find(/^Execution Time/)]);
         } finally {
           release();
         }
       }
       await writeFile(EXPLAIN, out.join('\n'));
-      printTable(`EXPLAIN (ANALYZE, BUFFERS) of the main statement (this build); plans in ${EXPLAIN}`, explainRows);
+      printTable(`EXPLAIN (ANALYZE, BUFFERS) of the main statement (each build's); plans in ${EXPLAIN}`, explainRows);
     }
     await ds.destroy();
   } finally {

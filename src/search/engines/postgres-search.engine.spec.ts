@@ -1,21 +1,21 @@
-import { unspscScopeKey, withoutWeights } from './postgres-search.engine';
+import { facetScopeKey, withoutWeights } from './postgres-search.engine';
 
-describe('unspscScopeKey (the key of a scope’s kept UNSPSC counts)', () => {
+describe('facetScopeKey (the key of a scope’s kept facet counts)', () => {
   it('is the same for the same versions in any order, the same day and price range', () => {
-    expect(unspscScopeKey([7, 3, 12], '2026-12-02', '10', '100')).toBe(unspscScopeKey([12, 7, 3], '2026-12-02', '10', '100'));
+    expect(facetScopeKey([7, 3, 12], '2026-12-02', '10', '100')).toBe(facetScopeKey([12, 7, 3], '2026-12-02', '10', '100'));
     // No price bound, however absent (the search reads an empty bound as none).
-    expect(unspscScopeKey([3], '2026-12-02')).toBe(unspscScopeKey([3], '2026-12-02', '', null));
+    expect(facetScopeKey([3], '2026-12-02')).toBe(facetScopeKey([3], '2026-12-02', '', null));
   });
   it('differs when the versions, the day or either price bound differ', () => {
-    const key = unspscScopeKey([3, 7], '2026-12-02', '10', '100');
-    expect(unspscScopeKey([3, 8], '2026-12-02', '10', '100')).not.toBe(key);
-    expect(unspscScopeKey([3], '2026-12-02', '10', '100')).not.toBe(key);
-    expect(unspscScopeKey([37], '2026-12-02', '10', '100')).not.toBe(unspscScopeKey([3, 7], '2026-12-02', '10', '100'));
-    expect(unspscScopeKey([3, 7], '2026-12-03', '10', '100')).not.toBe(key);
-    expect(unspscScopeKey([3, 7], '2026-12-02', null, '100')).not.toBe(key);
-    expect(unspscScopeKey([3, 7], '2026-12-02', '10', null)).not.toBe(key);
+    const key = facetScopeKey([3, 7], '2026-12-02', '10', '100');
+    expect(facetScopeKey([3, 8], '2026-12-02', '10', '100')).not.toBe(key);
+    expect(facetScopeKey([3], '2026-12-02', '10', '100')).not.toBe(key);
+    expect(facetScopeKey([37], '2026-12-02', '10', '100')).not.toBe(facetScopeKey([3, 7], '2026-12-02', '10', '100'));
+    expect(facetScopeKey([3, 7], '2026-12-03', '10', '100')).not.toBe(key);
+    expect(facetScopeKey([3, 7], '2026-12-02', null, '100')).not.toBe(key);
+    expect(facetScopeKey([3, 7], '2026-12-02', '10', null)).not.toBe(key);
     // A lower bound is not an upper one.
-    expect(unspscScopeKey([3, 7], '2026-12-02', '10', null)).not.toBe(unspscScopeKey([3, 7], '2026-12-02', null, '10'));
+    expect(facetScopeKey([3, 7], '2026-12-02', '10', null)).not.toBe(facetScopeKey([3, 7], '2026-12-02', null, '10'));
   });
 });
 

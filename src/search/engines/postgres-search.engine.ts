@@ -5,7 +5,19 @@ import { MAX_TOTAL_HITS, ProductSearch, SearchFacets, SearchHit, SearchQuery, Se
 import { allowBulkWork } from '../../platform/database/bulk-work';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { osloToday } from '../../platform/time/oslo-date';
-import { anyGroupQuery, buildGroupQueries, compoundCandidates, GroupQueries, MatchClass, queryGroups, synonymsWith, termWords, withCompoundSpellings, WordExpansions } from './search-text';
+import {
+  anyGroupQuery,
+  buildGroupQueries,
+  compoundCandidates,
+  GroupQueries,
+  MatchClass,
+  queryGroups,
+  synonymsWith,
+  termWords,
+  withCompoundSpellings,
+  withoutSubsumed,
+  WordExpansions,
+} from './search-text';
 import { attributeFacet } from '../attribute-facets';
 import { ECO_LABEL_SQL } from '../../catalogues/eco-label';
 import { activeFacetGroups, FacetGroup } from '../facet-groups';
@@ -139,13 +151,13 @@ export class PostgresSearchEngine extends ProductSearch {
   /** Whether a joined or split spelling (compoundCandidates) is an index word, under the same generation. */
   private readonly known = new GenerationMemo<boolean>();
   /**
-   * The segment, family and class facets of a scope (unspscFacetsOf), by unspscScopeKey; a
-   * promise, so concurrent searches of one scope share one read. Never stale, so never
+   * The segment, family, class and supplier facets of a scope (scopeFacetsOf), by facetScopeKey;
+   * a promise, so concurrent searches of one scope share one read. Never stale, so never
    * invalidated, on this instance or any other: a published version's partition never changes (a
    * new publish is a new version, searched under a new key; a rebuild projects the same rows), and
    * the day is part of the key, so yesterday's keys are simply used no more and age out.
    */
-  private readonly unspscFacets = new LruCache<Promise<FacetRow[]>>(UNSPSC_FACET_SCOPES);
+  private readonly scopeFacets = new LruCache<Promise<FacetRow[]>>(FACET_SCOPES);
 
   constructor(private readonly ds: DataSource) {
     super();
@@ -364,10 +376,10 @@ export class PostgresSearchEngine extends ProductSearch {
    * the text on every row, an order of magnitude slower under load. coalesce() keeps the facet
    * index out of that choice; without text it is the way in. Both hold when the filters narrow
    * the rows read: without facets (`facets: false`), and for a search without text whose only
-   * facet filter is the UNSPSC one (its UNSPSC counts are the scope's, kept: search). Otherwise,
-   * with facets, a filter is a flag on each visible row (disjunctive counts need the rows that
-   * fail it), so neither index is used and a filter-only browse reads every visible row, as a
-   * browse with no filter does.
+   * facet filter is the UNSPSC or the supplier one (its own facets' counts are the scope's, kept:
+   * search). Otherwise, with facets, a filter is a flag on each visible row (disjunctive counts
+   * need the rows that fail it), so neither index is used and a filter-only browse reads every
+   * visible row, as a browse with no filter does.
    */
   private groupCondition(g: FacetGroup, query: SearchQuery, hasText: boolean, p: (v: unknown) => string): string {
     if (g.kind === 'unspsc') {
@@ -385,15 +397,15 @@ export class PostgresSearchEngine extends ProductSearch {
   }
 
   /**
-   * Reads a scope's segment, family and class facets (UNSPSC_SCOPE_FACETS_SQL) and keeps them
+   * Reads a scope's segment, family, class and supplier facets (SCOPE_FACETS_SQL) and keeps them
    * under `key`; forgotten again if the read fails, so the next search tries again.
    */
-  private unspscFacetsOf(key: string, scopeWhere: (param: (v: unknown) => string) => string[]): Promise<FacetRow[]> {
+  private scopeFacetsOf(key: string, scopeWhere: (param: (v: unknown) => string) => string[]): Promise<FacetRow[]> {
     const params: unknown[] = [];
     const where = scopeWhere((v) => `$${params.push(v)}`).join(' AND ');
-    const read = preparedQuery<FacetRow>(this.ds, UNSPSC_SCOPE_FACETS_SQL(where), params);
-    this.unspscFacets.set(key, read);
-    read.catch(() => this.unspscFacets.delete(key, read));
+    const read = preparedQuery<FacetRow>(this.ds, SCOPE_FACETS_SQL(where), params);
+    this.scopeFacets.set(key, read);
+    read.catch(() => this.scopeFacets.delete(key, read));
     return read;
   }
 
@@ -453,7 +465,7 @@ export class PostgresSearchEngine extends ProductSearch {
       // GIN index tells that alone, and no row's document is read again to check it. The
       // weighted test, where it says more, is made on the rows (`confidence`, below).
       const firstAnywhere = withoutWeights(first);
-      where.push(`s.doc @@ to_tsquery('simple', ${p(firstAnywhere)})`);
+      where.push(`s.doc @@ to_tsquery('simple', ${p(withoutSubsumed(firstAnywhere))})`);
       // A confident row of one word matches the word by a typo or better (confidentQuery), so
       // the first word's own test is implied; with more words, the confidence may come from another.
       if (gq.length > 1 && firstAnywhere !== first) firstWeighted = first;
@@ -463,24 +475,27 @@ export class PostgresSearchEngine extends ProductSearch {
     // The filters that have a facet, each group's condition: the hits meet them all; with facets
     // asked for, each group's facet is counted over the rows that meet all the others (facet-groups.ts).
     const facetGroups = activeFacetGroups(query);
-    // Without text, when the UNSPSC filter is the only facet filter or there is none, the segment,
-    // family and class facets count every row of the scope (the versions, the day, the price
-    // range): the same figures for every such search, kept by scope (unspscFacetsOf). A search
-    // filtered by UNSPSC alone then needs no disjunctive pass: its hits come through the code
-    // index, and the supplier and attribute facets, whose groups are not active, count the hits,
-    // as the disjunctive counts would. A browse computes them in its own pass when not kept, and
-    // keeps them.
-    const scopeLevels = wantFacets && !hasText && (facetGroups.length === 0 || (facetGroups.length === 1 && facetGroups[0].kind === 'unspsc'));
-    const scopeKey = scopeLevels ? unspscScopeKey(versions, day, query.priceMin, query.priceMax) : '';
-    let keptLevels = scopeLevels ? this.unspscFacets.get(scopeKey) : undefined;
+    // Without text, when the UNSPSC filter or the supplier filter is the only facet filter, its
+    // own facets (segment, family and class; supplier) count every row of the scope (the versions,
+    // the day, the price range): the same figures for every such search, kept by scope
+    // (scopeFacetsOf). Such a search then needs no disjunctive pass, which read every visible row:
+    // its hits are the rows its filter keeps (a UNSPSC filter through the code index), and the
+    // other facets, whose groups are not active, count the hits, as the disjunctive counts would.
+    // A browse without any filter takes all four from there; it counts them in its own pass when
+    // they are not kept, and keeps them.
+    const onlyGroup = facetGroups.length === 1 ? facetGroups[0].kind : null;
+    const scopeCounted = wantFacets && !hasText && (facetGroups.length === 0 || onlyGroup === 'unspsc' || onlyGroup === 'supplier');
+    const scopeKey = scopeCounted ? facetScopeKey(versions, day, query.priceMin, query.priceMax) : '';
+    let kept = scopeCounted ? this.scopeFacets.get(scopeKey) : undefined;
     // A failed shared read fails none of the searches that found it kept: they read once more,
     // together (awaitShared). The search that started it does not: its failure (a statement
     // timeout under load, most likely) is its own, and a second try would run the slow read twice.
-    if (keptLevels) keptLevels = awaitShared(this.unspscFacets, scopeKey, keptLevels, () => this.unspscFacetsOf(scopeKey, scopeWhere));
-    else if (scopeLevels && facetGroups.length) keptLevels = this.unspscFacetsOf(scopeKey, scopeWhere);
-    const disjunctive = wantFacets && facetGroups.length > 0 && !scopeLevels;
-    // Whether the main statement counts the UNSPSC levels itself.
-    const levels = keptLevels === undefined;
+    if (kept) kept = awaitShared(this.scopeFacets, scopeKey, kept, () => this.scopeFacetsOf(scopeKey, scopeWhere));
+    else if (scopeCounted && facetGroups.length) kept = this.scopeFacetsOf(scopeKey, scopeWhere);
+    const disjunctive = wantFacets && facetGroups.length > 0 && !scopeCounted;
+    // The facets taken from the scope's kept counts; the main statement counts the others over the hits.
+    const fromScope = kept === undefined ? new Set<string>() : onlyGroup === 'unspsc' ? UNSPSC_LEVELS : onlyGroup === 'supplier' ? SUPPLIER : SCOPE_FACETS;
+    const levels = !fromScope.has('segment');
     const groupWhere = facetGroups.map((g) => this.groupCondition(g, query, hasText, p));
     const whereSql = [...where, ...(disjunctive ? [] : groupWhere)].join(' AND ');
     const relevance = query.sort !== 'PRICE_ASC' && query.sort !== 'PRICE_DESC';
@@ -496,7 +511,7 @@ export class PostgresSearchEngine extends ProductSearch {
     // need no steps: the page is the same, and the total and facets are counted from all hits.
     const top = hasText && relevance ? topTierQuery(gq) : null;
     const allWords = gq.length > 1 ? allWordsQuery(gq) : null;
-    const tierFlag = (q: string | null) => (q ? `s.doc @@ to_tsquery('simple', ${p(q)})` : 'false');
+    const tierFlag = (q: string | null) => (q ? `s.doc @@ to_tsquery('simple', ${p(withoutSubsumed(q))})` : 'false');
     const tiered = top !== null || allWords !== null;
     const tiers = hasText ? matchTiers(gq, p, top !== null ? 's.top' : undefined) : { columns: '', derived: '0 AS words, 0 AS matched, 0 AS quality, 0 AS fields' };
     const needRef = tiered ? p(Math.max(1, query.offset + query.limit)) : '';
@@ -531,7 +546,7 @@ export class PostgresSearchEngine extends ProductSearch {
     // test is made once per row): a row of the top tier is confident, so its confidence and first
     // word need no test of their own; the others are told by the confidence (confidentQuery).
     const confidence = hasText
-      ? `(s.top OR (${firstWeighted ? `coalesce(s.doc @@ to_tsquery('simple', ${p(firstWeighted)}), false) AND ` : ''}coalesce(s.doc @@ to_tsquery('simple', ${p(confident)}), false)))`
+      ? `(s.top OR (${firstWeighted ? `coalesce(s.doc @@ to_tsquery('simple', ${p(withoutSubsumed(firstWeighted))}), false) AND ` : ''}coalesce(s.doc @@ to_tsquery('simple', ${p(withoutSubsumed(confident!))}), false)))`
       : '';
     const scan = (condition: string) =>
       hasText
@@ -577,16 +592,16 @@ export class PostgresSearchEngine extends ProductSearch {
                    'unitCode', s.unit_code, 'gtin', s.gtin, 'manufacturer', s.manufacturer, 'attributes', s.attributes, 'mandatory', pg.mandatory,
                    'highlightedName', ${headline('s.name')}, 'highlightedDescription', CASE WHEN s.description IS NULL THEN NULL ELSE ${headline('s.description')} END) AS hit
               FROM page pg JOIN catalogue_item s ON s.id = pg.item_id) x) AS hits,
-         ${wantFacets ? `(SELECT json_agg(f) FROM (${disjunctive ? disjunctiveFacetsSql(facetGroups, flags, p) : facetsSql(levels)}) f)` : 'NULL'} AS facets,
+         ${wantFacets ? `(SELECT json_agg(f) FROM (${disjunctive ? disjunctiveFacetsSql(facetGroups, flags, p) : facetsSql(levels, !fromScope.has('supplier'))}) f)` : 'NULL'} AS facets,
          ${wantFacets ? '(SELECT count(*)::int FROM hits)' : `(SELECT count(*)::int FROM (SELECT 1 FROM hits LIMIT ${MAX_TOTAL_HITS + 1}) c)`} AS total,
          ${hasText ? '(SELECT max(h.words) FROM ranked h)' : 'NULL::int'} AS words`,
       params,
     );
-    // The kept UNSPSC counts, when being read, are read beside the main statement.
-    const [[row], kept] = await Promise.all([main, keptLevels]);
+    // The scope's kept counts, when being read, are read beside the main statement.
+    const [[row], scopeRows] = await Promise.all([main, kept]);
     let facetRows = row.facets;
-    if (kept) facetRows = [...(facetRows ?? []), ...kept];
-    else if (scopeLevels && facetRows) this.unspscFacets.set(scopeKey, Promise.resolve(facetRows.filter((f) => UNSPSC_LEVELS.has(f.facet))));
+    if (scopeRows) facetRows = [...(facetRows ?? []), ...scopeRows.filter((f) => fromScope.has(f.facet))];
+    else if (scopeCounted && facetRows) this.scopeFacets.set(scopeKey, Promise.resolve(facetRows.filter((f) => SCOPE_FACETS.has(f.facet))));
     const facets = facetRows ? facetsFrom(facetRows) : empty.facets;
     const hits = row.hits.map((h) => ({
       ...h,
@@ -656,12 +671,14 @@ function matchTiers(gq: GroupQueries[], p: (v: unknown) => string, topFlag?: str
       // A row the group does not match at all is told so by one test, not by every step; a step
       // whose query is the same as an earlier one's (a word without stems, parts or typos) is
       // never reached, so it is left out. The first group matches every row (the WHERE asks it).
-      const any = g.byClass[MatchClass.Similar];
+      // Each test's query without the alternatives others of its list hold (withoutSubsumed): the same rows.
+      const test = (q: string | null) => (q === null ? null : withoutSubsumed(q));
+      const any = test(g.byClass[MatchClass.Similar]);
       const seen = new Set<string>();
       // With one group, the top tier's flag is the first step's test itself.
-      if (topFlag && gq.length === 1) seen.add(`true${g.primaryByClass[MatchClass.Exact]}`);
+      if (topFlag && gq.length === 1) seen.add(`true${test(g.primaryByClass[MatchClass.Exact])}`);
       const ladder = STEPS.map((st, k) => {
-        const q = st.primary ? g.primaryByClass[st.cls] : g.byClass[st.cls];
+        const q = test(st.primary ? g.primaryByClass[st.cls] : g.byClass[st.cls]);
         if (!q || seen.has(`${st.primary}${q}`)) return '';
         seen.add(`${st.primary}${q}`);
         return `WHEN s.doc @@ to_tsquery('simple', ${p(q)}) THEN ${grade(k)}`;
@@ -744,10 +761,13 @@ interface FacetRow {
   count: number;
 }
 
-const UNSPSC_LEVELS = new Set(['segment', 'family', 'class']);
+const UNSPSC_LEVELS: ReadonlySet<string> = new Set(['segment', 'family', 'class']);
+const SUPPLIER: ReadonlySet<string> = new Set(['supplier']);
+/** The facets a scope's counts are kept for (scopeFacetsOf): those of the UNSPSC and the supplier groups. */
+const SCOPE_FACETS: ReadonlySet<string> = new Set([...UNSPSC_LEVELS, ...SUPPLIER]);
 
-/** The key of a scope's UNSPSC counts: the versions searched (sorted, as versionsAndWords reads them), the day and the price range. */
-export const unspscScopeKey = (versions: readonly number[], day: string, priceMin?: string | null, priceMax?: string | null): string =>
+/** The key of a scope's kept counts: the versions searched (sorted, as versionsAndWords reads them), the day and the price range. */
+export const facetScopeKey = (versions: readonly number[], day: string, priceMin?: string | null, priceMax?: string | null): string =>
   JSON.stringify([[...versions].sort((a, b) => a - b), day, priceMin || null, priceMax || null]);
 
 /** The segment, family and class counts of the rows `from` names (with its condition), as one grouping-sets pass. */
@@ -759,7 +779,7 @@ const unspscGroupedSql = (from: string) => `
 /**
  * The top FACET_LIMIT values of each facet (of each attribute name) of the counts `grouped`
  * (facet, value, count): the one cut and order of every facet statement, so counts taken by
- * different statements (the cached UNSPSC counts, search) are cut alike. Values sort bytewise
+ * different statements (the scope's kept counts, search) are cut alike. Values sort bytewise
  * (COLLATE "C": codes, ids and lower-cased attribute values, so the order is the same), cheaper
  * than the locale's order.
  */
@@ -769,35 +789,39 @@ const topFacetsSql = (grouped: string) => `
                FROM grouped WHERE value IS NOT NULL)
   SELECT facet, value, count FROM ranked WHERE r <= ${FACET_LIMIT} ORDER BY facet COLLATE "C", count DESC, value COLLATE "C"`;
 
+/** The segment, family, class and supplier counts of the rows `from` names (with its condition), as one grouping-sets pass. */
+const levelsAndSupplierSql = (from: string) => `
+    SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
+                WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
+           coalesce(segment_code, family_code, class_code, supplier_id::text) AS value, count(*)::int AS count
+      FROM ${from} GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))`;
+
 /**
  * Facet counts over the `hits` CTE: UNSPSC levels and supplier as grouping sets, attributes
  * unnested; the top FACET_LIMIT of each. Attributes are unnested in the select list (one pass)
  * rather than by a function scan per hit, both cheaper for a broad search. Without `levels` the
- * UNSPSC levels are left out (search takes them from its cache of UNSPSC counts).
+ * UNSPSC levels are left out, without `supplier` the supplier (search takes them from the
+ * scope's kept counts).
  */
-const facetsSql = (levels: boolean) =>
-  topFacetsSql(`
-    ${
-      levels
-        ? `SELECT CASE WHEN GROUPING(segment_code) = 0 THEN 'segment' WHEN GROUPING(family_code) = 0 THEN 'family'
-                       WHEN GROUPING(class_code) = 0 THEN 'class' ELSE 'supplier' END AS facet,
-                  coalesce(segment_code, family_code, class_code, supplier_id::text) AS value, count(*)::int AS count
-             FROM hits GROUP BY GROUPING SETS ((segment_code), (family_code), (class_code), (supplier_id))`
-        : `SELECT 'supplier' AS facet, supplier_id::text AS value, count(*)::int AS count FROM hits GROUP BY supplier_id`
-    }
-    UNION ALL
-    SELECT 'attr', a, count(*)::int FROM (SELECT unnest(attr_facets) AS a FROM hits) u GROUP BY a`);
+const facetsSql = (levels: boolean, supplier: boolean) =>
+  topFacetsSql(
+    [
+      ...(levels && supplier ? [levelsAndSupplierSql('hits')] : levels ? [unspscGroupedSql('hits')] : []),
+      ...(supplier && !levels ? [`SELECT 'supplier' AS facet, supplier_id::text AS value, count(*)::int AS count FROM hits GROUP BY supplier_id`] : []),
+      `SELECT 'attr' AS facet, a AS value, count(*)::int AS count FROM (SELECT unnest(attr_facets) AS a FROM hits) u GROUP BY a`,
+    ].join(' UNION ALL '),
+  );
 
 /**
- * The segment, family and class counts over every row of the versions `versions` valid on `day`
- * within the price range: what a search without text counts them over when the UNSPSC filter is
- * its only facet filter (disjunctive: all filters but the UNSPSC one), and what a browse without
- * text or filter counts them over. Cut as every facet statement.
+ * The segment, family, class and supplier counts over every row of the versions `versions` valid
+ * on `day` within the price range: what a search without text counts a facet over when that
+ * facet's filter is its only facet filter (disjunctive: all filters but its own), and what a
+ * browse without text or filter counts them over. Cut as every facet statement.
  */
-const UNSPSC_SCOPE_FACETS_SQL = (where: string) => topFacetsSql(unspscGroupedSql(`search_item s WHERE ${where}`));
+const SCOPE_FACETS_SQL = (where: string) => topFacetsSql(levelsAndSupplierSql(`search_item s WHERE ${where}`));
 
-/** How many scopes' UNSPSC counts (UnspscFacets) are kept: each is at most 3 × FACET_LIMIT rows, a few KB. */
-const UNSPSC_FACET_SCOPES = 256;
+/** How many scopes' counts (scopeFacets) are kept: each is at most 4 × FACET_LIMIT rows, a few KB. */
+const FACET_SCOPES = 256;
 
 /**
  * Disjunctive facet counts over the `base` CTE (see search): each group's facet over the rows with

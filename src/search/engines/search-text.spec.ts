@@ -1,4 +1,4 @@
-import { anyGroupQuery, buildGroupQueries, compoundCandidates, MatchClass, queryGroups, queryWords, termWords, withCompoundSpellings, WordExpansions } from './search-text';
+import { anyGroupQuery, buildGroupQueries, compoundCandidates, MatchClass, queryGroups, queryWords, termWords, withCompoundSpellings, withoutSubsumed, WordExpansions } from './search-text';
 
 const expansions = (...list: WordExpansions[]) => new Map(list.map((e) => [e.word, e]));
 
@@ -80,5 +80,26 @@ describe('joined and split spellings of compounds', () => {
     expect(joined[0].terms).toEqual([['wall', 'paper'], ['wallpaper']]);
     // nothing known: the groups as they were
     expect(withCompoundSpellings(queryGroups('wall paper'), new Set())).toEqual(queryGroups('wall paper'));
+  });
+});
+
+describe('withoutSubsumed (boolean tests without the alternatives a prefix already matches)', () => {
+  it('keeps only the prefix of a typed prefix and its expansions', () => {
+    expect(withoutSubsumed('((chro | chro:* | chrom | chrome | chromatogram))')).toBe('((chro:*))');
+    expect(withoutSubsumed('(chro:AC | chro:*A | chrom:A | chromic:A)')).toBe('(chro:AC | chro:*A)');
+  });
+  it('drops an alternative only where the prefix covers its weights', () => {
+    // kopipapir in C (a title or attribute) is not among the rows the prefix in AB (name, description) matches
+    expect(withoutSubsumed('(kopip:*AB | kopipapir:AB | kopipapir:C | kopi:D)')).toBe('(kopip:*AB | kopipapir:C | kopi:D)');
+    expect(withoutSubsumed('(kopip:* | kopipapir:AB | kopipapir:*C)')).toBe('(kopip:*)');
+  });
+  it('leaves lists without a prefix, signed numbers, NOT, AND and phrase structure as they are', () => {
+    expect(withoutSubsumed('((standard | standards:AB))')).toBe('((standard | standards:AB))');
+    expect(withoutSubsumed("((2 | '-2') & (phenyl | phenyls:AB))")).toBe("((2 | '-2') & (phenyl | phenyls:AB))");
+    expect(withoutSubsumed('((a:AC | ab:A)) & !((ab:* | abc:AB))')).toBe('((a:AC | ab:A)) & !((ab:*))');
+    expect(withoutSubsumed('((wallpaper:ABC) | (wall:ABC <-> paper:ABC))')).toBe('((wallpaper:ABC) | (wall:ABC <-> paper:ABC))');
+  });
+  it('keeps one of two alternatives that match the same', () => {
+    expect(withoutSubsumed('(ab:*A | ab:*A)')).toBe('(ab:*A)');
   });
 });

@@ -296,3 +296,29 @@ export function anyGroupQuery(queries: GroupQueries[]): string | null {
   const parts = queries.map((q) => q.byClass[MatchClass.Similar]).filter((q): q is string => q !== null);
   return parts.length ? parts.join(' | ') : null;
 }
+
+/** One alternative of a tsquery's OR-list as search-text writes it: a lexeme (or a quoted signed number), prefix star and weights. */
+const LIST_TERM = /^([a-z0-9]+|'-?[0-9]+')(?::(\*?)([ABCD]*))?$/;
+
+/**
+ * The same boolean tsquery without the alternatives another alternative of their OR-list already
+ * matches: "chro | chro:* | chrome:A | chromium" is "chro:*" (a prefix matches every word it
+ * starts, in the weights it names). The query word typed as a prefix comes with its
+ * expansions, each starting with it, and a row that matches none of them (nearly every row a
+ * whole partition is read for) was tested against every one; the planner, too, estimates each
+ * alternative apart and took a dozen of them for many rows, reading whole partitions where the
+ * text index finds the few rows the prefix matches. For tests only (`@@`): ts_rank and
+ * ts_headline count each alternative, so their queries stay as built.
+ */
+export function withoutSubsumed(query: string): string {
+  return query.replace(/\(([^()]*)\)/g, (whole, list: string) => {
+    const parts = list.split(' | ');
+    const terms = parts.map((t) => LIST_TERM.exec(t));
+    if (parts.length < 2 || terms.some((t) => !t)) return whole;
+    const parsed = terms.map((t) => ({ lexeme: t![1], prefix: t![2] === '*', bits: weightBits(t![3] || 'ABCD') }));
+    // b matches every row a matches: b is a prefix of a's lexeme (or a's lexeme itself) in at least a's weights.
+    const covers = (b: (typeof parsed)[number], a: (typeof parsed)[number]) => b.prefix && !b.lexeme.startsWith("'") && a.lexeme.startsWith(b.lexeme) && (a.bits & b.bits) === a.bits;
+    const kept = parts.filter((_, i) => !parsed.some((b, j) => j !== i && covers(b, parsed[i]) && (!covers(parsed[i], b) || j < i)));
+    return kept.length === 1 ? `(${kept[0]})` : `(${kept.join(' | ')})`;
+  });
+}
