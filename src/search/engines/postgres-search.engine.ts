@@ -103,7 +103,7 @@ export const PARTITION_GRACE_S = 60;
  * projection writes a partition in item-number order (it reads the catalogue by its (version,
  * item number) key), so the item numbers' lexemes ("-100", "-1000", "-1001", …; GTINs alike)
  * arrived sorted and made a chain as long as the partition, walked again for each of them: two
- * thirds of the read at 5,000 lines (test/bench/README.md 2026-12-02 17:30). Read in an order
+ * thirds of the read at 5,000 lines (test/bench/README.md 2026-12-02 17:40). Read in an order
  * unrelated to the text (a hash of the item id), the tree stays about as deep as a balanced one.
  * The words are the same in any order.
  * Sorted, so concurrent indexers insert in the same order and wait for each other instead of
