@@ -244,5 +244,11 @@ describe('search partitions per catalogue version', () => {
     expect(items).toBe(n);
     const states = await t.sql(`SELECT version_id FROM search_index_state WHERE engine = 'postgres' ORDER BY version_id`);
     expect(states.map((s) => s.version_id)).toEqual(published.map((p) => p.id));
+    // The word list again, partition by partition: exactly the documents' words.
+    const [words] = await t.sql(`WITH doc_words AS (SELECT DISTINCT w FROM search_item s, unnest(tsvector_to_array(s.doc)) AS w WHERE length(w) >= 3 AND w ~ '^[a-z0-9]*[a-z][a-z0-9]*$')
+      SELECT (SELECT count(*)::int FROM doc_words) AS expected, (SELECT count(*)::int FROM search_word) AS listed,
+             (SELECT count(*)::int FROM doc_words d JOIN search_word k ON k.word = d.w) AS both`);
+    expect(words.expected).toBeGreaterThan(500);
+    expect(words).toEqual({ expected: words.expected, listed: words.expected, both: words.expected });
   });
 });
