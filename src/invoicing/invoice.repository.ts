@@ -348,10 +348,11 @@ function invoiceInsert(ctx: RequestContext, row: object) {
                   s AS (INSERT INTO invoice_vat_subtotal (invoice_id, category, rate, taxable_amount, tax_amount, exemption_reason)
                         SELECT new_invoice.id, u.category, u.rate, u.taxable_amount, u.tax_amount, u.exemption_reason FROM new_invoice, unnest($${n + 1}::text[], $${n + 2}::numeric[], $${n + 3}::numeric[], $${n + 4}::numeric[], $${n + 5}::text[]) WITH ORDINALITY AS u(category, rate, taxable_amount, tax_amount, exemption_reason, o)
                         ORDER BY u.o),
-                  -- Materialized: computed once, not inlined into each of the three places that read it.
+                  -- Materialized: computed once, not inlined into each of the three places that read it (which
+                  -- planned it three times). The line ids' sequence is looked up once (an InitPlan), not per line.
                   c AS MATERIALIZED (SELECT ${chainSql(`$${buyer}::int`)} AS chain)
                  SELECT new_invoice.*, (${INVOICED_BEFORE_JSON}) AS invoiced_before, ${chainPoliciesAndRulesSql('c.chain')},
-                        ARRAY(SELECT nextval(pg_get_serial_sequence('invoice_line', 'id'))::int FROM generate_series(1, $${n + 9}::int)) AS line_ids,
+                        ARRAY(SELECT nextval((SELECT pg_get_serial_sequence('invoice_line', 'id')))::int FROM generate_series(1, $${n + 9}::int)) AS line_ids,
                         nextval(pg_get_serial_sequence('invoice_response', 'id'))::int AS response_id
                    FROM new_invoice, c`;
     invoiceInserts.set(key, (found = { sql, columns: given }));
