@@ -122,7 +122,7 @@ export class DocumentExchangeService {
         if (first) return { httpStatus: 409, answer: { documentType: type, id: first.resultId, status: first.resultStatus, problems: [] } };
         const result = await handler.handle(tx, { bytes, identity, nodes, caller, receivedDocumentId });
         if (isRefused(result)) throw new Refusal(result.problems.length ? result.problems : [{ message: `The ${type} was refused` }]);
-        const row = await this.received.insert(tx, {
+        await this.received.insert(tx, {
           id: receivedDocumentId,
           senderOrganisationId: caller.organisationId,
           documentType: type,
@@ -134,7 +134,7 @@ export class DocumentExchangeService {
           sentByClientId: caller.machineClientId ?? null,
           content: bytes,
         });
-        await this.audit.record(tx, 'document.received', 'received_document', row.id, {
+        await this.audit.record(tx, 'document.received', 'received_document', receivedDocumentId, {
           documentType: type,
           documentId,
           specification: identity.specification,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { RequestContext } from '../platform/context/request-context';
+import { BatchStatement, writeBeforeCommit } from '../platform/database/before-commit';
 import { GENERIC_PLANS_IN_TRANSACTION, preparedQueryIn } from '../platform/database/prepared-query';
 
 /** A document POST /documents applied, as first stored. */
@@ -70,15 +71,41 @@ export class ReceivedDocumentRepository {
     return rows[0];
   }
 
-  async insert(tx: RequestContext, d: NewReceivedDocument): Promise<ReceivedDocumentRow> {
-    const sha256 = createHash('sha256').update(d.content).digest();
-    const [row]: ReceivedDocumentRow[] = await preparedQueryIn(
-      tx.manager,
-      `INSERT INTO received_document (id, sender_organisation_id, document_type, document_id, customization_id, result_id, result_status,
-                                      sent_by_user_id, sent_by_client_id, size_bytes, sha256, content)
-       VALUES ($12, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
-      [d.senderOrganisationId, d.documentType, d.documentId, d.customizationId, d.resultId, d.resultStatus, d.sentByUserId, d.sentByClientId, d.content.length, sha256, d.content, d.id],
-    );
-    return row;
+  /**
+   * Records the document as received, with the transaction's other deferred rows (audit events,
+   * outbox messages) in the one statement before its COMMIT: nothing reads it back before then,
+   * its id was drawn by lock(), and the invoice's reference to it is checked at commit.
+   */
+  async insert(tx: RequestContext, d: NewReceivedDocument): Promise<void> {
+    await writeBeforeCommit<NewReceivedDocument>(tx.manager, RECEIVED_DOCUMENTS, d, writeReceivedDocuments);
   }
+}
+
+/** The batch kind of received documents in a transaction (one, in practice). */
+const RECEIVED_DOCUMENTS = {};
+
+const RECEIVED_DOCUMENT_COLUMNS = 12;
+
+/** The documents as one INSERT of VALUES rows: the content goes as a binary parameter, not hex text in an array. */
+function writeReceivedDocuments(docs: NewReceivedDocument[]): BatchStatement {
+  const rows = docs.map((_, i) => `(${Array.from({ length: RECEIVED_DOCUMENT_COLUMNS }, (_, c) => `$${i * RECEIVED_DOCUMENT_COLUMNS + c + 1}`).join(', ')})`);
+  return {
+    sql: `INSERT INTO received_document (id, sender_organisation_id, document_type, document_id, customization_id, result_id, result_status,
+                                      sent_by_user_id, sent_by_client_id, size_bytes, sha256, content)
+       VALUES ${rows.join(', ')}`,
+    params: docs.flatMap((d) => [
+      d.id,
+      d.senderOrganisationId,
+      d.documentType,
+      d.documentId,
+      d.customizationId,
+      d.resultId,
+      d.resultStatus,
+      d.sentByUserId,
+      d.sentByClientId,
+      d.content.length,
+      createHash('sha256').update(d.content).digest(),
+      d.content,
+    ]),
+  };
 }

@@ -42,6 +42,8 @@ export interface AnswerExtras {
   actions?: InvoiceResponseAction[];
   /** CA: the conditions the invoice is accepted on, as the person gave them. */
   conditions?: InvoiceResponseReason[];
+  /** The response's id when drawn already (the intake draws it with the invoice's INSERT). */
+  responseId?: number;
 }
 
 /** The code of the reason a person gives when approving an exception: it stays inside Torg. */
@@ -64,7 +66,7 @@ export class InvoiceAnswers {
   ) {}
 
   async answerSupplier(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[], extras: AnswerExtras = {}): Promise<void> {
-    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons, extras), extras.note, extras.effectiveDate);
+    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons, extras), extras.note, extras.effectiveDate, extras.responseId);
   }
 
   /** Accounts payable's question to the supplier (UQ), with its status reasons as the person gave them. */

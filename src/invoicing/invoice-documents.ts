@@ -145,10 +145,11 @@ export class InvoiceDocuments implements OnModuleInit {
         receivedByClientId: caller.machineClientId ?? null,
       },
       draft.subtotals,
-      order?.lines.map((l) => l.id),
+      order?.lines.map((l) => l.id) ?? [],
+      draft.lines.length,
     );
     if (!inserted) throw again();
-    const { invoice: stored, invoicedBefore } = inserted;
+    const { invoice: stored, ...drawn } = inserted;
     await this.audit.record(tx, 'invoice.received', 'invoice', stored.id, {
       kind,
       invoiceNumber: draft.invoiceNumber,
@@ -165,7 +166,7 @@ export class InvoiceDocuments implements OnModuleInit {
       stored,
       draft.lines.map((l) => ({ ...l, orderLineId: null })),
       order,
-      invoicedBefore,
+      drawn,
     );
     return { id: String(decided.id), status: decided.status };
   }

@@ -13,9 +13,9 @@ import { InvoiceSpend } from './invoice-spend';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceEvent, InvoiceStatus } from './invoice-status';
 import { InvoiceMachine, invoiceMachine } from './invoice.machine';
-import { InvoicedBefore, InvoiceRepository, NewInvoiceLine, NewMatchReason } from './invoice.repository';
+import { FreshMatch, InsertedInvoice, InvoicedBefore, InvoiceRepository, NewInvoiceLine, NewMatchReason } from './invoice.repository';
 import { InvoiceEntity, InvoiceLineEntity, StoredLineMatchStatus } from './invoicing.entities';
-import { MatchPolicies } from './match-policy.service';
+import { EffectivePolicy, effectivePolicyOf, MatchPolicies } from './match-policy.service';
 import { InvoiceLineFacts, matchInvoice, MatchPolicy, MatchResult, OrderLineFacts, resolveMatchPolicy } from './matching';
 
 export type { OrderForInvoice };
@@ -49,7 +49,16 @@ export class InvoiceMatching {
     private readonly currency: InvoiceCurrency,
     audit: AuditService,
   ) {
-    this.machine = invoiceMachine(audit, (tx, invoice) => this.invoices.save(tx, invoice));
+    this.machine = invoiceMachine(audit, (tx, invoice) => this.invoices.save(tx, invoice, this.takeUnsaved(invoice)));
+  }
+
+  /** New invoices' lines and reasons, written by the save of their first decision (matchAndDecideNew). */
+  private readonly unsaved = new WeakMap<InvoiceEntity, FreshMatch>();
+
+  private takeUnsaved(invoice: InvoiceEntity): FreshMatch | undefined {
+    const fresh = this.unsaved.get(invoice);
+    this.unsaved.delete(invoice);
+    return fresh;
   }
 
   async matchAndDecide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null): Promise<InvoiceEntity> {
@@ -69,38 +78,35 @@ export class InvoiceMatching {
 
   /**
    * A new invoice, stored without its lines: matched on the lines as drafted, which are then
-   * stored with their outcome in the one INSERT (not inserted and then updated: a second version
-   * of every line), and decided as matchAndDecide does.
+   * stored with their outcome and the match reasons by the save that decides it (one statement;
+   * not inserted and then updated). `drawn`: what the invoice's INSERT read and drew beside it
+   * (what the order's lines were invoiced before, the buyer's policy chain, the lines' ids and
+   * the Invoice Response's id).
    */
   async matchAndDecideNew(
     tx: RequestContext,
     invoice: InvoiceEntity,
     drafts: NewInvoiceLine[],
     order: OrderForInvoice | null,
-    invoicedBefore?: InvoicedBefore[],
+    drawn: Omit<InsertedInvoice, 'invoice'>,
   ): Promise<{ invoice: InvoiceEntity; lines: InvoiceLineEntity[] }> {
-    // The verdict names a line by its id: until stored, a line's id is its index (mapped to the stored id below).
-    const unstored = drafts.map((l, i) => Object.assign(new InvoiceLineEntity(), { ...l, id: i, invoiceId: invoice.id, position: i + 1, matchStatus: null }));
-    const verdict = await this.verdict(tx, invoice, unstored, order, invoicedBefore);
-    const outcomes = lineOutcomes(verdict, unstored);
-    const lines = await this.invoices.insertLines(
-      tx,
-      invoice.id,
-      drafts.map((l, i) => ({ ...l, orderLineId: outcomes[i].orderLineId, matchStatus: outcomes[i].status })),
-    );
-    const reasons = verdict.reasons.map((r) => (r.invoiceLineId === null ? r : { ...r, invoiceLineId: lines[r.invoiceLineId].id }));
-    await this.invoices.storeMatch(tx, invoice, { mode: verdict.mode, lines: [], reasons });
-    return { invoice: await this.decide(tx, invoice, lines, order, { ...verdict, reasons }), lines };
+    const lines = drafts.map((l, i) => Object.assign(new InvoiceLineEntity(), { ...l, id: drawn.lineIds[i], invoiceId: invoice.id, position: i + 1, matchStatus: null }));
+    const verdict = await this.verdict(tx, invoice, lines, order, drawn.invoicedBefore, effectivePolicyOf(drawn.policies));
+    lineOutcomes(verdict, lines).forEach((o, i) => Object.assign(lines[i], { orderLineId: o.orderLineId, matchStatus: o.status }));
+    invoice.matchMode = verdict.mode;
+    invoice.matchedAt = new Date();
+    this.unsaved.set(invoice, { lines, reasons: verdict.reasons });
+    return { invoice: await this.decide(tx, invoice, lines, order, verdict, drawn.responseId), lines };
   }
 
   /** Moves the matched invoice by its verdict (its outcome stored): answers the supplier, books an approval, tells insights, audits. */
-  private async decide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null, verdict: Verdict): Promise<InvoiceEntity> {
+  private async decide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null, verdict: Verdict, responseId?: number): Promise<InvoiceEntity> {
     // The order is the invoice's own (intake and re-match lock it so): spend needs read nothing again.
     const known = (order?.order.id ?? null) === invoice.orderId ? { lines, order } : undefined;
     const rematch = invoice.status !== InvoiceStatus.RECEIVED;
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
-        await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons);
+        await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons, { responseId });
         const reasonCodes = verdict.reasons.map((r) => r.code);
         if (to === InvoiceStatus.APPROVED) {
           await this.ledgers.approved(tx, i);
@@ -134,8 +140,19 @@ export class InvoiceMatching {
     return stored.length === reasons.length && reasons.every((r, i) => key(r) === stored[i]);
   }
 
-  /** `invoicedBefore`: what the order's lines were invoiced before, when the caller read it already under the order's lock (the intake, with its INSERT). */
-  private async verdict(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null, invoicedBefore?: InvoicedBefore[]): Promise<Verdict> {
+  /**
+   * `invoicedBefore`: what the order's lines were invoiced before, when the caller read it already
+   * under the order's lock; `known`: the buyer's policy, when read already (the intake reads both
+   * with its INSERT).
+   */
+  private async verdict(
+    tx: RequestContext,
+    invoice: InvoiceEntity,
+    lines: InvoiceLineEntity[],
+    order: OrderForInvoice | null,
+    invoicedBefore?: InvoicedBefore[],
+    known?: EffectivePolicy,
+  ): Promise<Verdict> {
     const early = buyerReferenceReasons(invoice, order);
     const currency = await this.currency.reason(tx, invoice, order);
     if (currency) return { event: 'raiseException', mode: null, result: null, reasons: [...early, currency] };
@@ -144,7 +161,7 @@ export class InvoiceMatching {
       return { event: 'raiseException', mode: null, result: null, reasons: [...early, reason] };
     }
 
-    const effective = await this.policies.effective(tx, invoice.buyerOrganisationId);
+    const effective = known ?? (await this.policies.effective(tx, invoice.buyerOrganisationId));
     // One policy per UNSPSC code, resolved once: lines of one code share it, and with it the
     // matcher's parse of its tolerances (kept per policy object), instead of once per line.
     const byCode = new Map<string, MatchPolicy>();

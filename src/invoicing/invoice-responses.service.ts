@@ -34,6 +34,8 @@ export interface InvoiceResponseInput {
   note?: string;
   /** When the status took effect (cbc:EffectiveDate): a payment's date for PD. */
   effectiveDate?: string;
+  /** The response's id, when drawn already (the intake draws it with the invoice's INSERT); else drawn here. */
+  id?: number;
 }
 
 /**
@@ -54,9 +56,9 @@ export class InvoiceResponses {
   /**
    * Answers the supplier about `invoice` after a decision, and notes on the invoice which response
    * it got and when (the caller saves the invoice). A re-match that changes nothing the supplier
-   * was told (same code, same reasons) sends nothing again: null.
+   * was told (same code, same reasons) sends nothing again: null. `responseId`: the id, drawn already.
    */
-  async answer(tx: RequestContext, invoice: InvoiceEntity, decision: InvoiceDecision, note?: string, effectiveDate?: string): Promise<InvoiceResponseRow | null> {
+  async answer(tx: RequestContext, invoice: InvoiceEntity, decision: InvoiceDecision, note?: string, effectiveDate?: string, responseId?: number): Promise<InvoiceResponseRow | null> {
     const plan = invoiceResponseFor(decision);
     // The invoice carries the last code sent: only the same code again needs a look at its reasons.
     if (invoice.responseCode === plan.code) {
@@ -75,6 +77,7 @@ export class InvoiceResponses {
       actions: plan.actions,
       note,
       effectiveDate,
+      id: responseId,
     });
     invoice.responseCode = sent.code;
     invoice.responseSentAt = sent.createdAt;
@@ -84,7 +87,7 @@ export class InvoiceResponses {
   async send(tx: RequestContext, input: InvoiceResponseInput): Promise<InvoiceResponseRow> {
     // Both in one batch (the organisation loader).
     const [buyer, supplier] = await Promise.all([this.identity.organisation(tx, input.buyerOrganisationId), this.identity.organisation(tx, input.supplierOrganisationId)]);
-    const id = await this.rows.nextId(tx);
+    const id = input.id ?? (await this.rows.nextId(tx));
     const document = invoiceResponseDocument({
       id: `IR-${id}`,
       issueDate: osloToday(),

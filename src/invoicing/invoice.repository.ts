@@ -7,6 +7,7 @@ import { conflict } from '../platform/errors/domain-error';
 import { COUNTED_INVOICE_STATES, InvoiceStatus, OPEN_INVOICE_STATES } from './invoice-status';
 import { InvoiceEntity, InvoiceKind, InvoiceLineEntity, InvoiceMatchReasonEntity, InvoiceVatSubtotalEntity, StoredLineMatchStatus, StoredMatchMode } from './invoicing.entities';
 import { preparedQueryIn } from '../platform/database/prepared-query';
+import { ChainPoliciesAndRules, chainPoliciesAndRulesOf, ChainPoliciesAndRulesRow, chainPoliciesAndRulesSql, chainSql } from './match-policy.repository';
 
 export type NewInvoice = Omit<
   InvoiceEntity,
@@ -32,6 +33,23 @@ export type NewInvoiceLine = Omit<InvoiceLineEntity, 'id' | 'invoiceId' | 'posit
 export type MatchedNewLine = NewInvoiceLine & { matchStatus: StoredLineMatchStatus | null };
 export type NewVatSubtotal = Omit<InvoiceVatSubtotalEntity, 'id' | 'invoiceId'>;
 export type NewMatchReason = Omit<InvoiceMatchReasonEntity, 'id' | 'invoiceId'>;
+
+/** What the intake's INSERT gives back: the invoice as stored and what it read and drew beside it (insert's comment). */
+export interface InsertedInvoice {
+  invoice: InvoiceEntity;
+  invoicedBefore: InvoicedBefore[];
+  policies: ChainPoliciesAndRules;
+  /** One id for each new line, in document order. */
+  lineIds: number[];
+  /** The id of the Invoice Response the decision sends. */
+  responseId: number;
+}
+
+/** A new invoice's lines (ids drawn, in document order) and its match reasons, written by the save that decides it. */
+export interface FreshMatch {
+  lines: InvoiceLineEntity[];
+  reasons: NewMatchReason[];
+}
 
 /** An invoice with its lines (in document order). */
 export interface StoredInvoice {
@@ -71,18 +89,17 @@ export interface InvoiceListFilter {
 @Injectable()
 export class InvoiceRepository {
   /**
-   * A new invoice (status RECEIVED) with its VAT subtotals, without its lines: matching stores
-   * them with their outcome (insertLines). Each statement returns its rows as stored, so nothing
-   * is read back. Null, nothing written: the supplier has sent an invoice (or credit note) with
-   * this number already — the unique key answers that in the INSERT (ON CONFLICT DO NOTHING,
-   * which waits for a concurrent one to commit or roll back) instead of a look-up before it.
+   * A new invoice (status RECEIVED) with its VAT subtotals, without its lines: they are stored
+   * with their match outcome by the save that decides it (`save`'s `newLines`). Null, nothing
+   * written: the supplier has sent an invoice (or credit note) with this number already — the
+   * unique key answers that in the INSERT (ON CONFLICT DO NOTHING, which waits for a concurrent
+   * one to commit or roll back) instead of a look-up before it. The same statement reads what the
+   * matcher needs next and draws the ids the decision writes (one round trip instead of four):
+   * what the order's lines were invoiced before (after the order's lock, as the statement it
+   * replaced), the buyer's match policy chain, an id for each of `lineCount` lines and one for
+   * the Invoice Response.
    */
-  async insert(
-    tx: RequestContext,
-    invoice: NewInvoice,
-    subtotals: NewVatSubtotal[],
-    orderLineIds: readonly number[] = [],
-  ): Promise<{ invoice: InvoiceEntity; invoicedBefore: InvoicedBefore[] } | null> {
+  async insert(tx: RequestContext, invoice: NewInvoice, subtotals: NewVatSubtotal[], orderLineIds: readonly number[], lineCount: number): Promise<InsertedInvoice | null> {
     // One plain statement for the invoice and its subtotals (the intake runs it for every
     // invoice): TypeORM's insert builder cost the service more than the statement costs PostgreSQL.
     const row = { ...invoice, status: InvoiceStatus.RECEIVED, version: 1 };
@@ -99,47 +116,17 @@ export class InvoiceRepository {
       [...orderLineIds],
       [...COUNTED_INVOICE_STATES],
       InvoiceStatus.APPROVED,
+      lineCount,
     ]);
     if (!rows.length) return null;
-    return { invoice: entitiesOf(tx.manager, InvoiceEntity, rows)[0], invoicedBefore: rows[0].invoiced_before as InvoicedBefore[] };
-  }
-
-  /**
-   * A new invoice's lines, numbered 1, 2, … with their match outcome, in one statement (an INSERT
-   * from arrays: its text and cost do not grow with the number of lines); as stored, in order.
-   */
-  async insertLines(tx: RequestContext, invoiceId: number, lines: MatchedNewLine[]): Promise<InvoiceLineEntity[]> {
-    if (!lines.length) return [];
-    const column = <K extends keyof MatchedNewLine>(key: K) => lines.map((l) => l[key]);
-    const rows: Record<string, unknown>[] = await preparedQueryIn(
-      tx.manager,
-      `INSERT INTO invoice_line (invoice_id, position, line_id, quantity, unit_code, net_unit_price, base_quantity, line_amount, vat_category, vat_rate,
-                                 item_name, seller_item_id, gtin, unspsc_code, accounting_cost, order_line_ref, order_line_id, match_status)
-       SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::numeric[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::numeric[],
-                                  $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::int[], $18::text[]) AS u
-       RETURNING ${entityColumns(tx.manager, InvoiceLineEntity)}`,
-      [
-        invoiceId,
-        lines.map((_, i) => i + 1),
-        column('lineId'),
-        column('quantity'),
-        column('unitCode'),
-        column('netUnitPrice'),
-        column('baseQuantity'),
-        column('lineAmount'),
-        column('vatCategory'),
-        column('vatRate'),
-        column('itemName'),
-        column('sellerItemId'),
-        column('gtin'),
-        column('unspscCode'),
-        column('accountingCost'),
-        column('orderLineRef'),
-        column('orderLineId'),
-        column('matchStatus'),
-      ],
-    );
-    return entitiesOf(tx.manager, InvoiceLineEntity, rows).sort((a, b) => a.position - b.position);
+    const [first] = rows;
+    return {
+      invoice: entitiesOf(tx.manager, InvoiceEntity, rows)[0],
+      invoicedBefore: first.invoiced_before as InvoicedBefore[],
+      policies: chainPoliciesAndRulesOf(tx, first as unknown as ChainPoliciesAndRulesRow),
+      lineIds: first.line_ids as number[],
+      responseId: first.response_id as number,
+    };
   }
 
   find(ctx: RequestContext, id: number): Promise<InvoiceEntity | null> {
@@ -202,16 +189,17 @@ export class InvoiceRepository {
 
   /**
    * Writes the invoice if nobody else has since it was read (optimistic lock on `version`),
-   * bumping its version; otherwise 409 CONFLICT, nothing written.
+   * bumping its version; otherwise 409 CONFLICT, nothing written. With `fresh`, a new invoice's
+   * lines (their ids drawn by `insert`) and match reasons are written in the same statement.
    */
-  async save(tx: RequestContext, invoice: InvoiceEntity): Promise<InvoiceEntity> {
+  async save(tx: RequestContext, invoice: InvoiceEntity, fresh?: FreshMatch): Promise<InvoiceEntity> {
     // Every column as the entity holds it, in plain SQL: TypeORM's update builder cost more
     // service CPU than the statement costs PostgreSQL (one per decision, on the intake path).
-    const { sql, columns } = invoiceUpdate(tx);
+    const { sql, columns } = fresh ? invoiceUpdateWithMatch(tx) : invoiceUpdate(tx);
     const driver = tx.manager.connection.driver;
     const updatedAt = new Date();
     const values = columns.map((c) => driver.preparePersistentValue(c.propertyName === 'updatedAt' ? updatedAt : c.getEntityValue(invoice), c));
-    const [, affected]: [unknown, number] = await preparedQueryIn(tx.manager, sql, [invoice.id, invoice.version, ...values]);
+    const [, affected]: [unknown, number] = await preparedQueryIn(tx.manager, sql, [invoice.id, invoice.version, ...values, ...(fresh ? freshMatchParams(fresh) : [])]);
     if (!affected) throw conflict(`Invoice ${invoice.invoiceNumber} was changed by someone else meanwhile; read it again and retry`);
     invoice.updatedAt = updatedAt;
     invoice.version = invoice.version + 1;
@@ -343,8 +331,9 @@ function invoicedBeforeSql(lines: string, except: string, counted: string, credi
 /**
  * The INSERT of a new invoice with the columns it is given (the others take their defaults, as
  * TypeORM's insert left them) and, in the same statement, its VAT subtotals from arrays (the five
- * parameters after the columns') and what the order lines named by the three after those were
- * invoiced before; made once per set of columns from the entity's metadata.
+ * parameters after the columns'), what the order lines named by the three after those were
+ * invoiced before, the buyer's match policy chain, and ids for as many lines as the last
+ * parameter says and for an Invoice Response; made once per set of columns from the entity's metadata.
  */
 const invoiceInserts = new Map<string, { sql: string; columns: ColumnMetadata[] }>();
 function invoiceInsert(ctx: RequestContext, row: object) {
@@ -353,6 +342,7 @@ function invoiceInsert(ctx: RequestContext, row: object) {
   let found = invoiceInserts.get(key);
   if (!found) {
     const n = given.length;
+    const buyer = given.findIndex((c) => c.propertyName === 'buyerOrganisationId') + 1;
     // What the order's lines were invoiced before rides on the INSERT (the matcher needs it next;
     // one round trip fewer). Run after the order's lock, like the statement it replaces; the new
     // invoice has no lines yet, so leaving it out changes nothing.
@@ -361,8 +351,14 @@ function invoiceInsert(ctx: RequestContext, row: object) {
                              ON CONFLICT (supplier_id, kind, invoice_number) DO NOTHING RETURNING ${entityColumns(ctx.manager, InvoiceEntity)}),
                   s AS (INSERT INTO invoice_vat_subtotal (invoice_id, category, rate, taxable_amount, tax_amount, exemption_reason)
                         SELECT new_invoice.id, u.category, u.rate, u.taxable_amount, u.tax_amount, u.exemption_reason FROM new_invoice, unnest($${n + 1}::text[], $${n + 2}::numeric[], $${n + 3}::numeric[], $${n + 4}::numeric[], $${n + 5}::text[]) WITH ORDINALITY AS u(category, rate, taxable_amount, tax_amount, exemption_reason, o)
-                        ORDER BY u.o)
-                 SELECT new_invoice.*, (${INVOICED_BEFORE_JSON}) AS invoiced_before FROM new_invoice`;
+                        ORDER BY u.o),
+                  -- Materialized: computed once, not inlined into each of the three places that read it (which
+                  -- planned it three times). The line ids' sequence is looked up once (an InitPlan), not per line.
+                  c AS MATERIALIZED (SELECT ${chainSql(`$${buyer}::int`)} AS chain)
+                 SELECT new_invoice.*, (${INVOICED_BEFORE_JSON}) AS invoiced_before, ${chainPoliciesAndRulesSql('c.chain')},
+                        ARRAY(SELECT nextval((SELECT pg_get_serial_sequence('invoice_line', 'id')))::int FROM generate_series(1, $${n + 9}::int)) AS line_ids,
+                        nextval(pg_get_serial_sequence('invoice_response', 'id'))::int AS response_id
+                   FROM new_invoice, c`;
     invoiceInserts.set(key, (found = { sql, columns: given }));
   }
   return found;
@@ -377,4 +373,64 @@ function invoiceUpdate(ctx: RequestContext) {
     invoiceUpdateOnce = { sql: `UPDATE invoice SET ${sets.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`, columns };
   }
   return invoiceUpdateOnce;
+}
+
+/**
+ * invoiceUpdate's UPDATE with a new invoice's lines and match reasons (freshMatchParams, after the
+ * columns') written in the same statement; the lines' ids were drawn by the INSERT, so a reason
+ * names its line by id. Made once from the entity's metadata.
+ */
+let invoiceUpdateWithMatchOnce: { sql: string; columns: ColumnMetadata[] } | undefined;
+function invoiceUpdateWithMatch(ctx: RequestContext) {
+  if (!invoiceUpdateWithMatchOnce) {
+    const { sql, columns } = invoiceUpdate(ctx);
+    const p = (i: number) => `$${columns.length + 2 + i}`;
+    const lineArrays = ['int', 'int', 'text', 'numeric', 'text', 'numeric', 'numeric', 'numeric', 'text', 'numeric', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'text'];
+    const reasonArrays = ['int', 'text', 'text', 'text', 'text', 'text', 'numeric'];
+    const lines = lineArrays.map((type, i) => `${p(i + 1)}::${type}[]`).join(', ');
+    const reasons = reasonArrays.map((type, i) => `${p(lineArrays.length + i + 1)}::${type}[]`).join(', ');
+    invoiceUpdateWithMatchOnce = {
+      sql: `WITH l AS (INSERT INTO invoice_line (id, position, line_id, quantity, unit_code, net_unit_price, base_quantity, line_amount, vat_category, vat_rate,
+                                              item_name, seller_item_id, gtin, unspsc_code, accounting_cost, order_line_ref, order_line_id, match_status, invoice_id)
+                       SELECT u.*, $1 FROM unnest(${lines}) AS u),
+                 r AS (INSERT INTO invoice_match_reason (invoice_id, invoice_line_id, code, message, expected, actual, difference, difference_nok)
+                       SELECT $1, u.invoice_line_id, u.code, u.message, u.expected, u.actual, u.difference, u.difference_nok FROM unnest(${reasons}) WITH ORDINALITY AS u(invoice_line_id, code, message, expected, actual, difference, difference_nok, o) ORDER BY u.o)
+            ${sql}`,
+      columns,
+    };
+  }
+  return invoiceUpdateWithMatchOnce;
+}
+
+/** freshMatch's arrays, in invoiceUpdateWithMatch's order: the lines' columns, then the reasons'. */
+function freshMatchParams({ lines, reasons }: FreshMatch): unknown[] {
+  const line = <K extends keyof InvoiceLineEntity>(key: K) => lines.map((l) => l[key]);
+  const reason = <K extends keyof NewMatchReason>(key: K) => reasons.map((r) => r[key]);
+  return [
+    line('id'),
+    line('position'),
+    line('lineId'),
+    line('quantity'),
+    line('unitCode'),
+    line('netUnitPrice'),
+    line('baseQuantity'),
+    line('lineAmount'),
+    line('vatCategory'),
+    line('vatRate'),
+    line('itemName'),
+    line('sellerItemId'),
+    line('gtin'),
+    line('unspscCode'),
+    line('accountingCost'),
+    line('orderLineRef'),
+    line('orderLineId'),
+    line('matchStatus'),
+    reason('invoiceLineId'),
+    reason('code'),
+    reason('message'),
+    reason('expected'),
+    reason('actual'),
+    reason('difference'),
+    reason('differenceNok'),
+  ];
 }

@@ -7,6 +7,40 @@ import { InvoiceMatchPolicyEntity, InvoiceMatchRuleEntity, StoredMatchMode } fro
 
 export type NewMatchRule = Omit<InvoiceMatchRuleEntity, 'id' | 'createdAt'>;
 
+/** A buyer's chain (itself, then each organisation above it, nearest first) with the policies and rules of all of them. */
+export interface ChainPoliciesAndRules {
+  chain: number[];
+  policies: InvoiceMatchPolicyEntity[];
+  rules: InvoiceMatchRuleEntity[];
+}
+
+/** The row chainPoliciesAndRulesSql's columns give. */
+export interface ChainPoliciesAndRulesRow {
+  chain: number[];
+  policies: Record<string, unknown>[];
+  rules: Record<string, unknown>[];
+}
+
+/** The buyer organisation `buyer` (an SQL expression) and those above it, nearest first, as an int[] expression. */
+export const chainSql = (buyer: string) => `ARRAY(${selfAndAncestorsSql(buyer)})`;
+
+/**
+ * Three select-list columns (chain, policies, rules: each kind as a JSON array, rules in id order)
+ * of a chain (`chain`: a column of a MATERIALIZED CTE of chainSql's value, so that it is computed
+ * once, not inlined into each place that reads it): a statement of its own here, and a part of
+ * the invoice's INSERT at intake (invoice.repository.ts), which saves the intake a round trip.
+ */
+export function chainPoliciesAndRulesSql(chain: string): string {
+  return `${chain} AS chain,
+          (SELECT coalesce(json_agg(p), '[]'::json) FROM invoice_match_policy p WHERE p.buyer_organisation_id = ANY(${chain})) AS policies,
+          (SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json) FROM invoice_match_rule r WHERE r.buyer_organisation_id = ANY(${chain})) AS rules`;
+}
+
+/** The entities of chainPoliciesAndRulesSql's row: json_agg keeps the column names; entitiesOf converts each value (timestamps, json) as TypeORM does. */
+export function chainPoliciesAndRulesOf(ctx: RequestContext, row: ChainPoliciesAndRulesRow): ChainPoliciesAndRules {
+  return { chain: row.chain, policies: entitiesOf(ctx.manager, InvoiceMatchPolicyEntity, row.policies), rules: entitiesOf(ctx.manager, InvoiceMatchRuleEntity, row.rules) };
+}
+
 /** The one home of the SQL on `invoice_match_policy` and `invoice_match_rule`. */
 @Injectable()
 export class MatchPolicyRepository {
@@ -24,18 +58,11 @@ export class MatchPolicyRepository {
    * order: the intake asks it of every invoice (two TypeORM finds cost the service more than the
    * statement costs PostgreSQL, and the chain was a round trip of its own).
    */
-  async chainPoliciesAndRules(ctx: RequestContext, buyerOrganisationId: number): Promise<{ chain: number[]; policies: InvoiceMatchPolicyEntity[]; rules: InvoiceMatchRuleEntity[] }> {
-    const [row]: { chain: number[]; policies: Record<string, unknown>[]; rules: Record<string, unknown>[] }[] = await preparedQueryIn(
-      ctx.manager,
-      `WITH c AS (SELECT ARRAY(${selfAndAncestorsSql('$1')}) AS chain)
-       SELECT c.chain,
-              (SELECT coalesce(json_agg(p), '[]'::json) FROM invoice_match_policy p WHERE p.buyer_organisation_id = ANY(c.chain)) AS policies,
-              (SELECT coalesce(json_agg(r ORDER BY r.id), '[]'::json) FROM invoice_match_rule r WHERE r.buyer_organisation_id = ANY(c.chain)) AS rules
-         FROM c`,
-      [buyerOrganisationId],
-    );
-    // json_agg keeps the column names; entitiesOf converts each value (timestamps, json) as TypeORM does.
-    return { chain: row.chain, policies: entitiesOf(ctx.manager, InvoiceMatchPolicyEntity, row.policies), rules: entitiesOf(ctx.manager, InvoiceMatchRuleEntity, row.rules) };
+  async chainPoliciesAndRules(ctx: RequestContext, buyerOrganisationId: number): Promise<ChainPoliciesAndRules> {
+    const [row]: ChainPoliciesAndRulesRow[] = await preparedQueryIn(ctx.manager, `WITH c AS MATERIALIZED (SELECT ${chainSql('$1')} AS chain) SELECT ${chainPoliciesAndRulesSql('c.chain')} FROM c`, [
+      buyerOrganisationId,
+    ]);
+    return chainPoliciesAndRulesOf(ctx, row);
   }
 
   rule(ctx: RequestContext, id: number): Promise<InvoiceMatchRuleEntity | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
 import { InvoiceMatchPolicyEntity, InvoiceMatchRuleEntity } from './invoicing.entities';
 import { DEFAULT_TOLERANCE, MatchPolicy, MatchRule, Tolerance } from './matching';
-import { MatchPolicyRepository } from './match-policy.repository';
+import { ChainPoliciesAndRules, MatchPolicyRepository } from './match-policy.repository';
 
 /** With no policy set anywhere above the buyer: three-way (pay only what was received) within the default tolerance. */
 export const DEFAULT_MATCH_POLICY: MatchPolicy = { mode: 'THREE_WAY', tolerance: { ...DEFAULT_TOLERANCE } };
@@ -27,16 +27,20 @@ export class MatchPolicies {
   constructor(private readonly rows: MatchPolicyRepository) {}
 
   async effective(ctx: RequestContext, buyerOrganisationId: number): Promise<EffectivePolicy> {
-    // The chain and every organisation's of it at once; the nearest that has either wins.
-    const { chain, ...stored } = await this.rows.chainPoliciesAndRules(ctx, buyerOrganisationId);
-    for (const id of chain) {
-      const policy = stored.policies.find((p) => p.buyerOrganisationId === id) ?? null;
-      const rules = stored.rules.filter((r) => r.buyerOrganisationId === id);
-      if (!policy && !rules.length) continue;
-      return { organisationId: id, policy: policy ? toPolicy(policy) : DEFAULT_MATCH_POLICY, rules: rules.map(toRule), stored: { policy, rules } };
-    }
-    return { organisationId: null, policy: DEFAULT_MATCH_POLICY, rules: [], stored: { policy: null, rules: [] } };
+    return effectivePolicyOf(await this.rows.chainPoliciesAndRules(ctx, buyerOrganisationId));
   }
+}
+
+/** The effective policy of a chain read with its policies and rules (the intake reads them with the invoice's INSERT). */
+export function effectivePolicyOf({ chain, ...stored }: ChainPoliciesAndRules): EffectivePolicy {
+  // The nearest organisation of the chain that has either a policy or rules wins.
+  for (const id of chain) {
+    const policy = stored.policies.find((p) => p.buyerOrganisationId === id) ?? null;
+    const rules = stored.rules.filter((r) => r.buyerOrganisationId === id);
+    if (!policy && !rules.length) continue;
+    return { organisationId: id, policy: policy ? toPolicy(policy) : DEFAULT_MATCH_POLICY, rules: rules.map(toRule), stored: { policy, rules } };
+  }
+  return { organisationId: null, policy: DEFAULT_MATCH_POLICY, rules: [], stored: { policy: null, rules: [] } };
 }
 
 function toPolicy(row: InvoiceMatchPolicyEntity): MatchPolicy {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { InvoiceRepository } from '../../src/invoicing/invoice.repository';
 import { InvoiceStatus } from '../../src/invoicing/invoice-status';
-import type { InvoiceKind } from '../../src/invoicing/invoicing.entities';
+import { InvoiceKind, InvoiceLineEntity } from '../../src/invoicing/invoicing.entities';
 import { RequestContext } from '../../src/platform/context/request-context';
 import { inTransaction } from '../../src/platform/database/transaction';
 import type { TestApp } from './test-app';
@@ -67,31 +67,35 @@ export async function storedInvoice(
         receivedByClientId: null,
       },
       [{ category: 'S', rate: '25', taxableAmount: o.net, taxAmount: vat, exemptionReason: null }],
+      [],
+      1,
     );
     if (!inserted) throw new Error(`storedInvoice: ${o.number} of this supplier exists already`);
-    const { invoice } = inserted;
-    await repository.insertLines(tx, invoice.id, [
-      {
-        lineId: '1',
-        quantity: '1',
-        unitCode: 'EA',
-        netUnitPrice: o.net,
-        baseQuantity: '1',
-        lineAmount: o.net,
-        vatCategory: 'S',
-        vatRate: '25',
-        itemName: 'Kontorstol',
-        sellerItemId: null,
-        gtin: null,
-        unspscCode: null,
-        accountingCost: null,
-        orderLineRef: null,
-        orderLineId: null,
-        matchStatus: null,
-      },
-    ]);
+    const { invoice, lineIds } = inserted;
+    const line = Object.assign(new InvoiceLineEntity(), {
+      id: lineIds[0],
+      invoiceId: invoice.id,
+      position: 1,
+      lineId: '1',
+      quantity: '1',
+      unitCode: 'EA',
+      netUnitPrice: o.net,
+      baseQuantity: '1',
+      lineAmount: o.net,
+      vatCategory: 'S',
+      vatRate: '25',
+      itemName: 'Kontorstol',
+      sellerItemId: null,
+      gtin: null,
+      unspscCode: null,
+      accountingCost: null,
+      orderLineRef: null,
+      orderLineId: null,
+      matchStatus: null,
+    });
     invoice.status = o.status ?? InvoiceStatus.APPROVED;
-    await repository.save(tx, invoice);
+    // The lines are written with the save, as the intake writes them.
+    await repository.save(tx, invoice, { lines: [line], reasons: [] });
     return invoice.id;
   });
 }
