@@ -13,9 +13,8 @@ import { createAgreement, publishFile, SUBMIT, upload } from './support/fixtures
 import { factsWritten, submitCart } from './support/insights';
 import { COPY_PAPER_FROM_THE_SHOP } from './support/orders';
 import { TestApp } from './support/test-app';
-import { describeWithBrowser, focused, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
+import { BROWSER_TEST_MS, describeWithBrowser, focused, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
-const BROWSER_TEST_MS = 360_000;
 const PURCHASER = 'innkjoper@storby.example';
 const SUPPLIER = 'katalog@kontorland.example';
 

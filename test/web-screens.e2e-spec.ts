@@ -13,12 +13,11 @@ import { quickInvoiceXml } from './support/invoices';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { publishedItem, sentOrder } from './support/orders';
 import { TestApp } from './support/test-app';
-import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
+import { BROWSER_TEST_MS, describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const document: any, sessionStorage: any;
 
-const BROWSER_TEST_MS = 360_000;
 const describeBrowser = describeWithBrowser('the favourites, templates, UNSPSC facet, approval queue and payables browser test');
 /** A control's name as "<label>: <item>" (the item in a visually hidden span, which Chromium may set off with a space). */
 const named = (label: string, item: string) => new RegExp(`${esc(label)}\\s*:\\s*${esc(item)}$`);

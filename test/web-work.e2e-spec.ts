@@ -12,14 +12,11 @@ import { quickInvoiceXml } from './support/invoices';
 import { acceptedOrder, drain, kontorlandErp, postDocument, receive } from './support/invoicing';
 import { publishedItem, sentOrder } from './support/orders';
 import { TestApp } from './support/test-app';
-import { describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
+import { BROWSER_TEST_MS, describeWithBrowser, focusOnHeading, heading, offlineContext, screenshot, wcagViolations, useBrowserApp } from './support/web-browser';
 import { chooseByTyping, tabTo } from './support/web-keyboard';
 
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const location: any;
-
-/** Each walk takes a minute or two on a quiet machine; the 2-core test machine is shared. */
-const BROWSER_TEST_MS = 360_000;
 
 const describeBrowser = describeWithBrowser('the orders, approvals and accounts payable browser test');
 

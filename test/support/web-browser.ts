@@ -15,6 +15,9 @@ import { keepEvidenceOfFailure, recordForEvidence } from './web-failure-evidence
 /** page.evaluate's functions run in the browser: its globals, loosely typed (the Nest program has no DOM types). */
 declare const document: any;
 
+/** A browser test's own time: each walk takes a minute or two on a quiet machine, and the 2-core test machine is shared. */
+export const BROWSER_TEST_MS = 360_000;
+
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const haveBrowser = existsSync(CHROMIUM);
 const root = join(__dirname, '..', '..');
