@@ -242,8 +242,8 @@ it('closes an order that will get no more goods: commitment and draw become the 
     [String(order.id)],
   );
   expect(settled).toEqual([
-    { action: 'cost-centre.commitment-settled', to: '180.28' },
     { action: 'agreement.draw-settled', to: '180.28' },
+    { action: 'cost-centre.commitment-settled', to: '180.28' },
   ]);
 
   // Nothing more will come: the waiting invoice is matched again against the 4 received.
@@ -258,6 +258,28 @@ it('closes an order that will get no more goods: commitment and draw become the 
   // Only the order's own buyer side may close it: the supplier is told it does not exist.
   const supplier = await t.gql(await t.login('katalog@kontorland.example'), CLOSE, { i: { orderId: order.id, reason: 'Not mine' } });
   expect(supplier.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
+});
+
+it('settles a closed order never below what was invoiced, and does not let a later invoice wait for goods that will not come (issue 16)', async () => {
+  const buyer = await t.login('bestiller@nordby.example');
+  // 10 ordered, 4 received, 6 invoiced and approved by accounts payable anyway (270.42 invoiced).
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '4' }]);
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '6', price: '45.07', orderLineId: '1' }] }));
+  const waiting = await invoiceOf(posted.body.id);
+  expect(waiting.status).toBe('WAITING');
+  const approved = await t.gql(ap, DECIDE('approveInvoice'), { i: { invoiceId: waiting.id, expectedVersion: waiting.version, reason: 'The last 2 came with another delivery' } });
+  expect(approved.data.approveInvoice.status).toBe('APPROVED');
+
+  const closed = await t.gql(buyer, `mutation($i: CloseOrderInput!) { closeOrder(input: $i) { __typename ... on Order { status } } }`, { i: { orderId: order.id, reason: 'Nothing more comes' } });
+  expect(closed.data.closeOrder).toEqual({ __typename: 'Order', status: 'CLOSED' });
+  // Delivered 4 × 45.07 = 180.28, but 270.42 is invoiced: the commitment stays at what is owed.
+  expect(await ledgers(order.id)).toEqual({ commitment: { amount: '270.42', invoiced: '270.42' }, drawdown: { amount: '270.42', invoiced: '270.42' } });
+
+  // An invoice for more, after the close: a quantity difference for accounts payable, not a wait.
+  const later = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '45.07', orderLineId: '1' }] }));
+  expect(later.body.status).toBe('EXCEPTION');
+  expect((await invoiceOf(later.body.id)).reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '0', actual: '1' })]);
 });
 
 it('does not let an invoice for returned goods wait: they will not come again, so accounts payable sees the quantity difference now (issue 16)', async () => {

@@ -5,7 +5,7 @@ import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { notFound } from '../platform/errors/domain-error';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
-import { fitsUnder, ledgerAmount, LedgerSource, ledgerSource, remainingUnder } from '../platform/money/capped-total';
+import { fitsUnder, ledgerAmount, LedgerSource, ledgerSource, remainingUnder, settledAmount } from '../platform/money/capped-total';
 import { Money } from '../platform/money/money';
 import { AccessRule, AgreementAccess } from './agreement-access';
 import { AgreementDrawdownRepository, DrawdownRow, DrawdownTotals } from './agreement-drawdown.repository';
@@ -131,8 +131,9 @@ export class AgreementCeilingService {
 
   /**
    * The source was closed with less delivered than it drew (an order closed without the rest of
-   * its goods): its drawdown becomes the value `delivered`, never less than what was invoiced of
-   * it already; the rest of the ceiling is free again. Nothing happens for an unknown source.
+   * its goods): its drawdown becomes the value `delivered`, never more than it holds
+   * (settledAmount) and never less than what was invoiced of it already; the rest of the ceiling
+   * is free again. Nothing happens for an unknown source.
    */
   async settleDraw(tx: RequestContext, source: LedgerSource, delivered: Money): Promise<void> {
     const key = ledgerSource(source);
@@ -141,7 +142,7 @@ export class AgreementCeilingService {
     const { agreement, row } = locked;
     const wanted = ledgerAmount(delivered, agreement.currency);
     const invoiced = Money.of(row.invoiced, agreement.currency);
-    const to = wanted.compare(invoiced) < 0 ? invoiced : wanted;
+    const to = settledAmount(Money.of(row.amount, agreement.currency), wanted, invoiced);
     if (Money.of(row.amount, agreement.currency).equals(to)) return;
     await this.drawdowns.setAmount(tx, row.id, to.toDecimalString());
     await this.audit.record(tx, 'agreement.draw-settled', 'agreement', agreement.id, {

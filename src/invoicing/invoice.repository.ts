@@ -29,8 +29,6 @@ export type NewInvoice = Omit<
   | 'updatedAt'
 >;
 export type NewInvoiceLine = Omit<InvoiceLineEntity, 'id' | 'invoiceId' | 'position' | 'matchStatus'>;
-/** A new line with its match outcome, as stored at intake (null: not matched). */
-export type MatchedNewLine = NewInvoiceLine & { matchStatus: StoredLineMatchStatus | null };
 export type NewVatSubtotal = Omit<InvoiceVatSubtotalEntity, 'id' | 'invoiceId'>;
 export type NewMatchReason = Omit<InvoiceMatchReasonEntity, 'id' | 'invoiceId'>;
 
@@ -90,7 +88,7 @@ export interface InvoiceListFilter {
 export class InvoiceRepository {
   /**
    * A new invoice (status RECEIVED) with its VAT subtotals, without its lines: they are stored
-   * with their match outcome by the save that decides it (`save`'s `newLines`). Null, nothing
+   * with their match outcome by the save that decides it (`save`'s `fresh`). Null, nothing
    * written: the supplier has sent an invoice (or credit note) with this number already — the
    * unique key answers that in the INSERT (ON CONFLICT DO NOTHING, which waits for a concurrent
    * one to commit or roll back) instead of a look-up before it. The same statement reads what the
@@ -263,8 +261,9 @@ export class InvoiceRepository {
 
   /**
    * What these order lines were invoiced before, net of credit notes, counting invoices that are
-   * still to be paid (WAITING, EXCEPTION, APPROVED) and approved credit notes; `exceptInvoiceId`
-   * is the invoice being matched.
+   * still to be paid (WAITING, EXCEPTION, APPROVED; a WAITING one only when it came before the
+   * invoice matched, see invoicedBeforeSql) and approved credit notes; `exceptInvoiceId` is the
+   * invoice being matched.
    */
   async invoicedBefore(ctx: RequestContext, orderLineIds: readonly number[], exceptInvoiceId: number): Promise<InvoicedBefore[]> {
     if (!orderLineIds.length) return [];

@@ -61,8 +61,9 @@ export class OrderCommitments {
    * nothing more will come, so both become what it will cost, never less than what was invoiced.
    */
   async settle(tx: RequestContext, order: PurchaseOrderEntity, delivered: Money): Promise<void> {
-    await this.commitments.settle(tx, source(order), delivered);
+    // The agreement's ledger before the budget, as commit() takes them: a close beside an approval cannot deadlock.
     if (order.agreementId !== null) await this.agreements.settleDraw(tx, source(order), delivered);
+    await this.commitments.settle(tx, source(order), delivered);
   }
 
   /** The order no longer binds (cancelled, declined): both are released. Idempotent. */

@@ -11,6 +11,7 @@ import { notFound } from '../platform/errors/domain-error';
 import { Connection, decodeOffset, toConnection } from '../platform/graphql/connection';
 import { Money } from '../platform/money/money';
 import { OutboundDocuments } from '../exchange/outbound/outbound-documents.service';
+import { lineAmount } from './cart-totals';
 import { OrderCommitments } from './order-commitments';
 import { OrderSpend } from './order-spend';
 import { ORDER_DOCUMENT, orderRef } from './order-outbound';
@@ -99,8 +100,7 @@ export class OrdersService {
    */
   async cancel(ctx: RequestContext, input: CancelOrderInput): Promise<PurchaseOrderEntity | OrderStateError | OrderVersionConflictError> {
     return inTransaction(this.ds, ctx, async (tx) => {
-      const order = await this.lockForBuyer(tx, input.orderId, [Role.REQUESTER, Role.PURCHASER, Role.ADMIN]);
-      if (order.requesterUserId !== tx.person.userId && !tx.hasRole(Role.PURCHASER, Role.ADMIN)) throw notFound('Order', input.orderId);
+      const order = await this.lockForOwnBuyer(tx, input.orderId);
       const stale = this.staleVersion(order, input.expectedVersion);
       if (stale) return stale;
       const unsent = order.status === OrderStatus.APPROVED;
@@ -121,14 +121,13 @@ export class OrdersService {
    */
   async close(ctx: RequestContext, input: CloseOrderInput): Promise<PurchaseOrderEntity | OrderStateError | OrderVersionConflictError> {
     return inTransaction(this.ds, ctx, async (tx) => {
-      const order = await this.lockForBuyer(tx, input.orderId, [Role.REQUESTER, Role.PURCHASER, Role.ADMIN]);
-      if (order.requesterUserId !== tx.person.userId && !tx.hasRole(Role.PURCHASER, Role.ADMIN)) throw notFound('Order', input.orderId);
+      const order = await this.lockForOwnBuyer(tx, input.orderId);
       const stale = this.staleVersion(order, input.expectedVersion);
       if (stale) return stale;
       const { lines, received } = await this.orders.linesWithReceived(tx, order.id);
       const delivered = Money.sum(
         order.currency,
-        lines.map((l, i) => Money.of(l.unitPrice, order.currency).times(received[i]).toAmount()),
+        lines.map((l, i) => lineAmount({ ...l, quantity: received[i], currency: order.currency })),
       );
       return this.fire(tx, order, 'close', {
         effect: async (o) => {
@@ -168,6 +167,13 @@ export class OrdersService {
   async lockForBuyer(tx: RequestContext, id: number, roles: Role[]): Promise<PurchaseOrderEntity> {
     const order = await this.orders.lock(tx, id);
     if (!order || order.buyerOrganisationId !== tx.user.organisationId || !tx.hasRole(...roles)) throw notFound('Order', id);
+    return order;
+  }
+
+  /** The order, locked, for a step its own requester or a PURCHASER/ADMIN of its organisation takes (cancel, close); NOT_FOUND otherwise. */
+  private async lockForOwnBuyer(tx: RequestContext, id: number): Promise<PurchaseOrderEntity> {
+    const order = await this.lockForBuyer(tx, id, [Role.REQUESTER, Role.PURCHASER, Role.ADMIN]);
+    if (order.requesterUserId !== tx.person.userId && !tx.hasRole(Role.PURCHASER, Role.ADMIN)) throw notFound('Order', id);
     return order;
   }
 

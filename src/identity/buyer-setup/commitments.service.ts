@@ -3,7 +3,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { RequestContext } from '../../platform/context/request-context';
 import { badInput, notFound } from '../../platform/errors/domain-error';
 import { byKey, requestLoader } from '../../platform/graphql/request-loader';
-import { fitsUnder, ledgerAmount, LedgerSource, ledgerSource, remainingUnder } from '../../platform/money/capped-total';
+import { fitsUnder, ledgerAmount, LedgerSource, ledgerSource, remainingUnder, settledAmount } from '../../platform/money/capped-total';
 import { Money } from '../../platform/money/money';
 import { BudgetExceededError } from './buyer-setup.errors';
 import { CommitmentRepository, CommitmentTotals } from './commitment.repository';
@@ -146,17 +146,17 @@ export class CommitmentsService {
 
   /**
    * The source was closed with less delivered than it committed (a buyer closed an order that
-   * will get no more goods): its commitment becomes what it will cost, the value `delivered`, and
-   * never less than what was invoiced of it already. Never refused for the budget (it only
-   * shrinks or stays). Nothing happens for an unknown source.
+   * will get no more goods): its commitment becomes what it will cost, the value `delivered`,
+   * never more than it holds (settledAmount) and never less than what was invoiced of it already.
+   * Nothing happens for an unknown source.
    */
   async settle(tx: RequestContext, source: LedgerSource, delivered: Money): Promise<void> {
     const key = ledgerSource(source);
-    const wanted = ledgerAmount(delivered, BUDGET_CURRENCY);
     const row = await this.lockedEntry(tx, key);
     if (!row) return;
+    const wanted = ledgerAmount(delivered, BUDGET_CURRENCY);
     const invoiced = nok(row.invoiced);
-    const to = wanted.compare(invoiced) < 0 ? invoiced : wanted;
+    const to = settledAmount(nok(row.amount), wanted, invoiced);
     if (nok(row.amount).equals(to)) return;
     await this.rows.setAmount(tx, row.id, to.toDecimalString());
     await this.audit.record(tx, 'cost-centre.commitment-settled', 'cost_centre', row.costCentreId, {

@@ -144,7 +144,7 @@ function checkAddition(quantity: Decimal, price: Decimal, orderLine: OrderLineFa
     const toCome = orderLine.nothingMoreToCome ? ZERO : maxZero(ordered.minus(received).minus(dec(orderLine.returnedQuantity, 'returned quantity')));
     const coverable = !after.gt(received.plus(toCome).times(slack));
     const withinOrder = !after.gt(ordered.times(slack));
-    if (after.gt(received.times(slack)) && (coverable || (!withinOrder && !received.gt(invoicedBefore)))) {
+    if (after.gt(received.times(slack)) && (coverable || (!withinOrder && !received.gt(invoicedBefore) && !orderLine.nothingMoreToCome))) {
       // More than received, but goods still to come on the order could cover it (or, beyond the
       // order anyway, nothing received is left uninvoiced): waiting for goods, not a dispute.
       // Receiving part of the goods must not turn a waiting invoice into an exception; the

@@ -209,6 +209,10 @@ describe('matchInvoice: three-way', () => {
     expect(r).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: false });
     expect(r.reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '4', actual: '6', difference: '2' })]);
     expect(matchInvoice(invoice([closed], [invoiceLine(0, { quantity: '4' })], threeWay))).toMatchObject({ status: 'MATCHED', reasons: [] });
+    // Beyond the order with everything received invoiced already: nothing to wait for either, both differences shown.
+    const beyond = matchInvoice(invoice([{ ...closed, previouslyInvoicedQuantity: '4', previouslyInvoicedAmount: '400.00' }], [invoiceLine(0, { quantity: '8' })], threeWay));
+    expect(beyond).toMatchObject({ status: 'EXCEPTION', awaitingReceipt: false });
+    expect(codes(beyond).sort()).toEqual(['QUANTITY_ABOVE_ORDERED', 'QUANTITY_ABOVE_RECEIVED']);
     // Two-way matching never looked at receipts: closing changes nothing there.
     expect(matchInvoice(invoice([closed], [invoiceLine(0, { quantity: '6' })], { policy: policy('TWO_WAY') })).status).toBe('MATCHED');
   });

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { fitsUnder, ledgerAmount, ledgerSource, remainingUnder } from './capped-total';
+import { fitsUnder, ledgerAmount, ledgerSource, remainingUnder, settledAmount } from './capped-total';
 import { Money } from './money';
 
 const nok = (amount: string) => Money.of(amount, 'NOK');
@@ -48,6 +48,16 @@ describe('ledgerAmount', () => {
     expect(refusal(() => ledgerAmount(nok('1.005'), 'NOK', 'total'))).toBe('BAD_USER_INPUT: total must have at most 2 decimals (1.005 NOK): round it first');
     expect(refusal(() => ledgerAmount(nok('10000000000000000'), 'NOK'))).toMatch(/too large/);
     expect(refusal(() => ledgerAmount(Money.of('5', 'EUR'), 'NOK'))).toBe('BAD_USER_INPUT: amount must be in NOK, not EUR');
+  });
+});
+
+describe('settledAmount', () => {
+  it('becomes what was delivered, never more than the entry holds, never less than was invoiced', () => {
+    expect(settledAmount(nok('450.70'), nok('180.28'), nok('0')).toDecimalString()).toBe('180.28');
+    expect(settledAmount(nok('450.70'), nok('180.28'), nok('270.42')).toDecimalString()).toBe('270.42');
+    // Over-received: settling books nothing new.
+    expect(settledAmount(nok('450.70'), nok('500.00'), nok('0')).toDecimalString()).toBe('450.7');
+    expect(settledAmount(nok('450.70'), nok('0'), nok('0')).toDecimalString()).toBe('0');
   });
 });
 

@@ -33,6 +33,16 @@ export function ledgerAmount(amount: Money, currency: string, field = 'amount'):
   return amount;
 }
 
+/**
+ * What a ledger entry becomes when its source is settled at `delivered` (a commitment closed with
+ * less delivered than it held): never more than it holds now (settling books nothing new), never
+ * less than what was invoiced of it already. All three in one currency.
+ */
+export function settledAmount(current: Money, delivered: Money, invoiced: Money): Money {
+  const capped = delivered.compare(current) > 0 ? current : delivered;
+  return capped.compare(invoiced) < 0 ? invoiced : capped;
+}
+
 /** What a ledger entry stands for, e.g. { type: 'ORDER', id: '42' }: one entry per source. */
 export interface LedgerSource {
   type: string;
