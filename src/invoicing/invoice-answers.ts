@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
 import type { InvoiceDecision, InvoiceResponseAction, InvoiceResponseReason } from './invoice-response-for';
-import { InvoiceResponseRepository } from './invoice-response.repository';
+import { DrawnResponseIds, InvoiceResponseRepository } from './invoice-response.repository';
 import { InvoiceResponses } from './invoice-responses.service';
 import { InvoiceStatus } from './invoice-status';
 import { InvoiceRepository } from './invoice.repository';
@@ -42,8 +42,8 @@ export interface AnswerExtras {
   actions?: InvoiceResponseAction[];
   /** CA: the conditions the invoice is accepted on, as the person gave them. */
   conditions?: InvoiceResponseReason[];
-  /** The response's id when drawn already (the intake draws it with the invoice's INSERT). */
-  responseId?: number;
+  /** The response's ids when drawn already (the intake draws them with the invoice's INSERT). */
+  responseIds?: DrawnResponseIds;
 }
 
 /** The code of the reason a person gives when approving an exception: it stays inside Torg. */
@@ -66,7 +66,7 @@ export class InvoiceAnswers {
   ) {}
 
   async answerSupplier(tx: RequestContext, invoice: InvoiceEntity, code: WantedResponseCode, reasons: readonly AnswerReason[], extras: AnswerExtras = {}): Promise<void> {
-    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons, extras), extras.note, extras.effectiveDate, extras.responseId);
+    await this.responses.answer(tx, invoice, await this.decision(tx, invoice, code, reasons, extras), extras.note, extras.effectiveDate, extras.responseIds);
   }
 
   /** Accounts payable's question to the supplier (UQ), with its status reasons as the person gave them. */

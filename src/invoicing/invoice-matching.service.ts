@@ -12,6 +12,7 @@ import { InvoiceCurrency } from './invoice-currency';
 import { InvoiceSpend } from './invoice-spend';
 import { InvoiceLedgers } from './invoice-ledgers';
 import { InvoiceEvent, InvoiceStatus } from './invoice-status';
+import type { DrawnResponseIds } from './invoice-response.repository';
 import { InvoiceMachine, invoiceMachine } from './invoice.machine';
 import { FreshMatch, InsertedInvoice, InvoicedBefore, InvoiceRepository, NewInvoiceLine, NewMatchReason } from './invoice.repository';
 import { InvoiceEntity, InvoiceLineEntity, StoredLineMatchStatus } from './invoicing.entities';
@@ -96,17 +97,24 @@ export class InvoiceMatching {
     invoice.matchMode = verdict.mode;
     invoice.matchedAt = new Date();
     this.unsaved.set(invoice, { lines, reasons: verdict.reasons });
-    return { invoice: await this.decide(tx, invoice, lines, order, verdict, drawn.responseId), lines };
+    return { invoice: await this.decide(tx, invoice, lines, order, verdict, drawn.responseIds), lines };
   }
 
   /** Moves the matched invoice by its verdict (its outcome stored): answers the supplier, books an approval, tells insights, audits. */
-  private async decide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null, verdict: Verdict, responseId?: number): Promise<InvoiceEntity> {
+  private async decide(
+    tx: RequestContext,
+    invoice: InvoiceEntity,
+    lines: InvoiceLineEntity[],
+    order: OrderForInvoice | null,
+    verdict: Verdict,
+    responseIds?: DrawnResponseIds,
+  ): Promise<InvoiceEntity> {
     // The order is the invoice's own (intake and re-match lock it so): spend needs read nothing again.
     const known = (order?.order.id ?? null) === invoice.orderId ? { lines, order } : undefined;
     const rematch = invoice.status !== InvoiceStatus.RECEIVED;
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
-        await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons, { responseId });
+        await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons, { responseIds });
         const reasonCodes = verdict.reasons.map((r) => r.code);
         if (to === InvoiceStatus.APPROVED) {
           await this.ledgers.approved(tx, i);

@@ -9,7 +9,7 @@ import { RequestContext } from '../platform/context/request-context';
 import { osloToday } from '../platform/time/oslo-date';
 import { invoiceResponseDocument, ORGANISATION_NUMBER } from './invoice-response-document';
 import { InvoiceDecision, InvoiceResponseAction, invoiceResponseFor, InvoiceResponseReason } from './invoice-response-for';
-import { InvoiceResponseRepository, InvoiceResponseRow } from './invoice-response.repository';
+import { DrawnResponseIds, InvoiceResponseRepository, InvoiceResponseRow } from './invoice-response.repository';
 import type { InvoiceEntity } from './invoicing.entities';
 
 /** The UBL document type of an Invoice Response, as exchange knows it. */
@@ -34,15 +34,16 @@ export interface InvoiceResponseInput {
   note?: string;
   /** When the status took effect (cbc:EffectiveDate): a payment's date for PD. */
   effectiveDate?: string;
-  /** The response's id, when drawn already (the intake draws it with the invoice's INSERT); else drawn here. */
-  id?: number;
+  /** The response's and its outbound document's ids, when drawn already (the intake draws them with the invoice's INSERT); else drawn here. */
+  ids?: DrawnResponseIds;
 }
 
 /**
  * PEPPOL Invoice Responses (BIS Invoice Response 3, an ApplicationResponse) from the buyer to the
  * supplier about one of its invoices or credit notes. `send` writes the document, queues it
  * through the outbound transport and records it, all in the caller's transaction: the supplier
- * hears of a decision if and only if it commits.
+ * hears of a decision if and only if it commits. The response's and its document's rows are written
+ * with the transaction's deferred rows (their ids drawn first), so a transaction answers an invoice once.
  */
 @Injectable()
 export class InvoiceResponses {
@@ -56,9 +57,9 @@ export class InvoiceResponses {
   /**
    * Answers the supplier about `invoice` after a decision, and notes on the invoice which response
    * it got and when (the caller saves the invoice). A re-match that changes nothing the supplier
-   * was told (same code, same reasons) sends nothing again: null. `responseId`: the id, drawn already.
+   * was told (same code, same reasons) sends nothing again: null. `ids`: the ids, drawn already.
    */
-  async answer(tx: RequestContext, invoice: InvoiceEntity, decision: InvoiceDecision, note?: string, effectiveDate?: string, responseId?: number): Promise<InvoiceResponseRow | null> {
+  async answer(tx: RequestContext, invoice: InvoiceEntity, decision: InvoiceDecision, note?: string, effectiveDate?: string, ids?: DrawnResponseIds): Promise<InvoiceResponseRow | null> {
     const plan = invoiceResponseFor(decision);
     // The invoice carries the last code sent: only the same code again needs a look at its reasons.
     if (invoice.responseCode === plan.code) {
@@ -77,7 +78,7 @@ export class InvoiceResponses {
       actions: plan.actions,
       note,
       effectiveDate,
-      id: responseId,
+      ids,
     });
     invoice.responseCode = sent.code;
     invoice.responseSentAt = sent.createdAt;
@@ -87,7 +88,7 @@ export class InvoiceResponses {
   async send(tx: RequestContext, input: InvoiceResponseInput): Promise<InvoiceResponseRow> {
     // Both in one batch (the organisation loader).
     const [buyer, supplier] = await Promise.all([this.identity.organisation(tx, input.buyerOrganisationId), this.identity.organisation(tx, input.supplierOrganisationId)]);
-    const id = input.id ?? (await this.rows.nextId(tx));
+    const { responseId: id, outboundDocumentId: drawnDocumentId } = input.ids ?? (await this.rows.nextIds(tx));
     const document = invoiceResponseDocument({
       id: `IR-${id}`,
       issueDate: osloToday(),
@@ -100,14 +101,18 @@ export class InvoiceResponses {
       note: input.note,
       effectiveDate: input.effectiveDate,
     });
-    const { id: outboundDocumentId } = await this.outbound.send(tx, {
-      documentType: INVOICE_RESPONSE_DOCUMENT,
-      documentId: document.id,
-      senderEndpoint: { schemeId: ORGANISATION_NUMBER, value: buyer.orgNumber },
-      receiverEndpoint: { schemeId: ORGANISATION_NUMBER, value: supplier.orgNumber },
-      xml: writeInvoiceResponse(document),
-      ref: invoiceResponseRef(id),
-    });
+    const { id: outboundDocumentId } = await this.outbound.send(
+      tx,
+      {
+        documentType: INVOICE_RESPONSE_DOCUMENT,
+        documentId: document.id,
+        senderEndpoint: { schemeId: ORGANISATION_NUMBER, value: buyer.orgNumber },
+        receiverEndpoint: { schemeId: ORGANISATION_NUMBER, value: supplier.orgNumber },
+        xml: writeInvoiceResponse(document),
+        ref: invoiceResponseRef(id),
+      },
+      drawnDocumentId,
+    );
     const row = await this.rows.insert(tx, {
       id,
       invoiceId: input.invoiceId,
@@ -117,6 +122,7 @@ export class InvoiceResponses {
       actions: input.actions ?? [],
       note: document.note ?? null,
       outboundDocumentId,
+      createdAt: new Date(),
     });
     await this.audit.record(tx, 'invoice-response.sent', 'invoice_response', id, {
       invoiceId: input.invoiceId,

@@ -7,6 +7,7 @@ import { conflict } from '../platform/errors/domain-error';
 import { COUNTED_INVOICE_STATES, InvoiceStatus, OPEN_INVOICE_STATES } from './invoice-status';
 import { InvoiceEntity, InvoiceKind, InvoiceLineEntity, InvoiceMatchReasonEntity, InvoiceVatSubtotalEntity, StoredLineMatchStatus, StoredMatchMode } from './invoicing.entities';
 import { preparedQueryIn } from '../platform/database/prepared-query';
+import { DrawnResponseIds, NEXT_RESPONSE_IDS_SQL } from './invoice-response.repository';
 import { ChainPoliciesAndRules, chainPoliciesAndRulesOf, ChainPoliciesAndRulesRow, chainPoliciesAndRulesSql, chainSql } from './match-policy.repository';
 
 export type NewInvoice = Omit<
@@ -39,8 +40,8 @@ export interface InsertedInvoice {
   policies: ChainPoliciesAndRules;
   /** One id for each new line, in document order. */
   lineIds: number[];
-  /** The id of the Invoice Response the decision sends. */
-  responseId: number;
+  /** The ids of the Invoice Response the decision sends and of its outbound document. */
+  responseIds: DrawnResponseIds;
 }
 
 /** A new invoice's lines (ids drawn, in document order) and its match reasons, written by the save that decides it. */
@@ -95,7 +96,7 @@ export class InvoiceRepository {
    * matcher needs next and draws the ids the decision writes (one round trip instead of four):
    * what the order's lines were invoiced before (after the order's lock, as the statement it
    * replaced), the buyer's match policy chain, an id for each of `lineCount` lines and one for
-   * the Invoice Response.
+   * the Invoice Response and its outbound document (written with the deferred rows).
    */
   async insert(tx: RequestContext, invoice: NewInvoice, subtotals: NewVatSubtotal[], orderLineIds: readonly number[], lineCount: number): Promise<InsertedInvoice | null> {
     // One plain statement for the invoice and its subtotals (the intake runs it for every
@@ -123,7 +124,7 @@ export class InvoiceRepository {
       invoicedBefore: first.invoiced_before as InvoicedBefore[],
       policies: chainPoliciesAndRulesOf(tx, first as unknown as ChainPoliciesAndRulesRow),
       lineIds: first.line_ids as number[],
-      responseId: first.response_id as number,
+      responseIds: { responseId: first.responseId as number, outboundDocumentId: first.outboundDocumentId as string },
     };
   }
 
@@ -332,7 +333,7 @@ function invoicedBeforeSql(lines: string, except: string, counted: string, credi
  * TypeORM's insert left them) and, in the same statement, its VAT subtotals from arrays (the five
  * parameters after the columns'), what the order lines named by the three after those were
  * invoiced before, the buyer's match policy chain, and ids for as many lines as the last
- * parameter says and for an Invoice Response; made once per set of columns from the entity's metadata.
+ * parameter says and for an Invoice Response and its outbound document; made once per set of columns from the entity's metadata.
  */
 const invoiceInserts = new Map<string, { sql: string; columns: ColumnMetadata[] }>();
 function invoiceInsert(ctx: RequestContext, row: object) {
@@ -356,7 +357,7 @@ function invoiceInsert(ctx: RequestContext, row: object) {
                   c AS MATERIALIZED (SELECT ${chainSql(`$${buyer}::int`)} AS chain)
                  SELECT new_invoice.*, (${INVOICED_BEFORE_JSON}) AS invoiced_before, ${chainPoliciesAndRulesSql('c.chain')},
                         ARRAY(SELECT nextval((SELECT pg_get_serial_sequence('invoice_line', 'id')))::int FROM generate_series(1, $${n + 9}::int)) AS line_ids,
-                        nextval(pg_get_serial_sequence('invoice_response', 'id'))::int AS response_id
+                        ${NEXT_RESPONSE_IDS_SQL}
                    FROM new_invoice, c`;
     invoiceInserts.set(key, (found = { sql, columns: given }));
   }

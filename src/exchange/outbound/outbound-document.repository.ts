@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/context/request-context';
 import { PeppolEndpoint } from './outbound-transport';
+import { BatchStatement, writeBeforeCommit } from '../../platform/database/before-commit';
 import { preparedQueryIn } from '../../platform/database/prepared-query';
 
 /** WITHDRAWN: the domain took it back before it left (an order cancelled before delivery). */
@@ -32,6 +33,37 @@ export interface NewOutboundDocument {
 
 const ERROR_CHARS = 2000;
 
+/**
+ * Draws an outbound document's id, as an SQL expression (bigint): a caller that draws it with a
+ * statement it runs anyway hands it to `OutboundDocuments.send`, whose row is then written with
+ * the transaction's deferred rows (no statement of its own).
+ */
+export const NEXT_OUTBOUND_DOCUMENT_ID_SQL = `nextval(pg_get_serial_sequence('outbound_document', 'id'))`;
+
+/** The batch kind of outbound documents written before their transaction commits. */
+const OUTBOUND_DOCUMENTS = {};
+
+/** Every deferred document of a transaction in one INSERT, with the ids drawn for them. */
+function writeDocuments(docs: (NewOutboundDocument & { id: string })[]): BatchStatement {
+  const column = <K extends keyof (NewOutboundDocument & { id: string })>(key: K) => docs.map((d) => d[key]);
+  return {
+    sql: `INSERT INTO outbound_document (id, document_type, document_id, receiver_scheme, receiver_id, sender_scheme, sender_id, xml, ref_kind, ref_id)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])`,
+    params: [
+      column('id'),
+      column('documentType'),
+      column('documentId'),
+      docs.map((d) => d.receiver.schemeId),
+      docs.map((d) => d.receiver.value),
+      docs.map((d) => d.sender.schemeId),
+      docs.map((d) => d.sender.value),
+      column('xml'),
+      column('refKind'),
+      column('refId'),
+    ],
+  };
+}
+
 /** The one home of the SQL on `outbound_document`. */
 @Injectable()
 export class OutboundDocumentRepository {
@@ -43,6 +75,15 @@ export class OutboundDocumentRepository {
       [d.documentType, d.documentId, d.receiver.schemeId, d.receiver.value, d.sender.schemeId, d.sender.value, d.xml, d.refKind, d.refId],
     );
     return row.id;
+  }
+
+  /**
+   * Writes the document with the id drawn for it (NEXT_OUTBOUND_DOCUMENT_ID_SQL) together with the
+   * transaction's other deferred rows, just before it commits: nothing in the transaction may read
+   * it back before then (outside a transaction it is written at once).
+   */
+  async insertDrawn(tx: RequestContext, id: string, d: NewOutboundDocument): Promise<void> {
+    await writeBeforeCommit(tx.manager, OUTBOUND_DOCUMENTS, { ...d, id }, writeDocuments);
   }
 
   async get(ctx: RequestContext, id: string): Promise<OutboundDocumentRow | undefined> {

@@ -12,6 +12,8 @@ import type { OutboundState } from './outbound-document.repository';
 import { OUTBOUND_TRANSPORT } from './outbound-transport';
 import type { OutboundTransport, PeppolEndpoint } from './outbound-transport';
 
+export { NEXT_OUTBOUND_DOCUMENT_ID_SQL } from './outbound-document.repository';
+
 /** The outbox topic that delivers an outbound document (key: outbound_document.id). */
 export const SEND_DOCUMENT = 'exchange.send-document';
 
@@ -63,9 +65,14 @@ export class OutboundDocuments implements OnModuleInit {
     this.outboxHandlers.register<{ outboundId: string }>({ topic: SEND_DOCUMENT, handle: (m) => this.deliver(m) });
   }
 
-  /** Queues a document for delivery in `tx`; returns the outbound document's id. */
-  async send(tx: RequestContext, doc: OutboundDocumentInput): Promise<{ id: string }> {
-    const id = await this.documents.insert(tx, {
+  /**
+   * Queues a document for delivery in `tx`; returns the outbound document's id. `drawnId`: an id
+   * the caller drew already (NEXT_OUTBOUND_DOCUMENT_ID_SQL, with a statement of its own work):
+   * the document is then written with the transaction's deferred rows, one round trip fewer, so
+   * the transaction must not look for it before it commits.
+   */
+  async send(tx: RequestContext, doc: OutboundDocumentInput, drawnId?: string): Promise<{ id: string }> {
+    const row = {
       documentType: doc.documentType,
       documentId: doc.documentId,
       receiver: doc.receiverEndpoint,
@@ -73,7 +80,10 @@ export class OutboundDocuments implements OnModuleInit {
       xml: doc.xml,
       refKind: doc.ref?.kind ?? null,
       refId: doc.ref?.id ?? null,
-    });
+    };
+    let id: string;
+    if (drawnId === undefined) id = await this.documents.insert(tx, row);
+    else await this.documents.insertDrawn(tx, (id = drawnId), row);
     await this.outbox.enqueue(tx, SEND_DOCUMENT, id, { outboundId: id });
     await this.audit.record(tx, 'document.queued', 'outbound_document', id, {
       documentType: doc.documentType,
