@@ -30,8 +30,9 @@ export class InvoiceLedgers {
     const amount = Money.of(invoice.taxExclusiveAmount, invoice.currency).times(invoice.kind === 'CREDIT_NOTE' ? -1 : 1);
     const source = { type: 'ORDER', id: String(orderId) };
     const by = { type: invoice.kind, id: String(invoice.id) };
-    if (invoice.currency === 'NOK') await this.commitments.invoice(tx, source, amount, by);
+    // The agreement's ledger before the budget, in the order ordering takes them (OrderCommitments).
     if (invoice.agreementId !== null) await this.agreements.invoiceDraw(tx, source, amount, by);
+    if (invoice.currency === 'NOK') await this.commitments.invoice(tx, source, amount, by);
   }
 
   /** A credit note without an order of its own corrects the order of the invoice it credits. */

@@ -52,8 +52,9 @@ export class OrderCommitments {
 
   /** The order's amount changed (the buyer accepted a supplier's change): commitment and draw follow. */
   async adjust(tx: RequestContext, order: PurchaseOrderEntity): Promise<void> {
-    await this.commitments.adjust(tx, source(order), amountOf(order));
+    // The agreement's ledger before the budget, as commit() takes them (see settle).
     if (order.agreementId !== null) await this.agreements.adjustDraw(tx, source(order), amountOf(order));
+    await this.commitments.adjust(tx, source(order), amountOf(order));
   }
 
   /**
@@ -61,14 +62,17 @@ export class OrderCommitments {
    * nothing more will come, so both become what it will cost, never less than what was invoiced.
    */
   async settle(tx: RequestContext, order: PurchaseOrderEntity, delivered: Money): Promise<void> {
-    // The agreement's ledger before the budget, as commit() takes them: a close beside an approval cannot deadlock.
+    // The agreement's ledger before the budget, as commit() takes them: every change to an order's two
+    // ledgers (commit, adjust, settle, release, an invoice's approval) locks them in this order, so
+    // two of them on one order or one budget wait for each other instead of deadlocking.
     if (order.agreementId !== null) await this.agreements.settleDraw(tx, source(order), delivered);
     await this.commitments.settle(tx, source(order), delivered);
   }
 
   /** The order no longer binds (cancelled, declined): both are released. Idempotent. */
   async release(tx: RequestContext, order: PurchaseOrderEntity): Promise<void> {
-    await this.commitments.release(tx, source(order));
+    // The agreement's ledger before the budget, as commit() takes them (see settle).
     if (order.agreementId !== null) await this.agreements.releaseDraw(tx, source(order));
+    await this.commitments.release(tx, source(order));
   }
 }
