@@ -50,16 +50,7 @@ export class InvoiceMatching {
     private readonly currency: InvoiceCurrency,
     audit: AuditService,
   ) {
-    this.machine = invoiceMachine(audit, (tx, invoice) => this.invoices.save(tx, invoice, this.takeUnsaved(invoice)));
-  }
-
-  /** New invoices' lines and reasons, written by the save of their first decision (matchAndDecideNew). */
-  private readonly unsaved = new WeakMap<InvoiceEntity, FreshMatch>();
-
-  private takeUnsaved(invoice: InvoiceEntity): FreshMatch | undefined {
-    const fresh = this.unsaved.get(invoice);
-    this.unsaved.delete(invoice);
-    return fresh;
+    this.machine = invoiceMachine(audit, (tx, invoice) => this.invoices.save(tx, invoice));
   }
 
   async matchAndDecide(tx: RequestContext, invoice: InvoiceEntity, lines: InvoiceLineEntity[], order: OrderForInvoice | null): Promise<InvoiceEntity> {
@@ -96,25 +87,28 @@ export class InvoiceMatching {
     lineOutcomes(verdict, lines).forEach((o, i) => Object.assign(lines[i], { orderLineId: o.orderLineId, matchStatus: o.status }));
     invoice.matchMode = verdict.mode;
     invoice.matchedAt = new Date();
-    this.unsaved.set(invoice, { lines, reasons: verdict.reasons });
-    return { invoice: await this.decide(tx, invoice, lines, order, verdict, drawn.responseIds), lines };
+    return { invoice: await this.decide(tx, invoice, lines, order, verdict, { responseIds: drawn.responseIds, fresh: { lines, reasons: verdict.reasons } }), lines };
   }
 
-  /** Moves the matched invoice by its verdict (its outcome stored): answers the supplier, books an approval, tells insights, audits. */
+  /**
+   * Moves the matched invoice by its verdict: answers the supplier, books an approval, tells
+   * insights, audits. A re-match stored its outcome already; a new invoice's (`first.fresh`: its
+   * lines and reasons) is written by the save of this first decision, in one statement with it.
+   */
   private async decide(
     tx: RequestContext,
     invoice: InvoiceEntity,
     lines: InvoiceLineEntity[],
     order: OrderForInvoice | null,
     verdict: Verdict,
-    responseIds?: DrawnResponseIds,
+    first?: { responseIds: DrawnResponseIds; fresh: FreshMatch },
   ): Promise<InvoiceEntity> {
     // The order is the invoice's own (intake and re-match lock it so): spend needs read nothing again.
     const known = (order?.order.id ?? null) === invoice.orderId ? { lines, order } : undefined;
     const rematch = invoice.status !== InvoiceStatus.RECEIVED;
     const moved = await this.machine.fire(tx, invoice, verdict.event, {
       effect: async (i, _from, to) => {
-        await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons, { responseIds });
+        await this.answers.answerSupplier(tx, i, RESPONSE_FOR[to], verdict.reasons, { responseIds: first?.responseIds });
         const reasonCodes = verdict.reasons.map((r) => r.code);
         if (to === InvoiceStatus.APPROVED) {
           await this.ledgers.approved(tx, i);
@@ -127,6 +121,7 @@ export class InvoiceMatching {
         reasons: verdict.reasons.map((r) => r.code),
         ...(verdict.result ? { expected: verdict.result.totals.expected, actual: verdict.result.totals.actual, differenceNok: verdict.result.totals.differenceNok } : {}),
       },
+      ...(first ? { save: (t: RequestContext, i: InvoiceEntity) => this.invoices.save(t, i, first.fresh) } : {}),
     });
     // The table allows every verdict from RECEIVED, WAITING and EXCEPTION, the only states matched.
     if (isErrorResult(moved)) throw new Error(moved.message);

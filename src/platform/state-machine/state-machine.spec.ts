@@ -49,6 +49,16 @@ function orders() {
 }
 
 describe('state machine helper', () => {
+  it("writes with the step's own save when it has one, instead of the spec's, and still audits", async () => {
+    const { machine, saved, audited } = orders();
+    const own: Order[] = [];
+    const order: Order = { id: 8, status: 'DRAFT' };
+    await machine.fire(context(), order, 'send', { save: async (_ctx, o) => void own.push({ ...o }) });
+    expect(own).toEqual([{ id: 8, status: 'SENT' }]);
+    expect(saved).toEqual([]);
+    expect(audited.map((a) => a.action)).toEqual(['order.sent']);
+  });
+
   it('moves the entity, runs the effect, saves and writes the audit event itself', async () => {
     const { machine, saved, audited } = orders();
     const order: Order = { id: 7, status: 'DRAFT' };

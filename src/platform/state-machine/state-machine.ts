@@ -33,12 +33,17 @@ export interface Step<S extends string, T, G extends ErrorResult> {
   effect?: (entity: T, from: S, to: S) => Promise<void> | void;
   /** Extra data for the audit event (from and to are always recorded). */
   audit?: Record<string, unknown>;
+  /**
+   * Writes the entity instead of the spec's save, when this step has more to write with it in the
+   * same statement (a new invoice's lines with its first decision).
+   */
+  save?: (ctx: RequestContext, entity: T) => Promise<unknown>;
 }
 
 /**
  * Moves entities through a transition table. `fire` checks the table (refusing with an
  * ErrorResult that names the current state and the event), runs the step's guard, sets the new
- * state, runs the effect, saves, and writes the audit event itself, so no caller can forget it.
+ * state, runs the effect, saves (the step's own save, if it has one), and writes the audit event itself, so no caller can forget it.
  * It must run inside the caller's transaction: the state change and its audit event commit together.
  */
 export class StateMachine<S extends string, E extends string, T extends { id: string | number; status: S }, R extends ErrorResult> {
@@ -61,7 +66,7 @@ export class StateMachine<S extends string, E extends string, T extends { id: st
     if (refusal) return refusal;
     entity.status = to;
     await step.effect?.(entity, from, to);
-    await this.spec.save(ctx, entity);
+    await (step.save ?? this.spec.save)(ctx, entity);
     await this.audit.record(ctx, `${this.spec.auditPrefix}.${this.spec.done[event]}`, this.spec.entityType, entity.id, { from, to, ...step.audit });
     return entity;
   }
