@@ -28,7 +28,8 @@ export enum InsightDimension {
 }
 registerEnumType(SpendBasis, {
   name: 'SpendBasis',
-  description: 'ORDERED: approved orders (less cancelled and declined ones), on the approval day; INVOICED: approved invoices and credit notes, on the issue date.',
+  description:
+    'ORDERED: approved orders (less cancelled and declined ones; a closed order as delivered, each line at most as ordered), on the approval day; INVOICED: approved invoices and credit notes, on the issue date.',
 });
 registerEnumType(PeriodGrouping, { name: 'PeriodGrouping', description: 'The length of a report period.' });
 registerEnumType(UnspscLevelName, { name: 'UnspscLevel', description: 'The UNSPSC level categories are grouped at: SEGMENT (2 digits), FAMILY (4), CLASS (6), COMMODITY (8).' });
@@ -161,7 +162,7 @@ export class EcoLabelledSpendRow extends InsightKey {
 export class OrderStatisticsRow extends InsightKey {
   @Field({ description: 'ISO 4217 currency of the row’s amounts. Rows are grouped by currency as well as by the filter’s dimensions: amounts in different currencies are never summed.' })
   currency: string;
-  @Field(() => Int, { description: 'Orders approved (less cancelled and declined ones).' }) orders: number;
+  @Field(() => Int, { description: 'Orders approved (less cancelled and declined ones, and closed ones of which nothing was delivered).' }) orders: number;
   @Field(() => Decimal, { description: 'Their amount excluding VAT, in currency.' }) amount: string;
   @Field(() => Float, { nullable: true, description: 'Average hours from submit to approval.' }) averageApprovalHours: number | null;
 }

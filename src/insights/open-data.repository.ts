@@ -28,7 +28,7 @@ export class OpenDataRepository {
     return changed > 0;
   }
 
-  /** Ordered (on the agreement, less cancelled orders) and invoiced spend per month, with how many organisations bought. */
+  /** Ordered (on the agreement, less cancelled orders, closed ones as delivered) and invoiced spend per month, with how many organisations bought. */
   usage(ctx: RequestContext, agreementId: number): Promise<UsageMonth[]> {
     return ctx.manager.query(
       `WITH o AS (SELECT date_trunc('month', spend_date)::date AS month, count(DISTINCT order_id)::int AS orders, sum(amount) AS ordered,

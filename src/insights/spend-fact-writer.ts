@@ -73,7 +73,10 @@ export class SpendFactWriter implements OnModuleInit {
         const invoiceId = e.event === 'invoiceMatched' ? e.fact.invoiceId : e.event === 'invoiceApproved' || e.event === 'invoiceMatchedAndApproved' ? e.fact.invoiceId : null;
         if (invoiceId === null || gathered.has(invoiceId)) await flush();
         switch (e.event) {
+          // Both give the order's lines as they count now: a close's (its last event) are what was
+          // delivered. One upsert; a redelivered event writes the same rows again, no rollup changes.
           case 'orderApproved':
+          case 'orderClosed':
             await this.facts.replaceOrderLines(tx, e.fact.orderId, e.recordedAt, await this.orderRows(tx, e.fact, memo));
             continue;
           case 'orderCancelled':

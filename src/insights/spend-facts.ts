@@ -22,6 +22,17 @@ export class SpendFacts {
     return this.enqueue(tx, `order:${fact.orderId}`, { event: 'orderApproved', recordedAt: now(), fact });
   }
 
+  /**
+   * An order was closed by the buyer: `fact` is the order as bought, each line at what was
+   * delivered of it (lines of which nothing was delivered left out). It replaces the approval's
+   * lines as a newer approval would: the undelivered part was never bought, so it leaves ordered
+   * spend, loyalty and leakage; invoiced spend is not touched.
+   */
+  orderClosed(tx: RequestContext | EntityManager, fact: OrderSpendFact): Promise<void> {
+    checkOrderFact(fact);
+    return this.enqueue(tx, `order:${fact.orderId}`, { event: 'orderClosed', recordedAt: now(), fact });
+  }
+
   /** An approved order will not be bought after all (cancelled by the buyer, declined by the supplier). */
   orderCancelled(tx: RequestContext | EntityManager, orderId: number): Promise<void> {
     return this.enqueue(tx, `order:${orderId}`, { event: 'orderCancelled', recordedAt: now(), orderId });

@@ -34,7 +34,7 @@ export interface OrderSpendLine {
   ecoLabelled?: boolean | null;
 }
 
-/** An order as approved: ordered spend from then on, unless it is cancelled or declined. */
+/** An order as approved: ordered spend from then on, unless it is cancelled or declined; once closed, as delivered. */
 export interface OrderSpendFact {
   orderId: number;
   orderNo: string;
@@ -101,6 +101,8 @@ export const SPEND_TOPIC = 'insights.spend';
 /** One outbox message of SPEND_TOPIC; `recordedAt` orders the events of one source (a later one wins). */
 export type SpendEvent =
   | { event: 'orderApproved'; recordedAt: string; fact: OrderSpendFact }
+  /** Closed by the buyer: the order as delivered, replacing its lines as a newer approval does. */
+  | { event: 'orderClosed'; recordedAt: string; fact: OrderSpendFact }
   | { event: 'orderCancelled'; recordedAt: string; orderId: number }
   | { event: 'invoiceMatched'; recordedAt: string; fact: InvoiceMatchFact }
   | { event: 'invoiceApproved'; recordedAt: string; fact: InvoiceSpendFact }

@@ -116,8 +116,8 @@ export class OrdersService {
   /**
    * The buyer says nothing more will come of an order (from ACCEPTED, PARTIALLY_RECEIVED or
    * RECEIVED): it becomes CLOSED, its commitment and agreement draw become the value delivered
-   * (never less than what was invoiced), and its waiting invoices are matched again, now against
-   * the goods received alone.
+   * (never less than what was invoiced), its ordered spend in insights what was delivered of each
+   * line, and its waiting invoices are matched again, now against the goods received alone.
    */
   async close(ctx: RequestContext, input: CloseOrderInput): Promise<PurchaseOrderEntity | OrderStateError | OrderVersionConflictError> {
     return inTransaction(this.ds, ctx, async (tx) => {
@@ -132,6 +132,8 @@ export class OrdersService {
       return this.fire(tx, order, 'close', {
         effect: async (o) => {
           await this.commitments.settle(tx, o, delivered);
+          // Insights' ordered spend becomes the value delivered too (per line, never above what was ordered).
+          await this.spend.closed(tx, o, lines, received);
           await this.progressed(tx, o.id, 'order-closed');
         },
         audit: { reason: input.reason.trim(), delivered: delivered.toDecimalString() },
