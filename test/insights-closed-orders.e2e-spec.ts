@@ -198,6 +198,10 @@ describe('Insights of closed orders (issue 16 §4)', () => {
       { quantity: '2', amount: '90.14', potential_saving: '0.00', cancelled: false },
       { quantity: '3', amount: '609.36', potential_saving: '0.00', cancelled: false },
     ]);
+    // The close settles the order's commitment to the same value, line by line: the third pack of
+    // KL-100 does not stand in for the missing pencils (744.57 if it did).
+    const [commitment] = await t.sql(`SELECT amount::text FROM cost_centre_commitment WHERE source_type = 'ORDER' AND source_id = $1`, [String(order.id)]);
+    expect(commitment.amount).toBe('699.50');
     const after = await schoolReports();
     expect(after.orders).toEqual({ orders: before.orders.orders + 1, amount: (Number(before.orders.amount) + 699.5).toFixed(2) });
     expect(after.leakage).toEqual(before.leakage);

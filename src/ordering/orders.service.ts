@@ -12,6 +12,7 @@ import { Connection, decodeOffset, toConnection } from '../platform/graphql/conn
 import { Money } from '../platform/money/money';
 import { OutboundDocuments } from '../exchange/outbound/outbound-documents.service';
 import { lineAmount } from './cart-totals';
+import { deliveredLines } from './order-spend-fact';
 import { OrderCommitments } from './order-commitments';
 import { OrderSpend } from './order-spend';
 import { ORDER_DOCUMENT, orderRef } from './order-outbound';
@@ -125,9 +126,11 @@ export class OrdersService {
       const stale = this.staleVersion(order, input.expectedVersion);
       if (stale) return stale;
       const { lines, received } = await this.orders.linesWithReceived(tx, order.id);
+      // Per line, what came of it and never more than was ordered (deliveredLines, as insights
+      // counts it): more of one line does not stand in for less of another.
       const delivered = Money.sum(
         order.currency,
-        lines.map((l, i) => lineAmount({ ...l, quantity: received[i], currency: order.currency })),
+        deliveredLines(lines, received).map((l) => lineAmount({ ...l, currency: order.currency })),
       );
       return this.fire(tx, order, 'close', {
         effect: async (o) => {
