@@ -182,6 +182,31 @@ describe('drawing on the ceiling', () => {
     expect(actions.map((r) => r.action)).toEqual(['agreement.drawn', 'agreement.draw-released', 'agreement.drawn', 'agreement.draw-adjusted']);
   });
 
+  it('is used by the larger of a draw and what was invoiced of it: an invoice above its order counts against the next draw, a credit note gives it back (issue 16)', async () => {
+    const a = await createAgreement('1000');
+    const invoice = (source: string, amount: string) => inTx((tx) => agreements.invoiceDraw(tx, order(source), nok(amount), { type: 'INVOICE', id: source }));
+    await draw(a.id, order('inv-1'), '600');
+    expect(await invoice('inv-1', '650')).toBe(true);
+    expect(await headroom(a.id)).toEqual({ ceiling: '1000', committed: '650', invoiced: '650', remaining: '350' });
+    expect((await as(PURCHASER, GET, { id: a.id })).data.agreement).toMatchObject({ committed: '650.00', invoiced: '650.00', remainingHeadroom: '350.00' });
+
+    // 400 would fit beside the 600 drawn, not beside the 650 spent.
+    const refused = await draw(a.id, order('inv-2'), '400');
+    expect(refused).toBeInstanceOf(CeilingExceededError);
+    expect([(refused as CeilingExceededError).committed.toString(), (refused as CeilingExceededError).remaining.toString()]).toEqual(['650 NOK', '350 NOK']);
+
+    // A credit note of 50 brings the use back to the 600 drawn; 400 fits again.
+    expect(await invoice('inv-1', '-50')).toBe(true);
+    expect(await headroom(a.id)).toEqual({ ceiling: '1000', committed: '600', invoiced: '600', remaining: '400' });
+    expect(await draw(a.id, order('inv-2'), '400')).toBeInstanceOf(DrawRecorded);
+
+    // Released (a cancelled order), a draw keeps using what was invoiced of it: spent money stays spent.
+    await inTx((tx) => agreements.releaseDraw(tx, order('inv-1')));
+    expect(await headroom(a.id)).toEqual({ ceiling: '1000', committed: '1000', invoiced: '600', remaining: '0' });
+    const [released] = await t.sql(`SELECT data FROM audit_event WHERE entity_type = 'agreement' AND entity_id = $1 AND action = 'agreement.draw-released'`, [String(a.id)]);
+    expect(released.data).toMatchObject({ amount: '600.00', invoiced: '600.00' });
+  });
+
   it('is never overdrawn by concurrent orders: of 8 parallel draws where 5 fit, exactly 5 succeed', async () => {
     const a = await createAgreement('5000');
     const results = await Promise.all(

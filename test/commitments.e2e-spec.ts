@@ -226,6 +226,60 @@ describe('invoicing a commitment', () => {
   });
 });
 
+describe('what an entry charges the budget: the larger of its amount and what was invoiced of it (issue 16)', () => {
+  const invoice = (source: string, amount: string, id: string) => inTx((tx) => commitments.invoice(tx, order(source), nok(amount), { type: 'INVOICE', id }));
+  const entry = (source: string) => t.sql(`SELECT amount::text, invoiced::text FROM cost_centre_commitment WHERE source_type = 'ORDER' AND source_id = $1`, [source]).then((r) => r[0]);
+
+  it('counts an invoice approved above its commitment in full, in the totals and against the next commit; a credit note gives it back', async () => {
+    const cc = await costCentre('1000');
+    await commit(cc, order('over-inv-1'), '600');
+    // Accounts payable approves 650 of the 600 committed (a price variance, with a reason): the amount stays, 650 is charged.
+    expect(await invoice('over-inv-1', '650', '11')).toBe(true);
+    expect(await entry('over-inv-1')).toEqual({ amount: '600.00', invoiced: '650.00' });
+    expect(await status(cc)).toEqual({ budget: '1000', committed: '650', invoiced: '650', remaining: '350' });
+
+    // 400 would fit beside the 600 committed, not beside the 650 spent.
+    const refused = await commit(cc, order('over-inv-2'), '400');
+    expect(refused).toBeInstanceOf(BudgetExceededError);
+    expect([(refused as BudgetExceededError).committed.toString(), (refused as BudgetExceededError).remaining.toString()]).toEqual(['650 NOK', '350 NOK']);
+    expect(await commit(cc, order('over-inv-2'), '350')).toBeInstanceOf(CommitmentRecorded);
+    expect(await status(cc)).toMatchObject({ committed: '1000', remaining: '0' });
+
+    // A credit note of 30 lowers the charge to 620; one of 100 more leaves it at the 600 committed, never below.
+    expect(await invoice('over-inv-1', '-30', '12')).toBe(true);
+    expect(await status(cc)).toEqual({ budget: '1000', committed: '970', invoiced: '620', remaining: '30' });
+    expect(await invoice('over-inv-1', '-100', '13')).toBe(true);
+    expect(await status(cc)).toEqual({ budget: '1000', committed: '950', invoiced: '520', remaining: '50' });
+    expect(await entry('over-inv-1')).toEqual({ amount: '600.00', invoiced: '520.00' });
+    const events = await t.sql<{ data: any }>(`SELECT data FROM audit_event WHERE entity_type = 'cost_centre' AND entity_id = $1 AND action = 'cost-centre.invoiced' ORDER BY id`, [String(cc)]);
+    expect(events.map((e) => [e.data.invoiced, e.data.charged])).toEqual([
+      ['650.00', '650'],
+      ['620.00', '620'],
+      ['520.00', '600'],
+    ]);
+  });
+
+  it('keeps what was invoiced charged when the entry is released or settled below it', async () => {
+    const cc = await costCentre('1000');
+    await commit(cc, order('rel-inv'), '500');
+    await invoice('rel-inv', '200', '21');
+    // A cancelled order: what was promised and not invoiced (300) is freed, the 200 spent stays.
+    await inTx((tx) => commitments.release(tx, order('rel-inv')));
+    expect(await status(cc)).toEqual({ budget: '1000', committed: '200', invoiced: '200', remaining: '800' });
+    const [released] = await t.sql<{ data: any }>(`SELECT data FROM audit_event WHERE entity_type = 'cost_centre' AND entity_id = $1 AND action = 'cost-centre.commitment-released'`, [String(cc)]);
+    expect(released.data).toMatchObject({ amount: '500.00', invoiced: '200.00' });
+
+    // A closed order: 300 invoiced, 100 delivered. The commitment becomes 100, the charge stays 300 until the 200 not delivered is credited.
+    await commit(cc, order('settle-inv'), '500');
+    await invoice('settle-inv', '300', '22');
+    await inTx((tx) => commitments.settle(tx, order('settle-inv'), nok('100')));
+    expect(await entry('settle-inv')).toEqual({ amount: '100.00', invoiced: '300.00' });
+    expect(await status(cc)).toMatchObject({ committed: '500', invoiced: '500', remaining: '500' });
+    await invoice('settle-inv', '-200', '23');
+    expect(await status(cc)).toMatchObject({ committed: '300', invoiced: '300', remaining: '700' });
+  });
+});
+
 describe('concurrent commitments', () => {
   it('never overdraw the budget: of 8 parallel approvals where 5 fit, exactly 5 succeed', async () => {
     const cc = await costCentre('500');
@@ -266,5 +320,10 @@ describe('GraphQL', () => {
     totals.mockRestore();
     const node = list.data.costCentres.edges.find((e: any) => e.node.id === cc).node;
     expect(node.budgets).toEqual([{ year: YEAR, committed: '350.40', invoiced: '0.00', remaining: '649.60' }]);
+
+    // 300 invoiced of the 250.40 committed: the budget holder sees it charged in full.
+    await inTx((tx) => commitments.invoice(tx, order('gql-1'), nok('300'), { type: 'INVOICE', id: '31' }));
+    const over = await t.gql(token, 'query($id: Int!) { costCentre(id: $id) { budgets { committed invoiced remaining } } }', { id: cc });
+    expect(over.data.costCentre.budgets).toEqual([{ committed: '400.00', invoiced: '300.00', remaining: '600.00' }]);
   });
 });

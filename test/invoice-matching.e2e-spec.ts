@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import { DataSource } from 'typeorm';
 import { InvoiceRematch } from '../src/invoicing/invoice-rematch';
 import { startTestApp, TestApp } from './support/test-app';
@@ -31,6 +32,46 @@ const ledgers = async (orderId: number) => {
 };
 let serial = 0;
 const number = (prefix: string) => `${prefix}-${++serial}`;
+
+const BUYER = 'bestiller@nordby.example'; // own approval limit 5,000: a small order is approved at submit
+const PURCHASER = 'innkjoper@storby.example'; // manages the demo agreements
+const BUDGET_ADMIN = 'okonomi@storby.example'; // ADMIN above Nordby skole
+/**
+ * What the API shows a budget holder and the purchasing unit of the ledgers an order charges: its
+ * cost centre's budget year (Nordby skole 2100), its agreement under the ceiling, and the
+ * agreement's row of the ceiling-use report.
+ */
+async function standing(orderId: number) {
+  const [o] = await t.sql(`SELECT cost_centre_id AS "costCentreId", budget_year AS year, agreement_id AS "agreementId" FROM purchase_order WHERE id = $1`, [orderId]);
+  const cc = await t.gql(await t.login('attestant@nordby.example'), `query($id: Int!) { costCentre(id: $id) { budgets { year amount committed invoiced remaining } } }`, { id: o.costCentreId });
+  const purchaser = await t.login(PURCHASER);
+  const agreement = await t.gql(purchaser, `query($id: Int!) { agreement(id: $id) { valueCeiling committed invoiced remainingHeadroom } }`, { id: o.agreementId });
+  const use = await t.gql(purchaser, `query($f: InsightFilter) { insightCeilingUse(filter: $f) { committed invoiced } }`, { f: { agreementId: o.agreementId } });
+  return { ...o, budget: cc.data.costCentre.budgets.find((b: any) => b.year === o.year), agreement: agreement.data.agreement, ceilingUse: use.data.insightCeilingUse[0] };
+}
+/** b − a, as text with two decimals. */
+const change = (a: string, b: string) => new Decimal(b).minus(a).toFixed(2);
+const SUBMIT = `mutation($i: SubmitCartInput!) { submitCart(input: $i) { __typename ... on CartSubmitted { requisitions { id status lineExtensionAmount } }
+  ... on BudgetExceededError { committed remaining requested } ... on CeilingExceededError { committed remaining requested } ${ERROR} } }`;
+/** One pack of A4 (45.07) put in the buyer's cart and submitted on cost centre 2100. */
+async function submitOnePack(): Promise<any> {
+  const token = await t.login(BUYER);
+  const [item] = await t.sql(`SELECT ci.id::text AS id FROM catalogue_item ci JOIN catalogue_version v ON v.id = ci.version_id AND v.status = 'PUBLISHED' WHERE ci.seller_item_id = 'KL-100' LIMIT 1`);
+  const added = await t.gql(token, `mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }`, { i: { itemId: item.id, quantity: '1' } });
+  expect(added.data.addItemToCart.__typename).toBe('CartLineAdded');
+  const submitted = await t.gql(token, SUBMIT, { i: { costCentreId: t.world.buyerSetup.costCentres['skole:2100'], deliveryAddressId: t.world.buyerSetup.deliveryAddresses.skole } });
+  // A refused submit leaves the line in the cart: take it out, so the next one starts empty.
+  await t.gql(token, 'mutation { clearCart { id } }');
+  return submitted.data.submitCart;
+}
+const setBudget = async (costCentreId: number, year: number, amount: string) => {
+  const res = await t.gql(await t.login(BUDGET_ADMIN), `mutation($i: SetCostCentreBudgetInput!) { setCostCentreBudget(input: $i) { id } }`, { i: { costCentreId, year, amount } });
+  expect(res.errors).toBeUndefined();
+};
+const setCeiling = async (agreementId: number, ceiling: string | null) => {
+  const res = await t.gql(await t.login(PURCHASER), `mutation($id: Int!, $c: String) { setAgreementCeiling(agreementId: $id, valueCeiling: $c) { id } }`, { id: agreementId, c: ceiling });
+  expect(res.errors).toBeUndefined();
+};
 
 it('takes an order from partial receipt through a matched invoice, a price exception approved with a reason and a credit note, with the ledgers invoiced', async () => {
   // 10 packs of A4 at 45.07 and 4 of A3 at 294.59, accepted by the supplier; 6 A4 received.
@@ -83,24 +124,60 @@ it('takes an order from partial receipt through a matched invoice, a price excep
   expect(queue.data.invoiceExceptions.edges.map((e: any) => e.node.id)).toContain(Number(second.body.id));
 
   // Approving an exception needs a reason; with one, it is approved and the ledgers take the whole 1,366.36.
+  const committedOnly = await standing(order.id);
   const bare = await t.gql(ap, DECIDE('approveInvoice'), { i: { invoiceId: exception.id, expectedVersion: exception.version } });
   expect(bare.data.approveInvoice).toMatchObject({ __typename: 'ReasonRequiredError' });
   const approved = await t.gql(ap, DECIDE('approveInvoice'), { i: { invoiceId: exception.id, expectedVersion: exception.version, reason: 'Price rise agreed by phone' } });
   expect(approved.data.approveInvoice).toMatchObject({ __typename: 'Invoice', status: 'APPROVED', responseCode: 'AP', decisionReason: 'Price rise agreed by phone' });
-  expect(await ledgers(order.id)).toMatchObject({ commitment: { invoiced: '1636.78' }, drawdown: { invoiced: '1636.78' } });
+  // The order committed 1,629.06 and stays so; 1,636.78 is invoiced of it now: 7.72 beyond what it committed.
+  expect(await ledgers(order.id)).toEqual({ commitment: { amount: '1629.06', invoiced: '1636.78' }, drawdown: { amount: '1629.06', invoiced: '1636.78' } });
   const [audit] = await t.sql(`SELECT data FROM audit_event WHERE entity_type = 'invoice' AND entity_id = $1 AND action = 'invoice.approved'`, [String(exception.id)]);
   expect(audit.data).toMatchObject({ from: 'EXCEPTION', to: 'APPROVED', reason: 'Price rise agreed by phone' });
 
-  // The supplier credits the price difference: a credit note naming the second invoice, approved, and the ledgers take it back.
-  const credit = await postDocument(
-    t,
-    erp,
-    quickInvoiceXml({ kind: 'CreditNote', id: number('K'), orderReference: order.number, billingReference: exception.number, lines: [{ quantity: '4', price: '1.93', orderLineId: '1' }] }),
-  );
-  expect(credit.status).toBe(201);
-  const creditNote = await invoiceOf(credit.body.id);
-  expect(creditNote).toMatchObject({ kind: 'CREDIT_NOTE', creditedInvoiceId: exception.id, orderId: order.id, status: 'APPROVED' });
-  expect(await ledgers(order.id)).toMatchObject({ commitment: { invoiced: '1629.06' }, drawdown: { invoiced: '1629.06' } });
+  // The budget and the ceiling are charged what is really spent: the order counts 1,636.78, 7.72 more than before.
+  const overInvoiced = await standing(order.id);
+  expect(change(committedOnly.budget.committed, overInvoiced.budget.committed)).toBe('7.72');
+  expect(change(committedOnly.budget.remaining, overInvoiced.budget.remaining)).toBe('-7.72');
+  expect(change(committedOnly.budget.invoiced, overInvoiced.budget.invoiced)).toBe('1366.36');
+  expect(change(committedOnly.agreement.committed, overInvoiced.agreement.committed)).toBe('7.72');
+  expect(change(committedOnly.agreement.invoiced, overInvoiced.agreement.invoiced)).toBe('1366.36');
+  expect(overInvoiced.ceilingUse).toEqual({ committed: overInvoiced.agreement.committed, invoiced: overInvoiced.agreement.invoiced });
+  const [{ charged }] = await t.sql(`SELECT data->>'charged' AS charged FROM audit_event WHERE action = 'cost-centre.invoiced' AND data->'by'->>'id' = $1`, [String(exception.id)]);
+  expect(charged).toBe('1636.78');
+
+  // One more pack of A4 (45.07) would fit under what the orders committed (45.06 + 7.72 left),
+  // not under what is spent (45.06 left): the ceiling refuses it at submit, then the budget.
+  const { costCentreId, year, agreementId } = overInvoiced;
+  const ceilingBefore = overInvoiced.agreement.valueCeiling;
+  try {
+    await setCeiling(agreementId, new Decimal(overInvoiced.agreement.committed).plus('45.06').toFixed(2));
+    expect(await submitOnePack()).toMatchObject({ __typename: 'CeilingExceededError', committed: overInvoiced.agreement.committed, remaining: '45.06', requested: '45.07' });
+    await setCeiling(agreementId, ceilingBefore);
+    await setBudget(costCentreId, year, new Decimal(overInvoiced.budget.committed).plus('45.06').toFixed(2));
+    expect(await submitOnePack()).toMatchObject({ __typename: 'BudgetExceededError', committed: overInvoiced.budget.committed, remaining: '45.06', requested: '45.07' });
+
+    // The supplier credits the price difference: a credit note naming the second invoice, approved, and the ledgers take it back.
+    const credit = await postDocument(
+      t,
+      erp,
+      quickInvoiceXml({ kind: 'CreditNote', id: number('K'), orderReference: order.number, billingReference: exception.number, lines: [{ quantity: '4', price: '1.93', orderLineId: '1' }] }),
+    );
+    expect(credit.status).toBe(201);
+    const creditNote = await invoiceOf(credit.body.id);
+    expect(creditNote).toMatchObject({ kind: 'CREDIT_NOTE', creditedInvoiceId: exception.id, orderId: order.id, status: 'APPROVED' });
+    expect(await ledgers(order.id)).toEqual({ commitment: { amount: '1629.06', invoiced: '1629.06' }, drawdown: { amount: '1629.06', invoiced: '1629.06' } });
+    // The order counts what it committed again: 7.72 back under the budget and the ceiling, and the pack fits.
+    const credited = await standing(order.id);
+    expect(credited.budget.committed).toBe(committedOnly.budget.committed);
+    expect(credited.budget.remaining).toBe('52.78');
+    expect(credited.agreement.committed).toBe(committedOnly.agreement.committed);
+    expect(credited.ceilingUse.committed).toBe(committedOnly.agreement.committed);
+    const fits = await submitOnePack();
+    expect(fits).toMatchObject({ __typename: 'CartSubmitted', requisitions: [{ status: 'APPROVED', lineExtensionAmount: '45.07' }] });
+  } finally {
+    await setCeiling(agreementId, ceilingBefore);
+    await setBudget(costCentreId, year, committedOnly.budget.amount);
+  }
 });
 
 it('keeps an invoice for goods not yet received WAITING and approves it from the outbox once they are', async () => {
@@ -251,6 +328,30 @@ it('closes an order that will get no more goods: commitment and draw become the 
   const exception = await invoiceOf(posted.body.id);
   expect(exception).toMatchObject({ status: 'EXCEPTION', lines: [{ matchStatus: 'QUANTITY_VARIANCE' }] });
   expect(exception.reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '4', actual: '6', difference: '2', differenceNok: '90.14' })]);
+
+  // Accounts payable approves all 6 anyway: 270.42 invoiced of an order settled at 180.28 charges
+  // the budget and the ceiling 270.42, 90.14 more than the settled commitment.
+  const settledOnly = await standing(order.id);
+  const approved = await t.gql(ap, DECIDE('approveInvoice'), { i: { invoiceId: exception.id, expectedVersion: exception.version, reason: 'The supplier says 2 came with another delivery' } });
+  expect(approved.data.approveInvoice).toMatchObject({ __typename: 'Invoice', status: 'APPROVED' });
+  expect(await ledgers(order.id)).toEqual({ commitment: { amount: '180.28', invoiced: '270.42' }, drawdown: { amount: '180.28', invoiced: '270.42' } });
+  const overInvoiced = await standing(order.id);
+  expect(change(settledOnly.budget.committed, overInvoiced.budget.committed)).toBe('90.14');
+  expect(change(settledOnly.budget.remaining, overInvoiced.budget.remaining)).toBe('-90.14');
+  expect(change(settledOnly.agreement.committed, overInvoiced.agreement.committed)).toBe('90.14');
+  // They did not: the supplier credits the 2 packs, and the order counts the 180.28 delivered again.
+  const credit = await postDocument(
+    t,
+    erp,
+    quickInvoiceXml({ kind: 'CreditNote', id: number('K'), orderReference: order.number, billingReference: exception.number, lines: [{ quantity: '2', price: '45.07', orderLineId: '1' }] }),
+  );
+  expect(credit.status).toBe(201);
+  expect((await invoiceOf(credit.body.id)).status).toBe('APPROVED');
+  expect(await ledgers(order.id)).toEqual({ commitment: { amount: '180.28', invoiced: '180.28' }, drawdown: { amount: '180.28', invoiced: '180.28' } });
+  const credited = await standing(order.id);
+  expect(credited.budget.committed).toBe(settledOnly.budget.committed);
+  expect(credited.agreement.committed).toBe(settledOnly.agreement.committed);
+
   // Closed is closed: no second close, and no more goods received.
   const again = await t.gql(buyer, CLOSE, { i: { orderId: order.id, reason: 'Again' } });
   expect(again.data.closeOrder).toMatchObject({ __typename: 'OrderStateError', status: 'CLOSED' });
@@ -260,7 +361,7 @@ it('closes an order that will get no more goods: commitment and draw become the 
   expect(supplier.errors?.[0].extensions?.code).toMatch(/FORBIDDEN|NOT_FOUND/);
 });
 
-it('settles a closed order never below what was invoiced, and does not let a later invoice wait for goods that will not come (issue 16)', async () => {
+it('charges a closed order never less than what was invoiced, a credit note bringing it down to what was delivered, and does not let a later invoice wait for goods that will not come (issue 16)', async () => {
   const buyer = await t.login('bestiller@nordby.example');
   // 10 ordered, 4 received, 6 invoiced and approved by accounts payable anyway (270.42 invoiced).
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);
@@ -271,15 +372,30 @@ it('settles a closed order never below what was invoiced, and does not let a lat
   const approved = await t.gql(ap, DECIDE('approveInvoice'), { i: { invoiceId: waiting.id, expectedVersion: waiting.version, reason: 'The last 2 came with another delivery' } });
   expect(approved.data.approveInvoice.status).toBe('APPROVED');
 
+  const open = await standing(order.id);
   const closed = await t.gql(buyer, `mutation($i: CloseOrderInput!) { closeOrder(input: $i) { __typename ... on Order { status } } }`, { i: { orderId: order.id, reason: 'Nothing more comes' } });
   expect(closed.data.closeOrder).toEqual({ __typename: 'Order', status: 'CLOSED' });
-  // Delivered 4 × 45.07 = 180.28, but 270.42 is invoiced: the commitment stays at what is owed.
-  expect(await ledgers(order.id)).toEqual({ commitment: { amount: '270.42', invoiced: '270.42' }, drawdown: { amount: '270.42', invoiced: '270.42' } });
+  // Delivered 4 × 45.07 = 180.28: the commitment becomes that, but 270.42 is invoiced, and the
+  // budget and the ceiling are charged what is owed: 450.70 committed before, 270.42 now.
+  expect(await ledgers(order.id)).toEqual({ commitment: { amount: '180.28', invoiced: '270.42' }, drawdown: { amount: '180.28', invoiced: '270.42' } });
+  const settled = await standing(order.id);
+  expect(change(open.budget.committed, settled.budget.committed)).toBe('-180.28');
+  expect(change(open.agreement.committed, settled.agreement.committed)).toBe('-180.28');
 
   // An invoice for more, after the close: a quantity difference for accounts payable, not a wait.
   const later = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '1', price: '45.07', orderLineId: '1' }] }));
   expect(later.body.status).toBe('EXCEPTION');
   expect((await invoiceOf(later.body.id)).reasons).toEqual([expect.objectContaining({ code: 'QUANTITY_ABOVE_RECEIVED', expected: '0', actual: '1' })]);
+
+  // The supplier credits the 2 packs that never came: the order is charged the 180.28 delivered.
+  const credit = await postDocument(
+    t,
+    erp,
+    quickInvoiceXml({ kind: 'CreditNote', id: number('K'), orderReference: order.number, billingReference: waiting.number, lines: [{ quantity: '2', price: '45.07', orderLineId: '1' }] }),
+  );
+  expect((await invoiceOf(credit.body.id)).status).toBe('APPROVED');
+  expect(await ledgers(order.id)).toEqual({ commitment: { amount: '180.28', invoiced: '180.28' }, drawdown: { amount: '180.28', invoiced: '180.28' } });
+  expect(change(settled.budget.committed, (await standing(order.id)).budget.committed)).toBe('-90.14');
 });
 
 it('does not let an invoice for returned goods wait: they will not come again, so accounts payable sees the quantity difference now (issue 16)', async () => {

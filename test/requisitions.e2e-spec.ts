@@ -247,8 +247,10 @@ describe('deciding on a requisition', () => {
   it('refuses to commit beyond the remaining budget without an override, then records the override', async () => {
     const req = await pending();
     const cc = costCentre('2100');
-    const [{ committed }] = await t.sql(`SELECT coalesce(sum(amount), 0)::text AS committed FROM cost_centre_commitment WHERE cost_centre_id = $1`, [cc]);
     const year = req.budgetYear;
+    // What the budget holder sees committed (each order at the larger of its commitment and what was invoiced of it).
+    const budgets = await gql(ATTESTANT, 'query($id: Int!) { costCentre(id: $id) { budgets { year committed } } }', { id: cc });
+    const { committed } = budgets.data.costCentre.budgets.find((b: { year: number }) => b.year === year);
     const tight = (Number(committed) + 100).toFixed(2);
     await t.sql(`UPDATE cost_centre_budget SET amount = $1 WHERE cost_centre_id = $2 AND year = $3`, [tight, cc, year]);
     try {

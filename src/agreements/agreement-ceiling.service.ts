@@ -5,7 +5,7 @@ import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { notFound } from '../platform/errors/domain-error';
 import { byKey, requestLoader } from '../platform/graphql/request-loader';
-import { fitsUnder, ledgerAmount, LedgerSource, ledgerSource, remainingUnder, settledAmount } from '../platform/money/capped-total';
+import { fitsUnder, ledgerAmount, ledgerCharge, LedgerSource, ledgerSource, remainingUnder, settledAmount } from '../platform/money/capped-total';
 import { Money } from '../platform/money/money';
 import { AccessRule, AgreementAccess } from './agreement-access';
 import { AgreementDrawdownRepository, DrawdownRow, DrawdownTotals } from './agreement-drawdown.repository';
@@ -21,13 +21,18 @@ export class DrawRecorded {
   amount: Money;
   /** The value ceiling; null: none, so no control. */
   ceiling: Money | null;
-  /** Drawn on the agreement, this drawdown included. */
+  /** Drawn on the agreement, this drawdown included (each drawdown at its charge, see Headroom). */
   committed: Money;
   /** ceiling − committed; null without a ceiling. */
   remaining: Money | null;
 }
 
-/** Where an agreement stands under its ceiling, in its currency. `invoiced` is part of `committed` (issue 16 fills it). */
+/**
+ * Where an agreement stands under its ceiling, in its currency. `committed` sums each drawdown's
+ * charge, the larger of what it drew and what was invoiced of it (ledgerCharge): an invoice
+ * approved above its order uses the ceiling in full, a credit note brings it back down to the
+ * draw at least. So `invoiced` is always part of `committed`, and `remaining` is what is left.
+ */
 export interface Headroom {
   ceiling: Money | null;
   committed: Money;
@@ -45,6 +50,11 @@ const MANAGING_UNIT: AccessRule = { allow: ['purchasingUnit'], reason: 'Only the
  * the agreement row, which catalogue uploads hold for long), so draws on one agreement take
  * turns, each sees the others' totals, and concurrent orders never overdraw it. No ceiling: every draw
  * is recorded, remaining is null. AgreementsService exposes this to other modules.
+ *
+ * A drawdown uses the ceiling by the larger of its amount and what was invoiced of it
+ * (ledgerCharge, LEDGER_CHARGE_SQL in the repository): invoicing never changes the amount, and
+ * every total here (committed, remaining, the others a new draw is checked against) counts the
+ * charge, so spend invoiced beyond an order is not hidden from the next draw.
  */
 @Injectable()
 export class AgreementCeilingService {
@@ -79,10 +89,12 @@ export class AgreementCeilingService {
     const amount = ledgerAmount(d.amount, agreement.currency);
     const ceiling = ceilingOf(agreement);
     const others = Money.of(await this.drawdowns.committedExcept(tx, agreement.id, source), agreement.currency);
-    if (!fitsUnder(ceiling, others, amount)) return CeilingExceededError.of(agreement, ceiling!, others, amount);
     const before = await this.drawdowns.bySource(tx, source);
+    // What the drawdown will use: its amount, or what was invoiced of it already when more (a source drawn again after invoicing keeps what it spent).
+    const charge = ledgerCharge(amount, Money.of(before?.invoiced ?? '0', agreement.currency));
+    if (!fitsUnder(ceiling, others, charge)) return CeilingExceededError.of(agreement, ceiling!, others, charge);
     const row = await this.drawdowns.upsert(tx, { agreementId: agreement.id, source, amount: amount.toDecimalString() });
-    const committed = others.plus(amount);
+    const committed = others.plus(charge);
     await this.audit.record(tx, 'agreement.drawn', 'agreement', agreement.id, {
       source,
       amount: amount.toDecimalString(),
@@ -101,13 +113,17 @@ export class AgreementCeilingService {
     });
   }
 
-  /** Frees the source's drawdown (amount 0; what was invoiced stays). Nothing happens for an unknown or released source. */
+  /**
+   * Frees the source's drawdown: amount 0, what was invoiced of it stays and still uses the
+   * ceiling (ledgerCharge of 0 is what was invoiced: spent money stays spent); the audit names
+   * `amount` released and `invoiced` still used. Nothing happens for an unknown or released source.
+   */
   async releaseDraw(tx: RequestContext, source: LedgerSource): Promise<void> {
     const key = ledgerSource(source);
     const locked = await this.lockedEntry(tx, key);
     if (!locked || Money.of(locked.row.amount, locked.agreement.currency).isZero()) return;
     await this.drawdowns.setAmount(tx, locked.row.id, '0');
-    await this.audit.record(tx, 'agreement.draw-released', 'agreement', locked.agreement.id, { source: key, amount: locked.row.amount });
+    await this.audit.record(tx, 'agreement.draw-released', 'agreement', locked.agreement.id, { source: key, amount: locked.row.amount, invoiced: locked.row.invoiced });
   }
 
   /** Sets the source's drawdown to `amount` (a change the buyer accepted); never refused for the ceiling. NOT_FOUND when the source has none. */
@@ -132,8 +148,9 @@ export class AgreementCeilingService {
   /**
    * The source was closed with less delivered than it drew (an order closed without the rest of
    * its goods): its drawdown becomes the value `delivered`, never more than it holds
-   * (settledAmount) and never less than what was invoiced of it already; the rest of the ceiling
-   * is free again. Nothing happens for an unknown source.
+   * (settledAmount); the rest of the ceiling is free again. What was invoiced of it stays used
+   * whatever the amount (ledgerCharge), and a credit note for what was invoiced and not delivered
+   * brings the use down to `delivered`. Nothing happens for an unknown source.
    */
   async settleDraw(tx: RequestContext, source: LedgerSource, delivered: Money): Promise<void> {
     const key = ledgerSource(source);
@@ -142,7 +159,7 @@ export class AgreementCeilingService {
     const { agreement, row } = locked;
     const wanted = ledgerAmount(delivered, agreement.currency);
     const invoiced = Money.of(row.invoiced, agreement.currency);
-    const to = settledAmount(Money.of(row.amount, agreement.currency), wanted, invoiced);
+    const to = settledAmount(Money.of(row.amount, agreement.currency), wanted);
     if (Money.of(row.amount, agreement.currency).equals(to)) return;
     await this.drawdowns.setAmount(tx, row.id, to.toDecimalString());
     await this.audit.record(tx, 'agreement.draw-settled', 'agreement', agreement.id, {
@@ -156,18 +173,26 @@ export class AgreementCeilingService {
 
   /**
    * Records that `amount` (the agreement's currency; negative for a credit note) of the source's
-   * drawdown was invoiced; invoiced never goes below 0. Invoiced is part of what was drawn and
-   * nothing is checked against the ceiling, so this takes the entry's row lock (one UPDATE), not
-   * the agreement's ledger lock: approvals of invoices under one agreement do not wait for each
-   * other. False when the source has no drawdown or the amount is in another currency than the
-   * agreement's, which has no rate to be recorded by (nothing recorded).
+   * drawdown was invoiced; invoiced never goes below 0. The drawdown's amount is not changed: it
+   * uses the ceiling by the larger of the two (ledgerCharge), so invoiced beyond the draw uses
+   * the difference and a credit note gives it back. Nothing is checked against the ceiling (the
+   * invoice is owed), so this takes the entry's row lock (one UPDATE), not the agreement's ledger
+   * lock: approvals of invoices under one agreement do not wait for each other. The audit names
+   * the drawdown's `charged` use after it. False when the source has no drawdown or the amount is
+   * in another currency than the agreement's, which has no rate to be recorded by (nothing recorded).
    */
   async invoiceDraw(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
     const key = ledgerSource(source);
     const delta = amount.toAmount();
     const row = await this.drawdowns.addInvoicedBySource(tx, key, amount.currency, delta.toDecimalString());
     if (!row) return false;
-    await this.audit.record(tx, 'agreement.invoiced', 'agreement', row.agreementId, { source: key, by, amount: delta.toDecimalString(), invoiced: row.invoiced });
+    await this.audit.record(tx, 'agreement.invoiced', 'agreement', row.agreementId, {
+      source: key,
+      by,
+      amount: delta.toDecimalString(),
+      invoiced: row.invoiced,
+      charged: ledgerCharge(Money.of(row.amount, amount.currency), Money.of(row.invoiced, amount.currency)).toDecimalString(),
+    });
     return true;
   }
 

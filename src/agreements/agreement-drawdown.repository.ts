@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../platform/context/request-context';
-import type { LedgerSource } from '../platform/money/capped-total';
+import { LEDGER_CHARGE_SQL, type LedgerSource } from '../platform/money/capped-total';
 import { preparedQueryIn } from '../platform/database/prepared-query';
 
 /** A row of agreement_drawdown; amounts are numeric text in the agreement's currency. */
@@ -11,7 +11,7 @@ export interface DrawdownRow {
   invoiced: string;
 }
 
-/** Drawn and invoiced per agreement. */
+/** Drawn (each drawdown's charge: the larger of its amount and what was invoiced of it) and invoiced per agreement. */
 export interface DrawdownTotals {
   agreementId: number;
   committed: string;
@@ -40,10 +40,10 @@ export class AgreementDrawdownRepository {
     return rows[0] ?? null;
   }
 
-  /** Drawn on the agreement by every source but `except`. */
+  /** Drawn on the agreement by every source but `except`: the sum of their charges (LEDGER_CHARGE_SQL). */
   async committedExcept(ctx: RequestContext, agreementId: number, except: LedgerSource): Promise<string> {
     const [row]: { total: string }[] = await ctx.manager.query(
-      `SELECT coalesce(sum(amount), 0)::text AS total FROM agreement_drawdown WHERE agreement_id = $1 AND NOT (source_type = $2 AND source_id = $3)`,
+      `SELECT coalesce(sum(${LEDGER_CHARGE_SQL}), 0)::text AS total FROM agreement_drawdown WHERE agreement_id = $1 AND NOT (source_type = $2 AND source_id = $3)`,
       [agreementId, except.type, except.id],
     );
     return row.total;
@@ -69,22 +69,22 @@ export class AgreementDrawdownRepository {
    * 0, when its agreement is in `currency` (the row locked by the update); the entry after it, or
    * null when the source has none in that currency.
    */
-  async addInvoicedBySource(ctx: RequestContext, source: LedgerSource, currency: string, delta: string): Promise<Pick<DrawdownRow, 'id' | 'agreementId' | 'invoiced'> | null> {
-    const [rows]: [Pick<DrawdownRow, 'id' | 'agreementId' | 'invoiced'>[], number] = await preparedQueryIn(
+  async addInvoicedBySource(ctx: RequestContext, source: LedgerSource, currency: string, delta: string): Promise<Pick<DrawdownRow, 'id' | 'agreementId' | 'amount' | 'invoiced'> | null> {
+    const [rows]: [Pick<DrawdownRow, 'id' | 'agreementId' | 'amount' | 'invoiced'>[], number] = await preparedQueryIn(
       ctx.manager,
       `UPDATE agreement_drawdown d SET invoiced = greatest(d.invoiced + $4::numeric, 0), updated_at = now()
          FROM agreement a
         WHERE d.source_type = $1 AND d.source_id = $2 AND a.id = d.agreement_id AND a.currency = $3
-       RETURNING d.id, d.agreement_id AS "agreementId", d.invoiced::text AS invoiced`,
+       RETURNING d.id, d.agreement_id AS "agreementId", d.amount::text AS amount, d.invoiced::text AS invoiced`,
       [source.type, source.id, currency, delta],
     );
     return rows[0] ?? null;
   }
 
-  /** Drawn and invoiced per agreement (one grouped query). */
+  /** Drawn (the drawdowns' charges) and invoiced per agreement (one grouped query). */
   totals(ctx: RequestContext, agreementIds: readonly number[]): Promise<DrawdownTotals[]> {
     return ctx.manager.query(
-      `SELECT agreement_id AS "agreementId", sum(amount)::text AS committed, sum(invoiced)::text AS invoiced
+      `SELECT agreement_id AS "agreementId", sum(${LEDGER_CHARGE_SQL})::text AS committed, sum(invoiced)::text AS invoiced
          FROM agreement_drawdown WHERE agreement_id = ANY($1) GROUP BY agreement_id`,
       [[...agreementIds]],
     );

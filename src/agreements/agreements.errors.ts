@@ -10,9 +10,9 @@ export class CeilingExceededError extends ErrorResult {
   @Field(() => Int, { description: 'The agreement.' }) agreementId: number;
   @Field({ description: 'Its reference.' }) agreementReference: string;
   @Field(() => Decimal, { description: 'The value ceiling.' }) ceiling: Money;
-  @Field(() => Decimal, { description: 'Drawn on it already by approved orders.' }) committed: Money;
+  @Field(() => Decimal, { description: 'Drawn on it already by other approved orders: each the larger of what it drew and what has been invoiced of it.' }) committed: Money;
   @Field(() => Decimal, { description: 'What is left: ceiling − committed (negative when already over).' }) remaining: Money;
-  @Field(() => Decimal, { description: 'The amount asked for.' }) requested: Money;
+  @Field(() => Decimal, { description: 'The amount asked for (or what was invoiced of the source already, when more).' }) requested: Money;
   @Field({ description: 'ISO 4217 currency of the amounts (the agreement’s).' }) currency: string;
 
   static of(agreement: { id: number; reference: string }, ceiling: Money, committed: Money, requested: Money): CeilingExceededError {

@@ -104,17 +104,23 @@ export class AgreementsResolver {
     return this.classification.nodes(ctx, await this.agreementsService.scope(ctx, a.id));
   }
 
-  @ResolveField(() => Decimal, { description: 'Drawn on the value ceiling by approved orders of all participants, in the agreement’s currency (invoiced amounts included).' })
+  @ResolveField(() => Decimal, {
+    description:
+      'Drawn on the value ceiling by approved orders of all participants, in the agreement’s currency: per order the larger of what it drew and what has been invoiced of it (net of credit notes). An invoice approved above its order counts in full; a credit note brings the order back down to its draw at least; a cancelled order keeps what was invoiced of it.',
+  })
   async committed(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
     return (await this.agreementsService.headroomBatched(ctx, a)).committed;
   }
 
-  @ResolveField(() => Decimal, { description: 'Of the committed amount, what has been invoiced (0 until invoicing arrives).' })
+  @ResolveField(() => Decimal, { description: 'Of the committed amount, what has been invoiced (approved invoices less approved credit notes); never more than committed.' })
   async invoiced(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
     return (await this.agreementsService.headroomBatched(ctx, a)).invoiced;
   }
 
-  @ResolveField(() => Decimal, { nullable: true, description: 'What is left under the value ceiling: valueCeiling − committed (negative when accepted changes took it over); null without a ceiling.' })
+  @ResolveField(() => Decimal, {
+    nullable: true,
+    description: 'What is left under the value ceiling: valueCeiling − committed (negative when accepted changes or invoices approved above their orders took it over); null without a ceiling.',
+  })
   async remainingHeadroom(@Ctx() ctx: RequestContext, @Parent() a: Agreement) {
     return (await this.agreementsService.headroomBatched(ctx, a)).remaining;
   }

@@ -195,8 +195,9 @@ export class CeilingUseRow {
   @Field({ description: 'Its reference.' }) reference: string;
   @Field({ description: 'ISO 4217 currency of the agreement: ceiling, committed, invoiced, remaining and orderedHere are amounts in it.' }) currency: string;
   @Field(() => Decimal, { nullable: true, description: 'Null: no ceiling.' }) ceiling: string | null;
-  @Field(() => Decimal, { description: 'Committed by every participant (approved orders).' }) committed: string;
-  @Field(() => Decimal, { description: 'Invoiced by every participant.' }) invoiced: string;
+  @Field(() => Decimal, { description: 'Drawn by every participant’s approved orders: per order the larger of what it drew and what has been invoiced of it (net of credit notes).' })
+  committed: string;
+  @Field(() => Decimal, { description: 'Of committed, what has been invoiced by every participant (approved invoices less approved credit notes).' }) invoiced: string;
   @Field(() => Decimal, { nullable: true, description: 'Ceiling less committed; null: no ceiling.' }) remaining: string | null;
   @Field(() => Float, { nullable: true, description: 'committed / ceiling.' }) used: number | null;
   @Field(() => Decimal, { description: 'Ordered on it by the organisations the caller sees (the filter).' }) orderedHere: string;

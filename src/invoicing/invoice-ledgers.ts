@@ -9,7 +9,10 @@ import type { InvoiceEntity } from './invoicing.entities';
 /**
  * What an approved invoice does to the buyer's ledgers: the order's commitment on its cost
  * centre, and its draw on the agreement's ceiling, become invoiced spend by the invoice's amount
- * excluding VAT; an approved credit note takes it back (invoiced never goes below 0). An invoice
+ * excluding VAT; an approved credit note takes it back (invoiced never goes below 0). Each entry
+ * charges its budget or ceiling the larger of what it committed and what was invoiced of it, so
+ * an invoice approved above its order (a price variance, more than a closed order delivered)
+ * counts in full against the next order. An invoice
  * without an order posts nothing, by choice: the cost centre ledger and the agreement's ceiling
  * hold commitments made when an order was approved (the ceiling is a check before buying), and
  * such an invoice has none to turn into invoiced; drawing on the ceiling after the fact could only

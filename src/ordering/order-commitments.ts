@@ -59,7 +59,9 @@ export class OrderCommitments {
 
   /**
    * The buyer closed the order with `delivered` (excl. VAT, the order's currency) of it delivered:
-   * nothing more will come, so both become what it will cost, never less than what was invoiced.
+   * nothing more will come, so both become what it will cost; what was invoiced of it beyond that
+   * stays charged to the budget and the ceiling (each entry charges the larger of the two) until a
+   * credit note takes it back.
    */
   async settle(tx: RequestContext, order: PurchaseOrderEntity, delivered: Money): Promise<void> {
     // The agreement's ledger before the budget, as commit() takes them: every change to an order's two

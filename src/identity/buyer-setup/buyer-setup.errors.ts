@@ -69,9 +69,9 @@ export class BudgetExceededError extends ErrorResult {
   @Field({ description: 'Its code.' }) costCentreCode: string;
   @Field(() => Int, { description: 'The budget year.' }) year: number;
   @Field(() => Decimal, { description: 'The budget for the year, excluding VAT.' }) budget: Money;
-  @Field(() => Decimal, { description: 'Committed on it already (other sources), excluding VAT.' }) committed: Money;
+  @Field(() => Decimal, { description: 'Committed on it already by other sources, excluding VAT: each the larger of what it committed and what has been invoiced of it.' }) committed: Money;
   @Field(() => Decimal, { description: 'What is left: budget − committed (negative when already over).' }) remaining: Money;
-  @Field(() => Decimal, { description: 'The amount asked for, excluding VAT.' }) requested: Money;
+  @Field(() => Decimal, { description: 'The amount asked for, excluding VAT (or what was invoiced of the source already, when more).' }) requested: Money;
   @Field({ description: 'ISO 4217 currency of the amounts (NOK).' }) currency: string;
 
   static of(costCentre: { id: number; code: string }, year: number, budget: Money, committed: Money, requested: Money): BudgetExceededError {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/context/request-context';
-import type { LedgerSource } from '../../platform/money/capped-total';
+import { LEDGER_CHARGE_SQL, type LedgerSource } from '../../platform/money/capped-total';
 import { preparedQueryIn } from '../../platform/database/prepared-query';
 
 /** A row of cost_centre_commitment; amounts are numeric text. */
@@ -13,7 +13,7 @@ export interface CommitmentRow {
   currency: string;
 }
 
-/** Committed and invoiced per (cost centre, year). */
+/** Committed (each entry's charge: the larger of its amount and what was invoiced of it) and invoiced per (cost centre, year). */
 export interface CommitmentTotals {
   costCentreId: number;
   year: number;
@@ -34,10 +34,10 @@ export class CommitmentRepository {
     return rows[0] ?? null;
   }
 
-  /** Committed on (cost centre, year) by every source but `except`. */
+  /** Committed on (cost centre, year) by every source but `except`: the sum of their charges (LEDGER_CHARGE_SQL). */
   async committedExcept(ctx: RequestContext, costCentreId: number, year: number, except: LedgerSource): Promise<string> {
     const [row]: { total: string }[] = await ctx.manager.query(
-      `SELECT coalesce(sum(amount), 0)::text AS total FROM cost_centre_commitment
+      `SELECT coalesce(sum(${LEDGER_CHARGE_SQL}), 0)::text AS total FROM cost_centre_commitment
         WHERE cost_centre_id = $1 AND year = $2 AND NOT (source_type = $3 AND source_id = $4)`,
       [costCentreId, year, except.type, except.id],
     );
@@ -65,20 +65,20 @@ export class CommitmentRepository {
   }
 
   /** Adds `delta` (negative for a credit) to what the source's entry has invoiced, never below 0 (the row locked by the update); the entry after it, or null when the source has none. */
-  async addInvoicedBySource(ctx: RequestContext, source: LedgerSource, delta: string): Promise<Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'invoiced'> | null> {
-    const [rows]: [Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'invoiced'>[], number] = await preparedQueryIn(
+  async addInvoicedBySource(ctx: RequestContext, source: LedgerSource, delta: string): Promise<Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'amount' | 'invoiced'> | null> {
+    const [rows]: [Pick<CommitmentRow, 'id' | 'costCentreId' | 'year' | 'amount' | 'invoiced'>[], number] = await preparedQueryIn(
       ctx.manager,
       `UPDATE cost_centre_commitment SET invoiced = greatest(invoiced + $3::numeric, 0), updated_at = now() WHERE source_type = $1 AND source_id = $2
-       RETURNING id, cost_centre_id AS "costCentreId", year, invoiced::text AS invoiced`,
+       RETURNING id, cost_centre_id AS "costCentreId", year, amount::text AS amount, invoiced::text AS invoiced`,
       [source.type, source.id, delta],
     );
     return rows[0] ?? null;
   }
 
-  /** Committed and invoiced per year of these cost centres (one grouped query). */
+  /** Committed (the entries' charges) and invoiced per year of these cost centres (one grouped query). */
   totals(ctx: RequestContext, costCentreIds: readonly number[]): Promise<CommitmentTotals[]> {
     return ctx.manager.query(
-      `SELECT cost_centre_id AS "costCentreId", year, sum(amount)::text AS committed, sum(invoiced)::text AS invoiced
+      `SELECT cost_centre_id AS "costCentreId", year, sum(${LEDGER_CHARGE_SQL})::text AS committed, sum(invoiced)::text AS invoiced
          FROM cost_centre_commitment WHERE cost_centre_id = ANY($1) GROUP BY cost_centre_id, year`,
       [[...costCentreIds]],
     );

@@ -3,7 +3,7 @@ import { AuditService } from '../../platform/audit/audit.service';
 import { RequestContext } from '../../platform/context/request-context';
 import { badInput, notFound } from '../../platform/errors/domain-error';
 import { byKey, requestLoader } from '../../platform/graphql/request-loader';
-import { fitsUnder, ledgerAmount, LedgerSource, ledgerSource, remainingUnder, settledAmount } from '../../platform/money/capped-total';
+import { fitsUnder, ledgerAmount, ledgerCharge, LedgerSource, ledgerSource, remainingUnder, settledAmount } from '../../platform/money/capped-total';
 import { Money } from '../../platform/money/money';
 import { BudgetExceededError } from './buyer-setup.errors';
 import { CommitmentRepository, CommitmentTotals } from './commitment.repository';
@@ -19,7 +19,7 @@ export class CommitmentRecorded {
   amount: Money;
   /** The year's budget; null: none set, so no control. */
   budget: Money | null;
-  /** Committed on the cost centre for the year, this commitment included. */
+  /** Committed on the cost centre for the year, this commitment included (each entry at its charge, see BudgetStatus). */
   committed: Money;
   /** budget − committed (negative when an override took it over); null without a budget. */
   remaining: Money | null;
@@ -27,7 +27,12 @@ export class CommitmentRecorded {
   overridden: boolean;
 }
 
-/** Where a cost centre's budget year stands. `invoiced` is part of `committed` (issue 16 fills it). */
+/**
+ * Where a cost centre's budget year stands. `committed` sums each entry's charge, the larger of
+ * what it committed and what was invoiced of it (ledgerCharge): an invoice approved above its
+ * order charges the budget in full, a credit note brings it back down to the commitment at
+ * least. So `invoiced` is always part of `committed`, and `remaining` is what is really left.
+ */
 export interface BudgetStatus {
   budget: Money | null;
   committed: Money;
@@ -44,6 +49,11 @@ const nok = (amount: string) => Money.of(amount, BUDGET_CURRENCY);
  * A commit takes the (cost centre, year) budget row FOR UPDATE first: commits to one budget take
  * turns, each sees the others' totals, and concurrent approvals never overdraw it. A year
  * without a budget row has no control: commits are recorded, remaining is null.
+ *
+ * An entry charges the budget the larger of its amount and what was invoiced of it
+ * (ledgerCharge, LEDGER_CHARGE_SQL in the repository): invoicing never changes the amount, and
+ * every total here (committed, remaining, the others a new commit is checked against) counts
+ * the charge, so money invoiced beyond an order is not hidden from the next commit.
  */
 @Injectable()
 export class CommitmentsService {
@@ -58,6 +68,8 @@ export class CommitmentsService {
    * earlier commitment, so a retry or a re-approval does not count twice). Refused with
    * BudgetExceededError when it would take committed over the budget, unless `override` gives
    * an approver's reason (recorded). NOT_FOUND for a cost centre outside `organisationId`.
+   * What the entry will charge is checked: its amount, or what was invoiced of it already when
+   * more (a source invoiced before it is committed again keeps what it spent).
    */
   async commit(
     tx: RequestContext,
@@ -74,10 +86,11 @@ export class CommitmentsService {
     const budgetRow = await this.costCentres.lockBudget(tx, costCentre.id, c.year);
     const budget = budgetRow ? Money.of(budgetRow.amount, budgetRow.currency) : null;
     const others = nok(await this.rows.committedExcept(tx, costCentre.id, c.year, source));
-    const within = fitsUnder(budget, others, amount);
-    if (!within && !c.override) return BudgetExceededError.of(costCentre, c.year, budget!, others, amount);
-
     const before = await this.rows.bySource(tx, source);
+    const charge = ledgerCharge(amount, nok(before?.invoiced ?? '0'));
+    const within = fitsUnder(budget, others, charge);
+    if (!within && !c.override) return BudgetExceededError.of(costCentre, c.year, budget!, others, charge);
+
     const overridden = !within;
     const row = await this.rows.upsert(tx, {
       costCentreId: costCentre.id,
@@ -88,7 +101,7 @@ export class CommitmentsService {
       overrideReason: overridden ? reason! : null,
       overriddenBy: overridden ? c.override!.byUserId : null,
     });
-    const committed = others.plus(amount);
+    const committed = others.plus(charge);
     await this.audit.record(tx, 'cost-centre.committed', 'cost_centre', costCentre.id, {
       organisationId: costCentre.organisationId,
       year: c.year,
@@ -112,13 +125,18 @@ export class CommitmentsService {
     });
   }
 
-  /** Frees the source's commitment (its amount becomes 0; what was invoiced stays). Nothing happens for an unknown or released source. */
+  /**
+   * Frees the source's commitment: its amount becomes 0, what was invoiced of it stays, and so
+   * does its charge on the budget (ledgerCharge of 0 is what was invoiced: spent money stays
+   * spent, only what was promised and not invoiced is freed). The audit names both: `amount`
+   * released, `invoiced` still charged. Nothing happens for an unknown or released source.
+   */
   async release(tx: RequestContext, source: LedgerSource): Promise<void> {
     const key = ledgerSource(source);
     const row = await this.lockedEntry(tx, key);
     if (!row || nok(row.amount).isZero()) return;
     await this.rows.setAmount(tx, row.id, '0');
-    await this.audit.record(tx, 'cost-centre.commitment-released', 'cost_centre', row.costCentreId, { year: row.year, source: key, amount: row.amount });
+    await this.audit.record(tx, 'cost-centre.commitment-released', 'cost_centre', row.costCentreId, { year: row.year, source: key, amount: row.amount, invoiced: row.invoiced });
   }
 
   /**
@@ -147,7 +165,10 @@ export class CommitmentsService {
   /**
    * The source was closed with less delivered than it committed (a buyer closed an order that
    * will get no more goods): its commitment becomes what it will cost, the value `delivered`,
-   * never more than it holds (settledAmount) and never less than what was invoiced of it already.
+   * never more than it holds (settledAmount). What was invoiced of it stays charged whatever the
+   * amount (ledgerCharge), so the budget is never charged less than was invoiced, and a credit
+   * note for what was invoiced and not delivered brings the charge down to `delivered`. The
+   * audit records amount `from` → `to` beside `delivered` and `invoiced`.
    * Nothing happens for an unknown source.
    */
   async settle(tx: RequestContext, source: LedgerSource, delivered: Money): Promise<void> {
@@ -156,7 +177,7 @@ export class CommitmentsService {
     if (!row) return;
     const wanted = ledgerAmount(delivered, BUDGET_CURRENCY);
     const invoiced = nok(row.invoiced);
-    const to = settledAmount(nok(row.amount), wanted, invoiced);
+    const to = settledAmount(nok(row.amount), wanted);
     if (nok(row.amount).equals(to)) return;
     await this.rows.setAmount(tx, row.id, to.toDecimalString());
     await this.audit.record(tx, 'cost-centre.commitment-settled', 'cost_centre', row.costCentreId, {
@@ -172,10 +193,15 @@ export class CommitmentsService {
   /**
    * Records that `amount` of the source's commitment was invoiced (an approved invoice; a credit
    * note gives a negative amount, and invoiced never goes below 0), in the caller's transaction.
-   * Invoiced is part of committed: the budget is not charged twice, and nothing is checked
-   * against the budget, so this takes the entry's row lock (one UPDATE) and not the budget's:
-   * approvals of invoices on one cost centre do not wait for each other.
-   * False when the source has no commitment (nothing recorded).
+   * The commitment's amount is not changed: the entry charges the budget the larger of the two
+   * (ledgerCharge), so invoiced within the commitment charges nothing twice, invoiced beyond it
+   * charges the difference, and a credit note takes that back. Nothing is checked against the
+   * budget (the invoice is owed; accounts payable approved it), so this takes the entry's row
+   * lock (one UPDATE) and not the budget's: approvals of invoices on one cost centre do not wait
+   * for each other, and a commit running beside one checks the total it read (an invoice beyond
+   * its order landing just after may still take the year over, as it would have a moment later).
+   * The audit names the entry's `charged` amount after it. False when the source has no
+   * commitment (nothing recorded).
    */
   async invoice(tx: RequestContext, source: LedgerSource, amount: Money, by: { type: string; id: string }): Promise<boolean> {
     const key = ledgerSource(source);
@@ -183,7 +209,14 @@ export class CommitmentsService {
     const delta = amount.toAmount();
     const row = await this.rows.addInvoicedBySource(tx, key, delta.toDecimalString());
     if (!row) return false;
-    await this.audit.record(tx, 'cost-centre.invoiced', 'cost_centre', row.costCentreId, { year: row.year, source: key, by, amount: delta.toDecimalString(), invoiced: row.invoiced });
+    await this.audit.record(tx, 'cost-centre.invoiced', 'cost_centre', row.costCentreId, {
+      year: row.year,
+      source: key,
+      by,
+      amount: delta.toDecimalString(),
+      invoiced: row.invoiced,
+      charged: ledgerCharge(nok(row.amount), nok(row.invoiced)).toDecimalString(),
+    });
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { fitsUnder, ledgerAmount, ledgerSource, remainingUnder, settledAmount } from './capped-total';
+import { fitsUnder, ledgerAmount, ledgerCharge, ledgerSource, remainingUnder, settledAmount } from './capped-total';
 import { Money } from './money';
 
 const nok = (amount: string) => Money.of(amount, 'NOK');
@@ -52,12 +52,43 @@ describe('ledgerAmount', () => {
 });
 
 describe('settledAmount', () => {
-  it('becomes what was delivered, never more than the entry holds, never less than was invoiced', () => {
-    expect(settledAmount(nok('450.70'), nok('180.28'), nok('0')).toDecimalString()).toBe('180.28');
-    expect(settledAmount(nok('450.70'), nok('180.28'), nok('270.42')).toDecimalString()).toBe('270.42');
+  it('becomes what was delivered, never more than the entry holds', () => {
+    expect(settledAmount(nok('450.70'), nok('180.28')).toDecimalString()).toBe('180.28');
     // Over-received: settling books nothing new.
-    expect(settledAmount(nok('450.70'), nok('500.00'), nok('0')).toDecimalString()).toBe('450.7');
-    expect(settledAmount(nok('450.70'), nok('0'), nok('0')).toDecimalString()).toBe('0');
+    expect(settledAmount(nok('450.70'), nok('500.00')).toDecimalString()).toBe('450.7');
+    expect(settledAmount(nok('450.70'), nok('0')).toDecimalString()).toBe('0');
+  });
+
+  it('leaves what was invoiced to the charge: a closed entry invoiced beyond its delivery still charges the invoiced amount', () => {
+    const settled = settledAmount(nok('450.70'), nok('180.28'));
+    expect(settled.toDecimalString()).toBe('180.28');
+    expect(ledgerCharge(settled, nok('270.42')).toDecimalString()).toBe('270.42');
+    // A credit note for the part not delivered brings the charge down to the value delivered.
+    expect(ledgerCharge(settled, nok('180.28')).toDecimalString()).toBe('180.28');
+  });
+});
+
+describe('ledgerCharge', () => {
+  it('charges what was committed until more than that is invoiced, then what was invoiced', () => {
+    expect(ledgerCharge(nok('1629.06'), nok('0')).toDecimalString()).toBe('1629.06');
+    expect(ledgerCharge(nok('1629.06'), nok('270.42')).toDecimalString()).toBe('1629.06');
+    expect(ledgerCharge(nok('1629.06'), nok('1629.06')).toDecimalString()).toBe('1629.06');
+    // A price variance approved with a reason: 7.72 more than the order committed.
+    expect(ledgerCharge(nok('1629.06'), nok('1636.78')).toDecimalString()).toBe('1636.78');
+  });
+
+  it('never goes below the commitment when a credit note lowers what was invoiced', () => {
+    expect(ledgerCharge(nok('1629.06'), nok('1629.05')).toDecimalString()).toBe('1629.06');
+    expect(ledgerCharge(nok('1629.06'), nok('0')).toDecimalString()).toBe('1629.06');
+  });
+
+  it('keeps what was invoiced of a released entry (amount 0): spent money stays spent', () => {
+    expect(ledgerCharge(nok('0'), nok('250')).toDecimalString()).toBe('250');
+    expect(ledgerCharge(nok('0'), nok('0')).isZero()).toBe(true);
+  });
+
+  it('refuses mixing currencies (a bug in the caller)', () => {
+    expect(() => ledgerCharge(Money.of('10', 'EUR'), nok('1'))).toThrow('different currencies');
   });
 });
 

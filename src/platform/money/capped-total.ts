@@ -34,13 +34,33 @@ export function ledgerAmount(amount: Money, currency: string, field = 'amount'):
 }
 
 /**
- * What a ledger entry becomes when its source is settled at `delivered` (a commitment closed with
- * less delivered than it held): never more than it holds now (settling books nothing new), never
- * less than what was invoiced of it already. All three in one currency.
+ * What a ledger entry charges its cap (a cost centre's budget year, an agreement's value
+ * ceiling): the larger of what it committed and what was invoiced of it. Invoicing never changes
+ * the commitment itself, so an invoice approved above it (a price variance accepted with a
+ * reason, more invoiced than a closed order delivered) charges the cap in full; a credit note
+ * lowers invoiced again and the charge with it, never below the commitment. A released entry
+ * (amount 0) still charges what was invoiced of it: spent money stays spent. Every total of
+ * "committed" sums this per entry, in SQL as LEDGER_CHARGE_SQL.
  */
-export function settledAmount(current: Money, delivered: Money, invoiced: Money): Money {
-  const capped = delivered.compare(current) > 0 ? current : delivered;
-  return capped.compare(invoiced) < 0 ? invoiced : capped;
+export function ledgerCharge(amount: Money, invoiced: Money): Money {
+  return invoiced.compare(amount) > 0 ? invoiced : amount;
+}
+
+/**
+ * ledgerCharge in SQL, over a ledger table's `amount` and `invoiced` columns (the one spelling of
+ * the rule the repositories sum: `sum(${LEDGER_CHARGE_SQL})`).
+ */
+export const LEDGER_CHARGE_SQL = 'greatest(amount, invoiced)';
+
+/**
+ * What a ledger entry becomes when its source is settled at `delivered` (a commitment closed with
+ * less delivered than it held): what was delivered, never more than it holds now (settling books
+ * nothing new). Not floored at what was invoiced: the entry's charge (ledgerCharge) keeps every
+ * invoiced krone counted, and a credit note after the close can then bring the charge down to
+ * the value delivered, whichever came first, the close or the invoice.
+ */
+export function settledAmount(current: Money, delivered: Money): Money {
+  return delivered.compare(current) > 0 ? current : delivered;
 }
 
 /** What a ledger entry stands for, e.g. { type: 'ORDER', id: '42' }: one entry per source. */
