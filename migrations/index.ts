@@ -49,6 +49,7 @@ import { UnspscItemVocabularyVersions1763800000186 } from './1763800000186-Unsps
 import { SearchDocumentFromProjection1763800000187 } from './1763800000187-SearchDocumentFromProjection';
 import { InvoiceReceivedDocumentDeferred1763800000188 } from './1763800000188-InvoiceReceivedDocumentDeferred';
 import { SearchUnspscText1763800000200 } from './1763800000200-SearchUnspscText';
+import { InvoiceLineExactNumbers1763800000203 } from './1763800000203-InvoiceLineExactNumbers';
 import { InsightsTriggersWriteOnlyChanges1763800000199 } from './1763800000199-InsightsTriggersWriteOnlyChanges';
 import { InsightsOrganisationClassRollups1763800000192 } from './1763800000192-InsightsOrganisationClassRollups';
 import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
@@ -113,4 +114,5 @@ export const MIGRATIONS = [
   InsightsForeignCurrencyByDate1763800000197,
   InsightsClassRollups1763800000198,
   SearchUnspscText1763800000200,
+  InvoiceLineExactNumbers1763800000203,
 ];

@@ -7,15 +7,16 @@ import { InvoiceProblem, isDecimalText, problem } from './invoice-checks-support
  * elsewhere, on the values that pass here.
  */
 
-interface AmountField {
+export interface AmountField {
   amount: UblAmount | undefined;
-  /** The BR-DEC rule capping its decimals at two; unit prices have none. */
+  /** The BR-DEC rule capping its decimals at two; unit prices (net, gross and their discount in cac:Price) have none. */
   decimalsRule?: string;
   /** The VAT total in the tax currency (BT-111) is the one amount in another currency. */
   currency: 'document' | 'tax';
 }
 
-function amountFields(invoice: UblInvoice): AmountField[] {
+/** Every amount of the document, the unit prices with them (also read by invoice-number-limits). */
+export function amountFields(invoice: UblInvoice): AmountField[] {
   const fields: AmountField[] = [];
   const add = (amount: UblAmount | undefined, decimalsRule?: string, currency: AmountField['currency'] = 'document') => {
     if (amount) fields.push({ amount, decimalsRule, currency });

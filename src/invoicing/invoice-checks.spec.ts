@@ -189,6 +189,31 @@ describe('checkInvoice: amounts as written', () => {
     expect(checkInvoice(testInvoice({ lines: [{ quantity: '3', price: '0.3333' }] }))).toEqual([]);
   });
 
+  it('numbers within what Torg holds (invoice-number-limits): amounts below 10^16, quantities and prices below 10^14 with at most 10 decimals, VAT rates 0–100', () => {
+    const limited = (change: (i: UblInvoice) => void) => checkInvoice(changed(NORWEGIAN, change)).filter((p) => p.rule === 'TORG-NUMBER-LIMIT');
+    expect(limited((i) => set(i.totals?.payableAmount, '10000000000000000.00'))).toEqual([
+      {
+        path: '/Invoice/cac:LegalMonetaryTotal/cbc:PayableAmount',
+        line: expect.any(Number),
+        rule: 'TORG-NUMBER-LIMIT',
+        message: 'The amount 10000000000000000.00 is beyond what Torg holds: amounts must be below 10000000000000000 (10^16) in size',
+        severity: 'error',
+      },
+    ]);
+    expect(limited((i) => set(i.totals?.payableAmount, '-9999999999999999.99'))).toEqual([]);
+    expect(limited((i) => (i.lines[0].quantity!.value = '-100000000000000')).map((p) => p.message)).toEqual([
+      'The quantity -100000000000000 is beyond what Torg holds: quantities must be below 100000000000000 (10^14) in size',
+    ]);
+    expect(limited((i) => (i.lines[1].baseQuantity!.value = '0.00000000001')).map((p) => [p.path, p.message])).toEqual([
+      ['/Invoice/cac:InvoiceLine[2]/cac:Price/cbc:BaseQuantity', 'The base quantity 0.00000000001 has 11 decimals; Torg keeps at most 10'],
+    ]);
+    // Trailing zeros say nothing: ten decimals of value, however many are written.
+    expect(limited((i) => (i.lines[0].quantity!.value = '4.0000000001000000'))).toEqual([]);
+    expect(limited((i) => set(i.lines[0].priceAmount, '125.500000000000000001')).map((p) => p.message)).toEqual(['The price 125.500000000000000001 has 18 decimals; Torg keeps at most 10']);
+    expect(limited((i) => (i.lines[2].item.taxCategory!.percent!.value = '100.5')).map((p) => p.message)).toEqual(['The VAT rate 100.5 is outside 0–100 percent']);
+    expect(limited((i) => (i.lines[2].item.taxCategory!.percent!.value = '15.001')).map((p) => p.message)).toEqual(['The VAT rate 15.001 has 3 decimals; Torg keeps at most 2']);
+  });
+
   it('every amount in the invoice currency (PEPPOL-EN16931-R051), at the currencyID it names', () => {
     const mixed = checkInvoice(changed(NORWEGIAN, (i) => (i.lines[1].lineExtensionAmount!.currency!.value = 'EUR')));
     expect(mixed).toEqual([

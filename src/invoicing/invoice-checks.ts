@@ -4,13 +4,14 @@ import { checkArithmetic } from './invoice-checks-arithmetic';
 import { checkFields } from './invoice-checks-fields';
 import { InvoiceProblem } from './invoice-checks-support';
 import { checkVat } from './invoice-checks-vat';
+import { checkNumberLimits } from './invoice-number-limits';
 
 export type { InvoiceProblem, InvoiceProblemSeverity } from './invoice-checks-support';
 export { NORWEGIAN_STANDARD_RATES } from './invoice-checks-vat';
 
 /**
  * Torg's own checks of a received invoice or credit note (issue 16 §1), pure and fast: what the
- * invoice must say, its arithmetic as EN 16931 / PEPPOL BIS Billing 3 define it, its VAT
+ * invoice must say, that its numbers fit what Torg holds (invoice-number-limits), its arithmetic as EN 16931 / PEPPOL BIS Billing 3 define it, its VAT
  * breakdown, and for a Norwegian seller the Norwegian VAT rates and VAT number. The official
  * Schematron rules stay a test tool (test/invoice-conformance.e2e-spec.ts shows that whatever
  * they call fatal, these refuse too). Whether the sender and buyer are known, and whether the
@@ -31,7 +32,7 @@ export const isNorwegianSeller = (invoice: UblInvoice): boolean => invoice.selle
 /** Every problem found, errors and warnings, in document order of the checks; [] for a clean invoice. */
 export function checkInvoice(invoice: UblInvoice, context: InvoiceCheckContext = {}): InvoiceProblem[] {
   const norwegianSeller = context.norwegianSeller ?? isNorwegianSeller(invoice);
-  return [...checkFields(invoice, { norwegianSeller }), ...checkAmounts(invoice), ...checkArithmetic(invoice), ...checkVat(invoice, { norwegianSeller })];
+  return [...checkFields(invoice, { norwegianSeller }), ...checkAmounts(invoice), ...checkNumberLimits(invoice), ...checkArithmetic(invoice), ...checkVat(invoice, { norwegianSeller })];
 }
 
 /** Whether the problems refuse the invoice (any error), or only warn. */

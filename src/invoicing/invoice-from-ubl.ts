@@ -1,7 +1,7 @@
-import Decimal from 'decimal.js';
 import type { Problem } from '../exchange/document-handlers';
 import type { UblAmount, UblIdentifier, UblText } from '../peppol';
 import type { UblInvoice, UblInvoiceLine } from '../peppol/ubl-invoice';
+import { MoneyDecimal } from '../platform/money/money';
 import type { InvoiceKind } from './invoicing.entities';
 
 /** An invoice line as Torg stores it (amounts positive for both kinds; decimal text). */
@@ -152,11 +152,11 @@ function lineDraft(l: UblInvoiceLine, sign: number, problems: Problem[]): Invoic
   const unspsc = l.item.classifications.find((c) => c.listId && UNSPSC_LISTS.has(c.listId)) ?? null;
   return {
     lineId: text(l.id) ?? String(l.ordinal),
-    quantity: new Decimal(ok(l.quantity)).times(sign).toFixed(),
+    quantity: new MoneyDecimal(ok(l.quantity)).times(sign).toFixed(),
     unitCode: l.quantity?.unitCode?.trim() || 'EA',
     netUnitPrice: ok(l.priceAmount),
-    baseQuantity: l.baseQuantity && isDecimal(l.baseQuantity.value) && new Decimal(l.baseQuantity.value).gt(0) ? l.baseQuantity.value.trim() : '1',
-    lineAmount: new Decimal(ok(l.lineExtensionAmount)).times(sign).toFixed(),
+    baseQuantity: l.baseQuantity && isDecimal(l.baseQuantity.value) && new MoneyDecimal(l.baseQuantity.value).gt(0) ? l.baseQuantity.value.trim() : '1',
+    lineAmount: new MoneyDecimal(ok(l.lineExtensionAmount)).times(sign).toFixed(),
     vatCategory: text(l.item.taxCategory?.id) ?? '',
     vatRate: l.item.taxCategory?.percent && isDecimal(l.item.taxCategory.percent.value) ? l.item.taxCategory.percent.value.trim() : '0',
     itemName: text(l.item.name) ?? '',
@@ -170,5 +170,5 @@ function lineDraft(l: UblInvoiceLine, sign: number, problems: Problem[]): Invoic
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const isDecimal = (v: string) => DECIMAL.test(v.trim());
-const decimal = (v: { value: string }) => new Decimal(isDecimal(v.value) ? v.value.trim() : '0');
+const decimal = (v: { value: string }) => new MoneyDecimal(isDecimal(v.value) ? v.value.trim() : '0');
 const text = (v: UblText | undefined | null): string | null => v?.value.trim() || null;

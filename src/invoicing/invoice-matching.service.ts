@@ -5,6 +5,7 @@ import { customerReferenceSent } from '../ordering/order-document';
 import { OrderStatus } from '../ordering/order-status';
 import type { OrderForInvoice } from '../ordering/orders.service';
 import { AuditService } from '../platform/audit/audit.service';
+import { MoneyDecimal } from '../platform/money/money';
 import { RequestContext } from '../platform/context/request-context';
 import { isErrorResult } from '../platform/results/error-result';
 import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
@@ -259,7 +260,8 @@ export class InvoiceMatching {
       gtin: l.gtin,
       quantity: l.quantity,
       unitCode: l.unitCode,
-      netUnitPrice: new Decimal(l.netUnitPrice).div(l.baseQuantity).toFixed(),
+      // MoneyDecimal (50 digits): a price of up to 24 digits (invoice-number-limits) per unit is not cut to decimal.js's default 20.
+      netUnitPrice: new MoneyDecimal(l.netUnitPrice).div(l.baseQuantity).toFixed(),
       lineAmount: l.lineAmount,
       ...(order ? {} : { onAgreement: covered[i] }),
     }));

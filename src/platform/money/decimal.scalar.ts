@@ -13,7 +13,7 @@ import { Money } from './money';
 @Scalar('Decimal', () => Decimal)
 export class DecimalScalar implements CustomScalar<string, Decimal> {
   description =
-    'A decimal number as a string, never a binary float. Printed with at least two decimals and more only where they carry a digit: prices "149.90", "45.07", "0.1234" (unit prices may have up to four decimals); VAT rates in percent "25.00", "15.00". Accepted as a string or number such as "149.9".';
+    'A decimal number as a string, never a binary float. Printed with at least two decimals and more only where they carry a digit: prices "149.90", "45.07", "0.1234" (quantities and unit prices keep the decimals they were given: up to four in catalogues and orders, up to ten on received invoices); VAT rates in percent "25.00", "15.00". Accepted as a string or number such as "149.9".';
 
   parseValue(value: unknown): Decimal {
     return parseDecimal(value);
