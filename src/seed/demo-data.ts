@@ -182,8 +182,12 @@ export interface DemoOrder {
   costCentre: string;
   items?: DemoOrderItem[];
   freeText?: DemoFreeTextLine[];
-  /** Who approves it when it exceeds the requester's own limit. */
+  /** How many days before the seed runs it was submitted (seed/demo-schedule.ts times the steps after). */
+  daysAgo: number;
+  /** Who approves it when it exceeds the requester's own limit … */
   approver?: string;
+  /** … and how many hours after submission. */
+  approvalHours?: number;
   approvalComment?: string;
   accountingString?: string;
   noteToSupplier?: string;
@@ -229,6 +233,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
   orders: [
     {
       key: 'paper',
+      daysAgo: 290,
       requester: 'bestiller@nordby.example',
       costCentre: 'skole:2100',
       items: [
@@ -243,6 +248,8 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'chairs',
+      daysAgo: 220,
+      approvalHours: 27,
       requester: 'bestiller@nordby.example',
       costCentre: 'skole:2100',
       items: [{ agreement: '2025-001', sellerItemId: 'KL-213', quantity: '4' }],
@@ -253,6 +260,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'it',
+      daysAgo: 340,
       requester: 'attestant@nordby.example',
       costCentre: 'skole:2150',
       items: [
@@ -264,6 +272,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'care',
+      daysAgo: 80,
       requester: 'bestiller@sykehjem.example',
       costCentre: 'sykehjem:3100',
       items: [
@@ -275,6 +284,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'cleaning',
+      daysAgo: 150,
       requester: 'leder@sykehjem.example',
       costCentre: 'sykehjem:3200',
       items: [
@@ -286,6 +296,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'paper-outside',
+      daysAgo: 115,
       requester: 'bestiller@nordby.example',
       costCentre: 'skole:2100',
       freeText: [
@@ -303,6 +314,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'mouse-outside',
+      daysAgo: 185,
       requester: 'leder@sykehjem.example',
       costCentre: 'sykehjem:3100',
       freeText: [
@@ -320,6 +332,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'plants',
+      daysAgo: 255,
       requester: 'bestiller@sykehjem.example',
       costCentre: 'sykehjem:3100',
       freeText: [{ description: 'Kunstige planter til fellesstua', unspscCode: '56101528', quantity: '2', unitCode: 'EA', estimatedPrice: '450', supplierName: 'Storby Blomster' }],
@@ -328,6 +341,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     {
       // Confirmed and received, not invoiced yet: Kontorland may write its invoice in the portal (README).
       key: 'office-sykehjem',
+      daysAgo: 20,
       requester: 'bestiller@sykehjem.example',
       costCentre: 'sykehjem:3200',
       items: [
