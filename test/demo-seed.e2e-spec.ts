@@ -1,4 +1,4 @@
-import { DEMO_ACTIVITY } from '../src/seed/demo-data';
+import { DEMO_ACTIVITY, DEMO_FEATURED, DEMO_ROUTINE_MONTHS } from '../src/seed/demo-data';
 import { seedDemo } from '../src/seed/demo-seed';
 import { approvedOrder } from './support/orders';
 import { startTestApp, TestApp } from './support/test-app';
@@ -23,6 +23,11 @@ const num = (v: string) => Number(v);
 it('places every demo order and invoice, each invoice through the document intake', async () => {
   expect(Object.keys(t.world.activity!.orders).sort()).toEqual(DEMO_ACTIVITY.orders.map((o) => o.key).sort());
   expect(Object.keys(t.world.activity!.invoices).sort()).toEqual(DEMO_ACTIVITY.invoices.map((i) => i.number).sort());
+  // The README names them by id: the featured first (orders 1–9, invoices 1–6), the routine after.
+  const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  expect(DEMO_ACTIVITY.orders.map((o) => t.world.activity!.orders[o.key])).toEqual(range(DEMO_ACTIVITY.orders.length));
+  expect(DEMO_ACTIVITY.invoices.map((i) => t.world.activity!.invoices[i.number])).toEqual(range(DEMO_ACTIVITY.invoices.length));
+  expect([DEMO_FEATURED.orders.length, DEMO_FEATURED.invoices.length, DEMO_ACTIVITY.orders.length]).toEqual([9, 6, 29]);
   const orders = await t.sql(`SELECT id, status FROM purchase_order ORDER BY id`);
   const status = (key: string) => orders.find((o) => o.id === t.world.activity!.orders[key])?.status;
   expect({ paper: status('paper'), chairs: status('chairs'), it: status('it'), care: status('care'), cleaning: status('cleaning'), outside: status('paper-outside') }).toEqual({
@@ -35,7 +40,8 @@ it('places every demo order and invoice, each invoice through the document intak
   });
   // Each invoice names the document it came as (the ERP's to POST /documents' intake, the portal's too).
   const invoices = await t.sql(`SELECT i.invoice_number AS number, d.document_type AS type FROM invoice i JOIN received_document d ON d.id = i.received_document_id ORDER BY 1`);
-  expect(invoices).toEqual([
+  expect(invoices).toHaveLength(DEMO_ACTIVITY.invoices.length);
+  expect(invoices.filter((i) => DEMO_FEATURED.invoices.includes(i.number))).toEqual([
     { number: 'DU-5501', type: 'Invoice' },
     { number: 'KL-70001', type: 'Invoice' },
     { number: 'KL-70002', type: 'Invoice' },
@@ -65,7 +71,11 @@ it("shows the purchasing unit's loyalty with on- and off-agreement spend, leakag
   expect(lines.data.insightOffAgreementLines.map((l: any) => l.justificationCode).sort()).toEqual(['ITEM_NOT_IN_AGREEMENT', 'URGENT_NEED']);
 
   const orders = await t.gql(unit, `{ insightOrders(filter: { groupBy: [ORGANISATION] }) { organisationName orders averageApprovalHours } }`);
-  expect(Object.fromEntries(orders.data.insightOrders.map((r: any) => [r.organisationName, r.orders]))).toEqual({ 'Nordby skole': 4, 'Storby sykehjem': 5 });
+  // The featured orders, and a routine order a month each (seed/demo-data.ts).
+  expect(Object.fromEntries(orders.data.insightOrders.map((r: any) => [r.organisationName, r.orders]))).toEqual({
+    'Nordby skole': 4 + DEMO_ROUTINE_MONTHS,
+    'Storby sykehjem': 5 + DEMO_ROUTINE_MONTHS,
+  });
 
   const spend = await t.gql(unit, `{ insightSpend(filter: { groupBy: [SUPPLIER] }) { supplierName amount } }`);
   expect(spend.data.insightSpend.length).toBeGreaterThanOrEqual(3);
@@ -91,10 +101,17 @@ it('gives accounts payable an exception queue with a price variance and an invoi
 });
 
 it('shows each supplier its own invoices, and only those', async () => {
+  const routine = new Set<string>();
   const list = async (email: string) => {
-    const res = await t.gql(await t.login(email), `{ invoices(first: 20) { edges { node { number kind status } } } }`);
+    const res = await t.gql(await t.login(email), `{ invoices(first: 50) { edges { node { number kind status } } } }`);
     expect(res.errors).toBeUndefined();
-    return res.data.invoices.edges.map((e: any) => e.node).sort((a: any, b: any) => a.number.localeCompare(b.number));
+    const all = res.data.invoices.edges.map((e: any) => e.node).sort((a: any, b: any) => a.number.localeCompare(b.number));
+    // The routine invoices match their orders: approved.
+    for (const i of all.filter((i: any) => !DEMO_FEATURED.invoices.includes(i.number))) {
+      expect(i).toMatchObject({ kind: 'INVOICE', status: 'APPROVED' });
+      routine.add(i.number);
+    }
+    return all.filter((i: any) => DEMO_FEATURED.invoices.includes(i.number));
   };
   expect(await list('katalog@kontorland.example')).toEqual([
     { number: 'KL-70001', kind: 'INVOICE', status: 'APPROVED' },
@@ -106,6 +123,7 @@ it('shows each supplier its own invoices, and only those', async () => {
     { number: 'MF-2026-0413', kind: 'INVOICE', status: 'APPROVED' },
   ]);
   expect(await list('katalog@datautstyr.example')).toEqual([{ number: 'DU-5501', kind: 'INVOICE', status: 'APPROVED' }]);
+  expect(routine.size).toBe(DEMO_ACTIVITY.invoices.length - DEMO_FEATURED.invoices.length);
 });
 
 it('seeds nothing a second time (a restart on the same data)', async () => {
@@ -143,7 +161,10 @@ describe('the demo history over the past year', () => {
       return (o.decided_at.getTime() - o.submitted_at.getTime()) / 3_600_000;
     };
     expect([approvalHours('chairs'), approvalHours('paper')]).toEqual([27, 0]);
-    expect(new Set(orders.map((o) => month(o.decided_at))).size).toBeGreaterThanOrEqual(6);
+    const perMonth = (dates: Date[]) => [...dates.reduce((m, d) => m.set(month(d), (m.get(month(d)) ?? 0) + 1), new Map<string, number>()).values()];
+    expect(perMonth(orders.map((o) => o.decided_at)).length).toBeGreaterThanOrEqual(6);
+    // Several orders in most months, not one a month.
+    expect(perMonth(orders.map((o) => o.decided_at)).filter((n) => n >= 2).length).toBeGreaterThanOrEqual(6);
     expect(Math.min(...orders.map((o) => o.submitted_at.getTime()))).toBeLessThan(seededAt.getTime() - 300 * 86_400_000);
 
     const invoices = await t.sql(

@@ -229,7 +229,7 @@ export interface DemoInvoice {
  * (leakage), and one need no agreement covers. Catalogue items marked Svanemerket / EU Ecolabel
  * make up the eco-labelled spend.
  */
-export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
+const FEATURED: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
   orders: [
     {
       key: 'paper',
@@ -390,3 +390,65 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     { number: 'DU-5501', order: 'it', supplier: 'datautstyr', via: 'portal', by: 'katalog@datautstyr.example', lines: {}, paymentAccount: '15032080119', kid: '55010' },
   ],
 };
+
+/**
+ * The routine beside the featured history (after it, so the featured orders and invoices keep
+ * their numbers): about once a month Nordby skole orders copy paper and Storby sykehjem paper
+ * towels on the agreements, received and invoiced by the suppliers' systems (matched), so most
+ * months have several orders and invoices to show.
+ */
+export const DEMO_ROUTINE_MONTHS = 10;
+const ROUTINE: { orders: DemoOrder[]; invoices: DemoInvoice[] } = { orders: [], invoices: [] };
+for (let i = 0; i < DEMO_ROUTINE_MONTHS; i++) {
+  const n = String(i + 1).padStart(2, '0');
+  const daysAgo = 325 - 32 * i;
+  ROUTINE.orders.push(
+    {
+      key: `routine-paper-${n}`,
+      daysAgo,
+      requester: 'bestiller@nordby.example',
+      costCentre: 'skole:2100',
+      items: [{ agreement: '2025-001', sellerItemId: 'KL-100', quantity: String(8 + (i % 3) * 2) }],
+      supplierAnswer: { by: 'katalog@kontorland.example' },
+      receivedInFull: true,
+    },
+    {
+      key: `routine-towels-${n}`,
+      daysAgo: daysAgo - 9,
+      requester: 'leder@sykehjem.example',
+      costCentre: 'sykehjem:3200',
+      items: [{ agreement: '2025-002', sellerItemId: 'MF-5083', quantity: String(10 + (i % 4) * 5) }],
+      supplierAnswer: { by: 'katalog@medisinsk.example' },
+      receivedInFull: true,
+    },
+  );
+  ROUTINE.invoices.push(
+    {
+      number: `KL-710${n}`,
+      order: `routine-paper-${n}`,
+      supplier: 'kontorland',
+      via: 'erp',
+      by: 'kontorland-erp',
+      lines: { '1': { quantity: String(8 + (i % 3) * 2) } },
+      paymentAccount: '15032080119',
+    },
+    {
+      number: `MF-2026-05${n}`,
+      order: `routine-towels-${n}`,
+      supplier: 'medisinsk',
+      via: 'erp',
+      by: 'medisinsk-erp',
+      lines: { '1': { quantity: String(10 + (i % 4) * 5) } },
+      paymentAccount: '15032080119',
+    },
+  );
+}
+
+/** The featured orders and invoices, then the routine. */
+export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
+  orders: [...FEATURED.orders, ...ROUTINE.orders],
+  invoices: [...FEATURED.invoices, ...ROUTINE.invoices],
+};
+
+/** The keys of the featured orders and the numbers of the featured invoices (README's table). */
+export const DEMO_FEATURED = { orders: FEATURED.orders.map((o) => o.key), invoices: FEATURED.invoices.map((i) => i.number) };
