@@ -122,6 +122,6 @@ export class InvoiceDecisions {
 function decided(tx: RequestContext, invoice: InvoiceEntity, reason: string | null) {
   invoice.decidedByUserId = tx.user.userId ?? null;
   invoice.decidedByClientId = tx.user.machineClientId ?? null;
-  invoice.decidedAt = new Date();
+  invoice.decidedAt = tx.now();
   invoice.decisionReason = reason;
 }

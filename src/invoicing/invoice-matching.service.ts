@@ -87,7 +87,7 @@ export class InvoiceMatching {
     const verdict = await this.verdict(tx, invoice, lines, order, drawn.invoicedBefore, effectivePolicyOf(drawn.policies));
     lineOutcomes(verdict, lines).forEach((o, i) => Object.assign(lines[i], { orderLineId: o.orderLineId, matchStatus: o.status }));
     invoice.matchMode = verdict.mode;
-    invoice.matchedAt = new Date();
+    invoice.matchedAt = tx.now();
     return { invoice: await this.decide(tx, invoice, lines, order, verdict, { responseIds: drawn.responseIds, fresh: { lines, reasons: verdict.reasons } }), lines };
   }
 

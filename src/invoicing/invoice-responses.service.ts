@@ -91,7 +91,7 @@ export class InvoiceResponses {
     const { responseId: id, outboundDocumentId: drawnDocumentId } = input.ids ?? (await this.rows.nextIds(tx));
     const document = invoiceResponseDocument({
       id: `IR-${id}`,
-      issueDate: osloToday(),
+      issueDate: osloToday(tx.now()),
       buyer,
       supplier,
       invoice: { number: input.invoiceNumber, issueDate: input.issueDate, typeCode: input.typeCode },
@@ -122,7 +122,7 @@ export class InvoiceResponses {
       actions: input.actions ?? [],
       note: document.note ?? null,
       outboundDocumentId,
-      createdAt: new Date(),
+      createdAt: tx.now(),
     });
     await this.audit.record(tx, 'invoice-response.sent', 'invoice_response', id, {
       invoiceId: input.invoiceId,

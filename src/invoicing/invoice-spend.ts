@@ -41,7 +41,7 @@ export class InvoiceSpend {
     // Locked already by the match or decision in this transaction (the order before its invoices).
     const order = known ? known.order : invoice.orderId === null ? null : await this.orders.lockForInvoicing(tx, invoice.orderId);
     const orderFacts = order ? { submittedAt: order.order.submittedAt, lines: order.lines } : null;
-    return invoiceSpendFact(invoice, lines, orderFacts, invoice.decidedAt ?? new Date());
+    return invoiceSpendFact(invoice, lines, orderFacts, invoice.decidedAt ?? tx.now());
   }
 }
 

@@ -101,7 +101,7 @@ export class InvoiceRepository {
   async insert(tx: RequestContext, invoice: NewInvoice, subtotals: NewVatSubtotal[], orderLineIds: readonly number[], lineCount: number): Promise<InsertedInvoice | null> {
     // One plain statement for the invoice and its subtotals (the intake runs it for every
     // invoice): TypeORM's insert builder cost the service more than the statement costs PostgreSQL.
-    const row = { ...invoice, status: InvoiceStatus.RECEIVED, version: 1 };
+    const row = { ...invoice, status: InvoiceStatus.RECEIVED, version: 1, receivedAt: tx.now() };
     const { sql, columns } = invoiceInsert(tx, row);
     const driver = tx.manager.connection.driver;
     const values = columns.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c));
@@ -257,7 +257,7 @@ export class InvoiceRepository {
         outcome.reasons.map((r) => ({ ...r, invoiceId: invoice.id })),
       );
     invoice.matchMode = outcome.mode;
-    invoice.matchedAt = new Date();
+    invoice.matchedAt = tx.now();
   }
 
   /**

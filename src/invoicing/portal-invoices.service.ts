@@ -111,7 +111,7 @@ export class PortalInvoices {
         substitute: l.substituteSellerItemId ? { sellerItemId: l.substituteSellerItemId, name: l.substituteName, gtin: l.substituteGtin } : null,
       })),
     };
-    const issueDate = input.issueDate ?? osloToday();
+    const issueDate = input.issueDate ?? osloToday(ctx.now());
     const invoiceNumber = input.invoiceNumber ?? `${order.orderNo}-${sent + 1}`;
     const drafted = portalInvoice(
       toBill,

@@ -20,7 +20,7 @@ export interface DespatchAdviceWithLines {
 @Injectable()
 export class DespatchAdviceRepository {
   async insert(tx: RequestContext, advice: NewDespatchAdvice, lines: NewDespatchAdviceLine[]): Promise<DespatchAdviceWithLines> {
-    const saved = await tx.manager.save(DespatchAdviceEntity, tx.manager.create(DespatchAdviceEntity, { ...advice, createdAt: new Date() }));
+    const saved = await tx.manager.save(DespatchAdviceEntity, tx.manager.create(DespatchAdviceEntity, { ...advice, createdAt: tx.now() }));
     await tx.manager.insert(
       DespatchAdviceLineEntity,
       lines.map((l) => ({ ...l, despatchAdviceId: saved.id })),

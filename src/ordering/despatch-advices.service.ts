@@ -50,7 +50,7 @@ export class DespatchAdvicesService {
       const order = await this.orders.lockForSupplier(tx, input.orderId);
       const result = await this.record(tx, order, await this.orders.lines(tx, order.id), {
         despatchId: input.despatchId.trim(),
-        issueDate: osloToday(),
+        issueDate: osloToday(tx.now()),
         expectedDeliveryDate: input.expectedDeliveryDate ?? null,
         expectedDeliveryEnd: input.expectedDeliveryDate ?? null,
         note: input.note?.trim() || null,

@@ -34,7 +34,7 @@ export const receivedOfLineSql = (lineId: string): string => `(SELECT ${RECEIVED
 @Injectable()
 export class GoodsReceiptRepository {
   async insert(tx: RequestContext, receipt: NewGoodsReceipt, lines: NewGoodsReceiptLine[]): Promise<GoodsReceiptWithLines> {
-    const saved = await tx.manager.save(GoodsReceiptEntity, tx.manager.create(GoodsReceiptEntity, { ...receipt, receivedAt: new Date() }));
+    const saved = await tx.manager.save(GoodsReceiptEntity, tx.manager.create(GoodsReceiptEntity, { ...receipt, receivedAt: tx.now() }));
     await tx.manager.insert(
       GoodsReceiptLineEntity,
       lines.map((l) => ({ ...l, goodsReceiptId: saved.id })),

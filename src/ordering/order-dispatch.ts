@@ -99,7 +99,7 @@ export class OrderDispatch implements OnModuleInit {
     return inTransaction(this.ds, ctx, async (tx) => {
       const order = await this.orders.lockForBuyer(tx, orderId, [Role.REQUESTER, Role.PURCHASER, Role.ADMIN]);
       if (order.supplierId !== null) throw badInput(`${orderName(order)} goes to a supplier in Torg and is sent as a document, not placed by hand`, { field: 'orderId' });
-      return this.orders.fire(tx, order, 'send', { effect: (o) => void (o.sentAt = new Date()), audit: { placedOutside: text } });
+      return this.orders.fire(tx, order, 'send', { effect: (o) => void (o.sentAt = tx.now()), audit: { placedOutside: text } });
     });
   }
 }

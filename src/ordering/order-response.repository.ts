@@ -15,14 +15,14 @@ export interface StoredOrderResponse {
 @Injectable()
 export class OrderResponseRepository {
   async insert(tx: RequestContext, response: NewOrderResponse, lines: NewOrderResponseLine[]): Promise<StoredOrderResponse> {
-    const saved = await tx.manager.save(OrderResponseEntity, tx.manager.create(OrderResponseEntity, response));
+    const saved = await tx.manager.save(OrderResponseEntity, tx.manager.create(OrderResponseEntity, { ...response, createdAt: tx.now() }));
     const stored = lines.length
       ? await tx.manager.save(
           OrderResponseLineEntity,
           lines.map((l) => tx.manager.create(OrderResponseLineEntity, { ...l, responseId: saved.id })),
         )
       : [];
-    // created_at is the database's: read the row back as stored.
+    // Read the row back as stored (created_at: the step's time, its microseconds as PostgreSQL keeps them).
     return { response: (await tx.manager.findOneBy(OrderResponseEntity, { id: saved.id }))!, lines: stored };
   }
 

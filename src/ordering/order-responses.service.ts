@@ -115,7 +115,7 @@ export class OrderResponsesService {
             orderId: order.id,
             responseCode: answer.responseCode,
             documentId: source.via === 'DOCUMENT' ? source.documentId : null,
-            issueDate: answer.issueDate ?? new Date().toISOString().slice(0, 10),
+            issueDate: answer.issueDate ?? tx.now().toISOString().slice(0, 10),
             note: answer.note ?? null,
             promisedDeliveryStart: answer.promisedDeliveryStart ?? null,
             promisedDeliveryEnd: answer.promisedDeliveryEnd ?? null,

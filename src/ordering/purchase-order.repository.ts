@@ -30,7 +30,10 @@ export class PurchaseOrderRepository {
   async create(tx: RequestContext, order: NewPurchaseOrder, lines: NewPurchaseOrderLine[]): Promise<PurchaseOrderEntity> {
     const [{ no }] = await tx.manager.query(`SELECT nextval('requisition_no_seq') AS no`);
     const requisitionNo = `REQ-${order.budgetYear}-${String(no).padStart(6, '0')}`;
-    const saved = await tx.manager.save(PurchaseOrderEntity, tx.manager.create(PurchaseOrderEntity, { ...order, requisitionNo, orderNo: null, version: 1, updatedAt: new Date() }));
+    const saved = await tx.manager.save(
+      PurchaseOrderEntity,
+      tx.manager.create(PurchaseOrderEntity, { ...order, requisitionNo, orderNo: null, version: 1, submittedAt: tx.now(), updatedAt: new Date() }),
+    );
     await tx.manager.insert(
       PurchaseOrderLineEntity,
       lines.map((line, i) => ({ ...line, orderId: saved.id, lineNo: i + 1, status: 'OPEN' as const })),

@@ -81,7 +81,7 @@ export class RequisitionsService {
    */
   async submit(ctx: RequestContext, input: SubmitCartInput): Promise<SubmitResult> {
     const wanted = input.wantedDeliveryDate;
-    if (wanted !== undefined && wanted < osloToday()) throw badInput(`wantedDeliveryDate ${wanted} is in the past`, { field: 'wantedDeliveryDate' });
+    if (wanted !== undefined && wanted < osloToday(ctx.now())) throw badInput(`wantedDeliveryDate ${wanted} is in the past`, { field: 'wantedDeliveryDate' });
     return inTransaction(this.ds, ctx, async (tx) => {
       const requester = tx.person;
       const cart = await this.carts.findOpenLocked(tx, requester.organisationId, requester.userId);
@@ -118,7 +118,7 @@ export class RequisitionsService {
             supplierName: group.supplierName,
             agreementId: group.agreementId,
             costCentreId: costCentre.id,
-            budgetYear: osloYear(),
+            budgetYear: osloYear(tx.now()),
             accountingString: input.accountingString?.trim() || null,
             deliveryAddressId: address.id,
             wantedDeliveryDate: wanted ?? null,
@@ -180,7 +180,7 @@ export class RequisitionsService {
       if ('refusal' in decision) return decision.refusal;
       const { order, authorised } = decision;
       return this.ordersService.fire(tx, order, 'reject', {
-        effect: (o) => void Object.assign(o, { decidedByUserId: tx.person.userId, decidedOnBehalfOf: authorised.onBehalfOf, decidedAt: new Date(), decisionComment: comment }),
+        effect: (o) => void Object.assign(o, { decidedByUserId: tx.person.userId, decidedOnBehalfOf: authorised.onBehalfOf, decidedAt: tx.now(), decisionComment: comment }),
         audit: { comment, onBehalfOf: authorised.onBehalfOf },
       });
     });
@@ -244,7 +244,7 @@ export class RequisitionsService {
           orderNo: await this.orders.nextOrderNo(tx, o.budgetYear),
           decidedByUserId: by.userId,
           decidedOnBehalfOf: by.onBehalfOf,
-          decidedAt: new Date(),
+          decidedAt: tx.now(),
           decisionComment: comment,
           budgetOverrideReason: overrideReason ?? null,
         });

@@ -25,6 +25,7 @@ import { ORDER_PROGRESSED } from '../ordering/order-progress';
 import { SPEND_TOPIC } from '../insights/spend-facts.types';
 import { isErrorResult } from '../platform/results/error-result';
 import { osloToday } from '../platform/time/oslo-date';
+import { creditNoteTime, demoOrderTimes, DemoOrderTimes } from './demo-schedule';
 import { DEMO_ACTIVITY, DEMO_ORGANISATIONS, DEMO_USERS, DemoInvoice, DemoOrder, DemoOrgKey } from './demo-data';
 import type { DemoActivity, DemoWorld } from './demo-world';
 
@@ -44,9 +45,12 @@ const plusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:0
  * (DocumentExchangeService.receive, what POST /documents calls) or written by the supplier portal,
  * each by the service a person or system would reach through the API. So matching, the exception
  * queue, the ledgers and the insights facts and rollups come out exactly as in production; nothing
- * is written to their tables here. Every step happens today: the services stamp their own time
- * (a requisition's submission is the database's now()), and backdating would mean writing rows
- * around them.
+ * is written to their tables here. The history spreads over the past year (seed/demo-schedule.ts):
+ * each step's RequestContext carries the time it acts at (`actingAt`), which the services stamp
+ * as its business time (submitted, approved, answered, received, matched, decided), so insights
+ * show months, not one day. What the outbox does after a step (the order document's delivery,
+ * SENT; the invoice responses' transport) and the technical times (audit, insights' recorded_at)
+ * happen now.
  */
 export async function seedDemoActivity(app: INestApplicationContext, world: DemoWorld): Promise<DemoActivity> {
   const ds = app.get(DataSource);
@@ -61,13 +65,14 @@ export async function seedDemoActivity(app: INestApplicationContext, world: Demo
   const portal = app.get(PortalInvoices);
   const outbox = app.get(OutboxDispatcher);
 
-  const person = (email: string) => {
+  /** A demo user acting at `at`. */
+  const person = (email: string, at: Date) => {
     const u = DEMO_USERS.find((x) => x.email === email)!;
-    return new RequestContext({ userId: world.users[email].userId, email, organisationId: world.users[email].organisationId, roles: u.roles }, ds.manager);
+    return new RequestContext({ userId: world.users[email].userId, email, organisationId: world.users[email].organisationId, roles: u.roles }, ds.manager, undefined, at);
   };
-  /** A supplier's own system (its demo machine client), as it calls POST /documents. */
-  const machine = (clientId: string, org: DemoOrgKey) =>
-    new RequestContext({ machineClientId: world.machineClients[clientId], clientId, organisationId: world.orgs[org], roles: [Role.SUPPLIER_ADMIN] }, ds.manager);
+  /** A supplier's own system (its demo machine client), as it calls POST /documents at `at`. */
+  const machine = (clientId: string, org: DemoOrgKey, at: Date) =>
+    new RequestContext({ machineClientId: world.machineClients[clientId], clientId, organisationId: world.orgs[org], roles: [Role.SUPPLIER_ADMIN] }, ds.manager, undefined, at);
   const fail = (what: string, result: unknown): never => {
     throw new Error(`demo activity: ${what}: ${JSON.stringify(result)}`);
   };
@@ -86,10 +91,17 @@ export async function seedDemoActivity(app: INestApplicationContext, world: Demo
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const placed: DemoActivity = { orders: {}, invoices: {} };
-  const today = osloToday();
+  const now = new Date();
+  const times = new Map<string, DemoOrderTimes>(DEMO_ACTIVITY.orders.map((o) => [o.key, demoOrderTimes(now, o)]));
+  /** When each invoice was sent (its IssueDate is that day in Norway): a credit note follows the invoice it credits. */
+  const invoiceTimes = new Map<string, Date>();
+  const invoiceTime = (inv: DemoInvoice): Date =>
+    inv.credits ? creditNoteTime(invoiceTimes.get(inv.credits) ?? fail(`${inv.number}: credits an invoice not sent before it`, inv.credits)) : times.get(inv.order)!.invoiced;
 
   async function placeOrder(o: DemoOrder): Promise<number> {
-    const requester = person(o.requester);
+    const at = times.get(o.key)!;
+    // The cart is filled now (an item is bought as published today); the submission acts in the past.
+    const requester = person(o.requester, at.submitted);
     for (const line of o.items ?? []) {
       const added = await carts.addItem(requester, { itemId: await itemId(line.agreement, line.sellerItemId), quantity: line.quantity });
       if (!(added instanceof CartLineAdded)) fail(`${o.key}: adding ${line.sellerItemId}`, added);
@@ -112,7 +124,7 @@ export async function seedDemoActivity(app: INestApplicationContext, world: Demo
     const submitted = await requisitions.submit(requester, {
       costCentreId: world.buyerSetup.costCentres[o.costCentre],
       deliveryAddressId: world.buyerSetup.deliveryAddresses[o.costCentre.split(':')[0] as DemoOrgKey]!,
-      wantedDeliveryDate: plusDays(today, 7),
+      wantedDeliveryDate: plusDays(osloToday(at.submitted), 7),
       accountingString: o.accountingString,
       noteToSupplier: o.noteToSupplier,
     });
@@ -120,13 +132,13 @@ export async function seedDemoActivity(app: INestApplicationContext, world: Demo
     const id = submitted.requisitions[0].id;
     let status = submitted.requisitions[0].status;
     if (status === OrderStatus.PENDING_APPROVAL) {
-      const approved = await requisitions.approve(person(o.approver ?? fail(`${o.key}: needs an approver`, status)), { orderId: id, comment: o.approvalComment });
+      const approved = await requisitions.approve(person(o.approver ?? fail(`${o.key}: needs an approver`, status), at.approved), { orderId: id, comment: o.approvalComment });
       if (isErrorResult(approved)) fail(`${o.key}: approving`, approved);
       status = (approved as { status: OrderStatus }).status;
     }
     if (status !== OrderStatus.APPROVED) fail(`${o.key}: not approved`, status);
     if (o.placedOutside) {
-      const recorded = await dispatch.recordPlacedOutside(requester, id, o.placedOutside);
+      const recorded = await dispatch.recordPlacedOutside(person(o.requester, new Date(at.approved.getTime() + 3_600_000)), id, o.placedOutside);
       if (isErrorResult(recorded)) fail(`${o.key}: recording it placed outside`, recorded);
     }
     return id;
@@ -138,13 +150,14 @@ export async function seedDemoActivity(app: INestApplicationContext, world: Demo
 
   for (const o of DEMO_ACTIVITY.orders) {
     const id = placed.orders[o.key];
+    const at = times.get(o.key)!;
     if (o.supplierAnswer) {
-      const answered = await responses.respond(person(o.supplierAnswer.by), { orderId: id, responseCode: ResponseCode.ACCEPTED, note: o.supplierAnswer.note });
+      const answered = await responses.respond(person(o.supplierAnswer.by, at.answered), { orderId: id, responseCode: ResponseCode.ACCEPTED, note: o.supplierAnswer.note });
       if (isErrorResult(answered)) fail(`${o.key}: the supplier's answer`, answered);
     }
     if (o.receivedInFull) {
       const lines = (o.items ?? []).map((item, i) => ({ lineId: String(i + 1), quantity: item.quantity }));
-      const received = await receipts.receive(person(o.requester), { orderId: id, lines });
+      const received = await receipts.receive(person(o.requester, at.received), { orderId: id, lines });
       if (isErrorResult(received)) fail(`${o.key}: receiving`, received);
     }
   }
@@ -152,13 +165,16 @@ export async function seedDemoActivity(app: INestApplicationContext, world: Demo
   async function sendInvoice(inv: DemoInvoice): Promise<number> {
     const orderId = placed.orders[inv.order];
     const demoOrder = DEMO_ACTIVITY.orders.find((o) => o.key === inv.order)!;
+    const at = invoiceTime(inv);
+    invoiceTimes.set(inv.number, at);
+    const issueDate = osloToday(at);
     if (inv.via === 'portal') {
-      const created = await portal.create(person(inv.by), { orderId, invoiceNumber: inv.number, paymentAccount: inv.paymentAccount, kid: inv.kid, note: inv.note });
+      const created = await portal.create(person(inv.by, at), { orderId, invoiceNumber: inv.number, paymentAccount: inv.paymentAccount, kid: inv.kid, note: inv.note });
       if (!(created instanceof InvoiceCreatedFromOrder)) return fail(`invoice ${inv.number} from the portal`, created);
       return created.invoice.id;
     }
     // The supplier's ERP writes the document from the order as it was sent (its number and the buyer's reference).
-    const systemCtx = machine(inv.by, inv.supplier);
+    const systemCtx = machine(inv.by, inv.supplier, at);
     const order = await orders.order(systemCtx, orderId);
     const lines = await orders.lines(systemCtx, orderId);
     const invoiced: InvoiceLineInput[] = lines
@@ -177,13 +193,13 @@ export async function seedDemoActivity(app: INestApplicationContext, world: Demo
           unspsc: l.unspscCode,
         };
       });
-    const credit = inv.credits ? { id: inv.credits, issueDate: today } : undefined;
+    const credit = inv.credits ? { id: inv.credits, issueDate: osloToday(invoiceTimes.get(inv.credits) ?? fail(`${inv.number}: credits an invoice not sent before it`, inv.credits)) } : undefined;
     const xml = writeInvoice(
       invoiceFromOrder({
         kind: credit ? 'CreditNote' : 'Invoice',
         invoiceNumber: inv.number,
-        issueDate: today,
-        dueDate: plusDays(today, 30),
+        issueDate,
+        dueDate: plusDays(issueDate, 30),
         seller: { orgNumber: org(inv.supplier).orgNumber, name: org(inv.supplier).name },
         buyer: { orgNumber: org(demoOrder.costCentre.split(':')[0] as DemoOrgKey).orgNumber, name: org(demoOrder.costCentre.split(':')[0] as DemoOrgKey).name, vatRegistered: false },
         orderNumber: order.orderNo!,

@@ -182,8 +182,12 @@ export interface DemoOrder {
   costCentre: string;
   items?: DemoOrderItem[];
   freeText?: DemoFreeTextLine[];
-  /** Who approves it when it exceeds the requester's own limit. */
+  /** How many days before the seed runs it was submitted (seed/demo-schedule.ts times the steps after). */
+  daysAgo: number;
+  /** Who approves it when it exceeds the requester's own limit … */
   approver?: string;
+  /** … and how many hours after submission. */
+  approvalHours?: number;
   approvalComment?: string;
   accountingString?: string;
   noteToSupplier?: string;
@@ -225,10 +229,11 @@ export interface DemoInvoice {
  * (leakage), and one need no agreement covers. Catalogue items marked Svanemerket / EU Ecolabel
  * make up the eco-labelled spend.
  */
-export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
+const FEATURED: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
   orders: [
     {
       key: 'paper',
+      daysAgo: 290,
       requester: 'bestiller@nordby.example',
       costCentre: 'skole:2100',
       items: [
@@ -243,6 +248,8 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'chairs',
+      daysAgo: 220,
+      approvalHours: 27,
       requester: 'bestiller@nordby.example',
       costCentre: 'skole:2100',
       items: [{ agreement: '2025-001', sellerItemId: 'KL-213', quantity: '4' }],
@@ -253,6 +260,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'it',
+      daysAgo: 340,
       requester: 'attestant@nordby.example',
       costCentre: 'skole:2150',
       items: [
@@ -264,6 +272,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'care',
+      daysAgo: 80,
       requester: 'bestiller@sykehjem.example',
       costCentre: 'sykehjem:3100',
       items: [
@@ -275,6 +284,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'cleaning',
+      daysAgo: 150,
       requester: 'leder@sykehjem.example',
       costCentre: 'sykehjem:3200',
       items: [
@@ -286,6 +296,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'paper-outside',
+      daysAgo: 115,
       requester: 'bestiller@nordby.example',
       costCentre: 'skole:2100',
       freeText: [
@@ -303,6 +314,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'mouse-outside',
+      daysAgo: 185,
       requester: 'leder@sykehjem.example',
       costCentre: 'sykehjem:3100',
       freeText: [
@@ -320,6 +332,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     },
     {
       key: 'plants',
+      daysAgo: 255,
       requester: 'bestiller@sykehjem.example',
       costCentre: 'sykehjem:3100',
       freeText: [{ description: 'Kunstige planter til fellesstua', unspscCode: '56101528', quantity: '2', unitCode: 'EA', estimatedPrice: '450', supplierName: 'Storby Blomster' }],
@@ -328,6 +341,7 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     {
       // Confirmed and received, not invoiced yet: Kontorland may write its invoice in the portal (README).
       key: 'office-sykehjem',
+      daysAgo: 20,
       requester: 'bestiller@sykehjem.example',
       costCentre: 'sykehjem:3200',
       items: [
@@ -376,3 +390,65 @@ export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
     { number: 'DU-5501', order: 'it', supplier: 'datautstyr', via: 'portal', by: 'katalog@datautstyr.example', lines: {}, paymentAccount: '15032080119', kid: '55010' },
   ],
 };
+
+/**
+ * The routine beside the featured history (after it, so the featured orders and invoices keep
+ * their numbers): about once a month Nordby skole orders copy paper and Storby sykehjem paper
+ * towels on the agreements, received and invoiced by the suppliers' systems (matched), so most
+ * months have several orders and invoices to show.
+ */
+export const DEMO_ROUTINE_MONTHS = 10;
+const ROUTINE: { orders: DemoOrder[]; invoices: DemoInvoice[] } = { orders: [], invoices: [] };
+for (let i = 0; i < DEMO_ROUTINE_MONTHS; i++) {
+  const n = String(i + 1).padStart(2, '0');
+  const daysAgo = 325 - 32 * i;
+  ROUTINE.orders.push(
+    {
+      key: `routine-paper-${n}`,
+      daysAgo,
+      requester: 'bestiller@nordby.example',
+      costCentre: 'skole:2100',
+      items: [{ agreement: '2025-001', sellerItemId: 'KL-100', quantity: String(8 + (i % 3) * 2) }],
+      supplierAnswer: { by: 'katalog@kontorland.example' },
+      receivedInFull: true,
+    },
+    {
+      key: `routine-towels-${n}`,
+      daysAgo: daysAgo - 9,
+      requester: 'leder@sykehjem.example',
+      costCentre: 'sykehjem:3200',
+      items: [{ agreement: '2025-002', sellerItemId: 'MF-5083', quantity: String(10 + (i % 4) * 5) }],
+      supplierAnswer: { by: 'katalog@medisinsk.example' },
+      receivedInFull: true,
+    },
+  );
+  ROUTINE.invoices.push(
+    {
+      number: `KL-710${n}`,
+      order: `routine-paper-${n}`,
+      supplier: 'kontorland',
+      via: 'erp',
+      by: 'kontorland-erp',
+      lines: { '1': { quantity: String(8 + (i % 3) * 2) } },
+      paymentAccount: '15032080119',
+    },
+    {
+      number: `MF-2026-05${n}`,
+      order: `routine-towels-${n}`,
+      supplier: 'medisinsk',
+      via: 'erp',
+      by: 'medisinsk-erp',
+      lines: { '1': { quantity: String(10 + (i % 4) * 5) } },
+      paymentAccount: '15032080119',
+    },
+  );
+}
+
+/** The featured orders and invoices, then the routine. */
+export const DEMO_ACTIVITY: { orders: DemoOrder[]; invoices: DemoInvoice[] } = {
+  orders: [...FEATURED.orders, ...ROUTINE.orders],
+  invoices: [...FEATURED.invoices, ...ROUTINE.invoices],
+};
+
+/** The keys of the featured orders and the numbers of the featured invoices (README's table). */
+export const DEMO_FEATURED = { orders: FEATURED.orders.map((o) => o.key), invoices: FEATURED.invoices.map((i) => i.number) };

@@ -42,10 +42,25 @@ export class RequestContext {
     readonly caller: Caller | undefined,
     readonly manager: EntityManager,
     readonly requestId?: string,
+    /**
+     * The business time this step acts at, when it is not now: only the demo seed sets it, to
+     * place a purchasing history over past months through the real services. Nothing a request
+     * or the outbox makes sets it.
+     */
+    readonly actingAt?: Date,
   ) {}
 
   withManager(manager: EntityManager): RequestContext {
-    return new RequestContext(this.caller, manager, this.requestId);
+    return new RequestContext(this.caller, manager, this.requestId, this.actingAt);
+  }
+
+  /**
+   * The time a step stamps on what it does as business (submitted, approved, answered, received,
+   * matched, decided): the acting time, else the real time. Technical times (audit, outbox,
+   * updated_at, insights' recorded_at) stay the real clock's.
+   */
+  now(): Date {
+    return this.actingAt ? new Date(this.actingAt) : new Date();
   }
 
   /** Runs `fn` once this context's transaction has committed (at once outside one); never after a rollback. */
