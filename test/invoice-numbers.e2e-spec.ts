@@ -63,6 +63,20 @@ describe('stored exactly as sent', () => {
     ]);
   });
 
+  it('stores a number by its value, not its spelling: a price and VAT rate written with 16,384 trailing zeros (more decimals than PostgreSQL takes) are 45.07 and 25', async () => {
+    const zeros = '0'.repeat(16_384);
+    const written = quickInvoiceXml({ id: 'N-ZEROS', orderReference: order.number, lines: [line('1')] });
+    const xml = written.replace(/(<cbc:PriceAmount [^>]*>)45\.07</, (_, open: string) => `${open}45.07${zeros}<`).replace(/<cbc:Percent>25(\.0+)?</g, `<cbc:Percent>25.${zeros}<`);
+    expect(xml.length).toBeGreaterThan(written.length + 3 * 16_384);
+    const res = await postDocument(t, erp, xml);
+    expect(res.status).toBe(201);
+    expect(await storedLines('N-ZEROS')).toEqual([{ quantity: '1', price: '45.07', base: '1', amount: '45.07' }]);
+    const [rates] = await t.sql(
+      `SELECT l.vat_rate::text AS line, s.rate::text AS subtotal FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id JOIN invoice_vat_subtotal s ON s.invoice_id = i.id WHERE i.invoice_number = 'N-ZEROS'`,
+    );
+    expect(rates).toEqual({ line: '25.00', subtotal: '25.00' });
+  });
+
   it('keeps a base quantity with five decimals', async () => {
     const xml = withBaseQuantity(quickInvoiceXml({ id: 'N-BASE', orderReference: order.number, lines: [line('1.00001')] }), '1.00001');
     const res = await postDocument(t, erp, xml);
