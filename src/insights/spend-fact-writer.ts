@@ -78,6 +78,9 @@ export class SpendFactWriter implements OnModuleInit {
           case 'orderApproved':
           case 'orderClosed':
             await this.facts.replaceOrderLines(tx, e.fact.orderId, e.recordedAt, await this.orderRows(tx, e.fact, memo));
+            // Closed with nothing delivered: no line is left to say the close came last, so it is
+            // marked as a cancellation is (an approval handled late then writes its lines cancelled).
+            if (e.event === 'orderClosed' && !e.fact.lines.length) await this.facts.cancelOrder(tx, e.fact.orderId, e.recordedAt);
             continue;
           case 'orderCancelled':
             await this.facts.cancelOrder(tx, e.orderId, e.recordedAt);

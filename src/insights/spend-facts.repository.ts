@@ -103,11 +103,19 @@ const ORDER_SAVING = 'CASE WHEN alternative_unit_price IS NULL THEN 0 ELSE great
  */
 @Injectable()
 export class SpendFactsRepository {
-  /** The order's lines as approved: upserted, lines no longer in it removed, cancelled if a cancellation came first. */
+  /**
+   * The order's lines as they count now (approved, or as delivered once closed): upserted, lines
+   * no longer in it removed, cancelled if a cancellation came first. An event older than one
+   * written already for the order (a line of it recorded later) changes nothing at all: the
+   * outbox may run a key's later message while an earlier one backs off, and an approval handled
+   * after the close would otherwise bring back the lines the close removed.
+   */
   async replaceOrderLines(tx: RequestContext, orderId: number, recordedAt: string, rows: OrderLineRow[]): Promise<void> {
     await tx.manager.query(
-      `WITH incoming AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${recordset(ORDER_LINE_COLUMNS)})),
-            gone AS (DELETE FROM insights_order_line o WHERE o.order_id = $2 AND o.recorded_at <= $3 AND o.order_line_id NOT IN (SELECT order_line_id FROM incoming))
+      `WITH incoming AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(${recordset(ORDER_LINE_COLUMNS)})
+                          WHERE NOT EXISTS (SELECT 1 FROM insights_order_line n WHERE n.order_id = $2 AND n.recorded_at > $3)),
+            gone AS (DELETE FROM insights_order_line o WHERE o.order_id = $2 AND o.recorded_at <= $3 AND o.order_line_id NOT IN (SELECT order_line_id FROM incoming)
+                        AND NOT EXISTS (SELECT 1 FROM insights_order_line n WHERE n.order_id = $2 AND n.recorded_at > $3))
        INSERT INTO insights_order_line (${names(ORDER_LINE_COLUMNS)}, spend_date, potential_saving, cancelled, recorded_at)
        SELECT ${names(ORDER_LINE_COLUMNS)}, (approved_at AT TIME ZONE 'Europe/Oslo')::date,
               ${ORDER_SAVING},
