@@ -24,7 +24,10 @@ export class InvoiceLineExactNumbers1763800000203 implements MigrationInterface 
     await q.query(`ALTER TABLE invoice_match_reason ALTER COLUMN difference_nok TYPE numeric`);
   }
 
-  /** Back to the fixed scales: rewrites the tables, rounding what had more decimals (and fails on what is too large). */
+  /**
+   * Back to the fixed scales: rewrites the tables, rounding what had more decimals; fails on what is
+   * too large, and on a base quantity below 0.00005 (it rounds to 0, which base_quantity > 0 refuses).
+   */
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE invoice_match_reason ALTER COLUMN difference_nok TYPE numeric(18,2)`);
     await q.query(`ALTER TABLE invoice_line ALTER COLUMN quantity TYPE numeric(18,4), ALTER COLUMN net_unit_price TYPE numeric(18,6), ALTER COLUMN base_quantity TYPE numeric(18,4)`);

@@ -116,9 +116,9 @@ export class OrdersService {
 
   /**
    * The buyer says nothing more will come of an order (from ACCEPTED, PARTIALLY_RECEIVED or
-   * RECEIVED): it becomes CLOSED, its commitment and agreement draw become the value delivered
-   * (never less than what was invoiced), its ordered spend in insights what was delivered of each
-   * line, and its waiting invoices are matched again, now against the goods received alone.
+   * RECEIVED): it becomes CLOSED, its commitment and agreement draw become the value delivered,
+   * line by line (what was invoiced stays charged: the ledgers' charge rule), its ordered spend in
+   * insights the same, and its waiting invoices are matched again, now against the goods received alone.
    */
   async close(ctx: RequestContext, input: CloseOrderInput): Promise<PurchaseOrderEntity | OrderStateError | OrderVersionConflictError> {
     return inTransaction(this.ds, ctx, async (tx) => {

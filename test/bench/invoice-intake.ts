@@ -3,8 +3,8 @@
  *
  * Invoice intake and matching through HTTP (issue 16 §6a). On the demo world, each of 16
  * senders (Kontorland's ERP, 16 connections at once) has an order of 5 lines and one of 50 lines,
- * sent, accepted and received in full; it posts N invoices of each size to POST /documents, each
- * invoicing one unit of every line (partial invoices against received goods: three-way matched,
+ * sent, accepted and received in full (N + 1 units of each line); it posts one untimed warm-up
+ * invoice and then N invoices of each size to POST /documents, each invoicing one unit of every line (partial invoices against received goods: three-way matched,
  * approved automatically). Beside it, in the same run, the floor: the same invoices posted to
  * POST /documents/check, which authenticates, reads the whole document as safe XML and runs
  * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95, CPU per invoice and per check, the ratio, the
