@@ -50,6 +50,7 @@ import { SearchDocumentFromProjection1763800000187 } from './1763800000187-Searc
 import { InvoiceReceivedDocumentDeferred1763800000188 } from './1763800000188-InvoiceReceivedDocumentDeferred';
 import { SearchUnspscText1763800000200 } from './1763800000200-SearchUnspscText';
 import { InvoiceLineExactNumbers1763800000203 } from './1763800000203-InvoiceLineExactNumbers';
+import { InsightsOrderWithoutSupplier1763800000205 } from './1763800000205-InsightsOrderWithoutSupplier';
 import { InsightsTriggersWriteOnlyChanges1763800000199 } from './1763800000199-InsightsTriggersWriteOnlyChanges';
 import { InsightsOrganisationClassRollups1763800000192 } from './1763800000192-InsightsOrganisationClassRollups';
 import { InsightsForeignCurrencyIndexes1763800000196 } from './1763800000196-InsightsForeignCurrencyIndexes';
@@ -115,4 +116,5 @@ export const MIGRATIONS = [
   InsightsClassRollups1763800000198,
   SearchUnspscText1763800000200,
   InvoiceLineExactNumbers1763800000203,
+  InsightsOrderWithoutSupplier1763800000205,
 ];

@@ -39,9 +39,10 @@ export interface OrderSpendFact {
   orderId: number;
   orderNo: string;
   buyerOrganisationId: number;
-  /** Null for a supplier named only in free text (the order is placed outside Torg). */
+  /** Null for a supplier named only in free text, or none named (the order is placed outside Torg). */
   supplierId: number | null;
-  supplierName: string;
+  /** The supplier's name as ordered; null when the requester named no supplier (a free-text line without one). */
+  supplierName: string | null;
   agreementId: number | null;
   currency: string;
   submittedAt: FactTime;

@@ -9,7 +9,7 @@ import { plainQuantity } from './receiving-view';
  * The approved order as insights keeps it (SpendFacts.orderApproved): every line the buyer did
  * not take out, with the amount it commits and its agreement loyalty as decided when added.
  */
-export function orderSpendFact(order: PurchaseOrderEntity, lines: readonly PurchaseOrderLineEntity[], supplierName: string): OrderSpendFact {
+export function orderSpendFact(order: PurchaseOrderEntity, lines: readonly PurchaseOrderLineEntity[], supplierName: string | null): OrderSpendFact {
   if (!order.orderNo || !order.decidedAt) throw new Error(`order ${order.id} is not approved: no spend fact`);
   return {
     orderId: order.id,

@@ -38,7 +38,9 @@ export class OrderSpend {
     if (NOT_BOUGHT.has(to)) await this.facts.orderCancelled(tx, order.id);
   }
 
-  private async supplierName(tx: RequestContext, order: PurchaseOrderEntity): Promise<string> {
-    return order.supplierName ?? (await this.identity.organisation(tx, order.supplierId!)).name;
+  /** The supplier as ordered from: its name in free text, else the registered supplier's; null when the requester named none. */
+  private async supplierName(tx: RequestContext, order: PurchaseOrderEntity): Promise<string | null> {
+    if (order.supplierName !== null) return order.supplierName;
+    return order.supplierId === null ? null : (await this.identity.organisation(tx, order.supplierId)).name;
   }
 }
