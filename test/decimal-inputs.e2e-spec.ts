@@ -54,6 +54,16 @@ describe('decimal inputs beyond what PostgreSQL holds', () => {
       const res = await post(response('OR-H1', order.number, HUGE, HUGE));
       expect(res.status).toBe(422);
       expect(res.body.problems).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('cbc:PriceAmount'), message: expect.stringContaining(HUGE) })]));
+      const quantity = await post(response('OR-H2', order.number, HUGE, '40'));
+      expect([quantity.status, quantity.body.problems]).toEqual([
+        422,
+        [
+          expect.objectContaining({
+            path: expect.stringContaining('cac:OrderLine[1]'),
+            message: `Line 1: quantity "${HUGE}" is no quantity an order holds: not negative, at most 14 digits before the decimal point and 4 after`,
+          }),
+        ],
+      ]);
       expect(await t.sql('SELECT id FROM order_response WHERE order_id = $1', [order.id])).toEqual([]);
     });
   });
