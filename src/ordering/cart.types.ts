@@ -203,7 +203,7 @@ export class AddItemToCartInput {
   @Field({ description: 'The catalogue item id (searchProducts’ itemId).' }) @Matches(/^\d{1,18}$/, { message: 'itemId must be a catalogue item id' }) itemId: string;
   @Field(() => Decimal, { description: 'Quantity in the item’s unit (more than 0, at most 1,000,000, up to four decimals).' })
   @Type(() => String)
-  @Matches(DECIMAL, { message: 'quantity must be a positive decimal with at most four decimals' })
+  @Matches(DECIMAL, { message: 'quantity must be a positive decimal with at most 14 digits before the decimal point and 4 after' })
   quantity: string;
 }
 
@@ -219,12 +219,12 @@ export class AddFreeTextToCartInput {
   @Field({ description: 'UNSPSC code of the need (8 digits, any level, from the code set).' }) @Matches(/^\d{8}$/, { message: 'unspscCode must be an 8-digit UNSPSC code' }) unspscCode: string;
   @Field(() => Decimal, { description: 'Quantity in the unit (more than 0, at most 1,000,000, up to four decimals).' })
   @Type(() => String)
-  @Matches(DECIMAL, { message: 'quantity must be a positive decimal with at most four decimals' })
+  @Matches(DECIMAL, { message: 'quantity must be a positive decimal with at most 14 digits before the decimal point and 4 after' })
   quantity: string;
   @Field({ description: 'UN/ECE Rec 20 unit code (EA, PK, KGM …).' }) @IsString() @Length(1, 3) unitCode: string;
   @Field(() => Decimal, { description: 'Estimated unit price excluding VAT (up to four decimals).' })
   @Type(() => String)
-  @Matches(DECIMAL, { message: 'estimatedPrice must be a decimal of at least 0 with at most four decimals' })
+  @Matches(DECIMAL, { message: 'estimatedPrice must be a decimal of at least 0 with at most 14 digits before the decimal point and 4 after' })
   estimatedPrice: string;
   @Field({ defaultValue: 'NOK', description: 'ISO 4217 currency of the estimate.' })
   @IsOptional()
@@ -249,6 +249,6 @@ export class UpdateCartLineQuantityInput {
   @Field(() => Int, { description: 'The line.' }) @IsInt() lineId: number;
   @Field(() => Decimal, { description: 'The new quantity (more than 0, at most 1,000,000, up to four decimals).' })
   @Type(() => String)
-  @Matches(DECIMAL, { message: 'quantity must be a positive decimal with at most four decimals' })
+  @Matches(DECIMAL, { message: 'quantity must be a positive decimal with at most 14 digits before the decimal point and 4 after' })
   quantity: string;
 }

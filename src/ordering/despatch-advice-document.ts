@@ -1,5 +1,6 @@
 import type { UblDespatchAdvice, UblText } from '../peppol';
 import type { Problem } from '../exchange/document-handlers';
+import { valuedDecimalText } from '../platform/money/decimal-text';
 import type { DespatchToRecord } from './despatch-advices.service';
 
 const QUANTITY = /^\d{1,14}(\.\d{1,4})?$/;
@@ -56,17 +57,20 @@ export function despatchFromDocument(doc: UblDespatchAdvice): { document: Despat
     if (l.lineOrderReference && orderNo && l.lineOrderReference.value !== orderNo.value)
       problems.push(problem(l.lineOrderReference, l.lineOrderReference.path, `The line names order ${l.lineOrderReference.value}, the despatch advice order ${orderNo.value}`));
     const delivered = l.deliveredQuantity;
+    // Judged and stored as valued, not as written: "100." and 16,384 zeros is 100 (issue 16).
+    const deliveredValue = delivered && valuedDecimalText(delivered.value.trim());
     if (!delivered) problems.push(problem(undefined, `${l.path}/cbc:DeliveredQuantity`, 'The despatch line has no cbc:DeliveredQuantity'));
-    else if (!QUANTITY.test(delivered.value) || Number(delivered.value) <= 0)
-      problems.push(problem(delivered, delivered.path, `The delivered quantity must be more than 0 with at most four decimals, not "${delivered.value}"`));
+    else if (!QUANTITY.test(deliveredValue!) || Number(deliveredValue) <= 0)
+      problems.push(problem(delivered, delivered.path, `The delivered quantity must be more than 0 with at most 14 digits before the decimal point and 4 after, not "${deliveredValue}"`));
     const outstanding = l.outstandingQuantity;
-    if (outstanding && !QUANTITY.test(outstanding.value))
-      problems.push(problem(outstanding, outstanding.path, `The outstanding quantity must be 0 or more with at most four decimals, not "${outstanding.value}"`));
+    const outstandingValue = outstanding && valuedDecimalText(outstanding.value.trim());
+    if (outstanding && !QUANTITY.test(outstandingValue!))
+      problems.push(problem(outstanding, outstanding.path, `The outstanding quantity must be 0 or more with at most 14 digits before the decimal point and 4 after, not "${outstandingValue}"`));
     if (outstanding?.unitCode && delivered?.unitCode && outstanding.unitCode !== delivered.unitCode)
       problems.push(problem(outstanding, outstanding.path, `The outstanding quantity is in ${outstanding.unitCode}, the delivered quantity in ${delivered.unitCode}`));
     if (!lineId || !delivered) continue;
     lines.push({ lineId, unitCode: delivered.unitCode, path: l.path, line: l.line });
-    recorded.push({ lineId, deliveredQuantity: delivered.value, outstandingQuantity: outstanding?.value ?? null, outstandingReason: l.outstandingReason?.value || null });
+    recorded.push({ lineId, deliveredQuantity: deliveredValue!, outstandingQuantity: outstandingValue ?? null, outstandingReason: l.outstandingReason?.value || null });
   }
   if (problems.length) return { problems };
   return {

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Problem } from '../exchange/document-handlers';
+import { valuedDecimalText } from '../platform/money/decimal-text';
 import { ORDER_RESPONSE_CODES, UblOrderResponse, UblOrderResponseLine, UblText } from '../peppol';
 import type { LineCodeValue, ResponseCodeValue } from './order-response.entity';
 import type { OrderResponseInput, ResponseLineInput } from './order-response-rules';
@@ -10,6 +11,11 @@ const NUMBER = /^\d{1,14}(\.\d+)?$/;
 const GTIN_SCHEMES = new Set(['0160', '0088']);
 
 const value = (t: UblText | undefined) => t?.value.trim() || undefined;
+/** A number as valued, not as written ("120.000…" → "120"): judged and stored by its value (issue 16). */
+const decimalValue = (t: UblText | undefined) => {
+  const text = value(t);
+  return text === undefined ? undefined : valuedDecimalText(text);
+};
 
 /**
  * A received Order Response as the answer the ordering rules check (order-response-rules.ts),
@@ -63,7 +69,7 @@ function lineFromUbl(line: UblOrderResponseLine, currency: string, problems: Pro
   return {
     lineId,
     code: code as LineCodeValue,
-    quantity: value(line.quantity) ?? null,
+    quantity: decimalValue(line.quantity) ?? null,
     unitCode: line.quantity?.unitCode ?? null,
     price,
     promisedDeliveryStart: value(line.promisedDeliveryPeriod?.startDate) ?? null,
@@ -81,18 +87,19 @@ function unitPrice(line: UblOrderResponseLine, currency: string, problems: Probl
   if (!amount) return null;
   const priceCurrency = value(amount.currency);
   if (priceCurrency && priceCurrency !== currency) problems.push({ path: amount.currency!.path, message: `The price is in ${priceCurrency}, the order in ${currency}` });
-  if (!NUMBER.test(amount.value)) {
-    problems.push({ path: amount.path, message: `cbc:PriceAmount "${amount.value}" is no amount (not negative)` });
+  const written = decimalValue(amount) ?? '';
+  if (!NUMBER.test(written)) {
+    problems.push({ path: amount.path, message: `cbc:PriceAmount "${written}" is no amount Torg holds: not negative, at most 14 digits before the decimal point` });
     return null;
   }
-  const base = value(line.baseQuantity) ?? '1';
+  const base = decimalValue(line.baseQuantity) ?? '1';
   if (!NUMBER.test(base) || new Decimal(base).isZero()) {
     problems.push({ path: line.baseQuantity!.path, message: `cbc:BaseQuantity "${base}" must be a positive number` });
     return null;
   }
-  const price = new Decimal(amount.value).dividedBy(base);
+  const price = new Decimal(written).dividedBy(base);
   if (price.decimalPlaces() > 4) {
-    problems.push({ path: amount.path, message: `The unit price ${amount.value} / ${base} has more than 4 decimals; give the price per unit` });
+    problems.push({ path: amount.path, message: `The unit price ${written} / ${base} has more than 4 decimals; give the price per unit` });
     return null;
   }
   return price.toFixed();

@@ -69,8 +69,10 @@ describe('checkOrderResponse (PEPPOL T76 and the order)', () => {
   });
 
   it('refuses values the order lines cannot hold: bad decimals, another unit, bad or backwards dates', () => {
-    expect(messages({ lines: [{ lineId: '1', code: '3', quantity: '-1' }] })[0]).toMatch(/quantity "-1" is no decimal/);
-    expect(messages({ lines: [{ lineId: '1', code: '3', price: '1.23456' }] })[0]).toMatch(/price "1.23456" is no decimal of at most 4 decimals/);
+    expect(messages({ lines: [{ lineId: '1', code: '3', quantity: '-1' }] })[0]).toMatch(/quantity "-1" is no quantity an order holds: not negative/);
+    expect(messages({ lines: [{ lineId: '1', code: '3', price: '1.23456' }] })[0]).toMatch(
+      /price "1.23456" is no price an order holds: not negative, at most 14 digits before the decimal point and 4 after/,
+    );
     expect(messages({ lines: [{ lineId: '1', code: '3', quantity: '5', unitCode: 'EA' }] })).toEqual(['Line 1: the quantity is in EA, the line was ordered in PK']);
     expect(messages({ lines: [{ lineId: '1', code: '3', promisedDeliveryStart: '2026-02-30' }] })[0]).toMatch(/promised delivery start "2026-02-30" is no date/);
     expect(messages({ lines: [{ lineId: '1', code: '3', promisedDeliveryStart: '2026-12-10', promisedDeliveryEnd: '2026-12-01' }] })).toEqual([

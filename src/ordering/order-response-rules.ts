@@ -80,8 +80,10 @@ export function checkOrderResponse(input: OrderResponseInput, orderLines: readon
 
 function checkLine(line: ResponseLineInput, ordered: AnsweredLine, invalid: (message: string, line?: ResponseLineInput) => void): void {
   const id = line.lineId.trim();
-  if (line.quantity != null && !isOrderDecimal(line.quantity)) invalid(`Line ${id}: quantity "${line.quantity}" is no decimal of at most 4 decimals, not negative`, line);
-  if (line.price != null && !isOrderDecimal(line.price)) invalid(`Line ${id}: price "${line.price}" is no decimal of at most 4 decimals, not negative`, line);
+  if (line.quantity != null && !isOrderDecimal(line.quantity))
+    invalid(`Line ${id}: quantity "${line.quantity}" is no quantity an order holds: not negative, at most 14 digits before the decimal point and 4 after`, line);
+  if (line.price != null && !isOrderDecimal(line.price))
+    invalid(`Line ${id}: price "${line.price}" is no price an order holds: not negative, at most 14 digits before the decimal point and 4 after`, line);
   if (line.unitCode && line.unitCode !== ordered.unitCode) invalid(`Line ${id}: the quantity is in ${line.unitCode}, the line was ordered in ${ordered.unitCode}`, line);
   checkPeriod(line.promisedDeliveryStart, line.promisedDeliveryEnd, invalid, line);
   if (line.substitute && (!line.substitute.sellerItemId.trim() || !line.substitute.name.trim())) invalid(`Line ${id}: a substitute needs the seller's item id and a name`, line);

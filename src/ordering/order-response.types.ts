@@ -49,7 +49,7 @@ export enum ReceivedViaKind {
 registerEnumType(ReceivedViaKind, { name: 'OrderResponseReceivedVia', description: 'API: respondToOrder; DOCUMENT: an Order Response document on POST /documents.' });
 
 const DECIMAL = /^\d{1,14}(\.\d{1,4})?$/;
-const decimalMessage = (field: string) => `${field} must be a decimal such as "12" or "45.0700": not negative, at most 4 decimals`;
+const decimalMessage = (field: string) => `${field} must be a decimal such as "12" or "45.0700": not negative, at most 14 digits before the decimal point and 4 after`;
 
 @ObjectType({ description: 'The item the supplier delivers instead of the one ordered.' })
 export class SubstituteItem {

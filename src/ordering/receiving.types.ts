@@ -71,12 +71,12 @@ export class DespatchLineInput {
   @Field({ description: 'The order line (OrderLine.lineId).' }) @IsString() @Length(1, 20) lineId: string;
   @Field(() => Decimal, { description: 'Quantity despatched, in the order line’s unit (more than 0, up to four decimals).' })
   @Type(() => String)
-  @Matches(POSITIVE_QUANTITY, { message: 'deliveredQuantity must be a decimal more than 0 with at most four decimals' })
+  @Matches(POSITIVE_QUANTITY, { message: 'deliveredQuantity must be a decimal more than 0 with at most 14 digits before the decimal point and 4 after' })
   deliveredQuantity: string;
   @Field(() => Decimal, { nullable: true, description: 'Quantity still to come (0 or more, up to four decimals).' })
   @IsOptional()
   @Type(() => String)
-  @Matches(QUANTITY, { message: 'outstandingQuantity must be a decimal of at least 0 with at most four decimals' })
+  @Matches(QUANTITY, { message: 'outstandingQuantity must be a decimal of at least 0 with at most 14 digits before the decimal point and 4 after' })
   outstandingQuantity?: string;
   @Field({ nullable: true, description: 'Why some is still to come (at most 500 characters).' }) @IsOptional() @IsString() @Length(1, 500) outstandingReason?: string;
 }
@@ -104,7 +104,7 @@ export class ReceiveLineInput {
   @Field({ description: 'The order line (OrderLine.lineId).' }) @IsString() @Length(1, 20) lineId: string;
   @Field(() => Decimal, { description: 'Quantity received in the order line’s unit; negative for a return (not 0, up to four decimals).' })
   @Type(() => String)
-  @Matches(SIGNED_QUANTITY, { message: 'quantity must be a decimal with at most four decimals (negative for a return)' })
+  @Matches(SIGNED_QUANTITY, { message: 'quantity must be a decimal with at most 14 digits before the decimal point and 4 after (negative for a return)' })
   quantity: string;
   @Field({ nullable: true, description: 'Why: required for a return (3 to 1000 characters).' }) @IsOptional() @IsString() @Length(3, 1000) reason?: string;
 }

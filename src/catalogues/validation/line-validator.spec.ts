@@ -1,7 +1,8 @@
 import { RawCatalogueLine } from '../catalogue-line';
 import { gtinProblem } from './gtin';
 import Decimal from 'decimal.js';
-import { LineRules, plainDecimal, validateLine } from './line-validator';
+import { valuedDecimalText } from '../../platform/money/decimal-text';
+import { LineRules, validateLine } from './line-validator';
 
 const rules: LineRules = {
   agreementValidFrom: '2025-01-01',
@@ -81,7 +82,7 @@ describe('validateLine', () => {
       ['99999999999999.9999', '99999999999999.9999'],
     ]) {
       expect(validateLine({ ...good, price: text }, rules).item!.price).toBe(stored);
-      expect(plainDecimal(text.replace(',', '.'))).toBe(new Decimal(text.replace(',', '.')).toFixed());
+      expect(valuedDecimalText(text.replace(',', '.'))).toBe(new Decimal(text.replace(',', '.')).toFixed());
     }
   });
 

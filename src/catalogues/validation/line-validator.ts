@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { normaliseUnspsc, unspscCovers } from '../../classification/unspsc-code';
+import { valuedDecimalText } from '../../platform/money/decimal-text';
 import { Money } from '../../platform/money/money';
 import { CatalogueItemInput, CatalogueProblem, CatalogueWarning, RawCatalogueLine } from '../catalogue-line';
 import { isUnitCode, ISO_4217, NORWEGIAN_VAT_RATES } from './code-lists';
@@ -44,14 +45,6 @@ export function isRealDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   const d = new Date(text + 'T00:00:00Z');
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
-
-/** A plain decimal text in its shortest form, as Decimal#toFixed() writes it ("012.50" → "12.5"). */
-export function plainDecimal(text: string): string {
-  const [whole, fraction = ''] = text.split('.');
-  const digits = whole.replace(/^0+(?=\d)/, '');
-  const decimals = fraction.replace(/0+$/, '');
-  return decimals ? `${digits}.${decimals}` : digits;
 }
 
 /** The Norwegian VAT rate a text means, or undefined; remembered, as a file repeats a handful of texts. */
@@ -144,7 +137,7 @@ export function validateLine(raw: RawCatalogueLine, rules: LineRules): { item?: 
   } else if (!base && PLAIN_PRICE.test(priceText)) {
     // The common case needs no arithmetic: an amount with at most four decimals, checked as text.
     if (!/[1-9]/.test(priceText)) problem('price', 'must be greater than zero', raw.price);
-    else price = plainDecimal(priceText);
+    else price = valuedDecimalText(priceText);
   } else {
     // The price is in the agreement's currency (any other is reported below); a unit price keeps its decimals.
     let unitPrice = Money.of(priceText, rules.agreementCurrency);

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { formatDecimal } from './decimal-text';
+import { formatDecimal, valuedDecimalText } from './decimal-text';
 import { DecimalScalar } from './decimal.scalar';
 import { Money } from './money';
 
@@ -41,5 +41,36 @@ describe('printing decimals', () => {
     expect(scalar.serialize(Money.of('110.0000', 'NOK'))).toBe('110.00');
     expect(scalar.serialize(12)).toBe('12.00');
     expect(() => scalar.serialize({})).toThrow('Decimal cannot represent object');
+  });
+});
+
+describe('a decimal text by its value', () => {
+  it('writes plain decimals as Decimal#toFixed() does, without arithmetic', () => {
+    for (const [text, valued] of [
+      ['012.50', '12.5'],
+      ['100', '100'],
+      ['0.0100', '0.01'],
+      ['-3.5000', '-3.5'],
+      ['-0.00', '0'],
+      ['000', '0'],
+      [`1.${'0'.repeat(16_384)}`, '1'],
+      ['99999999999999.9999', '99999999999999.9999'],
+    ]) {
+      expect(valuedDecimalText(text)).toBe(valued);
+      expect(valuedDecimalText(text)).toBe(new Decimal(text).toFixed());
+    }
+  });
+
+  it('leaves any other text as it is, for the format check to refuse', () => {
+    for (const text of ['', '1e5', '1,5', '.5', '5.', ' 1', 'abc', '--1']) expect(valuedDecimalText(text)).toBe(text);
+  });
+
+  it('agrees with Decimal for any plain decimal', () => {
+    fc.assert(
+      fc.property(fc.boolean(), fc.stringMatching(/^\d{1,30}$/), fc.stringMatching(/^\d{0,30}$/), (negative, whole, fraction) => {
+        const text = `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+        expect(valuedDecimalText(text)).toBe(new Decimal(text).toFixed());
+      }),
+    );
   });
 });

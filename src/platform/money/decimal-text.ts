@@ -15,3 +15,21 @@ export function formatDecimal(value: string | Decimal): string {
   // "-0.00" is zero: no sign.
   return /^-0$/.test(digits) && /^0+$/.test(decimals) ? `0.${decimals}` : `${digits}.${decimals}`;
 }
+
+/**
+ * A plain decimal text in its shortest form, as Decimal#toFixed() writes it, by text alone
+ * ("012.50" → "12.5", "-0.00" → "0"); any other text is returned as it is, for the caller's
+ * format check to refuse. What comes from outside is judged and stored by its value, not its
+ * spelling: xsd:decimal allows any number of trailing zeros, and PostgreSQL refuses a numeric
+ * written with more than 16,383 digits after the point ("value overflows numeric format", a 500),
+ * so "1." and 16,384 zeros is 1. Text operations only: no arithmetic on a 16 KB number.
+ */
+export function valuedDecimalText(text: string): string {
+  if (!PLAIN_DECIMAL.test(text)) return text;
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+  const digits = whole.replace(/^0+(?=\d)/, '');
+  const decimals = fraction.replace(/0+$/, '');
+  const plain = decimals ? `${digits}.${decimals}` : digits;
+  return negative && /[1-9]/.test(plain) ? `-${plain}` : plain;
+}
