@@ -1,3 +1,4 @@
+import { valuedDecimalText } from '../platform/money/decimal-text';
 import type { Problem } from '../exchange/document-handlers';
 import type { UblAmount, UblIdentifier, UblText } from '../peppol';
 import type { UblInvoice, UblInvoiceLine } from '../peppol/ubl-invoice';
@@ -129,7 +130,7 @@ export function invoiceDraft(doc: UblInvoice): { draft: InvoiceDraft } | { probl
       },
       subtotals: (taxTotal?.subtotals ?? []).map((s) => ({
         category: text(s.category?.id) ?? 'S',
-        rate: s.category?.percent && isDecimal(s.category.percent.value) ? plain(s.category.percent.value) : '0',
+        rate: s.category?.percent && isDecimal(s.category.percent.value) ? valuedDecimalText(s.category.percent.value.trim()) : '0',
         taxableAmount: amount(s.taxableAmount),
         taxAmount: amount(s.taxAmount),
         exemptionReason: text(s.category?.exemptionReason),
@@ -138,13 +139,6 @@ export function invoiceDraft(doc: UblInvoice): { draft: InvoiceDraft } | { probl
     },
   };
 }
-
-/**
- * A decimal as Torg stores it: its value, not its spelling — "100.000…0" is "100". Trailing zeros
- * do not count against the number limits, and PostgreSQL refuses a numeric written with more
- * than 16,383 decimals (an error, not a value): so every number is stored normalised.
- */
-const plain = (value: string) => new MoneyDecimal(value.trim()).toFixed();
 
 function lineDraft(l: UblInvoiceLine, sign: number, problems: Problem[]): InvoiceLineDraft {
   const missing = (what: string, path: string) => problems.push({ path: `${l.path}/${path}`, line: l.line, message: `Line ${l.ordinal} has no ${what} (${path})` });
@@ -161,11 +155,11 @@ function lineDraft(l: UblInvoiceLine, sign: number, problems: Problem[]): Invoic
     lineId: text(l.id) ?? String(l.ordinal),
     quantity: new MoneyDecimal(ok(l.quantity)).times(sign).toFixed(),
     unitCode: l.quantity?.unitCode?.trim() || 'EA',
-    netUnitPrice: plain(ok(l.priceAmount)),
-    baseQuantity: l.baseQuantity && isDecimal(l.baseQuantity.value) && new MoneyDecimal(l.baseQuantity.value).gt(0) ? plain(l.baseQuantity.value) : '1',
+    netUnitPrice: valuedDecimalText(ok(l.priceAmount)),
+    baseQuantity: l.baseQuantity && isDecimal(l.baseQuantity.value) && new MoneyDecimal(l.baseQuantity.value).gt(0) ? valuedDecimalText(l.baseQuantity.value.trim()) : '1',
     lineAmount: new MoneyDecimal(ok(l.lineExtensionAmount)).times(sign).toFixed(),
     vatCategory: text(l.item.taxCategory?.id) ?? '',
-    vatRate: l.item.taxCategory?.percent && isDecimal(l.item.taxCategory.percent.value) ? plain(l.item.taxCategory.percent.value) : '0',
+    vatRate: l.item.taxCategory?.percent && isDecimal(l.item.taxCategory.percent.value) ? valuedDecimalText(l.item.taxCategory.percent.value.trim()) : '0',
     itemName: text(l.item.name) ?? '',
     sellerItemId: text(l.item.sellerItemId),
     gtin,

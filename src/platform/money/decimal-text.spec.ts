@@ -45,6 +45,12 @@ describe('printing decimals', () => {
 });
 
 describe('a decimal text by its value', () => {
+  it('takes every xsd:decimal spelling: a plus sign, no digit before or after the point', () => {
+    expect(['+45.070', '.50', '-.5', '7.', '+0.', '-0.'].map(valuedDecimalText)).toEqual(['45.07', '0.5', '-0.5', '7', '0', '0']);
+    expect(valuedDecimalText(`+1.${'0'.repeat(16_384)}`)).toBe('1');
+    expect(valuedDecimalText('1e5')).toBe('1e5');
+  });
+
   it('writes plain decimals as Decimal#toFixed() does, without arithmetic', () => {
     for (const [text, valued] of [
       ['012.50', '12.5'],
@@ -62,7 +68,7 @@ describe('a decimal text by its value', () => {
   });
 
   it('leaves any other text as it is, for the format check to refuse', () => {
-    for (const text of ['', '1e5', '1,5', '.5', '5.', ' 1', 'abc', '--1']) expect(valuedDecimalText(text)).toBe(text);
+    for (const text of ['', '1e5', '1,5', '.', '+-1', ' 1', 'abc', '--1']) expect(valuedDecimalText(text)).toBe(text);
   });
 
   it('agrees with Decimal for any plain decimal', () => {
