@@ -316,15 +316,25 @@ export class InvoiceRepository {
  * counts only against invoices that came after it: two invoices waiting for the same goods are
  * served in the order they came, so that a partial receipt approves the first instead of leaving
  * each waiting for the goods the other claims.
+ *
+ * The order lines' invoice lines are found by their index and each one's invoice by its key: the
+ * lateral subquery's OFFSET 0 keeps the planner from joining the two tables as it likes. Left to
+ * choose on a table not yet analysed (a new database filling up, as the intake benchmark's does),
+ * its generic plan walked every invoice and looked up each one's lines — 5 ms for an order of 50
+ * lines after 300 invoices, growing with every invoice received; this way it costs what the
+ * order's own invoice lines cost, whatever the statistics say.
  */
 function invoicedBeforeSql(lines: string, except: string, counted: string, creditNote: string): string {
   return `SELECT l.order_line_id AS "orderLineId",
                  sum(CASE WHEN i.kind = 'CREDIT_NOTE' THEN -l.quantity ELSE l.quantity END)::text AS quantity,
                  sum(CASE WHEN i.kind = 'CREDIT_NOTE' THEN -l.line_amount ELSE l.line_amount END)::text AS amount
-            FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
-           WHERE l.order_line_id = ANY(${lines}) AND i.id <> ${except}
-             AND ((i.kind = 'INVOICE' AND i.status = ANY(${counted}) AND (i.status <> '${InvoiceStatus.WAITING}' OR i.id < ${except}))
-                  OR (i.kind = 'CREDIT_NOTE' AND i.status = ${creditNote}))
+            FROM invoice_line l
+            CROSS JOIN LATERAL (SELECT i.kind FROM invoice i
+                                 WHERE i.id = l.invoice_id AND i.id <> ${except}
+                                   AND ((i.kind = 'INVOICE' AND i.status = ANY(${counted}) AND (i.status <> '${InvoiceStatus.WAITING}' OR i.id < ${except}))
+                                        OR (i.kind = 'CREDIT_NOTE' AND i.status = ${creditNote}))
+                                OFFSET 0) i
+           WHERE l.order_line_id = ANY(${lines})
            GROUP BY l.order_line_id`;
 }
 
