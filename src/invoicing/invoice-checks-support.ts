@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { UblInvoice, UblLocated, UblText } from '../peppol';
-import { formatDecimal } from '../platform/money/decimal-text';
+import { formatDecimal, isXsdDecimal } from '../platform/money/decimal-text';
 import { AMOUNT_DECIMALS, MoneyDecimal } from '../platform/money/money';
 
 /**
@@ -30,9 +30,8 @@ export function problem(at: UblLocated | string | undefined, rule: string | unde
 }
 
 /** xsd:decimal as UBL writes amounts, quantities and rates: an optional sign, digits, a point. */
-const XSD_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-export const isDecimalText = (text: string) => XSD_DECIMAL.test(text);
+export const isDecimalText = isXsdDecimal;
 
 /** The value as a decimal; undefined when absent or not a decimal (the format check reports that once). */
 export function num(text: UblText | undefined): Decimal | undefined {

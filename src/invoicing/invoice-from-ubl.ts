@@ -1,4 +1,4 @@
-import { valuedDecimalText } from '../platform/money/decimal-text';
+import { isXsdDecimal, valuedDecimalText } from '../platform/money/decimal-text';
 import type { Problem } from '../exchange/document-handlers';
 import type { UblAmount, UblIdentifier, UblText } from '../peppol';
 import type { UblInvoice, UblInvoiceLine } from '../peppol/ubl-invoice';
@@ -169,7 +169,6 @@ function lineDraft(l: UblInvoiceLine, sign: number, problems: Problem[]): Invoic
   };
 }
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const isDecimal = (v: string) => DECIMAL.test(v.trim());
+const isDecimal = (v: string) => isXsdDecimal(v.trim());
 const decimal = (v: { value: string }) => new MoneyDecimal(isDecimal(v.value) ? v.value.trim() : '0');
 const text = (v: UblText | undefined | null): string | null => v?.value.trim() || null;

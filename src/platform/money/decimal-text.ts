@@ -4,6 +4,9 @@ const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 /** xsd:decimal as UBL and the catalogue files write numbers. */
 const XSD_DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
+/** Whether a text is an xsd:decimal (an optional sign, digits, a point; no exponent, no spaces). */
+export const isXsdDecimal = (text: string) => XSD_DECIMAL.test(text);
+
 /**
  * How Torg prints a decimal: at least two decimals, and more only where they carry a digit.
  * "45.0700" → "45.07", "45.1234" stays, "45.1230" → "45.123", "45" → "45.00". numeric columns
@@ -21,8 +24,8 @@ export function formatDecimal(value: string | Decimal): string {
 /**
  * A decimal text (xsd:decimal: an optional sign, digits, a point) in its shortest form, as
  * Decimal#toFixed() writes it, by text alone ("012.50" → "12.5", "+.50" → "0.5", "7." → "7",
- * "-0.00" → "0"); any other text is returned as it is, for the caller's format check to refuse. What comes from outside is judged and stored by its value, not its
- * spelling: xsd:decimal allows any number of trailing zeros, and PostgreSQL refuses a numeric
+ * "-0.00" → "0"); any other text is returned as it is, for the caller's format check to refuse.
+ * What comes from outside is judged and stored by its value, not its spelling: xsd:decimal allows any number of trailing zeros, and PostgreSQL refuses a numeric
  * written with more than 16,383 digits after the point ("value overflows numeric format", a 500),
  * so "1." and 16,384 zeros is 1. Text operations only: no arithmetic on a 16 KB number.
  */
