@@ -271,6 +271,7 @@ describe('the dispatcher', () => {
     const keys = Array.from({ length: 24 }, (_, i) => `k${i}`);
     const seen: Record<string, { running: number; most: number; ran: string[] }> = {};
     const handlers = t.app.get(OutboxHandlers);
+    let waitUntil: number | undefined;
     for (const [topic, serial] of [
       ['test.serial', true],
       ['test.side-by-side', false],
@@ -282,6 +283,10 @@ describe('the dispatcher', () => {
         handle: async (m) => {
           s.most = Math.max(s.most, ++s.running);
           try {
+            // Which worker claims which keys is a race: until a second run has been seen, runs of
+            // the topic that is not serial wait (2 s in all) for another worker to start one, so
+            // that the test tells "not serial" from "lucky".
+            if (!serial) while (s.most < 2 && (waitUntil ??= Date.now() + 2000) > Date.now()) await sleep(20);
             await ds.query('SELECT pg_sleep(0.02)'); // a run that takes a while, as a rollup upsert queued on a lock would
             s.ran.push(m.key);
           } finally {
