@@ -250,6 +250,54 @@ it('approves one exception once when two people approve it at the same time, and
   expect(again.data.disputeInvoice).toMatchObject({ __typename: 'InvoiceStateError', status: 'APPROVED' });
 });
 
+it('takes the order’s lock before the invoice’s when approving, as a re-match does, so an approval and a re-match of one order take turns instead of deadlocking', async () => {
+  const order = await acceptedOrder(t, [{ sellerItemId: 'KL-103', quantity: '2' }]);
+  await receive(t, order.id, [{ lineId: '1', quantity: '2' }]);
+  const posted = await postDocument(t, erp, quickInvoiceXml({ id: number('F'), orderReference: order.number, lines: [{ quantity: '2', price: '250.00', orderLineId: '1' }] }));
+  await drain(t);
+  const exception = await invoiceOf(posted.body.id);
+  expect(exception.status).toBe('EXCEPTION');
+  const ds = t.app.get(DataSource);
+  const deadlocks = async () => (await t.sql(`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`))[0].n as number;
+  const deadlocksBefore = await deadlocks();
+
+  // Someone else holds the order (as an intake of another invoice of it would).
+  const holder = ds.createQueryRunner();
+  await holder.connect();
+  await holder.startTransaction();
+  let approving: Promise<any> | undefined;
+  let rematching: Promise<number> | undefined;
+  try {
+    await holder.query(`SELECT id FROM purchase_order WHERE id = $1 FOR UPDATE`, [order.id]);
+    approving = t.gql(ap, DECIDE('approveInvoice'), { i: { invoiceId: exception.id, expectedVersion: exception.version, reason: 'agreed with the supplier' } });
+    // Sessions waiting for a lock (only the holder's order can keep them waiting here).
+    const waiting = async () => (await t.sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n as number;
+    for (let i = 0; i < 100 && (await waiting()) < 1; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await waiting()).toBe(1);
+    // The approval waits for the order without holding its invoice: another session can take the invoice at once.
+    const probe = ds.createQueryRunner();
+    await probe.connect();
+    try {
+      await probe.startTransaction();
+      expect(await probe.query(`SELECT id FROM invoice WHERE id = $1 FOR UPDATE NOWAIT`, [exception.id])).toEqual([{ id: exception.id }]);
+    } finally {
+      await probe.rollbackTransaction();
+      await probe.release();
+    }
+    rematching = t.app.get(InvoiceRematch).rematchOrder(order.id);
+    for (let i = 0; i < 100 && (await waiting()) < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await waiting()).toBe(2);
+  } finally {
+    await holder.commitTransaction();
+    await holder.release();
+  }
+  // The order's lock is granted in the order asked: the approval, then the re-match, which finds the invoice decided.
+  expect((await approving).data.approveInvoice).toMatchObject({ __typename: 'Invoice', status: 'APPROVED' });
+  expect(await rematching).toBe(0);
+  expect(await deadlocks()).toBe(deadlocksBefore);
+  expect((await ledgers(order.id)).commitment.invoiced).toBe('500.00');
+});
+
 it('lets a line invoiced beyond a partial receipt wait for the rest of the goods, and approves it from the outbox when they come', async () => {
   // 10 packs of A4 at 45.07 ordered, 4 received, 6 invoiced: 2 packs (90.14 NOK) not received yet, but still to come.
   const order = await acceptedOrder(t, [{ sellerItemId: 'KL-100', quantity: '10' }]);

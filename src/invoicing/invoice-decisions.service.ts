@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { RequestContext } from '../platform/context/request-context';
 import { inTransaction } from '../platform/database/transaction';
 import { notFound } from '../platform/errors/domain-error';
+import { OrdersService } from '../ordering/orders.service';
+import type { OrderForInvoice } from '../ordering/orders.service';
 import { InvoiceSpend } from './invoice-spend';
 import { InvoiceAnswers, RESPONSE_FOR } from './invoice-answers';
 import { InvoiceLedgers } from './invoice-ledgers';
@@ -36,14 +38,16 @@ export class InvoiceDecisions {
     private readonly ledgers: InvoiceLedgers,
     private readonly answers: InvoiceAnswers,
     private readonly spend: InvoiceSpend,
+    private readonly orders: OrdersService,
   ) {}
 
   approve(ctx: RequestContext, input: ApproveInvoiceInput): Promise<DecisionOutcome> {
     const reason = input.reason?.trim() || null;
     const conditions = (input.conditions ?? []).map((c) => ({ code: c.code, text: c.text.trim() }));
     return inTransaction(this.ds, ctx, async (tx) => {
-      const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
-      if (invoice instanceof InvoiceVersionConflictError) return invoice;
+      const locked = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
+      if (locked instanceof InvoiceVersionConflictError) return locked;
+      const { invoice, order } = locked;
       if (!reason && UNDECIDED_INVOICE_STATES.includes(invoice.status))
         return Object.assign(new ReasonRequiredError(), { message: `${invoiceName(invoice)} is ${invoice.status}: approving it needs a reason` });
       const blank = conditions.findIndex((c) => !c.text);
@@ -55,7 +59,7 @@ export class InvoiceDecisions {
           const code = conditions.length ? 'CA' : RESPONSE_FOR[to];
           await this.answers.answerSupplier(tx, i, code, reason ? [{ code: 'APPROVED', message: reason }] : [], { conditions });
           await this.ledgers.approved(tx, i);
-          await this.spend.approved(tx, i);
+          await this.spend.approved(tx, i, { lines: await this.invoices.lines(tx, i.id), order });
         },
         audit: conditions.length ? { reason, conditions } : { reason },
       });
@@ -66,8 +70,9 @@ export class InvoiceDecisions {
     const reason = input.reason.trim();
     const actions = statusActions(input.actions, 'dispute');
     return inTransaction(this.ds, ctx, async (tx) => {
-      const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
-      if (invoice instanceof InvoiceVersionConflictError) return invoice;
+      const locked = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
+      if (locked instanceof InvoiceVersionConflictError) return locked;
+      const { invoice } = locked;
       if (!reason) return Object.assign(new ReasonRequiredError(), { message: `Disputing ${invoiceName(invoice)} needs a reason for the supplier` });
       return this.matching.machine.fire(tx, invoice, 'dispute', {
         effect: async (i, _from, to) => {
@@ -89,8 +94,9 @@ export class InvoiceDecisions {
     const note = input.note?.trim() || undefined;
     const actions = statusActions(input.actions, 'query');
     return inTransaction(this.ds, ctx, async (tx) => {
-      const invoice = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
-      if (invoice instanceof InvoiceVersionConflictError) return invoice;
+      const locked = await this.lockForDecision(tx, input.invoiceId, input.expectedVersion);
+      if (locked instanceof InvoiceVersionConflictError) return locked;
+      const { invoice } = locked;
       const empty = reasons.findIndex((r) => !r.text);
       if (!reasons.length || empty >= 0)
         return Object.assign(new ReasonRequiredError(), {
@@ -109,13 +115,22 @@ export class InvoiceDecisions {
     });
   }
 
-  /** The invoice locked, when the caller's organisation (or one above it) is its buyer; NOT_FOUND otherwise; a version conflict when it moved on. */
-  private async lockForDecision(tx: RequestContext, id: number, expectedVersion: number): Promise<InvoiceEntity | InvoiceVersionConflictError> {
+  /**
+   * The invoice locked, with its order (locked before it), when the caller's organisation (or one
+   * above it) is its buyer; NOT_FOUND otherwise; a version conflict when it moved on. The order
+   * comes first, as intake and re-match take them: an approval draws on the order's ledgers, and
+   * were the invoice locked first, an approval and a re-match of the same order could each hold
+   * what the other waits for (a deadlock PostgreSQL breaks by failing one).
+   */
+  private async lockForDecision(tx: RequestContext, id: number, expectedVersion: number): Promise<{ invoice: InvoiceEntity; order: OrderForInvoice | null } | InvoiceVersionConflictError> {
     const viewer = await this.reading.viewer(tx);
-    const invoice = await this.invoices.lock(tx, id);
-    if (!invoice || viewer.side !== 'buyer' || !this.reading.sees(viewer, invoice)) throw notFound('Invoice', id);
+    const seen = await this.invoices.find(tx, id);
+    if (!seen || viewer.side !== 'buyer' || !this.reading.sees(viewer, seen)) throw notFound('Invoice', id);
+    // An invoice's order never changes: the one read unlocked is the one to lock.
+    const order = seen.orderId === null ? null : await this.orders.lockForInvoicing(tx, seen.orderId);
+    const invoice = (await this.invoices.lock(tx, id))!;
     if (invoice.version !== expectedVersion) return InvoiceVersionConflictError.of(invoiceName(invoice), expectedVersion, invoice.version);
-    return invoice;
+    return { invoice, order };
   }
 }
 
