@@ -260,8 +260,11 @@ describe('order documents through the folder transport (PEPPOL BIS Ordering 3)',
     const cancel = await t.gql(await t.login(BESTILLER), `mutation($i: CancelOrderInput!) { cancelOrder(input: $i) { __typename ${ERROR} } }`, { i: { orderId: cancelled.id, reason: 'Feil vare' } });
     expect(cancel.data.cancelOrder.__typename).toBe('Order');
     // Its document had not left: it is withdrawn, and never delivered.
-    const [withdrawn] = await t.sql(`SELECT state FROM outbound_document WHERE ref_kind = 'order' AND ref_id = $1`, [String(cancelled.id)]);
+    const [withdrawn] = await t.sql(`SELECT id::text, state FROM outbound_document WHERE ref_kind = 'order' AND ref_id = $1`, [String(cancelled.id)]);
     expect(withdrawn.state).toBe('WITHDRAWN');
+    // Audited once, on that document.
+    const audited = await t.sql(`SELECT entity_id FROM audit_event WHERE action = 'document.withdrawn' AND data->'ref'->>'id' = $1`, [String(cancelled.id)]);
+    expect(audited).toEqual([{ entity_id: withdrawn.id }]);
 
     await rm(drop);
     await mkdir(drop);

@@ -130,6 +130,33 @@ describe('outbound documents over HTTP', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('delivers documents sent together in a batch (marked SENT together), each once, and retries the one that fails alone', async () => {
+    sent.length = 0;
+    const ds = t.app.get(DataSource);
+    const names = ['BATCH-1', 'BATCH-2', 'FLAKY-BATCH', 'BATCH-3', 'BATCH-4', 'BATCH-5'];
+    const ids = await inTransaction(ds, new RequestContext(undefined, ds.manager), async (tx) => {
+      const queued: string[] = [];
+      for (const name of names) queued.push((await t.app.get(OutboundDocuments).send(tx, order(name, { kind: 'order', id: name }))).id);
+      return queued;
+    });
+    const rows = new Map<string, any>();
+    for (const [n, id] of ids.entries()) rows.set(names[n], await settled(t, id));
+    const fine = names.filter((n) => n.startsWith('BATCH-'));
+    for (const name of fine) {
+      expect(rows.get(name)).toMatchObject({ state: 'SENT', attempts: 1, last_error: null, transport_reference: `/messages/${name}` });
+      expect(received.filter((r) => r.headers['x-torg-document-id'] === name)).toHaveLength(1);
+    }
+    // Marked in at most one statement per worker's claim (OUTBOX_CONCURRENCY 2): the same transaction time.
+    expect(new Set(fine.map((n) => rows.get(n).sent_at.getTime())).size).toBeLessThanOrEqual(2);
+    // The access point refused FLAKY-BATCH twice (in the batch, then alone, recorded), and took it on the next attempt.
+    expect(rows.get('FLAKY-BATCH')).toMatchObject({ state: 'SENT', attempts: 2, last_error: null });
+    expect(received.filter((r) => r.headers['x-torg-document-id'] === 'FLAKY-BATCH')).toHaveLength(3);
+    expect(sent.map((s) => s.ref!.id).sort()).toEqual([...names].sort());
+    const audit = await t.sql(`SELECT entity_id, action FROM audit_event WHERE entity_type = 'outbound_document' AND entity_id = ANY($1) AND action = 'document.sent'`, [ids]);
+    expect(audit.map((a) => a.entity_id).sort()).toEqual([...ids].sort());
+    for (const id of ids) expect(await messageSettled(t, id)).toMatchObject({ state: 'done' });
+  });
+
   it('parks a document the access point never takes as dead, marks it FAILED with the last error, and /health says so', async () => {
     sent.length = 0;
     const id = await sendIn(t, order('DOWN-1', { kind: 'order', id: '43' }));

@@ -87,15 +87,19 @@ export class OutboundDocumentRepository {
   }
 
   async get(ctx: RequestContext, id: string): Promise<OutboundDocumentRow | undefined> {
-    const rows: OutboundDocumentRow[] = await ctx.manager.query(
-      `SELECT id::text, document_type AS "documentType", document_id AS "documentId",
+    return (await this.getMany(ctx, [id]))[0];
+  }
+
+  /** The documents with these ids (those that exist), in the order asked. */
+  async getMany(ctx: RequestContext, ids: readonly string[]): Promise<OutboundDocumentRow[]> {
+    return ctx.manager.query(
+      `SELECT d.id::text, document_type AS "documentType", document_id AS "documentId",
               json_build_object('schemeId', receiver_scheme, 'value', receiver_id) AS receiver,
               json_build_object('schemeId', sender_scheme, 'value', sender_id) AS sender,
               xml, ref_kind AS "refKind", ref_id AS "refId", state, attempts, last_error AS "lastError"
-         FROM outbound_document WHERE id = $1`,
-      [id],
+         FROM unnest($1::bigint[]) WITH ORDINALITY AS asked(id, n) JOIN outbound_document d ON d.id = asked.id ORDER BY asked.n`,
+      [ids],
     );
-    return rows[0];
   }
 
   /** The latest document of this type about `ref` (a domain object may have been sent documents of several types). */
@@ -108,14 +112,17 @@ export class OutboundDocumentRepository {
     return rows.length ? this.get(ctx, rows[0].id) : undefined;
   }
 
-  /** Marks it SENT; false when it was already (a repeated delivery), so the SENT follow-up runs once. */
-  async markSent(tx: RequestContext, id: string, attempts: number, transport: string, reference: string | undefined): Promise<boolean> {
-    const rows = await tx.manager.query(
-      `UPDATE outbound_document SET state = 'SENT', attempts = $2, transport = $3, transport_reference = $4, sent_at = now(), last_error = NULL
-        WHERE id = $1 AND state <> 'SENT' RETURNING id`,
-      [id, attempts, transport, reference ?? null],
+  /** Marks each SENT in one statement; the ids of those that were not already (a repeated delivery), so each SENT follow-up runs once. */
+  async markManySent(tx: RequestContext, sent: readonly { id: string; attempts: number; reference: string | undefined }[], transport: string): Promise<Set<string>> {
+    const rows: { id: string }[] = await tx.manager.query(
+      `WITH marked AS (
+         UPDATE outbound_document d SET state = 'SENT', attempts = s.attempts, transport = $4, transport_reference = s.reference, sent_at = now(), last_error = NULL
+           FROM unnest($1::bigint[], $2::int[], $3::text[]) AS s(id, attempts, reference)
+          WHERE d.id = s.id AND d.state <> 'SENT' RETURNING d.id)
+       SELECT id::text FROM marked`,
+      [sent.map((s) => s.id), sent.map((s) => s.attempts), sent.map((s) => s.reference ?? null), transport],
     );
-    return rows.length > 0;
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Records a failed attempt: still PENDING while the outbox retries, FAILED once it gives up. */
@@ -129,8 +136,10 @@ export class OutboundDocumentRepository {
 
   /** Takes back the documents of a type about `ref` that have not left; returns their ids. */
   async withdraw(tx: RequestContext, documentType: string, refKind: string, refId: string): Promise<string[]> {
+    // As a SELECT over the UPDATE, so the driver hands back rows (a bare UPDATE … RETURNING comes as [rows, count]).
     const rows: { id: string }[] = await tx.manager.query(
-      `UPDATE outbound_document SET state = 'WITHDRAWN' WHERE ref_kind = $1 AND ref_id = $2 AND document_type = $3 AND state IN ('PENDING', 'FAILED') RETURNING id::text`,
+      `WITH w AS (UPDATE outbound_document SET state = 'WITHDRAWN' WHERE ref_kind = $1 AND ref_id = $2 AND document_type = $3 AND state IN ('PENDING', 'FAILED') RETURNING id)
+       SELECT id::text FROM w`,
       [refKind, refId, documentType],
     );
     return rows.map((r) => r.id);

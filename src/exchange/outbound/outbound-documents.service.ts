@@ -8,7 +8,7 @@ import { inTransaction } from '../../platform/database/transaction';
 import { Outbox } from '../../platform/outbox/outbox';
 import { OutboxHandlers, OutboxMessage } from '../../platform/outbox/outbox-handlers';
 import { OutboundDocumentRepository } from './outbound-document.repository';
-import type { OutboundState } from './outbound-document.repository';
+import type { OutboundDocumentRow, OutboundState } from './outbound-document.repository';
 import { OUTBOUND_TRANSPORT } from './outbound-transport';
 import type { OutboundTransport, PeppolEndpoint } from './outbound-transport';
 
@@ -62,7 +62,7 @@ export class OutboundDocuments implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.outboxHandlers.register<{ outboundId: string }>({ topic: SEND_DOCUMENT, handle: (m) => this.deliver(m) });
+    this.outboxHandlers.register<{ outboundId: string }>({ topic: SEND_DOCUMENT, handle: (m) => this.deliver([m], true), batch: (ms) => this.deliver(ms, false) });
   }
 
   /**
@@ -120,37 +120,60 @@ export class OutboundDocuments implements OnModuleInit {
     this.sentCallbacks.set(documentType, callback);
   }
 
-  private async deliver(message: OutboxMessage<{ outboundId: string }>): Promise<void> {
+  /**
+   * Delivers the messages' documents (read in one statement) one after another, and marks those
+   * delivered SENT, with their audit and follow-ups, in one transaction. A delivery that fails
+   * fails the call, for the outbox to retry: run `alone`, its attempt is recorded on the document
+   * first (FAILED on the last); in a batch, the others delivered are still marked, and the
+   * dispatcher then runs each message alone, which skips those sent and tries the failed one again.
+   */
+  private async deliver(messages: OutboxMessage<{ outboundId: string }>[], alone: boolean): Promise<void> {
     const system = new RequestContext(undefined, this.ds.manager);
-    const doc = await this.documents.get(system, message.payload.outboundId ?? message.key);
-    if (!doc || doc.state === 'SENT' || doc.state === 'WITHDRAWN') return; // delivered already (a repeat of the message), or taken back
-    let reference: string | undefined;
-    try {
-      ({ reference } = await this.transport.deliver({
-        outboundId: doc.id,
-        documentType: doc.documentType,
-        documentId: doc.documentId,
-        receiver: doc.receiver,
-        sender: doc.sender,
-        xml: doc.xml,
-      }));
-    } catch (e) {
-      const error = `${this.transport.name}: ${(e as Error).message}`;
-      const final = message.attempt >= this.config.outbox.maxAttempts;
-      await this.documents.markAttemptFailed(system, doc.id, message.attempt, this.transport.name, error, final);
-      if (final) await this.audit.record(system, 'document.failed', 'outbound_document', doc.id, { documentType: doc.documentType, documentId: doc.documentId, error });
-      throw new Error(error, { cause: e });
+    const attemptOf = new Map(messages.map((m) => [m.payload.outboundId ?? m.key, m.attempt]));
+    const delivered: { doc: OutboundDocumentRow; reference: string | undefined }[] = [];
+    let failure: Error | undefined;
+    for (const doc of await this.documents.getMany(system, [...attemptOf.keys()])) {
+      if (doc.state === 'SENT' || doc.state === 'WITHDRAWN') continue; // delivered already (a repeat of the message), or taken back
+      try {
+        const { reference } = await this.transport.deliver({
+          outboundId: doc.id,
+          documentType: doc.documentType,
+          documentId: doc.documentId,
+          receiver: doc.receiver,
+          sender: doc.sender,
+          xml: doc.xml,
+        });
+        delivered.push({ doc, reference });
+      } catch (e) {
+        const error = `${this.transport.name}: ${(e as Error).message}`;
+        failure ??= new Error(error, { cause: e });
+        if (!alone) continue;
+        const attempt = attemptOf.get(doc.id)!;
+        const final = attempt >= this.config.outbox.maxAttempts;
+        await this.documents.markAttemptFailed(system, doc.id, attempt, this.transport.name, error, final);
+        if (final) await this.audit.record(system, 'document.failed', 'outbound_document', doc.id, { documentType: doc.documentType, documentId: doc.documentId, error });
+      }
     }
-    await inTransaction(this.ds, system, async (tx) => {
-      if (!(await this.documents.markSent(tx, doc.id, message.attempt, this.transport.name, reference))) return;
-      await this.audit.record(tx, 'document.sent', 'outbound_document', doc.id, {
-        documentType: doc.documentType,
-        documentId: doc.documentId,
-        transport: this.transport.name,
-        ...(reference ? { reference } : {}),
-      });
-      const callback = this.sentCallbacks.get(doc.documentType);
-      if (callback) await callback(tx, doc.refKind !== null && doc.refId !== null ? { kind: doc.refKind, id: doc.refId } : null, doc.id);
+    if (delivered.length) await this.markSent(system, delivered, attemptOf);
+    if (failure) throw failure;
+  }
+
+  /** The delivered documents SENT, each audited and followed up (its type's onSent) once. */
+  private markSent(system: RequestContext, delivered: { doc: OutboundDocumentRow; reference: string | undefined }[], attemptOf: Map<string, number>): Promise<void> {
+    return inTransaction(this.ds, system, async (tx) => {
+      const sent = delivered.map(({ doc, reference }) => ({ id: doc.id, attempts: attemptOf.get(doc.id)!, reference }));
+      const marked = await this.documents.markManySent(tx, sent, this.transport.name);
+      for (const { doc, reference } of delivered) {
+        if (!marked.has(doc.id)) continue;
+        await this.audit.record(tx, 'document.sent', 'outbound_document', doc.id, {
+          documentType: doc.documentType,
+          documentId: doc.documentId,
+          transport: this.transport.name,
+          ...(reference ? { reference } : {}),
+        });
+        const callback = this.sentCallbacks.get(doc.documentType);
+        if (callback) await callback(tx, doc.refKind !== null && doc.refId !== null ? { kind: doc.refKind, id: doc.refId } : null, doc.id);
+      }
     });
   }
 }

@@ -33,10 +33,11 @@ export class SearchSynonymRepository {
     return n;
   }
 
-  /** Removes a group and returns it as it was, or null when there is none with that id. */
-  async delete(tx: RequestContext, id: number): Promise<SynonymGroupRow | null> {
-    const rows: SynonymGroupRow[] = await tx.manager.query(`DELETE FROM search_synonym_group WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
-    return rows[0] ?? null;
+  /** Removes a group; false when there was none with that id (removed meanwhile). */
+  async delete(tx: RequestContext, id: number): Promise<boolean> {
+    // As a SELECT over the DELETE, so the driver hands back rows (a bare DELETE … RETURNING comes as [rows, count]).
+    const [{ n }]: { n: number }[] = await tx.manager.query(`WITH d AS (DELETE FROM search_synonym_group WHERE id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`, [id]);
+    return n > 0;
   }
 
   find(ctx: RequestContext, id: number): Promise<SynonymGroupRow | null> {

@@ -71,7 +71,7 @@ export class SearchSynonyms {
       const group = await this.rows.find(tx, id);
       // Another organisation's group is not found: its existence is not told.
       if (!group || !(await this.identity.selfAndDescendantIds(tx, [tx.user.organisationId])).includes(group.organisationId)) throw notFound('Search synonym group', id);
-      await this.rows.delete(tx, id);
+      if (!(await this.rows.delete(tx, id))) throw notFound('Search synonym group', id); // removed by someone else meanwhile
       await this.audit.record(tx, 'search-synonyms.removed', 'organisation', group.organisationId, { groupId: id, terms: group.terms, oneWay: group.oneWay });
       tx.afterCommit(() => this.forget());
       return toGroup(group);
