@@ -1,10 +1,10 @@
 /**
- * npm run bench:invoices [-- --per-sender N] [--statements] [--waits] [--keep]   (npm run bench runs it too)
+ * npm run bench:invoices [-- --per-sender N] [--warm-up W] [--statements] [--waits] [--keep]   (npm run bench runs it too)
  *
  * Invoice intake and matching through HTTP (issue 16 §6a). On the demo world, each of 16
  * senders (Kontorland's ERP, 16 connections at once) has an order of 5 lines and one of 50 lines,
- * sent, accepted and received in full (N + 1 units of each line); it posts one untimed warm-up
- * invoice and then N invoices of each size to POST /documents, each invoicing one unit of every line (partial invoices against received goods: three-way matched,
+ * sent, accepted and received in full (N + W units of each line); it posts W untimed warm-up
+ * invoices (8 unless told) and then N invoices of each size to POST /documents, each invoicing one unit of every line (partial invoices against received goods: three-way matched,
  * approved automatically). Beside it, in the same run, the floor: the same invoices posted to
  * POST /documents/check, which authenticates, reads the whole document as safe XML and runs
  * Torg's own checks of it, and touches no database. Prints invoices/s, p50/p95, CPU per invoice and per check, the ratio, the
@@ -14,9 +14,9 @@
  * messages that failed at least once (insights.spend's apart). The floor waits for them
  * (they would slow it and flatter the ratio).
  *
- * Both phases start on a warm pool: one untimed document per sender first (the intake an invoice,
- * so each connection has the intake's statements prepared as in a running service; the floor a
- * check), so that 16 senders do not each wait for a new database connection on a loaded machine
+ * Both phases start warm: W untimed documents per sender first (the intake's invoices, so each
+ * connection has the intake's statements prepared and the service its code compiled, as in a
+ * running service; the floor checks of the same documents), so that 16 senders do not each wait for a new database connection on a loaded machine
  * (which outwaited the pool's acquire timeout: 503), nor time each connection's first planning. Every answer is counted: an invoice counts in invoices/s and the
  * percentiles only when it was answered 201 APPROVED, and the table says how many answers were
  * not 2xx, with their status, code and message (the message tells a full pool's queue from a
@@ -52,6 +52,14 @@ const flag = (name: string, fallback: number) => {
 };
 const SENDERS = 16;
 const PER_SENDER = flag('per-sender', 8);
+/**
+ * Untimed invoices per sender before each intake phase, and as many checks before each floor:
+ * both are measured with the service's code compiled as a running service has it. V8 runs a
+ * function's first few hundred calls in its interpreter and baseline tiers, and an intake runs a
+ * wide path once per invoice: with one warm-up document per sender, the intake was measured while
+ * still compiling, and the floor (run after it, on code the intake had warmed) was not.
+ */
+const WARM_UP = flag('warm-up', 8);
 const SIZES = [5, 50] as const;
 const COUNT_STATEMENTS = args.includes('--statements');
 const SAMPLE_WAITS = args.includes('--waits');
@@ -113,7 +121,7 @@ async function buyers(api: Api, operator: string, admin: string, school: number)
 }
 
 async function placeOrder(api: Api, w: { supplier: string; costCentreId: number; deliveryAddressId: number }, buyer: string, itemIds: string[]): Promise<PlacedOrder> {
-  for (const itemId of itemIds) await api.gql(buyer, `mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }`, { i: { itemId, quantity: String(PER_SENDER + 1) } });
+  for (const itemId of itemIds) await api.gql(buyer, `mutation($i: AddItemToCartInput!) { addItemToCart(input: $i) { __typename } }`, { i: { itemId, quantity: String(PER_SENDER + WARM_UP) } });
   const submitted = await api.gql(buyer, `mutation($i: SubmitCartInput!) { submitCart(input: $i) { __typename ... on CartSubmitted { requisitions { id status } } ... on ErrorResult { message } } }`, {
     i: { costCentreId: w.costCentreId, deliveryAddressId: w.deliveryAddressId },
   });
@@ -289,35 +297,28 @@ async function main() {
     const postmasterPid = Number((await readFile(join(work, 'data', 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     const check = (xml: Buffer) => api.postXml('/documents/check', erp, xml);
     /**
-     * One check of each sender's first document, all at once and untimed, so that the phase after
-     * it starts on a warm pool: a check authenticates the machine client (one statement), so 16 at
+     * Checks of each sender's warm-up documents, untimed, so that the phase after it starts on a
+     * warm pool and compiled code: a check authenticates the machine client (one statement), so 16 at
      * once open the pool's connections. Without it, a phase began after a wait (the set-up, the
      * background's drain) with 16 senders each asking for a new connection at once, which on a
      * loaded machine outwaited the acquire timeout (503). Its answers are counted too.
      */
     const warmUp = async (documents: Buffer[][]) => {
       const answers = new Answers(valid);
-      await send(
-        documents.map((mine) => mine.slice(0, 1)),
-        check,
-        answers,
-      );
+      await send(documents, check, answers);
       return answers;
     };
 
     for (const size of SIZES) {
       const documents = orders.get(size)!.map((order, s) => Array.from({ length: PER_SENDER }, (_, n) => invoiceOf(order, `BENCH-${size}-${s}-${n}`)));
       const total = SENDERS * PER_SENDER;
-      // The intake's warm-up is one invoice per sender (the order holds one unit more for it), untimed:
-      // each pooled connection then has the intake's statements prepared, as in a running service,
-      // and the phase measures the intake and not each connection's first planning of them.
+      // The intake's warm-up is WARM_UP invoices per sender (the order holds as many units more), untimed:
+      // each pooled connection then has the intake's statements prepared and the service its code
+      // compiled, as in a running service, and the phase measures the intake and not its first runs.
       if (COUNT_STATEMENTS) await drained();
+      const warmUpDocuments = orders.get(size)!.map((order, s) => Array.from({ length: WARM_UP }, (_, n) => invoiceOf(order, `BENCH-${size}-${s}-warm-up-${n}`)));
       const intakeWarmUp = new Answers(approved);
-      await send(
-        orders.get(size)!.map((order, s) => [invoiceOf(order, `BENCH-${size}-${s}-warm-up`)]),
-        (xml) => api.postXml('/documents', erp, xml),
-        intakeWarmUp,
-      );
+      await send(warmUpDocuments, (xml) => api.postXml('/documents', erp, xml), intakeWarmUp);
       await drained();
       // Reset after the warm-up, so that its token look-ups are not counted as the intake's.
       if (COUNT_STATEMENTS) await pg.query(`SELECT pg_stat_statements_reset() AS ${OWN}`);
@@ -384,7 +385,7 @@ async function main() {
 
       // The floor: the same documents, checked (authenticated, read and checked) and not applied,
       // after the same warm-up (the wait for the background left the pool idle).
-      const floorWarmUp = await warmUp(documents);
+      const floorWarmUp = await warmUp(warmUpDocuments);
       const floorAnswers = new Answers(valid);
       const floorBefore = { service: cpuSeconds(running.pid!), postgres: postgresCpuSeconds(postmasterPid) };
       const floor = await send(documents, check, floorAnswers);
