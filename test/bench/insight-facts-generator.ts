@@ -45,6 +45,14 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
     ])
   ).rows.map((r) => r.id);
 
+  // The demo world's own orders and invoices have facts already: the generated ids start after theirs.
+  const base: { orderLine: string; order: string; invoiceLine: string; invoice: string } = (
+    await pg.query(
+      `SELECT (SELECT coalesce(max(order_line_id), 0) FROM insights_order_line)::text AS "orderLine", (SELECT coalesce(max(order_id), 0) FROM insights_order_line)::text AS "order",
+              (SELECT coalesce(max(invoice_line_id), 0) FROM insights_invoice_line)::text AS "invoiceLine", (SELECT coalesce(max(invoice_id), 0) FROM insights_invoice_line)::text AS invoice`,
+    )
+  ).rows[0];
+
   // 10,000 codes: 56 segments (10–65), families, classes and commodities below them.
   const codes = `(SELECT array_agg((10 + i % 56)::text || (10 + (i / 56) % 9 * 10)::text || (10 + (i / 504) % 20 * 4)::text || lpad((1 + (i * 7) % 97)::text, 2, '0') ORDER BY i)
                     FROM generate_series(0, 9999) i)`;
@@ -58,7 +66,7 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
      INSERT INTO insights_order_line (order_line_id, order_id, order_no, buyer_organisation_id, buyer_path, supplier_id, supplier_name, currency, submitted_at, approved_at, spend_date,
             unspsc_code, quantity, unit_code, unit_price, amount, loyalty, supplier_loyalty, agreement_id, covering_agreement_ids, justification_code, justification_text,
             alternative_item_id, alternative_agreement_id, alternative_name, alternative_unit_price, alternative_level, potential_saving, cancelled, recorded_at)
-     SELECT g, o, 'PO-' || o, ($2::int[])[b], ${path('b')}, ($3::int[])[(1 + (o * 31) % array_length($3::int[], 1))::int], 'Bench leverandør', 'NOK',
+     SELECT g + $6::bigint, o + $7::bigint, 'PO-' || o, ($2::int[])[b], ${path('b')}, ($3::int[])[(1 + (o * 31) % array_length($3::int[], 1))::int], 'Bench leverandør', 'NOK',
             approved - (o % 72) * interval '1 hour', approved, (approved AT TIME ZONE 'Europe/Oslo')::date,
             c.codes[(1 + (g * 7) % 10000)::int], qty, 'EA', price, round(qty * price, 2),
             CASE WHEN r < 70 THEN 'ON_AGREEMENT' WHEN r < 88 THEN 'OFF_AGREEMENT' ELSE 'NOT_COVERED' END,
@@ -70,7 +78,7 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
             CASE WHEN r BETWEEN 70 AND 80 THEN round(qty * price, 2) - round(qty * round(price * 0.8, 2), 2) ELSE 0 END,
             o % 50 = 0, now()
        FROM l, c`,
-    [o.orderLines, buyers, suppliers, agreementId, parents],
+    [o.orderLines, buyers, suppliers, agreementId, parents, base.orderLine, base.order],
   );
   await pg.query(
     `WITH c AS (SELECT ${codes} AS codes), l AS (
@@ -81,8 +89,8 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
      INSERT INTO insights_invoice_line (invoice_line_id, invoice_id, kind, invoice_number, buyer_organisation_id, buyer_path, supplier_id, invoice_agreement_id, order_id, order_line_id,
             currency, issue_date, spend_date, received_at, approved_at, order_submitted_at, unspsc_code, quantity, unit_code, amount, loyalty, supplier_loyalty, agreement_id,
             alternative_unit_price, alternative_level, potential_saving, recorded_at)
-     SELECT g, inv, CASE WHEN credit THEN 'CREDIT_NOTE' ELSE 'INVOICE' END, 'F-' || inv, ($2::int[])[b], ${path('b')},
-            ($3::int[])[(1 + (inv * 31) % array_length($3::int[], 1))::int], $4::int, CASE WHEN with_order THEN inv END, CASE WHEN with_order THEN g END,
+     SELECT g + $6::bigint, inv + $7::bigint, CASE WHEN credit THEN 'CREDIT_NOTE' ELSE 'INVOICE' END, 'F-' || inv, ($2::int[])[b], ${path('b')},
+            ($3::int[])[(1 + (inv * 31) % array_length($3::int[], 1))::int], $4::int, CASE WHEN with_order THEN inv + $8::bigint END, CASE WHEN with_order THEN g + $9::bigint END,
             'NOK', (received AT TIME ZONE 'Europe/Oslo')::date - 1, (received AT TIME ZONE 'Europe/Oslo')::date - 1, received, received + interval '2 days',
             CASE WHEN with_order THEN received - (inv % 30) * interval '1 day' END, c.codes[(1 + (g * 11) % 10000)::int], qty, 'EA',
             CASE WHEN credit THEN -1 ELSE 1 END * round(qty * price, 2),
@@ -92,7 +100,7 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
             CASE WHEN r BETWEEN 72 AND 80 THEN round(price * 0.8, 2) END, CASE WHEN r BETWEEN 72 AND 80 THEN 'CLASS' END,
             CASE WHEN r BETWEEN 72 AND 80 THEN CASE WHEN credit THEN -1 ELSE 1 END * (round(qty * price, 2) - round(qty * round(price * 0.8, 2), 2)) ELSE 0 END, now()
        FROM f, c`,
-    [o.invoiceLines, buyers, suppliers, agreementId, parents],
+    [o.invoiceLines, buyers, suppliers, agreementId, parents, base.invoiceLine, base.invoice, base.order, base.orderLine],
   );
   await pg.query(
     `INSERT INTO insights_invoice (invoice_id, buyer_organisation_id, buyer_path, supplier_id, received_at, received_date, match_status, reason_codes, ever_exception, matched_recorded_at)
@@ -101,7 +109,8 @@ export async function generateInsightFacts(pg: Client, o: { municipalities: numb
             CASE WHEN invoice_id % 10 < 8 THEN '{}'::text[] WHEN invoice_id % 4 = 0 THEN ARRAY['PRICE_VARIANCE'] WHEN invoice_id % 4 = 1 THEN ARRAY['QUANTITY_VARIANCE']
                  WHEN invoice_id % 4 = 2 THEN ARRAY['NOT_RECEIVED'] ELSE ARRAY['NO_ORDER_LINE', 'PRICE_VARIANCE'] END,
             invoice_id % 10 >= 8, now()
-       FROM insights_invoice_line GROUP BY invoice_id`,
+       FROM insights_invoice_line WHERE invoice_id > $1 GROUP BY invoice_id`,
+    [base.invoice],
   );
   // The rollups too: the triggers filled them, and without statistics the planner guesses their size.
   const insights = (await pg.query(`SELECT string_agg(tablename, ', ') AS t FROM pg_tables WHERE tablename LIKE 'insights\\_%'`)).rows[0].t;
