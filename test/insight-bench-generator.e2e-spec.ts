@@ -9,11 +9,13 @@ import { startTestApp, TestApp } from './support/test-app';
  * that cannot fill its tables measures nothing (it once stopped at its first INSERT on a key the
  * demo held).
  */
+/** A report's row cap low enough for the generated facts to pass it. */
+const MAX_ROWS = 60;
 let t: TestApp;
 let pg: Client;
 beforeAll(async () => {
   // With the demo's orders and invoices, as `npm start` and the benchmarks seed it, and their facts written.
-  t = await startTestApp({}, { activity: true });
+  t = await startTestApp({ INSIGHT_MAX_ROWS: String(MAX_ROWS) }, { activity: true });
   await t.app.get(OutboxDispatcher).drain();
   pg = new Client({ connectionString: t.databaseUrl });
   await pg.connect();
@@ -50,4 +52,24 @@ it('fills the fact tables beside the demo world’s facts, which it leaves as th
   expect(generated.length).toBeGreaterThan(1);
   expect(generated.reduce((n: number, r: any) => n + r.lines, 0)).toBe(100);
   expect(await orderedUpTo(before.lastOrderLine)).toEqual(demo);
+});
+
+it('refuses a report wider than INSIGHT_MAX_ROWS with what would narrow it, over GraphQL and as an export, and answers the narrower one', async () => {
+  const purchaser = await t.login('innkjoper@storby.example');
+  // Every commodity of every organisation by month: a row for nearly each of the generated lines.
+  const wide = { groupBy: ['ORGANISATION', 'CATEGORY', 'PERIOD'], unspscLevel: 'COMMODITY' };
+  const refused = await t.gql(purchaser, `query($f: InsightFilter) { insightLoyalty(filter: $f) { lines } }`, { f: wide });
+  expect(refused.data).toBeNull();
+  expect(refused.errors![0]).toMatchObject({
+    message: expect.stringMatching(/^The report has more than 60 rows \(INSIGHT_MAX_ROWS\): narrow it by period \(from, to\), category/),
+    extensions: { code: 'BAD_USER_INPUT', field: 'groupBy' },
+  });
+  const exported = await t.http.get('/insights/loyalty.csv').query({ groupBy: 'ORGANISATION,CATEGORY,PERIOD', unspscLevel: 'COMMODITY' }).set('Authorization', `Bearer ${purchaser}`);
+  expect(exported.status).toBe(400);
+  expect(JSON.stringify(exported.body)).toContain('more than 60 rows');
+  // By organisation alone it is a few rows, answered.
+  const narrow = await t.gql(purchaser, `query { insightLoyalty(filter: { groupBy: [ORGANISATION] }) { lines } }`);
+  expect(narrow.errors).toBeUndefined();
+  expect(narrow.data.insightLoyalty.length).toBeGreaterThan(1);
+  expect(narrow.data.insightLoyalty.length).toBeLessThanOrEqual(MAX_ROWS);
 });

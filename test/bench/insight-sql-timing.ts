@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import type { TorgConfig } from '../../src/platform/config/config';
 import { InsightReportsRepository } from '../../src/insights/insight-reports.repository';
 import type { InsightQuery } from '../../src/insights/insight-query';
 import { InsightDimension, PeriodGrouping, SpendBasis, UnspscLevelName } from '../../src/insights/insights.types';
@@ -39,7 +40,8 @@ export function insightQuery(scope: { ids: number[]; tops: number[] }, filter: R
  */
 export async function statementTimes(pg: Client, field: string, q: InsightQuery, runs: number): Promise<{ execution: number[]; planning: number[]; top: string; rowsRead: number }> {
   const statement = STATEMENTS[field];
-  const repository = new InsightReportsRepository();
+  // No cap on rows: the bench times the statements as the reports of any size send them.
+  const repository = new InsightReportsRepository({ insightMaxRows: 10_000_000 } as TorgConfig);
   const execution: number[] = [];
   const planning: number[] = [];
   let scans: string[] = [];

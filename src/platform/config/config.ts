@@ -46,6 +46,8 @@ export interface TorgConfig {
   outbox: OutboxConfig;
   /** Requests (GraphQL, uploads, refused ones too) one caller may make per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** The most rows an insight report answers (GraphQL and export): a wider one is refused with what would narrow it. */
+  insightMaxRows: number;
   /** How long a mutation's response is kept for a retry with the same Idempotency-Key (platform/graphql/idempotency). */
   idempotencyTtlHours: number;
   /** E-mail (platform/notifications): sent over SMTP when `smtpUrl` is set, else written to the log (outside production). */
@@ -323,6 +325,7 @@ export function loadConfig(env: Env = process.env): TorgConfig {
     uploadTmpDir: resolve(env.UPLOAD_TMP_DIR || tmpdir()),
     outbox: outboxVars(env, problems),
     rateLimitPerMinute: intVar(env, 'RATE_LIMIT_PER_MINUTE', 600, problems, 0, 1_000_000),
+    insightMaxRows: intVar(env, 'INSIGHT_MAX_ROWS', 50_000, problems, 10, 10_000_000),
     idempotencyTtlHours: intVar(env, 'IDEMPOTENCY_TTL_HOURS', 24, problems, 1, 24 * 30),
     mail: mailVars(env, problems),
     metricsAllow: addressListVar(env, 'METRICS_ALLOW', DEFAULT_METRICS_ALLOW, problems),
