@@ -126,6 +126,9 @@ export class OutboundDocuments implements OnModuleInit {
    * fails the call, for the outbox to retry: run `alone`, its attempt is recorded on the document
    * first (FAILED on the last); in a batch, the others delivered are still marked, and the
    * dispatcher then runs each message alone, which skips those sent and tries the failed one again.
+   * A follow-up (onSent) that throws undoes the whole batch's marks: its documents are then
+   * delivered again one by one, which the transports take as repeats (the HTTP one sends an
+   * Idempotency-Key per document, the folder one writes the same file name again).
    */
   private async deliver(messages: OutboxMessage<{ outboundId: string }>[], alone: boolean): Promise<void> {
     const system = new RequestContext(undefined, this.ds.manager);
