@@ -1,5 +1,6 @@
 import type { UblAmount, UblInvoice, UblText } from '../peppol';
-import { InvoiceProblem, isDecimalText, problem } from './invoice-checks-support';
+import { isXsdDecimal } from '../platform/money/decimal-text';
+import { InvoiceProblem, problem } from './invoice-checks-support';
 
 /**
  * Every amount, quantity and rate as written: a decimal number; amounts in the document currency
@@ -76,7 +77,7 @@ export function checkAmounts(invoice: UblInvoice): InvoiceProblem[] {
   const documentCurrency = invoice.currency?.value;
   for (const { amount, decimalsRule, currency } of amountFields(invoice)) {
     if (!amount) continue;
-    if (!isDecimalText(amount.value)) {
+    if (!isXsdDecimal(amount.value)) {
       problems.push(problem(amount, undefined, `"${amount.value}" is not a decimal number`));
       continue;
     }
@@ -99,7 +100,7 @@ export function checkAmounts(invoice: UblInvoice): InvoiceProblem[] {
     }
   }
   for (const text of numberFields(invoice)) {
-    if (!isDecimalText(text.value)) problems.push(problem(text, undefined, `"${text.value}" is not a decimal number`));
+    if (!isXsdDecimal(text.value)) problems.push(problem(text, undefined, `"${text.value}" is not a decimal number`));
   }
   return problems;
 }

@@ -29,13 +29,9 @@ export function problem(at: UblLocated | string | undefined, rule: string | unde
   return { ...where, ...(rule ? { rule } : {}), message, severity };
 }
 
-/** xsd:decimal as UBL writes amounts, quantities and rates: an optional sign, digits, a point. */
-
-export const isDecimalText = isXsdDecimal;
-
 /** The value as a decimal; undefined when absent or not a decimal (the format check reports that once). */
 export function num(text: UblText | undefined): Decimal | undefined {
-  return text && isDecimalText(text.value) ? new MoneyDecimal(text.value) : undefined;
+  return text && isXsdDecimal(text.value) ? new MoneyDecimal(text.value) : undefined;
 }
 
 /** Absent counts as zero, as EN 16931 sums absent totals; undefined only for text that is no decimal. */

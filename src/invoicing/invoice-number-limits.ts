@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import type { UblInvoice, UblText } from '../peppol';
 import { MoneyDecimal } from '../platform/money/money';
 import { amountFields } from './invoice-checks-amounts';
-import { InvoiceProblem, isDecimalText, problem } from './invoice-checks-support';
+import { isXsdDecimal } from '../platform/money/decimal-text';
+import { InvoiceProblem, problem } from './invoice-checks-support';
 
 /**
  * What Torg can hold of a received invoice's numbers, in one place (issue 16 §1). xsd:decimal has
@@ -71,4 +72,4 @@ export function checkNumberLimits(invoice: UblInvoice): InvoiceProblem[] {
   return problems;
 }
 
-const decimalOf = (text: UblText | undefined): Decimal | undefined => (text && isDecimalText(text.value.trim()) ? new MoneyDecimal(text.value.trim()) : undefined);
+const decimalOf = (text: UblText | undefined): Decimal | undefined => (text && isXsdDecimal(text.value.trim()) ? new MoneyDecimal(text.value.trim()) : undefined);

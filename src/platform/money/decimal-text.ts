@@ -25,8 +25,9 @@ export function formatDecimal(value: string | Decimal): string {
  * A decimal text (xsd:decimal: an optional sign, digits, a point) in its shortest form, as
  * Decimal#toFixed() writes it, by text alone ("012.50" → "12.5", "+.50" → "0.5", "7." → "7",
  * "-0.00" → "0"); any other text is returned as it is, for the caller's format check to refuse.
- * What comes from outside is judged and stored by its value, not its spelling: xsd:decimal allows any number of trailing zeros, and PostgreSQL refuses a numeric
- * written with more than 16,383 digits after the point ("value overflows numeric format", a 500),
+ * What comes from outside is judged and stored by its value, not its spelling: xsd:decimal allows
+ * any number of trailing zeros, and PostgreSQL refuses a numeric written with more than 16,383
+ * digits after the point ("value overflows numeric format", a 500),
  * so "1." and 16,384 zeros is 1. Text operations only: no arithmetic on a 16 KB number.
  */
 export function valuedDecimalText(text: string): string {
